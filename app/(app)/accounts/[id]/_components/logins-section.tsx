@@ -1,0 +1,73 @@
+import type { AccountDetail } from "@/lib/db/accounts";
+import type { Translate } from "@/lib/i18n/server";
+import { formatDay } from "@/lib/dates-format";
+import { Empty, Section } from "./section";
+
+export function LoginsSection({ account, t }: { account: AccountDetail; t: Translate }) {
+  return (
+    <Section id="logins" title={t("account.logins")}>
+      {account.logins.length === 0 ? (
+        <Empty>{t("account.noLogins")}</Empty>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("account.logins")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-2 py-1.5">{t("login.email")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.role")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.person")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.status")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.lastLogin")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.passwordChanged")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.twoStep")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {account.logins.map((login) => (
+                <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="login-row">
+                  <td className="px-2 py-2 font-medium">{login.email}</td>
+                  <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
+                  <td className="px-2 py-2">
+                    {login.person.name}
+                    {login.person.external && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">{t("person.external")}</span>}
+                    {login.person.departedAt && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">{t("person.departed")}</span>}
+                    {login.usedBy.length > 1 && (
+                      <div className="text-xs text-slate-500">{t("login.usedBy")}: {login.usedBy.map((u) => u.person.name).join(", ")}</div>
+                    )}
+                  </td>
+                  <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
+                  <td className="px-2 py-2 tabular-nums">{formatDay(login.lastLoginAt)}</td>
+                  <td className="px-2 py-2 tabular-nums">{formatDay(login.passwordChangedAt)}</td>
+                  <td className="px-2 py-2">
+                    {login.twoStepMethods.length === 0 ? (
+                      <span className="font-medium text-red-700">{t("twoStep.none")}</span>
+                    ) : (
+                      <ul className="space-y-1" aria-label={t("login.twoStep")}>
+                        {login.twoStepMethods.map((m) => (
+                          <li key={m.id} data-testid="two-step-method">
+                            <span className="font-medium">{t(`twoStepKind.${m.kind}`)}</span>
+                            {m.phoneLast4 && <span className="tabular-nums"> ••••{m.phoneLast4}</span>}
+                            {m.label && <span> · {m.label}</span>}
+                            <span className="text-slate-500"> · {t(`methodRole.${m.role}`)}</span>
+                            {m.device && (
+                              <div className="text-xs text-slate-500">
+                                {t("device.label")}: {m.device.label}
+                                {m.device.holder && <> · {t("device.holder")}: {m.device.holder.name}</>}
+                                {m.device.skipOtpOnBrowser && <> · {t("device.skipOtp")}</>}
+                              </div>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

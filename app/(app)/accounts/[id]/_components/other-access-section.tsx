@@ -1,0 +1,65 @@
+import type { AccountDetail } from "@/lib/db/accounts";
+import type { Translate } from "@/lib/i18n/server";
+import { formatDay } from "@/lib/dates-format";
+import { Empty, Section } from "./section";
+
+export function AppsSection({ account, t }: { account: AccountDetail; t: Translate }) {
+  return (
+    <Section id="apps" title={t("account.apps")}>
+      {account.apps.length === 0 ? (
+        <Empty>{t("account.noApps")}</Empty>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {account.apps.map((app) => (
+            <li key={app.id} className="py-2" data-testid="app-authorization">
+              <span className="font-medium">{app.appName}</span> <span className="text-slate-500">({app.developer})</span>
+              <div className="text-xs text-slate-600">
+                {t("app.authorizedAt")}: {formatDay(app.authorizedAt)} · {t("app.expiresAt")}: {formatDay(app.expiresAt)}
+                {app.roles.length > 0 && <> · {t("app.roles")}: {app.roles.join(", ")}</>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+export function PartnersSection({ account, t }: { account: AccountDetail; t: Translate }) {
+  return (
+    <Section id="partners" title={t("account.partners")}>
+      {account.partners.length === 0 ? (
+        <Empty>{t("account.noPartners")}</Empty>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {account.partners.map((p) => (
+            <li key={p.id} className="py-2">
+              <span className="font-medium">{p.company}</span>
+              <div className="text-xs text-slate-600">
+                {t("partner.linkSentAt")}: {formatDay(p.linkSentAt)} · {p.acceptedAt ? `${t("partner.acceptedAt")}: ${formatDay(p.acceptedAt)}` : t("partner.pending")}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+export function OtherAccessSection({ account, t }: { account: AccountDetail; t: Translate }) {
+  return (
+    <Section id="other-access" title={t("account.otherAccess")}>
+      {account.otherAccess.length === 0 ? (
+        <Empty>{t("account.noOtherAccess")}</Empty>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {account.otherAccess.map((o) => (
+            <li key={o.id} className="py-2">
+              {o.person.name} · {t(`console.${o.console}`)} · {o.role}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ScoreBadge } from "@/components/score-badge";
+import { requireScope } from "@/lib/auth/scope";
+import { getAccountDetailOrThrow, listTools } from "@/lib/db/accounts";
+import { formatDay } from "@/lib/dates-format";
+import { AppError } from "@/lib/errors";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { accountIdSchema } from "@/lib/validation/accounts";
+import { FindingsSection } from "./_components/findings-section";
+import { LoginsSection } from "./_components/logins-section";
+import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
+import { PermissionsSection } from "./_components/permissions-section";
+
+async function load(id: string) {
+  const scope = await requireScope();
+  const parsed = accountIdSchema.safeParse(id);
+  if (!parsed.success) notFound();
+  try {
+    return await getAccountDetailOrThrow(scope, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [account, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
+  return (
+    <div className="space-y-4">
+      <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
+      <header className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{account.storeName}</h1>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">{t("account.sellerId")}</dt><dd><code>{account.sellerId}</code></dd>
+            <dt className="text-slate-500">{t("account.client")}</dt><dd>{account.client?.name ?? "—"}</dd>
+            <dt className="text-slate-500">{t("account.region")}</dt><dd>{account.region} ({account.marketplaces.join(", ")})</dd>
+            <dt className="text-slate-500">{t("account.plan")}</dt><dd>{t(`plan.${account.plan}`)}</dd>
+            <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>
+            <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
+          </dl>
+        </div>
+        <div className="text-center">
+          <div className="text-xs text-slate-500">{t("account.score")}</div>
+          <div className="text-3xl"><ScoreBadge score={account.score} label={t("account.score")} /></div>
+        </div>
+      </header>
+      <FindingsSection account={account} t={t} />
+      <LoginsSection account={account} t={t} />
+      <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
+      <div className="grid gap-4 md:grid-cols-3">
+        <AppsSection account={account} t={t} />
+        <PartnersSection account={account} t={t} />
+        <OtherAccessSection account={account} t={t} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { requireScope } from "@/lib/auth/scope";
+import { getT } from "@/lib/i18n/server";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("nav.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/accounts" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
+          <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+            <Link href="/accounts">{t("nav.accounts")}</Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="org-name">{scope.orgName} · {t(`role.${scope.role}`)}</span>
+            <LanguageSwitch />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">{t("nav.signOut")}</button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </>
+  );
+}

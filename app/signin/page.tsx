@@ -1,0 +1,29 @@
+import { redirect } from "next/navigation";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getScope } from "@/lib/auth/scope";
+import { getT } from "@/lib/i18n/server";
+import { SignInForm } from "./_components/sign-in-form";
+
+export default async function SignInPage() {
+  if (await getScope()) redirect("/accounts");
+  const t = await getT();
+  return (
+    <main className="mx-auto mt-24 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <div className="mb-6 flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Gatehouse</h1>
+        <LanguageSwitch />
+      </div>
+      <p className="mb-6 text-sm text-slate-600">{t("signin.intro")}</p>
+      <SignInForm
+        labels={{
+          email: t("signin.email"),
+          password: t("signin.password"),
+          submit: t("signin.submit"),
+          submitting: t("signin.submitting"),
+          invalid: t("signin.error.invalid"),
+          credentials: t("signin.error.credentials"),
+        }}
+      />
+    </main>
+  );
+}

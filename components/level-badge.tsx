@@ -1,0 +1,10 @@
+const TONES: Record<string, string> = {
+  NONE: "bg-slate-100 text-slate-500",
+  VIEW: "bg-sky-100 text-sky-900",
+  VIEW_EDIT: "bg-amber-100 text-amber-900",
+  ADMIN: "bg-red-100 text-red-900",
+};
+
+export function LevelBadge({ level, label }: { level: string; label: string }) {
+  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONES[level] ?? TONES.NONE}`}>{label}</span>;
+}

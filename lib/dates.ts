@@ -1,0 +1,94 @@
+/**
+ * Pure calendar-date helpers. A date is reduced to its UTC calendar day, counted as whole days since
+ * 1970-01-01 (a "day number"), so ages are plain integer subtraction. Nothing here reads the clock.
+ */
+
+export type DayNumber = number;
+
+/** `YYYY-MM-DD`, or an ISO timestamp that carries its offset (`Z` or `±hh:mm`) so the UTC day is known. */
+export const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+export const DATE_ONLY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const MS_PER_DAY = 86_400_000;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function offsetMinutes(offset: string): number | null {
+  if (offset === "Z") return 0;
+  const sign = offset[0] === "-" ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4));
+  if (hours > 23 || minutes > 59) return null;
+  return sign * (hours * 60 + minutes);
+}
+
+/** The UTC calendar day of a date or timestamp, or null when it is not a real calendar date. */
+export function parseDay(value: string): DayNumber | null {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const date = daysFromCivil(year, month, day);
+  if (m[4] === undefined) return date;
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const offset = offsetMinutes(m[7]);
+  if (hour > 23 || minute > 59 || second > 59 || offset === null) return null;
+  const utcMinutes = date * 1440 + hour * 60 + minute - offset;
+  return Math.floor(utcMinutes / 1440);
+}
+
+export function isValidDate(value: string): boolean {
+  return parseDay(value) !== null;
+}
+
+/** Like parseDay, for values that were already validated: throws on garbage instead of returning null. */
+export function toDay(value: string | DayNumber): DayNumber {
+  if (typeof value === "number") return value;
+  const day = parseDay(value);
+  if (day === null) throw new RangeError(`not a valid date: "${value}"`);
+  return day;
+}
+
+export function formatDay(day: DayNumber): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Whole days from `date` to `asOf` (positive when `date` is in the past). */
+export function ageInDays(asOf: string | DayNumber, date: string | DayNumber): number {
+  return toDay(asOf) - toDay(date);
+}
+
+/** Whole days from `asOf` to `date`: 0 on the day itself, negative once past. */
+export function daysUntil(asOf: string | DayNumber, date: string | DayNumber): number {
+  return toDay(date) - toDay(asOf);
+}
+
+/** Shift a day by n days and format it; used by tests, fixtures and generators. */
+export function addDays(date: string | DayNumber, days: number): string {
+  return formatDay(toDay(date) + days);
+}

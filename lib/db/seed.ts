@@ -1,0 +1,46 @@
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { buildDemoPortfolio, DEMO_AGENCY } from "@/lib/demo/demo-snapshot";
+import { snapshotSchema } from "@/lib/validation/snapshot";
+import type { Db } from "./client";
+import { writeSnapshot } from "./snapshot-import";
+import { syncToolCatalogue } from "./tools";
+
+export const DEMO_USER = { email: "demo@gatehouse.example", password: "gatehouse-demo-2026", name: "Demo Manager" } as const;
+export const DEMO_ORG_ID = "demo-org";
+
+export type SeedOutcome = "seeded" | "skipped-not-empty";
+
+/**
+ * Loads the demo agency, only into a database with no organisation at all (never into a real one).
+ * Deterministic ids make a second run a no-op rather than a duplicate.
+ */
+export async function seedDemoIfEmpty(db: Db, today: string, onSeeded?: (accountIds: string[]) => Promise<void>): Promise<SeedOutcome> {
+  await syncToolCatalogue(db);
+  if ((await db.organization.count()) > 0) return "skipped-not-empty";
+  const { snapshot: input, clients } = buildDemoPortfolio(today);
+  const snapshot = snapshotSchema.parse(input);
+  const passwordHash = await hashPassword(DEMO_USER.password);
+  const clientOf = new Map<string, string>();
+  const accountIds = await db.$transaction(
+    async (tx) => {
+      await tx.organization.create({ data: { id: DEMO_ORG_ID, name: DEMO_AGENCY, kind: "AGENCY" } });
+      const user = await tx.user.create({ data: { id: "demo-user", email: DEMO_USER.email, name: DEMO_USER.name, passwordHash, locale: "ja" } });
+      await tx.membership.create({ data: { id: "demo-membership", orgId: DEMO_ORG_ID, userId: user.id, role: "OWNER" } });
+      for (const [i, client] of clients.entries()) {
+        const id = `demo-client-${i + 1}`;
+        await tx.client.create({ data: { id, orgId: DEMO_ORG_ID, name: client.name } });
+        for (const accountId of client.accountIds) clientOf.set(accountId, id);
+      }
+      const written = await writeSnapshot(tx, DEMO_ORG_ID, snapshot, {
+        idFor: (kind, id) => `demo-${kind}-${id}`,
+        source: "SEED",
+        clientIdFor: (accountId) => clientOf.get(accountId) ?? null,
+      });
+      return written.accountIds;
+    },
+    { timeout: 60_000 },
+  );
+  await onSeeded?.(accountIds);
+  return "seeded";
+}

@@ -1,0 +1,45 @@
+import { formatDay, type DayNumber } from "../dates";
+import type { Login, Person } from "../validation/snapshot";
+import { REMEDIATION } from "./remediation";
+import type { EvidenceData, Finding, RuleId, Severity, SubjectType } from "./types";
+
+export function makeFinding(
+  accountId: string,
+  rule: RuleId,
+  severity: Severity,
+  subject: { type: SubjectType; id: string },
+  evidence: string,
+  evidenceData: EvidenceData,
+): Finding {
+  return { rule, severity, accountId, subject, evidence, evidenceData, remediation: REMEDIATION[rule] };
+}
+
+export function loginSubject(login: Login): { type: "login"; id: string } {
+  return { type: "login", id: login.id };
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** "212 days ago on 2026-04-25" — the phrase every age-based evidence uses. */
+export function agoOn(age: number, day: DayNumber): string {
+  return `${plural(age, "day")} ago on ${formatDay(day)}`;
+}
+
+/** "primary login l-1 (owner@sakura.example)" */
+export function describeLogin(login: Login): string {
+  const role = login.role === "PRIMARY" ? "primary" : "secondary";
+  return login.email === null ? `${role} login ${login.id}` : `${role} login ${login.id} (${login.email})`;
+}
+
+/** Base facts every login finding carries for the UI. */
+export function loginData(login: Login): EvidenceData {
+  return { loginId: login.id, email: login.email, role: login.role, personId: login.personId };
+}
+
+/** "p-ito (Ito Ken, Blue Agency)"; falls back to the id for an unknown person. */
+export function describePerson(person: Person | undefined, personId: string): string {
+  if (person === undefined) return personId;
+  return person.company === null ? `${personId} (${person.name})` : `${personId} (${person.name}, ${person.company})`;
+}

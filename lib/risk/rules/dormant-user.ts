@@ -1,0 +1,44 @@
+import { agoOn, describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+/** Secondary users only: the primary user cannot be removed, and DORMANT_ACCOUNT covers an idle owner. */
+export const dormantUserRule: AccountRule = {
+  id: "DORMANT_USER",
+  severity: "medium",
+  scope: "account",
+  evaluate(ctx) {
+    const { dormantUserDays, neverLoggedInGraceDays } = ctx.settings;
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.role !== "SECONDARY") continue;
+      if (login.lastLoginAt !== null) {
+        const last = ctx.day(login.lastLoginAt);
+        const age = ctx.asOf - last;
+        if (age < dormantUserDays) continue;
+        findings.push(
+          makeFinding(ctx.account.id, "DORMANT_USER", "medium", loginSubject(login), `${describeLogin(login)} last logged in ${agoOn(age, last)}`, {
+            ...loginData(login),
+            lastLoginAt: login.lastLoginAt,
+            ageDays: age,
+            thresholdDays: dormantUserDays,
+          }),
+        );
+      } else if (login.acceptedAt !== null) {
+        const accepted = ctx.day(login.acceptedAt);
+        const age = ctx.asOf - accepted;
+        if (age < neverLoggedInGraceDays) continue;
+        findings.push(
+          makeFinding(
+            ctx.account.id,
+            "DORMANT_USER",
+            "medium",
+            loginSubject(login),
+            `${describeLogin(login)} has never logged in since accepting the invitation ${agoOn(age, accepted)}`,
+            { ...loginData(login), lastLoginAt: null, acceptedAt: login.acceptedAt, ageDays: age, thresholdDays: neverLoggedInGraceDays },
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};

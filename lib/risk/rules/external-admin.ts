@@ -1,0 +1,29 @@
+import { adminGrants, isAdminLogin } from "../admin";
+import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+export const externalAdminRule: AccountRule = {
+  id: "EXTERNAL_ADMIN",
+  severity: "high",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.role !== "SECONDARY" || !isAdminLogin(login)) continue;
+      const person = ctx.people.get(login.personId);
+      if (person?.external !== true) continue;
+      const grants = adminGrants(login).join(", ");
+      findings.push(
+        makeFinding(
+          ctx.account.id,
+          "EXTERNAL_ADMIN",
+          "high",
+          loginSubject(login),
+          `${describeLogin(login)} belongs to external ${describePerson(person, login.personId)} and can administer the account (${grants})`,
+          { ...loginData(login), company: person.company, grants },
+        ),
+      );
+    }
+    return findings;
+  },
+};

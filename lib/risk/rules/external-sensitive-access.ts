@@ -1,0 +1,35 @@
+import { isSensitiveTool } from "../tools";
+import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+export const externalSensitiveAccessRule: AccountRule = {
+  id: "EXTERNAL_SENSITIVE_ACCESS",
+  severity: "high",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      const person = ctx.people.get(login.personId);
+      if (person?.external !== true) continue;
+      const grants: string[] = [];
+      for (const grant of login.permissions) {
+        if (grant.level === "NONE" || !isSensitiveTool(grant.tool)) continue;
+        const where = grant.marketplace === null ? "" : `@${grant.marketplace}`;
+        grants.push(`${grant.tool}${where}:${grant.level}`);
+      }
+      if (grants.length === 0) continue;
+      const list = grants.join(", ");
+      findings.push(
+        makeFinding(
+          ctx.account.id,
+          "EXTERNAL_SENSITIVE_ACCESS",
+          "high",
+          loginSubject(login),
+          `${describeLogin(login)} of external ${describePerson(person, login.personId)} has access to sensitive tools: ${list}`,
+          { ...loginData(login), company: person.company, grants: list },
+        ),
+      );
+    }
+    return findings;
+  },
+};

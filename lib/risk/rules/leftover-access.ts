@@ -1,0 +1,37 @@
+import { describePerson, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+const CONSOLE_NAMES = { ADS: "Amazon Ads", BRAND_REGISTRY: "Brand Registry" } as const;
+
+/** One finding per person, listing every console they keep, so a person is reviewed once. */
+export const leftoverAccessRule: AccountRule = {
+  id: "LEFTOVER_ACCESS",
+  severity: "high",
+  scope: "account",
+  evaluate(ctx) {
+    if (ctx.account.otherAccess.length === 0) return [];
+    const holders = new Set(ctx.activeLogins.map((login) => login.personId));
+    const byPerson = new Map<string, string[]>();
+    for (const entry of ctx.account.otherAccess) {
+      const departed = ctx.isDeparted(entry.personId);
+      if (!departed && holders.has(entry.personId)) continue;
+      const consoles = byPerson.get(entry.personId) ?? [];
+      consoles.push(`${CONSOLE_NAMES[entry.console]} (${entry.role})`);
+      byPerson.set(entry.personId, consoles);
+    }
+    const findings: Finding[] = [];
+    for (const [personId, consoles] of byPerson) {
+      const departed = ctx.isDeparted(personId);
+      const why = departed ? "has departed" : "holds no active Seller Central login on this account";
+      const list = consoles.sort().join(", ");
+      findings.push(
+        makeFinding(ctx.account.id, "LEFTOVER_ACCESS", "high", { type: "person", id: personId }, `${describePerson(ctx.people.get(personId), personId)} ${why} but keeps ${list}`, {
+          personId,
+          departed,
+          consoles: list,
+        }),
+      );
+    }
+    return findings;
+  },
+};

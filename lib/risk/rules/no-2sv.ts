@@ -1,0 +1,21 @@
+import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+export const no2svRule: AccountRule = {
+  id: "NO_2SV",
+  severity: "critical",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.twoStep.length !== 0) continue;
+      findings.push(
+        makeFinding(ctx.account.id, "NO_2SV", "critical", loginSubject(login), `${describeLogin(login)} has no 2-step verification method`, {
+          ...loginData(login),
+          methodCount: 0,
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+import { formatDay } from "../../dates";
+import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+/** About the login's own person; other people using it are SHARED_PRIMARY_LOGIN's business. */
+export const primaryHeldByOutsiderRule: AccountRule = {
+  id: "PRIMARY_HELD_BY_OUTSIDER",
+  severity: "critical",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.role !== "PRIMARY") continue;
+      const person = ctx.people.get(login.personId);
+      const external = person?.external === true;
+      const departed = ctx.isDeparted(login.personId);
+      if (!external && !departed) continue;
+      const why = [external ? "is external" : "", departed ? `departed on ${formatDay(ctx.day(person?.departedAt as string))}` : ""].filter(Boolean).join(" and ");
+      findings.push(
+        makeFinding(
+          ctx.account.id,
+          "PRIMARY_HELD_BY_OUTSIDER",
+          "critical",
+          loginSubject(login),
+          `${describeLogin(login)} belongs to ${describePerson(person, login.personId)}, who ${why}`,
+          { ...loginData(login), external, departed, company: person?.company ?? null, departedAt: person?.departedAt ?? null },
+        ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+export const sharedPrimaryLoginRule: AccountRule = {
+  id: "SHARED_PRIMARY_LOGIN",
+  severity: "critical",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.role !== "PRIMARY") continue;
+      const others = [...new Set(login.usedBy.filter((personId) => personId !== login.personId))].sort();
+      if (others.length === 0) continue;
+      findings.push(
+        makeFinding(
+          ctx.account.id,
+          "SHARED_PRIMARY_LOGIN",
+          "critical",
+          loginSubject(login),
+          `${describeLogin(login)} of ${login.personId} is also used by ${others.length === 1 ? "1 other person" : `${others.length} other people`}: ${others.join(", ")}`,
+          { ...loginData(login), otherUsers: others.join(","), otherUserCount: others.length },
+        ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+export const single2svMethodRule: AccountRule = {
+  id: "SINGLE_2SV_METHOD",
+  severity: "high",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.twoStep.length !== 1) continue;
+      const method = login.twoStep[0];
+      const device = method.deviceId === null ? "" : ` on device ${method.deviceId}`;
+      findings.push(
+        makeFinding(
+          ctx.account.id,
+          "SINGLE_2SV_METHOD",
+          "high",
+          loginSubject(login),
+          `${describeLogin(login)} has a single 2SV method (${method.kind}${device}) and no backup`,
+          { ...loginData(login), methodCount: 1, methodKind: method.kind, deviceId: method.deviceId },
+        ),
+      );
+    }
+    return findings;
+  },
+};

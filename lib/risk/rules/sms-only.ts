@@ -1,0 +1,27 @@
+import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import type { AccountRule, Finding } from "../types";
+
+export const smsOnlyRule: AccountRule = {
+  id: "SMS_ONLY",
+  severity: "medium",
+  scope: "account",
+  evaluate(ctx) {
+    const findings: Finding[] = [];
+    for (const login of ctx.activeLogins) {
+      if (login.twoStep.length === 0) continue;
+      if (login.twoStep.some((method) => method.kind === "AUTHENTICATOR_APP")) continue;
+      const kinds = [...new Set(login.twoStep.map((method) => method.kind))].sort().join(", ");
+      findings.push(
+        makeFinding(
+          ctx.account.id,
+          "SMS_ONLY",
+          "medium",
+          loginSubject(login),
+          `every 2SV method of ${describeLogin(login)} is by phone (${kinds}); no authenticator app`,
+          { ...loginData(login), methodCount: login.twoStep.length, methodKinds: kinds },
+        ),
+      );
+    }
+    return findings;
+  },
+};

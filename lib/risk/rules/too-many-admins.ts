@@ -1,0 +1,24 @@
+import { makeFinding } from "../finding";
+import type { AccountRule } from "../types";
+
+export const tooManyAdminsRule: AccountRule = {
+  id: "TOO_MANY_ADMINS",
+  severity: "medium",
+  scope: "account",
+  evaluate(ctx) {
+    const admins = ctx.adminPeople();
+    const limit = ctx.settings.maxAdmins;
+    if (admins.length <= limit) return [];
+    const names = [...admins].sort().join(", ");
+    return [
+      makeFinding(
+        ctx.account.id,
+        "TOO_MANY_ADMINS",
+        "medium",
+        { type: "account", id: ctx.account.id },
+        `${admins.length} people can administer the account (limit ${limit}): ${names}`,
+        { adminCount: admins.length, maxAdmins: limit, admins: names },
+      ),
+    ];
+  },
+};

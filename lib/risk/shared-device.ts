@@ -1,0 +1,55 @@
+import type { Device } from "../validation/snapshot";
+import { makeFinding } from "./finding";
+import type { Finding, RuleId, Severity, SnapshotIndex } from "./types";
+
+function describeDevice(device: Device | undefined, deviceId: string): string {
+  if (device === undefined) return `device ${deviceId}`;
+  const label = device.label === null ? device.kind : `"${device.label}", ${device.kind}`;
+  const holder = device.holderId === null ? "" : `, held by ${device.holderId}`;
+  return `device ${deviceId} (${label}${holder})`;
+}
+
+/**
+ * Findings for devices whose 2SV methods belong to two or more people's ACTIVE logins, one per account
+ * the device touches. Lists are sorted so the text does not depend on the order of accounts.
+ */
+export function sharedDeviceFindings(
+  index: SnapshotIndex,
+  rule: RuleId,
+  severity: Severity,
+  applies: (device: Device | undefined) => boolean,
+  problem: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const usage of index.deviceUsage().values()) {
+    if (usage.people.size < 2) continue;
+    const device = index.devices.get(usage.deviceId);
+    if (!applies(device)) continue;
+    const people = [...usage.people].sort().join(", ");
+    const accountCount = usage.logins.size;
+    const across = accountCount === 1 ? "" : ` across ${accountCount} accounts`;
+    for (const [accountId, loginIds] of usage.logins) {
+      const here = [...loginIds].sort().join(", ");
+      findings.push(
+        makeFinding(
+          accountId,
+          rule,
+          severity,
+          { type: "device", id: usage.deviceId },
+          `${describeDevice(device, usage.deviceId)} ${problem} of ${usage.people.size} people's logins (${people})${across}; on this account: ${here}`,
+          {
+            deviceId: usage.deviceId,
+            deviceKind: device?.kind ?? null,
+            deviceLabel: device?.label ?? null,
+            holderId: device?.holderId ?? null,
+            peopleCount: usage.people.size,
+            people,
+            accountCount,
+            loginIds: here,
+          },
+        ),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,113 @@
+import type { DayNumber } from "../dates";
+import type { DeviceUsage } from "./device-usage";
+import type { Device, Login, Person, RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
+
+export type Severity = "critical" | "high" | "medium" | "low";
+
+/** Highest first: the order findings are listed in. */
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
+
+export const RULE_IDS = [
+  "NO_2SV",
+  "SINGLE_2SV_METHOD",
+  "PRIMARY_NO_BACKUP",
+  "SMS_ONLY",
+  "SHARED_2SV_DEVICE",
+  "STALE_PASSWORD",
+  "PASSWORD_REUSED",
+  "SHARED_PRIMARY_LOGIN",
+  "DORMANT_USER",
+  "STALE_INVITE",
+  "EXTERNAL_ADMIN",
+  "TOO_MANY_ADMINS",
+  "OFFBOARDED_STILL_ACTIVE",
+  "DORMANT_ACCOUNT",
+  "APP_AUTH_EXPIRING",
+  "OTP_SKIP_ON_SHARED_DEVICE",
+  "SUSPENDED",
+  "INDIVIDUAL_PLAN_MULTI_USER",
+  "PRIMARY_HELD_BY_OUTSIDER",
+  "SINGLE_ADMIN",
+  "EXTERNAL_SENSITIVE_ACCESS",
+  "CONTRACTOR_AS_USER",
+  "STALE_PARTNER_LINK",
+  "LEFTOVER_ACCESS",
+  "UNVERIFIED_DATA",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type SubjectType = "account" | "login" | "device" | "person" | "partner" | "app";
+
+export interface LocalizedText {
+  ja: string;
+  en: string;
+}
+
+export type EvidenceData = Record<string, string | number | boolean | null>;
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  accountId: string;
+  subject: { type: SubjectType; id: string };
+  /** Concrete English sentence, e.g. "password changed 212 days ago on 2026-04-25". */
+  evidence: string;
+  /** The raw facts behind `evidence`, so a UI can phrase them in Japanese. */
+  evidenceData: EvidenceData;
+  remediation: LocalizedText;
+}
+
+/** Lookups built once per evaluation and shared by every account. */
+export interface SnapshotIndex {
+  snapshot: Snapshot;
+  asOf: DayNumber;
+  settings: RiskSettings;
+  people: Map<string, Person>;
+  devices: Map<string, Device>;
+  /** UTC day of a date string; memoised because the same dates recur across accounts. */
+  day(date: string): DayNumber;
+  /** asOf minus the date, or null when the date is unknown. */
+  age(date: string | null): number | null;
+  /** Whether the person has a departedAt on or before asOf. */
+  isDeparted(personId: string): boolean;
+  /** Which people and accounts use each device for 2SV; built on first use. */
+  deviceUsage(): Map<string, DeviceUsage>;
+}
+
+export interface AccountContext extends SnapshotIndex {
+  account: SellerAccount;
+  activeLogins: Login[];
+  /** Distinct personIds of admin logins (see admin.ts), in first-seen order. */
+  adminPeople(): string[];
+}
+
+interface RuleBase {
+  id: RuleId;
+  /** A fixed severity, or the function that grades one finding (e.g. by age). */
+  severity: Severity | ((...args: never[]) => Severity | null);
+}
+
+export interface AccountRule extends RuleBase {
+  scope: "account";
+  evaluate(ctx: AccountContext): Finding[];
+}
+
+/** Rules about things shared across accounts (devices); they report under every account touched. */
+export interface OrganisationRule extends RuleBase {
+  scope: "organisation";
+  evaluate(ctx: SnapshotIndex): Finding[];
+}
+
+export type Rule = AccountRule | OrganisationRule;
+
+export interface AccountResult {
+  id: string;
+  score: number;
+  findings: Finding[];
+}
+
+export interface EvaluationResult {
+  asOf: string;
+  accounts: AccountResult[];
+}

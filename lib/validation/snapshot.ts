@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { DATE_PATTERN, isValidDate } from "../dates";
+import { TOOL_IDS } from "../risk/tools";
+import { riskSettingsOverridesSchema } from "./risk-settings";
+import { checkSnapshotReferences } from "./snapshot-references";
+
+export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
+export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
+
+export const SNAPSHOT_FORMAT = "gatehouse.snapshot/v1";
+
+const id = z.string().min(1).max(200);
+const upperCode = z.string().regex(/^[A-Z][A-Z0-9_-]*$/, "expected an upper-case code such as \"JP\"");
+
+export const dateSchema = z
+  .string()
+  .regex(DATE_PATTERN, "expected a date \"YYYY-MM-DD\" or an ISO timestamp with offset (e.g. \"2026-11-23T09:00:00Z\")")
+  .refine(isValidDate, "expected a real calendar date");
+
+const optionalDate = dateSchema.nullable().default(null);
+
+export const personSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  external: z.boolean().default(false),
+  company: z.string().min(1).nullable().default(null),
+  departedAt: optionalDate,
+});
+
+export const deviceSchema = z.strictObject({
+  id,
+  kind: z.enum(["PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY"]),
+  label: z.string().nullable().default(null),
+  holderId: id.nullable().default(null),
+  skipOtpOnBrowser: z.boolean().default(false),
+});
+
+export const twoStepMethodSchema = z.strictObject({
+  kind: z.enum(["SMS", "VOICE", "AUTHENTICATOR_APP"]),
+  role: z.enum(["PRIMARY", "BACKUP"]),
+  deviceId: id.nullable().default(null),
+  // Only the last four digits: Gatehouse never stores a full phone number.
+  phoneLast4: z.string().regex(/^\d{4}$/, "expected the last 4 digits only").nullable().default(null),
+});
+
+export const permissionGrantSchema = z.strictObject({
+  tool: z.enum(TOOL_IDS),
+  level: z.enum(["NONE", "VIEW", "VIEW_EDIT", "ADMIN"]),
+  marketplace: upperCode.nullable().default(null),
+});
+
+export const loginSchema = z
+  .strictObject({
+    id,
+    role: z.enum(["PRIMARY", "SECONDARY"]),
+    email: z.email().nullable().default(null),
+    personId: id,
+    usedBy: z.array(id).optional(),
+    status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
+    invitedAt: optionalDate,
+    acceptedAt: optionalDate,
+    lastLoginAt: optionalDate,
+    passwordChangedAt: optionalDate,
+    passwordReused: z.boolean().default(false),
+    twoStep: z.array(twoStepMethodSchema).default([]),
+    permissions: z.array(permissionGrantSchema).default([]),
+  })
+  .transform((login) => ({ ...login, usedBy: login.usedBy ?? [login.personId] }));
+
+export const authorizedPartnerSchema = z.strictObject({
+  id,
+  company: z.string().min(1),
+  linkSentAt: optionalDate,
+  acceptedAt: optionalDate,
+});
+
+export const appAuthorizationSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  developer: z.string().nullable().default(null),
+  authorizedAt: optionalDate,
+  expiresAt: optionalDate,
+});
+
+export const otherAccessSchema = z.strictObject({
+  personId: id,
+  console: z.enum(["ADS", "BRAND_REGISTRY"]),
+  role: z.string().min(1),
+});
+
+export const sellerAccountSchema = z.strictObject({
+  id,
+  storeName: z.string().min(1),
+  sellerId: z.string().nullable().default(null),
+  region: upperCode,
+  marketplaces: z.array(upperCode).default([]),
+  plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]),
+  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]),
+  lastVerifiedAt: optionalDate,
+  logins: z.array(loginSchema).default([]),
+  partners: z.array(authorizedPartnerSchema).default([]),
+  apps: z.array(appAuthorizationSchema).default([]),
+  otherAccess: z.array(otherAccessSchema).default([]),
+});
+
+/** The document's shape without the "x-" stripping step; also the source of the published JSON Schema. */
+export const snapshotDocumentSchema = z
+  .strictObject({
+    format: z.literal(SNAPSHOT_FORMAT),
+    asOf: dateSchema.optional(),
+    settings: riskSettingsOverridesSchema.optional(),
+    people: z.array(personSchema).default([]),
+    devices: z.array(deviceSchema).default([]),
+    accounts: z.array(sellerAccountSchema),
+  })
+  .superRefine(checkSnapshotReferences)
+  .meta({
+    title: "Gatehouse snapshot (gatehouse.snapshot/v1)",
+    description:
+      "Access state of one or more Amazon seller accounts. Unknown keys are errors, except keys starting with \"x-\", which are ignored.",
+  });
+
+/** Extension keys ("x-…") are for the author's own notes and tooling; they are dropped at every level. */
+export function stripExtensionKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripExtensionKeys);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (!key.startsWith("x-")) out[key] = stripExtensionKeys(child);
+  }
+  return out;
+}
+
+export const snapshotSchema = z.preprocess(stripExtensionKeys, snapshotDocumentSchema);
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotInput = z.input<typeof snapshotDocumentSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Device = z.infer<typeof deviceSchema>;
+export type TwoStepMethod = z.infer<typeof twoStepMethodSchema>;
+export type PermissionGrant = z.infer<typeof permissionGrantSchema>;
+export type Login = z.infer<typeof loginSchema>;
+export type AuthorizedPartner = z.infer<typeof authorizedPartnerSchema>;
+export type AppAuthorization = z.infer<typeof appAuthorizationSchema>;
+export type OtherAccess = z.infer<typeof otherAccessSchema>;
+export type SellerAccount = z.infer<typeof sellerAccountSchema>;
+
+export interface SnapshotError {
+  /** JSON path such as `accounts[0].logins[1].status`; "(root)" for the document itself. */
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+/** One error per problem; an unknown key is reported at its own path so it can be found and fixed. */
+export function toSnapshotErrors(error: z.ZodError): SnapshotError[] {
+  const errors: SnapshotError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        errors.push({ path: formatPath([...issue.path, key]), message: "unknown key (only keys starting with \"x-\" may be added)" });
+      }
+    } else {
+      errors.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  return errors;
+}
+
+export type ParseSnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; errors: SnapshotError[] };
+
+export function parseSnapshot(input: unknown): ParseSnapshotResult {
+  const result = snapshotSchema.safeParse(input);
+  return result.success ? { ok: true, snapshot: result.data } : { ok: false, errors: toSnapshotErrors(result.error) };
+}

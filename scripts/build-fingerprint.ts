@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+const SOURCES = ["app", "lib", "components", "auth.ts", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SKIP = new Set(["node_modules", ".next", "generated"]);
+
+/** Paths, sizes and mtimes of everything the build reads: a changed source means a rebuild. */
+export async function buildFingerprint(root = process.cwd()): Promise<string> {
+  const hash = createHash("sha256");
+  const walk = async (path: string): Promise<void> => {
+    let info;
+    try {
+      info = await stat(join(root, path));
+    } catch {
+      return;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(join(root, path))).filter((e) => !SKIP.has(e)).sort();
+      for (const entry of entries) await walk(join(path, entry));
+    } else {
+      hash.update(`${path}\0${info.size}\0${info.mtimeMs}\n`);
+    }
+  };
+  for (const source of SOURCES) await walk(source);
+  return hash.digest("hex");
+}
