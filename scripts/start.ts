@@ -19,13 +19,14 @@ async function main() {
   const env = parseEnv();
   await mkdir(env.GATEHOUSE_DATA_DIR, { recursive: true });
   let embedded: EmbeddedDatabase | undefined;
-  let child: ChildProcess | undefined;
+  const app: { child?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const child = app.child;
     child?.kill("SIGTERM");
-    if (child && child.exitCode === null) await new Promise((r) => child!.once("exit", r));
+    if (child && child.exitCode === null) await new Promise((r) => child.once("exit", r));
     if (embedded) {
       log("stopping embedded PostgreSQL");
       await embedded.stop().catch(() => undefined);
@@ -63,8 +64,8 @@ async function main() {
     }
   }
 
-  child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
-  child.on("exit", (code) => void stop(code ?? 0));
+  app.child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  app.child.on("exit", (code) => void stop(code ?? 0));
   log(`open http://localhost:${env.PORT} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
 }
 

@@ -1,7 +1,7 @@
 import { toDay, type DayNumber } from "../dates";
 import type { Person, RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
 import { adminPeople } from "./admin";
-import { buildDeviceUsage, type DeviceUsage } from "./device-usage";
+import { buildSharedDeviceUsage, type DeviceUsage } from "./device-usage";
 import type { AccountContext, SnapshotIndex } from "./types";
 
 /** Lookups built once per evaluation so every rule runs in time proportional to its account. */
@@ -33,7 +33,7 @@ export function buildSnapshotIndex(snapshot: Snapshot, asOf: DayNumber, settings
       const departedAt = people.get(personId)?.departedAt ?? null;
       return departedAt !== null && day(departedAt) <= asOf;
     },
-    deviceUsage: () => (usage ??= buildDeviceUsage(snapshot)),
+    sharedDevices: () => (usage ??= buildSharedDeviceUsage(snapshot)),
   };
 }
 

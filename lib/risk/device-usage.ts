@@ -8,28 +8,43 @@ export interface DeviceUsage {
   logins: Map<string, string[]>;
 }
 
+type Visit = (accountId: string, loginId: string, personId: string, deviceId: string) => void;
+
 /**
- * One pass over every 2SV method in the snapshot. Only ACTIVE logins count: an INVITED login has no live
- * 2SV, and a DISABLED or REMOVED login no longer opens the account.
+ * Only ACTIVE logins count: an INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer
+ * opens the account.
  */
-export function buildDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
-  const usage = new Map<string, DeviceUsage>();
+function forEachActiveMethod(snapshot: Snapshot, visit: Visit): void {
   for (const account of snapshot.accounts) {
     for (const login of account.logins) {
       if (login.status !== "ACTIVE") continue;
       for (const method of login.twoStep) {
-        if (method.deviceId === null) continue;
-        let entry = usage.get(method.deviceId);
-        if (entry === undefined) {
-          entry = { deviceId: method.deviceId, people: new Set(), logins: new Map() };
-          usage.set(method.deviceId, entry);
-        }
-        entry.people.add(login.personId);
-        const ids = entry.logins.get(account.id);
-        if (ids === undefined) entry.logins.set(account.id, [login.id]);
-        else if (!ids.includes(login.id)) ids.push(login.id);
+        if (method.deviceId !== null) visit(account.id, login.id, login.personId, method.deviceId);
       }
     }
   }
-  return usage;
+}
+
+/**
+ * Usage of the devices that serve two or more people. Two passes: the first keeps one owner per device
+ * (cheap), the second details only the few shared devices, so memory stays small on large portfolios.
+ */
+export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
+  const firstOwner = new Map<string, string>();
+  const shared = new Map<string, DeviceUsage>();
+  forEachActiveMethod(snapshot, (_accountId, _loginId, personId, deviceId) => {
+    const owner = firstOwner.get(deviceId);
+    if (owner === undefined) firstOwner.set(deviceId, personId);
+    else if (owner !== personId && !shared.has(deviceId)) shared.set(deviceId, { deviceId, people: new Set(), logins: new Map() });
+  });
+  if (shared.size === 0) return shared;
+  forEachActiveMethod(snapshot, (accountId, loginId, personId, deviceId) => {
+    const entry = shared.get(deviceId);
+    if (entry === undefined) return;
+    entry.people.add(personId);
+    const ids = entry.logins.get(accountId);
+    if (ids === undefined) entry.logins.set(accountId, [loginId]);
+    else if (!ids.includes(loginId)) ids.push(loginId);
+  });
+  return shared;
 }

@@ -21,8 +21,7 @@ export function sharedDeviceFindings(
   problem: string,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const usage of index.deviceUsage().values()) {
-    if (usage.people.size < 2) continue;
+  for (const usage of index.sharedDevices().values()) {
     const device = index.devices.get(usage.deviceId);
     if (!applies(device)) continue;
     const people = [...usage.people].sort().join(", ");

@@ -71,8 +71,8 @@ export interface SnapshotIndex {
   age(date: string | null): number | null;
   /** Whether the person has a departedAt on or before asOf. */
   isDeparted(personId: string): boolean;
-  /** Which people and accounts use each device for 2SV; built on first use. */
-  deviceUsage(): Map<string, DeviceUsage>;
+  /** People and accounts of every device that is a 2SV method of two or more people; built on first use. */
+  sharedDevices(): Map<string, DeviceUsage>;
 }
 
 export interface AccountContext extends SnapshotIndex {

@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "@/lib/db/client";
+import { createThrowawayDatabase } from "@/tests/support/test-database";
+import { applyMigrations } from "./migrate";
+import { DEMO_ORG_ID, DEMO_USER, seedDemoIfEmpty } from "./seed";
+import { verifyPassword } from "@/lib/auth/password";
+
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const drop of drops) await drop();
+});
+
+async function freshDb() {
+  const database = await createThrowawayDatabase(inject("adminDatabaseUrl"), "gatehouse_seed");
+  drops.push(database.drop);
+  await applyMigrations(database.url);
+  return createDb(database.url);
+}
+
+async function counts(db: ReturnType<typeof createDb>) {
+  return {
+    orgs: await db.organization.count(),
+    accounts: await db.sellerAccount.count(),
+    logins: await db.login.count(),
+    people: await db.person.count(),
+    tools: await db.tool.count(),
+  };
+}
+
+describe("demo seed", () => {
+  it("loads the demo agency into an empty database, and a second run changes nothing", async () => {
+    const db = await freshDb();
+    expect(await seedDemoIfEmpty(db, "2026-11-23")).toBe("seeded");
+    const first = await counts(db);
+    expect(first.orgs).toBe(1);
+    expect(first.accounts).toBe(40);
+    expect(first.logins).toBeGreaterThanOrEqual(130);
+    expect(first.logins).toBeLessThanOrEqual(170);
+    expect(first.tools).toBe(26);
+    expect(await seedDemoIfEmpty(db, "2026-11-23")).toBe("skipped-not-empty");
+    expect(await counts(db)).toEqual(first);
+    await db.$disconnect();
+  });
+
+  it("spreads accounts over JP, US, UK and DE and gives the demo user a working password hash", async () => {
+    const db = await freshDb();
+    await seedDemoIfEmpty(db, "2026-11-23");
+    const marketplaces = new Set((await db.sellerAccount.findMany({ select: { marketplaces: true } })).flatMap((a) => a.marketplaces));
+    expect([...marketplaces].sort()).toEqual(["DE", "JP", "UK", "US"]);
+    const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_USER.email } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user.passwordHash, DEMO_USER.password)).toBe(true);
+    expect(await verifyPassword(user.passwordHash, "wrong-password-123")).toBe(false);
+    await db.$disconnect();
+  });
+
+  it("has a departed staff member who still holds active logins on several accounts", async () => {
+    const db = await freshDb();
+    await seedDemoIfEmpty(db, "2026-11-23");
+    const departed = await db.person.findMany({ where: { orgId: DEMO_ORG_ID, departedAt: { not: null } }, include: { logins: { where: { status: "ACTIVE" } } } });
+    expect(departed).toHaveLength(1);
+    expect(new Set(departed[0].logins.map((l) => l.accountId)).size).toBeGreaterThanOrEqual(3);
+    await db.$disconnect();
+  });
+
+  it("never seeds into a database that already holds an organisation", async () => {
+    const db = await freshDb();
+    await db.organization.create({ data: { name: "Real customer" } });
+    expect(await seedDemoIfEmpty(db, "2026-11-23")).toBe("skipped-not-empty");
+    expect(await db.sellerAccount.count()).toBe(0);
+    await db.$disconnect();
+  });
+});

@@ -1,0 +1,48 @@
+// Smoke test of the zero-setup default: `npm start` with no DATABASE_URL must bring up an embedded
+// PostgreSQL, serve the sign-in page and /api/health, and stop cleanly (no PostgreSQL left behind).
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const port = 3290;
+const dataDir = await mkdtemp(join(tmpdir(), "gatehouse-smoke-"));
+await chmod(dataDir, 0o755);
+const env = { ...process.env, PORT: String(port), GATEHOUSE_DATA_DIR: dataDir };
+delete env.DATABASE_URL;
+
+const app = spawn("npm", ["start"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+let failures = 0;
+const check = (name: string, ok: boolean, detail = "") => {
+  console.log(`${ok ? "ok" : "FAIL"} - ${name}${detail ? ` (${detail})` : ""}`);
+  if (!ok) failures += 1;
+};
+
+async function waitForHealth(): Promise<Response | null> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      return await fetch(`http://localhost:${port}/api/health`);
+    } catch {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  return null;
+}
+
+try {
+  const health = await waitForHealth();
+  check("/api/health answers 200 with the database up", health?.status === 200, health ? JSON.stringify(await health.json()) : "no answer");
+  const signIn = await fetch(`http://localhost:${port}/signin`);
+  const html = await signIn.text();
+  check("sign-in page renders", signIn.status === 200 && html.includes('name="password"'), `status ${signIn.status}`);
+  check("embedded data directory created", existsSync(join(dataDir, "pg", "PG_VERSION")));
+} finally {
+  process.kill(-app.pid!, "SIGTERM");
+  await new Promise((r) => app.once("exit", r));
+  await new Promise((r) => setTimeout(r, 1500));
+  check("stopped cleanly: no postmaster.pid left", !existsSync(join(dataDir, "pg", "postmaster.pid")));
+  await rm(dataDir, { recursive: true, force: true });
+}
+console.log(failures === 0 ? "smoke: passed" : `smoke: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,30 @@
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createThrowawayDatabase } from "./test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    adminDatabaseUrl: string;
+  }
+}
+
+// One throwaway, migrated database per run; each test makes its own organisation inside it.
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!adminUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: ".gatehouse/test", database: "postgres" });
+    adminUrl = embedded.url;
+    stopEmbedded = () => embedded.stop();
+  }
+  const database = await createThrowawayDatabase(adminUrl);
+  await applyMigrations(database.url);
+  project.provide("databaseUrl", database.url);
+  project.provide("adminDatabaseUrl", adminUrl);
+  return async () => {
+    await database.drop();
+    await stopEmbedded?.();
+  };
+}
