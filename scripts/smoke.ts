@@ -9,10 +9,10 @@ import { join } from "node:path";
 const port = 3290;
 const dataDir = await mkdtemp(join(tmpdir(), "gatehouse-smoke-"));
 await chmod(dataDir, 0o755);
-const env = { ...process.env, PORT: String(port), GATEHOUSE_DATA_DIR: dataDir };
+const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), GATEHOUSE_DATA_DIR: dataDir };
 delete env.DATABASE_URL;
 
-const app = spawn("npm", ["start"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const app = spawn("npm", ["start"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "inherit", "inherit"], detached: true });
 let failures = 0;
 const check = (name: string, ok: boolean, detail = "") => {
   console.log(`${ok ? "ok" : "FAIL"} - ${name}${detail ? ` (${detail})` : ""}`);

@@ -12,10 +12,10 @@ const failedSuites: string[] = [];
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
 
-function run(suite: string, command: string, args: string[], env: NodeJS.ProcessEnv, report: string, read: (json: any) => Tally) {
+function run(suite: string, command: string, args: string[], env: Record<string, string | undefined>, report: string, read: (json: any) => Tally) {
   console.log(`\n=== ${suite} ===`);
   rmSync(report, { force: true });
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } as NodeJS.ProcessEnv });
   if (existsSync(report)) {
     const counts = read(JSON.parse(readFileSync(report, "utf8")));
     tally.passed += counts.passed;

@@ -1,11 +1,13 @@
 import "server-only";
 import { createDb } from "./client";
 import { applyMigrations } from "./migrate";
+import { recomputeOrganisations } from "./risk/recompute-all";
 import { seedDemoIfEmpty, type SeedOutcome } from "./seed";
 
 export interface PrepareResult {
   migrationsApplied: string[];
   seed: SeedOutcome | "disabled";
+  recomputed: number;
 }
 
 /** Everything a database needs before the app serves from it: migrations, tool catalogue, demo seed. */
@@ -14,7 +16,9 @@ export async function prepareDatabase(url: string, options: { seed: boolean; tod
   const db = createDb(url);
   try {
     const seed = options.seed ? await seedDemoIfEmpty(db, options.today) : "disabled";
-    return { migrationsApplied: applied, seed };
+    // Findings age with the calendar: bring every account evaluated before today up to date.
+    const { accounts } = await recomputeOrganisations(db, { today: options.today, onlyStale: true });
+    return { migrationsApplied: applied, seed, recomputed: accounts };
   } finally {
     await db.$disconnect();
   }

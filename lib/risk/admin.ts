@@ -1,4 +1,4 @@
-import type { Login } from "../validation/snapshot";
+import type { Login, PermissionGrant } from "../validation/snapshot";
 
 /**
  * An admin login is an ACTIVE login that is PRIMARY, or holds ADMIN on any tool, or VIEW_EDIT/ADMIN on
@@ -7,16 +7,18 @@ import type { Login } from "../validation/snapshot";
 export function isAdminLogin(login: Login): boolean {
   if (login.status !== "ACTIVE") return false;
   if (login.role === "PRIMARY") return true;
-  return adminGrants(login).length > 0;
+  for (const grant of login.permissions) if (isAdminGrant(grant)) return true;
+  return false;
+}
+
+function isAdminGrant(grant: PermissionGrant): boolean {
+  return grant.level === "ADMIN" || (grant.tool === "USER_PERMISSIONS" && grant.level === "VIEW_EDIT");
 }
 
 /** The grants that make a login an admin, as "TOOL:LEVEL" strings, for evidence. */
 export function adminGrants(login: Login): string[] {
   const grants: string[] = [];
-  for (const grant of login.permissions) {
-    const isAdmin = grant.level === "ADMIN" || (grant.tool === "USER_PERMISSIONS" && grant.level === "VIEW_EDIT");
-    if (isAdmin) grants.push(`${grant.tool}:${grant.level}`);
-  }
+  for (const grant of login.permissions) if (isAdminGrant(grant)) grants.push(`${grant.tool}:${grant.level}`);
   return grants;
 }
 

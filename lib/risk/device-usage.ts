@@ -1,7 +1,9 @@
-import type { Snapshot } from "../validation/snapshot";
+import type { Device, Snapshot } from "../validation/snapshot";
 
 export interface DeviceUsage {
   deviceId: string;
+  /** The device's entry in `snapshot.devices` (undefined only for unvalidated input). */
+  device: Device | undefined;
   /** Distinct owners (personId) of the ACTIVE logins that use the device as a 2SV method. */
   people: Set<string>;
   /** accountId → ids of its ACTIVE logins using the device, in snapshot order. */
@@ -35,9 +37,13 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
   forEachActiveMethod(snapshot, (_accountId, _loginId, personId, deviceId) => {
     const owner = firstOwner.get(deviceId);
     if (owner === undefined) firstOwner.set(deviceId, personId);
-    else if (owner !== personId && !shared.has(deviceId)) shared.set(deviceId, { deviceId, people: new Set(), logins: new Map() });
+    else if (owner !== personId && !shared.has(deviceId)) shared.set(deviceId, { deviceId, device: undefined, people: new Set(), logins: new Map() });
   });
   if (shared.size === 0) return shared;
+  for (const device of snapshot.devices) {
+    const entry = shared.get(device.id);
+    if (entry !== undefined) entry.device = device;
+  }
   forEachActiveMethod(snapshot, (accountId, loginId, personId, deviceId) => {
     const entry = shared.get(deviceId);
     if (entry === undefined) return;

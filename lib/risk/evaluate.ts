@@ -1,6 +1,6 @@
 import { formatDay, toDay } from "../dates";
 import { DEFAULT_RISK_SETTINGS, type RiskSettings, type Snapshot } from "../validation/snapshot";
-import { buildAccountContext, buildSnapshotIndex } from "./context";
+import { AccountEvaluationContext, EvaluationIndex } from "./context";
 import { compareFindings } from "./order";
 import { ACCOUNT_RULES, ORGANISATION_RULES } from "./rules";
 import { scoreFindings } from "./score";
@@ -28,7 +28,7 @@ export function resolveSettings(...layers: (Partial<RiskSettings> | undefined)[]
 export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): EvaluationResult {
   const asOf = toDay(options.asOf);
   const settings = resolveSettings(snapshot.settings, options.settings);
-  const index = buildSnapshotIndex(snapshot, asOf, settings);
+  const index = new EvaluationIndex(snapshot, asOf, settings);
 
   // Device-wide findings first, filed under every account they touch.
   const shared = new Map<string, Finding[]>();
@@ -41,7 +41,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   }
 
   const accounts = snapshot.accounts.map((account) => {
-    const ctx = buildAccountContext(index, account);
+    const ctx = new AccountEvaluationContext(index, account);
     const findings = shared.get(account.id) ?? [];
     for (const rule of ACCOUNT_RULES) {
       for (const finding of rule.evaluate(ctx)) findings.push(finding);

@@ -29,7 +29,8 @@ function createRandom(seed: number) {
   };
 }
 
-const LEVELS = ["VIEW", "VIEW_EDIT", "ADMIN"] as const;
+const LEVELS = ["VIEW", "VIEW", "VIEW_EDIT", "VIEW_EDIT", "VIEW_EDIT", "VIEW_EDIT", "VIEW_EDIT", "VIEW_EDIT", "VIEW_EDIT", "ADMIN"] as const;
+const EVERYDAY_TOOLS = TOOL_IDS.filter((tool) => !["USER_PERMISSIONS", "LOGIN_SETTINGS", "DEPOSIT_METHODS", "PAYMENTS", "ACCOUNT_INFO"].includes(tool));
 const APPS = ["RepricerX", "Keepa Sync", "ShipStation", "Helium Sync", "Zaiko Link"];
 
 export function generateSnapshot(accounts: number, seed: number, options: GenerateOptions = {}): Snapshot {
@@ -45,7 +46,7 @@ export function generateSnapshot(accounts: number, seed: number, options: Genera
   const devices: Device[] = [];
 
   const addPerson = (id: string, external: boolean, company: string | null): string => {
-    people.push({ id, name: `Person ${id}`, external, company, departedAt: random.chance(0.03) ? daysAgo(random.int(0, 300)) : null });
+    people.push({ id, name: `Person ${id}`, external, company, departedAt: random.chance(0.01) ? daysAgo(random.int(0, 300)) : null });
     return id;
   };
   const addDevice = (id: string, kind: Device["kind"], holderId: string, skipOtpOnBrowser = false): string => {
@@ -71,29 +72,34 @@ export function generateSnapshot(accounts: number, seed: number, options: Genera
     return { company, staff, officePhone };
   });
 
+  // Most logins are set up properly; the rest carry the usual gaps (no backup, SMS only, shared office phone).
   const twoStepFor = (personId: string, officePhone: string | null): TwoStepMethod[] => {
     const [phone, app] = devicesOf(personId);
     const roll = random.int(0, 99);
-    const sms: TwoStepMethod = { kind: "SMS", role: "PRIMARY", deviceId: officePhone !== null && random.chance(0.3) ? officePhone : phone, phoneLast4: "1234" };
-    if (roll < 5) return [];
-    if (roll < 20) return [sms];
-    if (roll < 28) return [{ kind: "AUTHENTICATOR_APP", role: "PRIMARY", deviceId: app, phoneLast4: null }];
-    if (roll < 33) return [sms, { kind: "VOICE", role: "BACKUP", deviceId: phone, phoneLast4: "1234" }];
+    const smsDevice = officePhone !== null && random.chance(0.15) ? officePhone : phone;
+    const sms: TwoStepMethod = { kind: "SMS", role: "PRIMARY", deviceId: smsDevice, phoneLast4: "1234" };
+    if (roll < 2) return [];
+    if (roll < 10) return [sms];
+    if (roll < 14) return [{ kind: "AUTHENTICATOR_APP", role: "PRIMARY", deviceId: app, phoneLast4: null }];
+    if (roll < 18) return [sms, { kind: "VOICE", role: "BACKUP", deviceId: phone, phoneLast4: "1234" }];
     return [sms, { kind: "AUTHENTICATOR_APP", role: "BACKUP", deviceId: app, phoneLast4: null }];
   };
 
   const permissionsFor = (): PermissionGrant[] => {
     const grants: PermissionGrant[] = [];
     const count = random.int(1, 4);
-    for (let g = 0; g < count; g++) grants.push({ tool: random.pick(TOOL_IDS), level: random.pick(LEVELS), marketplace: random.chance(0.5) ? "JP" : null });
+    for (let g = 0; g < count; g++) {
+      const tool = random.chance(0.9) ? random.pick(EVERYDAY_TOOLS) : random.pick(TOOL_IDS);
+      grants.push({ tool, level: random.pick(LEVELS), marketplace: random.chance(0.5) ? "JP" : null });
+    }
     return grants;
   };
 
   const makeLogin = (id: string, role: Login["role"], personId: string, officePhone: string | null): Login => {
     const statusRoll = random.int(0, 99);
-    const status: Login["status"] = role === "PRIMARY" ? "ACTIVE" : statusRoll < 5 ? "INVITED" : statusRoll < 8 ? "REMOVED" : statusRoll < 10 ? "DISABLED" : "ACTIVE";
+    const status: Login["status"] = role === "PRIMARY" ? "ACTIVE" : statusRoll < 4 ? "INVITED" : statusRoll < 7 ? "REMOVED" : statusRoll < 8 ? "DISABLED" : "ACTIVE";
     const invited = status === "INVITED";
-    const usedBy = role === "PRIMARY" && random.chance(0.05) ? [personId, people[random.int(0, people.length - 1)].id] : [personId];
+    const usedBy = role === "PRIMARY" && random.chance(0.03) ? [personId, people[random.int(0, people.length - 1)].id] : [personId];
     return {
       id,
       role,
@@ -101,11 +107,11 @@ export function generateSnapshot(accounts: number, seed: number, options: Genera
       personId,
       usedBy: [...new Set(usedBy)],
       status,
-      invitedAt: role === "PRIMARY" ? null : daysAgo(random.int(invited ? 0 : 30, 600)),
-      acceptedAt: role === "PRIMARY" || invited ? null : daysAgo(random.int(0, 29)),
-      lastLoginAt: invited || random.chance(0.05) ? null : daysAgo(random.int(0, 260)),
-      passwordChangedAt: random.chance(0.2) ? null : daysAgo(random.int(0, 400)),
-      passwordReused: random.chance(0.05),
+      invitedAt: role === "PRIMARY" ? null : daysAgo(invited ? random.int(0, 20) : random.int(200, 600)),
+      acceptedAt: role === "PRIMARY" || invited ? null : daysAgo(random.int(60, 199)),
+      lastLoginAt: invited || random.chance(0.02) ? null : daysAgo(random.chance(0.9) ? random.int(0, 60) : random.int(61, 300)),
+      passwordChangedAt: random.chance(0.2) ? null : daysAgo(random.chance(0.8) ? random.int(0, 120) : random.int(121, 400)),
+      passwordReused: random.chance(0.03),
       twoStep: invited ? [] : twoStepFor(personId, officePhone),
       permissions: role === "PRIMARY" ? [] : permissionsFor(),
     };
@@ -117,32 +123,35 @@ export function generateSnapshot(accounts: number, seed: number, options: Genera
     const owner = addPerson(`p-${i}-owner`, random.chance(0.02), `Seller ${i}`);
     const logins = [makeLogin(`l-${i}-0`, "PRIMARY", owner, null)];
     const secondaries = random.int(2, 4);
+    let usesAgency = false;
     for (let j = 1; j <= secondaries; j++) {
-      const fromAgency = random.chance(0.35);
+      const fromAgency = random.chance(0.25);
       const personId = fromAgency ? random.pick(agency.staff) : addPerson(`p-${i}-s${j}`, false, `Seller ${i}`);
       if (logins.some((l) => l.personId === personId)) continue;
+      usesAgency ||= fromAgency;
       logins.push(makeLogin(`l-${i}-${j}`, "SECONDARY", personId, fromAgency ? agency.officePhone : null));
     }
-    const partnered = random.chance(0.4);
+    // Agencies are usually (not always) registered as Authorized Partners where their staff work.
+    const partnered = usesAgency ? random.chance(0.8) : random.chance(0.05);
     sellerAccounts.push({
       id: `acc-${i}`,
       storeName: `Store ${i}`,
       sellerId: `A${String(100000 + i)}EXAMPLE`,
       region: random.chance(0.8) ? "JP" : "NA",
       marketplaces: ["JP"],
-      plan: random.chance(0.92) ? "PROFESSIONAL" : "INDIVIDUAL",
-      status: random.chance(0.97) ? "ACTIVE" : random.pick(["SUSPENDED", "DEACTIVATED"] as const),
-      lastVerifiedAt: random.chance(0.05) ? null : daysAgo(random.int(0, 150)),
+      plan: random.chance(0.95) ? "PROFESSIONAL" : "INDIVIDUAL",
+      status: random.chance(0.98) ? "ACTIVE" : random.pick(["SUSPENDED", "DEACTIVATED"] as const),
+      lastVerifiedAt: random.chance(0.03) ? null : daysAgo(random.int(0, 110)),
       logins,
-      partners: partnered ? [{ id: `ap-${i}`, company: agency.company, linkSentAt: daysAgo(random.int(0, 60)), acceptedAt: random.chance(0.8) ? daysAgo(random.int(0, 5)) : null }] : [],
+      partners: partnered ? [{ id: `ap-${i}`, company: agency.company, linkSentAt: daysAgo(random.int(0, 60)), acceptedAt: random.chance(0.9) ? daysAgo(random.int(0, 5)) : null }] : [],
       apps: Array.from({ length: random.int(0, 2) }, (_, k) => ({
         id: `app-${i}-${k}`,
         name: random.pick(APPS),
         developer: "Example Dev",
         authorizedAt: daysAgo(random.int(0, 365)),
-        expiresAt: addDays(daysAgo(0), random.int(-30, 365)),
+        expiresAt: addDays(daysAgo(0), random.int(-10, 365)),
       })),
-      otherAccess: random.chance(0.2) ? [{ personId: random.pick(logins).personId, console: random.pick(["ADS", "BRAND_REGISTRY"] as const), role: "ADMIN" }] : [],
+      otherAccess: random.chance(0.1) ? [{ personId: random.pick(logins).personId, console: random.pick(["ADS", "BRAND_REGISTRY"] as const), role: "ADMIN" }] : [],
     });
   }
 

@@ -22,7 +22,7 @@ export function sharedDeviceFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const usage of index.sharedDevices().values()) {
-    const device = index.devices.get(usage.deviceId);
+    const device = usage.device;
     if (!applies(device)) continue;
     const people = [...usage.people].sort().join(", ");
     const accountCount = usage.logins.size;

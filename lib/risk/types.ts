@@ -1,6 +1,6 @@
 import type { DayNumber } from "../dates";
 import type { DeviceUsage } from "./device-usage";
-import type { Device, Login, Person, RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
+import type { Login, Person, RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
 
 export type Severity = "critical" | "high" | "medium" | "low";
 
@@ -64,7 +64,8 @@ export interface SnapshotIndex {
   asOf: DayNumber;
   settings: RiskSettings;
   people: Map<string, Person>;
-  devices: Map<string, Device>;
+  /** The person with this id (cached per account: rules ask about the same few people repeatedly). */
+  person(personId: string): Person | undefined;
   /** UTC day of a date string; memoised because the same dates recur across accounts. */
   day(date: string): DayNumber;
   /** asOf minus the date, or null when the date is unknown. */
@@ -77,6 +78,7 @@ export interface SnapshotIndex {
 
 export interface AccountContext extends SnapshotIndex {
   account: SellerAccount;
+  /** The account's logins with status ACTIVE, in order: what most login rules look at. */
   activeLogins: Login[];
   /** Distinct personIds of admin logins (see admin.ts), in first-seen order. */
   adminPeople(): string[];

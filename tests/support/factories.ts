@@ -3,7 +3,11 @@ import type { Db } from "@/lib/db/client";
 import type { MemberRole } from "@/lib/db/generated/enums";
 import { resolveScope, type Scope } from "@/lib/db/scope";
 import { writeSnapshot } from "@/lib/db/snapshot-import";
+import { addDays } from "@/lib/demo/day-math";
 import { snapshotSchema, type SnapshotInput } from "@/lib/validation/snapshot";
+
+const today = () => new Date().toISOString().slice(0, 10);
+export const daysAgo = (n: number) => addDays(today(), -n);
 
 /** A fresh organisation with one member, so every test owns its data (shared by seed-free tests). */
 export async function createTenant(db: Db, options: { role?: MemberRole; name?: string } = {}) {
@@ -41,11 +45,11 @@ export function oneAccountSnapshot(storeName = "Test Store", sellerId = `A${rand
     devices: [{ id: "d-phone", kind: "PHONE", label: "Phone", holderId: "p-owner", skipOtpOnBrowser: false }],
     accounts: [
       {
-        id: "acc", storeName, sellerId, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: "2026-11-01",
+        id: "acc", storeName, sellerId, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: daysAgo(20),
         logins: [
           {
-            id: "l-primary", role: "PRIMARY", email: "owner@shop.example", personId: "p-owner", status: "ACTIVE", lastLoginAt: "2026-11-20",
-            passwordChangedAt: "2026-10-01", twoStep: [{ kind: "SMS", role: "PRIMARY", deviceId: "d-phone", phoneLast4: "1234" }],
+            id: "l-primary", role: "PRIMARY", email: "owner@shop.example", personId: "p-owner", status: "ACTIVE", lastLoginAt: daysAgo(3),
+            passwordChangedAt: daysAgo(50), twoStep: [{ kind: "SMS", role: "PRIMARY", deviceId: "d-phone", phoneLast4: "1234" }],
             permissions: [{ tool: "USER_PERMISSIONS", level: "ADMIN", marketplace: null }],
           },
         ],

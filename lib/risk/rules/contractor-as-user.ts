@@ -1,4 +1,4 @@
-import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** Company names are compared case- and space-insensitively: they are typed by hand on both sides. */
@@ -15,7 +15,7 @@ export const contractorAsUserRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "SECONDARY") continue;
-      const person = ctx.people.get(login.personId);
+      const person = ctx.person(login.personId);
       if (person?.external !== true) continue;
       partners ??= new Set(ctx.account.partners.filter((p) => p.acceptedAt !== null).map((p) => companyKey(p.company)));
       if (person.company !== null && partners.has(companyKey(person.company))) continue;
@@ -27,7 +27,7 @@ export const contractorAsUserRule: AccountRule = {
           "medium",
           loginSubject(login),
           `${describeLogin(login)} of external ${describePerson(person, login.personId)} is a secondary user, but ${company} is not an accepted Authorized Partner of this account`,
-          { ...loginData(login), company: person.company },
+          loginEvidence(login, { company: person.company }),
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { agoOn, describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** Secondary users only: the primary user cannot be removed, and DORMANT_ACCOUNT covers an idle owner. */
@@ -16,12 +16,11 @@ export const dormantUserRule: AccountRule = {
         const age = ctx.asOf - last;
         if (age < dormantUserDays) continue;
         findings.push(
-          makeFinding(ctx.account.id, "DORMANT_USER", "medium", loginSubject(login), `${describeLogin(login)} last logged in ${agoOn(age, last)}`, {
-            ...loginData(login),
+          makeFinding(ctx.account.id, "DORMANT_USER", "medium", loginSubject(login), `${describeLogin(login)} last logged in ${agoOn(age, last)}`, loginEvidence(login, {
             lastLoginAt: login.lastLoginAt,
             ageDays: age,
             thresholdDays: dormantUserDays,
-          }),
+          })),
         );
       } else if (login.acceptedAt !== null) {
         const accepted = ctx.day(login.acceptedAt);
@@ -34,7 +33,7 @@ export const dormantUserRule: AccountRule = {
             "medium",
             loginSubject(login),
             `${describeLogin(login)} has never logged in since accepting the invitation ${agoOn(age, accepted)}`,
-            { ...loginData(login), lastLoginAt: null, acceptedAt: login.acceptedAt, ageDays: age, thresholdDays: neverLoggedInGraceDays },
+            loginEvidence(login, { lastLoginAt: null, acceptedAt: login.acceptedAt, ageDays: age, thresholdDays: neverLoggedInGraceDays }),
           ),
         );
       }

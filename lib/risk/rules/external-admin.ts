@@ -1,5 +1,5 @@
 import { adminGrants, isAdminLogin } from "../admin";
-import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const externalAdminRule: AccountRule = {
@@ -10,7 +10,7 @@ export const externalAdminRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "SECONDARY" || !isAdminLogin(login)) continue;
-      const person = ctx.people.get(login.personId);
+      const person = ctx.person(login.personId);
       if (person?.external !== true) continue;
       const grants = adminGrants(login).join(", ");
       findings.push(
@@ -20,7 +20,7 @@ export const externalAdminRule: AccountRule = {
           "high",
           loginSubject(login),
           `${describeLogin(login)} belongs to external ${describePerson(person, login.personId)} and can administer the account (${grants})`,
-          { ...loginData(login), company: person.company, grants },
+          loginEvidence(login, { company: person.company, grants }),
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { isSensitiveTool } from "../tools";
-import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const externalSensitiveAccessRule: AccountRule = {
@@ -9,7 +9,8 @@ export const externalSensitiveAccessRule: AccountRule = {
   evaluate(ctx) {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
-      const person = ctx.people.get(login.personId);
+      if (!login.permissions.some((grant) => grant.level !== "NONE" && isSensitiveTool(grant.tool))) continue;
+      const person = ctx.person(login.personId);
       if (person?.external !== true) continue;
       const grants: string[] = [];
       for (const grant of login.permissions) {
@@ -26,7 +27,7 @@ export const externalSensitiveAccessRule: AccountRule = {
           "high",
           loginSubject(login),
           `${describeLogin(login)} of external ${describePerson(person, login.personId)} has access to sensitive tools: ${list}`,
-          { ...loginData(login), company: person.company, grants: list },
+          loginEvidence(login, { company: person.company, grants: list }),
         ),
       );
     }

@@ -25,7 +25,7 @@ export const leftoverAccessRule: AccountRule = {
       const why = departed ? "has departed" : "holds no active Seller Central login on this account";
       const list = consoles.sort().join(", ");
       findings.push(
-        makeFinding(ctx.account.id, "LEFTOVER_ACCESS", "high", { type: "person", id: personId }, `${describePerson(ctx.people.get(personId), personId)} ${why} but keeps ${list}`, {
+        makeFinding(ctx.account.id, "LEFTOVER_ACCESS", "high", { type: "person", id: personId }, `${describePerson(ctx.person(personId), personId)} ${why} but keeps ${list}`, {
           personId,
           departed,
           consoles: list,

@@ -1,4 +1,4 @@
-import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const no2svRule: AccountRule = {
@@ -10,10 +10,9 @@ export const no2svRule: AccountRule = {
     for (const login of ctx.activeLogins) {
       if (login.twoStep.length !== 0) continue;
       findings.push(
-        makeFinding(ctx.account.id, "NO_2SV", "critical", loginSubject(login), `${describeLogin(login)} has no 2-step verification method`, {
-          ...loginData(login),
+        makeFinding(ctx.account.id, "NO_2SV", "critical", loginSubject(login), `${describeLogin(login)} has no 2-step verification method`, loginEvidence(login, {
           methodCount: 0,
-        }),
+        })),
       );
     }
     return findings;

@@ -1,4 +1,4 @@
-import { agoOn, describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const offboardedStillActiveRule: AccountRule = {
@@ -9,7 +9,7 @@ export const offboardedStillActiveRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (!ctx.isDeparted(login.personId)) continue;
-      const departedAt = ctx.people.get(login.personId)?.departedAt as string;
+      const departedAt = ctx.person(login.personId)?.departedAt as string;
       const departed = ctx.day(departedAt);
       findings.push(
         makeFinding(
@@ -18,7 +18,7 @@ export const offboardedStillActiveRule: AccountRule = {
           "critical",
           loginSubject(login),
           `${describeLogin(login)} is still active although ${login.personId} departed ${agoOn(ctx.asOf - departed, departed)}`,
-          { ...loginData(login), departedAt, daysSinceDeparture: ctx.asOf - departed },
+          loginEvidence(login, { departedAt, daysSinceDeparture: ctx.asOf - departed }),
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const passwordReusedRule: AccountRule = {
@@ -10,10 +10,9 @@ export const passwordReusedRule: AccountRule = {
     for (const login of ctx.activeLogins) {
       if (!login.passwordReused) continue;
       findings.push(
-        makeFinding(ctx.account.id, "PASSWORD_REUSED", "high", loginSubject(login), `the password of ${describeLogin(login)} is attested as reused elsewhere`, {
-          ...loginData(login),
+        makeFinding(ctx.account.id, "PASSWORD_REUSED", "high", loginSubject(login), `the password of ${describeLogin(login)} is attested as reused elsewhere`, loginEvidence(login, {
           passwordReused: true,
-        }),
+        })),
       );
     }
     return findings;

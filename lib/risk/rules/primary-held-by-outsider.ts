@@ -1,5 +1,5 @@
 import { formatDay } from "../../dates";
-import { describeLogin, describePerson, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** About the login's own person; other people using it are SHARED_PRIMARY_LOGIN's business. */
@@ -11,7 +11,7 @@ export const primaryHeldByOutsiderRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "PRIMARY") continue;
-      const person = ctx.people.get(login.personId);
+      const person = ctx.person(login.personId);
       const external = person?.external === true;
       const departed = ctx.isDeparted(login.personId);
       if (!external && !departed) continue;
@@ -23,7 +23,7 @@ export const primaryHeldByOutsiderRule: AccountRule = {
           "critical",
           loginSubject(login),
           `${describeLogin(login)} belongs to ${describePerson(person, login.personId)}, who ${why}`,
-          { ...loginData(login), external, departed, company: person?.company ?? null, departedAt: person?.departedAt ?? null },
+          loginEvidence(login, { external, departed, company: person?.company ?? null, departedAt: person?.departedAt ?? null }),
         ),
       );
     }

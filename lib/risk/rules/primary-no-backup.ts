@@ -1,4 +1,4 @@
-import { describeLogin, loginData, loginSubject, makeFinding, plural } from "../finding";
+import { describeLogin, loginEvidence, loginSubject, makeFinding, plural } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** A primary login with methods but none in the BACKUP role; one with no method at all is NO_2SV's. */
@@ -18,7 +18,7 @@ export const primaryNoBackupRule: AccountRule = {
           "high",
           loginSubject(login),
           `${describeLogin(login)} has ${plural(login.twoStep.length, "2SV method")}, none registered as a backup`,
-          { ...loginData(login), methodCount: login.twoStep.length, backupCount: 0 },
+          loginEvidence(login, { methodCount: login.twoStep.length, backupCount: 0 }),
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const sharedPrimaryLoginRule: AccountRule = {
@@ -8,7 +8,7 @@ export const sharedPrimaryLoginRule: AccountRule = {
   evaluate(ctx) {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
-      if (login.role !== "PRIMARY") continue;
+      if (login.role !== "PRIMARY" || login.usedBy.every((personId) => personId === login.personId)) continue;
       const others = [...new Set(login.usedBy.filter((personId) => personId !== login.personId))].sort();
       if (others.length === 0) continue;
       findings.push(
@@ -18,7 +18,7 @@ export const sharedPrimaryLoginRule: AccountRule = {
           "critical",
           loginSubject(login),
           `${describeLogin(login)} of ${login.personId} is also used by ${others.length === 1 ? "1 other person" : `${others.length} other people`}: ${others.join(", ")}`,
-          { ...loginData(login), otherUsers: others.join(","), otherUserCount: others.length },
+          loginEvidence(login, { otherUsers: others.join(","), otherUserCount: others.length }),
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const single2svMethodRule: AccountRule = {
@@ -18,7 +18,7 @@ export const single2svMethodRule: AccountRule = {
           "high",
           loginSubject(login),
           `${describeLogin(login)} has a single 2SV method (${method.kind}${device}) and no backup`,
-          { ...loginData(login), methodCount: 1, methodKind: method.kind, deviceId: method.deviceId },
+          loginEvidence(login, { methodCount: 1, methodKind: method.kind, deviceId: method.deviceId }),
         ),
       );
     }

@@ -17,7 +17,7 @@ export const singleAdminRule: AccountRule = {
         "SINGLE_ADMIN",
         "medium",
         { type: "account", id: ctx.account.id },
-        `only one person can administer this Professional account: ${describePerson(ctx.people.get(admin), admin)}`,
+        `only one person can administer this Professional account: ${describePerson(ctx.person(admin), admin)}`,
         { adminCount: 1, adminPersonId: admin },
       ),
     ];

@@ -1,4 +1,4 @@
-import { describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const smsOnlyRule: AccountRule = {
@@ -18,7 +18,7 @@ export const smsOnlyRule: AccountRule = {
           "medium",
           loginSubject(login),
           `every 2SV method of ${describeLogin(login)} is by phone (${kinds}); no authenticator app`,
-          { ...loginData(login), methodCount: login.twoStep.length, methodKinds: kinds },
+          loginEvidence(login, { methodCount: login.twoStep.length, methodKinds: kinds }),
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { agoOn, describeLogin, loginData, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** The one rule that looks at INVITED logins. */
@@ -14,12 +14,11 @@ export const staleInviteRule: AccountRule = {
       const age = ctx.asOf - invited;
       if (age < ctx.settings.staleInviteDays) continue;
       findings.push(
-        makeFinding(ctx.account.id, "STALE_INVITE", "low", loginSubject(login), `invitation for ${describeLogin(login)} still pending, sent ${agoOn(age, invited)}`, {
-          ...loginData(login),
+        makeFinding(ctx.account.id, "STALE_INVITE", "low", loginSubject(login), `invitation for ${describeLogin(login)} still pending, sent ${agoOn(age, invited)}`, loginEvidence(login, {
           invitedAt: login.invitedAt,
           ageDays: age,
           thresholdDays: ctx.settings.staleInviteDays,
-        }),
+        })),
       );
     }
     return findings;

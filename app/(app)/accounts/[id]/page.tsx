@@ -2,11 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScoreBadge } from "@/components/score-badge";
 import { requireScope } from "@/lib/auth/scope";
+import { ActionForm } from "@/components/action-form";
 import { getAccountDetailOrThrow, listTools } from "@/lib/db/accounts";
+import { refreshAccountIfStale } from "@/lib/db/findings";
+import { canWrite, utcToday } from "@/lib/db/write-context";
+import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { accountIdSchema } from "@/lib/validation/accounts";
+import { markVerifiedAction } from "./actions";
 import { FindingsSection } from "./_components/findings-section";
 import { LoginsSection } from "./_components/logins-section";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
@@ -17,7 +22,8 @@ async function load(id: string) {
   const parsed = accountIdSchema.safeParse(id);
   if (!parsed.success) notFound();
   try {
-    return await getAccountDetailOrThrow(scope, parsed.data);
+    await refreshAccountIfStale(scope, parsed.data);
+    return { scope, account: await getAccountDetailOrThrow(scope, parsed.data) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -26,7 +32,8 @@ async function load(id: string) {
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [account, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
+  const [{ scope, account }, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
+  const writable = canWrite(scope);
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -41,14 +48,19 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>
             <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
           </dl>
+          {writable && (
+            <div className="mt-3">
+              <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />
+            </div>
+          )}
         </div>
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
           <div className="text-3xl"><ScoreBadge score={account.score} label={t("account.score")} /></div>
         </div>
       </header>
-      <FindingsSection account={account} t={t} />
-      <LoginsSection account={account} t={t} />
+      <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} />
+      <LoginsSection account={account} t={t} canWrite={writable} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
         <AppsSection account={account} t={t} />

@@ -1,46 +1,102 @@
+import { ActionForm } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts";
-import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
+import { formMessages } from "@/lib/i18n/form-messages";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/server";
+import { REMEDIATION, RULES, SCORE_FORMULA, type RuleId } from "@/lib/risk";
+import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { Empty, Section } from "./section";
 
 const SEVERITY_TONE: Record<string, string> = {
   critical: "bg-red-700 text-white",
-  high: "bg-orange-500 text-white",
+  high: "bg-orange-600 text-white",
   medium: "bg-amber-300 text-amber-950",
   low: "bg-slate-200 text-slate-800",
 };
 
+const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
 export function SeverityBadge({ severity, label }: { severity: string; label: string }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${SEVERITY_TONE[severity]}`}>{label}</span>;
+  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_TONE[severity]}`}>{label}</span>;
 }
 
-export function FindingsSection({ account, t }: { account: AccountDetail; t: Translate }) {
+interface Props {
+  account: AccountDetail;
+  t: Translate;
+  locale: Locale;
+  canWrite: boolean;
+  today: string;
+}
+
+export function FindingsSection({ account, t, locale, canWrite, today }: Props) {
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
+  const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   return (
     <Section id="findings" title={t("account.findings")}>
+      <p className="mb-3 text-xs text-slate-500">{SCORE_FORMULA[locale]}</p>
       {open.length === 0 ? (
         <Empty>{t("account.noFindings")}</Empty>
       ) : (
-        <ul className="space-y-2" data-testid="open-findings">
+        <ul className="space-y-3" data-testid="open-findings" aria-label={t("finding.openList")}>
           {open.map((f) => (
-            <li key={f.id} className="rounded border border-slate-200 p-3 text-sm">
-              <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} /> <span className="font-medium">{f.ruleId}</span>
-              <p className="mt-1 text-slate-700">{f.evidence}</p>
+            <li key={f.id} className="rounded border border-slate-200 p-3 text-sm" data-testid="finding" data-rule={f.ruleId}>
+              <div className="flex flex-wrap items-center gap-2">
+                <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />
+                <h3 className="font-semibold">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</h3>
+                <code className="text-xs text-slate-500">{f.ruleId}</code>
+              </div>
+              <p className="mt-1 text-slate-700"><span className="font-medium">{t("finding.evidence")}:</span> {f.evidence}</p>
+              <details className="mt-2">
+                <summary className="cursor-pointer text-blue-800">{t("finding.remediation")}</summary>
+                <p className="mt-1 whitespace-pre-line text-slate-800">{REMEDIATION[f.ruleId as RuleId]?.[locale]}</p>
+              </details>
+              <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
+              {canWrite && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm text-slate-700">{t("finding.accept")}</summary>
+                  <div className="mt-2 rounded bg-slate-50 p-3">
+                    <ActionForm
+                      action={acceptFindingAction}
+                      hidden={{ findingId: f.id }}
+                      fields={[
+                        { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint"), maxLength: 1000 },
+                        { name: "until", label: t("finding.acceptUntil"), type: "date", required: true, defaultValue: defaultUntil, hint: t("finding.acceptUntilHint") },
+                      ]}
+                      submitLabel={t("finding.acceptSubmit")}
+                      pendingLabel={t("form.saving")}
+                      messages={formMessages(t)}
+                      testId="accept-form"
+                    />
+                  </div>
+                </details>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {accepted.length > 0 && (
-        <div className="mt-4">
-          <h3 className="text-sm font-semibold">{t("finding.accepted")}</h3>
-          <ul className="mt-2 space-y-1 text-sm">
+      <div className="mt-4" data-testid="accepted-findings">
+        <h3 className="text-sm font-semibold">{t("finding.accepted")}</h3>
+        {accepted.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("finding.noneAccepted")}</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm">
             {accepted.map((f) => (
-              <li key={f.id}>{f.ruleId} — {f.acceptedReason} ({t("finding.until")} {formatDay(f.acceptedUntil)})</li>
+              <li key={f.id} className="rounded border border-slate-200 p-2" data-testid="accepted-finding" data-rule={f.ruleId}>
+                <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />{" "}
+                <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span> — {f.evidence}
+                <div className="text-xs text-slate-600">
+                  {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
+                </div>
+                {canWrite && (
+                  <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="secondary" inline />
+                )}
+              </li>
             ))}
           </ul>
-        </div>
-      )}
+        )}
+      </div>
     </Section>
   );
 }

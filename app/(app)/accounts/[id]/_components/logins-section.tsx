@@ -1,9 +1,10 @@
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
+import { LoginEditor } from "./login-editor";
 import { Empty, Section } from "./section";
 
-export function LoginsSection({ account, t }: { account: AccountDetail; t: Translate }) {
+export function LoginsSection({ account, t, canWrite }: { account: AccountDetail; t: Translate; canWrite: boolean }) {
   return (
     <Section id="logins" title={t("account.logins")}>
       {account.logins.length === 0 ? (
@@ -26,7 +27,10 @@ export function LoginsSection({ account, t }: { account: AccountDetail; t: Trans
             <tbody>
               {account.logins.map((login) => (
                 <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="login-row">
-                  <td className="px-2 py-2 font-medium">{login.email}</td>
+                  <td className="px-2 py-2 font-medium">
+                    {login.email ?? "—"}
+                    {canWrite && <LoginEditor account={account} login={login} t={t} />}
+                  </td>
                   <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
                   <td className="px-2 py-2">
                     {login.person.name}

@@ -1,0 +1,90 @@
+"use client";
+import { useActionState, useId } from "react";
+import type { ActionState } from "@/lib/actions/define-action";
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: "text" | "date" | "select" | "textarea";
+  options?: { value: string; label: string }[];
+  defaultValue?: string;
+  required?: boolean;
+  hint?: string;
+  inputMode?: "numeric" | "text";
+  maxLength?: number;
+}
+
+export interface FormMessages {
+  /** AppErrorCode → sentence, plus "validation.*" keys → sentence. */
+  errors: Record<string, string>;
+  success?: string;
+}
+
+interface Props {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden?: Record<string, string | number>;
+  fields?: FieldSpec[];
+  submitLabel: string;
+  pendingLabel: string;
+  messages: FormMessages;
+  variant?: "primary" | "secondary" | "danger";
+  inline?: boolean;
+  testId?: string;
+}
+
+const initial: ActionState = { ok: false, seq: 0 };
+const BUTTON = {
+  primary: "bg-blue-700 text-white hover:bg-blue-800",
+  secondary: "border border-slate-300 bg-white hover:bg-slate-100",
+  danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
+};
+
+/** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
+export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId }: Props) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  const id = useId();
+  const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
+  const fieldError = (name: string) => (state.ok ? undefined : state.fieldErrors?.[name]);
+  const topError = !state.ok && state.error ? (state.error === "INVALID_INPUT" ? messages.errors.INVALID_INPUT : say(state.error)) : null;
+  return (
+    <form key={state.seq} action={formAction} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {fields.map((field) => {
+        const error = fieldError(field.name);
+        const fieldId = `${id}-${field.name}`;
+        const describedBy = [error ? `${fieldId}-error` : "", field.hint ? `${fieldId}-hint` : ""].filter(Boolean).join(" ") || undefined;
+        const common = {
+          id: fieldId, name: field.name, defaultValue: state.ok ? field.defaultValue : (state.values?.[field.name] ?? field.defaultValue), required: field.required, "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy, className: "mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600",
+        };
+        return (
+          <div key={field.name} className={inline ? "" : "max-w-md"}>
+            <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>
+            {field.type === "select" ? (
+              <select {...common}>
+                {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            ) : field.type === "textarea" ? (
+              <textarea {...common} rows={2} maxLength={field.maxLength} />
+            ) : (
+              <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} />
+            )}
+            {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
+            {error && <p id={`${fieldId}-error`} className="mt-0.5 text-xs text-red-700">{say(error)}</p>}
+          </div>
+        );
+      })}
+      <div className="flex items-center gap-2">
+        <button type="submit" disabled={pending} className={`rounded px-3 py-1 text-sm font-medium disabled:opacity-60 ${BUTTON[variant]}`}>
+          {pending ? pendingLabel : submitLabel}
+        </button>
+        <span aria-live="polite" className="text-xs">
+          {topError && <span role="alert" className="text-red-700">{topError}</span>}
+          {state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
+        </span>
+      </div>
+    </form>
+  );
+}

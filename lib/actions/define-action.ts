@@ -1,0 +1,49 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { getScope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/db/scope";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+
+export interface ActionState {
+  ok: boolean;
+  /** Increments on every answer, so a form can tell a new result from the previous one. */
+  seq: number;
+  error?: AppErrorCode;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What was submitted, returned on failure so the form can show it again (React resets forms). */
+  values?: Record<string, string>;
+}
+
+export const initialActionState: ActionState = { ok: false, seq: 0 };
+
+/**
+ * The one wrapper every server action goes through: session → scope → zod parse → lib call. A page's
+ * own auth check does not protect the actions beside it; this does. lib/ throws AppError, mapped here.
+ */
+export function defineAction<S extends z.ZodType>(schema: S, handler: (scope: Scope, input: z.infer<S>) => Promise<unknown>, revalidate = "/") {
+  return async (previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const seq = (previous?.seq ?? 0) + 1;
+    const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string"));
+    const scope = await getScope();
+    if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
+      return { ok: false, seq, error: "INVALID_INPUT", fieldErrors, values };
+    }
+    try {
+      await handler(scope, parsed.data);
+    } catch (error) {
+      if (error instanceof AppError) {
+        const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, string>) : undefined;
+        return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values };
+      }
+      throw error;
+    }
+    revalidatePath(revalidate, "layout");
+    return { ok: true, seq };
+  };
+}

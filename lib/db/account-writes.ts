@@ -1,0 +1,72 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { AddTwoStepMethodInput, UpdateLoginInput } from "@/lib/validation/account-edits";
+import type { Tx } from "./client";
+import type { Scope } from "./scope";
+import { accountsUsingDevices, audit, writeAccountData } from "./write-context";
+
+async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
+  const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });
+  if (!login) throw new AppError("NOT_FOUND", "Login not found");
+  return login;
+}
+
+export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInput) {
+  return writeAccountData(scope, input.accountId, input.version, async (tx) => {
+    await loginOnAccount(tx, scope, input.accountId, input.loginId);
+    if (input.deviceId) {
+      const device = await tx.device.findFirst({ where: { id: input.deviceId, orgId: scope.orgId }, select: { id: true } });
+      if (!device) throw new AppError("INVALID_INPUT", "Unknown device", { deviceId: "Unknown device" });
+    }
+    const method = await tx.twoStepMethod.create({
+      data: {
+        orgId: scope.orgId, loginId: input.loginId, kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4,
+        deviceId: input.deviceId, addedAt: new Date(), source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
+      },
+    });
+    await audit(tx, scope, { action: "twoStepMethod.added", entityType: "TwoStepMethod", entityId: method.id, accountId: input.accountId, after: method });
+    return { value: method.id, alsoTouches: await accountsUsingDevices(tx, scope.orgId, [input.deviceId]) };
+  });
+}
+
+export async function removeTwoStepMethod(scope: Scope, accountId: string, version: number, methodId: string) {
+  return writeAccountData(scope, accountId, version, async (tx) => {
+    const method = await tx.twoStepMethod.findFirst({ where: { id: methodId, orgId: scope.orgId, login: { accountId } } });
+    if (!method) throw new AppError("NOT_FOUND", "2SV method not found");
+    const touched = await accountsUsingDevices(tx, scope.orgId, [method.deviceId]);
+    await tx.twoStepMethod.delete({ where: { id: method.id } });
+    await audit(tx, scope, { action: "twoStepMethod.removed", entityType: "TwoStepMethod", entityId: method.id, accountId, before: method });
+    return { value: undefined, alsoTouches: touched };
+  });
+}
+
+export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
+  return writeAccountData(scope, input.accountId, input.version, async (tx) => {
+    const before = await loginOnAccount(tx, scope, input.accountId, input.loginId);
+    const after = await tx.login.update({
+      where: { id: before.id },
+      data: {
+        status: input.status,
+        ...(input.passwordChangedAt ? { passwordChangedAt: new Date(`${input.passwordChangedAt}T00:00:00Z`) } : {}),
+        source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
+      },
+    });
+    await audit(tx, scope, {
+      action: "login.updated", entityType: "Login", entityId: before.id, accountId: input.accountId,
+      before: { status: before.status, passwordChangedAt: before.passwordChangedAt }, after: { status: after.status, passwordChangedAt: after.passwordChangedAt },
+    });
+    // A login's devices may carry other accounts' shared-device findings.
+    const devices = await tx.twoStepMethod.findMany({ where: { loginId: before.id, orgId: scope.orgId }, select: { deviceId: true } });
+    return { value: undefined, alsoTouches: await accountsUsingDevices(tx, scope.orgId, devices.map((d) => d.deviceId)) };
+  });
+}
+
+/** "I checked this account's access data against Seller Central today." */
+export async function markAccountVerified(scope: Scope, accountId: string, version: number) {
+  return writeAccountData(scope, accountId, version, async (tx) => {
+    const now = new Date();
+    await tx.sellerAccount.update({ where: { id: accountId }, data: { lastVerifiedAt: now, verifiedById: scope.userId } });
+    await audit(tx, scope, { action: "account.verified", entityType: "SellerAccount", entityId: accountId, accountId, after: { lastVerifiedAt: now } });
+    return { value: undefined };
+  });
+}

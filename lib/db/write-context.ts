@@ -1,0 +1,73 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Tx } from "./client";
+import { getDb } from "./client";
+import { recomputeAccounts } from "./risk/recompute";
+import { accountScopeWhere, type Scope } from "./scope";
+
+/** The UTC calendar day: the unit every rule counts in. */
+export const utcToday = () => new Date().toISOString().slice(0, 10);
+
+export function canWrite(scope: Scope): boolean {
+  return scope.role !== "VIEWER";
+}
+
+export function assertCanWrite(scope: Scope): void {
+  if (!canWrite(scope)) throw new AppError("FORBIDDEN", "Viewers cannot change data");
+}
+
+export async function audit(
+  tx: Tx,
+  scope: Scope,
+  event: { action: string; entityType: string; entityId?: string | null; accountId?: string | null; before?: unknown; after?: unknown },
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      orgId: scope.orgId,
+      actorUserId: scope.userId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      accountId: event.accountId ?? null,
+      before: event.before === undefined ? undefined : (JSON.parse(JSON.stringify(event.before)) as object),
+      after: event.after === undefined ? undefined : (JSON.parse(JSON.stringify(event.after)) as object),
+    },
+  });
+}
+
+/**
+ * Every change to an account's access data goes through here: one transaction that checks the
+ * account is in scope, bumps its version (optimistic locking: a stale form gets CONFLICT), runs the
+ * change, and recomputes findings and scores of every account the change touches.
+ */
+export async function writeAccountData<T>(
+  scope: Scope,
+  accountId: string,
+  expectedVersion: number | undefined,
+  change: (tx: Tx) => Promise<{ value: T; alsoTouches?: string[] }>,
+): Promise<T> {
+  assertCanWrite(scope);
+  return getDb().$transaction(async (tx) => {
+    const account = await tx.sellerAccount.findFirst({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { id: true, version: true } });
+    if (!account) throw new AppError("NOT_FOUND", "Seller account not found");
+    if (expectedVersion !== undefined && account.version !== expectedVersion)
+      throw new AppError("CONFLICT", "This account was changed by someone else since you opened it. Reload to see the latest data.");
+    await tx.sellerAccount.update({ where: { id: account.id }, data: { version: { increment: 1 } } });
+    const { value, alsoTouches = [] } = await change(tx);
+    const touched = [...new Set([account.id, ...alsoTouches])];
+    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    return value;
+  });
+}
+
+/** Accounts (in the same organisation) whose logins use any of these devices for 2SV. */
+export async function accountsUsingDevices(tx: Tx, orgId: string, deviceIds: (string | null | undefined)[]): Promise<string[]> {
+  const ids = deviceIds.filter((d): d is string => !!d);
+  if (ids.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<{ accountId: string }[]>(
+    `SELECT DISTINCT l."accountId" FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId" WHERE m."orgId" = $1 AND m."deviceId" = ANY($2::text[])`,
+    orgId,
+    ids,
+  );
+  return rows.map((r) => r.accountId);
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { humaniseEvidence } from "./humanise";
+
+const labels = new Map([
+  ["9f1c-login", "owner@sakura.example"],
+  ["77aa-person", "Sato Hana, Sakura Tea"],
+  ["d0d0-device", "iPhone"],
+]);
+
+describe("humaniseEvidence", () => {
+  it("turns 'ID (details)' into the details", () => {
+    expect(humaniseEvidence("primary login 9f1c-login (owner@sakura.example) has no 2SV method", ["9f1c-login"], labels)).toBe(
+      "primary login owner@sakura.example has no 2SV method",
+    );
+  });
+
+  it("replaces a bare id with its label, and leaves unknown ids alone", () => {
+    expect(humaniseEvidence("used by 77aa-person and zz-unknown", ["77aa-person", "zz-unknown"], labels)).toBe("used by Sato Hana, Sakura Tea and zz-unknown");
+  });
+
+  it("keeps nested parentheses balanced", () => {
+    expect(humaniseEvidence('device d0d0-device ("iPhone", PHONE, held by 77aa-person (Sato)) is shared', ["d0d0-device", "77aa-person"], labels)).toBe(
+      'device "iPhone", PHONE, held by Sato is shared',
+    );
+    expect(humaniseEvidence('device d0d0-device ("iPhone", PHONE, held by 77aa-person) is shared', ["d0d0-device", "77aa-person"], labels)).toBe(
+      'device "iPhone", PHONE, held by Sato Hana, Sakura Tea is shared',
+    );
+  });
+
+  it("replaces every occurrence", () => {
+    expect(humaniseEvidence("9f1c-login, 9f1c-login", ["9f1c-login"], labels)).toBe("owner@sakura.example, owner@sakura.example");
+  });
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+const version = z.coerce.number().int().min(1);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
+
+export const addTwoStepMethodSchema = z
+  .object({
+    accountId: id,
+    version,
+    loginId: id,
+    kind: z.enum(["SMS", "VOICE", "AUTHENTICATOR_APP"]),
+    role: z.enum(["PRIMARY", "BACKUP"]),
+    label: z.string().trim().max(100).optional().transform((v) => v || null),
+    // Only the last four digits: a full phone number is refused, never stored.
+    phoneLast4: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.string().regex(/^\d{4}$/, "validation.phoneLast4").nullable()),
+    deviceId: z.string().max(64).optional().transform((v) => v || null),
+  })
+  .refine((v) => v.kind === "AUTHENTICATOR_APP" || v.phoneLast4 !== null, { path: ["phoneLast4"], message: "validation.phoneLast4Required" })
+  .refine((v) => v.kind !== "AUTHENTICATOR_APP" || v.phoneLast4 === null, { path: ["phoneLast4"], message: "validation.appHasNoPhone" });
+export type AddTwoStepMethodInput = z.infer<typeof addTwoStepMethodSchema>;
+
+export const removeTwoStepMethodSchema = z.object({ accountId: id, version, methodId: id });
+
+export const updateLoginSchema = z.object({
+  accountId: id,
+  version,
+  loginId: id,
+  status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
+  passwordChangedAt: day.optional().or(z.literal("").transform(() => undefined)),
+});
+export type UpdateLoginInput = z.infer<typeof updateLoginSchema>;
+
+export const markVerifiedSchema = z.object({ accountId: id, version });

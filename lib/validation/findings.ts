@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
+
+export const acceptFindingSchema = z.object({
+  findingId: z.string().min(1).max(64),
+  reason: z.string().trim().min(10, "validation.reasonTooShort").max(1000),
+  /** Accepted through this day; open again from the next. */
+  until: day,
+});
+export type AcceptFindingInput = z.infer<typeof acceptFindingSchema>;
+
+export const reopenFindingSchema = z.object({ findingId: z.string().min(1).max(64) });
+
+/** An acceptance must end: at most a year, and not in the past. */
+export function acceptanceWindowError(until: string, today: string): string | null {
+  if (until < today) return "validation.untilPast";
+  const max = new Date(Date.parse(`${today}T00:00:00Z`) + 366 * 86_400_000).toISOString().slice(0, 10);
+  if (until > max) return "validation.untilTooFar";
+  return null;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SellerAccount" ADD COLUMN     "evaluatedOn" DATE;
+
