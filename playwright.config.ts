@@ -44,6 +44,7 @@ export default defineConfig({
       PORT: String(port),
       GATEHOUSE_DATA_DIR: ".gatehouse/e2e",
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+      NODE_OPTIONS: "", // the test process runs with the react-server condition; the app must not
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -10,47 +10,47 @@ export interface DeviceUsage {
   logins: Map<string, string[]>;
 }
 
-type Visit = (accountId: string, loginId: string, personId: string, deviceId: string) => void;
-
 /**
- * Only ACTIVE logins count: an INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer
- * opens the account.
- */
-function forEachActiveMethod(snapshot: Snapshot, visit: Visit): void {
-  for (const account of snapshot.accounts) {
-    for (const login of account.logins) {
-      if (login.status !== "ACTIVE") continue;
-      for (const method of login.twoStep) {
-        if (method.deviceId !== null) visit(account.id, login.id, login.personId, method.deviceId);
-      }
-    }
-  }
-}
-
-/**
- * Usage of the devices that serve two or more people. Two passes: the first keeps one owner per device
- * (cheap), the second details only the few shared devices, so memory stays small on large portfolios.
+ * Usage of the devices that serve two or more people, across all accounts. Only ACTIVE logins count: an
+ * INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer opens the account. Two plain
+ * passes: the first keeps one owner per device (no allocation per device), the second details only the
+ * few shared devices, so time and memory stay flat on large portfolios.
  */
 export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
   const firstOwner = new Map<string, string>();
   const shared = new Map<string, DeviceUsage>();
-  forEachActiveMethod(snapshot, (_accountId, _loginId, personId, deviceId) => {
-    const owner = firstOwner.get(deviceId);
-    if (owner === undefined) firstOwner.set(deviceId, personId);
-    else if (owner !== personId && !shared.has(deviceId)) shared.set(deviceId, { deviceId, device: undefined, people: new Set(), logins: new Map() });
-  });
+  for (const account of snapshot.accounts) {
+    for (const login of account.logins) {
+      if (login.status !== "ACTIVE") continue;
+      for (const method of login.twoStep) {
+        const deviceId = method.deviceId;
+        if (deviceId === null) continue;
+        const owner = firstOwner.get(deviceId);
+        if (owner === undefined) firstOwner.set(deviceId, login.personId);
+        else if (owner !== login.personId && !shared.has(deviceId)) {
+          shared.set(deviceId, { deviceId, device: undefined, people: new Set(), logins: new Map() });
+        }
+      }
+    }
+  }
   if (shared.size === 0) return shared;
+
   for (const device of snapshot.devices) {
     const entry = shared.get(device.id);
     if (entry !== undefined) entry.device = device;
   }
-  forEachActiveMethod(snapshot, (accountId, loginId, personId, deviceId) => {
-    const entry = shared.get(deviceId);
-    if (entry === undefined) return;
-    entry.people.add(personId);
-    const ids = entry.logins.get(accountId);
-    if (ids === undefined) entry.logins.set(accountId, [loginId]);
-    else if (!ids.includes(loginId)) ids.push(loginId);
-  });
+  for (const account of snapshot.accounts) {
+    for (const login of account.logins) {
+      if (login.status !== "ACTIVE") continue;
+      for (const method of login.twoStep) {
+        const entry = method.deviceId === null ? undefined : shared.get(method.deviceId);
+        if (entry === undefined) continue;
+        entry.people.add(login.personId);
+        const ids = entry.logins.get(account.id);
+        if (ids === undefined) entry.logins.set(account.id, [login.id]);
+        else if (!ids.includes(login.id)) ids.push(login.id);
+      }
+    }
+  }
   return shared;
 }

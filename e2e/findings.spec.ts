@@ -1,0 +1,63 @@
+import { expect, test } from "./fixtures";
+import { signIn } from "./support";
+
+test("an account page lists its risks with evidence and remediation", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.getByRole("link", { name: "Kumo Books" }).click();
+  const open = page.getByTestId("open-findings");
+  const single = open.getByTestId("finding").filter({ has: page.locator('[data-rule="SINGLE_2SV_METHOD"]') }).or(open.locator('[data-rule="SINGLE_2SV_METHOD"]'));
+  await expect(single).toBeVisible();
+  await expect(single).toContainText("2段階認証の手段が一つだけ");
+  await expect(single).toContainText("owner@kumo.example");
+  await single.getByText("対処方法").click();
+  await expect(single).toContainText("認証アプリ");
+  await expect(page.getByRole("region", { name: "リスク" })).toContainText("スコア = 100");
+});
+
+test("accepting a risk with a reason moves it from the open list to accepted", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  const finding = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
+  await finding.getByText("リスクを受容する…").click();
+  const form = finding.getByTestId("accept-form");
+
+  // A reason that is too short is refused with a message, and nothing changes.
+  await form.getByLabel("理由").fill("short");
+  await form.getByRole("button", { name: "受容する" }).click();
+  await expect(form.getByText("理由を10文字以上で入力してください。")).toBeVisible();
+  await expect(form.getByLabel("理由")).toHaveValue("short");
+
+  await form.getByLabel("理由").fill("Authenticator roll-out is scheduled for next month");
+  await form.getByRole("button", { name: "受容する" }).click();
+  await expect(page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]')).toHaveCount(0);
+  const accepted = page.locator('[data-testid="accepted-finding"][data-rule="SMS_ONLY"]');
+  await expect(accepted).toContainText("Authenticator roll-out is scheduled for next month");
+
+  await page.reload();
+  await expect(page.locator('[data-testid="accepted-finding"][data-rule="SMS_ONLY"]')).toBeVisible();
+});
+
+test("recording a backup authenticator app resolves the single-method risk and raises the score", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await expect(page.locator('[data-testid="finding"][data-rule="SINGLE_2SV_METHOD"]')).toBeVisible();
+  const row = page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  await row.getByText("編集（Seller Centralで確認した内容を記録）").click();
+  const form = row.getByTestId("add-method-form");
+  // An SMS method without the phone's last four digits is refused, and what was typed stays.
+  await form.getByLabel("種類").selectOption("SMS");
+  await form.getByLabel("名前（任意）").fill("Backup phone");
+  await form.getByRole("button", { name: "追加" }).click();
+  await expect(form.getByText("SMS・音声通話には電話番号の下4桁が必要です。")).toBeVisible();
+  await expect(form.getByLabel("名前（任意）")).toHaveValue("Backup phone");
+  // The field takes four digits at most: a full phone number cannot even be typed in.
+  await form.getByLabel("電話番号の下4桁").fill("09012345678");
+  await expect(form.getByLabel("電話番号の下4桁")).toHaveValue("0901");
+
+  await form.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
+  await form.getByLabel("電話番号の下4桁").fill("");
+  await form.getByRole("button", { name: "追加" }).click();
+  await expect(page.locator('[data-testid="finding"][data-rule="SINGLE_2SV_METHOD"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="finding"][data-rule="PRIMARY_NO_BACKUP"]')).toHaveCount(0);
+  await expect(page.getByLabel("スコア 100")).toBeVisible();
+});

@@ -1,0 +1,93 @@
+import { evaluateSnapshot, isAtLeast, type Severity } from "../risk";
+import { parseDay, formatDay } from "../dates";
+import { parseSnapshot, type SnapshotError } from "../validation/snapshot";
+import { snapshotJsonSchemaText } from "../validation/snapshot-json-schema";
+import { parseArgs, USAGE, UsageError } from "./args";
+import { toAuditJson, toAuditTable } from "./format";
+
+export interface CliIO {
+  readFile(path: string): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Today's UTC date, YYYY-MM-DD: the last fallback for asOf (the engine itself never reads a clock). */
+  today(): string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_INVALID = 2;
+
+const MAX_REPORTED_ERRORS = 20;
+
+/** "line 3, column 5" for JSON.parse's "at position N", so the author can find the typo. */
+function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /at position (\d+)/.exec(message);
+  if (match === null || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${message} (line ${line}, column ${column})`;
+}
+
+function reportErrors(file: string, errors: readonly SnapshotError[], io: CliIO): void {
+  const shown = errors.slice(0, MAX_REPORTED_ERRORS);
+  for (const error of shown) io.stderr(`gatehouse: ${file}: ${error.path}: ${error.message}\n`);
+  if (errors.length > shown.length) io.stderr(`gatehouse: ${file}: … and ${errors.length - shown.length} more problem(s)\n`);
+}
+
+async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "audit" }>, io: CliIO): Promise<number> {
+  const { file } = command;
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    io.stderr(`gatehouse: ${file}: cannot read file: ${reason}\n`);
+    return EXIT_INVALID;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    io.stderr(`gatehouse: ${file}: (root): expected valid JSON: ${describeJsonError(error, text)}\n`);
+    return EXIT_INVALID;
+  }
+  const parsed = parseSnapshot(input);
+  if (!parsed.ok) {
+    reportErrors(file, parsed.errors, io);
+    return EXIT_INVALID;
+  }
+  const { snapshot } = parsed;
+  // --as-of > the snapshot's asOf (its UTC date) > today.
+  const snapshotDay = snapshot.asOf === undefined ? null : parseDay(snapshot.asOf);
+  const asOf = command.asOf ?? (snapshotDay === null ? io.today() : formatDay(snapshotDay));
+  const result = evaluateSnapshot(snapshot, { asOf });
+  io.stdout(command.json ? toAuditJson(result) : toAuditTable(result, snapshot));
+
+  const threshold: Severity | null = command.failOn;
+  if (threshold === null) return EXIT_OK;
+  const failed = result.accounts.some((account) => account.findings.some((f) => isAtLeast(f.severity, threshold)));
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The whole CLI as a function of its arguments and IO, so tests need no process or file system. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`gatehouse: ${error.message}\n\n${USAGE}`);
+    return EXIT_INVALID;
+  }
+  if (command.kind === "help") {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (command.kind === "schema") {
+    io.stdout(snapshotJsonSchemaText());
+    return EXIT_OK;
+  }
+  return audit(command, io);
+}
