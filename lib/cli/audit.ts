@@ -21,7 +21,7 @@ const MAX_REPORTED_ERRORS = 20;
 
 /** "line 3, column 5" for JSON.parse's "at position N", so the author can find the typo. */
 function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
   const match = /at position (\d+)/.exec(message);
   if (match === null || /line \d+/.test(message)) return message;
   const before = text.slice(0, Number(match[1]));

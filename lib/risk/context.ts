@@ -9,7 +9,9 @@ import type { AccountContext, SnapshotIndex } from "./types";
  * object spreads) keep property access monomorphic: this is the engine's hot path.
  */
 export class EvaluationIndex implements SnapshotIndex {
-  readonly people = new Map<string, Person>();
+  /** External or departing people: the few most rules ask about, in a map small enough to stay in cache. */
+  private readonly notable = new Map<string, Person>();
+  private everyone: Map<string, Person> | undefined;
   private readonly days = new Map<string, DayNumber>();
   private shared: Map<string, DeviceUsage> | undefined;
 
@@ -18,10 +20,12 @@ export class EvaluationIndex implements SnapshotIndex {
     readonly asOf: DayNumber,
     readonly settings: RiskSettings,
   ) {
-    for (const person of snapshot.people) this.people.set(person.id, person);
+    for (const person of snapshot.people) if (person.external || person.departedAt !== null) this.notable.set(person.id, person);
   }
 
   day(date: string): DayNumber {
+    // Plain dates parse faster than a map lookup; timestamps (regex) are memoised.
+    if (date.length === 10) return toDay(date);
     let value = this.days.get(date);
     if (value === undefined) {
       value = toDay(date);
@@ -34,12 +38,18 @@ export class EvaluationIndex implements SnapshotIndex {
     return date === null ? null : this.asOf - this.day(date);
   }
 
+  notablePerson(personId: string): Person | undefined {
+    return this.notable.get(personId);
+  }
+
+  /** Any person; the full map is built on first use (only to name people in evidence). */
   person(personId: string): Person | undefined {
-    return this.people.get(personId);
+    this.everyone ??= new Map(this.snapshot.people.map((person) => [person.id, person]));
+    return this.everyone.get(personId);
   }
 
   isDeparted(personId: string): boolean {
-    const departedAt = this.people.get(personId)?.departedAt ?? null;
+    const departedAt = this.notable.get(personId)?.departedAt ?? null;
     return departedAt !== null && this.day(departedAt) <= this.asOf;
   }
 
@@ -48,26 +58,30 @@ export class EvaluationIndex implements SnapshotIndex {
   }
 }
 
+/**
+ * The view of one account that account rules receive. One instance is reused for every account of an
+ * evaluation (reset per account) to keep allocation per account near zero; rules must not keep it.
+ */
 export class AccountEvaluationContext implements AccountContext {
   readonly snapshot: Snapshot;
   readonly asOf: DayNumber;
   readonly settings: RiskSettings;
-  readonly people: Map<string, Person>;
+  account!: SellerAccount;
   readonly activeLogins: Login[] = [];
   private admins: string[] | undefined;
-  // An account has a handful of people; a linear cache beats repeated lookups in the portfolio-wide map.
-  private readonly seenIds: string[] = [];
-  private readonly seenPeople: (Person | undefined)[] = [];
 
-  constructor(
-    private readonly index: EvaluationIndex,
-    readonly account: SellerAccount,
-  ) {
+  constructor(private readonly index: EvaluationIndex) {
     this.snapshot = index.snapshot;
     this.asOf = index.asOf;
     this.settings = index.settings;
-    this.people = index.people;
+  }
+
+  reset(account: SellerAccount): this {
+    this.account = account;
+    this.admins = undefined;
+    this.activeLogins.length = 0;
     for (const login of account.logins) if (login.status === "ACTIVE") this.activeLogins.push(login);
+    return this;
   }
 
   day(date: string): DayNumber {
@@ -78,18 +92,16 @@ export class AccountEvaluationContext implements AccountContext {
     return this.index.age(date);
   }
 
+  notablePerson(personId: string): Person | undefined {
+    return this.index.notablePerson(personId);
+  }
+
   person(personId: string): Person | undefined {
-    const ids = this.seenIds;
-    for (let i = 0; i < ids.length; i++) if (ids[i] === personId) return this.seenPeople[i];
-    const person = this.people.get(personId);
-    ids.push(personId);
-    this.seenPeople.push(person);
-    return person;
+    return this.index.person(personId);
   }
 
   isDeparted(personId: string): boolean {
-    const departedAt = this.person(personId)?.departedAt ?? null;
-    return departedAt !== null && this.index.day(departedAt) <= this.asOf;
+    return this.index.isDeparted(personId);
   }
 
   sharedDevices(): Map<string, DeviceUsage> {

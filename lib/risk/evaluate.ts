@@ -40,8 +40,9 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     }
   }
 
+  const ctx = new AccountEvaluationContext(index);
   const accounts = snapshot.accounts.map((account) => {
-    const ctx = new AccountEvaluationContext(index, account);
+    ctx.reset(account);
     const findings = shared.get(account.id) ?? [];
     for (const rule of ACCOUNT_RULES) {
       for (const finding of rule.evaluate(ctx)) findings.push(finding);

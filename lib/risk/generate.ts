@@ -125,9 +125,10 @@ export function generateSnapshot(accounts: number, seed: number, options: Genera
     const secondaries = random.int(2, 4);
     let usesAgency = false;
     for (let j = 1; j <= secondaries; j++) {
-      const fromAgency = random.chance(0.25);
-      const personId = fromAgency ? random.pick(agency.staff) : addPerson(`p-${i}-s${j}`, false, `Seller ${i}`);
-      if (logins.some((l) => l.personId === personId)) continue;
+      const staffer = random.chance(0.25) ? random.pick(agency.staff) : null;
+      // A staffer already on this account is replaced by a new employee, so each account has 3–5 logins.
+      const fromAgency = staffer !== null && !logins.some((l) => l.personId === staffer);
+      const personId = fromAgency ? staffer : addPerson(`p-${i}-s${j}`, false, `Seller ${i}`);
       usesAgency ||= fromAgency;
       logins.push(makeLogin(`l-${i}-${j}`, "SECONDARY", personId, fromAgency ? agency.officePhone : null));
     }

@@ -63,10 +63,14 @@ export interface SnapshotIndex {
   snapshot: Snapshot;
   asOf: DayNumber;
   settings: RiskSettings;
-  people: Map<string, Person>;
-  /** The person with this id (cached per account: rules ask about the same few people repeatedly). */
+  /**
+   * The person if external or with a departure date, else undefined. Most rules only care about those,
+   * and a small map of them avoids a lookup among all people for every login.
+   */
+  notablePerson(personId: string): Person | undefined;
+  /** Any person by id (for naming people in evidence). */
   person(personId: string): Person | undefined;
-  /** UTC day of a date string; memoised because the same dates recur across accounts. */
+  /** UTC day of a (validated) date string. */
   day(date: string): DayNumber;
   /** asOf minus the date, or null when the date is unknown. */
   age(date: string | null): number | null;

@@ -51,7 +51,10 @@ export function checkSnapshotReferences(snapshot: SnapshotRefs, ctx: Ctx): void 
     account.logins.forEach((login, l) => {
       const at: Path = [...base, "logins", l];
       checkRef(people, login.personId, [...at, "personId"], "people", ctx);
-      login.usedBy.forEach((personId, u) => checkRef(people, personId, [...at, "usedBy", u], "people", ctx));
+      login.usedBy.forEach((personId, u) => {
+        // The login's own person is reported once, at personId.
+        if (personId !== login.personId) checkRef(people, personId, [...at, "usedBy", u], "people", ctx);
+      });
       login.twoStep.forEach((method, m) => {
         if (method.deviceId !== null) checkRef(devices, method.deviceId, [...at, "twoStep", m, "deviceId"], "devices", ctx);
       });

@@ -113,7 +113,8 @@ export const snapshotDocumentSchema = z
     devices: z.array(deviceSchema).default([]),
     accounts: z.array(sellerAccountSchema),
   })
-  .superRefine(checkSnapshotReferences)
+  // References are checked once the structure is valid: the checker may then trust every field's type.
+  .superRefine(checkSnapshotReferences, { when: (payload) => payload.issues.length === 0 })
   .meta({
     title: "Gatehouse snapshot (gatehouse.snapshot/v1)",
     description:

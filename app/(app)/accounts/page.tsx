@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireScope } from "@/lib/auth/scope";
+import { ScoreBadge } from "@/components/score-badge";
 import { listAccounts } from "@/lib/db/accounts";
+import { scoreSummary } from "@/lib/db/scores";
 import { getT } from "@/lib/i18n/server";
 import { accountListQuerySchema, type AccountListQuery } from "@/lib/validation/accounts";
 import { AccountsTable } from "./_components/accounts-table";
@@ -23,7 +25,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   const raw = await searchParams;
   const query = accountListQuerySchema.parse({ q: raw.q, page: raw.page, pageSize: raw.pageSize, sort: raw.sort, dir: raw.dir });
   const [scope, t] = await Promise.all([requireScope(), getT()]);
-  const result = await listAccounts(scope, query);
+  const [result, scores] = await Promise.all([listAccounts(scope, query), scoreSummary(scope)]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
 
   const sortHeader = (column: AccountListQuery["sort"], label: string) => {
@@ -50,6 +52,22 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-white hover:bg-blue-800">{t("accounts.search")}</button>
         </form>
       </div>
+      {scores.portfolio.score !== null && (
+        <section aria-label={t("scores.title")} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <span className="font-medium">{t("scores.portfolio")}</span>
+          <ScoreBadge score={scores.portfolio.score} label={t("scores.portfolio")} />
+          <span className="text-slate-400" aria-hidden>|</span>
+          <span className="text-slate-600">{t("scores.byClient")}:</span>
+          <ul className="flex flex-wrap gap-2">
+            {scores.clients.map((c) => (
+              <li key={c.clientId ?? "none"} className="flex items-center gap-1">
+                <span>{c.name ?? t("scores.noClient")}</span>
+                <ScoreBadge score={c.score} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <AccountsTable
         rows={result.rows}
         sortHeaders={{ storeName: sortHeader("storeName", t("account.storeName")), score: sortHeader("score", t("account.score")) }}

@@ -62,9 +62,18 @@ export async function loadEvaluationSnapshot(tx: Tx, orgId: string, accountIds: 
   }));
 
   const deviceIds = [...new Set(methods.map((m) => m.deviceId).filter((id): id is string => id !== null))];
-  const stubRows = deviceIds.length
-    ? await q(`SELECT l.id, l."accountId", l."personId", m."deviceId" FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId"
-               WHERE m."orgId" = $1 AND m."deviceId" = ANY($2::text[]) AND l.status = 'ACTIVE' AND NOT (l."accountId" = ANY($3::text[]))`, deviceIds, accountIds)
+  // Only devices that serve two or more people can produce device findings; a staff member's own phone
+  // used on a thousand accounts needs no context at all.
+  const shared = deviceIds.length
+    ? (
+        await q(`SELECT m."deviceId" FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId"
+                 WHERE m."orgId" = $1 AND m."deviceId" = ANY($2::text[]) AND l.status = 'ACTIVE'
+                 GROUP BY m."deviceId" HAVING count(DISTINCT l."personId") > 1`, deviceIds)
+      ).map((r) => r.deviceId as string)
+    : [];
+  const stubRows = shared.length
+    ? await q(`SELECT DISTINCT l.id, l."accountId", l."personId", m."deviceId" FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId"
+               WHERE m."orgId" = $1 AND m."deviceId" = ANY($2::text[]) AND l.status = 'ACTIVE' AND NOT (l."accountId" = ANY($3::text[]))`, shared, accountIds)
     : [];
   const stubs = stubAccounts(stubRows);
 

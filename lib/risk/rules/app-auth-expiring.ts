@@ -26,8 +26,9 @@ export const appAuthExpiringRule: AccountRule = {
       const days = expiry - ctx.asOf;
       const severity = appExpirySeverity(days, ctx.settings.appExpiryWarnDays);
       if (severity === null) continue;
+      const evidence = `authorisation of app "${app.name}" ${describeExpiry(days, formatDay(expiry))}`;
       findings.push(
-        makeFinding(ctx.account.id, "APP_AUTH_EXPIRING", severity, { type: "app", id: app.id }, `authorisation of app "${app.name}" ${describeExpiry(days, formatDay(expiry))}`, {
+        makeFinding(ctx.account.id, "APP_AUTH_EXPIRING", severity, { type: "app", id: app.id }, evidence, {
           appId: app.id,
           appName: app.name,
           developer: app.developer,

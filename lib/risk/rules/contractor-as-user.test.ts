@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { account, adminLogin, findingsOf, login, partner, person, primaryLogin, snapshot } from "../test-factory";
 import type { AuthorizedPartner } from "../../validation/snapshot";
 
-const withContractor = (partners: AuthorizedPartner[], company: string | null = "Blue Agency", role: "SECONDARY" | "PRIMARY" = "SECONDARY") =>
+const withContractor = (partners: AuthorizedPartner[], company: string | null = "Blue Agency", status: "ACTIVE" | "DISABLED" = "ACTIVE") =>
   snapshot({
     people: [person("p-ito", { name: "Ito Ken", external: true, company })],
-    accounts: [account({ partners, logins: [primaryLogin(), adminLogin(), login("l-ito", "p-ito", { role })] })],
+    accounts: [account({ partners, logins: [primaryLogin(), adminLogin(), login("l-ito", "p-ito", { status })] })],
   });
 
 describe("CONTRACTOR_AS_USER", () => {
@@ -27,6 +27,10 @@ describe("CONTRACTOR_AS_USER", () => {
 
   it("does not fire when the company is an accepted partner (case and spacing ignored)", () => {
     expect(findingsOf("CONTRACTOR_AS_USER", withContractor([partner("ap-1", " blue  agency ")]))).toEqual([]);
+  });
+
+  it("ignores non-active logins", () => {
+    expect(findingsOf("CONTRACTOR_AS_USER", withContractor([], "Blue Agency", "DISABLED"))).toEqual([]);
   });
 
   it("does not fire for internal people or for the primary login", () => {

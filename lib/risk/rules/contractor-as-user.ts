@@ -1,4 +1,4 @@
-import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** Company names are compared case- and space-insensitively: they are typed by hand on both sides. */
@@ -15,19 +15,16 @@ export const contractorAsUserRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "SECONDARY") continue;
-      const person = ctx.person(login.personId);
+      const person = ctx.notablePerson(login.personId);
       if (person?.external !== true) continue;
       partners ??= new Set(ctx.account.partners.filter((p) => p.acceptedAt !== null).map((p) => companyKey(p.company)));
       if (person.company !== null && partners.has(companyKey(person.company))) continue;
       const company = person.company ?? "an unrecorded company";
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "CONTRACTOR_AS_USER",
-          "medium",
-          loginSubject(login),
+        loginFinding(
+          ctx, "CONTRACTOR_AS_USER", "medium", login,
           `${describeLogin(login)} of external ${describePerson(person, login.personId)} is a secondary user, but ${company} is not an accepted Authorized Partner of this account`,
-          loginEvidence(login, { company: person.company }),
+          { company: person.company },
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** Secondary users only: the primary user cannot be removed, and DORMANT_ACCOUNT covers an idle owner. */
@@ -16,24 +16,21 @@ export const dormantUserRule: AccountRule = {
         const age = ctx.asOf - last;
         if (age < dormantUserDays) continue;
         findings.push(
-          makeFinding(ctx.account.id, "DORMANT_USER", "medium", loginSubject(login), `${describeLogin(login)} last logged in ${agoOn(age, last)}`, loginEvidence(login, {
-            lastLoginAt: login.lastLoginAt,
-            ageDays: age,
-            thresholdDays: dormantUserDays,
-          })),
+          loginFinding(
+            ctx, "DORMANT_USER", "medium", login,
+            `${describeLogin(login)} last logged in ${agoOn(age, last)}`,
+            { lastLoginAt: login.lastLoginAt, ageDays: age, thresholdDays: dormantUserDays },
+          ),
         );
       } else if (login.acceptedAt !== null) {
         const accepted = ctx.day(login.acceptedAt);
         const age = ctx.asOf - accepted;
         if (age < neverLoggedInGraceDays) continue;
         findings.push(
-          makeFinding(
-            ctx.account.id,
-            "DORMANT_USER",
-            "medium",
-            loginSubject(login),
+          loginFinding(
+            ctx, "DORMANT_USER", "medium", login,
             `${describeLogin(login)} has never logged in since accepting the invitation ${agoOn(age, accepted)}`,
-            loginEvidence(login, { lastLoginAt: null, acceptedAt: login.acceptedAt, ageDays: age, thresholdDays: neverLoggedInGraceDays }),
+            { lastLoginAt: null, acceptedAt: login.acceptedAt, ageDays: age, thresholdDays: neverLoggedInGraceDays },
           ),
         );
       }

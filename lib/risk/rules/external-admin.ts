@@ -1,5 +1,5 @@
 import { adminGrants, isAdminLogin } from "../admin";
-import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const externalAdminRule: AccountRule = {
@@ -10,17 +10,14 @@ export const externalAdminRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "SECONDARY" || !isAdminLogin(login)) continue;
-      const person = ctx.person(login.personId);
+      const person = ctx.notablePerson(login.personId);
       if (person?.external !== true) continue;
       const grants = adminGrants(login).join(", ");
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "EXTERNAL_ADMIN",
-          "high",
-          loginSubject(login),
+        loginFinding(
+          ctx, "EXTERNAL_ADMIN", "high", login,
           `${describeLogin(login)} belongs to external ${describePerson(person, login.personId)} and can administer the account (${grants})`,
-          loginEvidence(login, { company: person.company, grants }),
+          { company: person.company, grants },
         ),
       );
     }

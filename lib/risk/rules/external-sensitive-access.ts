@@ -1,5 +1,5 @@
 import { isSensitiveTool } from "../tools";
-import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const externalSensitiveAccessRule: AccountRule = {
@@ -10,7 +10,7 @@ export const externalSensitiveAccessRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (!login.permissions.some((grant) => grant.level !== "NONE" && isSensitiveTool(grant.tool))) continue;
-      const person = ctx.person(login.personId);
+      const person = ctx.notablePerson(login.personId);
       if (person?.external !== true) continue;
       const grants: string[] = [];
       for (const grant of login.permissions) {
@@ -21,13 +21,10 @@ export const externalSensitiveAccessRule: AccountRule = {
       if (grants.length === 0) continue;
       const list = grants.join(", ");
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "EXTERNAL_SENSITIVE_ACCESS",
-          "high",
-          loginSubject(login),
+        loginFinding(
+          ctx, "EXTERNAL_SENSITIVE_ACCESS", "high", login,
           `${describeLogin(login)} of external ${describePerson(person, login.personId)} has access to sensitive tools: ${list}`,
-          loginEvidence(login, { company: person.company, grants: list }),
+          { company: person.company, grants: list },
         ),
       );
     }

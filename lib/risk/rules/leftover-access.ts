@@ -24,12 +24,9 @@ export const leftoverAccessRule: AccountRule = {
       const departed = ctx.isDeparted(personId);
       const why = departed ? "has departed" : "holds no active Seller Central login on this account";
       const list = consoles.sort().join(", ");
+      const evidence = `${describePerson(ctx.person(personId), personId)} ${why} but keeps ${list}`;
       findings.push(
-        makeFinding(ctx.account.id, "LEFTOVER_ACCESS", "high", { type: "person", id: personId }, `${describePerson(ctx.person(personId), personId)} ${why} but keeps ${list}`, {
-          personId,
-          departed,
-          consoles: list,
-        }),
+        makeFinding(ctx.account.id, "LEFTOVER_ACCESS", "high", { type: "person", id: personId }, evidence, { personId, departed, consoles: list }),
       );
     }
     return findings;

@@ -1,4 +1,4 @@
-import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const no2svRule: AccountRule = {
@@ -10,9 +10,11 @@ export const no2svRule: AccountRule = {
     for (const login of ctx.activeLogins) {
       if (login.twoStep.length !== 0) continue;
       findings.push(
-        makeFinding(ctx.account.id, "NO_2SV", "critical", loginSubject(login), `${describeLogin(login)} has no 2-step verification method`, loginEvidence(login, {
-          methodCount: 0,
-        })),
+        loginFinding(
+          ctx, "NO_2SV", "critical", login,
+          `${describeLogin(login)} has no 2-step verification method`,
+          { methodCount: 0 },
+        ),
       );
     }
     return findings;

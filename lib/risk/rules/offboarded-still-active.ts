@@ -1,4 +1,4 @@
-import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const offboardedStillActiveRule: AccountRule = {
@@ -9,16 +9,13 @@ export const offboardedStillActiveRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (!ctx.isDeparted(login.personId)) continue;
-      const departedAt = ctx.person(login.personId)?.departedAt as string;
+      const departedAt = ctx.notablePerson(login.personId)?.departedAt as string;
       const departed = ctx.day(departedAt);
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "OFFBOARDED_STILL_ACTIVE",
-          "critical",
-          loginSubject(login),
+        loginFinding(
+          ctx, "OFFBOARDED_STILL_ACTIVE", "critical", login,
           `${describeLogin(login)} is still active although ${login.personId} departed ${agoOn(ctx.asOf - departed, departed)}`,
-          loginEvidence(login, { departedAt, daysSinceDeparture: ctx.asOf - departed }),
+          { departedAt, daysSinceDeparture: ctx.asOf - departed },
         ),
       );
     }

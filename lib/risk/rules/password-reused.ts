@@ -1,4 +1,4 @@
-import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const passwordReusedRule: AccountRule = {
@@ -10,9 +10,11 @@ export const passwordReusedRule: AccountRule = {
     for (const login of ctx.activeLogins) {
       if (!login.passwordReused) continue;
       findings.push(
-        makeFinding(ctx.account.id, "PASSWORD_REUSED", "high", loginSubject(login), `the password of ${describeLogin(login)} is attested as reused elsewhere`, loginEvidence(login, {
-          passwordReused: true,
-        })),
+        loginFinding(
+          ctx, "PASSWORD_REUSED", "high", login,
+          `the password of ${describeLogin(login)} is attested as reused elsewhere`,
+          { passwordReused: true },
+        ),
       );
     }
     return findings;

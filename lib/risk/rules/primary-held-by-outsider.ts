@@ -1,5 +1,5 @@
 import { formatDay } from "../../dates";
-import { describeLogin, describePerson, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, describePerson, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** About the login's own person; other people using it are SHARED_PRIMARY_LOGIN's business. */
@@ -11,19 +11,16 @@ export const primaryHeldByOutsiderRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "PRIMARY") continue;
-      const person = ctx.person(login.personId);
+      const person = ctx.notablePerson(login.personId);
       const external = person?.external === true;
       const departed = ctx.isDeparted(login.personId);
       if (!external && !departed) continue;
       const why = [external ? "is external" : "", departed ? `departed on ${formatDay(ctx.day(person?.departedAt as string))}` : ""].filter(Boolean).join(" and ");
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "PRIMARY_HELD_BY_OUTSIDER",
-          "critical",
-          loginSubject(login),
+        loginFinding(
+          ctx, "PRIMARY_HELD_BY_OUTSIDER", "critical", login,
           `${describeLogin(login)} belongs to ${describePerson(person, login.personId)}, who ${why}`,
-          loginEvidence(login, { external, departed, company: person?.company ?? null, departedAt: person?.departedAt ?? null }),
+          { external, departed, company: person?.company ?? null, departedAt: person?.departedAt ?? null },
         ),
       );
     }

@@ -9,7 +9,7 @@ describe("PRIMARY_NO_BACKUP", () => {
     const snap = withPrimary({ twoStep: [method("SMS", "PRIMARY", "d-1")] });
     const [finding] = findingsOf("PRIMARY_NO_BACKUP", snap);
     expect(finding).toMatchObject({ severity: "high", subject: { type: "login", id: "l-owner" } });
-    expect(finding.evidence).toBe("primary login l-owner (l-owner@example.com) has 1 2SV method, none registered as a backup");
+    expect(finding.evidence).toBe("primary login l-owner (l-owner@example.com) has one 2SV method, none registered as a backup");
     expect(findingsOf("SINGLE_2SV_METHOD", snap)).toHaveLength(1);
   });
 

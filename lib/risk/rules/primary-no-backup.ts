@@ -1,4 +1,4 @@
-import { describeLogin, loginEvidence, loginSubject, makeFinding, plural } from "../finding";
+import { describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** A primary login with methods but none in the BACKUP role; one with no method at all is NO_2SV's. */
@@ -12,13 +12,10 @@ export const primaryNoBackupRule: AccountRule = {
       if (login.role !== "PRIMARY" || login.twoStep.length === 0) continue;
       if (login.twoStep.some((method) => method.role === "BACKUP")) continue;
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "PRIMARY_NO_BACKUP",
-          "high",
-          loginSubject(login),
-          `${describeLogin(login)} has ${plural(login.twoStep.length, "2SV method")}, none registered as a backup`,
-          loginEvidence(login, { methodCount: login.twoStep.length, backupCount: 0 }),
+        loginFinding(
+          ctx, "PRIMARY_NO_BACKUP", "high", login,
+          `${describeLogin(login)} has ${login.twoStep.length === 1 ? "one 2SV method" : `${login.twoStep.length} 2SV methods`}, none registered as a backup`,
+          { methodCount: login.twoStep.length, backupCount: 0 },
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const sharedPrimaryLoginRule: AccountRule = {
@@ -12,13 +12,10 @@ export const sharedPrimaryLoginRule: AccountRule = {
       const others = [...new Set(login.usedBy.filter((personId) => personId !== login.personId))].sort();
       if (others.length === 0) continue;
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "SHARED_PRIMARY_LOGIN",
-          "critical",
-          loginSubject(login),
+        loginFinding(
+          ctx, "SHARED_PRIMARY_LOGIN", "critical", login,
           `${describeLogin(login)} of ${login.personId} is also used by ${others.length === 1 ? "1 other person" : `${others.length} other people`}: ${others.join(", ")}`,
-          loginEvidence(login, { otherUsers: others.join(","), otherUserCount: others.length }),
+          { otherUsers: others.join(","), otherUserCount: others.length },
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const single2svMethodRule: AccountRule = {
@@ -12,13 +12,10 @@ export const single2svMethodRule: AccountRule = {
       const method = login.twoStep[0];
       const device = method.deviceId === null ? "" : ` on device ${method.deviceId}`;
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "SINGLE_2SV_METHOD",
-          "high",
-          loginSubject(login),
+        loginFinding(
+          ctx, "SINGLE_2SV_METHOD", "high", login,
           `${describeLogin(login)} has a single 2SV method (${method.kind}${device}) and no backup`,
-          loginEvidence(login, { methodCount: 1, methodKind: method.kind, deviceId: method.deviceId }),
+          { methodCount: 1, methodKind: method.kind, deviceId: method.deviceId },
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 export const smsOnlyRule: AccountRule = {
@@ -12,13 +12,10 @@ export const smsOnlyRule: AccountRule = {
       if (login.twoStep.some((method) => method.kind === "AUTHENTICATOR_APP")) continue;
       const kinds = [...new Set(login.twoStep.map((method) => method.kind))].sort().join(", ");
       findings.push(
-        makeFinding(
-          ctx.account.id,
-          "SMS_ONLY",
-          "medium",
-          loginSubject(login),
+        loginFinding(
+          ctx, "SMS_ONLY", "medium", login,
           `every 2SV method of ${describeLogin(login)} is by phone (${kinds}); no authenticator app`,
-          loginEvidence(login, { methodCount: login.twoStep.length, methodKinds: kinds }),
+          { methodCount: login.twoStep.length, methodKinds: kinds },
         ),
       );
     }

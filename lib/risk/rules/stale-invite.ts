@@ -1,4 +1,4 @@
-import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding } from "../types";
 
 /** The one rule that looks at INVITED logins. */
@@ -14,11 +14,11 @@ export const staleInviteRule: AccountRule = {
       const age = ctx.asOf - invited;
       if (age < ctx.settings.staleInviteDays) continue;
       findings.push(
-        makeFinding(ctx.account.id, "STALE_INVITE", "low", loginSubject(login), `invitation for ${describeLogin(login)} still pending, sent ${agoOn(age, invited)}`, loginEvidence(login, {
-          invitedAt: login.invitedAt,
-          ageDays: age,
-          thresholdDays: ctx.settings.staleInviteDays,
-        })),
+        loginFinding(
+          ctx, "STALE_INVITE", "low", login,
+          `invitation for ${describeLogin(login)} still pending, sent ${agoOn(age, invited)}`,
+          { invitedAt: login.invitedAt, ageDays: age, thresholdDays: ctx.settings.staleInviteDays },
+        ),
       );
     }
     return findings;

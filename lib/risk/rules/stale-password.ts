@@ -1,5 +1,5 @@
 import type { RiskSettings } from "../../validation/snapshot";
-import { agoOn, describeLogin, loginEvidence, loginSubject, makeFinding } from "../finding";
+import { agoOn, describeLogin, loginFinding } from "../finding";
 import type { AccountRule, Finding, Severity } from "../types";
 
 /** stalePasswordDays 0 turns the rule off; stalePasswordHighDays 0 turns off only the high tier. */
@@ -22,11 +22,11 @@ export const stalePasswordRule: AccountRule = {
       const severity = stalePasswordSeverity(age, ctx.settings);
       if (severity === null) continue;
       findings.push(
-        makeFinding(ctx.account.id, "STALE_PASSWORD", severity, loginSubject(login), `password of ${describeLogin(login)} changed ${agoOn(age, changed)}`, loginEvidence(login, {
-          passwordChangedAt: login.passwordChangedAt,
-          ageDays: age,
-          thresholdDays: severity === "high" ? ctx.settings.stalePasswordHighDays : ctx.settings.stalePasswordDays,
-        })),
+        loginFinding(
+          ctx, "STALE_PASSWORD", severity, login,
+          `password of ${describeLogin(login)} changed ${agoOn(age, changed)}`,
+          { passwordChangedAt: login.passwordChangedAt, ageDays: age, thresholdDays: severity === "high" ? ctx.settings.stalePasswordHighDays : ctx.settings.stalePasswordDays },
+        ),
       );
     }
     return findings;

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScoreBadge } from "@/components/score-badge";
+import { Sparkline } from "@/components/sparkline";
+import { scoreHistory } from "@/lib/db/scores";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { getAccountDetailOrThrow, listTools } from "@/lib/db/accounts";
@@ -34,6 +36,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account }, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
   const writable = canWrite(scope);
+  const history = await scoreHistory(scope, account.id);
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -57,6 +60,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
           <div className="text-3xl"><ScoreBadge score={account.score} label={t("account.score")} /></div>
+          <div className="mt-2"><Sparkline points={history} label={t("account.scoreTrend", { days: 90 })} /></div>
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} />

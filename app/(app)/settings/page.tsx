@@ -1,0 +1,54 @@
+import { ActionForm } from "@/components/action-form";
+import { requireScope } from "@/lib/auth/scope";
+import { canManageSettings, getRiskSettings } from "@/lib/db/settings";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
+import { RISK_SETTING_KEYS } from "@/lib/validation/settings";
+import { SCORE_FORMULA } from "@/lib/risk";
+import { updateRiskSettingsAction } from "./actions";
+
+export default async function SettingsPage() {
+  const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
+  const settings = await getRiskSettings(scope);
+  const editable = canManageSettings(scope);
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
+      <p className="text-sm text-slate-600">{t("settings.intro")}</p>
+      <section aria-labelledby="thresholds" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="thresholds" className="mb-3 text-lg font-semibold">{t("settings.thresholds")}</h2>
+        {editable ? (
+          <ActionForm
+            action={updateRiskSettingsAction}
+            fields={RISK_SETTING_KEYS.map((key) => ({
+              name: key,
+              label: t(`settings.${key}`),
+              type: "text",
+              inputMode: "numeric",
+              defaultValue: String(settings[key]),
+              hint: t("settings.default", { value: DEFAULT_RISK_SETTINGS[key] }),
+            }))}
+            submitLabel={t("settings.save")}
+            pendingLabel={t("settings.saving")}
+            messages={formMessages(t, "settings.saved")}
+            testId="risk-settings-form"
+          />
+        ) : (
+          <dl className="grid grid-cols-[1fr_auto] gap-2 text-sm">
+            {RISK_SETTING_KEYS.map((key) => (
+              <div key={key} className="contents">
+                <dt>{t(`settings.${key}`)}</dt>
+                <dd className="tabular-nums">{settings[key]}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+      <section aria-labelledby="score" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="score" className="mb-2 text-lg font-semibold">{t("settings.scoreFormula")}</h2>
+        <p className="text-sm">{SCORE_FORMULA[locale]}</p>
+      </section>
+    </div>
+  );
+}

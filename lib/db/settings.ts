@@ -1,0 +1,33 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { resolveSettings } from "@/lib/risk";
+import type { RiskSettings } from "@/lib/validation/snapshot";
+import type { UpdateRiskSettingsInput } from "@/lib/validation/settings";
+import { getDb } from "./client";
+import { loadRiskSettings } from "./risk/recompute";
+import { recomputeOrganisations } from "./risk/recompute-all";
+import type { Scope } from "./scope";
+import { audit, utcToday } from "./write-context";
+
+export function canManageSettings(scope: Scope): boolean {
+  return scope.role === "OWNER" || scope.role === "ADMIN";
+}
+
+export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
+  const overrides = await getDb().$transaction((tx) => loadRiskSettings(tx, scope.orgId));
+  return resolveSettings(overrides);
+}
+
+/** Saves thresholds, then recomputes every account of the organisation so no page shows old findings. */
+export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettingsInput): Promise<{ recomputed: number }> {
+  if (!canManageSettings(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
+  const before = await getRiskSettings(scope);
+  await getDb().$transaction(async (tx) => {
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { settings: true } });
+    const current = (org.settings && typeof org.settings === "object" ? org.settings : {}) as Record<string, unknown>;
+    await tx.organization.update({ where: { id: scope.orgId }, data: { settings: { ...current, ...input } } });
+    await audit(tx, scope, { action: "settings.risk_updated", entityType: "Organization", entityId: scope.orgId, before, after: input });
+  });
+  const { accounts } = await recomputeOrganisations(getDb(), { today: utcToday(), orgIds: [scope.orgId] });
+  return { recomputed: accounts };
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { DEFAULT_RISK_SETTINGS } from "./risk-settings";
+
+export const RISK_SETTING_KEYS = Object.keys(DEFAULT_RISK_SETTINGS) as (keyof typeof DEFAULT_RISK_SETTINGS)[];
+
+const dayCount = z.coerce.number({ message: "validation.wholeNumber" }).int("validation.wholeNumber").min(0, "validation.wholeNumber").max(3650, "validation.tooLarge");
+
+/** The settings form: every threshold as a whole number of days (maxAdmins: people). */
+export const updateRiskSettingsSchema = z
+  .object(Object.fromEntries(RISK_SETTING_KEYS.map((k) => [k, dayCount])) as Record<(typeof RISK_SETTING_KEYS)[number], typeof dayCount>)
+  .refine((s) => s.stalePasswordHighDays === 0 || s.stalePasswordDays === 0 || s.stalePasswordHighDays > s.stalePasswordDays, {
+    path: ["stalePasswordHighDays"],
+    message: "validation.highAfterMedium",
+  });
+export type UpdateRiskSettingsInput = z.infer<typeof updateRiskSettingsSchema>;
