@@ -88,4 +88,7 @@ export async function bulkLoadSnapshot(db: Db, orgId: string, snapshot: Snapshot
     { name: "id", type: text }, { name: "orgId", type: text }, { name: "accountId", type: text }, { name: "personId", type: text },
     { name: "console", type: text, expr: cast("OtherConsole") }, { name: "role", type: text }, { name: "source", type: text, expr: cast("DataSource") },
   ], other);
+  // Fresh statistics, or the planner guesses with empty ones and picks sequential scans.
+  for (const table of ["Person", "Device", "SellerAccount", "Login", "LoginUser", "TwoStepMethod", "PermissionGrant", "AuthorizedPartner", "AppAuthorization", "OtherAccess"])
+    await db.$executeRawUnsafe(`ANALYZE "${table}"`);
 }

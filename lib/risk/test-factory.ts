@@ -100,7 +100,9 @@ export function snapshot(parts: { accounts?: SellerAccount[]; people?: Person[];
   const knownPeople = new Set(people.map((p) => p.id));
   const knownDevices = new Set(devices.map((d) => d.id));
   const addPerson = (id: string) => {
-    if (!knownPeople.has(id)) people.push(person(id)), knownPeople.add(id);
+    if (knownPeople.has(id)) return;
+    people.push(person(id));
+    knownPeople.add(id);
   };
   for (const acc of accounts) {
     for (const l of acc.logins) {

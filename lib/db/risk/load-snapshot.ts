@@ -25,11 +25,11 @@ export async function loadEvaluationSnapshot(tx: Tx, orgId: string, accountIds: 
               ${day('"lastLoginAt"')} AS "lastLoginAt", ${day('"passwordChangedAt"')} AS "passwordChangedAt", "passwordReused"
        FROM "Login" WHERE "orgId" = $1 AND "accountId" = ANY($2::text[]) ORDER BY "accountId", role, id`, accountIds),
     q(`SELECT lu."loginId", lu."personId" FROM "LoginUser" lu JOIN "Login" l ON l.id = lu."loginId"
-       WHERE lu."orgId" = $1 AND l."accountId" = ANY($2::text[])`, accountIds),
+       WHERE lu."orgId" = $1 AND l."orgId" = $1 AND l."accountId" = ANY($2::text[])`, accountIds),
     q(`SELECT m."loginId", m.kind::text, m.role::text, m."deviceId", m."phoneLast4" FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId"
-       WHERE m."orgId" = $1 AND l."accountId" = ANY($2::text[]) ORDER BY m.id`, accountIds),
+       WHERE m."orgId" = $1 AND l."orgId" = $1 AND l."accountId" = ANY($2::text[]) ORDER BY m.id`, accountIds),
     q(`SELECT g."loginId", g."toolId", g.level::text, g.marketplace FROM "PermissionGrant" g JOIN "Login" l ON l.id = g."loginId"
-       WHERE g."orgId" = $1 AND l."accountId" = ANY($2::text[])`, accountIds),
+       WHERE g."orgId" = $1 AND l."orgId" = $1 AND l."accountId" = ANY($2::text[])`, accountIds),
     q(`SELECT id, "accountId", company, ${day('"linkSentAt"')} AS "linkSentAt", ${day('"acceptedAt"')} AS "acceptedAt"
        FROM "AuthorizedPartner" WHERE "orgId" = $1 AND "accountId" = ANY($2::text[])`, accountIds),
     q(`SELECT id, "accountId", "appName", developer, ${day('"authorizedAt"')} AS "authorizedAt", ${day('"expiresAt"')} AS "expiresAt"
