@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native binaries must stay outside the bundle.
@@ -6,6 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Type-checking is its own CI step (npm run typecheck); doing it again inside every build costs ~20 s.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;

@@ -1,6 +1,15 @@
 import type { Locale } from "../locales";
 import { en } from "./en";
-import { ja, type MessageKey } from "./ja";
+import { ja } from "./ja";
+import * as people from "./people";
+import * as dashboard from "./dashboard";
+import * as security from "./security";
 
-export type { MessageKey };
-export const messages: Record<Locale, Record<MessageKey, string>> = { ja, en };
+// The one catalogue, assembled from per-area files so areas can grow independently. Each area file
+// exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja };
+export type MessageKey = keyof typeof jaAll;
+export const messages: Record<Locale, Record<MessageKey, string>> = {
+  ja: jaAll,
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en },
+};
