@@ -1,15 +1,27 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { signInSchema } from "@/lib/validation/auth";
+import { clientMeta } from "@/lib/auth/client-address";
+import { checkSignInAllowed, recordLockout, recordSignInAttempt } from "@/lib/db/sign-in";
+import { createUserSession } from "@/lib/db/sessions";
 import { verifyUserCredentials } from "@/lib/db/users";
+import { signInSchema } from "@/lib/validation/auth";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
   }
 }
 
-// Credentials sign-in requires JWT sessions in Auth.js.
+export class RateLimitedSignIn extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+// Credentials sign-in requires JWT sessions in Auth.js; each JWT names a server-side UserSession row
+// (lib/db/sessions.ts) so sessions can be listed and revoked, with idle and absolute timeouts.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -20,17 +32,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return verifyUserCredentials(parsed.data.email, parsed.data.password);
+        const { email, password } = parsed.data;
+        const meta = await clientMeta();
+        const decision = await checkSignInAllowed(email, meta.ip);
+        if (!decision.allowed) {
+          await recordLockout(email, meta.ip, decision);
+          throw new RateLimitedSignIn();
+        }
+        const user = await verifyUserCredentials(email, password);
+        await recordSignInAttempt(email, meta.ip, user !== null, user?.id);
+        if (!user) return null;
+        const sid = await createUserSession(user.id, meta);
+        return { ...user, sid };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = user.sid;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
   },

@@ -5,7 +5,7 @@ import type { ActionState } from "@/lib/actions/define-action";
 export interface FieldSpec {
   name: string;
   label: string;
-  type: "text" | "date" | "select" | "textarea";
+  type: "text" | "date" | "select" | "textarea" | "password";
   options?: { value: string; label: string }[];
   defaultValue?: string;
   required?: boolean;
@@ -69,7 +69,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
             ) : field.type === "textarea" ? (
               <textarea {...common} rows={2} maxLength={field.maxLength} />
             ) : (
-              <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} />
+              <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} autoComplete={field.type === "password" ? "off" : undefined} />
             )}
             {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
             {error && <p id={`${fieldId}-error`} className="mt-0.5 text-xs text-red-700">{say(error)}</p>}

@@ -17,7 +17,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/accounts" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
           <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
             <Link href="/accounts">{t("nav.accounts")}</Link>
+            <Link href="/people">{t("nav.people")}</Link>
             <Link href="/settings">{t("nav.settings")}</Link>
+            <Link href="/security">{t("nav.security")}</Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-600" data-testid="org-name">{scope.orgName} · {t(`role.${scope.role}`)}</span>

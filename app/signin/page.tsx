@@ -22,6 +22,7 @@ export default async function SignInPage() {
           submitting: t("signin.submitting"),
           invalid: t("signin.error.invalid"),
           credentials: t("signin.error.credentials"),
+          rateLimited: t("signin.error.rateLimited"),
         }}
       />
     </main>

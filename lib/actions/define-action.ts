@@ -25,7 +25,8 @@ export const initialActionState: ActionState = { ok: false, seq: 0 };
 export function defineAction<S extends z.ZodType>(schema: S, handler: (scope: Scope, input: z.infer<S>) => Promise<unknown>, revalidate = "/") {
   return async (previous: ActionState, formData: FormData): Promise<ActionState> => {
     const seq = (previous?.seq ?? 0) + 1;
-    const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string"));
+    // Echoed back so a refused form keeps what was typed — except passwords, which are never sent back.
+    const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string" && !/password/i.test(e[0])));
     const scope = await getScope();
     if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
     const parsed = schema.safeParse(Object.fromEntries(formData));

@@ -9,6 +9,8 @@ export interface SignInLabels {
   submitting: string;
   invalid: string;
   credentials: string;
+  /** Contains {minutes}. */
+  rateLimited: string;
 }
 
 const initial: SignInState = { error: null, email: "" };
@@ -19,7 +21,7 @@ export function SignInForm({ labels }: { labels: SignInLabels }) {
     <form action={action} className="space-y-4" noValidate>
       {state.error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {labels[state.error]}
+          {state.error === "rateLimited" ? labels.rateLimited.replace("{minutes}", String(state.waitMinutes ?? 15)) : labels[state.error]}
         </p>
       )}
       <div>

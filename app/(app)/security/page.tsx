@@ -1,0 +1,54 @@
+import { ActionForm } from "@/components/action-form";
+import { getSessionId, requireScope } from "@/lib/auth/scope";
+import { listActiveSessions } from "@/lib/db/sessions";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { getT } from "@/lib/i18n/server";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+
+export default async function SecurityPage() {
+  const [scope, t, currentId] = await Promise.all([requireScope(), getT(), getSessionId()]);
+  const sessions = await listActiveSessions(scope.userId);
+  const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
+      <section aria-labelledby="sessions" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="sessions" className="mb-1 text-lg font-semibold">{t("security.sessions")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("security.sessionsIntro")}</p>
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="sessions">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="session">
+              <div>
+                <div className="font-medium">{s.userAgent ?? t("security.unknownDevice")} {s.id === currentId && <span className="ml-1 rounded bg-emerald-100 px-1 text-xs text-emerald-900">{t("security.thisSession")}</span>}</div>
+                <div className="text-xs text-slate-500">{t("security.signedInAt")}: {when(s.createdAt)} · {t("security.lastSeen")}: {when(s.lastSeenAt)} · {s.ip ?? "—"}</div>
+              </div>
+              {s.id !== currentId && (
+                <ActionForm action={revokeSessionAction} hidden={{ sessionId: s.id }} submitLabel={t("security.revoke")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className="mt-3">
+          <ActionForm action={revokeOtherSessionsAction} hidden={{ confirm: "yes" }} submitLabel={t("security.revokeOthers")} pendingLabel={t("form.saving")} messages={formMessages(t, "security.revokedOthers")} variant="danger" inline />
+        </div>
+      </section>
+      <section aria-labelledby="password" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="password" className="mb-1 text-lg font-semibold">{t("security.changePassword")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("security.passwordRules", { min: MIN_PASSWORD_LENGTH })}</p>
+        <ActionForm
+          action={changePasswordAction}
+          fields={[
+            { name: "currentPassword", label: t("security.currentPassword"), type: "password" },
+            { name: "newPassword", label: t("security.newPassword"), type: "password" },
+            { name: "confirmPassword", label: t("security.confirmPassword"), type: "password" },
+          ]}
+          submitLabel={t("security.changePasswordSubmit")}
+          pendingLabel={t("form.saving")}
+          messages={formMessages(t, "security.passwordChanged")}
+          testId="change-password-form"
+        />
+      </section>
+    </div>
+  );
+}

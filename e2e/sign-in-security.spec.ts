@@ -1,0 +1,77 @@
+import { expect, test } from "./fixtures";
+import { signIn } from "./support";
+
+test("repeated wrong passwords lock the e-mail with a clear wait, even for the right password", async ({ page, tenant }) => {
+  await page.goto("/signin");
+  for (let i = 0; i < 4; i++) {
+    await page.getByLabel("メールアドレス").fill(tenant.email);
+    await page.getByLabel("パスワード").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
+    // Wait for this attempt's answer before typing the next one (the button reads "ログイン中…" meanwhile).
+    await expect(page.getByRole("button", { name: "ログイン", exact: true })).toBeEnabled();
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+  }
+  // The fifth failure locks the e-mail, and says so at once.
+  const locked = /一時的にロックしています。1[45]分後にもう一度お試しください。/;
+  await page.getByLabel("メールアドレス").fill(tenant.email);
+  await page.getByLabel("パスワード").fill("wrong-password-5");
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(locked);
+  // Even the right password is refused while locked.
+  await page.getByLabel("パスワード").fill(tenant.password);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page.getByRole("button", { name: "ログイン", exact: true })).toBeEnabled();
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(locked);
+  await expect(page).toHaveURL(/\/signin/);
+
+  // The Auth.js endpoint itself answers 429 with Retry-After.
+  const response = await page.request.post("/api/auth/callback/credentials", { form: { email: tenant.email, password: tenant.password } });
+  expect(response.status()).toBe(429);
+  expect(Number(response.headers()["retry-after"])).toBeGreaterThan(800);
+});
+
+test("signing out everywhere else ends the other browser's session", async ({ browser, tenant }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const [a, b] = [await first.newPage(), await second.newPage()];
+  await signIn(a, tenant.email, tenant.password);
+  await signIn(b, tenant.email, tenant.password);
+
+  await a.goto("/security");
+  await expect(a.getByTestId("session")).toHaveCount(2);
+  await a.getByRole("button", { name: "他のすべてのセッションからログアウト" }).click();
+  await expect(a.getByText("他のセッションを終了しました。")).toBeVisible();
+
+  await b.goto("/accounts");
+  await expect(b).toHaveURL(/\/signin/);
+  await a.goto("/accounts");
+  await expect(a.getByRole("heading", { name: "出品用アカウント" })).toBeVisible();
+  await first.close();
+  await second.close();
+});
+
+test("signing out ends the session on the server, so a copied cookie is useless", async ({ page, tenant, browser }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto("/accounts");
+  await expect(stolen).toHaveURL(/\/signin/);
+  await thief.close();
+});
+
+test("a weak new password is refused with the reason", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/security");
+  const form = page.getByTestId("change-password-form");
+  await form.getByLabel("現在のパスワード").fill(tenant.password);
+  await form.getByLabel("新しいパスワード", { exact: true }).fill("password1234");
+  await form.getByLabel("新しいパスワード（確認）").fill("password1234");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(form.getByText("よく使われるパスワードのため使えません。")).toBeVisible();
+  await expect(form.getByLabel("現在のパスワード")).toHaveValue(""); // passwords are never echoed back
+});
