@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { clientMeta } from "@/lib/auth/client-address";
 import { checkSignInAllowed, recordLockout, recordSignInAttempt } from "@/lib/db/sign-in";
 import { createUserSession } from "@/lib/db/sessions";
+import { verifySecondFactor } from "@/lib/db/two-factor";
 import { verifyUserCredentials } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
 
@@ -20,6 +21,11 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/** Right password, second factor still needed: the form asks for the code. */
+export class TwoFactorRequired extends CredentialsSignin {
+  code = "two_factor_required";
+}
+
 // Credentials sign-in requires JWT sessions in Auth.js; each JWT names a server-side UserSession row
 // (lib/db/sessions.ts) so sessions can be listed and revoked, with idle and absolute timeouts.
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -28,11 +34,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/signin" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
+        const { email, password, code } = parsed.data;
         const meta = await clientMeta();
         const decision = await checkSignInAllowed(email, meta.ip);
         if (!decision.allowed) {
@@ -40,8 +46,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw new RateLimitedSignIn();
         }
         const user = await verifyUserCredentials(email, password);
-        await recordSignInAttempt(email, meta.ip, user !== null, user?.id);
-        if (!user) return null;
+        if (user?.twoFactor && !code) throw new TwoFactorRequired();
+        const secondFactor = user?.twoFactor ? await verifySecondFactor(user.id, code!) : null;
+        const ok = user !== null && (!user.twoFactor || secondFactor !== null);
+        await recordSignInAttempt(email, meta.ip, ok, user?.id, user?.twoFactor ? { secondFactor } : {});
+        if (!user || !ok) return null;
         const sid = await createUserSession(user.id, meta);
         return { ...user, sid };
       },

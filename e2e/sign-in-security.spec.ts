@@ -53,7 +53,7 @@ test("signing out everywhere else ends the other browser's session", async ({ br
 test("signing out ends the session on the server, so a copied cookie is useless", async ({ page, tenant, browser }) => {
   await signIn(page, tenant.email, tenant.password);
   const cookies = await page.context().cookies();
-  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
 
   const thief = await browser.newContext();

@@ -43,7 +43,7 @@ async function main() {
     if (wants("e2e")) {
       const database = await createThrowawayDatabase(adminUrl!, "gatehouse_e2e");
       try {
-        run("e2e", "npx", ["playwright", "test"], { E2E_DATABASE_URL: database.url, TEST_DATABASE_URL: adminUrl, NODE_OPTIONS: "--conditions=react-server" }, "test-results/e2e.json", playwrightCounts);
+        run("e2e", "npx", ["playwright", "test"], { E2E_DATABASE_URL: database.url, TEST_DATABASE_URL: adminUrl, NODE_OPTIONS: "--conditions=react-server" }, process.env.E2E_REPORT ?? "test-results/e2e.json", playwrightCounts);
       } finally {
         await database.drop();
       }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
 import { signOutAction } from "@/lib/actions/sign-out";
@@ -7,6 +9,8 @@ import { getT } from "@/lib/i18n/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
+  // Two-factor required by the organisation but not set up: only the security page until it is.
+  if (scope.requireTwoFactor && !scope.twoFactorEnabled && (await headers()).get("x-pathname") !== "/security") redirect("/security");
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -16,6 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
           <Link href="/accounts" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
           <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+            <Link href="/">{t("nav.overview")}</Link>
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
             <Link href="/settings">{t("nav.settings")}</Link>

@@ -1,32 +1,37 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { clientMeta } from "@/lib/auth/client-address";
 import { waitMinutes } from "@/lib/auth/rate-limit";
 import { checkSignInAllowed, recordLockout } from "@/lib/db/sign-in";
 import { signInSchema } from "@/lib/validation/auth";
 
-export type SignInState = { error: "invalid" | "credentials" | "rateLimited" | null; email: string; waitMinutes?: number };
+export type SignInError = "invalid" | "credentials" | "rateLimited" | "codeWrong";
+export type SignInState = { error: SignInError | null; email: string; needsCode: boolean; waitMinutes?: number; seq: number };
 
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(prev: SignInState, formData: FormData): Promise<SignInState> {
+  const seq = (prev?.seq ?? 0) + 1;
   const email = String(formData.get("email") ?? "");
-  const parsed = signInSchema.safeParse({ email, password: formData.get("password") });
-  if (!parsed.success) return { error: "invalid", email };
+  const parsed = signInSchema.safeParse({ email, password: formData.get("password"), code: formData.get("code") ?? undefined });
+  const needsCode = Boolean(prev?.needsCode);
+  if (!parsed.success) return { error: "invalid", email, needsCode, seq };
+  const ip = (await clientMeta()).ip;
   const refused = async (): Promise<SignInState | null> => {
-    const decision = await checkSignInAllowed(parsed.data.email, (await clientMeta()).ip);
-    return decision.allowed ? null : { error: "rateLimited", email, waitMinutes: waitMinutes(decision.retryAfterSeconds) };
+    const decision = await checkSignInAllowed(parsed.data.email, ip);
+    return decision.allowed ? null : { error: "rateLimited", email, needsCode, waitMinutes: waitMinutes(decision.retryAfterSeconds), seq };
   };
   const before = await refused();
   if (before) {
-    await recordLockout(parsed.data.email, (await clientMeta()).ip, { allowed: false, retryAfterSeconds: (before.waitMinutes ?? 1) * 60, reason: "email" });
+    await recordLockout(parsed.data.email, ip, { allowed: false, retryAfterSeconds: (before.waitMinutes ?? 1) * 60, reason: "email" });
     return before;
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/accounts" });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean "refused".
-    if (error instanceof AuthError) return (await refused()) ?? { error: "credentials", email };
-    throw error;
+    if (!(error instanceof AuthError)) throw error;
+    if (error instanceof CredentialsSignin && error.code === "two_factor_required") return { error: null, email, needsCode: true, seq };
+    return (await refused()) ?? { error: parsed.data.code ? "codeWrong" : "credentials", email, needsCode: needsCode || Boolean(parsed.data.code), seq };
   }
-  return { error: null, email };
+  return { error: null, email, needsCode, seq };
 }

@@ -23,6 +23,10 @@ export default async function SignInPage() {
           invalid: t("signin.error.invalid"),
           credentials: t("signin.error.credentials"),
           rateLimited: t("signin.error.rateLimited"),
+          codeWrong: t("signin.error.codeWrong"),
+          code: t("signin.code"),
+          codeHint: t("signin.codeHint"),
+          codeIntro: t("signin.codeIntro"),
         }}
       />
     </main>

@@ -14,6 +14,8 @@ export interface ActionState {
   fieldErrors?: Record<string, string>;
   /** What was submitted, returned on failure so the form can show it again (React resets forms). */
   values?: Record<string, string>;
+  /** What the lib call returned, for forms that show a result (e.g. recovery codes, shown once). */
+  data?: unknown;
 }
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
@@ -22,21 +24,30 @@ export const initialActionState: ActionState = { ok: false, seq: 0 };
  * The one wrapper every server action goes through: session → scope → zod parse → lib call. A page's
  * own auth check does not protect the actions beside it; this does. lib/ throws AppError, mapped here.
  */
-export function defineAction<S extends z.ZodType>(schema: S, handler: (scope: Scope, input: z.infer<S>) => Promise<unknown>, revalidate = "/") {
+export function defineAction<S extends z.ZodType>(
+  schema: S,
+  handler: (scope: Scope, input: z.infer<S>) => Promise<unknown>,
+  /** revalidate: false keeps the page as it is (e.g. to show a result that must not be re-rendered away). */
+  options: { revalidate?: string | false; allowPendingTwoFactor?: boolean } = {},
+) {
+  const revalidate = options.revalidate ?? "/";
   return async (previous: ActionState, formData: FormData): Promise<ActionState> => {
     const seq = (previous?.seq ?? 0) + 1;
     // Echoed back so a refused form keeps what was typed — except passwords, which are never sent back.
     const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string" && !/password/i.test(e[0])));
     const scope = await getScope();
     if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
+    // An organisation that requires two-factor sign-in allows nothing else until it is set up.
+    if (scope.requireTwoFactor && !scope.twoFactorEnabled && !options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
       return { ok: false, seq, error: "INVALID_INPUT", fieldErrors, values };
     }
+    let data: unknown;
     try {
-      await handler(scope, parsed.data);
+      data = await handler(scope, parsed.data);
     } catch (error) {
       if (error instanceof AppError) {
         const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, string>) : undefined;
@@ -44,7 +55,7 @@ export function defineAction<S extends z.ZodType>(schema: S, handler: (scope: Sc
       }
       throw error;
     }
-    revalidatePath(revalidate, "layout");
-    return { ok: true, seq };
+    if (revalidate !== false) revalidatePath(revalidate, "layout");
+    return { ok: true, seq, ...(data === undefined ? {} : { data }) };
   };
 }

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
-import { accountListQuerySchema } from "@/lib/validation/accounts";
-import { getAccountDetailOrThrow, listAccounts } from "./accounts";
+import { at, makeAccounts } from "@/tests/support/account-grid";
+import { accountListQuerySchema, encodeCursor, parseAccountListQuery, type AccountListQuery } from "@/lib/validation/accounts";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+import { getAccountDetailOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./accounts";
+import { createSavedView, deleteSavedView, listSavedViews } from "./saved-views";
 import { syncToolCatalogue } from "./tools";
 
 const db = testDb();
@@ -73,6 +77,197 @@ describe("accounts data access is scoped to the caller's organisation", () => {
     expect(all.rows.map((r) => r.storeName)).toEqual(["A", "B", "C"]);
     const desc = await listAccounts(scope, query({ dir: "desc" }));
     expect(desc.rows.map((r) => r.storeName)).toEqual(["C", "B", "A"]);
-    expect((await listAccounts(scope, query({ page: 2 }))).rows).toEqual([]);
+    expect(all.next).toBeUndefined();
+    expect(all.prev).toBeUndefined();
+  });
+});
+
+
+describe("the accounts table: filters, sorts and keyset pages", () => {
+  let scope: Awaited<ReturnType<typeof scopeFor>>;
+  let clientA: string;
+  let clientB: string;
+  const names = (rows: { storeName: string }[]) => rows.map((r) => r.storeName);
+  const list = (q: Record<string, unknown>) => listAccounts(scope, query(q));
+
+  beforeAll(async () => {
+    const tenant = await createTenant(db);
+    [clientA, clientB] = await Promise.all([
+      db.client.create({ data: { orgId: tenant.orgId, name: "Client A" } }).then((c) => c.id),
+      db.client.create({ data: { orgId: tenant.orgId, name: "Client B" } }).then((c) => c.id),
+    ]);
+    await makeAccounts(db, tenant.orgId, [
+      { storeName: "Alpha", score: 40, clientId: clientA, marketplaces: ["JP"], passwordChangedAt: at("2026-01-10"), lastLoginAt: at("2026-11-01"),
+        findings: [["NO_2SV", "critical"], ["SUSPENDED", "critical"], ["SINGLE_2SV_METHOD", "high"]] },
+      { storeName: "Bravo", score: 40, clientId: clientA, marketplaces: ["US", "CA"], plan: "INDIVIDUAL", passwordChangedAt: at("2026-06-01"), lastLoginAt: at("2026-11-20"),
+        findings: [["SINGLE_2SV_METHOD", "high"], ["SMS_ONLY", "medium"]] },
+      { storeName: "Charlie", score: 75, clientId: clientB, status: "SUSPENDED", email: "ops@charlie.example", passwordChangedAt: null, lastLoginAt: null,
+        findings: [["NO_2SV", "critical"], ["STALE_INVITE", "low", "RESOLVED"]] },
+      { storeName: "Delta", score: 90, clientId: null, marketplaces: ["DE"], passwordChangedAt: at("2026-09-15"), lastLoginAt: at("2026-10-01"),
+        findings: [["STALE_INVITE", "low"], ["SINGLE_2SV_METHOD", "high", "ACCEPTED"]] },
+      { storeName: "Echo", score: 100, clientId: clientB, passwordChangedAt: at("2026-03-03"), lastLoginAt: at("2026-11-20") },
+    ]);
+    scope = await scopeFor(tenant.userId);
+  });
+
+  it("filters by client (and by no client), marketplace, plan and status", async () => {
+    expect(names((await list({ client: clientA })).rows)).toEqual(["Alpha", "Bravo"]);
+    expect(names((await list({ client: "none" })).rows)).toEqual(["Delta"]);
+    expect(names((await list({ market: "CA" })).rows)).toEqual(["Bravo"]);
+    expect(names((await list({ plan: "INDIVIDUAL" })).rows)).toEqual(["Bravo"]);
+    expect(names((await list({ status: "SUSPENDED" })).rows)).toEqual(["Charlie"]);
+  });
+
+  it("filters by an open finding's severity or rule, ignoring resolved and accepted ones", async () => {
+    expect(names((await list({ severity: "critical" })).rows)).toEqual(["Alpha", "Charlie"]);
+    expect(names((await list({ severity: "high" })).rows)).toEqual(["Alpha", "Bravo"]);
+    expect(names((await list({ severity: "low" })).rows)).toEqual(["Delta"]);
+    expect(names((await list({ rule: "SINGLE_2SV_METHOD" })).rows)).toEqual(["Alpha", "Bravo"]);
+    expect(names((await list({ rule: "SINGLE_2SV_METHOD", client: clientA, plan: "INDIVIDUAL" })).rows)).toEqual(["Bravo"]);
+  });
+
+  it("filters by score range and search, and combines filters", async () => {
+    expect(names((await list({ min: 75 })).rows)).toEqual(["Charlie", "Delta", "Echo"]);
+    expect(names((await list({ max: 40 })).rows)).toEqual(["Alpha", "Bravo"]);
+    expect(names((await list({ min: 50, max: 95 })).rows)).toEqual(["Charlie", "Delta"]);
+    expect(names((await list({ q: "ops@charlie" })).rows)).toEqual(["Charlie"]);
+    expect(names((await list({ q: "ELT" })).rows)).toEqual(["Delta"]);
+    const none = await list({ severity: "critical", min: 95 });
+    expect(none.rows).toEqual([]);
+    expect(none.total).toBe(0);
+  });
+
+  it("ignores malformed parameters instead of failing", async () => {
+    const q = parseAccountListQuery({ severity: "urgent", rule: "NOPE", min: "x", max: "", market: "jp!", plan: "", sort: "evil", dir: "up", pageSize: "7", cursor: "garbage", cols: "bogus" });
+    expect(q).toMatchObject({ severity: undefined, rule: undefined, min: undefined, max: undefined, market: undefined, plan: undefined, sort: "storeName", dir: "asc", pageSize: 25, cursor: undefined });
+    expect((await listAccounts(scope, q)).total).toBe(5);
+  });
+
+  it("returns open critical/high counts, password change and last login per row", async () => {
+    const rows = (await list({})).rows;
+    const alpha = rows.find((r) => r.storeName === "Alpha")!;
+    expect(alpha).toMatchObject({ openCritical: 2, openHigh: 1, openFindings: 3, loginCount: 1, clientName: "Client A" });
+    expect(alpha.passwordChangedAt?.slice(0, 10)).toBe("2026-01-10");
+    expect(rows.find((r) => r.storeName === "Charlie")).toMatchObject({ openCritical: 1, openFindings: 1, passwordChangedAt: null, lastLoginAt: null });
+  });
+
+  it("sorts by score, store name, critical/high risk, password age and last login, ties broken by id", async () => {
+    const byScore = names((await list({ sort: "score" })).rows);
+    expect(byScore.slice(2)).toEqual(["Charlie", "Delta", "Echo"]);
+    expect(byScore.slice(0, 2).sort()).toEqual(["Alpha", "Bravo"]);
+    expect(names((await list({ sort: "score", dir: "desc" })).rows).slice(0, 3)).toEqual(["Echo", "Delta", "Charlie"]);
+    expect(names((await list({ sort: "storeName", dir: "desc" })).rows)).toEqual(["Echo", "Delta", "Charlie", "Bravo", "Alpha"]);
+    // Most critical first, then most high; Delta and Echo tie at (0, 0).
+    const risk = names((await list({ sort: "risk", dir: "desc" })).rows);
+    expect(risk.slice(0, 3)).toEqual(["Alpha", "Charlie", "Bravo"]);
+    // Oldest password first; an unknown date counts as oldest.
+    expect(names((await list({ sort: "passwordAge", dir: "desc" })).rows)).toEqual(["Charlie", "Alpha", "Echo", "Bravo", "Delta"]);
+    expect(names((await list({ sort: "passwordAge", dir: "asc" })).rows)).toEqual(["Delta", "Bravo", "Echo", "Alpha", "Charlie"]);
+    const lastLogin = names((await list({ sort: "lastLogin", dir: "asc" })).rows);
+    expect(lastLogin.slice(0, 3)).toEqual(["Charlie", "Delta", "Alpha"]);
+    expect(lastLogin.slice(3).sort()).toEqual(["Bravo", "Echo"]);
+  });
+
+  it("walks every sort forwards and backwards by cursor without gaps or repeats, across ties", async () => {
+    for (const sort of ["storeName", "score", "risk", "passwordAge", "lastLogin"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const full = names((await list({ sort, dir })).rows);
+        const seen: string[] = [];
+        const pages: AccountListQuery[] = [];
+        let q: AccountListQuery = { ...query({ sort, dir }), pageSize: 2 };
+        for (;;) {
+          pages.push(q);
+          const page = await listAccounts(scope, q);
+          seen.push(...names(page.rows));
+          expect(page.total).toBe(5);
+          if (!page.next) break;
+          q = { ...q, cursor: page.next };
+        }
+        expect(seen, `${sort} ${dir}`).toEqual(full);
+        expect(pages).toHaveLength(3);
+        // From the last page back to the first by "previous" cursors.
+        const last = await listAccounts(scope, pages[2]);
+        expect(last.next).toBeUndefined();
+        expect(last.prev).toBeDefined();
+        const middle = await listAccounts(scope, { ...q, cursor: last.prev });
+        expect(names(middle.rows)).toEqual(full.slice(2, 4));
+        const first = await listAccounts(scope, { ...q, cursor: middle.prev });
+        expect(names(first.rows)).toEqual(full.slice(0, 2));
+        expect(first.prev).toBeUndefined();
+        expect(first.next).toBeDefined();
+      }
+    }
+  });
+
+  it("keeps the position when the page size changes, and ignores a cursor of another sort", async () => {
+    const first = await listAccounts(scope, { ...query({ sort: "score" }), pageSize: 2 });
+    const wider = await listAccounts(scope, { ...query({ sort: "score" }), pageSize: 50, cursor: first.next });
+    expect(names(wider.rows)).toEqual(["Charlie", "Delta", "Echo"]);
+    expect(wider.next).toBeUndefined();
+    const otherSort = await listAccounts(scope, { ...query({ sort: "storeName" }), cursor: first.next });
+    expect(otherSort.rows).toHaveLength(5);
+    const cursorText = encodeCursor(first.next!);
+    expect(parseAccountListQuery({ sort: "score", cursor: cursorText }).cursor).toEqual(first.next);
+  });
+
+  it("answers an empty page past the end without failing", async () => {
+    const end = await listAccounts(scope, { ...query({ sort: "storeName" }), cursor: { direction: "next", keys: ["Zulu"], id: "zzz" } });
+    expect(end.rows).toEqual([]);
+    expect(end.next).toBeUndefined();
+  });
+
+  it("exports every matching row in table order, in batches", async () => {
+    const batches: string[][] = [];
+    for await (const batch of listAllAccounts(scope, query({ sort: "risk", dir: "desc", severity: "high" }), 1)) batches.push(names(batch));
+    expect(batches).toEqual([["Alpha"], ["Bravo"]]);
+  });
+
+  it("offers the clients and marketplaces in scope as filter choices", async () => {
+    const options = await listAccountFilterOptions(scope);
+    expect(options.clients.map((c) => c.name)).toEqual(["Client A", "Client B"]);
+    expect(options.marketplaces).toEqual(["CA", "DE", "JP", "US"]);
+  });
+
+  it("never shows another tenant's accounts, whatever the filters", async () => {
+    const foreign = await list({ q: "Own Store" });
+    expect(foreign.total).toBe(0);
+    const ownScope = await scopeFor(own.userId);
+    expect((await listAccounts(ownScope, query({ client: clientA }))).rows).toEqual([]);
+  });
+
+  it("reads a page in at most two SQL statements, whatever the page size", async () => {
+    const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+    let statements = 0;
+    counting.$on("query", () => void statements++);
+    const holder = globalThis as unknown as { gatehouseDb?: unknown };
+    const previous = holder.gatehouseDb;
+    holder.gatehouseDb = counting;
+    try {
+      for (const pageSize of [25, 50, 100]) {
+        statements = 0;
+        await listAccounts(scope, { ...query({ sort: "risk", severity: "high", q: "a" }), pageSize });
+        expect(statements).toBeGreaterThan(0);
+        expect(statements).toBeLessThanOrEqual(2);
+      }
+    } finally {
+      holder.gatehouseDb = previous;
+      await counting.$disconnect();
+    }
+  });
+});
+
+describe("saved views belong to one user", () => {
+  it("saves, lists and deletes a user's views; nobody else sees or deletes them", async () => {
+    const tenant = await createTenant(db);
+    const colleague = await db.user.create({ data: { email: `${tenant.orgId}-b@test.example`, name: "B", passwordHash: "x" } });
+    await db.membership.create({ data: { orgId: tenant.orgId, userId: colleague.id, role: "ADMIN" } });
+    const mine = await scopeFor(tenant.userId);
+    const theirs = await scopeFor(colleague.id);
+    const view = await createSavedView(mine, { name: "Critical", query: "severity=critical&sort=score" });
+    expect(await listSavedViews(mine)).toEqual([{ id: view.id, name: "Critical", query: "severity=critical&sort=score" }]);
+    expect(await listSavedViews(theirs)).toEqual([]);
+    await expect(deleteSavedView(theirs, view.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await deleteSavedView(mine, view.id);
+    expect(await listSavedViews(mine)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { AccountListQuery } from "@/lib/validation/accounts";
+import type { AccountCursor, AccountFilter, AccountListQuery } from "@/lib/validation/accounts";
+import { COUNT_CAP, countStatement, cursorFits, pageStatement } from "./accounts-sql";
 import { getDb } from "./client";
 import { accountScopeWhere, type Scope } from "./scope";
 
@@ -12,75 +13,109 @@ export interface AccountListRow {
   marketplaces: string[];
   plan: string;
   status: string;
+  clientId: string | null;
   clientName: string | null;
   score: number;
   loginCount: number;
   openFindings: number;
+  openCritical: number;
+  openHigh: number;
+  /** The primary login's password change (the oldest if several), ISO; null when unknown. */
+  passwordChangedAt: string | null;
+  /** The newest login on any of the account's logins, ISO; null when nobody ever logged in. */
+  lastLoginAt: string | null;
 }
 
 export interface AccountListPage {
   rows: AccountListRow[];
+  /** Exact up to COUNT_CAP; `totalCapped` says the real number is larger. */
   total: number;
-  page: number;
+  totalCapped: boolean;
   pageSize: number;
+  next?: AccountCursor;
+  prev?: AccountCursor;
 }
 
-export async function listAccounts(scope: Scope, query: AccountListQuery): Promise<AccountListPage> {
-  const db = getDb();
-  const where = {
-    ...accountScopeWhere(scope),
-    ...(query.q
-      ? {
-          OR: [
-            { storeName: { contains: query.q, mode: "insensitive" as const } },
-            { sellerId: { contains: query.q, mode: "insensitive" as const } },
-            { logins: { some: { orgId: scope.orgId, email: { contains: query.q, mode: "insensitive" as const } } } },
-          ],
-        }
-      : {}),
-  };
-  const orderBy =
-    query.sort === "score"
-      ? [{ score: query.dir }, { id: "asc" as const }]
-      : [{ storeName: query.dir }, { id: "asc" as const }];
-  const [total, accounts] = await Promise.all([
-    db.sellerAccount.count({ where }),
-    db.sellerAccount.findMany({
-      where,
-      orderBy,
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true, storeName: true, sellerId: true, region: true, marketplaces: true, plan: true, status: true, score: true,
-        client: { select: { name: true } },
-      },
-    }),
-  ]);
-  const ids = accounts.map((a) => a.id);
-  // Grouped counts over this page's ids only (a relation _count would scan whole child tables).
-  const [loginCounts, findingCounts] = await Promise.all([
-    db.login.groupBy({ by: ["accountId"], where: { orgId: scope.orgId, accountId: { in: ids } }, _count: { _all: true } }),
-    db.finding.groupBy({ by: ["accountId"], where: { orgId: scope.orgId, accountId: { in: ids }, status: "OPEN" }, _count: { _all: true } }),
-  ]);
-  const logins = new Map(loginCounts.map((c) => [c.accountId, c._count._all]));
-  const findings = new Map(findingCounts.map((c) => [c.accountId, c._count._all]));
+interface RawRow extends Omit<AccountListRow, "passwordChangedAt" | "lastLoginAt"> {
+  k0: string | number;
+  k1?: number;
+  passwordChangedAt: Date | null;
+  lastLoginAt: Date | null;
+}
+
+async function fetchPage(scope: Scope, query: Pick<AccountListQuery, AccountFilterKey | "sort" | "dir">, cursor: AccountCursor | undefined, limit: number) {
+  const { sql, params, reversed } = pageStatement(scope, query, query.sort, query.dir, cursor, limit + 1);
+  const raw = await getDb().$queryRawUnsafe<RawRow[]>(sql, ...params);
+  const more = raw.length > limit;
+  const rows = raw.slice(0, limit);
+  if (reversed) rows.reverse();
+  const keyOf = (r: RawRow) => (r.k1 === undefined ? [r.k0] : [r.k0, r.k1]);
   return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    rows: accounts.map((a) => ({
-      id: a.id,
-      storeName: a.storeName,
-      sellerId: a.sellerId,
-      region: a.region,
-      marketplaces: a.marketplaces,
-      plan: a.plan,
-      status: a.status,
-      clientName: a.client?.name ?? null,
-      score: a.score,
-      loginCount: logins.get(a.id) ?? 0,
-      openFindings: findings.get(a.id) ?? 0,
+    more,
+    first: rows[0] ? { keys: keyOf(rows[0]), id: rows[0].id } : undefined,
+    last: rows.at(-1) ? { keys: keyOf(rows.at(-1)!), id: rows.at(-1)!.id } : undefined,
+    rows: rows.map(({ k0: _k0, k1: _k1, ...r }): AccountListRow => ({
+      ...r,
+      passwordChangedAt: r.passwordChangedAt?.toISOString() ?? null,
+      lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     })),
+  };
+}
+
+type AccountFilterKey = keyof AccountFilter;
+
+/**
+ * One page of the accounts table, sorted, filtered and keyset-paged by the server in two statements
+ * (the page with its counts, and a capped total), whatever the page size.
+ */
+export async function listAccounts(scope: Scope, query: AccountListQuery): Promise<AccountListPage> {
+  const cursor = cursorFits(query.sort, query.cursor) ? query.cursor : undefined;
+  const count = countStatement(scope, query);
+  const [page, counted] = await Promise.all([
+    fetchPage(scope, query, cursor, query.pageSize),
+    getDb().$queryRawUnsafe<{ n: number }[]>(count.sql, ...count.params),
+  ]);
+  const n = counted[0]?.n ?? 0;
+  const backwards = cursor?.direction === "prev";
+  // Reading forwards, a previous page exists whenever we came by a cursor; backwards, a next one does.
+  const hasPrev = backwards ? page.more : !!cursor;
+  const hasNext = backwards ? true : page.more;
+  return {
+    rows: page.rows,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+    pageSize: query.pageSize,
+    next: hasNext && page.last ? { direction: "next", ...page.last } : undefined,
+    prev: hasPrev && page.first ? { direction: "prev", ...page.first } : undefined,
+  };
+}
+
+/** Every account matching the filters in table order, in keyset batches (the CSV export streams them). */
+export async function* listAllAccounts(scope: Scope, query: AccountListQuery, batchSize = 1000): AsyncGenerator<AccountListRow[]> {
+  let cursor: AccountCursor | undefined;
+  for (;;) {
+    const page = await fetchPage(scope, query, cursor, batchSize);
+    if (page.rows.length) yield page.rows;
+    if (!page.more || !page.last) return;
+    cursor = { direction: "next", ...page.last };
+  }
+}
+
+/** Choices for the table's filters: the clients in scope and the marketplaces in use, in one statement. */
+export async function listAccountFilterOptions(scope: Scope): Promise<{ clients: { id: string; name: string }[]; marketplaces: string[] }> {
+  const rows = await getDb().$queryRawUnsafe<{ kind: string; id: string; name: string }[]>(
+    `SELECT 'client' AS kind, c.id, c.name FROM "Client" c
+      WHERE c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[]))
+     UNION ALL
+     SELECT DISTINCT 'market', m, m FROM "SellerAccount" a, unnest(a.marketplaces) m
+      WHERE a."orgId" = $1 AND ($2::text[] IS NULL OR a."clientId" = ANY($2::text[]))
+     ORDER BY 1, 3`,
+    scope.orgId,
+    scope.clientIds,
+  );
+  return {
+    clients: rows.filter((r) => r.kind === "client").map((r) => ({ id: r.id, name: r.name })),
+    marketplaces: rows.filter((r) => r.kind === "market").map((r) => r.id),
   };
 }
 

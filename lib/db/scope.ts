@@ -11,6 +11,10 @@ export interface Scope {
   /** null = every client of the organisation (Owner/Admin); otherwise only these. */
   clientIds: string[] | null;
   memberships: { orgId: string; orgName: string; role: MemberRole }[];
+  /** The organisation requires two-factor sign-in… */
+  requireTwoFactor: boolean;
+  /** …and whether this user has it on. Required but off = only the security page is reachable. */
+  twoFactorEnabled: boolean;
 }
 
 /** The account filter every account-reading query starts from; pages never build their own. */
@@ -21,7 +25,10 @@ export function accountScopeWhere(scope: Scope) {
 export async function resolveScope(userId: string, preferredOrgId?: string): Promise<Scope | null> {
   const memberships = await getDb().membership.findMany({
     where: { userId },
-    select: { id: true, orgId: true, role: true, org: { select: { name: true } }, clients: { select: { clientId: true } } },
+    select: {
+      id: true, orgId: true, role: true, org: { select: { name: true, requireTwoFactor: true } }, clients: { select: { clientId: true } },
+      user: { select: { totpEnabledAt: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   if (memberships.length === 0) return null;
@@ -34,5 +41,7 @@ export async function resolveScope(userId: string, preferredOrgId?: string): Pro
     role: active.role,
     clientIds: seesAll ? null : active.clients.map((c) => c.clientId),
     memberships: memberships.map((m) => ({ orgId: m.orgId, orgName: m.org.name, role: m.role })),
+    requireTwoFactor: active.org.requireTwoFactor,
+    twoFactorEnabled: active.user.totpEnabledAt !== null,
   };
 }

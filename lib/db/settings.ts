@@ -31,3 +31,13 @@ export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettings
   const { accounts } = await recomputeOrganisations(getDb(), { today: utcToday(), orgIds: [scope.orgId] });
   return { recomputed: accounts };
 }
+
+/** Whether every member must use two-factor sign-in (members without it are sent to enrol). */
+export async function setRequireTwoFactor(scope: Scope, required: boolean): Promise<void> {
+  if (!canManageSettings(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { requireTwoFactor: true } });
+    await tx.organization.update({ where: { id: scope.orgId }, data: { requireTwoFactor: required } });
+    await audit(tx, scope, { action: "settings.require_two_factor", entityType: "Organization", entityId: scope.orgId, before, after: { requireTwoFactor: required } });
+  });
+}

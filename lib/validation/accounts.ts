@@ -1,12 +1,153 @@
 import { z } from "zod";
+import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 
-export const accountListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  pageSize: z.coerce.number().int().refine((n) => [25, 50, 100].includes(n)).catch(25),
-  sort: z.enum(["storeName", "score"]).catch("storeName"),
+// The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
+// Every parameter falls back to its default when it is missing or malformed: a bad link still opens.
+
+export const ACCOUNT_SORTS = ["storeName", "score", "risk", "passwordAge", "lastLogin"] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+/** Columns the reader may hide; the store name always shows (it is the row's link). */
+export const ACCOUNT_COLUMNS = ["sellerId", "client", "region", "plan", "status", "score", "critical", "high", "openFindings", "passwordAge", "lastLogin", "logins"] as const;
+export type AccountColumn = (typeof ACCOUNT_COLUMNS)[number];
+export const DEFAULT_ACCOUNT_COLUMNS: readonly AccountColumn[] = ["sellerId", "client", "plan", "status", "score", "critical", "high", "passwordAge", "lastLogin"];
+
+/** The client filter's value for accounts without a client. */
+export const NO_CLIENT = "none";
+
+/** The CSV export stops here (and says so in a header): a bigger file is no longer a spreadsheet. */
+export const EXPORT_ROW_LIMIT = 50_000;
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** Keyset position: the sort key values and id of the row to continue after ("n") or before ("p"). */
+export interface AccountCursor {
+  direction: "next" | "prev";
+  keys: (string | number)[];
+  id: string;
+}
+
+const cursorJson = z.tuple([z.enum(["n", "p"]), z.array(z.union([z.string().max(500), z.number().finite()])).min(1).max(2), z.string().min(1).max(64)]);
+
+export function encodeCursor(cursor: AccountCursor): string {
+  return Buffer.from(JSON.stringify([cursor.direction === "next" ? "n" : "p", cursor.keys, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(value: unknown): AccountCursor | undefined {
+  if (typeof value !== "string" || value.length > 2000) return undefined;
+  try {
+    const parsed = cursorJson.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if (!parsed.success) return undefined;
+    const [d, keys, id] = parsed.data;
+    return { direction: d === "n" ? "next" : "prev", keys, id };
+  } catch {
+    return undefined;
+  }
+}
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => (v ? v : undefined));
+const optionalScore = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(0).max(100).optional()).catch(undefined);
+
+/** The filters alone: shared by the table, the CSV export and saved views. */
+export const accountFilterSchema = z.object({
+  q: optionalText(200),
+  client: optionalText(64),
+  market: z.string().trim().regex(/^[A-Z]{2,3}$/).optional().catch(undefined),
+  plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]).optional().catch(undefined),
+  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]).optional().catch(undefined),
+  severity: z.enum(SEVERITIES as unknown as ["critical", "high", "medium", "low"]).optional().catch(undefined),
+  rule: z.enum(RULE_IDS).optional().catch(undefined),
+  min: optionalScore,
+  max: optionalScore,
+});
+export type AccountFilter = z.infer<typeof accountFilterSchema>;
+
+const columnsParam = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v): AccountColumn[] => {
+    if (v === undefined) return [...DEFAULT_ACCOUNT_COLUMNS];
+    if (v === "none") return [];
+    const picked = new Set(v.split(","));
+    const cols = ACCOUNT_COLUMNS.filter((c) => picked.has(c));
+    return cols.length ? cols : [...DEFAULT_ACCOUNT_COLUMNS];
+  });
+
+export const accountListQuerySchema = accountFilterSchema.extend({
+  pageSize: z.coerce.number().int().refine((n) => (PAGE_SIZES as readonly number[]).includes(n)).catch(25),
+  sort: z.enum(ACCOUNT_SORTS).catch("storeName"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
+  cursor: z.unknown().optional().transform(decodeCursor),
+  cols: columnsParam,
+  density: z.enum(["comfortable", "compact"]).catch("comfortable"),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+const all = (raw: RawParams, key: string): string[] => {
+  const v = raw instanceof URLSearchParams ? raw.getAll(key) : raw[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
+/**
+ * Reads URLSearchParams or Next's searchParams object; a repeated parameter counts by its first value.
+ * The column menu's checkboxes arrive as repeated `col` values and replace `cols`.
+ */
+export function parseAccountListQuery(raw: RawParams): AccountListQuery {
+  const keys = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max", "pageSize", "sort", "dir", "cursor", "cols", "density"];
+  const values: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, all(raw, k)[0]]));
+  const checked = all(raw, "col");
+  if (checked.length) values.cols = checked.join(",");
+  return accountListQuerySchema.parse(values);
+}
+
+/** A URL from a submitted form (empty fields, checkbox lists) rather than the canonical one. */
+export function isCanonicalAccountSearch(raw: RawParams): boolean {
+  const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
+  return entries.every(([k, v]) => k !== "col" && v !== "" && v !== undefined);
+}
+
+const sameColumns = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/** The canonical query string of a table state: defaults are left out, so equal states give equal URLs. */
+export function accountListSearch(query: AccountListQuery, change: Partial<AccountListQuery> = {}): string {
+  const next = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const key of ["q", "client", "market", "plan", "status", "severity", "rule"] as const) {
+    if (next[key]) params.set(key, next[key]);
+  }
+  if (next.min !== undefined) params.set("min", String(next.min));
+  if (next.max !== undefined) params.set("max", String(next.max));
+  if (next.sort !== "storeName") params.set("sort", next.sort);
+  if (next.dir !== "asc") params.set("dir", next.dir);
+  if (next.pageSize !== 25) params.set("pageSize", String(next.pageSize));
+  if (!sameColumns(next.cols, DEFAULT_ACCOUNT_COLUMNS)) params.set("cols", next.cols.length ? next.cols.join(",") : "none");
+  if (next.density !== "comfortable") params.set("density", next.density);
+  if (next.cursor) params.set("cursor", encodeCursor(next.cursor));
+  return params.toString();
+}
+
+export function accountListHref(query: AccountListQuery, change: Partial<AccountListQuery> = {}): string {
+  const s = accountListSearch(query, change);
+  return s ? `/accounts?${s}` : "/accounts";
+}
+
+const FILTER_KEYS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
+
+export function hasAccountFilters(query: AccountFilter): boolean {
+  return FILTER_KEYS.some((k) => query[k] !== undefined);
+}
+
 export const accountIdSchema = z.string().min(1).max(64);
+
+export const createSavedViewSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(80),
+  /** The table's query string; re-parsed and re-serialised so only known, valid state is stored. */
+  query: z.string().max(4000).transform((q) => accountListSearch(parseAccountListQuery(new URLSearchParams(q)), { cursor: undefined })),
+});
+export type CreateSavedViewInput = z.infer<typeof createSavedViewSchema>;
+
+export const deleteSavedViewSchema = z.object({ id: z.string().min(1).max(64) });
+export type DeleteSavedViewInput = z.infer<typeof deleteSavedViewSchema>;

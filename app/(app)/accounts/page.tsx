@@ -1,99 +1,111 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
-import { ScoreBadge } from "@/components/score-badge";
-import { listAccounts } from "@/lib/db/accounts";
-import { scoreSummary } from "@/lib/db/scores";
-import { getT } from "@/lib/i18n/server";
-import { accountListQuerySchema, type AccountListQuery } from "@/lib/validation/accounts";
-import { AccountsTable } from "./_components/accounts-table";
+import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts";
+import { listSavedViews } from "@/lib/db/saved-views";
+import { utcToday } from "@/lib/db/write-context";
+import { getLocale, getT } from "@/lib/i18n/server";
+import {
+  accountListHref,
+  accountListSearch,
+  EXPORT_ROW_LIMIT,
+  hasAccountFilters,
+  isCanonicalAccountSearch,
+  parseAccountListQuery,
+  type AccountColumn,
+  type AccountListQuery,
+  type AccountSort,
+} from "@/lib/validation/accounts";
+import { AccountsTable, type AccountsTableLabels } from "./_components/accounts-table";
+import { ColumnMenu, DensitySwitch, FiltersForm } from "./_components/table-controls";
+import { SavedViews } from "./_components/saved-views";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function href(query: AccountListQuery, change: Partial<AccountListQuery>): string {
-  const next = { ...query, ...change };
-  const params = new URLSearchParams();
-  if (next.q) params.set("q", next.q);
-  if (next.sort !== "storeName") params.set("sort", next.sort);
-  if (next.dir !== "asc") params.set("dir", next.dir);
-  if (next.pageSize !== 25) params.set("pageSize", String(next.pageSize));
-  if (next.page > 1) params.set("page", String(next.page));
-  const s = params.toString();
-  return s ? `/accounts?${s}` : "/accounts";
-}
+/** Which column header sorts by which key, and the direction a first click picks (riskiest first). */
+const SORTABLE: { column: "storeName" | AccountColumn; sort: AccountSort; firstDir: "asc" | "desc" }[] = [
+  { column: "storeName", sort: "storeName", firstDir: "asc" },
+  { column: "score", sort: "score", firstDir: "asc" },
+  { column: "critical", sort: "risk", firstDir: "desc" },
+  { column: "passwordAge", sort: "passwordAge", firstDir: "desc" },
+  { column: "lastLogin", sort: "lastLogin", firstDir: "asc" },
+];
 
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const query = accountListQuerySchema.parse({ q: raw.q, page: raw.page, pageSize: raw.pageSize, sort: raw.sort, dir: raw.dir });
-  const [scope, t] = await Promise.all([requireScope(), getT()]);
-  const [result, scores] = await Promise.all([listAccounts(scope, query), scoreSummary(scope)]);
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const query = parseAccountListQuery(raw);
+  // A submitted form sends empty fields and checkbox lists: show the canonical, shareable URL instead.
+  if (!isCanonicalAccountSearch(raw)) redirect(accountListHref(query));
+  const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
+  const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
 
-  const sortHeader = (column: AccountListQuery["sort"], label: string) => {
-    const active = query.sort === column;
-    const dir = active && query.dir === "asc" ? "desc" : "asc";
-    return (
-      <Link href={href(query, { sort: column, dir, page: 1 })} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-        {label}{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+  const columnLabels: Record<AccountColumn, string> = {
+    sellerId: t("account.sellerId"), client: t("account.client"), region: t("account.region"), plan: t("account.plan"), status: t("account.status"),
+    score: t("account.score"), critical: t("table.openCritical"), high: t("table.openHigh"), openFindings: t("account.openFindings"),
+    passwordAge: t("table.passwordAge"), lastLogin: t("table.lastLogin"), logins: t("account.logins"),
+  };
+  const label = (c: "storeName" | AccountColumn) => (c === "storeName" ? t("account.storeName") : columnLabels[c]);
+  const headers: Partial<Record<"storeName" | AccountColumn, React.ReactNode>> = {};
+  const ariaSort: Partial<Record<string, "ascending" | "descending">> = {};
+  for (const s of SORTABLE) {
+    const active = query.sort === s.sort;
+    const dir = active ? (query.dir === "asc" ? "desc" : "asc") : s.firstDir;
+    if (active) ariaSort[s.column] = query.dir === "asc" ? "ascending" : "descending";
+    headers[s.column] = (
+      <Link href={accountListHref(query, { sort: s.sort, dir, cursor: undefined })} className="text-slate-800">
+        {label(s.column)}{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
     );
+  }
+  const sortLabel = label(SORTABLE.find((s) => s.sort === query.sort)!.column);
+  const labels: AccountsTableLabels = {
+    caption: t("table.caption", { sort: sortLabel, dir: t(query.dir === "asc" ? "table.ascending" : "table.descending") }),
+    storeName: t("account.storeName"), ...columnLabels, never: t("table.never"), unknown: t("table.unknown"), days: t("table.days", { days: "{days}" }),
+    plans: { PROFESSIONAL: t("plan.PROFESSIONAL"), INDIVIDUAL: t("plan.INDIVIDUAL") },
+    statuses: { ACTIVE: t("accountStatus.ACTIVE"), SUSPENDED: t("accountStatus.SUSPENDED"), DEACTIVATED: t("accountStatus.DEACTIVATED") },
   };
+  const filtered = hasAccountFilters(query);
+  const clearHref = accountListHref(query, { q: undefined, client: undefined, market: undefined, plan: undefined, status: undefined, severity: undefined, rule: undefined, min: undefined, max: undefined, cursor: undefined });
+  const empty = filtered ? (
+    <span data-testid="no-match">{t("table.noMatch")} <Link href={clearHref}>{t("table.clearFilters")}</Link></span>
+  ) : query.cursor ? (
+    <Link href={accountListHref(query, { cursor: undefined })}>{t("table.first")}</Link>
+  ) : (
+    t("accounts.empty")
+  );
+  const search = accountListSearch(query, { cursor: undefined });
+  const page = (cursor: AccountListQuery["cursor"]) => accountListHref(query, { cursor });
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">{t("accounts.title")}</h1>
-          <p className="text-sm text-slate-600">{t("accounts.count", { count: result.total })}</p>
+          <p className="text-sm text-slate-600" data-testid="accounts-total">
+            {result.totalCapped ? t("table.totalCapped", { count: result.total.toLocaleString(locale) }) : t("accounts.count", { count: result.total })}
+          </p>
         </div>
-        <form role="search" className="flex gap-2" action="/accounts">
-          <label htmlFor="q" className="sr-only">{t("accounts.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("accounts.searchPlaceholder")}
-            className="w-72 rounded border border-slate-300 px-3 py-1.5" />
-          <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-white hover:bg-blue-800">{t("accounts.search")}</button>
-        </form>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <a href={`/api/accounts/export${search ? `?${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
+            {t("export.csv")}
+          </a>
+          <span className="text-xs text-slate-600">{t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) })}</span>
+        </div>
       </div>
-      {scores.portfolio.score !== null && (
-        <section aria-label={t("scores.title")} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-          <span className="font-medium">{t("scores.portfolio")}</span>
-          <ScoreBadge score={scores.portfolio.score} label={t("scores.portfolio")} />
-          <span className="text-slate-400" aria-hidden>|</span>
-          <span className="text-slate-600">{t("scores.byClient")}:</span>
-          <ul className="flex flex-wrap gap-2">
-            {scores.clients.map((c) => (
-              <li key={c.clientId ?? "none"} className="flex items-center gap-1">
-                <span>{c.name ?? t("scores.noClient")}</span>
-                <ScoreBadge score={c.score} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <AccountsTable
-        rows={result.rows}
-        sortHeaders={{ storeName: sortHeader("storeName", t("account.storeName")), score: sortHeader("score", t("account.score")) }}
-        labels={{
-          caption: t("accounts.title"),
-          empty: query.q ? t("accounts.emptySearch", { q: query.q }) : t("accounts.empty"),
-          storeName: t("account.storeName"),
-          sellerId: t("account.sellerId"),
-          client: t("account.client"),
-          region: t("account.region"),
-          plan: t("account.plan"),
-          status: t("account.status"),
-          score: t("account.score"),
-          logins: t("account.logins"),
-          openFindings: t("account.openFindings"),
-          plans: { PROFESSIONAL: t("plan.PROFESSIONAL"), INDIVIDUAL: t("plan.INDIVIDUAL") },
-          statuses: { ACTIVE: t("accountStatus.ACTIVE"), SUSPENDED: t("accountStatus.SUSPENDED"), DEACTIVATED: t("accountStatus.DEACTIVATED") },
-        }}
-      />
-      {pages > 1 && (
-        <nav aria-label={t("pagination.label")} className="flex items-center gap-3 text-sm">
-          {query.page > 1 ? <Link href={href(query, { page: query.page - 1 })} rel="prev">{t("pagination.previous")}</Link> : <span className="text-slate-400">{t("pagination.previous")}</span>}
-          <span>{t("pagination.pageOf", { page: query.page, pages })}</span>
-          {query.page < pages ? <Link href={href(query, { page: query.page + 1 })} rel="next">{t("pagination.next")}</Link> : <span className="text-slate-400">{t("pagination.next")}</span>}
+      <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} />
+      <div className="flex flex-wrap items-center gap-4">
+        <ColumnMenu query={query} t={t} labels={columnLabels} />
+        <DensitySwitch query={query} t={t} />
+      </div>
+      <AccountsTable rows={result.rows} columns={query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
+      {(result.prev || result.next || query.cursor) && (
+        <nav aria-label={t("pagination.label")} className="flex items-center gap-4 text-sm">
+          {query.cursor && <Link href={page(undefined)}>{t("table.first")}</Link>}
+          {result.prev ? <Link href={page(result.prev)} rel="prev">{t("pagination.previous")}</Link> : <span className="text-slate-500">{t("pagination.previous")}</span>}
+          {result.next ? <Link href={page(result.next)} rel="next">{t("pagination.next")}</Link> : <span className="text-slate-500">{t("pagination.next")}</span>}
         </nav>
       )}
+      <SavedViews views={views} currentSearch={search} t={t} />
     </div>
   );
 }

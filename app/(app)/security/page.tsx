@@ -4,6 +4,7 @@ import { listActiveSessions } from "@/lib/db/sessions";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { TwoFactorSection } from "./_components/two-factor-section";
 import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 
 export default async function SecurityPage() {
@@ -13,6 +14,7 @@ export default async function SecurityPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
+      <TwoFactorSection userId={scope.userId} t={t} required={scope.requireTwoFactor} />
       <section aria-labelledby="sessions" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="sessions" className="mb-1 text-lg font-semibold">{t("security.sessions")}</h2>
         <p className="mb-3 text-sm text-slate-600">{t("security.sessionsIntro")}</p>

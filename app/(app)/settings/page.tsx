@@ -6,7 +6,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
 import { RISK_SETTING_KEYS } from "@/lib/validation/settings";
 import { SCORE_FORMULA } from "@/lib/risk";
-import { updateRiskSettingsAction } from "./actions";
+import { setRequireTwoFactorAction, updateRiskSettingsAction } from "./actions";
 
 export default async function SettingsPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
@@ -43,6 +43,21 @@ export default async function SettingsPage() {
               </div>
             ))}
           </dl>
+        )}
+      </section>
+      <section aria-labelledby="require-2fa" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="require-2fa" className="mb-2 text-lg font-semibold">{t("settings.requireTwoFactor")}</h2>
+        <p className="mb-2 text-sm">{scope.requireTwoFactor ? t("settings.requireTwoFactorOn") : t("settings.requireTwoFactorOff")}</p>
+        {editable && (
+          <ActionForm
+            action={setRequireTwoFactorAction}
+            hidden={{ required: scope.requireTwoFactor ? "no" : "yes" }}
+            submitLabel={scope.requireTwoFactor ? t("settings.requireTwoFactorDisable") : t("settings.requireTwoFactorEnable")}
+            pendingLabel={t("settings.saving")}
+            messages={formMessages(t)}
+            variant="secondary"
+            inline
+          />
         )}
       </section>
       <section aria-labelledby="score" className="rounded-lg border border-slate-200 bg-white p-4">

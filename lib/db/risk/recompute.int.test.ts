@@ -101,6 +101,36 @@ describe("findings are persisted and follow every write in the same transaction"
   });
 });
 
+describe("device sharing across accounts", () => {
+  // Three accounts on one phone: "acc" and "acc2" are the same person's, "acc3" another person's.
+  async function threeAccounts(thirdStatus: "ACTIVE" | "REMOVED") {
+    const tenant = await createTenant(db);
+    const snapshot = oneAccountSnapshot("First");
+    snapshot.people!.push({ id: "p-other", name: "Other person", external: false, company: "Shop KK", departedAt: null });
+    const second = { ...oneAccountSnapshot("Second").accounts[0], id: "acc2" };
+    const third = { ...oneAccountSnapshot("Third").accounts[0], id: "acc3" };
+    third.logins = [{ ...third.logins![0], personId: "p-other", status: thirdStatus }];
+    snapshot.accounts.push(second, third);
+    const ids = await importSnapshot(db, tenant.orgId, snapshot);
+    return { tenant, ids };
+  }
+
+  it("one person's phone on several of their accounts is not shared; another person's ACTIVE login makes it shared, batch or not", async () => {
+    const { tenant, ids } = await threeAccounts("REMOVED");
+    await recomputeOrganisations(db, { today: utcToday(), orgIds: [tenant.orgId] });
+    for (const acc of ["acc", "acc2", "acc3"]) expect(await open(ids("account", acc))).not.toContain("SHARED_2SV_DEVICE");
+    await db.login.update({ where: { id: ids("login", "acc3/l-primary") }, data: { status: "ACTIVE" } });
+    // One account at a time (the write path) and all at once (a batch) agree, evidence included.
+    await db.$transaction((tx) => recomputeAccounts(tx, tenant.orgId, [ids("account", "acc")], { today: utcToday() }));
+    const alone = (await findings(ids("account", "acc"))).find((f) => f.ruleId === "SHARED_2SV_DEVICE")!;
+    expect(alone.evidence).toContain("across 3 accounts");
+    await recomputeOrganisations(db, { today: utcToday(), orgIds: [tenant.orgId], batchSize: 2 });
+    for (const acc of ["acc", "acc2", "acc3"]) expect(await open(ids("account", acc))).toContain("SHARED_2SV_DEVICE");
+    const batched = (await findings(ids("account", "acc"))).find((f) => f.ruleId === "SHARED_2SV_DEVICE")!;
+    expect(batched).toMatchObject({ id: alone.id, evidence: alone.evidence, evidenceData: alone.evidenceData });
+  });
+});
+
 describe("accepting a risk", () => {
   it("takes it out of the open list and the score until the acceptance expires", async () => {
     const { accountId, scope } = await setup();
@@ -149,5 +179,56 @@ describe("accepting a risk", () => {
     await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId: membership.id, clientId: client.id } });
     const target = (await findings(accountId))[0];
     await expect(acceptFinding(await scopeFor(viewer.id), { findingId: target.id, reason: "viewer tries this", until: addDays(utcToday(), 5) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("steady state: a finding that still holds unchanged is not rewritten", () => {
+  const rowVersions = async (accountId: string) =>
+    new Map(
+      (await db.$queryRawUnsafe<{ id: string; xmin: string; lastSeenAt: Date }[]>(`SELECT id, xmin::text AS xmin, "lastSeenAt" FROM "Finding" WHERE "accountId" = $1`, accountId)).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+
+  it("leaves unchanged rows, the score and today's daily score alone, and still counts them as seen", async () => {
+    const { accountId, scope } = await setup();
+    const before = await rowVersions(accountId);
+    const account = await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } });
+    const result = await db.$transaction((tx) => recomputeAccounts(tx, scope.orgId, [accountId], { today: utcToday() }));
+    expect(result).toMatchObject({ opened: 0, resolved: 0, reopened: 0, expired: 0 });
+    const after = await rowVersions(accountId);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [id, row] of after) expect(row).toEqual(before.get(id));
+    // "Last seen" of an open finding is its account's evaluatedOn: still today.
+    expect(await open(accountId)).toEqual(["PRIMARY_NO_BACKUP", "SINGLE_2SV_METHOD", "SINGLE_ADMIN", "SMS_ONLY"]);
+    expect(await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ score: account.score, evaluatedOn: account.evaluatedOn });
+  });
+
+  it("rewrites a finding whose evidence changed, and moves its lastSeenAt", async () => {
+    const { accountId, loginId, scope } = await setup();
+    await updateLogin(scope, { accountId, version: await version(accountId), loginId, status: "ACTIVE", passwordChangedAt: daysAgo(200) });
+    const first = (await findings(accountId)).find((f) => f.ruleId === "STALE_PASSWORD")!;
+    await db.$executeRawUnsafe(`UPDATE "Finding" SET "lastSeenAt" = now() - interval '3 days' WHERE id = $1`, first.id);
+    await updateLogin(scope, { accountId, version: await version(accountId), loginId, status: "ACTIVE", passwordChangedAt: daysAgo(100) });
+    const second = (await findings(accountId)).find((f) => f.ruleId === "STALE_PASSWORD")!;
+    expect(second.id).toBe(first.id);
+    expect(second.severity).toBe("medium");
+    expect(second.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("on resolve, sets lastSeenAt to the account's previous evaluation day", async () => {
+    const { accountId, loginId, scope } = await setup();
+    const yesterday = addDays(utcToday(), -1);
+    await db.$executeRawUnsafe(`UPDATE "Finding" SET "lastSeenAt" = $2::timestamptz WHERE "accountId" = $1`, accountId, `${addDays(utcToday(), -10)}T08:00:00Z`);
+    await db.$executeRawUnsafe(`UPDATE "SellerAccount" SET "evaluatedOn" = $2::date WHERE id = $1`, accountId, yesterday);
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "BACKUP", label: null, phoneLast4: null, deviceId: null });
+    const resolved = (await findings(accountId)).filter((f) => f.status === "RESOLVED");
+    expect(resolved.map((f) => f.ruleId).sort()).toEqual(["PRIMARY_NO_BACKUP", "SINGLE_2SV_METHOD", "SMS_ONLY"]);
+    for (const f of resolved) expect(f.lastSeenAt.toISOString()).toBe(`${yesterday}T00:00:00.000Z`);
+    // The one still open was seen today (its account's evaluatedOn) and was not rewritten.
+    const still = (await findings(accountId)).find((f) => f.status === "OPEN")!;
+    expect(still.lastSeenAt.toISOString()).toBe(`${addDays(utcToday(), -10)}T08:00:00.000Z`);
+    expect((await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).evaluatedOn?.toISOString().slice(0, 10)).toBe(utcToday());
   });
 });

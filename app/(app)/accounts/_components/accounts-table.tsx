@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
 import { ScoreBadge } from "@/components/score-badge";
 import type { AccountListRow } from "@/lib/db/accounts";
+import type { AccountColumn } from "@/lib/validation/accounts";
 
 export interface AccountsTableLabels {
   caption: string;
-  empty: string;
   storeName: string;
   sellerId: string;
   client: string;
@@ -16,26 +17,88 @@ export interface AccountsTableLabels {
   score: string;
   logins: string;
   openFindings: string;
+  critical: string;
+  high: string;
+  passwordAge: string;
+  lastLogin: string;
+  never: string;
+  unknown: string;
+  days: string;
   plans: Record<string, string>;
   statuses: Record<string, string>;
 }
 
 const helper = dataTableColumnHelper<AccountListRow>();
+const DAY_MS = 86_400_000;
 
-export function AccountsTable({ rows, labels, sortHeaders }: { rows: AccountListRow[]; labels: AccountsTableLabels; sortHeaders: { storeName: React.ReactNode; score: React.ReactNode } }) {
+/** Whole UTC days from `iso` to `today`: the server passes today so server and browser render alike. */
+function ageInDays(today: string, iso: string): number {
+  return Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+}
+
+function count(n: number, tone: string) {
+  return n > 0 ? <span className={`font-semibold tabular-nums ${tone}`}>{n}</span> : <span className="tabular-nums text-slate-500">0</span>;
+}
+
+interface Props {
+  rows: AccountListRow[];
+  columns: AccountColumn[];
+  labels: AccountsTableLabels;
+  /** Sortable columns' header content (links built by the server from the URL state). */
+  headers: Partial<Record<"storeName" | AccountColumn, ReactNode>>;
+  ariaSort: Partial<Record<string, "ascending" | "descending">>;
+  density: "comfortable" | "compact";
+  empty: ReactNode;
+  today: string;
+}
+
+export function AccountsTable({ rows, columns: visible, labels, headers, ariaSort, density, empty, today }: Props) {
+  const header = (id: "storeName" | AccountColumn, label: string) => () => headers[id] ?? label;
+  const all = {
+    sellerId: helper.accessor("sellerId", { header: labels.sellerId, cell: (info) => (info.getValue() ? <code className="text-xs">{info.getValue()}</code> : "—") }),
+    client: helper.accessor("clientName", { id: "client", header: labels.client, cell: (info) => info.getValue() ?? "—" }),
+    region: helper.accessor("region", { header: labels.region, cell: (info) => `${info.getValue()} (${info.row.original.marketplaces.join(", ")})` }),
+    plan: helper.accessor("plan", { header: labels.plan, cell: (info) => labels.plans[info.getValue()] ?? info.getValue() }),
+    status: helper.accessor("status", { header: labels.status, cell: (info) => labels.statuses[info.getValue()] ?? info.getValue() }),
+    score: helper.accessor("score", { header: header("score", labels.score), cell: (info) => <ScoreBadge score={info.getValue()} /> }),
+    critical: helper.accessor("openCritical", { id: "critical", header: header("critical", labels.critical), cell: (info) => count(info.getValue(), "text-red-800") }),
+    high: helper.accessor("openHigh", { id: "high", header: header("high", labels.high), cell: (info) => count(info.getValue(), "text-orange-800") }),
+    openFindings: helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    passwordAge: helper.accessor("passwordChangedAt", {
+      id: "passwordAge",
+      header: header("passwordAge", labels.passwordAge),
+      cell: (info) => {
+        const v = info.getValue();
+        return v ? <span className="tabular-nums" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
+      },
+    }),
+    lastLogin: helper.accessor("lastLoginAt", {
+      id: "lastLogin",
+      header: header("lastLogin", labels.lastLogin),
+      cell: (info) => {
+        const v = info.getValue();
+        return v ? <time dateTime={v} className="tabular-nums">{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;
+      },
+    }),
+    logins: helper.accessor("loginCount", { id: "logins", header: labels.logins, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  };
   const columns = helper.columns([
     helper.accessor("storeName", {
-      header: () => sortHeaders.storeName,
+      header: header("storeName", labels.storeName),
       cell: (info) => <Link href={`/accounts/${info.row.original.id}`} className="font-medium">{info.getValue()}</Link>,
     }),
-    helper.accessor("sellerId", { header: labels.sellerId, cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
-    helper.accessor("clientName", { header: labels.client, cell: (info) => info.getValue() ?? "—" }),
-    helper.accessor("region", { header: labels.region, cell: (info) => `${info.getValue()} (${info.row.original.marketplaces.join(", ")})` }),
-    helper.accessor("plan", { header: labels.plan, cell: (info) => labels.plans[info.getValue()] ?? info.getValue() }),
-    helper.accessor("status", { header: labels.status, cell: (info) => labels.statuses[info.getValue()] ?? info.getValue() }),
-    helper.accessor("score", { header: () => sortHeaders.score, cell: (info) => <ScoreBadge score={info.getValue()} /> }),
-    helper.accessor("openFindings", { header: labels.openFindings }),
-    helper.accessor("loginCount", { header: labels.logins }),
+    ...visible.map((c) => all[c]),
   ]);
-  return <DataTable columns={columns} data={rows} caption={labels.caption} emptyMessage={labels.empty} getRowId={(r) => r.id} />;
+  return (
+    <DataTable
+      columns={columns}
+      data={rows}
+      caption={labels.caption}
+      emptyMessage={empty}
+      getRowId={(r) => r.id}
+      ariaSort={ariaSort}
+      density={density}
+      rowHeaderColumn="storeName"
+    />
+  );
 }

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { PersonDetail } from "@/lib/db/people";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/server";
+import { RULES, type RuleId } from "@/lib/risk";
+import { Empty, Section } from "./section";
+
+const SEVERITY_TONE: Record<string, string> = {
+  critical: "bg-red-700 text-white",
+  high: "bg-orange-600 text-white",
+  medium: "bg-amber-300 text-amber-950",
+  low: "bg-slate-200 text-slate-800",
+};
+const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
+/** Open findings about the person, one of their logins or one of their devices, on every account in scope. */
+export function PersonFindings({ person, t, locale }: { person: PersonDetail; t: Translate; locale: Locale }) {
+  return (
+    <Section id="person-findings" title={t("people.findings")} testId="person-findings">
+      {person.findings.length === 0 ? (
+        <Empty>{t("people.noFindings")}</Empty>
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {person.findings.map((f) => (
+            <li key={f.id} className="rounded border border-slate-200 p-2" data-testid="person-finding" data-rule={f.ruleId}>
+              <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_TONE[f.severity]}`}>{t(`severity.${f.severity}`)}</span>{" "}
+              <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span>{" "}
+              <code className="text-xs text-slate-500">{f.ruleId}</code>
+              {" · "}<Link href={`/accounts/${f.account.id}#findings`}>{f.account.storeName}</Link>
+              <p className="mt-1 text-xs text-slate-700">{f.evidence}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { LevelBadge } from "@/components/level-badge";
+import { formatDay } from "@/lib/dates-format";
+import type { PersonDetail } from "@/lib/db/people";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/server";
+import { Empty, Section } from "./section";
+
+type Login = PersonDetail["logins"][number];
+
+/** Every login the person owns or uses, grouped by account, with the levels Seller Central shows. */
+export function PersonLogins({ person, t, locale }: { person: PersonDetail; t: Translate; locale: Locale }) {
+  const byAccount = new Map<string, { account: Login["account"]; logins: Login[] }>();
+  for (const login of person.logins) {
+    const group = byAccount.get(login.account.id) ?? { account: login.account, logins: [] };
+    group.logins.push(login);
+    byAccount.set(login.account.id, group);
+  }
+  return (
+    <Section id="person-logins" title={t("people.logins")} testId="person-logins">
+      {byAccount.size === 0 ? (
+        <Empty>{t("people.noLogins")}</Empty>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("people.logins")}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-2 py-1.5">{t("login.email")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.role")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("people.holds")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.status")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("login.lastLogin")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("people.levels")}</th>
+              </tr>
+            </thead>
+            {[...byAccount.values()].map(({ account, logins }) => (
+              <tbody key={account.id} data-testid="person-account">
+                <tr className="border-t border-slate-200 bg-slate-50">
+                  <th scope="rowgroup" colSpan={6} className="px-2 py-1.5 font-semibold">
+                    <Link href={`/accounts/${account.id}`}>{account.storeName}</Link>
+                    {account.sellerId && <code className="ml-2 text-xs font-normal text-slate-500">{account.sellerId}</code>}
+                  </th>
+                </tr>
+                {logins.map((login) => (
+                  <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="person-login">
+                    <td className="px-2 py-2 font-medium">{login.email ?? "—"}</td>
+                    <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
+                    <td className="px-2 py-2">{login.personId === person.id ? t("people.owns") : t("people.uses", { owner: login.person.name })}</td>
+                    <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
+                    <td className="px-2 py-2 tabular-nums">{formatDay(login.lastLoginAt)}</td>
+                    <td className="px-2 py-2">
+                      {login.role === "PRIMARY" ? (
+                        <LevelBadge level="ADMIN" label={t("people.primaryAllTools")} />
+                      ) : login.permissions.length === 0 ? (
+                        <LevelBadge level="NONE" label={t("level.NONE")} />
+                      ) : (
+                        <ul className="flex flex-wrap gap-1">
+                          {login.permissions.map((p) => (
+                            <li key={`${p.tool.id}/${p.marketplace ?? "*"}`}>
+                              <LevelBadge level={p.level} label={`${locale === "ja" ? p.tool.nameJa : p.tool.nameEn}: ${t(`level.${p.level}`)}${p.marketplace ? ` (${p.marketplace})` : ""}`} />
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

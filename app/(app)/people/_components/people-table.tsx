@@ -1,0 +1,56 @@
+"use client";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { DataTable, dataTableColumnHelper } from "@/components/data-table";
+import type { PersonListRow } from "@/lib/db/people";
+
+export interface PeopleTableLabels {
+  caption: string;
+  empty: string;
+  company: string;
+  accounts: string;
+  activeLogins: string;
+  devices: string;
+  openFindings: string;
+  external: string;
+  departed: string;
+}
+
+const helper = dataTableColumnHelper<PersonListRow>();
+
+interface Props {
+  rows: PersonListRow[];
+  labels: PeopleTableLabels;
+  sortHeaders: { name: ReactNode; access: ReactNode };
+  /** The server's sort, by column id ("name" or "adminLogins", the access order's first key). */
+  ariaSort: Partial<Record<string, "ascending" | "descending">>;
+}
+
+export function PeopleTable({ rows, labels, sortHeaders, ariaSort }: Props) {
+  const columns = helper.columns([
+    helper.accessor("name", {
+      header: () => sortHeaders.name,
+      cell: (info) => {
+        const p = info.row.original;
+        return (
+          <span data-testid="person-row" data-person={p.name}>
+            <Link href={`/people/${p.id}`} className="font-medium">{info.getValue()}</Link>
+            {p.external && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">{labels.external}</span>}
+            {p.departedAt && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">{labels.departed}</span>}
+            {p.email && <span className="block text-xs text-slate-500">{p.email}</span>}
+          </span>
+        );
+      },
+    }),
+    helper.accessor("company", { header: labels.company, cell: (info) => info.getValue() ?? "—" }),
+    helper.accessor("adminLogins", {
+      header: () => sortHeaders.access,
+      cell: (info) => <span className={`tabular-nums ${info.getValue() > 0 ? "font-semibold text-red-800" : ""}`}>{info.getValue()}</span>,
+    }),
+    helper.accessor("activeLogins", { header: labels.activeLogins, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    helper.accessor("accounts", { header: labels.accounts, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    helper.accessor("devices", { header: labels.devices, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  ]);
+  return <DataTable columns={columns} data={rows} caption={labels.caption} emptyMessage={labels.empty} getRowId={(r) => r.id} ariaSort={ariaSort} rowHeaderColumn="name" />;
+}

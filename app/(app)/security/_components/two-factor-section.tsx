@@ -1,0 +1,55 @@
+import QRCode from "qrcode";
+import { ActionForm } from "@/components/action-form";
+import { twoFactorStatus } from "@/lib/db/two-factor";
+import { formMessages } from "@/lib/i18n/form-messages";
+import type { Translate } from "@/lib/i18n/server";
+import { disableTwoFactorAction, startEnrolmentAction } from "../actions";
+import { ConfirmEnrolment } from "./confirm-enrolment";
+
+export async function TwoFactorSection({ userId, t, required }: { userId: string; t: Translate; required: boolean }) {
+  const status = await twoFactorStatus(userId);
+  const messages = formMessages(t);
+  const qr = status.pending ? `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(status.pending.uri, { type: "svg", margin: 1 })).toString("base64")}` : null;
+  return (
+    <section aria-labelledby="two-factor" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="two-factor">
+      <h2 id="two-factor" className="mb-1 text-lg font-semibold">{t("twoFactor.title")}</h2>
+      {required && !status.enabled && <p role="alert" className="mb-2 rounded bg-amber-100 px-2 py-1 text-sm text-amber-900">{t("twoFactor.required")}</p>}
+      {status.enabled ? (
+        <>
+          <p className="mb-3 text-sm">{t("twoFactor.on", { count: status.unusedCodes })}</p>
+          <details>
+            <summary className="cursor-pointer text-sm text-red-800">{t("twoFactor.disable")}</summary>
+            <p className="my-2 text-sm text-slate-600">{t("twoFactor.disableIntro")}</p>
+            <ActionForm
+              action={disableTwoFactorAction}
+              fields={[
+                { name: "password", label: t("twoFactor.password"), type: "password" },
+                { name: "code", label: t("signin.code"), type: "text" },
+              ]}
+              submitLabel={t("twoFactor.disable")}
+              pendingLabel={t("form.saving")}
+              messages={formMessages(t, "twoFactor.disabled")}
+              variant="danger"
+            />
+          </details>
+        </>
+      ) : status.pending && qr ? (
+        <div className="space-y-3">
+          <p className="text-sm">{t("twoFactor.scan")}</p>
+          <img src={qr} alt={t("twoFactor.qrAlt")} width={180} height={180} className="border border-slate-200" />
+          <p className="text-sm">
+            {t("twoFactor.manualKey")}: <code className="select-all break-all font-mono" data-testid="totp-key">{status.pending.key}</code>
+          </p>
+          <ConfirmEnrolment
+            labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro"), errors: messages.errors }}
+          />
+        </div>
+      ) : (
+        <>
+          <p className="mb-3 text-sm">{t("twoFactor.off")}</p>
+          <ActionForm action={startEnrolmentAction} hidden={{ start: "yes" }} submitLabel={t("twoFactor.start")} pendingLabel={t("form.saving")} messages={messages} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { createTenant, expect, tenantSnapshot, test as base, type Tenant } from "./fixtures";
+import { signIn } from "./support";
+
+// The shared two accounts plus two without any 2-step verification (critical): "Ame Tea", and
+// "+Plus Shop" whose name a spreadsheet would read as a formula and whose reused password lowers its
+// score further, so sorting by score has one answer.
+function riskySnapshot() {
+  const snapshot = tenantSnapshot();
+  const [kumo] = snapshot.accounts;
+  const bare = (id: string, storeName: string, reused: boolean) => ({
+    ...kumo, id, storeName, sellerId: `${kumo.sellerId!.slice(0, 8)}${id.toUpperCase().slice(0, 3)}`,
+    logins: [{ ...kumo.logins![0], id: "primary", email: `owner@${id}.example`, twoStep: [], passwordReused: reused }],
+  });
+  snapshot.accounts.push(bare("ame", "Ame Tea", false), bare("plus", "+Plus Shop", true));
+  return snapshot;
+}
+
+const test = base.extend<{ riskyTenant: Tenant }>({
+  // eslint-disable-next-line no-empty-pattern
+  riskyTenant: async ({}, use) => use(await createTenant("OWNER", riskySnapshot())),
+});
+
+const rowNames = (page: Page) => page.getByRole("table").locator("tbody tr th[scope=row]").allTextContents();
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the overview links its numbers to the filtered table, and passes an accessibility scan", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "概要" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "ポートフォリオの概要" })).toBeVisible();
+  await expect(page.getByTestId("severity-critical")).toContainText("2 アカウント");
+  await expect(page.getByTestId("heatmap")).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByTestId("severity-critical").click();
+  await expect(page).toHaveURL(/\/accounts\?severity=critical$/);
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea"]);
+});
+
+test("filters, sorts and pages live in the URL: reload keeps them, back restores the previous state", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+
+  await page.getByLabel("未対応リスクの重要度").selectOption("critical");
+  await page.getByRole("button", { name: "絞り込む" }).click();
+  await expect(page).toHaveURL(/\/accounts\?severity=critical$/);
+  await expect(page.getByTestId("accounts-total")).toHaveText("2 件");
+
+  await page.getByRole("columnheader", { name: "スコア" }).getByRole("link").click();
+  await expect(page).toHaveURL(/severity=critical&sort=score$/);
+  await expect(page.getByRole("columnheader", { name: /スコア/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea"]);
+
+  await page.getByRole("columnheader", { name: /スコア/ }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=score&dir=desc$/);
+  await expect.poll(() => rowNames(page)).toEqual(["Ame Tea", "+Plus Shop"]);
+
+  await page.reload();
+  await expect.poll(() => rowNames(page)).toEqual(["Ame Tea", "+Plus Shop"]);
+  await expect(page.getByLabel("未対応リスクの重要度")).toHaveValue("critical");
+
+  await page.goBack();
+  await expect(page).toHaveURL(/severity=critical&sort=score$/);
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea"]);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/accounts\?severity=critical$/);
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea"]);
+
+  // A filter nothing matches says so and offers the way back.
+  await page.goto("/accounts?severity=critical&min=99");
+  await expect(page.getByTestId("no-match")).toContainText("この条件に一致するアカウントはありません。");
+  await page.getByTestId("no-match").getByRole("link", { name: "絞り込みを解除" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+
+  // Open an account from the table.
+  await page.getByRole("link", { name: "Ame Tea", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ame Tea" })).toBeVisible();
+});
+
+test("columns, density and small pages are part of the URL too", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.locator("summary", { hasText: "表示する列" }).click();
+  await page.getByRole("checkbox", { name: "出品者ID" }).uncheck();
+  await page.getByRole("checkbox", { name: "ログイン", exact: true }).check();
+  await page.getByRole("button", { name: "列を反映" }).click();
+  await expect(page).toHaveURL(/cols=/);
+  await expect(page.getByRole("columnheader", { name: "出品者ID" })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "ログイン", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "詰めて表示" }).click();
+  await expect(page).toHaveURL(/density=compact/);
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: "ログイン", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "詰めて表示" })).toHaveAttribute("aria-current", "true");
+});
+
+test("the current view exports as CSV, with formula-like cells neutralised", async ({ page, riskyTenant, playwright }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.goto("/accounts?severity=critical&sort=score");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVでダウンロード" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^accounts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  const lines = text.trimEnd().split("\r\n");
+  expect(lines[0].split(",").slice(0, 3)).toEqual(["ストア名", "出品者ID", "クライアント"]);
+  expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["'+Plus Shop", "Ame Tea"]);
+
+  const anonymous = await playwright.request.newContext();
+  const signedOut = await anonymous.get(new URL("/api/accounts/export?severity=critical", page.url()).toString(), { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(401);
+  await anonymous.dispose();
+});
+
+test("a view is saved with a name and opens again from the list", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.goto("/accounts?severity=critical&sort=score&dir=desc");
+  await page.getByLabel("ビューの名前").fill("緊急のみ");
+  await page.getByRole("button", { name: "現在のビューを保存" }).click();
+  const saved = page.getByTestId("saved-views").getByRole("link", { name: "緊急のみ" });
+  await expect(saved).toBeVisible();
+
+  await page.goto("/accounts");
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+  await page.getByTestId("saved-views").getByRole("link", { name: "緊急のみ" }).click();
+  await expect(page).toHaveURL(/severity=critical&sort=score&dir=desc$/);
+  await expect.poll(() => rowNames(page)).toEqual(["Ame Tea", "+Plus Shop"]);
+  await expectNoSeriousViolations(page);
+});
+
+test("an organisation without accounts sees an empty overview", async ({ page }) => {
+  const empty = await createTenant("OWNER", { ...tenantSnapshot(), accounts: [] });
+  await signIn(page, empty.email, empty.password);
+  await page.goto("/");
+  await expect(page.getByTestId("overview-empty")).toBeVisible();
+});

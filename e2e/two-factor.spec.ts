@@ -1,0 +1,63 @@
+import { Secret, TOTP } from "otpauth";
+import { expect, test } from "./fixtures";
+import { signIn } from "./support";
+
+// Codes are computed the way an authenticator app would. The next period's code is used after
+// enrolment, because the code that turned it on may not be used twice.
+const code = (key: string, offsetSteps = 0) => new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+
+async function signInWithCode(page: import("@playwright/test").Page, email: string, password: string, secondFactor: string) {
+  await page.goto("/signin");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await expect(page.getByText("このアカウントは2段階認証が有効です。")).toBeVisible();
+  await page.getByLabel("認証コード").fill(secondFactor);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+}
+
+test("enrol an authenticator app, sign in with a code, and use a recovery code only once", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/security");
+  const section = page.getByTestId("two-factor");
+  await section.getByRole("button", { name: "2段階認証を設定する" }).click();
+  await expect(section.getByRole("img", { name: "2段階認証の設定用QRコード" })).toBeVisible();
+  const key = (await section.getByTestId("totp-key").textContent())!.trim();
+
+  await section.getByLabel("アプリに表示された6桁のコード").fill("000000");
+  await section.getByRole("button", { name: "有効にする" }).click();
+  await expect(section.getByRole("alert")).toContainText("コードが正しくありません");
+
+  await section.getByLabel("アプリに表示された6桁のコード").fill(code(key));
+  await section.getByRole("button", { name: "有効にする" }).click();
+  const recovery = section.getByTestId("recovery-codes");
+  await expect(recovery.getByRole("listitem")).toHaveCount(10);
+  const codes = await recovery.getByRole("listitem").allTextContents();
+
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  // Sign in with the authenticator's next code.
+  await signInWithCode(page, tenant.email, tenant.password, code(key, 1));
+  await expect(page).toHaveURL(/\/accounts$/);
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
+
+  // A recovery code works once…
+  await signInWithCode(page, tenant.email, tenant.password, codes[0]);
+  await expect(page).toHaveURL(/\/accounts$/);
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
+
+  // …and is refused the second time.
+  await signInWithCode(page, tenant.email, tenant.password, codes[0]);
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("パスワードまたは認証コードが正しくありません。");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("an organisation that requires two-factor sends members without it to set it up first", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "全メンバーに必須にする" }).click();
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/security$/);
+  await expect(page.getByTestId("two-factor").getByRole("alert")).toHaveText("この組織では2段階認証が必須です。続けるには設定してください。");
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { CSV_BOM, encodeCsv, encodeCsvCell, encodeCsvRow, neutraliseCell } from "./csv";
+
+describe("neutraliseCell", () => {
+  it.each([
+    ["=SUM(A1:A2)", "'=SUM(A1:A2)"],
+    ["+81 90", "'+81 90"],
+    ["-1+2", "'-1+2"],
+    ["@cmd", "'@cmd"],
+    ["\tTab", "'\tTab"],
+    ["\rCR", "'\rCR"],
+    ["Kumo Books", "Kumo Books"],
+    ["a=b", "a=b"],
+    ["", ""],
+  ])("%j → %j", (input, expected) => {
+    expect(neutraliseCell(input)).toBe(expected);
+  });
+
+  it("keeps numbers, booleans and empty values as they are", () => {
+    expect(neutraliseCell(-5)).toBe("-5");
+    expect(neutraliseCell(42)).toBe("42");
+    expect(neutraliseCell(false)).toBe("false");
+    expect(neutraliseCell(null)).toBe("");
+    expect(neutraliseCell(undefined)).toBe("");
+  });
+});
+
+describe("encodeCsvCell", () => {
+  it("quotes cells with commas, quotes or line breaks and doubles inner quotes", () => {
+    expect(encodeCsvCell("a,b")).toBe('"a,b"');
+    expect(encodeCsvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(encodeCsvCell("two\nlines")).toBe('"two\nlines"');
+    expect(encodeCsvCell("plain")).toBe("plain");
+  });
+
+  it("quotes a neutralised cell that still needs quoting", () => {
+    expect(encodeCsvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(encodeCsvCell("\rboom")).toBe(`"'\rboom"`);
+  });
+
+  it("passes Japanese text through", () => {
+    expect(encodeCsvCell("大口出品")).toBe("大口出品");
+  });
+});
+
+describe("encodeCsv", () => {
+  it("ends every row with CRLF", () => {
+    expect(encodeCsvRow(["a", 1, null])).toBe("a,1,\r\n");
+    expect(encodeCsv([["h1", "h2"], ["=x", "y"]])).toBe("h1,h2\r\n'=x,y\r\n");
+    expect(encodeCsv([])).toBe("");
+  });
+
+  it("exposes the UTF-8 byte order mark", () => {
+    expect(CSV_BOM.charCodeAt(0)).toBe(0xfeff);
+  });
+});

@@ -1,0 +1,40 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { CreateSavedViewInput } from "@/lib/validation/accounts";
+import { getDb } from "./client";
+import type { Scope } from "./scope";
+
+// A saved view belongs to one user in one organisation: both are in every where, so nobody else's
+// view can be read or deleted by id.
+
+export interface SavedViewRow {
+  id: string;
+  name: string;
+  query: string;
+}
+
+export const MAX_SAVED_VIEWS = 50;
+
+export async function listSavedViews(scope: Scope): Promise<SavedViewRow[]> {
+  return getDb().savedView.findMany({
+    where: { orgId: scope.orgId, userId: scope.userId },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, query: true },
+    take: MAX_SAVED_VIEWS,
+  });
+}
+
+export async function createSavedView(scope: Scope, input: CreateSavedViewInput): Promise<SavedViewRow> {
+  const db = getDb();
+  const count = await db.savedView.count({ where: { orgId: scope.orgId, userId: scope.userId } });
+  if (count >= MAX_SAVED_VIEWS) throw new AppError("CONFLICT", `At most ${MAX_SAVED_VIEWS} saved views`);
+  return db.savedView.create({
+    data: { orgId: scope.orgId, userId: scope.userId, name: input.name, query: input.query },
+    select: { id: true, name: true, query: true },
+  });
+}
+
+export async function deleteSavedView(scope: Scope, id: string): Promise<void> {
+  const { count } = await getDb().savedView.deleteMany({ where: { id, orgId: scope.orgId, userId: scope.userId } });
+  if (count === 0) throw new AppError("NOT_FOUND", "Saved view not found");
+}

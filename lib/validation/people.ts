@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64);
+const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
+
+export const personListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  pageSize: z.coerce.number().int().refine((n) => [25, 50, 100].includes(n)).catch(25),
+  /** "access": admin-level logins, then active logins, then accounts, then devices held. */
+  sort: z.enum(["access", "name"]).catch("access"),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  external: yesNo,
+  departed: yesNo,
+}).transform((q) => ({ ...q, dir: q.dir ?? (q.sort === "access" ? ("desc" as const) : ("asc" as const)) }));
+export type PersonListQuery = z.infer<typeof personListQuerySchema>;
+
+export const personIdSchema = id;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
+
+export const offboardPersonSchema = z.object({
+  personId: id,
+  departedAt: day,
+  /** The form's second step: nothing happens until the user has confirmed. */
+  confirm: z.literal("yes", "validation.offboardConfirm"),
+});
+export type OffboardPersonInput = z.infer<typeof offboardPersonSchema>;
+
+export const completeOffboardingTaskSchema = z.object({ taskId: id });
+
+/** A departure is recorded once it has happened: a future date would not raise the findings yet. */
+export function departureDateError(departedAt: string, today: string): string | null {
+  if (departedAt > today) return "validation.departedFuture";
+  return null;
+}
