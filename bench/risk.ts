@@ -11,7 +11,9 @@ import { createDb } from "@/lib/db/client";
 import { bulkLoadSnapshot } from "@/lib/db/bulk-load";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { loadEvaluationSnapshot } from "@/lib/db/risk/load-snapshot";
 import { recomputeAccounts } from "@/lib/db/risk/recompute";
+import { RECOMPUTE_BATCH } from "@/lib/db/risk/recompute-all";
 import { syncToolCatalogue } from "@/lib/db/tools";
 import { evaluateSnapshot } from "@/lib/risk";
 import { generateSnapshot } from "@/lib/risk/generate";
@@ -61,6 +63,16 @@ try {
     const r = JSON.parse(child.stdout.trim().split("\n").pop()!);
     console.log(`${label}: ${r.accounts} accounts in ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMb} MB (targets ≤ 10 s, ≤ 400 MB)`);
   }
+
+  // The read of one batch as recomputeOrganisations does it (one statement: snapshot, stub context, stored findings).
+  const batch = (await db.sellerAccount.findMany({ where: { orgId: org.id }, select: { id: true }, orderBy: { id: "asc" }, skip: 10_000, take: RECOMPUTE_BATCH })).map((a) => a.id);
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    await db.$transaction((tx) => loadEvaluationSnapshot(tx, org.id, batch, { findings: true, range: [batch[0], batch[batch.length - 1]] }));
+    loads.push(performance.now() - s);
+  }
+  console.log(`load: one batch of ${batch.length} accounts read in ${median(loads).toFixed(0)} ms (median of 5)`);
 
   // 3. What one account's recompute adds to a write: the same transaction with and without it.
   const accountIds = (await db.sellerAccount.findMany({ where: { orgId: org.id }, select: { id: true }, take: 200 })).map((a) => a.id);

@@ -5,7 +5,9 @@ import type { ActionState } from "@/lib/actions/define-action";
 export interface FieldSpec {
   name: string;
   label: string;
-  type: "text" | "date" | "select" | "textarea" | "password";
+  type: "text" | "date" | "select" | "textarea" | "password" | "checkboxes";
+  /** For checkboxes: the values ticked to begin with. */
+  defaultValues?: string[];
   options?: { value: string; label: string }[];
   defaultValue?: string;
   required?: boolean;
@@ -62,7 +64,17 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
         return (
           <div key={field.name} className={inline ? "" : "max-w-md"}>
             <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>
-            {field.type === "select" ? (
+            {field.type === "checkboxes" ? (
+              <fieldset className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto" aria-describedby={describedBy}>
+                <legend className="sr-only">{field.label}</legend>
+                {field.options?.map((o) => (
+                  <label key={o.value} className="flex items-center gap-1 text-sm">
+                    <input type="checkbox" name={field.name} value={o.value} defaultChecked={field.defaultValues?.includes(o.value)} />
+                    {o.label}
+                  </label>
+                ))}
+              </fieldset>
+            ) : field.type === "select" ? (
               <select {...common}>
                 {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>

@@ -49,7 +49,7 @@ test("filters, sorts and pages live in the URL: reload keeps them, back restores
   await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
 
   await page.getByLabel("未対応リスクの重要度").selectOption("critical");
-  await page.getByRole("button", { name: "絞り込む" }).click();
+  await page.getByRole("button", { name: "検索", exact: true }).click();
   await expect(page).toHaveURL(/\/accounts\?severity=critical$/);
   await expect(page.getByTestId("accounts-total")).toHaveText("2 件");
 

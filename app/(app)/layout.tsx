@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
 import { signOutAction } from "@/lib/actions/sign-out";
+import { switchOrgAction } from "@/lib/actions/switch-org";
 import { requireScope } from "@/lib/auth/scope";
 import { getT } from "@/lib/i18n/server";
 
@@ -24,10 +25,21 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
             <Link href="/settings">{t("nav.settings")}</Link>
+            {(scope.role === "OWNER" || scope.role === "ADMIN") && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-slate-600" data-testid="org-name">{scope.orgName} · {t(`role.${scope.role}`)}</span>
+            {scope.memberships.length > 1 ? (
+              <form action={switchOrgAction} className="flex items-center gap-1">
+                <label htmlFor="org-switch" className="sr-only">{t("nav.switchOrg")}</label>
+                <select id="org-switch" name="orgId" defaultValue={scope.orgId} className="rounded border border-slate-300 px-1 py-0.5">
+                  {scope.memberships.map((m) => <option key={m.orgId} value={m.orgId}>{m.orgName} · {t(`role.${m.role}`)}</option>)}
+                </select>
+                <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100">{t("nav.switch")}</button>
+              </form>
+            ) : (
+              <span className="text-slate-600" data-testid="org-name">{scope.orgName} · {t(`role.${scope.role}`)}</span>
+            )}
             <LanguageSwitch />
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">{t("nav.signOut")}</button>

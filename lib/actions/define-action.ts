@@ -20,6 +20,15 @@ export interface ActionState {
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
 
+/** Form fields as strings; a field sent several times (a checkbox group) becomes one comma-joined value. */
+function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    fields[key] = formData.getAll(key).filter((v): v is string => typeof v === "string").join(",");
+  }
+  return fields;
+}
+
 /**
  * The one wrapper every server action goes through: session → scope → zod parse → lib call. A page's
  * own auth check does not protect the actions beside it; this does. lib/ throws AppError, mapped here.
@@ -39,7 +48,7 @@ export function defineAction<S extends z.ZodType>(
     if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
     // An organisation that requires two-factor sign-in allows nothing else until it is set up.
     if (scope.requireTwoFactor && !scope.twoFactorEnabled && !options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const parsed = schema.safeParse(formFields(formData));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;

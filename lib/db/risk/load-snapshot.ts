@@ -43,7 +43,7 @@ export interface LoadOptions {
   settings?: boolean;
   /**
    * The smallest and largest id of `accountIds` in the database's collation (a batch taken with
-   * ORDER BY id). Purely a planner hint: the ids still filter. Without it the id list is hidden from
+   * ORDER BY id). Purely a planner hint: the ids still filter. Without it a long id list is hidden from
    * the planner, whose row estimate for a large `= ANY(array)` otherwise picks sequential scans.
    */
   range?: [string, string];
@@ -53,9 +53,16 @@ export interface LoadOptions {
 const day = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
 const agg = (columns: string, order: string, from: string) => `(SELECT json_agg(json_build_array(${columns}) ORDER BY ${order}) FROM ${from})::text`;
 
-function statement(options: LoadOptions): string {
+// Up to this many ids the planner sees the list itself (and estimates it well); above it, hidden.
+const VISIBLE_IDS = 100;
+
+function statement(options: LoadOptions, count: number): string {
   const inAccounts = (column: string) =>
-    options.range ? `${column} = ANY($2::text[]) AND ${column} BETWEEN $3 AND $4` : `${column} = ANY((SELECT $2::text[])::text[])`;
+    options.range
+      ? `${column} = ANY($2::text[]) AND ${column} BETWEEN $3 AND $4`
+      : count <= VISIBLE_IDS
+        ? `${column} = ANY($2::text[])`
+        : `${column} = ANY((SELECT $2::text[])::text[])`;
   return `
 WITH
 a AS (SELECT id, "storeName", "sellerId", region, marketplaces, plan, status, ${day('"lastVerifiedAt"')} AS "lastVerifiedAt", score, "evaluatedOn"
@@ -128,7 +135,7 @@ const parse = (row: Row, column: string): Json[] => {
 export async function loadEvaluationSnapshot(tx: Tx, orgId: string, accountIds: string[], options: LoadOptions = {}): Promise<EvaluationSnapshot> {
   const params: unknown[] = [orgId, accountIds];
   if (options.range) params.push(options.range[0], options.range[1]);
-  const [row] = await tx.$queryRawUnsafe<Row[]>(statement(options), ...params);
+  const [row] = await tx.$queryRawUnsafe<Row[]>(statement(options, accountIds.length), ...params);
 
   // Children first, grouped by their parent; each JSON text is dropped once parsed.
   const usedByOf = new Map<string, string[]>();

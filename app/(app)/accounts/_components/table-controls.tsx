@@ -67,7 +67,7 @@ export function FiltersForm({ query, t, locale, clients, marketplaces }: { query
       </div>
       <Select name="pageSize" label={t("table.pageSize")} value={query.pageSize === 25 ? undefined : String(query.pageSize)} anyLabel="25"
         options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: String(n), label: String(n) }))} />
-      <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm text-white hover:bg-blue-800">{t("table.apply")}</button>
+      <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 text-sm text-white hover:bg-blue-800">{t("accounts.search")}</button>
       <Link href={accountListHref(query, { q: undefined, client: undefined, market: undefined, plan: undefined, status: undefined, severity: undefined, rule: undefined, min: undefined, max: undefined, cursor: undefined })} className="py-1.5 text-sm">
         {t("table.clearFilters")}
       </Link>

@@ -16,9 +16,9 @@ import {
   type AccountListQuery,
   type AccountSort,
 } from "@/lib/validation/accounts";
-import { AccountsTable, type AccountsTableLabels } from "./_components/accounts-table";
-import { ColumnMenu, DensitySwitch, FiltersForm } from "./_components/table-controls";
-import { SavedViews } from "./_components/saved-views";
+import { AccountsTable, type AccountsTableLabels } from "../_components/accounts-table";
+import { ColumnMenu, DensitySwitch, FiltersForm } from "../_components/table-controls";
+import { SavedViews } from "../_components/saved-views";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,3 +1,5 @@
+// The list alone sits in this route group so its loading skeleton does not wrap /accounts/[id]: a
+// Suspense boundary above that page would stream a 200 before notFound() could answer 404.
 import { getT } from "@/lib/i18n/server";
 
 /** Shown while a table state's rows load: the table's outline, so the page does not jump. */

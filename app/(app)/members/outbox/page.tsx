@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { requireScope } from "@/lib/auth/scope";
+import { listOutbox } from "@/lib/db/outbox";
+import { getT } from "@/lib/i18n/server";
+
+/** Development only (no SMTP_URL): mail that would have been sent, readable by owners and admins. */
+export default async function OutboxPage() {
+  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  if (scope.role !== "OWNER" && scope.role !== "ADMIN") notFound();
+  const mails = await listOutbox(scope);
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("members.outbox")}</h1>
+      <p className="text-sm text-slate-600">{t("members.outboxIntro")}</p>
+      {mails.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("members.outboxEmpty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {mails.map((m) => (
+            <li key={m.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="outbox-mail">
+              <div className="font-medium">{m.subject}</div>
+              <div className="text-xs text-slate-500">{m.to} · {m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</div>
+              <pre className="mt-2 whitespace-pre-wrap break-all font-sans">{m.body}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
+import { requireScope } from "@/lib/auth/scope";
+import { listMembers } from "@/lib/db/members";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { getT } from "@/lib/i18n/server";
+import { changeMemberAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
+
+const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
+
+export default async function MembersPage() {
+  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  if (scope.role !== "OWNER" && scope.role !== "ADMIN") notFound();
+  const { members, invitations, clients } = await listMembers(scope);
+  const roleOptions = ROLES.filter((r) => r !== "OWNER" || scope.role === "OWNER").map((r) => ({ value: r, label: t(`role.${r}`) }));
+  const clientOptions = clients.map((c) => ({ value: c.id, label: c.name }));
+  return (
+    <div className="max-w-5xl space-y-4">
+      <div className="flex items-end justify-between">
+        <h1 className="text-2xl font-semibold">{t("members.title")}</h1>
+        {!process.env.SMTP_URL && <Link href="/members/outbox">{t("members.outbox")}</Link>}
+      </div>
+      <p className="text-sm text-slate-600">{t("members.rolesHelp")}</p>
+      <section aria-labelledby="member-list" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="member-list" className="mb-3 text-lg font-semibold">{t("members.list")}</h2>
+        <ul className="divide-y divide-slate-100">
+          {members.map((m) => (
+            <li key={m.id} className="py-3" data-testid="member">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="font-medium">{m.user.name}</span>
+                <span className="text-slate-500">{m.user.email}</span>
+                <span className="rounded bg-slate-100 px-1.5 text-xs">{t(`role.${m.role}`)}</span>
+                {m.user.totpEnabledAt ? <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("members.twoFactorOn")}</span> : <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("members.twoFactorOff")}</span>}
+              </div>
+              {m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER") && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-blue-800">{t("members.edit")}</summary>
+                  <div className="mt-2 space-y-2 rounded bg-slate-50 p-3">
+                    <ActionForm
+                      action={changeMemberAction}
+                      hidden={{ membershipId: m.id }}
+                      fields={[
+                        { name: "role", label: t("members.role"), type: "select", options: roleOptions, defaultValue: m.role },
+                        { name: "clientIds", label: t("members.clients"), type: "checkboxes", options: clientOptions, defaultValues: m.clients.map((c) => c.clientId), hint: t("members.clientsHint") },
+                      ]}
+                      submitLabel={t("form.save")}
+                      pendingLabel={t("form.saving")}
+                      messages={formMessages(t, "form.saved")}
+                    />
+                    <ActionForm action={removeMemberAction} hidden={{ membershipId: m.id, confirm: "yes" }} submitLabel={t("members.remove")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                  </div>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="invite" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="invite" className="mb-3 text-lg font-semibold">{t("members.invite")}</h2>
+        <ActionForm
+          action={inviteMemberAction}
+          fields={[
+            { name: "email", label: t("signin.email"), type: "text", required: true },
+            { name: "role", label: t("members.role"), type: "select", options: roleOptions, defaultValue: "VIEWER" },
+            { name: "clientIds", label: t("members.clients"), type: "checkboxes", options: clientOptions, hint: t("members.clientsHint") },
+          ]}
+          submitLabel={t("members.inviteSubmit")}
+          pendingLabel={t("form.saving")}
+          messages={formMessages(t, "members.invited")}
+          testId="invite-form"
+        />
+        {invitations.length > 0 && (
+          <div className="mt-4">
+            <h3 className="text-sm font-semibold">{t("members.pending")}</h3>
+            <ul className="mt-1 space-y-1 text-sm">
+              {invitations.map((i) => (
+                <li key={i.id} className="flex items-center gap-2" data-testid="invitation">
+                  {i.email} · {t(`role.${i.role}`)} · {t("members.expires")} {i.expiresAt.toISOString().slice(0, 10)}
+                  <ActionForm action={revokeInvitationAction} hidden={{ invitationId: i.id }} submitLabel={t("members.revokeInvitation")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getScope } from "@/lib/auth/scope";
+import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/db/members";
+import type { ActionState } from "@/lib/actions/define-action";
+import { AppError } from "@/lib/errors";
+import { acceptInvitationSchema } from "@/lib/validation/members";
+
+// Public on purpose (the invitee has no account yet): the single-use token is the authorisation.
+export async function acceptAsNewUserAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const seq = (prev?.seq ?? 0) + 1;
+  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, seq, error: "INVALID_INPUT", fieldErrors, values: { name: String(formData.get("name") ?? "") } };
+  }
+  try {
+    await acceptInvitationAsNewUser(parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, seq, error: error.code, fieldErrors: error.details as Record<string, string> | undefined, values: { name: parsed.data.name } };
+    throw error;
+  }
+  redirect("/signin?joined=1");
+}
+
+export async function acceptAsUserAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const seq = (prev?.seq ?? 0) + 1;
+  const scope = await getScope();
+  const token = z.string().min(20).max(200).safeParse(formData.get("token"));
+  if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
+  if (!token.success) return { ok: false, seq, error: "NOT_FOUND" };
+  try {
+    await acceptInvitationAsUser(scope.userId, token.data);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, seq, error: error.code };
+    throw error;
+  }
+  redirect("/accounts");
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/action-form";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getScope } from "@/lib/auth/scope";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { findInvitation } from "@/lib/db/members";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { getT } from "@/lib/i18n/server";
+import { acceptAsNewUserAction, acceptAsUserAction } from "./actions";
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [t, invitation, scope] = await Promise.all([getT(), token.length <= 200 ? findInvitation(token) : null, getScope()]);
+  return (
+    <main className="mx-auto mt-16 max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold">{t("invite.title")}</h1>
+        <LanguageSwitch />
+      </div>
+      {!invitation ? (
+        <p role="alert" className="text-sm">{t("invite.invalid")}</p>
+      ) : (
+        <>
+          <p className="text-sm">{t("invite.intro", { org: invitation.orgName, role: t(`role.${invitation.role}`), email: invitation.email })}</p>
+          {invitation.userExists ? (
+            scope ? (
+              <ActionForm action={acceptAsUserAction} hidden={{ token }} submitLabel={t("invite.join")} pendingLabel={t("form.saving")} messages={formMessages(t)} />
+            ) : (
+              <p className="text-sm">{t("invite.signInFirst")} <Link href="/signin">{t("signin.submit")}</Link></p>
+            )
+          ) : (
+            <ActionForm
+              action={acceptAsNewUserAction}
+              hidden={{ token }}
+              fields={[
+                { name: "name", label: t("invite.name"), type: "text", required: true },
+                { name: "password", label: t("signin.password"), type: "password", required: true, hint: t("invite.passwordHint", { min: MIN_PASSWORD_LENGTH }) },
+                { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", required: true },
+              ]}
+              submitLabel={t("invite.create")}
+              pendingLabel={t("form.saving")}
+              messages={formMessages(t)}
+              testId="accept-invitation-form"
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

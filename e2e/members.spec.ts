@@ -1,0 +1,54 @@
+import { expect, test } from "./fixtures";
+import { signIn } from "./support";
+
+test("an owner invites a manager through the dev outbox; the manager cannot open an unassigned client's account", async ({ page, browser, tenant }) => {
+  const email = `manager-${Date.now()}@test.example`;
+  await signIn(page, tenant.email, tenant.password);
+  await page.getByRole("link", { name: "メンバー" }).click();
+  const form = page.getByTestId("invite-form");
+  await form.getByLabel("メールアドレス").fill("not-an-email");
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(form.getByText("メールアドレスの形式が正しくありません。")).toBeVisible();
+  await form.getByLabel("メールアドレス").fill(email);
+  await form.getByLabel("役割").selectOption("MANAGER");
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(form.getByText("招待メールを送りました。")).toBeVisible();
+  await expect(page.getByTestId("invitation").filter({ hasText: email })).toBeVisible();
+
+  // No SMTP here: the mail is in the outbox, readable by the owner.
+  await page.getByRole("link", { name: "送信メール（開発用）" }).click();
+  const mail = page.getByTestId("outbox-mail").filter({ hasText: email });
+  const link = (await mail.textContent())!.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)![0];
+
+  const invitee = await browser.newContext();
+  const p = await invitee.newPage();
+  await p.goto(new URL(link).pathname);
+  await expect(p.getByText("マネージャー として")).toBeVisible();
+  const accept = p.getByTestId("accept-invitation-form");
+  await accept.getByLabel("お名前").fill("New Manager");
+  await accept.getByLabel("パスワード", { exact: true }).fill("calm orchard beneath snow 31");
+  await accept.getByLabel("新しいパスワード（確認）").fill("calm orchard beneath snow 31");
+  await accept.getByRole("button", { name: "アカウントを作成して参加" }).click();
+  await expect(p).toHaveURL(/\/signin/);
+
+  // The link works once.
+  await p.goto(new URL(link).pathname);
+  await expect(p.getByRole("alert")).toContainText("この招待リンクは無効です");
+
+  await signIn(p, email, "calm orchard beneath snow 31");
+  await expect(p.getByText("Kumo Books")).toHaveCount(0);
+  const response = await p.goto(`/accounts/${tenant.accountId("kumo")}`);
+  expect(response?.status()).toBe(404);
+  await expect(p.getByRole("heading", { name: "見つかりません" })).toBeVisible();
+  await invitee.close();
+});
+
+test("a viewer or manager cannot reach the members page", async ({ page, tenant }) => {
+  void tenant;
+  const { createTenant } = await import("./fixtures");
+  const viewer = await createTenant("VIEWER");
+  await signIn(page, viewer.email, viewer.password);
+  await expect(page.getByRole("link", { name: "メンバー" })).toHaveCount(0);
+  const response = await page.goto("/members");
+  expect(response?.status()).toBe(404);
+});

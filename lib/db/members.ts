@@ -1,0 +1,152 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { AppError } from "@/lib/errors";
+import type { AcceptInvitationInput, ChangeMemberInput, InviteMemberInput } from "@/lib/validation/members";
+import { getDb, type Tx } from "./client";
+import type { MemberRole } from "./generated/enums";
+import type { Scope } from "./scope";
+import { revokeOtherSessions } from "./sessions";
+import { audit } from "./write-context";
+
+export const INVITATION_DAYS = 7;
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function assertCanManage(scope: Scope, targetRole?: MemberRole): void {
+  if (scope.role !== "OWNER" && scope.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only owners and admins manage members");
+  // Only an owner can make or touch an owner.
+  if (targetRole === "OWNER" && scope.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can manage owners");
+}
+
+async function validClientIds(tx: Tx, scope: Scope, role: MemberRole, clientIds: string[]): Promise<string[]> {
+  if (role === "OWNER" || role === "ADMIN") return []; // they see every client anyway
+  const found = await tx.client.findMany({ where: { orgId: scope.orgId, id: { in: clientIds } }, select: { id: true } });
+  if (found.length !== new Set(clientIds).size) throw new AppError("INVALID_INPUT", "Unknown client", { clientIds: "validation.unknownClient" });
+  return found.map((c) => c.id);
+}
+
+export async function listMembers(scope: Scope) {
+  const db = getDb();
+  const [members, invitations, clients] = await Promise.all([
+    db.membership.findMany({
+      where: { orgId: scope.orgId },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, totpEnabledAt: true } }, clients: { select: { clientId: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.invitation.findMany({ where: { orgId: scope.orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
+    db.client.findMany({ where: { orgId: scope.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { members, invitations, clients };
+}
+
+/** Creates a single-use invitation and mails its link; returns the link (shown only to the inviter's outbox). */
+export async function inviteMember(scope: Scope, input: InviteMemberInput, baseUrl: string, send: (mail: { orgId: string; to: string; subject: string; body: string }) => Promise<unknown>) {
+  assertCanManage(scope, input.role);
+  const token = randomBytes(32).toString("base64url");
+  const link = `${baseUrl}/invite/${token}`;
+  await getDb().$transaction(async (tx) => {
+    const existing = await tx.membership.findFirst({ where: { orgId: scope.orgId, user: { email: input.email } }, select: { id: true } });
+    if (existing) throw new AppError("CONFLICT", "Already a member", { email: "validation.alreadyMember" });
+    const clientIds = await validClientIds(tx, scope, input.role, input.clientIds);
+    const invitation = await tx.invitation.create({
+      data: { orgId: scope.orgId, email: input.email, role: input.role, clientIds, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000), createdById: scope.userId },
+    });
+    await audit(tx, scope, { action: "member.invited", entityType: "Invitation", entityId: invitation.id, after: { email: input.email, role: input.role, clientIds } });
+  });
+  await send({
+    orgId: scope.orgId,
+    to: input.email,
+    subject: `Gatehouse: invitation to ${scope.orgName} / ${scope.orgName}への招待`,
+    body: `${scope.orgName} からGatehouseへの招待が届きました。${INVITATION_DAYS}日以内に次のリンクを開いてください（一度だけ使えます）。\nYou are invited to ${scope.orgName} on Gatehouse. Open this link within ${INVITATION_DAYS} days (it works once):\n\n${link}\n`,
+  });
+  return link;
+}
+
+export async function revokeInvitation(scope: Scope, invitationId: string): Promise<void> {
+  assertCanManage(scope);
+  const updated = await getDb().invitation.updateMany({ where: { id: invitationId, orgId: scope.orgId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (updated.count !== 1) throw new AppError("NOT_FOUND", "Invitation not found");
+}
+
+/** A role or assignment change is a privilege change: the member's sessions end. */
+export async function changeMember(scope: Scope, input: ChangeMemberInput): Promise<void> {
+  assertCanManage(scope, input.role);
+  const target = await getDb().$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { id: input.membershipId, orgId: scope.orgId }, include: { clients: true } });
+    if (!member) throw new AppError("NOT_FOUND", "Member not found");
+    assertCanManage(scope, member.role);
+    if (member.role === "OWNER" && input.role !== "OWNER" && (await tx.membership.count({ where: { orgId: scope.orgId, role: "OWNER" } })) === 1)
+      throw new AppError("CONFLICT", "The last owner cannot be demoted", { role: "validation.lastOwner" });
+    const clientIds = await validClientIds(tx, scope, input.role, input.clientIds);
+    await tx.membership.update({ where: { id: member.id }, data: { role: input.role } });
+    await tx.membershipClient.deleteMany({ where: { membershipId: member.id } });
+    if (clientIds.length) await tx.membershipClient.createMany({ data: clientIds.map((clientId) => ({ orgId: scope.orgId, membershipId: member.id, clientId })) });
+    await audit(tx, scope, {
+      action: "member.changed", entityType: "Membership", entityId: member.id,
+      before: { role: member.role, clientIds: member.clients.map((c) => c.clientId) }, after: { role: input.role, clientIds },
+    });
+    return member.userId;
+  });
+  if (target !== scope.userId) await revokeOtherSessions(target, null, "privileges_changed");
+}
+
+export async function removeMember(scope: Scope, membershipId: string): Promise<void> {
+  assertCanManage(scope);
+  const userId = await getDb().$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { id: membershipId, orgId: scope.orgId } });
+    if (!member) throw new AppError("NOT_FOUND", "Member not found");
+    assertCanManage(scope, member.role);
+    if (member.userId === scope.userId) throw new AppError("CONFLICT", "You cannot remove yourself");
+    await tx.membership.delete({ where: { id: member.id } });
+    await audit(tx, scope, { action: "member.removed", entityType: "Membership", entityId: member.id, before: { userId: member.userId, role: member.role } });
+    return member.userId;
+  });
+  await revokeOtherSessions(userId, null, "member_removed");
+}
+
+export async function findInvitation(token: string) {
+  const invitation = await getDb().invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
+  const [org, user] = await Promise.all([
+    getDb().organization.findUniqueOrThrow({ where: { id: invitation.orgId }, select: { name: true } }),
+    getDb().user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
+  ]);
+  return { id: invitation.id, email: invitation.email, role: invitation.role, orgName: org.name, userExists: user !== null };
+}
+
+/** New user: creates the account with a policy-checked password and joins; the token then stops working. */
+export async function acceptInvitationAsNewUser(input: AcceptInvitationInput): Promise<{ email: string }> {
+  const invitation = await findInvitation(input.token);
+  if (!invitation || invitation.userExists) throw new AppError("NOT_FOUND", "Invitation not found or already used");
+  const problem = passwordProblem(input.password, [invitation.email, input.name]);
+  if (problem) throw new AppError("INVALID_INPUT", problem, { password: `validation.password.${problem}` });
+  const passwordHash = await hashPassword(input.password);
+  await getDb().$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    if (claimed.count !== 1) throw new AppError("NOT_FOUND", "Invitation already used");
+    const row = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    const user = await tx.user.create({ data: { email: row.email, name: input.name, passwordHash } });
+    const membership = await tx.membership.create({ data: { orgId: row.orgId, userId: user.id, role: row.role } });
+    if (row.clientIds.length) await tx.membershipClient.createMany({ data: row.clientIds.map((clientId) => ({ orgId: row.orgId, membershipId: membership.id, clientId })) });
+    await tx.auditEvent.create({ data: { orgId: row.orgId, actorUserId: user.id, action: "member.joined", entityType: "Membership", entityId: membership.id, after: { role: row.role } } });
+  });
+  return { email: invitation.email };
+}
+
+/** An existing, signed-in user with the invited e-mail joins. */
+export async function acceptInvitationAsUser(userId: string, token: string): Promise<void> {
+  const invitation = await findInvitation(token);
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  if (!invitation || invitation.email !== user.email) throw new AppError("NOT_FOUND", "Invitation not found for this account");
+  await getDb().$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    if (claimed.count !== 1) throw new AppError("NOT_FOUND", "Invitation already used");
+    const row = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    const membership = await tx.membership.upsert({
+      where: { userId_orgId: { userId, orgId: row.orgId } }, create: { orgId: row.orgId, userId, role: row.role }, update: {},
+    });
+    if (row.clientIds.length) await tx.membershipClient.createMany({ data: row.clientIds.map((clientId) => ({ orgId: row.orgId, membershipId: membership.id, clientId })), skipDuplicates: true });
+    await tx.auditEvent.create({ data: { orgId: row.orgId, actorUserId: userId, action: "member.joined", entityType: "Membership", entityId: membership.id, after: { role: row.role } } });
+  });
+}

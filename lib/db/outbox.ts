@@ -1,0 +1,14 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { getDb } from "./client";
+import type { Scope } from "./scope";
+
+export async function writeOutboxMail(mail: { orgId: string; to: string; subject: string; body: string }): Promise<void> {
+  await getDb().outboxMail.create({ data: mail });
+}
+
+/** The dev outbox holds invitation links: organisation owners and admins only. */
+export async function listOutbox(scope: Scope) {
+  if (scope.role !== "OWNER" && scope.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only owners and admins can read the outbox");
+  return getDb().outboxMail.findMany({ where: { orgId: scope.orgId }, orderBy: { createdAt: "desc" }, take: 50 });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const role = z.enum(["OWNER", "ADMIN", "MANAGER", "VIEWER"]);
+/** Checkbox groups arrive as a comma-joined string from the form component. */
+const idList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+  .pipe(z.array(z.string().max(64)).max(500));
+
+export const inviteMemberSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
+  role,
+  clientIds: idList,
+});
+export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+export const changeMemberSchema = z.object({ membershipId: z.string().min(1).max(64), role, clientIds: idList });
+export type ChangeMemberInput = z.infer<typeof changeMemberSchema>;
+
+export const removeMemberSchema = z.object({ membershipId: z.string().min(1).max(64), confirm: z.literal("yes") });
+export const revokeInvitationSchema = z.object({ invitationId: z.string().min(1).max(64) });
+
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    name: z.string().trim().min(1, "validation.required").max(100),
+    password: z.string().min(1, "validation.required").max(1024),
+    confirmPassword: z.string().max(1024),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
