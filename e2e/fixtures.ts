@@ -16,6 +16,7 @@ export interface Tenant {
   password: string;
   orgId: string;
   accountId: (snapshotId: string) => string;
+  personId: (snapshotId: string) => string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -80,13 +81,17 @@ export async function createTenant(role: "OWNER" | "ADMIN" | "MANAGER" | "VIEWER
       await tx.organization.create({ data: { id: orgId, name: `E2E ${orgId.slice(0, 8)}` } });
       const user = await tx.user.create({ data: { email, name: "E2E User", passwordHash } });
       await tx.membership.create({ data: { orgId, userId: user.id, role } });
-      await writeSnapshot(tx, orgId, snapshotSchema.parse(snapshot), { idFor, source: "IMPORT" });
+      // Managers and viewers see assigned clients only: put every account under one client they hold.
+      const client = await tx.client.create({ data: { orgId, name: "E2E Client" } });
+      const membership = await tx.membership.findFirstOrThrow({ where: { orgId, userId: user.id } });
+      if (role === "MANAGER" || role === "VIEWER") await tx.membershipClient.create({ data: { orgId, membershipId: membership.id, clientId: client.id } });
+      await writeSnapshot(tx, orgId, snapshotSchema.parse(snapshot), { idFor, source: "IMPORT", clientIdFor: () => client.id });
     });
     await recomputeOrganisations(db, { today: today(), orgIds: [orgId] });
   } finally {
     await db.$disconnect();
   }
-  return { email, password, orgId, accountId: (id) => ids.get(`account:${id}`)! };
+  return { email, password, orgId, accountId: (id) => ids.get(`account:${id}`)!, personId: (id) => ids.get(`person:${id}`)! };
 }
 
 export const test = base.extend<{ tenant: Tenant }>({

@@ -1,0 +1,101 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect, test } from "@playwright/test";
+import { createTenant, type Tenant } from "./fixtures";
+import { signIn } from "./support";
+
+// Every page and route handler × every role (and signed out) × own / other tenant, from one table.
+// A new route without an entry fails the first test.
+type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER";
+type Outcome = "ok" | "signin" | "404" | "401" | "accounts";
+const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER"];
+const member = (others: Outcome = "ok"): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others });
+
+interface Entry {
+  /** Path to request; {account} / {person} are the tenant's own ids, {otherAccount} / {otherPerson} another tenant's. */
+  paths: { path: string; expect: Record<Who, Outcome> }[];
+}
+
+const MATRIX: Record<string, Entry> = {
+  "/": { paths: [{ path: "/", expect: member() }] },
+  "/accounts": { paths: [{ path: "/accounts", expect: member() }] },
+  "/accounts/[id]": {
+    paths: [
+      { path: "/accounts/{account}", expect: member() },
+      { path: "/accounts/{otherAccount}", expect: { anon: "signin", OWNER: "404", ADMIN: "404", MANAGER: "404", VIEWER: "404" } },
+    ],
+  },
+  "/people": { paths: [{ path: "/people", expect: member() }] },
+  "/people/[id]": {
+    paths: [
+      { path: "/people/{person}", expect: member() },
+      { path: "/people/{otherPerson}", expect: { anon: "signin", OWNER: "404", ADMIN: "404", MANAGER: "404", VIEWER: "404" } },
+    ],
+  },
+  "/settings": { paths: [{ path: "/settings", expect: member() }] },
+  "/security": { paths: [{ path: "/security", expect: member() }] },
+  "/members": { paths: [{ path: "/members", expect: member("404") }] },
+  "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
+  "/signin": { paths: [{ path: "/signin", expect: { anon: "ok", OWNER: "accounts", ADMIN: "accounts", MANAGER: "accounts", VIEWER: "accounts" } }] },
+  "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
+  "/api/health": { paths: [{ path: "/api/health", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
+  "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
+  "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: { anon: "401", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
+};
+
+/** Routes as Next sees them: route groups "(x)" vanish from the URL. */
+function discoverRoutes(dir = "app"): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...discoverRoutes(full));
+    else if (name === "page.tsx" || name === "route.ts") {
+      const route = "/" + relative("app", dir).split("/").filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
+      out.push(route === "/" ? "/" : route.replace(/\/$/, ""));
+    }
+  }
+  return out;
+}
+
+test("every page and route handler has an entry in the authorisation matrix", () => {
+  const routes = [...new Set(discoverRoutes())].sort();
+  expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+  expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+});
+
+test.describe.configure({ mode: "serial" });
+
+let other: Tenant;
+test.beforeAll(async () => {
+  other = await createTenant("OWNER");
+});
+
+for (const who of WHO) {
+  test(`authorisation matrix: ${who}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const tenant = await createTenant(who === "anon" ? "OWNER" : who);
+    if (who !== "anon") await signIn(page, tenant.email, tenant.password);
+    const ids: Record<string, string> = {
+      account: tenant.accountId("kumo"), person: tenant.personId("p-owner"),
+      otherAccount: other.accountId("kumo"), otherPerson: other.personId("p-owner"),
+    };
+    const failures: string[] = [];
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      for (const { path: template, expect: expected } of entry.paths) {
+        const path = template.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]);
+        const response = await page.request.get(path, { maxRedirects: 0 });
+        const location = response.headers()["location"] ?? "";
+        const got: Outcome | string =
+          response.status() === 200 ? "ok"
+          : [302, 303, 307, 308].includes(response.status()) && location.includes("/signin") ? "signin"
+          : [302, 303, 307, 308].includes(response.status()) && /\/accounts$/.test(location) ? "accounts"
+          : response.status() === 404 ? "404"
+          : response.status() === 401 ? "401"
+          : `${response.status()} ${location}`;
+        if (got !== expected[who]) failures.push(`${route} ${template}: expected ${expected[who]}, got ${got}`);
+        if (got === "404" || got === "401") expect(await response.text()).not.toContain("Kumo Books"); // nothing of the object leaks
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+}
