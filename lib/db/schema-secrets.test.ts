@@ -9,6 +9,8 @@ const SECRET_WORDS = /(password|passwd|secret|otp|seed|recovery|totp|token|phone
 const ALLOWED = new Set([
   "User.passwordHash", "User.totpKeyEncrypted", "User.totpPendingKeyEncrypted", "User.totpEnabledAt", "User.totpLastStep", "User.recoveryCodes",
   "Login.passwordChangedAt", "Login.passwordReused", "Device.skipOtpOnBrowser",
+  // Only the SHA-256 of a single-use, expiring invitation token.
+  "Invitation.tokenHash",
 ]);
 
 function fields(schema: string): string[] {

@@ -185,11 +185,11 @@ async function write(tx: Tx, orgId: string, { inserts, refresh, resolve, audits,
     );
   }
   if (inserts.length) {
+    // One JSON parameter rather than seven arrays: far less work (and garbage) in the driver layers.
+    const rows = JSON.stringify(inserts.map((f) => ({ a: f.accountId, r: f.rule, s: f.severity, st: f.subject.type, sid: f.subject.id, e: f.evidence, d: f.evidenceData })));
     parts.push(`ins AS (INSERT INTO "Finding" (id, "orgId", "accountId", "ruleId", severity, "subjectType", "subjectId", evidence, "evidenceData", status, "firstSeenAt", "lastSeenAt")
-       SELECT gen_random_uuid()::text, $1, a, r, s::"Severity", st::"SubjectType", sid, e, d::jsonb, 'OPEN', now(), now()
-       FROM unnest(${arg(inserts.map((f) => f.accountId))}::text[], ${arg(inserts.map((f) => f.rule))}::text[], ${arg(inserts.map((f) => f.severity))}::text[],
-                   ${arg(inserts.map((f) => f.subject.type))}::text[], ${arg(inserts.map((f) => f.subject.id))}::text[], ${arg(inserts.map((f) => f.evidence))}::text[],
-                   ${arg(inserts.map((f) => JSON.stringify(f.evidenceData)))}::text[]) AS t(a, r, s, st, sid, e, d) RETURNING 1)`);
+       SELECT gen_random_uuid()::text, $1, t.a, t.r, t.s::"Severity", t.st::"SubjectType", t.sid, t.e, t.d, 'OPEN', now(), now()
+       FROM json_to_recordset(${arg(rows)}::json) AS t(a text, r text, s text, st text, sid text, e text, d jsonb) RETURNING 1)`);
   }
   if (refresh.length) {
     parts.push(`upd AS (UPDATE "Finding" AS f SET severity = t.s::"Severity", evidence = t.e, "evidenceData" = t.d::jsonb, "lastSeenAt" = now(),
