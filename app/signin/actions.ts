@@ -26,7 +26,9 @@ export async function signInAction(prev: SignInState, formData: FormData): Promi
     return before;
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/accounts" });
+    // Only defined fields: Auth.js sends them as form fields, and undefined would arrive as "undefined".
+    const { code, ...credentials } = parsed.data;
+    await signIn("credentials", { ...credentials, ...(code ? { code } : {}), redirectTo: "/accounts" });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean "refused".
     if (!(error instanceof AuthError)) throw error;
