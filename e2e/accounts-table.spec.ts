@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createTenant, expect, tenantSnapshot, test as base, type Tenant } from "./fixtures";
-import { signIn } from "./support";
+import { expectNoSeriousViolations, signIn } from "./support";
 
 // The shared two accounts plus two without any 2-step verification (critical): "Ame Tea", and
 // "+Plus Shop" whose name a spreadsheet would read as a formula and whose reused password lowers its
@@ -24,12 +23,6 @@ const test = base.extend<{ riskyTenant: Tenant }>({
 });
 
 const rowNames = (page: Page) => page.getByRole("table").locator("tbody tr th[scope=row]").allTextContents();
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the overview links its numbers to the filtered table, and passes an accessibility scan", async ({ page, riskyTenant }) => {
   await signIn(page, riskyTenant.email, riskyTenant.password);

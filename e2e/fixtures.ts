@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { createDb } from "@/lib/db/client";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import { writeSnapshot } from "@/lib/db/snapshot-import";
-import { addDays } from "@/lib/demo/day-math";
+import { addDays } from "@/lib/dates";
 import { snapshotSchema, type SnapshotInput } from "@/lib/validation/snapshot";
 
 // Each spec gets its own organisation and user in the run's throwaway database, so specs never see

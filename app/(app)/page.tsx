@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ScoreBadge } from "@/components/score-badge";
 import { requireScope } from "@/lib/auth/scope";
 import { APP_DUE_DAYS, getPortfolioOverview, INVITE_DUE_DAYS, PASSWORD_DUE_DAYS, TREND_DAYS, type DueList } from "@/lib/db/overview";
+import { scoreSummary } from "@/lib/db/scores";
 import { getRiskSettings } from "@/lib/db/settings";
 import { utcToday } from "@/lib/db/write-context";
 import { getLocale, getT, type Translate } from "@/lib/i18n/server";
@@ -55,7 +56,7 @@ export default async function OverviewPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   const settings = await getRiskSettings(scope);
   const today = utcToday();
-  const o = await getPortfolioOverview(scope, { today, settings });
+  const [o, scores] = await Promise.all([getPortfolioOverview(scope, { today, settings }), scoreSummary(scope)]);
   const ruleTitle = (id: string) => RULES.find((r) => r.id === id)?.title[locale] ?? id;
 
   if (o.accounts === 0) {
@@ -92,6 +93,20 @@ export default async function OverviewPage() {
           {o.trend.length ? <ScoreTrendChart points={o.trend} label={trendLabel} /> : <p className="text-sm text-slate-600">{trendLabel}</p>}
         </Section>
       </div>
+
+      <Section id="ov-clients" title={t("scores.byClient")}>
+        <ul className="flex flex-wrap gap-3 text-sm" data-testid="client-scores">
+          {scores.clients.map((c) => (
+            <li key={c.clientId ?? "none"}>
+              <Link href={accountsHref({ client: c.clientId ?? NO_CLIENT })} className="flex items-center gap-1">
+                <span>{c.name ?? t("scores.noClient")}</span>
+                <ScoreBadge score={c.score} label={`${c.name ?? t("scores.noClient")} ${t("account.score")}`} />
+                <span className="text-xs text-slate-500">({t("overview.scoreOf", { count: c.accounts })})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Section>
 
       <Section id="ov-severity" title={t("overview.severities")}>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="severity-counts">

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { utcToday } from "@/lib/db/write-context";
-import { addDays } from "@/lib/demo/day-math";
+import { addDays } from "@/lib/dates";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 import { personListQuerySchema } from "@/lib/validation/people";
 import { testDb } from "@/tests/support/db";

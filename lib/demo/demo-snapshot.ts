@@ -1,4 +1,4 @@
-import { addDays } from "./day-math";
+import { addDays } from "@/lib/dates";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 
 // The demo agency's portfolio, built from a fixed recipe relative to "today" so the demo always looks

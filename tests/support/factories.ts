@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { MemberRole } from "@/lib/db/generated/enums";
 import { resolveScope, type Scope } from "@/lib/db/scope";
 import { writeSnapshot } from "@/lib/db/snapshot-import";
-import { addDays } from "@/lib/demo/day-math";
+import { addDays } from "@/lib/dates";
 import { snapshotSchema, type SnapshotInput } from "@/lib/validation/snapshot";
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { utcToday } from "@/lib/db/write-context";
-import { addDays } from "@/lib/demo/day-math";
+import { addDays } from "@/lib/dates";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { syncToolCatalogue } from "../tools";

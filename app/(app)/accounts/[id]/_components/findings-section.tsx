@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { SeverityBadge } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts";
 import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
@@ -8,18 +9,7 @@ import { REMEDIATION, RULES, SCORE_FORMULA, type RuleId } from "@/lib/risk";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { Empty, Section } from "./section";
 
-const SEVERITY_TONE: Record<string, string> = {
-  critical: "bg-red-700 text-white",
-  high: "bg-orange-600 text-white",
-  medium: "bg-amber-300 text-amber-950",
-  low: "bg-slate-200 text-slate-800",
-};
-
 const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
-
-export function SeverityBadge({ severity, label }: { severity: string; label: string }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_TONE[severity]}`}>{label}</span>;
-}
 
 interface Props {
   account: AccountDetail;

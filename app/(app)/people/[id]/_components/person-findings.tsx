@@ -3,14 +3,9 @@ import type { PersonDetail } from "@/lib/db/people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { RULES, type RuleId } from "@/lib/risk";
+import { SeverityBadge } from "@/components/severity-badge";
 import { Empty, Section } from "./section";
 
-const SEVERITY_TONE: Record<string, string> = {
-  critical: "bg-red-700 text-white",
-  high: "bg-orange-600 text-white",
-  medium: "bg-amber-300 text-amber-950",
-  low: "bg-slate-200 text-slate-800",
-};
 const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 /** Open findings about the person, one of their logins or one of their devices, on every account in scope. */
@@ -23,7 +18,7 @@ export function PersonFindings({ person, t, locale }: { person: PersonDetail; t:
         <ul className="space-y-2 text-sm">
           {person.findings.map((f) => (
             <li key={f.id} className="rounded border border-slate-200 p-2" data-testid="person-finding" data-rule={f.ruleId}>
-              <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_TONE[f.severity]}`}>{t(`severity.${f.severity}`)}</span>{" "}
+              <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />{" "}
               <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span>{" "}
               <code className="text-xs text-slate-500">{f.ruleId}</code>
               {" · "}<Link href={`/accounts/${f.account.id}#findings`}>{f.account.storeName}</Link>

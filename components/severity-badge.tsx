@@ -1,0 +1,10 @@
+const SEVERITY_TONE: Record<string, string> = {
+  critical: "bg-red-700 text-white",
+  high: "bg-orange-600 text-white",
+  medium: "bg-amber-300 text-amber-950",
+  low: "bg-slate-200 text-slate-800",
+};
+
+export function SeverityBadge({ severity, label }: { severity: string; label: string }) {
+  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${SEVERITY_TONE[severity] ?? SEVERITY_TONE.low}`}>{label}</span>;
+}

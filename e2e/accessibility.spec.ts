@@ -1,0 +1,21 @@
+import { expect, test } from "./fixtures";
+import { expectNoSeriousViolations, signIn } from "./support";
+
+test("the account page, with its forms opened, passes an accessibility scan", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await page.locator('[data-testid="finding"] details summary').first().click();
+  await page.getByTestId("login-row").first().getByText("編集（Seller Centralで確認した内容を記録）").click();
+  await expectNoSeriousViolations(page);
+});
+
+test("the person page, the security page and the sign-in page pass an accessibility scan", async ({ page, tenant }) => {
+  await page.goto("/signin");
+  await expectNoSeriousViolations(page);
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/people/${tenant.personId("p-owner")}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Kumo Owner");
+  await expectNoSeriousViolations(page);
+  await page.goto("/security");
+  await expectNoSeriousViolations(page);
+});
