@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humaniseEvidence } from "./humanise";
+import { humaniseEvidence, mentionedIds } from "./humanise";
 
 const labels = new Map([
   ["9f1c-login", "owner@sakura.example"],
@@ -29,5 +29,15 @@ describe("humaniseEvidence", () => {
 
   it("replaces every occurrence", () => {
     expect(humaniseEvidence("9f1c-login, 9f1c-login", ["9f1c-login"], labels)).toBe("owner@sakura.example, owner@sakura.example");
+  });
+});
+
+describe("mentionedIds", () => {
+  it("finds every labelled id in a list, and nothing else", () => {
+    const text = "a 2SV method of 2 people's logins (77aa-person, zz-unknown); on this account: 9f1c-login";
+    expect(mentionedIds(text, labels).sort()).toEqual(["77aa-person", "9f1c-login"]);
+    expect(humaniseEvidence(text, mentionedIds(text, labels), labels)).toBe(
+      "a 2SV method of 2 people's logins (Sato Hana, Sakura Tea, zz-unknown); on this account: owner@sakura.example",
+    );
   });
 });

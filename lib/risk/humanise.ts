@@ -50,3 +50,11 @@ export function snapshotLabels(snapshot: Snapshot): Map<string, string> {
   }
   return labels;
 }
+
+/** The ids a text mentions that have a label: every word-like token of the text, looked up once. */
+export function mentionedIds(text: string, labels: ReadonlyMap<string, string>): string[] {
+  const found: string[] = [];
+  for (const token of text.split(/[\s,;:()"']+/)) if (token && labels.has(token) && !found.includes(token)) found.push(token);
+  // Longest first, so an id that contains another is replaced whole.
+  return found.sort((a, b) => b.length - a.length);
+}

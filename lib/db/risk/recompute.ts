@@ -1,6 +1,6 @@
 import "server-only";
 import { evaluateSnapshot, scoreFindings, type Finding } from "@/lib/risk";
-import { humaniseEvidence, snapshotLabels } from "@/lib/risk/humanise";
+import { humaniseEvidence, mentionedIds, snapshotLabels } from "@/lib/risk/humanise";
 import { riskSettingsOverridesSchema, type RiskSettingsOverrides } from "@/lib/validation/snapshot";
 import type { Tx } from "../client";
 import { loadEvaluationSnapshot, type EvaluationSnapshot, type ExistingFindingRow } from "./load-snapshot";
@@ -103,8 +103,7 @@ function planWrites(loaded: EvaluationSnapshot, accountIds: string[], options: R
   for (const account of evaluation.accounts) {
     if (!targets.has(account.id)) continue;
     for (const f of account.findings) {
-      const ids = [f.subject.id, ...Object.values(f.evidenceData).filter((v): v is string => typeof v === "string")];
-      f.evidence = humaniseEvidence(f.evidence, ids, labels);
+      f.evidence = humaniseEvidence(f.evidence, mentionedIds(f.evidence, labels), labels);
       firing.set(keyOf(f.accountId, f.rule, f.subject.type, f.subject.id), f);
     }
   }
