@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Type-checking is its own CI step (npm run typecheck); doing it again inside every build costs ~20 s.
   typescript: { ignoreBuildErrors: true },
+  // Snapshot imports upload up to 5 MB of JSON through a server action (default limit 1 MB).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
   },

@@ -35,6 +35,7 @@ const MATRIX: Record<string, Entry> = {
   "/settings": { paths: [{ path: "/settings", expect: member() }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
   "/members": { paths: [{ path: "/members", expect: member("404") }] },
+  "/import": { paths: [{ path: "/import", expect: member("404") }] },
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
   "/signin": { paths: [{ path: "/signin", expect: { anon: "ok", OWNER: "accounts", ADMIN: "accounts", MANAGER: "accounts", VIEWER: "accounts" } }] },
   "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },

@@ -25,6 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
             <Link href="/settings">{t("nav.settings")}</Link>
+            {(scope.role === "OWNER" || scope.role === "ADMIN") && <Link href="/import">{t("nav.import")}</Link>}
             {(scope.role === "OWNER" || scope.role === "ADMIN") && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
           </nav>

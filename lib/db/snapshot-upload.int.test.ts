@@ -1,0 +1,49 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { testDb } from "@/tests/support/db";
+import { createTenant, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
+import { importSnapshotText } from "./snapshot-upload";
+import { syncToolCatalogue } from "./tools";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+describe("snapshot import (all or nothing, row-level errors)", () => {
+  it("imports a valid snapshot as new accounts and computes their findings", async () => {
+    await syncToolCatalogue(db);
+    const tenant = await createTenant(db);
+    const result = await importSnapshotText(await scopeFor(tenant.userId), JSON.stringify(oneAccountSnapshot("Imported Store", "AIMPORT0001")), null);
+    expect(result).toEqual({ ok: true, accounts: 1, logins: 1 });
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId } });
+    expect(account).toMatchObject({ storeName: "Imported Store", source: "IMPORT" });
+    expect(await db.finding.count({ where: { accountId: account.id, status: "OPEN" } })).toBeGreaterThan(0);
+  });
+
+  it("reports every problem with its JSON path and writes nothing", async () => {
+    const tenant = await createTenant(db);
+    const bad = oneAccountSnapshot("Bad Store", "ABAD0001") as any;
+    bad.accounts[0].logins[0].status = "ENABLED";
+    bad.accounts[0].logins[0].twoStep[0].phoneLast4 = "09012345678";
+    bad.accounts[0].colour = "blue";
+    const result = await importSnapshotText(await scopeFor(tenant.userId), JSON.stringify(bad), null);
+    expect(result.ok).toBe(false);
+    const paths = !result.ok ? result.errors.map((e) => e.path) : [];
+    expect(paths).toEqual(expect.arrayContaining(["accounts[0].logins[0].status", "accounts[0].logins[0].twoStep[0].phoneLast4", "accounts[0].colour"]));
+    expect(await db.sellerAccount.count({ where: { orgId: tenant.orgId } })).toBe(0);
+    expect(await db.person.count({ where: { orgId: tenant.orgId } })).toBe(0);
+  });
+
+  it("refuses a seller ID that already exists, and malformed JSON, without writing", async () => {
+    const tenant = await createTenant(db);
+    const scope = await scopeFor(tenant.userId);
+    await importSnapshotText(scope, JSON.stringify(oneAccountSnapshot("First", "ADUP0001")), null);
+    const again = await importSnapshotText(scope, JSON.stringify(oneAccountSnapshot("Second", "ADUP0001")), null);
+    expect(again).toEqual({ ok: false, errors: [{ path: "accounts[0].sellerId", message: "seller ID ADUP0001 already exists in this organisation" }] });
+    expect(await importSnapshotText(scope, "{ not json", null)).toMatchObject({ ok: false, errors: [{ path: "(file)" }] });
+    expect(await db.sellerAccount.count({ where: { orgId: tenant.orgId } })).toBe(1);
+  });
+
+  it("is for owners and admins only", async () => {
+    const tenant = await createTenant(db, { role: "MANAGER" });
+    await expect(importSnapshotText(await scopeFor(tenant.userId), "{}", null)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

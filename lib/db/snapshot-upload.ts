@@ -1,0 +1,61 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { parseSnapshot, type SnapshotError } from "@/lib/validation/snapshot";
+import { getDb } from "./client";
+import { recomputeAccounts } from "./risk/recompute";
+import type { Scope } from "./scope";
+import { writeSnapshot } from "./snapshot-import";
+import { audit, utcToday } from "./write-context";
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export type ImportResult = { ok: true; accounts: number; logins: number } | { ok: false; errors: SnapshotError[] };
+
+/**
+ * Imports a gatehouse.snapshot/v1 document as new accounts of the caller's organisation: all or
+ * nothing. Every problem is reported with its JSON path; nothing is written unless there are none.
+ */
+export async function importSnapshotText(scope: Scope, text: string, clientId: string | null): Promise<ImportResult> {
+  if (scope.role !== "OWNER" && scope.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only owners and admins import data");
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, errors: [{ path: "(file)", message: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  const parsed = parseSnapshot(json);
+  if (!parsed.ok) return parsed;
+  const snapshot = parsed.snapshot;
+  const db = getDb();
+  if (clientId && !(await db.client.findFirst({ where: { id: clientId, orgId: scope.orgId }, select: { id: true } })))
+    return { ok: false, errors: [{ path: "(client)", message: "unknown client" }] };
+
+  // Seller IDs are unique per organisation: report every clash, row by row.
+  const sellerIds = snapshot.accounts.map((a) => a.sellerId).filter((s): s is string => !!s);
+  const taken = new Set((await db.sellerAccount.findMany({ where: { orgId: scope.orgId, sellerId: { in: sellerIds } }, select: { sellerId: true } })).map((a) => a.sellerId));
+  const errors: SnapshotError[] = [];
+  snapshot.accounts.forEach((a, i) => {
+    if (a.sellerId && taken.has(a.sellerId)) errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} already exists in this organisation` });
+    if (a.sellerId && sellerIds.indexOf(a.sellerId) !== sellerIds.lastIndexOf(a.sellerId) && sellerIds.indexOf(a.sellerId) !== i)
+      errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} appears twice in the file` });
+  });
+  if (errors.length) return { ok: false, errors };
+
+  const ids = new Map<string, string>();
+  const idFor = (kind: string, id: string) => {
+    const key = `${kind}:${id}`;
+    if (!ids.has(key)) ids.set(key, randomUUID());
+    return ids.get(key)!;
+  };
+  await db.$transaction(
+    async (tx) => {
+      const { accountIds } = await writeSnapshot(tx, scope.orgId, snapshot, { idFor, source: "IMPORT", clientIdFor: () => clientId, verifiedById: scope.userId });
+      await audit(tx, scope, { action: "snapshot.imported", entityType: "SellerAccount", after: { accounts: accountIds.length, clientId } });
+      await recomputeAccounts(tx, scope.orgId, accountIds, { today: utcToday(), actorUserId: scope.userId });
+    },
+    { timeout: 120_000 },
+  );
+  return { ok: true, accounts: snapshot.accounts.length, logins: snapshot.accounts.reduce((n, a) => n + a.logins.length, 0) };
+}
