@@ -1,5 +1,5 @@
 const TONES: Record<string, string> = {
-  NONE: "bg-slate-100 text-slate-500",
+  NONE: "bg-slate-100 text-slate-700",
   VIEW: "bg-sky-100 text-sky-900",
   VIEW_EDIT: "bg-amber-100 text-amber-900",
   ADMIN: "bg-red-100 text-red-900",
