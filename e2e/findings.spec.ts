@@ -35,6 +35,9 @@ test("accepting a risk with a reason moves it from the open list to accepted", a
 
   await page.reload();
   await expect(page.locator('[data-testid="accepted-finding"][data-rule="SMS_ONLY"]')).toBeVisible();
+  // The history timeline records who accepted what, and why.
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("リスク受容");
+  await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Authenticator roll-out is scheduled for next month");
 });
 
 test("recording a backup authenticator app resolves the single-method risk and raises the score", async ({ page, tenant }) => {

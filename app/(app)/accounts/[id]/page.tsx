@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ScoreBadge } from "@/components/score-badge";
 import { Sparkline } from "@/components/sparkline";
 import { scoreHistory } from "@/lib/db/scores";
+import { listAccountHistory } from "@/lib/db/history";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { getAccountDetailOrThrow, listTools } from "@/lib/db/accounts";
@@ -15,6 +16,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { accountIdSchema } from "@/lib/validation/accounts";
 import { markVerifiedAction } from "./actions";
 import { FindingsSection } from "./_components/findings-section";
+import { HistorySection } from "./_components/history-section";
 import { LoginsSection } from "./_components/logins-section";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
 import { PermissionsSection } from "./_components/permissions-section";
@@ -36,7 +38,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account }, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
   const writable = canWrite(scope);
-  const history = await scoreHistory(scope, account.id);
+  const [history, events] = await Promise.all([scoreHistory(scope, account.id), listAccountHistory(scope, account.id)]);
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -71,6 +73,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <PartnersSection account={account} t={t} />
         <OtherAccessSection account={account} t={t} />
       </div>
+      <HistorySection history={events} t={t} locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,48 @@
+import type { HistoryEntry } from "@/lib/db/history";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/server";
+import { RULES } from "@/lib/risk";
+import { Empty, Section } from "./section";
+
+const KNOWN = new Set([
+  "finding.resolved", "finding.reopened", "finding.accepted", "finding.acceptance_expired", "twoStepMethod.added", "twoStepMethod.removed",
+  "login.updated", "account.verified", "loginUser.removed", "snapshot.imported",
+]);
+
+function detail(entry: HistoryEntry): string {
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  if (entry.action === "finding.accepted" && typeof after.reason === "string") return `“${after.reason}” → ${String(after.until ?? "")}`;
+  if (entry.action === "login.updated") {
+    const before = (entry.before ?? {}) as Record<string, unknown>;
+    return before.status !== after.status ? `${String(before.status)} → ${String(after.status)}` : "";
+  }
+  if (entry.action.startsWith("twoStepMethod.")) {
+    const m = (entry.action.endsWith("added") ? after : ((entry.before ?? {}) as Record<string, unknown>)) as Record<string, unknown>;
+    return [m.kind, m.phoneLast4 ? `••••${String(m.phoneLast4)}` : null, m.role].filter(Boolean).join(" · ");
+  }
+  return "";
+}
+
+/** What happened to this account and its risks, newest first: the audit trail, readable. */
+export function HistorySection({ history, t, locale }: { history: HistoryEntry[]; t: Translate; locale: Locale }) {
+  const title = (id: string | null) => (id ? (RULES.find((r) => r.id === id)?.title[locale] ?? id) : null);
+  return (
+    <Section id="history" title={t("history.title")}>
+      {history.length === 0 ? (
+        <Empty>{t("history.empty")}</Empty>
+      ) : (
+        <ol className="space-y-1 text-sm" data-testid="history">
+          {history.map((e) => (
+            <li key={e.id} className="flex flex-wrap gap-x-2 border-l-2 border-slate-200 pl-2">
+              <time dateTime={e.at.toISOString()} className="tabular-nums text-slate-500">{e.at.toISOString().replace("T", " ").slice(0, 16)}</time>
+              <span className="font-medium">{KNOWN.has(e.action) ? t(`history.${e.action}` as Parameters<Translate>[0]) : e.action}</span>
+              {e.ruleId && <span>{title(e.ruleId)}</span>}
+              {detail(e) && <span className="text-slate-700">{detail(e)}</span>}
+              <span className="text-slate-500">{e.actor ?? t("history.system")}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { addDays } from "@/lib/dates";
+import { testDb } from "@/tests/support/db";
+import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
+import { acceptFinding } from "./findings";
+import { listAccountHistory } from "./history";
+import { recomputeOrganisations } from "./risk/recompute-all";
+import { syncToolCatalogue } from "./tools";
+import { utcToday } from "./write-context";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+describe("account history", () => {
+  it("lists the account's audit events newest first, with who and which rule, and nothing to another tenant", async () => {
+    await syncToolCatalogue(db);
+    const tenant = await createTenant(db);
+    const accountId = (await importSnapshot(db, tenant.orgId, oneAccountSnapshot()))("account", "acc");
+    await recomputeOrganisations(db, { today: utcToday(), orgIds: [tenant.orgId] });
+    const scope = await scopeFor(tenant.userId);
+    const finding = await db.finding.findFirstOrThrow({ where: { accountId, ruleId: "SMS_ONLY" } });
+    await acceptFinding(scope, { findingId: finding.id, reason: "authenticator next month", until: addDays(utcToday(), 20) });
+
+    const history = await listAccountHistory(scope, accountId);
+    expect(history[0]).toMatchObject({ action: "finding.accepted", ruleId: "SMS_ONLY", actor: "Test User" });
+    expect((history[0].after as { reason: string }).reason).toBe("authenticator next month");
+
+    const stranger = await createTenant(db);
+    expect(await listAccountHistory(await scopeFor(stranger.userId), accountId)).toEqual([]);
+  });
+});
