@@ -154,7 +154,7 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string) {
     db.finding.findMany({
       where: { orgId, status: "OPEN", account: accountScopeWhere(scope), OR: subjects },
       orderBy: [{ severity: "asc" }, { ruleId: "asc" }, { id: "asc" }],
-      select: { id: true, ruleId: true, severity: true, evidence: true, firstSeenAt: true, subjectType: true, subjectId: true, account: { select: { id: true, storeName: true } } },
+      select: { id: true, ruleId: true, severity: true, evidence: true, evidenceData: true, firstSeenAt: true, subjectType: true, subjectId: true, account: { select: { id: true, storeName: true } } },
     }),
     doneBy.length ? db.user.findMany({ where: { id: { in: doneBy }, memberships: { some: { orgId } } }, select: { id: true, name: true } }) : [],
   ]);

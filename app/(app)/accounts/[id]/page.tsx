@@ -4,6 +4,9 @@ import { ScoreBadge } from "@/components/score-badge";
 import { Sparkline } from "@/components/sparkline";
 import { scoreHistory } from "@/lib/db/scores";
 import { listAccountHistory } from "@/lib/db/history";
+import { labelsFor } from "@/lib/db/labels";
+import { evidenceIds } from "@/lib/risk/evidence-ja";
+import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { getAccountDetailOrThrow, listTools } from "@/lib/db/accounts";
@@ -38,7 +41,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account }, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
   const writable = canWrite(scope);
-  const [history, events] = await Promise.all([scoreHistory(scope, account.id), listAccountHistory(scope, account.id)]);
+  const [history, events, labels] = await Promise.all([
+    scoreHistory(scope, account.id),
+    listAccountHistory(scope, account.id),
+    locale === "ja" ? labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>(),
+  ]);
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -65,7 +72,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <div className="mt-2"><Sparkline points={history} label={t("account.scoreTrend", { days: 90 })} /></div>
         </div>
       </header>
-      <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} />
+      <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
       <LoginsSection account={account} t={t} canWrite={writable} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">

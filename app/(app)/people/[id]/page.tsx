@@ -2,7 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { formatDay } from "@/lib/dates-format";
+import { labelsFor } from "@/lib/db/labels";
 import { getPersonDetailOrThrow } from "@/lib/db/people";
+import type { EvidenceData } from "@/lib/risk";
+import { evidenceIds } from "@/lib/risk/evidence-ja";
 import { canWrite, utcToday } from "@/lib/db/write-context";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -28,6 +31,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const [{ scope, person }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const m = person.metrics;
+  const labels = locale === "ja" ? await labelsFor(scope, [...new Set(person.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/people">{t("nav.people")}</Link> /</nav>
@@ -50,7 +54,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </ul>
       </header>
       <OffboardingSection person={person} t={t} canWrite={canWrite(scope)} today={utcToday()} />
-      <PersonFindings person={person} t={t} locale={locale} />
+      <PersonFindings person={person} t={t} locale={locale} labels={labels} />
       <PersonLogins person={person} t={t} locale={locale} />
       <PersonDevices person={person} t={t} />
     </div>

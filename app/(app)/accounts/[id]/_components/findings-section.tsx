@@ -5,7 +5,8 @@ import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
-import { REMEDIATION, RULES, SCORE_FORMULA, type RuleId } from "@/lib/risk";
+import { REMEDIATION, RULES, SCORE_FORMULA, type EvidenceData, type RuleId } from "@/lib/risk";
+import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { Empty, Section } from "./section";
 
@@ -17,9 +18,14 @@ interface Props {
   locale: Locale;
   canWrite: boolean;
   today: string;
+  /** Names for ids in evidence, for the Japanese rendering. */
+  labels: Map<string, string>;
 }
 
-export function FindingsSection({ account, t, locale, canWrite, today }: Props) {
+export function FindingsSection({ account, t, locale, canWrite, today, labels }: Props) {
+  // The engine's evidence is English; Japanese readers get it rebuilt from the same facts.
+  const evidence = (f: (typeof account.findings)[number]) =>
+    (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
@@ -37,7 +43,7 @@ export function FindingsSection({ account, t, locale, canWrite, today }: Props) 
                 <h3 className="font-semibold">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</h3>
                 <code className="text-xs text-slate-500">{f.ruleId}</code>
               </div>
-              <p className="mt-1 text-slate-700"><span className="font-medium">{t("finding.evidence")}:</span> {f.evidence}</p>
+              <p className="mt-1 text-slate-700"><span className="font-medium">{t("finding.evidence")}:</span> {evidence(f)}</p>
               <details className="mt-2">
                 <summary className="cursor-pointer text-blue-800">{t("finding.remediation")}</summary>
                 <p className="mt-1 whitespace-pre-line text-slate-800">{REMEDIATION[f.ruleId as RuleId]?.[locale]}</p>
@@ -75,7 +81,7 @@ export function FindingsSection({ account, t, locale, canWrite, today }: Props) 
             {accepted.map((f) => (
               <li key={f.id} className="rounded border border-slate-200 p-2" data-testid="accepted-finding" data-rule={f.ruleId}>
                 <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />{" "}
-                <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span> — {f.evidence}
+                <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span> — {evidence(f)}
                 <div className="text-xs text-slate-600">
                   {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
                 </div>

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { evaluateSnapshot, RULE_IDS } from "@/lib/risk";
+import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
+import { snapshotSchema } from "@/lib/validation/snapshot";
+import { evidenceIds, evidenceJa } from "./evidence-ja";
+
+const names: Record<string, string> = { "p-1": "佐藤 花", "p-2": "伊藤 健", "d-1": "iPhone" };
+const name = (id: string) => names[id] ?? id;
+
+describe("Japanese evidence", () => {
+  it("renders a login finding with its dates and threshold", () => {
+    expect(evidenceJa("STALE_PASSWORD", { role: "PRIMARY", email: "owner@sakura.example", ageDays: 212, passwordChangedAt: "2026-04-25", thresholdDays: 90 }, name)).toBe(
+      "プライマリーユーザーのログイン owner@sakura.example のパスワードは 2026-04-25 から 212 日間変更されていません（しきい値 90 日）",
+    );
+  });
+
+  it("names people and devices through the lookup, lists included", () => {
+    const text = evidenceJa("SHARED_2SV_DEVICE", { deviceId: "d-1", holderId: "p-1", people: "p-1, p-2" }, name);
+    expect(text).toBe("端末 iPhone（所持者: 佐藤 花）が、佐藤 花、伊藤 健 のログインの2段階認証に使われています");
+    expect(evidenceIds({ deviceId: "d-1", holderId: "p-1", people: "p-1, p-2" }).sort()).toEqual(["d-1", "p-1", "p-2"]);
+  });
+
+  it("tells an expired authorisation from one about to expire", () => {
+    expect(evidenceJa("APP_AUTH_EXPIRING", { appName: "RepricerX", expiresAt: "2026-11-17", daysToExpiry: -6 }, name)).toContain("期限切れになっています（6 日前）");
+    expect(evidenceJa("APP_AUTH_EXPIRING", { appName: "RepricerX", expiresAt: "2026-12-13", daysToExpiry: 20 }, name)).toContain("あと 20 日");
+  });
+
+  it("has a template for every rule, and every demo finding renders without gaps", () => {
+    const result = evaluateSnapshot(snapshotSchema.parse(buildDemoPortfolio("2026-11-23").snapshot), { asOf: "2026-11-23" });
+    const findings = result.accounts.flatMap((a) => a.findings);
+    expect(new Set(findings.map((f) => f.rule)).size).toBe(RULE_IDS.length);
+    for (const f of findings) {
+      const text = evidenceJa(f.rule, f.evidenceData, name);
+      expect(text, f.rule).toBeTruthy();
+      expect(text, `${f.rule}: ${text}`).not.toMatch(/undefined|null|NaN/);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import type { EvidenceData, RuleId } from "./types";
+
+// Japanese evidence, rendered from a finding's raw facts (evidenceData) so the Japanese interface
+// does not show the engine's English sentence. `name` turns an id into a person's, device's or
+// login's label (the caller looks them up); lists arrive as comma-separated ids.
+
+type Name = (id: string) => string;
+
+const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+const list = (v: unknown, name: Name) => str(v).split(",").map((s) => s.trim()).filter(Boolean).map(name).join("、");
+const login = (d: EvidenceData) => `${d.role === "PRIMARY" ? "プライマリーユーザー" : "サブユーザー"}のログイン ${str(d.email) || "（メール不明）"}`;
+const KIND: Record<string, string> = { SMS: "SMS", VOICE: "音声通話", AUTHENTICATOR_APP: "認証アプリ" };
+
+const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
+  NO_2SV: (d) => `${login(d)} に2段階認証の手段が一つもありません`,
+  SINGLE_2SV_METHOD: (d, n) => `${login(d)} の2段階認証は ${KIND[str(d.methodKind)] ?? str(d.methodKind)}${d.deviceId ? `（端末: ${n(str(d.deviceId))}）` : ""} の一つだけで、バックアップ手段がありません`,
+  PRIMARY_NO_BACKUP: (d) => `${login(d)} に2段階認証のバックアップ手段がありません（手段 ${str(d.methodCount)} 件）`,
+  SMS_ONLY: (d) => `${login(d)} の2段階認証はすべて電話（${str(d.methodKinds).split(",").map((k) => KIND[k.trim()] ?? k.trim()).join("、")}）で、認証アプリがありません`,
+  SHARED_2SV_DEVICE: (d, n) => `端末 ${n(str(d.deviceId))}（所持者: ${d.holderId ? n(str(d.holderId)) : "不明"}）が、${list(d.people, n)} のログインの2段階認証に使われています`,
+  OTP_SKIP_ON_SHARED_DEVICE: (d, n) => `端末 ${n(str(d.deviceId))} では「このブラウザでコードを要求しない」が使われており、${list(d.people, n)} のログインで共有されています`,
+  STALE_PASSWORD: (d) => `${login(d)} のパスワードは ${str(d.passwordChangedAt)} から ${str(d.ageDays)} 日間変更されていません（しきい値 ${str(d.thresholdDays)} 日）`,
+  PASSWORD_REUSED: (d) => `${login(d)} のパスワードが他でも使われていると申告されています`,
+  SHARED_PRIMARY_LOGIN: (d, n) => `${login(d)}（${n(str(d.personId))}）を ${list(d.otherUsers, n)} も使っています`,
+  DORMANT_USER: (d) => (d.lastLoginAt ? `${login(d)} は ${str(d.lastLoginAt)} から ${str(d.ageDays)} 日間ログインしていません` : `${login(d)} は承認から ${str(d.ageDays)} 日間一度もログインしていません`),
+  STALE_INVITE: (d) => `${login(d)} への招待は ${str(d.invitedAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
+  EXTERNAL_ADMIN: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company)}）の ${login(d)} が管理者権限を持っています（${str(d.grants)}）`,
+  TOO_MANY_ADMINS: (d, n) => `管理できる人が ${str(d.adminCount)} 人います（上限 ${str(d.maxAdmins)} 人）: ${list(d.admins, n)}`,
+  OFFBOARDED_STILL_ACTIVE: (d, n) => `${n(str(d.personId))} は ${str(d.departedAt)} に退職済み（${str(d.daysSinceDeparture)} 日前）ですが、${login(d)} が有効なままです`,
+  DORMANT_ACCOUNT: (d) => (d.lastLoginAt ? `このアカウントへの最後のログインは ${str(d.lastLoginAt)}（${str(d.ageDays)} 日前）です` : "このアカウントへのログインの記録がありません"),
+  APP_AUTH_EXPIRING: (d) => {
+    const days = Number(d.daysToExpiry);
+    return days < 0 ? `アプリ「${str(d.appName)}」の認証は ${str(d.expiresAt)} に期限切れになっています（${-days} 日前）` : `アプリ「${str(d.appName)}」の認証は ${str(d.expiresAt)} に期限切れになります（あと ${days} 日）`;
+  },
+  SUSPENDED: (d) => `アカウントの状態が「${d.status === "DEACTIVATED" ? "閉鎖" : "停止"}」です`,
+  INDIVIDUAL_PLAN_MULTI_USER: (d, n) => `小口出品のアカウントを ${str(d.peopleCount)} 人が使っています: ${list(d.people, n)}`,
+  PRIMARY_HELD_BY_OUTSIDER: (d, n) => `${login(d)} の使用者 ${n(str(d.personId))} は${d.departed ? "退職済み" : `外部の人（${str(d.company)}）`}です`,
+  SINGLE_ADMIN: (d, n) => `管理できる人が ${d.adminPersonId ? n(str(d.adminPersonId)) : "1人"} だけです`,
+  EXTERNAL_SENSITIVE_ACCESS: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company)}）の ${login(d)} が重要な設定にアクセスできます（${str(d.grants)}）`,
+  CONTRACTOR_AS_USER: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company) || "会社不明"}）がサブユーザーとして追加されていますが、認定パートナーではありません`,
+  STALE_PARTNER_LINK: (d) => `${str(d.company)} への認定パートナーの招待リンクは ${str(d.linkSentAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
+  LEFTOVER_ACCESS: (d, n) => `${n(str(d.personId))} は${d.departed ? "退職済みですが" : "このアカウントに有効なログインがありませんが"}、${str(d.consoles)} へのアクセスが残っています`,
+  UNVERIFIED_DATA: (d) => (d.lastVerifiedAt ? `アクセス情報が最後に確認されたのは ${str(d.lastVerifiedAt)}（${str(d.ageDays)} 日前）です` : "アクセス情報が一度も確認されていません"),
+};
+
+export function evidenceJa(rule: string, data: EvidenceData, name: Name): string | null {
+  const template = TEMPLATES[rule as RuleId];
+  return template ? template(data, name) : null;
+}
+
+/** Every id an evidence payload mentions, for the caller to look up labels in one go. */
+export function evidenceIds(data: EvidenceData): string[] {
+  const ids = new Set<string>();
+  for (const key of ["personId", "deviceId", "holderId", "adminPersonId", "people", "otherUsers", "admins"]) {
+    for (const id of str(data[key]).split(",")) if (id.trim()) ids.add(id.trim());
+  }
+  return [...ids];
+}
