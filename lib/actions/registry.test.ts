@@ -9,7 +9,7 @@ const WRAPPED = "defineAction";
 const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
-    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED,
+    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
   },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },
   "app/(app)/members/actions.ts": { inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED },

@@ -1,6 +1,8 @@
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
+import { syncToolCatalogue } from "@/lib/db/tools";
 import { createThrowawayDatabase } from "./test-database";
 
 declare module "vitest" {
@@ -21,6 +23,10 @@ export default async function setup(project: TestProject) {
   }
   const database = await createThrowawayDatabase(adminUrl);
   await applyMigrations(database.url);
+  // As the app does at every start: the tool catalogue is reference data every grant points at.
+  const db = createDb(database.url);
+  await syncToolCatalogue(db);
+  await db.$disconnect();
   project.provide("databaseUrl", database.url);
   project.provide("adminDatabaseUrl", adminUrl);
   return async () => {

@@ -112,6 +112,14 @@ export const ja = {
   "history.account.verified": "Seller Centralで確認",
   "history.loginUser.removed": "共用者を外した（オフボーディング）",
   "history.snapshot.imported": "取り込み",
+  "review.title": "アクセスの確認",
+  "review.record": "判断を記録…",
+  "review.decision": "判断",
+  "review.APPROVED": "承認",
+  "review.REMOVE_REQUESTED": "削除を依頼",
+  "review.note": "メモ（任意）",
+  "review.submit": "記録",
+  "history.access.reviewed": "アクセスを確認",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -227,4 +235,12 @@ export const en: Record<keyof typeof ja, string> = {
   "history.account.verified": "Checked against Seller Central",
   "history.loginUser.removed": "User removed from login (offboarding)",
   "history.snapshot.imported": "Imported",
+  "review.title": "Access review",
+  "review.record": "Record a decision…",
+  "review.decision": "Decision",
+  "review.APPROVED": "Approved",
+  "review.REMOVE_REQUESTED": "Removal requested",
+  "review.note": "Note (optional)",
+  "review.submit": "Record",
+  "history.access.reviewed": "Access reviewed",
 };

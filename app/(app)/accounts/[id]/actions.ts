@@ -3,6 +3,8 @@ import { z } from "zod";
 import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { defineAction } from "@/lib/actions/define-action";
+import { recordAccessReview } from "@/lib/db/access-reviews";
+import { recordAccessReviewSchema } from "@/lib/validation/access-review";
 import { addTwoStepMethodSchema, markVerifiedSchema, removeTwoStepMethodSchema, updateLoginSchema } from "@/lib/validation/account-edits";
 import { acceptFindingSchema, reopenFindingSchema } from "@/lib/validation/findings";
 
@@ -12,3 +14,4 @@ export const addTwoStepMethodAction = defineAction(addTwoStepMethodSchema, (scop
 export const removeTwoStepMethodAction = defineAction(removeTwoStepMethodSchema, (scope, input) => removeTwoStepMethod(scope, input.accountId, input.version, input.methodId));
 export const updateLoginAction = defineAction(updateLoginSchema, (scope, input) => updateLogin(scope, input));
 export const markVerifiedAction = defineAction(markVerifiedSchema.extend({ confirm: z.literal("yes") }), (scope, input) => markAccountVerified(scope, input.accountId, input.version));
+export const recordAccessReviewAction = defineAction(recordAccessReviewSchema, (scope, input) => recordAccessReview(scope, input));

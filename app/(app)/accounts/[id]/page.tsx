@@ -5,6 +5,7 @@ import { Sparkline } from "@/components/sparkline";
 import { scoreHistory } from "@/lib/db/scores";
 import { listAccountHistory } from "@/lib/db/history";
 import { labelsFor } from "@/lib/db/labels";
+import { latestReviews } from "@/lib/db/access-reviews";
 import { evidenceIds } from "@/lib/risk/evidence-ja";
 import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
@@ -41,10 +42,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account }, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
   const writable = canWrite(scope);
-  const [history, events, labels] = await Promise.all([
+  const [history, events, labels, reviews] = await Promise.all([
     scoreHistory(scope, account.id),
     listAccountHistory(scope, account.id),
     locale === "ja" ? labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>(),
+    latestReviews(scope, account.id),
   ]);
   return (
     <div className="space-y-4">
@@ -73,7 +75,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
         <AppsSection account={account} t={t} />

@@ -6,12 +6,13 @@ import { Empty, Section } from "./section";
 
 const KNOWN = new Set([
   "finding.resolved", "finding.reopened", "finding.accepted", "finding.acceptance_expired", "twoStepMethod.added", "twoStepMethod.removed",
-  "login.updated", "account.verified", "loginUser.removed", "snapshot.imported",
+  "login.updated", "account.verified", "loginUser.removed", "snapshot.imported", "access.reviewed",
 ]);
 
 function detail(entry: HistoryEntry): string {
   const after = (entry.after ?? {}) as Record<string, unknown>;
   if (entry.action === "finding.accepted" && typeof after.reason === "string") return `“${after.reason}” → ${String(after.until ?? "")}`;
+  if (entry.action === "access.reviewed") return [after.decision, after.note ? `“${String(after.note)}”` : null].filter(Boolean).join(" ");
   if (entry.action === "login.updated") {
     const before = (entry.before ?? {}) as Record<string, unknown>;
     return before.status !== after.status ? `${String(before.status)} → ${String(after.status)}` : "";

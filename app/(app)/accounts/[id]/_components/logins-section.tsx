@@ -1,10 +1,15 @@
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
+import { ActionForm } from "@/components/action-form";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { recordAccessReviewAction } from "../actions";
 import { LoginEditor } from "./login-editor";
 import { Empty, Section } from "./section";
 
-export function LoginsSection({ account, t, canWrite }: { account: AccountDetail; t: Translate; canWrite: boolean }) {
+export type LatestReviews = Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
+
+export function LoginsSection({ account, t, canWrite, reviews }: { account: AccountDetail; t: Translate; canWrite: boolean; reviews: LatestReviews }) {
   return (
     <Section id="logins" title={t("account.logins")}>
       {account.logins.length === 0 ? (
@@ -22,6 +27,7 @@ export function LoginsSection({ account, t, canWrite }: { account: AccountDetail
                 <th scope="col" className="px-2 py-1.5">{t("login.lastLogin")}</th>
                 <th scope="col" className="px-2 py-1.5">{t("login.passwordChanged")}</th>
                 <th scope="col" className="px-2 py-1.5">{t("login.twoStep")}</th>
+                <th scope="col" className="px-2 py-1.5">{t("review.title")}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,6 +71,31 @@ export function LoginsSection({ account, t, canWrite }: { account: AccountDetail
                         ))}
                       </ul>
                     )}
+                  </td>
+                  <td className="px-2 py-2" data-testid="access-review">
+                    {reviews.get(login.id) && (
+                      <div className="text-xs">
+                        <span className={reviews.get(login.id)!.decision === "APPROVED" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
+                          {t(`review.${reviews.get(login.id)!.decision as "APPROVED" | "REMOVE_REQUESTED"}`)}
+                        </span>{" "}
+                        <span className="text-slate-500">{reviews.get(login.id)!.by} · {formatDay(reviews.get(login.id)!.decidedAt)}</span>
+                        {reviews.get(login.id)!.note && <div className="text-slate-600">“{reviews.get(login.id)!.note}”</div>}
+                      </div>
+                    )}
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs text-blue-800">{t("review.record")}</summary>
+                      <ActionForm
+                        action={recordAccessReviewAction}
+                        hidden={{ accountId: account.id, loginId: login.id }}
+                        fields={[
+                          { name: "decision", label: t("review.decision"), type: "select", options: [{ value: "APPROVED", label: t("review.APPROVED") }, { value: "REMOVE_REQUESTED", label: t("review.REMOVE_REQUESTED") }] },
+                          { name: "note", label: t("review.note"), type: "text", maxLength: 500 },
+                        ]}
+                        submitLabel={t("review.submit")}
+                        pendingLabel={t("form.saving")}
+                        messages={formMessages(t, "form.saved")}
+                      />
+                    </details>
                   </td>
                 </tr>
               ))}
