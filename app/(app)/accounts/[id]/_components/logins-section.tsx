@@ -1,3 +1,4 @@
+import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
@@ -18,18 +19,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("account.logins")}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-2 py-1.5">{t("login.email")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.role")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.person")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.status")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.lastLogin")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.passwordChanged")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.twoStep")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("review.title")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t("login.email"), t("login.role"), t("login.person"), t("login.status"), t("login.lastLogin"), t("login.passwordChanged"), t("login.twoStep"), t("review.title")]} />
             <tbody>
               {account.logins.map((login) => (
                 <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="login-row">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LevelBadge } from "@/components/level-badge";
 import { formatDay } from "@/lib/dates-format";
+import { TableHead } from "@/components/table-head";
 import type { PersonDetail } from "@/lib/db/people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
@@ -24,16 +25,7 @@ export function PersonLogins({ person, t, locale }: { person: PersonDetail; t: T
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("people.logins")}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-2 py-1.5">{t("login.email")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.role")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("people.holds")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.status")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("login.lastLogin")}</th>
-                <th scope="col" className="px-2 py-1.5">{t("people.levels")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t("login.email"), t("login.role"), t("people.holds"), t("login.status"), t("login.lastLogin"), t("people.levels")]} />
             {[...byAccount.values()].map(({ account, logins }) => (
               <tbody key={account.id} data-testid="person-account">
                 <tr className="border-t border-slate-200 bg-slate-50">
