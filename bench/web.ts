@@ -1,0 +1,454 @@
+// `npm run bench:web`: the web pages' speed, as figures (not a test).
+// Loads 50,000 generated accounts over three organisations (40k, 5k, 5k; logins padded to
+// BENCH_LOGINS_PER_ACCOUNT per account, default 10 ≈ 500k logins) into a throwaway database, runs ANALYZE,
+// recomputes findings, starts the production server (`npm start`), signs a user of the 40k organisation
+// in through the real form (Playwright), then:
+//  1. SQL statements per request, counted at the wire by a proxy in front of PostgreSQL (app restarted
+//     behind it), for the measured pages and the accounts table at 25/50/100 rows; the slowest statement;
+//  2. the JS the accounts page ships (gzip sizes of its <script src> chunks);
+//  3. autocannon throughput and p50/p95 latency at 1 and 10 connections (BENCH_WEB_SECONDS each,
+//     default 10) of each page, and of a bare node:http + pg endpoint running the same SQL
+//     (bench/web-bare-server.ts), with each page's ratio to it.
+// Uses TEST_DATABASE_URL (a local server; a throwaway database is created and dropped) or an embedded
+// PostgreSQL. Port BENCH_WEB_PORT (default 3250; the bare server uses the next one).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
+import autocannon from "autocannon";
+import { hashPassword } from "@/lib/auth/password";
+import { pageStatement, countStatement } from "@/lib/db/accounts-sql";
+import { bulkLoadSnapshot } from "@/lib/db/bulk-load";
+import { createDb, type Db } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
+import type { Scope } from "@/lib/db/scope";
+import { syncToolCatalogue } from "@/lib/db/tools";
+import { generateSnapshot } from "@/lib/risk/generate";
+import { encodeCursor, parseAccountListQuery } from "@/lib/validation/accounts";
+import type { Snapshot } from "@/lib/validation/snapshot";
+import { createThrowawayDatabase } from "@/tests/support/test-database";
+import type { Plans, PlannedStatement } from "./web-bare-server";
+import { startSqlProxy, type CapturedStatement, type SqlProxy } from "./web-sql-proxy";
+
+const ORG_SIZES = (process.env.BENCH_WEB_ORGS ?? "40000,5000,5000").split(",").map(Number);
+const LOGINS_PER_ACCOUNT = Number(process.env.BENCH_LOGINS_PER_ACCOUNT ?? 10);
+const SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_WEB_PORT ?? 3250);
+const BARE_PORT = PORT + 1;
+const DATA_DIR = ".gatehouse/bench-web";
+const DEEP_PAGE = Math.min(1000, Math.floor(ORG_SIZES[0] / 25) - 1); // at 25 rows: the 24,976th row onwards
+const USER = { email: "bench-web@gatehouse.example", password: `bench-${randomBytes(8).toString("hex")}` };
+const today = new Date().toISOString().slice(0, 10);
+const base = `http://127.0.0.1:${PORT}`;
+const bareBase = `http://127.0.0.1:${BARE_PORT}`;
+
+const log = (line: string) => console.log(`[bench:web ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const oneLine = (sql: string, max = 160) => {
+  const s = sql.replace(/\s+/g, " ").trim();
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+};
+
+/** Pads every account to `perAccount` logins with copies of its secondary logins (new ids and emails). */
+function padLogins(snapshot: Snapshot, perAccount: number): void {
+  for (const account of snapshot.accounts) {
+    const secondaries = account.logins.filter((l) => l.role !== "PRIMARY");
+    const source = secondaries.length ? secondaries : account.logins;
+    for (let k = 0; account.logins.length < perAccount && source.length; k++) {
+      const l = source[k % source.length];
+      account.logins.push({ ...l, id: `${l.id}-x${k}`, role: "SECONDARY", email: l.email ? `x${k}.${l.email}` : null });
+    }
+  }
+}
+
+// ---- processes -------------------------------------------------------------------------------------
+
+interface App {
+  child: ChildProcess;
+  logFile: string;
+}
+
+function startApp(databaseUrl: string, authSecret: string, label: string): App {
+  const logFile = `${DATA_DIR}/app-${label}.log`;
+  const out = createWriteStream(logFile);
+  // Its own process group, so npm, tsx and `next start` all stop together.
+  const child = spawn("npm", ["start"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(PORT), GATEHOUSE_SEED: "none", GATEHOUSE_DATA_DIR: DATA_DIR },
+  });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return { child, logFile };
+}
+
+function startBare(databaseUrl: string, plansFile: string): App {
+  const logFile = `${DATA_DIR}/bare.log`;
+  const out = createWriteStream(logFile);
+  const child = spawn("npx", ["tsx", "--conditions=react-server", "bench/web-bare-server.ts"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BARE_PORT), BARE_PLANS: plansFile },
+  });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return { child, logFile };
+}
+
+const tail = (file: string) => {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-30).join("\n");
+  } catch {
+    return "(no log)";
+  }
+};
+
+async function stopProcess(app: App | undefined, url: string): Promise<void> {
+  const pid = app?.child.pid;
+  if (!app || !pid || app.child.exitCode !== null || app.child.signalCode !== null) return;
+  const exited = new Promise((r) => app.child.once("exit", r));
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  if ((await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)])) === false) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+  // `next start` may outlive npm by a moment: wait until the port is free.
+  for (let i = 0; i < 30 && (await responds(url)); i++) await sleep(500);
+}
+
+async function responds(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitReady(app: App, url: string, minutes: number): Promise<void> {
+  const deadline = Date.now() + minutes * 60_000;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null) throw new Error(`server exited with code ${app.child.exitCode}; last lines of ${app.logFile}:\n${tail(app.logFile)}`);
+    try {
+      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(1000);
+  }
+  throw new Error(`server not ready after ${minutes} min; last lines of ${app.logFile}:\n${tail(app.logFile)}`);
+}
+
+// ---- HTTP ------------------------------------------------------------------------------------------
+
+let cookie = "";
+
+async function get(path: string, origin = base): Promise<{ status: number; body: string; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(origin + path, { headers: { cookie }, redirect: "manual" });
+  const body = await res.text();
+  return { status: res.status, body, ms: performance.now() - t0 };
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p95: number;
+  requests: number;
+  bad: number;
+}
+
+function measure(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        rps: result.requests.average,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        requests: latencies.length,
+        bad: result.non2xx + result.errors + result.timeouts,
+      });
+    });
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+// ---- statement capture → bare plans ----------------------------------------------------------------
+
+const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b\s/i.test(sql.replace(/'[^']*'/g, ""));
+
+/** The read statements of one request, each waiting for the statement that finished last before it started. */
+function planOf(statements: CapturedStatement[]): PlannedStatement[] {
+  const reads = statements.filter((s) => isRead(s.sql)).sort((a, b) => a.start - b.start);
+  return reads.map((s, i) => {
+    let after = -1;
+    for (let j = 0; j < i; j++) {
+      const end = reads[j].end ?? Infinity;
+      if (end <= s.start && (after < 0 || end > (reads[after].end ?? 0))) after = j;
+    }
+    return { sql: s.sql, params: s.params, after };
+  });
+}
+
+// ---- main ------------------------------------------------------------------------------------------
+
+let adminUrl = process.env.TEST_DATABASE_URL;
+let embedded: EmbeddedDatabase | undefined;
+let database: { url: string; drop: () => Promise<void> } | undefined;
+let db: Db | undefined;
+let app: App | undefined;
+let bare: App | undefined;
+let proxy: SqlProxy | undefined;
+let browser: Browser | undefined;
+let cleaned = false;
+
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  await browser?.close().catch(() => undefined);
+  await stopProcess(app, base).catch(() => undefined);
+  await stopProcess(bare, bareBase).catch(() => undefined);
+  await proxy?.close().catch(() => undefined);
+  await db?.$disconnect().catch(() => undefined);
+  if (database) {
+    await database.drop().then(() => log("throwaway database dropped"), (e: unknown) => console.error(`could not drop the throwaway database: ${String(e)}`));
+  }
+  await embedded?.stop().catch(() => undefined);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the servers and dropping the database…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  mkdirSync(DATA_DIR, { recursive: true });
+  if (await responds(base)) throw new Error(`port ${PORT} is already in use: set BENCH_WEB_PORT`);
+  if (await responds(bareBase)) throw new Error(`port ${BARE_PORT} is already in use: set BENCH_WEB_PORT`);
+  const machine = `${cpus().length}× ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+  log(`Gatehouse web benchmark — ${new Date().toISOString()} — ${machine}; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+
+  embedded = adminUrl ? undefined : await startEmbeddedPostgres({ dataDir: DATA_DIR, database: "postgres" });
+  adminUrl ??= embedded!.url;
+  database = await createThrowawayDatabase(adminUrl, "gatehouse_benchweb");
+  await applyMigrations(database.url);
+  db = createDb(database.url);
+  await syncToolCatalogue(db);
+
+  // ---- data
+  let t0 = performance.now();
+  let accounts = 0;
+  let logins = 0;
+  const orgIds: string[] = [];
+  for (const [i, size] of ORG_SIZES.entries()) {
+    const snapshot = generateSnapshot(size, 101 + i, { asOf: today });
+    if (LOGINS_PER_ACCOUNT > 0) padLogins(snapshot, LOGINS_PER_ACCOUNT);
+    const org = await db.organization.create({ data: { name: `Bench agency ${i + 1} (${size} accounts)` } });
+    const clients = await db.client.createManyAndReturn({ data: Array.from({ length: Math.ceil(size / 25) }, (_, c) => ({ orgId: org.id, name: `Client ${c + 1}` })), select: { id: true } });
+    await bulkLoadSnapshot(db, org.id, snapshot, { idPrefix: `o${i + 1}-`, clientIdFor: (n) => clients[n % clients.length].id });
+    orgIds.push(org.id);
+    accounts += snapshot.accounts.length;
+    logins += snapshot.accounts.reduce((n, a) => n + a.logins.length, 0);
+  }
+  await db.$executeRawUnsafe("ANALYZE");
+  log(`loaded ${accounts.toLocaleString("en")} accounts, ${logins.toLocaleString("en")} logins in ${((performance.now() - t0) / 1000).toFixed(0)} s; ANALYZE done`);
+  t0 = performance.now();
+  const recomputed = await recomputeOrganisations(db, { today });
+  await db.$executeRawUnsafe("ANALYZE");
+  const [{ findings }] = await db.$queryRawUnsafe<{ findings: number }[]>(`SELECT count(*)::int AS findings FROM "Finding" WHERE status = 'OPEN'`);
+  log(`recomputed ${recomputed.accounts.toLocaleString("en")} accounts (${findings.toLocaleString("en")} open findings) in ${((performance.now() - t0) / 1000).toFixed(0)} s; ANALYZE done`);
+
+  // ---- the user and the pages
+  const orgId = orgIds[0];
+  const user = await db.user.create({ data: { email: USER.email, name: "Bench user", passwordHash: await hashPassword(USER.password) } });
+  await db.membership.create({ data: { orgId, userId: user.id, role: "OWNER" } });
+  const ordered = (offset: number) =>
+    db!.$queryRawUnsafe<{ id: string; storeName: string }[]>(`SELECT id, "storeName" FROM "SellerAccount" WHERE "orgId" = $1 ORDER BY "storeName", id OFFSET $2 LIMIT 1`, orgId, offset);
+  const [beforeDeep] = await ordered((DEEP_PAGE - 1) * 25 - 1);
+  const [firstDeep] = await ordered((DEEP_PAGE - 1) * 25);
+  const [account] = await ordered(Math.floor(ORG_SIZES[0] / 2));
+  const cursor = encodeCursor({ direction: "next", keys: [beforeDeep.storeName], id: beforeDeep.id });
+  const staff = await db.$queryRawUnsafe<{ personId: string; n: number }[]>(
+    `SELECT "personId", count(*)::int AS n FROM "Login" WHERE "orgId" = $1 AND "personId" LIKE 'o1-p-ag%' GROUP BY 1 ORDER BY 2, 1`,
+    orgId,
+  );
+  const person = staff[Math.floor(staff.length / 2)];
+  const [accountLogins] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Login" WHERE "accountId" = $1`, account.id);
+  const SEARCH = "Store 1234";
+  const pages = [
+    { key: "accounts", label: "Accounts table, page 1 (25 rows)", path: "/accounts", expect: 'data-testid="accounts-total"' },
+    { key: "critical", label: "Accounts table, severity=critical, sort=score", path: "/accounts?severity=critical&sort=score", expect: 'data-testid="accounts-total"' },
+    { key: "deep", label: `Accounts table, page ${DEEP_PAGE.toLocaleString("en")} (keyset cursor)`, path: `/accounts?cursor=${cursor}`, expect: `>${firstDeep.storeName}<` },
+    { key: "search", label: `Accounts table, search q=${SEARCH}`, path: `/accounts?q=${encodeURIComponent(SEARCH)}`, expect: 'data-testid="accounts-total"' },
+    { key: "account", label: `Account page (${accountLogins.n} logins)`, path: `/accounts/${account.id}`, expect: `>${account.storeName}<` },
+    { key: "person", label: `Person page (agency staff, ${person.n} logins)`, path: `/people/${person.personId}`, expect: `Person ${person.personId.slice(3)}` },
+  ];
+  const pageSizes = [25, 50, 100].map((n) => ({ key: `size${n}`, label: `Accounts table, ${n} rows`, path: n === 25 ? "/accounts" : `/accounts?pageSize=${n}`, expect: 'data-testid="accounts-total"' }));
+
+  // ---- phase 1: the app behind the counting proxy
+  const authSecret = randomBytes(32).toString("base64url");
+  const target = new URL(adminUrl);
+  proxy = await startSqlProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const viaProxy = new URL(database.url);
+  viaProxy.hostname = "127.0.0.1";
+  viaProxy.port = String(proxy.port);
+  log(`starting the app behind the SQL proxy on port ${PORT} (builds first if .next is stale; log in ${DATA_DIR}/app-counting.log)`);
+  app = startApp(viaProxy.toString(), authSecret, "counting");
+  await waitReady(app, `${base}/signin`, 20);
+
+  log("signing in through the form with Playwright");
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const context = await browser.newContext({ baseURL: base });
+  const tab = await context.newPage();
+  await tab.goto("/signin");
+  await tab.locator("#email").fill(USER.email);
+  await tab.locator("#password").fill(USER.password);
+  await tab.locator('form:has(#password) button[type="submit"]').click();
+  await tab.waitForURL(/\/accounts$/, { timeout: 120_000 });
+  cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await browser.close();
+  browser = undefined;
+
+  for (const p of [...pages, ...pageSizes]) {
+    const res = await get(p.path);
+    if (res.status !== 200 || !res.body.includes(p.expect)) throw new Error(`${p.path}: HTTP ${res.status}, ${res.body.includes(p.expect) ? "" : `no "${p.expect}" in the page`}`);
+  }
+
+  const counts: Record<string, { min: number; max: number; reads: number; statements: CapturedStatement[] }> = {};
+  for (const p of [...pages, ...pageSizes]) {
+    await get(p.path);
+    await sleep(300);
+    const samples: CapturedStatement[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const from = proxy.statements.length;
+      await get(p.path);
+      await sleep(300);
+      samples.push(proxy.statements.slice(from));
+    }
+    samples.sort((a, b) => a.length - b.length);
+    counts[p.key] = { min: samples[0].length, max: samples[2].length, reads: samples[0].filter((s) => isRead(s.sql)).length, statements: samples[0] };
+  }
+  const all = [...pages, ...pageSizes].flatMap((p) => counts[p.key].statements.map((s) => ({ page: p.label, ms: (s.end ?? s.start) - s.start, sql: s.sql })));
+  const slowest = all.sort((a, b) => b.ms - a.ms).slice(0, 3);
+  const plans: Plans = Object.fromEntries(pages.map((p) => [p.key, planOf(counts[p.key].statements)]));
+  writeFileSync(`${DATA_DIR}/bare-plans.json`, JSON.stringify(plans));
+  writeFileSync(`${DATA_DIR}/statements.json`, JSON.stringify(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.statements.map((s) => ({ ms: (s.end ?? s.start) - s.start, sql: oneLine(s.sql, 400), params: s.params }))])), null, 1));
+
+  // The accounts table's statements are the ones lib/db/accounts-sql.ts builds.
+  const scope = { orgId, clientIds: null } as unknown as Scope;
+  const q1 = parseAccountListQuery(new URLSearchParams());
+  const builderSqlMatches = [pageStatement(scope, q1, q1.sort, q1.dir, undefined, q1.pageSize + 1).sql, countStatement(scope, q1).sql].every((sql) =>
+    counts.accounts.statements.some((s) => s.sql === sql),
+  );
+
+  // JS shipped by the accounts page: its <script src> chunks, gzipped.
+  const html = (await get("/accounts")).body;
+  const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+  let jsRaw = 0;
+  let jsGzip = 0;
+  for (const src of srcs) {
+    const res = await fetch(new URL(src, base));
+    if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
+    const buf = Buffer.from(await res.arrayBuffer());
+    jsRaw += buf.length;
+    jsGzip += gzipSync(buf).length;
+  }
+
+  await stopProcess(app, base);
+  app = undefined;
+  await proxy.close();
+  proxy = undefined;
+
+  // ---- phase 2: throughput, the app connected directly
+  log("restarting the app connected to PostgreSQL directly; starting the bare server");
+  app = startApp(database.url, authSecret, "direct");
+  bare = startBare(database.url, `${DATA_DIR}/bare-plans.json`);
+  await waitReady(app, `${base}/signin`, 20);
+  await waitReady(bare, `${bareBase}/`, 2);
+  for (const p of pages) {
+    const res = await get(`/${p.key}`, bareBase);
+    if (res.status !== 200) throw new Error(`bare /${p.key}: HTTP ${res.status}: ${res.body.slice(0, 300)}`);
+  }
+
+  const results: Record<string, Record<string, Measured>> = {};
+  const headers = { cookie };
+  for (const p of pages) {
+    results[p.key] = {};
+    // Warm-up: the first requests of a route compile and fill caches.
+    await measure(base + p.path, 4, 2, headers);
+    await measure(`${bareBase}/${p.key}`, 4, 1, {});
+    for (const connections of [1, 10]) {
+      results[p.key][`app${connections}`] = await measure(base + p.path, connections, SECONDS, headers);
+      results[p.key][`bare${connections}`] = await measure(`${bareBase}/${p.key}`, connections, SECONDS, {});
+      const a = results[p.key][`app${connections}`];
+      const b = results[p.key][`bare${connections}`];
+      log(`${p.label} @${connections}: app ${a.rps.toFixed(1)} req/s p50 ${a.p50.toFixed(0)} p95 ${a.p95.toFixed(0)} ms${a.bad ? ` (${a.bad} errors/non-2xx!)` : ""}; bare ${b.rps.toFixed(1)} req/s p50 ${b.p50.toFixed(0)} p95 ${b.p95.toFixed(0)} ms${b.bad ? ` (${b.bad} errors!)` : ""}`);
+    }
+  }
+
+  // ---- report
+  const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+  const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "—");
+  const met = (ok: boolean) => (ok ? "met" : "**not met**");
+  const lines: string[] = [];
+  lines.push(`Data: ${accounts.toLocaleString("en")} accounts (orgs of ${ORG_SIZES.map((n) => n.toLocaleString("en")).join(", ")}), ${logins.toLocaleString("en")} logins (generator's ~4/account padded to ${LOGINS_PER_ACCOUNT}/account with copies of secondary logins), ${findings.toLocaleString("en")} open findings; signed in as an Owner of the 40k organisation (interface in Japanese, the default). ${SECONDS} s per measurement; no Accept-Encoding (no compression) on either side.`);
+  lines.push("");
+  lines.push("| Page | Conns | App req/s | App p50 / p95 ms | Bare req/s | Bare p50 / p95 ms | Throughput ratio (≥ 0.5) | p95 ratio (≤ 2.5) |");
+  lines.push("|---|---|---|---|---|---|---|---|");
+  for (const p of pages) {
+    for (const c of [1, 10]) {
+      const a = results[p.key][`app${c}`];
+      const b = results[p.key][`bare${c}`];
+      const tr = a.rps / b.rps;
+      const pr = a.p95 / b.p95;
+      lines.push(`| ${p.label} | ${c} | ${f1(a.rps)}${a.bad ? ` (${a.bad} bad)` : ""} | ${f0(a.p50)} / ${f0(a.p95)} | ${f1(b.rps)}${b.bad ? ` (${b.bad} bad)` : ""} | ${f0(b.p50)} / ${f0(b.p95)} | ${tr.toFixed(2)} ${met(tr >= 0.5)} | ${pr.toFixed(1)} ${met(pr <= 2.5)} |`);
+    }
+  }
+  lines.push("");
+  lines.push("| SQL statements per request (all / reads) | Count | ≤ 5? |");
+  lines.push("|---|---|---|");
+  for (const p of [...pageSizes, ...pages.filter((p) => p.key !== "accounts")]) {
+    const c = counts[p.key];
+    lines.push(`| ${p.label} | ${c.min}${c.max !== c.min ? `–${c.max}` : ""} / ${c.reads} | ${met(c.max <= 5)} |`);
+  }
+  lines.push("");
+  const deep1 = results.deep.app1.p50 / results.accounts.app1.p50;
+  const deep10 = results.deep.app10.rps / results.accounts.app10.rps;
+  lines.push(`- Deep page (page ${DEEP_PAGE}) vs page 1, p50 at 1 connection: ${f0(results.deep.app1.p50)} vs ${f0(results.accounts.app1.p50)} ms = ${deep1.toFixed(2)}× (target ≤ 2×: ${met(deep1 <= 2)}); throughput at 10 connections ${deep10.toFixed(2)}× page 1's.`);
+  lines.push(`- JS shipped by the accounts page: ${srcs.length} \`<script src>\` chunks, ${(jsRaw / 1024).toFixed(0)} kB raw, **${(jsGzip / 1024).toFixed(1)} kB gzip** (target ≤ 180 kB: ${met(jsGzip / 1024 <= 180)}).`);
+  lines.push(`- Slowest statements (wire time at the proxy, single sequential requests): ${slowest.map((s) => `${s.ms.toFixed(1)} ms on "${s.page}": \`${oneLine(s.sql, 110)}\``).join("; ")}.`);
+  lines.push(`- The bare endpoint's accounts statements are the ones \`lib/db/accounts-sql.ts\` builds (pageStatement + countStatement): ${builderSqlMatches ? "verified identical" : "**NOT identical — check**"}.`);
+  console.log(`\n${lines.join("\n")}\n`);
+  writeFileSync(`${DATA_DIR}/last-run.md`, `${lines.join("\n")}\n`);
+  log(`report also written to ${DATA_DIR}/last-run.md; statements per page in ${DATA_DIR}/statements.json`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
