@@ -22,26 +22,40 @@ export function accountScopeWhere(scope: Scope) {
   return scope.clientIds ? { orgId: scope.orgId, clientId: { in: scope.clientIds } } : { orgId: scope.orgId };
 }
 
+interface MembershipRow {
+  orgId: string;
+  role: MemberRole;
+  orgName: string;
+  requireTwoFactor: boolean;
+  twoFactorEnabled: boolean;
+  clientIds: string[];
+}
+
+/** One statement for every page's first question: which organisations, which role, which clients. */
 export async function resolveScope(userId: string, preferredOrgId?: string): Promise<Scope | null> {
-  const memberships = await getDb().membership.findMany({
-    where: { userId },
-    select: {
-      id: true, orgId: true, role: true, org: { select: { name: true, requireTwoFactor: true } }, clients: { select: { clientId: true } },
-      user: { select: { totpEnabledAt: true } },
-    },
-    orderBy: { createdAt: "asc" },
-  });
+  const memberships = await getDb().$queryRawUnsafe<MembershipRow[]>(
+    `SELECT m."orgId", m.role::text AS role, o.name AS "orgName", o."requireTwoFactor", (u."totpEnabledAt" IS NOT NULL) AS "twoFactorEnabled",
+            COALESCE(array_agg(mc."clientId") FILTER (WHERE mc."clientId" IS NOT NULL), '{}') AS "clientIds"
+     FROM "Membership" m
+     JOIN "Organization" o ON o.id = m."orgId"
+     JOIN "User" u ON u.id = m."userId"
+     LEFT JOIN "MembershipClient" mc ON mc."membershipId" = m.id
+     WHERE m."userId" = $1
+     GROUP BY m.id, o.id, u.id
+     ORDER BY m."createdAt" ASC, m.id ASC`,
+    userId,
+  );
   if (memberships.length === 0) return null;
   const active = memberships.find((m) => m.orgId === preferredOrgId) ?? memberships[0];
   const seesAll = active.role === "OWNER" || active.role === "ADMIN";
   return {
     userId,
     orgId: active.orgId,
-    orgName: active.org.name,
+    orgName: active.orgName,
     role: active.role,
-    clientIds: seesAll ? null : active.clients.map((c) => c.clientId),
-    memberships: memberships.map((m) => ({ orgId: m.orgId, orgName: m.org.name, role: m.role })),
-    requireTwoFactor: active.org.requireTwoFactor,
-    twoFactorEnabled: active.user.totpEnabledAt !== null,
+    clientIds: seesAll ? null : active.clientIds,
+    memberships: memberships.map((m) => ({ orgId: m.orgId, orgName: m.orgName, role: m.role })),
+    requireTwoFactor: active.requireTwoFactor,
+    twoFactorEnabled: active.twoFactorEnabled,
   };
 }
