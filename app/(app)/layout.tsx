@@ -6,6 +6,7 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { switchOrgAction } from "@/lib/actions/switch-org";
 import { requireScope } from "@/lib/auth/scope";
+import { isOrgAdmin } from "@/lib/db/scope";
 import { getT } from "@/lib/i18n/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -25,8 +26,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
             <Link href="/settings">{t("nav.settings")}</Link>
-            {(scope.role === "OWNER" || scope.role === "ADMIN") && <Link href="/import">{t("nav.import")}</Link>}
-            {(scope.role === "OWNER" || scope.role === "ADMIN") && <Link href="/members">{t("nav.members")}</Link>}
+            {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
+            {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">

@@ -20,6 +20,13 @@ export interface ActionState {
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
 
+/** The first message per field of a failed zod parse, keyed by the field's name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
+  return fieldErrors;
+}
+
 /** Form fields as strings; a field sent several times (a checkbox group) becomes one comma-joined value. */
 function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -49,11 +56,7 @@ export function defineAction<S extends z.ZodType>(
     // An organisation that requires two-factor sign-in allows nothing else until it is set up.
     if (scope.requireTwoFactor && !scope.twoFactorEnabled && !options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
     const parsed = schema.safeParse(formFields(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
-      return { ok: false, seq, error: "INVALID_INPUT", fieldErrors, values };
-    }
+    if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
     let data: unknown;
     try {
       data = await handler(scope, parsed.data);

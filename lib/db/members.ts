@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { AcceptInvitationInput, ChangeMemberInput, InviteMemberInput } from "@/lib/validation/members";
 import { getDb, type Tx } from "./client";
 import type { MemberRole } from "./generated/enums";
-import type { Scope } from "./scope";
+import { isOrgAdmin, type Scope } from "./scope";
 import { revokeOtherSessions } from "./sessions";
 import { audit } from "./write-context";
 
@@ -14,7 +14,7 @@ export const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 function assertCanManage(scope: Scope, targetRole?: MemberRole): void {
-  if (scope.role !== "OWNER" && scope.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only owners and admins manage members");
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins manage members");
   // Only an owner can make or touch an owner.
   if (targetRole === "OWNER" && scope.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can manage owners");
 }
@@ -26,6 +26,10 @@ async function validClientIds(tx: Tx, scope: Scope, role: MemberRole, clientIds:
   return found.map((c) => c.id);
 }
 
+export function listClients(scope: Scope) {
+  return getDb().client.findMany({ where: { orgId: scope.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
 export async function listMembers(scope: Scope) {
   const db = getDb();
   const [members, invitations, clients] = await Promise.all([
@@ -35,7 +39,7 @@ export async function listMembers(scope: Scope) {
       orderBy: { createdAt: "asc" },
     }),
     db.invitation.findMany({ where: { orgId: scope.orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
-    db.client.findMany({ where: { orgId: scope.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listClients(scope),
   ]);
   return { members, invitations, clients };
 }

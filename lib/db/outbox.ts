@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { getDb } from "./client";
-import type { Scope } from "./scope";
+import { isOrgAdmin, type Scope } from "./scope";
 
 export async function writeOutboxMail(mail: { orgId: string; to: string; subject: string; body: string }): Promise<void> {
   await getDb().outboxMail.create({ data: mail });
@@ -9,6 +9,6 @@ export async function writeOutboxMail(mail: { orgId: string; to: string; subject
 
 /** The dev outbox holds invitation links: organisation owners and admins only. */
 export async function listOutbox(scope: Scope) {
-  if (scope.role !== "OWNER" && scope.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only owners and admins can read the outbox");
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins can read the outbox");
   return getDb().outboxMail.findMany({ where: { orgId: scope.orgId }, orderBy: { createdAt: "desc" }, take: 50 });
 }

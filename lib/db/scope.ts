@@ -17,6 +17,11 @@ export interface Scope {
   twoFactorEnabled: boolean;
 }
 
+/** Owners and admins manage the organisation (members, settings, imports); others work on accounts. */
+export function isOrgAdmin(scope: Pick<Scope, "role">): boolean {
+  return scope.role === "OWNER" || scope.role === "ADMIN";
+}
+
 /** The account filter every account-reading query starts from; pages never build their own. */
 export function accountScopeWhere(scope: Scope) {
   return scope.clientIds ? { orgId: scope.orgId, clientId: { in: scope.clientIds } } : { orgId: scope.orgId };
@@ -47,7 +52,7 @@ export async function resolveScope(userId: string, preferredOrgId?: string): Pro
   );
   if (memberships.length === 0) return null;
   const active = memberships.find((m) => m.orgId === preferredOrgId) ?? memberships[0];
-  const seesAll = active.role === "OWNER" || active.role === "ADMIN";
+  const seesAll = isOrgAdmin(active);
   return {
     userId,
     orgId: active.orgId,

@@ -6,12 +6,8 @@ import type { UpdateRiskSettingsInput } from "@/lib/validation/settings";
 import { getDb } from "./client";
 import { loadRiskSettings } from "./risk/recompute";
 import { recomputeOrganisations } from "./risk/recompute-all";
-import type { Scope } from "./scope";
+import { isOrgAdmin, type Scope } from "./scope";
 import { audit, utcToday } from "./write-context";
-
-export function canManageSettings(scope: Scope): boolean {
-  return scope.role === "OWNER" || scope.role === "ADMIN";
-}
 
 export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
   const overrides = await getDb().$transaction((tx) => loadRiskSettings(tx, scope.orgId));
@@ -20,7 +16,7 @@ export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
 
 /** Saves thresholds, then recomputes every account of the organisation so no page shows old findings. */
 export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettingsInput): Promise<{ recomputed: number }> {
-  if (!canManageSettings(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
   const before = await getRiskSettings(scope);
   await getDb().$transaction(async (tx) => {
     const org = await tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { settings: true } });
@@ -34,7 +30,7 @@ export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettings
 
 /** Whether every member must use two-factor sign-in (members without it are sent to enrol). */
 export async function setRequireTwoFactor(scope: Scope, required: boolean): Promise<void> {
-  if (!canManageSettings(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
   await getDb().$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { requireTwoFactor: true } });
     await tx.organization.update({ where: { id: scope.orgId }, data: { requireTwoFactor: required } });

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { parseSnapshot, type SnapshotError } from "@/lib/validation/snapshot";
 import { getDb } from "./client";
 import { recomputeAccounts } from "./risk/recompute";
-import type { Scope } from "./scope";
+import { isOrgAdmin, type Scope } from "./scope";
 import { writeSnapshot } from "./snapshot-import";
 import { audit, utcToday } from "./write-context";
 
@@ -17,7 +17,7 @@ export type ImportResult = { ok: true; accounts: number; logins: number } | { ok
  * nothing. Every problem is reported with its JSON path; nothing is written unless there are none.
  */
 export async function importSnapshotText(scope: Scope, text: string, clientId: string | null): Promise<ImportResult> {
-  if (scope.role !== "OWNER" && scope.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only owners and admins import data");
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins import data");
   if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, errors: [{ path: "(file)", message: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] };
   let json: unknown;
   try {

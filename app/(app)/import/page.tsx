@@ -1,14 +1,15 @@
 import { notFound } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
-import { listMembers } from "@/lib/db/members";
+import { isOrgAdmin } from "@/lib/db/scope";
+import { listClients } from "@/lib/db/members";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { ImportForm } from "./_components/import-form";
 
 export default async function ImportPage() {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
-  if (scope.role !== "OWNER" && scope.role !== "ADMIN") notFound();
-  const { clients } = await listMembers(scope);
+  if (!isOrgAdmin(scope)) notFound();
+  const clients = await listClients(scope);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("import.title")}</h1>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
+import { isOrgAdmin } from "@/lib/db/scope";
 import { listMembers } from "@/lib/db/members";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
@@ -11,7 +12,7 @@ const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
 
 export default async function MembersPage() {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
-  if (scope.role !== "OWNER" && scope.role !== "ADMIN") notFound();
+  if (!isOrgAdmin(scope)) notFound();
   const { members, invitations, clients } = await listMembers(scope);
   const roleOptions = ROLES.filter((r) => r !== "OWNER" || scope.role === "OWNER").map((r) => ({ value: r, label: t(`role.${r}`) }));
   const clientOptions = clients.map((c) => ({ value: c.id, label: c.name }));

@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
-import { canManageSettings, getRiskSettings } from "@/lib/db/settings";
+import { getRiskSettings } from "@/lib/db/settings";
+import { isOrgAdmin } from "@/lib/db/scope";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
@@ -11,7 +12,7 @@ import { setRequireTwoFactorAction, updateRiskSettingsAction } from "./actions";
 export default async function SettingsPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   const settings = await getRiskSettings(scope);
-  const editable = canManageSettings(scope);
+  const editable = isOrgAdmin(scope);
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>

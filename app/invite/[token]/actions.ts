@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/db/members";
-import type { ActionState } from "@/lib/actions/define-action";
+import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/errors";
 import { acceptInvitationSchema } from "@/lib/validation/members";
 
@@ -11,11 +11,7 @@ import { acceptInvitationSchema } from "@/lib/validation/members";
 export async function acceptAsNewUserAction(prev: ActionState, formData: FormData): Promise<ActionState> {
   const seq = (prev?.seq ?? 0) + 1;
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, seq, error: "INVALID_INPUT", fieldErrors, values: { name: String(formData.get("name") ?? "") } };
-  }
+  if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: { name: String(formData.get("name") ?? "") } };
   try {
     await acceptInvitationAsNewUser(parsed.data);
   } catch (error) {

@@ -1,12 +1,13 @@
 import { notFound } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
+import { isOrgAdmin } from "@/lib/db/scope";
 import { listOutbox } from "@/lib/db/outbox";
 import { getT } from "@/lib/i18n/server";
 
 /** Development only (no SMTP_URL): mail that would have been sent, readable by owners and admins. */
 export default async function OutboxPage() {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
-  if (scope.role !== "OWNER" && scope.role !== "ADMIN") notFound();
+  if (!isOrgAdmin(scope)) notFound();
   const mails = await listOutbox(scope);
   return (
     <div className="max-w-4xl space-y-4">
