@@ -4,8 +4,8 @@ import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/te
 import { testDb } from "@/tests/support/db";
 import { at, makeAccounts } from "@/tests/support/account-grid";
 import { accountListQuerySchema, encodeCursor, parseAccountListQuery, type AccountListQuery } from "@/lib/validation/accounts";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import type { PrismaClient } from "./generated/client";
+import { createAppPool, createTenantDb, dbFor } from "./tenant";
 import { getAccountDetailOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./accounts";
 import { createSavedView, deleteSavedView, listSavedViews } from "./saved-views";
 import { syncToolCatalogue } from "./tools";
@@ -236,12 +236,13 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
   });
 
   it("reads a page in at most two SQL statements, whatever the page size", async () => {
-    const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: "event", level: "query" }] });
+    const pool = createAppPool(process.env.DATABASE_URL!);
+    const counting = createTenantDb(pool, scope.orgId, { log: [{ emit: "event", level: "query" }] }) as unknown as PrismaClient<"query">;
     let statements = 0;
     counting.$on("query", () => void statements++);
-    const holder = globalThis as unknown as { gatehouseDb?: unknown };
-    const previous = holder.gatehouseDb;
-    holder.gatehouseDb = counting;
+    const previous = dbFor(scope); // also makes sure the cache exists
+    const holder = (globalThis as unknown as { gatehouseTenantDbs: Map<string, unknown> }).gatehouseTenantDbs;
+    holder.set(scope.orgId, counting);
     try {
       for (const pageSize of [25, 50, 100]) {
         statements = 0;
@@ -250,8 +251,9 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
         expect(statements).toBeLessThanOrEqual(2);
       }
     } finally {
-      holder.gatehouseDb = previous;
+      holder.set(scope.orgId, previous);
       await counting.$disconnect();
+      await pool.end();
     }
   });
 });

@@ -4,6 +4,7 @@ import type { AccountCursor, AccountFilter, AccountListQuery } from "@/lib/valid
 import { COUNT_CAP, countStatement, cursorFits, pageStatement } from "./accounts-sql";
 import { getDb } from "./client";
 import { accountScopeWhere, type Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 export interface AccountListRow {
   id: string;
@@ -45,7 +46,7 @@ interface RawRow extends Omit<AccountListRow, "passwordChangedAt" | "lastLoginAt
 
 async function fetchPage(scope: Scope, query: Pick<AccountListQuery, AccountFilterKey | "sort" | "dir">, cursor: AccountCursor | undefined, limit: number) {
   const { sql, params, reversed } = pageStatement(scope, query, query.sort, query.dir, cursor, limit + 1);
-  const raw = await getDb().$queryRawUnsafe<RawRow[]>(sql, ...params);
+  const raw = await dbFor(scope).$queryRawUnsafe<RawRow[]>(sql, ...params);
   const more = raw.length > limit;
   const rows = raw.slice(0, limit);
   if (reversed) rows.reverse();
@@ -73,7 +74,7 @@ export async function listAccounts(scope: Scope, query: AccountListQuery): Promi
   const count = countStatement(scope, query);
   const [page, counted] = await Promise.all([
     fetchPage(scope, query, cursor, query.pageSize),
-    getDb().$queryRawUnsafe<{ n: number }[]>(count.sql, ...count.params),
+    dbFor(scope).$queryRawUnsafe<{ n: number }[]>(count.sql, ...count.params),
   ]);
   const n = counted[0]?.n ?? 0;
   const backwards = cursor?.direction === "prev";
@@ -103,7 +104,7 @@ export async function* listAllAccounts(scope: Scope, query: AccountListQuery, ba
 
 /** Choices for the table's filters: the clients in scope and the marketplaces in use, in one statement. */
 export async function listAccountFilterOptions(scope: Scope): Promise<{ clients: { id: string; name: string }[]; marketplaces: string[] }> {
-  const rows = await getDb().$queryRawUnsafe<{ kind: string; id: string; name: string }[]>(
+  const rows = await dbFor(scope).$queryRawUnsafe<{ kind: string; id: string; name: string }[]>(
     `SELECT 'client' AS kind, c.id, c.name FROM "Client" c
       WHERE c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[]))
      UNION ALL
@@ -121,7 +122,7 @@ export async function listAccountFilterOptions(scope: Scope): Promise<{ clients:
 
 /** One account with everything its page shows; another tenant's id is NOT_FOUND. */
 export async function getAccountDetailOrThrow(scope: Scope, id: string) {
-  const account = await getDb().sellerAccount.findFirst({
+  const account = await dbFor(scope).sellerAccount.findFirst({
     where: { id, ...accountScopeWhere(scope) },
     include: {
       client: { select: { id: true, name: true } },

@@ -1,13 +1,13 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { acceptanceWindowError, type AcceptFindingInput } from "@/lib/validation/findings";
-import { getDb } from "./client";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
 import { assertCanWrite, audit, utcToday } from "./write-context";
+import { dbFor } from "./tenant";
 
 async function findingInScope(scope: Scope, findingId: string) {
-  const finding = await getDb().finding.findFirst({
+  const finding = await dbFor(scope).finding.findFirst({
     where: { id: findingId, orgId: scope.orgId, account: accountScopeWhere(scope) },
     select: { id: true, accountId: true, status: true, ruleId: true },
   });
@@ -23,7 +23,7 @@ export async function acceptFinding(scope: Scope, input: AcceptFindingInput): Pr
   if (windowError) throw new AppError("INVALID_INPUT", windowError, { until: windowError });
   const finding = await findingInScope(scope, input.findingId);
   if (finding.status !== "OPEN") throw new AppError("CONFLICT", "Only an open finding can be accepted");
-  await getDb().$transaction(async (tx) => {
+  await dbFor(scope).$transaction(async (tx) => {
     const updated = await tx.finding.updateMany({
       where: { id: finding.id, orgId: scope.orgId, status: "OPEN" },
       data: { status: "ACCEPTED", acceptedReason: input.reason, acceptedUntil: new Date(`${input.until}T00:00:00Z`), acceptedById: scope.userId },
@@ -41,7 +41,7 @@ export async function reopenFinding(scope: Scope, findingId: string): Promise<vo
   assertCanWrite(scope);
   const finding = await findingInScope(scope, findingId);
   if (finding.status !== "ACCEPTED") throw new AppError("CONFLICT", "Only an accepted finding can be re-opened");
-  await getDb().$transaction(async (tx) => {
+  await dbFor(scope).$transaction(async (tx) => {
     await tx.finding.update({
       where: { id: finding.id },
       data: { status: "OPEN", acceptedReason: null, acceptedUntil: null, acceptedById: null },
@@ -54,9 +54,9 @@ export async function reopenFinding(scope: Scope, findingId: string): Promise<vo
 /** Keeps a page honest when nobody has written since yesterday: age-based rules move with the date. */
 export async function refreshAccountIfStale(scope: Scope, accountId: string): Promise<void> {
   const today = utcToday();
-  const stale = await getDb().sellerAccount.findFirst({
+  const stale = await dbFor(scope).sellerAccount.findFirst({
     where: { id: accountId, ...accountScopeWhere(scope), OR: [{ evaluatedOn: null }, { evaluatedOn: { lt: new Date(`${today}T00:00:00Z`) } }] },
     select: { id: true },
   });
-  if (stale) await getDb().$transaction((tx) => recomputeAccounts(tx, scope.orgId, [stale.id], { today }));
+  if (stale) await dbFor(scope).$transaction((tx) => recomputeAccounts(tx, scope.orgId, [stale.id], { today }));
 }

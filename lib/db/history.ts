@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "./client";
 import { accountScopeWhere, type Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 export interface HistoryEntry {
   id: string;
@@ -14,7 +14,7 @@ export interface HistoryEntry {
 
 /** The newest audit events of one account (three set-based queries; the account must be in scope). */
 export async function listAccountHistory(scope: Scope, accountId: string, limit = 50): Promise<HistoryEntry[]> {
-  const db = getDb();
+  const db = dbFor(scope);
   const account = await db.sellerAccount.findFirst({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { id: true } });
   if (!account) return [];
   const events = await db.auditEvent.findMany({ where: { orgId: scope.orgId, accountId }, orderBy: { id: "desc" }, take: limit });

@@ -9,6 +9,7 @@ import type { MemberRole } from "./generated/enums";
 import { isOrgAdmin, type Scope } from "./scope";
 import { revokeOtherSessions } from "./sessions";
 import { audit } from "./write-context";
+import { dbFor } from "./tenant";
 
 export const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -27,11 +28,11 @@ async function validClientIds(tx: Tx, scope: Scope, role: MemberRole, clientIds:
 }
 
 export function listClients(scope: Scope) {
-  return getDb().client.findMany({ where: { orgId: scope.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return dbFor(scope).client.findMany({ where: { orgId: scope.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export async function listMembers(scope: Scope) {
-  const db = getDb();
+  const db = dbFor(scope);
   const [members, invitations, clients] = await Promise.all([
     db.membership.findMany({
       where: { orgId: scope.orgId },
@@ -49,7 +50,7 @@ export async function inviteMember(scope: Scope, input: InviteMemberInput, baseU
   assertCanManage(scope, input.role);
   const token = randomBytes(32).toString("base64url");
   const link = `${baseUrl}/invite/${token}`;
-  await getDb().$transaction(async (tx) => {
+  await dbFor(scope).$transaction(async (tx) => {
     const existing = await tx.membership.findFirst({ where: { orgId: scope.orgId, user: { email: input.email } }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", "Already a member", { email: "validation.alreadyMember" });
     const clientIds = await validClientIds(tx, scope, input.role, input.clientIds);
@@ -69,14 +70,14 @@ export async function inviteMember(scope: Scope, input: InviteMemberInput, baseU
 
 export async function revokeInvitation(scope: Scope, invitationId: string): Promise<void> {
   assertCanManage(scope);
-  const updated = await getDb().invitation.updateMany({ where: { id: invitationId, orgId: scope.orgId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const updated = await dbFor(scope).invitation.updateMany({ where: { id: invitationId, orgId: scope.orgId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   if (updated.count !== 1) throw new AppError("NOT_FOUND", "Invitation not found");
 }
 
 /** A role or assignment change is a privilege change: the member's sessions end. */
 export async function changeMember(scope: Scope, input: ChangeMemberInput): Promise<void> {
   assertCanManage(scope, input.role);
-  const target = await getDb().$transaction(async (tx) => {
+  const target = await dbFor(scope).$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { id: input.membershipId, orgId: scope.orgId }, include: { clients: true } });
     if (!member) throw new AppError("NOT_FOUND", "Member not found");
     assertCanManage(scope, member.role);
@@ -97,7 +98,7 @@ export async function changeMember(scope: Scope, input: ChangeMemberInput): Prom
 
 export async function removeMember(scope: Scope, membershipId: string): Promise<void> {
   assertCanManage(scope);
-  const userId = await getDb().$transaction(async (tx) => {
+  const userId = await dbFor(scope).$transaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { id: membershipId, orgId: scope.orgId } });
     if (!member) throw new AppError("NOT_FOUND", "Member not found");
     assertCanManage(scope, member.role);

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
+import { ensureAppRole } from "./app-role";
 
 // Applies prisma/migrations/*/migration.sql in order without the Prisma CLI (whose native engine
 // cannot be downloaded everywhere), recording each in Prisma's own _prisma_migrations table so the
@@ -60,6 +61,7 @@ export async function applyMigrations(connectionString: string, migrationsDir = 
       }
       result.applied.push(name);
     }
+    await ensureAppRole(client);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RiskSettings } from "@/lib/validation/snapshot";
-import { getDb } from "./client";
 import type { Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 // The portfolio overview: every figure is one set-based statement over the accounts in scope ($1 orgId,
 // $2 the scope's clientIds, NULL = every client), and each counts what the accounts table shows behind
@@ -51,7 +51,7 @@ function dueList(rows: DueRow[]): DueList {
 
 /** Everything the overview shows; `today` is the UTC day (YYYY-MM-DD), `settings` the organisation's thresholds. */
 export async function getPortfolioOverview(scope: Scope, options: { today: string; settings: RiskSettings }): Promise<PortfolioOverview> {
-  const db = getDb();
+  const db = dbFor(scope);
   const base = [scope.orgId, scope.clientIds] as const;
   const { today, settings } = options;
   const dueSql = (from: string, subject: string, dueOn: string, where: string, order: string) =>

@@ -2,11 +2,11 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { departureDateError } from "@/lib/validation/people";
 import type { Tx } from "./client";
-import { getDb } from "./client";
 import { assertPersonVisible } from "./people-sql";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
 import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "./write-context";
+import { dbFor } from "./tenant";
 
 const LIVE = ["ACTIVE", "INVITED"] as const;
 
@@ -23,7 +23,7 @@ export async function offboardPerson(scope: Scope, personId: string, departedAt:
   const dateError = departureDateError(departedAt, today);
   if (dateError) throw new AppError("INVALID_INPUT", dateError, { departedAt: dateError });
   const orgId = scope.orgId;
-  return getDb().$transaction(async (tx) => {
+  return dbFor(scope).$transaction(async (tx) => {
     await assertPersonVisible(tx, scope, personId);
     // The row lock serialises two offboardings of the same person (a double submit).
     const [person] = await tx.$queryRawUnsafe<{ departedAt: Date | null }[]>(`SELECT "departedAt" FROM "Person" WHERE id = $1 AND "orgId" = $2 FOR UPDATE`, personId, orgId);
@@ -66,12 +66,12 @@ export async function offboardPerson(scope: Scope, personId: string, departedAt:
 }
 
 async function taskInScopeOrThrow(scope: Scope, taskId: string) {
-  const task = await getDb().offboardingTask.findFirst({
+  const task = await dbFor(scope).offboardingTask.findFirst({
     where: { id: taskId, orgId: scope.orgId, OR: [{ accountId: null }, { account: accountScopeWhere(scope) }] },
     select: { id: true, personId: true, kind: true, loginId: true, deviceId: true, accountId: true, doneAt: true },
   });
   if (!task) throw new AppError("NOT_FOUND", "Checklist item not found");
-  await assertPersonVisible(getDb(), scope, task.personId);
+  await assertPersonVisible(dbFor(scope), scope, task.personId);
   return task;
 }
 
@@ -101,7 +101,7 @@ export async function completeOffboardingTask(scope: Scope, taskId: string): Pro
   const task = await taskInScopeOrThrow(scope, taskId);
   if (task.doneAt) return { changed: false };
   if (task.kind !== "LOGIN_DISABLE" || !task.accountId || !task.loginId) {
-    return getDb().$transaction(async (tx) => ({ changed: await tick(tx, scope, task) }));
+    return dbFor(scope).$transaction(async (tx) => ({ changed: await tick(tx, scope, task) }));
   }
   const loginId = task.loginId;
   return writeAccountData<{ changed: boolean }>(scope, task.accountId, undefined, async (tx) => {

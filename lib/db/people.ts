@@ -1,8 +1,8 @@
 import "server-only";
 import type { PersonListQuery } from "@/lib/validation/people";
-import { getDb } from "./client";
 import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, assertPersonVisible, FINDING_METRICS, METRIC_COLUMNS, METRIC_JOINS, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
 import { accountScopeWhere, type Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 export interface PersonListRow {
   id: string;
@@ -49,7 +49,7 @@ type MetricRow = Omit<PersonListRow, "departedAt"> & { departedAt: Date | null }
 /** Every metric for the given people, in one set-based query (never one per person). */
 async function metricsFor(scope: Scope, personIds: string[]): Promise<MetricRow[]> {
   if (personIds.length === 0) return [];
-  return getDb().$queryRawUnsafe<MetricRow[]>(
+  return dbFor(scope).$queryRawUnsafe<MetricRow[]>(
     `WITH ${SCOPED_ACCOUNTS}, ids AS (SELECT unnest($3::text[]) AS id), ${ACCESS_METRICS}, ${FINDING_METRICS}
      SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", ${METRIC_COLUMNS}
      FROM "Person" p ${METRIC_JOINS} WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)`,
@@ -60,7 +60,7 @@ async function metricsFor(scope: Scope, personIds: string[]): Promise<MetricRow[
 
 /** People of the organisation visible in scope, with the access each holds; one page, sorted by the server. */
 export async function listPeople(scope: Scope, query: PersonListQuery): Promise<PersonListPage> {
-  const db = getDb();
+  const db = dbFor(scope);
   const filters = [...scopeParams(scope), query.q ?? null, yesNo(query.external), yesNo(query.departed)];
   const dir = query.dir === "desc" ? "DESC" : "ASC";
   // By access, every candidate's access is needed to order them (findings are not: they are counted
@@ -93,7 +93,7 @@ export async function listPeople(scope: Scope, query: PersonListQuery): Promise<
  * person, their logins or their devices, and the offboarding checklist. Out of scope → NOT_FOUND.
  */
 export async function getPersonDetailOrThrow(scope: Scope, personId: string) {
-  const db = getDb();
+  const db = dbFor(scope);
   await assertPersonVisible(db, scope, personId);
   const orgId = scope.orgId;
   const inScope = { orgId, account: accountScopeWhere(scope) };

@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { CreateSavedViewInput } from "@/lib/validation/accounts";
-import { getDb } from "./client";
 import type { Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 // A saved view belongs to one user in one organisation: both are in every where, so nobody else's
 // view can be read or deleted by id.
@@ -16,7 +16,7 @@ export interface SavedViewRow {
 export const MAX_SAVED_VIEWS = 50;
 
 export async function listSavedViews(scope: Scope): Promise<SavedViewRow[]> {
-  return getDb().savedView.findMany({
+  return dbFor(scope).savedView.findMany({
     where: { orgId: scope.orgId, userId: scope.userId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, query: true },
@@ -25,7 +25,7 @@ export async function listSavedViews(scope: Scope): Promise<SavedViewRow[]> {
 }
 
 export async function createSavedView(scope: Scope, input: CreateSavedViewInput): Promise<SavedViewRow> {
-  const db = getDb();
+  const db = dbFor(scope);
   const count = await db.savedView.count({ where: { orgId: scope.orgId, userId: scope.userId } });
   if (count >= MAX_SAVED_VIEWS) throw new AppError("CONFLICT", `At most ${MAX_SAVED_VIEWS} saved views`);
   return db.savedView.create({
@@ -35,6 +35,6 @@ export async function createSavedView(scope: Scope, input: CreateSavedViewInput)
 }
 
 export async function deleteSavedView(scope: Scope, id: string): Promise<void> {
-  const { count } = await getDb().savedView.deleteMany({ where: { id, orgId: scope.orgId, userId: scope.userId } });
+  const { count } = await dbFor(scope).savedView.deleteMany({ where: { id, orgId: scope.orgId, userId: scope.userId } });
   if (count === 0) throw new AppError("NOT_FOUND", "Saved view not found");
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { getDb } from "./client";
 import { accountScopeWhere, type Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 export interface ScoreSummary {
   portfolio: { score: number | null; accounts: number };
@@ -9,7 +9,7 @@ export interface ScoreSummary {
 
 /** Portfolio and per-client scores: the mean of account scores, as lib/risk's aggregateScore defines. */
 export async function scoreSummary(scope: Scope): Promise<ScoreSummary> {
-  const db = getDb();
+  const db = dbFor(scope);
   const groups = await db.sellerAccount.groupBy({ by: ["clientId"], where: accountScopeWhere(scope), _sum: { score: true }, _count: { _all: true } });
   const names = new Map(
     (await db.client.findMany({ where: { orgId: scope.orgId, id: { in: groups.map((g) => g.clientId).filter((id): id is string => !!id) } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]),
@@ -27,7 +27,7 @@ export async function scoreSummary(scope: Scope): Promise<ScoreSummary> {
 /** Daily scores of one account (already scope-checked by the caller's account read). */
 export async function scoreHistory(scope: Scope, accountId: string, days = 90): Promise<{ day: string; score: number }[]> {
   const since = new Date(Date.now() - days * 86_400_000);
-  const rows = await getDb().accountScoreDaily.findMany({
+  const rows = await dbFor(scope).accountScoreDaily.findMany({
     where: { orgId: scope.orgId, accountId, day: { gte: since }, account: accountScopeWhere(scope) },
     orderBy: { day: "asc" },
     select: { day: true, score: true },

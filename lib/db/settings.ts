@@ -8,9 +8,10 @@ import { loadRiskSettings } from "./risk/recompute";
 import { recomputeOrganisations } from "./risk/recompute-all";
 import { isOrgAdmin, type Scope } from "./scope";
 import { audit, utcToday } from "./write-context";
+import { dbFor } from "./tenant";
 
 export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
-  const overrides = await getDb().$transaction((tx) => loadRiskSettings(tx, scope.orgId));
+  const overrides = await dbFor(scope).$transaction((tx) => loadRiskSettings(tx, scope.orgId));
   return resolveSettings(overrides);
 }
 
@@ -18,7 +19,7 @@ export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
 export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettingsInput): Promise<{ recomputed: number }> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
   const before = await getRiskSettings(scope);
-  await getDb().$transaction(async (tx) => {
+  await dbFor(scope).$transaction(async (tx) => {
     const org = await tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { settings: true } });
     const current = (org.settings && typeof org.settings === "object" ? org.settings : {}) as Record<string, unknown>;
     await tx.organization.update({ where: { id: scope.orgId }, data: { settings: { ...current, ...input } } });
@@ -31,7 +32,7 @@ export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettings
 /** Whether every member must use two-factor sign-in (members without it are sent to enrol). */
 export async function setRequireTwoFactor(scope: Scope, required: boolean): Promise<void> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
-  await getDb().$transaction(async (tx) => {
+  await dbFor(scope).$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: scope.orgId }, select: { requireTwoFactor: true } });
     await tx.organization.update({ where: { id: scope.orgId }, data: { requireTwoFactor: required } });
     await audit(tx, scope, { action: "settings.require_two_factor", entityType: "Organization", entityId: scope.orgId, before, after: { requireTwoFactor: required } });

@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { parseSnapshot, type SnapshotError } from "@/lib/validation/snapshot";
-import { getDb } from "./client";
 import { recomputeAccounts } from "./risk/recompute";
 import { isOrgAdmin, type Scope } from "./scope";
 import { writeSnapshot } from "./snapshot-import";
 import { audit, utcToday } from "./write-context";
+import { dbFor } from "./tenant";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -28,7 +28,7 @@ export async function importSnapshotText(scope: Scope, text: string, clientId: s
   const parsed = parseSnapshot(json);
   if (!parsed.ok) return parsed;
   const snapshot = parsed.snapshot;
-  const db = getDb();
+  const db = dbFor(scope);
   if (clientId && !(await db.client.findFirst({ where: { id: clientId, orgId: scope.orgId }, select: { id: true } })))
     return { ok: false, errors: [{ path: "(client)", message: "unknown client" }] };
 

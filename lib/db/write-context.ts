@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "./client";
-import { getDb } from "./client";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
+import { dbFor } from "./tenant";
 
 /** The UTC calendar day: the unit every rule counts in. */
 export const utcToday = () => new Date().toISOString().slice(0, 10);
@@ -47,7 +47,7 @@ export async function writeAccountData<T>(
   change: (tx: Tx) => Promise<{ value: T; alsoTouches?: string[] }>,
 ): Promise<T> {
   assertCanWrite(scope);
-  return getDb().$transaction(async (tx) => {
+  return dbFor(scope).$transaction(async (tx) => {
     const account = await tx.sellerAccount.findFirst({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { id: true, version: true } });
     if (!account) throw new AppError("NOT_FOUND", "Seller account not found");
     if (expectedVersion !== undefined && account.version !== expectedVersion)

@@ -1,0 +1,133 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Db } from "./client";
+import { PrismaClient } from "./generated/client";
+
+// Defence in depth under the data layer's own tenant filter: every tenant-owned table has a
+// PostgreSQL row-level security policy `"orgId" = current_setting('gatehouse.org_id')`
+// (migration 20261130010000_row_level_security), and scoped code talks to the database as
+// APP_ROLE, which cannot bypass it. `dbFor(scope)` is a Prisma client bound to the scope's
+// organisation: every connection it takes from the shared pool is set to that organisation
+// before use (and only when it was last used for another one, so a pool serving one
+// organisation pays one statement per connection, not per query). A connection nobody set reads
+// every tenant-owned table as empty.
+//
+// The organisation is bound to the client rather than carried in an AsyncLocalStorage because
+// Prisma's request batching does not keep the caller's async context for queries outside a
+// transaction (measured: the store is gone by the time the adapter runs them).
+
+/** The role scoped queries run as (SET ROLE on every new connection). Cluster-wide; see app-role.ts. */
+export const APP_ROLE = "gatehouse_app";
+export const TENANT_SETTING = "gatehouse.org_id";
+
+/** What gatehouse.org_id holds on each pooled connection. */
+const tenantOf = new WeakMap<pg.PoolClient, string>();
+
+async function checkout(shared: pg.Pool, orgId: string): Promise<pg.PoolClient> {
+  const client = await shared.connect();
+  if (tenantOf.get(client) !== orgId) {
+    try {
+      await client.query(`SELECT set_config('${TENANT_SETTING}', $1, false)`, [orgId]);
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    tenantOf.set(client, orgId);
+  }
+  return client;
+}
+
+/**
+ * What the Prisma adapter sees as its pool: a view of the shared pool whose connections all
+ * carry one organisation. It never opens connections of its own.
+ */
+class TenantPoolView extends pg.Pool {
+  constructor(
+    private readonly shared: pg.Pool,
+    private readonly orgId: string,
+  ) {
+    super({ max: 1 });
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+    const promise = checkout(this.shared, this.orgId);
+    if (!callback) return promise;
+    promise.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+  }
+
+  override query(...args: unknown[]): never {
+    if (typeof args[args.length - 1] === "function") throw new Error("TenantPoolView.query takes no callback");
+    return (async () => {
+      const client = await checkout(this.shared, this.orgId);
+      try {
+        const result = await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+        client.release();
+        return result;
+      } catch (error) {
+        // As pg-pool does: a connection whose statement failed is not reused.
+        client.release(error as Error);
+        throw error;
+      }
+    })() as never;
+  }
+
+  override end(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+export function createAppPool(connectionString: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.setMaxListeners(0); // one error listener per organisation's client
+  pool.on("connect", (client) => {
+    // Queued before any statement the pool runs on this connection.
+    client.query(`SET ROLE ${APP_ROLE}`).catch((error: Error) => console.error(`gatehouse: SET ROLE ${APP_ROLE} failed: ${error.message}`));
+  });
+  pool.on("error", (error) => console.error(`gatehouse: idle database connection failed: ${error.message}`));
+  return pool;
+}
+
+/** A Prisma client running as APP_ROLE with `orgId` as the row-level-security tenant. */
+export function createTenantDb(shared: pg.Pool, orgId: string, options: { log?: { emit: "event"; level: "query" }[] } = {}): Db {
+  return new PrismaClient({ ...options, adapter: new PrismaPg(new TenantPoolView(shared, orgId)) }) as unknown as Db;
+}
+
+// Each client costs ~10 MB (measured), so only the most recently used organisations keep one.
+const MAX_CLIENTS = 16;
+const globalForApp = globalThis as unknown as { gatehouseAppPool?: pg.Pool; gatehouseTenantDbs?: Map<string, Db> };
+
+function appPool(): pg.Pool {
+  if (!globalForApp.gatehouseAppPool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
+    globalForApp.gatehouseAppPool = createAppPool(connectionString);
+  }
+  return globalForApp.gatehouseAppPool;
+}
+
+/**
+ * The client for everything done on behalf of a signed-in user: the data layer's only way to
+ * tenant-owned rows outside system jobs.
+ */
+export function dbFor(scope: { orgId: string }): Db {
+  const cache = (globalForApp.gatehouseTenantDbs ??= new Map());
+  let db = cache.get(scope.orgId);
+  if (db) {
+    cache.delete(scope.orgId); // re-insert: Map order is the recency order
+  } else {
+    db = createTenantDb(appPool(), scope.orgId);
+    if (cache.size >= MAX_CLIENTS) {
+      const [oldest, client] = cache.entries().next().value as [string, Db];
+      cache.delete(oldest);
+      void client.$disconnect();
+    }
+  }
+  cache.set(scope.orgId, db);
+  return db;
+}
