@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientMeta } from "@/lib/auth/client-address";
 import { checkSignInAllowed, recordLockout, recordSignInAttempt } from "@/lib/db/sign-in";
-import { createUserSession } from "@/lib/db/sessions";
+import { createUserSession, rotateUserSession } from "@/lib/db/sessions";
 import { verifySecondFactor } from "@/lib/db/two-factor";
 import { verifyUserCredentials } from "@/lib/db/users";
 import { signInSchema } from "@/lib/validation/auth";
@@ -28,7 +28,10 @@ export class TwoFactorRequired extends CredentialsSignin {
 
 // Credentials sign-in requires JWT sessions in Auth.js; each JWT names a server-side UserSession row
 // (lib/db/sessions.ts) so sessions can be listed and revoked, with idle and absolute timeouts.
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/** Why a session may be rotated; anything else a client sends with an update is recorded as "requested". */
+export const ROTATION_REASONS = ["password_changed", "two_factor_changed", "organisation_switched"] as const;
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
@@ -57,10 +60,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user?.id) {
         token.uid = user.id;
         token.sid = user.sid;
+      }
+      // Rotation at a privilege change: a new server-side session and a new token; the old one is revoked.
+      // An update can also come from the browser, so the only thing it can ask for is a rotation of its own session.
+      const rotate = (session as { rotate?: unknown } | undefined)?.rotate;
+      if (trigger === "update" && rotate && typeof token.sid === "string" && typeof token.uid === "string") {
+        const reason = (ROTATION_REASONS as readonly unknown[]).includes(rotate) ? String(rotate) : "requested";
+        const next = await rotateUserSession(token.sid, token.uid, reason);
+        if (next) token.sid = next;
       }
       return token;
     },

@@ -6,13 +6,17 @@ import { signIn } from "./support";
 
 // Every page and route handler × every role (and signed out) × own / other tenant, from one table.
 // A new route without an entry fails the first test.
-type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER";
+// CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
+type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
 type Outcome = "ok" | "signin" | "404" | "401" | "accounts";
-const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER"];
-const member = (others: Outcome = "ok"): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others });
+const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
+const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
+const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
+const nobodyElse: Record<Who, Outcome> = everyone("signin", "404");
 
 interface Entry {
-  /** Path to request; {account} / {person} are the tenant's own ids, {otherAccount} / {otherPerson} another tenant's. */
+  /** Path to request; {account} / {person} are the tenant's own ids, {otherAccount} / {otherPerson} another tenant's,
+   *  {siblingAccount} the tenant's account under another client (the portal's agency's other client). */
   paths: { path: string; expect: Record<Who, Outcome> }[];
 }
 
@@ -22,26 +26,27 @@ const MATRIX: Record<string, Entry> = {
   "/accounts/[id]": {
     paths: [
       { path: "/accounts/{account}", expect: member() },
-      { path: "/accounts/{otherAccount}", expect: { anon: "signin", OWNER: "404", ADMIN: "404", MANAGER: "404", VIEWER: "404" } },
+      { path: "/accounts/{otherAccount}", expect: nobodyElse },
+      { path: "/accounts/{siblingAccount}", expect: member("ok", "404") },
     ],
   },
   "/people": { paths: [{ path: "/people", expect: member() }] },
   "/people/[id]": {
     paths: [
       { path: "/people/{person}", expect: member() },
-      { path: "/people/{otherPerson}", expect: { anon: "signin", OWNER: "404", ADMIN: "404", MANAGER: "404", VIEWER: "404" } },
+      { path: "/people/{otherPerson}", expect: nobodyElse },
     ],
   },
-  "/settings": { paths: [{ path: "/settings", expect: member() }] },
+  "/settings": { paths: [{ path: "/settings", expect: member("ok", "404") }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
   "/members": { paths: [{ path: "/members", expect: member("404") }] },
   "/import": { paths: [{ path: "/import", expect: member("404") }] },
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
-  "/signin": { paths: [{ path: "/signin", expect: { anon: "ok", OWNER: "accounts", ADMIN: "accounts", MANAGER: "accounts", VIEWER: "accounts" } }] },
-  "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
-  "/api/health": { paths: [{ path: "/api/health", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
-  "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: { anon: "ok", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
-  "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: { anon: "401", OWNER: "ok", ADMIN: "ok", MANAGER: "ok", VIEWER: "ok" } }] },
+  "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "accounts") }] },
+  "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }] },
+  "/api/health": { paths: [{ path: "/api/health", expect: everyone("ok") }] },
+  "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
+  "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: everyone("401", "ok") }] },
 };
 
 /** Routes as Next sees them: route groups "(x)" vanish from the URL. */
@@ -78,7 +83,7 @@ for (const who of WHO) {
     if (who !== "anon") await signIn(page, tenant.email, tenant.password);
     const ids: Record<string, string> = {
       account: tenant.accountId("kumo"), person: tenant.personId("p-owner"),
-      otherAccount: other.accountId("kumo"), otherPerson: other.personId("p-owner"),
+      otherAccount: other.accountId("kumo"), otherPerson: other.personId("p-owner"), siblingAccount: tenant.accountId("clean"),
     };
     const failures: string[] = [];
     for (const [route, entry] of Object.entries(MATRIX)) {

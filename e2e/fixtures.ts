@@ -62,7 +62,13 @@ export function tenantSnapshot(): SnapshotInput {
   };
 }
 
-export async function createTenant(role: "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" = "OWNER", snapshot: SnapshotInput = tenantSnapshot()): Promise<Tenant> {
+/**
+ * CLIENT_OWNER: a user of the client company's own (SELLER) organisation, linked to the agency's
+ * client "E2E Client" (Kumo Books); "Clean Store" then belongs to another client of the same agency.
+ */
+export type TenantRole = "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
+
+export async function createTenant(role: TenantRole = "OWNER", snapshot: SnapshotInput = tenantSnapshot()): Promise<Tenant> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests with `npm test -- e2e`");
   const db = createDb(url);
@@ -80,12 +86,20 @@ export async function createTenant(role: "OWNER" | "ADMIN" | "MANAGER" | "VIEWER
     await db.$transaction(async (tx) => {
       await tx.organization.create({ data: { id: orgId, name: `E2E ${orgId.slice(0, 8)}` } });
       const user = await tx.user.create({ data: { email, name: "E2E User", passwordHash } });
-      await tx.membership.create({ data: { orgId, userId: user.id, role } });
       // Managers and viewers see assigned clients only: put every account under one client they hold.
       const client = await tx.client.create({ data: { orgId, name: "E2E Client" } });
-      const membership = await tx.membership.findFirstOrThrow({ where: { orgId, userId: user.id } });
-      if (role === "MANAGER" || role === "VIEWER") await tx.membershipClient.create({ data: { orgId, membershipId: membership.id, clientId: client.id } });
-      await writeSnapshot(tx, orgId, snapshotSchema.parse(snapshot), { idFor, source: "IMPORT", clientIdFor: () => client.id });
+      let clientIdFor = (_: string): string => client.id;
+      if (role === "CLIENT_OWNER") {
+        const seller = await tx.organization.create({ data: { name: "Kumo KK", kind: "SELLER" } });
+        await tx.client.update({ where: { id: client.id }, data: { portalOrgId: seller.id } });
+        await tx.membership.create({ data: { orgId: seller.id, userId: user.id, role: "OWNER" } });
+        const sibling = await tx.client.create({ data: { orgId, name: "E2E Other Client" } });
+        clientIdFor = (accountId) => (accountId === "kumo" ? client.id : sibling.id);
+      } else {
+        const membership = await tx.membership.create({ data: { orgId, userId: user.id, role } });
+        if (role === "MANAGER" || role === "VIEWER") await tx.membershipClient.create({ data: { orgId, membershipId: membership.id, clientId: client.id } });
+      }
+      await writeSnapshot(tx, orgId, snapshotSchema.parse(snapshot), { idFor, source: "IMPORT", clientIdFor });
     });
     await recomputeOrganisations(db, { today: today(), orgIds: [orgId] });
   } finally {

@@ -75,3 +75,27 @@ test("a weak new password is refused with the reason", async ({ page, tenant }) 
   await expect(form.getByText("よく使われるパスワードのため使えません。")).toBeVisible();
   await expect(form.getByLabel("現在のパスワード")).toHaveValue(""); // passwords are never echoed back
 });
+
+test("changing the password rotates this browser's session: it stays signed in, a cookie copied before is useless", async ({ page, tenant, browser }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const before = await page.context().cookies();
+  const token = (cookies: typeof before) => cookies.find((c) => c.name.endsWith("authjs.session-token"))?.value;
+  expect(token(before)).toBeTruthy();
+  await page.goto("/security");
+  const form = page.getByTestId("change-password-form");
+  await form.getByLabel("現在のパスワード").fill(tenant.password);
+  await form.getByLabel("新しいパスワード", { exact: true }).fill("amber kettle over meadow 77");
+  await form.getByLabel("新しいパスワード（確認）").fill("amber kettle over meadow 77");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
+  await expect.poll(async () => token(await page.context().cookies())).not.toBe(token(before));
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/accounts$/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(before);
+  const stolen = await thief.newPage();
+  await stolen.goto("/accounts");
+  await expect(stolen).toHaveURL(/\/signin/);
+  await thief.close();
+});

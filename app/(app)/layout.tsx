@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/">{t("nav.overview")}</Link>
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
-            <Link href="/settings">{t("nav.settings")}</Link>
+            {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
             {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
             {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
@@ -34,7 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             {scope.memberships.length > 1 ? (
               <form action={switchOrgAction} className="flex items-center gap-1">
                 <label htmlFor="org-switch" className="sr-only">{t("nav.switchOrg")}</label>
-                <select id="org-switch" name="orgId" defaultValue={scope.orgId} className="rounded border border-slate-300 px-1 py-0.5">
+                <select id="org-switch" name="orgId" defaultValue={scope.membershipOrgId} className="rounded border border-slate-300 px-1 py-0.5">
                   {scope.memberships.map((m) => <option key={m.orgId} value={m.orgId}>{m.orgName} · {t(`role.${m.role}`)}</option>)}
                 </select>
                 <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100">{t("nav.switch")}</button>
@@ -49,6 +49,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {scope.portal && (
+        <p className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-900" data-testid="portal-banner">
+          {t("portal.banner", { agency: scope.portal.agencyName })}
+        </p>
+      )}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </>
   );

@@ -12,7 +12,9 @@ const ACTIONS: Record<string, Record<string, string>> = {
     removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
   },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },
-  "app/(app)/members/actions.ts": { inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED },
+  "app/(app)/members/actions.ts": {
+    inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
+    inviteClientOwnerAction: WRAPPED, closeClientPortalAction: WRAPPED },
   "app/(app)/people/[id]/actions.ts": { offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,

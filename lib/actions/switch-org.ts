@@ -2,6 +2,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { rotateSession } from "@/lib/auth/rotate-session";
 import { getScope, ORG_COOKIE } from "@/lib/auth/scope";
 
 /** Switch the active organisation; only to one the user belongs to (anything else is ignored). */
@@ -9,6 +10,7 @@ export async function switchOrgAction(formData: FormData): Promise<void> {
   const scope = await getScope();
   const parsed = z.object({ orgId: z.string().min(1).max(64) }).safeParse({ orgId: formData.get("orgId") });
   if (!scope || !parsed.success || !scope.memberships.some((m) => m.orgId === parsed.data.orgId)) redirect("/");
+  if (parsed.data.orgId !== scope.membershipOrgId) await rotateSession("organisation_switched");
   (await cookies()).set(ORG_COOKIE, parsed.data.orgId, { path: "/", httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" });
   redirect("/");
 }

@@ -14,7 +14,7 @@ import { dbFor } from "./tenant";
 export const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-function assertCanManage(scope: Scope, targetRole?: MemberRole): void {
+export function assertCanManage(scope: Scope, targetRole?: MemberRole): void {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins manage members");
   // Only an owner can make or touch an owner.
   if (targetRole === "OWNER" && scope.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can manage owners");
@@ -45,26 +45,36 @@ export async function listMembers(scope: Scope) {
   return { members, invitations, clients };
 }
 
+/** A single-use invitation row (only the token's hash is stored); returns the link's token. */
+export async function createInvitation(tx: Tx, data: { orgId: string; email: string; role: MemberRole; clientIds: string[]; createdById: string }) {
+  const token = randomBytes(32).toString("base64url");
+  const invitation = await tx.invitation.create({
+    data: { ...data, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+  });
+  return { token, invitationId: invitation.id };
+}
+
+/** The invitation e-mail, in Japanese and English. */
+export function invitationMail(orgName: string, link: string): { subject: string; body: string } {
+  return {
+    subject: `Gatehouse: invitation to ${orgName} / ${orgName}への招待`,
+    body: `${orgName} からGatehouseへの招待が届きました。${INVITATION_DAYS}日以内に次のリンクを開いてください（一度だけ使えます）。\nYou are invited to ${orgName} on Gatehouse. Open this link within ${INVITATION_DAYS} days (it works once):\n\n${link}\n`,
+  };
+}
+
 /** Creates a single-use invitation and mails its link; returns the link (shown only to the inviter's outbox). */
 export async function inviteMember(scope: Scope, input: InviteMemberInput, baseUrl: string, send: (mail: { orgId: string; to: string; subject: string; body: string }) => Promise<unknown>) {
   assertCanManage(scope, input.role);
-  const token = randomBytes(32).toString("base64url");
-  const link = `${baseUrl}/invite/${token}`;
-  await dbFor(scope).$transaction(async (tx) => {
+  const token = await dbFor(scope).$transaction(async (tx) => {
     const existing = await tx.membership.findFirst({ where: { orgId: scope.orgId, user: { email: input.email } }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", "Already a member", { email: "validation.alreadyMember" });
     const clientIds = await validClientIds(tx, scope, input.role, input.clientIds);
-    const invitation = await tx.invitation.create({
-      data: { orgId: scope.orgId, email: input.email, role: input.role, clientIds, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000), createdById: scope.userId },
-    });
-    await audit(tx, scope, { action: "member.invited", entityType: "Invitation", entityId: invitation.id, after: { email: input.email, role: input.role, clientIds } });
+    const created = await createInvitation(tx, { orgId: scope.orgId, email: input.email, role: input.role, clientIds, createdById: scope.userId });
+    await audit(tx, scope, { action: "member.invited", entityType: "Invitation", entityId: created.invitationId, after: { email: input.email, role: input.role, clientIds } });
+    return created.token;
   });
-  await send({
-    orgId: scope.orgId,
-    to: input.email,
-    subject: `Gatehouse: invitation to ${scope.orgName} / ${scope.orgName}への招待`,
-    body: `${scope.orgName} からGatehouseへの招待が届きました。${INVITATION_DAYS}日以内に次のリンクを開いてください（一度だけ使えます）。\nYou are invited to ${scope.orgName} on Gatehouse. Open this link within ${INVITATION_DAYS} days (it works once):\n\n${link}\n`,
-  });
+  const link = `${baseUrl}/invite/${token}`;
+  await send({ orgId: scope.orgId, to: input.email, ...invitationMail(scope.orgName, link) });
   return link;
 }
 

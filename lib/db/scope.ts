@@ -5,8 +5,17 @@ import { getDb } from "./client";
 /** What the signed-in user may see: built once from the session, passed to every lib/db call. */
 export interface Scope {
   userId: string;
+  /** The organisation whose records are read and written (the row-level-security tenant). */
   orgId: string;
+  /** The active membership's organisation: orgId, except in the client-owner portal. */
+  membershipOrgId: string;
   orgName: string;
+  /**
+   * Set when the active membership is in a client's own (SELLER) organisation: its members see the
+   * accounts of the agency client linked to it, read-only (as Viewers: they can record access
+   * reviews), and nothing else of the agency.
+   */
+  portal: { agencyName: string } | null;
   role: MemberRole;
   /** null = every client of the organisation (Owner/Admin); otherwise only these. */
   clientIds: string[] | null;
@@ -28,39 +37,56 @@ export function accountScopeWhere(scope: Scope) {
 }
 
 interface MembershipRow {
-  orgId: string;
+  membershipOrgId: string;
   role: MemberRole;
   orgName: string;
+  kind: "AGENCY" | "SELLER";
   requireTwoFactor: boolean;
   twoFactorEnabled: boolean;
   clientIds: string[];
+  portalClientId: string | null;
+  agencyOrgId: string | null;
+  agencyName: string | null;
 }
 
 /** One statement for every page's first question: which organisations, which role, which clients. */
 export async function resolveScope(userId: string, preferredOrgId?: string): Promise<Scope | null> {
   const memberships = await getDb().$queryRawUnsafe<MembershipRow[]>(
-    `SELECT m."orgId", m.role::text AS role, o.name AS "orgName", o."requireTwoFactor", (u."totpEnabledAt" IS NOT NULL) AS "twoFactorEnabled",
-            COALESCE(array_agg(mc."clientId") FILTER (WHERE mc."clientId" IS NOT NULL), '{}') AS "clientIds"
+    `SELECT m."orgId" AS "membershipOrgId", m.role::text AS role, o.name AS "orgName", o.kind::text AS kind, o."requireTwoFactor",
+            (u."totpEnabledAt" IS NOT NULL) AS "twoFactorEnabled",
+            COALESCE(array_agg(mc."clientId") FILTER (WHERE mc."clientId" IS NOT NULL), '{}') AS "clientIds",
+            pc.id AS "portalClientId", pc."orgId" AS "agencyOrgId", ao.name AS "agencyName"
      FROM "Membership" m
      JOIN "Organization" o ON o.id = m."orgId"
      JOIN "User" u ON u.id = m."userId"
      LEFT JOIN "MembershipClient" mc ON mc."membershipId" = m.id
+     LEFT JOIN "Client" pc ON o.kind = 'SELLER' AND pc."portalOrgId" = o.id
+     LEFT JOIN "Organization" ao ON ao.id = pc."orgId"
      WHERE m."userId" = $1
-     GROUP BY m.id, o.id, u.id
+     GROUP BY m.id, o.id, u.id, pc.id, ao.id
      ORDER BY m."createdAt" ASC, m.id ASC`,
     userId,
   );
   if (memberships.length === 0) return null;
-  const active = memberships.find((m) => m.orgId === preferredOrgId) ?? memberships[0];
-  const seesAll = isOrgAdmin(active);
-  return {
+  const active = memberships.find((m) => m.membershipOrgId === preferredOrgId) ?? memberships[0];
+  const common = {
     userId,
-    orgId: active.orgId,
+    membershipOrgId: active.membershipOrgId,
     orgName: active.orgName,
-    role: active.role,
-    clientIds: seesAll ? null : active.clientIds,
-    memberships: memberships.map((m) => ({ orgId: m.orgId, orgName: m.orgName, role: m.role })),
+    memberships: memberships.map((m) => ({ orgId: m.membershipOrgId, orgName: m.orgName, role: m.role })),
     requireTwoFactor: active.requireTwoFactor,
     twoFactorEnabled: active.twoFactorEnabled,
   };
+  if (active.kind === "SELLER") {
+    // The portal reads the agency's records of the one linked client, whatever the member's role in
+    // their own organisation; unlinked, it sees nothing.
+    return {
+      ...common,
+      orgId: active.agencyOrgId ?? active.membershipOrgId,
+      role: "VIEWER",
+      clientIds: active.portalClientId ? [active.portalClientId] : [],
+      portal: { agencyName: active.agencyName ?? "" },
+    };
+  }
+  return { ...common, orgId: active.membershipOrgId, role: active.role, clientIds: isOrgAdmin(active) ? null : active.clientIds, portal: null };
 }

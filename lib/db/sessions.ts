@@ -41,6 +41,23 @@ export async function revokeSession(sessionId: string, reason: string, actorUser
   }
 }
 
+/**
+ * Replaces a live session with a new one (same device, same absolute end) and revokes the old, so a
+ * token copied before a privilege change (password, two-factor, organisation) is worth nothing after it.
+ * Returns the new session's id, or null when the old one is no longer live.
+ */
+export async function rotateUserSession(sessionId: string, userId: string, reason: string): Promise<string | null> {
+  return getDb().$transaction(async (tx) => {
+    const old = await tx.userSession.findFirst({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: new Date() } } });
+    if (!old) return null;
+    const next = await tx.userSession.create({ data: { userId, expiresAt: old.expiresAt, userAgent: old.userAgent, ip: old.ip } });
+    const revoked = await tx.userSession.updateMany({ where: { id: old.id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: `rotated: ${reason}` } });
+    if (revoked.count !== 1) throw new Error("session changed while rotating");
+    await tx.auditEvent.create({ data: { actorUserId: userId, action: "auth.session_rotated", entityType: "UserSession", entityId: next.id, after: { from: old.id, reason } } });
+    return next.id;
+  });
+}
+
 /** Ends every live session of a user except `keep` (sign out everywhere, password or 2FA change). */
 export async function revokeOtherSessions(userId: string, keep: string | null, reason: string): Promise<number> {
   const db = getDb();

@@ -9,6 +9,9 @@ import { describe, expect, it } from "vitest";
 const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
   // A threshold change recomputes the whole organisation: the same batch job as `npm run recompute`.
   ["settings.ts:updateRiskSettings", "full recompute of the caller's own organisation"],
+  // The client-owner portal writes and reads rows of the client's own organisation, tied to a client of the caller's.
+  ["portal.ts:inviteClientOwner", "creates the client's organisation and its invitation"],
+  ["portal.ts:listClientPortals", "lists the members of the agency's clients' organisations"],
 ]);
 
 function scopedFunctions(source: string): { name: string; body: string }[] {

@@ -15,6 +15,13 @@ export const inviteMemberSchema = z.object({
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
+export const inviteClientOwnerSchema = z.object({
+  clientId: z.string().min(1, "validation.required").max(64),
+  email: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
+});
+export type InviteClientOwnerInput = z.infer<typeof inviteClientOwnerSchema>;
+export const closeClientPortalSchema = z.object({ clientId: z.string().min(1).max(64), confirm: z.literal("yes") });
+
 export const changeMemberSchema = z.object({ membershipId: z.string().min(1).max(64), role, clientIds: idList });
 export type ChangeMemberInput = z.infer<typeof changeMemberSchema>;
 

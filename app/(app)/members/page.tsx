@@ -4,16 +4,17 @@ import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { listMembers } from "@/lib/db/members";
+import { listClientPortals } from "@/lib/db/portal";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
-import { changeMemberAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { changeMemberAction, closeClientPortalAction, inviteClientOwnerAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
 
 export default async function MembersPage() {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
   if (!isOrgAdmin(scope)) notFound();
-  const { members, invitations, clients } = await listMembers(scope);
+  const [{ members, invitations, clients }, portals] = await Promise.all([listMembers(scope), listClientPortals(scope)]);
   const roleOptions = ROLES.filter((r) => r !== "OWNER" || scope.role === "OWNER").map((r) => ({ value: r, label: t(`role.${r}`) }));
   const clientOptions = clients.map((c) => ({ value: c.id, label: c.name }));
   return (
@@ -83,6 +84,37 @@ export default async function MembersPage() {
               ))}
             </ul>
           </div>
+        )}
+      </section>
+      <section aria-labelledby="portal" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="client-portal">
+        <h2 id="portal" className="mb-1 text-lg font-semibold">{t("portal.title")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("portal.intro")}</p>
+        {portals.length === 0 ? (
+          <p className="mb-3 text-sm text-slate-500">{t("portal.none")}</p>
+        ) : (
+          <ul className="mb-3 divide-y divide-slate-100 text-sm">
+            {portals.map((p) => (
+              <li key={p.clientId} className="flex flex-wrap items-center gap-2 py-2" data-testid="portal">
+                <span className="font-medium">{p.clientName}</span>
+                {p.members.length > 0 && <span>{t("portal.members")}: {p.members.join(", ")}</span>}
+                {p.pending.length > 0 && <span className="text-slate-500">{t("portal.pending")}: {p.pending.join(", ")}</span>}
+                <ActionForm action={closeClientPortalAction} hidden={{ clientId: p.clientId, confirm: "yes" }} submitLabel={t("portal.close")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+              </li>
+            ))}
+          </ul>
+        )}
+        {clientOptions.length > 0 && (
+          <ActionForm
+            action={inviteClientOwnerAction}
+            fields={[
+              { name: "clientId", label: t("portal.client"), type: "select", options: clientOptions, defaultValue: clientOptions[0].value },
+              { name: "email", label: t("portal.email"), type: "text", required: true },
+            ]}
+            submitLabel={t("portal.inviteSubmit")}
+            pendingLabel={t("form.saving")}
+            messages={formMessages(t, "portal.invited")}
+            testId="portal-form"
+          />
         )}
       </section>
     </div>

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
 import { getRiskSettings } from "@/lib/db/settings";
@@ -11,6 +12,8 @@ import { setRequireTwoFactorAction, updateRiskSettingsAction } from "./actions";
 
 export default async function SettingsPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
+  // The client-owner portal sees its accounts, not the agency's configuration.
+  if (scope.portal) notFound();
   const settings = await getRiskSettings(scope);
   const editable = isOrgAdmin(scope);
   return (
