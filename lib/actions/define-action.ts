@@ -36,6 +36,39 @@ function formFields(formData: FormData): Record<string, string> {
   return fields;
 }
 
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  handler: (scope: Scope, input: z.infer<S>) => Promise<unknown>;
+  options: { revalidate?: string | false; allowPendingTwoFactor?: boolean };
+}
+
+/**
+ * Everything an action does once the session has been resolved to a scope (or to nobody): the
+ * two-factor gate, the zod parse and the lib call, with AppError mapped to the answer. Separate from
+ * defineAction so the authorisation matrix (lib/actions/action-matrix.int.test.ts) runs the very same
+ * steps for every role.
+ */
+export async function executeAction(definition: ActionDefinition, scope: Scope | null, formData: FormData, seq = 1): Promise<ActionState> {
+  // Echoed back so a refused form keeps what was typed — except passwords, which are never sent back.
+  const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string" && !/password/i.test(e[0])));
+  if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
+  // An organisation that requires two-factor sign-in allows nothing else until it is set up.
+  if (scope.requireTwoFactor && !scope.twoFactorEnabled && !definition.options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
+  const parsed = definition.schema.safeParse(formFields(formData));
+  if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
+  let data: unknown;
+  try {
+    data = await definition.handler(scope, parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, string>) : undefined;
+      return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values };
+    }
+    throw error;
+  }
+  return { ok: true, seq, ...(data === undefined ? {} : { data }) };
+}
+
 /**
  * The one wrapper every server action goes through: session → scope → zod parse → lib call. A page's
  * own auth check does not protect the actions beside it; this does. lib/ throws AppError, mapped here.
@@ -46,28 +79,12 @@ export function defineAction<S extends z.ZodType>(
   /** revalidate: false keeps the page as it is (e.g. to show a result that must not be re-rendered away). */
   options: { revalidate?: string | false; allowPendingTwoFactor?: boolean } = {},
 ) {
+  const definition = { schema, handler, options } as unknown as ActionDefinition;
   const revalidate = options.revalidate ?? "/";
-  return async (previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const seq = (previous?.seq ?? 0) + 1;
-    // Echoed back so a refused form keeps what was typed — except passwords, which are never sent back.
-    const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string" && !/password/i.test(e[0])));
-    const scope = await getScope();
-    if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
-    // An organisation that requires two-factor sign-in allows nothing else until it is set up.
-    if (scope.requireTwoFactor && !scope.twoFactorEnabled && !options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
-    const parsed = schema.safeParse(formFields(formData));
-    if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
-    let data: unknown;
-    try {
-      data = await handler(scope, parsed.data);
-    } catch (error) {
-      if (error instanceof AppError) {
-        const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, string>) : undefined;
-        return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values };
-      }
-      throw error;
-    }
-    if (revalidate !== false) revalidatePath(revalidate, "layout");
-    return { ok: true, seq, ...(data === undefined ? {} : { data }) };
+  const action = async (previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const state = await executeAction(definition, await getScope(), formData, (previous?.seq ?? 0) + 1);
+    if (state.ok && revalidate !== false) revalidatePath(revalidate, "layout");
+    return state;
   };
+  return Object.assign(action, { definition });
 }
