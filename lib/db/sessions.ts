@@ -51,11 +51,17 @@ export async function rotateUserSession(sessionId: string, userId: string, reaso
     const old = await tx.userSession.findFirst({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: new Date() } } });
     if (!old) return null;
     const next = await tx.userSession.create({ data: { userId, expiresAt: old.expiresAt, userAgent: old.userAgent, ip: old.ip } });
-    const revoked = await tx.userSession.updateMany({ where: { id: old.id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: `rotated: ${reason}` } });
+    const revoked = await tx.userSession.updateMany({ where: { id: old.id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: `rotated: ${reason}`, replacedById: next.id } });
     if (revoked.count !== 1) throw new Error("session changed while rotating");
     await tx.auditEvent.create({ data: { actorUserId: userId, action: "auth.session_rotated", entityType: "UserSession", entityId: next.id, after: { from: old.id, reason } } });
     return next.id;
   });
+}
+
+/** The session that replaced a rotated one, if any. */
+export async function successorOf(sessionId: string, userId: string): Promise<string | null> {
+  const row = await getDb().userSession.findFirst({ where: { id: sessionId, userId }, select: { replacedById: true } });
+  return row?.replacedById ?? null;
 }
 
 /** Ends every live session of a user except `keep` (sign out everywhere, password or 2FA change). */
