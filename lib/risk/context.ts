@@ -11,7 +11,10 @@ import type { AccountContext, SnapshotIndex } from "./types";
 export class EvaluationIndex implements SnapshotIndex {
   /** External or departing people: the few most rules ask about, in a map small enough to stay in cache. */
   private readonly notable = new Map<string, Person>();
-  private everyone: Map<string, Person> | undefined;
+  /** Every person by id, for naming people in evidence (most accounts name their one admin). */
+  private readonly everyone = new Map<string, Person>();
+  /** People whose departedAt is on or before asOf. */
+  private readonly departed = new Set<string>();
   private readonly days = new Map<string, DayNumber>();
   private shared: Map<string, DeviceUsage> | undefined;
 
@@ -20,7 +23,12 @@ export class EvaluationIndex implements SnapshotIndex {
     readonly asOf: DayNumber,
     readonly settings: RiskSettings,
   ) {
-    for (const person of snapshot.people) if (person.external || person.departedAt !== null) this.notable.set(person.id, person);
+    for (const person of snapshot.people) {
+      this.everyone.set(person.id, person);
+      if (!person.external && person.departedAt === null) continue;
+      this.notable.set(person.id, person);
+      if (person.departedAt !== null && this.day(person.departedAt) <= asOf) this.departed.add(person.id);
+    }
   }
 
   day(date: string): DayNumber {
@@ -42,15 +50,12 @@ export class EvaluationIndex implements SnapshotIndex {
     return this.notable.get(personId);
   }
 
-  /** Any person; the full map is built on first use (only to name people in evidence). */
   person(personId: string): Person | undefined {
-    this.everyone ??= new Map(this.snapshot.people.map((person) => [person.id, person]));
     return this.everyone.get(personId);
   }
 
   isDeparted(personId: string): boolean {
-    const departedAt = this.notable.get(personId)?.departedAt ?? null;
-    return departedAt !== null && this.day(departedAt) <= this.asOf;
+    return this.departed.has(personId);
   }
 
   sharedDevices(): Map<string, DeviceUsage> {
@@ -68,6 +73,7 @@ export class AccountEvaluationContext implements AccountContext {
   readonly settings: RiskSettings;
   account!: SellerAccount;
   readonly activeLogins: Login[] = [];
+  readonly notableLogins: Login[] = [];
   private admins: string[] | undefined;
 
   constructor(private readonly index: EvaluationIndex) {
@@ -80,7 +86,12 @@ export class AccountEvaluationContext implements AccountContext {
     this.account = account;
     this.admins = undefined;
     this.activeLogins.length = 0;
-    for (const login of account.logins) if (login.status === "ACTIVE") this.activeLogins.push(login);
+    this.notableLogins.length = 0;
+    for (const login of account.logins) {
+      if (login.status !== "ACTIVE") continue;
+      this.activeLogins.push(login);
+      if (this.index.notablePerson(login.personId) !== undefined) this.notableLogins.push(login);
+    }
     return this;
   }
 

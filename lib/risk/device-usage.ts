@@ -35,9 +35,13 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
   }
   if (shared.size === 0) return shared;
 
+  // Device ids are unique (validated), so the scan stops once every shared device has been found.
+  let unmatched = shared.size;
   for (const device of snapshot.devices) {
     const entry = shared.get(device.id);
-    if (entry !== undefined) entry.device = device;
+    if (entry === undefined || entry.device !== undefined) continue;
+    entry.device = device;
+    if (--unmatched === 0) break;
   }
   for (const account of snapshot.accounts) {
     for (const login of account.logins) {

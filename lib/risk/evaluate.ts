@@ -1,7 +1,7 @@
 import { formatDay, toDay } from "../dates";
 import { DEFAULT_RISK_SETTINGS, type RiskSettings, type Snapshot } from "../validation/snapshot";
 import { AccountEvaluationContext, EvaluationIndex } from "./context";
-import { compareFindings } from "./order";
+import { sortFindings } from "./order";
 import { ACCOUNT_RULES, ORGANISATION_RULES } from "./rules";
 import { scoreFindings } from "./score";
 import type { EvaluationResult, Finding } from "./types";
@@ -47,7 +47,7 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
     for (const rule of ACCOUNT_RULES) {
       for (const finding of rule.evaluate(ctx)) findings.push(finding);
     }
-    findings.sort(compareFindings);
+    sortFindings(findings);
     return { id: account.id, score: scoreFindings(findings), findings };
   });
 

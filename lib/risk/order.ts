@@ -18,6 +18,25 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * Sorts one account's findings in place by compareFindings. An insertion sort: an account has a handful of
+ * findings, and Array.prototype.sort allocates a work array and sort state on every call (~1 kB each time,
+ * once per account). Stable, like Array.prototype.sort, so the result is the same.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  if (findings.length > 32) return findings.sort(compareFindings);
+  for (let i = 1; i < findings.length; i++) {
+    const finding = findings[i];
+    let j = i - 1;
+    while (j >= 0 && compareFindings(findings[j], finding) > 0) {
+      findings[j + 1] = findings[j];
+      j--;
+    }
+    findings[j + 1] = finding;
+  }
+  return findings;
+}
+
 /** Whether `severity` is at least as severe as `threshold`. */
 export function isAtLeast(severity: Severity, threshold: Severity): boolean {
   return RANK[severity] <= RANK[threshold];

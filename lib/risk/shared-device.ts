@@ -1,5 +1,6 @@
 import type { Device } from "../validation/snapshot";
 import { makeFinding } from "./finding";
+import { sortStrings } from "./sorted";
 import type { Finding, RuleId, Severity, SnapshotIndex } from "./types";
 
 function describeDevice(device: Device | undefined, deviceId: string): string {
@@ -24,11 +25,11 @@ export function sharedDeviceFindings(
   for (const usage of index.sharedDevices().values()) {
     const device = usage.device;
     if (!applies(device)) continue;
-    const people = [...usage.people].sort().join(", ");
+    const people = sortStrings([...usage.people]).join(", ");
     const accountCount = usage.logins.size;
     const across = accountCount === 1 ? "" : ` across ${accountCount} accounts`;
     for (const [accountId, loginIds] of usage.logins) {
-      const here = [...loginIds].sort().join(", ");
+      const here = sortStrings(loginIds.slice()).join(", ");
       findings.push(
         makeFinding(
           accountId,

@@ -84,6 +84,11 @@ export interface AccountContext extends SnapshotIndex {
   account: SellerAccount;
   /** The account's logins with status ACTIVE, in order: what most login rules look at. */
   activeLogins: Login[];
+  /**
+   * The active logins whose person is external or has a departure date (see notablePerson), in order: the
+   * only ones the rules about outsiders and leavers need to look at.
+   */
+  notableLogins: Login[];
   /** Distinct personIds of admin logins (see admin.ts), in first-seen order. */
   adminPeople(): string[];
 }

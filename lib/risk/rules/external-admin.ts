@@ -8,7 +8,7 @@ export const externalAdminRule: AccountRule = {
   scope: "account",
   evaluate(ctx) {
     const findings: Finding[] = [];
-    for (const login of ctx.activeLogins) {
+    for (const login of ctx.notableLogins) {
       if (login.role !== "SECONDARY" || !isAdminLogin(login)) continue;
       const person = ctx.notablePerson(login.personId);
       if (person?.external !== true) continue;

@@ -8,8 +8,7 @@ export const externalSensitiveAccessRule: AccountRule = {
   scope: "account",
   evaluate(ctx) {
     const findings: Finding[] = [];
-    for (const login of ctx.activeLogins) {
-      if (!login.permissions.some((grant) => grant.level !== "NONE" && isSensitiveTool(grant.tool))) continue;
+    for (const login of ctx.notableLogins) {
       const person = ctx.notablePerson(login.personId);
       if (person?.external !== true) continue;
       const grants: string[] = [];

@@ -1,4 +1,5 @@
 import { makeFinding } from "../finding";
+import { sortedDistinct } from "../sorted";
 import type { AccountRule } from "../types";
 
 /** People are the owners and attested users of the account's ACTIVE logins. */
@@ -9,21 +10,22 @@ export const individualPlanMultiUserRule: AccountRule = {
   evaluate(ctx) {
     const { account } = ctx;
     if (account.plan !== "INDIVIDUAL") return [];
-    const people = new Set<string>();
+    const users: string[] = [];
     for (const login of ctx.activeLogins) {
-      people.add(login.personId);
-      for (const personId of login.usedBy) people.add(personId);
+      users.push(login.personId);
+      for (const personId of login.usedBy) users.push(personId);
     }
-    if (people.size < 2) return [];
-    const names = [...people].sort().join(", ");
+    const people = sortedDistinct(users);
+    if (people.length < 2) return [];
+    const names = people.join(", ");
     return [
       makeFinding(
         account.id,
         "INDIVIDUAL_PLAN_MULTI_USER",
         "high",
         { type: "account", id: account.id },
-        `Individual-plan account (no User Permissions) is used by ${people.size} people: ${names}`,
-        { plan: account.plan, peopleCount: people.size, people: names },
+        `Individual-plan account (no User Permissions) is used by ${people.length} people: ${names}`,
+        { plan: account.plan, peopleCount: people.length, people: names },
       ),
     ];
   },

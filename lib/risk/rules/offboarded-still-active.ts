@@ -7,7 +7,7 @@ export const offboardedStillActiveRule: AccountRule = {
   scope: "account",
   evaluate(ctx) {
     const findings: Finding[] = [];
-    for (const login of ctx.activeLogins) {
+    for (const login of ctx.notableLogins) {
       if (!ctx.isDeparted(login.personId)) continue;
       const departedAt = ctx.notablePerson(login.personId)?.departedAt as string;
       const departed = ctx.day(departedAt);

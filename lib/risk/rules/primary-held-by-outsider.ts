@@ -9,7 +9,7 @@ export const primaryHeldByOutsiderRule: AccountRule = {
   scope: "account",
   evaluate(ctx) {
     const findings: Finding[] = [];
-    for (const login of ctx.activeLogins) {
+    for (const login of ctx.notableLogins) {
       if (login.role !== "PRIMARY") continue;
       const person = ctx.notablePerson(login.personId);
       const external = person?.external === true;

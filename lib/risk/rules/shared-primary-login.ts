@@ -1,4 +1,5 @@
 import { describeLogin, loginFinding } from "../finding";
+import { sortedDistinct } from "../sorted";
 import type { AccountRule, Finding } from "../types";
 
 export const sharedPrimaryLoginRule: AccountRule = {
@@ -9,7 +10,7 @@ export const sharedPrimaryLoginRule: AccountRule = {
     const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "PRIMARY" || login.usedBy.every((personId) => personId === login.personId)) continue;
-      const others = [...new Set(login.usedBy.filter((personId) => personId !== login.personId))].sort();
+      const others = sortedDistinct(login.usedBy.filter((personId) => personId !== login.personId));
       if (others.length === 0) continue;
       findings.push(
         loginFinding(

@@ -10,7 +10,7 @@ export const singleAdminRule: AccountRule = {
     if (ctx.account.plan !== "PROFESSIONAL") return [];
     const admins = ctx.adminPeople();
     if (admins.length !== 1) return [];
-    const [admin] = admins;
+    const admin = admins[0];
     return [
       makeFinding(
         ctx.account.id,

@@ -1,4 +1,5 @@
 import { describeLogin, loginFinding } from "../finding";
+import { sortedDistinct } from "../sorted";
 import type { AccountRule, Finding } from "../types";
 
 export const smsOnlyRule: AccountRule = {
@@ -10,7 +11,7 @@ export const smsOnlyRule: AccountRule = {
     for (const login of ctx.activeLogins) {
       if (login.twoStep.length === 0) continue;
       if (login.twoStep.some((method) => method.kind === "AUTHENTICATOR_APP")) continue;
-      const kinds = [...new Set(login.twoStep.map((method) => method.kind))].sort().join(", ");
+      const kinds = sortedDistinct(login.twoStep.map((method) => method.kind)).join(", ");
       findings.push(
         loginFinding(
           ctx, "SMS_ONLY", "medium", login,

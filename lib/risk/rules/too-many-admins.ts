@@ -1,4 +1,5 @@
 import { makeFinding } from "../finding";
+import { sortStrings } from "../sorted";
 import type { AccountRule } from "../types";
 
 export const tooManyAdminsRule: AccountRule = {
@@ -9,7 +10,7 @@ export const tooManyAdminsRule: AccountRule = {
     const admins = ctx.adminPeople();
     const limit = ctx.settings.maxAdmins;
     if (admins.length <= limit) return [];
-    const names = [...admins].sort().join(", ");
+    const names = sortStrings(admins.slice()).join(", ");
     return [
       makeFinding(
         ctx.account.id,
