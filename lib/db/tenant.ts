@@ -122,11 +122,9 @@ export function dbFor(scope: { orgId: string }): Db {
     cache.delete(scope.orgId); // re-insert: Map order is the recency order
   } else {
     db = createTenantDb(appPool(), scope.orgId);
-    if (cache.size >= MAX_CLIENTS) {
-      const [oldest, client] = cache.entries().next().value as [string, Db];
-      cache.delete(oldest);
-      void client.$disconnect();
-    }
+    // The least recently used one is dropped, not disconnected: a request may still be using it, and
+    // it holds no connection of its own (they all belong to the shared pool).
+    if (cache.size >= MAX_CLIENTS) cache.delete(cache.keys().next().value as string);
   }
   cache.set(scope.orgId, db);
   return db;

@@ -40,9 +40,6 @@ export async function TwoFactorSection({ userId, t, required }: { userId: string
           <p className="text-sm">
             {t("twoFactor.manualKey")}: <code className="select-all break-all font-mono" data-testid="totp-key">{status.pending.key}</code>
           </p>
-          <ConfirmEnrolment
-            labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro"), errors: messages.errors }}
-          />
         </div>
       ) : (
         <>
@@ -50,6 +47,11 @@ export async function TwoFactorSection({ userId, t, required }: { userId: string
           <ActionForm action={startEnrolmentAction} hidden={{ start: "yes" }} submitLabel={t("twoFactor.start")} pendingLabel={t("form.saving")} messages={messages} />
         </>
       )}
+      {/* Always at this place in the section, so its state (the recovery codes) survives the re-render. */}
+      <ConfirmEnrolment
+        enrolling={!status.enabled && Boolean(status.pending && qr)}
+        labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro"), errors: messages.errors }}
+      />
     </section>
   );
 }
