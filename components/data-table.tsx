@@ -1,8 +1,12 @@
-"use client";
 import type { ReactNode } from "react";
-import { createColumnHelper, tableFeatures, useTable, type ColumnDef, type RowData } from "@tanstack/react-table";
+import { constructTable, createColumnHelper, tableFeatures, type ColumnDef, type RowData } from "@tanstack/table-core";
+import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
+import { flexRender } from "@tanstack/react-table/flex-render";
 
-// The one table of the app: rows arrive already sorted, filtered and paged by the server.
+// The one table of the app: rows arrive already sorted, filtered and paged by the server, and nothing
+// in it changes in the browser, so it renders on the server (a server component: no table code, rows
+// or cell renderers are shipped to the browser). table-core's instance without React hooks; the
+// React adapter's flexRender for headers and cells.
 export const dataTableFeatures = tableFeatures({});
 export type DataTableFeatures = typeof dataTableFeatures;
 export function dataTableColumnHelper<Row extends RowData>() {
@@ -23,7 +27,12 @@ interface Props<Row extends RowData> {
 }
 
 export function DataTable<Row extends RowData>({ columns, data, caption, emptyMessage, getRowId, ariaSort, density = "comfortable", rowHeaderColumn }: Props<Row>) {
-  const table = useTable({ features: dataTableFeatures, columns, data, getRowId: (row) => getRowId(row) });
+  const table = constructTable({
+    features: { coreReactivityFeature: storeReactivityBindings(), ...dataTableFeatures },
+    columns,
+    data,
+    getRowId: (row) => getRowId(row),
+  });
   const pad = density === "compact" ? "px-2 py-0.5" : "px-3 py-2";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -34,7 +43,7 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
             <tr key={group.id}>
               {group.headers.map((header) => (
                 <th key={header.id} scope="col" aria-sort={ariaSort?.[header.column.id]} className={`${pad} font-medium`}>
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
             </tr>
@@ -51,11 +60,11 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
                 {row.getAllCells().map((cell) =>
                   cell.column.id === rowHeaderColumn ? (
                     <th key={cell.id} scope="row" className={`${pad} text-left align-top font-normal`}>
-                      <table.FlexRender cell={cell} />
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </th>
                   ) : (
                     <td key={cell.id} className={`${pad} align-top`}>
-                      <table.FlexRender cell={cell} />
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ),
                 )}

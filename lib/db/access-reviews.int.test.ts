@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/db";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { latestReviews, recordAccessReview } from "./access-reviews";
+import { getAccountPageOrThrow } from "./accounts";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -19,6 +20,7 @@ describe("access reviews", () => {
     await recordAccessReview(scope, { accountId, loginId, decision: "REMOVE_REQUESTED", note: "agency contract ended" });
     const latest = (await latestReviews(scope, accountId)).get(loginId);
     expect(latest).toMatchObject({ decision: "REMOVE_REQUESTED", note: "agency contract ended", by: "Test User" });
+    expect((await getAccountPageOrThrow(scope, accountId)).reviews).toEqual(await latestReviews(scope, accountId));
     expect(await db.accessReview.count({ where: { loginId } })).toBe(2);
     expect(await db.auditEvent.count({ where: { entityId: loginId, action: "access.reviewed" } })).toBe(2);
 

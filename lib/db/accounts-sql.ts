@@ -130,3 +130,68 @@ export function countStatement(scope: Scope, filter: AccountFilter): { sql: stri
     params: filterParams(scope, filter),
   };
 }
+
+const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId" = ANY($2::text[]))`;
+
+/**
+ * Everything the account page shows, in one statement: the account ($3, in scope) with its client,
+ * logins (person, users, 2SV methods with devices, grants), partners, apps, other access, open and
+ * accepted findings, daily scores since $5, the newest $6 audit events (actor, finding's rule) and the
+ * latest access review per login. Relations come back as JSON arrays, ordered as the page shows them;
+ * `stale` says the findings were last evaluated before $4 (today). No row = not found or out of scope.
+ * Array columns may be NULL in stored rows: coalesced to empty arrays, as Prisma reads them.
+ */
+export const ACCOUNT_PAGE_SQL = `
+WITH acc AS (SELECT a.* FROM "SellerAccount" a WHERE a.id = $3 AND a."orgId" = $1 AND ${IN_CLIENTS("a")})
+SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketplaces, '{}') AS marketplaces, acc.plan::text AS plan, acc.status::text AS status,
+  acc."lastVerifiedAt", acc.score, acc.version, acc."clientId",
+  (acc."evaluatedOn" IS NULL OR acc."evaluatedOn" < $4::date) AS stale,
+  (SELECT json_build_object('id', c.id, 'name', c.name) FROM "Client" c WHERE c.id = acc."clientId" AND c."orgId" = $1) AS client,
+  (SELECT coalesce(json_agg(json_build_object(
+      'id', l.id, 'role', l.role, 'email', l.email, 'status', l.status, 'personId', l."personId",
+      'lastLoginAt', l."lastLoginAt", 'passwordChangedAt', l."passwordChangedAt",
+      'person', json_build_object('id', p.id, 'name', p.name, 'external', p.external, 'company', p.company, 'departedAt', p."departedAt"),
+      'usedBy', (SELECT coalesce(json_agg(json_build_object('person', json_build_object('id', up.id, 'name', up.name)) ORDER BY up.name, up.id), '[]')
+                 FROM "LoginUser" u JOIN "Person" up ON up.id = u."personId" AND up."orgId" = $1 WHERE u."orgId" = $1 AND u."loginId" = l.id),
+      'twoStepMethods', (SELECT coalesce(json_agg(json_build_object(
+            'id', m.id, 'kind', m.kind, 'role', m.role, 'label', m.label, 'phoneLast4', m."phoneLast4",
+            'device', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'label', d.label, 'kind', d.kind, 'skipOtpOnBrowser', d."skipOtpOnBrowser",
+                        'holder', CASE WHEN h.id IS NULL THEN NULL ELSE json_build_object('id', h.id, 'name', h.name) END) END)
+          ORDER BY m.role, m.kind, m.id), '[]')
+        FROM "TwoStepMethod" m
+        LEFT JOIN "Device" d ON d.id = m."deviceId" AND d."orgId" = $1
+        LEFT JOIN "Person" h ON h.id = d."holderId" AND h."orgId" = $1
+        WHERE m."orgId" = $1 AND m."loginId" = l.id),
+      'permissions', (SELECT coalesce(json_agg(json_build_object('toolId', g."toolId", 'level', g.level, 'marketplace', g.marketplace) ORDER BY g."toolId", g.marketplace NULLS FIRST, g.id), '[]')
+        FROM "PermissionGrant" g WHERE g."orgId" = $1 AND g."loginId" = l.id)
+    ) ORDER BY l.role, l.email, l.id), '[]')
+   FROM "Login" l JOIN "Person" p ON p.id = l."personId" AND p."orgId" = $1
+   WHERE l."orgId" = $1 AND l."accountId" = acc.id) AS logins,
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'company', x.company, 'linkSentAt', x."linkSentAt", 'acceptedAt', x."acceptedAt", 'rights', coalesce(x.rights, '{}'))
+      ORDER BY x.company, x.id), '[]')
+   FROM "AuthorizedPartner" x WHERE x."orgId" = $1 AND x."accountId" = acc.id) AS partners,
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'appName', x."appName", 'developer', x.developer, 'authorizedAt', x."authorizedAt", 'expiresAt', x."expiresAt", 'roles', coalesce(x.roles, '{}'))
+      ORDER BY x."appName", x.id), '[]')
+   FROM "AppAuthorization" x WHERE x."orgId" = $1 AND x."accountId" = acc.id) AS apps,
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'console', x.console, 'role', x.role, 'person', json_build_object('id', p.id, 'name', p.name))
+      ORDER BY x.console, x.id), '[]')
+   FROM "OtherAccess" x JOIN "Person" p ON p.id = x."personId" AND p."orgId" = $1 WHERE x."orgId" = $1 AND x."accountId" = acc.id) AS "otherAccess",
+  (SELECT coalesce(json_agg(json_build_object('id', f.id, 'ruleId', f."ruleId", 'severity', f.severity, 'subjectType', f."subjectType", 'subjectId', f."subjectId",
+        'evidence', f.evidence, 'evidenceData', f."evidenceData", 'status', f.status, 'acceptedReason', f."acceptedReason", 'acceptedUntil', f."acceptedUntil",
+        'firstSeenAt', f."firstSeenAt", 'lastSeenAt', f."lastSeenAt")
+      ORDER BY f.severity, f."ruleId", f.id), '[]')
+   FROM "Finding" f WHERE f."orgId" = $1 AND f."accountId" = acc.id AND f.status IN ('OPEN', 'ACCEPTED')) AS findings,
+  (SELECT coalesce(json_agg(json_build_object('day', to_char(s.day, 'YYYY-MM-DD'), 'score', s.score) ORDER BY s.day), '[]')
+   FROM "AccountScoreDaily" s WHERE s."orgId" = $1 AND s."accountId" = acc.id AND s.day >= $5::timestamptz) AS scores,
+  (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e."createdAt", 'action', e.action, 'actor', e.actor, 'ruleId', e."ruleId", 'before', e.before, 'after', e.after)
+      ORDER BY e.id DESC), '[]')
+   FROM (SELECT ev.id, ev."createdAt", ev.action, ev.before, ev.after, u.name AS actor, f."ruleId"
+         FROM "AuditEvent" ev
+         LEFT JOIN "User" u ON u.id = ev."actorUserId"
+         LEFT JOIN "Finding" f ON ev."entityType" = 'Finding' AND f.id = ev."entityId" AND f."orgId" = $1
+         WHERE ev."orgId" = $1 AND ev."accountId" = acc.id ORDER BY ev.id DESC LIMIT $6) e) AS events,
+  (SELECT coalesce(json_agg(json_build_object('loginId', r."loginId", 'decision', r.decision, 'note', r.note, 'decidedAt', r."decidedAt", 'by', r.reviewer)), '[]')
+   FROM (SELECT DISTINCT ON (ar."loginId") ar."loginId", ar.decision, ar.note, ar."decidedAt", u.name AS reviewer
+         FROM "AccessReview" ar LEFT JOIN "User" u ON u.id = ar."decidedById"
+         WHERE ar."orgId" = $1 AND ar."accountId" = acc.id ORDER BY ar."loginId", ar."decidedAt" DESC, ar.id DESC) r) AS reviews
+FROM acc`;

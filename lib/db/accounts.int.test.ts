@@ -6,7 +6,7 @@ import { at, makeAccounts } from "@/tests/support/account-grid";
 import { accountListQuerySchema, encodeCursor, parseAccountListQuery, type AccountListQuery } from "@/lib/validation/accounts";
 import type { PrismaClient } from "./generated/client";
 import { createAppPool, createTenantDb, dbFor } from "./tenant";
-import { getAccountDetailOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./accounts";
+import { getAccountDetailOrThrow, getAccountPageOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./accounts";
 import { createSavedView, deleteSavedView, listSavedViews } from "./saved-views";
 import { syncToolCatalogue } from "./tools";
 
@@ -46,6 +46,20 @@ describe("accounts data access is scoped to the caller's organisation", () => {
     expect(account.logins[0].twoStepMethods[0]).toMatchObject({ kind: "SMS", phoneLast4: "1234" });
     expect(account.logins[0].twoStepMethods[0].device?.holder?.name).toBe("Owner");
     expect(account.logins[0].permissions).toEqual([{ toolId: "USER_PERMISSIONS", level: "ADMIN", marketplace: null }]);
+  });
+
+  it("reads NULL array columns as empty lists, as Prisma does", async () => {
+    const account = await db.sellerAccount.findUniqueOrThrow({ where: { id: ownAccountId } });
+    await db.$executeRawUnsafe(
+      `INSERT INTO "AppAuthorization" (id, "orgId", "accountId", "appName", roles) VALUES ($1, $2, $3, 'Null roles app', NULL)`,
+      `${ownAccountId}-null-roles`, account.orgId, ownAccountId,
+    );
+    try {
+      const detail = await getAccountDetailOrThrow(await scopeFor(own.userId), ownAccountId);
+      expect(detail.apps.find((a) => a.appName === "Null roles app")?.roles).toEqual([]);
+    } finally {
+      await db.appAuthorization.deleteMany({ where: { id: `${ownAccountId}-null-roles` } });
+    }
   });
 
   it("searches by store name, seller id and login e-mail", async () => {
@@ -250,6 +264,18 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
         expect(statements).toBeGreaterThan(0);
         expect(statements).toBeLessThanOrEqual(2);
       }
+      // The account page: everything in one statement once its findings are evaluated for today.
+      const [{ id }] = (await listAccounts(scope, query())).rows;
+      await getAccountPageOrThrow(scope, id);
+      statements = 0;
+      const page = await getAccountPageOrThrow(scope, id);
+      expect(page.account.id).toBe(id);
+      expect(statements).toBe(1);
+      // Filter choices are kept for a while per organisation and client set.
+      await listAccountFilterOptions(scope);
+      statements = 0;
+      await listAccountFilterOptions(scope);
+      expect(statements).toBe(0);
     } finally {
       holder.set(scope.orgId, previous);
       await counting.$disconnect();

@@ -1,10 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { AccountCursor, AccountFilter, AccountListQuery } from "@/lib/validation/accounts";
-import { COUNT_CAP, countStatement, cursorFits, pageStatement } from "./accounts-sql";
-import { getDb } from "./client";
-import { accountScopeWhere, type Scope } from "./scope";
+import { TOOL_CATALOGUE } from "@/lib/risk/tools";
+import { ACCOUNT_PAGE_SQL, COUNT_CAP, countStatement, cursorFits, pageStatement } from "./accounts-sql";
+import { refreshAccountIfStale } from "./findings";
+import type { AccountStatus, DeviceKind, FindingStatus, LoginRole, LoginStatus, MethodRole, OtherConsole, PermissionLevel, Plan, Severity, SubjectType, TwoStepKind } from "./generated/enums";
+import type { HistoryEntry } from "./history";
+import type { Scope } from "./scope";
 import { dbFor } from "./tenant";
+import { utcToday } from "./write-context";
 
 export interface AccountListRow {
   id: string;
@@ -102,8 +106,34 @@ export async function* listAllAccounts(scope: Scope, query: AccountListQuery, ba
   }
 }
 
-/** Choices for the table's filters: the clients in scope and the marketplaces in use, in one statement. */
-export async function listAccountFilterOptions(scope: Scope): Promise<{ clients: { id: string; name: string }[]; marketplaces: string[] }> {
+export interface AccountFilterOptions {
+  clients: { id: string; name: string }[];
+  marketplaces: string[];
+}
+
+/** How long the filter choices of one scope are reused: new clients and marketplaces appear within this. */
+export const FILTER_OPTIONS_TTL_MS = 30_000;
+const filterOptionsCache = new Map<string, { at: number; options: Promise<AccountFilterOptions> }>();
+
+/**
+ * Choices for the table's filters: the clients in scope and the marketplaces in use, in one statement,
+ * kept for FILTER_OPTIONS_TTL_MS per organisation and client set (the DISTINCT over every account's
+ * marketplaces was the costliest statement of a cheap page).
+ */
+export function listAccountFilterOptions(scope: Scope, now = Date.now()): Promise<AccountFilterOptions> {
+  const key = `${scope.orgId}|${scope.clientIds ? [...scope.clientIds].sort().join(",") : "*"}`;
+  const hit = filterOptionsCache.get(key);
+  if (hit && now - hit.at < FILTER_OPTIONS_TTL_MS) return hit.options;
+  const options = readAccountFilterOptions(scope);
+  filterOptionsCache.set(key, { at: now, options });
+  options.catch(() => filterOptionsCache.delete(key));
+  if (filterOptionsCache.size > 1000) {
+    for (const [k, v] of filterOptionsCache) if (now - v.at >= FILTER_OPTIONS_TTL_MS) filterOptionsCache.delete(k);
+  }
+  return options;
+}
+
+async function readAccountFilterOptions(scope: Scope): Promise<AccountFilterOptions> {
   const rows = await dbFor(scope).$queryRawUnsafe<{ kind: string; id: string; name: string }[]>(
     `SELECT 'client' AS kind, c.id, c.name FROM "Client" c
       WHERE c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[]))
@@ -120,36 +150,136 @@ export async function listAccountFilterOptions(scope: Scope): Promise<{ clients:
   };
 }
 
-/** One account with everything its page shows; another tenant's id is NOT_FOUND. */
-export async function getAccountDetailOrThrow(scope: Scope, id: string) {
-  const account = await dbFor(scope).sellerAccount.findFirst({
-    where: { id, ...accountScopeWhere(scope) },
-    include: {
-      client: { select: { id: true, name: true } },
-      logins: {
-        orderBy: [{ role: "asc" }, { email: "asc" }],
-        include: {
-          person: { select: { id: true, name: true, external: true, company: true, departedAt: true } },
-          usedBy: { select: { person: { select: { id: true, name: true } } } },
-          twoStepMethods: {
-            orderBy: [{ role: "asc" }, { kind: "asc" }],
-            include: { device: { select: { id: true, label: true, kind: true, skipOtpOnBrowser: true, holder: { select: { id: true, name: true } } } } },
-          },
-          permissions: { select: { toolId: true, level: true, marketplace: true } },
-        },
-      },
-      partners: { orderBy: { company: "asc" } },
-      apps: { orderBy: { appName: "asc" } },
-      otherAccess: { include: { person: { select: { id: true, name: true } } }, orderBy: { console: "asc" } },
-      findings: { where: { status: { in: ["OPEN", "ACCEPTED"] } }, orderBy: [{ severity: "asc" }, { ruleId: "asc" }] },
-    },
-  });
-  if (!account) throw new AppError("NOT_FOUND", "Seller account not found");
-  return account;
+const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+interface LoginDetail {
+  id: string;
+  role: LoginRole;
+  email: string | null;
+  status: LoginStatus;
+  personId: string;
+  lastLoginAt: Date | null;
+  passwordChangedAt: Date | null;
+  person: { id: string; name: string; external: boolean; company: string | null; departedAt: Date | null };
+  usedBy: { person: { id: string; name: string } }[];
+  twoStepMethods: {
+    id: string;
+    kind: TwoStepKind;
+    role: MethodRole;
+    label: string | null;
+    phoneLast4: string | null;
+    device: { id: string; label: string | null; kind: DeviceKind; skipOtpOnBrowser: boolean; holder: { id: string; name: string } | null } | null;
+  }[];
+  permissions: { toolId: string; level: PermissionLevel; marketplace: string | null }[];
 }
 
-export type AccountDetail = Awaited<ReturnType<typeof getAccountDetailOrThrow>>;
+export interface AccountDetail {
+  id: string;
+  storeName: string;
+  sellerId: string | null;
+  region: string;
+  marketplaces: string[];
+  plan: Plan;
+  status: AccountStatus;
+  lastVerifiedAt: Date | null;
+  score: number;
+  version: number;
+  clientId: string | null;
+  client: { id: string; name: string } | null;
+  logins: LoginDetail[];
+  partners: { id: string; company: string; linkSentAt: Date | null; acceptedAt: Date | null; rights: string[] }[];
+  apps: { id: string; appName: string; developer: string | null; authorizedAt: Date | null; expiresAt: Date | null; roles: string[] }[];
+  otherAccess: { id: string; console: OtherConsole; role: string; person: { id: string; name: string } }[];
+  /** Open and accepted, most severe first. */
+  findings: {
+    id: string;
+    ruleId: string;
+    severity: Severity;
+    subjectType: SubjectType;
+    subjectId: string;
+    evidence: string;
+    evidenceData: unknown;
+    status: FindingStatus;
+    acceptedReason: string | null;
+    acceptedUntil: Date | null;
+    firstSeenAt: Date;
+    lastSeenAt: Date;
+  }[];
+}
 
-export async function listTools() {
-  return getDb().tool.findMany({ orderBy: [{ sortOrder: "asc" }] });
+export interface AccountPage {
+  account: AccountDetail;
+  /** Daily scores of the last `SCORE_DAYS` days, oldest first. */
+  scores: { day: string; score: number }[];
+  /** The newest audit events of the account, newest first. */
+  history: HistoryEntry[];
+  /** The latest access review per login id. */
+  reviews: Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
+}
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+interface AccountPageRow extends Omit<AccountDetail, "logins" | "partners" | "apps" | "findings"> {
+  stale: boolean;
+  logins: (Json<LoginDetail> & { person: Json<LoginDetail["person"]> })[];
+  partners: Json<AccountDetail["partners"][number]>[];
+  apps: Json<AccountDetail["apps"][number]>[];
+  findings: Json<AccountDetail["findings"][number]>[];
+  scores: { day: string; score: number }[];
+  events: (Omit<HistoryEntry, "at"> & { at: string })[];
+  reviews: { loginId: string; decision: string; note: string | null; decidedAt: string; by: string | null }[];
+}
+
+const SCORE_DAYS = 90;
+const HISTORY_LIMIT = 50;
+
+async function readAccountPage(scope: Scope, id: string, today: string): Promise<AccountPageRow | undefined> {
+  const since = new Date(Date.now() - SCORE_DAYS * 86_400_000);
+  const rows = await dbFor(scope).$queryRawUnsafe<AccountPageRow[]>(ACCOUNT_PAGE_SQL, scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT);
+  return rows[0];
+}
+
+/**
+ * The account page's data in one statement (see ACCOUNT_PAGE_SQL); another tenant's id, or one
+ * outside a Manager's clients, is NOT_FOUND. Findings not evaluated since yesterday are recomputed
+ * first (age-based rules move with the date), then read again.
+ */
+export async function getAccountPageOrThrow(scope: Scope, id: string): Promise<AccountPage> {
+  const today = utcToday();
+  let row = await readAccountPage(scope, id, today);
+  if (row?.stale) {
+    await refreshAccountIfStale(scope, id);
+    row = await readAccountPage(scope, id, today);
+  }
+  if (!row) throw new AppError("NOT_FOUND", "Seller account not found");
+  const { stale: _stale, scores, events, reviews, ...account } = row;
+  return {
+    account: {
+      ...account,
+      logins: account.logins.map((l) => ({
+        ...l,
+        lastLoginAt: toDate(l.lastLoginAt),
+        passwordChangedAt: toDate(l.passwordChangedAt),
+        person: { ...l.person, departedAt: toDate(l.person.departedAt) },
+      })),
+      partners: account.partners.map((p) => ({ ...p, linkSentAt: toDate(p.linkSentAt), acceptedAt: toDate(p.acceptedAt) })),
+      apps: account.apps.map((a) => ({ ...a, authorizedAt: toDate(a.authorizedAt), expiresAt: toDate(a.expiresAt) })),
+      findings: account.findings.map((f) => ({ ...f, acceptedUntil: toDate(f.acceptedUntil), firstSeenAt: new Date(f.firstSeenAt), lastSeenAt: new Date(f.lastSeenAt) })),
+    },
+    scores,
+    history: events.map((e) => ({ ...e, at: new Date(e.at) })),
+    reviews: new Map(reviews.map((r) => [r.loginId, { decision: r.decision, note: r.note, decidedAt: new Date(r.decidedAt), by: r.by ?? "—" }])),
+  };
+}
+
+/** One account with everything its page shows; another tenant's id is NOT_FOUND. */
+export async function getAccountDetailOrThrow(scope: Scope, id: string): Promise<AccountDetail> {
+  return (await getAccountPageOrThrow(scope, id)).account;
+}
+
+/**
+ * The tool areas, from the shipped catalogue the Tool table is synced to at every start
+ * (syncToolCatalogue): the same rows, without a statement per page view.
+ */
+export function listTools(): { id: string; group: string; nameEn: string; nameJa: string; sortOrder: number }[] {
+  return TOOL_CATALOGUE.tools.map((tool, index) => ({ id: tool.id, group: tool.group, nameEn: tool.nameEn, nameJa: tool.nameJa, sortOrder: index }));
 }

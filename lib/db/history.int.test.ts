@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates";
 import { testDb } from "@/tests/support/db";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
+import { getAccountPageOrThrow } from "./accounts";
 import { acceptFinding } from "./findings";
 import { listAccountHistory } from "./history";
 import { recomputeOrganisations } from "./risk/recompute-all";
@@ -24,6 +25,8 @@ describe("account history", () => {
     const history = await listAccountHistory(scope, accountId);
     expect(history[0]).toMatchObject({ action: "finding.accepted", ruleId: "SMS_ONLY", actor: "Test User" });
     expect((history[0].after as { reason: string }).reason).toBe("authenticator next month");
+    // The account page reads the same timeline inside its one statement.
+    expect((await getAccountPageOrThrow(scope, accountId)).history).toEqual(history);
 
     const stranger = await createTenant(db);
     expect(await listAccountHistory(await scopeFor(stranger.userId), accountId)).toEqual([]);

@@ -99,3 +99,78 @@ export async function assertPersonVisible(db: Db | Tx, scope: Scope, personId: s
   );
   if (rows.length === 0) throw new AppError("NOT_FOUND", "Person not found");
 }
+
+const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId" = ANY($2::text[]))`;
+
+/**
+ * Everything the person page shows, in one statement ($3 = the person; no row = not found or not
+ * visible): the person with ACCESS_METRICS and its open findings counted as FINDING_METRICS counts them; the logins they own or use on accounts
+ * in scope (from `held`, by the (orgId, personId) indexes of Login and LoginUser, then by primary key —
+ * not an OR over owner and users, which scanned every login of the organisation) with their levels; the
+ * devices they hold with the in-scope logins that use them for 2SV; open findings about the person, those
+ * logins or devices; the offboarding checklist on accounts in scope (or none), who ticked each item, and
+ * how many open items lie outside the scope.
+ */
+export function personPageStatement(scope: Scope): string {
+  const visible = personVisibility(scope);
+  return `
+WITH ${SCOPED_ACCOUNTS}${visible.cte},
+ids AS (SELECT p.id FROM "Person" p WHERE p.id = $3 AND p."orgId" = $1 AND ${visible.where}),
+${ACCESS_METRICS},
+dev AS (SELECT d.id, d.kind, d.label, d."skipOtpOnBrowser" FROM "Device" d WHERE d."orgId" = $1 AND d."holderId" IN (SELECT id FROM ids)),
+-- FINDING_METRICS's set, listed: the page's count is its length (one pass over the findings, not two).
+person_findings AS (
+  SELECT f.id, f."ruleId", f.severity, f.evidence, f."evidenceData", f."firstSeenAt", f."subjectType", f."subjectId", a.id AS "accountId", a."storeName"
+  FROM (SELECT id AS sid, 'person' AS t FROM ids UNION SELECT id, 'login' FROM held UNION SELECT id, 'device' FROM dev) s
+  JOIN "Finding" f ON f."orgId" = $1 AND f.status = 'OPEN' AND f."subjectType"::text = s.t AND f."subjectId" = s.sid
+  JOIN "SellerAccount" a ON a.id = f."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}),
+finding_counts AS (SELECT id AS pid, (SELECT count(*) FROM person_findings) AS open_findings FROM ids)
+SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", ${METRIC_COLUMNS},
+  (SELECT coalesce(json_agg(json_build_object(
+      'id', l.id, 'role', l.role, 'email', l.email, 'status', l.status, 'lastLoginAt', l."lastLoginAt", 'personId', l."personId",
+      'person', json_build_object('id', o.id, 'name', o.name),
+      'account', json_build_object('id', a.id, 'storeName', a."storeName", 'sellerId', a."sellerId"),
+      'permissions', (SELECT coalesce(json_agg(json_build_object('level', g.level, 'marketplace', g.marketplace,
+            'tool', json_build_object('id', t.id, 'nameJa', t."nameJa", 'nameEn', t."nameEn", 'sortOrder', t."sortOrder"))
+          ORDER BY t."sortOrder", g.marketplace NULLS FIRST, g.id), '[]')
+        FROM "PermissionGrant" g JOIN "Tool" t ON t.id = g."toolId"
+        WHERE g."orgId" = $1 AND g."loginId" = l.id AND g.level <> 'NONE'))
+    ORDER BY a."storeName", l.role, l.email, l.id), '[]')
+   FROM (SELECT DISTINCT id FROM held) h
+   JOIN "Login" l ON l.id = h.id AND l."orgId" = $1
+   JOIN "SellerAccount" a ON a.id = l."accountId" AND a."orgId" = $1
+   JOIN "Person" o ON o.id = l."personId" AND o."orgId" = $1) AS logins,
+  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'kind', d.kind, 'label', d.label, 'skipOtpOnBrowser', d."skipOtpOnBrowser",
+      'methods', (SELECT coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'role', m.role,
+            'login', json_build_object('id', l.id, 'email', l.email, 'status', l.status, 'role', l.role,
+              'person', json_build_object('id', o.id, 'name', o.name), 'account', json_build_object('id', a.id, 'storeName', a."storeName")))
+          ORDER BY a."storeName", l.email, m.id), '[]')
+        FROM "TwoStepMethod" m
+        JOIN "Login" l ON l.id = m."loginId" AND l."orgId" = $1
+        JOIN "SellerAccount" a ON a.id = l."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}
+        JOIN "Person" o ON o.id = l."personId" AND o."orgId" = $1
+        WHERE m."orgId" = $1 AND m."deviceId" = d.id))
+    ORDER BY d.kind, d.label, d.id), '[]')
+   FROM dev d) AS "deviceList",
+  (SELECT coalesce(json_agg(json_build_object('id', f.id, 'ruleId', f."ruleId", 'severity', f.severity, 'evidence', f.evidence, 'evidenceData', f."evidenceData",
+      'firstSeenAt', f."firstSeenAt", 'subjectType', f."subjectType", 'subjectId', f."subjectId", 'account', json_build_object('id', f."accountId", 'storeName', f."storeName"))
+    ORDER BY f.severity, f."ruleId", f.id), '[]')
+   FROM person_findings f) AS findings,
+  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'createdAt', t."createdAt", 'doneAt', t."doneAt", 'doneById', t."doneById",
+      'loginId', t."loginId", 'deviceId', t."deviceId",
+      'login', CASE WHEN tl.id IS NULL THEN NULL ELSE json_build_object('id', tl.id, 'email', tl.email, 'role', tl.role, 'status', tl.status, 'personId', tl."personId") END,
+      'device', CASE WHEN td.id IS NULL THEN NULL ELSE json_build_object('id', td.id, 'label', td.label, 'kind', td.kind) END,
+      'account', CASE WHEN ta.id IS NULL THEN NULL ELSE json_build_object('id', ta.id, 'storeName', ta."storeName") END,
+      'doneByName', (SELECT u.name FROM "User" u JOIN "Membership" mm ON mm."userId" = u.id AND mm."orgId" = $1 WHERE u.id = t."doneById" LIMIT 1))
+    ORDER BY t.kind, t."createdAt", t.id), '[]')
+   FROM "OffboardingTask" t
+   LEFT JOIN "Login" tl ON tl.id = t."loginId" AND tl."orgId" = $1
+   LEFT JOIN "Device" td ON td.id = t."deviceId" AND td."orgId" = $1
+   LEFT JOIN "SellerAccount" ta ON ta.id = t."accountId" AND ta."orgId" = $1
+   WHERE t."orgId" = $1 AND t."personId" = p.id AND (t."accountId" IS NULL OR (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")}))) AS tasks,
+  (SELECT count(*)::int FROM "OffboardingTask" t LEFT JOIN "SellerAccount" ta ON ta.id = t."accountId" AND ta."orgId" = $1
+   WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NULL AND t."accountId" IS NOT NULL
+     AND NOT (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")})) AS "hiddenOpen"
+FROM "Person" p ${METRIC_JOINS}
+WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)`;
+}

@@ -6,7 +6,9 @@ import type { SnapshotInput } from "@/lib/validation/snapshot";
 import { personListQuerySchema } from "@/lib/validation/people";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, importSnapshot, scopeFor } from "@/tests/support/factories";
+import type { PrismaClient } from "./generated/client";
 import { getPersonDetailOrThrow, listPeople } from "./people";
+import { createAppPool, createTenantDb, dbFor } from "./tenant";
 import { completeOffboardingTask, offboardPerson } from "./people-offboarding";
 import { syncToolCatalogue } from "./tools";
 import { recomputeOrganisations } from "./risk/recompute-all";
@@ -185,6 +187,26 @@ describe("getPersonDetailOrThrow", () => {
     expect(phone.othersLogins.map((m) => m.login.email)).toEqual(["owner@beta.example"]);
     expect(ito.devices.find((d) => d.label === "Ito app")!.othersLogins).toEqual([]);
     expect(ito.checklist.tasks).toEqual([]);
+  });
+
+  it("reads the whole page in one SQL statement", async () => {
+    const { scope, person } = await setup();
+    const pool = createAppPool(process.env.DATABASE_URL!);
+    const counting = createTenantDb(pool, scope.orgId, { log: [{ emit: "event", level: "query" }] }) as unknown as PrismaClient<"query">;
+    let statements = 0;
+    counting.$on("query", () => void statements++);
+    const previous = dbFor(scope);
+    const holder = (globalThis as unknown as { gatehouseTenantDbs: Map<string, unknown> }).gatehouseTenantDbs;
+    holder.set(scope.orgId, counting);
+    try {
+      const ito = await getPersonDetailOrThrow(scope, person("p-ito"));
+      expect(ito.logins).toHaveLength(3);
+      expect(statements).toBe(1);
+    } finally {
+      holder.set(scope.orgId, previous);
+      await counting.$disconnect();
+      await pool.end();
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 import "server-only";
 import type { PersonListQuery } from "@/lib/validation/people";
-import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, assertPersonVisible, FINDING_METRICS, METRIC_COLUMNS, METRIC_JOINS, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
-import { accountScopeWhere, type Scope } from "./scope";
+import { AppError } from "@/lib/errors";
+import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "./generated/enums";
+import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
+import type { Scope } from "./scope";
 import { dbFor } from "./tenant";
 
 export interface PersonListRow {
@@ -87,90 +89,115 @@ export async function listPeople(scope: Scope, query: PersonListQuery): Promise<
   };
 }
 
-/**
- * One person with everything their page shows, limited to accounts in scope: the logins they own or
- * use with levels, the devices they hold and whose logins use them for 2SV, open findings about the
- * person, their logins or their devices, and the offboarding checklist. Out of scope → NOT_FOUND.
- */
-export async function getPersonDetailOrThrow(scope: Scope, personId: string) {
-  const db = dbFor(scope);
-  await assertPersonVisible(db, scope, personId);
-  const orgId = scope.orgId;
-  const inScope = { orgId, account: accountScopeWhere(scope) };
-  const taskInScope = { OR: [{ accountId: null }, { account: accountScopeWhere(scope) }] };
-  const [person, logins, devices, tasks, hiddenOpenTasks, metrics] = await Promise.all([
-    db.person.findFirstOrThrow({
-      where: { id: personId, orgId },
-      select: { id: true, name: true, email: true, company: true, external: true, departedAt: true },
-    }),
-    db.login.findMany({
-      where: { ...inScope, OR: [{ personId }, { usedBy: { some: { orgId, personId } } }] },
-      orderBy: [{ account: { storeName: "asc" } }, { role: "asc" }, { email: "asc" }],
-      select: {
-        id: true, role: true, email: true, status: true, lastLoginAt: true, personId: true,
-        person: { select: { id: true, name: true } },
-        account: { select: { id: true, storeName: true, sellerId: true } },
-        permissions: {
-          where: { level: { not: "NONE" } },
-          select: { level: true, marketplace: true, tool: { select: { id: true, nameJa: true, nameEn: true, sortOrder: true } } },
-          orderBy: { tool: { sortOrder: "asc" } },
-        },
-      },
-    }),
-    db.device.findMany({
-      where: { orgId, holderId: personId },
-      orderBy: [{ kind: "asc" }, { label: "asc" }],
-      select: {
-        id: true, kind: true, label: true, skipOtpOnBrowser: true,
-        methods: {
-          where: { orgId, login: inScope },
-          select: {
-            id: true, kind: true, role: true,
-            login: { select: { id: true, email: true, status: true, role: true, person: { select: { id: true, name: true } }, account: { select: { id: true, storeName: true } } } },
-          },
-        },
-      },
-    }),
-    db.offboardingTask.findMany({
-      where: { orgId, personId, ...taskInScope },
-      orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true, kind: true, createdAt: true, doneAt: true, doneById: true, loginId: true, deviceId: true,
-        login: { select: { id: true, email: true, role: true, status: true, personId: true } },
-        device: { select: { id: true, label: true, kind: true } },
-        account: { select: { id: true, storeName: true } },
-      },
-    }),
-    db.offboardingTask.count({ where: { orgId, personId, doneAt: null, NOT: taskInScope } }),
-    metricsFor(scope, [personId]),
-  ]);
-  const subjects = [
-    { subjectType: "person" as const, subjectId: personId },
-    { subjectType: "login" as const, subjectId: { in: logins.map((l) => l.id) } },
-    { subjectType: "device" as const, subjectId: { in: devices.map((d) => d.id) } },
-  ];
-  const doneBy = [...new Set(tasks.map((t) => t.doneById).filter((id): id is string => !!id))];
-  const [findings, users] = await Promise.all([
-    db.finding.findMany({
-      where: { orgId, status: "OPEN", account: accountScopeWhere(scope), OR: subjects },
-      orderBy: [{ severity: "asc" }, { ruleId: "asc" }, { id: "asc" }],
-      select: { id: true, ruleId: true, severity: true, evidence: true, evidenceData: true, firstSeenAt: true, subjectType: true, subjectId: true, account: { select: { id: true, storeName: true } } },
-    }),
-    doneBy.length ? db.user.findMany({ where: { id: { in: doneBy }, memberships: { some: { orgId } } }, select: { id: true, name: true } }) : [],
-  ]);
-  const names = new Map(users.map((u) => [u.id, u.name]));
-  return {
-    ...person,
-    metrics: { activeLogins: metrics[0].activeLogins, adminLogins: metrics[0].adminLogins, accounts: metrics[0].accounts, devices: metrics[0].devices, openFindings: metrics[0].openFindings },
-    logins,
-    devices: devices.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== personId) })),
-    findings,
-    checklist: {
-      tasks: tasks.map((t) => ({ ...t, doneByName: t.doneById ? (names.get(t.doneById) ?? null) : null })),
-      /** Open items on accounts outside the caller's clients: counted, never shown. */
-      hiddenOpen: hiddenOpenTasks,
-    },
+const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+interface PersonLogin {
+  id: string;
+  role: LoginRole;
+  email: string | null;
+  status: LoginStatus;
+  lastLoginAt: Date | null;
+  personId: string;
+  person: { id: string; name: string };
+  account: { id: string; storeName: string; sellerId: string | null };
+  /** Levels above None, in the catalogue's order. */
+  permissions: { level: PermissionLevel; marketplace: string | null; tool: { id: string; nameJa: string; nameEn: string; sortOrder: number } }[];
+}
+
+interface DeviceMethod {
+  id: string;
+  kind: TwoStepKind;
+  role: MethodRole;
+  login: { id: string; email: string | null; status: LoginStatus; role: LoginRole; person: { id: string; name: string }; account: { id: string; storeName: string } };
+}
+
+interface PersonDevice {
+  id: string;
+  kind: DeviceKind;
+  label: string | null;
+  skipOtpOnBrowser: boolean;
+  /** 2SV methods on logins of accounts in scope that send codes to this device. */
+  methods: DeviceMethod[];
+  /** The same, on other people's logins. */
+  othersLogins: DeviceMethod[];
+}
+
+interface PersonFinding {
+  id: string;
+  ruleId: string;
+  severity: Severity;
+  evidence: string;
+  evidenceData: unknown;
+  firstSeenAt: Date;
+  subjectType: SubjectType;
+  subjectId: string;
+  account: { id: string; storeName: string };
+}
+
+interface OffboardingItem {
+  id: string;
+  kind: OffboardingTaskKind;
+  createdAt: Date;
+  doneAt: Date | null;
+  doneById: string | null;
+  doneByName: string | null;
+  loginId: string | null;
+  deviceId: string | null;
+  login: { id: string; email: string | null; role: LoginRole; status: LoginStatus; personId: string } | null;
+  device: { id: string; label: string | null; kind: DeviceKind } | null;
+  account: { id: string; storeName: string } | null;
+}
+
+export interface PersonDetail {
+  id: string;
+  name: string;
+  email: string | null;
+  company: string | null;
+  external: boolean;
+  departedAt: Date | null;
+  metrics: { activeLogins: number; adminLogins: number; accounts: number; devices: number; openFindings: number };
+  logins: PersonLogin[];
+  devices: PersonDevice[];
+  findings: PersonFinding[];
+  checklist: {
+    tasks: OffboardingItem[];
+    /** Open items on accounts outside the caller's clients: counted, never shown. */
+    hiddenOpen: number;
   };
 }
 
-export type PersonDetail = Awaited<ReturnType<typeof getPersonDetailOrThrow>>;
+interface PersonPageRow extends Omit<MetricRow, "departedAt"> {
+  departedAt: Date | null;
+  logins: (Omit<PersonLogin, "lastLoginAt"> & { lastLoginAt: string | null })[];
+  deviceList: Omit<PersonDevice, "othersLogins">[];
+  findings: (Omit<PersonFinding, "firstSeenAt"> & { firstSeenAt: string })[];
+  tasks: (Omit<OffboardingItem, "createdAt" | "doneAt"> & { createdAt: string; doneAt: string | null })[];
+  hiddenOpen: number;
+}
+
+/**
+ * One person with everything their page shows, limited to accounts in scope, in one statement
+ * (personPageStatement): the logins they own or use with levels, the devices they hold and whose
+ * logins use them for 2SV, open findings about the person, their logins or their devices, and the
+ * offboarding checklist. Out of scope → NOT_FOUND.
+ */
+export async function getPersonDetailOrThrow(scope: Scope, personId: string): Promise<PersonDetail> {
+  const [row] = await dbFor(scope).$queryRawUnsafe<PersonPageRow[]>(personPageStatement(scope), ...scopeParams(scope), personId);
+  if (!row) throw new AppError("NOT_FOUND", "Person not found");
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    company: row.company,
+    external: row.external,
+    departedAt: row.departedAt,
+    metrics: { activeLogins: row.activeLogins, adminLogins: row.adminLogins, accounts: row.accounts, devices: row.devices, openFindings: row.openFindings },
+    logins: row.logins.map((l) => ({ ...l, lastLoginAt: toDate(l.lastLoginAt) })),
+    devices: row.deviceList.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== personId) })),
+    findings: row.findings.map((f) => ({ ...f, firstSeenAt: new Date(f.firstSeenAt) })),
+    checklist: {
+      tasks: row.tasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt), doneAt: toDate(t.doneAt) })),
+      hiddenOpen: row.hiddenOpen,
+    },
+  };
+}

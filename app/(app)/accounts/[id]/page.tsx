@@ -2,16 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScoreBadge } from "@/components/score-badge";
 import { Sparkline } from "@/components/sparkline";
-import { scoreHistory } from "@/lib/db/scores";
-import { listAccountHistory } from "@/lib/db/history";
 import { labelsFor } from "@/lib/db/labels";
-import { latestReviews } from "@/lib/db/access-reviews";
 import { evidenceIds } from "@/lib/risk/evidence-ja";
 import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
-import { getAccountDetailOrThrow, listTools } from "@/lib/db/accounts";
-import { refreshAccountIfStale } from "@/lib/db/findings";
+import { getAccountPageOrThrow, listTools } from "@/lib/db/accounts";
 import { canWrite, utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
@@ -30,8 +26,7 @@ async function load(id: string) {
   const parsed = accountIdSchema.safeParse(id);
   if (!parsed.success) notFound();
   try {
-    await refreshAccountIfStale(scope, parsed.data);
-    return { scope, account: await getAccountDetailOrThrow(scope, parsed.data) };
+    return { scope, ...(await getAccountPageOrThrow(scope, parsed.data)) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -40,14 +35,10 @@ async function load(id: string) {
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ scope, account }, tools, t, locale] = await Promise.all([load(id), listTools(), getT(), getLocale()]);
+  const [{ scope, account, scores: history, history: events, reviews }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
+  const tools = listTools();
   const writable = canWrite(scope);
-  const [history, events, labels, reviews] = await Promise.all([
-    scoreHistory(scope, account.id),
-    listAccountHistory(scope, account.id),
-    locale === "ja" ? labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>(),
-    latestReviews(scope, account.id),
-  ]);
+  const labels = locale === "ja" ? await labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>

@@ -28,6 +28,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
     (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
+  const messages = formMessages(t); // one object for every form: carried once in the page payload
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   return (
     <Section id="findings" title={t("account.findings")}>
@@ -62,7 +63,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                       ]}
                       submitLabel={t("finding.acceptSubmit")}
                       pendingLabel={t("form.saving")}
-                      messages={formMessages(t)}
+                      messages={messages}
                       testId="accept-form"
                     />
                   </div>
@@ -86,7 +87,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                   {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
                 </div>
                 {canWrite && (
-                  <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="secondary" inline />
+                  <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline />
                 )}
               </li>
             ))}

@@ -1,18 +1,16 @@
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, type FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts";
 import { formatDay } from "@/lib/dates-format";
-import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
 import { addTwoStepMethodAction, removeTwoStepMethodAction, updateLoginAction } from "../actions";
 
 type Login = AccountDetail["logins"][number];
 
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
-export function LoginEditor({ account, login, t }: { account: AccountDetail; login: Login; t: Translate }) {
+export function LoginEditor({ account, login, t, messages }: { account: AccountDetail; login: Login; t: Translate; messages: FormMessages }) {
   const devices = new Map<string, string>();
   for (const l of account.logins) for (const m of l.twoStepMethods) if (m.device) devices.set(m.device.id, `${m.device.label ?? m.device.kind}${m.device.holder ? ` (${m.device.holder.name})` : ""}`);
   const base = { accountId: account.id, version: account.version };
-  const messages = formMessages(t, "form.saved");
   return (
     <details className="mt-2" data-testid="login-editor">
       <summary className="cursor-pointer text-xs text-blue-800">{t("login.edit")}</summary>

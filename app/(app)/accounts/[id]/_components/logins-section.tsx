@@ -11,6 +11,8 @@ import { Empty, Section } from "./section";
 export type LatestReviews = Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
 
 export function LoginsSection({ account, t, canWrite, reviews }: { account: AccountDetail; t: Translate; canWrite: boolean; reviews: LatestReviews }) {
+  // One object for every form of the table: the page payload carries it once, not once per form.
+  const messages = formMessages(t, "form.saved");
   return (
     <Section id="logins" title={t("account.logins")}>
       {account.logins.length === 0 ? (
@@ -25,7 +27,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                 <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="login-row">
                   <td className="px-2 py-2 font-medium">
                     {login.email ?? "—"}
-                    {canWrite && <LoginEditor account={account} login={login} t={t} />}
+                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} />}
                   </td>
                   <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
                   <td className="px-2 py-2">
@@ -83,7 +85,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                         ]}
                         submitLabel={t("review.submit")}
                         pendingLabel={t("form.saving")}
-                        messages={formMessages(t, "form.saved")}
+                        messages={messages}
                       />
                     </details>
                   </td>

@@ -23,6 +23,7 @@ export function OffboardingSection({ person, t, canWrite, today }: { person: Per
   const loginsToDisable = person.logins.filter((l) => l.status === "ACTIVE" || l.status === "INVITED").length;
   const devicesToRehome = person.devices.filter((d) => d.othersLogins.some((m) => m.login.status === "ACTIVE" || m.login.status === "INVITED")).length;
   const done = tasks.filter((task) => task.doneAt).length;
+  const messages = formMessages(t); // one object for every form: carried once in the page payload
   return (
     <Section id="offboarding" title={t("offboarding.title")} testId="offboarding">
       {canOffboard && (
@@ -36,7 +37,7 @@ export function OffboardingSection({ person, t, canWrite, today }: { person: Per
               fields={[{ name: "departedAt", label: t("offboarding.departedAt"), type: "date", required: true, defaultValue: person.departedAt ? formatDay(person.departedAt) : today, hint: t("offboarding.departedAtHint") }]}
               submitLabel={t("offboarding.confirm")}
               pendingLabel={t("form.saving")}
-              messages={formMessages(t)}
+              messages={messages}
               variant="danger"
               testId="offboard-form"
             />
@@ -57,7 +58,7 @@ export function OffboardingSection({ person, t, canWrite, today }: { person: Per
                 {task.doneAt ? (
                   <span className="text-xs text-emerald-800">✓ {t("offboarding.doneBy", { date: formatDay(task.doneAt), name: task.doneByName ?? "—" })}</span>
                 ) : canWrite ? (
-                  <ActionForm action={completeOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.tick")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="secondary" inline testId="tick-form" />
+                  <ActionForm action={completeOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.tick")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="tick-form" />
                 ) : (
                   <span className="text-xs text-slate-500">{t("offboarding.open")}</span>
                 )}
