@@ -67,6 +67,11 @@ describe("accounts data access is scoped to the caller's organisation", () => {
     expect((await listAccounts(scope, query({ q: "own st" }))).total).toBe(1);
     expect((await listAccounts(scope, query({ q: "owner@shop" }))).total).toBe(1);
     expect((await listAccounts(scope, query({ q: "Other" }))).total).toBe(0);
+    // Case-insensitive, and the search's own % and _ are plain characters, not wildcards.
+    expect((await listAccounts(scope, query({ q: "OWNER@SHOP" }))).total).toBe(1);
+    expect((await listAccounts(scope, query({ q: "%" }))).total).toBe(0);
+    expect((await listAccounts(scope, query({ q: "owner_shop" }))).total).toBe(0);
+    expect((await listAccounts(scope, query({ q: "o%r@shop" }))).total).toBe(0);
   });
 
   it("shows a Manager only the clients they are assigned to", async () => {
