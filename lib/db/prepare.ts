@@ -17,7 +17,7 @@ export async function prepareDatabase(url: string, options: { seed: boolean; tod
   try {
     const seed = options.seed ? await seedDemoIfEmpty(db, options.today) : "disabled";
     // Findings age with the calendar: bring every account evaluated before today up to date.
-    const { accounts } = await recomputeOrganisations(db, { today: options.today, onlyStale: true });
+    const { accounts } = await recomputeOrganisations({ connectionString: url }, { today: options.today, onlyStale: true });
     return { migrationsApplied: applied, seed, recomputed: accounts };
   } finally {
     await db.$disconnect();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Login, SellerAccount, Snapshot } from "@/lib/validation/snapshot";
 import type { Tx } from "../client";
+import { sqlOf, type Sql } from "./sql";
 
 // Builds the risk engine's in-memory snapshot for some accounts of one organisation in ONE statement
 // (one round trip whatever the number of accounts). Each table comes back as a single json_agg text
@@ -47,14 +48,62 @@ export interface LoadOptions {
    * the planner, whose row estimate for a large `= ANY(array)` otherwise picks sequential scans.
    */
   range?: [string, string];
+  /**
+   * Every device of the organisation that serves two or more people's ACTIVE logins, computed once by
+   * a full recompute (loadSharedDevices) instead of per batch: agency staff's devices, used on logins
+   * all over the organisation, would otherwise be looked up again in every batch.
+   */
+  sharedDevices?: string[];
 }
 
 // A bare date in UTC, rendered by json as "YYYY-MM-DD" (cheaper than to_char).
 const day = (column: string) => `(${column} AT TIME ZONE 'UTC')::date`;
+// Enum columns are cast to text first: json's own output of an enum value costs a catalogue look-up
+// per value, which made up a good part of this statement's time.
 const agg = (columns: string, order: string, from: string) => `(SELECT json_agg(json_build_array(${columns}) ORDER BY ${order}) FROM ${from})::text`;
 
 // Up to this many ids the planner sees the list itself (and estimates it well); above it, hidden.
 const VISIBLE_IDS = 100;
+
+// Which of the accounts' devices serve two or more people's ACTIVE logins across the organisation.
+function shared(options: LoadOptions): string {
+  if (options.sharedDevices) {
+    // Known for the whole organisation; devices shared among these accounts' own logins are added, so a
+    // login added since that list was made is not missed.
+    return `shared AS MATERIALIZED (SELECT array_agg(d) AS ids FROM (
+      SELECT m."deviceId" FROM m JOIN l ON l.id = m."loginId" WHERE m."deviceId" IS NOT NULL AND l.status = 'ACTIVE'
+      GROUP BY m."deviceId" HAVING min(l."personId") <> max(l."personId")
+      UNION
+      SELECT k.d FROM unnest($${options.range ? 5 : 3}::text[]) k(d) JOIN unnest((SELECT ids FROM dev)::text[]) b(d) ON b.d = k.d) s(d)),`;
+  }
+  return `-- Which of those devices serve two or more people's ACTIVE logins across the organisation. One that
+-- serves two people here is shared without looking further. For the rest only their methods on logins
+-- outside these accounts need a look (an anti-join, then a primary-key lookup each): most devices are
+-- someone's own phone or app, used on their logins here and nowhere else.
+here AS MATERIALIZED (SELECT m."deviceId", min(l."personId") FILTER (WHERE l.status = 'ACTIVE') AS person,
+             count(DISTINCT l."personId") FILTER (WHERE l.status = 'ACTIVE') AS people
+      FROM m JOIN l ON l.id = m."loginId" WHERE m."deviceId" IS NOT NULL GROUP BY m."deviceId"),
+away AS MATERIALIZED (SELECT x."deviceId", x2."personId" FROM "TwoStepMethod" x
+      LEFT JOIN l ON l.id = x."loginId" JOIN "Login" x2 ON x2.id = x."loginId"
+      WHERE x."orgId" = $1 AND x."deviceId" = ANY((SELECT array_agg("deviceId") FROM here WHERE people < 2)::text[])
+        AND l.id IS NULL AND x2."orgId" = $1 AND x2.status = 'ACTIVE'),
+shared AS MATERIALIZED (SELECT array_agg("deviceId") AS ids FROM (
+      SELECT "deviceId" FROM here WHERE people > 1
+      UNION ALL
+      SELECT h."deviceId" FROM here h JOIN away w ON w."deviceId" = h."deviceId" WHERE h.people < 2
+      GROUP BY h."deviceId" HAVING count(DISTINCT w."personId") FILTER (WHERE w."personId" IS DISTINCT FROM h.person) + max(h.people) > 1) s),`;
+}
+
+/** The devices of the organisation that serve two or more people's ACTIVE logins (see LoadOptions.sharedDevices). */
+export async function loadSharedDevices(tx: Tx | Sql, orgId: string): Promise<string[]> {
+  const rows = await sqlOf(tx)<{ id: string }>(
+    `SELECT m."deviceId" AS id FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId"
+     WHERE m."orgId" = $1 AND l."orgId" = $1 AND m."deviceId" IS NOT NULL AND l.status = 'ACTIVE'
+     GROUP BY m."deviceId" HAVING min(l."personId") <> max(l."personId")`,
+    [orgId],
+  );
+  return rows.map((r) => r.id);
+}
 
 function statement(options: LoadOptions, count: number): string {
   const inAccounts = (column: string) =>
@@ -77,22 +126,7 @@ p AS (SELECT id, "accountId", company, "linkSentAt", "acceptedAt" FROM "Authoriz
 ap AS (SELECT id, "accountId", "appName", developer, "authorizedAt", "expiresAt" FROM "AppAuthorization" WHERE "orgId" = $1 AND ${inAccounts('"accountId"')}),
 o AS MATERIALIZED (SELECT id, "accountId", "personId", console, role FROM "OtherAccess" WHERE "orgId" = $1 AND ${inAccounts('"accountId"')}),
 dev AS MATERIALIZED (SELECT array_agg(DISTINCT "deviceId") AS ids FROM m WHERE "deviceId" IS NOT NULL),
--- Which of those devices serve two or more people's ACTIVE logins across the organisation. One that
--- serves two people here is shared without looking further. For the rest only their methods on logins
--- outside these accounts need a look (an anti-join, then a primary-key lookup each): most devices are
--- someone's own phone or app, used on their logins here and nowhere else.
-here AS MATERIALIZED (SELECT m."deviceId", min(l."personId") FILTER (WHERE l.status = 'ACTIVE') AS person,
-             count(DISTINCT l."personId") FILTER (WHERE l.status = 'ACTIVE') AS people
-      FROM m JOIN l ON l.id = m."loginId" WHERE m."deviceId" IS NOT NULL GROUP BY m."deviceId"),
-away AS MATERIALIZED (SELECT x."deviceId", x2."personId" FROM "TwoStepMethod" x
-      LEFT JOIN l ON l.id = x."loginId" JOIN "Login" x2 ON x2.id = x."loginId"
-      WHERE x."orgId" = $1 AND x."deviceId" = ANY((SELECT array_agg("deviceId") FROM here WHERE people < 2)::text[])
-        AND l.id IS NULL AND x2."orgId" = $1 AND x2.status = 'ACTIVE'),
-shared AS MATERIALIZED (SELECT array_agg("deviceId") AS ids FROM (
-      SELECT "deviceId" FROM here WHERE people > 1
-      UNION ALL
-      SELECT h."deviceId" FROM here h JOIN away w ON w."deviceId" = h."deviceId" WHERE h.people < 2
-      GROUP BY h."deviceId" HAVING count(DISTINCT w."personId") FILTER (WHERE w."personId" IS DISTINCT FROM h.person) + max(h.people) > 1) s),
+${shared(options)}
 stub AS MATERIALIZED (SELECT DISTINCT l3.id, l3."accountId", l3."personId", m3."deviceId"
       FROM "TwoStepMethod" m3 JOIN "Login" l3 ON l3.id = m3."loginId"
       WHERE m3."orgId" = $1 AND m3."deviceId" = ANY((SELECT ids FROM shared)::text[]) AND l3."orgId" = $1 AND l3.status = 'ACTIVE'
@@ -101,21 +135,21 @@ pe AS (SELECT id, name, external, company, "departedAt" FROM "Person" WHERE "org
       SELECT "personId" FROM l UNION SELECT "personId" FROM u UNION SELECT "personId" FROM o UNION SELECT "personId" FROM stub) s(x))::text[])),
 d AS (SELECT id, kind, label, "holderId", "skipOtpOnBrowser" FROM "Device" WHERE "orgId" = $1 AND id = ANY((SELECT ids FROM dev)::text[]))
 SELECT
-  ${agg(`id, "storeName", "sellerId", region, marketplaces, plan, status, "lastVerifiedAt", score, "evaluatedOn"`, "id", "a")} AS accounts,
-  ${agg(`id, "accountId", role, email, "personId", status, ${day('"invitedAt"')}, ${day('"acceptedAt"')}, ${day('"lastLoginAt"')}, ${day('"passwordChangedAt"')}, "passwordReused"`, `"accountId", role, id`, "l")} AS logins,
+  ${agg(`id, "storeName", "sellerId", region, marketplaces, plan::text, status::text, "lastVerifiedAt", score, "evaluatedOn"`, "id", "a")} AS accounts,
+  ${agg(`id, "accountId", role::text, email, "personId", status::text, ${day('"invitedAt"')}, ${day('"acceptedAt"')}, ${day('"lastLoginAt"')}, ${day('"passwordChangedAt"')}, "passwordReused"`, `"accountId", role, id`, "l")} AS logins,
   ${agg(`"loginId", "personId"`, `"loginId", "personId"`, "u")} AS "usedBy",
-  ${agg(`"loginId", kind, role, "deviceId", "phoneLast4"`, "id", "m")} AS methods,
-  ${agg(`"loginId", "toolId", level, marketplace`, `"loginId", id`, "g")} AS grants,
+  ${agg(`"loginId", kind::text, role::text, "deviceId", "phoneLast4"`, "id", "m")} AS methods,
+  ${agg(`"loginId", "toolId", level::text, marketplace`, `"loginId", id`, "g")} AS grants,
   ${agg(`id, "accountId", company, ${day('"linkSentAt"')}, ${day('"acceptedAt"')}`, "id", "p")} AS partners,
   ${agg(`id, "accountId", "appName", developer, ${day('"authorizedAt"')}, ${day('"expiresAt"')}`, "id", "ap")} AS apps,
-  ${agg(`"accountId", "personId", console, role`, "id", "o")} AS other,
+  ${agg(`"accountId", "personId", console::text, role`, "id", "o")} AS other,
   ${agg(`id, "accountId", "personId", "deviceId"`, `"accountId", id, "deviceId"`, "stub")} AS stubs,
   ${agg(`id, name, external, company, ${day('"departedAt"')}`, "id", "pe")} AS people,
-  ${agg(`id, kind, label, "holderId", "skipOtpOnBrowser"`, "id", "d")} AS devices
+  ${agg(`id, kind::text, label, "holderId", "skipOtpOnBrowser"`, "id", "d")} AS devices
   ${
     options.findings
       ? `, ${agg(
-          `id, "accountId", "ruleId", "subjectType", "subjectId", status, severity, evidence, "evidenceData", ${day('"acceptedUntil"')}`,
+          `id, "accountId", "ruleId", "subjectType"::text, "subjectId", status::text, severity::text, evidence, "evidenceData", ${day('"acceptedUntil"')}`,
           "id",
           `"Finding" WHERE "orgId" = $1 AND ${inAccounts('"accountId"')}`,
         )} AS findings`
@@ -132,10 +166,11 @@ const parse = (row: Row, column: string): Json[] => {
   return text === null || text === undefined ? [] : JSON.parse(text);
 };
 
-export async function loadEvaluationSnapshot(tx: Tx, orgId: string, accountIds: string[], options: LoadOptions = {}): Promise<EvaluationSnapshot> {
+export async function loadEvaluationSnapshot(tx: Tx | Sql, orgId: string, accountIds: string[], options: LoadOptions = {}): Promise<EvaluationSnapshot> {
   const params: unknown[] = [orgId, accountIds];
   if (options.range) params.push(options.range[0], options.range[1]);
-  const [row] = await tx.$queryRawUnsafe<Row[]>(statement(options, accountIds.length), ...params);
+  if (options.sharedDevices) params.push(options.sharedDevices);
+  const [row] = await sqlOf(tx)<Row>(statement(options, accountIds.length), params);
 
   // Children first, grouped by their parent; each JSON text is dropped once parsed.
   const usedByOf = new Map<string, string[]>();

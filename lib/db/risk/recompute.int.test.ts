@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { utcToday } from "@/lib/db/write-context";
@@ -6,6 +6,7 @@ import { addDays } from "@/lib/dates";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { syncToolCatalogue } from "../tools";
+import { loadSharedDevices } from "./load-snapshot";
 import { recomputeAccounts } from "./recompute";
 import { recomputeOrganisations } from "./recompute-all";
 
@@ -128,6 +129,46 @@ describe("device sharing across accounts", () => {
     for (const acc of ["acc", "acc2", "acc3"]) expect(await open(ids("account", acc))).toContain("SHARED_2SV_DEVICE");
     const batched = (await findings(ids("account", "acc"))).find((f) => f.ruleId === "SHARED_2SV_DEVICE")!;
     expect(batched).toMatchObject({ id: alone.id, evidence: alone.evidence, evidenceData: alone.evidenceData });
+  });
+
+  it("with the organisation's shared devices listed up front, a batch finds the same, and still sees sharing among its own logins that the list missed", async () => {
+    const { tenant, ids } = await threeAccounts("ACTIVE");
+    const [acc, acc3] = [ids("account", "acc"), ids("account", "acc3")];
+    await db.$transaction((tx) => recomputeAccounts(tx, tenant.orgId, [acc], { today: utcToday() }));
+    const alone = (await findings(acc)).find((f) => f.ruleId === "SHARED_2SV_DEVICE")!;
+    const shared = await loadSharedDevices(db, tenant.orgId);
+    expect(shared).toEqual([ids("device", "d-phone")]);
+    await db.finding.deleteMany({ where: { accountId: acc } });
+    await db.$transaction((tx) => recomputeAccounts(tx, tenant.orgId, [acc], { today: utcToday(), sharedDevices: shared }));
+    expect((await findings(acc)).find((f) => f.ruleId === "SHARED_2SV_DEVICE")).toMatchObject({ evidence: alone.evidence, evidenceData: alone.evidenceData });
+    // A list made before the other person's login existed: the batch holding both logins still finds it.
+    await db.finding.deleteMany({ where: { accountId: { in: [acc, acc3] } } });
+    await db.$transaction((tx) => recomputeAccounts(tx, tenant.orgId, [acc, acc3], { today: utcToday(), sharedDevices: [] }));
+    expect((await findings(acc)).find((f) => f.ruleId === "SHARED_2SV_DEVICE")).toMatchObject({ evidence: alone.evidence, evidenceData: alone.evidenceData });
+    expect(await open(acc3)).toContain("SHARED_2SV_DEVICE");
+  });
+
+  it("a full recompute on a pg pool (the system job's way) writes what the Prisma client's does", async () => {
+    const { tenant, ids } = await threeAccounts("ACTIVE");
+    const { orgId } = tenant;
+    const today = utcToday();
+    const written = async () => {
+      const out: unknown[] = [];
+      for (const acc of ["acc", "acc2", "acc3"]) {
+        const account = await db.sellerAccount.findUniqueOrThrow({ where: { id: ids("account", acc) }, include: { scores: true } });
+        const rows = (await findings(account.id)).map((f) => [f.ruleId, f.subjectType, f.subjectId, f.severity, f.status, f.evidence, f.evidenceData]);
+        out.push({ acc, score: account.score, evaluatedOn: account.evaluatedOn, daily: account.scores.map((d) => [d.day, d.score]), rows });
+      }
+      return out;
+    };
+    const first = await recomputeOrganisations(db, { today, orgIds: [orgId] });
+    const viaPrisma = await written();
+    await db.finding.deleteMany({ where: { orgId } });
+    await db.accountScoreDaily.deleteMany({ where: { orgId } });
+    await db.sellerAccount.updateMany({ where: { orgId }, data: { score: 100, evaluatedOn: null } });
+    const again = await recomputeOrganisations({ connectionString: inject("databaseUrl") }, { today, orgIds: [orgId], batchSize: 1 });
+    expect(again).toEqual(first);
+    expect(await written()).toEqual(viaPrisma);
   });
 });
 
