@@ -1,6 +1,6 @@
 import { createDb } from "@/lib/db/client";
 import { expect, test } from "./fixtures";
-import { expectNoSeriousViolations, signIn } from "./support";
+import { acceptInvitation, expectNoSeriousViolations, recordAccessReview, signIn } from "./support";
 
 test("an agency opens a client portal; the client's owner sees only their own accounts and records an access review", async ({ page, browser, tenant }) => {
   // Two clients in the agency: Kumo Books under "E2E Client", Clean Store under another.
@@ -28,13 +28,7 @@ test("an agency opens a client portal; the client's owner sees only their own ac
 
   const owner = await browser.newContext();
   const p = await owner.newPage();
-  await p.goto(new URL(link).pathname);
-  const accept = p.getByTestId("accept-invitation-form");
-  await accept.getByLabel("お名前").fill("Kumo Owner");
-  await accept.getByLabel("パスワード", { exact: true }).fill("quiet harbour lantern 58");
-  await accept.getByLabel("新しいパスワード（確認）").fill("quiet harbour lantern 58");
-  await accept.getByRole("button", { name: "アカウントを作成して参加" }).click();
-  await expect(p).toHaveURL(/\/signin/);
+  await acceptInvitation(p, link, "Kumo Owner", "quiet harbour lantern 58");
   await signIn(p, email, "quiet harbour lantern 58");
 
   // Their own accounts only, and none of the agency's configuration.
@@ -52,11 +46,7 @@ test("an agency opens a client portal; the client's owner sees only their own ac
   await p.goto(`/accounts/${tenant.accountId("kumo")}`);
   await expect(p.getByRole("heading", { name: "Kumo Books" })).toBeVisible();
   await expect(p.getByText("編集（Seller Centralで確認した内容を記録）")).toHaveCount(0);
-  const row = p.getByTestId("login-row").filter({ hasText: "lead@kumo.example" });
-  await row.getByText("判断を記録…").click();
-  await row.getByLabel("判断").selectOption("REMOVE_REQUESTED");
-  await row.getByLabel("メモ（任意）").fill("our former agency contact");
-  await row.getByRole("button", { name: "記録" }).click();
+  await recordAccessReview(p, "lead@kumo.example", "REMOVE_REQUESTED", "our former agency contact");
   await expect(p.getByTestId("login-row").filter({ hasText: "lead@kumo.example" }).getByTestId("access-review")).toContainText("削除を依頼");
   await expectNoSeriousViolations(p);
   await owner.close();

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signIn } from "./support";
+import { acceptInvitation, signIn } from "./support";
 
 test("an owner invites a manager through the dev outbox; the manager cannot open an unassigned client's account", async ({ page, browser, tenant }) => {
   const email = `manager-${Date.now()}@test.example`;
@@ -24,12 +24,7 @@ test("an owner invites a manager through the dev outbox; the manager cannot open
   const p = await invitee.newPage();
   await p.goto(new URL(link).pathname);
   await expect(p.getByText("マネージャー として")).toBeVisible();
-  const accept = p.getByTestId("accept-invitation-form");
-  await accept.getByLabel("お名前").fill("New Manager");
-  await accept.getByLabel("パスワード", { exact: true }).fill("calm orchard beneath snow 31");
-  await accept.getByLabel("新しいパスワード（確認）").fill("calm orchard beneath snow 31");
-  await accept.getByRole("button", { name: "アカウントを作成して参加" }).click();
-  await expect(p).toHaveURL(/\/signin/);
+  await acceptInvitation(p, link, "New Manager", "calm orchard beneath snow 31");
 
   // The link works once.
   await p.goto(new URL(link).pathname);

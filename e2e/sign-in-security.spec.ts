@@ -1,5 +1,16 @@
+import type { Browser, BrowserContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./support";
+import { signIn, submitPasswordChange } from "./support";
+
+/** Someone replaying these cookies in another browser is sent to sign in. */
+async function expectCookiesRefused(browser: Browser, cookies: Awaited<ReturnType<BrowserContext["cookies"]>>) {
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto("/accounts");
+  await expect(stolen).toHaveURL(/\/signin/);
+  await thief.close();
+}
 
 test("repeated wrong passwords lock the e-mail with a clear wait, even for the right password", async ({ page, tenant }) => {
   await page.goto("/signin");
@@ -56,22 +67,13 @@ test("signing out ends the session on the server, so a copied cookie is useless"
   await page.getByRole("button", { name: "ログアウト", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
 
-  const thief = await browser.newContext();
-  await thief.addCookies(cookies);
-  const stolen = await thief.newPage();
-  await stolen.goto("/accounts");
-  await expect(stolen).toHaveURL(/\/signin/);
-  await thief.close();
+  await expectCookiesRefused(browser, cookies);
 });
 
 test("a weak new password is refused with the reason", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/security");
-  const form = page.getByTestId("change-password-form");
-  await form.getByLabel("現在のパスワード").fill(tenant.password);
-  await form.getByLabel("新しいパスワード", { exact: true }).fill("password1234");
-  await form.getByLabel("新しいパスワード（確認）").fill("password1234");
-  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  const form = await submitPasswordChange(page, tenant.password, "password1234");
   await expect(form.getByText("よく使われるパスワードのため使えません。")).toBeVisible();
   await expect(form.getByLabel("現在のパスワード")).toHaveValue(""); // passwords are never echoed back
 });
@@ -82,20 +84,11 @@ test("changing the password rotates this browser's session: it stays signed in, 
   const token = (cookies: typeof before) => cookies.find((c) => c.name.endsWith("authjs.session-token"))?.value;
   expect(token(before)).toBeTruthy();
   await page.goto("/security");
-  const form = page.getByTestId("change-password-form");
-  await form.getByLabel("現在のパスワード").fill(tenant.password);
-  await form.getByLabel("新しいパスワード", { exact: true }).fill("amber kettle over meadow 77");
-  await form.getByLabel("新しいパスワード（確認）").fill("amber kettle over meadow 77");
-  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  const form = await submitPasswordChange(page, tenant.password, "amber kettle over meadow 77");
   await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
   await expect.poll(async () => token(await page.context().cookies())).not.toBe(token(before));
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/accounts$/);
 
-  const thief = await browser.newContext();
-  await thief.addCookies(before);
-  const stolen = await thief.newPage();
-  await stolen.goto("/accounts");
-  await expect(stolen).toHaveURL(/\/signin/);
-  await thief.close();
+  await expectCookiesRefused(browser, before);
 });

@@ -18,3 +18,33 @@ export async function expectNoSeriousViolations(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** Opens an invitation link, creates the account with a name and password, and lands on sign-in. */
+export async function acceptInvitation(page: Page, link: string, name: string, password: string) {
+  await page.goto(new URL(link).pathname);
+  const accept = page.getByTestId("accept-invitation-form");
+  await accept.getByLabel("お名前").fill(name);
+  await accept.getByLabel("パスワード", { exact: true }).fill(password);
+  await accept.getByLabel("新しいパスワード（確認）").fill(password);
+  await accept.getByRole("button", { name: "アカウントを作成して参加" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+/** Records an access-review decision on the login row with this e-mail, as a reviewer would. */
+export async function recordAccessReview(page: Page, loginEmail: string, decision: "APPROVED" | "REMOVE_REQUESTED", note: string) {
+  const row = page.getByTestId("login-row").filter({ hasText: loginEmail });
+  await row.getByText("判断を記録…").click();
+  await row.getByLabel("判断").selectOption(decision);
+  await row.getByLabel("メモ（任意）").fill(note);
+  await row.getByRole("button", { name: "記録" }).click();
+}
+
+/** Fills and sends the security page's change-password form. */
+export async function submitPasswordChange(page: Page, current: string, next: string) {
+  const form = page.getByTestId("change-password-form");
+  await form.getByLabel("現在のパスワード").fill(current);
+  await form.getByLabel("新しいパスワード", { exact: true }).fill(next);
+  await form.getByLabel("新しいパスワード（確認）").fill(next);
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  return form;
+}
