@@ -5,8 +5,9 @@ import type { Scope } from "./scope";
 // SQL of the accounts table, shared by the page, the CSV export and the overview's links, so a number
 // on the overview and the rows behind its link are counted the same way. Parameters: $1 orgId,
 // $2 the scope's clientIds (NULL = every client), $3..$11 the filters (NULL = no filter); $3, the search,
-// is an ILIKE pattern (containsPattern): the logins' e-mails are searched once through their trigram
-// index, not once per account.
+// is an ILIKE pattern (containsPattern) for gatehouse_accounts_matching (migration
+// 20261130070000_search_function): the logins' e-mails are searched once through their trigram index,
+// not once per account.
 
 export const FILTER_PARAM_COUNT = 11;
 
@@ -20,10 +21,7 @@ export function filterParams(scope: Scope, f: AccountFilter): unknown[] {
 /** The scoped, filtered accounts `a`; "has an open finding of this severity / rule" is an EXISTS. */
 export const ACCOUNT_FILTERS = `a."orgId" = $1
   AND ($2::text[] IS NULL OR a."clientId" = ANY($2::text[]))
-  AND ($3::text IS NULL
-       OR a."storeName" ILIKE $3::text
-       OR a."sellerId" ILIKE $3::text
-       OR a.id IN (SELECT l."accountId" FROM "Login" l WHERE l."orgId" = $1 AND l.email ILIKE $3::text))
+  AND ($3::text IS NULL OR a.id IN (SELECT gatehouse_accounts_matching($1, $3::text)))
   AND ($4::text IS NULL OR a."clientId" = $4::text OR ($4::text = '${NO_CLIENT}' AND a."clientId" IS NULL))
   AND ($5::text IS NULL OR $5::text = ANY(a.marketplaces))
   AND ($6::text IS NULL OR a.plan::text = $6::text)

@@ -113,6 +113,19 @@ describe("row-level security", () => {
     }
   });
 
+  it("keeps the search function, which runs as its owner, to the connection's tenant", async () => {
+    const tenantDb = createTenantDb(pool, a.orgId);
+    try {
+      const search = (org: string) => tenantDb.$queryRawUnsafe<{ id: string }[]>(`SELECT gatehouse_accounts_matching($1, '%') AS id`, org);
+      expect((await search(a.orgId)).length).toBe(1);
+      expect(await search(b.orgId)).toEqual([]);
+    } finally {
+      await tenantDb.$disconnect();
+    }
+    // The owner's system connections set no tenant: the organisation given is the one searched.
+    expect(await db.$queryRawUnsafe(`SELECT gatehouse_accounts_matching($1, '%') AS id`, b.orgId)).toEqual([{ id: b.accountId }]);
+  });
+
   it("refuses to write another tenant's rows", async () => {
     const tenantDb = createTenantDb(pool, a.orgId);
     try {
@@ -131,14 +144,18 @@ describe("row-level security", () => {
   it("hands nothing of B's to the data layer when its own filter asks for B but the tenant is A", async () => {
     const people = personListQuerySchema.parse({});
     const accounts = accountListQuerySchema.parse({});
+    const search = accountListQuerySchema.parse({ q: "owner@shop" });
     // Control: with the tenant matching the filter, B's data is there to be found.
     pin.orgId = b.orgId;
     expect((await listAccounts(b.scope, accounts)).rows.map((r) => r.storeName)).toEqual(["B's store"]);
+    expect((await listAccounts(b.scope, search)).rows.map((r) => r.storeName)).toEqual(["B's store"]);
     expect((await getAccountDetailOrThrow(b.scope, b.accountId)).storeName).toBe("B's store");
     expect((await listPeople(b.scope, people)).rows.length).toBe(1);
     pin.orgId = a.orgId;
     try {
       expect((await listAccounts(b.scope, accounts)).rows).toEqual([]);
+      // The search runs as the function's owner (see migration 20261130070000) and keeps to the tenant itself.
+      expect((await listAccounts(b.scope, search)).rows).toEqual([]);
       await expect(getAccountDetailOrThrow(b.scope, b.accountId)).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect((await listPeople(b.scope, people)).rows).toEqual([]);
       await expect(getPersonDetailOrThrow(b.scope, b.personId)).rejects.toMatchObject({ code: "NOT_FOUND" });
