@@ -19,9 +19,12 @@ async function sessionCookieReplacedInThisRequest(): Promise<boolean> {
   return (await cookies()).getAll().some((c) => SESSION_COOKIE.test(c.name) && sent.get(c.name) !== c.value);
 }
 
+/** The request's JWT, decoded once per request. */
+const getToken = cache(() => auth());
+
 /** The live server-side session behind this request's JWT: its user and id. Cached per request. */
 const getLiveSession = cache(async (): Promise<{ userId: string; sid: string } | null> => {
-  const session = await auth();
+  const session = await getToken();
   if (!session?.user?.id || !session.sid) return null;
   const userId = session.user.id;
   // The JWT alone is not enough: its server-side session must still be live (not revoked or idle).
@@ -38,10 +41,13 @@ export const getSessionId = cache(async (): Promise<string | null> => (await get
 
 /** The signed-in user's scope, or null. Cached per request. */
 export const getScope = cache(async (): Promise<Scope | null> => {
-  const session = await getLiveSession();
-  if (!session) return null;
+  const token = await getToken();
+  if (!token?.user?.id) return null;
   const preferred = (await cookies()).get(ORG_COOKIE)?.value;
-  return resolveScope(session.userId, preferred);
+  // The scope is read while the session is checked (one round trip instead of two); it is only
+  // returned when the session turns out live for the same user.
+  const [session, scope] = await Promise.all([getLiveSession(), resolveScope(token.user.id, preferred)]);
+  return session && session.userId === token.user.id ? scope : null;
 });
 
 export async function requireScope(): Promise<Scope> {
