@@ -28,7 +28,11 @@ test("an agency opens a client portal; the client's owner sees only their own ac
 
   const owner = await browser.newContext();
   const p = await owner.newPage();
+  // The invitation names the agency that sent it and what the portal is for.
+  await p.goto(new URL(link).pathname);
+  await expect(p.getByText(/クライアントポータルへの招待/)).toContainText(`E2E ${tenant.orgId.slice(0, 8)} から`);
   await acceptInvitation(p, link, "Kumo Owner", "quiet harbour lantern 58");
+  await expect(p.getByRole("status").filter({ hasText: "アカウントを作成しました" })).toBeVisible();
   await signIn(p, email, "quiet harbour lantern 58");
 
   // Their own accounts only, and none of the agency's configuration.

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createTenant } from "./fixtures";
 import { DEMO, signIn } from "./support";
 
 test("health answers without a session and names the version", async ({ request }) => {
@@ -11,6 +12,17 @@ test("signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole("button", { name: "ログイン" })).toBeVisible();
+});
+
+test("a link opened while signed out leads back to its page after signing in", async ({ page }) => {
+  const tenant = await createTenant();
+  await page.goto(`/accounts/${tenant.accountId("kumo")}?tab=history`);
+  await expect(page).toHaveURL(/\/signin\?next=/);
+  await page.getByLabel("メールアドレス").fill(tenant.email);
+  await page.getByLabel("パスワード").fill(tenant.password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${tenant.accountId("kumo")}\\?tab=history$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Kumo Books" })).toBeVisible();
 });
 
 test("a wrong password is refused with a clear message", async ({ page }) => {
@@ -40,6 +52,8 @@ test("the demo manager opens an account and sees its logins, 2SV methods and per
   const matrix = page.getByTestId("permission-matrix");
   await expect(matrix.getByRole("columnheader", { name: "ユーザー権限" })).toBeVisible();
   await expect(matrix.getByText("表示と編集").first()).toBeVisible();
+  // The primary user holds every tool rather than none.
+  await expect(matrix.getByRole("row").filter({ hasText: "owner@sakura.example" })).toContainText("すべて（プライマリー）");
   await expect(page.getByRole("region", { name: "アプリとサービス（SP-API）" }).getByTestId("app-authorization")).toContainText("StockSync");
 });
 

@@ -2,6 +2,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { clientMeta } from "@/lib/auth/client-address";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { waitMinutes } from "@/lib/auth/rate-limit";
 import { checkSignInAllowed, recordLockout } from "@/lib/db/sign-in";
 import { signInSchema } from "@/lib/validation/auth";
@@ -28,7 +29,7 @@ export async function signInAction(prev: SignInState, formData: FormData): Promi
   try {
     // Only defined fields: Auth.js sends them as form fields, and undefined would arrive as "undefined".
     const { code, ...credentials } = parsed.data;
-    await signIn("credentials", { ...credentials, ...(code ? { code } : {}), redirectTo: "/accounts" });
+    await signIn("credentials", { ...credentials, ...(code ? { code } : {}), redirectTo: safeNextPath(formData.get("next")) });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean "refused".
     if (!(error instanceof AuthError)) throw error;

@@ -1,20 +1,25 @@
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { getScope } from "@/lib/auth/scope";
 import { getT } from "@/lib/i18n/server";
 import { SignInForm } from "./_components/sign-in-form";
 
-export default async function SignInPage() {
-  if (await getScope()) redirect("/accounts");
-  const t = await getT();
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ joined?: string; next?: string }> }) {
+  const [scope, t, { joined, next }] = await Promise.all([getScope(), getT(), searchParams]);
+  if (scope) redirect(safeNextPath(next));
   return (
     <main className="mx-auto mt-24 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Gatehouse</h1>
         <LanguageSwitch />
       </div>
+      {joined === "1" && (
+        <p role="status" className="mb-4 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{t("signin.joined")}</p>
+      )}
       <p className="mb-6 text-sm text-slate-600">{t("signin.intro")}</p>
       <SignInForm
+        next={safeNextPath(next)}
         labels={{
           email: t("signin.email"),
           password: t("signin.password"),

@@ -52,6 +52,10 @@ export const getScope = cache(async (): Promise<Scope | null> => {
 
 export async function requireScope(): Promise<Scope> {
   const scope = await getScope();
-  if (!scope) redirect("/signin");
+  if (!scope) {
+    // Back to the page asked for after signing in (a link from an e-mail, a bookmark).
+    const here = (await headers()).get("x-path-and-query");
+    redirect(here && here !== "/" && here !== "/accounts" ? `/signin?next=${encodeURIComponent(here)}` : "/signin");
+  }
   return scope;
 }

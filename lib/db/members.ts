@@ -55,7 +55,12 @@ export async function createInvitation(tx: Tx, data: { orgId: string; email: str
 }
 
 /** The invitation e-mail, in Japanese and English. */
-export function invitationMail(orgName: string, link: string): { subject: string; body: string } {
+export function invitationMail(orgName: string, link: string, portal?: { agencyName: string }): { subject: string; body: string } {
+  if (portal)
+    return {
+      subject: `Gatehouse: ${portal.agencyName} invites you to review ${orgName}'s seller accounts / ${portal.agencyName}から${orgName}のアカウント確認へのご招待`,
+      body: `${portal.agencyName} が管理している ${orgName} のAmazon出品用アカウントについて、誰がアクセスできるかをGatehouseで確認できます（閲覧のみ）。${INVITATION_DAYS}日以内に次のリンクを開いてください（一度だけ使えます）。\n${portal.agencyName} manages ${orgName}'s Amazon seller accounts and invites you to review, on Gatehouse, who has access to them (read-only). Open this link within ${INVITATION_DAYS} days (it works once):\n\n${link}\n`,
+    };
   return {
     subject: `Gatehouse: invitation to ${orgName} / ${orgName}への招待`,
     body: `${orgName} からGatehouseへの招待が届きました。${INVITATION_DAYS}日以内に次のリンクを開いてください（一度だけ使えます）。\nYou are invited to ${orgName} on Gatehouse. Open this link within ${INVITATION_DAYS} days (it works once):\n\n${link}\n`,
@@ -124,10 +129,12 @@ export async function findInvitation(token: string) {
   const invitation = await getDb().invitation.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
   const [org, user] = await Promise.all([
-    getDb().organization.findUniqueOrThrow({ where: { id: invitation.orgId }, select: { name: true } }),
+    getDb().organization.findUniqueOrThrow({ where: { id: invitation.orgId }, select: { name: true, portalFor: { select: { org: { select: { name: true } } } } } }),
     getDb().user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
   ]);
-  return { id: invitation.id, email: invitation.email, role: invitation.role, orgName: org.name, userExists: user !== null };
+  // A client-owner portal invitation names the agency that sent it, not only the client's own organisation.
+  const agencyName = org.portalFor?.org.name ?? null;
+  return { id: invitation.id, email: invitation.email, role: invitation.role, orgName: org.name, agencyName, userExists: user !== null };
 }
 
 /** New user: creates the account with a policy-checked password and joins; the token then stops working. */

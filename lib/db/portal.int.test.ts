@@ -47,6 +47,7 @@ describe("client-owner portal", () => {
     const email = `owner-${Date.now()}@kumo.example`;
     const portal = await joinPortal(email);
     expect(mails.at(-1)).toMatchObject({ orgId: agency.orgId, to: email });
+    expect(mails.at(-1)!.body).toContain("Agency Portal Test"); // the mail names the agency that sent it
     expect(portal).toMatchObject({ orgId: agency.orgId, orgName: "Kumo KK", role: "VIEWER", clientIds: [clientA], portal: { agencyName: "Agency Portal Test" } });
     expect(portal.membershipOrgId).not.toBe(agency.orgId);
     const seller = await db.organization.findUniqueOrThrow({ where: { id: portal.membershipOrgId } });

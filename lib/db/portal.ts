@@ -31,13 +31,14 @@ export async function inviteClientOwner(
     }
     const member = await tx.membership.findFirst({ where: { orgId: portalOrgId, user: { email: input.email } }, select: { id: true } });
     if (member) throw new AppError("CONFLICT", "Already has portal access", { email: "validation.alreadyMember" });
-    const created = await createInvitation(tx, { orgId: portalOrgId, email: input.email, role: "OWNER", clientIds: [], createdById: scope.userId });
+    // Viewer is what the portal's people are, whatever their place in their own organisation (scope.ts).
+    const created = await createInvitation(tx, { orgId: portalOrgId, email: input.email, role: "VIEWER", clientIds: [], createdById: scope.userId });
     await audit(tx, scope, { action: "portal.invited", entityType: "Client", entityId: client.id, after: { email: input.email, invitationId: created.invitationId } });
     return { token: created.token, clientName: client.name };
   });
   const link = `${baseUrl}/invite/${token}`;
   // Mailed from the agency: in development the link lands in the agency admins' outbox.
-  await send({ orgId: scope.orgId, to: input.email, ...invitationMail(clientName, link) });
+  await send({ orgId: scope.orgId, to: input.email, ...invitationMail(clientName, link, { agencyName: scope.orgName }) });
   return link;
 }
 

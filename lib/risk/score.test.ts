@@ -32,6 +32,6 @@ describe("aggregateScore", () => {
 
   it("documents the formula in both languages", () => {
     expect(SCORE_FORMULA.en).toContain("100 − 40 per critical − 15 per high − 5 per medium − 1 per low");
-    expect(SCORE_FORMULA.ja).toContain("重大 × 40");
+    expect(SCORE_FORMULA.ja).toContain("緊急 × 40");
   });
 });

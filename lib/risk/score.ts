@@ -22,5 +22,5 @@ export function aggregateScore(accountScores: readonly number[]): number | null 
 
 export const SCORE_FORMULA: Readonly<LocalizedText> = Object.freeze({
   en: "Score = 100 − 40 per critical − 15 per high − 5 per medium − 1 per low finding, never below 0. A group of accounts scores the average of its accounts, rounded to a whole number.",
-  ja: "スコア = 100 − 重大 × 40 − 高 × 15 − 中 × 5 − 低 × 1(0 未満にはなりません)。複数のアカウントのスコアは、各アカウントのスコアの平均を四捨五入した値です。",
+  ja: "スコア = 100 − 緊急 × 40 − 高 × 15 − 中 × 5 − 低 × 1(0 未満にはなりません)。複数のアカウントのスコアは、各アカウントのスコアの平均を四捨五入した値です。",
 });

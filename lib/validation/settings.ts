@@ -3,7 +3,13 @@ import { DEFAULT_RISK_SETTINGS } from "./risk-settings";
 
 export const RISK_SETTING_KEYS = Object.keys(DEFAULT_RISK_SETTINGS) as (keyof typeof DEFAULT_RISK_SETTINGS)[];
 
-const dayCount = z.coerce.number({ message: "validation.wholeNumber" }).int("validation.wholeNumber").min(0, "validation.wholeNumber").max(3650, "validation.tooLarge");
+// An empty field is an error, not 0: 0 switches a rule off, which must never happen by leaving a field blank.
+const dayCount = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .transform(Number)
+  .pipe(z.number({ message: "validation.wholeNumber" }).int("validation.wholeNumber").min(0, "validation.wholeNumber").max(3650, "validation.tooLarge"));
 
 /** The settings form: every threshold as a whole number of days (maxAdmins: people). */
 export const updateRiskSettingsSchema = z

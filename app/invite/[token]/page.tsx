@@ -21,12 +21,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <p role="alert" className="text-sm">{t("invite.invalid")}</p>
       ) : (
         <>
-          <p className="text-sm">{t("invite.intro", { org: invitation.orgName, role: t(`role.${invitation.role}`), email: invitation.email })}</p>
+          <p className="text-sm">
+            {invitation.agencyName
+              ? t("invite.portalIntro", { agency: invitation.agencyName, org: invitation.orgName, email: invitation.email })
+              : t("invite.intro", { org: invitation.orgName, role: t(`role.${invitation.role}`), email: invitation.email })}
+          </p>
           {invitation.userExists ? (
             scope ? (
               <ActionForm action={acceptAsUserAction} hidden={{ token }} submitLabel={t("invite.join")} pendingLabel={t("form.saving")} messages={formMessages(t)} />
             ) : (
-              <p className="text-sm">{t("invite.signInFirst")} <Link href="/signin">{t("signin.submit")}</Link></p>
+              <p className="text-sm">{t("invite.signInFirst")} <Link href={`/signin?next=${encodeURIComponent(`/invite/${token}`)}`}>{t("signin.submit")}</Link></p>
             )
           ) : (
             <ActionForm

@@ -15,7 +15,7 @@ export type SignInLabels = Record<SignInError, string> & {
 const initial: SignInState = { error: null, email: "", needsCode: false, seq: 0 };
 
 /** E-mail and password, then — for accounts with two-factor sign-in — the authenticator or recovery code. */
-export function SignInForm({ labels }: { labels: SignInLabels }) {
+export function SignInForm({ labels, next }: { labels: SignInLabels; next: string }) {
   const [state, action, pending] = useActionState(signInAction, initial);
   // Controlled, so the second step keeps what was typed in the first.
   const [email, setEmail] = useState("");
@@ -23,6 +23,7 @@ export function SignInForm({ labels }: { labels: SignInLabels }) {
   const message = state.error === "rateLimited" ? labels.rateLimited.replace("{minutes}", String(state.waitMinutes ?? 15)) : state.error ? labels[state.error] : null;
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="next" value={next} />
       {message && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
           {message}

@@ -77,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   "person.external": "External",
   "person.departed": "Departed",
   "level.NONE": "None",
+  "level.primaryAll": "All (primary)",
   "level.VIEW": "View",
   "level.VIEW_EDIT": "View & Edit",
   "level.ADMIN": "Admin",

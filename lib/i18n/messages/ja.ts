@@ -76,6 +76,7 @@ export const ja = {
   "person.external": "外部",
   "person.departed": "退職済み",
   "level.NONE": "なし",
+  "level.primaryAll": "すべて（プライマリー）",
   "level.VIEW": "表示",
   "level.VIEW_EDIT": "表示と編集",
   "level.ADMIN": "管理者",

@@ -34,7 +34,10 @@ export function PermissionsSection({ account, tools, t, locale }: { account: Acc
                     const grants = login.permissions.filter((p) => p.toolId === tool.id && p.level !== "NONE");
                     return (
                       <td key={tool.id} className="px-2 py-1 whitespace-nowrap">
-                        {grants.length === 0 ? (
+                        {login.role === "PRIMARY" ? (
+                          // The primary user (the account owner) is not granted tools: it holds them all.
+                          <LevelBadge level="ADMIN" label={t("level.primaryAll")} />
+                        ) : grants.length === 0 ? (
                           <LevelBadge level="NONE" label={t("level.NONE")} />
                         ) : (
                           grants.map((g) => (
