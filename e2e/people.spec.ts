@@ -29,7 +29,7 @@ const names = (page: Page) => page.getByTestId("person-row").evaluateAll((rows) 
 test("people are listed by access held, and an offboarding checklist is worked through to the end", async ({ page, vendorTenant }) => {
   await signIn(page, vendorTenant.email, vendorTenant.password);
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "関係者" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("関係者（自社スタッフ・クライアント・外部業者）");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("関係者（出品者の社員・代理店・外部業者）");
 
   // Most access first: the two admin-level staff, then the vendor; the header link reverses it.
   await expect.poll(() => names(page)).toEqual(["Kumo Lead", "Kumo Owner", "Tanaka Vendor"]);

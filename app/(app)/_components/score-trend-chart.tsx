@@ -25,8 +25,15 @@ export function ScoreTrendChart({ points, label }: { points: { day: string; scor
       <path d={area} fill="#1d4ed8" opacity="0.08" />
       <path d={d} fill="none" stroke="#1d4ed8" strokeWidth="2" strokeLinejoin="round" />
       {points.length === 1 && <circle cx={x(0)} cy={y(points[0].score)} r={3} fill="#1d4ed8" />}
-      <text x={PAD.left} y={H - 6} fontSize="11" fill="#475569">{points[0].day}</text>
-      <text x={W - PAD.right} y={H - 6} fontSize="11" fill="#475569" textAnchor="end">{points.at(-1)!.day}</text>
+      {points.length === 1 ? (
+        // One day of history so far: one date under its one point, not the same date at both ends.
+        <text x={x(0)} y={H - 6} fontSize="11" fill="#475569" textAnchor="middle">{points[0].day}</text>
+      ) : (
+        <>
+          <text x={PAD.left} y={H - 6} fontSize="11" fill="#475569">{points[0].day}</text>
+          <text x={W - PAD.right} y={H - 6} fontSize="11" fill="#475569" textAnchor="end">{points.at(-1)!.day}</text>
+        </>
+      )}
     </svg>
   );
 }

@@ -74,7 +74,7 @@ export const en: Record<MessageKey, string> = {
   "device.label": "Device",
   "device.holder": "Held by",
   "device.skipOtp": "Trusted device (code skipped)",
-  "person.external": "External",
+  "person.external": "External (agency or vendor)",
   "person.departed": "Departed",
   "level.NONE": "None",
   "level.primaryAll": "All (primary)",

@@ -73,7 +73,7 @@ export const ja = {
   "device.label": "端末",
   "device.holder": "所持者",
   "device.skipOtp": "信頼済みの端末（コード入力を省略）",
-  "person.external": "外部",
+  "person.external": "外部（代理店・業者）",
   "person.departed": "退職済み",
   "level.NONE": "なし",
   "level.primaryAll": "すべて（プライマリー）",

@@ -1,7 +1,7 @@
 // People and offboarding. Japanese is the reference; Seller Central (Japan) wording where Amazon has one.
 export const ja = {
   "nav.people": "関係者",
-  "people.title": "関係者（自社スタッフ・クライアント・外部業者）",
+  "people.title": "関係者（出品者の社員・代理店・外部業者）",
   "people.count": "{count} 人",
   "people.accessOrder": "アクセス順: 管理者権限のログイン → 有効なログイン → アカウント数 → 所持端末の多い順",
   "people.search": "検索",
@@ -19,7 +19,7 @@ export const ja = {
   "people.name": "氏名",
   "people.company": "会社",
   "people.email": "メールアドレス",
-  "people.external": "外部",
+  "people.external": "外部（代理店・業者）",
   "people.departed": "退職済み",
   "people.departedOn": "退職済み（{date}）",
   "people.summary": "保有しているアクセス",
@@ -69,7 +69,7 @@ export const ja = {
 
 export const en: Record<keyof typeof ja, string> = {
   "nav.people": "People",
-  "people.title": "People (staff, client staff, vendors)",
+  "people.title": "People (seller staff, agency staff, vendors)",
   "people.count": "{count} people",
   "people.accessOrder": "Access order: admin-level logins, then active logins, then accounts, then devices held",
   "people.search": "Search",
@@ -87,7 +87,7 @@ export const en: Record<keyof typeof ja, string> = {
   "people.name": "Name",
   "people.company": "Company",
   "people.email": "E-mail",
-  "people.external": "External",
+  "people.external": "External (agency or vendor)",
   "people.departed": "Departed",
   "people.departedOn": "Departed ({date})",
   "people.summary": "Access held",
