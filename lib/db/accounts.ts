@@ -7,6 +7,7 @@ import { refreshAccountIfStale } from "./findings";
 import type { AccountStatus, DeviceKind, FindingStatus, LoginRole, LoginStatus, MethodRole, OtherConsole, PermissionLevel, Plan, Severity, SubjectType, TwoStepKind } from "./generated/enums";
 import type { HistoryEntry } from "./history";
 import type { Scope } from "./scope";
+import { dateOrNull } from "./json-dates";
 import { dbFor } from "./tenant";
 import { utcToday } from "./write-context";
 
@@ -150,8 +151,6 @@ async function readAccountFilterOptions(scope: Scope): Promise<AccountFilterOpti
   };
 }
 
-const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
-
 interface LoginDetail {
   id: string;
   role: LoginRole;
@@ -257,13 +256,13 @@ export async function getAccountPageOrThrow(scope: Scope, id: string): Promise<A
       ...account,
       logins: account.logins.map((l) => ({
         ...l,
-        lastLoginAt: toDate(l.lastLoginAt),
-        passwordChangedAt: toDate(l.passwordChangedAt),
-        person: { ...l.person, departedAt: toDate(l.person.departedAt) },
+        lastLoginAt: dateOrNull(l.lastLoginAt),
+        passwordChangedAt: dateOrNull(l.passwordChangedAt),
+        person: { ...l.person, departedAt: dateOrNull(l.person.departedAt) },
       })),
-      partners: account.partners.map((p) => ({ ...p, linkSentAt: toDate(p.linkSentAt), acceptedAt: toDate(p.acceptedAt) })),
-      apps: account.apps.map((a) => ({ ...a, authorizedAt: toDate(a.authorizedAt), expiresAt: toDate(a.expiresAt) })),
-      findings: account.findings.map((f) => ({ ...f, acceptedUntil: toDate(f.acceptedUntil), firstSeenAt: new Date(f.firstSeenAt), lastSeenAt: new Date(f.lastSeenAt) })),
+      partners: account.partners.map((p) => ({ ...p, linkSentAt: dateOrNull(p.linkSentAt), acceptedAt: dateOrNull(p.acceptedAt) })),
+      apps: account.apps.map((a) => ({ ...a, authorizedAt: dateOrNull(a.authorizedAt), expiresAt: dateOrNull(a.expiresAt) })),
+      findings: account.findings.map((f) => ({ ...f, acceptedUntil: dateOrNull(f.acceptedUntil), firstSeenAt: new Date(f.firstSeenAt), lastSeenAt: new Date(f.lastSeenAt) })),
     },
     scores,
     history: events.map((e) => ({ ...e, at: new Date(e.at) })),

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "./generated/enums";
 import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
 import type { Scope } from "./scope";
+import { dateOrNull } from "./json-dates";
 import { dbFor } from "./tenant";
 
 export interface PersonListRow {
@@ -88,8 +89,6 @@ export async function listPeople(scope: Scope, query: PersonListQuery): Promise<
       .map((r) => ({ ...r, departedAt: r.departedAt ? r.departedAt.toISOString().slice(0, 10) : null })),
   };
 }
-
-const toDate = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
 interface PersonLogin {
   id: string;
@@ -192,11 +191,11 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string): Pr
     external: row.external,
     departedAt: row.departedAt,
     metrics: { activeLogins: row.activeLogins, adminLogins: row.adminLogins, accounts: row.accounts, devices: row.devices, openFindings: row.openFindings },
-    logins: row.logins.map((l) => ({ ...l, lastLoginAt: toDate(l.lastLoginAt) })),
+    logins: row.logins.map((l) => ({ ...l, lastLoginAt: dateOrNull(l.lastLoginAt) })),
     devices: row.deviceList.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== personId) })),
     findings: row.findings.map((f) => ({ ...f, firstSeenAt: new Date(f.firstSeenAt) })),
     checklist: {
-      tasks: row.tasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt), doneAt: toDate(t.doneAt) })),
+      tasks: row.tasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt), doneAt: dateOrNull(t.doneAt) })),
       hiddenOpen: row.hiddenOpen,
     },
   };

@@ -84,7 +84,6 @@ class TenantPoolView extends pg.Pool {
 
 export function createAppPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
-  pool.setMaxListeners(0); // one error listener per organisation's client
   pool.on("connect", (client) => {
     // Queued before any statement the pool runs on this connection.
     client.query(`SET ROLE ${APP_ROLE}`).catch((error: Error) => console.error(`gatehouse: SET ROLE ${APP_ROLE} failed: ${error.message}`));
