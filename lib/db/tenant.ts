@@ -88,7 +88,10 @@ export function createAppPool(connectionString: string, max = 10): pg.Pool {
     // Queued before any statement the pool runs on this connection.
     client.query(`SET ROLE ${APP_ROLE}`).catch((error: Error) => console.error(`gatehouse: SET ROLE ${APP_ROLE} failed: ${error.message}`));
   });
-  pool.on("error", (error) => console.error(`gatehouse: idle database connection failed: ${error.message}`));
+  pool.on("error", (error: Error & { code?: string }) => {
+    // 57P01: the server is shutting down (e.g. the embedded database stopping with the app), not a failure.
+    if (error.code !== "57P01") console.error(`gatehouse: idle database connection failed: ${error.message}`);
+  });
   return pool;
 }
 
