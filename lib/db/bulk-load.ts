@@ -1,6 +1,7 @@
 import "server-only";
 import type { Snapshot } from "@/lib/validation/snapshot";
 import type { Db } from "./client";
+import { refreshPersonAccess } from "./person-access";
 
 // Loads large generated portfolios for benchmarks and the generator command: unnest()-based multi-row
 // INSERTs in chunks (Prisma's createMany needs ~1.5 GB per 100k rows; this stays flat).
@@ -91,4 +92,5 @@ export async function bulkLoadSnapshot(db: Db, orgId: string, snapshot: Snapshot
   // Fresh statistics, or the planner guesses with empty ones and picks sequential scans.
   for (const table of ["Person", "Device", "SellerAccount", "Login", "LoginUser", "TwoStepMethod", "PermissionGrant", "AuthorizedPartner", "AppAuthorization", "OtherAccess"])
     await db.$executeRawUnsafe(`ANALYZE "${table}"`);
+  await refreshPersonAccess((text, params) => db.$queryRawUnsafe(text, ...params), orgId, null);
 }

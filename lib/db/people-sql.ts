@@ -36,14 +36,17 @@ export function personVisibility(scope: Scope): { cte: string; where: string } {
  * logins count whether the person owns or uses them, only on accounts in scope. An admin-level login
  * is lib/risk's isAdminLogin: ACTIVE and PRIMARY, ADMIN on any tool, or View & Edit on User Permissions.
  * Joins rather than correlated subqueries: the planner's estimates for those were bad enough to
- * trigger JIT compilation, which cost more than the query itself.
+ * trigger JIT compilation, which cost more than the query itself. "all" = every person of the
+ * organisation (no `ids`): scans by organisation instead of one index probe per person.
  */
-export const ACCESS_METRICS = `
+export const accessMetrics = (people: "ids" | "all") => {
+  const of = (column: string) => (people === "ids" ? `AND ${column} IN (SELECT id FROM ids)` : "");
+  return `
 held AS (
   SELECT h.pid, l.id, l."accountId", l.status, l.role
-  FROM (SELECT "personId" AS pid, id AS lid FROM "Login" WHERE "orgId" = $1 AND "personId" IN (SELECT id FROM ids)
+  FROM (SELECT "personId" AS pid, id AS lid FROM "Login" WHERE "orgId" = $1 ${of(`"personId"`)}
         UNION
-        SELECT "personId", "loginId" FROM "LoginUser" WHERE "orgId" = $1 AND "personId" IN (SELECT id FROM ids)) h
+        SELECT "personId", "loginId" FROM "LoginUser" WHERE "orgId" = $1 ${of(`"personId"`)}) h
   JOIN "Login" l ON l.id = h.lid AND l."orgId" = $1
   JOIN scoped_accounts a ON a.id = l."accountId"),
 admin_grants AS (
@@ -61,10 +64,12 @@ account_counts AS (
   FROM (SELECT pid, "accountId" AS aid FROM held WHERE status = 'ACTIVE'
         UNION
         SELECT o."personId", o."accountId" FROM "OtherAccess" o JOIN scoped_accounts a ON a.id = o."accountId"
-        WHERE o."orgId" = $1 AND o."personId" IN (SELECT id FROM ids)) x
+        WHERE o."orgId" = $1 ${of(`o."personId"`)}) x
   GROUP BY pid),
 device_counts AS (
-  SELECT "holderId" AS pid, count(*) AS devices FROM "Device" WHERE "orgId" = $1 AND "holderId" IN (SELECT id FROM ids) GROUP BY "holderId")`;
+  SELECT "holderId" AS pid, count(*) AS devices FROM "Device" WHERE "orgId" = $1 AND "holderId" IS NOT NULL ${of(`"holderId"`)} GROUP BY "holderId")`;
+};
+export const ACCESS_METRICS = accessMetrics("ids");
 
 /** Open findings about the person, one of their logins or devices; needs ACCESS_METRICS (for `held`). */
 export const FINDING_METRICS = `
@@ -81,6 +86,9 @@ finding_counts AS (
 export const ACCESS_JOINS = `LEFT JOIN login_counts lc ON lc.pid = p.id LEFT JOIN account_counts ac ON ac.pid = p.id LEFT JOIN device_counts dc ON dc.pid = p.id`;
 export const accessOrder = (dir: "ASC" | "DESC") =>
   `coalesce(lc.admin_logins, 0) ${dir}, coalesce(lc.active_logins, 0) ${dir}, coalesce(ac.accounts, 0) ${dir}, coalesce(dc.devices, 0) ${dir}, p.name ASC, p.id ASC`;
+/** The same order over the stored PersonAccess `pa` (lib/db/person-access.ts) joined to people `p`. */
+export const storedAccessOrder = (dir: "ASC" | "DESC") =>
+  `pa."adminLogins" ${dir}, pa."activeLogins" ${dir}, pa.accounts ${dir}, pa.devices ${dir}, p.name ASC, p.id ASC`;
 
 /** Every metric for the people in `ids`: ACCESS_METRICS and FINDING_METRICS joined onto `"Person" p`. */
 export const METRIC_COLUMNS = `coalesce(lc.active_logins, 0)::int AS "activeLogins", coalesce(lc.admin_logins, 0)::int AS "adminLogins",

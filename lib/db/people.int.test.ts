@@ -12,6 +12,8 @@ import { createAppPool, createTenantDb, dbFor } from "./tenant";
 import { completeOffboardingTask, offboardPerson } from "./people-offboarding";
 import { syncToolCatalogue } from "./tools";
 import { recomputeOrganisations } from "./risk/recompute-all";
+import { backfillPersonAccess } from "./person-access";
+import { writeAccountData } from "./write-context";
 
 const db = testDb();
 beforeAll(() => syncToolCatalogue(db));
@@ -168,6 +170,69 @@ describe("listPeople", () => {
     expect((await listPeople(otherScope, query())).total).toBe(0);
     await expect(getPersonDetailOrThrow(otherScope, person("p-ito"))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(offboardPerson(otherScope, person("p-ito"), utcToday())).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("stored access (PersonAccess), the whole organisation's order by access", () => {
+  type Stored = { personId: string; activeLogins: number; adminLogins: number; accounts: number; devices: number };
+  const stored = async (orgId: string) =>
+    new Map((await db.personAccess.findMany({ where: { orgId } })).map((r): [string, Stored] => [r.personId, r]));
+  /** Every person's metrics as the live query counts them (the list's rows), keyed by id. */
+  const live = async (scope: Awaited<ReturnType<typeof scopeFor>>) =>
+    new Map((await listPeople(scope, query({ sort: "name", pageSize: "100" }))).rows.map((r) => [r.id, { activeLogins: r.activeLogins, adminLogins: r.adminLogins, accounts: r.accounts, devices: r.devices }]));
+  const expectStoredEqualsLive = async (scope: Awaited<ReturnType<typeof scopeFor>>) => {
+    const [s, l] = await Promise.all([stored(scope.orgId), live(scope)]);
+    expect(s.size).toBe(l.size);
+    for (const [id, metrics] of l) expect(s.get(id), id).toMatchObject(metrics);
+  };
+
+  it("is written with the import, for every person, equal to the live count", async () => {
+    const { scope, person } = await setup();
+    await expectStoredEqualsLive(scope);
+    expect((await stored(scope.orgId)).get(person("p-ito"))).toMatchObject({ activeLogins: 3, adminLogins: 2, accounts: 2, devices: 2 });
+  });
+
+  it("orders the list as the live metrics would, both directions", async () => {
+    const { scope } = await setup();
+    const metrics = await live(scope);
+    const names = new Map((await listPeople(scope, query({ sort: "name" }))).rows.map((r) => [r.id, r.name]));
+    const key = (id: string) => { const m = metrics.get(id)!; return [m.adminLogins, m.activeLogins, m.accounts, m.devices]; };
+    const expected = (dir: 1 | -1) => [...metrics.keys()].sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      for (let i = 0; i < 4; i++) if (ka[i] !== kb[i]) return dir * (ka[i] - kb[i]);
+      return names.get(a)!.localeCompare(names.get(b)!) || a.localeCompare(b);
+    });
+    expect((await listPeople(scope, query())).rows.map((r) => r.id)).toEqual(expected(-1));
+    expect((await listPeople(scope, query({ dir: "asc" }))).rows.map((r) => r.id)).toEqual(expected(1));
+  });
+
+  it("follows offboarding ticks in the same transaction: a disabled login and a removed shared use", async () => {
+    const { scope, person } = await setup();
+    await offboardPerson(scope, person("p-ito"), utcToday());
+    for (const task of await db.offboardingTask.findMany({ where: { personId: person("p-ito") } })) await completeOffboardingTask(scope, task.id);
+    expect((await stored(scope.orgId)).get(person("p-ito"))).toMatchObject({ activeLogins: 0, adminLogins: 0, accounts: 0, devices: 2 });
+    await expectStoredEqualsLive(scope);
+    expect((await listPeople(scope, query())).rows[0].name).toBe("Sato Owner");
+  });
+
+  it("is left as it was when the write fails", async () => {
+    const { scope, person, login, account } = await setup();
+    const before = await stored(scope.orgId);
+    await expect(writeAccountData(scope, account("beta"), undefined, async (tx) => {
+      await tx.login.update({ where: { id: login("beta", "kato") }, data: { status: "DISABLED" } });
+      throw new Error("boom after the change");
+    })).rejects.toThrow("boom");
+    expect((await stored(scope.orgId)).get(person("p-viewer"))).toEqual(before.get(person("p-viewer")));
+    expect(before.get(person("p-viewer"))).toMatchObject({ activeLogins: 1 });
+  });
+
+  it("is filled in at start-up for people who have none (data from before the table)", async () => {
+    const { scope } = await setup();
+    const before = await stored(scope.orgId);
+    await db.personAccess.deleteMany({ where: { orgId: scope.orgId } });
+    const { organisations } = await backfillPersonAccess((text, params) => db.$queryRawUnsafe(text, ...params));
+    expect(organisations).toBeGreaterThanOrEqual(1);
+    expect(await stored(scope.orgId)).toEqual(before);
   });
 });
 

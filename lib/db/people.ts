@@ -2,7 +2,7 @@ import "server-only";
 import type { PersonListQuery } from "@/lib/validation/people";
 import { AppError } from "@/lib/errors";
 import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "./generated/enums";
-import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
+import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, storedAccessOrder, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
 import type { Scope } from "./scope";
 import { dateOrNull } from "./json-dates";
 import { dbFor } from "./tenant";
@@ -66,14 +66,19 @@ export async function listPeople(scope: Scope, query: PersonListQuery): Promise<
   const db = dbFor(scope);
   const filters = [...scopeParams(scope), query.q ?? null, yesNo(query.external), yesNo(query.departed)];
   const dir = query.dir === "desc" ? "DESC" : "ASC";
-  // By access, every candidate's access is needed to order them (findings are not: they are counted
-  // for the page only); by name, nothing but the names.
+  // By access over the whole organisation: the stored PersonAccess, in its index's order. By access
+  // within a Manager's clients: computed for the visible candidates (findings are not needed to
+  // order: they are counted for the page only). By name: nothing but the names.
   const pageSql =
-    query.sort === "access"
-      ? `WITH ${candidates(scope)}, ids AS (SELECT id FROM candidates), ${ACCESS_METRICS}
-         SELECT p.id FROM "Person" p ${ACCESS_JOINS} WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)
-         ORDER BY ${accessOrder(dir)} LIMIT $6 OFFSET $7`
-      : `WITH ${candidates(scope)} SELECT id FROM candidates ORDER BY name ${dir}, id ASC LIMIT $6 OFFSET $7`;
+    query.sort === "access" && scope.clientIds === null
+      ? `WITH ${candidates(scope)}
+         SELECT p.id FROM "PersonAccess" pa JOIN candidates p ON p.id = pa."personId" WHERE pa."orgId" = $1
+         ORDER BY ${storedAccessOrder(dir)} LIMIT $6 OFFSET $7`
+      : query.sort === "access"
+        ? `WITH ${candidates(scope)}, ids AS (SELECT id FROM candidates), ${ACCESS_METRICS}
+           SELECT p.id FROM "Person" p ${ACCESS_JOINS} WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)
+           ORDER BY ${accessOrder(dir)} LIMIT $6 OFFSET $7`
+        : `WITH ${candidates(scope)} SELECT id FROM candidates ORDER BY name ${dir}, id ASC LIMIT $6 OFFSET $7`;
   const [page, total] = await Promise.all([
     db.$queryRawUnsafe<{ id: string }[]>(pageSql, ...filters, query.pageSize, (query.page - 1) * query.pageSize),
     db.$queryRawUnsafe<{ total: number }[]>(`WITH ${candidates(scope)} SELECT count(*)::int AS total FROM candidates`, ...filters),

@@ -1,6 +1,7 @@
 import "server-only";
 import { createDb } from "./client";
 import { applyMigrations } from "./migrate";
+import { backfillPersonAccess } from "./person-access";
 import { recomputeOrganisations } from "./risk/recompute-all";
 import { seedDemoIfEmpty, type SeedOutcome } from "./seed";
 
@@ -16,6 +17,7 @@ export async function prepareDatabase(url: string, options: { seed: boolean; tod
   const db = createDb(url);
   try {
     const seed = options.seed ? await seedDemoIfEmpty(db, options.today) : "disabled";
+    await backfillPersonAccess((text, params) => db.$queryRawUnsafe(text, ...params));
     // Findings age with the calendar: bring every account evaluated before today up to date.
     const { accounts } = await recomputeOrganisations({ connectionString: url }, { today: options.today, onlyStale: true });
     return { migrationsApplied: applied, seed, recomputed: accounts };

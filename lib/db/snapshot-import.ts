@@ -3,6 +3,7 @@ import type { Snapshot } from "@/lib/validation/snapshot";
 import type { DataSource } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Tx } from "./client";
+import { refreshPersonAccess } from "./person-access";
 
 export type IdKind = "account" | "person" | "device" | "login" | "method" | "grant" | "partner" | "app" | "other";
 
@@ -88,5 +89,6 @@ export async function writeSnapshot(tx: Tx, orgId: string, snapshot: Snapshot, o
   await tx.authorizedPartner.createMany({ data: partners });
   await tx.appAuthorization.createMany({ data: apps });
   await tx.otherAccess.createMany({ data: other });
+  await refreshPersonAccess(tx, orgId, snapshot.people.map((p) => personId(p.id)));
   return { accountIds: accounts.map((a) => a.id) };
 }

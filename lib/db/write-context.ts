@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "./client";
+import { peopleOnAccounts, refreshPersonAccess } from "./person-access";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
 import { dbFor } from "./tenant";
@@ -53,9 +54,13 @@ export async function writeAccountData<T>(
     if (expectedVersion !== undefined && account.version !== expectedVersion)
       throw new AppError("CONFLICT", "This account was changed by someone else since you opened it. Reload to see the latest data.");
     await tx.sellerAccount.update({ where: { id: account.id }, data: { version: { increment: 1 } } });
+    // The people on the account before and after the change: whoever lost or gained access.
+    const before = await peopleOnAccounts(tx, scope.orgId, [account.id]);
     const { value, alsoTouches = [] } = await change(tx);
     const touched = [...new Set([account.id, ...alsoTouches])];
     await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    const after = await peopleOnAccounts(tx, scope.orgId, [account.id]);
+    await refreshPersonAccess(tx, scope.orgId, [...new Set([...before, ...after])]);
     return value;
   });
 }
