@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { createDb } from "@/lib/db/client";
 import { createTenant, expect, tenantSnapshot, test as base, type Tenant } from "./fixtures";
 import { expectNoSeriousViolations, signIn } from "./support";
 
@@ -131,4 +132,43 @@ test("an organisation without accounts sees an empty overview", async ({ page })
   await signIn(page, empty.email, empty.password);
   await page.goto("/");
   await expect(page.getByTestId("overview-empty")).toBeVisible();
+});
+
+test("an agency with many clients picks one from a search box, by keyboard, and the choice survives a reload", async ({ page, tenant, browser }) => {
+  // 60 more clients (the filter becomes a search box above 50); "Clean Store" moves to "Client 42".
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    await db.client.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ orgId: tenant.orgId, name: `Client ${String(i + 1).padStart(2, "0")}` })) });
+    const target = await db.client.findFirstOrThrow({ where: { orgId: tenant.orgId, name: "Client 42" } });
+    await db.sellerAccount.update({ where: { id: tenant.accountId("clean") }, data: { clientId: target.id } });
+  } finally {
+    await db.$disconnect();
+  }
+  await signIn(page, tenant.email, tenant.password);
+  const search = page.getByRole("search");
+  const picker = search.getByRole("combobox", { name: "クライアント" });
+  await expect(search.locator("option")).not.toHaveCount(60, { timeout: 1 }); // no 61-option <select>
+  await picker.fill("42");
+  await expect(page.getByRole("listbox", { name: "クライアント" }).getByRole("option", { name: "Client 42" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await picker.press("ArrowDown");
+  await expect(picker).toHaveAttribute("aria-activedescendant", /option-0$/);
+  await picker.press("Enter"); // chooses, does not submit
+  await expect(picker).toHaveValue("Client 42");
+  await expect(page).toHaveURL(/\/accounts$/);
+  await search.getByRole("button", { name: "検索" }).click();
+  await expect(page).toHaveURL(/\/accounts\?client=[0-9a-f-]{36}$/);
+  await expect.poll(() => rowNames(page)).toEqual(["Clean Store"]);
+
+  await page.reload();
+  await expect(page.getByRole("search").getByRole("combobox", { name: "クライアント" })).toHaveValue("Client 42");
+  await expect.poll(() => rowNames(page)).toEqual(["Clean Store"]);
+
+  // The search box's source answers only a signed-in user, with that organisation's clients.
+  const names = ((await (await page.request.get("/api/clients?q=Client")).json()) as { clients: { name: string }[] }).clients.map((c) => c.name);
+  expect(names).toHaveLength(10);
+  expect(names.every((n) => /^Client \d\d$/.test(n))).toBe(true);
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`${new URL(page.url()).origin}/api/clients?q=Client`)).status()).toBe(401);
+  await anonymous.close();
 });

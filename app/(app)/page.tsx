@@ -17,6 +17,9 @@ const SEVERITY_TONE: Record<string, string> = {
   low: "border-slate-300 text-slate-800",
 };
 
+/** The lowest-scoring clients shown by name: an agency with 1,600 clients gets a list, not a wall. */
+const CLIENT_SCORES_SHOWN = 12;
+
 const accountsHref = (params: Record<string, string>) => `/accounts?${new URLSearchParams(params)}`;
 
 function Section({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
@@ -96,7 +99,7 @@ export default async function OverviewPage() {
 
       <Section id="ov-clients" title={t("scores.byClient")}>
         <ul className="flex flex-wrap gap-3 text-sm" data-testid="client-scores">
-          {scores.clients.map((c) => (
+          {scores.clients.slice(0, CLIENT_SCORES_SHOWN).map((c) => (
             <li key={c.clientId ?? "none"}>
               <Link href={accountsHref({ client: c.clientId ?? NO_CLIENT })} className="flex items-center gap-1">
                 <span>{c.name ?? t("scores.noClient")}</span>
@@ -106,6 +109,11 @@ export default async function OverviewPage() {
             </li>
           ))}
         </ul>
+        {scores.clients.length > CLIENT_SCORES_SHOWN && (
+          <p className="text-sm text-slate-600" data-testid="client-scores-more">
+            {t("overview.clientsMore", { count: (scores.clients.length - CLIENT_SCORES_SHOWN).toLocaleString(locale) })}
+          </p>
+        )}
       </Section>
 
       <Section id="ov-severity" title={t("overview.severities")}>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { CLIENT_SELECT_MAX } from "@/lib/client-search";
 import { RULES } from "@/lib/risk";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
+import { ClientPicker } from "./client-picker";
 import { ACCOUNT_COLUMNS, accountListHref, NO_CLIENT, PAGE_SIZES, type AccountColumn, type AccountListQuery } from "@/lib/validation/accounts";
 
 // Plain GET forms: the URL is the table's state, so filtering works without JavaScript, a reload shows
@@ -47,8 +49,14 @@ export function FiltersForm({ query, t, locale, clients, marketplaces }: { query
         <label htmlFor="q" className={LABEL}>{t("accounts.search")}</label>
         <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("accounts.searchPlaceholder")} className={`${FIELD} w-72`} />
       </div>
-      <Select name="client" label={t("account.client")} value={query.client} anyLabel={any}
-        options={[...clients.map((c) => ({ value: c.id, label: c.name })), { value: NO_CLIENT, label: t("scores.noClient") }]} />
+      {clients.length > CLIENT_SELECT_MAX ? (
+        <ClientPicker name="client" noClientValue={NO_CLIENT}
+          selected={query.client === NO_CLIENT ? { id: NO_CLIENT, name: t("scores.noClient") } : (clients.find((c) => c.id === query.client) ?? null)}
+          messages={{ label: t("account.client"), placeholder: t("table.clientSearch"), noMatch: t("table.clientNoMatch"), found: t("table.clientsFound", { count: "{count}" }), noClient: t("scores.noClient") }} />
+      ) : (
+        <Select name="client" label={t("account.client")} value={query.client} anyLabel={any}
+          options={[...clients.map((c) => ({ value: c.id, label: c.name })), { value: NO_CLIENT, label: t("scores.noClient") }]} />
+      )}
       <Select name="market" label={t("table.marketplace")} value={query.market} anyLabel={any} options={marketplaces.map((m) => ({ value: m, label: m }))} />
       <Select name="plan" label={t("account.plan")} value={query.plan} anyLabel={any}
         options={(["PROFESSIONAL", "INDIVIDUAL"] as const).map((p) => ({ value: p, label: t(`plan.${p}`) }))} />

@@ -1,0 +1,110 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+
+interface Choice {
+  id: string;
+  name: string;
+}
+
+export interface ClientPickerMessages {
+  label: string;
+  placeholder: string;
+  noMatch: string;
+  /** "{count} clients found" */
+  found: string;
+  noClient: string;
+}
+
+/**
+ * The client filter for agencies with many clients: a combobox (WAI-ARIA APG "list autocomplete")
+ * that asks /api/clients for names as the user types, and submits the chosen client's id with the
+ * filter form. Typing over a chosen name clears the choice (= any client).
+ */
+export function ClientPicker({ name, selected, noClientValue, messages }: { name: string; selected: Choice | null; noClientValue: string; messages: ClientPickerMessages }) {
+  const id = useId();
+  const [text, setText] = useState(selected?.name ?? "");
+  const [value, setValue] = useState(selected?.id ?? "");
+  const [open, setOpen] = useState(false);
+  const [options, setOptions] = useState<Choice[] | null>(null);
+  const [active, setActive] = useState(-1);
+  const request = useRef<AbortController | null>(null);
+
+  // Ask for matches shortly after typing stops; a newer request cancels the older one.
+  useEffect(() => {
+    if (!open) return;
+    const timer = setTimeout(() => {
+      request.current?.abort();
+      const controller = new AbortController();
+      request.current = controller;
+      fetch(`/api/clients?q=${encodeURIComponent(text)}`, { signal: controller.signal })
+        .then((r) => (r.ok ? (r.json() as Promise<{ clients: Choice[] }>) : { clients: [] }))
+        .then(({ clients }) => {
+          const none = messages.noClient.toLowerCase().includes(text.trim().toLowerCase()) ? [{ id: noClientValue, name: messages.noClient }] : [];
+          setOptions([...clients, ...none]);
+          setActive(-1);
+        })
+        .catch(() => undefined);
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [text, open, messages.noClient, noClientValue]);
+
+  const choose = (choice: Choice) => {
+    setText(choice.name);
+    setValue(choice.id);
+    setOpen(false);
+  };
+  const list = open ? options : null;
+  const optionId = (i: number) => `${id}-option-${i}`;
+
+  return (
+    <div className="relative">
+      <label htmlFor={`${id}-input`} className="block text-xs font-medium text-slate-700">{messages.label}</label>
+      <input type="hidden" name={name} value={value} />
+      <input
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={list !== null}
+        aria-controls={`${id}-listbox`}
+        aria-activedescendant={list && active >= 0 ? optionId(active) : undefined}
+        placeholder={messages.placeholder}
+        value={text}
+        className="mt-1 block w-56 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        onChange={(e) => {
+          setText(e.target.value);
+          setValue("");
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            setOpen(true);
+            if (list?.length) setActive((i) => (e.key === "ArrowDown" ? (i + 1) % list.length : (i <= 0 ? list.length : i) - 1));
+          } else if (e.key === "Enter" && list && active >= 0 && list[active]) {
+            e.preventDefault(); // choosing is not submitting
+            choose(list[active]);
+          } else if (e.key === "Escape" && open) {
+            e.preventDefault();
+            setOpen(false);
+          }
+        }}
+      />
+      <ul id={`${id}-listbox`} role="listbox" aria-label={messages.label}
+        className={list ? "absolute z-10 mt-1 max-h-64 w-56 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg" : "hidden"}>
+        {list?.map((c, i) => (
+          <li key={c.id} id={optionId(i)} role="option" aria-selected={i === active}
+            className={`cursor-pointer px-2 py-1 ${i === active ? "bg-blue-100" : "hover:bg-slate-100"}`}
+            onMouseDown={(e) => e.preventDefault()} onClick={() => choose(c)}>
+            {c.name}
+          </li>
+        ))}
+        {list?.length === 0 && <li role="option" aria-selected={false} aria-disabled="true" className="px-2 py-1 text-slate-600">{messages.noMatch}</li>}
+      </ul>
+      <p className="sr-only" aria-live="polite">{list ? messages.found.replace("{count}", String(list.length)) : ""}</p>
+    </div>
+  );
+}
