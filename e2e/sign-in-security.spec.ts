@@ -92,3 +92,28 @@ test("changing the password rotates this browser's session: it stays signed in, 
 
   await expectCookiesRefused(browser, before);
 });
+
+test("a mistyped confirmation is caught before sending: every password stays as typed, the confirmation says why", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/security");
+  const form = page.getByTestId("change-password-form");
+  const current = form.getByLabel("現在のパスワード");
+  const next = form.getByLabel("新しいパスワード", { exact: true });
+  const confirm = form.getByLabel("新しいパスワード（確認）");
+  await current.fill(tenant.password);
+  await next.fill("amber kettle over meadow 77");
+  await confirm.fill("amber kettle over meadow 78");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toHaveAccessibleDescription("確認用のパスワードが一致しません。");
+  await expect(current).toHaveValue(tenant.password);
+  await expect(next).toHaveValue("amber kettle over meadow 77");
+  await expect(confirm).toHaveValue("amber kettle over meadow 78");
+
+  // Corrected, the same form goes through.
+  await confirm.fill("amber kettle over meadow 77");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
+});

@@ -43,7 +43,7 @@ export default async function SecurityPage() {
           fields={[
             { name: "currentPassword", label: t("security.currentPassword"), type: "password" },
             { name: "newPassword", label: t("security.newPassword"), type: "password" },
-            { name: "confirmPassword", label: t("security.confirmPassword"), type: "password" },
+            { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", matches: { field: "newPassword", error: "validation.passwordsDiffer" } },
           ]}
           submitLabel={t("security.changePasswordSubmit")}
           pendingLabel={t("form.saving")}
