@@ -117,3 +117,27 @@ test("a mistyped confirmation is caught before sending: every password stays as 
   await form.getByRole("button", { name: "パスワードを変更" }).click();
   await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
 });
+
+test.describe("in a browser set to Japan time", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("sessions name the browser and system, and show times in the reader's zone, named", async ({ page, tenant }) => {
+    await signIn(page, tenant.email, tenant.password);
+    await page.goto("/security");
+    const session = page.getByTestId("session");
+    const device = session.getByTestId("session-device");
+    await expect(device).toHaveText(/^Chrome \d+（(Windows|Linux|macOS)）$/);
+    // The full User-Agent stays available on hover.
+    await expect(device).toHaveAttribute("title", await page.evaluate(() => navigator.userAgent));
+    const times = session.locator("time");
+    await expect(times).toHaveCount(2);
+    await expect(times.first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} JST$/);
+    const iso = (await times.first().getAttribute("datetime"))!;
+    const tokyo = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+    await expect(times.first()).toHaveText(`${tokyo} JST`);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(device).toHaveText(/^Chrome \d+ on (Windows|Linux|macOS)$/);
+    await expect(times.first()).toHaveText(`${tokyo} GMT+9`);
+  });
+});
