@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { createAuthLogger } from "@/lib/auth/auth-logger";
 import { clientMeta } from "@/lib/auth/client-address";
 import { checkSignInAllowed, recordLockout, recordSignInAttempt } from "@/lib/db/sign-in";
 import { createUserSession, rotateUserSession } from "@/lib/db/sessions";
@@ -35,6 +36,8 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
+  // A wrong password is an answer, not a fault: one line, not a stack trace per attempt.
+  logger: createAuthLogger(),
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, code: {} },

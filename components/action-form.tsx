@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
+import { confirmationErrors } from "@/lib/forms/confirmations";
 
 export interface FieldSpec {
   name: string;
@@ -14,6 +15,8 @@ export interface FieldSpec {
   hint?: string;
   inputMode?: "numeric" | "text";
   maxLength?: number;
+  /** This field repeats another (a password's confirmation): checked in the browser before sending. */
+  matches?: { field: string; error: string };
 }
 
 export interface FormMessages {
@@ -46,10 +49,26 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
   const [state, formAction, pending] = useActionState(action, initial);
   const id = useId();
   const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
-  const fieldError = (name: string) => (state.ok ? undefined : state.fieldErrors?.[name]);
+  // Refused in the browser, so the form (passwords included) stays as typed; cleared by the next answer.
+  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string> }>({ seq: -1, errors: {} });
+  const localErrors = local.seq === state.seq ? local.errors : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const first = Object.keys(local.errors)[0];
+    const element = first ? formRef.current?.elements.namedItem(first) : null;
+    if (element instanceof HTMLElement) element.focus();
+  }, [local]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    const errors = confirmationErrors(fields, (name) => String(data.get(name) ?? ""));
+    if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
+    event.preventDefault();
+    setLocal({ seq: state.seq, errors });
+  };
+  const fieldError = (name: string) => localErrors[name] ?? (state.ok ? undefined : state.fieldErrors?.[name]);
   const topError = !state.ok && state.error ? (state.error === "INVALID_INPUT" ? messages.errors.INVALID_INPUT : say(state.error)) : null;
   return (
-    <form key={state.seq} action={formAction} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
+    <form key={state.seq} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

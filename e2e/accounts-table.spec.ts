@@ -172,3 +172,39 @@ test("an agency with many clients picks one from a search box, by keyboard, and 
   expect((await anonymous.request.get(`${new URL(page.url()).origin}/api/clients?q=Client`)).status()).toBe(401);
   await anonymous.close();
 });
+
+test("the heatmap, wider than the screen in English, says so, scrolls from the keyboard and keeps the client names in view", async ({ page, riskyTenant }) => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/");
+  const region = page.getByRole("region", { name: "Clients × rules table (scrolls sideways)" });
+  const hint = page.getByText("Scroll sideways for more rules →");
+  await expect(region).toBeVisible();
+  await expect(hint).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // Reached with the keyboard (it is in the tab order) and scrolled with the arrow keys.
+  await page.getByTestId("common-rules").getByRole("link").last().focus();
+  await page.keyboard.press("Tab");
+  await expect(region).toBeFocused();
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The client column stays at the region's left edge while the rules scroll past.
+  const regionBox = (await region.boundingBox())!;
+  const clientBox = (await page.getByTestId("heatmap").getByRole("rowheader", { name: "E2E Client" }).boundingBox())!;
+  expect(Math.abs(clientBox.x - regionBox.x)).toBeLessThan(2);
+
+  // The hint is shown only while columns are hidden: where the table fits, there is none.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const narrow = await createTenant();
+  await page.context().clearCookies();
+  await signIn(page, narrow.email, narrow.password);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/");
+  await expect(page.getByTestId("heatmap")).toBeVisible();
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+  await expect(hint).toBeHidden();
+});

@@ -92,3 +92,52 @@ test("changing the password rotates this browser's session: it stays signed in, 
 
   await expectCookiesRefused(browser, before);
 });
+
+test("a mistyped confirmation is caught before sending: every password stays as typed, the confirmation says why", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/security");
+  const form = page.getByTestId("change-password-form");
+  const current = form.getByLabel("現在のパスワード");
+  const next = form.getByLabel("新しいパスワード", { exact: true });
+  const confirm = form.getByLabel("新しいパスワード（確認）");
+  await current.fill(tenant.password);
+  await next.fill("amber kettle over meadow 77");
+  await confirm.fill("amber kettle over meadow 78");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(confirm).toBeFocused();
+  await expect(confirm).toHaveAccessibleDescription("確認用のパスワードが一致しません。");
+  await expect(current).toHaveValue(tenant.password);
+  await expect(next).toHaveValue("amber kettle over meadow 77");
+  await expect(confirm).toHaveValue("amber kettle over meadow 78");
+
+  // Corrected, the same form goes through.
+  await confirm.fill("amber kettle over meadow 77");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
+});
+
+test.describe("in a browser set to Japan time", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("sessions name the browser and system, and show times in the reader's zone, named", async ({ page, tenant }) => {
+    await signIn(page, tenant.email, tenant.password);
+    await page.goto("/security");
+    const session = page.getByTestId("session");
+    const device = session.getByTestId("session-device");
+    await expect(device).toHaveText(/^Chrome \d+（(Windows|Linux|macOS)）$/);
+    // The full User-Agent stays available on hover.
+    await expect(device).toHaveAttribute("title", await page.evaluate(() => navigator.userAgent));
+    const times = session.locator("time");
+    await expect(times).toHaveCount(2);
+    await expect(times.first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} JST$/);
+    const iso = (await times.first().getAttribute("datetime"))!;
+    const tokyo = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+    await expect(times.first()).toHaveText(`${tokyo} JST`);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(device).toHaveText(/^Chrome \d+ on (Windows|Linux|macOS)$/);
+    await expect(times.first()).toHaveText(`${tokyo} GMT+9`);
+  });
+});

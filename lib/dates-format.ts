@@ -4,3 +4,23 @@ export function formatDay(value: Date | string | null | undefined): string {
   const date = typeof value === "string" ? new Date(value) : value;
   return Number.isNaN(date.getTime()) ? "—" : date.toISOString().slice(0, 10);
 }
+
+/**
+ * A moment as `YYYY-MM-DD HH:mm` (the app's date order, 24-hour clock) in `timeZone`, followed by that
+ * zone's short name in the reader's language: "2026-11-30 23:05 JST", "2026-11-30 14:05 UTC",
+ * "2026-11-30 15:05 GMT+1". An unknown zone falls back to UTC rather than failing the page.
+ */
+export function formatDateTime(value: Date | string, { locale, timeZone }: { locale: string; timeZone: string }): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return "—";
+  let zone = timeZone;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    zone = "UTC";
+  }
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "short" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? zone;
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")} ${name}`;
+}

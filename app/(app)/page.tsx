@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ScoreBadge } from "@/components/score-badge";
+import { ScrollRegion } from "@/components/scroll-region";
 import { requireScope } from "@/lib/auth/scope";
 import { APP_DUE_DAYS, getPortfolioOverview, INVITE_DUE_DAYS, PASSWORD_DUE_DAYS, TREND_DAYS, type DueList } from "@/lib/db/overview";
 import { scoreSummary } from "@/lib/db/scores";
@@ -191,12 +192,12 @@ export default async function OverviewPage() {
         {o.heatmap.clients.length === 0 ? (
           <p className="text-sm text-slate-600">{t("overview.heatmapEmpty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("overview.heatmapRegion")} hint={t("overview.heatmapScroll")} testId="heatmap-scroll">
             <table className="text-sm" data-testid="heatmap">
               <caption className="mb-2 text-left text-xs text-slate-600">{t("overview.heatmapCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="p-1 text-left font-medium">{t("account.client")}</th>
+                  <th scope="col" className="sticky left-0 z-10 bg-white p-1 text-left font-medium">{t("account.client")}</th>
                   {o.heatmap.rules.map((r) => (
                     <th key={r} scope="col" className="max-w-28 p-1 align-bottom text-xs font-medium">{ruleTitle(r)}</th>
                   ))}
@@ -208,7 +209,7 @@ export default async function OverviewPage() {
                   const clientParam = c.clientId ?? NO_CLIENT;
                   return (
                     <tr key={clientParam} className="border-t border-slate-100">
-                      <th scope="row" className="p-1 text-left font-normal">{c.name ?? t("scores.noClient")}</th>
+                      <th scope="row" className="sticky left-0 z-10 bg-white p-1 text-left font-normal">{c.name ?? t("scores.noClient")}</th>
                       {o.heatmap.rules.map((r) => {
                         const n = cell.get(`${clientParam}|${r}`) ?? 0;
                         return (
@@ -225,7 +226,7 @@ export default async function OverviewPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Section>
 

@@ -54,6 +54,15 @@ describe("demo seed", () => {
     await db.$disconnect();
   });
 
+  it("names the demo user as a person, the agency's owner", async () => {
+    const db = await freshDb();
+    await seedDemoIfEmpty(db, "2026-11-23");
+    const user = await db.user.findUniqueOrThrow({ where: { email: DEMO_USER.email }, include: { memberships: { include: { org: true } } } });
+    expect(user.name).toBe("Fujita Akane");
+    expect(user.memberships.map((m) => [m.org.name, m.role])).toEqual([["Kaede Commerce Partners", "OWNER"]]);
+    await db.$disconnect();
+  });
+
   it("has a departed staff member who still holds active logins on several accounts", async () => {
     const db = await freshDb();
     await seedDemoIfEmpty(db, "2026-11-23");

@@ -6,7 +6,8 @@ import type { Db } from "./client";
 import { writeSnapshot } from "./snapshot-import";
 import { syncToolCatalogue } from "./tools";
 
-export const DEMO_USER = { email: "demo@gatehouse.example", password: "gatehouse-demo-2026", name: "Demo Manager" } as const;
+// The agency's owner, named like the demo's other people (family name first), not after a role they do not hold.
+export const DEMO_USER = { email: "demo@gatehouse.example", password: "gatehouse-demo-2026", name: "Fujita Akane" } as const;
 export const DEMO_ORG_ID = "demo-org";
 
 export type SeedOutcome = "seeded" | "skipped-not-empty";

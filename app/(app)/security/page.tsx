@@ -1,16 +1,18 @@
 import { ActionForm } from "@/components/action-form";
+import { LocalTime } from "@/components/local-time";
 import { getSessionId, requireScope } from "@/lib/auth/scope";
 import { listActiveSessions } from "@/lib/db/sessions";
 import { formMessages } from "@/lib/i18n/form-messages";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { describeUserAgent } from "@/lib/user-agent";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { TwoFactorSection } from "./_components/two-factor-section";
 import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 
 export default async function SecurityPage() {
-  const [scope, t, currentId] = await Promise.all([requireScope(), getT(), getSessionId()]);
+  const [scope, t, locale, currentId] = await Promise.all([requireScope(), getT(), getLocale(), getSessionId()]);
   const sessions = await listActiveSessions(scope.userId);
-  const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const when = (d: Date) => <LocalTime iso={d.toISOString()} locale={locale} />;
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
@@ -22,7 +24,7 @@ export default async function SecurityPage() {
           {sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="session">
               <div>
-                <div className="font-medium">{s.userAgent ?? t("security.unknownDevice")} {s.id === currentId && <span className="ml-1 rounded bg-emerald-100 px-1 text-xs text-emerald-900">{t("security.thisSession")}</span>}</div>
+                <div className="font-medium"><span title={s.userAgent ?? undefined} data-testid="session-device">{describeUserAgent(s.userAgent, t)}</span> {s.id === currentId && <span className="ml-1 rounded bg-emerald-100 px-1 text-xs text-emerald-900">{t("security.thisSession")}</span>}</div>
                 <div className="text-xs text-slate-500">{t("security.signedInAt")}: {when(s.createdAt)} · {t("security.lastSeen")}: {when(s.lastSeenAt)} · {s.ip ?? "—"}</div>
               </div>
               {s.id !== currentId && (
@@ -43,7 +45,7 @@ export default async function SecurityPage() {
           fields={[
             { name: "currentPassword", label: t("security.currentPassword"), type: "password" },
             { name: "newPassword", label: t("security.newPassword"), type: "password" },
-            { name: "confirmPassword", label: t("security.confirmPassword"), type: "password" },
+            { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", matches: { field: "newPassword", error: "validation.passwordsDiffer" } },
           ]}
           submitLabel={t("security.changePasswordSubmit")}
           pendingLabel={t("form.saving")}

@@ -39,7 +39,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               fields={[
                 { name: "name", label: t("invite.name"), type: "text", required: true },
                 { name: "password", label: t("signin.password"), type: "password", required: true, hint: t("invite.passwordHint", { min: MIN_PASSWORD_LENGTH }) },
-                { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", required: true },
+                { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", matches: { field: "password", error: "validation.passwordsDiffer" }, required: true },
               ]}
               submitLabel={t("invite.create")}
               pendingLabel={t("form.saving")}

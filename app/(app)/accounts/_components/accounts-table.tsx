@@ -68,7 +68,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       header: header("passwordAge", labels.passwordAge),
       cell: (info) => {
         const v = info.getValue();
-        return v ? <span className="tabular-nums" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
+        return v ? <span className="whitespace-nowrap tabular-nums" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
       },
     }),
     lastLogin: helper.accessor("lastLoginAt", {
@@ -76,7 +76,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       header: header("lastLogin", labels.lastLogin),
       cell: (info) => {
         const v = info.getValue();
-        return v ? <time dateTime={v} className="tabular-nums">{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;
+        return v ? <time dateTime={v} className="whitespace-nowrap tabular-nums">{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;
       },
     }),
     logins: helper.accessor("loginCount", { id: "logins", header: labels.logins, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),

@@ -2,11 +2,12 @@ import { notFound } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { listOutbox } from "@/lib/db/outbox";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { LocalTime } from "@/components/local-time";
 
 /** Development only (no SMTP_URL): mail that would have been sent, readable by owners and admins. */
 export default async function OutboxPage() {
-  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   if (!isOrgAdmin(scope)) notFound();
   const mails = await listOutbox(scope);
   return (
@@ -20,7 +21,7 @@ export default async function OutboxPage() {
           {mails.map((m) => (
             <li key={m.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="outbox-mail">
               <div className="font-medium">{m.subject}</div>
-              <div className="text-xs text-slate-500">{m.to} · {m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</div>
+              <div className="text-xs text-slate-500">{m.to} · <LocalTime iso={m.createdAt.toISOString()} locale={locale} /></div>
               <pre className="mt-2 whitespace-pre-wrap break-all font-sans">{m.body}</pre>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/local-time";
 import type { HistoryEntry } from "@/lib/db/history";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
@@ -35,7 +36,7 @@ export function HistorySection({ history, t, locale }: { history: HistoryEntry[]
         <ol className="space-y-1 text-sm" data-testid="history">
           {history.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-x-2 border-l-2 border-slate-200 pl-2">
-              <time dateTime={e.at.toISOString()} className="tabular-nums text-slate-500">{e.at.toISOString().replace("T", " ").slice(0, 16)}</time>
+              <span className="text-slate-500"><LocalTime iso={e.at.toISOString()} locale={locale} /></span>
               <span className="font-medium">{KNOWN.has(e.action) ? t(`history.${e.action}` as Parameters<Translate>[0]) : e.action}</span>
               {e.ruleId && <span>{title(e.ruleId)}</span>}
               {detail(e) && <span className="text-slate-700">{detail(e)}</span>}

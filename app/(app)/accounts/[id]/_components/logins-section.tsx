@@ -1,7 +1,7 @@
 import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
-import { formatDay } from "@/lib/dates-format";
+import { Day } from "@/components/day";
 import { ActionForm } from "@/components/action-form";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { recordAccessReviewAction } from "../actions";
@@ -39,8 +39,8 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                     )}
                   </td>
                   <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
-                  <td className="px-2 py-2 tabular-nums">{formatDay(login.lastLoginAt)}</td>
-                  <td className="px-2 py-2 tabular-nums">{formatDay(login.passwordChangedAt)}</td>
+                  <td className="px-2 py-2"><Day value={login.lastLoginAt} /></td>
+                  <td className="px-2 py-2"><Day value={login.passwordChangedAt} /></td>
                   <td className="px-2 py-2">
                     {login.twoStepMethods.length === 0 ? (
                       <span className="font-medium text-red-700">{t("twoStep.none")}</span>
@@ -70,7 +70,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                         <span className={reviews.get(login.id)!.decision === "APPROVED" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
                           {t(`review.${reviews.get(login.id)!.decision as "APPROVED" | "REMOVE_REQUESTED"}`)}
                         </span>{" "}
-                        <span className="text-slate-500">{reviews.get(login.id)!.by} · {formatDay(reviews.get(login.id)!.decidedAt)}</span>
+                        <span className="text-slate-500">{reviews.get(login.id)!.by} · <Day value={reviews.get(login.id)!.decidedAt} /></span>
                         {reviews.get(login.id)!.note && <div className="text-slate-600">“{reviews.get(login.id)!.note}”</div>}
                       </div>
                     )}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LevelBadge } from "@/components/level-badge";
-import { formatDay } from "@/lib/dates-format";
+import { Day } from "@/components/day";
 import { TableHead } from "@/components/table-head";
 import type { PersonDetail } from "@/lib/db/people";
 import type { Locale } from "@/lib/i18n/locales";
@@ -40,7 +40,7 @@ export function PersonLogins({ person, t, locale }: { person: PersonDetail; t: T
                     <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
                     <td className="px-2 py-2">{login.personId === person.id ? t("people.owns") : t("people.uses", { owner: login.person.name })}</td>
                     <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
-                    <td className="px-2 py-2 tabular-nums">{formatDay(login.lastLoginAt)}</td>
+                    <td className="px-2 py-2"><Day value={login.lastLoginAt} /></td>
                     <td className="px-2 py-2">
                       {login.role === "PRIMARY" ? (
                         <LevelBadge level="ADMIN" label={t("people.primaryAllTools")} />

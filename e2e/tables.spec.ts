@@ -1,0 +1,40 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { signIn } from "./support";
+
+/** How many lines each cell's text takes. */
+const linesOf = (cells: Locator) =>
+  cells.evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+
+/** The same cells with the no-wrap rule taken away: proves the screen is narrow enough to wrap a date. */
+async function linesIfWrappingWereAllowed(page: Page, cells: Locator) {
+  const style = await page.addStyleTag({ content: "td time { white-space: normal !important; }" });
+  const lines = await linesOf(cells);
+  await style.evaluate((el) => (el as Element).remove());
+  return lines;
+}
+
+test("dates in the logins tables stay on one line on a narrow screen", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.setViewportSize({ width: 390, height: 800 });
+
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  // Last login and Password changed, on every login row.
+  const accountDates = page.getByTestId("login-row").locator("td:nth-child(5), td:nth-child(6)");
+  await expect(accountDates).toHaveCount(4);
+  expect(await linesOf(accountDates)).toEqual([1, 1, 1, 1]);
+  expect(Math.max(...(await linesIfWrappingWereAllowed(page, accountDates)))).toBeGreaterThan(1);
+
+  await page.goto(`/people/${tenant.personId("p-owner")}`);
+  const personDates = page.getByTestId("person-login").locator("td:nth-child(5)");
+  await expect(personDates).toHaveCount(2);
+  expect(await linesOf(personDates)).toEqual([1, 1]);
+});
