@@ -303,6 +303,7 @@ async function main() {
     { key: "search", label: `Accounts table, search q=${SEARCH}`, path: `/accounts?q=${encodeURIComponent(SEARCH)}`, expect: 'data-testid="accounts-total"' },
     { key: "account", label: `Account page (${accountLogins.n} logins)`, path: `/accounts/${account.id}`, expect: `>${account.storeName}<` },
     { key: "person", label: `Person page (agency staff, ${person.n} logins)`, path: `/people/${person.personId}`, expect: `Person ${person.personId.slice(3)}` },
+    { key: "people", label: "People list, most access first (135k people)", path: "/people", expect: 'href="/people/' },
   ];
   const pageSizes = [25, 50, 100].map((n) => ({ key: `size${n}`, label: `Accounts table, ${n} rows`, path: n === 25 ? "/accounts" : `/accounts?pageSize=${n}`, expect: 'data-testid="accounts-total"' }));
 
@@ -407,6 +408,12 @@ async function main() {
     }
   }
 
+  // The framework's floor on this machine: a page with no session and no SQL at all (the sign-in form,
+  // ~6 kB of HTML) through the same server, proxy and CSP nonce. No page can be faster than this.
+  await measure(`${base}/signin`, 4, 2, {});
+  const floor = { app1: await measure(`${base}/signin`, 1, SECONDS, {}), app10: await measure(`${base}/signin`, 10, SECONDS, {}) };
+  log(`floor /signin: @1 ${floor.app1.rps.toFixed(1)} req/s p50 ${floor.app1.p50.toFixed(0)} ms; @10 ${floor.app10.rps.toFixed(1)} req/s p50 ${floor.app10.p50.toFixed(0)} ms`);
+
   // ---- report
   const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
   const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "—");
@@ -438,6 +445,12 @@ async function main() {
   lines.push(`- Deep page (page ${DEEP_PAGE}) vs page 1, p50 at 1 connection: ${f0(results.deep.app1.p50)} vs ${f0(results.accounts.app1.p50)} ms = ${deep1.toFixed(2)}× (target ≤ 2×: ${met(deep1 <= 2)}); throughput at 10 connections ${deep10.toFixed(2)}× page 1's.`);
   lines.push(`- JS shipped by the accounts page: ${srcs.length} \`<script src>\` chunks, ${(jsRaw / 1024).toFixed(0)} kB raw, **${(jsGzip / 1024).toFixed(1)} kB gzip** (target ≤ 180 kB: ${met(jsGzip / 1024 <= 180)}).`);
   lines.push(`- Slowest statements (wire time at the proxy, single sequential requests): ${slowest.map((s) => `${s.ms.toFixed(1)} ms on "${s.page}": \`${oneLine(s.sql, 110)}\``).join("; ")}.`);
+  lines.push(
+    `- Framework floor: \`/signin\` (no session, no SQL, the same server, proxy and CSP nonce) serves ${f1(floor.app1.rps)} req/s at 1 connection ` +
+      `(p50 ${f0(floor.app1.p50)} ms) and ${f1(floor.app10.rps)} req/s at 10 (p50 ${f0(floor.app10.p50)} ms). Pages whose bare endpoint answers more than ` +
+      `twice that (${f1(2 * floor.app1.rps)} / ${f1(2 * floor.app10.rps)} req/s) cannot reach 0.5× with any amount of work removed from the page: ` +
+      `${pages.filter((p) => results[p.key].bare1.rps > 2 * floor.app1.rps || results[p.key].bare10.rps > 2 * floor.app10.rps).map((p) => p.label).join("; ") || "none"}.`,
+  );
   lines.push(`- The bare endpoint's accounts statements are the ones \`lib/db/accounts-sql.ts\` builds (pageStatement + countStatement): ${builderSqlMatches ? "verified identical" : "**NOT identical — check**"}.`);
   console.log(`\n${lines.join("\n")}\n`);
   writeFileSync(`${DATA_DIR}/last-run.md`, `${lines.join("\n")}\n`);

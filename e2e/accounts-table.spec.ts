@@ -148,6 +148,14 @@ test("an agency with many clients picks one from a search box, by keyboard, and 
   const search = page.getByRole("search");
   const picker = search.getByRole("combobox", { name: "クライアント" });
   await expect(search.locator('select[name="client"]')).toHaveCount(0); // not a <select> of 61 clients
+  // Enter on typed text takes the best match instead of submitting a filter for no client at all.
+  await picker.fill("client 4");
+  await expect(page.getByRole("listbox", { name: "クライアント" }).getByRole("option", { name: "Client 40" })).toBeVisible();
+  await picker.press("Enter");
+  await expect(picker).toHaveValue("Client 40");
+  await expect(page.getByRole("listbox", { name: "クライアント" })).toBeHidden();
+  await picker.fill("zzz");
+  await expect(page.getByText("一致するクライアントはありません")).toBeVisible();
   await picker.fill("42");
   await expect(page.getByRole("listbox", { name: "クライアント" }).getByRole("option", { name: "Client 42" })).toBeVisible();
   await expectNoSeriousViolations(page);

@@ -47,6 +47,7 @@ const MATRIX: Record<string, Entry> = {
   "/api/health": { paths: [{ path: "/api/health", expect: everyone("ok") }] },
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
   "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: everyone("401", "ok") }] },
+  "/api/clients": { paths: [{ path: "/api/clients?q=E2E", expect: everyone("401", "ok") }] },
 };
 
 /** Routes as Next sees them: route groups "(x)" vanish from the URL. */

@@ -62,4 +62,10 @@ test("an organisation that requires two-factor sends members without it to set i
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/security$/);
   await expect(page.getByTestId("two-factor").getByRole("alert")).toHaveText("この組織では2段階認証が必須です。続けるには設定してください。");
+  // Route handlers keep the same gate: no CSV export, no client names.
+  for (const path of ["/api/accounts/export", "/api/clients?q="]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(403);
+    expect(await response.text()).not.toContain("Kumo");
+  }
 });

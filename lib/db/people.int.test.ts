@@ -12,7 +12,8 @@ import { createAppPool, createTenantDb, dbFor } from "./tenant";
 import { completeOffboardingTask, offboardPerson } from "./people-offboarding";
 import { syncToolCatalogue } from "./tools";
 import { recomputeOrganisations } from "./risk/recompute-all";
-import { backfillPersonAccess } from "./person-access";
+import { updateLogin } from "./account-writes";
+import { backfillPersonAccess, refreshPersonAccess } from "./person-access";
 import { writeAccountData } from "./write-context";
 
 const db = testDb();
@@ -213,6 +214,44 @@ describe("stored access (PersonAccess), the whole organisation's order by access
     expect((await stored(scope.orgId)).get(person("p-ito"))).toMatchObject({ activeLogins: 0, adminLogins: 0, accounts: 0, devices: 2 });
     await expectStoredEqualsLive(scope);
     expect((await listPeople(scope, query())).rows[0].name).toBe("Sato Owner");
+  });
+
+  it("follows a login disabled on the account page", async () => {
+    const { scope, person, login, account } = await setup();
+    const { version } = await db.sellerAccount.findUniqueOrThrow({ where: { id: account("beta") } });
+    await updateLogin(scope, { accountId: account("beta"), version, loginId: login("beta", "kato"), status: "DISABLED" });
+    expect((await stored(scope.orgId)).get(person("p-viewer"))).toMatchObject({ activeLogins: 0, accounts: 0 });
+    await expectStoredEqualsLive(scope);
+  });
+
+  it("counts both of two writes about the same person made at once (the second waits, then counts the first)", async () => {
+    const { scope, person, login } = await setup();
+    const ito = person("p-ito");
+    let letFirstCommit!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (letFirstCommit = resolve));
+    let firstRefreshed!: () => void;
+    const firstHasRefreshed = new Promise<void>((resolve) => (firstRefreshed = resolve));
+    const first = db.$transaction(async (tx) => {
+      await tx.login.update({ where: { id: login("alpha", "ito") }, data: { status: "DISABLED" } });
+      await refreshPersonAccess(tx, scope.orgId, [ito]);
+      firstRefreshed();
+      await firstMayCommit;
+    }, { timeout: 30_000 });
+    await firstHasRefreshed;
+    let secondPid = -1;
+    const second = db.$transaction(async (tx) => {
+      [{ pid: secondPid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+      await tx.login.update({ where: { id: login("beta", "ito") }, data: { status: "DISABLED" } });
+      await refreshPersonAccess(tx, scope.orgId, [ito]);
+    }, { timeout: 30_000 });
+    // The second is now waiting on the first's lock on Ito: only then may the first commit.
+    await expect.poll(async () => (await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, secondPid))[0].n, { timeout: 20_000 }).toBe(1);
+    letFirstCommit();
+    await Promise.all([first, second]);
+    // Both own logins disabled: only Alpha's shared primary is left.
+    expect((await stored(scope.orgId)).get(ito)).toMatchObject({ activeLogins: 1, adminLogins: 1, accounts: 1 });
+    await expectStoredEqualsLive(scope);
   });
 
   it("is left as it was when the write fails", async () => {

@@ -12,10 +12,18 @@ import { sqlOf, type Sql } from "./risk/sql";
 /**
  * Recomputes the stored access of these people (null = every person of the organisation), inserting a
  * row for people who have none yet. Runs on the caller's connection or transaction.
+ *
+ * Two writes about the same person at once (an agency's staff member is on many accounts): each first
+ * locks the people's rows in id order, so the second waits for the first to commit and then counts
+ * with the first's change visible (each statement reads afresh under READ COMMITTED). Counting first
+ * and waiting inside the upsert would write totals that miss the other write, and locking in plan
+ * order could deadlock.
  */
 export async function refreshPersonAccess(tx: Tx | Sql, orgId: string, personIds: string[] | null): Promise<void> {
   if (personIds && personIds.length === 0) return;
-  await sqlOf(tx)(
+  const sql = sqlOf(tx);
+  if (personIds) await sql(`SELECT id FROM "Person" WHERE "orgId" = $1 AND id = ANY($2::text[]) ORDER BY id FOR NO KEY UPDATE`, [orgId, personIds]);
+  await sql(
     `WITH ${SCOPED_ACCOUNTS}, ids AS (SELECT unnest($3::text[]) AS id), ${accessMetrics(personIds ? "ids" : "all")}
      INSERT INTO "PersonAccess" ("personId", "orgId", "activeLogins", "adminLogins", accounts, devices)
      SELECT p.id, p."orgId", coalesce(lc.active_logins, 0), coalesce(lc.admin_logins, 0), coalesce(ac.accounts, 0), coalesce(dc.devices, 0)

@@ -158,7 +158,7 @@ export const en: Record<keyof typeof ja, string> = {
   "security.changePasswordSubmit": "Change password",
   "security.passwordChanged": "Password changed; every other session was ended.",
   "validation.required": "Required.",
-  "validation.passwordsDiffer": "The two new passwords differ.",
+  "validation.passwordsDiffer": "The confirmation does not match the password.",
   "validation.currentPasswordWrong": "The current password is not correct.",
   "validation.password.tooShort": "Use at least 12 characters.",
   "validation.password.tooLong": "Too long (at most 256 characters).",

@@ -10,6 +10,7 @@ export interface ClientPickerMessages {
   label: string;
   placeholder: string;
   noMatch: string;
+  failed: string;
   /** "{count} clients found" */
   found: string;
   noClient: string;
@@ -26,6 +27,7 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
   const [value, setValue] = useState(selected?.id ?? "");
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<Choice[] | null>(null);
+  const [failed, setFailed] = useState(false);
   const [active, setActive] = useState(-1);
   const request = useRef<AbortController | null>(null);
 
@@ -37,16 +39,28 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
       const controller = new AbortController();
       request.current = controller;
       fetch(`/api/clients?q=${encodeURIComponent(text)}`, { signal: controller.signal })
-        .then((r) => (r.ok ? (r.json() as Promise<{ clients: Choice[] }>) : { clients: [] }))
-        .then(({ clients }) => {
+        .then(async (r) => {
+          if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          const { clients } = (await r.json()) as { clients: Choice[] };
           const none = messages.noClient.toLowerCase().includes(text.trim().toLowerCase()) ? [{ id: noClientValue, name: messages.noClient }] : [];
           setOptions([...clients, ...none]);
+          setFailed(false);
           setActive(-1);
         })
-        .catch(() => undefined);
+        .catch((error: unknown) => {
+          if (controller.signal.aborted) return; // superseded by newer typing, or the box closed
+          console.error("client search failed", error);
+          setOptions([]);
+          setFailed(true);
+        });
     }, 120);
     return () => clearTimeout(timer);
   }, [text, open, messages.noClient, noClientValue]);
+  // A closed box or a page left behind needs no answer.
+  useEffect(() => {
+    if (!open) request.current?.abort();
+  }, [open]);
+  useEffect(() => () => request.current?.abort(), []);
 
   const choose = (choice: Choice) => {
     setText(choice.name);
@@ -66,9 +80,9 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
         role="combobox"
         autoComplete="off"
         aria-autocomplete="list"
-        aria-expanded={list !== null}
+        aria-expanded={!!list?.length}
         aria-controls={`${id}-listbox`}
-        aria-activedescendant={list && active >= 0 ? optionId(active) : undefined}
+        aria-activedescendant={list?.length && active >= 0 ? optionId(active) : undefined}
         placeholder={messages.placeholder}
         value={text}
         className="mt-1 block w-56 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
@@ -87,14 +101,22 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
           } else if (e.key === "Enter" && list && active >= 0 && list[active]) {
             e.preventDefault(); // choosing is not submitting
             choose(list[active]);
+          } else if (e.key === "Enter" && text.trim() && !value) {
+            // Typed but not chosen: submitting would filter by no client at all. Take the best match.
+            e.preventDefault();
+            if (list?.length) choose(list[0]);
+            else setOpen(true);
           } else if (e.key === "Escape" && open) {
             e.preventDefault();
             setOpen(false);
+          } else if (e.key === "Escape") {
+            setText("");
+            setValue("");
           }
         }}
       />
       <ul id={`${id}-listbox`} role="listbox" aria-label={messages.label}
-        className={list ? "absolute z-10 mt-1 max-h-64 w-56 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg" : "hidden"}>
+        className={list?.length ? "absolute z-10 mt-1 max-h-64 w-56 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg" : "hidden"}>
         {list?.map((c, i) => (
           <li key={c.id} id={optionId(i)} role="option" aria-selected={i === active}
             className={`cursor-pointer px-2 py-1 ${i === active ? "bg-blue-100" : "hover:bg-slate-100"}`}
@@ -102,9 +124,11 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
             {c.name}
           </li>
         ))}
-        {list?.length === 0 && <li role="option" aria-selected={false} aria-disabled="true" className="px-2 py-1 text-slate-600">{messages.noMatch}</li>}
       </ul>
-      <p className="sr-only" aria-live="polite">{list ? messages.found.replace("{count}", String(list.length)) : ""}</p>
+      {list?.length === 0 && (
+        <p className="absolute z-10 mt-1 w-56 rounded border border-slate-200 bg-white px-2 py-1 text-sm text-slate-600 shadow-lg">{failed ? messages.failed : messages.noMatch}</p>
+      )}
+      <p className="sr-only" aria-live="polite">{list ? (list.length ? messages.found.replace("{count}", String(list.length)) : failed ? messages.failed : messages.noMatch) : ""}</p>
     </div>
   );
 }

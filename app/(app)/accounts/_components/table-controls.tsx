@@ -52,7 +52,7 @@ export function FiltersForm({ query, t, locale, clients, marketplaces }: { query
       {clients.length > CLIENT_SELECT_MAX ? (
         <ClientPicker name="client" noClientValue={NO_CLIENT}
           selected={query.client === NO_CLIENT ? { id: NO_CLIENT, name: t("scores.noClient") } : (clients.find((c) => c.id === query.client) ?? null)}
-          messages={{ label: t("account.client"), placeholder: t("table.clientSearch"), noMatch: t("table.clientNoMatch"), found: t("table.clientsFound", { count: "{count}" }), noClient: t("scores.noClient") }} />
+          messages={{ label: t("account.client"), placeholder: t("table.clientSearch"), noMatch: t("table.clientNoMatch"), failed: t("table.clientSearchFailed"), found: t("table.clientsFound", { count: "{count}" }), noClient: t("scores.noClient") }} />
       ) : (
         <Select name="client" label={t("account.client")} value={query.client} anyLabel={any}
           options={[...clients.map((c) => ({ value: c.id, label: c.name })), { value: NO_CLIENT, label: t("scores.noClient") }]} />

@@ -1,14 +1,14 @@
-import { getScope } from "@/lib/auth/scope";
 import { CSV_BOM, encodeCsvRow } from "@/lib/csv";
 import { listAllAccounts } from "@/lib/db/accounts";
 import { getT } from "@/lib/i18n/server";
+import { routeScope } from "@/lib/routes/route-scope";
 import { EXPORT_ROW_LIMIT, parseAccountListQuery } from "@/lib/validation/accounts";
 
 // The accounts table's current view as CSV: the same session check as the pages, the same filters
 // and order as listAccounts, streamed in keyset batches so memory stays flat.
 export async function GET(request: Request): Promise<Response> {
-  const scope = await getScope();
-  if (!scope) return Response.json({ error: "UNAUTHENTICATED" }, { status: 401 });
+  const scope = await routeScope();
+  if (scope instanceof Response) return scope;
   const query = parseAccountListQuery(new URL(request.url).searchParams);
   const t = await getT();
   const plans: Record<string, string> = { PROFESSIONAL: t("plan.PROFESSIONAL"), INDIVIDUAL: t("plan.INDIVIDUAL") };
