@@ -126,9 +126,9 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
         ))}
       </ul>
       {list?.length === 0 && (
-        <p className="absolute z-10 mt-1 w-56 rounded border border-slate-200 bg-white px-2 py-1 text-sm text-slate-600 shadow-lg">{failed ? messages.failed : messages.noMatch}</p>
+        <p role="status" className="absolute z-10 mt-1 w-56 rounded border border-slate-200 bg-white px-2 py-1 text-sm text-slate-600 shadow-lg">{failed ? messages.failed : messages.noMatch}</p>
       )}
-      <p className="sr-only" aria-live="polite">{list ? (list.length ? messages.found.replace("{count}", String(list.length)) : failed ? messages.failed : messages.noMatch) : ""}</p>
+      <p className="sr-only" aria-live="polite">{list?.length ? messages.found.replace("{count}", String(list.length)) : ""}</p>
     </div>
   );
 }
