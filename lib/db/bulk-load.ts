@@ -93,4 +93,5 @@ export async function bulkLoadSnapshot(db: Db, orgId: string, snapshot: Snapshot
   for (const table of ["Person", "Device", "SellerAccount", "Login", "LoginUser", "TwoStepMethod", "PermissionGrant", "AuthorizedPartner", "AppAuthorization", "OtherAccess"])
     await db.$executeRawUnsafe(`ANALYZE "${table}"`);
   await refreshPersonAccess((text, params) => db.$queryRawUnsafe(text, ...params), orgId, null);
+  await db.$executeRawUnsafe(`ANALYZE "PersonAccess"`);
 }

@@ -61,26 +61,28 @@ async function metricsFor(scope: Scope, personIds: string[]): Promise<MetricRow[
   );
 }
 
+/** The ids of one page of candidates ($6 limit, $7 offset), in the list's order. */
+function pageStatement(scope: Scope, query: PersonListQuery): string {
+  const dir = query.dir === "desc" ? "DESC" : "ASC";
+  if (query.sort === "name") return `WITH ${candidates(scope)} SELECT id FROM candidates ORDER BY name ${dir}, id ASC LIMIT $6 OFFSET $7`;
+  // By access over the whole organisation: the stored PersonAccess, in its index's order.
+  if (scope.clientIds === null)
+    return `WITH ${candidates(scope)}
+      SELECT p.id FROM "PersonAccess" pa JOIN candidates p ON p.id = pa."personId" WHERE pa."orgId" = $1
+      ORDER BY ${storedAccessOrder(dir)} LIMIT $6 OFFSET $7`;
+  // Within a Manager's clients: counted for the visible candidates (findings are not needed to order:
+  // they are counted for the page only).
+  return `WITH ${candidates(scope)}, ids AS (SELECT id FROM candidates), ${ACCESS_METRICS}
+    SELECT p.id FROM "Person" p ${ACCESS_JOINS} WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)
+    ORDER BY ${accessOrder(dir)} LIMIT $6 OFFSET $7`;
+}
+
 /** People of the organisation visible in scope, with the access each holds; one page, sorted by the server. */
 export async function listPeople(scope: Scope, query: PersonListQuery): Promise<PersonListPage> {
   const db = dbFor(scope);
   const filters = [...scopeParams(scope), query.q ?? null, yesNo(query.external), yesNo(query.departed)];
-  const dir = query.dir === "desc" ? "DESC" : "ASC";
-  // By access over the whole organisation: the stored PersonAccess, in its index's order. By access
-  // within a Manager's clients: computed for the visible candidates (findings are not needed to
-  // order: they are counted for the page only). By name: nothing but the names.
-  const pageSql =
-    query.sort === "access" && scope.clientIds === null
-      ? `WITH ${candidates(scope)}
-         SELECT p.id FROM "PersonAccess" pa JOIN candidates p ON p.id = pa."personId" WHERE pa."orgId" = $1
-         ORDER BY ${storedAccessOrder(dir)} LIMIT $6 OFFSET $7`
-      : query.sort === "access"
-        ? `WITH ${candidates(scope)}, ids AS (SELECT id FROM candidates), ${ACCESS_METRICS}
-           SELECT p.id FROM "Person" p ${ACCESS_JOINS} WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)
-           ORDER BY ${accessOrder(dir)} LIMIT $6 OFFSET $7`
-        : `WITH ${candidates(scope)} SELECT id FROM candidates ORDER BY name ${dir}, id ASC LIMIT $6 OFFSET $7`;
   const [page, total] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string }[]>(pageSql, ...filters, query.pageSize, (query.page - 1) * query.pageSize),
+    db.$queryRawUnsafe<{ id: string }[]>(pageStatement(scope, query), ...filters, query.pageSize, (query.page - 1) * query.pageSize),
     db.$queryRawUnsafe<{ total: number }[]>(`WITH ${candidates(scope)} SELECT count(*)::int AS total FROM candidates`, ...filters),
   ]);
   const rows = new Map((await metricsFor(scope, page.map((p) => p.id))).map((r) => [r.id, r]));

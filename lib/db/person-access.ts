@@ -60,5 +60,6 @@ export async function backfillPersonAccess(sql: Sql): Promise<{ organisations: n
     [],
   );
   for (const { orgId } of orgs) await refreshPersonAccess(sql, orgId, null);
+  if (orgs.length) await sql(`ANALYZE "PersonAccess"`, []); // the list's plan needs its statistics
   return { organisations: orgs.length };
 }
