@@ -1,4 +1,5 @@
-import type { Device, Snapshot } from "../validation/snapshot";
+import type { Device, Login, SellerAccount, Snapshot } from "../validation/snapshot";
+import { StringIds } from "./string-ids";
 
 export interface DeviceUsage {
   deviceId: string;
@@ -6,34 +7,73 @@ export interface DeviceUsage {
   device: Device | undefined;
   /** Distinct owners (personId) of the ACTIVE logins that use the device as a 2SV method. */
   people: Set<string>;
-  /** accountId → ids of its ACTIVE logins using the device, in snapshot order. */
-  logins: Map<string, string[]>;
+  /** Index in `snapshot.accounts` → ids of that account's ACTIVE logins using the device. */
+  logins: Map<number, string[]>;
+}
+
+/** A use of a device seen after its first one: the few uses that can make a device shared. */
+interface RepeatUse {
+  /** The device's id in the StringIds table. */
+  id: number;
+  accountIndex: number;
+  login: Login;
 }
 
 /**
  * Usage of the devices that serve two or more people, across all accounts. Only ACTIVE logins count: an
- * INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer opens the account. Two plain
- * passes: the first keeps one owner per device (no allocation per device), the second details only the
- * few shared devices, so time and memory stay flat on large portfolios.
+ * INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer opens the account.
+ *
+ * One pass over the logins gives every device a dense id (see StringIds: a Map of ~300k device ids was
+ * the engine's largest cost) and keeps its first use as a number (account index × stride + login index, so
+ * nothing is allocated per device); the rare later uses are listed. Only devices with a later use by
+ * someone else are then detailed, from that list alone.
  */
 export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
-  const firstOwner = new Map<string, string>();
-  const shared = new Map<string, DeviceUsage>();
-  for (const account of snapshot.accounts) {
-    for (const login of account.logins) {
+  const accounts = snapshot.accounts;
+  const stride = maxLogins(accounts);
+  // Valid snapshots reference only listed devices, so their count bounds the ids (the table grows if not).
+  const ids = new StringIds(snapshot.devices.length);
+  const firstUse: number[] = [];
+  // The first user's person, by device id: compared on every later use without revisiting that login.
+  const firstPerson: string[] = [];
+  const repeats: RepeatUse[] = [];
+  for (let a = 0; a < accounts.length; a++) {
+    const logins = accounts[a].logins;
+    for (let l = 0; l < logins.length; l++) {
+      const login = logins[l];
       if (login.status !== "ACTIVE") continue;
       for (const method of login.twoStep) {
         const deviceId = method.deviceId;
         if (deviceId === null) continue;
-        const owner = firstOwner.get(deviceId);
-        if (owner === undefined) firstOwner.set(deviceId, login.personId);
-        else if (owner !== login.personId && !shared.has(deviceId)) {
-          shared.set(deviceId, { deviceId, device: undefined, people: new Set(), logins: new Map() });
+        const id = ids.add(deviceId);
+        if (id < firstUse.length) {
+          repeats.push({ id, accountIndex: a, login });
+        } else {
+          firstUse.push(a * stride + l);
+          firstPerson.push(login.personId);
         }
       }
     }
   }
+
+  // A device is shared once a later use is by someone other than its first user.
+  const byId = new Map<number, DeviceUsage>();
+  const shared = new Map<string, DeviceUsage>();
+  for (const { id, login } of repeats) {
+    if (login.personId === firstPerson[id] || byId.has(id)) continue;
+    const deviceId = ids.keys[id];
+    const usage: DeviceUsage = { deviceId, device: undefined, people: new Set(), logins: new Map() };
+    const first = firstUse[id];
+    const accountIndex = Math.floor(first / stride);
+    addUse(usage, accountIndex, accounts[accountIndex].logins[first % stride]);
+    byId.set(id, usage);
+    shared.set(deviceId, usage);
+  }
   if (shared.size === 0) return shared;
+  for (const use of repeats) {
+    const usage = byId.get(use.id);
+    if (usage !== undefined) addUse(usage, use.accountIndex, use.login);
+  }
 
   // Device ids are unique (validated), so the scan stops once every shared device has been found.
   let unmatched = shared.size;
@@ -43,18 +83,18 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
     entry.device = device;
     if (--unmatched === 0) break;
   }
-  for (const account of snapshot.accounts) {
-    for (const login of account.logins) {
-      if (login.status !== "ACTIVE") continue;
-      for (const method of login.twoStep) {
-        const entry = method.deviceId === null ? undefined : shared.get(method.deviceId);
-        if (entry === undefined) continue;
-        entry.people.add(login.personId);
-        const ids = entry.logins.get(account.id);
-        if (ids === undefined) entry.logins.set(account.id, [login.id]);
-        else if (!ids.includes(login.id)) ids.push(login.id);
-      }
-    }
-  }
   return shared;
+}
+
+function maxLogins(accounts: readonly SellerAccount[]): number {
+  let max = 1;
+  for (const account of accounts) if (account.logins.length > max) max = account.logins.length;
+  return max;
+}
+
+function addUse(usage: DeviceUsage, accountIndex: number, login: Login): void {
+  usage.people.add(login.personId);
+  const ids = usage.logins.get(accountIndex);
+  if (ids === undefined) usage.logins.set(accountIndex, [login.id]);
+  else if (!ids.includes(login.id)) ids.push(login.id);
 }

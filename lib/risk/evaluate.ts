@@ -30,20 +30,21 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const settings = resolveSettings(snapshot.settings, options.settings);
   const index = new EvaluationIndex(snapshot, asOf, settings);
 
-  // Device-wide findings first, filed under every account they touch.
-  const shared = new Map<string, Finding[]>();
+  // Device-wide findings first, filed under every account they touch by its position (a holey array
+  // read costs less than hashing every account's id).
+  const shared = new Array<Finding[] | undefined>(snapshot.accounts.length);
   for (const rule of ORGANISATION_RULES) {
-    for (const finding of rule.evaluate(index)) {
-      const list = shared.get(finding.accountId);
-      if (list === undefined) shared.set(finding.accountId, [finding]);
+    for (const { accountIndex, finding } of rule.evaluate(index)) {
+      const list = shared[accountIndex];
+      if (list === undefined) shared[accountIndex] = [finding];
       else list.push(finding);
     }
   }
 
   const ctx = new AccountEvaluationContext(index);
-  const accounts = snapshot.accounts.map((account) => {
+  const accounts = snapshot.accounts.map((account, accountIndex) => {
     ctx.reset(account);
-    const findings = shared.get(account.id) ?? [];
+    const findings = shared[accountIndex] ?? [];
     for (const rule of ACCOUNT_RULES) {
       for (const finding of rule.evaluate(ctx)) findings.push(finding);
     }

@@ -104,10 +104,19 @@ export interface AccountRule extends RuleBase {
   evaluate(ctx: AccountContext): Finding[];
 }
 
-/** Rules about things shared across accounts (devices); they report under every account touched. */
+/** A finding of an organisation rule and the position of its account in `snapshot.accounts`. */
+export interface AccountFinding {
+  accountIndex: number;
+  finding: Finding;
+}
+
+/**
+ * Rules about things shared across accounts (devices); they report under every account touched. Each
+ * finding comes with its account's position, so it is filed without a lookup by account id.
+ */
 export interface OrganisationRule extends RuleBase {
   scope: "organisation";
-  evaluate(ctx: SnapshotIndex): Finding[];
+  evaluate(ctx: SnapshotIndex): AccountFinding[];
 }
 
 export type Rule = AccountRule | OrganisationRule;
