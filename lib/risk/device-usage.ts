@@ -34,8 +34,6 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
   // Valid snapshots reference only listed devices, so their count bounds the ids (the table grows if not).
   const ids = new StringIds(snapshot.devices.length);
   const firstUse: number[] = [];
-  // The first user's person, by device id: compared on every later use without revisiting that login.
-  const firstPerson: string[] = [];
   const repeats: RepeatUse[] = [];
   for (let a = 0; a < accounts.length; a++) {
     const logins = accounts[a].logins;
@@ -50,7 +48,6 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
           repeats.push({ id, accountIndex: a, login });
         } else {
           firstUse.push(a * stride + l);
-          firstPerson.push(login.personId);
         }
       }
     }
@@ -60,12 +57,14 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
   const byId = new Map<number, DeviceUsage>();
   const shared = new Map<string, DeviceUsage>();
   for (const { id, login } of repeats) {
-    if (login.personId === firstPerson[id] || byId.has(id)) continue;
-    const deviceId = ids.keys[id];
-    const usage: DeviceUsage = { deviceId, device: undefined, people: new Set(), logins: new Map() };
+    if (byId.has(id)) continue;
     const first = firstUse[id];
     const accountIndex = Math.floor(first / stride);
-    addUse(usage, accountIndex, accounts[accountIndex].logins[first % stride]);
+    const firstLogin = accounts[accountIndex].logins[first % stride];
+    if (login.personId === firstLogin.personId) continue;
+    const deviceId = ids.keys[id];
+    const usage: DeviceUsage = { deviceId, device: undefined, people: new Set(), logins: new Map() };
+    addUse(usage, accountIndex, firstLogin);
     byId.set(id, usage);
     shared.set(deviceId, usage);
   }
