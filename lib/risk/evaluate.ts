@@ -42,13 +42,16 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   }
 
   const ctx = new AccountEvaluationContext(index);
+  // One working list for all accounts; each result keeps an exact-size copy, because a list grown by push
+  // keeps spare capacity (~100 bytes per account) that every result would carry through the GC.
+  const working: Finding[] = [];
   const accounts = snapshot.accounts.map((account, accountIndex) => {
     ctx.reset(account);
-    const findings = shared[accountIndex] ?? [];
-    for (const rule of ACCOUNT_RULES) {
-      for (const finding of rule.evaluate(ctx)) findings.push(finding);
-    }
-    sortFindings(findings);
+    working.length = 0;
+    const deviceFindings = shared[accountIndex];
+    if (deviceFindings !== undefined) for (const finding of deviceFindings) working.push(finding);
+    for (const rule of ACCOUNT_RULES) rule.evaluate(ctx, working);
+    const findings = sortFindings(working).slice();
     return { id: account.id, score: scoreFindings(findings), findings };
   });
 

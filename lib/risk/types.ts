@@ -101,7 +101,8 @@ interface RuleBase {
 
 export interface AccountRule extends RuleBase {
   scope: "account";
-  evaluate(ctx: AccountContext): Finding[];
+  /** Appends the account's findings to `findings` (the account's one list: no array per rule and account). */
+  evaluate(ctx: AccountContext, findings: Finding[]): void;
 }
 
 /** A finding of an organisation rule and the position of its account in `snapshot.accounts`. */
