@@ -1,5 +1,5 @@
 import type { Device, Login, SellerAccount, Snapshot } from "../validation/snapshot";
-import { StringIds } from "./string-ids";
+import { DeviceUses } from "./device-uses";
 
 export interface DeviceUsage {
   deviceId: string;
@@ -11,67 +11,38 @@ export interface DeviceUsage {
   logins: Map<number, string[]>;
 }
 
-/** A use of a device seen after its first one: the few uses that can make a device shared. */
-interface RepeatUse {
-  /** The device's id in the StringIds table. */
-  id: number;
-  accountIndex: number;
-  login: Login;
-}
-
 /**
  * Usage of the devices that serve two or more people, across all accounts. Only ACTIVE logins count: an
  * INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer opens the account.
  *
- * One pass over the logins gives every device a dense id (see StringIds: a Map of ~300k device ids was
- * the engine's largest cost) and keeps its first use as a number (account index × stride + login index, so
- * nothing is allocated per device); the rare later uses are listed. Only devices with a later use by
- * someone else are then detailed, from that list alone.
+ * Most devices are used once, so the work is finding the few repeated ones among ~300k device ids. A Map of
+ * every id was the engine's largest cost (each insert, lookup and growth step touches the heap at random);
+ * instead the uses are recorded in columns (no object per use) and grouped by hash in cache-sized buckets
+ * (see DeviceUses), and only the repeats are looked at as logins.
  */
 export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
   const accounts = snapshot.accounts;
-  const stride = maxLogins(accounts);
-  // Valid snapshots reference only listed devices, so their count bounds the ids (the table grows if not).
-  const ids = new StringIds(snapshot.devices.length);
-  const firstUse: number[] = [];
-  const repeats: RepeatUse[] = [];
-  for (let a = 0; a < accounts.length; a++) {
-    const logins = accounts[a].logins;
-    for (let l = 0; l < logins.length; l++) {
-      const login = logins[l];
-      if (login.status !== "ACTIVE") continue;
-      for (const method of login.twoStep) {
-        const deviceId = method.deviceId;
-        if (deviceId === null) continue;
-        const id = ids.add(deviceId);
-        if (id < firstUse.length) {
-          repeats.push({ id, accountIndex: a, login });
-        } else {
-          firstUse.push(a * stride + l);
-        }
-      }
-    }
-  }
-
-  // A device is shared once a later use is by someone other than its first user.
-  const byId = new Map<number, DeviceUsage>();
+  const uses = collectUses(accounts);
+  const firstUse = uses.firstUses();
   const shared = new Map<string, DeviceUsage>();
-  for (const { id, login } of repeats) {
-    if (byId.has(id)) continue;
-    const first = firstUse[id];
-    const accountIndex = Math.floor(first / stride);
-    const firstLogin = accounts[accountIndex].logins[first % stride];
-    if (login.personId === firstLogin.personId) continue;
-    const deviceId = ids.keys[id];
+  const byFirstUse = new Map<number, DeviceUsage>();
+  // A device is shared once a later use is by someone other than its first user.
+  for (let use = 0; use < uses.count; use++) {
+    const first = firstUse[use];
+    if (first === use || byFirstUse.has(first)) continue;
+    const firstLogin = uses.login[first];
+    if (uses.login[use].personId === firstLogin.personId) continue;
+    const deviceId = uses.deviceId[first];
     const usage: DeviceUsage = { deviceId, device: undefined, people: new Set(), logins: new Map() };
-    addUse(usage, accountIndex, firstLogin);
-    byId.set(id, usage);
+    addUse(usage, uses.account[first], firstLogin);
+    byFirstUse.set(first, usage);
     shared.set(deviceId, usage);
   }
   if (shared.size === 0) return shared;
-  for (const use of repeats) {
-    const usage = byId.get(use.id);
-    if (usage !== undefined) addUse(usage, use.accountIndex, use.login);
+  for (let use = 0; use < uses.count; use++) {
+    const first = firstUse[use];
+    const usage = first === use ? undefined : byFirstUse.get(first);
+    if (usage !== undefined) addUse(usage, uses.account[use], uses.login[use]);
   }
 
   // Device ids are unique (validated), so the scan stops once every shared device has been found.
@@ -85,10 +56,20 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
   return shared;
 }
 
-function maxLogins(accounts: readonly SellerAccount[]): number {
-  let max = 1;
-  for (const account of accounts) if (account.logins.length > max) max = account.logins.length;
-  return max;
+/** Every device-backed 2SV method of an ACTIVE login, in snapshot order. */
+function collectUses(accounts: readonly SellerAccount[]): DeviceUses {
+  const uses = new DeviceUses(accounts.length * 8);
+  for (let a = 0; a < accounts.length; a++) {
+    const logins = accounts[a].logins;
+    for (let l = 0; l < logins.length; l++) {
+      const login = logins[l];
+      if (login.status !== "ACTIVE") continue;
+      for (const method of login.twoStep) {
+        if (method.deviceId !== null) uses.add(method.deviceId, a, login);
+      }
+    }
+  }
+  return uses;
 }
 
 function addUse(usage: DeviceUsage, accountIndex: number, login: Login): void {
