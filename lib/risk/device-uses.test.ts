@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DeviceUses, hashString } from "./device-uses";
+import { DeviceUses } from "./device-uses";
+import { hashString } from "./hash";
 import { login } from "./test-factory";
 
 describe("DeviceUses", () => {

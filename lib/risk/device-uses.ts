@@ -1,4 +1,5 @@
 import type { Login } from "../validation/snapshot";
+import { hashString } from "./hash";
 
 /** Uses are grouped into 2^8 buckets by the top bits of their hash: ~1,000 uses per bucket at 50k accounts. */
 const BUCKET_BITS = 8;
@@ -96,13 +97,4 @@ export class DeviceUses {
       this[column] = bigger;
     }
   }
-}
-
-/** FNV-1a over the UTF-16 code units, then a final mix so that both the top and the low bits vary well. */
-export function hashString(value: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  return hash ^ (hash >>> 13);
 }
