@@ -2,6 +2,7 @@ import { toDay, type DayNumber } from "../dates";
 import type { Login, Person, RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
 import { adminPeople } from "./admin";
 import { buildSharedDeviceUsage, type DeviceUsage } from "./device-usage";
+import { IdIndex } from "./id-index";
 import type { AccountContext, SnapshotIndex } from "./types";
 
 /**
@@ -12,7 +13,7 @@ export class EvaluationIndex implements SnapshotIndex {
   /** External or departing people: the few most rules ask about, in a map small enough to stay in cache. */
   private readonly notable = new Map<string, Person>();
   /** Every person by id, for naming people in evidence (most accounts name their one admin). */
-  private readonly everyone = new Map<string, Person>();
+  private readonly everyone: IdIndex<Person>;
   /** People whose departedAt is on or before asOf. */
   private readonly departed = new Set<string>();
   private readonly days = new Map<string, DayNumber>();
@@ -23,8 +24,11 @@ export class EvaluationIndex implements SnapshotIndex {
     readonly asOf: DayNumber,
     readonly settings: RiskSettings,
   ) {
-    for (const person of snapshot.people) {
-      this.everyone.set(person.id, person);
+    const people = snapshot.people;
+    this.everyone = new IdIndex(people);
+    for (let i = 0; i < people.length; i++) {
+      this.everyone.add(i);
+      const person = people[i];
       if (!person.external && person.departedAt === null) continue;
       this.notable.set(person.id, person);
       if (person.departedAt !== null && this.day(person.departedAt) <= asOf) this.departed.add(person.id);

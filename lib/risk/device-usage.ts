@@ -1,4 +1,5 @@
-import type { Device, Snapshot } from "../validation/snapshot";
+import type { Device, Login, SellerAccount, Snapshot } from "../validation/snapshot";
+import { DeviceUses } from "./device-uses";
 
 export interface DeviceUsage {
   deviceId: string;
@@ -6,34 +7,43 @@ export interface DeviceUsage {
   device: Device | undefined;
   /** Distinct owners (personId) of the ACTIVE logins that use the device as a 2SV method. */
   people: Set<string>;
-  /** accountId → ids of its ACTIVE logins using the device, in snapshot order. */
-  logins: Map<string, string[]>;
+  /** Index in `snapshot.accounts` → ids of that account's ACTIVE logins using the device. */
+  logins: Map<number, string[]>;
 }
 
 /**
  * Usage of the devices that serve two or more people, across all accounts. Only ACTIVE logins count: an
- * INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer opens the account. Two plain
- * passes: the first keeps one owner per device (no allocation per device), the second details only the
- * few shared devices, so time and memory stay flat on large portfolios.
+ * INVITED login has no live 2SV, and a DISABLED or REMOVED login no longer opens the account.
+ *
+ * Most devices are used once, so the work is finding the few repeated ones among ~300k device ids. A Map of
+ * every id was the engine's largest cost (each insert, lookup and growth step touches the heap at random);
+ * instead the uses are recorded in columns (no object per use) and grouped by hash in cache-sized buckets
+ * (see DeviceUses), and only the repeats are looked at as logins.
  */
 export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
-  const firstOwner = new Map<string, string>();
+  const accounts = snapshot.accounts;
+  const uses = collectUses(accounts);
+  const firstUse = uses.firstUses();
   const shared = new Map<string, DeviceUsage>();
-  for (const account of snapshot.accounts) {
-    for (const login of account.logins) {
-      if (login.status !== "ACTIVE") continue;
-      for (const method of login.twoStep) {
-        const deviceId = method.deviceId;
-        if (deviceId === null) continue;
-        const owner = firstOwner.get(deviceId);
-        if (owner === undefined) firstOwner.set(deviceId, login.personId);
-        else if (owner !== login.personId && !shared.has(deviceId)) {
-          shared.set(deviceId, { deviceId, device: undefined, people: new Set(), logins: new Map() });
-        }
-      }
-    }
+  const byFirstUse = new Map<number, DeviceUsage>();
+  // A device is shared once a later use is by someone other than its first user.
+  for (let use = 0; use < uses.count; use++) {
+    const first = firstUse[use];
+    if (first === use || byFirstUse.has(first)) continue;
+    const firstLogin = uses.login[first];
+    if (uses.login[use].personId === firstLogin.personId) continue;
+    const deviceId = uses.deviceId[first];
+    const usage: DeviceUsage = { deviceId, device: undefined, people: new Set(), logins: new Map() };
+    addUse(usage, uses.account[first], firstLogin);
+    byFirstUse.set(first, usage);
+    shared.set(deviceId, usage);
   }
   if (shared.size === 0) return shared;
+  for (let use = 0; use < uses.count; use++) {
+    const first = firstUse[use];
+    const usage = first === use ? undefined : byFirstUse.get(first);
+    if (usage !== undefined) addUse(usage, uses.account[use], uses.login[use]);
+  }
 
   // Device ids are unique (validated), so the scan stops once every shared device has been found.
   let unmatched = shared.size;
@@ -43,18 +53,28 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
     entry.device = device;
     if (--unmatched === 0) break;
   }
-  for (const account of snapshot.accounts) {
-    for (const login of account.logins) {
+  return shared;
+}
+
+/** Every device-backed 2SV method of an ACTIVE login, in snapshot order. */
+function collectUses(accounts: readonly SellerAccount[]): DeviceUses {
+  const uses = new DeviceUses(accounts.length * 8);
+  for (let a = 0; a < accounts.length; a++) {
+    const logins = accounts[a].logins;
+    for (let l = 0; l < logins.length; l++) {
+      const login = logins[l];
       if (login.status !== "ACTIVE") continue;
       for (const method of login.twoStep) {
-        const entry = method.deviceId === null ? undefined : shared.get(method.deviceId);
-        if (entry === undefined) continue;
-        entry.people.add(login.personId);
-        const ids = entry.logins.get(account.id);
-        if (ids === undefined) entry.logins.set(account.id, [login.id]);
-        else if (!ids.includes(login.id)) ids.push(login.id);
+        if (method.deviceId !== null) uses.add(method.deviceId, a, login);
       }
     }
   }
-  return shared;
+  return uses;
+}
+
+function addUse(usage: DeviceUsage, accountIndex: number, login: Login): void {
+  usage.people.add(login.personId);
+  const ids = usage.logins.get(accountIndex);
+  if (ids === undefined) usage.logins.set(accountIndex, [login.id]);
+  else if (!ids.includes(login.id)) ids.push(login.id);
 }

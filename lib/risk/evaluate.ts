@@ -30,24 +30,28 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const settings = resolveSettings(snapshot.settings, options.settings);
   const index = new EvaluationIndex(snapshot, asOf, settings);
 
-  // Device-wide findings first, filed under every account they touch.
-  const shared = new Map<string, Finding[]>();
+  // Device-wide findings first, filed under every account they touch by its position (a holey array
+  // read costs less than hashing every account's id).
+  const shared = new Array<Finding[] | undefined>(snapshot.accounts.length);
   for (const rule of ORGANISATION_RULES) {
-    for (const finding of rule.evaluate(index)) {
-      const list = shared.get(finding.accountId);
-      if (list === undefined) shared.set(finding.accountId, [finding]);
+    for (const { accountIndex, finding } of rule.evaluate(index)) {
+      const list = shared[accountIndex];
+      if (list === undefined) shared[accountIndex] = [finding];
       else list.push(finding);
     }
   }
 
   const ctx = new AccountEvaluationContext(index);
-  const accounts = snapshot.accounts.map((account) => {
+  // One working list for all accounts; each result keeps an exact-size copy, because a list grown by push
+  // keeps spare capacity (~100 bytes per account) that every result would carry through the GC.
+  const working: Finding[] = [];
+  const accounts = snapshot.accounts.map((account, accountIndex) => {
     ctx.reset(account);
-    const findings = shared.get(account.id) ?? [];
-    for (const rule of ACCOUNT_RULES) {
-      for (const finding of rule.evaluate(ctx)) findings.push(finding);
-    }
-    sortFindings(findings);
+    working.length = 0;
+    const deviceFindings = shared[accountIndex];
+    if (deviceFindings !== undefined) for (const finding of deviceFindings) working.push(finding);
+    for (const rule of ACCOUNT_RULES) rule.evaluate(ctx, working);
+    const findings = sortFindings(working).slice();
     return { id: account.id, score: scoreFindings(findings), findings };
   });
 

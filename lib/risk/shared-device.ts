@@ -1,7 +1,7 @@
 import type { Device } from "../validation/snapshot";
 import { makeFinding } from "./finding";
 import { sortStrings } from "./sorted";
-import type { Finding, RuleId, Severity, SnapshotIndex } from "./types";
+import type { AccountFinding, RuleId, Severity, SnapshotIndex } from "./types";
 
 function describeDevice(device: Device | undefined, deviceId: string): string {
   if (device === undefined) return `device ${deviceId}`;
@@ -20,35 +20,35 @@ export function sharedDeviceFindings(
   severity: Severity,
   applies: (device: Device | undefined) => boolean,
   problem: string,
-): Finding[] {
-  const findings: Finding[] = [];
+): AccountFinding[] {
+  const accounts = index.snapshot.accounts;
+  const findings: AccountFinding[] = [];
   for (const usage of index.sharedDevices().values()) {
     const device = usage.device;
     if (!applies(device)) continue;
     const people = sortStrings([...usage.people]).join(", ");
     const accountCount = usage.logins.size;
     const across = accountCount === 1 ? "" : ` across ${accountCount} accounts`;
-    for (const [accountId, loginIds] of usage.logins) {
+    for (const [accountIndex, loginIds] of usage.logins) {
       const here = sortStrings(loginIds.slice()).join(", ");
-      findings.push(
-        makeFinding(
-          accountId,
-          rule,
-          severity,
-          { type: "device", id: usage.deviceId },
-          `${describeDevice(device, usage.deviceId)} ${problem} of ${usage.people.size} people's logins (${people})${across}; on this account: ${here}`,
-          {
-            deviceId: usage.deviceId,
-            deviceKind: device?.kind ?? null,
-            deviceLabel: device?.label ?? null,
-            holderId: device?.holderId ?? null,
-            peopleCount: usage.people.size,
-            people,
-            accountCount,
-            loginIds: here,
-          },
-        ),
+      const finding = makeFinding(
+        accounts[accountIndex].id,
+        rule,
+        severity,
+        { type: "device", id: usage.deviceId },
+        `${describeDevice(device, usage.deviceId)} ${problem} of ${usage.people.size} people's logins (${people})${across}; on this account: ${here}`,
+        {
+          deviceId: usage.deviceId,
+          deviceKind: device?.kind ?? null,
+          deviceLabel: device?.label ?? null,
+          holderId: device?.holderId ?? null,
+          peopleCount: usage.people.size,
+          people,
+          accountCount,
+          loginIds: here,
+        },
       );
+      findings.push({ accountIndex, finding });
     }
   }
   return findings;

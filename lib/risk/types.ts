@@ -101,13 +101,23 @@ interface RuleBase {
 
 export interface AccountRule extends RuleBase {
   scope: "account";
-  evaluate(ctx: AccountContext): Finding[];
+  /** Appends the account's findings to `findings` (the account's one list: no array per rule and account). */
+  evaluate(ctx: AccountContext, findings: Finding[]): void;
 }
 
-/** Rules about things shared across accounts (devices); they report under every account touched. */
+/** A finding of an organisation rule and the position of its account in `snapshot.accounts`. */
+export interface AccountFinding {
+  accountIndex: number;
+  finding: Finding;
+}
+
+/**
+ * Rules about things shared across accounts (devices); they report under every account touched. Each
+ * finding comes with its account's position, so it is filed without a lookup by account id.
+ */
 export interface OrganisationRule extends RuleBase {
   scope: "organisation";
-  evaluate(ctx: SnapshotIndex): Finding[];
+  evaluate(ctx: SnapshotIndex): AccountFinding[];
 }
 
 export type Rule = AccountRule | OrganisationRule;

@@ -1,6 +1,6 @@
 import { formatDay } from "../../dates";
 import { makeFinding, plural } from "../finding";
-import type { AccountRule, Finding, Severity } from "../types";
+import type { AccountRule, Severity } from "../types";
 
 /** low from warnDays before expiry through the expiry day itself; medium once past. */
 export function appExpirySeverity(daysToExpiry: number, warnDays: number): Severity | null {
@@ -18,8 +18,7 @@ export const appAuthExpiringRule: AccountRule = {
   id: "APP_AUTH_EXPIRING",
   severity: appExpirySeverity,
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const app of ctx.account.apps) {
       if (app.expiresAt === null) continue;
       const expiry = ctx.day(app.expiresAt);
@@ -38,6 +37,5 @@ export const appAuthExpiringRule: AccountRule = {
         }),
       );
     }
-    return findings;
   },
 };

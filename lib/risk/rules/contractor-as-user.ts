@@ -1,6 +1,6 @@
 import { describeLogin, describePerson, loginFinding } from "../finding";
 import type { AuthorizedPartner } from "../../validation/snapshot";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 /** Company names are compared case- and space-insensitively: they are typed by hand on both sides. */
 function companyKey(company: string): string {
@@ -21,8 +21,7 @@ export const contractorAsUserRule: AccountRule = {
   id: "CONTRACTOR_AS_USER",
   severity: "medium",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.notableLogins) {
       if (login.role !== "SECONDARY") continue;
       const person = ctx.notablePerson(login.personId);
@@ -37,6 +36,5 @@ export const contractorAsUserRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

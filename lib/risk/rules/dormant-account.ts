@@ -6,7 +6,7 @@ export const dormantAccountRule: AccountRule = {
   id: "DORMANT_ACCOUNT",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
+  evaluate(ctx, findings) {
     const { account, settings } = ctx;
     let newest: number | null = null;
     let newestDate: string | null = null;
@@ -18,24 +18,24 @@ export const dormantAccountRule: AccountRule = {
         newestDate = login.lastLoginAt;
       }
     }
-    const subject = { type: "account" as const, id: account.id };
     if (newest === null) {
-      return [
-        makeFinding(account.id, "DORMANT_ACCOUNT", "high", subject, `no login recorded on any of the account's ${plural(account.logins.length, "login")}`, {
+      findings.push(
+        makeFinding(account.id, "DORMANT_ACCOUNT", "high", { type: "account", id: account.id }, `no login recorded on any of the account's ${plural(account.logins.length, "login")}`, {
           lastLoginAt: null,
           ageDays: null,
           thresholdDays: settings.dormantAccountDays,
         }),
-      ];
+      );
+      return;
     }
     const age = ctx.asOf - newest;
-    if (age < settings.dormantAccountDays) return [];
-    return [
-      makeFinding(account.id, "DORMANT_ACCOUNT", "high", subject, `the most recent login to the account was ${agoOn(age, newest)}`, {
+    if (age < settings.dormantAccountDays) return;
+    findings.push(
+      makeFinding(account.id, "DORMANT_ACCOUNT", "high", { type: "account", id: account.id }, `the most recent login to the account was ${agoOn(age, newest)}`, {
         lastLoginAt: newestDate,
         ageDays: age,
         thresholdDays: settings.dormantAccountDays,
       }),
-    ];
+    );
   },
 };

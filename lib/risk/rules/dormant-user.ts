@@ -1,14 +1,13 @@
 import { agoOn, describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 /** Secondary users only: the primary user cannot be removed, and DORMANT_ACCOUNT covers an idle owner. */
 export const dormantUserRule: AccountRule = {
   id: "DORMANT_USER",
   severity: "medium",
   scope: "account",
-  evaluate(ctx) {
+  evaluate(ctx, findings) {
     const { dormantUserDays, neverLoggedInGraceDays } = ctx.settings;
-    const findings: Finding[] = [];
     for (const login of ctx.activeLogins) {
       if (login.role !== "SECONDARY") continue;
       if (login.lastLoginAt !== null) {
@@ -35,6 +34,5 @@ export const dormantUserRule: AccountRule = {
         );
       }
     }
-    return findings;
   },
 };

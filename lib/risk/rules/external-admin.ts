@@ -1,13 +1,12 @@
 import { adminGrants, isAdminLogin } from "../admin";
 import { describeLogin, describePerson, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const externalAdminRule: AccountRule = {
   id: "EXTERNAL_ADMIN",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.notableLogins) {
       if (login.role !== "SECONDARY" || !isAdminLogin(login)) continue;
       const person = ctx.notablePerson(login.personId);
@@ -21,6 +20,5 @@ export const externalAdminRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,13 +1,12 @@
 import { isSensitiveTool } from "../tools";
 import { describeLogin, describePerson, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const externalSensitiveAccessRule: AccountRule = {
   id: "EXTERNAL_SENSITIVE_ACCESS",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.notableLogins) {
       const person = ctx.notablePerson(login.personId);
       if (person?.external !== true) continue;
@@ -27,6 +26,5 @@ export const externalSensitiveAccessRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

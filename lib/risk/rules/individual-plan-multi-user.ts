@@ -7,18 +7,18 @@ export const individualPlanMultiUserRule: AccountRule = {
   id: "INDIVIDUAL_PLAN_MULTI_USER",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
+  evaluate(ctx, findings) {
     const { account } = ctx;
-    if (account.plan !== "INDIVIDUAL") return [];
+    if (account.plan !== "INDIVIDUAL") return;
     const users: string[] = [];
     for (const login of ctx.activeLogins) {
       users.push(login.personId);
       for (const personId of login.usedBy) users.push(personId);
     }
     const people = sortedDistinct(users);
-    if (people.length < 2) return [];
+    if (people.length < 2) return;
     const names = people.join(", ");
-    return [
+    findings.push(
       makeFinding(
         account.id,
         "INDIVIDUAL_PLAN_MULTI_USER",
@@ -27,6 +27,6 @@ export const individualPlanMultiUserRule: AccountRule = {
         `Individual-plan account (no User Permissions) is used by ${people.length} people: ${names}`,
         { plan: account.plan, peopleCount: people.length, people: names },
       ),
-    ];
+    );
   },
 };

@@ -1,5 +1,5 @@
 import { describePerson, makeFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 const CONSOLE_NAMES = { ADS: "Amazon Ads", BRAND_REGISTRY: "Brand Registry" } as const;
 
@@ -8,8 +8,8 @@ export const leftoverAccessRule: AccountRule = {
   id: "LEFTOVER_ACCESS",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
-    if (ctx.account.otherAccess.length === 0) return [];
+  evaluate(ctx, findings) {
+    if (ctx.account.otherAccess.length === 0) return;
     const holders = new Set(ctx.activeLogins.map((login) => login.personId));
     const byPerson = new Map<string, string[]>();
     for (const entry of ctx.account.otherAccess) {
@@ -19,7 +19,6 @@ export const leftoverAccessRule: AccountRule = {
       consoles.push(`${CONSOLE_NAMES[entry.console]} (${entry.role})`);
       byPerson.set(entry.personId, consoles);
     }
-    const findings: Finding[] = [];
     for (const [personId, consoles] of byPerson) {
       const departed = ctx.isDeparted(personId);
       const why = departed ? "has departed" : "holds no active Seller Central login on this account";
@@ -29,6 +28,5 @@ export const leftoverAccessRule: AccountRule = {
         makeFinding(ctx.account.id, "LEFTOVER_ACCESS", "high", { type: "person", id: personId }, evidence, { personId, departed, consoles: list }),
       );
     }
-    return findings;
   },
 };

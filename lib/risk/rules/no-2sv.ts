@@ -1,12 +1,11 @@
 import { describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const no2svRule: AccountRule = {
   id: "NO_2SV",
   severity: "critical",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (login.twoStep.length !== 0) continue;
       findings.push(
@@ -17,6 +16,5 @@ export const no2svRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,12 +1,11 @@
 import { agoOn, describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const offboardedStillActiveRule: AccountRule = {
   id: "OFFBOARDED_STILL_ACTIVE",
   severity: "critical",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.notableLogins) {
       if (!ctx.isDeparted(login.personId)) continue;
       const departedAt = ctx.notablePerson(login.personId)?.departedAt as string;
@@ -19,6 +18,5 @@ export const offboardedStillActiveRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,12 +1,11 @@
 import { describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const passwordReusedRule: AccountRule = {
   id: "PASSWORD_REUSED",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (!login.passwordReused) continue;
       findings.push(
@@ -17,6 +16,5 @@ export const passwordReusedRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,14 +1,13 @@
 import { formatDay } from "../../dates";
 import { describeLogin, describePerson, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 /** About the login's own person; other people using it are SHARED_PRIMARY_LOGIN's business. */
 export const primaryHeldByOutsiderRule: AccountRule = {
   id: "PRIMARY_HELD_BY_OUTSIDER",
   severity: "critical",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.notableLogins) {
       if (login.role !== "PRIMARY") continue;
       const person = ctx.notablePerson(login.personId);
@@ -24,6 +23,5 @@ export const primaryHeldByOutsiderRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,13 +1,12 @@
 import { describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 /** A primary login with methods but none in the BACKUP role; one with no method at all is NO_2SV's. */
 export const primaryNoBackupRule: AccountRule = {
   id: "PRIMARY_NO_BACKUP",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (login.role !== "PRIMARY" || login.twoStep.length === 0) continue;
       if (login.twoStep.some((method) => method.role === "BACKUP")) continue;
@@ -19,6 +18,5 @@ export const primaryNoBackupRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

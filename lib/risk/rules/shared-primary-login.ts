@@ -1,13 +1,12 @@
 import { describeLogin, loginFinding } from "../finding";
 import { sortedDistinct } from "../sorted";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const sharedPrimaryLoginRule: AccountRule = {
   id: "SHARED_PRIMARY_LOGIN",
   severity: "critical",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (login.role !== "PRIMARY" || login.usedBy.every((personId) => personId === login.personId)) continue;
       const others = sortedDistinct(login.usedBy.filter((personId) => personId !== login.personId));
@@ -20,6 +19,5 @@ export const sharedPrimaryLoginRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,12 +1,11 @@
 import { describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const single2svMethodRule: AccountRule = {
   id: "SINGLE_2SV_METHOD",
   severity: "high",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (login.twoStep.length !== 1) continue;
       const method = login.twoStep[0];
@@ -19,6 +18,5 @@ export const single2svMethodRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -6,12 +6,12 @@ export const singleAdminRule: AccountRule = {
   id: "SINGLE_ADMIN",
   severity: "medium",
   scope: "account",
-  evaluate(ctx) {
-    if (ctx.account.plan !== "PROFESSIONAL") return [];
+  evaluate(ctx, findings) {
+    if (ctx.account.plan !== "PROFESSIONAL") return;
     const admins = ctx.adminPeople();
-    if (admins.length !== 1) return [];
+    if (admins.length !== 1) return;
     const admin = admins[0];
-    return [
+    findings.push(
       makeFinding(
         ctx.account.id,
         "SINGLE_ADMIN",
@@ -20,6 +20,6 @@ export const singleAdminRule: AccountRule = {
         `only one person can administer this Professional account: ${describePerson(ctx.person(admin), admin)}`,
         { adminCount: 1, adminPersonId: admin },
       ),
-    ];
+    );
   },
 };

@@ -1,13 +1,12 @@
 import { describeLogin, loginFinding } from "../finding";
 import { sortedDistinct } from "../sorted";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const smsOnlyRule: AccountRule = {
   id: "SMS_ONLY",
   severity: "medium",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (login.twoStep.length === 0) continue;
       if (login.twoStep.some((method) => method.kind === "AUTHENTICATOR_APP")) continue;
@@ -20,6 +19,5 @@ export const smsOnlyRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,13 +1,12 @@
 import { agoOn, describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 /** The one rule that looks at INVITED logins. */
 export const staleInviteRule: AccountRule = {
   id: "STALE_INVITE",
   severity: "low",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.account.logins) {
       if (login.status !== "INVITED" || login.invitedAt === null) continue;
       const invited = ctx.day(login.invitedAt);
@@ -21,6 +20,5 @@ export const staleInviteRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,12 +1,11 @@
 import { agoOn, makeFinding } from "../finding";
-import type { AccountRule, Finding } from "../types";
+import type { AccountRule } from "../types";
 
 export const stalePartnerLinkRule: AccountRule = {
   id: "STALE_PARTNER_LINK",
   severity: "low",
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const partner of ctx.account.partners) {
       if (partner.acceptedAt !== null || partner.linkSentAt === null) continue;
       const sent = ctx.day(partner.linkSentAt);
@@ -23,6 +22,5 @@ export const stalePartnerLinkRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

@@ -1,6 +1,6 @@
 import type { RiskSettings } from "../../validation/snapshot";
 import { agoOn, describeLogin, loginFinding } from "../finding";
-import type { AccountRule, Finding, Severity } from "../types";
+import type { AccountRule, Severity } from "../types";
 
 /** stalePasswordDays 0 turns the rule off; stalePasswordHighDays 0 turns off only the high tier. */
 export function stalePasswordSeverity(ageDays: number, settings: RiskSettings): Severity | null {
@@ -13,8 +13,7 @@ export const stalePasswordRule: AccountRule = {
   id: "STALE_PASSWORD",
   severity: stalePasswordSeverity,
   scope: "account",
-  evaluate(ctx) {
-    const findings: Finding[] = [];
+  evaluate(ctx, findings) {
     for (const login of ctx.activeLogins) {
       if (login.role !== "PRIMARY" || login.passwordChangedAt === null) continue;
       const changed = ctx.day(login.passwordChangedAt);
@@ -29,6 +28,5 @@ export const stalePasswordRule: AccountRule = {
         ),
       );
     }
-    return findings;
   },
 };

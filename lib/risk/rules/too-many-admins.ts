@@ -6,12 +6,12 @@ export const tooManyAdminsRule: AccountRule = {
   id: "TOO_MANY_ADMINS",
   severity: "medium",
   scope: "account",
-  evaluate(ctx) {
+  evaluate(ctx, findings) {
     const admins = ctx.adminPeople();
     const limit = ctx.settings.maxAdmins;
-    if (admins.length <= limit) return [];
+    if (admins.length <= limit) return;
     const names = sortStrings(admins.slice()).join(", ");
-    return [
+    findings.push(
       makeFinding(
         ctx.account.id,
         "TOO_MANY_ADMINS",
@@ -20,6 +20,6 @@ export const tooManyAdminsRule: AccountRule = {
         `${admins.length} people can administer the account (limit ${limit}): ${names}`,
         { adminCount: admins.length, maxAdmins: limit, admins: names },
       ),
-    ];
+    );
   },
 };
