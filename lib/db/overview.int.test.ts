@@ -122,6 +122,19 @@ describe("the portfolio overview", () => {
     expect(o.heatmap.clients.map((c) => c.name)).toEqual(["Client B"]);
   });
 
+  it("counts an account once per rule when it holds the rule at two severities (a password staler on one login)", async () => {
+    const own = await createTenant(db);
+    await makeAccounts(db, own.orgId, [{ storeName: "Echo", score: 40, findings: [["STALE_PASSWORD", "high"], ["STALE_PASSWORD", "critical"]] }]);
+    const o = await getPortfolioOverview(await scopeFor(own.userId), { today, settings });
+    expect(o.rules).toEqual([{ ruleId: "STALE_PASSWORD", findings: 2, accounts: 1 }]);
+    expect(o.severities.sort((a, b) => a.severity.localeCompare(b.severity))).toEqual([
+      { severity: "critical", findings: 1, accounts: 1 },
+      { severity: "high", findings: 1, accounts: 1 },
+    ]);
+    expect(o.riskiest).toMatchObject([{ storeName: "Echo", critical: 1, high: 1 }]);
+    expect(o.heatmap.cells).toEqual([{ clientId: null, ruleId: "STALE_PASSWORD", findings: 2 }]);
+  });
+
   it("is empty for an organisation without accounts", async () => {
     const empty = await createTenant(db);
     const o = await getPortfolioOverview(await scopeFor(empty.userId), { today, settings });
