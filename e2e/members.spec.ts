@@ -1,3 +1,4 @@
+import { createDb } from "@/lib/db/client";
 import { expect, test } from "./fixtures";
 import { acceptInvitation, signIn } from "./support";
 
@@ -57,4 +58,29 @@ test("a viewer or manager cannot reach the members page", async ({ page, tenant 
   await expect(page.getByRole("link", { name: "メンバー" })).toHaveCount(0);
   const response = await page.goto("/members");
   expect(response?.status()).toBe(404);
+});
+
+test("an owner changes one member's role and clients from that member's own form (one form at a time, however many clients)", async ({ page, tenant }) => {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    const user = await db.user.create({ data: { email: `viewer-${Date.now()}@test.example`, name: "Kimura Viewer", passwordHash: "not-a-real-hash" } });
+    await db.membership.create({ data: { orgId: tenant.orgId, userId: user.id, role: "VIEWER" } });
+  } finally {
+    await db.$disconnect();
+  }
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/members");
+  const member = page.getByTestId("member").filter({ hasText: "Kimura Viewer" });
+  await expect(page.getByRole("checkbox", { name: "E2E Client" })).toHaveCount(1); // the invitation form's only
+  await member.getByRole("link", { name: "役割・担当クライアントを変更" }).click();
+  await expect(page).toHaveURL(/\/members\?edit=/);
+  await expect(page.getByRole("checkbox", { name: "E2E Client" })).toHaveCount(2);
+  await member.getByLabel("役割").selectOption("MANAGER");
+  await member.getByRole("checkbox", { name: "E2E Client" }).check();
+  await member.getByRole("button", { name: "保存" }).click();
+  await expect(member.getByText("保存しました。")).toBeVisible();
+  await page.goto("/members");
+  const saved = page.getByTestId("member").filter({ hasText: "Kimura Viewer" });
+  await expect(saved).toContainText("マネージャー");
+  await expect(saved.getByTestId("member-clients")).toHaveText("担当クライアント: E2E Client");
 });

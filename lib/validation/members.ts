@@ -37,3 +37,6 @@ export const acceptInvitationSchema = z
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
+
+/** /members?edit=<membershipId>: the one member whose role and clients are being changed (forms for every member put every client into the page once per member). */
+export const membersPageQuerySchema = z.object({ edit: z.string().min(1).max(64).optional().catch(undefined) });

@@ -7,16 +7,20 @@ import { listMembers } from "@/lib/db/members";
 import { listClientPortals } from "@/lib/db/portal";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
+import { membersPageQuerySchema } from "@/lib/validation/members";
 import { changeMemberAction, closeClientPortalAction, inviteClientOwnerAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
 
-export default async function MembersPage() {
-  const [scope, t] = await Promise.all([requireScope(), getT()]);
+const ASSIGNED_SHOWN = 3;
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [scope, t, { edit }] = await Promise.all([requireScope(), getT(), searchParams.then((raw) => membersPageQuerySchema.parse(raw))]);
   if (!isOrgAdmin(scope)) notFound();
   const [{ members, invitations, clients }, portals] = await Promise.all([listMembers(scope), listClientPortals(scope)]);
   const roleOptions = ROLES.filter((r) => r !== "OWNER" || scope.role === "OWNER").map((r) => ({ value: r, label: t(`role.${r}`) }));
   const clientOptions = clients.map((c) => ({ value: c.id, label: c.name }));
+  const clientName = new Map(clients.map((c) => [c.id, c.name]));
   return (
     <div className="max-w-5xl space-y-4">
       <div className="flex items-end justify-between">
@@ -28,16 +32,25 @@ export default async function MembersPage() {
         <h2 id="member-list" className="mb-3 text-lg font-semibold">{t("members.list")}</h2>
         <ul className="divide-y divide-slate-100">
           {members.map((m) => (
-            <li key={m.id} className="py-3" data-testid="member">
+            <li key={m.id} id={`member-${m.id}`} className="py-3" data-testid="member">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="font-medium">{m.user.name}</span>
                 <span className="text-slate-500">{m.user.email}</span>
                 <span className="rounded bg-slate-100 px-1.5 text-xs">{t(`role.${m.role}`)}</span>
                 {m.user.totpEnabledAt ? <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("members.twoFactorOn")}</span> : <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("members.twoFactorOff")}</span>}
               </div>
-              {m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER") && (
-                <details className="mt-1">
-                  <summary className="cursor-pointer text-xs text-blue-800">{t("members.edit")}</summary>
+              {(m.role === "MANAGER" || m.role === "VIEWER") && m.clients.length > 0 && (
+                <p className="mt-1 text-xs text-slate-600" data-testid="member-clients">
+                  {t("members.clients")}: {m.clients.slice(0, ASSIGNED_SHOWN).map((c) => clientName.get(c.clientId)).join(", ")}
+                  {m.clients.length > ASSIGNED_SHOWN && ` +${m.clients.length - ASSIGNED_SHOWN}`}
+                </p>
+              )}
+              {m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER") && edit !== m.id && (
+                <Link href={`/members?edit=${encodeURIComponent(m.id)}#member-${m.id}`} className="mt-1 inline-block text-xs">{t("members.edit")}</Link>
+              )}
+              {m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER") && edit === m.id && (
+                <div className="mt-1">
+                  <Link href="/members" className="text-xs">{t("members.editClose")}</Link>
                   <div className="mt-2 space-y-2 rounded bg-slate-50 p-3">
                     <ActionForm
                       action={changeMemberAction}
@@ -52,7 +65,7 @@ export default async function MembersPage() {
                     />
                     <ActionForm action={removeMemberAction} hidden={{ membershipId: m.id, confirm: "yes" }} submitLabel={t("members.remove")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
                   </div>
-                </details>
+                </div>
               )}
             </li>
           ))}
