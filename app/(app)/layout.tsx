@@ -6,13 +6,13 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { switchOrgAction } from "@/lib/actions/switch-org";
 import { requireScope } from "@/lib/auth/scope";
-import { isOrgAdmin } from "@/lib/db/scope";
+import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
 import { getT } from "@/lib/i18n/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
   // Two-factor required by the organisation but not set up: only the security page until it is.
-  if (scope.requireTwoFactor && !scope.twoFactorEnabled && (await headers()).get("x-pathname") !== "/security") redirect("/security");
+  if (twoFactorPending(scope) && (await headers()).get("x-pathname") !== "/security") redirect("/security");
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">

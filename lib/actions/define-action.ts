@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
-import type { Scope } from "@/lib/db/scope";
+import { twoFactorPending, type Scope } from "@/lib/db/scope";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 
 export interface ActionState {
@@ -53,7 +53,7 @@ export async function executeAction(definition: ActionDefinition, scope: Scope |
   const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string" && !/password/i.test(e[0])));
   if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
   // An organisation that requires two-factor sign-in allows nothing else until it is set up.
-  if (scope.requireTwoFactor && !scope.twoFactorEnabled && !definition.options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
+  if (twoFactorPending(scope) && !definition.options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
   const parsed = definition.schema.safeParse(formFields(formData));
   if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
   let data: unknown;

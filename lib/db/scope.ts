@@ -26,6 +26,11 @@ export interface Scope {
   twoFactorEnabled: boolean;
 }
 
+/** An organisation that requires two-factor sign-in, and a member who has not set it up: nothing but /security until they do. */
+export function twoFactorPending(scope: Pick<Scope, "requireTwoFactor" | "twoFactorEnabled">): boolean {
+  return scope.requireTwoFactor && !scope.twoFactorEnabled;
+}
+
 /** Owners and admins manage the organisation (members, settings, imports); others work on accounts. */
 export function isOrgAdmin(scope: Pick<Scope, "role">): boolean {
   return scope.role === "OWNER" || scope.role === "ADMIN";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getScope } from "@/lib/auth/scope";
-import type { Scope } from "@/lib/db/scope";
+import { twoFactorPending, type Scope } from "@/lib/db/scope";
 
 /**
  * The gate every route handler passes before its work, as pages (layout) and server actions
@@ -10,6 +10,6 @@ import type { Scope } from "@/lib/db/scope";
 export async function routeScope(): Promise<Scope | Response> {
   const scope = await getScope();
   if (!scope) return Response.json({ error: "UNAUTHENTICATED" }, { status: 401 });
-  if (scope.requireTwoFactor && !scope.twoFactorEnabled) return Response.json({ error: "FORBIDDEN", message: "Set up two-factor sign-in first" }, { status: 403 });
+  if (twoFactorPending(scope)) return Response.json({ error: "FORBIDDEN", message: "Set up two-factor sign-in first" }, { status: 403 });
   return scope;
 }

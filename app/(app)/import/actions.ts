@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
+import { twoFactorPending } from "@/lib/db/scope";
 import { importSnapshotText, MAX_IMPORT_BYTES, type ImportResult } from "@/lib/db/snapshot-upload";
 import { AppError } from "@/lib/errors";
 
@@ -14,7 +15,7 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   const seq = (prev?.seq ?? 0) + 1;
   const scope = await getScope();
   if (!scope) return { seq, result: null, error: "UNAUTHENTICATED" };
-  if (scope.requireTwoFactor && !scope.twoFactorEnabled) return { seq, result: null, error: "FORBIDDEN" };
+  if (twoFactorPending(scope)) return { seq, result: null, error: "FORBIDDEN" };
   const file = formData.get("file");
   const pasted = formData.get("json");
   const parsed = importSchema.safeParse({ clientId: formData.get("clientId") ?? undefined });
