@@ -31,44 +31,47 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="member-list" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="member-list" className="mb-3 text-lg font-semibold">{t("members.list")}</h2>
         <ul className="divide-y divide-slate-100">
-          {members.map((m) => (
-            <li key={m.id} id={`member-${m.id}`} className="py-3" data-testid="member">
-              <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="font-medium">{m.user.name}</span>
-                <span className="text-slate-500">{m.user.email}</span>
-                <span className="rounded bg-slate-100 px-1.5 text-xs">{t(`role.${m.role}`)}</span>
-                {m.user.totpEnabledAt ? <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("members.twoFactorOn")}</span> : <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("members.twoFactorOff")}</span>}
-              </div>
-              {(m.role === "MANAGER" || m.role === "VIEWER") && m.clients.length > 0 && (
-                <p className="mt-1 text-xs text-slate-600" data-testid="member-clients">
-                  {t("members.clients")}: {m.clients.slice(0, ASSIGNED_SHOWN).map((c) => clientName.get(c.clientId)).join(", ")}
-                  {m.clients.length > ASSIGNED_SHOWN && ` +${m.clients.length - ASSIGNED_SHOWN}`}
-                </p>
-              )}
-              {m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER") && edit !== m.id && (
-                <Link href={`/members?edit=${encodeURIComponent(m.id)}#member-${m.id}`} className="mt-1 inline-block text-xs">{t("members.edit")}</Link>
-              )}
-              {m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER") && edit === m.id && (
-                <div className="mt-1">
-                  <Link href="/members" className="text-xs">{t("members.editClose")}</Link>
-                  <div className="mt-2 space-y-2 rounded bg-slate-50 p-3">
-                    <ActionForm
-                      action={changeMemberAction}
-                      hidden={{ membershipId: m.id }}
-                      fields={[
-                        { name: "role", label: t("members.role"), type: "select", options: roleOptions, defaultValue: m.role },
-                        { name: "clientIds", label: t("members.clients"), type: "checkboxes", options: clientOptions, defaultValues: m.clients.map((c) => c.clientId), hint: t("members.clientsHint") },
-                      ]}
-                      submitLabel={t("form.save")}
-                      pendingLabel={t("form.saving")}
-                      messages={formMessages(t, "form.saved")}
-                    />
-                    <ActionForm action={removeMemberAction} hidden={{ membershipId: m.id, confirm: "yes" }} submitLabel={t("members.remove")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
-                  </div>
+          {members.map((m) => {
+            const editable = m.user.id !== scope.userId && (m.role !== "OWNER" || scope.role === "OWNER");
+            return (
+              <li key={m.id} id={`member-${m.id}`} className="py-3" data-testid="member">
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <span className="font-medium">{m.user.name}</span>
+                  <span className="text-slate-500">{m.user.email}</span>
+                  <span className="rounded bg-slate-100 px-1.5 text-xs">{t(`role.${m.role}`)}</span>
+                  {m.user.totpEnabledAt ? <span className="rounded bg-emerald-100 px-1.5 text-xs text-emerald-900">{t("members.twoFactorOn")}</span> : <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("members.twoFactorOff")}</span>}
                 </div>
-              )}
-            </li>
-          ))}
+                {(m.role === "MANAGER" || m.role === "VIEWER") && m.clients.length > 0 && (
+                  <p className="mt-1 text-xs text-slate-600" data-testid="member-clients">
+                    {t("members.clients")}: {m.clients.slice(0, ASSIGNED_SHOWN).map((c) => clientName.get(c.clientId)).join(", ")}
+                    {m.clients.length > ASSIGNED_SHOWN && ` +${m.clients.length - ASSIGNED_SHOWN}`}
+                  </p>
+                )}
+                {editable && edit !== m.id && (
+                  <Link href={`/members?edit=${encodeURIComponent(m.id)}#member-${m.id}`} className="mt-1 inline-block text-xs">{t("members.edit")}</Link>
+                )}
+                {editable && edit === m.id && (
+                  <div className="mt-1">
+                    <Link href="/members" className="text-xs">{t("members.editClose")}</Link>
+                    <div className="mt-2 space-y-2 rounded bg-slate-50 p-3">
+                      <ActionForm
+                        action={changeMemberAction}
+                        hidden={{ membershipId: m.id }}
+                        fields={[
+                          { name: "role", label: t("members.role"), type: "select", options: roleOptions, defaultValue: m.role },
+                          { name: "clientIds", label: t("members.clients"), type: "checkboxes", options: clientOptions, defaultValues: m.clients.map((c) => c.clientId), hint: t("members.clientsHint") },
+                        ]}
+                        submitLabel={t("form.save")}
+                        pendingLabel={t("form.saving")}
+                        messages={formMessages(t, "form.saved")}
+                      />
+                      <ActionForm action={removeMemberAction} hidden={{ membershipId: m.id, confirm: "yes" }} submitLabel={t("members.remove")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                    </div>
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
       <section aria-labelledby="invite" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { interpolate } from "@/lib/i18n/format";
 
 interface Choice {
   id: string;
@@ -29,15 +30,13 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
   const [options, setOptions] = useState<Choice[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [active, setActive] = useState(-1);
-  const request = useRef<AbortController | null>(null);
 
-  // Ask for matches shortly after typing stops; a newer request cancels the older one.
+  // Ask for matches shortly after typing stops. Newer typing, closing the box or leaving the page
+  // cancels the request in flight (the effect's cleanup).
   useEffect(() => {
     if (!open) return;
+    const controller = new AbortController();
     const timer = setTimeout(() => {
-      request.current?.abort();
-      const controller = new AbortController();
-      request.current = controller;
       fetch(`/api/clients?q=${encodeURIComponent(text)}`, { signal: controller.signal })
         .then(async (r) => {
           if (!r.ok) throw new Error(`HTTP ${r.status}`);
@@ -54,13 +53,11 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
           setFailed(true);
         });
     }, 120);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
   }, [text, open, messages.noClient, noClientValue]);
-  // A closed box or a page left behind needs no answer.
-  useEffect(() => {
-    if (!open) request.current?.abort();
-  }, [open]);
-  useEffect(() => () => request.current?.abort(), []);
 
   const choose = (choice: Choice) => {
     setText(choice.name);
@@ -128,7 +125,7 @@ export function ClientPicker({ name, selected, noClientValue, messages }: { name
       {list?.length === 0 && (
         <p role="status" className="absolute z-10 mt-1 w-56 rounded border border-slate-200 bg-white px-2 py-1 text-sm text-slate-600 shadow-lg">{failed ? messages.failed : messages.noMatch}</p>
       )}
-      <p className="sr-only" aria-live="polite">{list?.length ? messages.found.replace("{count}", String(list.length)) : ""}</p>
+      <p className="sr-only" aria-live="polite">{list?.length ? interpolate(messages.found, { count: list.length }) : ""}</p>
     </div>
   );
 }
