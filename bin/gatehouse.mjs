@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// A 64 MB young generation: an audit keeps every finding until it prints them (docs/decisions/009).
 // Plain ESM so `npx gatehouse` works straight after `npm ci`: tsx loads the TypeScript sources, no build.
 import { register } from "tsx/esm/api";
 
