@@ -2,6 +2,7 @@ import { toDay, type DayNumber } from "../dates";
 import type { Login, Person, RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
 import { adminPeople } from "./admin";
 import { buildSharedDeviceUsage, type DeviceUsage } from "./device-usage";
+import type { DeviceUses } from "./device-uses";
 import { IdIndex } from "./id-index";
 import type { AccountContext, SnapshotIndex } from "./types";
 
@@ -18,6 +19,7 @@ export class EvaluationIndex implements SnapshotIndex {
   private readonly departed = new Set<string>();
   private readonly days = new Map<string, DayNumber>();
   private shared: Map<string, DeviceUsage> | undefined;
+  private uses: DeviceUses | undefined;
 
   constructor(
     readonly snapshot: Snapshot,
@@ -63,7 +65,13 @@ export class EvaluationIndex implements SnapshotIndex {
   }
 
   sharedDevices(): Map<string, DeviceUsage> {
-    return (this.shared ??= buildSharedDeviceUsage(this.snapshot));
+    return (this.shared ??= buildSharedDeviceUsage(this.snapshot, this.uses));
+  }
+
+  /** Hands over the device uses of every account, recorded in snapshot order while the accounts were evaluated. */
+  useRecordedDeviceUses(uses: DeviceUses): void {
+    this.uses = uses;
+    this.shared = undefined;
   }
 }
 
@@ -80,13 +88,18 @@ export class AccountEvaluationContext implements AccountContext {
   readonly notableLogins: Login[] = [];
   private admins: string[] | undefined;
 
-  constructor(private readonly index: EvaluationIndex) {
+  /** `uses`, when given, receives the device uses of every account reset() sees (see DeviceUses). */
+  constructor(
+    private readonly index: EvaluationIndex,
+    private readonly uses?: DeviceUses,
+  ) {
     this.snapshot = index.snapshot;
     this.asOf = index.asOf;
     this.settings = index.settings;
   }
 
-  reset(account: SellerAccount): this {
+  /** `accountIndex`: the account's position in `snapshot.accounts` (under which its device uses count). */
+  reset(account: SellerAccount, accountIndex = -1): this {
     this.account = account;
     this.admins = undefined;
     this.activeLogins.length = 0;
@@ -94,6 +107,7 @@ export class AccountEvaluationContext implements AccountContext {
     for (const login of account.logins) {
       if (login.status !== "ACTIVE") continue;
       this.activeLogins.push(login);
+      if (this.uses !== undefined) this.uses.addLogin(login, accountIndex);
       if (this.index.notablePerson(login.personId) !== undefined) this.notableLogins.push(login);
     }
     return this;

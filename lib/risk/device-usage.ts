@@ -20,9 +20,7 @@ export interface DeviceUsage {
  * instead the uses are recorded in columns (no object per use) and grouped by hash in cache-sized buckets
  * (see DeviceUses), and only the repeats are looked at as logins.
  */
-export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUsage> {
-  const accounts = snapshot.accounts;
-  const uses = collectUses(accounts);
+export function buildSharedDeviceUsage(snapshot: Snapshot, uses: DeviceUses = collectUses(snapshot.accounts)): Map<string, DeviceUsage> {
   const firstUse = uses.firstUses();
   const shared = new Map<string, DeviceUsage>();
   const byFirstUse = new Map<number, DeviceUsage>();
@@ -56,17 +54,17 @@ export function buildSharedDeviceUsage(snapshot: Snapshot): Map<string, DeviceUs
   return shared;
 }
 
-/** Every device-backed 2SV method of an ACTIVE login, in snapshot order. */
+/**
+ * Every device-backed 2SV method of an ACTIVE login, in snapshot order. An evaluation records them while
+ * it walks each account's logins for the account rules (AccountEvaluationContext.reset), so the logins are
+ * read from memory once; this standalone pass is for callers without that walk.
+ */
 function collectUses(accounts: readonly SellerAccount[]): DeviceUses {
   const uses = new DeviceUses(accounts.length * 8);
   for (let a = 0; a < accounts.length; a++) {
     const logins = accounts[a].logins;
     for (let l = 0; l < logins.length; l++) {
-      const login = logins[l];
-      if (login.status !== "ACTIVE") continue;
-      for (const method of login.twoStep) {
-        if (method.deviceId !== null) uses.add(method.deviceId, a, login);
-      }
+      if (logins[l].status === "ACTIVE") uses.addLogin(logins[l], a);
     }
   }
   return uses;

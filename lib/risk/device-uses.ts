@@ -23,6 +23,15 @@ export class DeviceUses {
     this.account = new Int32Array(size);
   }
 
+  /** Records the device-backed 2SV methods of `login` (an ACTIVE login of account `account`), in order. */
+  addLogin(login: Login, account: number): void {
+    const methods = login.twoStep;
+    for (let m = 0; m < methods.length; m++) {
+      const deviceId = methods[m].deviceId;
+      if (deviceId !== null) this.add(deviceId, account, login);
+    }
+  }
+
   add(deviceId: string, account: number, login: Login): void {
     if (this.count === this.hash.length) this.grow();
     const use = this.count++;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateSnapshot, resolveSettings } from "./evaluate";
+import { sortFindings } from "./order";
+import { scoreFindings } from "./score";
 import { AS_OF, account, adminLogin, daysAgo, method, person, primaryLogin, snapshot } from "./test-factory";
 import { DEFAULT_RISK_SETTINGS } from "../validation/snapshot";
 
@@ -80,5 +82,21 @@ describe("evaluateSnapshot", () => {
       expect(deviceFindings).toEqual(["d-shared", "d-x"]);
     }
     expect(result.accounts[1].findings.map((f) => f.rule)).toContain("PRIMARY_HELD_BY_OUTSIDER");
+  });
+
+  it("files device findings among the account's own, in order, and counts them in its score", () => {
+    const shared = [method("SMS", "PRIMARY", "d-shared")];
+    const snap = snapshot({
+      accounts: [
+        account({ id: "acc-1", logins: [primaryLogin({ twoStep: shared }), adminLogin()] }),
+        account({ id: "acc-2", logins: [primaryLogin({ id: "l-2", personId: "p-other", twoStep: shared }), adminLogin()] }),
+      ],
+    });
+    for (const acc of evaluateSnapshot(snap, { asOf: AS_OF }).accounts) {
+      expect(acc.findings.map((f) => f.rule)).toContain("SHARED_2SV_DEVICE");
+      expect(acc.findings.length).toBeGreaterThan(1);
+      expect(acc.findings).toEqual(sortFindings([...acc.findings].reverse()));
+      expect(acc.score).toBe(scoreFindings(acc.findings));
+    }
   });
 });

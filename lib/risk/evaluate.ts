@@ -1,6 +1,7 @@
 import { formatDay, toDay } from "../dates";
 import { DEFAULT_RISK_SETTINGS, type RiskSettings, type Snapshot } from "../validation/snapshot";
 import { AccountEvaluationContext, EvaluationIndex } from "./context";
+import { DeviceUses } from "./device-uses";
 import { sortFindings } from "./order";
 import { ACCOUNT_RULES, ORGANISATION_RULES } from "./rules";
 import { scoreFindings } from "./score";
@@ -30,30 +31,44 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
   const settings = resolveSettings(snapshot.settings, options.settings);
   const index = new EvaluationIndex(snapshot, asOf, settings);
 
-  // Device-wide findings first, filed under every account they touch by its position (a holey array
-  // read costs less than hashing every account's id).
-  const shared = new Array<Finding[] | undefined>(snapshot.accounts.length);
-  for (const rule of ORGANISATION_RULES) {
-    for (const { accountIndex, finding } of rule.evaluate(index)) {
-      const list = shared[accountIndex];
-      if (list === undefined) shared[accountIndex] = [finding];
-      else list.push(finding);
-    }
-  }
-
-  const ctx = new AccountEvaluationContext(index);
+  // Account rules first. The same walk over each account's logins records their device uses, so the
+  // device rules below need no second pass over every login of the organisation (one read from memory
+  // instead of two: that pass was ~10 % of an evaluation).
+  const uses = new DeviceUses(snapshot.accounts.length * 8);
+  const ctx = new AccountEvaluationContext(index, uses);
   // One working list for all accounts; each result keeps an exact-size copy, because a list grown by push
   // keeps spare capacity (~100 bytes per account) that every result would carry through the GC.
   const working: Finding[] = [];
   const accounts = snapshot.accounts.map((account, accountIndex) => {
-    ctx.reset(account);
+    ctx.reset(account, accountIndex);
     working.length = 0;
-    const deviceFindings = shared[accountIndex];
-    if (deviceFindings !== undefined) for (const finding of deviceFindings) working.push(finding);
     for (const rule of ACCOUNT_RULES) rule.evaluate(ctx, working);
     const findings = sortFindings(working).slice();
     return { id: account.id, score: scoreFindings(findings), findings };
   });
+
+  // Device-wide findings, filed under every account they touch by its position (a holey array read costs
+  // less than hashing every account's id), then merged ahead of that account's own findings: the same
+  // input order as evaluating them first, so the stable sort gives the same list.
+  index.useRecordedDeviceUses(uses);
+  const shared = new Array<Finding[] | undefined>(snapshot.accounts.length);
+  const touched: number[] = [];
+  for (const rule of ORGANISATION_RULES) {
+    for (const { accountIndex, finding } of rule.evaluate(index)) {
+      const list = shared[accountIndex];
+      if (list !== undefined) list.push(finding);
+      else {
+        shared[accountIndex] = [finding];
+        touched.push(accountIndex);
+      }
+    }
+  }
+  for (const accountIndex of touched) {
+    const result = accounts[accountIndex];
+    const findings = sortFindings(shared[accountIndex]!.concat(result.findings));
+    result.findings = findings;
+    result.score = scoreFindings(findings);
+  }
 
   return { asOf: formatDay(asOf), accounts };
 }
