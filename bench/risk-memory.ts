@@ -1,6 +1,7 @@
 /**
  * In-memory throughput of the risk engine: evaluates generated portfolios (no database, no I/O) and
- * prints accounts per second. Run: `npx tsx bench/risk-memory.ts [accounts]`.
+ * prints accounts per second. Run: `npx tsx --max-semi-space-size=64 bench/risk-memory.ts [accounts]` (the flag
+ * as `npm run bench:risk` and the `gatehouse` command use it: decision 009).
  */
 import { pathToFileURL } from "node:url";
 import { evaluateSnapshot } from "../lib/risk";

@@ -69,9 +69,9 @@ export class EvaluationIndex implements SnapshotIndex {
   }
 
   /** Hands over the device uses of every account, recorded in snapshot order while the accounts were evaluated. */
-  useRecordedDeviceUses(uses: DeviceUses): void {
+  adoptDeviceUses(uses: DeviceUses): void {
     this.uses = uses;
-    this.shared = undefined;
+    this.shared = undefined; // built early by a rule that asked during the account pass (none does today)
   }
 }
 
@@ -88,10 +88,10 @@ export class AccountEvaluationContext implements AccountContext {
   readonly notableLogins: Login[] = [];
   private admins: string[] | undefined;
 
-  /** `uses`, when given, receives the device uses of every account reset() sees (see DeviceUses). */
+  /** `uses` receives the device uses of every account reset() sees, for the device rules after the pass. */
   constructor(
     private readonly index: EvaluationIndex,
-    private readonly uses?: DeviceUses,
+    private readonly uses: DeviceUses,
   ) {
     this.snapshot = index.snapshot;
     this.asOf = index.asOf;
@@ -99,7 +99,7 @@ export class AccountEvaluationContext implements AccountContext {
   }
 
   /** `accountIndex`: the account's position in `snapshot.accounts` (under which its device uses count). */
-  reset(account: SellerAccount, accountIndex = -1): this {
+  reset(account: SellerAccount, accountIndex: number): this {
     this.account = account;
     this.admins = undefined;
     this.activeLogins.length = 0;
@@ -107,7 +107,7 @@ export class AccountEvaluationContext implements AccountContext {
     for (const login of account.logins) {
       if (login.status !== "ACTIVE") continue;
       this.activeLogins.push(login);
-      if (this.uses !== undefined) this.uses.addLogin(login, accountIndex);
+      this.uses.addLogin(login, accountIndex);
       if (this.index.notablePerson(login.personId) !== undefined) this.notableLogins.push(login);
     }
     return this;

@@ -57,7 +57,8 @@ export function buildSharedDeviceUsage(snapshot: Snapshot, uses: DeviceUses = co
 /**
  * Every device-backed 2SV method of an ACTIVE login, in snapshot order. An evaluation records them while
  * it walks each account's logins for the account rules (AccountEvaluationContext.reset), so the logins are
- * read from memory once; this standalone pass is for callers without that walk.
+ * read from memory once; this standalone pass serves a rule that asks for shared devices before that walk
+ * has ended (none does today: only the organisation rules ask, after it).
  */
 function collectUses(accounts: readonly SellerAccount[]): DeviceUses {
   const uses = new DeviceUses(accounts.length * 8);

@@ -49,8 +49,8 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
 
   // Device-wide findings, filed under every account they touch by its position (a holey array read costs
   // less than hashing every account's id), then merged ahead of that account's own findings: the same
-  // input order as evaluating them first, so the stable sort gives the same list.
-  index.useRecordedDeviceUses(uses);
+  // input order as evaluating them first, and sortFindings is stable, so an account's list is the same.
+  index.adoptDeviceUses(uses);
   const shared = new Array<Finding[] | undefined>(snapshot.accounts.length);
   const touched: number[] = [];
   for (const rule of ORGANISATION_RULES) {
