@@ -13,7 +13,7 @@
 // PostgreSQL. Port BENCH_WEB_PORT (default 3250; the bare server uses the next one).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -39,6 +39,9 @@ const ORG_SIZES = (process.env.BENCH_WEB_ORGS ?? "40000,5000,5000").split(",").m
 const LOGINS_PER_ACCOUNT = Number(process.env.BENCH_LOGINS_PER_ACCOUNT ?? 10);
 const SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3250);
+/** BENCH_PAGES=accounts,account,…: measure only these pages (keys as in `pages` below). */
+const ONLY = process.env.BENCH_PAGES?.split(",");
+const FLOOR = process.env.BENCH_WEB_FLOOR === "1";
 const BARE_PORT = PORT + 1;
 const DATA_DIR = ".gatehouse/bench-web";
 const DEEP_PAGE = Math.min(1000, Math.floor(ORG_SIZES[0] / 25) - 1); // at 25 rows: the 24,976th row onwards
@@ -244,6 +247,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
+  if (FLOOR && !existsSync("app/floor")) throw new Error("BENCH_WEB_FLOOR=1 needs the floor pages copied into app/floor of a scratch worktree: see bench/floor/README.md");
   if (await responds(base)) throw new Error(`port ${PORT} is already in use: set BENCH_WEB_PORT`);
   if (await responds(bareBase)) throw new Error(`port ${BARE_PORT} is already in use: set BENCH_WEB_PORT`);
   const machine = `${cpus().length}× ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
@@ -304,7 +308,16 @@ async function main() {
     { key: "account", label: `Account page (${accountLogins.n} logins)`, path: `/accounts/${account.id}`, expect: `>${account.storeName}<` },
     { key: "person", label: `Person page (agency staff, ${person.n} logins)`, path: `/people/${person.personId}`, expect: `Person ${person.personId.slice(3)}` },
     { key: "people", label: "People list, most access first (135k people)", path: "/people", expect: 'href="/people/' },
-  ];
+    // BENCH_WEB_FLOOR=1: the framework-floor experiment's pages (bench/floor/README.md; never part of the app).
+    ...(FLOOR
+      ? [
+          { key: "floorTable", label: "Floor: accounts data via listAccounts + AccountsTable, no session or chrome", path: `/floor/table?org=${orgId}`, expect: 'data-testid="accounts-total"' },
+          { key: "floorPlain", label: "Floor: accounts data via listAccounts, plain table", path: `/floor/plain?org=${orgId}`, expect: 'data-testid="accounts-total"' },
+          { key: "floorRaw", label: "Floor: the same SQL via a bare pg pool, plain table", path: `/floor/raw?org=${orgId}`, expect: 'data-testid="accounts-total"' },
+          { key: "floorTotal", label: "Floor: the same SQL via a bare pg pool, only the total rendered", path: `/floor/total?org=${orgId}`, expect: 'data-testid="accounts-total"' },
+        ]
+      : []),
+  ].filter((p) => ONLY === undefined || ONLY.includes(p.key));
   const pageSizes = [25, 50, 100].map((n) => ({ key: `size${n}`, label: `Accounts table, ${n} rows`, path: n === 25 ? "/accounts" : `/accounts?pageSize=${n}`, expect: 'data-testid="accounts-total"' }));
 
   // ---- phase 1: the app behind the counting proxy
@@ -440,9 +453,11 @@ async function main() {
     lines.push(`| ${p.label} | ${c.min}${c.max !== c.min ? `–${c.max}` : ""} / ${c.reads} | ${met(c.max <= 5)} |`);
   }
   lines.push("");
-  const deep1 = results.deep.app1.p50 / results.accounts.app1.p50;
-  const deep10 = results.deep.app10.rps / results.accounts.app10.rps;
-  lines.push(`- Deep page (page ${DEEP_PAGE}) vs page 1, p50 at 1 connection: ${f0(results.deep.app1.p50)} vs ${f0(results.accounts.app1.p50)} ms = ${deep1.toFixed(2)}× (target ≤ 2×: ${met(deep1 <= 2)}); throughput at 10 connections ${deep10.toFixed(2)}× page 1's.`);
+  if (results.deep && results.accounts) {
+    const deep1 = results.deep.app1.p50 / results.accounts.app1.p50;
+    const deep10 = results.deep.app10.rps / results.accounts.app10.rps;
+    lines.push(`- Deep page (page ${DEEP_PAGE}) vs page 1, p50 at 1 connection: ${f0(results.deep.app1.p50)} vs ${f0(results.accounts.app1.p50)} ms = ${deep1.toFixed(2)}× (target ≤ 2×: ${met(deep1 <= 2)}); throughput at 10 connections ${deep10.toFixed(2)}× page 1's.`);
+  }
   lines.push(`- JS shipped by the accounts page: ${srcs.length} \`<script src>\` chunks, ${(jsRaw / 1024).toFixed(0)} kB raw, **${(jsGzip / 1024).toFixed(1)} kB gzip** (target ≤ 180 kB: ${met(jsGzip / 1024 <= 180)}).`);
   lines.push(`- Slowest statements (wire time at the proxy, single sequential requests): ${slowest.map((s) => `${s.ms.toFixed(1)} ms on "${s.page}": \`${oneLine(s.sql, 110)}\``).join("; ")}.`);
   lines.push(

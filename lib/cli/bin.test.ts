@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 // The npm bin itself (bin/gatehouse.mjs), as `npx gatehouse` runs it: it re-runs itself with the engine's
 // young-generation flag (decision 009) and must keep the command's output and exit code through that.
 const bin = join(import.meta.dirname, "../../bin/gatehouse.mjs");
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "", ...env } });
 
 describe("bin/gatehouse.mjs", () => {
