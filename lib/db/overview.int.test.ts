@@ -120,6 +120,25 @@ describe("the portfolio overview", () => {
     expect(o.due.passwords?.items).toEqual([]);
     expect(o.due.apps.items).toEqual([]);
     expect(o.heatmap.clients.map((c) => c.name)).toEqual(["Client B"]);
+    expect(o.severities.sort((a, b) => a.severity.localeCompare(b.severity))).toEqual([
+      { severity: "high", findings: 1, accounts: 1 },
+      { severity: "low", findings: 1, accounts: 1 },
+    ]);
+    expect(o.rules.map((r) => [r.ruleId, r.findings, r.accounts])).toEqual([["SINGLE_2SV_METHOD", 1, 1], ["STALE_INVITE", 1, 1]]);
+  });
+
+  it("ranks past the tenth-lowest score by critical findings: a tie at that score is not cut off", async () => {
+    const own = await createTenant(db);
+    const low = Array.from({ length: 9 }, (_, i) => ({ storeName: `Low ${i}`, score: 10, findings: [] }));
+    await makeAccounts(db, own.orgId, [
+      ...low,
+      { storeName: "Kilo", score: 50, findings: [] },
+      { storeName: "Lima", score: 50, findings: [["NO_2SV", "critical"], ["NO_2SV", "critical"]] },
+      { storeName: "Mike", score: 60, findings: [["NO_2SV", "critical"]] },
+    ]);
+    const o = await getPortfolioOverview(await scopeFor(own.userId), { today, settings });
+    expect(o.riskiest.map((r) => r.storeName)).toEqual([...low.map((a) => a.storeName), "Lima"]);
+    expect(o.riskiest[9]).toMatchObject({ score: 50, critical: 2, high: 0 });
   });
 
   it("counts an account once per rule when it holds the rule at two severities (a password staler on one login)", async () => {
