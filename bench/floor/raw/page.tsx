@@ -1,26 +1,17 @@
-// Framework-floor experiment (bench/floor/README.md), never a route of the app: the same two statements through a bare pg pool (no Prisma), plain table.
-import pg from "pg";
-import { countStatement, pageStatement } from "@/lib/db/accounts-sql";
-import type { Scope } from "@/lib/db/scope";
-import { parseAccountListQuery } from "@/lib/validation/accounts";
+// Framework-floor experiment (bench/floor/README.md), never a route of the app: the same two statements through a
+// bare pg pool (no Prisma), plain table.
+import { accountsPageOne } from "../bare-query";
 
 export const dynamic = "force-dynamic";
-const g = globalThis as unknown as { floorPool?: pg.Pool };
-const pool = (g.floorPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }));
 
 export default async function FloorRaw({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const { org } = await searchParams;
-  const scope = { orgId: org, clientIds: null } as unknown as Scope;
-  const q = parseAccountListQuery({});
-  const page = pageStatement(scope, q, q.sort, q.dir, undefined, q.pageSize + 1);
-  const count = countStatement(scope, q);
-  const [rows, total] = await Promise.all([pool.query(page.sql, page.params as unknown[]), pool.query(count.sql, count.params as unknown[])]);
+  const { rows, total } = await accountsPageOne((await searchParams).org);
   return (
     <main>
-      <p data-testid="accounts-total">{String(total.rows[0]?.n)}</p>
+      <p data-testid="accounts-total">{String(total)}</p>
       <table>
         <tbody>
-          {rows.rows.slice(0, 25).map((r: Record<string, unknown>) => (
+          {rows.map((r) => (
             <tr key={String(r.id)}>
               {Object.values(r).slice(0, 13).map((v, i) => (
                 <td key={i}>{v === null ? "" : String(v)}</td>

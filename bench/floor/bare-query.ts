@@ -1,0 +1,18 @@
+// The accounts page's two statements (the same text and parameters lib/db/accounts-sql.ts builds) through a bare
+// pg pool, for the floor pages that leave Prisma out.
+import pg from "pg";
+import { countStatement, pageStatement } from "@/lib/db/accounts-sql";
+import type { Scope } from "@/lib/db/scope";
+import { parseAccountListQuery } from "@/lib/validation/accounts";
+
+const g = globalThis as unknown as { floorPool?: pg.Pool };
+const pool = (g.floorPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }));
+
+export async function accountsPageOne(orgId: string): Promise<{ rows: Record<string, unknown>[]; total: unknown }> {
+  const scope = { orgId, clientIds: null } as unknown as Scope;
+  const q = parseAccountListQuery({});
+  const page = pageStatement(scope, q, q.sort, q.dir, undefined, q.pageSize + 1);
+  const count = countStatement(scope, q);
+  const [rows, total] = await Promise.all([pool.query(page.sql, page.params as unknown[]), pool.query(count.sql, count.params as unknown[])]);
+  return { rows: rows.rows.slice(0, q.pageSize), total: total.rows[0]?.n };
+}
