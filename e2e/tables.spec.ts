@@ -38,3 +38,21 @@ test("dates in the logins tables stay on one line on a narrow screen", async ({ 
   await expect(personDates).toHaveCount(2);
   expect(await linesOf(personDates)).toEqual([1, 1]);
 });
+
+test("on a phone-width screen every header link and the sign-out button stay on the screen", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/accounts");
+  const header = page.locator("header");
+  const controls = [...(await header.getByRole("navigation").getByRole("link").all()), header.getByRole("button", { name: "Sign out" })];
+  expect(controls.length).toBeGreaterThan(5);
+  for (const control of controls) {
+    const box = await control.boundingBox();
+    expect(box, await control.innerText()).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, await control.innerText()).toBeLessThanOrEqual(390);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

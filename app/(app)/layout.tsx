@@ -19,9 +19,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {t("nav.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        {/* Wraps on a narrow screen rather than pushing links off it: every link stays one tap away. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/accounts" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
-          <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+          <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href="/">{t("nav.overview")}</Link>
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
@@ -30,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             {scope.memberships.length > 1 ? (
               <form action={switchOrgAction} className="flex items-center gap-1">
                 <label htmlFor="org-switch" className="sr-only">{t("nav.switchOrg")}</label>
