@@ -20,7 +20,7 @@ export const en: Record<MessageKey, string> = {
   "signin.error.invalid": "Enter a valid e-mail address and a password.",
   "signin.error.credentials": "The e-mail or password is not correct.",
   "accounts.title": "Seller accounts",
-  "accounts.count": "{count} accounts",
+  "accounts.count": "{count, plural, one {# account} other {# accounts}}",
   "accounts.search": "Search",
   "accounts.searchPlaceholder": "Store name, seller ID or login e-mail",
   "accounts.empty": "No seller accounts yet.",

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
+import { interpolate } from "@/lib/i18n/format";
 import { importSnapshotAction, type ImportState } from "../actions";
 
 export interface ImportLabels {
@@ -49,12 +50,12 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
         {state.error && <p role="alert" className="text-sm text-red-700">{labels.errors[state.error] ?? state.error}</p>}
         {result?.ok && (
           <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-success">
-            {labels.success.replace("{accounts}", String(result.accounts)).replace("{logins}", String(result.logins))} <Link href="/accounts">{labels.toAccounts}</Link>
+            {interpolate(labels.success, { accounts: result.accounts, logins: result.logins })} <Link href="/accounts">{labels.toAccounts}</Link>
           </p>
         )}
         {result && !result.ok && (
           <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
-            <p className="font-medium text-red-800">{labels.errorsTitle.replace("{count}", String(result.errors.length))}</p>
+            <p className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: result.errors.length })}</p>
             <ul className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
               {result.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
             </ul>
