@@ -138,6 +138,8 @@ export const en: Record<MessageKey, string> = {
   "error.CONFLICT": "Someone else changed this first. Reload the page to see the latest data.",
   "validation.date": "Enter a date as YYYY-MM-DD.",
   "validation.reasonTooShort": "Give a reason of at least 10 characters.",
+  "validation.reasonTooLong": "Keep the reason to at most 1000 characters.",
+  "validation.viewNameTooLong": "Use at most 80 characters for the name.",
   "validation.untilPast": "The expiry date is in the past.",
   "validation.untilTooFar": "An acceptance can last at most one year.",
   "validation.phoneLast4": "Enter only the last 4 digits of the phone number.",

@@ -137,6 +137,8 @@ export const ja = {
   "error.CONFLICT": "他の人が先に変更しました。ページを再読み込みして最新の内容を確認してください。",
   "validation.date": "日付を YYYY-MM-DD の形式で入力してください。",
   "validation.reasonTooShort": "理由を10文字以上で入力してください。",
+  "validation.reasonTooLong": "理由は1000文字以内にしてください。",
+  "validation.viewNameTooLong": "名前は80文字以内にしてください。",
   "validation.untilPast": "期限が過去の日付です。",
   "validation.untilTooFar": "受容の期限は最長1年です。",
   "validation.phoneLast4": "電話番号の下4桁（数字4つ）だけを入力してください。",

@@ -25,7 +25,8 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
   const result = state.result;
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-3" data-testid="import-form">
+      {/* Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared. */}
+      <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
           <input id="import-file" name="file" type="file" accept="application/json,.json" className="mt-1 block text-sm" />
@@ -33,11 +34,11 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
         <p className="text-xs text-slate-500">{labels.or}</p>
         <div>
           <label htmlFor="import-json" className="block text-sm font-medium">{labels.paste}</label>
-          <textarea id="import-json" name="json" rows={6} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          <textarea id="import-json" name="json" rows={6} defaultValue={state.json ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
         </div>
         <div>
           <label htmlFor="import-client" className="block text-sm font-medium">{labels.client}</label>
-          <select id="import-client" name="clientId" className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+          <select id="import-client" name="clientId" defaultValue={state.clientId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
             <option value="">{labels.noClient}</option>
             {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
