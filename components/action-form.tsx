@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
-import { confirmationErrors } from "@/lib/forms/confirmations";
+import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 
 export interface FieldSpec {
   name: string;
@@ -65,8 +65,10 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
     event.preventDefault();
     setLocal({ seq: state.seq, errors });
   };
-  const fieldError = (name: string) => localErrors[name] ?? (state.ok ? undefined : state.fieldErrors?.[name]);
-  const topError = !state.ok && state.error ? (state.error === "INVALID_INPUT" ? messages.errors.INVALID_INPUT : say(state.error)) : null;
+  const refusedHere = Object.keys(localErrors).length > 0;
+  const shownErrors = latestErrors(localErrors, state);
+  const fieldError = (name: string): string | undefined => shownErrors[name];
+  const topError = !refusedHere && !state.ok && state.error ? (state.error === "INVALID_INPUT" ? messages.errors.INVALID_INPUT : say(state.error)) : null;
   return (
     <form key={state.seq} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
@@ -113,7 +115,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
         </button>
         <span aria-live="polite" className="text-xs">
           {topError && <span role="alert" className="text-red-700">{topError}</span>}
-          {state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
+          {!refusedHere && state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>
     </form>

@@ -14,6 +14,9 @@ test("importing a snapshot: a bad file changes nothing and lists its problems; a
   const errors = page.getByTestId("import-errors");
   await expect(errors).toContainText("何も取り込んでいません");
   await expect(errors).toContainText("accounts[0].plan");
+  // Worded for the reader, not zod's English; the pasted text stays to be fixed.
+  await expect(errors).toContainText("次のいずれかを指定してください");
+  await expect(page.getByLabel("JSONを貼り付け")).toHaveValue(JSON.stringify(broken));
 
   await page.getByLabel("JSONファイル").setInputFiles({ name: "snapshot.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sample)) });
   await page.getByRole("button", { name: "検証して取り込む" }).click();

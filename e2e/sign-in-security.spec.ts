@@ -76,6 +76,21 @@ test("a weak new password is refused with the reason", async ({ page, tenant }) 
   const form = await submitPasswordChange(page, tenant.password, "password1234");
   await expect(form.getByText("よく使われるパスワードのため使えません。")).toBeVisible();
   await expect(form.getByLabel("現在のパスワード")).toHaveValue(""); // passwords are never echoed back
+
+  // The next attempt fails only on its confirmation: the earlier reason is gone, only the latest shows.
+  await form.getByLabel("現在のパスワード").fill(tenant.password);
+  await form.getByLabel("新しいパスワード", { exact: true }).fill("amber kettle over meadow 77");
+  await form.getByLabel("新しいパスワード（確認）").fill("amber kettle over meadow 78");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(form.getByLabel("新しいパスワード（確認）")).toHaveAccessibleDescription("確認用のパスワードが一致しません。");
+  await expect(form.getByText("よく使われるパスワードのため使えません。")).toHaveCount(0);
+});
+
+test("the current password cannot be set again as the new one", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/security");
+  const form = await submitPasswordChange(page, tenant.password, tenant.password);
+  await expect(form.getByText("新しいパスワードは現在のパスワードと別のものにしてください。")).toBeVisible();
 });
 
 test("changing the password rotates this browser's session: it stays signed in, a cookie copied before is useless", async ({ page, tenant, browser }) => {

@@ -24,6 +24,9 @@ test("enrol an authenticator app, sign in with a code, and use a recovery code o
   await expect(section.getByRole("img", { name: "2段階認証の設定用QRコード" })).toBeVisible();
   const key = (await section.getByTestId("totp-key").textContent())!.trim();
 
+  await section.getByRole("button", { name: "有効にする" }).click();
+  await expect(section.getByRole("alert")).toContainText("6桁のコードを入力してください");
+
   await section.getByLabel("アプリに表示された6桁のコード").fill("000000");
   await section.getByRole("button", { name: "有効にする" }).click();
   await expect(section.getByRole("alert")).toContainText("コードが正しくありません");

@@ -12,6 +12,9 @@ export async function changePassword(userId: string, currentSessionId: string | 
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw new AppError("INVALID_INPUT", "Current password is wrong", { currentPassword: "validation.currentPasswordWrong" });
+  // Only here is the current password known to be right, so only here can "unchanged" be told apart.
+  if (input.newPassword === input.currentPassword)
+    throw new AppError("INVALID_INPUT", "New password equals the current one", { newPassword: "validation.password.sameAsCurrent" });
   const problem = passwordProblem(input.newPassword, [user.email, user.name]);
   if (problem) throw new AppError("INVALID_INPUT", `Password refused: ${problem}`, { newPassword: `validation.password.${problem}` });
   const passwordHash = await hashPassword(input.newPassword);

@@ -60,6 +60,9 @@ describe("server-side sessions", () => {
     await expect(changePassword(u.id, current, { currentPassword: "old passphrase for gatehouse", newPassword: "password1234", confirmPassword: "password1234" })).rejects.toMatchObject({
       details: { newPassword: "validation.password.common" },
     });
+    await expect(changePassword(u.id, current, { currentPassword: "old passphrase for gatehouse", newPassword: "old passphrase for gatehouse", confirmPassword: "old passphrase for gatehouse" })).rejects.toMatchObject({
+      code: "INVALID_INPUT", details: { newPassword: "validation.password.sameAsCurrent" },
+    });
     expect(await validateUserSession(other, u.id)).toBe(true);
     await changePassword(u.id, current, { currentPassword: "old passphrase for gatehouse", newPassword: "amber lantern over kyoto 7", confirmPassword: "amber lantern over kyoto 7" });
     const stored = await db.user.findUniqueOrThrow({ where: { id: u.id } });

@@ -37,8 +37,10 @@ describe("snapshot import (all or nothing, row-level errors)", () => {
     const scope = await scopeFor(tenant.userId);
     await importSnapshotText(scope, JSON.stringify(oneAccountSnapshot("First", "ADUP0001")), null);
     const again = await importSnapshotText(scope, JSON.stringify(oneAccountSnapshot("Second", "ADUP0001")), null);
-    expect(again).toEqual({ ok: false, errors: [{ path: "accounts[0].sellerId", message: "seller ID ADUP0001 already exists in this organisation" }] });
-    expect(await importSnapshotText(scope, "{ not json", null)).toMatchObject({ ok: false, errors: [{ path: "(file)" }] });
+    expect(again).toEqual({ ok: false, errors: [{ path: "accounts[0].sellerId", message: "seller ID ADUP0001 already exists in this organisation", reason: { key: "sellerIdTaken", vars: { sellerId: "ADUP0001" } } }] });
+    // The parser's own text stays in `message` (English, engine-specific); the reason carries where it broke.
+    expect(await importSnapshotText(scope, "{\n  \"format\": 1,\n}", null)).toMatchObject({ ok: false, errors: [{ path: "(file)", reason: { key: "notJsonAt", vars: { line: 3, column: 1 } } }] });
+    expect(await importSnapshotText(scope, "hello", null)).toMatchObject({ ok: false, errors: [{ path: "(file)", reason: { key: "notJson" } }] });
     expect(await db.sellerAccount.count({ where: { orgId: tenant.orgId } })).toBe(1);
   });
 

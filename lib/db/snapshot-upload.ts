@@ -10,6 +10,22 @@ import { dbFor } from "./tenant";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
+export function tooLargeError(): SnapshotError {
+  const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+  return { path: "(file)", message: `larger than ${mb} MB`, reason: { key: "fileTooLarge", vars: { mb } } };
+}
+
+/** JSON.parse's complaint, with the line and column of "at position N" when the engine gives one. */
+export function jsonError(error: Error, text: string): SnapshotError {
+  const message = `not valid JSON: ${error.message}`;
+  const at = /at position (\d+)/.exec(error.message);
+  if (!at) return { path: "(file)", message, reason: { key: "notJson" } };
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return { path: "(file)", message, reason: { key: "notJsonAt", vars: { line, column } } };
+}
+
 export type ImportResult = { ok: true; accounts: number; logins: number } | { ok: false; errors: SnapshotError[] };
 
 /**
@@ -18,28 +34,28 @@ export type ImportResult = { ok: true; accounts: number; logins: number } | { ok
  */
 export async function importSnapshotText(scope: Scope, text: string, clientId: string | null): Promise<ImportResult> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins import data");
-  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, errors: [{ path: "(file)", message: `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }] };
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, errors: [tooLargeError()] };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, errors: [jsonError(error as Error, text)] };
   }
   const parsed = parseSnapshot(json);
   if (!parsed.ok) return parsed;
   const snapshot = parsed.snapshot;
   const db = dbFor(scope);
   if (clientId && !(await db.client.findFirst({ where: { id: clientId, orgId: scope.orgId }, select: { id: true } })))
-    return { ok: false, errors: [{ path: "(client)", message: "unknown client" }] };
+    return { ok: false, errors: [{ path: "(client)", message: "unknown client", reason: { key: "unknownClient" } }] };
 
   // Seller IDs are unique per organisation: report every clash, row by row.
   const sellerIds = snapshot.accounts.map((a) => a.sellerId).filter((s): s is string => !!s);
   const taken = new Set((await db.sellerAccount.findMany({ where: { orgId: scope.orgId, sellerId: { in: sellerIds } }, select: { sellerId: true } })).map((a) => a.sellerId));
   const errors: SnapshotError[] = [];
   snapshot.accounts.forEach((a, i) => {
-    if (a.sellerId && taken.has(a.sellerId)) errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} already exists in this organisation` });
+    if (a.sellerId && taken.has(a.sellerId)) errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} already exists in this organisation`, reason: { key: "sellerIdTaken", vars: { sellerId: a.sellerId } } });
     if (a.sellerId && sellerIds.indexOf(a.sellerId) !== sellerIds.lastIndexOf(a.sellerId) && sellerIds.indexOf(a.sellerId) !== i)
-      errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} appears twice in the file` });
+      errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} appears twice in the file`, reason: { key: "sellerIdTwice", vars: { sellerId: a.sellerId } } });
   });
   if (errors.length) return { ok: false, errors };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confirmationErrors, type ConfirmationSpec } from "./confirmations";
+import { confirmationErrors, latestErrors, type ConfirmationSpec } from "./confirmations";
 
 const fields: ConfirmationSpec[] = [
   { name: "currentPassword" },
@@ -26,5 +26,18 @@ describe("confirmationErrors", () => {
 
   it("flags a missing confirmation of a typed password", () => {
     expect(confirmationErrors(fields, form({ newPassword: "amber lantern 7" }))).toEqual({ confirmPassword: "validation.passwordsDiffer" });
+  });
+});
+
+describe("latestErrors", () => {
+  const server = { ok: false, fieldErrors: { newPassword: "validation.password.personal" } };
+
+  it("shows only the browser's refusal of the latest attempt, not the server's earlier error", () => {
+    expect(latestErrors({ confirmPassword: "validation.passwordsDiffer" }, server)).toEqual({ confirmPassword: "validation.passwordsDiffer" });
+  });
+
+  it("shows the server's errors when the browser found none, and nothing after a success", () => {
+    expect(latestErrors({}, server)).toEqual(server.fieldErrors);
+    expect(latestErrors({}, { ok: true })).toEqual({});
   });
 });

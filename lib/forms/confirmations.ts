@@ -17,3 +17,15 @@ export function confirmationErrors(fields: readonly ConfirmationSpec[], valueOf:
   }
   return errors;
 }
+
+/**
+ * The errors to show: those of the latest submission only. A refusal in the browser is the latest
+ * answer, so it replaces the server's earlier one entirely instead of being shown beside it.
+ */
+export function latestErrors(
+  browser: Record<string, string>,
+  server: { ok: boolean; fieldErrors?: Record<string, string> },
+): Record<string, string> {
+  if (Object.keys(browser).length > 0) return browser;
+  return server.ok ? {} : (server.fieldErrors ?? {});
+}

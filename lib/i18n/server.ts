@@ -10,6 +10,7 @@ export const getLocale = cache(async (): Promise<Locale> => toLocale((await cook
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export async function getT(): Promise<Translate> {
-  const catalogue = messages[await getLocale()];
-  return (key, vars) => interpolate(catalogue[key], vars);
+  const locale = await getLocale();
+  const catalogue = messages[locale];
+  return (key, vars) => interpolate(catalogue[key], vars, locale);
 }

@@ -143,7 +143,7 @@ export function hasAccountFilters(query: AccountFilter): boolean {
 export const accountIdSchema = z.string().min(1).max(64);
 
 export const createSavedViewSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(80),
+  name: z.string().trim().min(1, "validation.required").max(80, "validation.viewNameTooLong"),
   /** The table's query string; re-parsed and re-serialised so only known, valid state is stored. */
   query: z.string().max(4000).transform((q) => accountListSearch(parseAccountListQuery(new URLSearchParams(q)), { cursor: undefined })),
 });

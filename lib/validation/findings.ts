@@ -4,7 +4,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v
 
 export const acceptFindingSchema = z.object({
   findingId: z.string().min(1).max(64),
-  reason: z.string().trim().min(10, "validation.reasonTooShort").max(1000),
+  reason: z.string().trim().min(10, "validation.reasonTooShort").max(1000, "validation.reasonTooLong"),
   /** Accepted through this day; open again from the next. */
   until: day,
 });

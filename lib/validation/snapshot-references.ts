@@ -23,14 +23,14 @@ type Path = (string | number)[];
 function checkUnique(items: { id: string }[], path: Path, what: string, ctx: Ctx): Set<string> {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [...path, i, "id"], message: `duplicate ${what} id "${item.id}"` });
+    if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [...path, i, "id"], message: `duplicate ${what} id "${item.id}"`, params: { reason: { key: "duplicateId", vars: { id: item.id } } } });
     seen.add(item.id);
   });
   return seen;
 }
 
 function checkRef(ids: Set<string>, value: string, path: Path, what: string, ctx: Ctx): void {
-  if (!ids.has(value)) ctx.addIssue({ code: "custom", path, message: `expected the id of an entry in ${what}, got unknown "${value}"` });
+  if (!ids.has(value)) ctx.addIssue({ code: "custom", path, message: `expected the id of an entry in ${what}, got unknown "${value}"`, params: { reason: { key: "unknownRef", vars: { list: what, id: value } } } });
 }
 
 export function checkSnapshotReferences(snapshot: SnapshotRefs, ctx: Ctx): void {
@@ -59,7 +59,7 @@ export function checkSnapshotReferences(snapshot: SnapshotRefs, ctx: Ctx): void 
         if (method.deviceId !== null) checkRef(devices, method.deviceId, [...at, "twoStep", m, "deviceId"], "devices", ctx);
       });
       if (login.role === "PRIMARY" && login.status === "ACTIVE" && ++activePrimary > 1) {
-        ctx.addIssue({ code: "custom", path: [...at, "role"], message: "expected at most one ACTIVE PRIMARY login per account" });
+        ctx.addIssue({ code: "custom", path: [...at, "role"], message: "expected at most one ACTIVE PRIMARY login per account", params: { reason: { key: "onePrimary" } } });
       }
     });
     account.otherAccess.forEach((entry, o) => checkRef(people, entry.personId, [...base, "otherAccess", o, "personId"], "people", ctx));

@@ -52,7 +52,7 @@ describe("snapshotSchema", () => {
   it("rejects an unknown key, naming its path", () => {
     const input = validInput();
     input.accounts[0].logins[0].pasword = "secret";
-    expect(errorsOf(input)).toEqual([{ path: "accounts[0].logins[0].pasword", message: expect.stringContaining("unknown key") }]);
+    expect(errorsOf(input)).toEqual([{ path: "accounts[0].logins[0].pasword", message: expect.stringContaining("unknown key"), reason: { key: "unknownKey" } }]);
   });
 
   it("rejects a full phone number field: only phoneLast4 exists", () => {

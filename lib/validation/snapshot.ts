@@ -9,13 +9,21 @@ export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
 
 export const SNAPSHOT_FORMAT = "gatehouse.snapshot/v1";
 
+/** The schema's own wording (the CLI prints it as is); the web import translates by these keys. */
+export const SNAPSHOT_SCHEMA_MESSAGES = {
+  upperCode: "expected an upper-case code such as \"JP\"",
+  date: "expected a date \"YYYY-MM-DD\" or an ISO timestamp with offset (e.g. \"2026-11-23T09:00:00Z\")",
+  realDate: "expected a real calendar date",
+  last4: "expected the last 4 digits only",
+} as const;
+
 const id = z.string().min(1).max(200);
-const upperCode = z.string().regex(/^[A-Z][A-Z0-9_-]*$/, "expected an upper-case code such as \"JP\"");
+const upperCode = z.string().regex(/^[A-Z][A-Z0-9_-]*$/, SNAPSHOT_SCHEMA_MESSAGES.upperCode);
 
 export const dateSchema = z
   .string()
-  .regex(DATE_PATTERN, "expected a date \"YYYY-MM-DD\" or an ISO timestamp with offset (e.g. \"2026-11-23T09:00:00Z\")")
-  .refine(isValidDate, "expected a real calendar date");
+  .regex(DATE_PATTERN, SNAPSHOT_SCHEMA_MESSAGES.date)
+  .refine(isValidDate, SNAPSHOT_SCHEMA_MESSAGES.realDate);
 
 const optionalDate = dateSchema.nullable().default(null);
 
@@ -40,7 +48,7 @@ export const twoStepMethodSchema = z.strictObject({
   role: z.enum(["PRIMARY", "BACKUP"]),
   deviceId: id.nullable().default(null),
   // Only the last four digits: Gatehouse never stores a full phone number.
-  phoneLast4: z.string().regex(/^\d{4}$/, "expected the last 4 digits only").nullable().default(null),
+  phoneLast4: z.string().regex(/^\d{4}$/, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
 });
 
 export const permissionGrantSchema = z.strictObject({
@@ -146,10 +154,23 @@ export type AppAuthorization = z.infer<typeof appAuthorizationSchema>;
 export type OtherAccess = z.infer<typeof otherAccessSchema>;
 export type SellerAccount = z.infer<typeof sellerAccountSchema>;
 
+/**
+ * What went wrong, as data, so a reader's language can be chosen later: `key` names the kind of problem
+ * and `vars` its facts. The English `message` stays the CLI's wording.
+ */
+export interface SnapshotErrorReason {
+  key:
+    | "missing" | "type" | "tooLong" | "tooMany" | "tooLarge" | "empty" | "tooShort" | "tooFew" | "tooSmall" | "oneOf" | "email"
+    | "unknownKey" | keyof typeof SNAPSHOT_SCHEMA_MESSAGES | "duplicateId" | "unknownRef" | "onePrimary"
+    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice";
+  vars?: Record<string, string | number>;
+}
+
 export interface SnapshotError {
   /** JSON path such as `accounts[0].logins[1].status`; "(root)" for the document itself. */
   path: string;
   message: string;
+  reason?: SnapshotErrorReason;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -161,16 +182,55 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+const SCHEMA_MESSAGE_KEY = new Map(Object.entries(SNAPSHOT_SCHEMA_MESSAGES).map(([key, message]) => [message as string, key as keyof typeof SNAPSHOT_SCHEMA_MESSAGES]));
+
+/** The structured reason of one zod issue; undefined when only the English message describes it. */
+function reasonOf(issue: z.core.$ZodIssue): SnapshotErrorReason | undefined {
+  const schemaKey = SCHEMA_MESSAGE_KEY.get(issue.message);
+  if (schemaKey) return { key: schemaKey };
+  switch (issue.code) {
+    case "invalid_type":
+      return "input" in issue && issue.input !== undefined
+        ? { key: "type", vars: { expected: issue.expected, received: typeOf(issue.input) } }
+        : { key: "missing", vars: { expected: issue.expected } };
+    case "too_big": {
+      const key = issue.origin === "string" ? "tooLong" : issue.origin === "array" ? "tooMany" : "tooLarge";
+      return { key, vars: { max: Number(issue.maximum) } };
+    }
+    case "too_small": {
+      if (issue.origin === "string") return Number(issue.minimum) === 1 ? { key: "empty" } : { key: "tooShort", vars: { min: Number(issue.minimum) } };
+      return { key: issue.origin === "array" ? "tooFew" : "tooSmall", vars: { min: Number(issue.minimum) } };
+    }
+    case "invalid_value":
+      return { key: "oneOf", vars: { values: issue.values.map((v) => JSON.stringify(v)).join(", ") } };
+    case "invalid_format":
+      return issue.format === "email" ? { key: "email" } : undefined;
+    case "custom": {
+      const reason = issue.params?.reason as SnapshotErrorReason | undefined;
+      return reason && typeof reason.key === "string" ? reason : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** One error per problem; an unknown key is reported at its own path so it can be found and fixed. */
 export function toSnapshotErrors(error: z.ZodError): SnapshotError[] {
   const errors: SnapshotError[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        errors.push({ path: formatPath([...issue.path, key]), message: "unknown key (only keys starting with \"x-\" may be added)" });
+        errors.push({ path: formatPath([...issue.path, key]), message: "unknown key (only keys starting with \"x-\" may be added)", reason: { key: "unknownKey" } });
       }
     } else {
-      errors.push({ path: formatPath(issue.path), message: issue.message });
+      const reason = reasonOf(issue);
+      errors.push(reason ? { path: formatPath(issue.path), message: issue.message, reason } : { path: formatPath(issue.path), message: issue.message });
     }
   }
   return errors;
@@ -179,6 +239,7 @@ export function toSnapshotErrors(error: z.ZodError): SnapshotError[] {
 export type ParseSnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; errors: SnapshotError[] };
 
 export function parseSnapshot(input: unknown): ParseSnapshotResult {
-  const result = snapshotSchema.safeParse(input);
+  // reportInput: an issue then carries the value it is about, so a wrong type can be named ("received").
+  const result = snapshotSchema.safeParse(input, { reportInput: true });
   return result.success ? { ok: true, snapshot: result.data } : { ok: false, errors: toSnapshotErrors(result.error) };
 }

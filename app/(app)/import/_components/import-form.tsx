@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
+import { interpolate } from "@/lib/i18n/format";
 import { importSnapshotAction, type ImportState } from "../actions";
 
 export interface ImportLabels {
@@ -24,7 +25,8 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
   const result = state.result;
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-3" data-testid="import-form">
+      {/* Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared. */}
+      <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
           <input id="import-file" name="file" type="file" accept="application/json,.json" className="mt-1 block text-sm" />
@@ -32,11 +34,11 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
         <p className="text-xs text-slate-500">{labels.or}</p>
         <div>
           <label htmlFor="import-json" className="block text-sm font-medium">{labels.paste}</label>
-          <textarea id="import-json" name="json" rows={6} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          <textarea id="import-json" name="json" rows={6} defaultValue={state.json ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
         </div>
         <div>
           <label htmlFor="import-client" className="block text-sm font-medium">{labels.client}</label>
-          <select id="import-client" name="clientId" className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+          <select id="import-client" name="clientId" defaultValue={state.clientId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
             <option value="">{labels.noClient}</option>
             {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
@@ -49,12 +51,12 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
         {state.error && <p role="alert" className="text-sm text-red-700">{labels.errors[state.error] ?? state.error}</p>}
         {result?.ok && (
           <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-success">
-            {labels.success.replace("{accounts}", String(result.accounts)).replace("{logins}", String(result.logins))} <Link href="/accounts">{labels.toAccounts}</Link>
+            {interpolate(labels.success, { accounts: result.accounts, logins: result.logins })} <Link href="/accounts">{labels.toAccounts}</Link>
           </p>
         )}
         {result && !result.ok && (
           <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
-            <p className="font-medium text-red-800">{labels.errorsTitle.replace("{count}", String(result.errors.length))}</p>
+            <p className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: result.errors.length })}</p>
             <ul className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
               {result.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
             </ul>

@@ -1,5 +1,6 @@
 import { LocalTime } from "@/components/local-time";
 import type { HistoryEntry } from "@/lib/db/history";
+import { historyDetail } from "@/lib/i18n/enum-label";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { RULES } from "@/lib/risk";
@@ -10,21 +11,6 @@ const KNOWN = new Set([
   "login.updated", "account.verified", "loginUser.removed", "snapshot.imported", "access.reviewed",
 ]);
 
-function detail(entry: HistoryEntry): string {
-  const after = (entry.after ?? {}) as Record<string, unknown>;
-  if (entry.action === "finding.accepted" && typeof after.reason === "string") return `“${after.reason}” → ${String(after.until ?? "")}`;
-  if (entry.action === "access.reviewed") return [after.decision, after.note ? `“${String(after.note)}”` : null].filter(Boolean).join(" ");
-  if (entry.action === "login.updated") {
-    const before = (entry.before ?? {}) as Record<string, unknown>;
-    return before.status !== after.status ? `${String(before.status)} → ${String(after.status)}` : "";
-  }
-  if (entry.action.startsWith("twoStepMethod.")) {
-    const m = (entry.action.endsWith("added") ? after : ((entry.before ?? {}) as Record<string, unknown>)) as Record<string, unknown>;
-    return [m.kind, m.phoneLast4 ? `••••${String(m.phoneLast4)}` : null, m.role].filter(Boolean).join(" · ");
-  }
-  return "";
-}
-
 /** What happened to this account and its risks, newest first: the audit trail, readable. */
 export function HistorySection({ history, t, locale }: { history: HistoryEntry[]; t: Translate; locale: Locale }) {
   const title = (id: string | null) => (id ? (RULES.find((r) => r.id === id)?.title[locale] ?? id) : null);
@@ -34,15 +20,15 @@ export function HistorySection({ history, t, locale }: { history: HistoryEntry[]
         <Empty>{t("history.empty")}</Empty>
       ) : (
         <ol className="space-y-1 text-sm" data-testid="history">
-          {history.map((e) => (
+          {history.map((e) => { const detail = historyDetail(e, t); return (
             <li key={e.id} className="flex flex-wrap gap-x-2 border-l-2 border-slate-200 pl-2">
               <span className="text-slate-500"><LocalTime iso={e.at.toISOString()} locale={locale} /></span>
               <span className="font-medium">{KNOWN.has(e.action) ? t(`history.${e.action}` as Parameters<Translate>[0]) : e.action}</span>
               {e.ruleId && <span>{title(e.ruleId)}</span>}
-              {detail(e) && <span className="text-slate-700">{detail(e)}</span>}
+              {detail && <span className="text-slate-700">{detail}</span>}
               <span className="text-slate-500">{e.actor ?? t("history.system")}</span>
             </li>
-          ))}
+          ); })}
         </ol>
       )}
     </Section>

@@ -1,6 +1,7 @@
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
+import { enumLabel } from "@/lib/i18n/enum-label";
 import { Empty, Section } from "./section";
 
 export function AppsSection({ account, t }: { account: AccountDetail; t: Translate }) {
@@ -55,7 +56,7 @@ export function OtherAccessSection({ account, t }: { account: AccountDetail; t: 
         <ul className="divide-y divide-slate-100 text-sm">
           {account.otherAccess.map((o) => (
             <li key={o.id} className="py-2">
-              {o.person.name} · {t(`console.${o.console}`)} · {o.role}
+              {o.person.name} · {t(`console.${o.console}`)} · {enumLabel(t, "otherRole", o.role)}
             </li>
           ))}
         </ul>
