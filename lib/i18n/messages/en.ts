@@ -161,6 +161,7 @@ export const en: Record<MessageKey, string> = {
   "validation.wholeNumber": "Enter a whole number, 0 or more.",
   "validation.tooLarge": "That is too large (at most 3650).",
   "validation.highAfterMedium": "The high threshold must be larger than the medium one.",
+  "validation.maxAdminsAtLeastOne": "Enter a whole number, 1 or more: at least one person must be able to administer an account.",
   "account.scoreTrend": "Score over the last {days} days",
   "scores.title": "Scores",
   "scores.portfolio": "Portfolio",

@@ -160,6 +160,7 @@ export const ja = {
   "validation.wholeNumber": "0以上の整数を入力してください。",
   "validation.tooLarge": "値が大きすぎます（最大3650）。",
   "validation.highAfterMedium": "「高」の日数は「中」の日数より大きくしてください。",
+  "validation.maxAdminsAtLeastOne": "1以上の整数を入力してください（アカウントには少なくとも1人の管理者が必要です）。",
   "account.scoreTrend": "過去{days}日間のスコア推移",
   "scores.title": "スコア",
   "scores.portfolio": "ポートフォリオ全体",
