@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors } from "@/lib/forms/confirmations";
+import { formSummary } from "@/lib/forms/summary";
 
 export interface FieldSpec {
   name: string;
@@ -66,7 +67,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
     setLocal({ seq: state.seq, errors });
   };
   const fieldError = (name: string) => localErrors[name] ?? (state.ok ? undefined : state.fieldErrors?.[name]);
-  const topError = !state.ok && state.error ? (state.error === "INVALID_INPUT" ? messages.errors.INVALID_INPUT : say(state.error)) : null;
+  const summary = formSummary(state, fields.map((f) => f.name));
   return (
     <form key={state.seq} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
@@ -112,7 +113,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
           {pending ? pendingLabel : submitLabel}
         </button>
         <span aria-live="polite" className="text-xs">
-          {topError && <span role="alert" className="text-red-700">{topError}</span>}
+          {summary && <span role="alert" className={summary.visible ? "text-red-700" : "sr-only"}>{say(summary.key)}</span>}
           {state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>
