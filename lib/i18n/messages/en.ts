@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   "validation.reasonTooShort": "Give a reason of at least 10 characters.",
   "validation.untilPast": "The expiry date is in the past.",
   "validation.untilTooFar": "An acceptance can last at most one year.",
+  "validation.noteTooLong": "The note is too long (at most 500 characters).",
   "validation.passwordChangedFuture": "The password-changed date cannot be after today.",
   "validation.phoneLast4": "Enter only the last 4 digits of the phone number.",
   "validation.phoneLast4Required": "SMS and voice methods need the phone's last 4 digits.",

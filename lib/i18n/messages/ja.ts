@@ -136,6 +136,7 @@ export const ja = {
   "validation.reasonTooShort": "理由を10文字以上で入力してください。",
   "validation.untilPast": "期限が過去の日付です。",
   "validation.untilTooFar": "受容の期限は最長1年です。",
+  "validation.noteTooLong": "メモが長すぎます（500文字まで）。",
   "validation.passwordChangedFuture": "パスワード変更日に今日より後の日付は指定できません。",
   "validation.phoneLast4": "電話番号の下4桁（数字4つ）だけを入力してください。",
   "validation.phoneLast4Required": "SMS・音声通話には電話番号の下4桁が必要です。",

@@ -39,7 +39,8 @@ export function HistorySection({ history, t, locale }: { history: HistoryEntry[]
               <span className="text-slate-500"><LocalTime iso={e.at.toISOString()} locale={locale} /></span>
               <span className="font-medium">{KNOWN.has(e.action) ? t(`history.${e.action}` as Parameters<Translate>[0]) : e.action}</span>
               {e.ruleId && <span>{title(e.ruleId)}</span>}
-              {detail(e) && <span className="text-slate-700">{detail(e)}</span>}
+              {/* Reasons and notes are typed by people: a long unbroken one wraps instead of widening the page. */}
+              {detail(e) && <span className="min-w-0 text-slate-700 [overflow-wrap:anywhere]">{detail(e)}</span>}
               <span className="text-slate-500">{e.actor ?? t("history.system")}</span>
             </li>
           ))}
