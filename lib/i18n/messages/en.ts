@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   "accounts.count": "{count} accounts",
   "accounts.search": "Search",
   "accounts.searchPlaceholder": "Store name, seller ID or login e-mail",
+  "accounts.searchTooLong": "The search in this link is longer than {max} characters, so it was not applied: every account is listed.",
   "accounts.empty": "No seller accounts yet.",
   "accounts.emptySearch": "No account matches “{q}”.",
   "account.storeName": "Store name",
