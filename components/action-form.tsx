@@ -104,7 +104,11 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
               <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} autoComplete={field.type === "password" ? "off" : undefined} />
             )}
             {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
-            {error && <p id={`${fieldId}-error`} className="mt-0.5 text-xs text-red-700">{say(error)}</p>}
+            {error && (
+              <p id={`${fieldId}-error`} role={summary && "field" in summary && summary.field === field.name ? "alert" : undefined} className="mt-0.5 text-xs text-red-700">
+                {say(error)}
+              </p>
+            )}
           </div>
         );
       })}
@@ -113,7 +117,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
           {pending ? pendingLabel : submitLabel}
         </button>
         <span aria-live="polite" className="text-xs">
-          {summary && <span role="alert" className={summary.visible ? "text-red-700" : "sr-only"}>{say(summary.key)}</span>}
+          {summary && "key" in summary && <span role="alert" className="text-red-700">{say(summary.key)}</span>}
           {state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>
