@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
+import { formSummary } from "@/lib/forms/summary";
 
 export interface FieldSpec {
   name: string;
@@ -68,7 +69,8 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
   const refusedHere = Object.keys(localErrors).length > 0;
   const shownErrors = latestErrors(localErrors, state);
   const fieldError = (name: string): string | undefined => shownErrors[name];
-  const topError = !refusedHere && !state.ok && state.error ? (state.error === "INVALID_INPUT" ? messages.errors.INVALID_INPUT : say(state.error)) : null;
+  // A refusal in the browser (the confirmation) is the latest word: the server's earlier summary goes.
+  const summary = refusedHere ? null : formSummary(state, fields.map((f) => f.name));
   return (
     <form key={state.seq} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
@@ -105,7 +107,11 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
               <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} autoComplete={field.type === "password" ? "off" : undefined} />
             )}
             {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
-            {error && <p id={`${fieldId}-error`} className="mt-0.5 text-xs text-red-700">{say(error)}</p>}
+            {error && (
+              <p id={`${fieldId}-error`} role={summary && "field" in summary && summary.field === field.name ? "alert" : undefined} className="mt-0.5 text-xs text-red-700">
+                {say(error)}
+              </p>
+            )}
           </div>
         );
       })}
@@ -114,7 +120,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
           {pending ? pendingLabel : submitLabel}
         </button>
         <span aria-live="polite" className="text-xs">
-          {topError && <span role="alert" className="text-red-700">{topError}</span>}
+          {summary && "key" in summary && <span role="alert" className="text-red-700">{say(summary.key)}</span>}
           {!refusedHere && state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>

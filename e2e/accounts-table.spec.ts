@@ -221,3 +221,14 @@ test("the heatmap, wider than the screen in English, says so, scrolls from the k
   expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
   await expect(hint).toBeHidden();
 });
+
+test("a search longer than the box allows is not applied silently: the page says why", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts?q=${"k".repeat(201)}`);
+  const box = page.getByRole("search").getByRole("searchbox", { name: "検索" });
+  await expect(box).toHaveAttribute("maxlength", "200");
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("search").getByRole("alert")).toHaveText("このリンクの検索語は200文字を超えているため適用していません（すべてのアカウントを表示しています）。");
+  await page.goto(`/accounts?q=Kumo`);
+  await expect(page.getByRole("search").getByRole("alert")).toHaveCount(0);
+});

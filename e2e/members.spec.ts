@@ -10,6 +10,11 @@ test("an owner invites a manager through the dev outbox; the manager cannot open
   await form.getByLabel("メールアドレス").fill("not-an-email");
   await form.getByRole("button", { name: "招待メールを送る" }).click();
   await expect(form.getByText("メールアドレスの形式が正しくありません。")).toBeVisible();
+  // Someone already in the organisation: said at the field, without a misleading "someone else changed this first".
+  await form.getByLabel("メールアドレス").fill(tenant.email);
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(form.getByRole("alert")).toHaveText("すでにこの組織のメンバーです。");
+  await expect(form.getByText("他の人が先に変更しました", { exact: false })).toHaveCount(0);
   await form.getByLabel("メールアドレス").fill(email);
   await form.getByLabel("役割").selectOption("MANAGER");
   await form.getByRole("button", { name: "招待メールを送る" }).click();

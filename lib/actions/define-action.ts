@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
 import { twoFactorPending, type Scope } from "@/lib/db/scope";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import { echoedValues } from "@/lib/forms/echo";
 
 export interface ActionState {
   ok: boolean;
@@ -50,7 +51,7 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
  */
 export async function executeAction(definition: ActionDefinition, scope: Scope | null, formData: FormData, seq = 1): Promise<ActionState> {
   // Echoed back so a refused form keeps what was typed — except passwords, which are never sent back.
-  const values = Object.fromEntries([...formData].filter((e): e is [string, string] => typeof e[1] === "string" && !/password/i.test(e[0])));
+  const values = echoedValues(formData.entries());
   if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
   // An organisation that requires two-factor sign-in allows nothing else until it is set up.
   if (twoFactorPending(scope) && !definition.options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };

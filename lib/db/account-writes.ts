@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { AddTwoStepMethodInput, UpdateLoginInput } from "@/lib/validation/account-edits";
+import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput } from "@/lib/validation/account-edits";
 import type { Tx } from "./client";
 import type { Scope } from "./scope";
-import { accountsUsingDevices, audit, writeAccountData } from "./write-context";
+import { accountsUsingDevices, audit, utcToday, writeAccountData } from "./write-context";
 
 async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
   const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });
@@ -41,13 +41,15 @@ export async function removeTwoStepMethod(scope: Scope, accountId: string, versi
 }
 
 export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
+  const dateError = passwordChangedDateError(input.passwordChangedAt, utcToday());
+  if (dateError) throw new AppError("INVALID_INPUT", dateError, { passwordChangedAt: dateError });
   return writeAccountData(scope, input.accountId, input.version, async (tx) => {
     const before = await loginOnAccount(tx, scope, input.accountId, input.loginId);
     const after = await tx.login.update({
       where: { id: before.id },
       data: {
         status: input.status,
-        ...(input.passwordChangedAt ? { passwordChangedAt: new Date(`${input.passwordChangedAt}T00:00:00Z`) } : {}),
+        passwordChangedAt: input.passwordChangedAt === null ? null : new Date(`${input.passwordChangedAt}T00:00:00Z`),
         source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
       },
     });

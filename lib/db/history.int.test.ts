@@ -3,6 +3,7 @@ import { addDays } from "@/lib/dates";
 import { testDb } from "@/tests/support/db";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { getAccountPageOrThrow } from "./accounts";
+import { updateLogin } from "./account-writes";
 import { acceptFinding } from "./findings";
 import { listAccountHistory } from "./history";
 import { recomputeOrganisations } from "./risk/recompute-all";
@@ -30,5 +31,24 @@ describe("account history", () => {
 
     const stranger = await createTenant(db);
     expect(await listAccountHistory(await scopeFor(stranger.userId), accountId)).toEqual([]);
+  });
+
+  it("the login edit clears a password-changed date when the field is emptied, and refuses one after today", async () => {
+    await syncToolCatalogue(db);
+    const tenant = await createTenant(db);
+    const ids = await importSnapshot(db, tenant.orgId, oneAccountSnapshot());
+    const [accountId, loginId] = [ids("account", "acc"), ids("login", "acc/l-primary")];
+    const scope = await scopeFor(tenant.userId);
+    const version = async () => (await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).version;
+
+    await expect(updateLogin(scope, { accountId, version: await version(), loginId, status: "ACTIVE", passwordChangedAt: addDays(utcToday(), 1) })).rejects.toMatchObject({
+      code: "INVALID_INPUT", details: { passwordChangedAt: "validation.passwordChangedFuture" },
+    });
+    expect((await db.login.findUniqueOrThrow({ where: { id: loginId } })).passwordChangedAt).not.toBeNull();
+
+    await updateLogin(scope, { accountId, version: await version(), loginId, status: "ACTIVE", passwordChangedAt: null });
+    expect((await db.login.findUniqueOrThrow({ where: { id: loginId } })).passwordChangedAt).toBeNull();
+    const [entry] = await listAccountHistory(scope, accountId);
+    expect(entry).toMatchObject({ action: "login.updated", after: { passwordChangedAt: null } });
   });
 });

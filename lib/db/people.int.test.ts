@@ -219,7 +219,7 @@ describe("stored access (PersonAccess), the whole organisation's order by access
   it("follows a login disabled on the account page", async () => {
     const { scope, person, login, account } = await setup();
     const { version } = await db.sellerAccount.findUniqueOrThrow({ where: { id: account("beta") } });
-    await updateLogin(scope, { accountId: account("beta"), version, loginId: login("beta", "kato"), status: "DISABLED" });
+    await updateLogin(scope, { accountId: account("beta"), version, loginId: login("beta", "kato"), status: "DISABLED", passwordChangedAt: null });
     expect((await stored(scope.orgId)).get(person("p-viewer"))).toMatchObject({ activeLogins: 0, accounts: 0 });
     await expectStoredEqualsLive(scope);
   });

@@ -32,8 +32,14 @@ export const updateLoginSchema = z.object({
   version,
   loginId: id,
   status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
-  passwordChangedAt: day.optional().or(z.literal("").transform(() => undefined)),
+  /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
+  passwordChangedAt: z.literal("").transform(() => null).or(day),
 });
 export type UpdateLoginInput = z.infer<typeof updateLoginSchema>;
+
+/** A password change is recorded once it has happened: a date after today is a typo. */
+export function passwordChangedDateError(passwordChangedAt: string | null, today: string): string | null {
+  return passwordChangedAt !== null && passwordChangedAt > today ? "validation.passwordChangedFuture" : null;
+}
 
 export const markVerifiedSchema = z.object({ accountId: id, version });

@@ -20,6 +20,9 @@ export const EXPORT_ROW_LIMIT = 50_000;
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/** The search box's limit (its input's maxLength too). */
+export const ACCOUNT_SEARCH_MAX_LENGTH = 200;
+
 /** Keyset position: the sort key values and id of the row to continue after ("n") or before ("p"). */
 export interface AccountCursor {
   direction: "next" | "prev";
@@ -50,7 +53,7 @@ const optionalScore = z.preprocess((v) => (v === "" || v === null ? undefined : 
 
 /** The filters alone: shared by the table, the CSV export and saved views. */
 export const accountFilterSchema = z.object({
-  q: optionalText(200),
+  q: optionalText(ACCOUNT_SEARCH_MAX_LENGTH),
   client: optionalText(64),
   market: z.string().trim().regex(/^[A-Z]{2,3}$/).optional().catch(undefined),
   plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]).optional().catch(undefined),
@@ -101,6 +104,15 @@ export function parseAccountListQuery(raw: RawParams): AccountListQuery {
   const checked = all(raw, "col");
   if (checked.length) values.cols = checked.join(",");
   return accountListQuerySchema.parse(values);
+}
+
+/**
+ * A search too long to apply (from an edited or shared link: the box itself stops at the limit). It
+ * falls back to no search like any malformed parameter, but the page says so instead of silently
+ * listing every account.
+ */
+export function isAccountSearchTooLong(raw: RawParams): boolean {
+  return (all(raw, "q")[0]?.trim().length ?? 0) > ACCOUNT_SEARCH_MAX_LENGTH;
 }
 
 /** A URL from a submitted form (empty fields, checkbox lists) rather than the canonical one. */

@@ -8,8 +8,21 @@ const idList = z
   .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
   .pipe(z.array(z.string().max(64)).max(500));
 
+/** The longest address mail can carry (RFC 5321): 254 characters in all, 64 before the @. */
+export const EMAIL_MAX_LENGTH = 254;
+const EMAIL_LOCAL_MAX_LENGTH = 64;
+
+/** An address to send an invitation to: too long is said as such, before its format is checked. */
+export const inviteEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH, "validation.emailTooLong")
+  .refine((v) => v.lastIndexOf("@") <= EMAIL_LOCAL_MAX_LENGTH, "validation.emailTooLong")
+  .pipe(z.email("validation.email"));
+
 export const inviteMemberSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
+  email: inviteEmail,
   role,
   clientIds: idList,
 });
@@ -17,7 +30,7 @@ export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const inviteClientOwnerSchema = z.object({
   clientId: z.string().min(1, "validation.required").max(64),
-  email: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
+  email: inviteEmail,
 });
 export type InviteClientOwnerInput = z.infer<typeof inviteClientOwnerSchema>;
 export const closeClientPortalSchema = z.object({ clientId: z.string().min(1).max(64), confirm: z.literal("yes") });

@@ -23,4 +23,11 @@ describe("the settings form", () => {
     for (const bad of ["-5", "1.5", "abc", "99999"]) expect(updateRiskSettingsSchema.safeParse(form({ dormantUserDays: bad })).success).toBe(false);
     expect(updateRiskSettingsSchema.parse(form({ dormantUserDays: "0" })).dormantUserDays).toBe(0);
   });
+
+  it("refuses 0 people as the most who may administer an account: that rule has no 0 = off", () => {
+    const result = updateRiskSettingsSchema.safeParse(form({ maxAdmins: "0" }));
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["maxAdmins"], message: "validation.maxAdminsAtLeastOne" })]);
+    for (const bad of ["-1", "1.5", "abc"]) expect(updateRiskSettingsSchema.safeParse(form({ maxAdmins: bad })).error?.issues[0]?.message, bad).toBe("validation.maxAdminsAtLeastOne");
+    expect(updateRiskSettingsSchema.parse(form({ maxAdmins: "1" })).maxAdmins).toBe(1);
+  });
 });

@@ -97,7 +97,7 @@ describe("findings are persisted and follow every write in the same transaction"
     expect(await open(other)).toContain("SHARED_2SV_DEVICE");
     const scope = await scopeFor(tenant.userId);
     // Taking the shared phone off the first account's login clears the finding on the second account too.
-    await updateLogin(scope, { accountId: first, version: await version(first), loginId: ids("login", "acc/l-primary"), status: "REMOVED", passwordChangedAt: undefined });
+    await updateLogin(scope, { accountId: first, version: await version(first), loginId: ids("login", "acc/l-primary"), status: "REMOVED", passwordChangedAt: null });
     expect(await open(other)).not.toContain("SHARED_2SV_DEVICE");
   });
 });

@@ -10,6 +10,7 @@ import {
   accountListSearch,
   EXPORT_ROW_LIMIT,
   hasAccountFilters,
+  isAccountSearchTooLong,
   isCanonicalAccountSearch,
   parseAccountListQuery,
   type AccountColumn,
@@ -34,8 +35,10 @@ const SORTABLE: { column: "storeName" | AccountColumn; sort: AccountSort; firstD
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = parseAccountListQuery(raw);
-  // A submitted form sends empty fields and checkbox lists: show the canonical, shareable URL instead.
-  if (!isCanonicalAccountSearch(raw)) redirect(accountListHref(query));
+  const searchTooLong = isAccountSearchTooLong(raw);
+  // A submitted form sends empty fields and checkbox lists: show the canonical, shareable URL instead
+  // (unless that would drop a too-long search before the page can say why it was not applied).
+  if (!isCanonicalAccountSearch(raw) && !searchTooLong) redirect(accountListHref(query));
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
 
@@ -92,7 +95,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           <span className="text-xs text-slate-600">{t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) })}</span>
         </div>
       </div>
-      <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} />
+      <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} />
       <div className="flex flex-wrap items-center gap-4">
         <ColumnMenu query={query} t={t} labels={columnLabels} />
         <DensitySwitch query={query} t={t} />

@@ -4,7 +4,7 @@ import { RULES } from "@/lib/risk";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { ClientPicker } from "./client-picker";
-import { ACCOUNT_COLUMNS, accountListHref, NO_CLIENT, PAGE_SIZES, type AccountColumn, type AccountListQuery } from "@/lib/validation/accounts";
+import { ACCOUNT_COLUMNS, ACCOUNT_SEARCH_MAX_LENGTH, accountListHref, NO_CLIENT, PAGE_SIZES, type AccountColumn, type AccountListQuery } from "@/lib/validation/accounts";
 
 // Plain GET forms: the URL is the table's state, so filtering works without JavaScript, a reload shows
 // the same view and the back button returns to the previous one.
@@ -40,14 +40,20 @@ function Select({ name, label, value, options, anyLabel }: { name: string; label
   );
 }
 
-export function FiltersForm({ query, t, locale, clients, marketplaces }: { query: AccountListQuery; t: Translate; locale: Locale; clients: { id: string; name: string }[]; marketplaces: string[] }) {
+export function FiltersForm({ query, t, locale, clients, marketplaces, searchTooLong = false }: {
+  query: AccountListQuery; t: Translate; locale: Locale; clients: { id: string; name: string }[]; marketplaces: string[];
+  /** The link's search was over the limit and is not applied: said under the box. */
+  searchTooLong?: boolean;
+}) {
   const any = t("table.any");
   return (
     <form role="search" action="/accounts" aria-label={t("table.filters")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
       <Keep query={query} except={["filters", "pageSize"]} />
       <div>
         <label htmlFor="q" className={LABEL}>{t("accounts.search")}</label>
-        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("accounts.searchPlaceholder")} className={`${FIELD} w-72`} />
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("accounts.searchPlaceholder")} maxLength={ACCOUNT_SEARCH_MAX_LENGTH}
+          aria-invalid={searchTooLong || undefined} aria-describedby={searchTooLong ? "q-error" : undefined} className={`${FIELD} w-72 aria-invalid:border-red-600`} />
+        {searchTooLong && <p id="q-error" role="alert" className="mt-0.5 max-w-72 text-xs text-red-700">{t("accounts.searchTooLong", { max: ACCOUNT_SEARCH_MAX_LENGTH })}</p>}
       </div>
       {clients.length > CLIENT_SELECT_MAX ? (
         <ClientPicker name="client" noClientValue={NO_CLIENT}

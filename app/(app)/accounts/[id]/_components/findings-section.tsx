@@ -83,7 +83,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
               <li key={f.id} className="rounded border border-slate-200 p-2" data-testid="accepted-finding" data-rule={f.ruleId}>
                 <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />{" "}
                 <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span> — {evidence(f)}
-                <div className="text-xs text-slate-600">
+                <div className="text-xs text-slate-600 [overflow-wrap:anywhere]">
                   {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
                 </div>
                 {canWrite && (

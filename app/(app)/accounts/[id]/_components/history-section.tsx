@@ -25,7 +25,8 @@ export function HistorySection({ history, t, locale }: { history: HistoryEntry[]
               <span className="text-slate-500"><LocalTime iso={e.at.toISOString()} locale={locale} /></span>
               <span className="font-medium">{KNOWN.has(e.action) ? t(`history.${e.action}` as Parameters<Translate>[0]) : e.action}</span>
               {e.ruleId && <span>{title(e.ruleId)}</span>}
-              {detail && <span className="text-slate-700">{detail}</span>}
+              {/* Reasons and notes are typed by people: a long unbroken one wraps instead of widening the page. */}
+              {detail && <span className="min-w-0 text-slate-700 [overflow-wrap:anywhere]">{detail}</span>}
               <span className="text-slate-500">{e.actor ?? t("history.system")}</span>
             </li>
           ); })}

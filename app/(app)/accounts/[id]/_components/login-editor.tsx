@@ -23,7 +23,7 @@ export function LoginEditor({ account, login, t, messages }: { account: AccountD
               name: "status", label: t("login.status"), type: "select", defaultValue: login.status,
               options: (["INVITED", "ACTIVE", "DISABLED", "REMOVED"] as const).map((s) => ({ value: s, label: t(`loginStatus.${s}`) })),
             },
-            { name: "passwordChangedAt", label: t("login.passwordChanged"), type: "date", defaultValue: login.passwordChangedAt ? formatDay(login.passwordChangedAt) : "" },
+            { name: "passwordChangedAt", label: t("login.passwordChanged"), type: "date", defaultValue: login.passwordChangedAt ? formatDay(login.passwordChangedAt) : "", hint: t("login.passwordChangedHint") },
           ]}
           submitLabel={t("form.save")}
           pendingLabel={t("form.saving")}

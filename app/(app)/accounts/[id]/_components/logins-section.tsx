@@ -5,6 +5,7 @@ import { Day } from "@/components/day";
 import { ActionForm } from "@/components/action-form";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { recordAccessReviewAction } from "../actions";
+import { ACCESS_REVIEW_NOTE_MAX_LENGTH } from "@/lib/validation/access-review";
 import { LoginEditor } from "./login-editor";
 import { Empty, Section } from "./section";
 
@@ -71,7 +72,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                           {t(`review.${reviews.get(login.id)!.decision as "APPROVED" | "REMOVE_REQUESTED"}`)}
                         </span>{" "}
                         <span className="text-slate-500">{reviews.get(login.id)!.by} · <Day value={reviews.get(login.id)!.decidedAt} /></span>
-                        {reviews.get(login.id)!.note && <div className="text-slate-600">“{reviews.get(login.id)!.note}”</div>}
+                        {reviews.get(login.id)!.note && <div className="text-slate-600 [overflow-wrap:anywhere]">“{reviews.get(login.id)!.note}”</div>}
                       </div>
                     )}
                     <details className="mt-1">
@@ -81,7 +82,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                         hidden={{ accountId: account.id, loginId: login.id }}
                         fields={[
                           { name: "decision", label: t("review.decision"), type: "select", options: [{ value: "APPROVED", label: t("review.APPROVED") }, { value: "REMOVE_REQUESTED", label: t("review.REMOVE_REQUESTED") }] },
-                          { name: "note", label: t("review.note"), type: "text", maxLength: 500 },
+                          { name: "note", label: t("review.note"), type: "text", maxLength: ACCESS_REVIEW_NOTE_MAX_LENGTH },
                         ]}
                         submitLabel={t("review.submit")}
                         pendingLabel={t("form.saving")}
