@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { humaniseEvidence, mentionedIds } from "./humanise";
+import { humaniseEvidence, mentionedIds, snapshotLabels } from "./humanise";
+import { snapshot } from "./test-factory";
 
 const labels = new Map([
   ["9f1c-login", "owner@sakura.example"],
-  ["77aa-person", "Sato Hana, Sakura Tea"],
+  ["77aa-person", "Sato Hana (Sakura Tea)"],
   ["d0d0-device", "iPhone"],
 ]);
 
@@ -15,7 +16,7 @@ describe("humaniseEvidence", () => {
   });
 
   it("replaces a bare id with its label, and leaves unknown ids alone", () => {
-    expect(humaniseEvidence("used by 77aa-person and zz-unknown", ["77aa-person", "zz-unknown"], labels)).toBe("used by Sato Hana, Sakura Tea and zz-unknown");
+    expect(humaniseEvidence("used by 77aa-person and zz-unknown", ["77aa-person", "zz-unknown"], labels)).toBe("used by Sato Hana (Sakura Tea) and zz-unknown");
   });
 
   it("keeps nested parentheses balanced", () => {
@@ -23,7 +24,7 @@ describe("humaniseEvidence", () => {
       'device "iPhone", PHONE, held by Sato is shared',
     );
     expect(humaniseEvidence('device d0d0-device ("iPhone", PHONE, held by 77aa-person) is shared', ["d0d0-device", "77aa-person"], labels)).toBe(
-      'device "iPhone", PHONE, held by Sato Hana, Sakura Tea is shared',
+      'device "iPhone", PHONE, held by Sato Hana (Sakura Tea) is shared',
     );
   });
 
@@ -37,7 +38,26 @@ describe("mentionedIds", () => {
     const text = "a 2SV method of 2 people's logins (77aa-person, zz-unknown); on this account: 9f1c-login";
     expect(mentionedIds(text, labels).sort()).toEqual(["77aa-person", "9f1c-login"]);
     expect(humaniseEvidence(text, mentionedIds(text, labels), labels)).toBe(
-      "a 2SV method of 2 people's logins (Sato Hana, Sakura Tea, zz-unknown); on this account: owner@sakura.example",
+      "a 2SV method of 2 people's logins (Sato Hana (Sakura Tea), zz-unknown); on this account: owner@sakura.example",
+    );
+  });
+});
+
+describe("snapshotLabels", () => {
+  it("names a person with a company as 'Name (Company)', so a list of people counts right", () => {
+    const labelled = snapshotLabels(
+      snapshot({
+        people: [
+          { id: "p-1", name: "Mori Team Lead", external: false, company: "Mori Outdoor", departedAt: null },
+          { id: "p-2", name: "Mori Aoi", external: false, company: "Mori Outdoor", departedAt: null },
+          { id: "p-3", name: "Ito Ken", external: true, company: null, departedAt: null },
+        ],
+        accounts: [],
+      }),
+    );
+    const text = "3 people can administer the account (limit 2): p-1, p-2, p-3";
+    expect(humaniseEvidence(text, mentionedIds(text, labelled), labelled)).toBe(
+      "3 people can administer the account (limit 2): Mori Team Lead (Mori Outdoor), Mori Aoi (Mori Outdoor), Ito Ken",
     );
   });
 });

@@ -41,7 +41,8 @@ function matchingParen(text: string, open: number): number {
 /** Human labels of everything a finding can mention: login e-mails, people, devices, apps, partners. */
 export function snapshotLabels(snapshot: Snapshot): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const p of snapshot.people) labels.set(p.id, p.company ? `${p.name}, ${p.company}` : p.name);
+  // "Name (Company)", not "Name, Company": evidence lists people with commas, and a comma inside a name read as two people.
+  for (const p of snapshot.people) labels.set(p.id, p.company ? `${p.name} (${p.company})` : p.name);
   for (const d of snapshot.devices) labels.set(d.id, d.label ?? d.kind);
   for (const a of snapshot.accounts) {
     for (const l of a.logins) labels.set(l.id, l.email ?? l.role.toLowerCase());
