@@ -1,13 +1,10 @@
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { NotFoundMessage } from "@/components/not-found-message";
 
-export default async function NotFound() {
-  const t = await getT();
+// An unknown address outside the signed-in layout: this page is the whole document, so it has the <main>.
+export default function NotFound() {
   return (
-    <main className="mx-auto mt-24 max-w-md text-center">
-      <h1 className="text-2xl font-semibold">{t("notFound.title")}</h1>
-      <p className="mt-2 text-slate-600">{t("notFound.body")}</p>
-      <p className="mt-4"><Link href="/accounts">{t("nav.accounts")}</Link></p>
+    <main>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -70,6 +70,16 @@ test("filters, sorts and pages live in the URL: reload keeps them, back restores
   // A filter nothing matches says so and offers the way back.
   await page.goto("/accounts?severity=critical&min=99");
   await expect(page.getByTestId("no-match")).toContainText("この条件に一致するアカウントはありません。");
+  await expect(page.getByRole("search").getByRole("alert")).toHaveCount(0);
+
+  // A minimum above the maximum stays in the URL as typed, and the score filter says why nothing matches.
+  await page.getByLabel("スコアの上限").fill("20");
+  await page.getByRole("button", { name: "検索" }).click();
+  await expect(page).toHaveURL(/min=99&max=20/);
+  await expect(page.getByLabel("スコアの下限")).toHaveValue("99");
+  await expect(page.getByRole("search").getByRole("alert")).toHaveText("スコアの下限が上限を上回っているため、一致するアカウントはありません。どちらかを直してください。");
+  await expect(page.getByLabel("スコアの下限")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("スコアの上限")).toHaveAttribute("aria-invalid", "true");
   await page.getByTestId("no-match").getByRole("link", { name: "絞り込みを解除" }).click();
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(page.getByTestId("accounts-total")).toHaveText("4 件");

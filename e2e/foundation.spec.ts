@@ -73,4 +73,9 @@ test("an unknown or foreign account id is a 404 page", async ({ page }) => {
   const response = await page.goto("/accounts/not-an-account-of-yours");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "見つかりません" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1); // inside the signed-in layout's <main>, not a second one
+  await page.context().clearCookies();
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "見つかりません" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
 });

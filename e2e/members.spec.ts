@@ -55,6 +55,47 @@ test("an owner invites a manager through the dev outbox; the manager cannot open
   await invitee.close();
 });
 
+test("inviting an address again replaces its pending invitation; the list shows what each one grants", async ({ page, browser, tenant }) => {
+  const email = `again-${Date.now()}@test.example`;
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/members");
+  const form = page.getByTestId("invite-form");
+  const row = page.getByTestId("invitation").filter({ hasText: email });
+  await form.getByLabel("メールアドレス").fill(email);
+  await form.getByLabel("役割").selectOption("VIEWER");
+  await form.getByRole("checkbox", { name: "E2E Client" }).check();
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("閲覧者");
+  await expect(row.getByTestId("invitation-clients")).toHaveText("担当クライアント: E2E Client");
+
+  await form.getByLabel("メールアドレス").fill(email);
+  await form.getByLabel("役割").selectOption("MANAGER");
+  await form.getByRole("checkbox", { name: "E2E Client" }).setChecked(false);
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(row).toContainText("マネージャー");
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("invitation-clients")).toHaveText("担当クライアントなし（アカウントは表示されません）");
+  await expect(page.getByText("同じアドレスにもう一度招待すると、前の招待は取り消され、そのリンクは使えなくなります。")).toBeVisible();
+
+  // Two mails in the outbox (newest first): only the newer link still opens the invitation.
+  await page.goto("/members/outbox");
+  const mails = page.getByTestId("outbox-mail").filter({ hasText: email });
+  await expect(mails).toHaveCount(2);
+  const linkOf = async (i: number) => new URL((await mails.nth(i).textContent())!.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)![0]).pathname;
+  const [newer, older] = [await linkOf(0), await linkOf(1)];
+  const invitee = await browser.newContext();
+  try {
+    const p = await invitee.newPage();
+    await p.goto(older);
+    await expect(p.getByText("この招待リンクは無効です。", { exact: false })).toBeVisible();
+    await p.goto(newer);
+    await expect(p.getByText("マネージャー として")).toBeVisible();
+  } finally {
+    await invitee.close();
+  }
+});
+
 test("a viewer or manager cannot reach the members page", async ({ page, tenant }) => {
   void tenant;
   const { createTenant } = await import("./fixtures");

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { createTenant, expect, test } from "./fixtures";
 import { signIn } from "./support";
 
 test("a refused settings save keeps what was typed and marks the field in error", async ({ page, tenant }) => {
@@ -34,4 +34,18 @@ test("0 people as the most who may administer an account is refused: that rule h
   await expect(maxAdmins).toHaveValue("0");
   await page.reload();
   await expect(form.getByLabel("管理者の上限人数")).toHaveValue("3");
+});
+
+test("a Manager reads the thresholds without the sentence about what saving does", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+  await expect(page.getByText("各ルールのしきい値です。変更すると、すべてのアカウントのリスクとスコアがすぐに再計算されます。")).toBeVisible();
+
+  const manager = await createTenant("MANAGER");
+  await page.context().clearCookies();
+  await signIn(page, manager.email, manager.password);
+  await page.goto("/settings");
+  await expect(page.getByText("各ルールのしきい値です。", { exact: true })).toBeVisible();
+  await expect(page.getByText("すぐに再計算されます")).toHaveCount(0);
+  await expect(page.getByTestId("risk-settings-form")).toHaveCount(0);
 });

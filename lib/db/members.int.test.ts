@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/db";
 import { createTenant, scopeFor } from "@/tests/support/factories";
-import { acceptInvitationAsNewUser, acceptInvitationAsUser, changeMember, findInvitation, inviteMember, removeMember, revokeInvitation } from "./members";
+import { acceptInvitationAsNewUser, acceptInvitationAsUser, changeMember, findInvitation, inviteMember, listMembers, removeMember, revokeInvitation } from "./members";
 import { createUserSession, validateUserSession } from "./sessions";
 
 const db = testDb();
@@ -47,6 +47,55 @@ describe("invitations", () => {
     const stranger = await createTenant(db);
     const forOther = await inviteMember(scope, { email: `z-${crypto.randomUUID()}@test.example`, role: "VIEWER", clientIds: [] }, "http://t", send);
     await expect(acceptInvitationAsUser(stranger.userId, tokenOf(forOther))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("re-inviting an address replaces its open invitation: one pending row per address and organisation, the older links dead", async () => {
+    const owner = await createTenant(db);
+    const scope = await scopeFor(owner.userId);
+    const client = await db.client.create({ data: { orgId: owner.orgId, name: "Granted" } });
+    const email = `again-${crypto.randomUUID()}@test.example`;
+    const first = await inviteMember(scope, { email, role: "VIEWER", clientIds: [] }, "http://t", send);
+    const second = await inviteMember(scope, { email, role: "VIEWER", clientIds: [] }, "http://t", send);
+    const third = await inviteMember(scope, { email, role: "MANAGER", clientIds: [client.id] }, "http://t", send);
+
+    const open = await db.invitation.findMany({ where: { orgId: owner.orgId, email, acceptedAt: null, revokedAt: null } });
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ role: "MANAGER", clientIds: [client.id] });
+    expect(await db.invitation.count({ where: { orgId: owner.orgId, email, revokedAt: { not: null } } })).toBe(2);
+    expect(await findInvitation(tokenOf(first))).toBeNull();
+    expect(await findInvitation(tokenOf(second))).toBeNull();
+    expect(await findInvitation(tokenOf(third))).toMatchObject({ id: open[0].id, role: "MANAGER" });
+
+    // The pending list shows that one row, with what it grants; the history names the one it replaced.
+    const { invitations } = await listMembers(scope);
+    expect(invitations.filter((i) => i.email === email).map((i) => ({ role: i.role, clientIds: i.clientIds }))).toEqual([{ role: "MANAGER", clientIds: [client.id] }]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: owner.orgId, action: "member.invited", entityId: open[0].id } });
+    expect((audit.after as { replacedInvitationIds: string[] }).replacedInvitationIds).toHaveLength(1);
+
+    // Another address, and the same address in another organisation, keep their own invitations.
+    const other = await inviteMember(scope, { email: `other-${crypto.randomUUID()}@test.example`, role: "VIEWER", clientIds: [] }, "http://t", send);
+    const elsewhere = await createTenant(db);
+    const elsewhereLink = await inviteMember(await scopeFor(elsewhere.userId), { email, role: "VIEWER", clientIds: [] }, "http://t", send);
+    expect(await findInvitation(tokenOf(other))).not.toBeNull();
+    expect(await findInvitation(tokenOf(third))).not.toBeNull();
+    expect(await findInvitation(tokenOf(elsewhereLink))).not.toBeNull();
+
+    // The newest link works; an accepted invitation is not revoked by a later one (the address is then a member).
+    await acceptInvitationAsNewUser({ token: tokenOf(third), name: "Third Time", password: "quiet river under maple 9", confirmPassword: "quiet river under maple 9" });
+    expect(await scopeFor((await db.user.findUniqueOrThrow({ where: { email } })).id, owner.orgId)).toMatchObject({ role: "MANAGER", clientIds: [client.id] });
+    await expect(inviteMember(scope, { email, role: "VIEWER", clientIds: [] }, "http://t", send)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: open[0].id } })).toMatchObject({ revokedAt: null });
+  });
+
+  it("invitations to one address sent at once still leave exactly one open", async () => {
+    const owner = await createTenant(db);
+    const scope = await scopeFor(owner.userId);
+    const email = `race-${crypto.randomUUID()}@test.example`;
+    const links = await Promise.all([1, 2, 3, 4].map(() => inviteMember(scope, { email, role: "VIEWER", clientIds: [] }, "http://t", send)));
+    expect(await db.invitation.count({ where: { orgId: owner.orgId, email, acceptedAt: null, revokedAt: null } })).toBe(1);
+    expect(await db.invitation.count({ where: { orgId: owner.orgId, email } })).toBe(4);
+    const live = await Promise.all(links.map((link) => findInvitation(tokenOf(link))));
+    expect(live.filter(Boolean)).toHaveLength(1);
   });
 
   it("lets only owners and admins invite, and only owners create owners", async () => {

@@ -45,13 +45,23 @@ export async function listMembers(scope: Scope) {
   return { members, invitations, clients };
 }
 
-/** A single-use invitation row (only the token's hash is stored); returns the link's token. */
+/**
+ * A single-use invitation row (only the token's hash is stored); returns the link's token. It replaces
+ * the address's open invitation to the organisation, if any: that one is revoked in the same
+ * transaction (its link stops working), so an address has at most one open invitation per
+ * organisation and the pending list shows what the newest link grants. Two invitations to the same
+ * address at once queue on a transaction-scoped advisory lock instead of both finding none open.
+ */
 export async function createInvitation(tx: Tx, data: { orgId: string; email: string; role: MemberRole; clientIds: string[]; createdById: string }) {
+  await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `invitation:${data.orgId}:${data.email}`);
+  const open = { orgId: data.orgId, email: data.email, acceptedAt: null, revokedAt: null };
+  const replaced = (await tx.invitation.findMany({ where: open, select: { id: true } })).map((i) => i.id);
+  if (replaced.length) await tx.invitation.updateMany({ where: { ...open, id: { in: replaced } }, data: { revokedAt: new Date() } });
   const token = randomBytes(32).toString("base64url");
   const invitation = await tx.invitation.create({
     data: { ...data, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
   });
-  return { token, invitationId: invitation.id };
+  return { token, invitationId: invitation.id, replacedInvitationIds: replaced };
 }
 
 /** The invitation e-mail, in Japanese and English. */
@@ -75,7 +85,7 @@ export async function inviteMember(scope: Scope, input: InviteMemberInput, baseU
     if (existing) throw new AppError("CONFLICT", "Already a member", { email: "validation.alreadyMember" });
     const clientIds = await validClientIds(tx, scope, input.role, input.clientIds);
     const created = await createInvitation(tx, { orgId: scope.orgId, email: input.email, role: input.role, clientIds, createdById: scope.userId });
-    await audit(tx, scope, { action: "member.invited", entityType: "Invitation", entityId: created.invitationId, after: { email: input.email, role: input.role, clientIds } });
+    await audit(tx, scope, { action: "member.invited", entityType: "Invitation", entityId: created.invitationId, after: { email: input.email, role: input.role, clientIds, replacedInvitationIds: created.replacedInvitationIds } });
     return created.token;
   });
   const link = `${baseUrl}/invite/${token}`;

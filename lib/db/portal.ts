@@ -33,7 +33,7 @@ export async function inviteClientOwner(
     if (member) throw new AppError("CONFLICT", "Already has portal access", { email: "validation.alreadyMember" });
     // Viewer is what the portal's people are, whatever their place in their own organisation (scope.ts).
     const created = await createInvitation(tx, { orgId: portalOrgId, email: input.email, role: "VIEWER", clientIds: [], createdById: scope.userId });
-    await audit(tx, scope, { action: "portal.invited", entityType: "Client", entityId: client.id, after: { email: input.email, invitationId: created.invitationId } });
+    await audit(tx, scope, { action: "portal.invited", entityType: "Client", entityId: client.id, after: { email: input.email, invitationId: created.invitationId, replacedInvitationIds: created.replacedInvitationIds } });
     return { token: created.token, clientName: client.name };
   });
   const link = `${baseUrl}/invite/${token}`;

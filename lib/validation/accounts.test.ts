@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SEARCH_MAX_LENGTH, isAccountSearchTooLong, parseAccountListQuery } from "./accounts";
+import { ACCOUNT_SEARCH_MAX_LENGTH, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, parseAccountListQuery } from "./accounts";
 
 describe("the accounts table's search", () => {
   it("applies a search up to the limit", () => {
@@ -19,5 +19,28 @@ describe("the accounts table's search", () => {
   it("has nothing to say without a search", () => {
     expect(isAccountSearchTooLong(new URLSearchParams())).toBe(false);
     expect(isAccountSearchTooLong({})).toBe(false);
+  });
+});
+
+describe("the accounts table's score range", () => {
+  const parse = (params: Record<string, string>) => parseAccountListQuery(new URLSearchParams(params));
+
+  it("notices a minimum above the maximum, and keeps both in the URL as typed", () => {
+    const query = parse({ min: "80", max: "20" });
+    expect(isScoreRangeInverted(query)).toBe(true);
+    expect(accountListSearch(query)).toBe("min=80&max=20");
+  });
+
+  it("accepts an equal minimum and maximum, a one-sided range and no range", () => {
+    expect(isScoreRangeInverted(parse({ min: "50", max: "50" }))).toBe(false);
+    expect(isScoreRangeInverted(parse({ min: "0", max: "100" }))).toBe(false);
+    expect(isScoreRangeInverted(parse({ min: "90" }))).toBe(false);
+    expect(isScoreRangeInverted(parse({ max: "10" }))).toBe(false);
+    expect(isScoreRangeInverted(parse({}))).toBe(false);
+  });
+
+  it("has nothing to say about a malformed bound (it falls back to no bound)", () => {
+    expect(isScoreRangeInverted(parse({ min: "abc", max: "20" }))).toBe(false);
+    expect(isScoreRangeInverted(parse({ min: "80", max: "200" }))).toBe(false);
   });
 });

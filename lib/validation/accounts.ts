@@ -115,6 +115,14 @@ export function isAccountSearchTooLong(raw: RawParams): boolean {
   return (all(raw, "q")[0]?.trim().length ?? 0) > ACCOUNT_SEARCH_MAX_LENGTH;
 }
 
+/**
+ * A minimum score above the maximum: no account can match. The range stays in the URL as typed (the
+ * reader fixes one of the two numbers), but the page says why the table is empty.
+ */
+export function isScoreRangeInverted(query: Pick<AccountFilter, "min" | "max">): boolean {
+  return query.min !== undefined && query.max !== undefined && query.min > query.max;
+}
+
 /** A URL from a submitted form (empty fields, checkbox lists) rather than the canonical one. */
 export function isCanonicalAccountSearch(raw: RawParams): boolean {
   const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));

@@ -91,10 +91,19 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {invitations.length > 0 && (
           <div className="mt-4">
             <h3 className="text-sm font-semibold">{t("members.pending")}</h3>
+            <p className="text-xs text-slate-600">{t("members.pendingHelp")}</p>
             <ul className="mt-1 space-y-1 text-sm">
               {invitations.map((i) => (
-                <li key={i.id} className="flex items-center gap-2" data-testid="invitation">
-                  {i.email} · {t(`role.${i.role}`)} · {t("members.expires")} {i.expiresAt.toISOString().slice(0, 10)}
+                <li key={i.id} className="flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="invitation">
+                  <span>{i.email} · {t(`role.${i.role}`)} · {t("members.expires")} {i.expiresAt.toISOString().slice(0, 10)}</span>
+                  {/* What accepting grants: a manager or viewer sees only these clients' accounts. */}
+                  {(i.role === "MANAGER" || i.role === "VIEWER") && (
+                    <span className="text-xs text-slate-600" data-testid="invitation-clients">
+                      {i.clientIds.length === 0
+                        ? t("members.noClients")
+                        : <>{t("members.clients")}: {i.clientIds.slice(0, ASSIGNED_SHOWN).map((id) => clientName.get(id) ?? "?").join(", ")}{i.clientIds.length > ASSIGNED_SHOWN && ` +${i.clientIds.length - ASSIGNED_SHOWN}`}</>}
+                    </span>
+                  )}
                   <ActionForm action={revokeInvitationAction} hidden={{ invitationId: i.id }} submitLabel={t("members.revokeInvitation")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
                 </li>
               ))}

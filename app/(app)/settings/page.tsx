@@ -19,7 +19,8 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
-      <p className="text-sm text-slate-600">{t("settings.intro")}</p>
+      {/* Saving is for those who may: a read-only reader is not told what saving does. */}
+      <p className="text-sm text-slate-600">{t(editable ? "settings.intro" : "settings.introReadOnly")}</p>
       <section aria-labelledby="thresholds" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="thresholds" className="mb-3 text-lg font-semibold">{t("settings.thresholds")}</h2>
         {editable ? (

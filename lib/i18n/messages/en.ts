@@ -152,6 +152,7 @@ export const en: Record<MessageKey, string> = {
   "nav.settings": "Settings",
   "settings.title": "Risk settings",
   "settings.intro": "Thresholds of the risk rules. Saving recomputes every account's risks and score at once.",
+  "settings.introReadOnly": "Thresholds of the risk rules.",
   "settings.thresholds": "Thresholds",
   "settings.save": "Save and recompute",
   "settings.saving": "Saving and recomputing…",

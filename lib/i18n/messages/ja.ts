@@ -151,6 +151,7 @@ export const ja = {
   "nav.settings": "設定",
   "settings.title": "リスク判定の設定",
   "settings.intro": "各ルールのしきい値です。変更すると、すべてのアカウントのリスクとスコアがすぐに再計算されます。",
+  "settings.introReadOnly": "各ルールのしきい値です。",
   "settings.thresholds": "しきい値",
   "settings.save": "保存して再計算",
   "settings.saving": "保存・再計算中…",

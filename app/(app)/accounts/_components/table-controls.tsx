@@ -4,7 +4,7 @@ import { RULES } from "@/lib/risk";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { ClientPicker } from "./client-picker";
-import { ACCOUNT_COLUMNS, ACCOUNT_SEARCH_MAX_LENGTH, accountListHref, NO_CLIENT, PAGE_SIZES, type AccountColumn, type AccountListQuery } from "@/lib/validation/accounts";
+import { ACCOUNT_COLUMNS, ACCOUNT_SEARCH_MAX_LENGTH, accountListHref, isScoreRangeInverted, NO_CLIENT, PAGE_SIZES, type AccountColumn, type AccountListQuery } from "@/lib/validation/accounts";
 
 // Plain GET forms: the URL is the table's state, so filtering works without JavaScript, a reload shows
 // the same view and the back button returns to the previous one.
@@ -46,6 +46,9 @@ export function FiltersForm({ query, t, locale, clients, marketplaces, searchToo
   searchTooLong?: boolean;
 }) {
   const any = t("table.any");
+  // Kept in the URL as typed; both fields point at the one message saying why nothing matches.
+  const rangeInverted = isScoreRangeInverted(query);
+  const rangeInvalid = rangeInverted ? { "aria-invalid": true, "aria-describedby": "score-range-error" } : {};
   return (
     <form role="search" action="/accounts" aria-label={t("table.filters")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
       <Keep query={query} except={["filters", "pageSize"]} />
@@ -72,12 +75,17 @@ export function FiltersForm({ query, t, locale, clients, marketplaces, searchToo
         options={(["critical", "high", "medium", "low"] as const).map((s) => ({ value: s, label: t(`severity.${s}`) }))} />
       <Select name="rule" label={t("table.rule")} value={query.rule} anyLabel={any} options={RULES.map((r) => ({ value: r.id, label: r.title[locale] }))} />
       <div>
-        <label htmlFor="f-min" className={LABEL}>{t("table.minScore")}</label>
-        <input id="f-min" name="min" type="number" min={0} max={100} inputMode="numeric" defaultValue={query.min ?? ""} className={`${FIELD} w-20`} />
-      </div>
-      <div>
-        <label htmlFor="f-max" className={LABEL}>{t("table.maxScore")}</label>
-        <input id="f-max" name="max" type="number" min={0} max={100} inputMode="numeric" defaultValue={query.max ?? ""} className={`${FIELD} w-20`} />
+        <div className="flex items-end gap-3">
+          <div>
+            <label htmlFor="f-min" className={LABEL}>{t("table.minScore")}</label>
+            <input id="f-min" name="min" type="number" min={0} max={100} inputMode="numeric" defaultValue={query.min ?? ""} {...rangeInvalid} className={`${FIELD} w-20 aria-invalid:border-red-600`} />
+          </div>
+          <div>
+            <label htmlFor="f-max" className={LABEL}>{t("table.maxScore")}</label>
+            <input id="f-max" name="max" type="number" min={0} max={100} inputMode="numeric" defaultValue={query.max ?? ""} {...rangeInvalid} className={`${FIELD} w-20 aria-invalid:border-red-600`} />
+          </div>
+        </div>
+        {rangeInverted && <p id="score-range-error" role="alert" className="mt-0.5 max-w-56 text-xs text-red-700">{t("table.scoreRangeInverted")}</p>}
       </div>
       <Select name="pageSize" label={t("table.pageSize")} value={query.pageSize === 25 ? undefined : String(query.pageSize)} anyLabel="25"
         options={PAGE_SIZES.filter((n) => n !== 25).map((n) => ({ value: String(n), label: String(n) }))} />
