@@ -135,6 +135,14 @@ test("a view is saved with a name and opens again from the list", async ({ page,
   await expect(page).toHaveURL(/severity=critical&sort=score&dir=desc$/);
   await expect.poll(() => rowNames(page)).toEqual(["Ame Tea", "+Plus Shop"]);
   await expectNoSeriousViolations(page);
+
+  // The same name again is refused at the field and the first view stays as it was.
+  await page.goto("/accounts?market=JP");
+  await page.getByLabel("ビューの名前").fill("緊急のみ");
+  await page.getByRole("button", { name: "現在のビューを保存" }).click();
+  await expect(page.getByTestId("save-view")).toContainText("同じ名前のビューがすでにあります");
+  await expect(page.getByTestId("saved-views").getByRole("link", { name: "緊急のみ" })).toHaveCount(1);
+  await expect(page.getByTestId("saved-views").getByRole("link", { name: "緊急のみ" })).toHaveAttribute("href", /severity=critical&sort=score&dir=desc$/);
 });
 
 test("an organisation without accounts sees an empty overview", async ({ page }) => {

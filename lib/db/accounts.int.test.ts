@@ -303,4 +303,15 @@ describe("saved views belong to one user", () => {
     await deleteSavedView(mine, view.id);
     expect(await listSavedViews(mine)).toEqual([]);
   });
+
+  it("refuses a second view of the same name (any case) for the same user, keeping the first; a colleague may use it", async () => {
+    const tenant = await createTenant(db);
+    const colleague = await db.user.create({ data: { email: `${tenant.orgId}-c@test.example`, name: "C", passwordHash: "x" } });
+    await db.membership.create({ data: { orgId: tenant.orgId, userId: colleague.id, role: "ADMIN" } });
+    const mine = await scopeFor(tenant.userId);
+    await createSavedView(mine, { name: "Critical JP", query: "severity=critical" });
+    await expect(createSavedView(mine, { name: "critical jp", query: "market=JP" })).rejects.toMatchObject({ code: "CONFLICT", details: { name: "validation.viewNameTaken" } });
+    expect((await listSavedViews(mine)).map((v) => [v.name, v.query])).toEqual([["Critical JP", "severity=critical"]]);
+    await createSavedView(await scopeFor(colleague.id), { name: "Critical JP", query: "market=JP" });
+  });
 });

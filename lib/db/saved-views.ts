@@ -28,6 +28,9 @@ export async function createSavedView(scope: Scope, input: CreateSavedViewInput)
   const db = dbFor(scope);
   const count = await db.savedView.count({ where: { orgId: scope.orgId, userId: scope.userId } });
   if (count >= MAX_SAVED_VIEWS) throw new AppError("CONFLICT", `At most ${MAX_SAVED_VIEWS} saved views`);
+  // Two views of one name could not be told apart in the list; the name is refused, not overwritten, so no view is lost.
+  const taken = await db.savedView.findFirst({ where: { orgId: scope.orgId, userId: scope.userId, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+  if (taken) throw new AppError("CONFLICT", "A saved view has this name", { name: "validation.viewNameTaken" });
   return db.savedView.create({
     data: { orgId: scope.orgId, userId: scope.userId, name: input.name, query: input.query },
     select: { id: true, name: true, query: true },

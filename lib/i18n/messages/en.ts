@@ -142,6 +142,7 @@ export const en: Record<MessageKey, string> = {
   "validation.reasonTooShort": "Give a reason of at least 10 characters.",
   "validation.reasonTooLong": "Keep the reason to at most 1000 characters.",
   "validation.viewNameTooLong": "Use at most 80 characters for the name.",
+  "validation.viewNameTaken": "You already have a view with this name. Choose another name or delete that view first.",
   "validation.untilPast": "The expiry date is in the past.",
   "validation.untilTooFar": "An acceptance can last at most one year.",
   "validation.noteTooLong": "The note is too long (at most 500 characters).",

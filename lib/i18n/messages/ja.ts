@@ -141,6 +141,7 @@ export const ja = {
   "validation.reasonTooShort": "理由を10文字以上で入力してください。",
   "validation.reasonTooLong": "理由は1000文字以内にしてください。",
   "validation.viewNameTooLong": "名前は80文字以内にしてください。",
+  "validation.viewNameTaken": "同じ名前のビューがすでにあります。別の名前にするか、先にそのビューを削除してください。",
   "validation.untilPast": "期限が過去の日付です。",
   "validation.untilTooFar": "受容の期限は最長1年です。",
   "validation.noteTooLong": "メモが長すぎます（500文字まで）。",
