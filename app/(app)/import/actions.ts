@@ -20,7 +20,8 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   if (!scope) return { seq, result: null, error: "UNAUTHENTICATED" };
   if (twoFactorPending(scope)) return { seq, result: null, error: "FORBIDDEN" };
   const file = formData.get("file");
-  const pasted = typeof formData.get("json") === "string" ? (formData.get("json") as string) : "";
+  const json = formData.get("json");
+  const pasted = typeof json === "string" ? json : "";
   const rawClientId = formData.get("clientId");
   const kept = { json: pasted, clientId: typeof rawClientId === "string" ? rawClientId : "" };
   const parsed = importSchema.safeParse({ clientId: rawClientId ?? undefined });

@@ -21,6 +21,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const roleOptions = ROLES.filter((r) => r !== "OWNER" || scope.role === "OWNER").map((r) => ({ value: r, label: t(`role.${r}`) }));
   const clientOptions = clients.map((c) => ({ value: c.id, label: c.name }));
   const clientName = new Map(clients.map((c) => [c.id, c.name]));
+  /** The first few assigned clients by name, and how many more. */
+  const assigned = (ids: string[]) =>
+    ids.slice(0, ASSIGNED_SHOWN).map((id) => clientName.get(id) ?? "?").join(", ") + (ids.length > ASSIGNED_SHOWN ? ` +${ids.length - ASSIGNED_SHOWN}` : "");
   return (
     <div className="max-w-5xl space-y-4">
       <div className="flex items-end justify-between">
@@ -43,8 +46,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 </div>
                 {(m.role === "MANAGER" || m.role === "VIEWER") && m.clients.length > 0 && (
                   <p className="mt-1 text-xs text-slate-600" data-testid="member-clients">
-                    {t("members.clients")}: {m.clients.slice(0, ASSIGNED_SHOWN).map((c) => clientName.get(c.clientId)).join(", ")}
-                    {m.clients.length > ASSIGNED_SHOWN && ` +${m.clients.length - ASSIGNED_SHOWN}`}
+                    {t("members.clients")}: {assigned(m.clients.map((c) => c.clientId))}
                   </p>
                 )}
                 {editable && edit !== m.id && (
@@ -101,7 +103,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                     <span className="text-xs text-slate-600" data-testid="invitation-clients">
                       {i.clientIds.length === 0
                         ? t("members.noClients")
-                        : <>{t("members.clients")}: {i.clientIds.slice(0, ASSIGNED_SHOWN).map((id) => clientName.get(id) ?? "?").join(", ")}{i.clientIds.length > ASSIGNED_SHOWN && ` +${i.clientIds.length - ASSIGNED_SHOWN}`}</>}
+                        : <>{t("members.clients")}: {assigned(i.clientIds)}</>}
                     </span>
                   )}
                   <ActionForm action={revokeInvitationAction} hidden={{ invitationId: i.id }} submitLabel={t("members.revokeInvitation")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
