@@ -19,6 +19,8 @@ export interface WriteSnapshotOptions {
    * id: `idFor` gives their database id and they are referred to, not written again (one person, one record).
    */
   existing?: { people: Set<string>; devices: Set<string> };
+  /** The external id a new account, person or device gets; the snapshot's own id unless the caller must rename (test factories). */
+  externalIdFor?: (kind: "account" | "person" | "device", snapshotId: string) => string;
 }
 
 const day = (value: string | null | undefined): Date | null => (value ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null);
@@ -32,19 +34,20 @@ export async function writeSnapshot(tx: Tx, orgId: string, snapshot: Snapshot, o
   const verifiedById = options.verifiedById ?? null;
   const personId = (id: string) => idFor("person", id);
   const deviceId = (id: string) => idFor("device", id);
+  const ext = options.externalIdFor ?? ((_: string, id: string) => id);
 
   await tx.person.createMany({
     data: snapshot.people.filter((p) => !options.existing?.people.has(p.id)).map((p) => ({
-      id: personId(p.id), externalId: p.id, orgId, name: p.name, external: p.external, company: p.company, departedAt: day(p.departedAt), source, verifiedById,
+      id: personId(p.id), externalId: ext("person", p.id), orgId, name: p.name, external: p.external, company: p.company, departedAt: day(p.departedAt), source, verifiedById,
     })),
   });
   await tx.device.createMany({
     data: snapshot.devices.filter((d) => !options.existing?.devices.has(d.id)).map((d) => ({
-      id: deviceId(d.id), externalId: d.id, orgId, kind: d.kind, label: d.label, holderId: d.holderId ? personId(d.holderId) : null, skipOtpOnBrowser: d.skipOtpOnBrowser, source, verifiedById,
+      id: deviceId(d.id), externalId: ext("device", d.id), orgId, kind: d.kind, label: d.label, holderId: d.holderId ? personId(d.holderId) : null, skipOtpOnBrowser: d.skipOtpOnBrowser, source, verifiedById,
     })),
   });
   const accounts = snapshot.accounts.map((a) => ({
-    id: idFor("account", a.id), externalId: a.id, orgId, clientId: options.clientIdFor?.(a.id) ?? null, storeName: a.storeName, sellerId: a.sellerId,
+    id: idFor("account", a.id), externalId: ext("account", a.id), orgId, clientId: options.clientIdFor?.(a.id) ?? null, storeName: a.storeName, sellerId: a.sellerId,
     region: a.region, marketplaces: a.marketplaces, plan: a.plan, status: a.status, lastVerifiedAt: day(a.lastVerifiedAt), verifiedById, source,
   }));
   await tx.sellerAccount.createMany({ data: accounts });
