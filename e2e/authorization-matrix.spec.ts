@@ -48,6 +48,15 @@ const MATRIX: Record<string, Entry> = {
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
   "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: everyone("401", "ok") }] },
   "/api/clients": { paths: [{ path: "/api/clients?q=E2E", expect: everyone("401", "ok") }] },
+  "/api/snapshot": {
+    paths: [
+      { path: "/api/snapshot", expect: everyone("401", "ok") },
+      { path: "/api/snapshot?view=1&q=Kumo", expect: everyone("401", "ok") },
+      // The caller's own client; one they may not see (the portal's agency's other client) or that does not exist is 404.
+      { path: "/api/snapshot?client=E2E%20Client", expect: everyone("401", "ok") },
+      { path: "/api/snapshot?client=E2E%20Other%20Client", expect: everyone("401", "404") },
+    ],
+  },
 };
 
 /** Routes as Next sees them: route groups "(x)" vanish from the URL. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PersonMatch } from "./match-people";
 import { summarisePlan, type AccountPlan, type ChildChanges, type PlanSummary, type UpsertPlan } from "./plan";
 
@@ -57,4 +58,9 @@ export function previewOf(plan: UpsertPlan, matches: PersonMatch[], client: { na
     })),
     emailMatches,
   };
+}
+
+/** Names one preview: the confirmation applies only if the write would do exactly what was shown. */
+export function previewFingerprint(preview: UpsertPreview): string {
+  return createHash("sha256").update(JSON.stringify(preview)).digest("hex");
 }

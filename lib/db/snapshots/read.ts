@@ -11,7 +11,7 @@ import type { Prisma } from "../generated/client";
 const CHUNK = 5_000;
 
 /** Runs `read` over `ids` in chunks, so a large organisation never builds one statement with too many parameters. */
-async function chunked<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+export async function chunked<T>(ids: string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
   for (let start = 0; start < ids.length; start += CHUNK) out.push(...(await read(ids.slice(start, start + CHUNK))));
   return out;

@@ -179,6 +179,35 @@ describe("upsertSnapshot", () => {
   });
 });
 
+describe("external ids", () => {
+  it("gives records made outside a snapshot a generated, unique external id", async () => {
+    const tenant = await createTenant(db);
+    const made = await db.sellerAccount.create({ data: { orgId: tenant.orgId, storeName: "Made here", region: "JP" } });
+    const again = await db.sellerAccount.create({ data: { orgId: tenant.orgId, storeName: "Made here too", region: "JP" } });
+    expect(made.externalId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.externalId).not.toBe(made.externalId);
+    await expect(db.sellerAccount.create({ data: { orgId: tenant.orgId, storeName: "Clash", region: "JP", externalId: made.externalId } })).rejects.toThrow();
+    // …and a snapshot names it by that id: exported, edited and posted back, it is updated, not duplicated.
+    const scope = await scopeFor(tenant.userId);
+    const exported = await exportSnapshot(scope);
+    expect(exported.accounts.map((a) => a.id).sort()).toEqual([made.externalId, again.externalId].sort());
+    exported.accounts.find((a) => a.id === made.externalId)!.storeName = "Renamed";
+    expect(await upsertSnapshot(scope, snapshotSchema.parse(exported), { source: "IMPORT" })).toMatchObject({ accounts: { created: 0, updated: 1, unchanged: 1 } });
+    expect((await db.sellerAccount.findUniqueOrThrow({ where: { id: made.id } })).storeName).toBe("Renamed");
+  });
+
+  it("matches an account imported before external ids by its seller ID", async () => {
+    const tenant = await createTenant(db);
+    const scope = await scopeFor(tenant.userId);
+    await upsertSnapshot(scope, parse(twoAccounts()), { source: "IMPORT" });
+    // As the migration left it: the external id is the database id.
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId, externalId: "acc-1" } });
+    await db.sellerAccount.update({ where: { id: account.id }, data: { externalId: account.id } });
+    const result = await upsertSnapshot(scope, parse(twoAccounts()), { source: "IMPORT", dryRun: true });
+    expect(result.ok && result.preview.accounts[0]).toMatchObject({ id: "acc-1", status: "unchanged", matchedBy: "sellerId" });
+  });
+});
+
 describe("exportSnapshot round trips", () => {
   async function roundTrip(input: Snapshot) {
     const tenant = await createTenant(db);
@@ -219,6 +248,14 @@ describe("exportSnapshot round trips", () => {
     expect(client.people.map((p) => p.id)).toEqual(["p-ito", "p-sato"]);
     const one = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId, externalId: "acc-9" } });
     expect((await exportSnapshot(scope, { accountIds: [one.id] })).accounts.map((a) => a.id)).toEqual(["acc-9"]);
+    // A Manager sees their assigned clients only: another client is not found, and the whole export is theirs alone.
+    const manager = await db.user.create({ data: { email: `m-${tenant.orgId}@test.example`, name: "M", passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { orgId: tenant.orgId, userId: manager.id, role: "MANAGER" } });
+    const assigned = await db.client.create({ data: { orgId: tenant.orgId, name: "Assigned" } });
+    await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId: membership.id, clientId: assigned.id } });
+    const managerScope = await scopeFor(manager.id);
+    await expect(exportSnapshot(managerScope, { client: "Sakura KK" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await exportSnapshot(managerScope)).toMatchObject({ accounts: [], people: [], devices: [] });
     const stranger = await createTenant(db);
     await expect(exportSnapshot(await scopeFor(stranger.userId), { client: "Sakura KK" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await exportSnapshot(await scopeFor(stranger.userId), { accountIds: [one.id] })).accounts).toEqual([]);

@@ -11,7 +11,7 @@ import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, utcToday } from "../write-context";
 import { applyCreatedAccounts, applyPeopleAndDevices, applyUpdatedAccount, type ApplyContext } from "./apply";
-import { readAccounts, readPeopleAndDevices, referencedIds, toExistingAccount } from "./read";
+import { chunked, readAccounts, readPeopleAndDevices, referencedIds, toExistingAccount } from "./read";
 
 export interface UpsertOptions {
   /**
@@ -86,16 +86,16 @@ async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: Upser
   }
 
   // Accounts: by external id, then by seller ID for records that predate external ids.
-  const byExternal = await readAccounts(tx, { orgId, externalId: { in: snapshot.accounts.map((a) => a.id) } });
+  const byExternal = await chunked(snapshot.accounts.map((a) => a.id), (ids) => readAccounts(tx, { orgId, externalId: { in: ids } }));
   const matched = new Map<string, { row: (typeof byExternal)[number]; by: "externalId" | "sellerId" }>();
   for (const row of byExternal) matched.set(row.externalId, { row, by: "externalId" });
   const sellerIds = snapshot.accounts.map((a) => a.sellerId).filter((s): s is string => !!s);
-  const holders = await tx.sellerAccount.findMany({ where: { orgId, sellerId: { in: sellerIds } }, select: { id: true, sellerId: true } });
+  const holders = await chunked(sellerIds, (ids) => tx.sellerAccount.findMany({ where: { orgId, sellerId: { in: ids } }, select: { id: true, sellerId: true } }));
   const holderOf = new Map(holders.map((h) => [h.sellerId!, h.id]));
   const claimedIds = new Set(byExternal.map((r) => r.id));
   const bySeller = snapshot.accounts.filter((a) => !matched.has(a.id) && a.sellerId && holderOf.has(a.sellerId) && !claimedIds.has(holderOf.get(a.sellerId)!));
   if (bySeller.length) {
-    const rows = await readAccounts(tx, { orgId, id: { in: bySeller.map((a) => holderOf.get(a.sellerId!)!) } });
+    const rows = await chunked(bySeller.map((a) => holderOf.get(a.sellerId!)!), (ids) => readAccounts(tx, { orgId, id: { in: ids } }));
     const rowById = new Map(rows.map((r) => [r.id, r]));
     for (const a of bySeller) matched.set(a.id, { row: rowById.get(holderOf.get(a.sellerId!)!)!, by: "sellerId" });
   }
@@ -114,7 +114,7 @@ async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: Upser
 
   // People: by external id, then by their logins' e-mail addresses.
   const byExternalId = new Map<string, ExistingPersonRef>();
-  const known = await tx.person.findMany({ where: { orgId, externalId: { in: snapshot.people.map((p) => p.id) } }, select: { id: true, externalId: true, name: true } });
+  const known = await chunked(snapshot.people.map((p) => p.id), (ids) => tx.person.findMany({ where: { orgId, externalId: { in: ids } }, select: { id: true, externalId: true, name: true } }));
   for (const p of known) byExternalId.set(p.externalId, p);
   const emails = [...new Set(snapshot.accounts.flatMap((a) => a.logins.flatMap((l) => (l.email ? [l.email.toLowerCase()] : []))))];
   const byEmail = new Map<string, ExistingPersonRef[]>();
@@ -136,7 +136,7 @@ async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: Upser
   const rows = [...matched.values()].map((m) => m.row);
   const refs = referencedIds(rows);
   for (const m of matches) if (m.existing) refs.people.add(m.existing.id);
-  const knownDevices = await tx.device.findMany({ where: { orgId, externalId: { in: snapshot.devices.map((d) => d.id) } }, select: { id: true } });
+  const knownDevices = await chunked(snapshot.devices.map((d) => d.id), (ids) => tx.device.findMany({ where: { orgId, externalId: { in: ids } }, select: { id: true } }));
   for (const d of knownDevices) refs.devices.add(d.id);
   const stored = await readPeopleAndDevices(tx, orgId, refs);
 
