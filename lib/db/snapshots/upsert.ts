@@ -10,7 +10,7 @@ import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, utcToday } from "../write-context";
-import { applyCreatedAccounts, applyPeopleAndDevices, applyUpdatedAccount, type ApplyContext } from "./apply";
+import { addCreatedAccounts, applyPeopleAndDevices, applyUpdatedAccount, NewRows, type ApplyContext } from "./apply";
 import { chunked, readAccounts, readPeopleAndDevices, referencedIds, toExistingAccount } from "./read";
 
 export interface UpsertOptions {
@@ -165,26 +165,38 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
 
   const updated = plan.accounts.filter((a) => a.status === "updated");
   const updatedIds = updated.map((a) => a.id!);
-  // Who held what on the changed accounts before, and which other accounts share their devices.
-  const devicesBefore = existingRows.filter((a) => updatedIds.includes(a.id)).flatMap((a) => a.account.logins.flatMap((l) => l.twoStep.map((m) => (m.deviceId ? ctx.deviceDb.get(m.deviceId) : null))));
+  // Device rules look across accounts: the accounts sharing a device with a login that changes, before and after.
+  const deviceOf = (l: { twoStep: { deviceId: string | null }[] }) => l.twoStep.map((m) => (m.deviceId ? ctx.deviceDb.get(m.deviceId) : null));
+  const oldLogins = new Map(existingRows.map((a) => [a.id, new Map(a.account.logins.map((l) => [l.id, l]))]));
+  const devicesBefore = updated.flatMap((a) =>
+    [...a.logins.removed.map((r) => r.externalId), ...a.logins.updated.map((u) => u.record.id)].flatMap((id) => {
+      const old = oldLogins.get(a.id!)?.get(id);
+      return old ? deviceOf(old) : [];
+    }),
+  );
   const peopleBefore = await peopleOnAccounts(tx, orgId, updatedIds);
   const sharingBefore = await accountsUsingDevices(tx, orgId, devicesBefore);
 
   const changed = await applyPeopleAndDevices(tx, plan, ctx);
-  const created = await applyCreatedAccounts(tx, plan.accounts.filter((a) => a.status === "created"), ctx);
-  for (const account of updated) await applyUpdatedAccount(tx, account, ctx);
+  const rows = new NewRows(ctx);
+  const created = addCreatedAccounts(rows, plan.accounts.filter((a) => a.status === "created"), ctx);
+  for (const account of updated) await applyUpdatedAccount(tx, rows, account, ctx);
+  await rows.write(tx);
 
   const written = [...created, ...updatedIds];
-  const devicesAfter = plan.accounts.filter((a) => a.status !== "unchanged").flatMap((a) => a.account.logins.flatMap((l) => l.twoStep.map((m) => (m.deviceId ? ctx.deviceDb.get(m.deviceId) : null))));
+  const devicesAfter = [
+    ...plan.accounts.filter((a) => a.status === "created").flatMap((a) => a.account.logins.flatMap(deviceOf)),
+    ...updated.flatMap((a) => [...a.logins.created, ...a.logins.updated.map((u) => u.record)].flatMap(deviceOf)),
+  ];
   const touched = new Set([
     ...written,
     ...sharingBefore,
     ...(await accountsUsingDevices(tx, orgId, [...devicesAfter, ...changed.devices])),
-    ...(await accountsOfPeople(tx, orgId, changed.people)),
+    ...(await accountsOfPeople(tx, orgId, changed.updatedPeople)),
   ]);
   await recomputeAccounts(tx, orgId, [...touched], { today: utcToday(), actorUserId: scope.userId });
   const peopleAfter = await peopleOnAccounts(tx, orgId, written);
-  await refreshPersonAccess(tx, orgId, [...new Set([...peopleBefore, ...peopleAfter, ...changed.people])]);
+  await refreshPersonAccess(tx, orgId, [...new Set([...peopleBefore, ...peopleAfter, ...changed.created, ...changed.updatedPeople])]);
 
   const summary = summarisePlan(plan);
   await audit(tx, scope, {
