@@ -48,6 +48,12 @@ const MATRIX: Record<string, Entry> = {
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
   "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: everyone("401", "ok") }] },
   "/api/clients": { paths: [{ path: "/api/clients?q=E2E", expect: everyone("401", "ok") }] },
+  "/api/import/template": {
+    paths: [
+      { path: "/api/import/template?lang=en", expect: everyone("401", "ok") },
+      { path: "/api/import/template?lang=ja&format=xlsx", expect: everyone("401", "ok") },
+    ],
+  },
   "/api/snapshot": {
     paths: [
       { path: "/api/snapshot", expect: everyone("401", "ok") },

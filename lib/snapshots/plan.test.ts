@@ -72,3 +72,25 @@ describe("canonical keys", () => {
     expect(loginKey({ ...login, usedBy: ["p", "q"] })).not.toBe(loginKey(login));
   });
 });
+
+describe("a logins-only file (a spreadsheet)", () => {
+  it("keeps partners, apps, other users and 2SV devices as stored, and takes a login by its e-mail", () => {
+    const before = file().accounts[0];
+    before.logins[0] = { ...before.logins[0], email: "Owner@Shop.example", usedBy: ["p", "q"], twoStep: [{ kind: "SMS", role: "PRIMARY", deviceId: "d-1", phoneLast4: "1234" }, { kind: "AUTHENTICATOR_APP", role: "BACKUP", deviceId: "d-2", phoneLast4: null }] };
+    const sheet = file();
+    sheet.accounts[0].partners = [];
+    sheet.accounts[0].logins = [
+      { ...sheet.accounts[0].logins[0], id: "owner@shop.example", email: "owner@shop.example", twoStep: [{ kind: "SMS", role: "PRIMARY", deviceId: null, phoneLast4: "1234" }, { kind: "AUTHENTICATOR_APP", role: "BACKUP", deviceId: null, phoneLast4: null }] },
+      sheet.accounts[0].logins[1],
+    ];
+    const asJson = planUpsert({ snapshot: sheet, existing: stored(before), people, devices: new Map() }).accounts[0];
+    expect(asJson.partners.removed).toHaveLength(1);
+    expect(asJson.logins.removed.map((r) => r.externalId)).toEqual(["l1"]);
+
+    const asSheet = planUpsert({ snapshot: sheet, existing: stored(before), people, devices: new Map(), loginsOnly: true }).accounts[0];
+    expect(asSheet.partners).toMatchObject({ removed: [], unchanged: 1 });
+    // Only the e-mail's case differs: the login is updated in place, its devices and other user kept.
+    expect(asSheet.logins.removed).toEqual([]);
+    expect(asSheet.logins.updated).toMatchObject([{ id: "db-l1", record: { id: "l1", usedBy: ["p", "q"], twoStep: [{ deviceId: "d-1" }, { deviceId: "d-2" }] } }]);
+  });
+});

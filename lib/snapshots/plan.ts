@@ -64,6 +64,59 @@ export interface PlanInput {
   devices: Map<string, { id: string; record: Device }>;
   /** The client every account of the file goes under; undefined = new accounts under none, existing ones stay where they are. */
   clientId?: string | null;
+  /**
+   * The file lists logins only (a spreadsheet): an existing account keeps its partners, apps and other
+   * access, and a login keeps its other users and the devices of its 2SV methods (see keepUnlisted).
+   */
+  loginsOnly?: boolean;
+}
+
+/**
+ * A spreadsheet names a login by its e-mail address (as Seller Central's user list does) unless it has
+ * a login id: a listed login whose id is not stored takes the stored login with the same address
+ * (any case), so it is updated in place rather than removed and added again.
+ */
+function alignLoginsByEmail(listed: SellerAccount, stored: SellerAccount): SellerAccount {
+  const ids = new Set(stored.logins.map((l) => l.id));
+  const claimed = new Set(listed.logins.filter((l) => ids.has(l.id)).map((l) => l.id));
+  const logins = listed.logins.map((login) => {
+    if (ids.has(login.id) || !login.email) return login;
+    const email = login.email.toLowerCase();
+    const match = stored.logins.find((o) => !claimed.has(o.id) && o.email?.toLowerCase() === email);
+    if (!match) return login;
+    claimed.add(match.id);
+    return { ...login, id: match.id };
+  });
+  return { ...listed, logins };
+}
+
+/**
+ * What a logins-only file cannot say, taken from the stored account: its partners, apps and other
+ * access; each login's other users; the device of a 2SV method of the same kind and role (and phone).
+ */
+export function keepUnlisted(listed: SellerAccount, stored: SellerAccount): SellerAccount {
+  const incoming = alignLoginsByEmail(listed, stored);
+  const before = new Map(stored.logins.map((l) => [l.id, l]));
+  return {
+    ...incoming,
+    partners: stored.partners,
+    apps: stored.apps,
+    otherAccess: stored.otherAccess,
+    logins: incoming.logins.map((login) => {
+      const old = before.get(login.id);
+      if (!old) return login;
+      const unused = [...old.twoStep];
+      const twoStep = login.twoStep.map((m) => {
+        if (m.deviceId !== null) return m;
+        const i = unused.findIndex((o) => o.kind === m.kind && o.role === m.role && (m.phoneLast4 === null || o.phoneLast4 === m.phoneLast4));
+        if (i < 0) return m;
+        const [match] = unused.splice(i, 1);
+        return { ...m, deviceId: match.deviceId, phoneLast4: m.phoneLast4 ?? match.phoneLast4 };
+      });
+      const usedBy = login.usedBy.length === 1 && login.usedBy[0] === login.personId && old.personId === login.personId ? old.usedBy : login.usedBy;
+      return { ...login, twoStep, usedBy };
+    }),
+  };
 }
 
 function diffChildren<T extends { id: string }>(incoming: T[], existing: T[], ids: Map<string, string>, key: (r: T) => string): ChildChanges<T> {
@@ -93,9 +146,10 @@ function planRecords<T extends { id: string }>(incoming: T[], existing: Map<stri
   return plan;
 }
 
-export function planUpsert({ snapshot, existing, people, devices, clientId }: PlanInput): UpsertPlan {
-  const accounts = snapshot.accounts.map((account, index): AccountPlan => {
-    const old = existing.get(account.id);
+export function planUpsert({ snapshot, existing, people, devices, clientId, loginsOnly }: PlanInput): UpsertPlan {
+  const accounts = snapshot.accounts.map((listed, index): AccountPlan => {
+    const old = existing.get(listed.id);
+    const account = old && loginsOnly ? keepUnlisted(listed, old.account) : listed;
     const base = { index, externalId: account.id, storeName: account.storeName, account };
     if (!old) {
       const none = <T>(list: T[]): ChildChanges<T> => ({ created: list, updated: [], removed: [], unchanged: 0 });

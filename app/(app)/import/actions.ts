@@ -10,6 +10,9 @@ import { getT } from "@/lib/i18n/server";
 import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
 import { previewFingerprint, type UpsertPreview } from "@/lib/snapshots/preview";
 import { MAX_IMPORT_BYTES, parseSnapshotText, tooLargeError } from "@/lib/snapshots/snapshot-text";
+import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
+import { readLoginsCsv } from "@/lib/spreadsheets/read-csv";
+import { readLoginsXlsx } from "@/lib/spreadsheets/read-xlsx";
 import type { SnapshotError } from "@/lib/validation/snapshot";
 
 /**
@@ -28,6 +31,8 @@ export type ImportState = {
   fingerprint?: string;
   keepApart?: string[];
   changedSincePreview?: boolean;
+  /** The file was a spreadsheet: it lists logins only (partners, apps and 2SV devices stay as stored). */
+  loginsOnly?: boolean;
   done?: { created: number; updated: number; unchanged: number };
 };
 
@@ -59,23 +64,37 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   const t = await getT();
   const failed = (errors: SnapshotError[]): ImportState => ({ seq, stage: "input", errors: translateSnapshotErrors(errors, t), ...kept });
   let text = pasted.trim();
+  // A spreadsheet's rows are first turned into a snapshot; problems are named by row and column.
+  let rowOf: ((path: string) => number | null) | null = null;
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
-    text = await file.text();
+    const xlsx = /\.xlsx$/i.test(file.name);
+    if (xlsx || /\.(csv|tsv|txt)$/i.test(file.name) || file.type === "text/csv") {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const sheet = xlsx ? await readLoginsXlsx(bytes) : readLoginsCsv(bytes);
+      if (!sheet.ok) return { seq, stage: "input", errors: sheet.problems.map((p) => describeSheetProblem(p, t)), ...kept };
+      text = JSON.stringify(sheet.snapshot);
+      rowOf = sheet.rowOf;
+    } else text = await file.text();
   }
   if (!text) return failed([{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }]);
   const read = parseSnapshotText(text);
-  if (!read.ok) return failed(read.errors);
+  if (!read.ok) {
+    if (!rowOf) return failed(read.errors);
+    const where = rowOf;
+    return { seq, stage: "input", errors: translateSnapshotErrors(read.errors, t).map((e) => ({ ...e, path: where(e.path) ? `${t("sheet.row", { row: where(e.path)! })} (${e.path})` : e.path })), ...kept };
+  }
   const { intent, clientId, keepApart } = parsed.data;
   try {
     // The page offers the organisation's clients by id; the upsert (like the API) takes a client's name.
     const client = clientId ? (await listClients(scope)).find((c) => c.id === clientId) : null;
     if (client === undefined) return failed([{ path: "(client)", message: "unknown client", reason: { key: "unknownClient" } }]);
-    const options = { source: "IMPORT" as const, client: client?.name ?? null, keepApart };
+    const loginsOnly = rowOf !== null || formData.get("loginsOnly") === "1";
+    const options = { source: "IMPORT" as const, client: client?.name ?? null, keepApart, loginsOnly };
     const dry = await upsertSnapshot(scope, read.snapshot, { ...options, dryRun: true });
     if (!dry.ok) return failed(dry.errors);
     const fingerprint = previewFingerprint(dry.preview);
-    const preview: ImportState = { seq, stage: "preview", preview: dry.preview, fingerprint, keepApart, json: text, clientId: kept.clientId };
+    const preview: ImportState = { seq, stage: "preview", preview: dry.preview, fingerprint, keepApart, json: text, clientId: kept.clientId, loginsOnly };
     if (intent === "preview") return preview;
     // Apply only what the user saw; anything else (a changed choice, someone else's edit) is shown again first.
     if (parsed.data.fingerprint !== fingerprint) return { ...preview, changedSincePreview: true };

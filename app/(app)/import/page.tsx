@@ -19,6 +19,9 @@ export default async function ImportPage() {
       <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
       <p className="text-sm text-slate-600">{t("import.intro")}</p>
       <p className="text-sm"><a href="/schemas/gatehouse.snapshot.v1.json">{t("import.schema")}</a></p>
+      <p className="text-sm">
+        {t("sheet.templates")} <a href="/api/import/template?lang=ja" download>{t("sheet.templateJa")}</a> · <a href="/api/import/template?lang=en" download>{t("sheet.templateEn")}</a> · <a href="/api/import/template?lang=ja&format=xlsx" download>{t("sheet.templateXlsxJa")}</a> · <a href="/api/import/template?lang=en&format=xlsx" download>{t("sheet.templateXlsxEn")}</a>
+      </p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ImportForm
           clients={clients}

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
 import { evaluateSnapshot } from "@/lib/risk";
 import { generateSnapshot } from "@/lib/risk/generate";
-import { snapshotSchema, type Snapshot, type SnapshotInput } from "@/lib/validation/snapshot";
+import { readLoginsCsv } from "@/lib/spreadsheets/read-csv";
+import { parseSnapshot, snapshotSchema, type Snapshot, type SnapshotInput } from "@/lib/validation/snapshot";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, scopeFor } from "@/tests/support/factories";
 import { syncToolCatalogue } from "../tools";
@@ -176,6 +177,31 @@ describe("upsertSnapshot", () => {
     expect(result).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ path: "accounts[1].sellerId" })]) });
     const manager = await createTenant(db, { role: "MANAGER" });
     await expect(upsertSnapshot(await scopeFor(manager.userId), parse(twoAccounts()), { source: "IMPORT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("a spreadsheet of logins", () => {
+  it("updates the listed logins in place, keeps partners, apps and 2SV devices, and is idempotent", async () => {
+    const tenant = await createTenant(db);
+    const scope = await scopeFor(tenant.userId);
+    await upsertSnapshot(scope, parse(twoAccounts()), { source: "IMPORT" });
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId, externalId: "acc-1" }, include: { logins: true } });
+    const csv = [
+      "account_id,store_name,seller_id,region,marketplaces,plan,account_status,last_verified_at,role,email,name,company,external,login_status,last_login_at,password_changed_at,two_step,USER_PERMISSIONS,PAYMENTS,permission_marketplace",
+      `acc-1,Sakura Tea,AUPSERT0001,JP,JP,PROFESSIONAL,ACTIVE,${daysAgo(10)},PRIMARY,OWNER@sakura.example,Sato Hana,Sakura KK,no,ACTIVE,${daysAgo(2)},${daysAgo(30)},SMS:1234; AUTHENTICATOR_APP,ADMIN,,`,
+      `acc-1,Sakura Tea,AUPSERT0001,JP,JP,PROFESSIONAL,ACTIVE,${daysAgo(10)},SECONDARY,ken@blue.example,Ito Ken,Blue Agency,yes,DISABLED,${daysAgo(5)},,,,VIEW,JP`,
+    ].join("\n");
+    const sheet = readLoginsCsv(new TextEncoder().encode(csv));
+    const snapshot = sheet.ok ? parseSnapshot(sheet.snapshot) : null;
+    if (!snapshot?.ok) throw new Error("the sheet should read");
+    const result = await upsertSnapshot(scope, snapshot.snapshot, { source: "IMPORT", loginsOnly: true });
+    expect(result).toMatchObject({ ok: true, accounts: { created: 0, updated: 1 }, summary: { removed: { logins: 0, partners: 0, apps: 0 }, people: { created: 0 } } });
+    const after = await db.sellerAccount.findUniqueOrThrow({ where: { id: account.id }, include: { logins: { include: { twoStepMethods: true } }, partners: true, apps: true, otherAccess: true } });
+    expect(after.logins.map((l) => l.id).sort()).toEqual(account.logins.map((l) => l.id).sort());
+    expect(after.logins.find((l) => l.externalId === "l-2")?.status).toBe("DISABLED");
+    expect(after.logins.find((l) => l.externalId === "l-1")?.twoStepMethods.find((m) => m.kind === "SMS")?.deviceId).not.toBeNull();
+    expect([after.partners.length, after.apps.length, after.otherAccess.length]).toEqual([1, 1, 1]);
+    expect(await upsertSnapshot(scope, snapshot.snapshot, { source: "IMPORT", loginsOnly: true })).toMatchObject({ accounts: { updated: 0, unchanged: 1 } });
   });
 });
 

@@ -26,6 +26,8 @@ export interface UpsertOptions {
   dryRun?: boolean;
   /** Incoming person ids not to be merged with the existing person their logins' e-mail matches. */
   keepApart?: string[];
+  /** The file lists logins only (a spreadsheet): partners, apps, other access and 2SV devices stay as stored (lib/snapshots/plan.ts). */
+  loginsOnly?: boolean;
 }
 
 export type UpsertResult =
@@ -147,7 +149,7 @@ async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: Upser
     existing.set(incomingId, { ...account, matchedBy: by });
     existingRows.push(account);
   }
-  const plan = planUpsert({ snapshot: resolved, existing, people: stored.people, devices: stored.devices, clientId });
+  const plan = planUpsert({ snapshot: resolved, existing, people: stored.people, devices: stored.devices, clientId, loginsOnly: options.loginsOnly });
   const personDb = new Map([...stored.people].map(([ext, p]) => [ext, p.id]));
   const deviceDb = new Map([...stored.devices].map(([ext, d]) => [ext, d.id]));
   return { ok: true, plan, matches, clientId, clientIsNew, existingRows, personDb, deviceDb };

@@ -6,12 +6,13 @@ import * as dashboard from "./dashboard";
 import * as security from "./security";
 import * as importErrors from "./import-errors";
 import * as snapshotImport from "./snapshot-import";
+import * as spreadsheetImport from "./spreadsheet-import";
 
 // The one catalogue, assembled from per-area files so areas can grow independently. Each area file
 // exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
-const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...snapshotImport.ja };
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...snapshotImport.ja, ...spreadsheetImport.ja };
 export type MessageKey = keyof typeof jaAll;
 export const messages: Record<Locale, Record<MessageKey, string>> = {
   ja: jaAll,
-  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...snapshotImport.en },
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...snapshotImport.en, ...spreadsheetImport.en },
 };
