@@ -58,6 +58,7 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/api/snapshot", expect: everyone("401", "ok") },
       { path: "/api/snapshot?view=1&q=Kumo", expect: everyone("401", "ok") },
+      { path: "/api/snapshot?view=1&format=xlsx&lang=en", expect: everyone("401", "ok") },
       // The caller's own client; one they may not see (the portal's agency's other client) or that does not exist is 404.
       { path: "/api/snapshot?client=E2E%20Client", expect: everyone("401", "ok") },
       { path: "/api/snapshot?client=E2E%20Other%20Client", expect: everyone("401", "404") },

@@ -4,7 +4,7 @@ import { signIn } from "./support";
 
 test("importing a snapshot: a bad file changes nothing and lists its problems; a good one is previewed, then added; the same file again has no changes", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
-  await page.getByRole("link", { name: "取り込み" }).click();
+  await page.getByRole("link", { name: "取り込み", exact: true }).click();
   const sample = JSON.parse(readFileSync("examples/snapshot.sample.json", "utf8"));
 
   const broken = structuredClone(sample);
@@ -114,4 +114,19 @@ test("a spreadsheet with two bad rows: the problems by row and column, then fixe
   await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "template.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await xlsx.body() });
   await page.getByRole("button", { name: "検証してプレビュー" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("アカウント: 追加 1件");
+});
+
+test("the accounts table's view exported as Excel imports back with no changes", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/accounts?q=Kumo");
+  const link = page.getByRole("link", { name: "Excel（取り込みの形式）" });
+  const href = await link.getAttribute("href");
+  expect(href).toContain("q=Kumo");
+  const workbook = await page.request.get(href!);
+  expect(workbook.status()).toBe(200);
+
+  await page.goto("/import");
+  await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "accounts.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await workbook.body() });
+  await page.getByRole("button", { name: "検証してプレビュー" }).click();
+  await expect(page.getByTestId("import-no-changes")).toContainText("変更はありません");
 });

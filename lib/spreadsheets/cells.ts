@@ -54,12 +54,15 @@ export function readList(value: string): string[] {
 export function readTwoStep(value: string): { kind: keyof typeof METHOD; role: "PRIMARY" | "BACKUP"; phoneLast4: string | null }[] | undefined {
   const items = normal(value).split(/[;\n、]+/).map((s) => s.trim()).filter(Boolean);
   const methods = [];
-  for (const [i, item] of items.entries()) {
+  for (const [i, entry] of items.entries()) {
+    // An explicit role in brackets wins over the position: "SMS:1234 (BACKUP)", "認証アプリ（バックアップ手段）".
+    const role = /[(（]\s*(BACKUP|バックアップ手段|バックアップ)\s*[)）]$/i.test(entry) ? "BACKUP" : /[(（]\s*(PRIMARY|第一手段)\s*[)）]$/i.test(entry) ? "PRIMARY" : null;
+    const item = entry.replace(/\s*[(（][^()（）]*[)）]$/, "");
     const [kindText, phone = ""] = item.split(/[:：]/, 2);
     const kind = readChoice(kindText, METHOD);
     if (!kind) return undefined;
     const digits = phone.replace(/\D/g, "");
-    methods.push({ kind, role: i === 0 ? ("PRIMARY" as const) : ("BACKUP" as const), phoneLast4: digits.length >= 4 ? digits.slice(-4) : null });
+    methods.push({ kind, role: role ?? (i === 0 ? ("PRIMARY" as const) : ("BACKUP" as const)), phoneLast4: digits.length >= 4 ? digits.slice(-4) : null });
   }
   return methods;
 }

@@ -55,7 +55,8 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
     rows++;
     const get = (key: string) => {
       const i = columns.findIndex((c) => c?.key === key);
-      return i < 0 ? "" : (cellsOfRow[i] ?? "").trim();
+      // Exports neutralise cells a spreadsheet would run as formulas with a leading ' (lib/csv.ts): undone here.
+      return i < 0 ? "" : (cellsOfRow[i] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
     };
     const header = (key: string) => (headerRow[columns.findIndex((c) => c?.key === key)] ?? key).trim();
     const bad = (key: string, problem: SheetProblem["key"] = "badValue") => problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem });
@@ -106,11 +107,19 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       if (!column?.key.startsWith("tool:") || !(cellsOfRow[i] ?? "").trim()) return [];
       const level = readChoice(cellsOfRow[i], LEVEL);
       if (!level) problems.push({ row: rowNumber, column: headerRow[i].trim(), value: cellsOfRow[i].trim(), key: "badValue" });
-      return level && level !== "NONE" ? [{ tool: column.key.slice(5), level, marketplace }] : [];
+      // An empty cell is no grant; a written "NONE" / なし is kept as one (as a snapshot may hold it).
+      return level ? [{ tool: column.key.slice(5), level, marketplace }] : [];
     });
+    // The same login on another row: its levels in another marketplace (one row per login and marketplace).
+    const loginId = get("loginId") || email || personId;
+    const again = account.logins.find((l) => l.id === loginId) as { permissions: unknown[] } | undefined;
+    if (again) {
+      again.permissions.push(...permissions);
+      return;
+    }
     rowAt.set(`accounts[${[...accounts.keys()].indexOf(accountId)}].logins[${account.logins.length}]`, rowNumber);
     account.logins.push({
-      id: get("loginId") || email || personId, role: choice("role", LOGIN_ROLE), email, personId, status: choice("status", LOGIN_STATUS),
+      id: loginId, role: choice("role", LOGIN_ROLE), email, personId, status: choice("status", LOGIN_STATUS),
       invitedAt: date("invitedAt"), acceptedAt: date("acceptedAt"), lastLoginAt: date("lastLoginAt"), passwordChangedAt: date("passwordChangedAt"),
       passwordReused: flag("passwordReused"), twoStep: (twoStep ?? []).map((m) => ({ ...m, deviceId: null })), permissions,
     });

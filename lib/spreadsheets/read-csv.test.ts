@@ -83,9 +83,9 @@ describe("the downloadable templates", () => {
 describe("readLoginsXlsx", () => {
   it("reads the Excel template like the CSV one, with date cells and formulas taken by their saved value", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const { readLoginsXlsx, loginsTemplateXlsx } = await import("./read-xlsx");
+    const { readLoginsXlsx, sheetXlsx } = await import("./read-xlsx");
     const { loginsTemplateRows } = await import("./template");
-    const fromTemplate = await readLoginsXlsx(await loginsTemplateXlsx(loginsTemplateRows("ja")));
+    const fromTemplate = await readLoginsXlsx(await sheetXlsx(loginsTemplateRows("ja")));
     const fromCsv = readLoginsCsv(new TextEncoder().encode((await import("./template")).loginsTemplateCsv("ja")));
     expect(fromTemplate.ok && fromTemplate.snapshot).toEqual(fromCsv.ok && fromCsv.snapshot);
 

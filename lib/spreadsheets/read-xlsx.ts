@@ -40,8 +40,8 @@ export async function readLoginsXlsx(bytes: Uint8Array): Promise<SheetResult> {
   return loginsSheetToSnapshot(cells);
 }
 
-/** The same template as the CSV, as a workbook whose cells are all text (a leading = + - @ stays text). */
-export async function loginsTemplateXlsx(rows: string[][]): Promise<Uint8Array> {
+/** Rows as a workbook whose cells are all text (strings are never formulas: a leading = + - @ stays text). */
+export async function sheetXlsx(rows: string[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("logins");
   for (const row of rows) sheet.addRow(row);

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
 import { evaluateSnapshot } from "@/lib/risk";
 import { generateSnapshot } from "@/lib/risk/generate";
+import { encodeCsv } from "@/lib/csv";
 import { readLoginsCsv } from "@/lib/spreadsheets/read-csv";
+import { readLoginsXlsx, sheetXlsx } from "@/lib/spreadsheets/read-xlsx";
+import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { parseSnapshot, snapshotSchema, type Snapshot, type SnapshotInput } from "@/lib/validation/snapshot";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, scopeFor } from "@/tests/support/factories";
@@ -202,6 +205,31 @@ describe("a spreadsheet of logins", () => {
     expect(after.logins.find((l) => l.externalId === "l-1")?.twoStepMethods.find((m) => m.kind === "SMS")?.deviceId).not.toBeNull();
     expect([after.partners.length, after.apps.length, after.otherAccess.length]).toEqual([1, 1, 1]);
     expect(await upsertSnapshot(scope, snapshot.snapshot, { source: "IMPORT", loginsOnly: true })).toMatchObject({ accounts: { updated: 0, unchanged: 1 } });
+  });
+});
+
+describe("an export in the spreadsheet layout", () => {
+  it("imports back with no changes (XLSX and CSV, Japanese and English headers), on the demo and a generated portfolio", async () => {
+    for (const input of [snapshotSchema.parse(buildDemoPortfolio(today()).snapshot), generateSnapshot(40, 5, { asOf: today() })]) {
+      const tenant = await createTenant(db);
+      const scope = await scopeFor(tenant.userId);
+      await upsertSnapshot(scope, input, { source: "IMPORT" });
+      const exported = await exportSnapshot(scope);
+      for (const [lang, read] of [
+        ["ja", async (rows: string[][]) => readLoginsXlsx(await sheetXlsx(rows))],
+        ["en", async (rows: string[][]) => readLoginsCsv(new TextEncoder().encode(`\uFEFF${encodeCsv(rows)}`))],
+      ] as const) {
+        const sheet = await read(snapshotToLoginRows(exported, lang));
+        const parsed = sheet.ok ? parseSnapshot(sheet.snapshot) : null;
+        if (!parsed?.ok) throw new Error(`the ${lang} sheet should read: ${JSON.stringify(sheet.ok ? parsed : sheet.problems.slice(0, 3))}`);
+        const result = await upsertSnapshot(scope, parsed.snapshot, { source: "IMPORT", loginsOnly: true, dryRun: true });
+        expect(result.ok && { accounts: result.summary.accounts, people: result.summary.people, changed: result.preview.accounts.filter((a) => a.status !== "unchanged") }).toEqual({
+          accounts: { created: 0, updated: 0, unchanged: exported.accounts.filter((a) => a.logins.length > 0).length },
+          people: expect.objectContaining({ created: 0, updated: 0 }),
+          changed: [],
+        });
+      }
+    }
   });
 });
 

@@ -39,6 +39,7 @@ export const ja = {
   "snapshotImport.exportClient": "クライアント",
   "snapshotImport.exportClientButton": "このクライアントを書き出す",
   "export.snapshot": "スナップショット（JSON）",
+  "export.sheetXlsx": "Excel（取り込みの形式）",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -81,4 +82,5 @@ export const en: Record<keyof typeof ja, string> = {
   "snapshotImport.exportClient": "Client",
   "snapshotImport.exportClientButton": "Export this client",
   "export.snapshot": "Snapshot (JSON)",
+  "export.sheetXlsx": "Excel (import layout)",
 };

@@ -1,5 +1,5 @@
 import { routeScope } from "@/lib/routes/route-scope";
-import { loginsTemplateXlsx } from "@/lib/spreadsheets/read-xlsx";
+import { sheetXlsx } from "@/lib/spreadsheets/read-xlsx";
 import { loginsTemplateCsv, loginsTemplateRows } from "@/lib/spreadsheets/template";
 
 // The import page's spreadsheet template (one row per login), with Japanese or English headers, as CSV or XLSX.
@@ -9,7 +9,7 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const lang = params.get("lang") === "en" ? "en" : "ja";
   if (params.get("format") === "xlsx")
-    return new Response(Buffer.from(await loginsTemplateXlsx(loginsTemplateRows(lang))), {
+    return new Response(Buffer.from(await sheetXlsx(loginsTemplateRows(lang))), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "Content-Disposition": `attachment; filename="gatehouse-logins-template-${lang}.xlsx"`,
