@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_MAX_BYTES } from "./lib/http/body-limits";
 import { staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -7,8 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Type-checking is its own CI step (npm run typecheck); doing it again inside every build costs ~20 s.
   typescript: { ignoreBuildErrors: true },
-  // Snapshot imports upload up to 5 MB of JSON through a server action (default limit 1 MB).
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Server actions carry form fields only (snapshot imports post to /api/import, which counts its own
+  // bytes); proxy.ts answers a larger declared body first, in the reader's language (decision 010).
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_MAX_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
   },

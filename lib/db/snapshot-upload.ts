@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { SNAPSHOT_MAX_BYTES } from "@/lib/validation/json-safety";
 import { parseSnapshot, type SnapshotError } from "@/lib/validation/snapshot";
 import { recomputeAccounts } from "./risk/recompute";
 import { isOrgAdmin, type Scope } from "./scope";
@@ -8,7 +9,7 @@ import { writeSnapshot } from "./snapshot-import";
 import { audit, utcToday } from "./write-context";
 import { dbFor } from "./tenant";
 
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = SNAPSHOT_MAX_BYTES;
 
 export function tooLargeError(): SnapshotError {
   const mb = MAX_IMPORT_BYTES / 1024 / 1024;

@@ -33,6 +33,10 @@ const MULTILINE_CONTROL_CLASS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u
 
 /** As a JSON Schema `pattern` too, so the published schema says the same as the parser. */
 export const SINGLE_LINE_PATTERN = new RegExp(`^[^${CONTROL_CLASS}]*$`);
+/** Text areas: line breaks and tabs allowed. */
+export const MULTILINE_PATTERN = new RegExp(`^[^${MULTILINE_CONTROL_CLASS}]*$`);
+/** The forms' message key for a control character (lib/i18n/messages/input-safety.ts). */
+export const CONTROL_CHARACTER_KEY = "validation.controlChars";
 const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CLASS}]`);
 const MULTILINE_CONTROL_CHARACTER = new RegExp(`[${MULTILINE_CONTROL_CLASS}]`);
 

@@ -4,6 +4,7 @@ import { isOrgAdmin } from "@/lib/db/scope";
 import { listClients } from "@/lib/db/members";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
+import { SNAPSHOT_MAX_BYTES } from "@/lib/validation/json-safety";
 import { ImportForm } from "./_components/import-form";
 
 export default async function ImportPage() {
@@ -18,10 +19,12 @@ export default async function ImportPage() {
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ImportForm
           clients={clients}
+          maxBytes={SNAPSHOT_MAX_BYTES}
           labels={{
             file: t("import.file"), or: t("import.or"), paste: t("import.paste"), client: t("import.client"), noClient: t("scores.noClient"),
             submit: t("import.submit"), pending: t("import.pending"), success: t("import.success"), errorsTitle: t("import.errorsTitle"),
-            errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
+            errors: { ...formMessages(t).errors, UNEXPECTED: t("error.UNEXPECTED") }, toAccounts: t("nav.accounts"),
+            tooLarge: t("importError.fileTooLarge", { mb: SNAPSHOT_MAX_BYTES / 1024 / 1024 }),
           }}
         />
       </section>

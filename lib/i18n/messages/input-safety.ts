@@ -7,6 +7,7 @@ export const ja = {
   "validation.controlChars": "制御文字（NUL、改行、文字の向きを変える記号など）は使えません。",
   "validation.tooLong": "長すぎます。",
   "error.TOO_LARGE": "送信された内容が大きすぎます（{mb} MBまで）。",
+  "error.UNEXPECTED": "完了できませんでした。しばらくしてからもう一度お試しください。",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -16,4 +17,5 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.controlChars": "Control characters (such as NUL, line breaks or text-direction overrides) are not allowed.",
   "validation.tooLong": "Too long.",
   "error.TOO_LARGE": "What was sent is too large (at most {mb} MB).",
+  "error.UNEXPECTED": "This could not be completed. Please try again in a moment.",
 };

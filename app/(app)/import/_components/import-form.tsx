@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
 import { interpolate } from "@/lib/i18n/format";
-import { importSnapshotAction, type ImportState } from "../actions";
 
 export interface ImportLabels {
   file: string;
@@ -16,17 +16,56 @@ export interface ImportLabels {
   errorsTitle: string;
   errors: Record<string, string>;
   toAccounts: string;
+  /** "(file): larger than 5 MB", said before anything is sent. */
+  tooLarge: string;
 }
 
-const initial: ImportState = { seq: 0, result: null };
+type ImportError = { path: string; message: string };
+type ImportResult = { ok: true; accounts: number; logins: number } | { ok: false; errors: ImportError[] };
+type ImportState = { result: ImportResult | null; error?: string };
 
-export function ImportForm({ labels, clients }: { labels: ImportLabels; clients: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(importSnapshotAction, initial);
+/**
+ * Posts the snapshot itself as the body of POST /api/import (decision 010): a file or text over the limit
+ * is refused here before sending, and by the route (counting bytes as they arrive) for any other client.
+ */
+export function ImportForm({ labels, clients, maxBytes }: { labels: ImportLabels; clients: { id: string; name: string }[]; maxBytes: number }) {
+  const [state, setState] = useState<ImportState>({ result: null });
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
   const result = state.result;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const file = data.get("file");
+    const pasted = String(data.get("json") ?? "").trim();
+    const body: Blob | string = file instanceof File && file.size > 0 ? file : pasted;
+    const size = typeof body === "string" ? new TextEncoder().encode(body).byteLength : body.size;
+    if (size > maxBytes) {
+      setState({ result: { ok: false, errors: [{ path: "(file)", message: labels.tooLarge }] } });
+      return;
+    }
+    const clientId = String(data.get("clientId") ?? "");
+    startTransition(async () => {
+      const response = await fetch(`/api/import${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }).catch(() => null);
+      const payload = (await response?.json().catch(() => null)) as { result?: ImportResult; error?: string } | null;
+      if (payload?.result) {
+        setState({ result: payload.result });
+        if (payload.result.ok) router.refresh();
+      } else {
+        setState({ result: null, error: payload?.error ?? (response?.status === 401 ? "UNAUTHENTICATED" : "UNEXPECTED") });
+      }
+    });
+  }
+
   return (
     <div className="space-y-4">
-      {/* Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared. */}
-      <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
+      {/* Not reset after a failure: the pasted text, the file and the client stay to be fixed. */}
+      <form onSubmit={submit} className="space-y-3" data-testid="import-form">
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
           <input id="import-file" name="file" type="file" accept="application/json,.json" className="mt-1 block text-sm" />
@@ -34,11 +73,11 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
         <p className="text-xs text-slate-500">{labels.or}</p>
         <div>
           <label htmlFor="import-json" className="block text-sm font-medium">{labels.paste}</label>
-          <textarea id="import-json" name="json" rows={6} defaultValue={state.json ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          <textarea id="import-json" name="json" rows={6} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
         </div>
         <div>
           <label htmlFor="import-client" className="block text-sm font-medium">{labels.client}</label>
-          <select id="import-client" name="clientId" defaultValue={state.clientId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+          <select id="import-client" name="clientId" defaultValue="" className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
             <option value="">{labels.noClient}</option>
             {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
@@ -48,7 +87,7 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
         </button>
       </form>
       <div aria-live="polite">
-        {state.error && <p role="alert" className="text-sm text-red-700">{labels.errors[state.error] ?? state.error}</p>}
+        {state.error && <p role="alert" className="text-sm text-red-700">{labels.errors[state.error] ?? labels.errors.UNEXPECTED ?? state.error}</p>}
         {result?.ok && (
           <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-success">
             {interpolate(labels.success, { accounts: result.accounts, logins: result.logins })} <Link href="/accounts">{labels.toAccounts}</Link>
@@ -58,7 +97,7 @@ export function ImportForm({ labels, clients }: { labels: ImportLabels; clients:
           <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
             <p className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: result.errors.length })}</p>
             <ul className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
-              {result.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
+              {result.errors.slice(0, 200).map((e, i) => <li key={i} className="break-all"><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
             </ul>
           </div>
         )}
