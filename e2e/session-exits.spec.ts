@@ -1,9 +1,10 @@
 import type { Browser, BrowserContextOptions } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn, submitPasswordChange } from "./support";
+import { startTlsProxy } from "./tls-proxy";
 
-// Every way out ends the server-side session (issue 18), and the session follows its rotation behind
-// HTTPS too, where Auth.js names its cookie __Secure-authjs.session-token.
+// Every way out ends the server-side session (issue 18), and the session follows its rotation behind an
+// HTTPS proxy too, where Auth.js names its cookie __Secure-authjs.session-token.
 
 type Cookies = Awaited<ReturnType<Awaited<ReturnType<Browser["newContext"]>>["cookies"]>>;
 
@@ -41,25 +42,29 @@ test("signing in again over a live session (Auth.js's callback, any user) ends t
   await expectCookiesRefused(browser, cookies);
 });
 
-test("behind HTTPS (X-Forwarded-Proto) with __Secure- cookies, a password change rotates the session within the request: still signed in, the old cookie refused", async ({ browser, tenant }) => {
-  const https: BrowserContextOptions = { extraHTTPHeaders: { "X-Forwarded-Proto": "https" } };
+test("behind an HTTPS proxy with __Secure- cookies, a password change rotates the session within the request: still signed in, the old cookie refused", async ({ browser, tenant }) => {
+  const proxy = await startTlsProxy();
+  const https: BrowserContextOptions = { baseURL: proxy.url, ignoreHTTPSErrors: true };
   const context = await browser.newContext(https);
-  const page = await context.newPage();
-  await signIn(page, tenant.email, tenant.password);
-  const before = await context.cookies();
-  const token = (cookies: Cookies) => cookies.find((c) => c.name === "__Secure-authjs.session-token")?.value;
-  expect(token(before)).toBeTruthy();
-  expect(before.find((c) => c.name === "__Secure-authjs.session-token")?.secure).toBe(true);
+  try {
+    const page = await context.newPage();
+    await signIn(page, tenant.email, tenant.password);
+    const before = await context.cookies();
+    const session = (cookies: Cookies) => cookies.find((c) => c.name === "__Secure-authjs.session-token");
+    expect(session(before)?.secure).toBe(true);
 
-  await page.goto("/security");
-  const form = await submitPasswordChange(page, tenant.password, "amber kettle over meadow 77");
-  // The page re-rendered by the action itself follows the rotated session instead of signing out.
-  await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
-  await expect(page).toHaveURL(/\/security$/);
-  await expect.poll(async () => token(await context.cookies())).not.toBe(token(before));
-  await page.goto("/accounts");
-  await expect(page).toHaveURL(/\/accounts$/);
+    await page.goto("/security");
+    const form = await submitPasswordChange(page, tenant.password, "amber kettle over meadow 77");
+    // The page re-rendered by the action itself follows the rotated session instead of signing out.
+    await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
+    await expect(page).toHaveURL(/\/security$/);
+    await expect.poll(async () => session(await context.cookies())?.value).not.toBe(session(before)?.value);
+    await page.goto("/accounts");
+    await expect(page).toHaveURL(/\/accounts$/);
 
-  await expectCookiesRefused(browser, before, https);
-  await context.close();
+    await expectCookiesRefused(browser, before, https);
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
 });
