@@ -95,11 +95,16 @@ describe("nesting and prototype keys", () => {
     ]);
   });
 
-  it("copies objects without prototypes, leaving dropped keys out", () => {
-    const { value, problems } = sanitiseJson(JSON.parse('{"a":[{"b":1,"x-c":2}],"x-d":{}}'), { dropKey: (k) => k.startsWith("x-") });
+  it("copies only when keys are dropped, and never assigns a prototype key", () => {
+    const input = JSON.parse('{"a":[{"b":1,"x-c":2}],"x-d":{}}');
+    const { value, problems } = sanitiseJson(input, { dropKey: (k) => k.startsWith("x-") });
     expect(problems).toEqual([]);
-    expect(Object.getPrototypeOf(value)).toBeNull();
     expect(JSON.stringify(value)).toBe('{"a":[{"b":1}]}');
+    const clean = JSON.parse('{"a":[{"b":1}]}');
+    expect(sanitiseJson(clean, { dropKey: (k) => k.startsWith("x-") }).value).toBe(clean);
+    const poisoned = JSON.parse('{"x-note":1,"a":{"__proto__":{"polluted":true}}}');
+    expect(sanitiseJson(poisoned, { dropKey: (k) => k.startsWith("x-") })).toMatchObject({ problems: [{ kind: "forbiddenKey", path: ["a", "__proto__"] }] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(sanitiseJson([[[1]]], { maxDepth: 3 }).problems).toEqual([]);
     expect(sanitiseJson([[[[1]]]], { maxDepth: 3 }).problems).toEqual([{ kind: "tooDeep", path: [0, 0, 0] }]);
   });
