@@ -9,8 +9,8 @@ import { PORT } from "./raw-http";
 
 /**
  * A TLS-terminating proxy in front of the app under test, as real deployments have: HTTPS to the browser
- * (a throwaway self-signed certificate), plain HTTP to the app with X-Forwarded-Proto: https, so Auth.js
- * names its cookies __Secure-… and marks them Secure.
+ * (a throwaway self-signed certificate), plain HTTP to the app with X-Forwarded-Proto: https and the
+ * client's address appended to X-Forwarded-For, so Auth.js names its cookies __Secure-… and marks them Secure.
  */
 export async function startTlsProxy(): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "gatehouse-tls-"));
@@ -18,7 +18,11 @@ export async function startTlsProxy(): Promise<{ url: string; close: () => Promi
   execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
   const server = https.createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, (req, res) => {
     const upstream = http.request(
-      { host: "127.0.0.1", port: PORT, method: req.method, path: req.url, headers: { ...req.headers, "x-forwarded-proto": "https" } },
+      // From 127.0.0.7, the proxy the app under test trusts (playwright.config.ts): it believes these headers.
+      {
+        host: "127.0.0.1", port: PORT, localAddress: "127.0.0.7", method: req.method, path: req.url,
+        headers: { ...req.headers, "x-forwarded-proto": "https", "x-forwarded-for": req.socket.remoteAddress ?? "" },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -63,6 +63,13 @@ function isTrusted(address: string, trust: Extract<TrustedProxies, { kind: "netw
   return trust.list.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
 }
 
+/** Whether the TCP peer is a declared proxy, whose forwarding headers may be believed (with a hop count: every peer). */
+export function isTrustedPeer(peerRaw: string | null | undefined, trust: TrustedProxies): boolean {
+  const peer = normaliseAddress(peerRaw);
+  if (peer === null || trust.kind === "none") return false;
+  return trust.kind === "hops" || isTrusted(peer, trust);
+}
+
 /**
  * The client's address. `peer`: the TCP peer (PEER_HEADER); `forwardedFor`: the X-Forwarded-For header
  * as received (several headers joined by commas). Null when the peer is unknown (the app was not

@@ -41,7 +41,8 @@ export async function beginSignInAttempt(email: string, ip: string): Promise<Sig
     if (!decision.allowed) return decision;
     const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
     return { allowed: true as const, attemptId: attempt.id };
-  });
+    // A burst of sign-ins queues for the pool's connections: wait for one rather than fail after Prisma's 2 s.
+  }, { maxWait: 15_000, timeout: 15_000 });
 }
 
 /** The password was right and a second factor is still to come: the attempt was not a failure. */
