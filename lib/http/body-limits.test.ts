@@ -14,6 +14,8 @@ describe("request body limits", () => {
     expect(bodyLimitRefusal("POST", "/api/auth/signout", h({ "transfer-encoding": "chunked" }))).toMatchObject({ status: 411 });
     expect(bodyLimitRefusal("POST", "/api/import", h({ "content-length": String(50 * 1024 * 1024) }))).toBeNull();
     expect(bodyLimitRefusal("POST", "/api/import", h({ "transfer-encoding": "chunked" }))).toBeNull();
+    expect(bodyLimitRefusal("POST", "/api/v1/snapshots", h({ "content-length": String(10 * 1024 * 1024) }))).toBeNull();
+    expect(bodyLimitRefusal("POST", "/api/importer", h({ "content-length": String(10 * 1024 * 1024) }))).toMatchObject({ status: 413 });
   });
 
   it("lets bodiless requests through", () => {

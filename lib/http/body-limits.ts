@@ -1,5 +1,3 @@
-import { SNAPSHOT_MAX_BYTES } from "../validation/json-safety";
-
 // Every request body has a limit, answered by the app (proxy.ts) from the declared length before any
 // of the body is read. The import route counts its own body as it streams (lib/http/limited-body.ts)
 // and answers by JSON path; server actions and everything else carry a form's fields, never 1 MB.
@@ -7,8 +5,14 @@ import { SNAPSHOT_MAX_BYTES } from "../validation/json-safety";
 /** Server actions' body limit; next.config.ts gives Next the same figure, so Next's own refusal never shows. */
 export const SERVER_ACTION_MAX_BYTES = 1024 * 1024;
 
-/** The one route that takes a large body, and reads it itself within SNAPSHOT_MAX_BYTES. */
-export const STREAMED_BODY_ROUTES: Record<string, number> = { "/api/import": SNAPSHOT_MAX_BYTES };
+/**
+ * Routes that take a large body and read it themselves within their own limit, answering in their own
+ * format: the import page's upload (SNAPSHOT_MAX_BYTES, lib/validation/json-safety.ts), and the public API under /api/v1 (API.md's
+ * `too_large`).
+ */
+export function readsItsOwnBody(path: string): boolean {
+  return path === "/api/import" || path.startsWith("/api/v1/");
+}
 
 export type BodyRefusal = { status: 411 | 413; maxBytes: number; serverAction: boolean } | null;
 
@@ -19,7 +23,7 @@ export type BodyRefusal = { status: 411 | 413; maxBytes: number; serverAction: b
  */
 export function bodyLimitRefusal(method: string, path: string, headers: Headers): BodyRefusal {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return null;
-  if (path in STREAMED_BODY_ROUTES) return null;
+  if (readsItsOwnBody(path)) return null;
   const serverAction = headers.has("next-action");
   const maxBytes = SERVER_ACTION_MAX_BYTES;
   const length = headers.get("content-length");

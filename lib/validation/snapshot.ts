@@ -3,7 +3,7 @@ import { DATE_PATTERN, isValidDate } from "../dates";
 import { TOOL_IDS } from "../risk/tools";
 import { riskSettingsOverridesSchema } from "./risk-settings";
 import { checkSnapshotReferences } from "./snapshot-references";
-import { JSON_MAX_DEPTH, sanitiseJson, SNAPSHOT_MAX_BYTES, type JsonProblem } from "./json-safety";
+import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
 import { CONTROL_CHARACTER_MESSAGE, singleLine, TEXT_LIMITS } from "./text";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
@@ -137,8 +137,8 @@ export const snapshotDocumentSchema = z
     title: "Gatehouse snapshot (gatehouse.snapshot/v1)",
     description:
       "Access state of one or more Amazon seller accounts. Unknown keys are errors, except keys starting with \"x-\", which are ignored. " +
-      `A document is at most ${SNAPSHOT_MAX_BYTES / 1024 / 1024} MB of UTF-8 and nested at most ${JSON_MAX_DEPTH} levels deep; every string has a maximum ` +
-      "length and holds no control characters; the keys \"__proto__\", \"constructor\" and \"prototype\" are refused.",
+      `A document is nested at most ${JSON_MAX_DEPTH} levels deep; every string has a maximum length and holds no control ` +
+      "characters; the keys \"__proto__\", \"constructor\" and \"prototype\" are refused.",
   });
 
 const isExtensionKey = (key: string) => key.startsWith("x-");
