@@ -36,7 +36,8 @@ export function ImportForm({ labels, clients, maxBytes }: { labels: ImportLabels
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const data = new FormData(form);
     const file = data.get("file");
     const pasted = String(data.get("json") ?? "").trim();
     const body: Blob | string = file instanceof File && file.size > 0 ? file : pasted;
@@ -55,7 +56,11 @@ export function ImportForm({ labels, clients, maxBytes }: { labels: ImportLabels
       const payload = (await response?.json().catch(() => null)) as { result?: ImportResult; error?: string } | null;
       if (payload?.result) {
         setState({ result: payload.result });
-        if (payload.result.ok) router.refresh();
+        if (payload.result.ok) {
+          // Imported: an empty form for the next file, and the pages behind it show the new accounts.
+          form.reset();
+          router.refresh();
+        }
       } else {
         setState({ result: null, error: payload?.error ?? (response?.status === 401 ? "UNAUTHENTICATED" : "UNEXPECTED") });
       }
