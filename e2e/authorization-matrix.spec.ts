@@ -8,7 +8,7 @@ import { signIn } from "./support";
 // A new route without an entry fails the first test.
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "accounts";
+type Outcome = "ok" | "signin" | "404" | "401" | "422" | "accounts";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
@@ -17,7 +17,7 @@ const nobodyElse: Record<Who, Outcome> = everyone("signin", "404");
 interface Entry {
   /** Path to request; {account} / {person} are the tenant's own ids, {otherAccount} / {otherPerson} another tenant's,
    *  {siblingAccount} the tenant's account under another client (the portal's agency's other client). */
-  paths: { path: string; expect: Record<Who, Outcome> }[];
+  paths: { path: string; expect: Record<Who, Outcome>; post?: string }[];
 }
 
 const MATRIX: Record<string, Entry> = {
@@ -104,9 +104,12 @@ for (const who of WHO) {
     };
     const failures: string[] = [];
     for (const [route, entry] of Object.entries(MATRIX)) {
-      for (const { path: template, expect: expected } of entry.paths) {
+      for (const { path: template, expect: expected, post } of entry.paths) {
         const path = template.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]);
-        const response = await page.request.get(path, { maxRedirects: 0 });
+        const response =
+          post === undefined
+            ? await page.request.get(path, { maxRedirects: 0 })
+            : await page.request.post(path, { maxRedirects: 0, data: post, headers: { "content-type": "application/json" } });
         const location = response.headers()["location"] ?? "";
         const got: Outcome | string =
           response.status() === 200 ? "ok"
@@ -114,6 +117,7 @@ for (const who of WHO) {
           : [302, 303, 307, 308].includes(response.status()) && /\/accounts$/.test(location) ? "accounts"
           : response.status() === 404 ? "404"
           : response.status() === 401 ? "401"
+          : response.status() === 422 ? "422"
           : `${response.status()} ${location}`;
         if (got !== expected[who]) failures.push(`${route} ${template}: expected ${expected[who]}, got ${got}`);
         if (got === "404" || got === "401") expect(await response.text()).not.toContain("Kumo Books"); // nothing of the object leaks

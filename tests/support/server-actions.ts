@@ -20,7 +20,6 @@ export const ACTIONS: Record<string, Record<string, string>> = {
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,
   },
   "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED },
-  "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/invite/[token]/actions.ts": {
     acceptAsNewUserAction: "public: the single-use invitation token is the authorisation",
     acceptAsUserAction: "session: joins only with the signed-in user's own e-mail",
