@@ -1,16 +1,16 @@
 -- Scoped work now connects as a login role of its own (lib/db/app-role.ts, decision 011) that may read
 -- two tables without an "orgId": Organization and User. Each gets a policy that keeps its rows to the
--- connection's tenant (gatehouse.org_id); the owner's system paths are not subject to them. What the
--- role may do on each (column grants: never User's password hash or two-factor keys) is granted at
+-- tenant of the connection (gatehouse.org_id), and system paths (the owner) are not subject to them. What the
+-- role may do on each (column grants: never the password hash or two-factor keys) is granted at
 -- start, per database, from lib/db/app-tables.ts.
 
 -- An organisation sees its own row only.
 ALTER TABLE "Organization" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_organisation ON "Organization" USING ("id" = current_setting('gatehouse.org_id', true)) WITH CHECK ("id" = current_setting('gatehouse.org_id', true));
 
--- A user is visible to a tenant while a member of it or of one of its clients' portal organisations
--- (portal members record access reviews on the agency's accounts). Membership and Client are read as
--- the function's owner: under the caller's own policies the portal organisation's memberships would be
+-- A user is visible to a tenant while a member of it or of a portal organisation of one of its clients
+-- (portal members record access reviews on accounts of the agency). Membership and Client are read as
+-- the owner of the function: under the policies of the caller the memberships of a portal organisation would be
 -- invisible. The unique (userId, orgId) index answers the first test per user row.
 CREATE FUNCTION gatehouse_user_in_tenant(uid text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $fn$
   SELECT EXISTS (
@@ -23,6 +23,6 @@ ALTER TABLE "User" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_members ON "User" FOR SELECT USING (gatehouse_user_in_tenant("id"));
 
 -- The accounts search ran for any organisation named when the connection had no tenant set. Now only
--- the owner's own (system) sessions may search without one; every other session searches its tenant.
+-- sessions of the owner (system paths) may search without one, and every other session searches its tenant.
 -- Inside a SECURITY DEFINER function current_user is the owner, session_user the one who connected.
 CREATE OR REPLACE FUNCTION gatehouse_accounts_matching(org text, pattern text) RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $fn$ SELECT a.id FROM "SellerAccount" a WHERE a."orgId" = org AND (org = current_setting('gatehouse.org_id', true) OR session_user = current_user) AND (a."storeName" ILIKE pattern OR a."sellerId" ILIKE pattern) UNION SELECT l."accountId" FROM "Login" l WHERE l."orgId" = org AND (org = current_setting('gatehouse.org_id', true) OR session_user = current_user) AND l.email ILIKE pattern $fn$;
