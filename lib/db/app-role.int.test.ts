@@ -73,6 +73,11 @@ describe("the derived login", () => {
     expect(appLogin("postgresql://owner@db.example/gatehouse", {}).url).toBeNull();
   });
 
+  it("refuses a socket URL it cannot give another user, rather than connect as the owner", () => {
+    expect(() => appLogin("postgresql:///gatehouse", { AUTH_SECRET: secret })).toThrow(/names no host \(a Unix socket\)/);
+    expect(new URL(appLogin("postgresql://owner@%2Fvar%2Frun%2Fpostgresql/gatehouse", { AUTH_SECRET: secret }).url!).username).toBe("gatehouse_app_gatehouse");
+  });
+
   it("refuses DATABASE_APP_URL naming the owner, who is not subject to row-level security", () => {
     expect(() => appLogin("postgresql://owner@h/db", { DATABASE_APP_URL: "postgresql://owner@h/db" })).toThrow(/other than DATABASE_URL's/);
   });

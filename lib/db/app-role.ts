@@ -32,8 +32,16 @@ export interface LoginEnv {
 }
 
 /** The role name for the database the owner's URL points at (PostgreSQL defaults the database to the user). */
+function parseUrl(value: string, name: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new Error(`${name} is not a URL Gatehouse can read (postgresql://user:password@host:port/database)`);
+  }
+}
+
 export function appRoleName(ownerUrl: string): string {
-  const url = new URL(ownerUrl);
+  const url = parseUrl(ownerUrl, "DATABASE_URL");
   const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || "postgres";
   // Readable when the name is plain; otherwise a hash keeps it a valid, distinct identifier (≤ 63 bytes).
   return /^[a-z0-9_]{1,49}$/.test(database) ? `gatehouse_app_${database}` : `gatehouse_app_${createHash("sha256").update(database).digest("hex").slice(0, 24)}`;
@@ -45,16 +53,18 @@ export function appRolePassword(secret: string, role: string): string {
 
 export function appLogin(ownerUrl: string, env: LoginEnv = process.env): AppLogin {
   if (env.DATABASE_APP_URL) {
-    const role = decodeURIComponent(new URL(env.DATABASE_APP_URL).username);
+    const role = decodeURIComponent(parseUrl(env.DATABASE_APP_URL, "DATABASE_APP_URL").username);
     if (!role) throw new Error("DATABASE_APP_URL must name its user (postgresql://role:password@host/database)");
-    if (role === decodeURIComponent(new URL(ownerUrl).username))
+    if (role === decodeURIComponent(parseUrl(ownerUrl, "DATABASE_URL").username))
       throw new Error("DATABASE_APP_URL must name a role other than DATABASE_URL's: the owner of the tables is not subject to row-level security");
     return { role, managed: false, url: env.DATABASE_APP_URL, password: null };
   }
   const role = appRoleName(ownerUrl);
   if (!env.AUTH_SECRET) return { role, managed: true, url: null, password: null };
   const password = appRolePassword(env.AUTH_SECRET, role);
-  const url = new URL(ownerUrl);
+  const url = parseUrl(ownerUrl, "DATABASE_URL");
+  // A URL without a host (a Unix socket: postgresql:///db) cannot carry another user: it would stay the owner.
+  if (!url.host) throw new Error("DATABASE_URL names no host (a Unix socket), so Gatehouse cannot derive the login of signed-in users' queries from it: give a host (the socket directory URL-encoded, e.g. postgresql://user@%2Fvar%2Frun%2Fpostgresql/db) or set DATABASE_APP_URL");
   url.username = role;
   url.password = password;
   return { role, managed: true, url: url.toString(), password };
