@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { createThrowawayDatabase } from "@/tests/support/test-database";
-import { floorShortfalls, layerTally, parseFloors, playwrightTally, vitestTally, type Layer, type Tally } from "./test-report";
+import { floorShortfalls, layerTally, skippedTests, parseFloors, playwrightTally, vitestTally, type Layer, type Tally } from "./test-report";
 
 const results: Partial<Record<Layer, Tally>> = {};
 const failedSuites: string[] = [];
@@ -52,8 +52,8 @@ async function main() {
   writeFileSync("test-results/last-run.json", JSON.stringify(results, null, 2));
 
   const tally = Object.values(results).reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
-  const shortfalls = floorShortfalls(results, floors);
-  for (const line of shortfalls) console.log(`floor: ${line}`);
+  const shortfalls = [...floorShortfalls(results, floors), ...skippedTests(results)];
+  for (const line of shortfalls) console.log(`refused: ${line}`);
   console.log(`\nsuites: ${only.length ? only.join(", ") : "unit, integration, e2e"}${failedSuites.length ? ` — failing: ${failedSuites.join(", ")}` : ""}`);
   console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
   const ranNothing = tally.passed + tally.failed === 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { floorShortfalls, layerTally, measuredFloors, parseFloors, playwrightTally, vitestTally } from "./test-report";
+import { floorShortfalls, layerTally, measuredFloors, parseFloors, playwrightTally, skippedTests, vitestTally } from "./test-report";
 
 // Report shapes as Vitest 4 and Playwright 1.65 wrote them here (trimmed to the fields read).
 const vitestReport = {
@@ -85,6 +85,15 @@ describe("floors", () => {
     expect(parseFloors({ unit: 1, integration: 2, e2e: 3 })).toEqual({ unit: 1, integration: 2, e2e: 3 });
     expect(() => parseFloors({ unit: 1, integration: 2 })).toThrow(/"e2e" must be a whole number/);
     expect(() => parseFloors({ unit: 1.5, integration: 2, e2e: 3 })).toThrow(/"unit"/);
+  });
+});
+
+describe("skippedTests", () => {
+  it("refuses a run with any skipped test, naming the layer", () => {
+    expect(skippedTests({ unit: { passed: 10, failed: 0, skipped: 0 }, e2e: { passed: 5, failed: 0, skipped: 2 } })).toEqual([
+      "e2e: 2 tests skipped (none may be: remove the skip, or the test, or fix the hook that failed)",
+    ]);
+    expect(skippedTests({ unit: { passed: 10, failed: 0, skipped: 0 } })).toEqual([]);
   });
 });
 

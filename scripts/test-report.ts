@@ -60,6 +60,13 @@ export function floorShortfalls(results: Partial<Record<Layer, Tally>>, floors: 
   );
 }
 
+/** The project allows no skipped test (a skip is a test that silently stopped checking anything). */
+export function skippedTests(results: Partial<Record<Layer, Tally>>): string[] {
+  return LAYERS.filter((layer) => (results[layer]?.skipped ?? 0) > 0).map(
+    (layer) => `${layer}: ${results[layer]!.skipped} tests skipped (none may be: remove the skip, or the test, or fix the hook that failed)`,
+  );
+}
+
 export function parseFloors(json: unknown): Floors {
   const floors = json as Record<string, unknown>;
   for (const layer of LAYERS) {
