@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import pg from "pg";
-import { SHARED_TABLES, TENANT_TABLE_POLICY, TENANT_TABLE_PRIVILEGES } from "./app-tables";
+import { APP_FUNCTIONS, SHARED_TABLES, TENANT_TABLE_POLICY, TENANT_TABLE_PRIVILEGES } from "./app-tables";
 
 // Scoped work (everything done for a signed-in user, lib/db/tenant.ts) connects as a LOGIN role of its
 // own: no superuser, no BYPASSRLS, member of no role, owner of nothing, so row-level security always
@@ -183,6 +183,7 @@ async function grant(client: pg.Client, role: string): Promise<void> {
     for (const [table, shared] of Object.entries(SHARED_TABLES)) {
       for (const privilege of shared.grants) await client.query(`GRANT ${privilege} ON ${ident(table)} TO ${who}`);
     }
+    for (const fn of APP_FUNCTIONS) await client.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${who}`);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -51,3 +51,9 @@ export const SYSTEM_TABLES: Record<string, string> = {
   SignInAttempt: "sign-in rate limiting, before anyone has a scope",
   _prisma_migrations: "the migration runner's own record",
 };
+
+/**
+ * Functions that run as their owner (SECURITY DEFINER) and scoped work calls: EXECUTE is revoked from
+ * PUBLIC in their migration and granted to the role here. Each applies the tenant rule itself.
+ */
+export const APP_FUNCTIONS = ["gatehouse_accounts_matching(text, text)", "gatehouse_user_in_tenant(text)"];

@@ -8,7 +8,7 @@ import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
 import type { Scope } from "./scope";
 import { getAccountDetailOrThrow, listAccounts } from "./accounts";
 import { appLogin } from "./app-role";
-import { SHARED_TABLES, SYSTEM_TABLES, TENANT_TABLE_POLICY } from "./app-tables";
+import { APP_FUNCTIONS, SHARED_TABLES, SYSTEM_TABLES, TENANT_TABLE_POLICY } from "./app-tables";
 import { getPortfolioOverview } from "./overview";
 import { getPersonDetailOrThrow, listPeople } from "./people";
 import { recomputeOrganisations } from "./risk/recompute-all";
@@ -278,6 +278,20 @@ describe("row-level security", () => {
       tables,
     );
     expect(rows).toEqual(tables.map((table) => ({ table, rls: true, policies: 1 })));
+  });
+
+  it("lets no one but the owner and the role of scoped work run a function that runs as its owner", async () => {
+    const rows = await db.$queryRawUnsafe<{ fn: string; public: boolean; app: boolean }[]>(
+      `SELECT p.oid::regprocedure::text AS fn,
+              EXISTS (SELECT 1 FROM aclexplode(COALESCE(p.proacl, acldefault('f', p.proowner))) a WHERE a.grantee = 0) AS public,
+              has_function_privilege($1, p.oid, 'EXECUTE') AS app
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.prosecdef ORDER BY 1`,
+      role,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    const granted = new Set(APP_FUNCTIONS.map((fn) => fn.replaceAll(" ", "")));
+    expect(rows).toEqual(rows.map((r) => ({ fn: r.fn, public: false, app: granted.has(r.fn) })));
+    expect(rows.filter((r) => r.app).length).toBe(APP_FUNCTIONS.length);
   });
 
   it("keeps the search function, which runs as its owner, to the connection's tenant", async () => {

@@ -26,3 +26,8 @@ CREATE POLICY tenant_members ON "User" FOR SELECT USING (gatehouse_user_in_tenan
 -- sessions of the owner (system paths) may search without one, and every other session searches its tenant.
 -- Inside a SECURITY DEFINER function current_user is the owner, session_user the one who connected.
 CREATE OR REPLACE FUNCTION gatehouse_accounts_matching(org text, pattern text) RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $fn$ SELECT a.id FROM "SellerAccount" a WHERE a."orgId" = org AND (org = current_setting('gatehouse.org_id', true) OR session_user = current_user) AND (a."storeName" ILIKE pattern OR a."sellerId" ILIKE pattern) UNION SELECT l."accountId" FROM "Login" l WHERE l."orgId" = org AND (org = current_setting('gatehouse.org_id', true) OR session_user = current_user) AND l.email ILIKE pattern $fn$;
+
+-- Functions that run as their owner are not for every role on the server: a login of another database
+-- on the same server could otherwise call them here. The role of scoped work is granted EXECUTE at start.
+REVOKE EXECUTE ON FUNCTION gatehouse_accounts_matching(text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION gatehouse_user_in_tenant(text) FROM PUBLIC;
