@@ -45,11 +45,16 @@ async function main() {
     log("using DATABASE_URL");
   }
 
-  const prepared = await prepareDatabase(databaseUrl, { seed: env.GATEHOUSE_SEED === "demo", today: new Date().toISOString().slice(0, 10) });
+  // Before the database: the password of the role signed-in users' queries run as is derived from it.
+  const authSecret = env.AUTH_SECRET ?? (await persistentSecret(join(env.GATEHOUSE_DATA_DIR, "auth-secret")));
+  const prepared = await prepareDatabase(databaseUrl, {
+    seed: env.GATEHOUSE_SEED === "demo",
+    today: new Date().toISOString().slice(0, 10),
+    env: { AUTH_SECRET: authSecret, DATABASE_APP_URL: env.DATABASE_APP_URL },
+  });
   if (prepared.migrationsApplied.length) log(`applied migrations: ${prepared.migrationsApplied.join(", ")}`);
   if (prepared.seed === "seeded") log("loaded the demo agency");
 
-  const authSecret = env.AUTH_SECRET ?? (await persistentSecret(join(env.GATEHOUSE_DATA_DIR, "auth-secret")));
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(env.PORT) };
 
   if (!dev) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { appLogin, checkAppLogin, type LoginEnv } from "./app-role";
 import { createDb } from "./client";
 import { applyMigrations } from "./migrate";
 import { backfillPersonAccess } from "./person-access";
@@ -11,9 +12,19 @@ export interface PrepareResult {
   recomputed: number;
 }
 
-/** Everything a database needs before the app serves from it: migrations, tool catalogue, demo seed. */
-export async function prepareDatabase(url: string, options: { seed: boolean; today: string }): Promise<PrepareResult> {
-  const { applied } = await applyMigrations(url);
+/**
+ * Everything a database needs before the app serves from it: migrations, the role of scoped work (made,
+ * granted, and proved to log in as itself: the start fails here rather than serve without row-level
+ * security), tool catalogue, demo seed. `env` gives that role's login (AUTH_SECRET or DATABASE_APP_URL).
+ */
+export async function prepareDatabase(
+  url: string,
+  options: { seed: boolean; today: string; env?: LoginEnv },
+): Promise<PrepareResult> {
+  const env = options.env ?? process.env;
+  const { applied } = await applyMigrations(url, undefined, env);
+  const login = appLogin(url, env);
+  if (login.url) await checkAppLogin(login.url, login.role);
   const db = createDb(url);
   try {
     const seed = options.seed ? await seedDemoIfEmpty(db, options.today) : "disabled";
