@@ -135,7 +135,9 @@ export function stripExtensionKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    if (!key.startsWith("x-")) out[key] = stripExtensionKeys(child);
+    // defineProperty, not assignment: a "__proto__" key must stay an own (unknown, refused) key rather
+    // than become the object's prototype, whose fields the schema would then read as the object's own.
+    if (!key.startsWith("x-")) Object.defineProperty(out, key, { value: stripExtensionKeys(child), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
