@@ -4,7 +4,7 @@ import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/risk-settings";
 import { ACTIONS } from "@/tests/support/server-actions";
 import { tenantFingerprint } from "@/tests/support/tenant-fingerprint";
 import { buildWorld, e2eDb, type ClientObjects, type World } from "./authz-world";
-import { actionIdsOnPage, actionNamesOfBuild, outcomeOf, postAction, signedInRequest, type Fields } from "./server-action-http";
+import { actionIdsOnPage, actionNamesOfBuild, actionsOfBuild, outcomeOf, postAction, signedInRequest, type Fields } from "./server-action-http";
 
 // Every server action replayed over real HTTP, the way anyone holding a page could: its id read from
 // the pages an Owner is served, its POST formed by hand (server-action-http.ts), and sent signed out,
@@ -110,6 +110,11 @@ const actionId = new Map<string, string>();
 test("every registered server action is replayed, or says where it is tested instead", () => {
   const registered = Object.values(ACTIONS).flatMap((actions) => Object.keys(actions)).sort();
   expect(Object.keys(REPLAY).sort()).toEqual(registered);
+});
+
+test("every server action in the build is in the registry (an inline or re-exported action cannot slip past it)", () => {
+  const registered = new Set(Object.entries(ACTIONS).flatMap(([file, actions]) => Object.keys(actions).map((name) => `${file}#${name}`)));
+  expect(actionsOfBuild().filter((action) => !registered.has(action))).toEqual([]);
 });
 
 test.beforeAll(async ({ playwright, baseURL }) => {

@@ -9,10 +9,17 @@ import { expect, type APIRequestContext } from "@playwright/test";
 
 export type Fields = Record<string, string>;
 
+type Manifest = { node: Record<string, { exportedName?: string; filename?: string }> };
+const buildManifest = () => JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+
 /** id → exported name of every server action of the build being served (written by `next build`). */
 export function actionNamesOfBuild(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
-  return new Map(Object.entries(manifest.node).map(([id, entry]) => [id, entry.exportedName ?? "?"]));
+  return new Map(Object.entries(buildManifest().node).map(([id, entry]) => [id, entry.exportedName ?? "?"]));
+}
+
+/** "file#name" of every server action the build holds: inline ones and re-exports included, however written. */
+export function actionsOfBuild(): string[] {
+  return Object.values(buildManifest().node).map((entry) => `${entry.filename ?? "?"}#${entry.exportedName ?? "?"}`).sort();
 }
 
 const chunkCache = new Map<string, string>();
