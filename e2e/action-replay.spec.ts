@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { addDays } from "@/lib/dates";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/risk-settings";
-import { ACTIONS } from "@/tests/support/server-actions";
+import { ACTIONS, ALLOWED_WHILE_TWO_FACTOR_PENDING } from "@/tests/support/server-actions";
 import { tenantFingerprint } from "@/tests/support/tenant-fingerprint";
 import { buildWorld, e2eDb, type ClientObjects, type World } from "./authz-world";
 import { actionIdsOnPage, actionNamesOfBuild, actionsOfBuild, outcomeOf, postAction, signedInRequest, type Fields } from "./server-action-http";
@@ -104,6 +104,7 @@ test.describe.configure({ mode: "serial" });
 let a: World;
 let b: World;
 let origin: string;
+let newContext: () => Promise<APIRequestContext>;
 const clients = new Map<string, APIRequestContext>();
 const actionId = new Map<string, string>();
 
@@ -121,7 +122,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   test.setTimeout(120_000);
   [a, b] = [await buildWorld("A"), await buildWorld("B")];
   origin = new URL(baseURL!).origin;
-  const newContext = () => playwright.request.newContext({ baseURL });
+  newContext = () => playwright.request.newContext({ baseURL });
   clients.set("anon", await newContext());
   for (const role of ["OWNER", "MANAGER", "VIEWER", "CLIENT_OWNER"] as const) clients.set(`A ${role}`, await signedInRequest(newContext, origin, a.users[role].email, a.password));
   const bOwner = await signedInRequest(newContext, origin, b.users.OWNER.email, b.password);
@@ -199,4 +200,25 @@ test("switching to another tenant's organisation by replaying the switch is igno
   const accounts = await (await bOwner.get("/accounts")).text();
   expect(accounts).toContain(b.assigned.storeName);
   expect(accounts).not.toContain(a.marker);
+});
+
+test("where two-factor sign-in is required, a member without it is refused every action but those that set it up", async () => {
+  const c = await buildWorld("C", { requireTwoFactor: true });
+  const owner = await signedInRequest(newContext, origin, c.users.OWNER.email, c.password);
+  const db = e2eDb();
+  try {
+    const before = await tenantFingerprint(db, [c.orgId]);
+    const failures: string[] = [];
+    for (const [name, row] of Object.entries(REPLAY)) {
+      if (!("page" in row) || name in ALLOWED_WHILE_TWO_FACTOR_PENDING) continue;
+      const fields = row.input ? row.input(c.assigned, c) : (row.form ?? {});
+      const got = outcomeOf(await postAction(owner, origin, row.page(c), actionId.get(name)!, fields, row.prev ?? state));
+      if (got !== "FORBIDDEN") failures.push(`${name}: expected FORBIDDEN, got ${got}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await tenantFingerprint(db, [c.orgId])).toEqual(before);
+  } finally {
+    await db.$disconnect();
+    await owner.dispose();
+  }
 });

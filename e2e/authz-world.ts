@@ -103,7 +103,7 @@ function clientSnapshot(p: string, mark: string, tenantMark: string): SnapshotIn
 }
 
 /** Builds organisation `letter` as described above; returns its ids, names and markers. */
-export async function buildWorld(letter: string): Promise<World> {
+export async function buildWorld(letter: string, options: { requireTwoFactor?: boolean } = {}): Promise<World> {
   const db = e2eDb();
   const marker = token("t");
   const unassignedMarker = token("u");
@@ -121,7 +121,7 @@ export async function buildWorld(letter: string): Promise<World> {
     const passwordHash = await hashPassword(password);
     const users = {} as World["users"];
     const world = await db.$transaction(async (tx) => {
-      await tx.organization.create({ data: { id: orgId, name: orgName } });
+      await tx.organization.create({ data: { id: orgId, name: orgName, requireTwoFactor: options.requireTwoFactor ?? false } });
       const clientName = `Client ${letter} ${marker}`;
       const unassignedName = `Client ${letter} ${secondMark}`;
       const client = await tx.client.create({ data: { orgId, name: clientName } });
