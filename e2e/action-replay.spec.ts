@@ -222,3 +222,19 @@ test("where two-factor sign-in is required, a member without it is refused every
     await owner.dispose();
   }
 });
+
+test("a cross-site POST (another Origin) of an action the caller may use is refused and changes nothing", async () => {
+  const db = e2eDb();
+  try {
+    const before = await tenantFingerprint(db, [a.orgId]);
+    const fields = { name: `Cross-site ${a.marker}`, query: "severity=high" };
+    const answer = await postAction(clients.get("A OWNER")!, "https://evil.example", "/accounts", actionId.get("saveViewAction")!, fields, state);
+    expect(outcomeOf(answer)).not.toBe("ok");
+    expect(await tenantFingerprint(db, [a.orgId])).toEqual(before);
+    // The same POST from the app's own origin does what it says: the refusal above was the Origin's.
+    expect(outcomeOf(await postAction(clients.get("A OWNER")!, origin, "/accounts", actionId.get("saveViewAction")!, fields, state))).toBe("ok");
+  } finally {
+    await db.$disconnect();
+  }
+});
+
