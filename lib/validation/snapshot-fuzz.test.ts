@@ -16,6 +16,8 @@ type Path = (string | number)[];
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const RUNS = 200;
+/** A control character other than the newline (the output's own line breaks). */
+const controlIn = (text: string) => [...text].find((c) => c !== "\n" && (c < " " || (c >= "\u007f" && c <= "\u009f") || c === "\u2028" || c === "\u2029"));
 
 function nodes(value: Json, path: Path = []): { path: Path; value: Json }[] {
   const here = [{ path, value }];
@@ -139,7 +141,7 @@ describe("snapshot parser fuzz", () => {
         const json = JSON.stringify(doc, null, 1);
         return fc.oneof(
           fc.nat(json.length - 1).map((n) => json.slice(0, n)), // truncated
-          fc.tuple(fc.nat(json.length), fc.constantFrom("}", "]", ",", ":", "\"", "\\", "\u0000", "NaN", "\uD800", "{\"x\":")).map(([n, s]) => json.slice(0, n) + s + json.slice(n)),
+          fc.tuple(fc.nat(json.length), fc.constantFrom("}", "]", ",", ":", "\"", "\\", "\u0000", "\\u001b[2J", "\\r", "NaN", "\uD800", "{\"x\":")).map(([n, s]) => json.slice(0, n) + s + json.slice(n)),
         );
       }),
       fc.string({ maxLength: 40 }),
@@ -151,6 +153,8 @@ describe("snapshot parser fuzz", () => {
         const err: string[] = [];
         const code = await runCli(["audit", "doc.json"], { readFile: async () => content, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), today: () => "2026-11-23" });
         expect([0, 2]).toContain(code);
+        // Nothing from the file reaches the terminal as a control character (an ESC, a CR): only the layout's newlines.
+        expect(controlIn([...out, ...err].join(""))).toBeUndefined();
         if (code === 0) {
           expect(out.join("").length).toBeGreaterThan(0);
           return;
@@ -168,6 +172,20 @@ describe("snapshot parser fuzz", () => {
   it("a \"__proto__\" key is an unknown key like any other: refused, and its fields are not read as the object's", () => {
     const doc = JSON.parse('{"format":"gatehouse.snapshot/v1","people":[{"id":"p","name":"P","__proto__":{"external":true}}],"accounts":[]}');
     expect(parseSnapshot(doc)).toMatchObject({ ok: false, errors: [{ path: "people[0].__proto__" }] });
+  });
+
+  it("`gatehouse audit` writes a file's control characters as \\u escapes, in errors and in the table", async () => {
+    const run = async (content: string) => {
+      const out: string[] = [];
+      const code = await runCli(["audit", "doc.json"], { readFile: async () => content, stdout: (t) => void out.push(t), stderr: (t) => void out.push(t), today: () => "2026-11-23" });
+      return { code, text: out.join("") };
+    };
+    const refused = await run('{"format":"gatehouse.snapshot/v1","accounts":[],"\\u001b[2Jx":1}');
+    expect(refused).toMatchObject({ code: 2, text: expect.stringContaining("\\u001b[2Jx: unknown key") });
+    const shown = await run('{"format":"gatehouse.snapshot/v1","people":[],"accounts":[{"id":"a\\r","storeName":"Shop\\u001b[31m","region":"JP","plan":"PROFESSIONAL","status":"SUSPENDED"}]}');
+    expect(shown.code).toBe(0);
+    expect(shown.text).toContain("Shop\\u001b[31m");
+    expect(controlIn(shown.text)).toBeUndefined();
   });
 
   it("every date the parser accepts can be evaluated: none crashes the engine, however far its offset moves it", async () => {
