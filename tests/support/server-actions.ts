@@ -40,3 +40,24 @@ export function serverActionFiles(dir: string): string[] {
 
 export const exportsOf = (source: string) => [...source.matchAll(/export (?:const|async function) (\w+)/g)].map((m) => m[1]).sort();
 
+/**
+ * What a member may still do while their organisation requires two-factor sign-in and they have not set
+ * it up: get it set up and manage their own sign-in; the public and session-only actions outside
+ * defineAction are not gated. Every other action refuses (lib/actions/action-matrix.int.test.ts and
+ * e2e/action-replay.spec.ts check both sides, so an action given allowPendingTwoFactor must be listed here).
+ */
+export const ALLOWED_WHILE_TWO_FACTOR_PENDING: Record<string, string> = {
+  startEnrolmentAction: "sets up two-factor sign-in",
+  confirmEnrolmentAction: "sets up two-factor sign-in",
+  disableTwoFactorAction: "the user's own sign-in (lib then refuses it where the organisation requires two-factor)",
+  changePasswordAction: "the user's own sign-in",
+  revokeSessionAction: "the user's own sessions",
+  revokeOtherSessionsAction: "the user's own sessions",
+  signInAction: "outside the gate: public",
+  acceptAsNewUserAction: "outside the gate: public, token-authorised",
+  acceptAsUserAction: "outside the gate: joins another organisation with the user's own e-mail",
+  setLocaleAction: "outside the gate: a cookie only",
+  signOutAction: "outside the gate: ends the caller's own session",
+  switchOrgAction: "outside the gate: to another of the user's own organisations",
+};
+
