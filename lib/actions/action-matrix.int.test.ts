@@ -253,9 +253,10 @@ async function runImport(scope: Scope | null, form: FormData): Promise<ActionSta
   const { importSnapshotAction } = await import("@/app/(app)/import/actions");
   currentSession.scope = scope;
   try {
-    const state = await importSnapshotAction({ seq: 0, result: null }, form);
+    const state = await importSnapshotAction({ seq: 0, stage: "input" }, form);
     if (state.error) return { ok: false, seq: state.seq, error: state.error as ActionState["error"] };
-    return state.result?.ok ? { ok: true, seq: state.seq } : { ok: false, seq: state.seq, error: "INVALID_INPUT" };
+    // The first step previews (nothing written yet); a problem report leaves it at "input".
+    return state.stage !== "input" ? { ok: true, seq: state.seq } : { ok: false, seq: state.seq, error: "INVALID_INPUT" };
   } finally {
     currentSession.scope = null;
   }
