@@ -60,11 +60,15 @@ export const permissionGrantSchema = z.strictObject({
 export const loginSchema = z
   .strictObject({
     id,
-    role: z.enum(["PRIMARY", "SECONDARY"]),
+    role: z
+      .enum(["PRIMARY", "SECONDARY"])
+      .describe("PRIMARY: the primary user (account administrator), who alone can grant permissions and cannot be removed or disabled in Seller Central; SECONDARY: a secondary user."),
     email: z.email().nullable().default(null),
     personId: id,
     usedBy: z.array(id).optional(),
-    status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
+    status: z
+      .enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"])
+      .describe("Only ACTIVE logins are evaluated by the login rules; INVITED ones only by STALE_INVITE. A PRIMARY login that is not ACTIVE leaves its account without an administrator (NO_ACTIVE_PRIMARY)."),
     invitedAt: optionalDate,
     acceptedAt: optionalDate,
     lastLoginAt: optionalDate,
@@ -103,9 +107,12 @@ export const sellerAccountSchema = z.strictObject({
   region: upperCode,
   marketplaces: z.array(upperCode).default([]),
   plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]),
-  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]),
+  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]).describe("SUSPENDED or DEACTIVATED raises the SUSPENDED finding."),
   lastVerifiedAt: optionalDate,
-  logins: z.array(loginSchema).default([]),
+  logins: z
+    .array(loginSchema)
+    .default([])
+    .describe("Every login of the account. An ACTIVE account needs a PRIMARY login with status ACTIVE; without one, audit reports NO_ACTIVE_PRIMARY (critical)."),
   partners: z.array(authorizedPartnerSchema).default([]),
   apps: z.array(appAuthorizationSchema).default([]),
   otherAccess: z.array(otherAccessSchema).default([]),
