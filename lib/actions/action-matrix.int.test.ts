@@ -59,6 +59,8 @@ interface World {
   invitation: string;
   savedView: string;
   task: string;
+  /** The person whose offboarding `task` belongs to. */
+  offboarded: string;
   otherSession: string;
 }
 
@@ -91,6 +93,9 @@ const MATRIX: Record<string, Row> = {
   inviteClientOwnerAction: { input: (w) => ({ clientId: w.client, email: `owner-${randomUUID().slice(0, 8)}@client.example` }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
   offboardPersonAction: { input: (w) => ({ personId: w.person, departedAt: today, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   completeOffboardingTaskAction: { input: (w) => ({ taskId: w.task }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  // Unticks what the row above ticked, so the offboarding can then be cancelled (no step has changed data).
+  reopenOffboardingTaskAction: { input: (w) => ({ taskId: w.task }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  cancelOffboardingAction: { input: (w) => ({ personId: w.offboarded, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   updateRiskSettingsAction: { input: () => Object.fromEntries(Object.entries(DEFAULT_RISK_SETTINGS).map(([k, v]) => [k, String(v)])), own: admins(), other: { none: "settings are the caller's own organisation's" } },
   setRequireTwoFactorAction: { input: () => ({ required: "no" }), own: admins(), other: { none: "settings are the caller's own organisation's" } },
   revokeSessionAction: { input: (w) => ({ sessionId: w.otherSession }), own: all("ok"), other: all("NOT_FOUND") },
@@ -182,7 +187,7 @@ async function buildWorld(role: Role): Promise<World> {
   const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: ids("login", "acc/primary"), role: "BACKUP" }, select: { id: true } })).id;
   return {
     orgId, actor, userId: actorUser.id, client, account, login: ids("login", "acc/lead"), method, person: ids("person", "p-lead"),
-    openFinding: findings[0].id, acceptedFinding: findings[1].id, targetMembership, invitation, savedView, task,
+    openFinding: findings[0].id, acceptedFinding: findings[1].id, targetMembership, invitation, savedView, task, offboarded: ids("person", "p-temp"),
     otherSession: await createUserSession(actorUser.id, {}),
   };
 }

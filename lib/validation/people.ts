@@ -27,7 +27,18 @@ export const offboardPersonSchema = z.object({
 });
 export type OffboardPersonInput = z.infer<typeof offboardPersonSchema>;
 
-export const completeOffboardingTaskSchema = z.object({ taskId: id });
+/** newPersonId: for a primary login's hand-over, the current employee it goes to (checked in lib/db). */
+export const completeOffboardingTaskSchema = z.object({
+  taskId: id,
+  newPersonId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
+});
+
+export const reopenOffboardingTaskSchema = z.object({ taskId: id });
+
+export const cancelOffboardingSchema = z.object({
+  personId: id,
+  confirm: z.literal("yes", "validation.offboardConfirm"),
+});
 
 /** A departure is recorded once it has happened: a future date would not raise the findings yet. */
 export function departureDateError(departedAt: string, today: string): string | null {
