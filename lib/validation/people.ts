@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formDayWithin } from "./day";
 
 const id = z.string().min(1).max(64);
 const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
@@ -17,11 +18,10 @@ export type PersonListQuery = z.infer<typeof personListQuerySchema>;
 
 export const personIdSchema = id;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
 
 export const offboardPersonSchema = z.object({
   personId: id,
-  departedAt: day,
+  departedAt: formDayWithin((day, today) => departureDateError(day, today)),
   /** The form's second step: nothing happens until the user has confirmed. */
   confirm: z.literal("yes", "validation.offboardConfirm"),
 });

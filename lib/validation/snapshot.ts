@@ -22,7 +22,8 @@ const upperCode = z.string().regex(/^[A-Z][A-Z0-9_-]*$/, SNAPSHOT_SCHEMA_MESSAGE
 
 export const dateSchema = z
   .string()
-  .regex(DATE_PATTERN, SNAPSHOT_SCHEMA_MESSAGES.date)
+  // Aborts on a bad shape, so "yesterday" is one problem (its shape), not also "not a real date".
+  .regex(DATE_PATTERN, { message: SNAPSHOT_SCHEMA_MESSAGES.date, abort: true })
   .refine(isValidDate, SNAPSHOT_SCHEMA_MESSAGES.realDate);
 
 const optionalDate = dateSchema.nullable().default(null);
