@@ -7,7 +7,7 @@ import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
 import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "./write-context";
 import { dbFor } from "./tenant";
-import { checkHandoverPerson, handOverPrimaryLogin } from "./offboarding/handover";
+import { checkHandoverPerson, completeHandover } from "./offboarding/handover";
 import { accountsTouchedByPerson } from "./offboarding/touched";
 
 const LIVE = ["ACTIVE", "INVITED"] as const;
@@ -112,10 +112,7 @@ export async function completeOffboardingTask(scope: Scope, taskId: string, newP
     const accountId = task.accountId;
     const loginId = task.loginId;
     const to = await checkHandoverPerson(scope, task.personId, newPersonId);
-    return writeAccountData<{ changed: boolean }>(scope, accountId, undefined, async (tx) => {
-      if (!(await tick(tx, scope, task))) return { value: { changed: false } };
-      return { value: { changed: true }, alsoTouches: await handOverPrimaryLogin(tx, scope, { ...task, accountId, loginId }, to) };
-    });
+    return completeHandover(scope, { ...task, accountId, loginId }, to, (tx) => tick(tx, scope, task));
   }
   if (task.kind !== "LOGIN_DISABLE" || !task.accountId || !task.loginId) {
     return dbFor(scope).$transaction(async (tx) => ({ changed: await tick(tx, scope, task) }));

@@ -4,7 +4,7 @@ import type { Tx } from "../client";
 import { assertPersonVisible } from "../people-sql";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { accountsUsingDevices, audit, utcToday } from "../write-context";
+import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
 
 /** What a hand-over changed, kept on the checklist item so unticking can put it back (undo.ts). */
 export interface HandoverUndo {
@@ -38,18 +38,24 @@ export async function checkHandoverPerson(scope: Scope, leavingId: string, newPe
   return newPersonId;
 }
 
+type HandoverTask = { id: string; personId: string; loginId: string; accountId: string };
+
 /**
- * Records the hand-over done in Seller Central: the login's e-mail, password and 2SV devices now belong
- * to `to`. The login stays ACTIVE (the account keeps its primary user); the leaver stops being one of its
- * users and the 2SV devices they held for it pass to the new person. Returns the other accounts those
- * devices touch, whose shared-device findings may change.
+ * Ticks a PRIMARY_HANDOVER item and records the hand-over done in Seller Central, in one account write
+ * (findings and PersonAccess follow): the login's e-mail, password and 2SV devices now belong to `to`.
+ * The login stays ACTIVE (the account keeps its primary user); the leaver stops being one of its users
+ * and the 2SV devices they held for it pass to the new person. `tick` marks the item done (false: someone
+ * already had, and nothing else changes).
  */
-export async function handOverPrimaryLogin(
-  tx: Tx,
-  scope: Scope,
-  task: { id: string; personId: string; loginId: string; accountId: string },
-  to: string,
-): Promise<string[]> {
+export async function completeHandover(scope: Scope, task: HandoverTask, to: string, tick: (tx: Tx) => Promise<boolean>): Promise<{ changed: boolean }> {
+  return writeAccountData<{ changed: boolean }>(scope, task.accountId, undefined, async (tx) => {
+    if (!(await tick(tx))) return { value: { changed: false } };
+    return { value: { changed: true }, alsoTouches: await handOver(tx, scope, task, to) };
+  });
+}
+
+/** Returns the other accounts the moved devices touch, whose shared-device findings may change. */
+async function handOver(tx: Tx, scope: Scope, task: HandoverTask, to: string): Promise<string[]> {
   const orgId = scope.orgId;
   const login = await tx.login.findFirst({ where: { id: task.loginId, orgId }, select: { id: true, personId: true, status: true } });
   if (!login) return [];

@@ -36,7 +36,15 @@ export function OffboardStart({ personId, defaultDate, departedLine, changes, te
     if (state.seq > 0) dialog.current?.close();
   }, [state.seq]);
   return (
-    <form action={formAction} className="space-y-3" data-testid="offboard-form" noValidate>
+    <form
+      action={formAction} className="space-y-3" data-testid="offboard-form" noValidate
+      // Enter in the date field must not skip the confirmation: only the dialog's button sends.
+      onSubmit={(event) => {
+        if (dialog.current?.open) return;
+        event.preventDefault();
+        dialog.current?.showModal();
+      }}
+    >
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="confirm" value="yes" />
       <div className="max-w-md">
