@@ -37,6 +37,7 @@ const MATRIX: Record<string, Entry> = {
       { path: "/people/{otherPerson}", expect: nobodyElse },
     ],
   },
+  "/rules": { paths: [{ path: "/rules", expect: member() }] },
   "/settings": { paths: [{ path: "/settings", expect: member("ok", "404") }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
   "/members": { paths: [{ path: "/members", expect: member("404") }] },
