@@ -62,6 +62,7 @@ const MATRIX: Record<string, Entry> = {
       { path: "/people/{sharedPerson}", expect: member(), shows: (w) => `Owner ${w.marker}` },
     ],
   },
+  "/rules": { paths: [{ path: "/rules", expect: member() }] },
   "/settings": { paths: [{ path: "/settings", expect: member("ok", "404") }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
   "/members": { paths: [{ path: "/members", expect: member("404"), shows: (w) => w.unassigned.clientName }] },

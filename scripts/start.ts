@@ -40,7 +40,7 @@ async function main() {
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: env.GATEHOUSE_DATA_DIR });
     databaseUrl = embedded.url;
-    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${join(env.GATEHOUSE_DATA_DIR, "pg")})`);
+    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.pgDir})`);
   } else {
     log("using DATABASE_URL");
   }

@@ -26,6 +26,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/">{t("nav.overview")}</Link>
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
+            <Link href="/rules">{t("nav.rules")}</Link>
             {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
             {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
             {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}

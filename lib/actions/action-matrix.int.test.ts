@@ -64,6 +64,8 @@ interface World {
   invitation: string;
   savedView: string;
   task: string;
+  /** The person whose offboarding `task` belongs to. */
+  offboarded: string;
   otherSession: string;
   /** The same organisation's second client, which Managers and Viewers are not assigned: its objects. */
   unassigned: Pick<World, "client" | "account" | "login" | "method" | "person" | "openFinding" | "acceptedFinding" | "task">;
@@ -103,6 +105,9 @@ const MATRIX: Record<string, Row> = {
   inviteClientOwnerAction: { input: (w) => ({ clientId: w.client, email: `owner-${randomUUID().slice(0, 8)}@client.example` }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
   offboardPersonAction: { input: (w) => ({ personId: w.person, departedAt: today, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   completeOffboardingTaskAction: { input: (w) => ({ taskId: w.task }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
+  // Unticks what the row above ticked, so the offboarding can then be cancelled (no step has changed data).
+  reopenOffboardingTaskAction: { input: (w) => ({ taskId: w.task }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
+  cancelOffboardingAction: { input: (w) => ({ personId: w.offboarded, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   updateRiskSettingsAction: { input: () => Object.fromEntries(Object.entries(DEFAULT_RISK_SETTINGS).map(([k, v]) => [k, String(v)])), own: admins(), other: { none: "settings are the caller's own organisation's" } },
   setRequireTwoFactorAction: { input: () => ({ required: "no" }), own: admins(), other: { none: "settings are the caller's own organisation's" } },
   revokeSessionAction: { input: (w) => ({ sessionId: w.otherSession }), own: all("ok"), other: all("NOT_FOUND") },
@@ -230,7 +235,7 @@ async function buildWorld(role: Role): Promise<World> {
     await offboardPerson(bossScope, id("person", `${p}p-temp`), today);
     const task = (await db.offboardingTask.findFirstOrThrow({ where: { orgId, personId: id("person", `${p}p-temp`) }, select: { id: true } })).id;
     const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: id("login", `${p}acc/primary`), role: "BACKUP" }, select: { id: true } })).id;
-    return { account, login: id("login", `${p}acc/lead`), method, person: id("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task };
+    return { account, login: id("login", `${p}acc/lead`), method, person: id("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task, offboarded: id("person", `${p}p-temp`) };
   };
   const mine = await clientObjects(ids, "");
   const unassigned = { client: client2, ...(await clientObjects(ids2, "u-")) };

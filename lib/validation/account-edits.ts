@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { formDayWithin } from "./day";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().min(1);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
 
 export const addTwoStepMethodSchema = z
   .object({
@@ -34,7 +34,8 @@ export const updateLoginSchema = z.object({
   loginId: id,
   status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
   /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
-  passwordChangedAt: z.literal("").transform(() => null).or(day),
+  // A pipe, not a union with "": a union's refusal would be zod's own "Invalid input", not our message.
+  passwordChangedAt: z.string().transform((v) => v || null).pipe(formDayWithin((day, today) => passwordChangedDateError(day, today)).nullable()),
 });
 export type UpdateLoginInput = z.infer<typeof updateLoginSchema>;
 

@@ -14,7 +14,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/members/actions.ts": {
     inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
     inviteClientOwnerAction: WRAPPED, closeClientPortalAction: WRAPPED },
-  "app/(app)/people/[id]/actions.ts": { offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED },
+  "app/(app)/people/[id]/actions.ts": { offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED, reopenOffboardingTaskAction: WRAPPED, cancelOffboardingAction: WRAPPED },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,

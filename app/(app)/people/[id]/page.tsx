@@ -4,6 +4,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { formatDay } from "@/lib/dates-format";
 import { labelsFor } from "@/lib/db/labels";
 import { getPersonDetailOrThrow } from "@/lib/db/people";
+import { listHandoverCandidates } from "@/lib/db/offboarding/handover";
 import type { EvidenceData } from "@/lib/risk";
 import { evidenceIds } from "@/lib/risk/evidence-ja";
 import { canWrite, utcToday } from "@/lib/db/write-context";
@@ -31,6 +32,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const [{ scope, person }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const m = person.metrics;
+  // Only a page with an open hand-over to tick asks who could take the login over.
+  const handoverAccounts = person.checklist.tasks.filter((task) => task.kind === "PRIMARY_HANDOVER" && !task.doneAt && task.account).map((task) => task.account!.id);
+  const candidates = canWrite(scope) && handoverAccounts.length ? await listHandoverCandidates(scope, person.id, handoverAccounts) : [];
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(person.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
@@ -53,7 +57,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <li>{t("people.openFindings")}: <strong className="tabular-nums">{m.openFindings}</strong></li>
         </ul>
       </header>
-      <OffboardingSection person={person} t={t} canWrite={canWrite(scope)} today={utcToday()} />
+      <OffboardingSection person={person} t={t} canWrite={canWrite(scope)} today={utcToday()} candidates={candidates} />
       <PersonFindings person={person} t={t} locale={locale} labels={labels} />
       <PersonLogins person={person} t={t} locale={locale} />
       <PersonDevices person={person} t={t} />
