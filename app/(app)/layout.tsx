@@ -52,7 +52,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       {scope.portal && (
         <p className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-900" data-testid="portal-banner">
-          {t("portal.banner", { agency: scope.portal.agencyName })}
+          {t("portal.bannerShop", { agency: scope.portal.agencyName })}
         </p>
       )}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>

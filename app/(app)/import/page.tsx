@@ -5,6 +5,9 @@ import { listClients } from "@/lib/db/members";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { ImportForm } from "./_components/import-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("nav.import");
 
 export default async function ImportPage() {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
