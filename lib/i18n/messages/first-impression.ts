@@ -6,7 +6,7 @@ export const ja = {
   "portal.trendLabel": "出品用アカウントのスコア推移：{from} は {first}、{to} は {last}",
   "portal.bannerShop": "{agency} が管理している、貴社の出品用アカウントです。誰がアクセスできるかを確認し、判断を記録できます。",
   "account.permissionsScroll": "横にスクロールすると、ほかのツールの列も表示されます →",
-  "account.permissionsRegion": "ログイン×ツールの表（横にスクロールできます）",
+  "account.permissionsRegion": "ユーザー権限の表（横にスクロールできます）",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -15,5 +15,5 @@ export const en: Record<keyof typeof ja, string> = {
   "portal.trendLabel": "Your accounts' score trend: {first} on {from}, {last} on {to}",
   "portal.bannerShop": "These are your seller accounts, managed by {agency}. Review who can reach them and record your decisions.",
   "account.permissionsScroll": "Scroll sideways for more tools →",
-  "account.permissionsRegion": "Logins × tools table (scrolls sideways)",
+  "account.permissionsRegion": "User permissions table (scrolls sideways)",
 };
