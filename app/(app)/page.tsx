@@ -207,12 +207,13 @@ export default async function OverviewPage() {
               <thead>
                 <tr>
                   <th scope="col" className="sticky left-0 z-10 bg-white p-1 text-left font-medium">{t("account.client")}</th>
-                  {/* Rule names run vertically (Japanese top to bottom, English turned to read upwards) instead of
-                      wrapping two or three characters a line; a long one is cut with an ellipsis, and the full
-                      name stays in the cell's text for screen readers and in its title on hover. */}
+                  {/* Japanese rule names have no spaces to wrap at, so a narrow column broke them every two or three
+                      characters: they run vertically instead (縦書き, read top to bottom), a long one cut with an
+                      ellipsis; the full name stays in the cell's text for screen readers and in its title on hover.
+                      English names wrap between words and stay horizontal. */}
                   {o.heatmap.rules.map((r) => (
-                    <th key={r} scope="col" title={ruleTitle(r)} className="p-1 align-bottom text-xs font-medium" data-testid="heatmap-rule">
-                      <span className={`inline-block max-h-48 overflow-hidden text-ellipsis whitespace-nowrap [writing-mode:vertical-rl] ${locale === "en" ? "rotate-180" : ""}`}>{ruleTitle(r)}</span>
+                    <th key={r} scope="col" title={ruleTitle(r)} className={`p-1 align-bottom text-xs font-medium ${locale === "ja" ? "" : "max-w-28"}`} data-testid="heatmap-rule">
+                      {locale === "ja" ? <span className="inline-block max-h-48 overflow-hidden text-ellipsis whitespace-nowrap [writing-mode:vertical-rl]">{ruleTitle(r)}</span> : ruleTitle(r)}
                     </th>
                   ))}
                   <th scope="col" className="p-1 font-medium">{t("overview.total")}</th>
