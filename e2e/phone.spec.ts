@@ -127,6 +127,12 @@ test("every page has its own title in the reader's language", async ({ page, ten
     await page.goto(path);
     await expect(page).toHaveTitle(ja);
   }
+  // Pages that are not there say so in the tab too: an account of nobody's, an unknown address.
+  await page.goto("/accounts/not-an-account-of-yours");
+  await expect(page).toHaveTitle("見つかりません | Gatehouse");
+  await page.goto("/no-such-page");
+  await expect(page).toHaveTitle("見つかりません | Gatehouse");
+  await page.goto("/");
   await setLanguage(page, "en");
   for (const [path, , en] of pages) {
     await page.goto(path);
@@ -134,6 +140,8 @@ test("every page has its own title in the reader's language", async ({ page, ten
   }
   await page.goto("/");
   await expect(page).toHaveTitle("Portfolio overview | Gatehouse");
+  await page.goto(`/people/${tenant.personId("p-owner")}x`);
+  await expect(page).toHaveTitle("Not found | Gatehouse");
 });
 
 test("signing in lands on the overview, or on the page that was asked for", async ({ page, tenant }) => {

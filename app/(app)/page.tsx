@@ -201,9 +201,13 @@ export default async function OverviewPage() {
         {o.heatmap.clients.length === 0 ? (
           <p className="text-sm text-slate-600">{t("overview.heatmapEmpty")}</p>
         ) : (
+          <>
+          {/* Said above the region rather than as a visible caption: a caption is as wide as its table, so on a
+              phone it ran off the scrolled edge. Screen readers get it once, as the table's caption. */}
+          <p aria-hidden="true" className="text-xs text-slate-600">{t("overview.heatmapCaption")}</p>
           <ScrollRegion label={t("overview.heatmapRegion")} hint={t("overview.heatmapScroll")} testId="heatmap-scroll">
             <table className="text-sm" data-testid="heatmap">
-              <caption className="mb-2 text-left text-xs text-slate-600">{t("overview.heatmapCaption")}</caption>
+              <caption className="sr-only">{t("overview.heatmapCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="sticky left-0 z-10 bg-white p-1 text-left font-medium">{t("account.client")}</th>
@@ -242,6 +246,7 @@ export default async function OverviewPage() {
               </tbody>
             </table>
           </ScrollRegion>
+          </>
         )}
       </Section>}
 
