@@ -11,7 +11,7 @@ import { signedInRequest } from "./server-action-http";
 // they are not given. Requests go over HTTP with each member's session cookie (no browser: fast).
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "accounts";
+type Outcome = "ok" | "signin" | "404" | "401" | "overview";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
@@ -68,7 +68,7 @@ const MATRIX: Record<string, Entry> = {
   "/members": { paths: [{ path: "/members", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
   "/import": { paths: [{ path: "/import", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
-  "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "accounts") }] },
+  "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "overview") }] },
   "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }] },
   "/api/health": { paths: [{ path: "/api/health", expect: everyone("ok") }] },
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
@@ -135,7 +135,7 @@ function outcomeOf(response: APIResponse): Outcome | string {
   const redirect = [302, 303, 307, 308].includes(response.status());
   return response.status() === 200 ? "ok"
     : redirect && location.includes("/signin") ? "signin"
-    : redirect && /\/accounts$/.test(location) ? "accounts"
+    : redirect && new URL(location, "http://localhost").pathname === "/" ? "overview"
     : response.status() === 404 ? "404"
     : response.status() === 401 ? "401"
     : `${response.status()} ${location}`;

@@ -21,7 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <header className="border-b border-slate-200 bg-white">
         {/* Wraps on a narrow screen rather than pushing links off it: every link stays one tap away. */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/accounts" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
+          <Link href="/" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
           <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href="/">{t("nav.overview")}</Link>
             <Link href="/accounts">{t("nav.accounts")}</Link>
@@ -53,7 +53,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       {scope.portal && (
         <p className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-900" data-testid="portal-banner">
-          {t("portal.banner", { agency: scope.portal.agencyName })}
+          {t("portal.bannerShop", { agency: scope.portal.agencyName })}
         </p>
       )}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>

@@ -8,6 +8,9 @@ import { describeUserAgent } from "@/lib/user-agent";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { TwoFactorSection } from "./_components/two-factor-section";
 import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("nav.security");
 
 export default async function SecurityPage() {
   const [scope, t, locale, currentId] = await Promise.all([requireScope(), getT(), getLocale(), getSessionId()]);

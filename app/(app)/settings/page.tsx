@@ -9,6 +9,9 @@ import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
 import { RISK_SETTING_KEYS } from "@/lib/validation/settings";
 import { SCORE_FORMULA } from "@/lib/risk";
 import { setRequireTwoFactorAction, updateRiskSettingsAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("nav.settings");
 
 export default async function SettingsPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);

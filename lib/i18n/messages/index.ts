@@ -10,12 +10,13 @@ import * as spreadsheetImport from "./spreadsheet-import";
 import * as inputSafety from "./input-safety";
 import * as offboarding from "./offboarding";
 import * as rules from "./rules";
+import * as firstImpression from "./first-impression";
 
 // The one catalogue, assembled from per-area files so areas can grow independently. Each area file
 // exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
-const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja, ...offboarding.ja, ...rules.ja };
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja, ...offboarding.ja, ...rules.ja, ...firstImpression.ja };
 export type MessageKey = keyof typeof jaAll;
 export const messages: Record<Locale, Record<MessageKey, string>> = {
   ja: jaAll,
-  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en, ...offboarding.en, ...rules.en },
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en, ...offboarding.en, ...rules.en, ...firstImpression.en },
 };

@@ -20,6 +20,7 @@ import {
 import { AccountsTable, type AccountsTableLabels } from "../_components/accounts-table";
 import { ColumnMenu, DensitySwitch, FiltersForm } from "../_components/table-controls";
 import { SavedViews } from "../_components/saved-views";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -32,6 +33,8 @@ const SORTABLE: { column: "storeName" | AccountColumn; sort: AccountSort; firstD
   { column: "lastLogin", sort: "lastLogin", firstDir: "asc" },
 ];
 
+export const generateMetadata = () => pageTitle("nav.accounts");
+
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = parseAccountListQuery(raw);
@@ -41,6 +44,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   if (!isCanonicalAccountSearch(raw) && !searchTooLong) redirect(accountListHref(query));
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
+  const portal = Boolean(scope.portal);
 
   const columnLabels: Record<AccountColumn, string> = {
     sellerId: t("account.sellerId"), client: t("account.client"), region: t("account.region"), plan: t("account.plan"), status: t("account.status"),
@@ -101,12 +105,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           <span className="text-xs text-slate-600">{t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) })}</span>
         </div>
       </div>
-      <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} />
+      {/* Saved views beside the filters they recall (below them on a narrow screen), not under the table. */}
+      <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} showClient={!portal} />
+        <SavedViews views={views} currentSearch={search} t={t} />
+      </div>
       <div className="flex flex-wrap items-center gap-4">
-        <ColumnMenu query={query} t={t} labels={columnLabels} />
+        <ColumnMenu query={query} t={t} labels={columnLabels} hidden={portal ? ["client"] : []} />
         <DensitySwitch query={query} t={t} />
       </div>
-      <AccountsTable rows={result.rows} columns={query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
+      <AccountsTable rows={result.rows} columns={portal ? query.cols.filter((c) => c !== "client") : query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
       {(result.prev || result.next || query.cursor) && (
         <nav aria-label={t("pagination.label")} className="flex items-center gap-4 text-sm">
           {query.cursor && <Link href={page(undefined)}>{t("table.first")}</Link>}
@@ -114,7 +122,6 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           {result.next ? <Link href={page(result.next)} rel="next">{t("pagination.next")}</Link> : <span className="text-slate-500">{t("pagination.next")}</span>}
         </nav>
       )}
-      <SavedViews views={views} currentSearch={search} t={t} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ScoreBadge } from "@/components/score-badge";
 import { Sparkline } from "@/components/sparkline";
 import { labelsFor } from "@/lib/db/labels";
@@ -13,6 +14,7 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { accountIdSchema } from "@/lib/validation/accounts";
 import { markVerifiedAction } from "./actions";
 import { FindingsSection } from "./_components/findings-section";
@@ -21,7 +23,8 @@ import { LoginsSection } from "./_components/logins-section";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
 import { PermissionsSection } from "./_components/permissions-section";
 
-async function load(id: string) {
+// Cached for the request: the title and the page read the account once.
+const load = cache(async (id: string) => {
   const scope = await requireScope();
   const parsed = accountIdSchema.safeParse(id);
   if (!parsed.success) notFound();
@@ -31,6 +34,11 @@ async function load(id: string) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { account } = await load((await params).id);
+  return pageTitle("nav.accounts", account.storeName);
 }
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
@@ -47,7 +55,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <h1 className="text-2xl font-semibold">{account.storeName}</h1>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-500">{t("account.sellerId")}</dt><dd><code>{account.sellerId}</code></dd>
-            <dt className="text-slate-500">{t("account.client")}</dt><dd>{account.client?.name ?? "—"}</dd>
+            {/* In a seller's own portal the client is the seller: no agency word for their own company. */}
+            {!scope.portal && <><dt className="text-slate-500">{t("account.client")}</dt><dd>{account.client?.name ?? "—"}</dd></>}
             <dt className="text-slate-500">{t("account.region")}</dt><dd>{account.region} ({account.marketplaces.join(", ")})</dd>
             <dt className="text-slate-500">{t("account.plan")}</dt><dd>{t(`plan.${account.plan}`)}</dd>
             <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>

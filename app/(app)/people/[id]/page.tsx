@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { requireScope } from "@/lib/auth/scope";
 import { formatDay } from "@/lib/dates-format";
 import { labelsFor } from "@/lib/db/labels";
@@ -10,13 +11,15 @@ import { evidenceIds } from "@/lib/risk/evidence-ja";
 import { canWrite, utcToday } from "@/lib/db/write-context";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { personIdSchema } from "@/lib/validation/people";
 import { OffboardingSection } from "./_components/offboarding-section";
 import { PersonDevices } from "./_components/person-devices";
 import { PersonFindings } from "./_components/person-findings";
 import { PersonLogins } from "./_components/person-logins";
 
-async function load(id: string) {
+// Cached for the request: the title and the page read the person once.
+const load = cache(async (id: string) => {
   const scope = await requireScope();
   const parsed = personIdSchema.safeParse(id);
   if (!parsed.success) notFound();
@@ -26,6 +29,11 @@ async function load(id: string) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { person } = await load((await params).id);
+  return pageTitle("nav.people", person.name);
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {

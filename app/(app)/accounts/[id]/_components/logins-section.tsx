@@ -19,8 +19,9 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
       {account.logins.length === 0 ? (
         <Empty>{t("account.noLogins")}</Empty>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        // On a phone each login is a card (globals.css, .stack-table): role, status and 2SV stay on screen.
+        <div className="stack-table-frame overflow-x-auto">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{t("account.logins")}</caption>
             <TableHead columns={[t("login.email"), t("login.role"), t("login.person"), t("login.status"), t("login.lastLogin"), t("login.passwordChanged"), t("login.twoStep"), t("review.title")]} />
             <tbody>
@@ -30,8 +31,8 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                     {login.email ?? "—"}
                     {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} />}
                   </td>
-                  <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
-                  <td className="px-2 py-2">
+                  <td className="whitespace-nowrap px-2 py-2" data-label={t("login.role")} data-testid="login-role">{t(`loginRole.${login.role}`)}</td>
+                  <td className="px-2 py-2" data-label={t("login.person")}>
                     {login.person.name}
                     {login.person.external && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">{t("person.external")}</span>}
                     {login.person.departedAt && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">{t("person.departed")}</span>}
@@ -39,10 +40,10 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                       <div className="text-xs text-slate-500">{t("login.usedBy")}: {login.usedBy.map((u) => u.person.name).join(", ")}</div>
                     )}
                   </td>
-                  <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
-                  <td className="px-2 py-2"><Day value={login.lastLoginAt} /></td>
-                  <td className="px-2 py-2"><Day value={login.passwordChangedAt} /></td>
-                  <td className="px-2 py-2">
+                  <td className="whitespace-nowrap px-2 py-2" data-label={t("login.status")} data-testid="login-status">{t(`loginStatus.${login.status}`)}</td>
+                  <td className="px-2 py-2" data-label={t("login.lastLogin")}><Day value={login.lastLoginAt} /></td>
+                  <td className="px-2 py-2" data-label={t("login.passwordChanged")}><Day value={login.passwordChangedAt} /></td>
+                  <td className="px-2 py-2" data-label={t("login.twoStep")} data-wide data-testid="login-two-step">
                     {login.twoStepMethods.length === 0 ? (
                       <span className="font-medium text-red-700">{t("twoStep.none")}</span>
                     ) : (
@@ -65,7 +66,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                       </ul>
                     )}
                   </td>
-                  <td className="px-2 py-2" data-testid="access-review">
+                  <td className="px-2 py-2" data-label={t("review.title")} data-wide data-testid="access-review">
                     {reviews.get(login.id) && (
                       <div className="text-xs">
                         <span className={reviews.get(login.id)!.decision === "APPROVED" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
