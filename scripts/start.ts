@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { createDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareSetupToken } from "@/lib/db/setup/setup-token";
 import { DEMO_USER } from "@/lib/db/seed";
 import { parseEnv } from "@/lib/env";
 import { buildFingerprint } from "./build-fingerprint";
@@ -48,6 +50,7 @@ async function main() {
   const prepared = await prepareDatabase(databaseUrl, { seed: env.GATEHOUSE_SEED === "demo", today: new Date().toISOString().slice(0, 10) });
   if (prepared.migrationsApplied.length) log(`applied migrations: ${prepared.migrationsApplied.join(", ")}`);
   if (prepared.seed === "seeded") log("loaded the demo agency");
+  const setup = await issueSetupToken(databaseUrl, env.GATEHOUSE_DATA_DIR);
 
   const authSecret = env.AUTH_SECRET ?? (await persistentSecret(join(env.GATEHOUSE_DATA_DIR, "auth-secret")));
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(env.PORT) };
@@ -66,7 +69,22 @@ async function main() {
 
   app.child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
   app.child.on("exit", (code) => void stop(code ?? 0));
-  log(`open http://localhost:${env.PORT} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
+  const base = process.env.APP_URL?.replace(/\/$/, "") ?? `http://localhost:${env.PORT}`;
+  if (env.GATEHOUSE_SEED === "demo") {
+    log(`open ${base} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
+  }
+  // An empty database (GATEHOUSE_SEED=none): the single-use setup link, printed only when it is issued.
+  if (setup.kind === "issued") log(`no organisation yet: create yours at ${base}/setup?token=${setup.token} (this link works once and is not printed again)`);
+  else if (setup.kind === "pending") log(`no organisation yet: open the setup link printed at the first start; its token is in ${setup.file} (${base}/setup?token=…)`);
+}
+
+async function issueSetupToken(databaseUrl: string, dataDir: string) {
+  const db = createDb(databaseUrl);
+  try {
+    return await prepareSetupToken(db, dataDir);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 async function persistentSecret(path: string): Promise<string> {
