@@ -28,6 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
             {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
+            {isOrgAdmin(scope) && !scope.portal && <Link href="/clients">{t("nav.clients")}</Link>}
             {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
             {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().min(1);
@@ -27,14 +28,17 @@ export type AddTwoStepMethodInput = z.infer<typeof addTwoStepMethodSchema>;
 
 export const removeTwoStepMethodSchema = z.object({ accountId: id, version, methodId: id });
 
-export const updateLoginSchema = z.object({
-  accountId: id,
-  version,
-  loginId: id,
-  status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
-  /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
-  passwordChangedAt: z.literal("").transform(() => null).or(day),
-});
+export const updateLoginSchema = z
+  .object({
+    accountId: id,
+    version,
+    loginId: id,
+    status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"], "validation.choose"),
+    /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
+    passwordChangedAt: z.literal("").transform(() => null).or(day),
+    ...loginEditExtras,
+  })
+  .refine(acceptedAfterInvited, acceptedIssue);
 export type UpdateLoginInput = z.infer<typeof updateLoginSchema>;
 
 /** A password change is recorded once it has happened: a date after today is a typo. */

@@ -6,12 +6,13 @@ import * as dashboard from "./dashboard";
 import * as security from "./security";
 import * as importErrors from "./import-errors";
 import * as setup from "./setup";
+import * as records from "./records";
 
 // The one catalogue, assembled from per-area files so areas can grow independently. Each area file
 // exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
-const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...setup.ja };
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...setup.ja, ...records.ja };
 export type MessageKey = keyof typeof jaAll;
 export const messages: Record<Locale, Record<MessageKey, string>> = {
   ja: jaAll,
-  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...setup.en },
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...setup.en, ...records.en },
 };

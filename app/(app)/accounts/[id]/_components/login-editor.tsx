@@ -1,13 +1,23 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts";
-import { formatDay } from "@/lib/dates-format";
 import type { Translate } from "@/lib/i18n/server";
-import { addTwoStepMethodAction, removeTwoStepMethodAction, updateLoginAction } from "../actions";
+import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, updateLoginAction } from "../actions";
+import { loginFields } from "./login-fields";
 
 type Login = AccountDetail["logins"][number];
 
+interface Props {
+  account: AccountDetail;
+  login: Login;
+  t: Translate;
+  messages: FormMessages;
+  /** The login's form values (dates the page's read leaves out) and the people it can be given to. */
+  values: Record<string, string> | undefined;
+  people: { id: string; name: string }[];
+}
+
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
-export function LoginEditor({ account, login, t, messages }: { account: AccountDetail; login: Login; t: Translate; messages: FormMessages }) {
+export function LoginEditor({ account, login, t, messages, values, people }: Props) {
   const devices = new Map<string, string>();
   for (const l of account.logins) for (const m of l.twoStepMethods) if (m.device) devices.set(m.device.id, `${m.device.label ?? m.device.kind}${m.device.holder ? ` (${m.device.holder.name})` : ""}`);
   const base = { accountId: account.id, version: account.version };
@@ -17,23 +27,20 @@ export function LoginEditor({ account, login, t, messages }: { account: AccountD
       <div className="mt-2 space-y-4 rounded bg-slate-50 p-3">
         <ActionForm
           action={updateLoginAction}
+          schema="updateLogin"
           hidden={{ ...base, loginId: login.id }}
-          fields={[
-            {
-              name: "status", label: t("login.status"), type: "select", defaultValue: login.status,
-              options: (["INVITED", "ACTIVE", "DISABLED", "REMOVED"] as const).map((s) => ({ value: s, label: t(`loginStatus.${s}`) })),
-            },
-            { name: "passwordChangedAt", label: t("login.passwordChanged"), type: "date", defaultValue: login.passwordChangedAt ? formatDay(login.passwordChangedAt) : "", hint: t("login.passwordChangedHint") },
-          ]}
+          fields={loginFields(t, people, values ?? null)}
           submitLabel={t("form.save")}
           pendingLabel={t("form.saving")}
           messages={messages}
           inline
+          testId="edit-login-form"
         />
         <div>
           <h4 className="text-xs font-semibold">{t("twoStep.add")}</h4>
           <ActionForm
             action={addTwoStepMethodAction}
+            schema="addTwoStepMethod"
             hidden={{ ...base, loginId: login.id }}
             fields={[
               { name: "kind", label: t("twoStep.kind"), type: "select", options: (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) })) },
@@ -59,6 +66,11 @@ export function LoginEditor({ account, login, t, messages }: { account: AccountD
             ))}
           </ul>
         )}
+        <details data-testid="login-remover">
+          <summary className="cursor-pointer text-xs text-red-800">{t("logins.remove")}</summary>
+          <p className="my-1 text-xs">{t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length })}</p>
+          <ActionForm action={removeLoginAction} hidden={{ ...base, loginId: login.id, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
+        </details>
       </div>
     </details>
   );
