@@ -48,7 +48,8 @@ export async function runSetup(argv: readonly string[], io: SetupIO): Promise<nu
     io.stderr(`gatehouse setup: ${error.message}\n\n${SETUP_USAGE}`);
     return 2;
   }
-  const password = io.env.GATEHOUSE_OWNER_PASSWORD ?? (await io.readLine());
+  // Empty counts as unset, as for every other variable (lib/env.ts).
+  const password = io.env.GATEHOUSE_OWNER_PASSWORD || (await io.readLine());
   const parsed = agencyWithOwnerSchema.safeParse({
     orgName: command.org, email: command.email, name: command.name ?? command.email.split("@")[0], locale: command.locale, password: password ?? "",
   });
