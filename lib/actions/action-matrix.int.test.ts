@@ -60,6 +60,10 @@ interface World {
   savedView: string;
   task: string;
   otherSession: string;
+  /** Objects the removal actions consume, so the rest of the table still finds everything in place. */
+  spareClient: string;
+  spareAccount: string;
+  spareLogin: string;
 }
 
 interface Row {
@@ -109,7 +113,33 @@ const MATRIX: Record<string, Row> = {
   changePasswordAction: { input: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD} renewed`, confirmPassword: `${PASSWORD} renewed` }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   revokeOtherSessionsAction: { input: () => ({ confirm: "yes" }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   closeClientPortalAction: { input: (w) => ({ clientId: w.client, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  createClientAction: { input: () => ({ name: `Client ${randomUUID().slice(0, 8)}` }), own: admins(), other: { none: "creates a client in the caller's own organisation" } },
+  renameClientAction: { input: async (w) => ({ clientId: w.client, version: await clientVersion(w.client), name: `Kumo KK ${randomUUID().slice(0, 4)}` }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  removeClientAction: { input: async (w) => ({ clientId: w.spareClient, version: await clientVersion(w.spareClient), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  // The account goes under the world's client: the one a Manager is assigned (another organisation's client is unknown here).
+  createAccountAction: { input: (w) => ({ storeName: "Typed Store", sellerId: "", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId: w.client }), own: writers(), other: writers("FORBIDDEN", "INVALID_INPUT") },
+  updateAccountAction: {
+    input: async (w) => ({ ...(await account(w)), storeName: "Kumo Store", sellerId: "", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId: w.client }),
+    own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"),
+  },
+  createLoginAction: { input: async (w) => ({ ...(await account(w)), role: "SECONDARY", email: "typed@kumo.example", personId: w.person, status: "ACTIVE" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  removeLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.spareLogin, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  removeAccountAction: { input: async (w) => ({ accountId: w.spareAccount, version: await versionOf(w.spareAccount), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.
+  createOrganisationAction: { input: () => ({ orgName: "My own agency", locale: "ja" }), own: all("FORBIDDEN"), other: { none: "creates a new organisation for the caller" } },
 };
+
+const clientVersion = async (clientId: string) => String((await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { version: true } })).version);
+
+/** As Next runs it: an action that redirects on success (to the new record) has succeeded. */
+async function run(definition: ActionDefinition, scope: Scope | null, data: FormData) {
+  try {
+    return await executeAction(definition, scope, data);
+  } catch (error) {
+    if (String((error as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT")) return { ok: true };
+    throw error;
+  }
+}
 
 const recoveryCodes = new Map<string, string[]>();
 const definitions = new Map<string, ActionDefinition>();
@@ -180,10 +210,14 @@ async function buildWorld(role: Role): Promise<World> {
   await offboardPerson(bossScope, ids("person", "p-temp"), today);
   const task = (await db.offboardingTask.findFirstOrThrow({ where: { orgId, personId: ids("person", "p-temp") }, select: { id: true } })).id;
   const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: ids("login", "acc/primary"), role: "BACKUP" }, select: { id: true } })).id;
+  const spareClient = (await db.client.create({ data: { orgId, name: `Spare ${randomUUID().slice(0, 6)}` } })).id;
+  const spareAccount = (await db.sellerAccount.create({ data: { orgId, clientId: client, storeName: "Spare Store", region: "JP", marketplaces: ["JP"] } })).id;
+  const spareLogin = (await db.login.create({ data: { orgId, accountId: account, role: "SECONDARY", personId: ids("person", "p-lead"), status: "DISABLED" } })).id;
   return {
     orgId, actor, userId: actorUser.id, client, account, login: ids("login", "acc/lead"), method, person: ids("person", "p-lead"),
     openFinding: findings[0].id, acceptedFinding: findings[1].id, targetMembership, invitation, savedView, task,
     otherSession: await createUserSession(actorUser.id, {}),
+    spareClient, spareAccount, spareLogin,
   };
 }
 
@@ -209,7 +243,7 @@ describe("server actions: authorisation matrix", () => {
     const w = await buildWorld("OWNER");
     const failures: string[] = [];
     for (const [name, row] of Object.entries(MATRIX)) {
-      const got = outcome(await executeAction(definitions.get(name)!, null, formData(await row.input(w))));
+      const got = outcome(await run(definitions.get(name)!, null, formData(await row.input(w))));
       if (got !== "UNAUTHENTICATED") failures.push(`${name}: ${got}`);
     }
     expect(failures).toEqual([]);
@@ -223,11 +257,11 @@ describe("server actions: authorisation matrix", () => {
         const definition = definitions.get(name)!;
         if (!("none" in row.other)) {
           // Another organisation's object first, so the own run below still finds everything in place.
-          const got = outcome(await executeAction(definition, own.actor, formData(await row.input(other))));
+          const got = outcome(await run(definition, own.actor, formData(await row.input(other))));
           if (got !== row.other[role]) failures.push(`${name} on another organisation's object: expected ${row.other[role]}, got ${got}`);
         }
         if (name === "startEnrolmentAction" || name === "revokeOtherSessionsAction") currentSession.id = own.otherSession;
-        const state = await executeAction(definition, own.actor, formData(await row.input(own)));
+        const state: { ok: boolean; error?: string; message?: string; data?: unknown } = await run(definition, own.actor, formData(await row.input(own)));
         if (name === "confirmEnrolmentAction" && state.ok) recoveryCodes.set(own.userId, state.data as string[]);
         if (outcome(state) !== row.own[role]) failures.push(`${name}: expected ${row.own[role]}, got ${outcome(state)}${state.message ? ` (${state.message})` : ""}`);
       }
@@ -238,6 +272,9 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.invitation.findUniqueOrThrow({ where: { id: other.invitation }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       expect(await db.savedView.count({ where: { id: other.savedView } })).toBe(1);
       expect(await db.twoStepMethod.count({ where: { id: other.method } })).toBe(1);
+      expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);
+      expect(await db.sellerAccount.count({ where: { id: { in: [other.account, other.spareAccount] } } })).toBe(2);
+      expect(await db.login.count({ where: { id: other.spareLogin } })).toBe(1);
     }, 120_000);
   }
 });

@@ -57,7 +57,7 @@ export async function accountFormValues(scope: Scope, accountId: string): Promis
   };
 }
 
-export function updateAccount(scope: Scope, input: UpdateAccountInput): Promise<void> {
+export async function updateAccount(scope: Scope, input: UpdateAccountInput): Promise<void> {
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     const before = await tx.sellerAccount.findUniqueOrThrow({ where: { id: input.accountId }, select: EDITABLE });
     if (before.clientId !== input.clientId) await assertClientAllowed(tx, scope, input.clientId);
@@ -101,7 +101,7 @@ export async function accountRemovalPreview(scope: Scope, accountId: string): Pr
  * apps, Ads/Brand Registry access, findings). Accounts that shared a 2SV device with it are
  * recomputed, and the people who held access on it get their totals refreshed, in the same transaction.
  */
-export function removeAccount(scope: Scope, input: RemoveAccountInput): Promise<void> {
+export async function removeAccount(scope: Scope, input: RemoveAccountInput): Promise<void> {
   assertCanWrite(scope);
   const edit = dbFor(scope).$transaction(async (tx) => {
     const account = await tx.sellerAccount.findFirst({ where: { id: input.accountId, ...accountScopeWhere(scope) } });

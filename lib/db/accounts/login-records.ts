@@ -47,7 +47,7 @@ export async function loginFormValues(scope: Scope, accountId: string, loginId: 
 
 const day = (v: string | null) => (v === null ? null : new Date(`${v}T00:00:00Z`));
 
-export function createLogin(scope: Scope, input: CreateLoginInput): Promise<{ id: string }> {
+export async function createLogin(scope: Scope, input: CreateLoginInput): Promise<{ id: string }> {
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     if (input.role === "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId);
     let personId = input.personId;
@@ -78,7 +78,7 @@ export async function loginRemovalPreview(scope: Scope, loginId: string) {
   return { methods, grants };
 }
 
-export function removeLogin(scope: Scope, input: RemoveLoginInput): Promise<void> {
+export async function removeLogin(scope: Scope, input: RemoveLoginInput): Promise<void> {
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     const login = await tx.login.findFirst({ where: { id: input.loginId, accountId: input.accountId, orgId: scope.orgId } });
     if (!login) throw new AppError("NOT_FOUND", "Login not found");

@@ -68,7 +68,7 @@ async function claimVersion(tx: Tx, scope: Scope, clientId: string, version: num
   return before;
 }
 
-export function renameClient(scope: Scope, input: RenameClientInput): Promise<void> {
+export async function renameClient(scope: Scope, input: RenameClientInput): Promise<void> {
   assertCanManageClients(scope);
   const edit = dbFor(scope).$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${scope.orgId}`);
@@ -81,7 +81,7 @@ export function renameClient(scope: Scope, input: RenameClientInput): Promise<vo
 }
 
 /** Removes the client; its accounts stay (without a client), assignments to it end, its portal closes. */
-export function removeClient(scope: Scope, input: RemoveClientInput): Promise<void> {
+export async function removeClient(scope: Scope, input: RemoveClientInput): Promise<void> {
   assertCanManageClients(scope);
   const edit = dbFor(scope).$transaction(async (tx) => {
     const before = await claimVersion(tx, scope, input.clientId, input.version);

@@ -12,7 +12,9 @@ import { createDb, type Db } from "../client";
 import { startEmbeddedPostgres } from "../embedded";
 import { applyMigrations } from "../migrate";
 import { syncToolCatalogue } from "../tools";
-import { completeSetup } from "./create-agency";
+import { resolveScope } from "../scope";
+import { DEMO_ORG_ID } from "../seed";
+import { completeSetup, createOwnOrganisation } from "./create-agency";
 import { prepareSetupToken, setupIsOpen, SETUP_TOKEN_FILE } from "./setup-token";
 
 // First run without the demo, on databases of their own: "no organisation exists" cannot be arranged in
@@ -84,6 +86,23 @@ describe("the setup link", () => {
     expect(await prepareSetupToken(db, dataDir)).toEqual({ kind: "not-needed" });
     expect(existsSync(join(dataDir, SETUP_TOKEN_FILE))).toBe(false);
     expect(await db.setupToken.count()).toBe(0);
+  });
+
+  it("lets an Owner of the demo organisation, and nobody else, start an organisation of their own beside it", async () => {
+    await db.organization.create({ data: { id: DEMO_ORG_ID, name: "Demo Agency" } });
+    const user = await db.user.create({ data: { email: "trial@agency.example", name: "Trial", passwordHash: "x" } });
+    await db.membership.create({ data: { orgId: DEMO_ORG_ID, userId: user.id, role: "OWNER" } });
+    const scope = (await resolveScope(user.id, DEMO_ORG_ID))!;
+    const { orgId } = await createOwnOrganisation(scope, { orgName: "Trial Agency KK", locale: "ja" });
+    expect(await db.membership.findFirstOrThrow({ where: { orgId, userId: user.id } })).toMatchObject({ role: "OWNER" });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({ name: "Trial Agency KK", kind: "AGENCY" });
+    // The demo stays, and the user now belongs to both.
+    expect((await resolveScope(user.id, orgId))!.memberships.map((m) => m.orgId).sort()).toEqual([DEMO_ORG_ID, orgId].sort());
+    // From the new (non-demo) organisation, or as an Admin of the demo, it is refused.
+    expect(await codeOf(createOwnOrganisation((await resolveScope(user.id, orgId))!, { orgName: "Third", locale: "ja" }))).toBe("FORBIDDEN");
+    await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "ADMIN" } });
+    expect(await codeOf(createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "Fourth", locale: "ja" }))).toBe("FORBIDDEN");
+    expect(await db.organization.count({ where: { name: { in: ["Third", "Fourth"] } } })).toBe(0);
   });
 });
 
