@@ -8,7 +8,11 @@ export function ProvenanceLine({ provenance, t }: { provenance: Provenance; t: T
     <div className="text-xs font-normal text-slate-500" data-testid="provenance">
       {t("provenance.line", { source: t(`provenance.${provenance.source}`) })}
       {" · "}
-      {provenance.verifiedAt ? t("provenance.verified", { date: formatDay(provenance.verifiedAt), who: provenance.verifiedBy ?? "—" }) : t("provenance.notVerified")}
+      {!provenance.verifiedAt
+        ? t("provenance.notVerified")
+        : provenance.verifiedBy
+          ? t("provenance.verified", { date: formatDay(provenance.verifiedAt), who: provenance.verifiedBy })
+          : t("provenance.verifiedOn", { date: formatDay(provenance.verifiedAt) })}
     </div>
   );
 }
