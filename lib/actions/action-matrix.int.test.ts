@@ -123,6 +123,7 @@ const MATRIX: Record<string, Row> = {
     own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"),
   },
   createLoginAction: { input: async (w) => ({ ...(await account(w)), role: "SECONDARY", email: "typed@kumo.example", personId: w.person, status: "ACTIVE" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  setPermissionsAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, "g.USER_PERMISSIONS": "ADMIN", "g.INVENTORY.JP": "VIEW" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   removeLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.spareLogin, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   removeAccountAction: { input: async (w) => ({ accountId: w.spareAccount, version: await versionOf(w.spareAccount), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.

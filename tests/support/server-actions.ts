@@ -9,7 +9,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
     removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
-    updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED,
+    updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED, setPermissionsAction: WRAPPED,
   },
   "app/(app)/accounts/new/actions.ts": { createAccountAction: WRAPPED },
   "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },

@@ -61,6 +61,9 @@ export const ja = {
   "logins.remove": "ログインを削除…",
   "logins.removeWhat": "このログインと、その2段階認証の手段{methods}件・権限{grants}件を削除します。",
   "logins.editFull": "ログインを編集",
+  "permissions.edit": "ユーザー権限を編集",
+  "permissions.tool": "ツール",
+  "permissions.global": "全体",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -125,4 +128,7 @@ export const en: Record<keyof typeof ja, string> = {
   "logins.remove": "Remove the login…",
   "logins.removeWhat": "Removes this login with its {methods, plural, one {# 2SV method} other {# 2SV methods}} and {grants, plural, one {# permission} other {# permissions}}.",
   "logins.editFull": "Edit the login",
+  "permissions.edit": "Edit user permissions",
+  "permissions.tool": "Tool",
+  "permissions.global": "All marketplaces",
 };

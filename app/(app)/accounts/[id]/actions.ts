@@ -5,6 +5,8 @@ import { removeAccount, updateAccount } from "@/lib/db/accounts/account-records"
 import { createLogin, removeLogin } from "@/lib/db/accounts/login-records";
 import { removeAccountSchema, updateAccountSchema } from "@/lib/validation/account-form";
 import { createLoginSchema, removeLoginSchema } from "@/lib/validation/login-form";
+import { setLoginPermissions } from "@/lib/db/accounts/permission-records";
+import { setPermissionsSchema } from "@/lib/validation/permission-form";
 import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { defineAction } from "@/lib/actions/define-action";
@@ -27,3 +29,4 @@ export const removeAccountAction = defineAction(removeAccountSchema, async (scop
 });
 export const createLoginAction = defineAction(createLoginSchema, (scope, input) => createLogin(scope, input));
 export const removeLoginAction = defineAction(removeLoginSchema, (scope, input) => removeLogin(scope, input));
+export const setPermissionsAction = defineAction(setPermissionsSchema, (scope, input) => setLoginPermissions(scope, input));

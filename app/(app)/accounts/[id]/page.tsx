@@ -81,7 +81,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={provenance?.logins ?? new Map()} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={provenance?.logins ?? new Map()} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
         <AppsSection account={account} t={t} />

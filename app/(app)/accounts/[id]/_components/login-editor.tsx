@@ -1,7 +1,10 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
-import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, updateLoginAction } from "../actions";
+import { TOOL_CATALOGUE } from "@/lib/risk/tools";
+import { grantField } from "@/lib/validation/permission-form";
+import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction } from "../actions";
+import { PermissionMatrixForm } from "./permission-matrix-form";
 import { loginFields } from "./login-fields";
 
 type Login = AccountDetail["logins"][number];
@@ -17,7 +20,7 @@ interface Props {
 }
 
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
-export function LoginEditor({ account, login, t, messages, values, people }: Props) {
+export function LoginEditor({ account, login, t, messages, values, people, locale }: Props & { locale: "ja" | "en" }) {
   const devices = new Map<string, string>();
   for (const l of account.logins) for (const m of l.twoStepMethods) if (m.device) devices.set(m.device.id, `${m.device.label ?? m.device.kind}${m.device.holder ? ` (${m.device.holder.name})` : ""}`);
   const base = { accountId: account.id, version: account.version };
@@ -65,6 +68,23 @@ export function LoginEditor({ account, login, t, messages, values, people }: Pro
               </li>
             ))}
           </ul>
+        )}
+        {login.role === "SECONDARY" && (
+          // The primary user holds every tool; a secondary user's levels are set tool by tool.
+          <details data-testid="permission-editor">
+            <summary className="cursor-pointer text-xs text-blue-800">{t("permissions.edit")}</summary>
+            <PermissionMatrixForm
+              action={setPermissionsAction}
+              hidden={{ ...base, loginId: login.id }}
+              tools={TOOL_CATALOGUE.tools.map((tool) => ({ id: tool.id, name: locale === "ja" ? tool.nameJa : tool.nameEn, scope: tool.scope }))}
+              marketplaces={account.marketplaces}
+              levels={Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level]))}
+              labels={{
+                caption: t("account.permissions"), tool: t("permissions.tool"), global: t("permissions.global"), save: t("form.save"), saving: t("form.saving"), saved: t("form.saved"),
+                levels: { NONE: t("level.NONE"), VIEW: t("level.VIEW"), VIEW_EDIT: t("level.VIEW_EDIT"), ADMIN: t("level.ADMIN") }, errors: messages.errors,
+              }}
+            />
+          </details>
         )}
         <details data-testid="login-remover">
           <summary className="cursor-pointer text-xs text-red-800">{t("logins.remove")}</summary>

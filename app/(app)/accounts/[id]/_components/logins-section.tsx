@@ -25,7 +25,7 @@ interface Props {
   provenance: Map<string, Provenance>;
 }
 
-export function LoginsSection({ account, t, canWrite, reviews, loginValues, people, provenance }: Props) {
+export function LoginsSection({ account, t, canWrite, reviews, loginValues, people, provenance, locale }: Props & { locale: "ja" | "en" }) {
   // One object for every form of the table: the page payload carries it once, not once per form.
   const messages = formMessages(t, "form.saved");
   return (
@@ -44,7 +44,7 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
                   <td className="px-2 py-2 font-medium">
                     {login.email ?? "—"}
                     {provenance.get(login.id) && <ProvenanceLine provenance={provenance.get(login.id)!} t={t} />}
-                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} values={loginValues.get(login.id)} people={people} />}
+                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} values={loginValues.get(login.id)} people={people} locale={locale} />}
                   </td>
                   <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
                   <td className="px-2 py-2">
