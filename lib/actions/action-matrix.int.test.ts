@@ -124,6 +124,13 @@ const MATRIX: Record<string, Row> = {
   },
   createLoginAction: { input: async (w) => ({ ...(await account(w)), role: "SECONDARY", email: "typed@kumo.example", personId: w.person, status: "ACTIVE" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   setPermissionsAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, "g.USER_PERMISSIONS": "ADMIN", "g.INVENTORY.JP": "VIEW" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  savePartnerAction: { input: async (w) => ({ ...(await account(w)), company: "Blue Agency", linkSentAt: today }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  saveAppAction: { input: async (w) => ({ ...(await account(w)), appName: "RepricerX", expiresAt: addDays(today, 100) }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  saveOtherAccessAction: { input: async (w) => ({ ...(await account(w)), personId: w.person, console: "ADS", role: "VIEWER" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  removeAccountChildAction: {
+    input: async (w) => ({ ...(await account(w)), kind: "app", id: (await db.appAuthorization.findFirst({ where: { accountId: w.account }, select: { id: true } }))?.id ?? "none", confirm: "yes" }),
+    own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"),
+  },
   removeLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.spareLogin, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   removeAccountAction: { input: async (w) => ({ accountId: w.spareAccount, version: await versionOf(w.spareAccount), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.

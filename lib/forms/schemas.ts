@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { saveAppSchema, saveOtherAccessSchema, savePartnerSchema } from "../validation/account-children";
 import { createAccountSchema, updateAccountSchema } from "../validation/account-form";
 import { addTwoStepMethodSchema, updateLoginSchema } from "../validation/account-edits";
 import { createClientSchema, renameClientSchema } from "../validation/clients";
@@ -17,6 +18,9 @@ export const FORM_SCHEMAS = {
   createLogin: createLoginSchema,
   updateLogin: updateLoginSchema,
   addTwoStepMethod: addTwoStepMethodSchema,
+  savePartner: savePartnerSchema,
+  saveApp: saveAppSchema,
+  saveOtherAccess: saveOtherAccessSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type FormSchemaName = keyof typeof FORM_SCHEMAS;

@@ -6,6 +6,8 @@ import { createLogin, removeLogin } from "@/lib/db/accounts/login-records";
 import { removeAccountSchema, updateAccountSchema } from "@/lib/validation/account-form";
 import { createLoginSchema, removeLoginSchema } from "@/lib/validation/login-form";
 import { setLoginPermissions } from "@/lib/db/accounts/permission-records";
+import { removeAccountChild, saveApp, saveOtherAccess, savePartner } from "@/lib/db/accounts/account-children";
+import { removeAccountChildSchema, saveAppSchema, saveOtherAccessSchema, savePartnerSchema } from "@/lib/validation/account-children";
 import { setPermissionsSchema } from "@/lib/validation/permission-form";
 import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
@@ -30,3 +32,7 @@ export const removeAccountAction = defineAction(removeAccountSchema, async (scop
 export const createLoginAction = defineAction(createLoginSchema, (scope, input) => createLogin(scope, input));
 export const removeLoginAction = defineAction(removeLoginSchema, (scope, input) => removeLogin(scope, input));
 export const setPermissionsAction = defineAction(setPermissionsSchema, (scope, input) => setLoginPermissions(scope, input));
+export const savePartnerAction = defineAction(savePartnerSchema, (scope, input) => savePartner(scope, input));
+export const saveAppAction = defineAction(saveAppSchema, (scope, input) => saveApp(scope, input));
+export const saveOtherAccessAction = defineAction(saveOtherAccessSchema, (scope, input) => saveOtherAccess(scope, input));
+export const removeAccountChildAction = defineAction(removeAccountChildSchema, (scope, input) => removeAccountChild(scope, input));

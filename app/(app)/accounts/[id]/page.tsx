@@ -52,6 +52,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       : null,
   ]);
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
+  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing[3] } : null;
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -84,9 +85,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={provenance?.logins ?? new Map()} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} />
-        <PartnersSection account={account} t={t} />
-        <OtherAccessSection account={account} t={t} />
+        <AppsSection account={account} t={t} editing={childEditing} />
+        <PartnersSection account={account} t={t} editing={childEditing} />
+        <OtherAccessSection account={account} t={t} editing={childEditing} />
       </div>
       <HistorySection history={events} t={t} locale={locale} />
     </div>
