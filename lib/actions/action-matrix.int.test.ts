@@ -64,6 +64,8 @@ interface World {
   spareClient: string;
   spareAccount: string;
   spareLogin: string;
+  sparePerson: string;
+  spareDevice: string;
 }
 
 interface Row {
@@ -133,10 +135,19 @@ const MATRIX: Record<string, Row> = {
   },
   removeLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.spareLogin, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
   removeAccountAction: { input: async (w) => ({ accountId: w.spareAccount, version: await versionOf(w.spareAccount), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  updatePersonAction: {
+    input: async (w) => ({ personId: w.person, version: await personVersion(w.person), name: "Lead", email: "", company: "Vendor KK", external: "yes", departedAt: "" }),
+    own: admins(), other: admins("FORBIDDEN", "NOT_FOUND"),
+  },
+  mergePeopleAction: { input: async (w) => ({ personId: w.person, version: await personVersion(w.person), duplicateId: w.sparePerson, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  saveDeviceAction: { input: (w) => ({ personId: w.person, kind: "PHONE", label: "Spare phone", holderId: w.person, skipOtpOnBrowser: "no" }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
+  removeDeviceAction: { input: async (w) => ({ personId: w.person, deviceId: w.spareDevice, version: await deviceVersion(w.spareDevice), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.
   createOrganisationAction: { input: () => ({ orgName: "My own agency", locale: "ja" }), own: all("FORBIDDEN"), other: { none: "creates a new organisation for the caller" } },
 };
 
+const personVersion = async (id: string) => String((await db.person.findUnique({ where: { id }, select: { version: true } }))?.version ?? 1);
+const deviceVersion = async (id: string) => String((await db.device.findUnique({ where: { id }, select: { version: true } }))?.version ?? 1);
 const clientVersion = async (clientId: string) => String((await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { version: true } })).version);
 
 /** As Next runs it: an action that redirects on success (to the new record) has succeeded. */
@@ -220,12 +231,14 @@ async function buildWorld(role: Role): Promise<World> {
   const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: ids("login", "acc/primary"), role: "BACKUP" }, select: { id: true } })).id;
   const spareClient = (await db.client.create({ data: { orgId, name: `Spare ${randomUUID().slice(0, 6)}` } })).id;
   const spareAccount = (await db.sellerAccount.create({ data: { orgId, clientId: client, storeName: "Spare Store", region: "JP", marketplaces: ["JP"] } })).id;
+  const sparePerson = (await db.person.create({ data: { orgId, name: "Lead (duplicate)" } })).id;
+  const spareDevice = (await db.device.create({ data: { orgId, kind: "PHONE", label: "Old phone", holderId: sparePerson } })).id;
   const spareLogin = (await db.login.create({ data: { orgId, accountId: account, role: "SECONDARY", personId: ids("person", "p-lead"), status: "DISABLED" } })).id;
   return {
     orgId, actor, userId: actorUser.id, client, account, login: ids("login", "acc/lead"), method, person: ids("person", "p-lead"),
     openFinding: findings[0].id, acceptedFinding: findings[1].id, targetMembership, invitation, savedView, task,
     otherSession: await createUserSession(actorUser.id, {}),
-    spareClient, spareAccount, spareLogin,
+    spareClient, spareAccount, spareLogin, sparePerson, spareDevice,
   };
 }
 
@@ -283,6 +296,8 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);
       expect(await db.sellerAccount.count({ where: { id: { in: [other.account, other.spareAccount] } } })).toBe(2);
       expect(await db.login.count({ where: { id: other.spareLogin } })).toBe(1);
+      expect(await db.person.count({ where: { id: other.sparePerson } })).toBe(1);
+      expect(await db.device.count({ where: { id: other.spareDevice } })).toBe(1);
     }, 120_000);
   }
 });

@@ -5,6 +5,7 @@ import { addTwoStepMethodSchema, updateLoginSchema } from "../validation/account
 import { createClientSchema, renameClientSchema } from "../validation/clients";
 import { createLoginSchema } from "../validation/login-form";
 import { newOrganisationSchema, setupSchema } from "../validation/setup";
+import { saveDeviceSchema, updatePersonSchema } from "../validation/person-form";
 
 // The schemas a form checks in the browser before sending — the very ones its server action parses
 // with — named so a server component can tell the (client) form which one to use.
@@ -21,6 +22,8 @@ export const FORM_SCHEMAS = {
   savePartner: savePartnerSchema,
   saveApp: saveAppSchema,
   saveOtherAccess: saveOtherAccessSchema,
+  updatePerson: updatePersonSchema,
+  saveDevice: saveDeviceSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type FormSchemaName = keyof typeof FORM_SCHEMAS;

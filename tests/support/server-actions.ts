@@ -20,7 +20,10 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/members/actions.ts": {
     inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
     inviteClientOwnerAction: WRAPPED, closeClientPortalAction: WRAPPED },
-  "app/(app)/people/[id]/actions.ts": { offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED },
+  "app/(app)/people/[id]/actions.ts": {
+    offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED,
+    updatePersonAction: WRAPPED, mergePeopleAction: WRAPPED, saveDeviceAction: WRAPPED, removeDeviceAction: WRAPPED,
+  },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,

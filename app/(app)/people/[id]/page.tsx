@@ -14,6 +14,9 @@ import { OffboardingSection } from "./_components/offboarding-section";
 import { PersonDevices } from "./_components/person-devices";
 import { PersonFindings } from "./_components/person-findings";
 import { PersonLogins } from "./_components/person-logins";
+import { HeldDevices, PersonEditor } from "./_components/person-editor";
+import { getPersonEditing } from "@/lib/db/people/person-records";
+import { isOrgAdmin } from "@/lib/db/scope";
 
 async function load(id: string) {
   const scope = await requireScope();
@@ -31,6 +34,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const [{ scope, person }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const m = person.metrics;
+  // People and devices are shared by every client's accounts: Owners and Admins edit them.
+  const editing = isOrgAdmin(scope) && !scope.portal ? await getPersonEditing(scope, person.id) : null;
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(person.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
@@ -52,11 +57,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <li>{t("people.devices")}: <strong className="tabular-nums">{m.devices}</strong></li>
           <li>{t("people.openFindings")}: <strong className="tabular-nums">{m.openFindings}</strong></li>
         </ul>
+        {editing && <div className="mt-3"><PersonEditor personId={person.id} editing={editing} t={t} /></div>}
       </header>
       <OffboardingSection person={person} t={t} canWrite={canWrite(scope)} today={utcToday()} />
       <PersonFindings person={person} t={t} locale={locale} labels={labels} />
       <PersonLogins person={person} t={t} locale={locale} />
       <PersonDevices person={person} t={t} />
+      {editing && <HeldDevices personId={person.id} name={person.name} editing={editing} t={t} />}
     </div>
   );
 }
