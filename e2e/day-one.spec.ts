@@ -40,7 +40,9 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "gh-day-one-"));
   app = spawn("npm", ["start"], {
     detached: true, // its own process group: npm, the launcher and next stop together
-    env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), DATABASE_URL: url.toString(), GATEHOUSE_SEED: "none", GATEHOUSE_DATA_DIR: dataDir, AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop" },
+    env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), DATABASE_URL: url.toString(), GATEHOUSE_SEED: "none", GATEHOUSE_DATA_DIR: dataDir,
+      // Never rebuild the .next the suite's own server is serving from.
+      GATEHOUSE_REUSE_BUILD: "1", AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop" },
   });
   app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -27,7 +27,7 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   await page.getByTestId("merge-person-form").getByRole("button", { name: "統合する（元に戻せません）" }).click();
   await expect.poll(async () => (await page.request.get(`/people/${duplicate.id}`)).status()).toBe(404);
 
-  await page.getByTestId("add-device").getByText("端末を追加").click();
+  await page.getByTestId("add-device").locator("summary").click();
   const device = page.getByTestId("add-device-form");
   await device.getByLabel("名前").fill("Lead's iPad");
   await device.getByLabel("種類").selectOption("AUTHENTICATOR_APP");

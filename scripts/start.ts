@@ -59,7 +59,11 @@ async function main() {
     const fingerprint = await buildFingerprint();
     const stamp = join(".next", "gatehouse-build-fingerprint");
     const built = existsSync(join(".next", "BUILD_ID")) && existsSync(stamp) && (await readFile(stamp, "utf8")) === fingerprint;
-    if (!built) {
+    // A second instance started beside a running one (the first-run browser test) must not rebuild the
+    // .next the first one is serving from: it serves the existing build as it is.
+    const reuse = process.env.GATEHOUSE_REUSE_BUILD === "1" && existsSync(join(".next", "BUILD_ID"));
+    if (!built && reuse) log("serving the existing build (GATEHOUSE_REUSE_BUILD=1), although sources changed since it was made");
+    if (!built && !reuse) {
       log("building the app (first start or changed sources; about a minute)");
       const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
       if (build.status !== 0) throw new Error("next build failed");
