@@ -64,7 +64,22 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
       await tx.loginUser.deleteMany({ where: { loginId: before.id, personId: before.personId } });
       await tx.loginUser.upsert({ where: { loginId_personId: { loginId: before.id, personId: input.personId } }, create: { orgId: scope.orgId, loginId: before.id, personId: input.personId }, update: {} });
     }
-    await audit(tx, scope, { action: "login.updated", entityType: "Login", entityId: before.id, accountId: input.accountId, before: loginFacts(before), after: loginFacts(after) });
+    // Shared use (SHARED_PRIMARY_LOGIN): replaced as ticked, the owner always among the users.
+    const usersBefore = (await tx.loginUser.findMany({ where: { loginId: before.id }, select: { personId: true } })).map((u) => u.personId).sort();
+    let usersAfter = usersBefore;
+    if (input.sharedWithSent) {
+      const owner = input.personId ?? before.personId;
+      const others = [...new Set((input.sharedWith ?? []).filter((id) => id !== owner))];
+      const known = await tx.person.count({ where: { orgId: scope.orgId, id: { in: others } } });
+      if (known !== others.length) throw new AppError("INVALID_INPUT", "Unknown person", { sharedWith: "validation.unknownPerson" });
+      await tx.loginUser.deleteMany({ where: { loginId: before.id } });
+      await tx.loginUser.createMany({ data: [owner, ...others].map((personId) => ({ orgId: scope.orgId, loginId: before.id, personId })) });
+      usersAfter = [owner, ...others].sort();
+    }
+    await audit(tx, scope, {
+      action: "login.updated", entityType: "Login", entityId: before.id, accountId: input.accountId,
+      before: { ...loginFacts(before), usedBy: usersBefore }, after: { ...loginFacts(after), usedBy: usersAfter },
+    });
     // A login's devices may carry other accounts' shared-device findings.
     const devices = await tx.twoStepMethod.findMany({ where: { loginId: before.id, orgId: scope.orgId }, select: { deviceId: true } });
     return { value: undefined, alsoTouches: await accountsUsingDevices(tx, scope.orgId, devices.map((d) => d.deviceId)) };

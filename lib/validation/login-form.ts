@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH } from "./members";
-import { optionalRef, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
+import { codeList, optionalRef, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
 
 // A Seller Central login as a person records it: who it belongs to, its state and dates. The same
 // schema checks the form in the browser and in the server action.
@@ -56,5 +56,8 @@ export const loginEditExtras = {
   acceptedAt: pastDayValue.optional(),
   lastLoginAt: pastDayValue.optional(),
   passwordReused: yesNo.optional(),
+  /** Everyone else attested to use the login (a checkbox group, so the form also sends sharedWithSent: none ticked = nobody). */
+  sharedWith: codeList.pipe(z.array(recordId).max(500, "validation.tooLong")).optional(),
+  sharedWithSent: z.literal("1").optional(),
 };
 export { acceptedAfterInvited, acceptedIssue, requiredText };

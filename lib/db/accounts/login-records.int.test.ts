@@ -60,23 +60,29 @@ describe("logins and their 2SV methods typed in", () => {
     const { orgId, scope, accountId } = await emptyAccount();
     const { id: loginId } = await createLogin(scope, createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "PRIMARY", email: "a@kumo.example", personName: "Aoi", status: "ACTIVE", lastLoginAt: daysAgo(2) }));
     const sub = await db.person.create({ data: { orgId, name: "Vendor", external: true, company: "Vendor KK" } });
+    const helper = await db.person.create({ data: { orgId, name: "Helper" } });
     const v = await version(accountId);
     const edit = updateLoginSchema.parse({
       accountId, version: String(v), loginId, status: "ACTIVE", passwordChangedAt: daysAgo(200), role: "PRIMARY", email: "b@kumo.example", personId: sub.id,
-      invitedAt: "", acceptedAt: "", lastLoginAt: daysAgo(3), passwordReused: "yes",
+      invitedAt: "", acceptedAt: "", lastLoginAt: daysAgo(3), passwordReused: "yes", sharedWith: helper.id, sharedWithSent: "1",
     });
     await updateLogin(scope, edit);
     const after = await db.login.findUniqueOrThrow({ where: { id: loginId }, include: { usedBy: true } });
     expect(after).toMatchObject({ email: "b@kumo.example", personId: sub.id, passwordReused: true });
-    expect(after.usedBy.map((u) => u.personId)).toEqual([sub.id]);
-    for (const rule of ["PASSWORD_REUSED", "STALE_PASSWORD", "PRIMARY_HELD_BY_OUTSIDER"]) expect(await open(accountId, rule), rule).toBe(1);
+    expect(after.usedBy.map((u) => u.personId).sort()).toEqual([sub.id, helper.id].sort());
+    for (const rule of ["PASSWORD_REUSED", "STALE_PASSWORD", "PRIMARY_HELD_BY_OUTSIDER", "SHARED_PRIMARY_LOGIN"]) expect(await open(accountId, rule), rule).toBe(1);
     const [event] = await events(orgId, "login.updated");
     expect(event.before).toMatchObject({ email: "a@kumo.example", passwordReused: false });
-    expect(event.after).toMatchObject({ email: "b@kumo.example", passwordReused: true, personId: sub.id });
+    expect(event.after).toMatchObject({ email: "b@kumo.example", passwordReused: true, personId: sub.id, usedBy: [sub.id, helper.id].sort() });
+
+    // Nobody ticked: the login is the owner's alone again, and the sharing finding resolves.
+    await updateLogin(scope, { ...edit, version: await version(accountId), sharedWith: [], sharedWithSent: "1" });
+    expect(await open(accountId, "SHARED_PRIMARY_LOGIN")).toBe(0);
+    expect(await db.loginUser.count({ where: { loginId } })).toBe(1);
 
     const stale = await failure(updateLogin(scope, { ...edit, email: "c@kumo.example" }));
     expect(stale?.code).toBe("CONFLICT");
-    expect(stale?.current).toMatchObject({ email: "b@kumo.example", passwordReused: "yes", version: String(v + 1) });
+    expect(stale?.current).toMatchObject({ email: "b@kumo.example", passwordReused: "yes", version: String(v + 2) });
 
     const second = await failure(createLogin(scope, createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "PRIMARY", personId: sub.id, status: "ACTIVE" })));
     expect(second?.details).toEqual({ role: "validation.onePrimary" });

@@ -100,13 +100,14 @@ export async function removeLogin(scope: Scope, input: RemoveLoginInput): Promis
 
 /** Every login's edit-form values on one account (the page's big read leaves out the dates a form needs). */
 export async function listLoginFormValues(scope: Scope, accountId: string): Promise<Map<string, Record<string, string>>> {
-  const rows = await dbFor(scope).login.findMany({ where: { orgId: scope.orgId, accountId, account: accountScopeWhere(scope) } });
+  const rows = await dbFor(scope).login.findMany({ where: { orgId: scope.orgId, accountId, account: accountScopeWhere(scope) }, include: { usedBy: { select: { personId: true } } } });
   return new Map(
     rows.map((l) => [
       l.id,
       {
         role: l.role, email: l.email ?? "", personId: l.personId, status: l.status, invitedAt: dateToDay(l.invitedAt), acceptedAt: dateToDay(l.acceptedAt),
         lastLoginAt: dateToDay(l.lastLoginAt), passwordChangedAt: dateToDay(l.passwordChangedAt), passwordReused: l.passwordReused ? "yes" : "no",
+        sharedWith: l.usedBy.map((u) => u.personId).filter((id) => id !== l.personId).join(","),
       },
     ]),
   );

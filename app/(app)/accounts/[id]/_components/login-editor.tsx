@@ -5,7 +5,7 @@ import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { grantField } from "@/lib/validation/permission-form";
 import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction } from "../actions";
 import { PermissionMatrixForm } from "./permission-matrix-form";
-import { loginFields } from "./login-fields";
+import { loginFields, sharedWithField } from "./login-fields";
 
 type Login = AccountDetail["logins"][number];
 
@@ -31,8 +31,8 @@ export function LoginEditor({ account, login, t, messages, values, people, local
         <ActionForm
           action={updateLoginAction}
           schema="updateLogin"
-          hidden={{ ...base, loginId: login.id }}
-          fields={loginFields(t, people, values ?? null)}
+          hidden={{ ...base, loginId: login.id, sharedWithSent: "1" }}
+          fields={[...loginFields(t, people, values ?? null), ...(values ? [sharedWithField(t, people, values)] : [])]}
           submitLabel={t("form.save")}
           pendingLabel={t("form.saving")}
           messages={messages}

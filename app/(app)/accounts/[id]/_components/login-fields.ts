@@ -22,6 +22,15 @@ export function loginFields(t: Translate, people: { id: string; name: string }[]
   ];
 }
 
+/** The edit form's "also used by" (attested sharing), every person but the owner. */
+export function sharedWithField(t: Translate, people: { id: string; name: string }[], values: Record<string, string>): FieldSpec {
+  return {
+    name: "sharedWith", label: t("logins.sharedWith"), type: "checkboxes", hint: t("logins.sharedWithHint"),
+    defaultValues: values.sharedWith ? values.sharedWith.split(",") : [],
+    options: people.filter((p) => p.id !== values.personId).map((p) => ({ value: p.id, label: p.name })),
+  };
+}
+
 /** The add form's extra fields: a new person when the login's owner is not in the list yet. */
 export function newPersonFields(t: Translate): FieldSpec[] {
   return [
