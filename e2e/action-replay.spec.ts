@@ -61,7 +61,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   updateRiskSettingsAction: { page: () => "/settings", kind: "admin", input: null, form: Object.fromEntries(Object.entries(DEFAULT_RISK_SETTINGS).map(([k, v]) => [k, String(v)])) },
   setRequireTwoFactorAction: { page: () => "/settings", kind: "admin", input: null, form: { required: "yes" } },
   importSnapshotAction: {
-    page: () => "/import", kind: "admin", prev: { seq: 0, result: null }, other: "INVALID_INPUT", // another organisation's client: "unknown client", nothing written
+    page: () => "/import", kind: "admin", prev: { seq: 0, stage: "input" }, other: "INVALID_INPUT", // another organisation's client: "unknown client", nothing written
     input: (o, w) => ({ clientId: o.client, json: JSON.stringify({ format: "gatehouse.snapshot/v1", people: [{ id: "p", name: `Replayed ${w.marker}` }], accounts: [{ id: "replayed", storeName: `Replayed ${w.marker}`, region: "JP", plan: "PROFESSIONAL", status: "ACTIVE", logins: [] }] }) }),
   },
   revokeSessionAction: { page: () => "/security", kind: "self", input: (_, w) => ({ sessionId: w.ownerSession }) },
@@ -75,6 +75,26 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   signOutAction: { notReplayed: "ends the caller's own session only; e2e/sign-in-security.spec.ts" },
   setLocaleAction: { notReplayed: "public, sets the language cookie only; e2e/foundation.spec.ts" },
   acceptAsNewUserAction: { notReplayed: "public, authorised by the single-use invitation token; e2e/members.spec.ts" },
+  cancelOffboardingAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  createAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  createClientAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  createLoginAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  createOrganisationAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  mergePeopleAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  removeAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  removeAccountChildAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  removeClientAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  removeDeviceAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  removeLoginAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  renameClientAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  reopenOffboardingTaskAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  saveAppAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  saveDeviceAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  saveOtherAccessAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  savePartnerAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  setPermissionsAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  updateAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  updatePersonAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
   acceptAsUserAction: { notReplayed: "joins with the signed-in user's own e-mail only; e2e/members.spec.ts" },
 };
 

@@ -70,6 +70,12 @@ const MATRIX: Record<string, Entry> = {
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
   "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "overview") }] },
   "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }] },
+  "/accounts/new": { paths: [{ path: "/accounts/new", expect: { ...member("ok", "404"), VIEWER: "404" } }] },
+  "/clients": { paths: [{ path: "/clients", expect: member("404") }] },
+  // Only an Owner of the organisation holding the demo agency (these tenants are not it).
+  "/organisations/new": { paths: [{ path: "/organisations/new", expect: everyone("signin", "404") }] },
+  // Organisations exist here: the first-run setup page is gone for everybody, with or without a token.
+  "/setup": { paths: [{ path: "/setup?token=not-a-real-token-0123456789", expect: everyone("404") }, { path: "/setup", expect: everyone("404") }] },
   "/api/health": { paths: [{ path: "/api/health", expect: everyone("ok") }] },
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
   "/api/accounts/export": {

@@ -87,10 +87,11 @@ export async function postAction(request: APIRequestContext, origin: string, pat
 
 /** The answer in the matrices' terms: "ok", or the refusal's error code. */
 export function outcomeOf(answer: ActionAnswer): string {
-  const value = answer.value as { ok?: boolean; error?: string; result?: { ok: boolean } | null } | undefined;
+  const value = answer.value as { ok?: boolean; error?: string; stage?: string } | undefined;
   if (answer.status !== 200 || value === undefined) return `HTTP ${answer.status}${answer.redirect ? ` → ${answer.redirect}` : ""}`;
   if (value.error) return value.error;
-  if ("result" in value) return value.result?.ok ? "ok" : "INVALID_INPUT"; // the import's state: a problem report
+  // The import's state: a problem report leaves it at "input"; a preview or a done import went through.
+  if ("stage" in value) return value.stage === "input" ? "INVALID_INPUT" : "ok";
   return value.ok ? "ok" : "?";
 }
 

@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { createDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareSetupToken } from "@/lib/db/setup/setup-token";
 import { DEMO_USER } from "@/lib/db/seed";
 import { parseEnv } from "@/lib/env";
 import { buildFingerprint } from "./build-fingerprint";
@@ -54,6 +56,7 @@ async function main() {
   });
   if (prepared.migrationsApplied.length) log(`applied migrations: ${prepared.migrationsApplied.join(", ")}`);
   if (prepared.seed === "seeded") log("loaded the demo agency");
+  const setup = await issueSetupToken(databaseUrl, env.GATEHOUSE_DATA_DIR);
 
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(env.PORT) };
 
@@ -61,7 +64,11 @@ async function main() {
     const fingerprint = await buildFingerprint();
     const stamp = join(".next", "gatehouse-build-fingerprint");
     const built = existsSync(join(".next", "BUILD_ID")) && existsSync(stamp) && (await readFile(stamp, "utf8")) === fingerprint;
-    if (!built) {
+    // A second instance started beside a running one (the first-run browser test) must not rebuild the
+    // .next the first one is serving from: it serves the existing build as it is.
+    const reuse = process.env.GATEHOUSE_REUSE_BUILD === "1" && existsSync(join(".next", "BUILD_ID"));
+    if (!built && reuse) log("serving the existing build (GATEHOUSE_REUSE_BUILD=1), although sources changed since it was made");
+    if (!built && !reuse) {
       log("building the app (first start or changed sources; about a minute)");
       const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
       if (build.status !== 0) throw new Error("next build failed");
@@ -76,7 +83,22 @@ async function main() {
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
   app.child.on("exit", (code) => void stop(code ?? 0));
-  log(`open http://localhost:${env.PORT} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
+  const base = process.env.APP_URL?.replace(/\/$/, "") ?? `http://localhost:${env.PORT}`;
+  if (env.GATEHOUSE_SEED === "demo") {
+    log(`open ${base} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
+  }
+  // An empty database (GATEHOUSE_SEED=none): the single-use setup link, printed only when it is issued.
+  if (setup.kind === "issued") log(`no organisation yet: create yours at ${base}/setup?token=${setup.token} (this link works once and is not printed again)`);
+  else if (setup.kind === "pending") log(`no organisation yet: open the setup link printed at the first start; its token is in ${setup.file} (${base}/setup?token=…)`);
+}
+
+async function issueSetupToken(databaseUrl: string, dataDir: string) {
+  const db = createDb(databaseUrl);
+  try {
+    return await prepareSetupToken(db, dataDir);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 async function persistentSecret(path: string): Promise<string> {

@@ -7,6 +7,7 @@ import { signOutAction } from "@/lib/actions/sign-out";
 import { switchOrgAction } from "@/lib/actions/switch-org";
 import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
+import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
 import { getT } from "@/lib/i18n/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -28,6 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/people">{t("nav.people")}</Link>
             <Link href="/rules">{t("nav.rules")}</Link>
             {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
+            {isOrgAdmin(scope) && !scope.portal && <Link href="/clients">{t("nav.clients")}</Link>}
             {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
             {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
@@ -44,6 +46,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             ) : (
               <span className="text-slate-600" data-testid="org-name">{scope.orgName} · {t(`role.${scope.role}`)}</span>
             )}
+            {canStartOwnOrganisation(scope) && <Link href="/organisations/new" data-testid="new-organisation">{t("org.new")}</Link>}
             <LanguageSwitch />
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">{t("nav.signOut")}</button>

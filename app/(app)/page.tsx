@@ -10,6 +10,7 @@ import { getLocale, getT, type Translate } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { RULES } from "@/lib/risk";
 import { NO_CLIENT } from "@/lib/validation/accounts";
+import { GettingStarted } from "@/components/getting-started";
 import { ScoreTrendChart } from "./_components/score-trend-chart";
 
 const SEVERITY_TONE: Record<string, string> = {
@@ -78,8 +79,8 @@ export default async function OverviewPage() {
         <h1 className="text-2xl font-semibold">{title}</h1>
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="overview-empty">
           <p className="text-slate-700">{t("overview.empty")}</p>
-          <p className="mt-3"><Link href="/accounts">{t("overview.emptyLink")}</Link></p>
         </div>
+        <GettingStarted scope={scope} t={t} />
       </div>
     );
   }

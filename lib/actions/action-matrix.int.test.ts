@@ -69,6 +69,12 @@ interface World {
   otherSession: string;
   /** The same organisation's second client, which Managers and Viewers are not assigned: its objects. */
   unassigned: Pick<World, "client" | "account" | "login" | "method" | "person" | "openFinding" | "acceptedFinding" | "task">;
+  /** Objects the removal actions consume, so the rest of the table still finds everything in place. */
+  spareClient: string;
+  spareAccount: string;
+  spareLogin: string;
+  sparePerson: string;
+  spareDevice: string;
 }
 
 interface Row {
@@ -128,6 +134,35 @@ const MATRIX: Record<string, Row> = {
   closeClientPortalAction: { input: (w) => ({ clientId: w.client, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Another organisation's client is refused as an unknown client (a problem report, nothing written).
   importSnapshotAction: { input: (w) => ({ json: JSON.stringify(importable()), clientId: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
+  createClientAction: { input: () => ({ name: `Client ${randomUUID().slice(0, 8)}` }), own: admins(), other: { none: "creates a client in the caller's own organisation" } },
+  renameClientAction: { input: async (w) => ({ clientId: w.client, version: await clientVersion(w.client), name: `Kumo KK ${randomUUID().slice(0, 4)}` }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  removeClientAction: { input: async (w) => ({ clientId: w.spareClient, version: await clientVersion(w.spareClient), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  // The account goes under the world's client: the one a Manager is assigned (another organisation's client is unknown here).
+  createAccountAction: { input: (w) => ({ storeName: "Typed Store", sellerId: "", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId: w.client }), own: writers(), other: writers("FORBIDDEN", "INVALID_INPUT") },
+  updateAccountAction: {
+    input: async (w) => ({ ...(await account(w)), storeName: "Kumo Store", sellerId: "", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId: w.client }),
+    own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"),
+  },
+  createLoginAction: { input: async (w) => ({ ...(await account(w)), role: "SECONDARY", email: "typed@kumo.example", personId: w.person, status: "ACTIVE" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  setPermissionsAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, "g.USER_PERMISSIONS": "ADMIN", "g.INVENTORY.JP": "VIEW" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  savePartnerAction: { input: async (w) => ({ ...(await account(w)), company: "Blue Agency", linkSentAt: today }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  saveAppAction: { input: async (w) => ({ ...(await account(w)), appName: "RepricerX", expiresAt: addDays(today, 100) }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  saveOtherAccessAction: { input: async (w) => ({ ...(await account(w)), personId: w.person, console: "ADS", role: "VIEWER" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  removeAccountChildAction: {
+    input: async (w) => ({ ...(await account(w)), kind: "app", id: (await db.appAuthorization.findFirst({ where: { accountId: w.account }, select: { id: true } }))?.id ?? "none", confirm: "yes" }),
+    own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"),
+  },
+  removeLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.spareLogin, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  removeAccountAction: { input: async (w) => ({ accountId: w.spareAccount, version: await versionOf(w.spareAccount), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND") },
+  updatePersonAction: {
+    input: async (w) => ({ personId: w.person, version: await personVersion(w.person), name: "Lead", email: "", company: "Vendor KK", external: "yes", departedAt: "" }),
+    own: admins(), other: admins("FORBIDDEN", "NOT_FOUND"),
+  },
+  mergePeopleAction: { input: async (w) => ({ personId: w.person, version: await personVersion(w.person), duplicateId: w.sparePerson, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  saveDeviceAction: { input: (w) => ({ personId: w.person, kind: "PHONE", label: "Spare phone", holderId: w.person, skipOtpOnBrowser: "no" }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
+  removeDeviceAction: { input: async (w) => ({ personId: w.person, deviceId: w.spareDevice, version: await deviceVersion(w.spareDevice), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.
+  createOrganisationAction: { input: () => ({ orgName: "My own agency", locale: "ja" }), own: all("FORBIDDEN"), other: { none: "creates a new organisation for the caller" } },
 };
 
 /**
@@ -163,6 +198,10 @@ function importable() {
       logins: [{ id: "primary", role: "PRIMARY", personId: "p-imp", status: "ACTIVE" }] }],
   };
 }
+
+const personVersion = async (id: string) => String((await db.person.findUnique({ where: { id }, select: { version: true } }))?.version ?? 1);
+const deviceVersion = async (id: string) => String((await db.device.findUnique({ where: { id }, select: { version: true } }))?.version ?? 1);
+const clientVersion = async (clientId: string) => String((await db.client.findUniqueOrThrow({ where: { id: clientId }, select: { version: true } })).version);
 
 const recoveryCodes = new Map<string, string[]>();
 /** Each action as the matrix runs it: the scope the session gave (null = signed out) and the posted form. */
@@ -243,10 +282,26 @@ async function buildWorld(role: Role): Promise<World> {
   const targetMembership = (await db.membership.create({ data: { orgId, userId: target.id, role: "MANAGER" } })).id;
   const invitation = (await db.invitation.create({ data: { orgId, email: `pending-${randomUUID().slice(0, 6)}@test.example`, role: "VIEWER", clientIds: [], tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000), createdById: boss.userId } })).id;
   const savedView = (await createSavedView(actor, { name: "Mine", query: "sort=score" })).id;
+  const spareClient = (await db.client.create({ data: { orgId, name: `Spare ${randomUUID().slice(0, 6)}` } })).id;
+  const spareAccount = (await db.sellerAccount.create({ data: { orgId, clientId: client, storeName: "Spare Store", region: "JP", marketplaces: ["JP"] } })).id;
+  const sparePerson = (await db.person.create({ data: { orgId, name: "Lead (duplicate)" } })).id;
+  const spareDevice = (await db.device.create({ data: { orgId, kind: "PHONE", label: "Old phone", holderId: sparePerson } })).id;
+  const spareLogin = (await db.login.create({ data: { orgId, accountId: mine.account, role: "SECONDARY", personId: ids("person", "p-lead"), status: "DISABLED" } })).id;
   return {
     orgId, actor, userId: actorUser.id, client, ...mine, targetMembership, invitation, savedView,
     otherSession: await createUserSession(actorUser.id, {}), unassigned,
+    spareClient, spareAccount, spareLogin, sparePerson, spareDevice,
   };
+}
+
+/** As Next runs it: an action that redirects on success (to the new record) has succeeded. */
+async function runAsNext(definition: ActionDefinition, scope: Scope | null, data: FormData): Promise<ActionState> {
+  try {
+    return await executeAction(definition, scope, data);
+  } catch (error) {
+    if (String((error as { digest?: unknown }).digest ?? "").startsWith("NEXT_REDIRECT")) return { ok: true, seq: 0 } as ActionState;
+    throw error;
+  }
 }
 
 function outcome(state: { ok: boolean; error?: string }): string {
@@ -274,7 +329,7 @@ beforeAll(async () => {
     const wrapped = Object.entries(actions).filter(([, policy]) => policy === WRAPPED).map(([name]) => name);
     if (wrapped.length === 0) continue;
     const module = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, { definition: ActionDefinition }>;
-    for (const name of wrapped) runners.set(name, (scope, form) => executeAction(module[name].definition, scope, form));
+    for (const name of wrapped) runners.set(name, (scope, form) => runAsNext(module[name].definition, scope, form));
   }
   runners.set("importSnapshotAction", runImport);
 }, 60_000);
@@ -339,6 +394,11 @@ describe("server actions: authorisation matrix", () => {
         expect(await versionOf(u.account)).toBe(unassignedVersion);
         expect(await db.accessReview.count({ where: { accountId: u.account } })).toBe(0);
       }
+      expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);
+      expect(await db.sellerAccount.count({ where: { id: { in: [other.account, other.spareAccount] } } })).toBe(2);
+      expect(await db.login.count({ where: { id: other.spareLogin } })).toBe(1);
+      expect(await db.person.count({ where: { id: other.sparePerson } })).toBe(1);
+      expect(await db.device.count({ where: { id: other.spareDevice } })).toBe(1);
     }, 120_000);
   }
 

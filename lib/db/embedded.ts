@@ -119,6 +119,36 @@ async function startRelocatedDatabase(
   return { url: `postgresql://${credentials}/${o.database}`, port: o.port, pgDir: reloc.pgDir, stop: () => server.stop() };
 }
 
+/**
+ * For commands run beside the app (`gatehouse setup`): the embedded server of this data directory if
+ * it is already running (the app's; left running afterwards), otherwise started here and stopped by
+ * the caller. Starting blindly would treat the app's live server as an orphan and stop it.
+ */
+export async function attachOrStartEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase & { attached: boolean }> {
+  const running = await runningEmbeddedUrl(options.dataDir, options.database ?? "gatehouse");
+  if (running) return { ...running, attached: true, stop: async () => undefined };
+  return { ...(await startEmbeddedPostgres(options)), attached: false };
+}
+
+async function runningEmbeddedUrl(dataDir: string, database: string): Promise<{ url: string; port: number; pgDir: string } | null> {
+  const root = resolve(dataDir);
+  // A relocated cluster (root in a private directory) keeps its files where pg-location says.
+  const base = existsSync(join(root, "pg-location")) ? (await readFile(join(root, "pg-location"), "utf8")).trim() : root;
+  const pidFile = join(base, "pg", "postmaster.pid");
+  if (!existsSync(pidFile) || !existsSync(join(root, "pg-port")) || !existsSync(join(root, "pg-password"))) return null;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!(pid > 0 && isAlive(pid))) return null;
+  const port = Number(await readFile(join(root, "pg-port"), "utf8"));
+  const password = (await readFile(join(root, "pg-password"), "utf8")).trim();
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  try {
+    await ensureDatabase(adminUrl, database);
+  } catch {
+    return null; // a reused pid, or a server still starting: start (or recover) our own
+  }
+  return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`, port, pgDir: join(base, "pg") };
+}
+
 async function readOrCreate(path: string, create: () => string): Promise<string> {
   if (existsSync(path)) return (await readFile(path, "utf8")).trim();
   const value = create();

@@ -5,6 +5,7 @@ import { applyMigrations } from "./migrate";
 import { backfillPersonAccess } from "./person-access";
 import { recomputeOrganisations } from "./risk/recompute-all";
 import { seedDemoIfEmpty, type SeedOutcome } from "./seed";
+import { syncToolCatalogue } from "./tools";
 
 export interface PrepareResult {
   migrationsApplied: string[];
@@ -27,6 +28,8 @@ export async function prepareDatabase(
   if (login.url) await checkAppLogin(login.url, login.role);
   const db = createDb(url);
   try {
+    // The tool catalogue is needed by forms and imports with or without the demo.
+    await syncToolCatalogue(db);
     const seed = options.seed ? await seedDemoIfEmpty(db, options.today) : "disabled";
     await backfillPersonAccess((text, params) => db.$queryRawUnsafe(text, ...params));
     // Findings age with the calendar: bring every account evaluated before today up to date.

@@ -11,6 +11,8 @@ const ALLOWED = new Set([
   "Login.passwordChangedAt", "Login.passwordReused", "Device.skipOtpOnBrowser",
   // Only the SHA-256 of a single-use, expiring invitation token.
   "Invitation.tokenHash",
+  // Only the SHA-256 of the single-use first-run setup token (used once, while no organisation exists).
+  "SetupToken.tokenHash",
 ]);
 
 function fields(schema: string): string[] {

@@ -19,6 +19,8 @@ const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
   // A role change or removal ends that member's sessions: UserSession is a system table (lib/db/app-tables.ts).
   ["lib/db/members.ts:changeMember", "revokes the member's sessions (sessions.ts)"],
   ["lib/db/members.ts:removeMember", "revokes the member's sessions (sessions.ts)"],
+  // A new organisation is nobody's tenant until it exists: created with its Owner membership by the system.
+  ["lib/db/setup/create-agency.ts:createOwnOrganisation", "creates a new organisation for the caller"],
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -9,12 +9,21 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
     removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
+    updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED, setPermissionsAction: WRAPPED,
+    savePartnerAction: WRAPPED, saveAppAction: WRAPPED, saveOtherAccessAction: WRAPPED, removeAccountChildAction: WRAPPED,
   },
+  "app/(app)/accounts/new/actions.ts": { createAccountAction: WRAPPED },
+  "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
+  "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },
+  "app/setup/actions.ts": { completeSetupAction: "public: the single-use setup token is the authorisation, only while no organisation exists" },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },
   "app/(app)/members/actions.ts": {
     inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
     inviteClientOwnerAction: WRAPPED, closeClientPortalAction: WRAPPED },
-  "app/(app)/people/[id]/actions.ts": { offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED, reopenOffboardingTaskAction: WRAPPED, cancelOffboardingAction: WRAPPED },
+  "app/(app)/people/[id]/actions.ts": {
+    offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED, reopenOffboardingTaskAction: WRAPPED, cancelOffboardingAction: WRAPPED,
+    updatePersonAction: WRAPPED, mergePeopleAction: WRAPPED, saveDeviceAction: WRAPPED, removeDeviceAction: WRAPPED,
+  },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts";
+import { GettingStarted } from "@/components/getting-started";
 import { listSavedViews } from "@/lib/db/saved-views";
-import { utcToday } from "@/lib/db/write-context";
+import { canWrite, utcToday } from "@/lib/db/write-context";
 import { getLocale, getT } from "@/lib/i18n/server";
 import {
   accountListHref,
@@ -81,6 +82,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
     t("accounts.empty")
   );
   const search = accountListSearch(query, { cursor: undefined });
+  // Nothing recorded yet (not merely nothing matching): how to begin, instead of an empty table.
+  if (!filtered && !query.cursor && result.total === 0)
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">{t("accounts.title")}</h1>
+        <GettingStarted scope={scope} t={t} />
+      </div>
+    );
   const page = (cursor: AccountListQuery["cursor"]) => accountListHref(query, { cursor });
 
   return (
@@ -93,6 +102,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          {canWrite(scope) && !scope.portal && <Link href="/accounts/new" className="rounded bg-blue-700 px-3 py-1 text-white no-underline hover:bg-blue-800" data-testid="add-account">{t("accounts.add")}</Link>}
           <a href={`/api/accounts/export${search ? `?${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
             {t("export.csv")}
           </a>

@@ -9,6 +9,10 @@ import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { getAccountPageOrThrow, listTools } from "@/lib/db/accounts";
+import { getAccountProvenance } from "@/lib/db/accounts/account-provenance";
+import { accountRemovalPreview } from "@/lib/db/accounts/account-records";
+import { listLoginFormValues, listPersonOptions } from "@/lib/db/accounts/login-records";
+import { listClientRows } from "@/lib/db/clients/client-records";
 import { canWrite, utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
@@ -20,7 +24,9 @@ import { markVerifiedAction } from "./actions";
 import { FindingsSection } from "./_components/findings-section";
 import { HistorySection } from "./_components/history-section";
 import { LoginsSection } from "./_components/logins-section";
+import { AccountEditor } from "./_components/account-editor";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
+import { ProvenanceLine } from "./_components/provenance-line";
 import { PermissionsSection } from "./_components/permissions-section";
 
 // Cached for the request: the title and the page read the account once.
@@ -46,7 +52,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const [{ scope, account, scores: history, history: events, reviews }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
   const writable = canWrite(scope);
+  // What the edit forms need beyond what the page shows; read only for those who can edit.
+  const [provenance, editing] = await Promise.all([
+    getAccountProvenance(scope, account.id),
+    writable
+      ? Promise.all([listClientRows(scope), accountRemovalPreview(scope, account.id), listLoginFormValues(scope, account.id), listPersonOptions(scope, account.id)])
+      : null,
+  ]);
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
+  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing[3] } : null;
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -62,11 +76,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>
             <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
           </dl>
+          {provenance && <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>}
           {writable && (
             <div className="mt-3">
               <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />
             </div>
           )}
+          {editing && <AccountEditor account={account} clients={editing[0]} clientRequired={scope.clientIds !== null} removal={editing[1]} t={t} />}
         </div>
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
@@ -75,12 +91,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={provenance?.logins ?? new Map()} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} />
-        <PartnersSection account={account} t={t} />
-        <OtherAccessSection account={account} t={t} />
+        <AppsSection account={account} t={t} editing={childEditing} />
+        <PartnersSection account={account} t={t} editing={childEditing} />
+        <OtherAccessSection account={account} t={t} editing={childEditing} />
       </div>
       <HistorySection history={events} t={t} locale={locale} />
     </div>

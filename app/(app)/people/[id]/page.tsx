@@ -17,6 +17,9 @@ import { OffboardingSection } from "./_components/offboarding-section";
 import { PersonDevices } from "./_components/person-devices";
 import { PersonFindings } from "./_components/person-findings";
 import { PersonLogins } from "./_components/person-logins";
+import { HeldDevices, PersonEditor } from "./_components/person-editor";
+import { getPersonEditing } from "@/lib/db/people/person-records";
+import { isOrgAdmin } from "@/lib/db/scope";
 
 // Cached for the request: the title and the page read the person once.
 const load = cache(async (id: string) => {
@@ -43,6 +46,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   // Only a page with an open hand-over to tick asks who could take the login over.
   const handoverAccounts = person.checklist.tasks.filter((task) => task.kind === "PRIMARY_HANDOVER" && !task.doneAt && task.account).map((task) => task.account!.id);
   const candidates = canWrite(scope) && handoverAccounts.length ? await listHandoverCandidates(scope, person.id, handoverAccounts) : [];
+  // People and devices are shared by every client's accounts: Owners and Admins edit them.
+  const editing = isOrgAdmin(scope) && !scope.portal ? await getPersonEditing(scope, person.id) : null;
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(person.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
@@ -64,11 +69,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <li>{t("people.devices")}: <strong className="tabular-nums">{m.devices}</strong></li>
           <li>{t("people.openFindings")}: <strong className="tabular-nums">{m.openFindings}</strong></li>
         </ul>
+        {editing && <div className="mt-3"><PersonEditor personId={person.id} editing={editing} t={t} /></div>}
       </header>
       <OffboardingSection person={person} t={t} canWrite={canWrite(scope)} today={utcToday()} candidates={candidates} />
       <PersonFindings person={person} t={t} locale={locale} labels={labels} />
       <PersonLogins person={person} t={t} locale={locale} />
       <PersonDevices person={person} t={t} />
+      {editing && <HeldDevices personId={person.id} name={person.name} editing={editing} t={t} />}
     </div>
   );
 }

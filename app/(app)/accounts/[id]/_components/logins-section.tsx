@@ -6,16 +6,31 @@ import { ActionForm } from "@/components/action-form";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { recordAccessReviewAction } from "../actions";
 import { ACCESS_REVIEW_NOTE_MAX_LENGTH } from "@/lib/validation/access-review";
+import type { Provenance } from "@/lib/db/accounts/account-provenance";
+import { AddLogin } from "./add-login";
 import { LoginEditor } from "./login-editor";
+import { ProvenanceLine } from "./provenance-line";
 import { Empty, Section } from "./section";
 
 export type LatestReviews = Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
 
-export function LoginsSection({ account, t, canWrite, reviews }: { account: AccountDetail; t: Translate; canWrite: boolean; reviews: LatestReviews }) {
+interface Props {
+  account: AccountDetail;
+  t: Translate;
+  canWrite: boolean;
+  reviews: LatestReviews;
+  /** Edit-form values per login, the people a login can be given to, and where each login's facts came from. */
+  loginValues: Map<string, Record<string, string>>;
+  people: { id: string; name: string }[];
+  provenance: Map<string, Provenance>;
+}
+
+export function LoginsSection({ account, t, canWrite, reviews, loginValues, people, provenance, locale }: Props & { locale: "ja" | "en" }) {
   // One object for every form of the table: the page payload carries it once, not once per form.
   const messages = formMessages(t, "form.saved");
   return (
     <Section id="logins" title={t("account.logins")}>
+      {canWrite && <AddLogin account={account} people={people} t={t} messages={messages} />}
       {account.logins.length === 0 ? (
         <Empty>{t("account.noLogins")}</Empty>
       ) : (
@@ -29,7 +44,8 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                 <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="login-row">
                   <td className="px-2 py-2 font-medium">
                     {login.email ?? "—"}
-                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} />}
+                    {provenance.get(login.id) && <ProvenanceLine provenance={provenance.get(login.id)!} t={t} />}
+                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} values={loginValues.get(login.id)} people={people} locale={locale} />}
                   </td>
                   <td className="whitespace-nowrap px-2 py-2" data-label={t("login.role")} data-testid="login-role">{t(`loginRole.${login.role}`)}</td>
                   <td className="px-2 py-2" data-label={t("login.person")}>
