@@ -16,6 +16,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
   "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },
   "app/setup/actions.ts": { completeSetupAction: "public: the single-use setup token is the authorisation, only while no organisation exists" },
+  "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },
   "app/(app)/members/actions.ts": {
     inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
