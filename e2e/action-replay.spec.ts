@@ -3,6 +3,7 @@ import { addDays } from "@/lib/dates";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/risk-settings";
 import { ACTIONS, ALLOWED_WHILE_TWO_FACTOR_PENDING } from "@/tests/support/server-actions";
 import { tenantFingerprint } from "@/tests/support/tenant-fingerprint";
+import { DEMO } from "./support";
 import { buildWorld, e2eDb, type ClientObjects, type World } from "./authz-world";
 import { actionIdsOnPage, actionNamesOfBuild, actionsOfBuild, outcomeOf, postAction, signedInRequest, type Fields } from "./server-action-http";
 
@@ -34,6 +35,10 @@ interface Replay {
   other?: string;
   /** What a Manager gets for the objects of a client they are not given; NOT_FOUND unless said. */
   unassigned?: string;
+  /** What the Owner of this organisation gets; not sent unless said (an Owner may do the rest). */
+  owner?: string;
+  /** Whose pages hand the action out when an Owner of this organisation's are not: the demo organisation's Owner (e2e/support.ts). */
+  servedTo?: "demo";
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -105,7 +110,8 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   saveAppAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { appName: "Replayed app", expiresAt: addDays(today(), 100) }) },
   saveOtherAccessAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { personId: o.person, console: "ADS", role: "VIEWER" }) },
   removeAccountChildAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { kind: "app", id: o.app, confirm: "yes" }) },
-  createOrganisationAction: { notReplayed: "only handed to an Owner of the demo organisation (/organisations/new is a 404 for every other member, and these worlds are not the demo); everyone else is refused FORBIDDEN by lib/actions/action-matrix.int.test.ts" },
+  // Only the demo organisation's Owner is handed it; an Owner of any other organisation is refused too.
+  createOrganisationAction: { page: () => "/organisations/new", servedTo: "demo", kind: "admin", input: null, form: { orgName: "Replayed agency", locale: "ja" }, owner: "FORBIDDEN" },
   acceptAsUserAction: { notReplayed: "joins with the signed-in user's own e-mail only; e2e/members.spec.ts" },
 };
 
@@ -119,6 +125,7 @@ const ALWAYS_UNAUTHENTICATED = () => "UNAUTHENTICATED";
 // Only objects of A are named; what an attempt may legitimately do (a Manager editing an assigned
 // account) is the allowed side, run by the integration matrix, and skipped here so the database stays put.
 const ATTEMPTS: Attempt[] = [
+  { who: "A OWNER", objects: (w) => w.assigned, expect: (r) => r.owner ?? "skip" },
   { who: "anon", objects: (w) => w.assigned, expect: ALWAYS_UNAUTHENTICATED },
   { who: "B OWNER", objects: (w) => w.assigned, expect: (r) => (r.input ? (r.other ?? "NOT_FOUND") : "skip") },
   { who: "B OWNER + gh_org=A", objects: (w) => w.assigned, expect: (r) => (r.input ? (r.other ?? "NOT_FOUND") : "skip") },
@@ -158,6 +165,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   for (const role of ["OWNER", "MANAGER", "VIEWER", "CLIENT_OWNER"] as const) clients.set(`A ${role}`, await signedInRequest(newContext, origin, a.users[role].email, a.password));
   const bOwner = await signedInRequest(newContext, origin, b.users.OWNER.email, b.password);
   clients.set("B OWNER", bOwner);
+  clients.set("demo", await signedInRequest(newContext, origin, DEMO.email, DEMO.password));
   const state = await bOwner.storageState();
   const forgedCookie = { name: "gh_org", value: a.orgId, domain: new URL(origin).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
   clients.set("B OWNER + gh_org=A", await playwright.request.newContext({ baseURL, storageState: { ...state, cookies: [...state.cookies, forgedCookie] } }));
@@ -178,8 +186,8 @@ test.afterAll(async () => {
 test("the pages an Owner is served hand out the id of every replayed action", async () => {
   const names = actionNamesOfBuild();
   const owner = clients.get("A OWNER")!;
-  const pages = new Set(Object.values(REPLAY).flatMap((row) => ("page" in row ? [row.page(a)] : [])));
-  for (const page of pages) for (const id of await actionIdsOnPage(owner, page)) if (names.has(id)) actionId.set(names.get(id)!, id);
+  const pages = new Map(Object.values(REPLAY).flatMap((row) => ("page" in row ? [[row.page(a), row.servedTo ? clients.get(row.servedTo)! : owner] as const] : [])));
+  for (const [page, client] of pages) for (const id of await actionIdsOnPage(client, page)) if (names.has(id)) actionId.set(names.get(id)!, id);
   const replayed = Object.entries(REPLAY).filter(([, row]) => "page" in row).map(([name]) => name);
   expect(replayed.filter((name) => !actionId.has(name))).toEqual([]);
 });
@@ -189,6 +197,7 @@ test("replayed actions get the documented refusal and change nothing", async () 
   const db = e2eDb();
   try {
     const before = await tenantFingerprint(db, [a.orgId, b.orgId]);
+    const organisations = await db.organization.count();
     const failures: string[] = [];
     let sent = 0;
     for (const attempt of ATTEMPTS) {
@@ -210,6 +219,8 @@ test("replayed actions get the documented refusal and change nothing", async () 
     expect(sent).toBeGreaterThan(100);
     // Row for row, both organisations (and their members' users and sessions) are as they were.
     expect(await tenantFingerprint(db, [a.orgId, b.orgId])).toEqual(before);
+    // …and no organisation was started beside them.
+    expect(await db.organization.count()).toBe(organisations);
   } finally {
     await db.$disconnect();
   }
