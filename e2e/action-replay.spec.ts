@@ -84,7 +84,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   switchOrgAction: { notReplayed: "a plain form action (no state); replayed with another organisation's id by its own test below" },
   signOutAction: { notReplayed: "ends the caller's own session only; e2e/sign-in-security.spec.ts" },
   setLocaleAction: { notReplayed: "public, sets the language cookie only; e2e/foundation.spec.ts" },
-  completeSetupAction: { notReplayed: "public, authorised by the single-use setup token and only while no organisation exists (this spec's database has some); e2e/day-one.spec.ts" },
+  completeSetupAction: { notReplayed: "public, authorised by the single-use setup link while no organisation exists (never in this database); e2e/day-one.spec.ts and lib/db/setup/setup.int.test.ts" },
   acceptAsNewUserAction: { notReplayed: "public, authorised by the single-use invitation token; e2e/members.spec.ts" },
   reopenOffboardingTaskAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ taskId: o.doneTask }) },
   cancelOffboardingAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ personId: o.departed, confirm: "yes" }) },

@@ -176,6 +176,7 @@ const OUTSIDE_THE_MATRIX: Record<string, string> = {
   setLocaleAction: "public, a cookie only; e2e/foundation.spec.ts",
   signOutAction: "the caller's own session; e2e/sign-in-security.spec.ts",
   switchOrgAction: "only to the caller's own organisations; e2e/action-replay.spec.ts (forged gh_org)",
+  completeSetupAction: "public, the single-use setup link while no organisation exists; lib/db/setup/setup.int.test.ts and e2e/day-one.spec.ts",
 };
 
 /**

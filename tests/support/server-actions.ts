@@ -16,8 +16,8 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
   "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },
   "app/setup/actions.ts": { completeSetupAction: "public: the single-use setup token is the authorisation, only while no organisation exists" },
-  "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },
+  "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/(app)/members/actions.ts": {
     inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
     inviteClientOwnerAction: WRAPPED, closeClientPortalAction: WRAPPED },
@@ -69,5 +69,6 @@ export const ALLOWED_WHILE_TWO_FACTOR_PENDING: Record<string, string> = {
   setLocaleAction: "outside the gate: a cookie only",
   signOutAction: "outside the gate: ends the caller's own session",
   switchOrgAction: "outside the gate: to another of the user's own organisations",
+  completeSetupAction: "outside the gate: public, authorised by the single-use setup link while no organisation exists",
 };
 
