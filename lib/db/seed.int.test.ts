@@ -37,6 +37,10 @@ describe("demo seed", () => {
     expect(first.logins).toBeGreaterThanOrEqual(130);
     expect(first.logins).toBeLessThanOrEqual(170);
     expect(first.tools).toBe(26);
+    // Snapshot ids become external ids: the export names demo records as the demo's snapshot does.
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: DEMO_ORG_ID }, include: { logins: true } });
+    expect(`demo-account-${account.externalId}`).toBe(account.id);
+    for (const login of account.logins) expect(login.id).toBe(`demo-login-${account.externalId}/${login.externalId}`);
     expect(await seedDemoIfEmpty(db, "2026-11-23")).toBe("skipped-not-empty");
     expect(await counts(db)).toEqual(first);
     await db.$disconnect();

@@ -14,32 +14,40 @@ export interface WriteSnapshotOptions {
   /** Snapshot account id → client id (the snapshot format has no clients). */
   clientIdFor?: (snapshotAccountId: string) => string | null;
   verifiedById?: string | null;
+  /**
+   * People and devices (by snapshot id) that already exist in the organisation under the same external
+   * id: `idFor` gives their database id and they are referred to, not written again (one person, one record).
+   */
+  existing?: { people: Set<string>; devices: Set<string> };
+  /** The external id a new account, person or device gets; the snapshot's own id unless the caller must rename (test factories). */
+  externalIdFor?: (kind: "account" | "person" | "device", snapshotId: string) => string;
 }
 
 const day = (value: string | null | undefined): Date | null => (value ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null);
 
 /**
  * Writes every fact of a validated snapshot into one organisation, set-based (one createMany per
- * table). Runs inside the caller's transaction, so a failure leaves nothing behind.
+ * table). Each record keeps its snapshot id as its external id (shared/API.md). Runs inside the caller's transaction, so a failure leaves nothing behind.
  */
 export async function writeSnapshot(tx: Tx, orgId: string, snapshot: Snapshot, options: WriteSnapshotOptions): Promise<{ accountIds: string[] }> {
   const { idFor, source } = options;
   const verifiedById = options.verifiedById ?? null;
   const personId = (id: string) => idFor("person", id);
   const deviceId = (id: string) => idFor("device", id);
+  const ext = options.externalIdFor ?? ((_: string, id: string) => id);
 
   await tx.person.createMany({
-    data: snapshot.people.map((p) => ({
-      id: personId(p.id), orgId, name: p.name, external: p.external, company: p.company, departedAt: day(p.departedAt), source, verifiedById,
+    data: snapshot.people.filter((p) => !options.existing?.people.has(p.id)).map((p) => ({
+      id: personId(p.id), externalId: ext("person", p.id), orgId, name: p.name, external: p.external, company: p.company, departedAt: day(p.departedAt), source, verifiedById,
     })),
   });
   await tx.device.createMany({
-    data: snapshot.devices.map((d) => ({
-      id: deviceId(d.id), orgId, kind: d.kind, label: d.label, holderId: d.holderId ? personId(d.holderId) : null, skipOtpOnBrowser: d.skipOtpOnBrowser, source, verifiedById,
+    data: snapshot.devices.filter((d) => !options.existing?.devices.has(d.id)).map((d) => ({
+      id: deviceId(d.id), externalId: ext("device", d.id), orgId, kind: d.kind, label: d.label, holderId: d.holderId ? personId(d.holderId) : null, skipOtpOnBrowser: d.skipOtpOnBrowser, source, verifiedById,
     })),
   });
   const accounts = snapshot.accounts.map((a) => ({
-    id: idFor("account", a.id), orgId, clientId: options.clientIdFor?.(a.id) ?? null, storeName: a.storeName, sellerId: a.sellerId,
+    id: idFor("account", a.id), externalId: ext("account", a.id), orgId, clientId: options.clientIdFor?.(a.id) ?? null, storeName: a.storeName, sellerId: a.sellerId,
     region: a.region, marketplaces: a.marketplaces, plan: a.plan, status: a.status, lastVerifiedAt: day(a.lastVerifiedAt), verifiedById, source,
   }));
   await tx.sellerAccount.createMany({ data: accounts });
@@ -56,7 +64,7 @@ export async function writeSnapshot(tx: Tx, orgId: string, snapshot: Snapshot, o
     for (const l of a.logins) {
       const loginId = idFor("login", `${a.id}/${l.id}`);
       logins.push({
-        id: loginId, orgId, accountId, role: l.role, email: l.email, personId: personId(l.personId), status: l.status,
+        id: loginId, externalId: l.id, orgId, accountId, role: l.role, email: l.email, personId: personId(l.personId), status: l.status,
         invitedAt: day(l.invitedAt), acceptedAt: day(l.acceptedAt), lastLoginAt: day(l.lastLoginAt), passwordChangedAt: day(l.passwordChangedAt),
         passwordReused: l.passwordReused, source, verifiedById,
       });
@@ -72,10 +80,10 @@ export async function writeSnapshot(tx: Tx, orgId: string, snapshot: Snapshot, o
       );
     }
     for (const p of a.partners)
-      partners.push({ id: idFor("partner", `${a.id}/${p.id}`), orgId, accountId, company: p.company, linkSentAt: day(p.linkSentAt), acceptedAt: day(p.acceptedAt), source, verifiedById });
+      partners.push({ id: idFor("partner", `${a.id}/${p.id}`), externalId: p.id, orgId, accountId, company: p.company, linkSentAt: day(p.linkSentAt), acceptedAt: day(p.acceptedAt), source, verifiedById });
     for (const app of a.apps)
       apps.push({
-        id: idFor("app", `${a.id}/${app.id}`), orgId, accountId, appName: app.name, developer: app.developer,
+        id: idFor("app", `${a.id}/${app.id}`), externalId: app.id, orgId, accountId, appName: app.name, developer: app.developer,
         authorizedAt: day(app.authorizedAt), expiresAt: day(app.expiresAt), source, verifiedById,
       });
     a.otherAccess.forEach((o, i) =>

@@ -57,9 +57,21 @@ export async function importSnapshotText(scope: Scope, text: string, clientId: s
     if (a.sellerId && sellerIds.indexOf(a.sellerId) !== sellerIds.lastIndexOf(a.sellerId) && sellerIds.indexOf(a.sellerId) !== i)
       errors.push({ path: `accounts[${i}].sellerId`, message: `seller ID ${a.sellerId} appears twice in the file`, reason: { key: "sellerIdTwice", vars: { sellerId: a.sellerId } } });
   });
+  // Account ids are external ids, unique per organisation: this import adds accounts, it does not update them.
+  const accountIds = snapshot.accounts.map((a) => a.id);
+  const known = new Set((await db.sellerAccount.findMany({ where: { orgId: scope.orgId, externalId: { in: accountIds } }, select: { externalId: true } })).map((a) => a.externalId));
+  snapshot.accounts.forEach((a, i) => {
+    if (known.has(a.id)) errors.push({ path: `accounts[${i}].id`, message: `account id ${a.id} already exists in this organisation`, reason: { key: "accountIdTaken", vars: { id: a.id } } });
+  });
   if (errors.length) return { ok: false, errors };
 
+  // People and devices already known by their external id are the same records (one person, one record).
   const ids = new Map<string, string>();
+  const people = await db.person.findMany({ where: { orgId: scope.orgId, externalId: { in: snapshot.people.map((p) => p.id) } }, select: { id: true, externalId: true } });
+  const devices = await db.device.findMany({ where: { orgId: scope.orgId, externalId: { in: snapshot.devices.map((d) => d.id) } }, select: { id: true, externalId: true } });
+  for (const p of people) ids.set(`person:${p.externalId}`, p.id);
+  for (const d of devices) ids.set(`device:${d.externalId}`, d.id);
+  const existing = { people: new Set(people.map((p) => p.externalId)), devices: new Set(devices.map((d) => d.externalId)) };
   const idFor = (kind: string, id: string) => {
     const key = `${kind}:${id}`;
     if (!ids.has(key)) ids.set(key, randomUUID());
@@ -67,7 +79,7 @@ export async function importSnapshotText(scope: Scope, text: string, clientId: s
   };
   await db.$transaction(
     async (tx) => {
-      const { accountIds } = await writeSnapshot(tx, scope.orgId, snapshot, { idFor, source: "IMPORT", clientIdFor: () => clientId, verifiedById: scope.userId });
+      const { accountIds } = await writeSnapshot(tx, scope.orgId, snapshot, { idFor, source: "IMPORT", clientIdFor: () => clientId, verifiedById: scope.userId, existing });
       await audit(tx, scope, { action: "snapshot.imported", entityType: "SellerAccount", after: { accounts: accountIds.length, clientId } });
       await recomputeAccounts(tx, scope.orgId, accountIds, { today: utcToday(), actorUserId: scope.userId });
     },

@@ -162,7 +162,7 @@ export interface SnapshotErrorReason {
   key:
     | "missing" | "type" | "tooLong" | "tooMany" | "tooLarge" | "empty" | "tooShort" | "tooFew" | "tooSmall" | "oneOf" | "email"
     | "unknownKey" | keyof typeof SNAPSHOT_SCHEMA_MESSAGES | "duplicateId" | "unknownRef" | "onePrimary"
-    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice";
+    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice" | "accountIdTaken";
   vars?: Record<string, string | number>;
 }
 

@@ -34,7 +34,14 @@ export async function importSnapshot(db: Db, orgId: string, input: SnapshotInput
     if (!ids.has(key)) ids.set(key, randomUUID());
     return ids.get(key)!;
   };
-  await db.$transaction((tx) => writeSnapshot(tx, orgId, snapshot, { idFor, source: "IMPORT", clientIdFor }));
+  // Each call writes new records (as before external ids): an id the organisation already has gets a suffix.
+  const taken = new Set([
+    ...(await db.sellerAccount.findMany({ where: { orgId }, select: { externalId: true } })).map((r) => `account:${r.externalId}`),
+    ...(await db.person.findMany({ where: { orgId }, select: { externalId: true } })).map((r) => `person:${r.externalId}`),
+    ...(await db.device.findMany({ where: { orgId }, select: { externalId: true } })).map((r) => `device:${r.externalId}`),
+  ]);
+  const externalIdFor = (kind: string, id: string) => (taken.has(`${kind}:${id}`) ? `${id}~${randomUUID().slice(0, 8)}` : id);
+  await db.$transaction((tx) => writeSnapshot(tx, orgId, snapshot, { idFor, source: "IMPORT", clientIdFor, externalIdFor }));
   return (kind: string, id: string) => ids.get(`${kind}:${id}`)!;
 }
 
