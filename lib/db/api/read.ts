@@ -14,7 +14,7 @@ import { dbFor } from "../tenant";
 // pages: one statement per page whatever its depth, counts computed over the page's rows only.
 
 /** The column the API names records by. */
-const EXT = `"id"`;
+const EXT = `"externalId"`;
 
 /** A subject's external id: each type's own table, joined only for findings of that type. */
 const SUBJECT_JOINS = `
