@@ -3,6 +3,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { decryptTotpKey } from "@/lib/auth/totp";
+import { createApiToken } from "@/lib/db/api-tokens/tokens";
 import { acceptFinding } from "@/lib/db/findings";
 import { inviteClientOwner } from "@/lib/db/portal";
 import { offboardPerson } from "@/lib/db/people-offboarding";
@@ -60,6 +61,7 @@ interface World {
   savedView: string;
   task: string;
   otherSession: string;
+  apiToken: string;
 }
 
 interface Row {
@@ -109,6 +111,9 @@ const MATRIX: Record<string, Row> = {
   changePasswordAction: { input: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD} renewed`, confirmPassword: `${PASSWORD} renewed` }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   revokeOtherSessionsAction: { input: () => ({ confirm: "yes" }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   closeClientPortalAction: { input: (w) => ({ clientId: w.client, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  // Restricted to the world's client: another organisation's client is refused as unknown.
+  createApiTokenAction: { input: (w) => ({ name: "Matrix script", scope: "read", clientIds: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
+  revokeApiTokenAction: { input: (w) => ({ tokenId: w.apiToken, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
 };
 
 const recoveryCodes = new Map<string, string[]>();
@@ -184,6 +189,7 @@ async function buildWorld(role: Role): Promise<World> {
     orgId, actor, userId: actorUser.id, client, account, login: ids("login", "acc/lead"), method, person: ids("person", "p-lead"),
     openFinding: findings[0].id, acceptedFinding: findings[1].id, targetMembership, invitation, savedView, task,
     otherSession: await createUserSession(actorUser.id, {}),
+    apiToken: (await createApiToken(bossScope, { name: "Boss's token", scope: "write", clientIds: [], expiresOn: null })).id,
   };
 }
 
@@ -238,6 +244,7 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.invitation.findUniqueOrThrow({ where: { id: other.invitation }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       expect(await db.savedView.count({ where: { id: other.savedView } })).toBe(1);
       expect(await db.twoStepMethod.count({ where: { id: other.method } })).toBe(1);
+      expect(await db.apiToken.findUniqueOrThrow({ where: { id: other.apiToken }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
     }, 120_000);
   }
 });

@@ -4,7 +4,7 @@ import { evaluateSnapshot } from "../risk";
 import { parseSnapshot, type SnapshotError } from "../validation/snapshot";
 
 /** JSON.parse's complaint with the line and column of "at position N", as the CLI words it. */
-function jsonProblem(error: unknown, text: string): SnapshotError {
+export function jsonProblemOf(error: unknown, text: string): SnapshotError {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
   const at = /at position (\d+)/.exec(message);
   if (!at || /line \d+/.test(message)) return { path: "(root)", message: `expected valid JSON: ${message}` };
@@ -23,7 +23,7 @@ export function auditSnapshotText(text: string, today: string): { ok: true; text
   try {
     input = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [jsonProblem(error, text)] };
+    return { ok: false, errors: [jsonProblemOf(error, text)] };
   }
   const parsed = parseSnapshot(input);
   if (!parsed.ok) return parsed;

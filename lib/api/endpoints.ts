@@ -51,7 +51,7 @@ export const ENDPOINTS = {
     errors: ["forbidden", "not_found", "invalid_snapshot", "invalid_request", "too_large", "conflict"],
     summary: "Upsert a snapshot into the organisation (all or nothing)",
     description:
-      "Matches accounts by external id, under `client` (created if new; none without it). Records of those accounts that the snapshot no longer lists are removed. Posting the same snapshot twice changes nothing the second time. A token restricted to clients must name one of them (403 otherwise; 404 for a client outside its restriction).",
+      "Matches accounts by external id, under `client` (created if new; none without it). Records of those accounts that the snapshot no longer lists are removed. Posting the same snapshot twice changes nothing the second time. A token restricted to clients must name one of them (403 otherwise; 404 for a client outside its restriction; 403 for a listed account that lives under another client). Problems in the document are reported (422) before the restriction is checked.",
   },
   snapshot: {
     method: "GET", path: "/api/v1/snapshot", operationId: "exportSnapshot", access: "read", query: snapshotQuerySchema, response: "snapshot",

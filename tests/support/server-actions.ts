@@ -19,7 +19,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,
   },
-  "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED },
+  "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED, createApiTokenAction: WRAPPED, revokeApiTokenAction: WRAPPED },
   "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/invite/[token]/actions.ts": {
     acceptAsNewUserAction: "public: the single-use invitation token is the authorisation",
