@@ -3,7 +3,8 @@ import { decodeCursor, encodeCursor } from "@/lib/api/cursor";
 import { ApiError } from "@/lib/api/errors";
 import { AppError } from "@/lib/errors";
 import { REMEDIATION } from "@/lib/risk";
-import type { RuleId } from "@/lib/risk/types";
+import { compareFindings } from "@/lib/risk/order";
+import type { Finding, RuleId } from "@/lib/risk/types";
 import type { AccountsQuery, ApiAccount, ApiAccountDetail, ApiFinding, FindingsQuery } from "@/lib/validation/api";
 import { refreshAccountIfStale } from "../findings";
 import type { Scope } from "../scope";
@@ -142,8 +143,6 @@ interface DetailRow extends AccountRow {
   status: ApiAccountDetail["status"];
 }
 
-const SEVERITY_ORDER = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
-
 /** One account by external id with its current (open and accepted) findings; outside the scope: NOT_FOUND. */
 export async function getApiAccountOrThrow(scope: Scope, externalId: string): Promise<ApiAccountDetail> {
   const db = dbFor(scope);
@@ -167,17 +166,15 @@ export async function getApiAccountOrThrow(scope: Scope, externalId: string): Pr
   const findings = await db.$queryRawUnsafe<FindingRow[]>(
     `SELECT f.id AS key, a.${EXT} AS account, f."ruleId" AS rule, f.severity::text AS severity, f."subjectType"::text AS type, ${SUBJECT_ID} AS "subjectId", f.evidence, f.status::text AS status
      FROM "Finding" f JOIN "SellerAccount" a ON a.id = f."accountId" ${SUBJECT_JOINS}
-     WHERE f."orgId" = $1 AND f."accountId" = $2 AND f.status <> 'RESOLVED'
-     ORDER BY ${SEVERITY_ORDER}, f."ruleId", f."subjectType", "subjectId"`,
+     WHERE f."orgId" = $1 AND f."accountId" = $2 AND f.status <> 'RESOLVED'`,
     scope.orgId,
     row.dbId,
   );
-  return {
-    ...toAccount(row),
-    region: row.region, marketplaces: row.marketplaces, plan: row.plan, status: row.status,
-    findings: findings.map((f) => ({
-      rule: f.rule as RuleId, severity: f.severity, subject: { type: f.type, id: f.subjectId }, evidence: f.evidence,
-      remediation: { ja: REMEDIATION[f.rule as RuleId].ja, en: REMEDIATION[f.rule as RuleId].en }, status: f.status === "ACCEPTED" ? "accepted" : "open",
-    })),
-  };
+  const listed = findings.map((f) => ({
+    rule: f.rule as RuleId, severity: f.severity, subject: { type: f.type, id: f.subjectId }, evidence: f.evidence,
+    remediation: { ja: REMEDIATION[f.rule as RuleId].ja, en: REMEDIATION[f.rule as RuleId].en }, status: f.status === "ACCEPTED" ? ("accepted" as const) : ("open" as const),
+  }));
+  // In the engine's own order, as `gatehouse audit --json` lists them.
+  listed.sort((a, b) => compareFindings(a as unknown as Finding, b as unknown as Finding));
+  return { ...toAccount(row), region: row.region, marketplaces: row.marketplaces, plan: row.plan, status: row.status, findings: listed };
 }
