@@ -197,3 +197,18 @@ describe("POST /api/v1/audit", () => {
     expect((notJson.json as { error: { problems: { path: string }[] } }).error.problems[0].path).toBe("(root)");
   });
 });
+
+describe("stored Idempotency-Key answers", () => {
+  it("expire after 24 hours: the key then runs the request again, and the token's old keys are dropped", async () => {
+    const t = await ownerWithToken();
+    const body = JSON.stringify(generateSnapshot(1, 3, { asOf: today }));
+    const call = () => callApi(audit, { method: "POST", path: "/api/v1/audit", token: t.token, body, headers: { "idempotency-key": "daily" } });
+    expect((await call()).headers.get("idempotent-replayed")).toBeNull();
+    await db.apiIdempotencyKey.create({ data: { tokenId: t.tokenId, key: "ancient", orgId: t.orgId, requestHash: "x", status: 200, body: "{}", createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await db.apiIdempotencyKey.update({ where: { tokenId_key: { tokenId: t.tokenId, key: "daily" } }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    const again = await call();
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect(await db.apiIdempotencyKey.findMany({ where: { tokenId: t.tokenId }, select: { key: true } })).toEqual([{ key: "daily" }]);
+  });
+});

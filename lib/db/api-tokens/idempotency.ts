@@ -15,8 +15,8 @@ export type IdempotencyClaim =
 
 export async function claimIdempotencyKey(scope: Pick<Scope, "orgId">, tokenId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
   const db = dbFor(scope);
-  // An expired key is free again.
-  await db.$executeRawUnsafe(`DELETE FROM "ApiIdempotencyKey" WHERE "tokenId" = $1 AND key = $2 AND "createdAt" < now() - interval '${IDEMPOTENCY_HOURS} hours'`, tokenId, key);
+  // Expired keys are free again; the token's are dropped here, so stored answers do not pile up.
+  await db.$executeRawUnsafe(`DELETE FROM "ApiIdempotencyKey" WHERE "tokenId" = $1 AND "createdAt" < now() - interval '${IDEMPOTENCY_HOURS} hours'`, tokenId);
   const inserted = await db.$executeRawUnsafe(
     `INSERT INTO "ApiIdempotencyKey" ("tokenId", key, "orgId", "requestHash") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
     tokenId,
