@@ -8,7 +8,7 @@ import { signIn } from "./support";
 // A new route without an entry fails the first test.
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "accounts";
+type Outcome = "ok" | "signin" | "404" | "401" | "405" | "accounts";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
@@ -48,6 +48,15 @@ const MATRIX: Record<string, Entry> = {
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
   "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: everyone("401", "ok") }] },
   "/api/clients": { paths: [{ path: "/api/clients?q=E2E", expect: everyone("401", "ok") }] },
+  // /api/v1 takes API tokens only: a session cookie is no token (the token matrix: lib/api/api-matrix.int.test.ts).
+  "/api/docs": { paths: [{ path: "/api/docs", expect: everyone("ok") }] },
+  "/api/v1/openapi.json": { paths: [{ path: "/api/v1/openapi.json", expect: everyone("ok") }] },
+  "/api/v1/accounts": { paths: [{ path: "/api/v1/accounts", expect: everyone("401") }] },
+  "/api/v1/accounts/[id]": { paths: [{ path: "/api/v1/accounts/kumo", expect: everyone("401") }] },
+  "/api/v1/findings": { paths: [{ path: "/api/v1/findings", expect: everyone("401") }] },
+  "/api/v1/snapshot": { paths: [{ path: "/api/v1/snapshot", expect: everyone("401") }] },
+  "/api/v1/snapshots": { paths: [{ path: "/api/v1/snapshots", expect: everyone("405") }] },
+  "/api/v1/audit": { paths: [{ path: "/api/v1/audit", expect: everyone("405") }] },
 };
 
 /** Routes as Next sees them: route groups "(x)" vanish from the URL. */
@@ -98,6 +107,7 @@ for (const who of WHO) {
           : [302, 303, 307, 308].includes(response.status()) && /\/accounts$/.test(location) ? "accounts"
           : response.status() === 404 ? "404"
           : response.status() === 401 ? "401"
+          : response.status() === 405 ? "405"
           : `${response.status()} ${location}`;
         if (got !== expected[who]) failures.push(`${route} ${template}: expected ${expected[who]}, got ${got}`);
         if (got === "404" || got === "401") expect(await response.text()).not.toContain("Kumo Books"); // nothing of the object leaks
