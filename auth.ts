@@ -2,11 +2,8 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { createAuthLogger } from "@/lib/auth/auth-logger";
 import { clientMeta } from "@/lib/auth/client-address";
-import { checkSignInAllowed, recordLockout, recordSignInAttempt } from "@/lib/db/sign-in";
-import { createUserSession, rotateUserSession } from "@/lib/db/sessions";
-import { verifySecondFactor } from "@/lib/db/two-factor";
-import { verifyUserCredentials } from "@/lib/db/users";
-import { signInSchema } from "@/lib/validation/auth";
+import { authorizeCredentials } from "@/lib/auth/credentials";
+import { revokeSession, rotateUserSession } from "@/lib/db/sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -42,26 +39,24 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {}, code: {} },
       async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password, code } = parsed.data;
-        const meta = await clientMeta();
-        const decision = await checkSignInAllowed(email, meta.ip);
-        if (!decision.allowed) {
-          await recordLockout(email, meta.ip, decision);
-          throw new RateLimitedSignIn();
-        }
-        const user = await verifyUserCredentials(email, password);
-        if (user?.twoFactor && !code) throw new TwoFactorRequired();
-        const secondFactor = user?.twoFactor ? await verifySecondFactor(user.id, code!) : null;
-        const ok = user !== null && (!user.twoFactor || secondFactor !== null);
-        await recordSignInAttempt(email, meta.ip, ok, user?.id, user?.twoFactor ? { secondFactor } : {});
-        if (!user || !ok) return null;
-        const sid = await createUserSession(user.id, meta);
-        return { ...user, sid };
+        const outcome = await authorizeCredentials(raw, {
+          meta: await clientMeta(),
+          previousSessionId: async () => (await auth().catch(() => null))?.sid ?? null,
+        });
+        if (outcome.kind === "rate_limited") throw new RateLimitedSignIn();
+        if (outcome.kind === "two_factor_required") throw new TwoFactorRequired();
+        return outcome.kind === "signed_in" ? outcome.user : null;
       },
     }),
   ],
+  events: {
+    // Every way out through Auth.js (its POST /api/auth/signout, or signOut() from the app's own button)
+    // ends the server-side session, so a copied cookie is worthless afterwards.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string") await revokeSession(token.sid, "signed_out", typeof token.uid === "string" ? token.uid : undefined);
+    },
+  },
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (user?.id) {

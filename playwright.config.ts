@@ -46,6 +46,8 @@ export default defineConfig({
       GATEHOUSE_DATA_DIR: ".gatehouse/e2e",
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
       NODE_OPTIONS: "", // the test process runs with the react-server condition; the app must not
+      // One trusted proxy for e2e/sign-in-limits.spec.ts; the browser (127.0.0.1) stays an ordinary client.
+      GATEHOUSE_TRUSTED_PROXIES: "127.0.0.7",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -8,7 +8,7 @@ import { signIn } from "./support";
 // A new route without an entry fails the first test.
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "405" | "accounts";
+type Outcome = "ok" | "signin" | "404" | "401" | "405" | "422" | "accounts";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
@@ -17,7 +17,7 @@ const nobodyElse: Record<Who, Outcome> = everyone("signin", "404");
 interface Entry {
   /** Path to request; {account} / {person} are the tenant's own ids, {otherAccount} / {otherPerson} another tenant's,
    *  {siblingAccount} the tenant's account under another client (the portal's agency's other client). */
-  paths: { path: string; expect: Record<Who, Outcome> }[];
+  paths: { path: string; expect: Record<Who, Outcome>; post?: string }[];
 }
 
 const MATRIX: Record<string, Entry> = {
@@ -57,6 +57,22 @@ const MATRIX: Record<string, Entry> = {
   "/api/v1/snapshot": { paths: [{ path: "/api/v1/snapshot", expect: everyone("401") }] },
   "/api/v1/snapshots": { paths: [{ path: "/api/v1/snapshots", expect: everyone("405") }] },
   "/api/v1/audit": { paths: [{ path: "/api/v1/audit", expect: everyone("405") }] },
+  "/api/import/template": {
+    paths: [
+      { path: "/api/import/template?lang=en", expect: everyone("401", "ok") },
+      { path: "/api/import/template?lang=ja&format=xlsx", expect: everyone("401", "ok") },
+    ],
+  },
+  "/api/snapshot": {
+    paths: [
+      { path: "/api/snapshot", expect: everyone("401", "ok") },
+      { path: "/api/snapshot?view=1&q=Kumo", expect: everyone("401", "ok") },
+      { path: "/api/snapshot?view=1&format=xlsx&lang=en", expect: everyone("401", "ok") },
+      // The caller's own client; one they may not see (the portal's agency's other client) or that does not exist is 404.
+      { path: "/api/snapshot?client=E2E%20Client", expect: everyone("401", "ok") },
+      { path: "/api/snapshot?client=E2E%20Other%20Client", expect: everyone("401", "404") },
+    ],
+  },
 };
 
 /** Routes as Next sees them: route groups "(x)" vanish from the URL. */
@@ -97,9 +113,12 @@ for (const who of WHO) {
     };
     const failures: string[] = [];
     for (const [route, entry] of Object.entries(MATRIX)) {
-      for (const { path: template, expect: expected } of entry.paths) {
+      for (const { path: template, expect: expected, post } of entry.paths) {
         const path = template.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]);
-        const response = await page.request.get(path, { maxRedirects: 0 });
+        const response =
+          post === undefined
+            ? await page.request.get(path, { maxRedirects: 0 })
+            : await page.request.post(path, { maxRedirects: 0, data: post, headers: { "content-type": "application/json" } });
         const location = response.headers()["location"] ?? "";
         const got: Outcome | string =
           response.status() === 200 ? "ok"
@@ -108,6 +127,7 @@ for (const who of WHO) {
           : response.status() === 404 ? "404"
           : response.status() === 401 ? "401"
           : response.status() === 405 ? "405"
+          : response.status() === 422 ? "422"
           : `${response.status()} ${location}`;
         if (got !== expected[who]) failures.push(`${route} ${template}: expected ${expected[who]}, got ${got}`);
         if (got === "404" || got === "401") expect(await response.text()).not.toContain("Kumo Books"); // nothing of the object leaks

@@ -11,6 +11,25 @@ describe("neutraliseCell", () => {
     ["\rCR", "'\rCR"],
     ["Kumo Books", "Kumo Books"],
     ["a=b", "a=b"],
+    // Leading blanks are trimmed by spreadsheets before they look for a formula.
+    [" =1+1", "' =1+1"],
+    ["\t=1+1", "'\t=1+1"],
+    ["   @SUM(A1)", "'   @SUM(A1)"],
+    [" plain", " plain"],
+    // Full-width signs, as a Japanese input method types them.
+    ["＝HYPERLINK(\"http://x\")", "'＝HYPERLINK(\"http://x\")"],
+    ["＋81", "'＋81"],
+    ["－1", "'－1"],
+    ["＠cmd", "'＠cmd"],
+    [" ＝1", "' ＝1"],
+    // A separator followed by a formula: a quote after the separator, as the split cell would start there.
+    ["Kumo,=cmd|' /C calc'!A0", "Kumo,'=cmd|' /C calc'!A0"],
+    ["Kumo; =1+1", "Kumo;' =1+1"],
+    ["Kumo\t@SUM(1)", "Kumo\t'@SUM(1)"],
+    ["line\n+1", "line\n'+1"],
+    ["=a,=b", "'=a,'=b"],
+    ["Kumo, Books", "Kumo, Books"],
+    ["Kumo - Books", "Kumo - Books"],
     ["", ""],
   ])("%j → %j", (input, expected) => {
     expect(neutraliseCell(input)).toBe(expected);

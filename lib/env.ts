@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/trusted-proxies";
 
 // Parsed once at start; a bad value stops the app with a message naming the variable.
 const envSchema = z.object({
@@ -8,6 +9,17 @@ const envSchema = z.object({
   GATEHOUSE_DATA_DIR: z.string().default(".gatehouse"),
   GATEHOUSE_SEED: z.enum(["demo", "none"]).default("demo"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Proxies in front of the app whose X-Forwarded-For is believed (lib/auth/trusted-proxies.ts); unset: none. */
+  GATEHOUSE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

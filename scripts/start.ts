@@ -64,7 +64,12 @@ async function main() {
     }
   }
 
-  app.child = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  // Next.js behind one step of ours that records each request's TCP peer (scripts/serve.ts, decision 010).
+  // Node itself with tsx's loader (no npx or shell between): a SIGTERM from here reaches the server.
+  app.child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+  });
   app.child.on("exit", (code) => void stop(code ?? 0));
   log(`open http://localhost:${env.PORT} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
 }

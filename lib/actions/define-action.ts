@@ -5,6 +5,7 @@ import { getScope } from "@/lib/auth/scope";
 import { twoFactorPending, type Scope } from "@/lib/db/scope";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
+import { controlCharacterErrors } from "@/lib/forms/control-characters";
 
 export interface ActionState {
   ok: boolean;
@@ -55,7 +56,10 @@ export async function executeAction(definition: ActionDefinition, scope: Scope |
   if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
   // An organisation that requires two-factor sign-in allows nothing else until it is set up.
   if (twoFactorPending(scope) && !definition.options.allowPendingTwoFactor) return { ok: false, seq, error: "FORBIDDEN" };
-  const parsed = definition.schema.safeParse(formFields(formData));
+  const fields = formFields(formData);
+  const unsafe = controlCharacterErrors(fields);
+  if (unsafe) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: unsafe, values };
+  const parsed = definition.schema.safeParse(fields);
   if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
   let data: unknown;
   try {

@@ -95,6 +95,7 @@ async function organisation(name: string, accounts: { id: string; storeName: str
 }
 
 const tokens = new Map<Kind, string | null>();
+let soraSellerId = "";
 
 beforeAll(async () => {
   const own = await organisation("Matrix Agency", [
@@ -102,6 +103,7 @@ beforeAll(async () => {
     { id: "acc-sora", storeName: "Sora Store", client: "Sora KK" },
     { id: "acc-none", storeName: "Loose Store", client: null },
   ]);
+  soraSellerId = (await db.sellerAccount.findFirstOrThrow({ where: { orgId: own.orgId, externalId: "acc-sora" }, select: { sellerId: true } })).sellerId!;
   // The other organisation has an account with the same external id as ours, and one of its own.
   const theirs = await organisation("Other Agency", [
     { id: "acc-kumo", storeName: "Other Kumo", client: null },
@@ -177,8 +179,8 @@ const CASES: Case[] = [
   { name: "audit bad idempotency key", handler: audit, method: "POST", path: "/api/v1/audit", body: () => "{}", headers: { "idempotency-key": "" }, access: "read", expect: () => err(422, "invalid_request") },
   // Writes last (GETs above must not see their effects), restricted tokens before the unrestricted ones.
   { name: "snapshots under own client", handler: postSnapshots, method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("Kumo KK")}`, body: () => JSON.stringify(document([account("acc-kumo", "Kumo Store")])), access: "write",
-    // Thin adapter until the upsert is on main: an account the organisation has is refused, not updated.
-    expect: () => err(409, "conflict") },
+    // The account each organisation already has is matched by its external id and updated (account() gives it a new seller ID).
+    expect: () => ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts).toEqual({ created: 0, updated: 1, unchanged: 0 })) },
   { name: "snapshots under another client", handler: postSnapshots, method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("Sora KK")}`, body: () => JSON.stringify(document([account(`acc-new-${randomUUID()}`, "New Sora")])), access: "write",
     expect: (k) => (restricted(k) ? err(404, "not_found") : ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts.created).toBe(1))) },
   { name: "snapshots without a client", handler: postSnapshots, method: "POST", path: "/api/v1/snapshots", body: () => JSON.stringify(document([account(`acc-new-${randomUUID()}`, "New Loose")])), access: "write",
@@ -186,10 +188,15 @@ const CASES: Case[] = [
   { name: "snapshots invalid", handler: postSnapshots, method: "POST", path: "/api/v1/snapshots", body: () => JSON.stringify({ format: "gatehouse.snapshot/v1", accounts: [{}] }), access: "write",
     // The document is checked before the client restriction: its problems are worth more to the caller.
     expect: () => err(422, "invalid_snapshot") },
+  // The upsert also matches an account by seller ID (records from before external ids): a restricted token may not
+  // reach another client's account that way either. Unrestricted tokens post a new account of their own here.
+  { name: "snapshots claiming another client's account by seller ID", handler: postSnapshots, method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("Kumo KK")}`,
+    body: (k) => JSON.stringify(document([{ ...account(`acc-${randomUUID()}`, "Sora Twin"), ...(restricted(k) ? { sellerId: soraSellerId } : {}) }])), access: "write",
+    expect: (k) => (restricted(k) ? err(403, "forbidden") : ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts).toEqual({ created: 1, updated: 0, unchanged: 0 }))) },
   { name: "snapshots moving another client's account", handler: postSnapshots, method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("Kumo KK")}`, body: (k) => JSON.stringify(document([account(other(k) ? `acc-${randomUUID()}` : "acc-sora", "Sora Store")])), access: "write",
-    expect: (k) => (restricted(k) ? err(403, "forbidden") : other(k) ? ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts.created).toBe(1)) : err(409, "conflict")) },
+    expect: (k) => (restricted(k) ? err(403, "forbidden") : other(k) ? ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts.created).toBe(1)) : ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts).toEqual({ created: 0, updated: 1, unchanged: 0 }))) },
   { name: "snapshots taking an account of no client", handler: postSnapshots, method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("Kumo KK")}`, body: (k) => JSON.stringify(document([account(other(k) ? `acc-${randomUUID()}` : "acc-none", "Loose Store")])), access: "write",
-    expect: (k) => (restricted(k) ? err(403, "forbidden") : other(k) ? ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts.created).toBe(1)) : err(409, "conflict")) },
+    expect: (k) => (restricted(k) ? err(403, "forbidden") : other(k) ? ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts.created).toBe(1)) : ok((a) => expect(snapshotUpsertResultSchema.parse(a.json).accounts).toEqual({ created: 0, updated: 1, unchanged: 0 }))) },
 ];
 
 function expected(c: Case, kind: Kind): Outcome {

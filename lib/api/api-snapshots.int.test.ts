@@ -73,11 +73,12 @@ describe("POST /api/v1/snapshots, GET /api/v1/snapshot", () => {
       // A retry with the same key gets the first answer again, without running the upsert a second time.
       const retried = await post("nightly-1");
       expect([retried.text, retried.headers.get("idempotent-replayed")]).toEqual([first.text, "true"]);
-      // Thin adapter until the upsert (branch external-ids) is on main: accounts the organisation already
-      // has are refused as a whole (409) instead of being compared and updated; nothing is written.
+      // The same document again, without a key: every account matched by external id and found unchanged,
+      // so nothing is written (no audit event).
       const before = await db.auditEvent.count({ where: { orgId: tenant.orgId } });
       const second = await post();
-      expect([second.status, errorCode(second)]).toEqual([409, "conflict"]);
+      expect(second.status, second.text.slice(0, 300)).toBe(200);
+      expect(snapshotUpsertResultSchema.parse(second.json).accounts).toEqual({ created: 0, updated: 0, unchanged: accounts });
       expect(await db.auditEvent.count({ where: { orgId: tenant.orgId } })).toBe(before);
 
       const exported = await callApi(exportSnapshot, { path: `/api/v1/snapshot?client=${encodeURIComponent("Nightly KK")}`, token });
@@ -107,5 +108,24 @@ describe("POST /api/v1/snapshots, GET /api/v1/snapshot", () => {
     expect([answer.status, errorCode(answer)]).toEqual([422, "invalid_snapshot"]);
     expect((answer.json as { error: { problems: { path: string }[] } }).error.problems.map((p) => p.path)).toContain("accounts[2].storeName");
     expect(await db.sellerAccount.count({ where: { orgId: tenant.orgId } })).toBe(0);
+  });
+
+  it("refuses, by path, a document the upsert cannot apply (a seller ID already held by another account) and writes nothing", async () => {
+    const tenant = await createTenant(db);
+    const { token } = await createApiToken(await scopeFor(tenant.userId), { name: "capture", scope: "write", clientIds: [], expiresOn: null });
+    const post = (document: unknown) => callApi(postSnapshots, { method: "POST", path: "/api/v1/snapshots", token, body: JSON.stringify(document) });
+    const first = generateSnapshot(2, 5, { asOf: today });
+    expect((await post(first)).status).toBe(200);
+    const held = first.accounts[0].sellerId!;
+    // The first account (matched by its external id) given a new seller ID, and a new account claiming its old one.
+    const second = { ...first, accounts: [{ ...first.accounts[0], sellerId: "A999999EXAMPLE" }, { ...first.accounts[1], id: "acc-new-claimant", sellerId: held }] };
+    const before = await db.auditEvent.count({ where: { orgId: tenant.orgId } });
+    const answer = await post(second);
+    expect([answer.status, errorCode(answer)]).toEqual([422, "invalid_snapshot"]);
+    const problems = (answer.json as { error: { problems: { path: string; message: string }[] } }).error.problems;
+    expect(problems.map((p) => p.path)).toEqual(["accounts[1].sellerId"]);
+    expect(problems[0].message).toContain(held);
+    expect(await db.sellerAccount.count({ where: { orgId: tenant.orgId } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { orgId: tenant.orgId } })).toBe(before);
   });
 });

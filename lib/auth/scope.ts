@@ -5,10 +5,9 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { resolveScope, type Scope } from "@/lib/db/scope";
 import { successorOf, validateUserSession } from "@/lib/db/sessions";
+import { isSessionCookie } from "./session-cookie";
 
 export const ORG_COOKIE = "gh_org";
-
-const SESSION_COOKIE = /(^|\.)authjs\.session-token(\.\d+)?$/;
 
 /**
  * Whether a server action of this very request replaced the session cookie: the cookie jar then
@@ -16,7 +15,7 @@ const SESSION_COOKIE = /(^|\.)authjs\.session-token(\.\d+)?$/;
  */
 async function sessionCookieReplacedInThisRequest(): Promise<boolean> {
   const sent = new Map(((await headers()).get("cookie") ?? "").split(";").map((c) => c.trim().split("=") as [string, string]).map(([k, ...v]) => [k, v.join("=")]));
-  return (await cookies()).getAll().some((c) => SESSION_COOKIE.test(c.name) && sent.get(c.name) !== c.value);
+  return (await cookies()).getAll().some((c) => isSessionCookie(c.name) && sent.get(c.name) !== c.value);
 }
 
 /** The request's JWT, decoded once per request. */

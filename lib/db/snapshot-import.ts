@@ -14,11 +14,6 @@ export interface WriteSnapshotOptions {
   /** Snapshot account id → client id (the snapshot format has no clients). */
   clientIdFor?: (snapshotAccountId: string) => string | null;
   verifiedById?: string | null;
-  /**
-   * People and devices (by snapshot id) that already exist in the organisation under the same external
-   * id: `idFor` gives their database id and they are referred to, not written again (one person, one record).
-   */
-  existing?: { people: Set<string>; devices: Set<string> };
   /** The external id a new account, person or device gets; the snapshot's own id unless the caller must rename (test factories). */
   externalIdFor?: (kind: "account" | "person" | "device", snapshotId: string) => string;
 }
@@ -37,12 +32,12 @@ export async function writeSnapshot(tx: Tx, orgId: string, snapshot: Snapshot, o
   const ext = options.externalIdFor ?? ((_: string, id: string) => id);
 
   await tx.person.createMany({
-    data: snapshot.people.filter((p) => !options.existing?.people.has(p.id)).map((p) => ({
+    data: snapshot.people.map((p) => ({
       id: personId(p.id), externalId: ext("person", p.id), orgId, name: p.name, external: p.external, company: p.company, departedAt: day(p.departedAt), source, verifiedById,
     })),
   });
   await tx.device.createMany({
-    data: snapshot.devices.filter((d) => !options.existing?.devices.has(d.id)).map((d) => ({
+    data: snapshot.devices.map((d) => ({
       id: deviceId(d.id), externalId: ext("device", d.id), orgId, kind: d.kind, label: d.label, holderId: d.holderId ? personId(d.holderId) : null, skipOtpOnBrowser: d.skipOtpOnBrowser, source, verifiedById,
     })),
   });

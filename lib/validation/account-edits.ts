@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().min(1);
@@ -11,7 +12,7 @@ export const addTwoStepMethodSchema = z
     loginId: id,
     kind: z.enum(["SMS", "VOICE", "AUTHENTICATOR_APP"]),
     role: z.enum(["PRIMARY", "BACKUP"]),
-    label: z.string().trim().max(100).optional().transform((v) => v || null),
+    label: z.string().trim().max(100, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null),
     // Only the last four digits: a full phone number is refused, never stored.
     phoneLast4: z
       .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 
 // The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
@@ -163,7 +164,7 @@ export function hasAccountFilters(query: AccountFilter): boolean {
 export const accountIdSchema = z.string().min(1).max(64);
 
 export const createSavedViewSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(80, "validation.viewNameTooLong"),
+  name: z.string().trim().min(1, "validation.required").max(80, "validation.viewNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
   /** The table's query string; re-parsed and re-serialised so only known, valid state is stored. */
   query: z.string().max(4000).transform((q) => accountListSearch(parseAccountListQuery(new URLSearchParams(q)), { cursor: undefined })),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 const role = z.enum(["OWNER", "ADMIN", "MANAGER", "VIEWER"]);
 /** Checkbox groups arrive as a comma-joined string from the form component. */
@@ -44,7 +45,7 @@ export const revokeInvitationSchema = z.object({ invitationId: z.string().min(1)
 export const acceptInvitationSchema = z
   .object({
     token: z.string().min(20).max(200),
-    name: z.string().trim().min(1, "validation.required").max(100),
+    name: z.string().trim().min(1, "validation.required").max(100).regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
     password: z.string().min(1, "validation.required").max(1024),
     confirmPassword: z.string().max(1024),
   })

@@ -9,6 +9,7 @@ const wholeNumber = (min: number, message: string) =>
     .string()
     .trim()
     .min(1, "validation.required")
+    .max(10, "validation.tooLarge")
     .transform(Number)
     .pipe(z.number({ message }).int(message).min(min, message).max(3650, "validation.tooLarge"));
 const dayCount = wholeNumber(0, "validation.wholeNumber");

@@ -3,6 +3,8 @@ import { DATE_PATTERN, isValidDate } from "../dates";
 import { TOOL_IDS } from "../risk/tools";
 import { riskSettingsOverridesSchema } from "./risk-settings";
 import { checkSnapshotReferences } from "./snapshot-references";
+import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
+import { CONTROL_CHARACTER_MESSAGE, singleLine, TEXT_LIMITS } from "./text";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
 export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
@@ -15,13 +17,21 @@ export const SNAPSHOT_SCHEMA_MESSAGES = {
   date: "expected a date \"YYYY-MM-DD\" or an ISO timestamp with offset (e.g. \"2026-11-23T09:00:00Z\")",
   realDate: "expected a real calendar date",
   last4: "expected the last 4 digits only",
+  controlChar: CONTROL_CHARACTER_MESSAGE,
+  tooDeep: `nested more than ${JSON_MAX_DEPTH} levels deep`,
+  forbiddenKey: "this key is not allowed (it names a JavaScript prototype)",
 } as const;
 
-const id = z.string().min(1).max(200);
-const upperCode = z.string().regex(/^[A-Z][A-Z0-9_-]*$/, SNAPSHOT_SCHEMA_MESSAGES.upperCode);
+// Every string has a maximum length (published as maxLength) and refuses control characters.
+const id = singleLine(TEXT_LIMITS.id).min(1);
+const name = singleLine(TEXT_LIMITS.name).min(1);
+const optionalName = singleLine(TEXT_LIMITS.name).nullable().default(null);
+const upperCode = z.string().max(TEXT_LIMITS.code, { abort: true }).regex(/^[A-Z][A-Z0-9_-]*$/, SNAPSHOT_SCHEMA_MESSAGES.upperCode);
 
 export const dateSchema = z
   .string()
+  // The longest form the pattern allows: "2026-11-23T09:00:00.123456789+09:00".
+  .max(35, { message: SNAPSHOT_SCHEMA_MESSAGES.date, abort: true })
   .regex(DATE_PATTERN, SNAPSHOT_SCHEMA_MESSAGES.date)
   .refine(isValidDate, SNAPSHOT_SCHEMA_MESSAGES.realDate);
 
@@ -29,16 +39,16 @@ const optionalDate = dateSchema.nullable().default(null);
 
 export const personSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name,
   external: z.boolean().default(false),
-  company: z.string().min(1).nullable().default(null),
+  company: name.nullable().default(null),
   departedAt: optionalDate,
 });
 
 export const deviceSchema = z.strictObject({
   id,
   kind: z.enum(["PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY"]),
-  label: z.string().nullable().default(null),
+  label: optionalName,
   holderId: id.nullable().default(null),
   skipOtpOnBrowser: z.boolean().default(false),
 });
@@ -48,7 +58,7 @@ export const twoStepMethodSchema = z.strictObject({
   role: z.enum(["PRIMARY", "BACKUP"]),
   deviceId: id.nullable().default(null),
   // Only the last four digits: Gatehouse never stores a full phone number.
-  phoneLast4: z.string().regex(/^\d{4}$/, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
+  phoneLast4: z.string().max(4, { message: SNAPSHOT_SCHEMA_MESSAGES.last4, abort: true }).regex(/^\d{4}$/, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
 });
 
 export const permissionGrantSchema = z.strictObject({
@@ -61,7 +71,7 @@ export const loginSchema = z
   .strictObject({
     id,
     role: z.enum(["PRIMARY", "SECONDARY"]),
-    email: z.email().nullable().default(null),
+    email: z.string().max(TEXT_LIMITS.email, { abort: true }).pipe(z.email()).nullable().default(null),
     personId: id,
     usedBy: z.array(id).optional(),
     status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
@@ -77,15 +87,15 @@ export const loginSchema = z
 
 export const authorizedPartnerSchema = z.strictObject({
   id,
-  company: z.string().min(1),
+  company: name,
   linkSentAt: optionalDate,
   acceptedAt: optionalDate,
 });
 
 export const appAuthorizationSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  developer: z.string().nullable().default(null),
+  name,
+  developer: optionalName,
   authorizedAt: optionalDate,
   expiresAt: optionalDate,
 });
@@ -93,13 +103,13 @@ export const appAuthorizationSchema = z.strictObject({
 export const otherAccessSchema = z.strictObject({
   personId: id,
   console: z.enum(["ADS", "BRAND_REGISTRY"]),
-  role: z.string().min(1),
+  role: singleLine(TEXT_LIMITS.role).min(1),
 });
 
 export const sellerAccountSchema = z.strictObject({
   id,
-  storeName: z.string().min(1),
-  sellerId: z.string().nullable().default(null),
+  storeName: name,
+  sellerId: singleLine(TEXT_LIMITS.sellerId).min(1).nullable().default(null),
   region: upperCode,
   marketplaces: z.array(upperCode).default([]),
   plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]),
@@ -126,18 +136,21 @@ export const snapshotDocumentSchema = z
   .meta({
     title: "Gatehouse snapshot (gatehouse.snapshot/v1)",
     description:
-      "Access state of one or more Amazon seller accounts. Unknown keys are errors, except keys starting with \"x-\", which are ignored.",
+      "Access state of one or more Amazon seller accounts. Unknown keys are errors, except keys starting with \"x-\", which are ignored. " +
+      `A document is nested at most ${JSON_MAX_DEPTH} levels deep; every string has a maximum length and holds no control ` +
+      "characters; the keys \"__proto__\", \"constructor\" and \"prototype\" are refused.",
   });
 
-/** Extension keys ("x-…") are for the author's own notes and tooling; they are dropped at every level. */
+const isExtensionKey = (key: string) => key.startsWith("x-");
+
+/**
+ * Extension keys ("x-…") are for the author's own notes and tooling; they are dropped at every level.
+ * Without recursion and without prototypes (lib/validation/json-safety.ts); a document that is too deep
+ * or names a prototype is passed on as it is, for the schema to refuse (parseSnapshot reports why first).
+ */
 export function stripExtensionKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripExtensionKeys);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (!key.startsWith("x-")) out[key] = stripExtensionKeys(child);
-  }
-  return out;
+  const sanitised = sanitiseJson(value, { dropKey: isExtensionKey });
+  return sanitised.problems.length === 0 ? sanitised.value : value;
 }
 
 export const snapshotSchema = z.preprocess(stripExtensionKeys, snapshotDocumentSchema);
@@ -162,7 +175,7 @@ export interface SnapshotErrorReason {
   key:
     | "missing" | "type" | "tooLong" | "tooMany" | "tooLarge" | "empty" | "tooShort" | "tooFew" | "tooSmall" | "oneOf" | "email"
     | "unknownKey" | keyof typeof SNAPSHOT_SCHEMA_MESSAGES | "duplicateId" | "unknownRef" | "onePrimary"
-    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice" | "accountIdTaken";
+    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice";
   vars?: Record<string, string | number>;
 }
 
@@ -238,8 +251,17 @@ export function toSnapshotErrors(error: z.ZodError): SnapshotError[] {
 
 export type ParseSnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; errors: SnapshotError[] };
 
+function problemError(problem: JsonProblem): SnapshotError {
+  if (problem.kind === "tooDeep")
+    return { path: formatPath(problem.path), message: SNAPSHOT_SCHEMA_MESSAGES.tooDeep, reason: { key: "tooDeep", vars: { max: JSON_MAX_DEPTH } } };
+  return { path: formatPath(problem.path), message: SNAPSHOT_SCHEMA_MESSAGES.forbiddenKey, reason: { key: "forbiddenKey", vars: { key: problem.key } } };
+}
+
 export function parseSnapshot(input: unknown): ParseSnapshotResult {
+  // Depth and prototype keys first, without recursion: the schema then only ever sees a safe copy.
+  const sanitised = sanitiseJson(input, { dropKey: isExtensionKey });
+  if (sanitised.problems.length > 0) return { ok: false, errors: sanitised.problems.map(problemError) };
   // reportInput: an issue then carries the value it is about, so a wrong type can be named ("received").
-  const result = snapshotSchema.safeParse(input, { reportInput: true });
+  const result = snapshotDocumentSchema.safeParse(sanitised.value, { reportInput: true });
   return result.success ? { ok: true, snapshot: result.data } : { ok: false, errors: toSnapshotErrors(result.error) };
 }

@@ -2,45 +2,108 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
+import { listClients } from "@/lib/db/members";
 import { twoFactorPending } from "@/lib/db/scope";
-import { importSnapshotText, MAX_IMPORT_BYTES, tooLargeError, type ImportResult } from "@/lib/db/snapshot-upload";
+import { upsertSnapshot } from "@/lib/db/snapshots/upsert";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
+import { previewFingerprint, type UpsertPreview } from "@/lib/snapshots/preview";
+import { MAX_IMPORT_BYTES, parseSnapshotText, tooLargeError } from "@/lib/snapshots/snapshot-text";
+import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
+import { readLoginsCsv } from "@/lib/spreadsheets/read-csv";
+import { readLoginsXlsx } from "@/lib/spreadsheets/read-xlsx";
+import type { SnapshotError } from "@/lib/validation/snapshot";
 
-/** `json` and `clientId` echo a failed attempt's pasted text and choice, so the form can show them again. */
-export type ImportState = { seq: number; result: ImportResult | null; error?: string; json?: string; clientId?: string };
+/**
+ * One import, in steps: "input" (with problems, if any), "preview" (what the upsert would do: nothing
+ * written yet), "done". `json` and `clientId` carry the attempt from step to step (the confirmation
+ * posts the previewed text back); `fingerprint` names the preview the user confirmed.
+ */
+export type ImportState = {
+  seq: number;
+  stage: "input" | "preview" | "done";
+  errors?: SnapshotError[];
+  error?: string;
+  json?: string;
+  clientId?: string;
+  preview?: UpsertPreview;
+  fingerprint?: string;
+  keepApart?: string[];
+  changedSincePreview?: boolean;
+  /** The file was a spreadsheet: it lists logins only (partners, apps and 2SV devices stay as stored). */
+  loginsOnly?: boolean;
+  done?: { created: number; updated: number; unchanged: number };
+};
 
-const importSchema = z.object({ clientId: z.string().max(64).optional().transform((v) => v || null) });
+const importSchema = z.object({
+  intent: z.enum(["preview", "apply"]),
+  clientId: z.string().max(64).optional().transform((v) => v || null),
+  keepApart: z.array(z.string().min(1).max(200)).max(10_000),
+  fingerprint: z.string().max(64).optional(),
+});
 
 /** File uploads do not fit defineAction's string fields; the same steps are spelled out here. */
 export async function importSnapshotAction(prev: ImportState, formData: FormData): Promise<ImportState> {
   const seq = (prev?.seq ?? 0) + 1;
   const scope = await getScope();
-  if (!scope) return { seq, result: null, error: "UNAUTHENTICATED" };
-  if (twoFactorPending(scope)) return { seq, result: null, error: "FORBIDDEN" };
+  if (!scope) return { seq, stage: "input", error: "UNAUTHENTICATED" };
+  if (twoFactorPending(scope)) return { seq, stage: "input", error: "FORBIDDEN" };
   const file = formData.get("file");
   const json = formData.get("json");
   const pasted = typeof json === "string" ? json : "";
   const rawClientId = formData.get("clientId");
   const kept = { json: pasted, clientId: typeof rawClientId === "string" ? rawClientId : "" };
-  const parsed = importSchema.safeParse({ clientId: rawClientId ?? undefined });
-  if (!parsed.success) return { seq, result: null, error: "INVALID_INPUT", ...kept };
+  const parsed = importSchema.safeParse({
+    intent: formData.get("intent") ?? "preview",
+    clientId: rawClientId ?? undefined,
+    keepApart: formData.getAll("keepApart"),
+    fingerprint: formData.get("fingerprint") ?? undefined,
+  });
+  if (!parsed.success) return { seq, stage: "input", error: "INVALID_INPUT", ...kept };
   const t = await getT();
-  const failed = (result: ImportResult & { ok: false }): ImportState => ({ seq, result: { ok: false, errors: translateSnapshotErrors(result.errors, t) }, ...kept });
+  const failed = (errors: SnapshotError[]): ImportState => ({ seq, stage: "input", errors: translateSnapshotErrors(errors, t), ...kept });
   let text = pasted.trim();
+  // A spreadsheet's rows are first turned into a snapshot; problems are named by row and column.
+  let rowOf: ((path: string) => number | null) | null = null;
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_IMPORT_BYTES) return failed({ ok: false, errors: [tooLargeError()] });
-    text = await file.text();
+    if (file.size > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
+    const xlsx = /\.xlsx$/i.test(file.name);
+    if (xlsx || /\.(csv|tsv|txt)$/i.test(file.name) || file.type === "text/csv") {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const sheet = xlsx ? await readLoginsXlsx(bytes) : readLoginsCsv(bytes);
+      if (!sheet.ok) return { seq, stage: "input", errors: sheet.problems.map((p) => describeSheetProblem(p, t)), ...kept };
+      text = JSON.stringify(sheet.snapshot);
+      rowOf = sheet.rowOf;
+    } else text = await file.text();
   }
-  if (!text) return failed({ ok: false, errors: [{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }] });
+  if (!text) return failed([{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }]);
+  const read = parseSnapshotText(text);
+  if (!read.ok) {
+    if (!rowOf) return failed(read.errors);
+    const where = rowOf;
+    return { seq, stage: "input", errors: translateSnapshotErrors(read.errors, t).map((e) => ({ ...e, path: where(e.path) ? `${t("sheet.row", { row: where(e.path)! })} (${e.path})` : e.path })), ...kept };
+  }
+  const { intent, clientId, keepApart } = parsed.data;
   try {
-    const result = await importSnapshotText(scope, text, parsed.data.clientId);
-    if (!result.ok) return failed(result);
+    // The page offers the organisation's clients by id; the upsert (like the API) takes a client's name.
+    const client = clientId ? (await listClients(scope)).find((c) => c.id === clientId) : null;
+    if (client === undefined) return failed([{ path: "(client)", message: "unknown client", reason: { key: "unknownClient" } }]);
+    const loginsOnly = rowOf !== null || formData.get("loginsOnly") === "1";
+    const options = { source: "IMPORT" as const, client: client?.name ?? null, keepApart, loginsOnly };
+    const dry = await upsertSnapshot(scope, read.snapshot, { ...options, dryRun: true });
+    if (!dry.ok) return failed(dry.errors);
+    const fingerprint = previewFingerprint(dry.preview);
+    const preview: ImportState = { seq, stage: "preview", preview: dry.preview, fingerprint, keepApart, json: text, clientId: kept.clientId, loginsOnly };
+    if (intent === "preview") return preview;
+    // Apply only what the user saw; anything else (a changed choice, someone else's edit) is shown again first.
+    if (parsed.data.fingerprint !== fingerprint) return { ...preview, changedSincePreview: true };
+    const result = await upsertSnapshot(scope, read.snapshot, options);
+    if (!result.ok) return failed(result.errors);
     revalidatePath("/", "layout");
-    return { seq, result };
+    return { seq, stage: "done", done: result.accounts };
   } catch (error) {
-    if (error instanceof AppError) return { seq, result: null, error: error.code, ...kept };
+    if (error instanceof AppError) return { seq, stage: "input", error: error.code, ...kept };
     throw error;
   }
 }

@@ -3,27 +3,53 @@ import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { listClients } from "@/lib/db/members";
 import { formMessages } from "@/lib/i18n/form-messages";
-import { getT } from "@/lib/i18n/server";
-import { ImportForm } from "./_components/import-form";
+import { messages } from "@/lib/i18n/messages";
+import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { ImportForm, type SnapshotImportMessages } from "./_components/import-form";
 
 export default async function ImportPage() {
-  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   if (!isOrgAdmin(scope)) notFound();
   const clients = await listClients(scope);
+  // The preview fills these templates in on the client, with the numbers of each dry run.
+  const snapshotMessages = Object.fromEntries(Object.keys(snapshotImportJa).map((k) => [k, messages[locale][k as keyof SnapshotImportMessages]])) as SnapshotImportMessages;
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
       <p className="text-sm text-slate-600">{t("import.intro")}</p>
       <p className="text-sm"><a href="/schemas/gatehouse.snapshot.v1.json">{t("import.schema")}</a></p>
+      <p className="text-sm">
+        {t("sheet.templates")} <a href="/api/import/template?lang=ja" download>{t("sheet.templateJa")}</a> · <a href="/api/import/template?lang=en" download>{t("sheet.templateEn")}</a> · <a href="/api/import/template?lang=ja&format=xlsx" download>{t("sheet.templateXlsxJa")}</a> · <a href="/api/import/template?lang=en&format=xlsx" download>{t("sheet.templateXlsxEn")}</a>
+      </p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ImportForm
           clients={clients}
+          locale={locale}
+          messages={snapshotMessages}
           labels={{
             file: t("import.file"), or: t("import.or"), paste: t("import.paste"), client: t("import.client"), noClient: t("scores.noClient"),
-            submit: t("import.submit"), pending: t("import.pending"), success: t("import.success"), errorsTitle: t("import.errorsTitle"),
-            errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
+            errorsTitle: t("import.errorsTitle"), errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
           }}
         />
+      </section>
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="export-title">
+        <h2 id="export-title" className="text-lg font-semibold">{t("snapshotImport.exportTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("snapshotImport.exportIntro")}</p>
+        <p className="text-sm">
+          <a href="/api/snapshot" download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">{t("snapshotImport.exportOrg")}</a>
+        </p>
+        {clients.length > 0 && (
+          <form action="/api/snapshot" method="get" className="flex flex-wrap items-end gap-2 text-sm">
+            <div>
+              <label htmlFor="export-client" className="block text-sm font-medium">{t("snapshotImport.exportClient")}</label>
+              <select id="export-client" name="client" className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+                {clients.map((c) => <option key={c.id} value={c.name}>{c.name}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("snapshotImport.exportClientButton")}</button>
+          </form>
+        )}
       </section>
     </div>
   );

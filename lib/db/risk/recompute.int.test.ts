@@ -186,7 +186,7 @@ describe("accepting a risk", () => {
     // The day after the acceptance ends, the next evaluation opens it again.
     await db.$transaction((tx) => recomputeAccounts(tx, scope.orgId, [accountId], { today: addDays(until, 1) }));
     expect((await db.finding.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("OPEN");
-    const actions = (await db.auditEvent.findMany({ where: { entityId: target.id } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: target.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["finding.accepted", "finding.acceptance_expired"]);
   });
 

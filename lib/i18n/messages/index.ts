@@ -6,12 +6,15 @@ import * as dashboard from "./dashboard";
 import * as security from "./security";
 import * as importErrors from "./import-errors";
 import * as api from "./api";
+import * as snapshotImport from "./snapshot-import";
+import * as spreadsheetImport from "./spreadsheet-import";
+import * as inputSafety from "./input-safety";
 
 // The one catalogue, assembled from per-area files so areas can grow independently. Each area file
 // exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
-const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...api.ja };
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...api.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja };
 export type MessageKey = keyof typeof jaAll;
 export const messages: Record<Locale, Record<MessageKey, string>> = {
   ja: jaAll,
-  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...api.en },
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...api.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en },
 };

@@ -92,6 +92,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           <a href={`/api/accounts/export${search ? `?${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
             {t("export.csv")}
           </a>
+          <a href={`/api/snapshot?view=1${search ? `&${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
+            {t("export.snapshot")}
+          </a>
+          <a href={`/api/snapshot?view=1&format=xlsx&lang=${locale}${search ? `&${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
+            {t("export.sheetXlsx")}
+          </a>
           <span className="text-xs text-slate-600">{t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) })}</span>
         </div>
       </div>

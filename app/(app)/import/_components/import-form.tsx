@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { interpolate } from "@/lib/i18n/format";
+import type { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { importSnapshotAction, type ImportState } from "../actions";
+import { ImportPreview } from "./import-preview";
 
 export interface ImportLabels {
   file: string;
@@ -10,55 +12,60 @@ export interface ImportLabels {
   paste: string;
   client: string;
   noClient: string;
-  submit: string;
-  pending: string;
-  success: string;
   errorsTitle: string;
   errors: Record<string, string>;
   toAccounts: string;
 }
 
-const initial: ImportState = { seq: 0, result: null };
+/** The preview's messages as templates (filled in here, in the reader's language). */
+export type SnapshotImportMessages = Record<keyof typeof snapshotImportJa, string>;
 
-export function ImportForm({ labels, clients }: { labels: ImportLabels; clients: { id: string; name: string }[] }) {
+const initial: ImportState = { seq: 0, stage: "input" };
+
+export function ImportForm({ labels, messages, locale, clients }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState(importSnapshotAction, initial);
-  const result = state.result;
+  const m = (key: keyof SnapshotImportMessages, vars?: Record<string, string | number>) => interpolate(messages[key], vars, locale);
   return (
     <div className="space-y-4">
-      {/* Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared. */}
-      <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
-        <div>
-          <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
-          <input id="import-file" name="file" type="file" accept="application/json,.json" className="mt-1 block text-sm" />
-        </div>
-        <p className="text-xs text-slate-500">{labels.or}</p>
-        <div>
-          <label htmlFor="import-json" className="block text-sm font-medium">{labels.paste}</label>
-          <textarea id="import-json" name="json" rows={6} defaultValue={state.json ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
-        </div>
-        <div>
-          <label htmlFor="import-client" className="block text-sm font-medium">{labels.client}</label>
-          <select id="import-client" name="clientId" defaultValue={state.clientId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
-            <option value="">{labels.noClient}</option>
-            {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
-        </div>
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
-          {pending ? labels.pending : labels.submit}
-        </button>
-      </form>
+      {state.stage === "preview" && state.preview ? (
+        <ImportPreview state={state} action={action} pending={pending} m={m} />
+      ) : (
+        // Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared.
+        <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
+          <div>
+            <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
+            <input id="import-file" name="file" type="file" accept="application/json,.json,text/csv,.csv,.tsv,.xlsx" className="mt-1 block text-sm" />
+          </div>
+          <p className="text-xs text-slate-500">{labels.or}</p>
+          <div>
+            <label htmlFor="import-json" className="block text-sm font-medium">{labels.paste}</label>
+            <textarea id="import-json" name="json" rows={6} defaultValue={state.stage === "input" ? (state.json ?? "") : ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          </div>
+          <div>
+            <label htmlFor="import-client" className="block text-sm font-medium">{labels.client}</label>
+            <select id="import-client" name="clientId" defaultValue={state.clientId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+              <option value="">{labels.noClient}</option>
+              {clients.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </div>
+          <button type="submit" name="intent" value="preview" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+            {pending ? m("snapshotImport.previewing") : m("snapshotImport.preview")}
+          </button>
+        </form>
+      )}
       <div aria-live="polite">
         {state.error && <p role="alert" className="text-sm text-red-700">{labels.errors[state.error] ?? state.error}</p>}
-        {result?.ok && (
+        {state.stage === "done" && state.done && (
           <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-success">
-            {interpolate(labels.success, { accounts: result.accounts, logins: result.logins })} <Link href="/accounts">{labels.toAccounts}</Link>
+            {state.done.created + state.done.updated === 0 ? m("snapshotImport.doneNoChanges") : m("snapshotImport.done", state.done)}{" "}
+            <Link href="/accounts">{labels.toAccounts}</Link>
           </p>
         )}
-        {result && !result.ok && (
+        {state.errors && state.errors.length > 0 && (
           <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
-            <p className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: result.errors.length })}</p>
+            <p className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: state.errors.length }, locale)}</p>
             <ul className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
-              {result.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
+              {state.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
             </ul>
           </div>
         )}

@@ -8,7 +8,7 @@ export const POST = defineApiRoute(ENDPOINTS.snapshots, async ({ scope, query, b
   const invalid = (errors: { path: string; message: string }[]) => new ApiError("invalid_snapshot", errors.map((e) => ({ path: e.path, message: describeSnapshotError(e, t) })));
   const snapshot = parseSnapshotText(body);
   if ("problems" in snapshot) throw invalid(snapshot.problems);
-  const result = await upsertApiSnapshot(scope, snapshot, query.client ?? null, body);
+  const result = await upsertApiSnapshot(scope, snapshot, query.client ?? null);
   if ("problems" in result) throw invalid(result.problems);
   return json(result);
 });

@@ -1,0 +1,62 @@
+import { encodeCsv } from "@/lib/csv";
+import { listAllAccounts } from "@/lib/db/accounts";
+import { exportSnapshot } from "@/lib/db/snapshots/export";
+import { AppError } from "@/lib/errors";
+import { routeScope } from "@/lib/routes/route-scope";
+import { sheetXlsx } from "@/lib/spreadsheets/read-xlsx";
+import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
+import { EXPORT_ROW_LIMIT, parseAccountListQuery } from "@/lib/validation/accounts";
+import { z } from "zod";
+
+// The signed-in user's data as a gatehouse.snapshot/v1 download (external ids, asOf today): everything
+// they may see, one client (`?client=NAME`), or the accounts table's current view (`?view=1` plus the
+// table's own query parameters). The same export as GET /api/v1/snapshot, behind the pages' gate.
+// `format=xlsx|csv` (with `lang=ja|en`) writes the same data in the logins sheet's layout (the import template's).
+const exportQuery = z.object({
+  client: z.string().min(1).max(200).optional(),
+  view: z.literal("1").optional(),
+  format: z.enum(["json", "xlsx", "csv"]).default("json"),
+  lang: z.enum(["ja", "en"]).default("ja"),
+});
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function GET(request: Request): Promise<Response> {
+  const scope = await routeScope();
+  if (scope instanceof Response) return scope;
+  const params = new URL(request.url).searchParams;
+  const parsed = exportQuery.safeParse({
+    client: params.get("client") ?? undefined, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined,
+  });
+  if (!parsed.success) return Response.json({ error: "INVALID_INPUT" }, { status: 422 });
+  let accountIds: string[] | undefined;
+  if (parsed.data.view) {
+    accountIds = [];
+    for await (const rows of listAllAccounts(scope, parseAccountListQuery(params))) {
+      accountIds.push(...rows.map((r) => r.id));
+      if (accountIds.length >= EXPORT_ROW_LIMIT) break;
+    }
+  }
+  try {
+    const snapshot = await exportSnapshot(scope, { client: parsed.data.client, accountIds: accountIds?.slice(0, EXPORT_ROW_LIMIT) });
+    const name = `gatehouse-snapshot-${snapshot.asOf}`;
+    if (parsed.data.format === "xlsx")
+      return new Response(Buffer.from(await sheetXlsx(snapshotToLoginRows(snapshot, parsed.data.lang))), {
+        headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${name}.xlsx"`, "Cache-Control": "no-store" },
+      });
+    if (parsed.data.format === "csv")
+      return new Response(`\uFEFF${encodeCsv(snapshotToLoginRows(snapshot, parsed.data.lang))}`, {
+        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"`, "Cache-Control": "no-store" },
+      });
+    return new Response(JSON.stringify(snapshot, null, 2), {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="gatehouse-snapshot-${snapshot.asOf}.json"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return Response.json({ error: "NOT_FOUND" }, { status: 404 });
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { LEVEL, readBoolean, readChoice, readDate, readTwoStep } from "./cells";
+
+describe("spreadsheet cells", () => {
+  it("reads dates as people type them, and refuses impossible ones", () => {
+    expect(["2026-04-01", "2026/04/01", "2026/4/1", "2026年4月1日", "２０２６／４／１", " 2026-4-1 "].map(readDate)).toEqual(Array(6).fill("2026-04-01"));
+    expect(readDate("2026-04-01T09:00:00+09:00")).toBe("2026-04-01T09:00:00+09:00");
+    expect(readDate("")).toBeNull();
+    expect(["2026/02/30", "2026年13月1日", "April 1", "2026-04-01T09:00"].map(readDate)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it("reads levels and flags in either language", () => {
+    expect(["ADMIN", "管理者", "view & edit", "表示と編集", "VIEW_EDIT"].map((v) => readChoice(v, LEVEL))).toEqual(["ADMIN", "ADMIN", "VIEW_EDIT", "VIEW_EDIT", "VIEW_EDIT"]);
+    expect(readChoice("EVERYTHING", LEVEL)).toBeUndefined();
+    expect(["はい", "yes", "TRUE", "いいえ", "", "no"].map(readBoolean)).toEqual([true, true, true, false, false, false]);
+    expect(readBoolean("maybe")).toBeUndefined();
+  });
+
+  it("reads 2SV methods: the first is primary unless a role is written; phone numbers cut to their last 4 digits", () => {
+    expect(readTwoStep("テキストメッセージ:090-1234-5678、認証アプリ")).toEqual([
+      { kind: "SMS", role: "PRIMARY", phoneLast4: "5678" }, { kind: "AUTHENTICATOR_APP", role: "BACKUP", phoneLast4: null },
+    ]);
+    expect(readTwoStep("VOICE:1234 (BACKUP); SMS:1234 (PRIMARY)")).toEqual([
+      { kind: "VOICE", role: "BACKUP", phoneLast4: "1234" }, { kind: "SMS", role: "PRIMARY", phoneLast4: "1234" },
+    ]);
+    expect(readTwoStep("")).toEqual([]);
+    expect(readTwoStep("carrier pigeon")).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import { isValidDate } from "../dates";
+
+// Cell values as people type them in Excel, in Japanese or English, turned into snapshot values.
+// Each reader returns the value, or undefined when the cell cannot be read (the caller reports it).
+
+const normal = (value: string) => value.normalize("NFKC").trim();
+
+/** ISO dates and timestamps, `2026/04/01`, `2026/4/1`, `2026年4月1日`, `2026-4-1`; empty = null. */
+export function readDate(value: string): string | null | undefined {
+  const v = normal(value);
+  if (v === "") return null;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return isValidDate(v) ? v : undefined;
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v);
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  return isValidDate(date) ? date : undefined;
+}
+
+const TRUE = new Set(["true", "yes", "y", "1", "はい", "○", "◯", "✓", "x"]);
+const FALSE = new Set(["false", "no", "n", "0", "いいえ", "×", "-", ""]);
+
+export function readBoolean(value: string): boolean | undefined {
+  const v = normal(value).toLowerCase();
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  return undefined;
+}
+
+/** One of `values`, by its code (any case) or one of its labels. */
+export function readChoice<T extends string>(value: string, labels: Record<T, readonly string[]>): T | undefined {
+  const v = normal(value);
+  for (const [code, names] of Object.entries(labels) as [T, readonly string[]][]) {
+    if (v.toUpperCase() === code || v.toUpperCase().replace(/[ &]+/g, "_") === code || names.includes(v)) return code;
+  }
+  return undefined;
+}
+
+export const PLAN = { PROFESSIONAL: ["大口出品", "大口"], INDIVIDUAL: ["小口出品", "小口"] } as const;
+export const ACCOUNT_STATUS = { ACTIVE: ["有効"], SUSPENDED: ["停止"], DEACTIVATED: ["閉鎖"] } as const;
+export const LOGIN_ROLE = { PRIMARY: ["プライマリーユーザー", "プライマリー", "アカウント管理者"], SECONDARY: ["サブユーザー"] } as const;
+export const LOGIN_STATUS = { INVITED: ["招待中"], ACTIVE: ["有効"], DISABLED: ["無効"], REMOVED: ["削除済み", "削除"] } as const;
+export const LEVEL = { NONE: ["なし"], VIEW: ["表示"], VIEW_EDIT: ["表示と編集", "View & Edit"], ADMIN: ["管理者"] } as const;
+export const METHOD = { SMS: ["テキストメッセージ", "テキストメッセージ(SMS)"], VOICE: ["音声通話"], AUTHENTICATOR_APP: ["認証アプリ", "APP"] } as const;
+
+/** A list typed in one cell: separated by commas, spaces, 、 or new lines. */
+export function readList(value: string): string[] {
+  return normal(value).split(/[\s,、;]+/).filter(Boolean);
+}
+
+/**
+ * 2SV methods in one cell, e.g. `SMS:090-1234-5678; 認証アプリ`: the first is the primary method, the
+ * others backups. Only the last 4 digits of a phone number are kept (Gatehouse never stores a full one).
+ */
+export function readTwoStep(value: string): { kind: keyof typeof METHOD; role: "PRIMARY" | "BACKUP"; phoneLast4: string | null }[] | undefined {
+  const items = normal(value).split(/[;\n、]+/).map((s) => s.trim()).filter(Boolean);
+  const methods = [];
+  for (const [i, entry] of items.entries()) {
+    // An explicit role in brackets wins over the position: "SMS:1234 (BACKUP)", "認証アプリ（バックアップ手段）".
+    const role = /[(（]\s*(BACKUP|バックアップ手段|バックアップ)\s*[)）]$/i.test(entry) ? "BACKUP" : /[(（]\s*(PRIMARY|第一手段)\s*[)）]$/i.test(entry) ? "PRIMARY" : null;
+    const item = entry.replace(/\s*[(（][^()（）]*[)）]$/, "");
+    const [kindText, phone = ""] = item.split(/[:：]/, 2);
+    const kind = readChoice(kindText, METHOD);
+    if (!kind) return undefined;
+    const digits = phone.replace(/\D/g, "");
+    methods.push({ kind, role: role ?? (i === 0 ? ("PRIMARY" as const) : ("BACKUP" as const)), phoneLast4: digits.length >= 4 ? digits.slice(-4) : null });
+  }
+  return methods;
+}

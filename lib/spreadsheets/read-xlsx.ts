@@ -1,0 +1,50 @@
+import ExcelJS from "exceljs";
+import { dateText } from "../snapshots/canonical";
+import { loginsSheetToSnapshot, type SheetResult } from "./logins-sheet";
+
+// A logins workbook (.xlsx): its first worksheet read like the CSV. A formula cell counts by the value
+// Excel saved with it (never evaluated here); a date cell by its UTC date.
+
+type CellValue = ExcelJS.CellValue;
+
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return dateText(value) ?? "";
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: CellValue }).result ?? null);
+    if ("text" in value) return String(value.text);
+    if ("error" in value) return "";
+    return "";
+  }
+  return String(value);
+}
+
+export async function readLoginsXlsx(bytes: Uint8Array): Promise<SheetResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, problems: [{ row: 0, column: null, key: "xlsxUnreadable" }] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: false, problems: [{ row: 0, column: null, key: "noHeader" }] };
+  const cells: string[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const values: string[] = [];
+    for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value));
+    cells[number - 1] = values;
+  });
+  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+  return loginsSheetToSnapshot(cells);
+}
+
+/** Rows as a workbook whose cells are all text (strings are never formulas: a leading = + - @ stays text). */
+export async function sheetXlsx(rows: string[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("logins");
+  for (const row of rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

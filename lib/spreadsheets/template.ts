@@ -1,0 +1,33 @@
+import { encodeCsvRow } from "../csv";
+import { COLUMNS } from "./logins-columns";
+
+// The downloadable logins template: the header row in one language and two example rows (a primary
+// user and an outside contractor) that import as they are. UTF-8 with a BOM, which Excel opens as UTF-8.
+
+const EXAMPLE: Record<"ja" | "en", Record<string, string>[]> = {
+  ja: [
+    { accountId: "acc-sakura", storeName: "さくら茶", sellerId: "A2EXAMPLE0001", region: "JP", marketplaces: "JP", plan: "大口出品", accountStatus: "有効", lastVerifiedAt: "2026/11/01",
+      loginId: "l-owner", role: "プライマリーユーザー", email: "owner@sakura.example", name: "佐藤 花", external: "いいえ", company: "さくら茶株式会社", status: "有効",
+      lastLoginAt: "2026/11/20", passwordChangedAt: "2026/06/01", passwordReused: "いいえ", twoStep: "テキストメッセージ:1234; 認証アプリ", "tool:USER_PERMISSIONS": "管理者" },
+    { accountId: "acc-sakura", storeName: "さくら茶", sellerId: "A2EXAMPLE0001", loginId: "l-ito", role: "サブユーザー", email: "ito@agency.example", name: "伊藤 健",
+      external: "はい", company: "ブルーエージェンシー", status: "有効", acceptedAt: "2026年10月1日", lastLoginAt: "2026/11/18", twoStep: "認証アプリ",
+      "tool:ADVERTISING": "表示と編集", "tool:REPORTS": "表示", permissionMarketplace: "JP" },
+  ],
+  en: [
+    { accountId: "acc-sakura", storeName: "Sakura Tea", sellerId: "A2EXAMPLE0001", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", accountStatus: "ACTIVE", lastVerifiedAt: "2026-11-01",
+      loginId: "l-owner", role: "PRIMARY", email: "owner@sakura.example", name: "Sato Hana", external: "no", company: "Sakura Tea KK", status: "ACTIVE",
+      lastLoginAt: "2026-11-20", passwordChangedAt: "2026-06-01", passwordReused: "no", twoStep: "SMS:1234; AUTHENTICATOR_APP", "tool:USER_PERMISSIONS": "ADMIN" },
+    { accountId: "acc-sakura", storeName: "Sakura Tea", sellerId: "A2EXAMPLE0001", loginId: "l-ito", role: "SECONDARY", email: "ito@agency.example", name: "Ito Ken",
+      external: "yes", company: "Blue Agency", status: "ACTIVE", acceptedAt: "2026-10-01", lastLoginAt: "2026-11-18", twoStep: "AUTHENTICATOR_APP",
+      "tool:ADVERTISING": "VIEW_EDIT", "tool:REPORTS": "VIEW", permissionMarketplace: "JP" },
+  ],
+};
+
+/** The template's rows: the header in `lang`, then the examples. */
+export function loginsTemplateRows(lang: "ja" | "en"): string[][] {
+  return [COLUMNS.map((c) => c[lang]), ...EXAMPLE[lang].map((row) => COLUMNS.map((c) => row[c.key] ?? ""))];
+}
+
+export function loginsTemplateCsv(lang: "ja" | "en"): string {
+  return `\uFEFF${loginsTemplateRows(lang).map(encodeCsvRow).join("")}`;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Every string Gatehouse accepts has a maximum length and refuses control characters: a name of
+// 20,000 characters once made the account page 305,972 px wide, ~3,000 characters overflowed
+// PostgreSQL's b-tree entry limit (2,704 bytes; 3 bytes per Japanese character), and a NUL fails in
+// PostgreSQL (22021). The limits are published in the snapshot's JSON Schema (maxLength) and listed in
+// docs/decisions/010-input-limits-and-client-address.md.
+
+/** Longest values, in characters (UTF-16 code units, as zod and the JSON Schema count them). */
+export const TEXT_LIMITS = {
+  /** Snapshot ids (external ids): 200 × 4 bytes stays under the index entry limit. */
+  id: 200,
+  /** Names of stores, people, companies, apps, devices. */
+  name: 200,
+  /** Amazon's merchant tokens are 13–14 characters; room for other marketplaces' forms. */
+  sellerId: 64,
+  /** RFC 5321: 254 characters in all. */
+  email: 254,
+  /** A role text in another console (Ads, Brand Registry). */
+  role: 100,
+  /** Region and marketplace codes ("JP", "US"). */
+  code: 16,
+} as const;
+
+/**
+ * C0 and C1 control characters (NUL … US, DEL … APC), the Unicode line and paragraph separators, and the
+ * bidirectional overrides and isolates that make text read differently from what it holds ("Trojan
+ * source"). A single-line field needs none of them.
+ */
+const CONTROL_CLASS = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+/** Multi-line text (notes, reasons) may hold tab, line feed and carriage return; nothing else of those. */
+const MULTILINE_CONTROL_CLASS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+
+/** As a JSON Schema `pattern` too, so the published schema says the same as the parser. */
+export const SINGLE_LINE_PATTERN = new RegExp(`^[^${CONTROL_CLASS}]*$`);
+/** Text areas: line breaks and tabs allowed. */
+export const MULTILINE_PATTERN = new RegExp(`^[^${MULTILINE_CONTROL_CLASS}]*$`);
+/** The forms' message key for a control character (lib/i18n/messages/input-safety.ts). */
+export const CONTROL_CHARACTER_KEY = "validation.controlChars";
+const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CLASS}]`);
+const MULTILINE_CONTROL_CHARACTER = new RegExp(`[${MULTILINE_CONTROL_CLASS}]`);
+
+export function hasControlCharacters(text: string, options: { multiline?: boolean } = {}): boolean {
+  return (options.multiline ? MULTILINE_CONTROL_CHARACTER : CONTROL_CHARACTER).test(text);
+}
+
+/** The schema's English wording (the CLI prints it); the web translates it by key (importError.controlChar). */
+export const CONTROL_CHARACTER_MESSAGE = "control characters (such as NUL, line breaks or text-direction overrides) are not allowed";
+
+/** A one-line string of at most `max` characters without control characters. */
+export function singleLine(max: number, messages: { tooLong?: string; control?: string } = {}) {
+  // A value over the limit is reported as such once; its characters are not scanned too.
+  return z.string().max(max, { message: messages.tooLong, abort: true }).regex(SINGLE_LINE_PATTERN, messages.control ?? CONTROL_CHARACTER_MESSAGE);
+}
