@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
+  // A stray test.only would run one test and report green: refused under CI, as Vitest refuses it there.
+  forbidOnly: !!process.env.CI,
   workers: 1, // Chromium peaks at ~1 GB; the machines have 2 cores
   retries: 0,
   timeout: 60_000,

@@ -6,6 +6,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root, "server-only": `${root}tests/support/server-only-stub.ts` } },
   test: {
+    // Also derives the password of the test databases' scoped-work role (integration-global-setup.ts).
     env: { AUTH_SECRET: "test-only-auth-secret-0123456789abcdefghij" },
     projects: [
       {

@@ -4,7 +4,8 @@ import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Gatehouse",
+  // Pages name themselves (lib/i18n/page-title.ts); a page that does not is just "Gatehouse".
+  title: { default: "Gatehouse", template: "%s | Gatehouse" },
   description: "Access hygiene for Amazon seller accounts",
 };
 

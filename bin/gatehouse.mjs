@@ -7,14 +7,26 @@ import { fileURLToPath } from "node:url";
 // Set by re-running itself once, because a shebang cannot pass Node flags portably (`env -S` is missing on
 // BusyBox/Alpine); a flag the caller chose (command line or NODE_OPTIONS) is kept as it is.
 const YOUNG_GENERATION = "--max-semi-space-size=64";
-const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("--max-semi-space-size"));
-if (!chosen) {
-  const child = spawnSync(process.execPath, [...process.execArgv, YOUNG_GENERATION, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+// Commands that open the database load lib/db, whose modules refuse to load outside the server
+// ("server-only" resolves to an empty module only under the react-server condition).
+const REACT_SERVER = "--conditions=react-server";
+const DATABASE_COMMANDS = new Set(["setup"]);
+const callerFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
+const needsDatabase = DATABASE_COMMANDS.has(process.argv[2]);
+const missing = [
+  ...(callerFlags.some((arg) => arg.includes("--max-semi-space-size")) ? [] : [YOUNG_GENERATION]),
+  ...(needsDatabase && !callerFlags.some((arg) => arg.includes("react-server")) ? [REACT_SERVER] : []),
+];
+if (missing.length > 0) {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...missing, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
   process.exit(child.status ?? 1);
 }
 
 const { register } = await import("tsx/esm/api");
 register();
-const { main } = await import("../lib/cli/main.ts");
-// exitCode (not process.exit) lets a large report finish flushing to a pipe.
-process.exitCode = await main(process.argv.slice(2));
+const { main } = needsDatabase ? await import("../lib/cli/setup-main.ts") : await import("../lib/cli/main.ts");
+const code = await main(needsDatabase ? process.argv.slice(3) : process.argv.slice(2));
+// exitCode (not process.exit) lets a large report finish flushing to a pipe. The database commands print
+// one line and exit outright: the database driver's modules reset exitCode on the way out.
+if (needsDatabase) process.exit(code);
+process.exitCode = code;

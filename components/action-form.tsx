@@ -2,6 +2,8 @@
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
+import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
+import { FORM_SCHEMAS, type FormSchemaName } from "@/lib/forms/schemas";
 import { formSummary } from "@/lib/forms/summary";
 
 export interface FieldSpec {
@@ -36,6 +38,8 @@ interface Props {
   variant?: "primary" | "secondary" | "danger";
   inline?: boolean;
   testId?: string;
+  /** The zod schema its server action parses with, run in the browser first (same messages, nothing sent when refused). */
+  schema?: FormSchemaName;
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -46,7 +50,7 @@ const BUTTON = {
 };
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId }: Props) {
+export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const id = useId();
   const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
@@ -61,12 +65,24 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
   }, [local]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
-    const errors = confirmationErrors(fields, (name) => String(data.get(name) ?? ""));
+    const errors: Record<string, string> = {};
+    if (schema) {
+      const parsed = FORM_SCHEMAS[schema].safeParse(formFields(data));
+      // Only what the user can fix here: a problem with a hidden field is the server's to answer.
+      if (!parsed.success) for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
+    }
+    Object.assign(errors, confirmationErrors(fields, (name) => String(data.get(name) ?? "")));
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
     setLocal({ seq: state.seq, errors });
   };
   const refusedHere = Object.keys(localErrors).length > 0;
+  const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
+  const currentText = (field: FieldSpec): string => {
+    const value = current?.[field.name] ?? "";
+    const label = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
+    return value === "" ? "—" : field.type === "checkboxes" ? value.split(",").map(label).join(", ") : label(value);
+  };
   const shownErrors = latestErrors(localErrors, state);
   const fieldError = (name: string): string | undefined => shownErrors[name];
   // A refusal in the browser (the confirmation) is the latest word: the server's earlier summary goes.
@@ -74,7 +90,8 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
   return (
     <form key={state.seq} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
+        // After a stale edit the form carries the version it was refused against: saving again is a deliberate overwrite.
+        <input key={name} type="hidden" name={name} value={current?.[name] ?? value} />
       ))}
       {fields.map((field) => {
         const error = fieldError(field.name);
@@ -92,7 +109,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
                 <legend className="sr-only">{field.label}</legend>
                 {field.options?.map((o) => (
                   <label key={o.value} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" name={field.name} value={o.value} defaultChecked={field.defaultValues?.includes(o.value)} />
+                    <input type="checkbox" name={field.name} value={o.value} defaultChecked={(state.ok || !state.values ? field.defaultValues : (state.values[field.name]?.split(",") ?? []))?.includes(o.value)} />
                     {o.label}
                   </label>
                 ))}
@@ -107,6 +124,9 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
               <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} autoComplete={field.type === "password" ? "off" : undefined} />
             )}
             {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
+            {current && field.name in current && (
+              <p className="mt-0.5 text-xs text-amber-800" data-testid="current-value">{messages.errors["form.currentValue"] ?? "Now:"} {currentText(field)}</p>
+            )}
             {error && (
               <p id={`${fieldId}-error`} role={summary && "field" in summary && summary.field === field.name ? "alert" : undefined} className="mt-0.5 text-xs text-red-700">
                 {say(error)}
@@ -120,7 +140,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
           {pending ? pendingLabel : submitLabel}
         </button>
         <span aria-live="polite" className="text-xs">
-          {summary && "key" in summary && <span role="alert" className="text-red-700">{say(summary.key)}</span>}
+          {summary && "key" in summary && <span role="alert" className="text-red-700">{say(current ? "form.conflictWithCurrent" : summary.key)}</span>}
           {!refusedHere && state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>

@@ -1,6 +1,6 @@
 const SEVERITY_TONE: Record<string, string> = {
   critical: "bg-red-700 text-white",
-  high: "bg-orange-600 text-white",
+  high: "bg-orange-700 text-white", // orange-600 under white text is 3.6:1, short of WCAG AA for small text
   medium: "bg-amber-300 text-amber-950",
   low: "bg-slate-200 text-slate-800",
 };

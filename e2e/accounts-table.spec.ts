@@ -40,6 +40,7 @@ test("the overview links its numbers to the filtered table, and passes an access
 
 test("filters, sorts and pages live in the URL: reload keeps them, back restores the previous state", async ({ page, riskyTenant }) => {
   await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.goto("/accounts");
   await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
 
   await page.getByLabel("未対応リスクの重要度").selectOption("critical");
@@ -91,6 +92,7 @@ test("filters, sorts and pages live in the URL: reload keeps them, back restores
 
 test("columns, density and small pages are part of the URL too", async ({ page, riskyTenant }) => {
   await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.goto("/accounts");
   await page.locator("summary", { hasText: "表示する列" }).click();
   await page.getByRole("checkbox", { name: "出品者ID" }).uncheck();
   await page.getByRole("checkbox", { name: "ログイン", exact: true }).check();
@@ -163,6 +165,7 @@ test("an agency with many clients picks one from a search box, by keyboard, and 
     await db.$disconnect();
   }
   await signIn(page, tenant.email, tenant.password);
+  await page.goto("/accounts");
   const search = page.getByRole("search");
   const picker = search.getByRole("combobox", { name: "クライアント" });
   await expect(search.locator('select[name="client"]')).toHaveCount(0); // not a <select> of 61 clients

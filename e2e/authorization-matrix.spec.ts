@@ -1,53 +1,89 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { expect, test } from "@playwright/test";
-import { createTenant, type Tenant } from "./fixtures";
-import { signIn } from "./support";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { buildWorld, type World } from "./authz-world";
+import { signedInRequest } from "./server-action-http";
 
-// Every page and route handler × every role (and signed out) × own / other tenant, from one table.
-// A new route without an entry fails the first test.
+// Every page and route handler × every role (and signed out) × own / other tenant / unassigned client,
+// from one table. A new route without an entry fails the first test. Each answer is checked twice: its
+// status (the table), and its body — nothing of another organisation (its marker, see authz-world.ts)
+// on any page, route or export, and for Managers, Viewers and the client owner nothing of the client
+// they are not given. Requests go over HTTP with each member's session cookie (no browser: fast).
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "405" | "422" | "accounts";
+type Outcome = "ok" | "signin" | "404" | "401" | "405" | "overview";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
 const nobodyElse: Record<Who, Outcome> = everyone("signin", "404");
+/** What Owners and Admins (every client) must see where the others must see nothing. */
+const ifAdmin = (who: Who, text: string) => (who === "OWNER" || who === "ADMIN" ? text : null);
 
 interface Entry {
-  /** Path to request; {account} / {person} are the tenant's own ids, {otherAccount} / {otherPerson} another tenant's,
-   *  {siblingAccount} the tenant's account under another client (the portal's agency's other client). */
-  paths: { path: string; expect: Record<Who, Outcome>; post?: string }[];
+  /**
+   * Path to request: {account} / {person} are the tenant's own ids (its first client), {otherAccount} /
+   * {otherPerson} another tenant's, {unassignedAccount} / {unassignedPerson} the tenant's second client's
+   * (which Managers, Viewers and the client owner are not given), {unassignedClient} its client's id and
+   * {unassignedMarker} the marker in its names (a search for them). `shows`: what an answer of 200 must
+   * contain, so that an empty page cannot pass the leak checks.
+   */
+  paths: { path: string; expect: Record<Who, Outcome>; shows?: (w: World, who: Who) => string | null }[];
 }
 
 const MATRIX: Record<string, Entry> = {
-  "/": { paths: [{ path: "/", expect: member() }] },
-  "/accounts": { paths: [{ path: "/accounts", expect: member() }] },
+  "/": { paths: [{ path: "/", expect: member(), shows: (w) => w.assigned.storeName }] },
+  "/accounts": {
+    paths: [
+      { path: "/accounts", expect: member(), shows: (w) => w.assigned.storeName },
+      // Asking for the unassigned client by id or by name must not widen the scope.
+      { path: "/accounts?client={unassignedClient}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      { path: "/accounts?q={unassignedMarker}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+    ],
+  },
   "/accounts/[id]": {
     paths: [
-      { path: "/accounts/{account}", expect: member() },
+      { path: "/accounts/{account}", expect: member(), shows: (w) => w.assigned.storeName },
       { path: "/accounts/{otherAccount}", expect: nobodyElse },
-      { path: "/accounts/{siblingAccount}", expect: member("ok", "404") },
+      { path: "/accounts/{unassignedAccount}", expect: member("404"), shows: (w) => w.unassigned.storeName },
     ],
   },
-  "/people": { paths: [{ path: "/people", expect: member() }] },
+  "/people": {
+    paths: [
+      { path: "/people", expect: member(), shows: (w) => `Lead ${w.marker}` },
+      { path: "/people?q={unassignedMarker}", expect: member(), shows: (w, who) => ifAdmin(who, `Lead ${w.marker} ${w.unassignedMarker}`) },
+    ],
+  },
   "/people/[id]": {
     paths: [
-      { path: "/people/{person}", expect: member() },
+      { path: "/people/{person}", expect: member(), shows: (w) => `Lead ${w.marker}` },
       { path: "/people/{otherPerson}", expect: nobodyElse },
+      { path: "/people/{unassignedPerson}", expect: member("404"), shows: (w) => `Lead ${w.marker} ${w.unassignedMarker}` },
+      // The Owner person holds logins under both clients: their page must hold back the unassigned one's.
+      { path: "/people/{sharedPerson}", expect: member(), shows: (w) => `Owner ${w.marker}` },
     ],
   },
+  "/rules": { paths: [{ path: "/rules", expect: member() }] },
   "/settings": { paths: [{ path: "/settings", expect: member("ok", "404") }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
-  "/members": { paths: [{ path: "/members", expect: member("404") }] },
-  "/import": { paths: [{ path: "/import", expect: member("404") }] },
+  "/members": { paths: [{ path: "/members", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
+  "/import": { paths: [{ path: "/import", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
-  "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "accounts") }] },
+  "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "overview") }] },
   "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }] },
+  "/accounts/new": { paths: [{ path: "/accounts/new", expect: { ...member("ok", "404"), VIEWER: "404" } }] },
+  "/clients": { paths: [{ path: "/clients", expect: member("404") }] },
+  // Only an Owner of the organisation holding the demo agency (these tenants are not it).
+  "/organisations/new": { paths: [{ path: "/organisations/new", expect: everyone("signin", "404") }] },
+  // Organisations exist here: the first-run setup page is gone for everybody, with or without a token.
+  "/setup": { paths: [{ path: "/setup?token=not-a-real-token-0123456789", expect: everyone("404") }, { path: "/setup", expect: everyone("404") }] },
   "/api/health": { paths: [{ path: "/api/health", expect: everyone("ok") }] },
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
-  "/api/accounts/export": { paths: [{ path: "/api/accounts/export", expect: everyone("401", "ok") }] },
-  "/api/clients": { paths: [{ path: "/api/clients?q=E2E", expect: everyone("401", "ok") }] },
+  "/api/accounts/export": {
+    paths: [
+      { path: "/api/accounts/export", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
+      { path: "/api/accounts/export?client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+    ],
+  },
   // /api/v1 takes API tokens only: a session cookie is no token (the token matrix: lib/api/api-matrix.int.test.ts).
   "/api/docs": { paths: [{ path: "/api/docs", expect: everyone("ok") }] },
   "/api/v1/openapi.json": { paths: [{ path: "/api/v1/openapi.json", expect: everyone("ok") }] },
@@ -65,12 +101,15 @@ const MATRIX: Record<string, Entry> = {
   },
   "/api/snapshot": {
     paths: [
-      { path: "/api/snapshot", expect: everyone("401", "ok") },
-      { path: "/api/snapshot?view=1&q=Kumo", expect: everyone("401", "ok") },
+      { path: "/api/snapshot", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
+      { path: "/api/snapshot?view=1&format=csv&lang=en", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
       { path: "/api/snapshot?view=1&format=xlsx&lang=en", expect: everyone("401", "ok") },
-      // The caller's own client; one they may not see (the portal's agency's other client) or that does not exist is 404.
-      { path: "/api/snapshot?client=E2E%20Client", expect: everyone("401", "ok") },
-      { path: "/api/snapshot?client=E2E%20Other%20Client", expect: everyone("401", "404") },
+    ],
+  },
+  "/api/clients": {
+    paths: [
+      { path: "/api/clients?q=Client", expect: everyone("401", "ok"), shows: (w) => w.assigned.clientName },
+      { path: "/api/clients?q={unassignedMarker}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.clientName) },
     ],
   },
 };
@@ -81,7 +120,7 @@ function discoverRoutes(dir = "app"): string[] {
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out.push(...discoverRoutes(full));
-    else if (name === "page.tsx" || name === "route.ts") {
+    else if (/^(page|route)\.(tsx?|jsx?)$/.test(name)) {
       const route = "/" + relative("app", dir).split("/").filter((s) => s && !/^\(.*\)$/.test(s)).join("/");
       out.push(route === "/" ? "/" : route.replace(/\/$/, ""));
     }
@@ -95,44 +134,88 @@ test("every page and route handler has an entry in the authorisation matrix", ()
   expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
 });
 
-test.describe.configure({ mode: "serial" });
+// Not serial: every role reports its own failures (a failed test restarts the worker, which builds new organisations).
+let a: World;
+let b: World;
+const clients = new Map<string, APIRequestContext>();
 
-let other: Tenant;
-test.beforeAll(async () => {
-  other = await createTenant("OWNER");
+const idsFor = (w: World, other: World): Record<string, string> => ({
+  account: w.assigned.account, person: w.assigned.person, otherAccount: other.assigned.account, otherPerson: other.assigned.person,
+  unassignedAccount: w.unassigned.account, unassignedPerson: w.unassigned.person, sharedPerson: w.sharedPerson,
+  unassignedClient: w.unassigned.client, unassignedMarker: w.unassignedMarker,
+});
+
+function outcomeOf(response: APIResponse): Outcome | string {
+  const location = response.headers()["location"] ?? "";
+  const redirect = [302, 303, 307, 308].includes(response.status());
+  return response.status() === 200 ? "ok"
+    : redirect && location.includes("/signin") ? "signin"
+    : redirect && new URL(location, "http://localhost").pathname === "/" ? "overview"
+    : response.status() === 404 ? "404"
+    : response.status() === 401 ? "401"
+    : response.status() === 405 ? "405"
+    : `${response.status()} ${location}`;
+}
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  [a, b] = [await buildWorld("A"), await buildWorld("B")];
+  const origin = new URL(baseURL!).origin;
+  const newContext = () => playwright.request.newContext({ baseURL });
+  clients.set("anon", await newContext());
+  for (const who of WHO.filter((w): w is Exclude<Who, "anon"> => w !== "anon")) clients.set(who, await signedInRequest(newContext, origin, a.users[who].email, a.password));
+  // B's Owner, sending an organisation cookie that names A (as if copied from a member of A).
+  const forged = await signedInRequest(newContext, origin, b.users.OWNER.email, b.password);
+  await forged.storageState().then(async (state) => {
+    clients.set("FORGED", await playwright.request.newContext({ baseURL, storageState: { ...state, cookies: [...state.cookies, { name: "gh_org", value: a.orgId, domain: new URL(origin).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }] } }));
+  });
+  await forged.dispose();
+});
+
+test.afterAll(async () => {
+  for (const client of clients.values()) await client.dispose();
 });
 
 for (const who of WHO) {
-  test(`authorisation matrix: ${who}`, async ({ page }) => {
-    test.setTimeout(120_000);
-    const tenant = await createTenant(who === "anon" ? "OWNER" : who);
-    if (who !== "anon") await signIn(page, tenant.email, tenant.password);
-    const ids: Record<string, string> = {
-      account: tenant.accountId("kumo"), person: tenant.personId("p-owner"),
-      otherAccount: other.accountId("kumo"), otherPerson: other.personId("p-owner"), siblingAccount: tenant.accountId("clean"),
-    };
+  test(`authorisation matrix: ${who}`, async () => {
+    const request = clients.get(who)!;
+    const ids = idsFor(a, b);
+    const restricted = who === "MANAGER" || who === "VIEWER" || who === "CLIENT_OWNER";
     const failures: string[] = [];
     for (const [route, entry] of Object.entries(MATRIX)) {
-      for (const { path: template, expect: expected, post } of entry.paths) {
+      for (const { path: template, expect: expected, shows } of entry.paths) {
         const path = template.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]);
-        const response =
-          post === undefined
-            ? await page.request.get(path, { maxRedirects: 0 })
-            : await page.request.post(path, { maxRedirects: 0, data: post, headers: { "content-type": "application/json" } });
-        const location = response.headers()["location"] ?? "";
-        const got: Outcome | string =
-          response.status() === 200 ? "ok"
-          : [302, 303, 307, 308].includes(response.status()) && location.includes("/signin") ? "signin"
-          : [302, 303, 307, 308].includes(response.status()) && /\/accounts$/.test(location) ? "accounts"
-          : response.status() === 404 ? "404"
-          : response.status() === 401 ? "401"
-          : response.status() === 405 ? "405"
-          : response.status() === 422 ? "422"
-          : `${response.status()} ${location}`;
+        const response = await request.get(path, { maxRedirects: 0 });
+        const got = outcomeOf(response);
+        const body = await response.text();
         if (got !== expected[who]) failures.push(`${route} ${template}: expected ${expected[who]}, got ${got}`);
-        if (got === "404" || got === "401") expect(await response.text()).not.toContain("Kumo Books"); // nothing of the object leaks
+        // Nothing of another organisation, on any answer (pages, routes, the CSV export, error pages).
+        if (body.includes(b.marker)) failures.push(`${route} ${template}: shows organisation B's ${b.marker}`);
+        // Its names hold both markers ("tX uY"; "tX.uY" in e-mails), so a search box echoing "uY" is no leak.
+        for (const leak of [`${a.marker} ${a.unassignedMarker}`, `${a.marker}.${a.unassignedMarker}`]) if (restricted && body.includes(leak)) failures.push(`${route} ${template}: shows the unassigned client's ${leak}`);
+        if (got === "404" || got === "401") for (const name of [a.assigned.storeName, a.unassigned.storeName]) if (body.includes(name)) failures.push(`${route} ${template}: a refusal shows ${name}`);
+        const shown = got === "ok" && expected[who] === "ok" ? shows?.(a, who) : null;
+        if (shown && !body.includes(shown)) failures.push(`${route} ${template}: does not show ${shown} (an empty answer would hide a leak)`);
       }
     }
     expect(failures).toEqual([]);
   });
 }
+
+test("a forged organisation cookie naming another tenant shows nothing of it", async () => {
+  const request = clients.get("FORGED")!;
+  const ids = idsFor(a, b);
+  const failures: string[] = [];
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    for (const { path: template } of entry.paths) {
+      const path = template.replace(/\{(\w+)\}/g, (_, k: string) => ids[k]);
+      const response = await request.get(path, { maxRedirects: 0 });
+      const body = await response.text();
+      if (body.includes(a.marker)) failures.push(`${route} ${template}: shows organisation A's ${a.marker} (${response.status()})`);
+      // A's objects stay unknown; B's own lists are what the cookie's owner sees.
+      if (/\{(account|person|unassigned\w+|sharedPerson)\}/.test(template.split("?")[0]) && response.status() !== 404) failures.push(`${route} ${template}: expected 404, got ${response.status()}`);
+    }
+  }
+  for (const path of ["/accounts", "/api/accounts/export"]) expect(await (await request.get(path)).text(), path).toContain(b.assigned.storeName);
+  expect(failures).toEqual([]);
+});

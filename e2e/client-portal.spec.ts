@@ -37,6 +37,7 @@ test("an agency opens a client portal; the client's owner sees only their own ac
 
   // Their own accounts only, and none of the agency's configuration.
   await expect(p.getByTestId("portal-banner")).toBeVisible();
+  await p.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "出品用アカウント" }).click();
   await expect(p.getByRole("link", { name: "Kumo Books" })).toBeVisible();
   await expect(p.getByText("Clean Store")).toHaveCount(0);
   const nav = p.getByRole("navigation");

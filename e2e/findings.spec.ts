@@ -3,6 +3,7 @@ import { signIn } from "./support";
 
 test("an account page lists its risks with evidence and remediation", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "出品用アカウント" }).click();
   await page.getByRole("link", { name: "Kumo Books" }).click();
   const open = page.getByTestId("open-findings");
   const single = open.getByTestId("finding").filter({ has: page.locator('[data-rule="SINGLE_2SV_METHOD"]') }).or(open.locator('[data-rule="SINGLE_2SV_METHOD"]'));

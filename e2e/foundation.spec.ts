@@ -36,6 +36,7 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
 
 test("the demo manager opens an account and sees its logins, 2SV methods and permissions", async ({ page }) => {
   await signIn(page);
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "出品用アカウント" }).click();
   await expect(page.getByRole("heading", { name: "出品用アカウント" })).toBeVisible();
   await expect(page.getByText("40 件")).toBeVisible();
 
@@ -59,6 +60,7 @@ test("the demo manager opens an account and sees its logins, 2SV methods and per
 
 test("the interface switches between Japanese and English and remembers the choice", async ({ page }) => {
   await signIn(page);
+  await page.goto("/accounts");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Seller accounts" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

@@ -49,12 +49,19 @@ test("people are listed by access held, and an offboarding checklist is worked t
   await expect(page.getByTestId("person-login")).toContainText(["vendor@blue.example"]);
   await expect(page.getByTestId("person-device")).toContainText("lead@clean.example");
 
-  // Offboard: open the form, read what will happen, confirm with today's date.
+  // Offboard: open the form, keep today's date, read what will happen in the dialog, confirm.
   const offboarding = page.getByTestId("offboarding");
   await offboarding.getByTestId("offboard").getByText("退職処理を行う…", { exact: true }).click();
-  await expect(offboarding).toContainText("無効化するログイン 1 件と、移し替える端末 1 台");
   await expect(offboarding.getByLabel("退職日")).toHaveValue(new Date().toISOString().slice(0, 10));
-  await offboarding.getByRole("button", { name: "退職済みにしてチェックリストを作成" }).click();
+  await offboarding.getByRole("button", { name: "内容を確認する…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Tanaka Vendor さんの退職処理を開始しますか？" });
+  await expect(dialog.getByTestId("offboard-changes").getByRole("listitem")).toContainText([
+    "Tanaka Vendor さんを",
+    "「Kumo Books」のログイン vendor@blue.example を無効化する項目",
+    "端末「Vendor phone」で受けている他の人の2段階認証を移す項目",
+    "関係するアカウントのリスクを再計算する",
+  ]);
+  await dialog.getByRole("button", { name: "Tanaka Vendor さんを退職済みにする" }).click();
 
   await expect(page.getByTestId("departed-badge")).toBeVisible();
   const items = page.getByTestId("checklist-item");

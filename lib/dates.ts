@@ -76,8 +76,13 @@ export function parseDay(value: string): DayNumber | null {
   return Math.floor(utcMinutes / 1440);
 }
 
+/** The days formatDay can write: a timestamp whose offset moves it out of years 0000-9999 is not a date here. */
+const FIRST_DAY = daysFromCivil(0, 1, 1);
+const LAST_DAY = daysFromCivil(9999, 12, 31);
+
 export function isValidDate(value: string): boolean {
-  return parseDay(value) !== null;
+  const day = parseDay(value);
+  return day !== null && day >= FIRST_DAY && day <= LAST_DAY;
 }
 
 /** Like parseDay, for values that were already validated: throws on garbage instead of returning null. */

@@ -4,6 +4,8 @@ import { parseTrustedProxies } from "./auth/trusted-proxies";
 // Parsed once at start; a bad value stops the app with a message naming the variable.
 const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  /** The login of signed-in users' queries, when an administrator made that role (decision 011). */
+  DATABASE_APP_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   GATEHOUSE_DATA_DIR: z.string().default(".gatehouse"),

@@ -10,6 +10,22 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+
+  /** A stale edit (CONFLICT): the record's current values as form strings, so the form can show them beside what was typed. */
+  current?: Record<string, string>;
+}
+
+/** Runs an edit; when it is refused as stale, attaches the record's current values to the refusal. */
+export async function withCurrentValues<T>(edit: Promise<T>, readCurrent: () => Promise<Record<string, string> | null>): Promise<T> {
+  try {
+    return await edit;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT" && !error.current) {
+      const current = await readCurrent();
+      if (current) error.current = current;
+    }
+    throw error;
+  }
 }
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {

@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { createDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareSetupToken } from "@/lib/db/setup/setup-token";
 import { DEMO_USER } from "@/lib/db/seed";
 import { parseEnv } from "@/lib/env";
 import { buildFingerprint } from "./build-fingerprint";
@@ -40,23 +42,33 @@ async function main() {
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: env.GATEHOUSE_DATA_DIR });
     databaseUrl = embedded.url;
-    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${join(env.GATEHOUSE_DATA_DIR, "pg")})`);
+    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.pgDir})`);
   } else {
     log("using DATABASE_URL");
   }
 
-  const prepared = await prepareDatabase(databaseUrl, { seed: env.GATEHOUSE_SEED === "demo", today: new Date().toISOString().slice(0, 10) });
+  // Before the database: the password of the role signed-in users' queries run as is derived from it.
+  const authSecret = env.AUTH_SECRET ?? (await persistentSecret(join(env.GATEHOUSE_DATA_DIR, "auth-secret")));
+  const prepared = await prepareDatabase(databaseUrl, {
+    seed: env.GATEHOUSE_SEED === "demo",
+    today: new Date().toISOString().slice(0, 10),
+    env: { AUTH_SECRET: authSecret, DATABASE_APP_URL: env.DATABASE_APP_URL },
+  });
   if (prepared.migrationsApplied.length) log(`applied migrations: ${prepared.migrationsApplied.join(", ")}`);
   if (prepared.seed === "seeded") log("loaded the demo agency");
+  const setup = await issueSetupToken(databaseUrl, env.GATEHOUSE_DATA_DIR);
 
-  const authSecret = env.AUTH_SECRET ?? (await persistentSecret(join(env.GATEHOUSE_DATA_DIR, "auth-secret")));
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(env.PORT) };
 
   if (!dev) {
     const fingerprint = await buildFingerprint();
     const stamp = join(".next", "gatehouse-build-fingerprint");
     const built = existsSync(join(".next", "BUILD_ID")) && existsSync(stamp) && (await readFile(stamp, "utf8")) === fingerprint;
-    if (!built) {
+    // A second instance started beside a running one (the first-run browser test) must not rebuild the
+    // .next the first one is serving from: it serves the existing build as it is.
+    const reuse = process.env.GATEHOUSE_REUSE_BUILD === "1" && existsSync(join(".next", "BUILD_ID"));
+    if (!built && reuse) log("serving the existing build (GATEHOUSE_REUSE_BUILD=1), although sources changed since it was made");
+    if (!built && !reuse) {
       log("building the app (first start or changed sources; about a minute)");
       const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
       if (build.status !== 0) throw new Error("next build failed");
@@ -71,7 +83,22 @@ async function main() {
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
   app.child.on("exit", (code) => void stop(code ?? 0));
-  log(`open http://localhost:${env.PORT} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
+  const base = process.env.APP_URL?.replace(/\/$/, "") ?? `http://localhost:${env.PORT}`;
+  if (env.GATEHOUSE_SEED === "demo") {
+    log(`open ${base} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);
+  }
+  // An empty database (GATEHOUSE_SEED=none): the single-use setup link, printed only when it is issued.
+  if (setup.kind === "issued") log(`no organisation yet: create yours at ${base}/setup?token=${setup.token} (this link works once and is not printed again)`);
+  else if (setup.kind === "pending") log(`no organisation yet: open the setup link printed at the first start; its token is in ${setup.file} (${base}/setup?token=…)`);
+}
+
+async function issueSetupToken(databaseUrl: string, dataDir: string) {
+  const db = createDb(databaseUrl);
+  try {
+    return await prepareSetupToken(db, dataDir);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 async function persistentSecret(path: string): Promise<string> {

@@ -7,6 +7,7 @@ import { signOutAction } from "@/lib/actions/sign-out";
 import { switchOrgAction } from "@/lib/actions/switch-org";
 import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
+import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
 import { getT } from "@/lib/i18n/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -21,12 +22,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <header className="border-b border-slate-200 bg-white">
         {/* Wraps on a narrow screen rather than pushing links off it: every link stays one tap away. */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/accounts" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
+          <Link href="/" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
           <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href="/">{t("nav.overview")}</Link>
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
+            <Link href="/rules">{t("nav.rules")}</Link>
             {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
+            {isOrgAdmin(scope) && !scope.portal && <Link href="/clients">{t("nav.clients")}</Link>}
             {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
             {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
             <Link href="/security">{t("nav.security")}</Link>
@@ -43,6 +46,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             ) : (
               <span className="text-slate-600" data-testid="org-name">{scope.orgName} · {t(`role.${scope.role}`)}</span>
             )}
+            {canStartOwnOrganisation(scope) && <Link href="/organisations/new" data-testid="new-organisation">{t("org.new")}</Link>}
             <LanguageSwitch />
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">{t("nav.signOut")}</button>
@@ -52,7 +56,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       {scope.portal && (
         <p className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-900" data-testid="portal-banner">
-          {t("portal.banner", { agency: scope.portal.agencyName })}
+          {t("portal.bannerShop", { agency: scope.portal.agencyName })}
         </p>
       )}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>

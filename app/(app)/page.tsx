@@ -7,8 +7,10 @@ import { scoreSummary } from "@/lib/db/scores";
 import { getRiskSettings } from "@/lib/db/settings";
 import { utcToday } from "@/lib/db/write-context";
 import { getLocale, getT, type Translate } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { RULES } from "@/lib/risk";
 import { NO_CLIENT } from "@/lib/validation/accounts";
+import { GettingStarted } from "@/components/getting-started";
 import { ScoreTrendChart } from "./_components/score-trend-chart";
 
 const SEVERITY_TONE: Record<string, string> = {
@@ -56,8 +58,16 @@ function Due({ id, title, list, off, t }: { id: string; title: string; list: Due
   );
 }
 
+// A seller in their own portal sees one client, their own: the page speaks of their shop's accounts,
+// not of an agency's portfolio, and leaves out what only compares clients.
+export async function generateMetadata() {
+  return pageTitle((await requireScope()).portal ? "portal.overviewTitle" : "overview.title");
+}
+
 export default async function OverviewPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
+  const portal = Boolean(scope.portal);
+  const title = t(portal ? "portal.overviewTitle" : "overview.title");
   const settings = await getRiskSettings(scope);
   const today = utcToday();
   const [o, scores] = await Promise.all([getPortfolioOverview(scope, { today, settings }), scoreSummary(scope)]);
@@ -66,11 +76,11 @@ export default async function OverviewPage() {
   if (o.accounts === 0) {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
+        <h1 className="text-2xl font-semibold">{title}</h1>
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="overview-empty">
           <p className="text-slate-700">{t("overview.empty")}</p>
-          <p className="mt-3"><Link href="/accounts">{t("overview.emptyLink")}</Link></p>
         </div>
+        <GettingStarted scope={scope} t={t} />
       </div>
     );
   }
@@ -79,15 +89,15 @@ export default async function OverviewPage() {
   const cell = new Map(o.heatmap.cells.map((c) => [`${c.clientId ?? NO_CLIENT}|${c.ruleId}`, c.findings]));
   const maxCell = Math.max(1, ...o.heatmap.cells.map((c) => c.findings));
   const trendLabel = o.trend.length
-    ? t("overview.trendLabel", { from: o.trend[0].day, first: o.trend[0].score, to: o.trend.at(-1)!.day, last: o.trend.at(-1)!.score })
+    ? t(portal ? "portal.trendLabel" : "overview.trendLabel", { from: o.trend[0].day, first: o.trend[0].score, to: o.trend.at(-1)!.day, last: o.trend.at(-1)!.score })
     : t("overview.trendEmpty");
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("overview.title")}</h1>
+      <h1 className="text-2xl font-semibold">{title}</h1>
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Section id="ov-score" title={t("overview.score")}>
+        <Section id="ov-score" title={t(portal ? "portal.overviewScore" : "overview.score")}>
           <p className="flex items-center gap-3">
             <span className="text-4xl"><ScoreBadge score={o.score ?? 0} /></span>
             <Link href="/accounts?sort=score" className="text-sm">{t("overview.scoreOf", { count: o.accounts })}</Link>
@@ -98,7 +108,7 @@ export default async function OverviewPage() {
         </Section>
       </div>
 
-      <Section id="ov-clients" title={t("scores.byClient")}>
+      {!portal && <Section id="ov-clients" title={t("scores.byClient")}>
         <ul className="flex flex-wrap gap-3 text-sm" data-testid="client-scores">
           {scores.clients.slice(0, CLIENT_SCORES_SHOWN).map((c) => (
             <li key={c.clientId ?? "none"}>
@@ -115,7 +125,7 @@ export default async function OverviewPage() {
             {t("overview.clientsMore", { count: (scores.clients.length - CLIENT_SCORES_SHOWN).toLocaleString(locale) })}
           </p>
         )}
-      </Section>
+      </Section>}
 
       <Section id="ov-severity" title={t("overview.severities")}>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="severity-counts">
@@ -151,7 +161,7 @@ export default async function OverviewPage() {
                 <tr key={a.id} className="border-t border-slate-100">
                   <th scope="row" className="py-1 pr-2 text-left font-normal">
                     <Link href={`/accounts/${a.id}`}>{a.storeName}</Link>
-                    {a.clientName && <span className="block text-xs text-slate-600">{a.clientName}</span>}
+                    {a.clientName && !portal && <span className="block text-xs text-slate-600">{a.clientName}</span>}
                   </th>
                   <td className="py-1"><ScoreBadge score={a.score} /></td>
                   <td className="py-1 tabular-nums">{a.critical}</td>
@@ -188,18 +198,28 @@ export default async function OverviewPage() {
         </Section>
       </div>
 
-      <Section id="ov-heatmap" title={t("overview.heatmap")}>
+      {!portal && <Section id="ov-heatmap" title={t("overview.heatmap")}>
         {o.heatmap.clients.length === 0 ? (
           <p className="text-sm text-slate-600">{t("overview.heatmapEmpty")}</p>
         ) : (
+          <>
+          {/* Said above the region rather than as a visible caption: a caption is as wide as its table, so on a
+              phone it ran off the scrolled edge. Screen readers get it once, as the table's caption. */}
+          <p aria-hidden="true" className="text-xs text-slate-600">{t("overview.heatmapCaption")}</p>
           <ScrollRegion label={t("overview.heatmapRegion")} hint={t("overview.heatmapScroll")} testId="heatmap-scroll">
             <table className="text-sm" data-testid="heatmap">
-              <caption className="mb-2 text-left text-xs text-slate-600">{t("overview.heatmapCaption")}</caption>
+              <caption className="sr-only">{t("overview.heatmapCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="sticky left-0 z-10 bg-white p-1 text-left font-medium">{t("account.client")}</th>
+                  {/* Japanese rule names have no spaces to wrap at, so a narrow column broke them every two or three
+                      characters: they run vertically instead (縦書き, read top to bottom), a long one cut with an
+                      ellipsis; the full name stays in the cell's text for screen readers and in its title on hover.
+                      English names wrap between words and stay horizontal. */}
                   {o.heatmap.rules.map((r) => (
-                    <th key={r} scope="col" className="max-w-28 p-1 align-bottom text-xs font-medium">{ruleTitle(r)}</th>
+                    <th key={r} scope="col" title={ruleTitle(r)} className={`p-1 align-bottom text-xs font-medium ${locale === "ja" ? "" : "max-w-28"}`} data-testid="heatmap-rule">
+                      {locale === "ja" ? <span className="inline-block max-h-48 overflow-hidden text-ellipsis whitespace-nowrap [writing-mode:vertical-rl]">{ruleTitle(r)}</span> : ruleTitle(r)}
+                    </th>
                   ))}
                   <th scope="col" className="p-1 font-medium">{t("overview.total")}</th>
                 </tr>
@@ -227,8 +247,9 @@ export default async function OverviewPage() {
               </tbody>
             </table>
           </ScrollRegion>
+          </>
         )}
-      </Section>
+      </Section>}
 
       <Section id="ov-due" title={t("overview.due")}>
         <div className="grid gap-4 lg:grid-cols-3" data-testid="due-soon">

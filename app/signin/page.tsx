@@ -4,6 +4,9 @@ import { safeNextPath } from "@/lib/auth/next-path";
 import { getScope } from "@/lib/auth/scope";
 import { getT } from "@/lib/i18n/server";
 import { SignInForm } from "./_components/sign-in-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("signin.submit");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ joined?: string; next?: string }> }) {
   const [scope, t, { joined, next }] = await Promise.all([getScope(), getT(), searchParams]);

@@ -6,6 +6,7 @@ import { twoFactorPending, type Scope } from "@/lib/db/scope";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
 import { controlCharacterErrors } from "@/lib/forms/control-characters";
+import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 
 export interface ActionState {
   ok: boolean;
@@ -18,25 +19,13 @@ export interface ActionState {
   values?: Record<string, string>;
   /** What the lib call returned, for forms that show a result (e.g. recovery codes, shown once). */
   data?: unknown;
+  /** A stale edit: the record as it is now (form strings, with its new version), shown beside what was typed. */
+  current?: Record<string, string>;
 }
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
 
-/** The first message per field of a failed zod parse, keyed by the field's name. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
-  return fieldErrors;
-}
-
-/** Form fields as strings; a field sent several times (a checkbox group) becomes one comma-joined value. */
-function formFields(formData: FormData): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const key of new Set(formData.keys())) {
-    fields[key] = formData.getAll(key).filter((v): v is string => typeof v === "string").join(",");
-  }
-  return fields;
-}
+export { fieldErrorsOf };
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -67,7 +56,7 @@ export async function executeAction(definition: ActionDefinition, scope: Scope |
   } catch (error) {
     if (error instanceof AppError) {
       const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, string>) : undefined;
-      return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values };
+      return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values, ...(error.current ? { current: error.current } : {}) };
     }
     throw error;
   }

@@ -7,8 +7,12 @@ describe("the page to return to after signing in", () => {
     expect(safeNextPath("/accounts?severity=critical&sort=score")).toBe("/accounts?severity=critical&sort=score");
   });
 
-  it("refuses anything that could leave the site, and falls back to the accounts table", () => {
+  it("keeps the accounts table when it was asked for", () => {
+    expect(safeNextPath("/accounts")).toBe("/accounts");
+  });
+
+  it("refuses anything that could leave the site, and falls back to the overview", () => {
     for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "accounts", "/a\nb", "", null, undefined, 42, "/signin", "/signin?next=/x", "/api/auth/signout", `/${"a".repeat(1001)}`])
-      expect(safeNextPath(bad)).toBe("/accounts");
+      expect(safeNextPath(bad)).toBe("/");
   });
 });

@@ -54,7 +54,8 @@ export async function requireScope(): Promise<Scope> {
   if (!scope) {
     // Back to the page asked for after signing in (a link from an e-mail, a bookmark).
     const here = (await headers()).get("x-path-and-query");
-    redirect(here && here !== "/" && here !== "/accounts" ? `/signin?next=${encodeURIComponent(here)}` : "/signin");
+    // The overview is where signing in lands anyway, so it needs no `next`.
+    redirect(here && here !== "/" ? `/signin?next=${encodeURIComponent(here)}` : "/signin");
   }
   return scope;
 }

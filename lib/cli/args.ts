@@ -55,11 +55,13 @@ export function parseArgs(argv: readonly string[]): Command {
 export const USAGE = `Usage:
   gatehouse audit FILE [--json] [--as-of YYYY-MM-DD] [--fail-on critical|high|medium|low]
   gatehouse schema
+  gatehouse setup --org NAME --email EMAIL [--name NAME] [--locale ja|en]
   gatehouse --help
 
 Commands:
   audit    Evaluate a gatehouse.snapshot/v1 JSON file offline and report risks per seller account.
   schema   Print the JSON Schema of the snapshot format.
+  setup    Create an agency organisation and its Owner (gatehouse setup --help).
 
 Options:
   --json                 Print the result as JSON instead of a table.

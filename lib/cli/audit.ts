@@ -19,6 +19,20 @@ export const EXIT_INVALID = 2;
 
 const MAX_REPORTED_ERRORS = 20;
 
+/**
+ * Text from the file, as written to a terminal: its control characters (an ESC can recolour or clear the
+ * screen, a CR overwrite the line) become \uXXXX; the newlines of the output's own layout stay.
+ */
+export function printable(text: string, keepNewlines = false): string {
+  let out = "";
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    out += control && !(keepNewlines && c === "\n") ? `\\u${code.toString(16).padStart(4, "0")}` : c;
+  }
+  return out;
+}
+
 /** "line 3, column 5" for JSON.parse's "at position N", so the author can find the typo. */
 function describeJsonError(error: unknown, text: string): string {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
@@ -32,8 +46,8 @@ function describeJsonError(error: unknown, text: string): string {
 
 function reportErrors(file: string, errors: readonly SnapshotError[], io: CliIO): void {
   const shown = errors.slice(0, MAX_REPORTED_ERRORS);
-  for (const error of shown) io.stderr(`gatehouse: ${file}: ${error.path}: ${error.message}\n`);
-  if (errors.length > shown.length) io.stderr(`gatehouse: ${file}: … and ${errors.length - shown.length} more problem(s)\n`);
+  for (const error of shown) io.stderr(`gatehouse: ${printable(file)}: ${printable(error.path)}: ${printable(error.message)}\n`);
+  if (errors.length > shown.length) io.stderr(`gatehouse: ${printable(file)}: … and ${errors.length - shown.length} more problem(s)\n`);
 }
 
 async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "audit" }>, io: CliIO): Promise<number> {
@@ -43,14 +57,14 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
     text = await io.readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    io.stderr(`gatehouse: ${file}: cannot read file: ${reason}\n`);
+    io.stderr(`gatehouse: ${printable(file)}: cannot read file: ${printable(reason)}\n`);
     return EXIT_INVALID;
   }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (error) {
-    io.stderr(`gatehouse: ${file}: (root): expected valid JSON: ${describeJsonError(error, text)}\n`);
+    io.stderr(`gatehouse: ${printable(file)}: (root): expected valid JSON: ${printable(describeJsonError(error, text))}\n`);
     return EXIT_INVALID;
   }
   const parsed = parseSnapshot(input);
@@ -63,7 +77,7 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
   const snapshotDay = snapshot.asOf === undefined ? null : parseDay(snapshot.asOf);
   const asOf = command.asOf ?? (snapshotDay === null ? io.today() : formatDay(snapshotDay));
   const result = evaluateSnapshot(snapshot, { asOf });
-  io.stdout(command.json ? toAuditJson(result) : toAuditTable(result, snapshot));
+  io.stdout(command.json ? toAuditJson(result) : printable(toAuditTable(result, snapshot), true));
 
   const threshold: Severity | null = command.failOn;
   if (threshold === null) return EXIT_OK;

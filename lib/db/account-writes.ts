@@ -1,9 +1,10 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, withCurrentValues } from "@/lib/errors";
 import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput } from "@/lib/validation/account-edits";
 import type { Tx } from "./client";
 import type { Scope } from "./scope";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "./write-context";
+import { assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./accounts/login-records";
 
 async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
   const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });
@@ -43,24 +44,47 @@ export async function removeTwoStepMethod(scope: Scope, accountId: string, versi
 export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
   const dateError = passwordChangedDateError(input.passwordChangedAt, utcToday());
   if (dateError) throw new AppError("INVALID_INPUT", dateError, { passwordChangedAt: dateError });
-  return writeAccountData(scope, input.accountId, input.version, async (tx) => {
+  const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     const before = await loginOnAccount(tx, scope, input.accountId, input.loginId);
+    if (input.personId !== undefined && input.personId !== before.personId) await assertPersonInOrg(tx, scope, input.personId);
+    if (input.role === "PRIMARY" && before.role !== "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId, before.id);
+    const day = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(`${v}T00:00:00Z`));
     const after = await tx.login.update({
       where: { id: before.id },
       data: {
         status: input.status,
-        passwordChangedAt: input.passwordChangedAt === null ? null : new Date(`${input.passwordChangedAt}T00:00:00Z`),
+        passwordChangedAt: day(input.passwordChangedAt),
+        role: input.role, email: input.email, personId: input.personId,
+        invitedAt: day(input.invitedAt), acceptedAt: day(input.acceptedAt), lastLoginAt: day(input.lastLoginAt), passwordReused: input.passwordReused,
         source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
       },
     });
+    if (input.personId !== undefined && input.personId !== before.personId) {
+      // The login's owner is always among its users (usedBy defaults to [personId] in a snapshot).
+      await tx.loginUser.deleteMany({ where: { loginId: before.id, personId: before.personId } });
+      await tx.loginUser.upsert({ where: { loginId_personId: { loginId: before.id, personId: input.personId } }, create: { orgId: scope.orgId, loginId: before.id, personId: input.personId }, update: {} });
+    }
+    // Shared use (SHARED_PRIMARY_LOGIN): replaced as ticked, the owner always among the users.
+    const usersBefore = (await tx.loginUser.findMany({ where: { loginId: before.id }, select: { personId: true } })).map((u) => u.personId).sort();
+    let usersAfter = usersBefore;
+    if (input.sharedWithSent) {
+      const owner = input.personId ?? before.personId;
+      const others = [...new Set((input.sharedWith ?? []).filter((id) => id !== owner))];
+      const known = await tx.person.count({ where: { orgId: scope.orgId, id: { in: others } } });
+      if (known !== others.length) throw new AppError("INVALID_INPUT", "Unknown person", { sharedWith: "validation.unknownPerson" });
+      await tx.loginUser.deleteMany({ where: { loginId: before.id } });
+      await tx.loginUser.createMany({ data: [owner, ...others].map((personId) => ({ orgId: scope.orgId, loginId: before.id, personId })) });
+      usersAfter = [owner, ...others].sort();
+    }
     await audit(tx, scope, {
       action: "login.updated", entityType: "Login", entityId: before.id, accountId: input.accountId,
-      before: { status: before.status, passwordChangedAt: before.passwordChangedAt }, after: { status: after.status, passwordChangedAt: after.passwordChangedAt },
+      before: { ...loginFacts(before), usedBy: usersBefore }, after: { ...loginFacts(after), usedBy: usersAfter },
     });
     // A login's devices may carry other accounts' shared-device findings.
     const devices = await tx.twoStepMethod.findMany({ where: { loginId: before.id, orgId: scope.orgId }, select: { deviceId: true } });
     return { value: undefined, alsoTouches: await accountsUsingDevices(tx, scope.orgId, devices.map((d) => d.deviceId)) };
   });
+  return withCurrentValues(edit, () => loginFormValues(scope, input.accountId, input.loginId));
 }
 
 /** "I checked this account's access data against Seller Central today." */

@@ -255,7 +255,7 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
   });
 
   it("reads a page in at most two SQL statements, whatever the page size", async () => {
-    const pool = createAppPool(process.env.DATABASE_URL!);
+    const pool = createAppPool();
     const counting = createTenantDb(pool, scope.orgId, { log: [{ emit: "event", level: "query" }] }) as unknown as PrismaClient<"query">;
     let statements = 0;
     counting.$on("query", () => void statements++);

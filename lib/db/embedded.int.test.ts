@@ -1,16 +1,21 @@
-import { existsSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
+import { ensurePostgresUser } from "./embedded-reach";
+import { prepareRelocation } from "./embedded-relocated";
 
 let dir: string;
+const cleanup: string[] = [];
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
+  for (const path of cleanup) await rm(path, { recursive: true, force: true });
 });
+const asRoot = process.getuid?.() === 0;
 
 async function run(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });
@@ -46,5 +51,67 @@ describe("embedded PostgreSQL (the zero-setup default)", () => {
     expect(await run(second.url, "SELECT v FROM kept")).toEqual([{ v: "survives restarts" }]);
     await second.stop();
     expect(await portAnswers(second.port)).toBe(false);
+  });
+
+  // Issue 19: `npm start` as root in a clone under a mode-700 directory (as /root is). The postgres OS user
+  // cannot enter it, so the cluster lives under a root-owned directory it can reach, recorded in the data
+  // directory; the private directory keeps its mode. Not as root, the server runs as the caller and the
+  // data stays where it was asked to be.
+  it("starts from a data directory inside a mode-700 directory, leaving that directory private", async () => {
+    const home = await mkdtemp(join(tmpdir(), "gh-private-"));
+    cleanup.push(home);
+    await chmod(home, 0o700);
+    const dataDir = join(home, "shop", ".gatehouse");
+
+    const first = await startEmbeddedPostgres({ dataDir });
+    try {
+      await run(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('private clone')");
+    } finally {
+      await first.stop();
+    }
+    const second = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(await run(second.url, "SELECT v FROM kept")).toEqual([{ v: "private clone" }]);
+      expect(second.pgDir).toBe(first.pgDir);
+    } finally {
+      await second.stop();
+    }
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    if (asRoot) {
+      const base = (await readFile(join(dataDir, "pg-location"), "utf8")).trim();
+      cleanup.push(base);
+      expect(first.pgDir).toBe(join(base, "pg"));
+      expect(first.pgDir.startsWith(home)).toBe(false);
+      const pgStat = statSync(first.pgDir);
+      expect(pgStat.uid).toBe(ensurePostgresUser().uid);
+      expect(pgStat.mode & 0o777).toBe(0o700);
+      expect(statSync(base).uid).toBe(0);
+    } else {
+      expect(first.pgDir).toBe(join(dataDir, "pg"));
+      expect(existsSync(join(dataDir, "pg-location"))).toBe(false);
+    }
+  }, 120_000);
+
+  it("copies the PostgreSQL binaries out of reach of a private clone's node_modules, once", async () => {
+    const home = await mkdtemp(join(tmpdir(), "gh-private-bin-"));
+    cleanup.push(home);
+    await chmod(home, 0o700);
+    const native = join(home, "node_modules", "native");
+    await mkdir(join(native, "bin"), { recursive: true });
+    await writeFile(join(native, "bin", "postgres"), "#!/bin/sh\n", { mode: 0o755 });
+    // As root the user is postgres; otherwise a stranger (uid 65534) stands for "another OS user".
+    const user = asRoot ? ensurePostgresUser() : { uid: 65534, gids: [65534] };
+    const reloc = await prepareRelocation(join(home, ".gatehouse"), native, "test", user);
+    if (!asRoot) {
+      expect(reloc).toBeNull(); // not root: no root-owned directory can be made for another user
+      return;
+    }
+    cleanup.push(reloc!.base);
+    expect(reloc!.nativeDir).toBe(join(reloc!.base, "postgresql-test"));
+    expect(await readFile(join(reloc!.nativeDir, "bin", "postgres"), "utf8")).toBe("#!/bin/sh\n");
+    expect(existsSync(join(reloc!.nativeDir, ".complete"))).toBe(true);
+    await writeFile(join(native, "bin", "postgres"), "changed\n");
+    const again = await prepareRelocation(join(home, ".gatehouse"), native, "test", user);
+    expect(await readFile(join(again!.nativeDir, "bin", "postgres"), "utf8")).toBe("#!/bin/sh\n"); // not copied twice
   });
 });

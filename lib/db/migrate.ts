@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { ensureAppRole } from "./app-role";
+import { appLogin, ensureAppRole, type LoginEnv } from "./app-role";
 
 // Applies prisma/migrations/*/migration.sql in order without the Prisma CLI (whose native engine
 // cannot be downloaded everywhere), recording each in Prisma's own _prisma_migrations table so the
@@ -15,7 +15,15 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-export async function applyMigrations(connectionString: string, migrationsDir = join(process.cwd(), "prisma/migrations")): Promise<MigrationResult> {
+/**
+ * `env` supplies the scoped-work role's login (DATABASE_APP_URL, or AUTH_SECRET to derive its password);
+ * without AUTH_SECRET the role is still made and granted, and its password is set at the next start.
+ */
+export async function applyMigrations(
+  connectionString: string,
+  migrationsDir = join(process.cwd(), "prisma/migrations"),
+  env: LoginEnv = process.env,
+): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -61,7 +69,7 @@ export async function applyMigrations(connectionString: string, migrationsDir = 
       }
       result.applied.push(name);
     }
-    await ensureAppRole(client);
+    await ensureAppRole(client, appLogin(connectionString, env));
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);

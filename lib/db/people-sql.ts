@@ -116,8 +116,9 @@ const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId
  * in scope (from `held`, by the (orgId, personId) indexes of Login and LoginUser, then by primary key —
  * not an OR over owner and users, which scanned every login of the organisation) with their levels; the
  * devices they hold with the in-scope logins that use them for 2SV; open findings about the person, those
- * logins or devices; the offboarding checklist on accounts in scope (or none), who ticked each item, and
- * how many open items lie outside the scope.
+ * logins or devices; the offboarding checklist on accounts in scope (or none), who ticked each item (and to
+ * whom a primary login was handed), how many open items lie outside the scope, and how many ticked steps
+ * changed records.
  */
 export function personPageStatement(scope: Scope): string {
   const visible = personVisibility(scope);
@@ -133,7 +134,7 @@ person_findings AS (
   JOIN "Finding" f ON f."orgId" = $1 AND f.status = 'OPEN' AND f."subjectType"::text = s.t AND f."subjectId" = s.sid
   JOIN "SellerAccount" a ON a.id = f."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}),
 finding_counts AS (SELECT id AS pid, (SELECT count(*) FROM person_findings) AS open_findings FROM ids)
-SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", ${METRIC_COLUMNS},
+SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboardingStartedAt", ${METRIC_COLUMNS},
   (SELECT coalesce(json_agg(json_build_object(
       'id', l.id, 'role', l.role, 'email', l.email, 'status', l.status, 'lastLoginAt', l."lastLoginAt", 'personId', l."personId",
       'person', json_build_object('id', o.id, 'name', o.name),
@@ -169,7 +170,8 @@ SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", ${METRIC_CO
       'login', CASE WHEN tl.id IS NULL THEN NULL ELSE json_build_object('id', tl.id, 'email', tl.email, 'role', tl.role, 'status', tl.status, 'personId', tl."personId") END,
       'device', CASE WHEN td.id IS NULL THEN NULL ELSE json_build_object('id', td.id, 'label', td.label, 'kind', td.kind) END,
       'account', CASE WHEN ta.id IS NULL THEN NULL ELSE json_build_object('id', ta.id, 'storeName', ta."storeName") END,
-      'doneByName', (SELECT u.name FROM "User" u JOIN "Membership" mm ON mm."userId" = u.id AND mm."orgId" = $1 WHERE u.id = t."doneById" LIMIT 1))
+      'doneByName', (SELECT u.name FROM "User" u JOIN "Membership" mm ON mm."userId" = u.id AND mm."orgId" = $1 WHERE u.id = t."doneById" LIMIT 1),
+      'handedTo', (SELECT json_build_object('id', hp.id, 'name', hp.name) FROM "Person" hp WHERE hp.id = t."handedToId" AND hp."orgId" = $1))
     ORDER BY t.kind, t."createdAt", t.id), '[]')
    FROM "OffboardingTask" t
    LEFT JOIN "Login" tl ON tl.id = t."loginId" AND tl."orgId" = $1
@@ -178,7 +180,9 @@ SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", ${METRIC_CO
    WHERE t."orgId" = $1 AND t."personId" = p.id AND (t."accountId" IS NULL OR (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")}))) AS tasks,
   (SELECT count(*)::int FROM "OffboardingTask" t LEFT JOIN "SellerAccount" ta ON ta.id = t."accountId" AND ta."orgId" = $1
    WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NULL AND t."accountId" IS NOT NULL
-     AND NOT (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")})) AS "hiddenOpen"
+     AND NOT (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")})) AS "hiddenOpen",
+  -- Ticked steps that changed records, in or out of scope: while there are any, the offboarding cannot be cancelled.
+  (SELECT count(*)::int FROM "OffboardingTask" t WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NOT NULL AND t.kind <> 'DEVICE_REHOME') AS "changedSteps"
 FROM "Person" p ${METRIC_JOINS}
 WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)`;
 }

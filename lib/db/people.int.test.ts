@@ -295,7 +295,7 @@ describe("getPersonDetailOrThrow", () => {
 
   it("reads the whole page in one SQL statement", async () => {
     const { scope, person } = await setup();
-    const pool = createAppPool(process.env.DATABASE_URL!);
+    const pool = createAppPool();
     const counting = createTenantDb(pool, scope.orgId, { log: [{ emit: "event", level: "query" }] }) as unknown as PrismaClient<"query">;
     let statements = 0;
     counting.$on("query", () => void statements++);

@@ -152,6 +152,8 @@ interface OffboardingItem {
   login: { id: string; email: string | null; role: LoginRole; status: LoginStatus; personId: string } | null;
   device: { id: string; label: string | null; kind: DeviceKind } | null;
   account: { id: string; storeName: string } | null;
+  /** PRIMARY_HANDOVER once ticked: the current employee the login went to. */
+  handedTo: { id: string; name: string } | null;
 }
 
 export interface PersonDetail {
@@ -161,6 +163,8 @@ export interface PersonDetail {
   company: string | null;
   external: boolean;
   departedAt: Date | null;
+  /** When the current offboarding was started; null when none (or from before this was recorded). */
+  offboardingStartedAt: Date | null;
   metrics: { activeLogins: number; adminLogins: number; accounts: number; devices: number; openFindings: number };
   logins: PersonLogin[];
   devices: PersonDevice[];
@@ -169,11 +173,15 @@ export interface PersonDetail {
     tasks: OffboardingItem[];
     /** Open items on accounts outside the caller's clients: counted, never shown. */
     hiddenOpen: number;
+    /** Ticked items that changed records (any scope): the offboarding can be cancelled only while 0. */
+    changedSteps: number;
   };
 }
 
 interface PersonPageRow extends Omit<MetricRow, "departedAt"> {
   departedAt: Date | null;
+  offboardingStartedAt: Date | null;
+  changedSteps: number;
   logins: (Omit<PersonLogin, "lastLoginAt"> & { lastLoginAt: string | null })[];
   deviceList: Omit<PersonDevice, "othersLogins">[];
   findings: (Omit<PersonFinding, "firstSeenAt"> & { firstSeenAt: string })[];
@@ -197,6 +205,7 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string): Pr
     company: row.company,
     external: row.external,
     departedAt: row.departedAt,
+    offboardingStartedAt: row.offboardingStartedAt,
     metrics: { activeLogins: row.activeLogins, adminLogins: row.adminLogins, accounts: row.accounts, devices: row.devices, openFindings: row.openFindings },
     logins: row.logins.map((l) => ({ ...l, lastLoginAt: dateOrNull(l.lastLoginAt) })),
     devices: row.deviceList.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== personId) })),
@@ -204,6 +213,7 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string): Pr
     checklist: {
       tasks: row.tasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt), doneAt: dateOrNull(t.doneAt) })),
       hiddenOpen: row.hiddenOpen,
+      changedSteps: row.changedSteps,
     },
   };
 }

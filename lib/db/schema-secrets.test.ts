@@ -15,6 +15,8 @@ const ALLOWED = new Set([
   "ApiToken.tokenHash",
   // The id of an ApiToken row (not the token) that a rate-limit window or an idempotency key belongs to.
   "ApiRequestWindow.tokenId", "ApiIdempotencyKey.tokenId",
+  // Only the SHA-256 of the single-use first-run setup token (used once, while no organisation exists).
+  "SetupToken.tokenHash",
 ]);
 
 function fields(schema: string): string[] {

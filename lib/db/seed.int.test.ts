@@ -76,6 +76,29 @@ describe("demo seed", () => {
     await db.$disconnect();
   });
 
+  it("gives every demo account 90 days of score history ending today, the same on every seed", async () => {
+    const db = await freshDb();
+    await seedDemoIfEmpty(db, "2026-11-23");
+    const rows = await db.accountScoreDaily.findMany({ where: { orgId: DEMO_ORG_ID }, orderBy: [{ accountId: "asc" }, { day: "asc" }] });
+    const group = <K,>(key: (r: (typeof rows)[number]) => K) => rows.reduce((m, r) => m.set(key(r), [...(m.get(key(r)) ?? []), r]), new Map<K, typeof rows>());
+    const byAccount = group((r) => r.accountId);
+    expect(byAccount.size).toBe(40);
+    for (const days of byAccount.values()) {
+      expect(days).toHaveLength(90);
+      expect(days[0].day.toISOString().slice(0, 10)).toBe("2026-08-26");
+      expect(days.at(-1)!.day.toISOString().slice(0, 10)).toBe("2026-11-23");
+    }
+    // A line, not a flat bar: the portfolio's daily mean moves over the quarter.
+    const means = new Set([...group((r) => r.day.toISOString()).values()].map((d) => Math.round(d.reduce((n, r) => n + r.score, 0) / d.length)));
+    expect(means.size).toBeGreaterThan(3);
+    const again = await freshDb();
+    await seedDemoIfEmpty(again, "2026-11-23");
+    const second = await again.accountScoreDaily.findMany({ where: { orgId: DEMO_ORG_ID }, orderBy: [{ accountId: "asc" }, { day: "asc" }] });
+    expect(second.map((r) => [r.accountId, r.day.toISOString(), r.score])).toEqual(rows.map((r) => [r.accountId, r.day.toISOString(), r.score]));
+    await db.$disconnect();
+    await again.$disconnect();
+  });
+
   it("never seeds into a database that already holds an organisation", async () => {
     const db = await freshDb();
     await db.organization.create({ data: { name: "Real customer" } });

@@ -1,6 +1,8 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { buildDemoPortfolio, DEMO_AGENCY } from "@/lib/demo/demo-snapshot";
+import { demoScoreHistory } from "@/lib/demo/score-history";
+import { evaluateSnapshot } from "@/lib/risk";
 import { snapshotSchema } from "@/lib/validation/snapshot";
 import type { Db } from "./client";
 import { writeSnapshot } from "./snapshot-import";
@@ -23,6 +25,12 @@ export async function seedDemoIfEmpty(db: Db, today: string, onSeeded?: (account
   const snapshot = snapshotSchema.parse(input);
   const passwordHash = await hashPassword(DEMO_USER.password);
   const clientOf = new Map<string, string>();
+  const idFor = (kind: string, id: string) => `demo-${kind}-${id}`;
+  // 90 days of score history, so the demo's trends are lines from the first visit rather than one dot.
+  // Today's score is the engine's own; the app's recompute after seeding writes the same value for today.
+  const history = evaluateSnapshot(snapshot, { asOf: today }).accounts.flatMap((a) =>
+    demoScoreHistory(a.id, a.score, today).map((p) => ({ orgId: DEMO_ORG_ID, accountId: idFor("account", a.id), day: new Date(`${p.day}T00:00:00Z`), score: p.score })),
+  );
   const accountIds = await db.$transaction(
     async (tx) => {
       await tx.organization.create({ data: { id: DEMO_ORG_ID, name: DEMO_AGENCY, kind: "AGENCY" } });
@@ -34,10 +42,11 @@ export async function seedDemoIfEmpty(db: Db, today: string, onSeeded?: (account
         for (const accountId of client.accountIds) clientOf.set(accountId, id);
       }
       const written = await writeSnapshot(tx, DEMO_ORG_ID, snapshot, {
-        idFor: (kind, id) => `demo-${kind}-${id}`,
+        idFor,
         source: "SEED",
         clientIdFor: (accountId) => clientOf.get(accountId) ?? null,
       });
+      await tx.accountScoreDaily.createMany({ data: history });
       return written.accountIds;
     },
     { timeout: 60_000 },

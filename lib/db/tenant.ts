@@ -1,24 +1,24 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
 import type { Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
 // Defence in depth under the data layer's own tenant filter: every tenant-owned table has a
 // PostgreSQL row-level security policy `"orgId" = current_setting('gatehouse.org_id')`
-// (migration 20261130010000_row_level_security), and scoped code talks to the database as
-// APP_ROLE, which cannot bypass it. `dbFor(scope)` is a Prisma client bound to the scope's
-// organisation: every connection it takes from the shared pool is set to that organisation
-// before use (and only when it was last used for another one, so a pool serving one
-// organisation pays one statement per connection, not per query). A connection nobody set reads
-// every tenant-owned table as empty.
+// (migration 20261130010000_row_level_security), and scoped code connects as a login role of its own
+// (lib/db/app-role.ts) that is no superuser, has no BYPASSRLS, is a member of no role and owns
+// nothing, so no statement on its connection can step around the policies. `dbFor(scope)` is a
+// Prisma client bound to the scope's organisation: every connection it takes from the shared pool is
+// set to that organisation before use (and only when it was last used for another one, so a pool
+// serving one organisation pays one statement per connection, not per query). A connection nobody set
+// reads every tenant-owned table as empty.
 //
 // The organisation is bound to the client rather than carried in an AsyncLocalStorage because
 // Prisma's request batching does not keep the caller's async context for queries outside a
 // transaction (measured: the store is gone by the time the adapter runs them).
 
-/** The role scoped queries run as (SET ROLE on every new connection). Cluster-wide; see app-role.ts. */
-export const APP_ROLE = "gatehouse_app";
 export const TENANT_SETTING = "gatehouse.org_id";
 
 /** What gatehouse.org_id holds on each pooled connection. */
@@ -26,9 +26,21 @@ const tenantOf = new WeakMap<pg.PoolClient, string>();
 
 async function checkout(shared: pg.Pool, orgId: string): Promise<pg.PoolClient> {
   const client = await shared.connect();
-  if (tenantOf.get(client) !== orgId) {
+  const previous = tenantOf.get(client);
+  if (previous !== orgId) {
     try {
-      await client.query(`SELECT set_config('${TENANT_SETTING}', $1, false)`, [orgId]);
+      if (previous === undefined) {
+        // A new connection proves who it is in the same statement: never scoped work as a role that
+        // row-level security does not bind (a misconfigured DATABASE_APP_URL, a changed role).
+        const { rows } = await client.query<{ reason: string | null; session: string; current: string }>(
+          `SELECT set_config('${TENANT_SETTING}', $1, false), session_user AS session, current_user AS current, (${UNSAFE_ROLE_SQL.replace("$1", "session_user")}) AS reason`,
+          [orgId],
+        );
+        const [{ reason, session, current }] = rows;
+        if (reason || session !== current) throw new Error(`Refusing scoped work as database role "${session}" (current user "${current}"): ${reason ?? "it switched roles"}`);
+      } else {
+        await client.query(`SELECT set_config('${TENANT_SETTING}', $1, false)`, [orgId]);
+      }
     } catch (error) {
       client.release(error as Error);
       throw error;
@@ -82,12 +94,9 @@ class TenantPoolView extends pg.Pool {
   }
 }
 
-export function createAppPool(connectionString: string, max = 10): pg.Pool {
+/** The pool of scoped work, connecting as its own role (DATABASE_APP_URL, or derived: app-role.ts). */
+export function createAppPool(connectionString = appDatabaseUrl(), max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
-  pool.on("connect", (client) => {
-    // Queued before any statement the pool runs on this connection.
-    client.query(`SET ROLE ${APP_ROLE}`).catch((error: Error) => console.error(`gatehouse: SET ROLE ${APP_ROLE} failed: ${error.message}`));
-  });
   pool.on("error", (error: Error & { code?: string }) => {
     // 57P01: the server is shutting down (e.g. the embedded database stopping with the app), not a failure.
     if (error.code !== "57P01") console.error(`gatehouse: idle database connection failed: ${error.message}`);
@@ -95,7 +104,7 @@ export function createAppPool(connectionString: string, max = 10): pg.Pool {
   return pool;
 }
 
-/** A Prisma client running as APP_ROLE with `orgId` as the row-level-security tenant. */
+/** A Prisma client running as the scoped-work role with `orgId` as the row-level-security tenant. */
 export function createTenantDb(shared: pg.Pool, orgId: string, options: { log?: { emit: "event"; level: "query" }[] } = {}): Db {
   return new PrismaClient({ ...options, adapter: new PrismaPg(new TenantPoolView(shared, orgId)) }) as unknown as Db;
 }
@@ -106,9 +115,7 @@ const globalForApp = globalThis as unknown as { gatehouseAppPool?: pg.Pool; gate
 
 function appPool(): pg.Pool {
   if (!globalForApp.gatehouseAppPool) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
-    globalForApp.gatehouseAppPool = createAppPool(connectionString);
+    globalForApp.gatehouseAppPool = createAppPool(appDatabaseUrl());
   }
   return globalForApp.gatehouseAppPool;
 }

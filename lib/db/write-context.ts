@@ -51,9 +51,13 @@ export async function writeAccountData<T>(
   return dbFor(scope).$transaction(async (tx) => {
     const account = await tx.sellerAccount.findFirst({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { id: true, version: true } });
     if (!account) throw new AppError("NOT_FOUND", "Seller account not found");
-    if (expectedVersion !== undefined && account.version !== expectedVersion)
-      throw new AppError("CONFLICT", "This account was changed by someone else since you opened it. Reload to see the latest data.");
-    await tx.sellerAccount.update({ where: { id: account.id }, data: { version: { increment: 1 } } });
+    const stale = () => new AppError("CONFLICT", "This account was changed by someone else since you opened it. Reload to see the latest data.");
+    if (expectedVersion !== undefined && account.version !== expectedVersion) throw stale();
+    // The version is compared again by the UPDATE itself: two writers that both read the same version
+    // queue on the row lock, and the second finds the version moved (READ COMMITTED re-checks the WHERE),
+    // so exactly one of them wins instead of both incrementing.
+    const bumped = await tx.sellerAccount.updateMany({ where: { id: account.id, version: account.version }, data: { version: { increment: 1 } } });
+    if (bumped.count !== 1) throw stale();
     // The people on the account before and after the change: whoever lost or gained access.
     const before = await peopleOnAccounts(tx, scope.orgId, [account.id]);
     const { value, alsoTouches = [] } = await change(tx);

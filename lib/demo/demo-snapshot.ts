@@ -142,6 +142,8 @@ const issues = {
     logins(a).push(secondary("l-removed", "former@blue-ocean.example", "p-vendor-former", ctx, { status: "REMOVED" }));
     a.otherAccess!.push({ personId: "p-vendor-former", console: "ADS", role: "ADMIN" });
   },
+  // The issue-19 accident: the primary login was disabled as if it were a secondary user's (NO_ACTIVE_PRIMARY).
+  primaryDisabled: (a) => void (primary(a).status = "DISABLED"),
   unverified: (a, ctx) => void (a.lastVerifiedAt = ctx.n % 2 ? null : ctx.ago(140)),
 } satisfies Record<string, Issue>;
 
@@ -176,7 +178,7 @@ RECIPES.push(
   [issues.externalAdmin, issues.dormantUser],
   [issues.appExpiring, issues.stalePassword],
   [],
-  [issues.singleMethod],
+  [issues.singleMethod, issues.primaryDisabled],
   [issues.smsAndVoice, issues.staleLink],
 );
 

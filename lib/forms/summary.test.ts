@@ -16,4 +16,9 @@ describe("formSummary", () => {
     expect(formSummary({ ok: true }, ["email"])).toBeNull();
     expect(formSummary({ ok: false }, ["email"])).toBeNull();
   });
+
+  it("says lib's own sentence for a refusal about no field of the form, and the code's sentence for a plain message", () => {
+    expect(formSummary({ ok: false, error: "CONFLICT", message: "validation.offboardingChangedData" }, [])).toEqual({ key: "validation.offboardingChangedData" });
+    expect(formSummary({ ok: false, error: "CONFLICT", message: "This account was changed by someone else" }, [])).toEqual({ key: "CONFLICT" });
+  });
 });

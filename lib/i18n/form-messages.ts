@@ -11,5 +11,8 @@ export function formMessages(t: Translate, success?: MessageKey): FormMessages {
   const errors: Record<string, string> = {};
   for (const code of CODES) errors[code] = t(`error.${code}`);
   for (const key of VALIDATION_KEYS) errors[key] = t(key);
+  // A stale edit: the record's current values are shown under each field.
+  errors["form.currentValue"] = t("form.currentValue");
+  errors["form.conflictWithCurrent"] = t("form.conflictWithCurrent");
   return { errors, success: success ? t(success) : undefined };
 }

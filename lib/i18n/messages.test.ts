@@ -65,7 +65,8 @@ describe("message catalogue", () => {
       expect(interpolate(en[key], { count: 2 }, "en"), key).toBe(two);
     }
     expect(interpolate(en["people.ownDevicesOnly"], { count: 1 })).toBe("1 more device serves only this person's own logins.");
-    expect(interpolate(en["offboarding.confirmText"], { name: "Aoi", logins: 1, devices: 2 })).toContain("1 login to disable in Seller Central and 2 devices to re-home");
+    expect(interpolate(en["offboarding.cancelBlocked"], { count: 1 }, "en")).toBe("1 done item has changed data (a login disabled or handed over), so this offboarding cannot be cancelled. Undo those first.");
+    expect(interpolate(en["offboarding.cancelBlocked"], { count: 2 }, "en")).toContain("2 done items have changed data");
     expect(interpolate(en["import.success"], { accounts: 1, logins: 0 })).toBe("Imported 1 account (0 logins) and computed their risks.");
   });
 

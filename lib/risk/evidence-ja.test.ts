@@ -25,6 +25,16 @@ describe("Japanese evidence", () => {
     expect(evidenceJa("APP_AUTH_EXPIRING", { appName: "RepricerX", expiresAt: "2026-12-13", daysToExpiry: 20 }, name)).toContain("あと 20 日");
   });
 
+  it("says which primary login is not active, or that none is recorded", () => {
+    expect(evidenceJa("NO_ACTIVE_PRIMARY", { primaryCount: 1, role: "PRIMARY", email: "owner@sakura.example", loginStatus: "DISABLED", primaryLogins: "l-1:DISABLED" }, name)).toBe(
+      "プライマリーユーザーのログイン owner@sakura.example が「無効」で、有効なプライマリーユーザーのログインがありません",
+    );
+    expect(evidenceJa("NO_ACTIVE_PRIMARY", { primaryCount: 2, role: "PRIMARY", primaryLogins: "l-1:DISABLED,l-2:INVITED" }, name)).toBe(
+      "有効なプライマリーユーザーのログインがありません: l-1（無効）、l-2（招待中）",
+    );
+    expect(evidenceJa("NO_ACTIVE_PRIMARY", { primaryCount: 0, primaryLogins: "" }, name)).toBe("この有効なアカウントにはプライマリーユーザーのログインが登録されていません");
+  });
+
   it("has a template for every rule, and every demo finding renders without gaps", () => {
     const result = evaluateSnapshot(snapshotSchema.parse(buildDemoPortfolio("2026-11-23").snapshot), { asOf: "2026-11-23" });
     const findings = result.accounts.flatMap((a) => a.findings);

@@ -9,6 +9,7 @@ type Name = (id: string) => string;
 const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const list = (v: unknown, name: Name) => str(v).split(",").map((s) => s.trim()).filter(Boolean).map(name).join("、");
 const login = (d: EvidenceData) => `${d.role === "PRIMARY" ? "プライマリーユーザー" : "サブユーザー"}のログイン ${str(d.email) || "（メール不明）"}`;
+const LOGIN_STATUS: Record<string, string> = { INVITED: "招待中", ACTIVE: "有効", DISABLED: "無効", REMOVED: "削除済み" };
 const KIND: Record<string, string> = { SMS: "SMS", VOICE: "音声通話", AUTHENTICATOR_APP: "認証アプリ" };
 
 const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
@@ -39,6 +40,13 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   CONTRACTOR_AS_USER: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company) || "会社不明"}）がサブユーザーとして追加されていますが、認定パートナーではありません`,
   STALE_PARTNER_LINK: (d) => `${str(d.company)} への認定パートナーの招待リンクは ${str(d.linkSentAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
   LEFTOVER_ACCESS: (d, n) => `${n(str(d.personId))} は${d.departed ? "退職済みですが" : "このアカウントに有効なログインがありませんが"}、${str(d.consoles)} へのアクセスが残っています`,
+  NO_ACTIVE_PRIMARY: (d) => {
+    if (Number(d.primaryCount) === 0) return "この有効なアカウントにはプライマリーユーザーのログインが登録されていません";
+    const status = (code: string) => LOGIN_STATUS[code] ?? code;
+    if (Number(d.primaryCount) === 1) return `${login(d)} が「${status(str(d.loginStatus))}」で、有効なプライマリーユーザーのログインがありません`;
+    const each = str(d.primaryLogins).split(",").filter(Boolean).map((entry) => `${entry.split(":")[0]}（${status(entry.split(":")[1])}）`);
+    return `有効なプライマリーユーザーのログインがありません: ${each.join("、")}`;
+  },
   UNVERIFIED_DATA: (d) => (d.lastVerifiedAt ? `アクセス情報が最後に確認されたのは ${str(d.lastVerifiedAt)}（${str(d.ageDays)} 日前）です` : "アクセス情報が一度も確認されていません"),
 };
 

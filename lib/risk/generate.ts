@@ -122,6 +122,9 @@ export function generateSnapshot(accounts: number, seed: number, options: Genera
     const agency = random.pick(agencies);
     const owner = addPerson(`p-${i}-owner`, random.chance(0.02), `Seller ${i}`);
     const logins = [makeLogin(`l-${i}-0`, "PRIMARY", owner, null)];
+    // One account in 500 had its primary login disabled when someone left (NO_ACTIVE_PRIMARY). Set by
+    // position, not by a random draw, so every other generated value stays as it was.
+    if (i % 500 === 250) logins[0].status = "DISABLED";
     const secondaries = random.int(2, 4);
     let usesAgency = false;
     for (let j = 1; j <= secondaries; j++) {

@@ -105,6 +105,10 @@ export const REMEDIATION: Readonly<Record<RuleId, Readonly<LocalizedText>>> = de
     en: "Open Settings → User Permissions and Login & security in Seller Central, compare them with this account's data in Gatehouse, correct the differences and mark the account as verified. Amazon offers no API for users or 2SV, so unchecked data drifts from reality and the other findings become unreliable.",
     ja: "セラーセントラルの 設定 > ユーザー権限 とログインとセキュリティを開いてGatehouseのデータと照合し、違いを直して確認済みにしてください。ユーザーや2段階認証を取得できるAPIはないため、確認されていないデータは実態からずれ、他の検出結果も当てにならなくなります。",
   },
+  NO_ACTIVE_PRIMARY: {
+    en: "Find out who can still sign in with the primary user's login and bring it back under your company's control: if the person who held it has left, move its e-mail, password and 2SV devices to a current employee (Login & security) instead of disabling it, then correct this record. Seller Central never lets the primary user be removed or disabled and no one else can become primary: without it nobody can grant or revoke permissions, so a lost primary login means Amazon's identity-document recovery.",
+    ja: "プライマリーユーザー(アカウント管理者)のログインに今だれがログインできるかを確認し、自社の管理下に戻してください。使っていた人が退職した場合は無効にせず、Eメール・パスワード・2段階認証の端末を在籍中の社員に引き継ぎ(ログインとセキュリティ)、そのうえでこの記録を直してください。セラーセントラルではプライマリーユーザーを削除・無効にできず、他の人がプライマリーになることもできません。これが無いと権限の付与や取り消しができる人がいなくなり、ログインを失った場合は本人確認書類によるAmazonの復旧手続きが必要です。",
+  },
 });
 
 function deepFreeze<T extends Record<string, object>>(value: T): T {

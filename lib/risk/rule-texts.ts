@@ -36,4 +36,5 @@ export const RULE_TEXTS: Readonly<Record<RuleId, RuleText>> = {
   STALE_PARTNER_LINK: { title: t("Stale partner link", "放置された認定パートナーのリンク"), description: t("An Authorized Partner invitation link was not accepted in time.", "認定パートナーの招待リンクが期限内に承認されていません。"), severityLabel: t("low", "低") },
   LEFTOVER_ACCESS: { title: t("Leftover Ads or Brand Registry access", "広告・ブランド登録のアクセスが残存"), description: t("Someone without Seller Central access still holds Ads or Brand Registry access.", "セラーセントラルのアクセスがない人に、広告コンソールやブランド登録のアクセスが残っています。"), severityLabel: t("high", "高") },
   UNVERIFIED_DATA: { title: t("Data not verified", "データが未確認"), description: t("Nobody has checked this account's access data against Seller Central recently.", "このアカウントのアクセス情報が最近セラーセントラルと照合されていません。"), severityLabel: t("medium", "中") },
+  NO_ACTIVE_PRIMARY: { title: t("No active primary login", "有効なプライマリーユーザーがいない"), description: t("An active account has no active primary login (disabled, removed, never accepted or not recorded): nobody can grant permissions.", "有効なアカウントに有効なプライマリーユーザーのログインがありません（無効・削除・未承認・未登録）。権限を付与できる人がいません。"), severityLabel: t("critical", "緊急") },
 };

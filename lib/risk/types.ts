@@ -33,6 +33,7 @@ export const RULE_IDS = [
   "STALE_PARTNER_LINK",
   "LEFTOVER_ACCESS",
   "UNVERIFIED_DATA",
+  "NO_ACTIVE_PRIMARY",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

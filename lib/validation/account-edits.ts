@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { formDayWithin } from "./day";
+import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
 
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().min(1);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
 
 export const addTwoStepMethodSchema = z
   .object({
@@ -28,14 +29,18 @@ export type AddTwoStepMethodInput = z.infer<typeof addTwoStepMethodSchema>;
 
 export const removeTwoStepMethodSchema = z.object({ accountId: id, version, methodId: id });
 
-export const updateLoginSchema = z.object({
-  accountId: id,
-  version,
-  loginId: id,
-  status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
-  /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
-  passwordChangedAt: z.literal("").transform(() => null).or(day),
-});
+export const updateLoginSchema = z
+  .object({
+    accountId: id,
+    version,
+    loginId: id,
+    status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"], "validation.choose"),
+    /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
+    // A pipe, not a union with "": a union's refusal would be zod's own "Invalid input", not our message.
+    passwordChangedAt: z.string().transform((v) => v || null).pipe(formDayWithin((day, today) => passwordChangedDateError(day, today)).nullable()),
+    ...loginEditExtras,
+  })
+  .refine(acceptedAfterInvited, acceptedIssue);
 export type UpdateLoginInput = z.infer<typeof updateLoginSchema>;
 
 /** A password change is recorded once it has happened: a date after today is a typo. */

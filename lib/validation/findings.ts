@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
+import { formDayWithin } from "./day";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
 
 export const acceptFindingSchema = z.object({
   findingId: z.string().min(1).max(64),
   reason: z.string().trim().min(10, "validation.reasonTooShort").max(1000, "validation.reasonTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY),
   /** Accepted through this day; open again from the next. */
-  until: day,
+  until: formDayWithin((until, today) => acceptanceWindowError(until, today)),
 });
 export type AcceptFindingInput = z.infer<typeof acceptFindingSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formDayWithin } from "./day";
 
 const id = z.string().min(1).max(64);
 const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
@@ -17,17 +18,27 @@ export type PersonListQuery = z.infer<typeof personListQuerySchema>;
 
 export const personIdSchema = id;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "validation.date");
 
 export const offboardPersonSchema = z.object({
   personId: id,
-  departedAt: day,
+  departedAt: formDayWithin((day, today) => departureDateError(day, today)),
   /** The form's second step: nothing happens until the user has confirmed. */
   confirm: z.literal("yes", "validation.offboardConfirm"),
 });
 export type OffboardPersonInput = z.infer<typeof offboardPersonSchema>;
 
-export const completeOffboardingTaskSchema = z.object({ taskId: id });
+/** newPersonId: for a primary login's hand-over, the current employee it goes to (checked in lib/db). */
+export const completeOffboardingTaskSchema = z.object({
+  taskId: id,
+  newPersonId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
+});
+
+export const reopenOffboardingTaskSchema = z.object({ taskId: id });
+
+export const cancelOffboardingSchema = z.object({
+  personId: id,
+  confirm: z.literal("yes", "validation.offboardConfirm"),
+});
 
 /** A departure is recorded once it has happened: a future date would not raise the findings yet. */
 export function departureDateError(departedAt: string, today: string): string | null {

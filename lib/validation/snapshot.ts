@@ -30,9 +30,10 @@ const upperCode = z.string().max(TEXT_LIMITS.code, { abort: true }).regex(/^[A-Z
 
 export const dateSchema = z
   .string()
-  // The longest form the pattern allows: "2026-11-23T09:00:00.123456789+09:00".
+  // The longest form the pattern allows: "2026-11-23T09:00:00.123456789+09:00". Both abort, so "yesterday" is one
+  // problem (its shape), not also "not a real date".
   .max(35, { message: SNAPSHOT_SCHEMA_MESSAGES.date, abort: true })
-  .regex(DATE_PATTERN, SNAPSHOT_SCHEMA_MESSAGES.date)
+  .regex(DATE_PATTERN, { message: SNAPSHOT_SCHEMA_MESSAGES.date, abort: true })
   .refine(isValidDate, SNAPSHOT_SCHEMA_MESSAGES.realDate);
 
 const optionalDate = dateSchema.nullable().default(null);
@@ -70,11 +71,15 @@ export const permissionGrantSchema = z.strictObject({
 export const loginSchema = z
   .strictObject({
     id,
-    role: z.enum(["PRIMARY", "SECONDARY"]),
+    role: z
+      .enum(["PRIMARY", "SECONDARY"])
+      .describe("PRIMARY: the primary user (account administrator), who alone can grant permissions and cannot be removed or disabled in Seller Central; SECONDARY: a secondary user."),
     email: z.string().max(TEXT_LIMITS.email, { abort: true }).pipe(z.email()).nullable().default(null),
     personId: id,
     usedBy: z.array(id).optional(),
-    status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"]),
+    status: z
+      .enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"])
+      .describe("Only ACTIVE logins are evaluated by the login rules; INVITED ones only by STALE_INVITE. A PRIMARY login that is not ACTIVE leaves its account without an administrator (NO_ACTIVE_PRIMARY)."),
     invitedAt: optionalDate,
     acceptedAt: optionalDate,
     lastLoginAt: optionalDate,
@@ -113,9 +118,12 @@ export const sellerAccountSchema = z.strictObject({
   region: upperCode,
   marketplaces: z.array(upperCode).default([]),
   plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]),
-  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]),
+  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]).describe("SUSPENDED or DEACTIVATED raises the SUSPENDED finding."),
   lastVerifiedAt: optionalDate,
-  logins: z.array(loginSchema).default([]),
+  logins: z
+    .array(loginSchema)
+    .default([])
+    .describe("Every login of the account. An ACTIVE account needs a PRIMARY login with status ACTIVE; without one, audit reports NO_ACTIVE_PRIMARY (critical)."),
   partners: z.array(authorizedPartnerSchema).default([]),
   apps: z.array(appAuthorizationSchema).default([]),
   otherAccess: z.array(otherAccessSchema).default([]),

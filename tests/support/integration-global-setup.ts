@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
     stopEmbedded = () => embedded.stop();
   }
   const database = await createThrowawayDatabase(adminUrl);
-  await applyMigrations(database.url);
+  // The workers' AUTH_SECRET (vitest.config.ts), from which the scoped-work role's password is derived.
+  await applyMigrations(database.url, undefined, { AUTH_SECRET: project.config.env.AUTH_SECRET });
   // As the app does at every start: the tool catalogue is reference data every grant points at.
   const db = createDb(database.url);
   await syncToolCatalogue(db);

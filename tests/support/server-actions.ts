@@ -9,18 +9,27 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
     removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
+    updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED, setPermissionsAction: WRAPPED,
+    savePartnerAction: WRAPPED, saveAppAction: WRAPPED, saveOtherAccessAction: WRAPPED, removeAccountChildAction: WRAPPED,
   },
+  "app/(app)/accounts/new/actions.ts": { createAccountAction: WRAPPED },
+  "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
+  "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },
+  "app/setup/actions.ts": { completeSetupAction: "public: the single-use setup token is the authorisation, only while no organisation exists" },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },
+  "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/(app)/members/actions.ts": {
     inviteMemberAction: WRAPPED, changeMemberAction: WRAPPED, removeMemberAction: WRAPPED, revokeInvitationAction: WRAPPED,
     inviteClientOwnerAction: WRAPPED, closeClientPortalAction: WRAPPED },
-  "app/(app)/people/[id]/actions.ts": { offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED },
+  "app/(app)/people/[id]/actions.ts": {
+    offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED, reopenOffboardingTaskAction: WRAPPED, cancelOffboardingAction: WRAPPED,
+    updatePersonAction: WRAPPED, mergePeopleAction: WRAPPED, saveDeviceAction: WRAPPED, removeDeviceAction: WRAPPED,
+  },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,
   },
   "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED, createApiTokenAction: WRAPPED, revokeApiTokenAction: WRAPPED },
-  "app/(app)/import/actions.ts": { importSnapshotAction: "session + role in lib (file upload; same steps as defineAction)" },
   "app/invite/[token]/actions.ts": {
     acceptAsNewUserAction: "public: the single-use invitation token is the authorisation",
     acceptAsUserAction: "session: joins only with the signed-in user's own e-mail",
@@ -40,4 +49,26 @@ export function serverActionFiles(dir: string): string[] {
 }
 
 export const exportsOf = (source: string) => [...source.matchAll(/export (?:const|async function) (\w+)/g)].map((m) => m[1]).sort();
+
+/**
+ * What a member may still do while their organisation requires two-factor sign-in and they have not set
+ * it up: get it set up and manage their own sign-in; the public and session-only actions outside
+ * defineAction are not gated. Every other action refuses (lib/actions/action-matrix.int.test.ts and
+ * e2e/action-replay.spec.ts check both sides, so an action given allowPendingTwoFactor must be listed here).
+ */
+export const ALLOWED_WHILE_TWO_FACTOR_PENDING: Record<string, string> = {
+  startEnrolmentAction: "sets up two-factor sign-in",
+  confirmEnrolmentAction: "sets up two-factor sign-in",
+  disableTwoFactorAction: "the user's own sign-in (lib then refuses it where the organisation requires two-factor)",
+  changePasswordAction: "the user's own sign-in",
+  revokeSessionAction: "the user's own sessions",
+  revokeOtherSessionsAction: "the user's own sessions",
+  signInAction: "outside the gate: public",
+  acceptAsNewUserAction: "outside the gate: public, token-authorised",
+  acceptAsUserAction: "outside the gate: joins another organisation with the user's own e-mail",
+  setLocaleAction: "outside the gate: a cookie only",
+  signOutAction: "outside the gate: ends the caller's own session",
+  switchOrgAction: "outside the gate: to another of the user's own organisations",
+  completeSetupAction: "outside the gate: public, authorised by the single-use setup link while no organisation exists",
+};
 

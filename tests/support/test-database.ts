@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { appRoleName } from "@/lib/db/app-role";
 
 // Tests never touch a developer's or a remote database: throwaway databases on a local server only.
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -28,6 +29,8 @@ export async function createThrowawayDatabase(adminUrl: string, prefix = "gateho
       const c = new pg.Client({ connectionString: withDatabase(adminUrl, "postgres") });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // Its scoped-work role (lib/db/app-role.ts) is cluster-wide and had rights in that database only.
+      await c.query(`DROP ROLE IF EXISTS "${appRoleName(withDatabase(adminUrl, name))}"`);
       await c.end();
     },
   };

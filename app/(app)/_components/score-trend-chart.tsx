@@ -7,9 +7,18 @@ const PAD = { left: 32, right: 12, top: 10, bottom: 24 };
 
 export function ScoreTrendChart({ points, label }: { points: { day: string; score: number }[]; label: string }) {
   if (points.length === 0) return null;
+  if (points.length === 1) {
+    // One day of history draws no line: the score as a number, with its day, rather than a lone dot.
+    return (
+      <p role="img" aria-label={label} className="flex items-baseline gap-3" data-testid="score-trend-single">
+        <span className="text-4xl font-semibold tabular-nums text-blue-800">{points[0].score}</span>
+        <span className="text-sm text-slate-600 tabular-nums">{points[0].day}</span>
+      </p>
+    );
+  }
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (points.length > 1 ? (i * innerW) / (points.length - 1) : innerW / 2);
+  const x = (i: number) => PAD.left + (i * innerW) / (points.length - 1);
   const y = (score: number) => PAD.top + innerH - (score / 100) * innerH;
   const d = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ");
   const area = `${d} L${x(points.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z`;
@@ -24,16 +33,8 @@ export function ScoreTrendChart({ points, label }: { points: { day: string; scor
       ))}
       <path d={area} fill="#1d4ed8" opacity="0.08" />
       <path d={d} fill="none" stroke="#1d4ed8" strokeWidth="2" strokeLinejoin="round" />
-      {points.length === 1 && <circle cx={x(0)} cy={y(points[0].score)} r={3} fill="#1d4ed8" />}
-      {points.length === 1 ? (
-        // One day of history so far: one date under its one point, not the same date at both ends.
-        <text x={x(0)} y={H - 6} fontSize="11" fill="#475569" textAnchor="middle">{points[0].day}</text>
-      ) : (
-        <>
-          <text x={PAD.left} y={H - 6} fontSize="11" fill="#475569">{points[0].day}</text>
-          <text x={W - PAD.right} y={H - 6} fontSize="11" fill="#475569" textAnchor="end">{points.at(-1)!.day}</text>
-        </>
-      )}
+      <text x={PAD.left} y={H - 6} fontSize="11" fill="#475569">{points[0].day}</text>
+      <text x={W - PAD.right} y={H - 6} fontSize="11" fill="#475569" textAnchor="end">{points.at(-1)!.day}</text>
     </svg>
   );
 }

@@ -7,6 +7,9 @@ import { messages } from "@/lib/i18n/messages";
 import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ImportForm, type SnapshotImportMessages } from "./_components/import-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("nav.import");
 
 export default async function ImportPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);

@@ -9,10 +9,13 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { EMAIL_MAX_LENGTH, membersPageQuerySchema } from "@/lib/validation/members";
 import { changeMemberAction, closeClientPortalAction, inviteClientOwnerAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
 
 const ASSIGNED_SHOWN = 3;
+
+export const generateMetadata = () => pageTitle("nav.members");
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [scope, t, { edit }] = await Promise.all([requireScope(), getT(), searchParams.then((raw) => membersPageQuerySchema.parse(raw))]);

@@ -4,6 +4,7 @@ import { listPeople } from "@/lib/db/people";
 import { getT } from "@/lib/i18n/server";
 import { personListQuerySchema, type PersonListQuery } from "@/lib/validation/people";
 import { PeopleTable } from "./_components/people-table";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -20,6 +21,8 @@ function href(query: PersonListQuery, change: Partial<PersonListQuery>): string 
   const s = params.toString();
   return s ? `/people?${s}` : "/people";
 }
+
+export const generateMetadata = () => pageTitle("nav.people");
 
 export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
@@ -86,6 +89,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           openFindings: t("people.openFindings"),
           external: t("people.external"),
           departed: t("people.departed"),
+          adminLogins: t("people.adminLogins"),
         }}
       />
       {pages > 1 && (

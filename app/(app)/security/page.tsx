@@ -8,14 +8,19 @@ import { describeUserAgent } from "@/lib/user-agent";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { TwoFactorSection } from "./_components/two-factor-section";
 import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export default async function SecurityPage() {
-  const [scope, t, locale, currentId] = await Promise.all([requireScope(), getT(), getLocale(), getSessionId()]);
+export const generateMetadata = () => pageTitle("nav.security");
+
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const [scope, t, locale, currentId, { welcome }] = await Promise.all([requireScope(), getT(), getLocale(), getSessionId(), searchParams]);
   const sessions = await listActiveSessions(scope.userId);
   const when = (d: Date) => <LocalTime iso={d.toISOString()} locale={locale} />;
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("security.title")}</h1>
+      {/* Straight after first-run setup: the new Owner is offered two-factor enrolment first. */}
+      {welcome === "1" && <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="setup-welcome">{t("setup.welcome")}</p>}
       <TwoFactorSection userId={scope.userId} t={t} required={scope.requireTwoFactor} />
       <section aria-labelledby="sessions" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="sessions" className="mb-1 text-lg font-semibold">{t("security.sessions")}</h2>

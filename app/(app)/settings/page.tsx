@@ -10,6 +10,9 @@ import { RISK_SETTING_KEYS } from "@/lib/validation/settings";
 import { SCORE_FORMULA } from "@/lib/risk";
 import { setRequireTwoFactorAction, updateRiskSettingsAction } from "./actions";
 import { ApiTokensSection } from "./_components/api-tokens-section";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("nav.settings");
 
 export default async function SettingsPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);

@@ -33,5 +33,5 @@ export async function acceptAsUserAction(prev: ActionState, formData: FormData):
     if (error instanceof AppError) return { ok: false, seq, error: error.code };
     throw error;
   }
-  redirect("/accounts");
+  redirect("/");
 }

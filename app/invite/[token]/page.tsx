@@ -7,6 +7,9 @@ import { findInvitation } from "@/lib/db/members";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { acceptAsNewUserAction, acceptAsUserAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("invite.title");
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -8,6 +8,7 @@ import { externalSensitiveAccessRule } from "./external-sensitive-access";
 import { individualPlanMultiUserRule } from "./individual-plan-multi-user";
 import { leftoverAccessRule } from "./leftover-access";
 import { no2svRule } from "./no-2sv";
+import { noActivePrimaryRule } from "./no-active-primary";
 import { offboardedStillActiveRule } from "./offboarded-still-active";
 import { otpSkipOnSharedDeviceRule } from "./otp-skip-on-shared-device";
 import { passwordReusedRule } from "./password-reused";
@@ -52,6 +53,7 @@ export const ALL_RULES: readonly Rule[] = [
   stalePartnerLinkRule,
   leftoverAccessRule,
   unverifiedDataRule,
+  noActivePrimaryRule,
 ];
 
 export const ACCOUNT_RULES = ALL_RULES.filter((rule): rule is AccountRule => rule.scope === "account");

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts";
+import { GettingStarted } from "@/components/getting-started";
 import { listSavedViews } from "@/lib/db/saved-views";
-import { utcToday } from "@/lib/db/write-context";
+import { canWrite, utcToday } from "@/lib/db/write-context";
 import { getLocale, getT } from "@/lib/i18n/server";
 import {
   accountListHref,
@@ -20,6 +21,7 @@ import {
 import { AccountsTable, type AccountsTableLabels } from "../_components/accounts-table";
 import { ColumnMenu, DensitySwitch, FiltersForm } from "../_components/table-controls";
 import { SavedViews } from "../_components/saved-views";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -32,6 +34,8 @@ const SORTABLE: { column: "storeName" | AccountColumn; sort: AccountSort; firstD
   { column: "lastLogin", sort: "lastLogin", firstDir: "asc" },
 ];
 
+export const generateMetadata = () => pageTitle("nav.accounts");
+
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = parseAccountListQuery(raw);
@@ -41,6 +45,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   if (!isCanonicalAccountSearch(raw) && !searchTooLong) redirect(accountListHref(query));
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
+  const portal = Boolean(scope.portal);
 
   const columnLabels: Record<AccountColumn, string> = {
     sellerId: t("account.sellerId"), client: t("account.client"), region: t("account.region"), plan: t("account.plan"), status: t("account.status"),
@@ -77,6 +82,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
     t("accounts.empty")
   );
   const search = accountListSearch(query, { cursor: undefined });
+  // Nothing recorded yet (not merely nothing matching): how to begin, instead of an empty table.
+  if (!filtered && !query.cursor && result.total === 0)
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">{t("accounts.title")}</h1>
+        <GettingStarted scope={scope} t={t} />
+      </div>
+    );
   const page = (cursor: AccountListQuery["cursor"]) => accountListHref(query, { cursor });
 
   return (
@@ -89,6 +102,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          {canWrite(scope) && !scope.portal && <Link href="/accounts/new" className="rounded bg-blue-700 px-3 py-1 text-white no-underline hover:bg-blue-800" data-testid="add-account">{t("accounts.add")}</Link>}
           <a href={`/api/accounts/export${search ? `?${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
             {t("export.csv")}
           </a>
@@ -101,12 +115,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           <span className="text-xs text-slate-600">{t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) })}</span>
         </div>
       </div>
-      <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} />
+      {/* Saved views beside the filters they recall (below them on a narrow screen), not under the table. */}
+      <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} showClient={!portal} />
+        <SavedViews views={views} currentSearch={search} t={t} />
+      </div>
       <div className="flex flex-wrap items-center gap-4">
-        <ColumnMenu query={query} t={t} labels={columnLabels} />
+        <ColumnMenu query={query} t={t} labels={columnLabels} hidden={portal ? ["client"] : []} />
         <DensitySwitch query={query} t={t} />
       </div>
-      <AccountsTable rows={result.rows} columns={query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
+      <AccountsTable rows={result.rows} columns={portal ? query.cols.filter((c) => c !== "client") : query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
       {(result.prev || result.next || query.cursor) && (
         <nav aria-label={t("pagination.label")} className="flex items-center gap-4 text-sm">
           {query.cursor && <Link href={page(undefined)}>{t("table.first")}</Link>}
@@ -114,7 +132,6 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           {result.next ? <Link href={page(result.next)} rel="next">{t("pagination.next")}</Link> : <span className="text-slate-500">{t("pagination.next")}</span>}
         </nav>
       )}
-      <SavedViews views={views} currentSearch={search} t={t} />
     </div>
   );
 }

@@ -1,5 +1,14 @@
 "use server";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { removeAccount, updateAccount } from "@/lib/db/accounts/account-records";
+import { createLogin, removeLogin } from "@/lib/db/accounts/login-records";
+import { removeAccountSchema, updateAccountSchema } from "@/lib/validation/account-form";
+import { createLoginSchema, removeLoginSchema } from "@/lib/validation/login-form";
+import { setLoginPermissions } from "@/lib/db/accounts/permission-records";
+import { removeAccountChild, saveApp, saveOtherAccess, savePartner } from "@/lib/db/accounts/account-children";
+import { removeAccountChildSchema, saveAppSchema, saveOtherAccessSchema, savePartnerSchema } from "@/lib/validation/account-children";
+import { setPermissionsSchema } from "@/lib/validation/permission-form";
 import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { defineAction } from "@/lib/actions/define-action";
@@ -15,3 +24,15 @@ export const removeTwoStepMethodAction = defineAction(removeTwoStepMethodSchema,
 export const updateLoginAction = defineAction(updateLoginSchema, (scope, input) => updateLogin(scope, input));
 export const markVerifiedAction = defineAction(markVerifiedSchema.extend({ confirm: z.literal("yes") }), (scope, input) => markAccountVerified(scope, input.accountId, input.version));
 export const recordAccessReviewAction = defineAction(recordAccessReviewSchema, (scope, input) => recordAccessReview(scope, input));
+export const updateAccountAction = defineAction(updateAccountSchema, (scope, input) => updateAccount(scope, input));
+export const removeAccountAction = defineAction(removeAccountSchema, async (scope, input) => {
+  await removeAccount(scope, input);
+  redirect("/accounts");
+});
+export const createLoginAction = defineAction(createLoginSchema, (scope, input) => createLogin(scope, input));
+export const removeLoginAction = defineAction(removeLoginSchema, (scope, input) => removeLogin(scope, input));
+export const setPermissionsAction = defineAction(setPermissionsSchema, (scope, input) => setLoginPermissions(scope, input));
+export const savePartnerAction = defineAction(savePartnerSchema, (scope, input) => savePartner(scope, input));
+export const saveAppAction = defineAction(saveAppSchema, (scope, input) => saveApp(scope, input));
+export const saveOtherAccessAction = defineAction(saveOtherAccessSchema, (scope, input) => saveOtherAccess(scope, input));
+export const removeAccountChildAction = defineAction(removeAccountChildSchema, (scope, input) => removeAccountChild(scope, input));

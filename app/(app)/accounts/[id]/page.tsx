@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ScoreBadge } from "@/components/score-badge";
 import { Sparkline } from "@/components/sparkline";
 import { labelsFor } from "@/lib/db/labels";
@@ -8,20 +9,28 @@ import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { getAccountPageOrThrow, listTools } from "@/lib/db/accounts";
+import { getAccountProvenance } from "@/lib/db/accounts/account-provenance";
+import { accountRemovalPreview } from "@/lib/db/accounts/account-records";
+import { listLoginFormValues, listPersonOptions } from "@/lib/db/accounts/login-records";
+import { listClientRows } from "@/lib/db/clients/client-records";
 import { canWrite, utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { accountIdSchema } from "@/lib/validation/accounts";
 import { markVerifiedAction } from "./actions";
 import { FindingsSection } from "./_components/findings-section";
 import { HistorySection } from "./_components/history-section";
 import { LoginsSection } from "./_components/logins-section";
+import { AccountEditor } from "./_components/account-editor";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
+import { ProvenanceLine } from "./_components/provenance-line";
 import { PermissionsSection } from "./_components/permissions-section";
 
-async function load(id: string) {
+// Cached for the request: the title and the page read the account once.
+const load = cache(async (id: string) => {
   const scope = await requireScope();
   const parsed = accountIdSchema.safeParse(id);
   if (!parsed.success) notFound();
@@ -31,6 +40,11 @@ async function load(id: string) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { account } = await load((await params).id);
+  return pageTitle("nav.accounts", account.storeName);
 }
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
@@ -38,7 +52,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const [{ scope, account, scores: history, history: events, reviews }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
   const writable = canWrite(scope);
+  // What the edit forms need beyond what the page shows; read only for those who can edit.
+  const [provenance, editing] = await Promise.all([
+    getAccountProvenance(scope, account.id),
+    writable
+      ? Promise.all([listClientRows(scope), accountRemovalPreview(scope, account.id), listLoginFormValues(scope, account.id), listPersonOptions(scope, account.id)])
+      : null,
+  ]);
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
+  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing[3] } : null;
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -47,17 +69,20 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <h1 className="text-2xl font-semibold">{account.storeName}</h1>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-500">{t("account.sellerId")}</dt><dd><code>{account.sellerId}</code></dd>
-            <dt className="text-slate-500">{t("account.client")}</dt><dd>{account.client?.name ?? "—"}</dd>
+            {/* In a seller's own portal the client is the seller: no agency word for their own company. */}
+            {!scope.portal && <><dt className="text-slate-500">{t("account.client")}</dt><dd>{account.client?.name ?? "—"}</dd></>}
             <dt className="text-slate-500">{t("account.region")}</dt><dd>{account.region} ({account.marketplaces.join(", ")})</dd>
             <dt className="text-slate-500">{t("account.plan")}</dt><dd>{t(`plan.${account.plan}`)}</dd>
             <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>
             <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
           </dl>
+          {provenance && <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>}
           {writable && (
             <div className="mt-3">
               <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />
             </div>
           )}
+          {editing && <AccountEditor account={account} clients={editing[0]} clientRequired={scope.clientIds !== null} removal={editing[1]} t={t} />}
         </div>
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
@@ -66,12 +91,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={provenance?.logins ?? new Map()} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} />
-        <PartnersSection account={account} t={t} />
-        <OtherAccessSection account={account} t={t} />
+        <AppsSection account={account} t={t} editing={childEditing} />
+        <PartnersSection account={account} t={t} editing={childEditing} />
+        <OtherAccessSection account={account} t={t} editing={childEditing} />
       </div>
       <HistorySection history={events} t={t} locale={locale} />
     </div>

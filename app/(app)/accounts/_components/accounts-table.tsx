@@ -59,13 +59,14 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
     region: helper.accessor("region", { header: labels.region, cell: (info) => `${info.getValue()} (${info.row.original.marketplaces.join(", ")})` }),
     plan: helper.accessor("plan", { header: labels.plan, cell: (info) => labels.plans[info.getValue()] ?? info.getValue() }),
     status: helper.accessor("status", { header: labels.status, cell: (info) => labels.statuses[info.getValue()] ?? info.getValue() }),
-    score: helper.accessor("score", { header: header("score", labels.score), cell: (info) => <ScoreBadge score={info.getValue()} /> }),
-    critical: helper.accessor("openCritical", { id: "critical", header: header("critical", labels.critical), cell: (info) => count(info.getValue(), "text-red-800") }),
-    high: helper.accessor("openHigh", { id: "high", header: header("high", labels.high), cell: (info) => count(info.getValue(), "text-orange-800") }),
+    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => <span data-testid="account-score"><ScoreBadge score={info.getValue()} /></span> }),
+    critical: helper.accessor("openCritical", { id: "critical", header: header("critical", labels.critical), meta: { label: labels.critical, priority: true }, cell: (info) => count(info.getValue(), "text-red-800") }),
+    high: helper.accessor("openHigh", { id: "high", header: header("high", labels.high), meta: { label: labels.high, priority: true }, cell: (info) => count(info.getValue(), "text-orange-800") }),
     openFindings: helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
     passwordAge: helper.accessor("passwordChangedAt", {
       id: "passwordAge",
       header: header("passwordAge", labels.passwordAge),
+      meta: { label: labels.passwordAge },
       cell: (info) => {
         const v = info.getValue();
         return v ? <span className="whitespace-nowrap tabular-nums" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
@@ -74,6 +75,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
     lastLogin: helper.accessor("lastLoginAt", {
       id: "lastLogin",
       header: header("lastLogin", labels.lastLogin),
+      meta: { label: labels.lastLogin },
       cell: (info) => {
         const v = info.getValue();
         return v ? <time dateTime={v} className="whitespace-nowrap tabular-nums">{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;

@@ -40,8 +40,10 @@ function Select({ name, label, value, options, anyLabel }: { name: string; label
   );
 }
 
-export function FiltersForm({ query, t, locale, clients, marketplaces, searchTooLong = false }: {
+export function FiltersForm({ query, t, locale, clients, marketplaces, searchTooLong = false, showClient = true }: {
   query: AccountListQuery; t: Translate; locale: Locale; clients: { id: string; name: string }[]; marketplaces: string[];
+  /** False in a seller's portal: all its accounts are its own, one client. */
+  showClient?: boolean;
   /** The link's search was over the limit and is not applied: said under the box. */
   searchTooLong?: boolean;
 }) {
@@ -58,7 +60,7 @@ export function FiltersForm({ query, t, locale, clients, marketplaces, searchToo
           aria-invalid={searchTooLong || undefined} aria-describedby={searchTooLong ? "q-error" : undefined} className={`${FIELD} w-72 aria-invalid:border-red-600`} />
         {searchTooLong && <p id="q-error" role="alert" className="mt-0.5 max-w-72 text-xs text-red-700">{t("accounts.searchTooLong", { max: ACCOUNT_SEARCH_MAX_LENGTH })}</p>}
       </div>
-      {clients.length > CLIENT_SELECT_MAX ? (
+      {!showClient ? null : clients.length > CLIENT_SELECT_MAX ? (
         <ClientPicker name="client" noClientValue={NO_CLIENT}
           selected={query.client === NO_CLIENT ? { id: NO_CLIENT, name: t("scores.noClient") } : (clients.find((c) => c.id === query.client) ?? null)}
           messages={{ label: t("account.client"), placeholder: t("table.clientSearch"), noMatch: t("table.clientNoMatch"), failed: t("table.clientSearchFailed"), found: t("table.clientsFound", { count: "{count}" }), noClient: t("scores.noClient") }} />
@@ -97,7 +99,7 @@ export function FiltersForm({ query, t, locale, clients, marketplaces, searchToo
   );
 }
 
-export function ColumnMenu({ query, t, labels }: { query: AccountListQuery; t: Translate; labels: Record<AccountColumn, string> }) {
+export function ColumnMenu({ query, t, labels, hidden = [] }: { query: AccountListQuery; t: Translate; labels: Record<AccountColumn, string>; hidden?: AccountColumn[] }) {
   return (
     <details className="relative">
       <summary className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">{t("table.columns")}</summary>
@@ -106,7 +108,7 @@ export function ColumnMenu({ query, t, labels }: { query: AccountListQuery; t: T
         <input type="hidden" name="cols" value="none" />
         <fieldset>
           <legend className="sr-only">{t("table.columns")}</legend>
-          {ACCOUNT_COLUMNS.map((c) => (
+          {ACCOUNT_COLUMNS.filter((c) => !hidden.includes(c)).map((c) => (
             <label key={c} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="col" value={c} defaultChecked={query.cols.includes(c)} />
               {labels[c]}

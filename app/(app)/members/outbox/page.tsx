@@ -4,8 +4,12 @@ import { isOrgAdmin } from "@/lib/db/scope";
 import { listOutbox } from "@/lib/db/outbox";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { LocalTime } from "@/components/local-time";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 /** Development only (no SMTP_URL): mail that would have been sent, readable by owners and admins. */
+
+export const generateMetadata = () => pageTitle("members.outbox");
+
 export default async function OutboxPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   if (!isOrgAdmin(scope)) notFound();

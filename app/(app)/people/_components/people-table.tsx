@@ -13,6 +13,8 @@ export interface PeopleTableLabels {
   openFindings: string;
   external: string;
   departed: string;
+  /** The access column's name as plain text (its header is the sort link). */
+  adminLogins: string;
 }
 
 const helper = dataTableColumnHelper<PersonListRow>();
@@ -44,6 +46,7 @@ export function PeopleTable({ rows, labels, sortHeaders, ariaSort }: Props) {
     helper.accessor("company", { header: labels.company, cell: (info) => info.getValue() ?? "—" }),
     helper.accessor("adminLogins", {
       header: () => sortHeaders.access,
+      meta: { label: labels.adminLogins },
       cell: (info) => <span className={`tabular-nums ${info.getValue() > 0 ? "font-semibold text-red-800" : ""}`}>{info.getValue()}</span>,
     }),
     helper.accessor("activeLogins", { header: labels.activeLogins, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),

@@ -1,13 +1,26 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts";
-import { formatDay } from "@/lib/dates-format";
 import type { Translate } from "@/lib/i18n/server";
-import { addTwoStepMethodAction, removeTwoStepMethodAction, updateLoginAction } from "../actions";
+import { TOOL_CATALOGUE } from "@/lib/risk/tools";
+import { grantField } from "@/lib/validation/permission-form";
+import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction } from "../actions";
+import { PermissionMatrixForm } from "./permission-matrix-form";
+import { loginFields, sharedWithField } from "./login-fields";
 
 type Login = AccountDetail["logins"][number];
 
+interface Props {
+  account: AccountDetail;
+  login: Login;
+  t: Translate;
+  messages: FormMessages;
+  /** The login's form values (dates the page's read leaves out) and the people it can be given to. */
+  values: Record<string, string> | undefined;
+  people: { id: string; name: string }[];
+}
+
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
-export function LoginEditor({ account, login, t, messages }: { account: AccountDetail; login: Login; t: Translate; messages: FormMessages }) {
+export function LoginEditor({ account, login, t, messages, values, people, locale }: Props & { locale: "ja" | "en" }) {
   const devices = new Map<string, string>();
   for (const l of account.logins) for (const m of l.twoStepMethods) if (m.device) devices.set(m.device.id, `${m.device.label ?? m.device.kind}${m.device.holder ? ` (${m.device.holder.name})` : ""}`);
   const base = { accountId: account.id, version: account.version };
@@ -17,23 +30,20 @@ export function LoginEditor({ account, login, t, messages }: { account: AccountD
       <div className="mt-2 space-y-4 rounded bg-slate-50 p-3">
         <ActionForm
           action={updateLoginAction}
-          hidden={{ ...base, loginId: login.id }}
-          fields={[
-            {
-              name: "status", label: t("login.status"), type: "select", defaultValue: login.status,
-              options: (["INVITED", "ACTIVE", "DISABLED", "REMOVED"] as const).map((s) => ({ value: s, label: t(`loginStatus.${s}`) })),
-            },
-            { name: "passwordChangedAt", label: t("login.passwordChanged"), type: "date", defaultValue: login.passwordChangedAt ? formatDay(login.passwordChangedAt) : "", hint: t("login.passwordChangedHint") },
-          ]}
+          schema="updateLogin"
+          hidden={{ ...base, loginId: login.id, sharedWithSent: "1" }}
+          fields={[...loginFields(t, people, values ?? null), ...(values ? [sharedWithField(t, people, values)] : [])]}
           submitLabel={t("form.save")}
           pendingLabel={t("form.saving")}
           messages={messages}
           inline
+          testId="edit-login-form"
         />
         <div>
           <h4 className="text-xs font-semibold">{t("twoStep.add")}</h4>
           <ActionForm
             action={addTwoStepMethodAction}
+            schema="addTwoStepMethod"
             hidden={{ ...base, loginId: login.id }}
             fields={[
               { name: "kind", label: t("twoStep.kind"), type: "select", options: (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) })) },
@@ -59,6 +69,28 @@ export function LoginEditor({ account, login, t, messages }: { account: AccountD
             ))}
           </ul>
         )}
+        {login.role === "SECONDARY" && (
+          // The primary user holds every tool; a secondary user's levels are set tool by tool.
+          <details data-testid="permission-editor">
+            <summary className="cursor-pointer text-xs text-blue-800">{t("permissions.edit")}</summary>
+            <PermissionMatrixForm
+              action={setPermissionsAction}
+              hidden={{ ...base, loginId: login.id }}
+              tools={TOOL_CATALOGUE.tools.map((tool) => ({ id: tool.id, name: locale === "ja" ? tool.nameJa : tool.nameEn, scope: tool.scope }))}
+              marketplaces={account.marketplaces}
+              levels={Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level]))}
+              labels={{
+                caption: t("account.permissions"), tool: t("permissions.tool"), global: t("permissions.global"), save: t("form.save"), saving: t("form.saving"), saved: t("form.saved"),
+                levels: { NONE: t("level.NONE"), VIEW: t("level.VIEW"), VIEW_EDIT: t("level.VIEW_EDIT"), ADMIN: t("level.ADMIN") }, errors: messages.errors,
+              }}
+            />
+          </details>
+        )}
+        <details data-testid="login-remover">
+          <summary className="cursor-pointer text-xs text-red-800">{t("logins.remove")}</summary>
+          <p className="my-1 text-xs">{t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length })}</p>
+          <ActionForm action={removeLoginAction} hidden={{ ...base, loginId: login.id, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
+        </details>
       </div>
     </details>
   );

@@ -6,21 +6,37 @@ import { ActionForm } from "@/components/action-form";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { recordAccessReviewAction } from "../actions";
 import { ACCESS_REVIEW_NOTE_MAX_LENGTH } from "@/lib/validation/access-review";
+import type { Provenance } from "@/lib/db/accounts/account-provenance";
+import { AddLogin } from "./add-login";
 import { LoginEditor } from "./login-editor";
+import { ProvenanceLine } from "./provenance-line";
 import { Empty, Section } from "./section";
 
 export type LatestReviews = Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
 
-export function LoginsSection({ account, t, canWrite, reviews }: { account: AccountDetail; t: Translate; canWrite: boolean; reviews: LatestReviews }) {
+interface Props {
+  account: AccountDetail;
+  t: Translate;
+  canWrite: boolean;
+  reviews: LatestReviews;
+  /** Edit-form values per login, the people a login can be given to, and where each login's facts came from. */
+  loginValues: Map<string, Record<string, string>>;
+  people: { id: string; name: string }[];
+  provenance: Map<string, Provenance>;
+}
+
+export function LoginsSection({ account, t, canWrite, reviews, loginValues, people, provenance, locale }: Props & { locale: "ja" | "en" }) {
   // One object for every form of the table: the page payload carries it once, not once per form.
   const messages = formMessages(t, "form.saved");
   return (
     <Section id="logins" title={t("account.logins")}>
+      {canWrite && <AddLogin account={account} people={people} t={t} messages={messages} />}
       {account.logins.length === 0 ? (
         <Empty>{t("account.noLogins")}</Empty>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        // On a phone each login is a card (globals.css, .stack-table): role, status and 2SV stay on screen.
+        <div className="stack-table-frame overflow-x-auto">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{t("account.logins")}</caption>
             <TableHead columns={[t("login.email"), t("login.role"), t("login.person"), t("login.status"), t("login.lastLogin"), t("login.passwordChanged"), t("login.twoStep"), t("review.title")]} />
             <tbody>
@@ -28,10 +44,11 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                 <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="login-row">
                   <td className="px-2 py-2 font-medium">
                     {login.email ?? "—"}
-                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} />}
+                    {provenance.get(login.id) && <ProvenanceLine provenance={provenance.get(login.id)!} t={t} />}
+                    {canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} values={loginValues.get(login.id)} people={people} locale={locale} />}
                   </td>
-                  <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
-                  <td className="px-2 py-2">
+                  <td className="whitespace-nowrap px-2 py-2" data-label={t("login.role")} data-testid="login-role">{t(`loginRole.${login.role}`)}</td>
+                  <td className="px-2 py-2" data-label={t("login.person")}>
                     {login.person.name}
                     {login.person.external && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">{t("person.external")}</span>}
                     {login.person.departedAt && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">{t("person.departed")}</span>}
@@ -39,10 +56,10 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                       <div className="text-xs text-slate-500">{t("login.usedBy")}: {login.usedBy.map((u) => u.person.name).join(", ")}</div>
                     )}
                   </td>
-                  <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
-                  <td className="px-2 py-2"><Day value={login.lastLoginAt} /></td>
-                  <td className="px-2 py-2"><Day value={login.passwordChangedAt} /></td>
-                  <td className="px-2 py-2">
+                  <td className="whitespace-nowrap px-2 py-2" data-label={t("login.status")} data-testid="login-status">{t(`loginStatus.${login.status}`)}</td>
+                  <td className="px-2 py-2" data-label={t("login.lastLogin")}><Day value={login.lastLoginAt} /></td>
+                  <td className="px-2 py-2" data-label={t("login.passwordChanged")}><Day value={login.passwordChangedAt} /></td>
+                  <td className="px-2 py-2" data-label={t("login.twoStep")} data-wide data-testid="login-two-step">
                     {login.twoStepMethods.length === 0 ? (
                       <span className="font-medium text-red-700">{t("twoStep.none")}</span>
                     ) : (
@@ -65,7 +82,7 @@ export function LoginsSection({ account, t, canWrite, reviews }: { account: Acco
                       </ul>
                     )}
                   </td>
-                  <td className="px-2 py-2" data-testid="access-review">
+                  <td className="px-2 py-2" data-label={t("review.title")} data-wide data-testid="access-review">
                     {reviews.get(login.id) && (
                       <div className="text-xs">
                         <span className={reviews.get(login.id)!.decision === "APPROVED" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>

@@ -2,9 +2,10 @@ import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
 import { enumLabel } from "@/lib/i18n/enum-label";
+import { AddChild, appFields, EditChild, otherAccessFields, partnerFields, type ChildEditing } from "./account-children-editors";
 import { Empty, Section } from "./section";
 
-export function AppsSection({ account, t }: { account: AccountDetail; t: Translate }) {
+export function AppsSection({ account, t, editing }: { account: AccountDetail; t: Translate; editing: ChildEditing | null }) {
   return (
     <Section id="apps" title={t("account.apps")}>
       {account.apps.length === 0 ? (
@@ -18,15 +19,17 @@ export function AppsSection({ account, t }: { account: AccountDetail; t: Transla
                 {t("app.authorizedAt")}: {formatDay(app.authorizedAt)} · {t("app.expiresAt")}: {formatDay(app.expiresAt)}
                 {app.roles.length > 0 && <> · {t("app.roles")}: {app.roles.join(", ")}</>}
               </div>
+              {editing && <EditChild kind="app" id={app.id} fields={appFields(t, app)} t={t} editing={editing} />}
             </li>
           ))}
         </ul>
       )}
+      {editing && <AddChild kind="app" fields={appFields(t)} label={t("apps.add")} editing={editing} />}
     </Section>
   );
 }
 
-export function PartnersSection({ account, t }: { account: AccountDetail; t: Translate }) {
+export function PartnersSection({ account, t, editing }: { account: AccountDetail; t: Translate; editing: ChildEditing | null }) {
   return (
     <Section id="partners" title={t("account.partners")}>
       {account.partners.length === 0 ? (
@@ -39,15 +42,17 @@ export function PartnersSection({ account, t }: { account: AccountDetail; t: Tra
               <div className="text-xs text-slate-600">
                 {t("partner.linkSentAt")}: {formatDay(p.linkSentAt)} · {p.acceptedAt ? `${t("partner.acceptedAt")}: ${formatDay(p.acceptedAt)}` : t("partner.pending")}
               </div>
+              {editing && <EditChild kind="partner" id={p.id} fields={partnerFields(t, p)} t={t} editing={editing} />}
             </li>
           ))}
         </ul>
       )}
+      {editing && <AddChild kind="partner" fields={partnerFields(t)} label={t("partners.add")} editing={editing} />}
     </Section>
   );
 }
 
-export function OtherAccessSection({ account, t }: { account: AccountDetail; t: Translate }) {
+export function OtherAccessSection({ account, t, editing }: { account: AccountDetail; t: Translate; editing: ChildEditing | null }) {
   return (
     <Section id="other-access" title={t("account.otherAccess")}>
       {account.otherAccess.length === 0 ? (
@@ -57,10 +62,12 @@ export function OtherAccessSection({ account, t }: { account: AccountDetail; t: 
           {account.otherAccess.map((o) => (
             <li key={o.id} className="py-2">
               {o.person.name} · {t(`console.${o.console}`)} · {enumLabel(t, "otherRole", o.role)}
+              {editing && <EditChild kind="otherAccess" id={o.id} fields={otherAccessFields(t, editing.people, o)} t={t} editing={editing} />}
             </li>
           ))}
         </ul>
       )}
+      {editing && editing.people.length > 0 && <AddChild kind="otherAccess" fields={otherAccessFields(t, editing.people)} label={t("otherAccess.add")} editing={editing} />}
     </Section>
   );
 }

@@ -1,4 +1,5 @@
 import { LevelBadge } from "@/components/level-badge";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
@@ -15,7 +16,9 @@ export function PermissionsSection({ account, tools, t, locale }: { account: Acc
       {shown.length === 0 ? (
         <Empty>{t("account.noPermissions")}</Empty>
       ) : (
-        <div className="overflow-x-auto">
+        // A matrix stays a matrix on a phone: it scrolls inside its own focusable region, with a hint,
+        // and the login column stays put.
+        <ScrollRegion label={t("account.permissionsRegion")} hint={t("account.permissionsScroll")} testId="permission-scroll">
           <table className="text-left text-xs" data-testid="permission-matrix">
             <caption className="sr-only">{t("account.permissions")}</caption>
             <thead>
@@ -53,7 +56,7 @@ export function PermissionsSection({ account, tools, t, locale }: { account: Acc
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Section>
   );

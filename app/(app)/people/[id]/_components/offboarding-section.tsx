@@ -1,27 +1,57 @@
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, type FormMessages } from "@/components/action-form";
 import { formatDay } from "@/lib/dates-format";
 import type { PersonDetail } from "@/lib/db/people";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
-import { completeOffboardingTaskAction, offboardPersonAction } from "../actions";
+import { cancelOffboardingAction, completeOffboardingTaskAction, reopenOffboardingTaskAction } from "../actions";
+import { OffboardStart } from "./offboard-start";
 import { Section } from "./section";
 
 type Task = PersonDetail["checklist"]["tasks"][number];
+type Candidate = { id: string; name: string; email: string | null };
 
 function describeTask(task: Task, personId: string, t: Translate): string {
   if (task.kind === "DEVICE_REHOME") return t("offboarding.task.deviceRehome", { device: task.device?.label ?? (task.device ? t(`people.deviceKind.${task.device.kind}`) : t("offboarding.deleted")) });
   const account = task.account?.storeName ?? t("offboarding.deleted");
   const login = task.login?.email ?? t("offboarding.deleted");
+  if (task.kind === "PRIMARY_HANDOVER") return t("offboarding.task.primaryHandover", { account, login });
   if (task.login && task.login.personId !== personId) return t("offboarding.task.stopSharing", { account, login });
   return t("offboarding.task.loginDisable", { account, login });
 }
 
-/** The offboard form (two steps: open, then confirm with the date) and the checklist it produces. */
-export function OffboardingSection({ person, t, canWrite, today }: { person: PersonDetail; t: Translate; canWrite: boolean; today: string }) {
-  const { tasks, hiddenOpen } = person.checklist;
+/** What starting the offboarding will create, one line per checklist item, as offboardPerson decides them. */
+function plannedChanges(person: PersonDetail, t: Translate): string[] {
+  const live = (status: string) => status === "ACTIVE" || status === "INVITED";
+  const lines = person.logins.filter((l) => live(l.status)).map((l) => {
+    const values = { account: l.account.storeName, login: l.email ?? "—" };
+    if (l.personId !== person.id) return t("offboarding.change.stopSharing", values);
+    return t(l.role === "PRIMARY" ? "offboarding.change.primaryHandover" : "offboarding.change.loginDisable", values);
+  });
+  for (const d of person.devices) {
+    if (d.othersLogins.some((m) => live(m.login.status))) lines.push(t("offboarding.change.deviceRehome", { device: d.label ?? t(`people.deviceKind.${d.kind}`) }));
+  }
+  return [...(lines.length ? lines : [t("offboarding.change.nothing")]), t("offboarding.change.findings")];
+}
+
+function OpenItem({ task, candidates, t, messages }: { task: Task; candidates: Candidate[]; t: Translate; messages: FormMessages }) {
+  if (task.kind !== "PRIMARY_HANDOVER") {
+    return <ActionForm action={completeOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.tick")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="tick-form" />;
+  }
+  if (candidates.length === 0) return <p className="text-xs text-amber-800" data-testid="handover-none">{t("offboarding.handoverNoCandidates")}</p>;
+  const options = [{ value: "", label: t("offboarding.handoverChoose") }, ...candidates.map((c) => ({ value: c.id, label: c.email ? `${c.name} (${c.email})` : c.name }))];
+  return (
+    <ActionForm
+      action={completeOffboardingTaskAction} hidden={{ taskId: task.id }}
+      fields={[{ name: "newPersonId", label: t("offboarding.handoverTo"), type: "select", options, hint: t("offboarding.handoverHint") }]}
+      submitLabel={t("offboarding.handOver")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="handover-form"
+    />
+  );
+}
+
+/** The offboard form (date, then a confirmation naming the person and every change), the checklist, and its undo. */
+export function OffboardingSection({ person, t, canWrite, today, candidates }: { person: PersonDetail; t: Translate; canWrite: boolean; today: string; candidates: Candidate[] }) {
+  const { tasks, hiddenOpen, changedSteps } = person.checklist;
   const canOffboard = canWrite && (!person.departedAt || tasks.length === 0);
-  const loginsToDisable = person.logins.filter((l) => l.status === "ACTIVE" || l.status === "INVITED").length;
-  const devicesToRehome = person.devices.filter((d) => d.othersLogins.some((m) => m.login.status === "ACTIVE" || m.login.status === "INVITED")).length;
   const done = tasks.filter((task) => task.doneAt).length;
   const messages = formMessages(t); // one object for every form: carried once in the page payload
   return (
@@ -29,17 +59,18 @@ export function OffboardingSection({ person, t, canWrite, today }: { person: Per
       {canOffboard && (
         <details className="mb-3" data-testid="offboard">
           <summary className="cursor-pointer font-medium text-red-800">{t("offboarding.start")}</summary>
-          <div className="mt-2 space-y-2 rounded border border-red-200 bg-red-50 p-3 text-sm">
-            <p>{t("offboarding.confirmText", { name: person.name, logins: loginsToDisable, devices: devicesToRehome })}</p>
-            <ActionForm
-              action={offboardPersonAction}
-              hidden={{ personId: person.id, confirm: "yes" }}
-              fields={[{ name: "departedAt", label: t("offboarding.departedAt"), type: "date", required: true, defaultValue: person.departedAt ? formatDay(person.departedAt) : today, hint: t("offboarding.departedAtHint") }]}
-              submitLabel={t("offboarding.confirm")}
-              pendingLabel={t("form.saving")}
+          <div className="mt-2 rounded border border-red-200 bg-red-50 p-3 text-sm">
+            <OffboardStart
+              personId={person.id}
+              defaultDate={person.departedAt ? formatDay(person.departedAt) : today}
+              departedLine={t("offboarding.change.departed", { name: person.name })}
+              changes={plannedChanges(person, t)}
+              text={{
+                date: t("offboarding.departedAt"), dateHint: t("offboarding.departedAtHint"), review: t("offboarding.review"),
+                title: t("offboarding.confirmTitle", { name: person.name }), intro: t("offboarding.confirmIntro"),
+                confirm: t("offboarding.confirmButton", { name: person.name }), back: t("offboarding.back"), saving: t("form.saving"),
+              }}
               messages={messages}
-              variant="danger"
-              testId="offboard-form"
             />
           </div>
         </details>
@@ -56,9 +87,15 @@ export function OffboardingSection({ person, t, canWrite, today }: { person: Per
               <li key={task.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="checklist-item" data-kind={task.kind} data-done={task.doneAt ? "yes" : "no"}>
                 <span className={task.doneAt ? "text-slate-500 line-through decoration-slate-400" : ""}>{describeTask(task, person.id, t)}</span>
                 {task.doneAt ? (
-                  <span className="text-xs text-emerald-800">✓ {t("offboarding.doneBy", { date: formatDay(task.doneAt), name: task.doneByName ?? "—" })}</span>
+                  <span className="flex flex-wrap items-center gap-2">
+                    <span className="text-xs text-emerald-800">
+                      ✓ {t("offboarding.doneBy", { date: formatDay(task.doneAt), name: task.doneByName ?? "—" })}
+                      {task.handedTo && <> · {t("offboarding.handedTo", { name: task.handedTo.name })}</>}
+                    </span>
+                    {canWrite && <ActionForm action={reopenOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.untick")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="untick-form" />}
+                  </span>
                 ) : canWrite ? (
-                  <ActionForm action={completeOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.tick")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="tick-form" />
+                  <OpenItem task={task} candidates={candidates} t={t} messages={messages} />
                 ) : (
                   <span className="text-xs text-slate-500">{t("offboarding.open")}</span>
                 )}
@@ -68,6 +105,17 @@ export function OffboardingSection({ person, t, canWrite, today }: { person: Per
         </>
       )}
       {hiddenOpen > 0 && <p className="mt-2 text-xs text-slate-500">{t("offboarding.hiddenOpen", { count: hiddenOpen })}</p>}
+      {canWrite && person.offboardingStartedAt && (changedSteps > 0 ? (
+        <p className="mt-3 text-xs text-slate-600" data-testid="cancel-blocked">{t("offboarding.cancelBlocked", { count: changedSteps })}</p>
+      ) : (
+        <details className="mt-3" data-testid="cancel-offboarding">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("offboarding.cancel")}</summary>
+          <div className="mt-2 space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+            <p>{t("offboarding.cancelText")}</p>
+            <ActionForm action={cancelOffboardingAction} hidden={{ personId: person.id, confirm: "yes" }} submitLabel={t("offboarding.cancelConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" testId="cancel-offboarding-form" />
+          </div>
+        </details>
+      ))}
     </Section>
   );
 }

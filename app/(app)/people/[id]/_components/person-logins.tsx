@@ -22,8 +22,9 @@ export function PersonLogins({ person, t, locale }: { person: PersonDetail; t: T
       {byAccount.size === 0 ? (
         <Empty>{t("people.noLogins")}</Empty>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        // On a phone each login is a card under its account's name (globals.css, .stack-table).
+        <div className="stack-table-frame overflow-x-auto">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{t("people.logins")}</caption>
             <TableHead columns={[t("login.email"), t("login.role"), t("people.holds"), t("login.status"), t("login.lastLogin"), t("people.levels")]} />
             {[...byAccount.values()].map(({ account, logins }) => (
@@ -37,11 +38,11 @@ export function PersonLogins({ person, t, locale }: { person: PersonDetail; t: T
                 {logins.map((login) => (
                   <tr key={login.id} className="border-t border-slate-100 align-top" data-testid="person-login">
                     <td className="px-2 py-2 font-medium">{login.email ?? "—"}</td>
-                    <td className="px-2 py-2">{t(`loginRole.${login.role}`)}</td>
-                    <td className="px-2 py-2">{login.personId === person.id ? t("people.owns") : t("people.uses", { owner: login.person.name })}</td>
-                    <td className="px-2 py-2">{t(`loginStatus.${login.status}`)}</td>
-                    <td className="px-2 py-2"><Day value={login.lastLoginAt} /></td>
-                    <td className="px-2 py-2">
+                    <td className="whitespace-nowrap px-2 py-2" data-label={t("login.role")} data-testid="login-role">{t(`loginRole.${login.role}`)}</td>
+                    <td className="px-2 py-2" data-label={t("people.holds")}>{login.personId === person.id ? t("people.owns") : t("people.uses", { owner: login.person.name })}</td>
+                    <td className="whitespace-nowrap px-2 py-2" data-label={t("login.status")} data-testid="login-status">{t(`loginStatus.${login.status}`)}</td>
+                    <td className="px-2 py-2" data-label={t("login.lastLogin")}><Day value={login.lastLoginAt} /></td>
+                    <td className="px-2 py-2" data-label={t("people.levels")} data-wide>
                       {login.role === "PRIMARY" ? (
                         <LevelBadge level="ADMIN" label={t("people.primaryAllTools")} />
                       ) : login.permissions.length === 0 ? (

@@ -1,0 +1,30 @@
+import { ActionForm, type FormMessages } from "@/components/action-form";
+import type { AccountDetail } from "@/lib/db/accounts";
+import type { Translate } from "@/lib/i18n/server";
+import { createLoginAction } from "../actions";
+import { loginFields, newPersonFields } from "./login-fields";
+
+/** A login seen in Seller Central's User Permissions, typed in; its 2SV methods are added on its row. */
+export function AddLogin({ account, people, t, messages }: { account: AccountDetail; people: { id: string; name: string }[]; t: Translate; messages: FormMessages }) {
+  const fields = loginFields(t, people, null);
+  const personAt = fields.findIndex((f) => f.name === "personId");
+  fields.splice(personAt + 1, 0, ...newPersonFields(t));
+  return (
+    <details className="mb-3" data-testid="add-login">
+      <summary className="cursor-pointer text-sm text-blue-800">{t("logins.add")}</summary>
+      <div className="mt-2 rounded bg-slate-50 p-3">
+        <ActionForm
+          action={createLoginAction}
+          schema="createLogin"
+          hidden={{ accountId: account.id, version: account.version }}
+          fields={fields}
+          submitLabel={t("logins.create")}
+          pendingLabel={t("form.saving")}
+          messages={messages}
+          inline
+          testId="add-login-form"
+        />
+      </div>
+    </details>
+  );
+}

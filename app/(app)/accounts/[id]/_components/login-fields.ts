@@ -1,0 +1,40 @@
+import type { FieldSpec } from "@/components/action-form";
+import type { Translate } from "@/lib/i18n/server";
+import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
+import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
+
+/** A login's own facts (add and edit); `values` are the form strings of the login being edited. */
+export function loginFields(t: Translate, people: { id: string; name: string }[], values: Record<string, string> | null): FieldSpec[] {
+  const v = (name: string, fallback = "") => values?.[name] ?? fallback;
+  return [
+    { name: "role", label: t("login.role"), type: "select", defaultValue: v("role", "SECONDARY"), options: LOGIN_ROLES.map((r) => ({ value: r, label: t(`loginRole.${r}`) })) },
+    { name: "email", label: t("login.email"), type: "text", defaultValue: v("email"), maxLength: EMAIL_MAX_LENGTH },
+    {
+      name: "personId", label: values ? t("login.person") : t("logins.person"), type: "select", defaultValue: v("personId"),
+      options: [...(values ? [] : [{ value: "", label: t("logins.newPerson") }]), ...people.map((p) => ({ value: p.id, label: p.name }))],
+    },
+    { name: "status", label: t("login.status"), type: "select", defaultValue: v("status", "ACTIVE"), options: LOGIN_STATUSES.map((s) => ({ value: s, label: t(`loginStatus.${s}`) })) },
+    { name: "invitedAt", label: t("logins.invitedAt"), type: "date", defaultValue: v("invitedAt") },
+    { name: "acceptedAt", label: t("logins.acceptedAt"), type: "date", defaultValue: v("acceptedAt") },
+    { name: "lastLoginAt", label: t("login.lastLogin"), type: "date", defaultValue: v("lastLoginAt") },
+    { name: "passwordChangedAt", label: t("login.passwordChanged"), type: "date", defaultValue: v("passwordChangedAt"), hint: t("login.passwordChangedHint") },
+    { name: "passwordReused", label: t("logins.passwordReused"), type: "select", defaultValue: v("passwordReused", "no"), options: [{ value: "no", label: t("logins.reusedNo") }, { value: "yes", label: t("logins.reusedYes") }] },
+  ];
+}
+
+/** The edit form's "also used by" (attested sharing), every person but the owner. */
+export function sharedWithField(t: Translate, people: { id: string; name: string }[], values: Record<string, string>): FieldSpec {
+  return {
+    name: "sharedWith", label: t("logins.sharedWith"), type: "checkboxes", hint: t("logins.sharedWithHint"),
+    defaultValues: values.sharedWith ? values.sharedWith.split(",") : [],
+    options: people.filter((p) => p.id !== values.personId).map((p) => ({ value: p.id, label: p.name })),
+  };
+}
+
+/** The add form's extra fields: a new person when the login's owner is not in the list yet. */
+export function newPersonFields(t: Translate): FieldSpec[] {
+  return [
+    { name: "personName", label: t("logins.personName"), type: "text", maxLength: 100, hint: t("logins.personNameHint") },
+    { name: "personExternal", label: t("logins.personExternal"), type: "select", defaultValue: "no", options: [{ value: "no", label: t("logins.internal") }, { value: "yes", label: t("logins.external") }] },
+  ];
+}

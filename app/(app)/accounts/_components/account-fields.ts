@@ -1,0 +1,30 @@
+import type { FieldSpec } from "@/components/action-form";
+import type { Translate } from "@/lib/i18n/server";
+import { MARKETPLACES, REGIONS } from "@/lib/validation/marketplaces";
+import { NAME_MAX_LENGTH } from "@/lib/validation/record-fields";
+
+export interface AccountValues {
+  storeName: string;
+  sellerId: string | null;
+  region: string;
+  marketplaces: string[];
+  plan: string;
+  status: string;
+  clientId: string | null;
+}
+
+/** The account form's fields (add and edit share them, and the schema behind them). */
+export function accountFields(t: Translate, clients: { id: string; name: string }[], values: AccountValues | null, clientRequired: boolean): FieldSpec[] {
+  return [
+    { name: "storeName", label: t("account.storeName"), type: "text", required: true, maxLength: NAME_MAX_LENGTH, defaultValue: values?.storeName ?? "" },
+    { name: "sellerId", label: t("account.sellerId"), type: "text", maxLength: 20, defaultValue: values?.sellerId ?? "", hint: t("accounts.sellerIdHint") },
+    { name: "region", label: t("account.region"), type: "select", defaultValue: values?.region ?? "JP", options: REGIONS.map((r) => ({ value: r, label: r })) },
+    { name: "marketplaces", label: t("accounts.marketplaces"), type: "checkboxes", defaultValues: values?.marketplaces ?? ["JP"], options: MARKETPLACES.map((m) => ({ value: m, label: m })) },
+    { name: "plan", label: t("account.plan"), type: "select", defaultValue: values?.plan ?? "PROFESSIONAL", options: (["PROFESSIONAL", "INDIVIDUAL"] as const).map((p) => ({ value: p, label: t(`plan.${p}`) })) },
+    { name: "status", label: t("account.status"), type: "select", defaultValue: values?.status ?? "ACTIVE", options: (["ACTIVE", "SUSPENDED", "DEACTIVATED"] as const).map((s) => ({ value: s, label: t(`accountStatus.${s}`) })) },
+    {
+      name: "clientId", label: t("account.client"), type: "select", defaultValue: values?.clientId ?? "",
+      options: [...(clientRequired ? [] : [{ value: "", label: t("accounts.noClient") }]), ...clients.map((c) => ({ value: c.id, label: c.name }))],
+    },
+  ];
+}

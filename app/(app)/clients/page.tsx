@@ -1,0 +1,75 @@
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
+import { TableHead } from "@/components/table-head";
+import { requireScope } from "@/lib/auth/scope";
+import { listClientRows } from "@/lib/db/clients/client-records";
+import { isOrgAdmin } from "@/lib/db/scope";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { getT } from "@/lib/i18n/server";
+import { NAME_MAX_LENGTH } from "@/lib/validation/record-fields";
+import { createClientAction, removeClientAction, renameClientAction } from "./actions";
+
+/** Owners and Admins keep the list of clients: add, rename, remove (the accounts stay). */
+export default async function ClientsPage() {
+  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  if (!isOrgAdmin(scope) || scope.portal) notFound();
+  const clients = await listClientRows(scope);
+  const messages = formMessages(t, "form.saved");
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("clients.title")}</h1>
+      <p className="text-sm text-slate-700">{t("clients.intro")}</p>
+      <section aria-labelledby="add-client" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="add-client" className="mb-2 text-lg font-semibold">{t("clients.add")}</h2>
+        <ActionForm
+          action={createClientAction}
+          schema="createClient"
+          fields={[{ name: "name", label: t("clients.name"), type: "text", required: true, maxLength: NAME_MAX_LENGTH }]}
+          submitLabel={t("clients.add")}
+          pendingLabel={t("form.saving")}
+          messages={messages}
+          inline
+          testId="add-client-form"
+        />
+      </section>
+      <section aria-labelledby="client-list" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="client-list" className="mb-2 text-lg font-semibold">{t("clients.title")}</h2>
+        {clients.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("clients.none")}</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <TableHead columns={[t("clients.name"), t("clients.accounts"), t("clients.remove")]} />
+            <tbody>
+              {clients.map((c) => (
+                <tr key={c.id} className="border-t border-slate-100 align-top" data-testid="client-row">
+                  <td className="px-2 py-2">
+                    <ActionForm
+                      action={renameClientAction}
+                      schema="renameClient"
+                      hidden={{ clientId: c.id, version: c.version }}
+                      fields={[{ name: "name", label: t("clients.name"), type: "text", defaultValue: c.name, required: true, maxLength: NAME_MAX_LENGTH }]}
+                      submitLabel={t("clients.rename")}
+                      pendingLabel={t("form.saving")}
+                      messages={messages}
+                      variant="secondary"
+                      inline
+                      testId="rename-client-form"
+                    />
+                  </td>
+                  <td className="px-2 py-2 tabular-nums">{c.accounts}</td>
+                  <td className="px-2 py-2">
+                    <details>
+                      <summary className="cursor-pointer text-xs text-red-800">{t("clients.remove")}</summary>
+                      <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p>
+                      <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/action-form";
+import { requireScope } from "@/lib/auth/scope";
+import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { LOCALES } from "@/lib/i18n/locales";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { ORG_NAME_MAX_LENGTH } from "@/lib/validation/setup";
+import { createOrganisationAction } from "./actions";
+
+export default async function NewOrganisationPage() {
+  const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
+  if (!canStartOwnOrganisation(scope)) notFound();
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("org.newTitle")}</h1>
+      <p className="text-sm text-slate-700">{t("org.newIntro")}</p>
+      <ActionForm
+        action={createOrganisationAction}
+        fields={[
+          { name: "orgName", label: t("setup.orgName"), type: "text", required: true, maxLength: ORG_NAME_MAX_LENGTH },
+          { name: "locale", label: t("setup.locale"), type: "select", defaultValue: locale, options: LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) })) },
+        ]}
+        submitLabel={t("org.newSubmit")}
+        pendingLabel={t("form.saving")}
+        messages={formMessages(t)}
+        testId="new-organisation-form"
+      />
+    </div>
+  );
+}

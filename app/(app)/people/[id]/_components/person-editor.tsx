@@ -1,0 +1,104 @@
+import { ActionForm, type FieldSpec } from "@/components/action-form";
+import type { getPersonEditing } from "@/lib/db/people/person-records";
+import { formMessages } from "@/lib/i18n/form-messages";
+import type { Translate } from "@/lib/i18n/server";
+import { DEVICE_KINDS } from "@/lib/validation/person-form";
+import { mergePeopleAction, removeDeviceAction, saveDeviceAction, updatePersonAction } from "../actions";
+import { Section } from "./section";
+
+type Editing = NonNullable<Awaited<ReturnType<typeof getPersonEditing>>>;
+
+const yesNo = (t: Translate, yes: string, no: string) => [{ value: "no", label: no }, { value: "yes", label: yes }];
+
+function deviceFields(t: Translate, people: { id: string; name: string }[], holder: { id: string; name: string }, d?: Editing["devices"][number]): FieldSpec[] {
+  return [
+    { name: "kind", label: t("devices.kind"), type: "select", defaultValue: d?.kind ?? "PHONE", options: DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) })) },
+    { name: "label", label: t("devices.label"), type: "text", maxLength: 100, defaultValue: d?.label ?? "" },
+    { name: "holderId", label: t("devices.holder"), type: "select", defaultValue: d?.holderId ?? holder.id, options: [{ value: "", label: t("devices.noHolder") }, ...[holder, ...people].map((p) => ({ value: p.id, label: p.name }))] },
+    { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: d?.skipOtpOnBrowser ? "yes" : "no", options: yesNo(t, t("choice.yes"), t("choice.no")) },
+  ];
+}
+
+/** The person's own facts and merging a duplicate into them (Owners and Admins). */
+export function PersonEditor({ personId, editing, t }: { personId: string; editing: Editing; t: Translate }) {
+  const messages = formMessages(t, "form.saved");
+  const v = editing.values;
+  return (
+    <>
+      <div className="flex flex-wrap gap-4">
+        <details data-testid="person-editor">
+          <summary className="cursor-pointer text-sm text-blue-800">{t("person.edit")}</summary>
+          <div className="mt-2 rounded bg-slate-50 p-3">
+            <ActionForm
+              action={updatePersonAction}
+              schema="updatePerson"
+              hidden={{ personId, version: v.version }}
+              fields={[
+                { name: "name", label: t("people.name"), type: "text", required: true, maxLength: 100, defaultValue: v.name },
+                { name: "email", label: t("people.email"), type: "text", maxLength: 254, defaultValue: v.email },
+                { name: "company", label: t("people.company"), type: "text", maxLength: 100, defaultValue: v.company },
+                { name: "external", label: t("person.externalField"), type: "select", defaultValue: v.external, options: yesNo(t, t("logins.external"), t("logins.internal")) },
+                { name: "departedAt", label: t("person.departedAt"), type: "date", defaultValue: v.departedAt, hint: t("person.departedHint") },
+              ]}
+              submitLabel={t("form.save")}
+              pendingLabel={t("form.saving")}
+              messages={messages}
+              testId="edit-person-form"
+            />
+          </div>
+        </details>
+        {editing.people.length > 0 && (
+          <details data-testid="person-merge">
+            <summary className="cursor-pointer text-sm text-red-800">{t("person.merge")}</summary>
+            <p className="my-2 max-w-xl text-sm">{t("person.mergeWhat")}</p>
+            <ActionForm
+              action={mergePeopleAction}
+              hidden={{ personId, version: v.version, confirm: "yes" }}
+              fields={[{ name: "duplicateId", label: t("person.duplicate"), type: "select", options: editing.people.map((p) => ({ value: p.id, label: p.name })) }]}
+              submitLabel={t("person.mergeSubmit")}
+              pendingLabel={t("form.saving")}
+              messages={formMessages(t)}
+              variant="danger"
+              testId="merge-person-form"
+            />
+          </details>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** Every device the person holds, edited and removed here; new ones added (held by them by default). */
+export function HeldDevices({ personId, name, editing, t }: { personId: string; name: string; editing: Editing; t: Translate }) {
+  const messages = formMessages(t, "form.saved");
+  const holder = { id: personId, name };
+  return (
+    <>
+      <Section id="devices-held" title={t("devices.title")} testId="devices-held">
+        {editing.devices.length === 0 && <p className="text-sm text-slate-600">{t("devices.none")}</p>}
+        <ul className="space-y-2 text-sm">
+          {editing.devices.map((d) => (
+            <li key={d.id} className="rounded border border-slate-200 p-2" data-testid="held-device">
+              <span className="font-medium">{d.label ?? t(`people.deviceKind.${d.kind}`)}</span> <span className="text-xs text-slate-500">({t(`people.deviceKind.${d.kind}`)} · {t(`provenance.${d.source}`)})</span>
+              <div className="mt-1 flex flex-wrap gap-3">
+                <details>
+                  <summary className="cursor-pointer text-xs text-blue-800">{t("children.edit")}</summary>
+                  <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId, deviceId: d.id, version: d.version }} fields={deviceFields(t, editing.people, holder, d)} submitLabel={t("form.save")} pendingLabel={t("form.saving")} messages={messages} testId="edit-device-form" />
+                </details>
+                <details>
+                  <summary className="cursor-pointer text-xs text-red-800">{t("children.remove")}</summary>
+                  <p className="my-1 text-xs">{t("devices.removeWhat")}</p>
+                  <ActionForm action={removeDeviceAction} hidden={{ personId, deviceId: d.id, version: d.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
+                </details>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <details className="mt-2" data-testid="add-device">
+          <summary className="cursor-pointer text-xs text-blue-800">{t("devices.add")}</summary>
+          <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId }} fields={deviceFields(t, editing.people, holder)} submitLabel={t("devices.add")} pendingLabel={t("form.saving")} messages={messages} testId="add-device-form" />
+        </details>
+      </Section>
+    </>
+  );
+}

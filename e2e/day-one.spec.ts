@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { createDb } from "@/lib/db/client";
+import { expectNoSeriousViolations } from "./support";
+
+// A real agency's first minutes, from an empty database: its own app process (the suite's server already
+// holds organisations), started exactly as a user would with GATEHOUSE_SEED=none, on a fresh database and
+// port. It reuses the suite's build, so it only starts `next start` (a few seconds).
+const port = Number(process.env.E2E_PORT ?? 3210) + 50;
+const base = `http://localhost:${port}`;
+const PASSWORD = "harbour lantern quietly 2026";
+
+let app: ChildProcess | undefined;
+let output = "";
+let dataDir: string;
+let database: { name: string; admin: string } | undefined;
+
+async function sql(admin: string, statement: string) {
+  const db = createDb(admin);
+  try {
+    await db.$executeRawUnsafe(statement);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const e2eUrl = new URL(process.env.E2E_DATABASE_URL!);
+  const name = `gh_day_one_${Date.now().toString(36)}`;
+  const admin = new URL(e2eUrl);
+  admin.pathname = "/postgres";
+  database = { name, admin: admin.toString() };
+  await sql(database.admin, `CREATE DATABASE "${name}"`);
+  const url = new URL(e2eUrl);
+  url.pathname = `/${name}`;
+  dataDir = mkdtempSync(join(tmpdir(), "gh-day-one-"));
+  app = spawn("npm", ["start"], {
+    detached: true, // its own process group: npm, the launcher and next stop together
+    env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), DATABASE_URL: url.toString(), GATEHOUSE_SEED: "none", GATEHOUSE_DATA_DIR: dataDir,
+      // Never rebuild the .next the suite's own server is serving from.
+      GATEHOUSE_REUSE_BUILD: "1", AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop" },
+  });
+  app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await expect.poll(async () => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 200_000, intervals: [500] }).toBe(200);
+  await expect.poll(() => /setup\?token=/.test(output), { timeout: 30_000 }).toBe(true);
+});
+
+test.afterAll(async () => {
+  if (app?.pid) {
+    process.kill(-app.pid, "SIGTERM");
+    await new Promise((resolve) => (app!.exitCode !== null ? resolve(null) : app!.once("exit", resolve)));
+  }
+  if (database) await sql(database.admin, `DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("from an empty database: the setup link, the agency, a client, an account, a primary login with SMS only → the finding → a backup resolves it", async ({ page }) => {
+  test.setTimeout(180_000);
+  // The link is printed once, with its single-use token; nothing else opens /setup.
+  const links = output.match(/http:\/\/localhost:\d+\/setup\?token=[\w-]+/g) ?? [];
+  expect(links).toHaveLength(1);
+  const link = new URL(links[0]!);
+  expect((await page.request.get(`${base}/setup`)).status()).toBe(404);
+  expect((await page.request.get(`${base}/setup?token=${"x".repeat(43)}`)).status()).toBe(404);
+
+  await page.goto(`${base}${link.pathname}${link.search}`);
+  await expectNoSeriousViolations(page);
+  const setup = page.getByTestId("setup-form");
+  await setup.getByLabel("代理店名（組織名）").fill("さくら代理店");
+  await setup.getByLabel("あなたの氏名").fill("佐藤 花");
+  await setup.getByLabel("メールアドレス（サインインに使います）").fill("owner@sakura-agency.example");
+  // A weak password is refused at its field and the rest stays as typed.
+  await setup.getByLabel("パスワード", { exact: true }).fill("password1234");
+  await setup.getByLabel("新しいパスワード（確認）").fill("password1234");
+  await setup.getByRole("button", { name: "組織を作成してサインイン" }).click();
+  await expect(setup.getByLabel("パスワード", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(setup.getByLabel("代理店名（組織名）")).toHaveValue("さくら代理店");
+  await setup.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
+  await setup.getByLabel("新しいパスワード（確認）").fill(PASSWORD);
+  await setup.getByRole("button", { name: "組織を作成してサインイン" }).click();
+  // Signed in, and offered two-factor enrolment first.
+  await expect(page).toHaveURL(/\/security\?welcome=1$/);
+  await expect(page.getByTestId("setup-welcome")).toBeVisible();
+  await expect(page.getByTestId("org-name")).toContainText("さくら代理店");
+  // Used: the link is gone.
+  expect((await page.request.get(link.toString())).status()).toBe(404);
+
+  // An empty organisation: how to begin, not empty tables.
+  await page.goto(`${base}/accounts`);
+  await expect(page.getByTestId("getting-started")).toBeVisible();
+  await page.getByTestId("start-add-client").click();
+  await expect(page).toHaveURL(/\/clients$/);
+  await page.getByTestId("add-client-form").getByLabel("クライアント名").fill("Kumo KK");
+  await page.getByTestId("add-client-form").getByRole("button", { name: "クライアントを追加" }).click();
+  await expect(page.getByTestId("client-row")).toHaveCount(1);
+  await expectNoSeriousViolations(page);
+
+  await page.goto(`${base}/accounts`);
+  await page.getByTestId("start-add-account").click();
+  const add = page.getByTestId("new-account-form");
+  await add.getByLabel("ストア名").fill("Kumo Books");
+  await add.getByLabel("出品者ID").fill("B12345");
+  await add.getByLabel("クライアント").selectOption({ label: "Kumo KK" });
+  await expectNoSeriousViolations(page);
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(add.getByText("出品者IDは「A」で始まる10〜16文字の英大文字と数字です")).toBeVisible();
+  await expect(add.getByLabel("ストア名")).toHaveValue("Kumo Books");
+  await add.getByLabel("出品者ID").fill("a2example0001");
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(page).toHaveURL(/\/accounts\/[\w-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kumo Books");
+  await expect(page.getByText("A2EXAMPLE0001")).toBeVisible();
+  await expect(page.getByTestId("provenance").first()).toContainText("手入力");
+
+  await page.getByTestId("add-login").getByText("ログインを追加").click();
+  const login = page.getByTestId("add-login-form");
+  await login.getByLabel("種別").selectOption("PRIMARY");
+  await login.getByLabel("ログイン（メールアドレス）").fill("owner@kumo.example");
+  await login.getByLabel("新しい関係者の氏名").fill("雲 太郎");
+  await login.getByLabel("最終ログイン").fill(new Date().toISOString().slice(0, 10));
+  await login.getByRole("button", { name: "追加する" }).click();
+  const row = page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  await expect(row).toBeVisible();
+  await expect(page.locator('[data-testid="finding"][data-rule="NO_2SV"]')).toBeVisible();
+
+  await row.getByText("編集（Seller Centralで確認した内容を記録）").click();
+  const method = row.getByTestId("add-method-form");
+  await method.getByLabel("種類").selectOption("SMS");
+  await method.getByLabel("役割").selectOption("PRIMARY");
+  await method.getByLabel("電話番号の下4桁").fill("1234");
+  await method.getByRole("button", { name: "追加" }).click();
+  await expect(page.locator('[data-testid="finding"][data-rule="PRIMARY_NO_BACKUP"]')).toBeVisible();
+  await expect(page.locator('[data-testid="finding"][data-rule="NO_2SV"]')).toHaveCount(0);
+  await expectNoSeriousViolations(page);
+
+  const again = page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  if (!(await again.getByTestId("add-method-form").isVisible())) await again.getByText("編集（Seller Centralで確認した内容を記録）").click();
+  const backup = again.getByTestId("add-method-form");
+  await backup.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
+  await backup.getByLabel("役割").selectOption("BACKUP");
+  await backup.getByRole("button", { name: "追加" }).click();
+  await expect(page.locator('[data-testid="finding"][data-rule="PRIMARY_NO_BACKUP"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]')).toHaveCount(0);
+
+  // The start printed the link once; a restart would only say where the (now removed) token was.
+  expect(output.match(/setup\?token=[\w-]+/g)).toHaveLength(1);
+});

@@ -1,0 +1,124 @@
+import { createDb } from "@/lib/db/client";
+import { createTenant, expect, test } from "./fixtures";
+import { expectNoSeriousViolations, signIn } from "./support";
+
+// Editing records where they are shown: a stale form is refused with the current values beside what was
+// typed; bad input is said at the field, in the reader's language, and nothing is written.
+
+const storeName = async (accountId: string) => {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    return (await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId }, select: { storeName: true, version: true } }));
+  } finally {
+    await db.$disconnect();
+  }
+};
+
+test("a stale edit in a second tab is refused with the current values shown, and saving again is a deliberate overwrite", async ({ page, context, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  const second = await context.newPage();
+  await Promise.all([page.goto(`/accounts/${accountId}`), second.goto(`/accounts/${accountId}`)]);
+
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const first = page.getByTestId("edit-account-form");
+  await first.getByLabel("ストア名").fill("Kumo Books Tokyo");
+  // The fixture's seller ID is not of Seller Central's shape: the form asks for a real one (or none).
+  await first.getByLabel("出品者ID").fill("A2EXAMPLE0001");
+  await first.getByRole("button", { name: "保存" }).click();
+  await expect(first.getByText("保存しました。")).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await second.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const stale = second.getByTestId("edit-account-form");
+  await stale.getByLabel("ストア名").fill("Kumo Books Osaka");
+  await stale.getByLabel("出品者ID").fill("");
+  await stale.getByRole("button", { name: "保存" }).click();
+  await expect(stale.getByText("開いた後に他の人がこの内容を変更しました")).toBeVisible();
+  await expect(stale.getByTestId("current-value").first()).toContainText("Kumo Books Tokyo");
+  await expect(stale.getByLabel("ストア名")).toHaveValue("Kumo Books Osaka");
+  expect((await storeName(accountId)).storeName).toBe("Kumo Books Tokyo");
+
+  // Having seen the other change, saving again replaces it.
+  await stale.getByRole("button", { name: "保存" }).click();
+  await expect(stale.getByText("保存しました。")).toBeVisible();
+  expect((await storeName(accountId)).storeName).toBe("Kumo Books Osaka");
+});
+
+test("bad input is refused at the field, in Japanese, and nothing is written", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  const before = await storeName(accountId);
+  await page.goto(`/accounts/${accountId}`);
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const form = page.getByTestId("edit-account-form");
+
+  // Empty.
+  await form.getByLabel("ストア名").fill("");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("入力してください。")).toBeVisible();
+  // Too long (past the input's own limit, as a script or an old browser could send).
+  await form.getByLabel("ストア名").evaluate((el) => el.removeAttribute("maxlength"));
+  await form.getByLabel("ストア名").fill("K".repeat(101));
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("長すぎます。短くしてください。")).toBeVisible();
+  // A seller ID of the wrong shape.
+  await form.getByLabel("ストア名").fill("Kumo Books");
+  await form.getByLabel("出品者ID").fill("123-456");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("出品者IDは「A」で始まる10〜16文字の英大文字と数字です（例: A2EXAMPLE0001）。")).toBeVisible();
+  // A value of the wrong type for a list (a tampered option).
+  await form.getByLabel("出品者ID").fill("");
+  await form.getByLabel("地域").evaluate((el) => ((el as HTMLSelectElement).options[0].value = "MOON"));
+  await form.getByLabel("地域").selectOption({ index: 0 });
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("一覧から選んでください。")).toBeVisible();
+  expect(await storeName(accountId)).toEqual(before);
+
+  // Another organisation's client in the list: refused at the client field by the server.
+  const other = await createTenant("OWNER");
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  const foreignClient = await db.client.findFirstOrThrow({ where: { orgId: other.orgId }, select: { id: true } });
+  await db.$disconnect();
+  await page.reload();
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const fresh = page.getByTestId("edit-account-form");
+  await fresh.getByLabel("出品者ID").fill("");
+  await fresh.getByLabel("クライアント").evaluate((el, id) => ((el as HTMLSelectElement).options[0].value = id), foreignClient.id);
+  await fresh.getByLabel("クライアント").selectOption({ index: 0 });
+  await fresh.getByRole("button", { name: "保存" }).click();
+  await expect(fresh.getByText("存在しないクライアントが含まれています。")).toBeVisible();
+  // Another organisation's account in the hidden field: not found, and neither account changes.
+  await fresh.getByLabel("クライアント").selectOption({ index: 1 });
+  await fresh.locator('input[name="accountId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), other.accountId("kumo"));
+  await fresh.getByLabel("ストア名").fill("Hijacked");
+  await fresh.getByRole("button", { name: "保存" }).click();
+  await expect(fresh.getByText("対象が見つかりません。削除されたか、権限がありません。")).toBeVisible();
+  expect(await storeName(accountId)).toEqual(before);
+  expect((await storeName(other.accountId("kumo"))).storeName).toBe("Kumo Books");
+
+  // A date in the future on a login.
+  await page.reload();
+  const row = page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  await row.getByText("編集（Seller Centralで確認した内容を記録）").click();
+  const login = row.getByTestId("edit-login-form");
+  await login.getByLabel("最終ログイン").fill("2999-01-01");
+  await login.getByRole("button", { name: "保存" }).click();
+  await expect(login.getByText("今日より後の日付は入力できません。")).toBeVisible();
+  expect(await storeName(accountId)).toEqual(before);
+});
+
+test("clients: empty and duplicate names are refused at the field; removal names what stays", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/clients");
+  await expectNoSeriousViolations(page);
+  const add = page.getByTestId("add-client-form");
+  await add.getByRole("button", { name: "クライアントを追加" }).click();
+  await expect(add.getByText("入力してください。")).toBeVisible();
+  await add.getByLabel("クライアント名").fill("e2e client");
+  await add.getByRole("button", { name: "クライアントを追加" }).click();
+  await expect(add.getByText("同じ名前のクライアントがすでにあります。")).toBeVisible();
+  await expect(page.getByTestId("client-row")).toHaveCount(1);
+  await page.getByTestId("client-row").getByText("削除…").click();
+  await expect(page.getByTestId("client-row")).toContainText("2件のアカウントはクライアントなしとして残ります");
+});

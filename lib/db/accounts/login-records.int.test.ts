@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { updateLoginSchema } from "@/lib/validation/account-edits";
+import { createLoginSchema } from "@/lib/validation/login-form";
+import { createTenant, daysAgo, scopeFor } from "@/tests/support/factories";
+import { testDb } from "@/tests/support/db";
+import { addTwoStepMethod, removeTwoStepMethod, updateLogin } from "../account-writes";
+import { createAccount } from "./account-records";
+import { createLogin, removeLogin } from "./login-records";
+
+const db = testDb();
+const failure = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
+const version = async (id: string) => (await db.sellerAccount.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const open = async (accountId: string, rule: string) => db.finding.count({ where: { accountId, ruleId: rule, status: "OPEN" } });
+const events = (orgId: string, action: string) => db.auditEvent.findMany({ where: { orgId, action }, orderBy: { id: "asc" } });
+
+async function emptyAccount() {
+  const tenant = await createTenant(db);
+  const scope = await scopeFor(tenant.userId);
+  const { id } = await createAccount(scope, { storeName: "Kumo Books", sellerId: `A${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", clientId: null });
+  return { ...tenant, scope, accountId: id };
+}
+
+describe("logins and their 2SV methods typed in", () => {
+  it("adds a primary login with an SMS method only (the findings appear), a backup resolves them, removing it raises them again; each change audited with before/after", async () => {
+    const { orgId, scope, accountId } = await emptyAccount();
+    const form = createLoginSchema.parse({
+      accountId, version: String(await version(accountId)), role: "PRIMARY", email: "Owner@Kumo.example", personId: "", personName: "Kumo Owner", personExternal: "no",
+      status: "ACTIVE", lastLoginAt: daysAgo(1), passwordChangedAt: daysAgo(10), passwordReused: "no",
+    });
+    const { id: loginId } = await createLogin(scope, form);
+    const login = await db.login.findUniqueOrThrow({ where: { id: loginId }, include: { person: true, usedBy: true } });
+    expect(login).toMatchObject({ email: "owner@kumo.example", role: "PRIMARY", source: "FORM", verifiedById: scope.userId, person: { name: "Kumo Owner", external: false, source: "FORM" } });
+    expect(login.usedBy.map((u) => u.personId)).toEqual([login.personId]);
+    expect(await open(accountId, "NO_2SV")).toBe(1);
+    expect((await events(orgId, "login.created"))[0].after).toMatchObject({ role: "PRIMARY", email: "owner@kumo.example", source: "FORM" });
+
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null });
+    expect(await open(accountId, "NO_2SV")).toBe(0);
+    expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(1);
+    expect(await open(accountId, "SMS_ONLY")).toBe(1);
+
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "BACKUP", label: "Authenticator", phoneLast4: null, deviceId: null });
+    expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(0);
+    expect(await open(accountId, "SMS_ONLY")).toBe(0);
+    const added = await events(orgId, "twoStepMethod.added");
+    expect(added).toHaveLength(2);
+    expect(added[1].after).toMatchObject({ kind: "AUTHENTICATOR_APP", role: "BACKUP" });
+
+    const backup = await db.twoStepMethod.findFirstOrThrow({ where: { loginId, role: "BACKUP" } });
+    await removeTwoStepMethod(scope, accountId, await version(accountId), backup.id);
+    expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(1);
+    const removed = await events(orgId, "twoStepMethod.removed");
+    expect(removed).toHaveLength(1);
+    expect(removed[0].before).toMatchObject({ id: backup.id, kind: "AUTHENTICATOR_APP" });
+  });
+
+  it("edits every field of a login (audited before/after, findings recomputed); a second primary and a stale form are refused", async () => {
+    const { orgId, scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "PRIMARY", email: "a@kumo.example", personName: "Aoi", status: "ACTIVE", lastLoginAt: daysAgo(2) }));
+    const sub = await db.person.create({ data: { orgId, name: "Vendor", external: true, company: "Vendor KK" } });
+    const helper = await db.person.create({ data: { orgId, name: "Helper" } });
+    const v = await version(accountId);
+    const edit = updateLoginSchema.parse({
+      accountId, version: String(v), loginId, status: "ACTIVE", passwordChangedAt: daysAgo(200), role: "PRIMARY", email: "b@kumo.example", personId: sub.id,
+      invitedAt: "", acceptedAt: "", lastLoginAt: daysAgo(3), passwordReused: "yes", sharedWith: helper.id, sharedWithSent: "1",
+    });
+    await updateLogin(scope, edit);
+    const after = await db.login.findUniqueOrThrow({ where: { id: loginId }, include: { usedBy: true } });
+    expect(after).toMatchObject({ email: "b@kumo.example", personId: sub.id, passwordReused: true });
+    expect(after.usedBy.map((u) => u.personId).sort()).toEqual([sub.id, helper.id].sort());
+    for (const rule of ["PASSWORD_REUSED", "STALE_PASSWORD", "PRIMARY_HELD_BY_OUTSIDER", "SHARED_PRIMARY_LOGIN"]) expect(await open(accountId, rule), rule).toBe(1);
+    const [event] = await events(orgId, "login.updated");
+    expect(event.before).toMatchObject({ email: "a@kumo.example", passwordReused: false });
+    expect(event.after).toMatchObject({ email: "b@kumo.example", passwordReused: true, personId: sub.id, usedBy: [sub.id, helper.id].sort() });
+
+    // Nobody ticked: the login is the owner's alone again, and the sharing finding resolves.
+    await updateLogin(scope, { ...edit, version: await version(accountId), sharedWith: [], sharedWithSent: "1" });
+    expect(await open(accountId, "SHARED_PRIMARY_LOGIN")).toBe(0);
+    expect(await db.loginUser.count({ where: { loginId } })).toBe(1);
+
+    const stale = await failure(updateLogin(scope, { ...edit, email: "c@kumo.example" }));
+    expect(stale?.code).toBe("CONFLICT");
+    expect(stale?.current).toMatchObject({ email: "b@kumo.example", passwordReused: "yes", version: String(v + 2) });
+
+    const second = await failure(createLogin(scope, createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "PRIMARY", personId: sub.id, status: "ACTIVE" })));
+    expect(second?.details).toEqual({ role: "validation.onePrimary" });
+    const other = await createTenant(db);
+    const foreign = await db.person.create({ data: { orgId: other.orgId, name: "Not yours" } });
+    const stranger = await failure(createLogin(scope, createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "SECONDARY", personId: foreign.id, status: "ACTIVE" })));
+    expect(stranger?.details).toEqual({ personId: "validation.unknownPerson" });
+    expect(await db.login.count({ where: { accountId } })).toBe(1);
+  });
+
+  it("removes a login with its methods and grants, audited with what went", async () => {
+    const { orgId, scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "SECONDARY", personName: "Temp", status: "ACTIVE", acceptedAt: daysAgo(5), invitedAt: daysAgo(6) }));
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "9999", deviceId: null });
+    await db.permissionGrant.create({ data: { orgId, loginId, toolId: "INVENTORY", level: "VIEW" } });
+    expect((await failure(removeLogin(scope, { accountId, version: 1, loginId, confirm: "yes" })))?.code).toBe("CONFLICT");
+    await removeLogin(scope, { accountId, version: await version(accountId), loginId, confirm: "yes" });
+    expect(await db.login.count({ where: { id: loginId } })).toBe(0);
+    expect(await db.twoStepMethod.count({ where: { loginId } })).toBe(0);
+    expect(await db.permissionGrant.count({ where: { loginId } })).toBe(0);
+    const [event] = await events(orgId, "login.removed");
+    expect(event.before).toMatchObject({ role: "SECONDARY", twoStep: [{ kind: "SMS", phoneLast4: "9999" }], permissions: [{ toolId: "INVENTORY", level: "VIEW" }] });
+  });
+});

@@ -1,0 +1,127 @@
+import "server-only";
+import { AppError, withCurrentValues } from "@/lib/errors";
+import { dateToDay } from "@/lib/validation/record-fields";
+import type { CreateLoginInput, RemoveLoginInput } from "@/lib/validation/login-form";
+import type { Tx } from "../client";
+import type { Login } from "../generated/client";
+import { accountScopeWhere, type Scope } from "../scope";
+import { dbFor } from "../tenant";
+import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
+
+// Logins typed in on the account page: added (with their person, new or known), edited (account-writes'
+// updateLogin) and removed with their 2SV methods and grants. All through writeAccountData: the
+// account's version, findings, and people's access totals move in the same transaction.
+
+export async function assertPersonInOrg(tx: Tx, scope: Scope, personId: string) {
+  const person = await tx.person.findFirst({ where: { id: personId, orgId: scope.orgId }, select: { id: true } });
+  if (!person) throw new AppError("INVALID_INPUT", "Unknown person", { personId: "validation.unknownPerson" });
+}
+
+/** Seller Central has one primary user per account. */
+export async function assertNoOtherPrimary(tx: Tx, scope: Scope, accountId: string, exceptLoginId?: string) {
+  const other = await tx.login.findFirst({ where: { orgId: scope.orgId, accountId, role: "PRIMARY", ...(exceptLoginId ? { id: { not: exceptLoginId } } : {}) }, select: { id: true } });
+  if (other) throw new AppError("INVALID_INPUT", "The account already has a primary login", { role: "validation.onePrimary" });
+}
+
+/** What an audit event keeps of a login: its facts, never anything secret (there is nothing secret stored). */
+export function loginFacts(l: Login) {
+  return {
+    role: l.role, email: l.email, personId: l.personId, status: l.status, invitedAt: l.invitedAt, acceptedAt: l.acceptedAt,
+    lastLoginAt: l.lastLoginAt, passwordChangedAt: l.passwordChangedAt, passwordReused: l.passwordReused, source: l.source,
+  };
+}
+
+/** The login edit form's values as they are now, with the account's version (shown beside a stale form's). */
+export async function loginFormValues(scope: Scope, accountId: string, loginId: string): Promise<Record<string, string> | null> {
+  const db = dbFor(scope);
+  const [account, l] = await Promise.all([
+    db.sellerAccount.findFirst({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { version: true } }),
+    db.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } }),
+  ]);
+  if (!account || !l) return null;
+  return {
+    version: String(account.version), role: l.role, email: l.email ?? "", personId: l.personId, status: l.status, invitedAt: dateToDay(l.invitedAt),
+    acceptedAt: dateToDay(l.acceptedAt), lastLoginAt: dateToDay(l.lastLoginAt), passwordChangedAt: dateToDay(l.passwordChangedAt), passwordReused: l.passwordReused ? "yes" : "no",
+  };
+}
+
+const day = (v: string | null) => (v === null ? null : new Date(`${v}T00:00:00Z`));
+
+export async function createLogin(scope: Scope, input: CreateLoginInput): Promise<{ id: string }> {
+  const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
+    if (input.role === "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId);
+    let personId = input.personId;
+    if (personId) await assertPersonInOrg(tx, scope, personId);
+    else {
+      const person = await tx.person.create({ data: { orgId: scope.orgId, name: input.personName!, external: input.personExternal, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+      await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: { name: person.name, external: person.external, source: "FORM" } });
+      personId = person.id;
+    }
+    const login = await tx.login.create({
+      data: {
+        orgId: scope.orgId, accountId: input.accountId, role: input.role, email: input.email, personId, status: input.status,
+        invitedAt: day(input.invitedAt), acceptedAt: day(input.acceptedAt), lastLoginAt: day(input.lastLoginAt), passwordChangedAt: day(input.passwordChangedAt),
+        passwordReused: input.passwordReused, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
+      },
+    });
+    await tx.loginUser.create({ data: { orgId: scope.orgId, loginId: login.id, personId } });
+    await audit(tx, scope, { action: "login.created", entityType: "Login", entityId: login.id, accountId: input.accountId, after: loginFacts(login) });
+    return { value: { id: login.id } };
+  });
+  return edit;
+}
+
+/** What goes with a login: its 2SV methods and permission grants (the confirmation names them). */
+export async function loginRemovalPreview(scope: Scope, loginId: string) {
+  const db = dbFor(scope);
+  const [methods, grants] = await Promise.all([db.twoStepMethod.count({ where: { orgId: scope.orgId, loginId } }), db.permissionGrant.count({ where: { orgId: scope.orgId, loginId } })]);
+  return { methods, grants };
+}
+
+export async function removeLogin(scope: Scope, input: RemoveLoginInput): Promise<void> {
+  const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
+    const login = await tx.login.findFirst({ where: { id: input.loginId, accountId: input.accountId, orgId: scope.orgId } });
+    if (!login) throw new AppError("NOT_FOUND", "Login not found");
+    const methods = await tx.twoStepMethod.findMany({ where: { orgId: scope.orgId, loginId: login.id } });
+    const grants = await tx.permissionGrant.findMany({ where: { orgId: scope.orgId, loginId: login.id }, select: { toolId: true, level: true, marketplace: true } });
+    const touched = await accountsUsingDevices(tx, scope.orgId, methods.map((m) => m.deviceId));
+    await tx.login.delete({ where: { id: login.id } });
+    await audit(tx, scope, {
+      action: "login.removed", entityType: "Login", entityId: login.id, accountId: input.accountId,
+      before: { ...loginFacts(login), twoStep: methods.map((m) => ({ kind: m.kind, role: m.role, deviceId: m.deviceId, phoneLast4: m.phoneLast4 })), permissions: grants },
+    });
+    return { value: undefined, alsoTouches: touched };
+  });
+  return withCurrentValues(edit, async () => {
+    const account = await dbFor(scope).sellerAccount.findFirst({ where: { id: input.accountId, ...accountScopeWhere(scope) }, select: { version: true } });
+    return account && { version: String(account.version) };
+  });
+}
+
+/** Every login's edit-form values on one account (the page's big read leaves out the dates a form needs). */
+export async function listLoginFormValues(scope: Scope, accountId: string): Promise<Map<string, Record<string, string>>> {
+  const rows = await dbFor(scope).login.findMany({ where: { orgId: scope.orgId, accountId, account: accountScopeWhere(scope) }, include: { usedBy: { select: { personId: true } } } });
+  return new Map(
+    rows.map((l) => [
+      l.id,
+      {
+        role: l.role, email: l.email ?? "", personId: l.personId, status: l.status, invitedAt: dateToDay(l.invitedAt), acceptedAt: dateToDay(l.acceptedAt),
+        lastLoginAt: dateToDay(l.lastLoginAt), passwordChangedAt: dateToDay(l.passwordChangedAt), passwordReused: l.passwordReused ? "yes" : "no",
+        sharedWith: l.usedBy.map((u) => u.personId).filter((id) => id !== l.personId).join(","),
+      },
+    ]),
+  );
+}
+
+const PEOPLE_OPTIONS_LIMIT = 500;
+
+/** People a login can be given to: the first 500 by name, and everyone already on the account (a select, not a search). */
+export async function listPersonOptions(scope: Scope, accountId: string): Promise<{ id: string; name: string }[]> {
+  const db = dbFor(scope);
+  const [first, onAccount] = await Promise.all([
+    db.person.findMany({ where: { orgId: scope.orgId }, select: { id: true, name: true, company: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: PEOPLE_OPTIONS_LIMIT }),
+    db.person.findMany({ where: { orgId: scope.orgId, logins: { some: { accountId } } }, select: { id: true, name: true, company: true } }),
+  ]);
+  const byId = new Map([...first, ...onAccount].map((p) => [p.id, { id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name }]));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

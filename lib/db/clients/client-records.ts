@@ -1,0 +1,97 @@
+import "server-only";
+import { AppError, withCurrentValues } from "@/lib/errors";
+import type { CreateClientInput, RemoveClientInput, RenameClientInput } from "@/lib/validation/clients";
+import type { Tx } from "../client";
+import { isOrgAdmin, type Scope } from "../scope";
+import { dbFor } from "../tenant";
+import { audit } from "../write-context";
+
+// Clients are the organisation's structure (who is assigned what, which portal sees what): only Owners
+// and Admins create, rename and remove them. A client's accounts stay when it goes, without a client.
+
+function assertCanManageClients(scope: Scope): void {
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins manage clients");
+}
+
+const nameTaken = () => new AppError("INVALID_INPUT", "A client with this name exists", { name: "validation.clientNameTaken" });
+
+async function assertNameFree(tx: Tx, scope: Scope, name: string, exceptId?: string) {
+  const clash = await tx.client.findFirst({ where: { orgId: scope.orgId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (clash) throw nameTaken();
+}
+
+export interface ClientRow {
+  id: string;
+  name: string;
+  version: number;
+  accounts: number;
+  members: number;
+  portal: boolean;
+}
+
+/** Every client in the caller's scope with what removing it would touch. */
+export async function listClientRows(scope: Scope): Promise<ClientRow[]> {
+  const rows = await dbFor(scope).$queryRawUnsafe<ClientRow[]>(
+    `SELECT c.id, c.name, c.version,
+            (SELECT count(*)::int FROM "SellerAccount" a WHERE a."orgId" = c."orgId" AND a."clientId" = c.id) AS accounts,
+            (SELECT count(*)::int FROM "MembershipClient" mc WHERE mc."orgId" = c."orgId" AND mc."clientId" = c.id) AS members,
+            (c."portalOrgId" IS NOT NULL) AS portal
+     FROM "Client" c WHERE c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[])) ORDER BY c.name, c.id`,
+    scope.orgId,
+    scope.clientIds,
+  );
+  return rows;
+}
+
+export async function createClient(scope: Scope, input: CreateClientInput): Promise<{ id: string }> {
+  assertCanManageClients(scope);
+  return dbFor(scope).$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${scope.orgId}`);
+    await assertNameFree(tx, scope, input.name);
+    const client = await tx.client.create({ data: { orgId: scope.orgId, name: input.name } });
+    await audit(tx, scope, { action: "client.created", entityType: "Client", entityId: client.id, after: { name: client.name, source: "FORM" } });
+    return { id: client.id };
+  });
+}
+
+async function clientFormValues(scope: Scope, clientId: string): Promise<Record<string, string> | null> {
+  const client = await dbFor(scope).client.findFirst({ where: { id: clientId, orgId: scope.orgId }, select: { name: true, version: true } });
+  return client && { name: client.name, version: String(client.version) };
+}
+
+/** Claims the version it was edited from: exactly one of several same-version edits wins. */
+async function claimVersion(tx: Tx, scope: Scope, clientId: string, version: number) {
+  const before = await tx.client.findFirst({ where: { id: clientId, orgId: scope.orgId } });
+  if (!before) throw new AppError("NOT_FOUND", "Client not found");
+  const claimed = await tx.client.updateMany({ where: { id: clientId, orgId: scope.orgId, version }, data: { version: { increment: 1 } } });
+  if (claimed.count !== 1) throw new AppError("CONFLICT", "This client was changed by someone else since you opened it.");
+  return before;
+}
+
+export async function renameClient(scope: Scope, input: RenameClientInput): Promise<void> {
+  assertCanManageClients(scope);
+  const edit = dbFor(scope).$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${scope.orgId}`);
+    const before = await claimVersion(tx, scope, input.clientId, input.version);
+    await assertNameFree(tx, scope, input.name, before.id);
+    await tx.client.update({ where: { id: before.id }, data: { name: input.name } });
+    await audit(tx, scope, { action: "client.renamed", entityType: "Client", entityId: before.id, before: { name: before.name }, after: { name: input.name } });
+  });
+  return withCurrentValues(edit, () => clientFormValues(scope, input.clientId));
+}
+
+/** Removes the client; its accounts stay (without a client), assignments to it end, its portal closes. */
+export async function removeClient(scope: Scope, input: RemoveClientInput): Promise<void> {
+  assertCanManageClients(scope);
+  const edit = dbFor(scope).$transaction(async (tx) => {
+    const before = await claimVersion(tx, scope, input.clientId, input.version);
+    const accounts = await tx.sellerAccount.findMany({ where: { orgId: scope.orgId, clientId: before.id }, select: { id: true } });
+    const members = await tx.membershipClient.count({ where: { orgId: scope.orgId, clientId: before.id } });
+    await tx.client.delete({ where: { id: before.id } });
+    await audit(tx, scope, {
+      action: "client.removed", entityType: "Client", entityId: before.id,
+      before: { name: before.name, accountIds: accounts.map((a) => a.id), assignedMembers: members, portalOrgId: before.portalOrgId },
+    });
+  });
+  return withCurrentValues(edit, () => clientFormValues(scope, input.clientId));
+}

@@ -1,0 +1,20 @@
+import type { z } from "zod";
+
+// Shared by the server actions' wrapper and the browser-side check of the same schema (ActionForm),
+// so both read a form the same way and name the same first problem per field.
+
+/** The first message per field of a failed zod parse, keyed by the field's name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "_")] ??= issue.message;
+  return fieldErrors;
+}
+
+/** Form fields as strings; a field sent several times (a checkbox group) becomes one comma-joined value. */
+export function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    fields[key] = formData.getAll(key).filter((v): v is string => typeof v === "string").join(",");
+  }
+  return fields;
+}

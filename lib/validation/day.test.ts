@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { updateLoginSchema } from "./account-edits";
+import { utcDay } from "./day";
+import { acceptFindingSchema } from "./findings";
+import { offboardPersonSchema } from "./people";
+import { addDays } from "../dates";
+
+const problems = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.error?.issues.map((issue) => [issue.path.join("."), issue.message]) ?? [];
+
+// One problem, one message (issue 19): every bad field is reported, each once, at its own field.
+describe("form dates", () => {
+  it("reports both bad fields of a risk acceptance, each at its field", () => {
+    const result = acceptFindingSchema.safeParse({ findingId: "f-1", reason: "short", until: addDays(utcDay(), -1) });
+    expect(problems(result)).toEqual([["reason", "validation.reasonTooShort"], ["until", "validation.untilPast"]]);
+    expect(problems(acceptFindingSchema.safeParse({ findingId: "f-1", reason: "short", until: addDays(utcDay(), 400) }))).toEqual([
+      ["reason", "validation.reasonTooShort"], ["until", "validation.untilTooFar"],
+    ]);
+  });
+
+  it.each(["yesterday", "2026-13-45", "05/05/2026"])("reports the invalid date %s once, not again as out of range", (bad) => {
+    expect(problems(acceptFindingSchema.safeParse({ findingId: "f-1", reason: "long enough reason", until: bad }))).toEqual([["until", "validation.date"]]);
+    expect(problems(offboardPersonSchema.safeParse({ personId: "p", departedAt: bad, confirm: "yes" }))).toEqual([["departedAt", "validation.date"]]);
+    const login = { accountId: "a", version: "1", loginId: "l", status: "ACTIVE", passwordChangedAt: bad };
+    expect(problems(updateLoginSchema.safeParse(login))).toEqual([["passwordChangedAt", "validation.date"]]);
+  });
+
+  it("refuses future departures and password changes in the schema, and accepts today", () => {
+    const tomorrow = addDays(utcDay(), 1);
+    expect(problems(offboardPersonSchema.safeParse({ personId: "p", departedAt: tomorrow, confirm: "no" }))).toEqual([
+      ["departedAt", "validation.departedFuture"], ["confirm", "validation.offboardConfirm"],
+    ]);
+    const login = { accountId: "a", version: "1", loginId: "l", status: "ACTIVE" };
+    expect(problems(updateLoginSchema.safeParse({ ...login, passwordChangedAt: tomorrow }))).toEqual([["passwordChangedAt", "validation.passwordChangedFuture"]]);
+    expect(updateLoginSchema.parse({ ...login, passwordChangedAt: utcDay() }).passwordChangedAt).toBe(utcDay());
+    expect(updateLoginSchema.parse({ ...login, passwordChangedAt: "" }).passwordChangedAt).toBeNull();
+    expect(offboardPersonSchema.safeParse({ personId: "p", departedAt: utcDay(), confirm: "yes" }).success).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { EMAIL_MAX_LENGTH } from "./members";
+import { optionalRef, optionalText, pastDay, recordId, requiredText, version } from "./record-fields";
+
+// People and the devices they hold, edited on the person page.
+
+const yesNo = z.enum(["yes", "no"], "validation.choose").transform((v) => v === "yes");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH, "validation.emailTooLong")
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || z.email().safeParse(v).success, "validation.email");
+
+export const updatePersonSchema = z.object({
+  personId: recordId, version, name: requiredText(), email, company: optionalText(), external: yesNo, departedAt: pastDay,
+});
+export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
+
+/** Two records of one human: everything of `duplicateId` moves to `personId`, then the duplicate goes. */
+export const mergePeopleSchema = z
+  .object({ personId: recordId, version, duplicateId: recordId, confirm: z.literal("yes", "validation.confirmRemove") })
+  .refine((v) => v.personId !== v.duplicateId, { path: ["duplicateId"], message: "validation.mergeSelf" });
+export type MergePeopleInput = z.infer<typeof mergePeopleSchema>;
+
+export const DEVICE_KINDS = ["PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY"] as const;
+
+export const saveDeviceSchema = z.object({
+  /** The person page it is edited from (the holder by default). */
+  personId: recordId,
+  deviceId: optionalRef,
+  version: z.coerce.number().int().min(0).optional(),
+  kind: z.enum(DEVICE_KINDS, "validation.choose"),
+  label: optionalText(),
+  holderId: optionalRef,
+  skipOtpOnBrowser: yesNo,
+});
+export type SaveDeviceInput = z.infer<typeof saveDeviceSchema>;
+
+export const removeDeviceSchema = z.object({ personId: recordId, deviceId: recordId, version, confirm: z.literal("yes", "validation.confirmRemove") });
+export type RemoveDeviceInput = z.infer<typeof removeDeviceSchema>;

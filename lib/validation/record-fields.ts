@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// Field rules shared by the record forms (clients, accounts, logins …): the same schemas run in the
+// browser before sending and in the server action, and every message is a catalogue key.
+
+export const NAME_MAX_LENGTH = 100;
+export const LABEL_MAX_LENGTH = 100;
+
+export const recordId = z.string().min(1, "validation.required").max(64, "validation.tooLong");
+/** The version the form was rendered from (optimistic locking). */
+export const version = z.coerce.number("validation.wholeNumber").int("validation.wholeNumber").min(1, "validation.wholeNumber");
+export const requiredText = (max = NAME_MAX_LENGTH) => z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
+export const optionalText = (max = NAME_MAX_LENGTH) =>
+  z.string().trim().max(max, "validation.tooLong").optional().transform((v) => v || null);
+/** An optional reference chosen from a list: "" = none. */
+export const optionalRef = z.string().max(64, "validation.tooLong").optional().transform((v) => v || null);
+/** Checkbox groups arrive comma-joined. */
+export const codeList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+export const checkbox = z.enum(["yes", "no", "on"], "validation.choose").optional().transform((v) => v === "yes" || v === "on");
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const realDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/** A date that cannot be in the future (something that has happened): "" = unknown (null). */
+export const pastDayValue = z
+  .string("validation.date")
+  .transform((v) => v || null)
+  .refine((v) => v === null || realDay(v), "validation.date")
+  .refine((v) => v === null || !realDay(v) || v <= todayUtc(), "validation.dateFuture");
+/** The same, for a field a form may leave out (then unknown). */
+export const pastDay = pastDayValue.optional().transform((v) => v ?? null);
+
+/** An optional date that may lie ahead (an expiry): "" = none. */
+export const anyDay = z
+  .string()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || realDay(v), "validation.date");
+
+export const dayToDate = (v: string | null) => (v === null ? null : new Date(`${v}T00:00:00Z`));
+export const dateToDay = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "");

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
+import { inviteEmail } from "./members";
+
+// The first agency and its Owner: from /setup (with the single-use token), from `gatehouse setup`,
+// and a demo Owner's own fresh organisation (name and language only). Messages are catalogue keys.
+
+export const ORG_NAME_MAX_LENGTH = 100;
+export const PERSON_NAME_MAX_LENGTH = 100;
+
+export const orgName = z.string().trim().min(1, "validation.required").max(ORG_NAME_MAX_LENGTH, "validation.tooLong");
+const ownerName = z.string().trim().min(1, "validation.required").max(PERSON_NAME_MAX_LENGTH, "validation.tooLong");
+const locale = z.enum(LOCALES, "validation.choose");
+
+export const newOrganisationSchema = z.object({ orgName, locale });
+export type NewOrganisationInput = z.infer<typeof newOrganisationSchema>;
+
+export const setupSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    orgName,
+    locale,
+    name: ownerName,
+    email: inviteEmail,
+    password: z.string().min(1, "validation.required").max(1024),
+    confirmPassword: z.string().max(1024),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+export type SetupInput = z.infer<typeof setupSchema>;
+
+/** What every way of creating an agency with its Owner needs (the web form adds the token and a confirmation). */
+export const agencyWithOwnerSchema = z.object({ orgName, locale, name: ownerName, email: inviteEmail, password: z.string().min(1, "validation.required").max(1024) });
+export type AgencyWithOwnerInput = z.infer<typeof agencyWithOwnerSchema>;
