@@ -95,6 +95,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   setPermissionsAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
   updateAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
   updatePersonAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
+  completeSetupAction: { notReplayed: "public, authorised by the single-use setup link while no organisation exists (never in this database); e2e/day-one.spec.ts and lib/db/setup/setup.int.test.ts" },
   acceptAsUserAction: { notReplayed: "joins with the signed-in user's own e-mail only; e2e/members.spec.ts" },
 };
 

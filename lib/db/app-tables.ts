@@ -50,6 +50,7 @@ export const SYSTEM_TABLES: Record<string, string> = {
   RecoveryCode: "two-factor recovery code hashes",
   SignInAttempt: "sign-in rate limiting, before anyone has a scope",
   _prisma_migrations: "the migration runner's own record",
+  SetupToken: "the first run's single-use setup link (its hash), before any organisation or scope exists",
 };
 
 /**

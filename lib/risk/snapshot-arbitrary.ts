@@ -10,6 +10,7 @@
 import fc from "fast-check";
 import { formatDay, parseDay } from "../dates";
 import { personSchema, sellerAccountSchema, type Login, type Person, type SellerAccount, type Snapshot } from "../validation/snapshot";
+import { SINGLE_LINE_PATTERN, TEXT_LIMITS } from "../validation/text";
 import { TOOL_IDS } from "./tools";
 
 const FIRST_DAY = parseDay("0001-01-01")!;
@@ -24,8 +25,8 @@ export const ID_MAX = maxOf(personSchema.shape.id, 200);
 export const NAME_MAX = maxOf(personSchema.shape.name, 1000);
 const STORE_MAX = maxOf(sellerAccountSchema.shape.storeName, 1000);
 
-/** No control characters (NUL included) and not blank: what any version of the schema accepts as text. */
-const clean = (s: string) => s.trim().length > 0 && ![...s].some((c) => c.charCodeAt(0) < 0x20 || c === "\u007f");
+/** No control characters (NUL, C1, line separators, text-direction overrides) and not blank: what the schema accepts as text. */
+const clean = (s: string) => s.trim().length > 0 && SINGLE_LINE_PATTERN.test(s);
 
 const SAMPLES = ["山田 花子", "ｻｸﾗ茶 株式会社", "Ｓａｋｕｒａ", "👩‍💻 ops", "e\u0301cole", "مرحبا", "RTL \u202e txt", "zero\u200bwidth", "Ω≈ç√∫", "\u{1F1EF}\u{1F1F5}"];
 const BMP = fc.constantFrom("a", "Z", "0", "あ", "漢", "é", "Ж", "한", "-", " ", "_");
@@ -107,7 +108,7 @@ function account(asOf: number, people: readonly Person[], devices: readonly stri
     .record({
       id,
       storeName: text(STORE_MAX),
-      sellerId: optional(text(ID_MAX)),
+      sellerId: optional(text(TEXT_LIMITS.sellerId)),
       region: upper,
       marketplaces: fc.array(upper, { maxLength: 3 }),
       plan: fc.constantFrom("PROFESSIONAL", "INDIVIDUAL") as fc.Arbitrary<SellerAccount["plan"]>,

@@ -183,8 +183,9 @@ describe("snapshot parser fuzz", () => {
     const refused = await run('{"format":"gatehouse.snapshot/v1","accounts":[],"\\u001b[2Jx":1}');
     expect(refused).toMatchObject({ code: 2, text: expect.stringContaining("\\u001b[2Jx: unknown key") });
     const shown = await run('{"format":"gatehouse.snapshot/v1","people":[],"accounts":[{"id":"a\\r","storeName":"Shop\\u001b[31m","region":"JP","plan":"PROFESSIONAL","status":"SUSPENDED"}]}');
-    expect(shown.code).toBe(0);
-    expect(shown.text).toContain("Shop\\u001b[31m");
+    // Control characters inside values are refused by the schema (issue 18), by path, and the answer holds none.
+    expect(shown.code).toBe(2);
+    expect(shown.text).toContain("accounts[0].storeName");
     expect(controlIn(shown.text)).toBeUndefined();
   });
 

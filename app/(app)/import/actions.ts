@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
 import { listClients } from "@/lib/db/members";
-import { twoFactorPending } from "@/lib/db/scope";
+import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
 import { upsertSnapshot } from "@/lib/db/snapshots/upsert";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
@@ -49,6 +49,8 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   const scope = await getScope();
   if (!scope) return { seq, stage: "input", error: "UNAUTHENTICATED" };
   if (twoFactorPending(scope)) return { seq, stage: "input", error: "FORBIDDEN" };
+  // Owners and admins only, before anything of the form is looked at (a client id included).
+  if (!isOrgAdmin(scope)) return { seq, stage: "input", error: "FORBIDDEN" };
   const file = formData.get("file");
   const json = formData.get("json");
   const pasted = typeof json === "string" ? json : "";
