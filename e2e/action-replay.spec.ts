@@ -3,6 +3,7 @@ import { addDays } from "@/lib/dates";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/risk-settings";
 import { ACTIONS, ALLOWED_WHILE_TWO_FACTOR_PENDING } from "@/tests/support/server-actions";
 import { tenantFingerprint } from "@/tests/support/tenant-fingerprint";
+import { DEMO } from "./support";
 import { buildWorld, e2eDb, type ClientObjects, type World } from "./authz-world";
 import { actionIdsOnPage, actionNamesOfBuild, actionsOfBuild, outcomeOf, postAction, signedInRequest, type Fields } from "./server-action-http";
 
@@ -32,6 +33,12 @@ interface Replay {
   prev?: unknown;
   /** What another organisation's member gets for this organisation's objects; NOT_FOUND unless said. */
   other?: string;
+  /** What a Manager gets for the objects of a client they are not given; NOT_FOUND unless said. */
+  unassigned?: string;
+  /** What the Owner of this organisation gets; not sent unless said (an Owner may do the rest). */
+  owner?: string;
+  /** Whose pages hand the action out when an Owner of this organisation's are not: the demo organisation's Owner (e2e/support.ts). */
+  servedTo?: "demo";
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -39,6 +46,9 @@ const state = { ok: false, seq: 0 };
 const version = new Map<string, string>();
 const withVersion = (o: ClientObjects, fields: Fields): Fields => ({ accountId: o.account, version: version.get(o.account)!, ...fields });
 const accountPage = (w: World) => `/accounts/${w.assigned.account}`;
+const personPage = (w: World) => `/people/${w.assigned.person}`;
+/** The version of a client, person or device (accounts: withVersion); a world not loaded here has none, and is refused before it matters. */
+const v = (id: string) => version.get(id) ?? "0";
 
 const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   acceptFindingAction: { page: accountPage, kind: "writer", input: (o) => ({ findingId: o.openFinding, reason: "Replayed by someone else", until: addDays(today(), 30) }) },
@@ -74,28 +84,34 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   switchOrgAction: { notReplayed: "a plain form action (no state); replayed with another organisation's id by its own test below" },
   signOutAction: { notReplayed: "ends the caller's own session only; e2e/sign-in-security.spec.ts" },
   setLocaleAction: { notReplayed: "public, sets the language cookie only; e2e/foundation.spec.ts" },
-  acceptAsNewUserAction: { notReplayed: "public, authorised by the single-use invitation token; e2e/members.spec.ts" },
-  cancelOffboardingAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  createAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  createClientAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  createLoginAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  createOrganisationAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  mergePeopleAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  removeAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  removeAccountChildAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  removeClientAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  removeDeviceAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  removeLoginAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  renameClientAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  reopenOffboardingTaskAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  saveAppAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  saveDeviceAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  saveOtherAccessAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  savePartnerAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  setPermissionsAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  updateAccountAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
-  updatePersonAction: { notReplayed: "not yet replayed over HTTP (added this stop); its roles, another organisation's ids and the unassigned client are run by lib/actions/action-matrix.int.test.ts" },
   completeSetupAction: { notReplayed: "public, authorised by the single-use setup link while no organisation exists (never in this database); e2e/day-one.spec.ts and lib/db/setup/setup.int.test.ts" },
+  acceptAsNewUserAction: { notReplayed: "public, authorised by the single-use invitation token; e2e/members.spec.ts" },
+  reopenOffboardingTaskAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ taskId: o.doneTask }) },
+  cancelOffboardingAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ personId: o.departed, confirm: "yes" }) },
+  updatePersonAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, version: v(o.person), name: `Replayed ${w.marker}`, email: "", company: "Replayed KK", external: "yes", departedAt: "" }) },
+  mergePeopleAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, version: v(o.person), duplicateId: o.departed, confirm: "yes" }) },
+  // Another organisation's person as the holder is an unknown person (a field error), as in the integration matrix.
+  saveDeviceAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, kind: "PHONE", label: `Replayed ${w.marker}`, holderId: o.person, skipOtpOnBrowser: "no" }), other: "INVALID_INPUT" },
+  removeDeviceAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, deviceId: o.device, version: v(o.device), confirm: "yes" }) },
+  createClientAction: { page: () => "/clients", kind: "admin", input: null, form: { name: "Replayed client" } },
+  renameClientAction: { page: () => "/clients", kind: "admin", input: (o, w) => ({ clientId: o.client, version: v(o.client), name: `Renamed ${w.marker}` }) },
+  removeClientAction: { page: () => "/clients", kind: "admin", input: (o) => ({ clientId: o.client, version: v(o.client), confirm: "yes" }) },
+  // A client that is not the caller's (another organisation's, or one a Manager is not given) is an unknown client (a field error).
+  createAccountAction: {
+    page: () => "/accounts/new", kind: "writer", other: "INVALID_INPUT", unassigned: "INVALID_INPUT",
+    input: (o, w) => ({ storeName: `Replayed ${w.marker}`, sellerId: "", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId: o.client }),
+  },
+  updateAccountAction: { page: accountPage, kind: "writer", input: (o, w) => withVersion(o, { storeName: `Replayed ${w.marker}`, sellerId: "", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId: o.client }) },
+  removeAccountAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { confirm: "yes" }) },
+  createLoginAction: { page: accountPage, kind: "writer", input: (o, w) => withVersion(o, { role: "SECONDARY", email: `replayed.${w.marker}@store.example`, personId: o.person, status: "ACTIVE" }) },
+  removeLoginAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { loginId: o.login, confirm: "yes" }) },
+  setPermissionsAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { loginId: o.login, "g.USER_PERMISSIONS": "ADMIN", "g.INVENTORY.JP": "VIEW" }) },
+  savePartnerAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { company: "Replayed agency", linkSentAt: today() }) },
+  saveAppAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { appName: "Replayed app", expiresAt: addDays(today(), 100) }) },
+  saveOtherAccessAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { personId: o.person, console: "ADS", role: "VIEWER" }) },
+  removeAccountChildAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { kind: "app", id: o.app, confirm: "yes" }) },
+  // Only the demo organisation's Owner is handed it; an Owner of any other organisation is refused too.
+  createOrganisationAction: { page: () => "/organisations/new", servedTo: "demo", kind: "admin", input: null, form: { orgName: "Replayed agency", locale: "ja" }, owner: "FORBIDDEN" },
   acceptAsUserAction: { notReplayed: "joins with the signed-in user's own e-mail only; e2e/members.spec.ts" },
 };
 
@@ -109,13 +125,14 @@ const ALWAYS_UNAUTHENTICATED = () => "UNAUTHENTICATED";
 // Only objects of A are named; what an attempt may legitimately do (a Manager editing an assigned
 // account) is the allowed side, run by the integration matrix, and skipped here so the database stays put.
 const ATTEMPTS: Attempt[] = [
+  { who: "A OWNER", objects: (w) => w.assigned, expect: (r) => r.owner ?? "skip" },
   { who: "anon", objects: (w) => w.assigned, expect: ALWAYS_UNAUTHENTICATED },
   { who: "B OWNER", objects: (w) => w.assigned, expect: (r) => (r.input ? (r.other ?? "NOT_FOUND") : "skip") },
   { who: "B OWNER + gh_org=A", objects: (w) => w.assigned, expect: (r) => (r.input ? (r.other ?? "NOT_FOUND") : "skip") },
   { who: "A VIEWER", objects: (w) => w.assigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip" })[r.kind] },
   { who: "A MANAGER", objects: (w) => w.assigned, expect: (r) => ({ writer: "skip", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip" })[r.kind] },
   { who: "A CLIENT_OWNER", objects: (w) => w.assigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip" })[r.kind] },
-  { who: "A MANAGER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "NOT_FOUND", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
+  { who: "A MANAGER", objects: (w) => w.unassigned, expect: (r) => ({ writer: r.unassigned ?? "NOT_FOUND", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
   { who: "A VIEWER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
   { who: "A CLIENT_OWNER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
 ];
@@ -148,12 +165,15 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   for (const role of ["OWNER", "MANAGER", "VIEWER", "CLIENT_OWNER"] as const) clients.set(`A ${role}`, await signedInRequest(newContext, origin, a.users[role].email, a.password));
   const bOwner = await signedInRequest(newContext, origin, b.users.OWNER.email, b.password);
   clients.set("B OWNER", bOwner);
+  clients.set("demo", await signedInRequest(newContext, origin, DEMO.email, DEMO.password));
   const state = await bOwner.storageState();
   const forgedCookie = { name: "gh_org", value: a.orgId, domain: new URL(origin).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
   clients.set("B OWNER + gh_org=A", await playwright.request.newContext({ baseURL, storageState: { ...state, cookies: [...state.cookies, forgedCookie] } }));
   const db = e2eDb();
   try {
-    for (const row of await db.sellerAccount.findMany({ where: { orgId: a.orgId }, select: { id: true, version: true } })) version.set(row.id, String(row.version));
+    const where = { where: { orgId: a.orgId }, select: { id: true, version: true } };
+    const rows = [...(await db.sellerAccount.findMany(where)), ...(await db.client.findMany(where)), ...(await db.person.findMany(where)), ...(await db.device.findMany(where))];
+    for (const row of rows) version.set(row.id, String(row.version));
   } finally {
     await db.$disconnect();
   }
@@ -166,8 +186,8 @@ test.afterAll(async () => {
 test("the pages an Owner is served hand out the id of every replayed action", async () => {
   const names = actionNamesOfBuild();
   const owner = clients.get("A OWNER")!;
-  const pages = new Set(Object.values(REPLAY).flatMap((row) => ("page" in row ? [row.page(a)] : [])));
-  for (const page of pages) for (const id of await actionIdsOnPage(owner, page)) if (names.has(id)) actionId.set(names.get(id)!, id);
+  const pages = new Map(Object.values(REPLAY).flatMap((row) => ("page" in row ? [[row.page(a), row.servedTo ? clients.get(row.servedTo)! : owner] as const] : [])));
+  for (const [page, client] of pages) for (const id of await actionIdsOnPage(client, page)) if (names.has(id)) actionId.set(names.get(id)!, id);
   const replayed = Object.entries(REPLAY).filter(([, row]) => "page" in row).map(([name]) => name);
   expect(replayed.filter((name) => !actionId.has(name))).toEqual([]);
 });
@@ -177,6 +197,7 @@ test("replayed actions get the documented refusal and change nothing", async () 
   const db = e2eDb();
   try {
     const before = await tenantFingerprint(db, [a.orgId, b.orgId]);
+    const organisations = await db.organization.count();
     const failures: string[] = [];
     let sent = 0;
     for (const attempt of ATTEMPTS) {
@@ -198,6 +219,8 @@ test("replayed actions get the documented refusal and change nothing", async () 
     expect(sent).toBeGreaterThan(100);
     // Row for row, both organisations (and their members' users and sessions) are as they were.
     expect(await tenantFingerprint(db, [a.orgId, b.orgId])).toEqual(before);
+    // …and no organisation was started beside them.
+    expect(await db.organization.count()).toBe(organisations);
   } finally {
     await db.$disconnect();
   }

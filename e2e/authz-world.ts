@@ -32,6 +32,10 @@ export interface ClientObjects {
   /** An open offboarding task (a departed person's login to disable), and that person. */
   task: string;
   departed: string;
+  /** The lead person's phone, the account's app authorisation, and a ticked checklist item of the departed person (a device to re-home, so the offboarding can still be cancelled). */
+  device: string;
+  app: string;
+  doneTask: string;
 }
 
 export interface World {
@@ -161,12 +165,17 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
       if (findings.length < 2) throw new Error(`the fixture expects two open findings on ${storeName}`);
       await db.finding.update({ where: { id: findings[1].id }, data: { status: "ACCEPTED", acceptedReason: `Accepted ${world.clientName}`, acceptedById: users.OWNER.userId, acceptedUntil: new Date(`${addDays(today(), 30)}T00:00:00Z`) } });
       const temp = idFor("person", `${p}p-temp`);
-      await db.person.update({ where: { id: temp }, data: { departedAt: new Date(`${ago(1)}T00:00:00Z`) } });
+      await db.person.update({ where: { id: temp }, data: { departedAt: new Date(`${ago(1)}T00:00:00Z`), offboardingStartedAt: new Date(`${ago(1)}T00:00:00Z`) } });
       const task = (await db.offboardingTask.create({
         data: { orgId, personId: temp, kind: "LOGIN_DISABLE", loginId: idFor("login", `${p}acc/temp`), accountId: account, createdById: users.OWNER.userId },
       })).id;
+      const device = idFor("device", `${p}d-lead`);
+      const doneTask = (await db.offboardingTask.create({
+        data: { orgId, personId: temp, kind: "DEVICE_REHOME", deviceId: device, createdById: users.OWNER.userId, doneAt: new Date(), doneById: users.OWNER.userId },
+      })).id;
+      const app = idFor("app", `${p}acc/app`);
       const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: idFor("login", `${p}acc/primary`), role: "BACKUP" }, select: { id: true } })).id;
-      return { client, clientName, account, storeName, login: idFor("login", `${p}acc/lead`), method, person: idFor("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task, departed: temp };
+      return { client, clientName, account, storeName, login: idFor("login", `${p}acc/lead`), method, person: idFor("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task, departed: temp, device, app, doneTask };
     };
     const assigned = await objects("", world.client, world.clientName, `Store ${marker}`);
     const unassigned = await objects("u-", world.client2, world.unassignedName, `Store ${secondMark}`);
