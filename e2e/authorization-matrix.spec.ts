@@ -11,7 +11,7 @@ import { signedInRequest } from "./server-action-http";
 // they are not given. Requests go over HTTP with each member's session cookie (no browser: fast).
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "overview";
+type Outcome = "ok" | "signin" | "404" | "401" | "405" | "overview";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
@@ -84,6 +84,15 @@ const MATRIX: Record<string, Entry> = {
       { path: "/api/accounts/export?client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
     ],
   },
+  // /api/v1 takes API tokens only: a session cookie is no token (the token matrix: lib/api/api-matrix.int.test.ts).
+  "/api/docs": { paths: [{ path: "/api/docs", expect: everyone("ok") }] },
+  "/api/v1/openapi.json": { paths: [{ path: "/api/v1/openapi.json", expect: everyone("ok") }] },
+  "/api/v1/accounts": { paths: [{ path: "/api/v1/accounts", expect: everyone("401") }] },
+  "/api/v1/accounts/[id]": { paths: [{ path: "/api/v1/accounts/kumo", expect: everyone("401") }] },
+  "/api/v1/findings": { paths: [{ path: "/api/v1/findings", expect: everyone("401") }] },
+  "/api/v1/snapshot": { paths: [{ path: "/api/v1/snapshot", expect: everyone("401") }] },
+  "/api/v1/snapshots": { paths: [{ path: "/api/v1/snapshots", expect: everyone("405") }] },
+  "/api/v1/audit": { paths: [{ path: "/api/v1/audit", expect: everyone("405") }] },
   "/api/import/template": {
     paths: [
       { path: "/api/import/template?lang=en", expect: everyone("401", "ok") },
@@ -144,6 +153,7 @@ function outcomeOf(response: APIResponse): Outcome | string {
     : redirect && new URL(location, "http://localhost").pathname === "/" ? "overview"
     : response.status() === 404 ? "404"
     : response.status() === 401 ? "401"
+    : response.status() === 405 ? "405"
     : `${response.status()} ${location}`;
 }
 

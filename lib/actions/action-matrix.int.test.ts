@@ -3,6 +3,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { decryptTotpKey } from "@/lib/auth/totp";
+import { createApiToken } from "@/lib/db/api-tokens/tokens";
 import { acceptFinding } from "@/lib/db/findings";
 import { inviteClientOwner } from "@/lib/db/portal";
 import { offboardPerson } from "@/lib/db/people-offboarding";
@@ -75,6 +76,7 @@ interface World {
   spareLogin: string;
   sparePerson: string;
   spareDevice: string;
+  apiToken: string;
 }
 
 interface Row {
@@ -163,6 +165,9 @@ const MATRIX: Record<string, Row> = {
   removeDeviceAction: { input: async (w) => ({ personId: w.person, deviceId: w.spareDevice, version: await deviceVersion(w.spareDevice), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.
   createOrganisationAction: { input: () => ({ orgName: "My own agency", locale: "ja" }), own: all("FORBIDDEN"), other: { none: "creates a new organisation for the caller" } },
+  // Restricted to the world's client: another organisation's client is refused as unknown.
+  createApiTokenAction: { input: (w) => ({ name: "Matrix script", scope: "read", clientIds: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
+  revokeApiTokenAction: { input: (w) => ({ tokenId: w.apiToken, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
 };
 
 /**
@@ -292,6 +297,7 @@ async function buildWorld(role: Role): Promise<World> {
     orgId, actor, userId: actorUser.id, client, ...mine, targetMembership, invitation, savedView,
     otherSession: await createUserSession(actorUser.id, {}), unassigned,
     spareClient, spareAccount, spareLogin, sparePerson, spareDevice,
+    apiToken: (await createApiToken(bossScope, { name: "Boss's token", scope: "write", clientIds: [], expiresOn: null })).id,
   };
 }
 
@@ -384,6 +390,7 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.invitation.findUniqueOrThrow({ where: { id: other.invitation }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       expect(await db.savedView.count({ where: { id: other.savedView } })).toBe(1);
       expect(await db.twoStepMethod.count({ where: { id: other.method } })).toBe(1);
+      expect(await db.apiToken.findUniqueOrThrow({ where: { id: other.apiToken }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       if (role === "MANAGER" || role === "VIEWER") {
         // …and so are the unassigned client's.
         const u = own.unassigned;

@@ -3,6 +3,12 @@ import { defineAction } from "@/lib/actions/define-action";
 import { z } from "zod";
 import { setRequireTwoFactor, updateRiskSettings } from "@/lib/db/settings";
 import { updateRiskSettingsSchema } from "@/lib/validation/settings";
+import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens/tokens";
+import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/api-tokens";
 
 export const updateRiskSettingsAction = defineAction(updateRiskSettingsSchema, (scope, input) => updateRiskSettings(scope, input));
 export const setRequireTwoFactorAction = defineAction(z.object({ required: z.enum(["yes", "no"]) }), (scope, input) => setRequireTwoFactor(scope, input.required === "yes"));
+export const createApiTokenAction = defineAction(createApiTokenSchema, (scope, input) => createApiToken(scope, input), {
+  revalidate: "/settings", // the list below shows the new token; the form keeps the secret in its own state
+});
+export const revokeApiTokenAction = defineAction(revokeApiTokenSchema, (scope, input) => revokeApiToken(scope, input.tokenId), { revalidate: "/settings" });

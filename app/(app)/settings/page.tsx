@@ -9,6 +9,7 @@ import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
 import { RISK_SETTING_KEYS } from "@/lib/validation/settings";
 import { SCORE_FORMULA } from "@/lib/risk";
 import { setRequireTwoFactorAction, updateRiskSettingsAction } from "./actions";
+import { ApiTokensSection } from "./_components/api-tokens-section";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = () => pageTitle("nav.settings");
@@ -68,6 +69,7 @@ export default async function SettingsPage() {
           />
         )}
       </section>
+      {editable && <ApiTokensSection scope={scope} t={t} locale={locale} />}
       <section aria-labelledby="score" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="score" className="mb-2 text-lg font-semibold">{t("settings.scoreFormula")}</h2>
         <p className="text-sm">{SCORE_FORMULA[locale]}</p>

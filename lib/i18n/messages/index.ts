@@ -5,6 +5,7 @@ import * as people from "./people";
 import * as dashboard from "./dashboard";
 import * as security from "./security";
 import * as importErrors from "./import-errors";
+import * as api from "./api";
 import * as snapshotImport from "./snapshot-import";
 import * as spreadsheetImport from "./spreadsheet-import";
 import * as inputSafety from "./input-safety";
@@ -16,9 +17,9 @@ import * as records from "./records";
 
 // The one catalogue, assembled from per-area files so areas can grow independently. Each area file
 // exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
-const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja, ...offboarding.ja, ...rules.ja, ...firstImpression.ja, ...setup.ja, ...records.ja };
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...api.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja, ...offboarding.ja, ...rules.ja, ...firstImpression.ja, ...setup.ja, ...records.ja };
 export type MessageKey = keyof typeof jaAll;
 export const messages: Record<Locale, Record<MessageKey, string>> = {
   ja: jaAll,
-  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en, ...offboarding.en, ...rules.en, ...firstImpression.en, ...setup.en, ...records.en },
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...api.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en, ...offboarding.en, ...rules.en, ...firstImpression.en, ...setup.en, ...records.en },
 };

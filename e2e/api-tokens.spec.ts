@@ -1,0 +1,54 @@
+import { createTenant, expect, test } from "./fixtures";
+import { expectNoSeriousViolations, signIn } from "./support";
+
+test("an owner creates an API token in Settings, a script uses it, the owner revokes it and it is refused", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+  const section = page.getByTestId("api-tokens");
+  const form = section.getByTestId("create-api-token-form");
+  await form.getByLabel("名前").fill("Nightly capture");
+  await form.getByLabel("権限").selectOption("write");
+  await form.getByRole("button", { name: "トークンを作成" }).click();
+  const shown = section.getByTestId("new-api-token-value");
+  await expect(shown).toHaveText(/^gh_[A-Za-z0-9_-]{43}$/);
+  const token = (await shown.textContent())!;
+  const row = section.getByTestId("api-token").filter({ hasText: "Nightly capture" });
+  await expect(row).toContainText("未使用");
+  await expectNoSeriousViolations(page);
+
+  // The script: the organisation's accounts by external id, and an audit of a posted snapshot.
+  const auth = { Authorization: `Bearer ${token}` };
+  const accounts = await page.request.get("/api/v1/accounts", { headers: auth });
+  expect(accounts.status()).toBe(200);
+  expect(((await accounts.json()) as { data: { id: string }[] }).data.map((a) => a.id).sort()).toEqual(["clean", "kumo"]);
+  const audit = await page.request.post("/api/v1/audit", { headers: auth, data: { format: "gatehouse.snapshot/v1", asOf: "2026-11-23", people: [], devices: [], accounts: [] } });
+  expect(await audit.json()).toEqual({ asOf: "2026-11-23", accounts: [] });
+
+  // The list says when and from where it was last used; the secret itself is not shown again.
+  await page.reload();
+  await expect(row.getByTestId("api-token-last-used")).not.toContainText("未使用");
+  await expect(page.getByText(token)).toHaveCount(0);
+
+  await row.getByRole("button", { name: "失効させる" }).click();
+  await expect(row).toContainText("失効済み");
+  const refused = await page.request.get("/api/v1/accounts", { headers: auth });
+  expect(refused.status()).toBe(401);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+});
+
+test("viewers do not see API tokens; the API reference is readable without signing in and runs no script", async ({ page }) => {
+  const viewer = await createTenant("VIEWER");
+  await signIn(page, viewer.email, viewer.password);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("api-tokens")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("api-endpoint")).toHaveCount(7);
+  await expect(page.getByText("/api/v1/snapshots").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  const foreignScripts = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).src).filter((src) => new URL(src).origin !== location.origin));
+  expect(foreignScripts).toEqual([]);
+});

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import packageJson from "@/package.json";
+import { ENDPOINTS } from "./endpoints";
+import { generateOpenApiDocument } from "./openapi";
+
+// The document is generated from the zod schemas; these tests hold it to the OpenAPI 3.1 schema and
+// to the route handlers that exist: a route.ts under app/api/v1 missing from it fails here.
+
+const V1 = join(process.cwd(), "app/api/v1");
+
+/** Every handler under app/api/v1 as "METHOD /api/v1/path/{param}", from the files themselves. */
+function routeHandlers(dir = V1): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return routeHandlers(full);
+    if (name !== "route.ts") return [];
+    const path = `/api/v1/${relative(V1, dir)}`.replace(/\/$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
+    const methods = [...readFileSync(full, "utf8").matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+    return methods.map((method) => `${method} ${path}`);
+  });
+}
+
+describe("the OpenAPI document", () => {
+  const document = generateOpenApiDocument(packageJson.version) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+
+  it("is valid OpenAPI 3.1", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("lists every route handler under /api/v1, and nothing that is not one", () => {
+    const handlers = routeHandlers().sort();
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    expect(handlers.length).toBeGreaterThanOrEqual(7);
+    expect(documented).toEqual(handlers);
+  });
+
+  it("documents the pinned errors: 401 and 429 on every token route, 403 on write routes", () => {
+    for (const endpoint of Object.values(ENDPOINTS)) {
+      const responses = (document.paths[endpoint.path][endpoint.method.toLowerCase()] as { responses: Record<string, unknown> }).responses;
+      if (endpoint.access === "none") expect(Object.keys(responses)).toEqual(["200"]);
+      else expect(Object.keys(responses)).toEqual(expect.arrayContaining(["200", "401", "429"]));
+      if (endpoint.access === "write") expect(responses).toHaveProperty("403");
+    }
+  });
+
+  it("is generated, not written: a schema's field appears in the document", () => {
+    const text = JSON.stringify(document);
+    for (const field of ['"storeName"', '"next"', '"problems"', '"remediation"', '"gatehouse.snapshot/v1"']) expect(text).toContain(field);
+  });
+});

@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { GET as listAccounts } from "@/app/api/v1/accounts/route";
+import { hashApiToken } from "@/lib/api/token";
+import { createDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import { callApi } from "@/tests/support/api";
+import { testDb } from "@/tests/support/db";
+import { createTenant } from "@/tests/support/factories";
+
+// `gatehouse token create` as users run it (the npm bin), against DATABASE_URL and against the
+// embedded database of a data directory, with the app's database stopped and running.
+const db = testDb();
+const bin = join(import.meta.dirname, "../../bin/gatehouse.mjs");
+const TOKEN = /^gh_[A-Za-z0-9_-]{43}\n$/;
+const run = (args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, [bin, "token", "create", ...args], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: "", ...env } });
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe("gatehouse token create", () => {
+  it("prints a working token alone on stdout for the organisation's first Owner (DATABASE_URL)", async () => {
+    const tenant = await createTenant(db, { name: `CLI Agency ${Date.now()}` });
+    const { name } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
+    const result = run(["--org", name, "--name", "nightly", "--scope", "read"], { DATABASE_URL: process.env.DATABASE_URL! });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(TOKEN);
+    const token = result.stdout.trim();
+    const stored = await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(token) } });
+    expect(stored).toMatchObject({ orgId: tenant.orgId, name: "nightly", scope: "READ", createdById: tenant.userId });
+    expect((await callApi(listAccounts, { path: "/api/v1/accounts", token })).status).toBe(200);
+    expect(await db.auditEvent.count({ where: { orgId: tenant.orgId, action: "apiToken.created", entityId: stored.id } })).toBe(1);
+  });
+
+  it("exits 2 with a message and prints nothing for an unknown organisation, a bad scope or missing options", async () => {
+    const url = process.env.DATABASE_URL!;
+    for (const args of [["--org", "No Such Agency 0x1", "--name", "n", "--scope", "read"], ["--org", "x", "--name", "n", "--scope", "admin"], ["--org", "x", "--scope", "read"]]) {
+      const result = run(args, { DATABASE_URL: url });
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^gatehouse: /);
+    }
+  });
+
+  it("uses the embedded database of GATEHOUSE_DATA_DIR, migrating it first, whether the app's server is stopped or running", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gh-token-cli-"));
+    dirs.push(dir);
+    await chmod(dir, 0o755); // the server runs as the postgres user when we are root
+
+    // Stopped: the command starts the embedded server itself, migrates, finds no organisation, stops it.
+    const cold = run(["--org", "Embedded Agency", "--name", "n", "--scope", "write"], { GATEHOUSE_DATA_DIR: dir });
+    expect(cold.status, cold.stderr).toBe(2);
+    expect(cold.stderr).toContain('no organisation named "Embedded Agency"');
+
+    // Running (as under `npm start`): the command connects to it and leaves it running.
+    const server = await startEmbeddedPostgres({ dataDir: dir });
+    try {
+      const { applied } = await applyMigrations(server.url);
+      expect(applied).toEqual([]); // the command applied them all before
+      const app = createDb(server.url);
+      try {
+        const org = await app.organization.create({ data: { name: "Embedded Agency" } });
+        const user = await app.user.create({ data: { email: "owner@embedded.example", name: "Owner", passwordHash: "x" } });
+        await app.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+        const warm = run(["--org", "Embedded Agency", "--name", "n", "--scope", "write"], { GATEHOUSE_DATA_DIR: dir });
+        expect(warm.status, warm.stderr).toBe(0);
+        expect(warm.stdout).toMatch(TOKEN);
+        expect(await app.apiToken.count({ where: { orgId: org.id, tokenHash: hashApiToken(warm.stdout.trim()) } })).toBe(1);
+      } finally {
+        await app.$disconnect();
+      }
+    } finally {
+      await server.stop();
+    }
+  }, 180_000);
+});
