@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 // An API token is 32 random bytes (256 bits) behind a recognisable prefix, so secret scanners and
-// people can tell it is a Gatehouse token. Only its SHA-256 is stored (decision 011): with 256 bits of
+// people can tell it is a Gatehouse token. Only its SHA-256 is stored (decision 016): with 256 bits of
 // entropy no dictionary or brute force applies, so a slow password hash would only cost every request.
 
 export const TOKEN_PREFIX = "gh_";

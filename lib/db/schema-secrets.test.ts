@@ -11,7 +11,7 @@ const ALLOWED = new Set([
   "Login.passwordChangedAt", "Login.passwordReused", "Device.skipOtpOnBrowser",
   // Only the SHA-256 of a single-use, expiring invitation token.
   "Invitation.tokenHash",
-  // Only the SHA-256 of a 256-bit API token (decision 011), and its first 9 characters to tell tokens apart.
+  // Only the SHA-256 of a 256-bit API token (decision 016), and its first 9 characters to tell tokens apart.
   "ApiToken.tokenHash",
   // The id of an ApiToken row (not the token) that a rate-limit window or an idempotency key belongs to.
   "ApiRequestWindow.tokenId", "ApiIdempotencyKey.tokenId",

@@ -3,7 +3,7 @@ import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
 
 // A POST with an Idempotency-Key is answered once: the first request's answer is stored and replayed
-// to any retry with the same key and the same request for 24 hours (decision 011).
+// to any retry with the same key and the same request for 24 hours (decision 016).
 
 export const IDEMPOTENCY_HOURS = 24;
 

@@ -8,7 +8,7 @@ import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { audit, utcToday } from "../write-context";
 
-// Tokens for /api/v1 (decision 011). A token acts for its organisation: a write token as an Owner, a
+// Tokens for /api/v1 (decision 016). A token acts for its organisation: a write token as an Owner, a
 // read token as a Viewer, each optionally restricted to some clients, so every lib/db function applies
 // the same tenant and client filters to it as to a signed-in member.
 
