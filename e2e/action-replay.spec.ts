@@ -84,6 +84,8 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   switchOrgAction: { notReplayed: "a plain form action (no state); replayed with another organisation's id by its own test below" },
   signOutAction: { notReplayed: "ends the caller's own session only; e2e/sign-in-security.spec.ts" },
   setLocaleAction: { notReplayed: "public, sets the language cookie only; e2e/foundation.spec.ts" },
+  createApiTokenAction: { notReplayed: "not yet replayed over HTTP (added this stop with the API); every role, signed out and another organisation are run by lib/actions/action-matrix.int.test.ts, the browser journey by e2e/api-tokens.spec.ts" },
+  revokeApiTokenAction: { notReplayed: "not yet replayed over HTTP (added this stop with the API; its form is only served beside an existing token); every role, signed out and another organisation's token are run by lib/actions/action-matrix.int.test.ts" },
   completeSetupAction: { notReplayed: "public, authorised by the single-use setup link while no organisation exists (never in this database); e2e/day-one.spec.ts and lib/db/setup/setup.int.test.ts" },
   acceptAsNewUserAction: { notReplayed: "public, authorised by the single-use invitation token; e2e/members.spec.ts" },
   reopenOffboardingTaskAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ taskId: o.doneTask }) },
