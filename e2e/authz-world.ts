@@ -57,6 +57,8 @@ export interface World {
   invitation: string;
   savedView: string;
   ownerSession: string;
+  /** An API token of the organisation (its hash is random: the token itself is never needed here). */
+  apiToken: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -154,7 +156,8 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
       })).id;
       const savedView = (await tx.savedView.create({ data: { orgId, userId: users.OWNER.userId, name: `View ${marker}`, query: "severity=high" } })).id;
       const ownerSession = (await tx.userSession.create({ data: { userId: users.OWNER.userId, expiresAt: new Date(Date.now() + 3_600_000) } })).id;
-      return { clientName, unassignedName, client: client.id, client2: client2.id, targetMembership, invitation, savedView, ownerSession };
+      const apiToken = (await tx.apiToken.create({ data: { orgId, name: `Script ${marker}`, scope: "READ", clientIds: [], tokenHash: randomUUID(), prefix: "gh_test", createdById: users.OWNER.userId } })).id;
+      return { clientName, unassignedName, client: client.id, client2: client2.id, targetMembership, invitation, savedView, ownerSession, apiToken };
     });
     await recomputeOrganisations(db, { today: today(), orgIds: [orgId] });
 
@@ -181,7 +184,7 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
     const unassigned = await objects("u-", world.client2, world.unassignedName, `Store ${secondMark}`);
     return {
       letter, orgId, orgName, marker, unassignedMarker, password, users, assigned, unassigned, sharedPerson: idFor("person", "p-owner"),
-      targetMembership: world.targetMembership, invitation: world.invitation, savedView: world.savedView, ownerSession: world.ownerSession,
+      targetMembership: world.targetMembership, invitation: world.invitation, savedView: world.savedView, ownerSession: world.ownerSession, apiToken: world.apiToken,
     };
   } finally {
     await db.$disconnect();
