@@ -47,6 +47,17 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{unassignedAccount}", expect: member("404"), shows: (w) => w.unassigned.storeName },
     ],
   },
+  // Any member who can see the account walks the checklist (decision 019); a login must be the account's own.
+  "/accounts/[id]/triage": {
+    paths: [
+      { path: "/accounts/{account}/triage", expect: member(), shows: (w) => w.assigned.storeName },
+      { path: "/accounts/{account}/triage?login={login}", expect: member(), shows: (w) => w.assigned.storeName },
+      { path: "/accounts/{otherAccount}/triage", expect: nobodyElse },
+      { path: "/accounts/{account}/triage?login={otherLogin}", expect: nobodyElse },
+      { path: "/accounts/{account}/triage?login={unassignedLogin}", expect: nobodyElse },
+      { path: "/accounts/{unassignedAccount}/triage", expect: member("404"), shows: (w) => w.unassigned.storeName },
+    ],
+  },
   "/people": {
     paths: [
       { path: "/people", expect: member(), shows: (w) => `Lead ${w.marker}` },
@@ -143,6 +154,7 @@ const idsFor = (w: World, other: World): Record<string, string> => ({
   account: w.assigned.account, person: w.assigned.person, otherAccount: other.assigned.account, otherPerson: other.assigned.person,
   unassignedAccount: w.unassigned.account, unassignedPerson: w.unassigned.person, sharedPerson: w.sharedPerson,
   unassignedClient: w.unassigned.client, unassignedMarker: w.unassignedMarker,
+  login: w.assigned.login, otherLogin: other.assigned.login, unassignedLogin: w.unassigned.login,
 });
 
 function outcomeOf(response: APIResponse): Outcome | string {

@@ -104,6 +104,8 @@ const MATRIX: Record<string, Row> = {
   updateLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, status: "ACTIVE", passwordChangedAt: today }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   markVerifiedAction: { input: async (w) => ({ ...(await account(w)), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   recordAccessReviewAction: { input: (w) => ({ accountId: w.account, loginId: w.login, decision: "APPROVED" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
+  // Like an access review, any member who can see the account records a triage's outcome (decision 019).
+  recordTriageAction: { input: (w) => ({ accountId: w.account, loginId: w.login, outcome: "RESOLVED", "answer.lost-phone": "this", note: "matrix" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
   saveViewAction: { input: () => ({ name: `View ${randomUUID().slice(0, 6)}`, query: "severity=high" }), own: all("ok"), other: { none: "a view is the caller's own, in the caller's organisation" } },
   deleteViewAction: { input: (w) => ({ id: w.savedView }), own: all("ok"), other: all("NOT_FOUND") },
   inviteMemberAction: { input: (w) => ({ email: `invitee-${randomUUID().slice(0, 8)}@test.example`, role: "VIEWER", clientIds: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
@@ -389,6 +391,7 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.membership.count({ where: { id: other.targetMembership } })).toBe(1);
       expect(await db.invitation.findUniqueOrThrow({ where: { id: other.invitation }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       expect(await db.savedView.count({ where: { id: other.savedView } })).toBe(1);
+      expect(await db.triageSession.count({ where: { orgId: other.orgId } })).toBe(0);
       expect(await db.twoStepMethod.count({ where: { id: other.method } })).toBe(1);
       expect(await db.apiToken.findUniqueOrThrow({ where: { id: other.apiToken }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       if (role === "MANAGER" || role === "VIEWER") {
@@ -401,6 +404,7 @@ describe("server actions: authorisation matrix", () => {
         expect(await db.person.findUniqueOrThrow({ where: { id: u.person }, select: { departedAt: true } })).toEqual({ departedAt: null });
         expect(await versionOf(u.account)).toBe(unassignedVersion);
         expect(await db.accessReview.count({ where: { accountId: u.account } })).toBe(0);
+        expect(await db.triageSession.count({ where: { accountId: u.account } })).toBe(0);
       }
       expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);
       expect(await db.sellerAccount.count({ where: { id: { in: [other.account, other.spareAccount] } } })).toBe(2);

@@ -23,6 +23,12 @@ describe("historyDetail", () => {
     expect(historyDetail(entry, ja)).toBe("承認 “still needed”");
   });
 
+  it("names a triage's outcome and cause in words", () => {
+    const after = { outcome: "RESOLVED", cause: "lost-phone", note: "new SIM" };
+    expect(historyDetail({ action: "triage.completed", before: null, after }, en)).toBe("Resolved · The 2SV phone is lost or changed · “new SIM”");
+    expect(historyDetail({ action: "triage.completed", before: null, after: { outcome: "LOCKED_OUT", cause: null, note: null } }, ja)).toBe("まだログインできない");
+  });
+
   it("names a 2SV method's kind and role", () => {
     const after = { kind: "SMS", phoneLast4: "4321", role: "PRIMARY" };
     expect(historyDetail({ action: "twoStepMethod.added", before: null, after }, en)).toBe("Text message (SMS) · ••••4321 · Primary method");

@@ -27,6 +27,10 @@ export function historyDetail(entry: HistoryFacts, t: T): string {
   if (entry.action === "access.reviewed") {
     return [enumLabel(t, "review", after.decision), after.note ? `“${String(after.note)}”` : null].filter(Boolean).join(" ");
   }
+  if (entry.action === "triage.completed") {
+    const cause = after.cause ? enumLabel(t, "triage.step", `${String(after.cause)}.title`) : null;
+    return [enumLabel(t, "triage.outcome", after.outcome), cause, after.note ? `“${String(after.note)}”` : null].filter(Boolean).join(" · ");
+  }
   if (entry.action === "login.updated") {
     const before = record(entry.before);
     return before.status !== after.status ? `${enumLabel(t, "loginStatus", before.status)} → ${enumLabel(t, "loginStatus", after.status)}` : "";

@@ -14,12 +14,13 @@ import * as rules from "./rules";
 import * as firstImpression from "./first-impression";
 import * as setup from "./setup";
 import * as records from "./records";
+import * as triage from "./triage";
 
 // The one catalogue, assembled from per-area files so areas can grow independently. Each area file
 // exports `ja` (the reference, `as const`) and `en: Record<keyof typeof ja, string>`.
-const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...api.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja, ...offboarding.ja, ...rules.ja, ...firstImpression.ja, ...setup.ja, ...records.ja };
+const jaAll = { ...ja, ...people.ja, ...dashboard.ja, ...security.ja, ...importErrors.ja, ...api.ja, ...snapshotImport.ja, ...spreadsheetImport.ja, ...inputSafety.ja, ...offboarding.ja, ...rules.ja, ...firstImpression.ja, ...setup.ja, ...records.ja, ...triage.ja };
 export type MessageKey = keyof typeof jaAll;
 export const messages: Record<Locale, Record<MessageKey, string>> = {
   ja: jaAll,
-  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...api.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en, ...offboarding.en, ...rules.en, ...firstImpression.en, ...setup.en, ...records.en },
+  en: { ...en, ...people.en, ...dashboard.en, ...security.en, ...importErrors.en, ...api.en, ...snapshotImport.en, ...spreadsheetImport.en, ...inputSafety.en, ...offboarding.en, ...rules.en, ...firstImpression.en, ...setup.en, ...records.en, ...triage.en },
 };

@@ -77,6 +77,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
           </dl>
           {provenance && <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>}
+          <p className="mt-2 text-sm"><Link href={`/accounts/${account.id}/triage`} className="text-blue-800 underline" data-testid="triage-link">{t("triage.link")}</Link></p>
           {writable && (
             <div className="mt-3">
               <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />

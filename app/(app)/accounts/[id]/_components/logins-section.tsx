@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts";
 import type { Translate } from "@/lib/i18n/server";
@@ -56,7 +57,10 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
                       <div className="text-xs text-slate-500">{t("login.usedBy")}: {login.usedBy.map((u) => u.person.name).join(", ")}</div>
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-2 py-2" data-label={t("login.status")} data-testid="login-status">{t(`loginStatus.${login.status}`)}</td>
+                  <td className="whitespace-nowrap px-2 py-2" data-label={t("login.status")} data-testid="login-status">
+                    {t(`loginStatus.${login.status}`)}
+                    <div className="text-xs"><Link href={`/accounts/${account.id}/triage?login=${login.id}`} className="text-blue-800 underline" data-testid="login-triage-link">{t("triage.link")}</Link></div>
+                  </td>
                   <td className="px-2 py-2" data-label={t("login.lastLogin")}><Day value={login.lastLoginAt} /></td>
                   <td className="px-2 py-2" data-label={t("login.passwordChanged")}><Day value={login.passwordChangedAt} /></td>
                   <td className="px-2 py-2" data-label={t("login.twoStep")} data-wide data-testid="login-two-step">
