@@ -25,7 +25,8 @@ test("a viewer walks the triage for a login with one SMS method: the lost phone 
   await first.getByLabel("これが原因だった").focus();
   await page.keyboard.press("Space");
   await expect(first.getByLabel("これが原因だった")).toBeChecked();
-  await expect(page.getByLabel("原因", { exact: true })).toContainText("2段階認証の電話を紛失・変更した（「これが原因だった」と答えた項目）");
+  // The cause follows the answer until one is chosen by hand.
+  await expect(page.getByLabel("原因", { exact: true }).locator("option:checked")).toHaveText("2段階認証の電話を紛失・変更した （「これが原因だった」と答えた項目）");
   await page.getByLabel("解決した").check();
   await page.getByLabel("メモ").fill("SIM reissued by the carrier");
   await page.getByLabel("対応タスクを作成する").check();
