@@ -53,6 +53,8 @@ test("a resolved outcome without a cause is refused next to the field, nothing r
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Can't log in: checklist");
   await expect(page.getByTestId("triage-for")).toContainText("The account as a whole");
+  // For the account as a whole, its primary login's lone phone leads.
+  await expect(page.getByTestId("triage-step").first()).toContainText("The primary login's 2SV goes only to a phone ending 1111");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoSeriousViolations(page);
 

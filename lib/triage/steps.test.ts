@@ -192,6 +192,23 @@ describe("the sign-in page per region", () => {
   });
 });
 
+describe("the account as a whole", () => {
+  it("a primary login with one phone puts the lost phone first, with its digits", () => {
+    const steps = triageSteps(account({ primaryMethods: [method({ phoneLast4: "7070" })], activeLogins: 2, activeLoginsWithoutTwoStep: 0 }), null, NOW);
+    expect(steps[0]).toMatchObject({ id: "lost-phone", likelihood: "high", reasons: [{ id: "primarySinglePhone", params: { last4: "7070" } }], params: { last4: "7070" } });
+    expect(step(account({ primaryMethods: [method(), app()] }), null, "lost-phone")!.likelihood).toBe("low");
+    expect(step(account({ primaryMethods: [app()] }), null, "lost-phone")!.reasons).toEqual([]);
+  });
+
+  it("no active login with 2SV, or a primary login without: 2SV set-up comes first", () => {
+    const none = triageSteps(account({ activeLogins: 2, activeLoginsWithoutTwoStep: 2, lastLoginAt: daysAgo(500) }), null, NOW)[0];
+    expect(none).toMatchObject({ id: "two-step-missing", reasons: [{ id: "noMethodsOnAccount", params: { count: 2 } }, { id: "preTwoStep", params: {} }] });
+    expect(ids(account({ primaryMethods: [], activeLogins: 2, activeLoginsWithoutTwoStep: 1 }), null)[0]).toBe("two-step-missing");
+    expect(step(account({ primaryMethods: [], activeLogins: 2, activeLoginsWithoutTwoStep: 1 }), null, "two-step-missing")!.reasons[0].id).toBe("primaryNoMethods");
+    expect(step(account({ primaryMethods: null, activeLogins: 0, activeLoginsWithoutTwoStep: 0 }), null, "two-step-missing")!.likelihood).toBe("low");
+  });
+});
+
 describe("no login, no methods", () => {
   it("the account with no login recorded: the general list, led by the account's own facts", () => {
     expect(ids(account({ status: "SUSPENDED" }), null)[0]).toBe("suspension");

@@ -57,8 +57,13 @@ const RULES: Record<TriageCause, Rule> = {
     return { score: 95, reasons: [reason(login.status === "DISABLED" ? "loginDisabled" : "loginRemoved")] };
   },
 
-  "lost-phone": (_, login) => {
-    if (!login) return { score: 25, reasons: [] };
+  "lost-phone": (account, login) => {
+    if (!login) {
+      // The account as a whole: the primary login is the one nobody else can replace.
+      const phones = account.primaryMethods?.filter(isPhone) ?? [];
+      const alone = phones.length > 0 && distinctPhones(account.primaryMethods!).length === 1 && phones.length === account.primaryMethods!.length;
+      return alone ? { score: 85, reasons: [reason("primarySinglePhone", { last4: phoneName(phones[0]) })], params: { last4: phoneName(phones[0]) } } : { score: 25, reasons: [] };
+    }
     const phones = login.methods.filter(isPhone);
     if (phones.length === 0) return null;
     const distinct = distinctPhones(login.methods);
@@ -75,6 +80,12 @@ const RULES: Record<TriageCause, Rule> = {
       const last = login.lastLoginAt ?? account.lastLoginAt;
       const old = !last || daysSince(last, now) >= DORMANT_DAYS;
       return { score: 90, reasons: [reason("noMethods"), ...(old ? [reason("preTwoStep")] : [])] };
+    }
+    if (!login) {
+      const old = !account.lastLoginAt || daysSince(account.lastLoginAt, now) >= DORMANT_DAYS;
+      const active = account.activeLogins ?? 0;
+      if (active > 0 && account.activeLoginsWithoutTwoStep === active) return { score: 90, reasons: [reason("noMethodsOnAccount", { count: active }), ...(old ? [reason("preTwoStep")] : [])] };
+      if (account.primaryMethods && account.primaryMethods.length === 0) return { score: 85, reasons: [reason("primaryNoMethods")] };
     }
     return { score: 30, reasons: [] };
   },

@@ -26,9 +26,12 @@ export const TRIAGE_REASONS = [
   "loginRemoved",
   "loginInvited",
   "singlePhone",
+  "primarySinglePhone",
   "onePhoneOnly",
   "phoneWithBackup",
   "noMethods",
+  "primaryNoMethods",
+  "noMethodsOnAccount",
   "preTwoStep",
   "deviceHolderDeparted",
   "deviceHeldByOther",
@@ -55,6 +58,11 @@ export interface TriageAccountFacts {
   status: "ACTIVE" | "SUSPENDED" | "DEACTIVATED";
   /** The latest recorded sign-in on any of the account's logins. */
   lastLoginAt: Date | null;
+  /** For the account as a whole: the primary login's 2SV methods (null = no primary login recorded). */
+  primaryMethods?: readonly TriageMethodFacts[] | null;
+  /** Active logins, and how many of them have no 2SV method recorded. */
+  activeLogins?: number;
+  activeLoginsWithoutTwoStep?: number;
 }
 
 export interface TriageMethodFacts {

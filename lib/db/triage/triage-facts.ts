@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { TriageAccountFacts, TriageLoginFacts } from "@/lib/triage/types";
+import type { TriageAccountFacts, TriageLoginFacts, TriageMethodFacts } from "@/lib/triage/types";
 import type { Tx } from "../client";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -50,8 +50,19 @@ export async function getTriageContextOrThrow(scope: Scope, accountId: string, l
   if (!account) throw new AppError("NOT_FOUND", "Seller account not found");
   const chosen = loginId ? account.logins.find((l) => l.id === loginId) : null;
   if (loginId && !chosen) throw new AppError("NOT_FOUND", "Login not found");
+  const methodFacts = (l: (typeof account.logins)[number]): TriageMethodFacts[] =>
+    l.twoStepMethods.map((m) => ({
+      kind: m.kind, role: m.role, phoneLast4: m.phoneLast4, label: m.label, deviceId: m.deviceId,
+      deviceLabel: m.device?.label ?? null,
+      holderName: m.device?.holder?.name ?? null,
+      holderIsLoginPerson: m.device?.holderId ? m.device.holderId === l.personId : null,
+      holderDeparted: !!m.device?.holder?.departedAt,
+      skipOtpOnBrowser: m.device?.skipOtpOnBrowser ?? false,
+    }));
   const option = (l: (typeof account.logins)[number]): TriageLoginOption => ({ id: l.id, email: l.email, role: l.role, status: l.status, personName: l.person.name });
   const lastLogins = account.logins.map((l) => l.lastLoginAt).filter((d): d is Date => d !== null);
+  const active = account.logins.filter((l) => l.status === "ACTIVE");
+  const primary = account.logins.find((l) => l.role === "PRIMARY");
   return {
     account: { id: account.id, storeName: account.storeName, sellerId: account.sellerId, region: account.region, marketplaces: account.marketplaces },
     accountFacts: {
@@ -59,6 +70,9 @@ export async function getTriageContextOrThrow(scope: Scope, accountId: string, l
       marketplaces: account.marketplaces,
       status: account.status,
       lastLoginAt: lastLogins.length ? new Date(Math.max(...lastLogins.map((d) => d.getTime()))) : null,
+      primaryMethods: primary ? methodFacts(primary) : null,
+      activeLogins: active.length,
+      activeLoginsWithoutTwoStep: active.filter((l) => l.twoStepMethods.length === 0).length,
     },
     logins: account.logins.map(option),
     login: chosen ? option(chosen) : null,
@@ -67,14 +81,7 @@ export async function getTriageContextOrThrow(scope: Scope, accountId: string, l
           email: chosen.email, role: chosen.role, status: chosen.status, personName: chosen.person.name, personDeparted: chosen.person.departedAt !== null,
           usedBy: new Set([chosen.personId, ...chosen.usedBy.map((u) => u.personId)]).size,
           invitedAt: chosen.invitedAt, acceptedAt: chosen.acceptedAt, lastLoginAt: chosen.lastLoginAt, passwordChangedAt: chosen.passwordChangedAt, passwordReused: chosen.passwordReused,
-          methods: chosen.twoStepMethods.map((m) => ({
-            kind: m.kind, role: m.role, phoneLast4: m.phoneLast4, label: m.label, deviceId: m.deviceId,
-            deviceLabel: m.device?.label ?? null,
-            holderName: m.device?.holder?.name ?? null,
-            holderIsLoginPerson: m.device?.holderId ? m.device.holderId === chosen.personId : null,
-            holderDeparted: !!m.device?.holder?.departedAt,
-            skipOtpOnBrowser: m.device?.skipOtpOnBrowser ?? false,
-          })),
+          methods: methodFacts(chosen),
         }
       : null,
   };

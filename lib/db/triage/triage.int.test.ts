@@ -29,6 +29,10 @@ describe("the triage's facts", () => {
     const steps = triageSteps(context.accountFacts, context.loginFacts, new Date());
     expect(steps[0]).toMatchObject({ id: "lost-phone", params: { last4: "1234" } });
     expect(steps.find((s) => s.id === "wrong-sign-in-page")?.params.url).toBe("https://sellercentral-japan.amazon.com/");
+    // For the account as a whole, its primary login's lone phone leads too.
+    const whole = await getTriageContextOrThrow(scope, accountId, null);
+    expect(whole.accountFacts).toMatchObject({ activeLogins: 1, activeLoginsWithoutTwoStep: 0 });
+    expect(triageSteps(whole.accountFacts, null, new Date())[0]).toMatchObject({ id: "lost-phone", reasons: [{ id: "primarySinglePhone", params: { last4: "1234" } }] });
   });
 
   it("another organisation's account or login, or another account's login: NOT_FOUND", async () => {
