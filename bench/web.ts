@@ -20,7 +20,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import autocannon from "autocannon";
 import { hashPassword } from "@/lib/auth/password";
-import { pageStatement, countStatement } from "@/lib/db/accounts-sql";
+import { pageStatement, countStatement } from "@/lib/db/accounts/accounts-sql";
 import { bulkLoadSnapshot } from "@/lib/db/bulk-load";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -369,7 +369,7 @@ async function main() {
   writeFileSync(`${DATA_DIR}/bare-plans.json`, JSON.stringify(plans));
   writeFileSync(`${DATA_DIR}/statements.json`, JSON.stringify(Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v.statements.map((s) => ({ ms: (s.end ?? s.start) - s.start, sql: oneLine(s.sql, 400), params: s.params }))])), null, 1));
 
-  // The accounts table's statements are the ones lib/db/accounts-sql.ts builds.
+  // The accounts table's statements are the ones lib/db/accounts/accounts-sql.ts builds.
   const scope = { orgId, clientIds: null } as unknown as Scope;
   const q1 = parseAccountListQuery(new URLSearchParams());
   const builderSqlMatches = [pageStatement(scope, q1, q1.sort, q1.dir, undefined, q1.pageSize + 1).sql, countStatement(scope, q1).sql].every((sql) =>
@@ -466,7 +466,7 @@ async function main() {
       `twice that (${f1(2 * floor.app1.rps)} / ${f1(2 * floor.app10.rps)} req/s) cannot reach 0.5× with any amount of work removed from the page: ` +
       `${pages.filter((p) => results[p.key].bare1.rps > 2 * floor.app1.rps || results[p.key].bare10.rps > 2 * floor.app10.rps).map((p) => p.label).join("; ") || "none"}.`,
   );
-  lines.push(`- The bare endpoint's accounts statements are the ones \`lib/db/accounts-sql.ts\` builds (pageStatement + countStatement): ${builderSqlMatches ? "verified identical" : "**NOT identical — check**"}.`);
+  lines.push(`- The bare endpoint's accounts statements are the ones \`lib/db/accounts/accounts-sql.ts\` builds (pageStatement + countStatement): ${builderSqlMatches ? "verified identical" : "**NOT identical — check**"}.`);
   console.log(`\n${lines.join("\n")}\n`);
   writeFileSync(`${DATA_DIR}/last-run.md`, `${lines.join("\n")}\n`);
   log(`report also written to ${DATA_DIR}/last-run.md; statements per page in ${DATA_DIR}/statements.json`);

@@ -1,7 +1,7 @@
-// The accounts page's two statements (the same text and parameters lib/db/accounts-sql.ts builds) through a bare
+// The accounts page's two statements (the same text and parameters lib/db/accounts/accounts-sql.ts builds) through a bare
 // pg pool, for the floor pages that leave Prisma out.
 import pg from "pg";
-import { countStatement, pageStatement } from "@/lib/db/accounts-sql";
+import { countStatement, pageStatement } from "@/lib/db/accounts/accounts-sql";
 import type { Scope } from "@/lib/db/scope";
 import { parseAccountListQuery } from "@/lib/validation/accounts";
 

@@ -6,7 +6,7 @@ import { decryptTotpKey } from "@/lib/auth/totp";
 import { createApiToken } from "@/lib/db/api-tokens/tokens";
 import { acceptFinding } from "@/lib/db/findings";
 import { inviteClientOwner } from "@/lib/db/portal";
-import { offboardPerson } from "@/lib/db/people-offboarding";
+import { offboardPerson } from "@/lib/db/offboarding/offboarding-tasks";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import { createSavedView } from "@/lib/db/saved-views";
 import type { Scope } from "@/lib/db/scope";

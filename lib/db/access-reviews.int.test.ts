@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { testDb } from "@/tests/support/db";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { latestReviews, recordAccessReview } from "./access-reviews";
-import { getAccountPageOrThrow } from "./accounts";
+import { getAccountPageOrThrow } from "./accounts/read-accounts";
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Snapshot } from "@/lib/validation/snapshot";
 import type { Db } from "./client";
-import { refreshPersonAccess } from "./person-access";
+import { refreshPersonAccess } from "./people/person-access";
 
 // Loads large generated portfolios for benchmarks and the generator command: unnest()-based multi-row
 // INSERTs in chunks (Prisma's createMany needs ~1.5 GB per 100k rows; this stays flat).

@@ -4,7 +4,7 @@ import { createTenant, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
-import { listAccounts } from "./accounts";
+import { listAccounts } from "./accounts/read-accounts";
 import { getPortfolioOverview } from "./overview";
 
 const db = testDb();

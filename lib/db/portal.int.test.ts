@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
-import { getAccountDetailOrThrow, listAccounts } from "./accounts";
+import { getAccountDetailOrThrow, listAccounts } from "./accounts/read-accounts";
 import { latestReviews, recordAccessReview } from "./access-reviews";
 import { acceptInvitationAsNewUser } from "./members";
 import { closeClientPortal, inviteClientOwner, listClientPortals } from "./portal";

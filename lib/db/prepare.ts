@@ -2,7 +2,7 @@ import "server-only";
 import { appLogin, checkAppLogin, type LoginEnv } from "./app-role";
 import { createDb } from "./client";
 import { applyMigrations } from "./migrate";
-import { backfillPersonAccess } from "./person-access";
+import { backfillPersonAccess } from "./people/person-access";
 import { recomputeOrganisations } from "./risk/recompute-all";
 import { seedDemoIfEmpty, type SeedOutcome } from "./seed";
 import { syncToolCatalogue } from "./tools";

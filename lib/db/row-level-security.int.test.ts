@@ -6,11 +6,11 @@ import { accountListQuerySchema } from "@/lib/validation/accounts";
 import { personListQuerySchema } from "@/lib/validation/people";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/snapshot";
 import type { Scope } from "./scope";
-import { getAccountDetailOrThrow, listAccounts } from "./accounts";
+import { getAccountDetailOrThrow, listAccounts } from "./accounts/read-accounts";
 import { appLogin } from "./app-role";
 import { APP_FUNCTIONS, SHARED_TABLES, SYSTEM_TABLES, TENANT_TABLE_POLICY } from "./app-tables";
 import { getPortfolioOverview } from "./overview";
-import { getPersonDetailOrThrow, listPeople } from "./people";
+import { getPersonDetailOrThrow, listPeople } from "./people/read-people";
 import { recomputeOrganisations } from "./risk/recompute-all";
 import { createAppPool, createTenantDb } from "./tenant";
 

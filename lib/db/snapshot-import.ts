@@ -3,7 +3,7 @@ import type { Snapshot } from "@/lib/validation/snapshot";
 import type { DataSource } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Tx } from "./client";
-import { refreshPersonAccess } from "./person-access";
+import { refreshPersonAccess } from "./people/person-access";
 
 export type IdKind = "account" | "person" | "device" | "login" | "method" | "grant" | "partner" | "app" | "other";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "./client";
-import { peopleOnAccounts, refreshPersonAccess } from "./person-access";
+import { peopleOnAccounts, refreshPersonAccess } from "./people/person-access";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
 import { dbFor } from "./tenant";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireScope } from "@/lib/auth/scope";
-import { listPeople } from "@/lib/db/people";
+import { listPeople } from "@/lib/db/people/read-people";
 import { getT } from "@/lib/i18n/server";
 import { personListQuerySchema, type PersonListQuery } from "@/lib/validation/people";
 import { PeopleTable } from "./_components/people-table";

@@ -1,5 +1,5 @@
 import { matchClients } from "@/lib/client-search";
-import { listAccountFilterOptions } from "@/lib/db/accounts";
+import { listAccountFilterOptions } from "@/lib/db/accounts/read-accounts";
 import { routeScope } from "@/lib/routes/route-scope";
 import { clientSearchSchema } from "@/lib/validation/clients";
 

@@ -1,5 +1,5 @@
 import { encodeCsv } from "@/lib/csv";
-import { listAllAccounts } from "@/lib/db/accounts";
+import { listAllAccounts } from "@/lib/db/accounts/read-accounts";
 import { exportSnapshot } from "@/lib/db/snapshots/export";
 import { AppError } from "@/lib/errors";
 import { routeScope } from "@/lib/routes/route-scope";

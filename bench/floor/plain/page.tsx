@@ -1,6 +1,6 @@
 // Framework-floor experiment (bench/floor/README.md), never a route of the app: the least an App Router page can do for accounts page 1 — the same two data
 // statements (listAccounts), no session, no app chrome, a plain 25-row table.
-import { listAccounts } from "@/lib/db/accounts";
+import { listAccounts } from "@/lib/db/accounts/read-accounts";
 import type { Scope } from "@/lib/db/scope";
 import { parseAccountListQuery } from "@/lib/validation/accounts";
 

@@ -1,5 +1,5 @@
 // Framework-floor experiment (bench/floor/README.md), never a route of the app: floor/plain plus the real AccountsTable component (tanstack, badges, links).
-import { listAccounts } from "@/lib/db/accounts";
+import { listAccounts } from "@/lib/db/accounts/read-accounts";
 import type { Scope } from "@/lib/db/scope";
 import { parseAccountListQuery } from "@/lib/validation/accounts";
 import { AccountsTable } from "@/app/(app)/accounts/_components/accounts-table";

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
 import type { CreateAccountInput, RemoveAccountInput, UpdateAccountInput } from "@/lib/validation/account-form";
 import type { Tx } from "../client";
-import { peopleOnAccounts, refreshPersonAccess } from "../person-access";
+import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";

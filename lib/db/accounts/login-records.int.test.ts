@@ -5,7 +5,7 @@ import { updateLoginSchema } from "@/lib/validation/account-edits";
 import { createLoginSchema } from "@/lib/validation/login-form";
 import { createTenant, daysAgo, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
-import { addTwoStepMethod, removeTwoStepMethod, updateLogin } from "../account-writes";
+import { addTwoStepMethod, removeTwoStepMethod, updateLogin } from "./account-writes";
 import { createAccount } from "./account-records";
 import { createLogin, removeLogin } from "./login-records";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "../client";
-import { assertPersonVisible } from "../people-sql";
+import { assertPersonVisible } from "../people/people-sql";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";

@@ -3,7 +3,7 @@ import { AppError, withCurrentValues } from "@/lib/errors";
 import type { MergePeopleInput, RemoveDeviceInput, SaveDeviceInput, UpdatePersonInput } from "@/lib/validation/person-form";
 import { dateToDay, dayToDate } from "@/lib/validation/record-fields";
 import type { Tx } from "../client";
-import { refreshPersonAccess } from "../person-access";
+import { refreshPersonAccess } from "./person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
+import { addTwoStepMethod, updateLogin } from "@/lib/db/accounts/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { utcToday } from "@/lib/db/write-context";
 import { addDays } from "@/lib/dates";

@@ -5,7 +5,7 @@ import { isNoop, planUpsert, summarisePlan, type ExistingAccount, type PlanSumma
 import { previewOf, type UpsertPreview } from "@/lib/snapshots/preview";
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import type { Tx } from "../client";
-import { peopleOnAccounts, refreshPersonAccess } from "../person-access";
+import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
-import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts";
+import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts/read-accounts";
 import { GettingStarted } from "@/components/getting-started";
 import { listSavedViews } from "@/lib/db/saved-views";
 import { canWrite, utcToday } from "@/lib/db/write-context";

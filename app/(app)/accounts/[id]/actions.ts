@@ -9,7 +9,7 @@ import { setLoginPermissions } from "@/lib/db/accounts/permission-records";
 import { removeAccountChild, saveApp, saveOtherAccess, savePartner } from "@/lib/db/accounts/account-children";
 import { removeAccountChildSchema, saveAppSchema, saveOtherAccessSchema, savePartnerSchema } from "@/lib/validation/account-children";
 import { setPermissionsSchema } from "@/lib/validation/permission-form";
-import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/account-writes";
+import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/accounts/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { defineAction } from "@/lib/actions/define-action";
 import { recordAccessReview } from "@/lib/db/access-reviews";

@@ -8,7 +8,7 @@ import { evidenceIds } from "@/lib/risk/evidence-ja";
 import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
-import { getAccountPageOrThrow, listTools } from "@/lib/db/accounts";
+import { getAccountPageOrThrow, listTools } from "@/lib/db/accounts/read-accounts";
 import { getAccountProvenance } from "@/lib/db/accounts/account-provenance";
 import { accountRemovalPreview } from "@/lib/db/accounts/account-records";
 import { listLoginFormValues, listPersonOptions } from "@/lib/db/accounts/login-records";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
 import { ScoreBadge } from "@/components/score-badge";
-import type { AccountListRow } from "@/lib/db/accounts";
+import type { AccountListRow } from "@/lib/db/accounts/read-accounts";
 import type { AccountColumn } from "@/lib/validation/accounts";
 
 export interface AccountsTableLabels {

@@ -1,5 +1,5 @@
 "use server";
-import { completeOffboardingTask, offboardPerson } from "@/lib/db/people-offboarding";
+import { completeOffboardingTask, offboardPerson } from "@/lib/db/offboarding/offboarding-tasks";
 import { cancelOffboarding, reopenOffboardingTask } from "@/lib/db/offboarding/undo";
 import { defineAction } from "@/lib/actions/define-action";
 import { cancelOffboardingSchema, completeOffboardingTaskSchema, offboardPersonSchema, reopenOffboardingTaskSchema } from "@/lib/validation/people";

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { requireScope } from "@/lib/auth/scope";
 import { formatDay } from "@/lib/dates-format";
 import { labelsFor } from "@/lib/db/labels";
-import { getPersonDetailOrThrow } from "@/lib/db/people";
+import { getPersonDetailOrThrow } from "@/lib/db/people/read-people";
 import { listHandoverCandidates } from "@/lib/db/offboarding/handover";
 import type { EvidenceData } from "@/lib/risk";
 import { evidenceIds } from "@/lib/risk/evidence-ja";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
-import type { PersonListRow } from "@/lib/db/people";
+import type { PersonListRow } from "@/lib/db/people/read-people";
 
 export interface PeopleTableLabels {
   caption: string;

@@ -1,5 +1,5 @@
 import { CSV_BOM, encodeCsvRow } from "@/lib/csv";
-import { listAllAccounts } from "@/lib/db/accounts";
+import { listAllAccounts } from "@/lib/db/accounts/read-accounts";
 import { getT } from "@/lib/i18n/server";
 import { routeScope } from "@/lib/routes/route-scope";
 import { EXPORT_ROW_LIMIT, parseAccountListQuery } from "@/lib/validation/accounts";

@@ -1,5 +1,5 @@
 import { ActionForm } from "@/components/action-form";
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { AccountRemoval } from "@/lib/db/accounts/account-records";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";

@@ -1,5 +1,5 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { createLoginAction } from "../actions";
 import { loginFields, newPersonFields } from "./login-fields";

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/action-form";
 import { SeverityBadge } from "@/components/severity-badge";
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";

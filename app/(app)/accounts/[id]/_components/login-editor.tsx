@@ -1,5 +1,5 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { grantField } from "@/lib/validation/permission-form";

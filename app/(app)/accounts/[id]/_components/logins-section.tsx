@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TableHead } from "@/components/table-head";
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { Day } from "@/components/day";
 import { ActionForm } from "@/components/action-form";

@@ -1,4 +1,4 @@
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
 import { enumLabel } from "@/lib/i18n/enum-label";

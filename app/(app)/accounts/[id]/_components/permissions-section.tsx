@@ -1,6 +1,6 @@
 import { LevelBadge } from "@/components/level-badge";
 import { ScrollRegion } from "@/components/scroll-region";
-import type { AccountDetail } from "@/lib/db/accounts";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { Empty, Section } from "./section";

@@ -1,6 +1,6 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
 import { formatDay } from "@/lib/dates-format";
-import type { PersonDetail } from "@/lib/db/people";
+import type { PersonDetail } from "@/lib/db/people/read-people";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
 import { cancelOffboardingAction, completeOffboardingTaskAction, reopenOffboardingTaskAction } from "../actions";

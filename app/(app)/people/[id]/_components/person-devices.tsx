@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PersonDetail } from "@/lib/db/people";
+import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Translate } from "@/lib/i18n/server";
 import { Empty, Section } from "./section";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LevelBadge } from "@/components/level-badge";
 import { Day } from "@/components/day";
 import { TableHead } from "@/components/table-head";
-import type { PersonDetail } from "@/lib/db/people";
+import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { Empty, Section } from "./section";

@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { departureDateError } from "@/lib/validation/people";
-import type { Tx } from "./client";
-import { assertPersonVisible } from "./people-sql";
-import { recomputeAccounts } from "./risk/recompute";
-import { accountScopeWhere, type Scope } from "./scope";
-import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "./write-context";
-import { dbFor } from "./tenant";
-import { checkHandoverPerson, completeHandover } from "./offboarding/handover";
-import { accountsTouchedByPerson } from "./offboarding/touched";
+import type { Tx } from "../client";
+import { assertPersonVisible } from "../people/people-sql";
+import { recomputeAccounts } from "../risk/recompute";
+import { accountScopeWhere, type Scope } from "../scope";
+import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "../write-context";
+import { dbFor } from "../tenant";
+import { checkHandoverPerson, completeHandover } from "./handover";
+import { accountsTouchedByPerson } from "./touched";
 
 const LIVE = ["ACTIVE", "INVITED"] as const;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { NO_CLIENT, type AccountCursor, type AccountFilter, type AccountSort } from "@/lib/validation/accounts";
-import type { Scope } from "./scope";
+import type { Scope } from "../scope";
 
 // SQL of the accounts table, shared by the page, the CSV export and the overview's links, so a number
 // on the overview and the rows behind its link are counted the same way. Parameters: $1 orgId,

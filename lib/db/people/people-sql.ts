@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { Db, Tx } from "./client";
-import type { Scope } from "./scope";
+import type { Db, Tx } from "../client";
+import type { Scope } from "../scope";
 
 // SQL shared by the people list, the person page and offboarding, so "who may see this person" and
 // "how much access they hold" mean the same everywhere. Every statement takes $1 = orgId and
@@ -86,7 +86,7 @@ finding_counts AS (
 export const ACCESS_JOINS = `LEFT JOIN login_counts lc ON lc.pid = p.id LEFT JOIN account_counts ac ON ac.pid = p.id LEFT JOIN device_counts dc ON dc.pid = p.id`;
 export const accessOrder = (dir: "ASC" | "DESC") =>
   `coalesce(lc.admin_logins, 0) ${dir}, coalesce(lc.active_logins, 0) ${dir}, coalesce(ac.accounts, 0) ${dir}, coalesce(dc.devices, 0) ${dir}, p.name ASC, p.id ASC`;
-/** The same order over the stored PersonAccess `pa` (lib/db/person-access.ts) joined to people `p`. */
+/** The same order over the stored PersonAccess `pa` (lib/db/people/person-access.ts) joined to people `p`. */
 export const storedAccessOrder = (dir: "ASC" | "DESC") =>
   `pa."adminLogins" ${dir}, pa."activeLogins" ${dir}, pa.accounts ${dir}, pa.devices ${dir}, p.name ASC, p.id ASC`;
 

@@ -23,7 +23,7 @@ describe("every write to what PersonAccess counts refreshes it", () => {
   });
 
   it("finds the writers it guards", () => {
-    expect(writers).toEqual(expect.arrayContaining(["account-writes.ts", "bulk-load.ts", "people-offboarding.ts", "snapshot-import.ts", "snapshots/apply.ts", "offboarding/handover.ts", "offboarding/undo.ts"]));
+    expect(writers).toEqual(expect.arrayContaining(["accounts/account-writes.ts", "bulk-load.ts", "offboarding/offboarding-tasks.ts", "snapshot-import.ts", "snapshots/apply.ts", "offboarding/handover.ts", "offboarding/undo.ts"]));
   });
 
   it("each writes through writeAccountData or calls refreshPersonAccess", () => {

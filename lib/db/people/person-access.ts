@@ -1,7 +1,7 @@
 import "server-only";
-import type { Tx } from "./client";
+import type { Tx } from "../client";
 import { ACCESS_JOINS, accessMetrics, SCOPED_ACCOUNTS } from "./people-sql";
-import { sqlOf, type Sql } from "./risk/sql";
+import { sqlOf, type Sql } from "../risk/sql";
 
 // PersonAccess: how much access each person holds across the whole organisation (the people list's
 // "most access first" order). Computing it per request meant aggregating every login of the

@@ -4,11 +4,11 @@ import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/te
 import { testDb } from "@/tests/support/db";
 import { at, makeAccounts } from "@/tests/support/account-grid";
 import { accountListQuerySchema, encodeCursor, parseAccountListQuery, type AccountListQuery } from "@/lib/validation/accounts";
-import type { PrismaClient } from "./generated/client";
-import { createAppPool, createTenantDb, dbFor } from "./tenant";
-import { getAccountDetailOrThrow, getAccountPageOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./accounts";
-import { createSavedView, deleteSavedView, listSavedViews } from "./saved-views";
-import { syncToolCatalogue } from "./tools";
+import type { PrismaClient } from "../generated/client";
+import { createAppPool, createTenantDb, dbFor } from "../tenant";
+import { getAccountDetailOrThrow, getAccountPageOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./read-accounts";
+import { createSavedView, deleteSavedView, listSavedViews } from "../saved-views";
+import { syncToolCatalogue } from "../tools";
 
 const db = testDb();
 const query = (q: Record<string, unknown> = {}) => accountListQuerySchema.parse(q);

@@ -1,11 +1,11 @@
 import "server-only";
 import type { PersonListQuery } from "@/lib/validation/people";
 import { AppError } from "@/lib/errors";
-import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "./generated/enums";
+import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "../generated/enums";
 import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, storedAccessOrder, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
-import type { Scope } from "./scope";
-import { dateOrNull } from "./json-dates";
-import { dbFor } from "./tenant";
+import type { Scope } from "../scope";
+import { dateOrNull } from "../json-dates";
+import { dbFor } from "../tenant";
 
 export interface PersonListRow {
   id: string;

@@ -1,10 +1,10 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
 import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput } from "@/lib/validation/account-edits";
-import type { Tx } from "./client";
-import type { Scope } from "./scope";
-import { accountsUsingDevices, audit, utcToday, writeAccountData } from "./write-context";
-import { assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./accounts/login-records";
+import type { Tx } from "../client";
+import type { Scope } from "../scope";
+import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
+import { assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
 
 async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
   const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });

@@ -3,13 +3,13 @@ import { AppError } from "@/lib/errors";
 import type { AccountCursor, AccountFilter, AccountListQuery } from "@/lib/validation/accounts";
 import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { ACCOUNT_PAGE_SQL, COUNT_CAP, countStatement, cursorFits, pageStatement } from "./accounts-sql";
-import { refreshAccountIfStale } from "./findings";
-import type { AccountStatus, DeviceKind, FindingStatus, LoginRole, LoginStatus, MethodRole, OtherConsole, PermissionLevel, Plan, Severity, SubjectType, TwoStepKind } from "./generated/enums";
-import type { HistoryEntry } from "./history";
-import type { Scope } from "./scope";
-import { dateOrNull } from "./json-dates";
-import { dbFor } from "./tenant";
-import { utcToday } from "./write-context";
+import { refreshAccountIfStale } from "../findings";
+import type { AccountStatus, DeviceKind, FindingStatus, LoginRole, LoginStatus, MethodRole, OtherConsole, PermissionLevel, Plan, Severity, SubjectType, TwoStepKind } from "../generated/enums";
+import type { HistoryEntry } from "../history";
+import type { Scope } from "../scope";
+import { dateOrNull } from "../json-dates";
+import { dbFor } from "../tenant";
+import { utcToday } from "../write-context";
 
 export interface AccountListRow {
   id: string;
