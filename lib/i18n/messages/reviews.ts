@@ -1,0 +1,3 @@
+// Access review campaigns and remediation tasks (issue 13). Japanese is the reference; English mirrors every key.
+export const ja = {} as const;
+export const en: Record<keyof typeof ja, string> = {};
