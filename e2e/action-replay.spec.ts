@@ -96,6 +96,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   // Another organisation's person as the holder is an unknown person (a field error), as in the integration matrix.
   saveDeviceAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, kind: "PHONE", label: `Replayed ${w.marker}`, holderId: o.person, skipOtpOnBrowser: "no" }), other: "INVALID_INPUT" },
   removeDeviceAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, deviceId: o.device, version: v(o.device), confirm: "yes" }) },
+  produceReportAction: { page: (w) => `/clients/${w.assigned.client}`, kind: "admin", input: (o) => ({ clientId: o.client, accountId: "", format: "CSV", locale: "en" }) },
   createClientAction: { page: () => "/clients", kind: "admin", input: null, form: { name: "Replayed client" } },
   renameClientAction: { page: () => "/clients", kind: "admin", input: (o, w) => ({ clientId: o.client, version: v(o.client), name: `Renamed ${w.marker}` }) },
   removeClientAction: { page: () => "/clients", kind: "admin", input: (o) => ({ clientId: o.client, version: v(o.client), confirm: "yes" }) },

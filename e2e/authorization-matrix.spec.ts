@@ -83,6 +83,15 @@ const MATRIX: Record<string, Entry> = {
   "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }] },
   "/accounts/new": { paths: [{ path: "/accounts/new", expect: { ...member("ok", "404"), VIEWER: "404" } }] },
   "/clients": { paths: [{ path: "/clients", expect: member("404") }] },
+  // A client's page and its reports: Owners and Admins, as /clients (decision 017).
+  "/clients/[id]": {
+    paths: [
+      { path: "/clients/{client}", expect: member("404"), shows: (w) => w.assigned.clientName },
+      { path: "/clients/{otherClient}", expect: nobodyElse },
+      { path: "/clients/{unassignedClient}", expect: member("404"), shows: (w) => w.unassigned.clientName },
+    ],
+  },
+  "/api/reports/[id]": { paths: [{ path: "/api/reports/not-a-report", expect: everyone("401", "404") }] },
   // Only an Owner of the organisation holding the demo agency (these tenants are not it).
   "/organisations/new": { paths: [{ path: "/organisations/new", expect: everyone("signin", "404") }] },
   // Organisations exist here: the first-run setup page is gone for everybody, with or without a token.
@@ -153,7 +162,7 @@ const clients = new Map<string, APIRequestContext>();
 const idsFor = (w: World, other: World): Record<string, string> => ({
   account: w.assigned.account, person: w.assigned.person, otherAccount: other.assigned.account, otherPerson: other.assigned.person,
   unassignedAccount: w.unassigned.account, unassignedPerson: w.unassigned.person, sharedPerson: w.sharedPerson,
-  unassignedClient: w.unassigned.client, unassignedMarker: w.unassignedMarker,
+  unassignedClient: w.unassigned.client, unassignedMarker: w.unassignedMarker, client: w.assigned.client, otherClient: other.assigned.client,
   login: w.assigned.login, otherLogin: other.assigned.login, unassignedLogin: w.unassigned.login,
 });
 

@@ -13,7 +13,11 @@ describe("neutraliseCell", () => {
     ["a=b", "a=b"],
     // Leading blanks are trimmed by spreadsheets before they look for a formula.
     [" =1+1", "' =1+1"],
-    ["\t=1+1", "'\t=1+1"],
+    // A leading tab is a separator too: the cell split on it must not start "=" (the old neutraliser missed it).
+    ["\t=1+1", "'\t'=1+1"],
+    [",=1+1", ",'=1+1"],
+    ["\r@cmd", "'\r'@cmd"],
+    ["Kumo,\t=1", "Kumo,'\t'=1"],
     ["   @SUM(A1)", "'   @SUM(A1)"],
     [" plain", " plain"],
     // Full-width signs, as a Japanese input method types them.

@@ -10,8 +10,12 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 const FORMULA_CHARS = "=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20";
 const FORMULA_START = new RegExp(`^(?:[\\t\\r]|[ \\t]*[${FORMULA_CHARS}])`);
-/** A separator, optional blanks, then a formula character: the quote goes in front of the blanks. */
-const FORMULA_AFTER_SEPARATOR = new RegExp(`(?<!^)([,;\\t\\r\\n])(?=[ \\t]*[${FORMULA_CHARS}])`, "g");
+/**
+ * A separator, optional blanks, then a formula character: the quote goes in front of the blanks. At the
+ * very start too: "\t=1" split on its tab, or ",=1" split on its comma, starts its second cell with "="
+ * (the quote the whole cell gets goes in front of the separator, which does not protect what follows it).
+ */
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([,;\\t\\r\\n])(?=[ \\t]*[${FORMULA_CHARS}])`, "g");
 
 /** The cell as text, neutralised against formula injection. */
 export function neutraliseCell(value: CsvValue): string {

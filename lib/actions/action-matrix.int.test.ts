@@ -138,6 +138,7 @@ const MATRIX: Record<string, Row> = {
   closeClientPortalAction: { input: (w) => ({ clientId: w.client, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Another organisation's client is refused as an unknown client (a problem report, nothing written).
   importSnapshotAction: { input: (w) => ({ json: JSON.stringify(importable()), clientId: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
+  produceReportAction: { input: (w) => ({ clientId: w.client, accountId: "", format: "CSV", locale: "en" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   createClientAction: { input: () => ({ name: `Client ${randomUUID().slice(0, 8)}` }), own: admins(), other: { none: "creates a client in the caller's own organisation" } },
   renameClientAction: { input: async (w) => ({ clientId: w.client, version: await clientVersion(w.client), name: `Kumo KK ${randomUUID().slice(0, 4)}` }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   removeClientAction: { input: async (w) => ({ clientId: w.spareClient, version: await clientVersion(w.spareClient), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },

@@ -17,6 +17,8 @@ export const TENANT_TABLE_POLICY = "tenant_isolation";
 export const TENANT_TABLE_PRIVILEGES: Record<string, string[]> = {
   // Append-only (database rules refuse UPDATE and DELETE; the grants say so too).
   AuditEvent: ["SELECT", "INSERT"],
+  // A handed-over report is kept exactly as produced (its hash is on record): never edited.
+  Report: ["SELECT", "INSERT"],
 };
 
 export interface SharedTable {

@@ -15,6 +15,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/new/actions.ts": { createAccountAction: WRAPPED },
   "app/(app)/accounts/[id]/triage/actions.ts": { recordTriageAction: WRAPPED },
   "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
+  "app/(app)/clients/[id]/actions.ts": { produceReportAction: WRAPPED },
   "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },
   "app/setup/actions.ts": { completeSetupAction: "public: the single-use setup token is the authorisation, only while no organisation exists" },
   "app/(app)/accounts/actions.ts": { saveViewAction: WRAPPED, deleteViewAction: WRAPPED },

@@ -1,0 +1,165 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { REMEDIATION, RULES, type EvidenceData, type RuleId } from "@/lib/risk";
+import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
+import { bySeverity, type ReportAccess, type ReportAccount, type ReportHead, type ReportSeverity } from "@/lib/reports/content";
+import type { Prisma } from "../generated/client";
+import { labelsFor } from "../labels";
+import { accountScopeWhere, type Scope } from "../scope";
+import { dbFor } from "../tenant";
+
+/** What a report is about: a whole client, or one account (of a client, or of none). */
+export interface ReportTarget {
+  clientId: string | null;
+  accountId: string | null;
+  title: string;
+  clientName: string | null;
+}
+
+/** The client or account, in scope, or NOT_FOUND (another tenant's id, or one the caller may not see). */
+export async function getReportTargetOrThrow(scope: Scope, input: { clientId?: string | null; accountId?: string | null }): Promise<ReportTarget> {
+  const db = dbFor(scope);
+  if (input.accountId) {
+    const account = await db.sellerAccount.findFirst({
+      where: { id: input.accountId, ...accountScopeWhere(scope), ...(input.clientId ? { clientId: input.clientId } : {}) },
+      select: { id: true, storeName: true, clientId: true, client: { select: { name: true } } },
+    });
+    if (!account) throw new AppError("NOT_FOUND", "Seller account not found");
+    return { clientId: account.clientId, accountId: account.id, title: account.storeName, clientName: account.client?.name ?? null };
+  }
+  const client = input.clientId && (!scope.clientIds || scope.clientIds.includes(input.clientId))
+    ? await db.client.findFirst({ where: { id: input.clientId, orgId: scope.orgId }, select: { id: true, name: true } })
+    : null;
+  if (!client) throw new AppError("NOT_FOUND", "Client not found");
+  return { clientId: client.id, accountId: null, title: client.name, clientName: client.name };
+}
+
+const accountsWhere = (scope: Scope, target: ReportTarget) =>
+  target.accountId ? { id: target.accountId, ...accountScopeWhere(scope) } : { ...accountScopeWhere(scope), clientId: target.clientId };
+
+/** The cover's figures: set-based, whatever the number of accounts. */
+export async function reportHead(scope: Scope, target: ReportTarget, meta: { producedAt: Date; producedBy: string; locale: Locale }): Promise<ReportHead> {
+  const db = dbFor(scope);
+  const where = accountsWhere(scope, target);
+  const since = new Date(meta.producedAt.getTime() - 90 * 86_400_000);
+  const [totals, open, accepted, trend] = await Promise.all([
+    db.sellerAccount.aggregate({ where, _avg: { score: true }, _count: { _all: true } }),
+    db.finding.groupBy({ by: ["severity"], where: { orgId: scope.orgId, status: "OPEN", account: where }, _count: { _all: true } }),
+    db.finding.count({ where: { orgId: scope.orgId, status: "ACCEPTED", account: where } }),
+    db.accountScoreDaily.groupBy({ by: ["day"], where: { orgId: scope.orgId, day: { gte: since }, account: where }, _avg: { score: true }, orderBy: { day: "asc" } }),
+  ]);
+  const openBySeverity: Record<ReportSeverity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const g of open) openBySeverity[g.severity] = g._count._all;
+  return {
+    kind: target.accountId ? "account" : "client",
+    title: target.title,
+    clientName: target.clientName,
+    agencyName: scope.orgName,
+    producedAt: meta.producedAt.toISOString(),
+    producedBy: meta.producedBy,
+    locale: meta.locale,
+    score: totals._count._all ? Math.round(totals._avg.score ?? 0) : null,
+    accounts: totals._count._all,
+    openBySeverity,
+    accepted,
+    trend: trend.map((d) => ({ day: d.day.toISOString().slice(0, 10), score: Math.round(d._avg.score ?? 0) })),
+  };
+}
+
+const TITLES = new Map(RULES.map((r) => [r.id as string, r.title]));
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+const LEVELS = ["NONE", "VIEW", "VIEW_EDIT", "ADMIN"] as const;
+
+/** One page of accounts with everything the report shows of them. */
+function readAccountPage(scope: Scope, where: Prisma.SellerAccountWhereInput, pageSize: number) {
+  return dbFor(scope).sellerAccount.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: pageSize,
+      select: {
+        id: true, storeName: true, sellerId: true, score: true,
+        logins: {
+          select: { id: true, email: true, role: true, status: true, person: { select: { id: true, name: true, external: true, company: true } }, permissions: { select: { level: true } } },
+          orderBy: [{ role: "asc" }, { email: "asc" }],
+        },
+        partners: { select: { id: true, company: true, rights: true, acceptedAt: true }, orderBy: { company: "asc" } },
+        apps: { select: { id: true, appName: true, developer: true, expiresAt: true, roles: true }, orderBy: { appName: "asc" } },
+        otherAccess: { select: { console: true, role: true, person: { select: { name: true } } } },
+        findings: {
+          where: { status: { in: ["OPEN", "ACCEPTED"] } },
+          select: { ruleId: true, severity: true, subjectType: true, subjectId: true, evidence: true, evidenceData: true, status: true, acceptedReason: true, acceptedById: true, acceptedUntil: true, firstSeenAt: true },
+          orderBy: [{ ruleId: "asc" }, { subjectId: "asc" }],
+        },
+      },
+    });
+}
+
+/**
+ * The accounts of the report, a page at a time in id order (keyset: no OFFSET, no growing scan), each
+ * page's rows read in a handful of set-based statements and turned into plain report data at once, so
+ * nothing but the current page is held (decision 017 has the memory figures).
+ */
+export async function* reportAccounts(scope: Scope, target: ReportTarget, locale: Locale, pageSize = 50): AsyncGenerator<ReportAccount[]> {
+  const db = dbFor(scope);
+  const where = accountsWhere(scope, target);
+  let cursor: string | null = null;
+  for (;;) {
+    const accounts = await readAccountPage(scope, cursor ? { ...where, id: { gt: cursor } } : where, pageSize);
+    if (accounts.length === 0) return;
+    cursor = accounts[accounts.length - 1].id;
+    // Names for ids the findings mention (people, devices) and for approvers: one statement each per page.
+    const mentioned = new Set<string>();
+    const approverIds = new Set<string>();
+    for (const a of accounts) {
+      for (const f of a.findings) {
+        mentioned.add(f.subjectId);
+        if (locale === "ja") for (const id of evidenceIds(f.evidenceData as EvidenceData)) mentioned.add(id);
+        if (f.acceptedById) approverIds.add(f.acceptedById);
+      }
+    }
+    const [labels, approvers] = await Promise.all([
+      labelsFor(scope, [...mentioned]),
+      approverIds.size ? db.user.findMany({ where: { id: { in: [...approverIds] } }, select: { id: true, name: true, email: true } }) : [],
+    ]);
+    const approverName = new Map(approvers.map((u) => [u.id, u.name || u.email]));
+    yield accounts.map((a) => {
+      const loginLabel = new Map(a.logins.map((l) => [l.id, l.email ? `${l.person.name} <${l.email}>` : l.person.name]));
+      const subjectOf = (type: string, id: string) =>
+        type === "account" ? a.storeName
+        : type === "login" ? (loginLabel.get(id) ?? id)
+        : type === "partner" ? (a.partners.find((p) => p.id === id)?.company ?? id)
+        : type === "app" ? (a.apps.find((p) => p.id === id)?.appName ?? id)
+        : (labels.get(id) ?? id);
+      const rule = (id: string) => TITLES.get(id)?.[locale] ?? id;
+      const evidence = (f: (typeof a.findings)[number]) =>
+        (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
+      const access: ReportAccess[] = [
+        ...a.logins.map((l) => ({
+          kind: "login" as const,
+          holder: loginLabel.get(l.id)!,
+          level: l.role === "PRIMARY" ? "ADMIN" : LEVELS[Math.max(0, ...l.permissions.map((p) => LEVELS.indexOf(p.level)))],
+          detail: [l.role === "PRIMARY" ? "PRIMARY" : "SECONDARY", l.status, l.person.external ? `external${l.person.company ? `: ${l.person.company}` : ""}` : null].filter(Boolean).join(" · "),
+        })),
+        ...a.partners.map((p) => ({ kind: "partner" as const, holder: p.company, level: p.rights.join(", "), detail: day(p.acceptedAt) ?? "" })),
+        ...a.apps.map((p) => ({ kind: "app" as const, holder: p.appName, level: p.roles.join(", "), detail: [p.developer, p.expiresAt ? `→ ${day(p.expiresAt)}` : null].filter(Boolean).join(" · ") })),
+        ...a.otherAccess.map((o) => ({ kind: o.console, holder: o.person.name, level: o.role, detail: "" })),
+      ];
+      return {
+        id: a.id,
+        storeName: a.storeName,
+        sellerId: a.sellerId,
+        score: a.score,
+        findings: a.findings
+          .filter((f) => f.status === "OPEN")
+          .map((f) => ({ ruleId: f.ruleId, rule: rule(f.ruleId), severity: f.severity, subject: subjectOf(f.subjectType, f.subjectId), evidence: evidence(f), remediation: REMEDIATION[f.ruleId as RuleId]?.[locale] ?? "", firstSeen: day(f.firstSeenAt)! }))
+          .sort(bySeverity),
+        accepted: a.findings
+          .filter((f) => f.status === "ACCEPTED")
+          .map((f) => ({ ruleId: f.ruleId, rule: rule(f.ruleId), severity: f.severity, subject: subjectOf(f.subjectType, f.subjectId), reason: f.acceptedReason ?? "", approver: f.acceptedById ? (approverName.get(f.acceptedById) ?? "") : "", until: day(f.acceptedUntil) })),
+        access,
+      };
+    });
+    if (accounts.length < pageSize) return;
+  }
+}

@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "@/lib/dates";
+import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
+import { AppError } from "@/lib/errors";
+import { RULES } from "@/lib/risk";
+import type { Scope } from "@/lib/db/scope";
+import { testDb } from "@/tests/support/db";
+import { createTenant, importSnapshot, scopeFor } from "@/tests/support/factories";
+import { acceptFinding } from "../findings";
+import { recomputeOrganisations } from "../risk/recompute-all";
+import { syncToolCatalogue } from "../tools";
+import { utcToday } from "../write-context";
+import { getReportClientOrThrow, getReportFileOrThrow, listClientReports, produceReport } from "./report-records";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+const failure = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+const TITLE = new Map(RULES.map((r) => [r.id as string, r.title]));
+
+let orgId: string;
+let owner: Scope;
+let clientId: string;
+let clientName: string;
+
+beforeAll(async () => {
+  await syncToolCatalogue(db);
+  const tenant = await createTenant(db);
+  orgId = tenant.orgId;
+  const portfolio = buildDemoPortfolio(utcToday());
+  const clients = new Map<string, string>();
+  for (const c of portfolio.clients) clients.set(c.name, (await db.client.create({ data: { orgId, name: c.name } })).id);
+  const clientOf = new Map(portfolio.clients.flatMap((c) => c.accountIds.map((a) => [a, clients.get(c.name)!] as const)));
+  await importSnapshot(db, orgId, portfolio.snapshot, (accountId) => clientOf.get(accountId) ?? null);
+  await recomputeOrganisations(db, { today: utcToday(), orgIds: [orgId] });
+  owner = await scopeFor(tenant.userId);
+  // The client with the most open findings makes the strictest test.
+  const busiest = await db.$queryRawUnsafe<{ clientId: string }[]>(
+    `SELECT a."clientId" FROM "Finding" f JOIN "SellerAccount" a ON a.id = f."accountId" WHERE f."orgId" = $1 AND f.status = 'OPEN' AND a."clientId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    orgId,
+  );
+  clientId = busiest[0].clientId;
+  clientName = (await db.client.findUniqueOrThrow({ where: { id: clientId } })).name;
+  const someFinding = await db.finding.findFirstOrThrow({ where: { orgId, status: "OPEN", account: { clientId } }, orderBy: { id: "asc" } });
+  await acceptFinding(owner, { findingId: someFinding.id, reason: "ベンダー切替まで受容", until: addDays(utcToday(), 30) });
+});
+
+/** What a reader would call each open finding's subject, read independently of the report code. */
+async function openSubjects(): Promise<{ ruleId: string; subject: string }[]> {
+  const findings = await db.finding.findMany({ where: { orgId, status: "OPEN", account: { clientId } }, include: { account: true } });
+  return Promise.all(findings.map(async (f) => {
+    const subject =
+      f.subjectType === "account" ? f.account.storeName
+      : f.subjectType === "login" ? await db.login.findUniqueOrThrow({ where: { id: f.subjectId }, include: { person: true } }).then((l) => l.email ?? l.person.name)
+      : f.subjectType === "person" ? (await db.person.findUniqueOrThrow({ where: { id: f.subjectId } })).name
+      : f.subjectType === "device" ? ((await db.device.findUniqueOrThrow({ where: { id: f.subjectId } })).label ?? "")
+      : f.subjectType === "partner" ? (await db.authorizedPartner.findUniqueOrThrow({ where: { id: f.subjectId } })).company
+      : (await db.appAuthorization.findUniqueOrThrow({ where: { id: f.subjectId } })).appName;
+    return { ruleId: f.ruleId, subject };
+  }));
+}
+
+describe("client reports", () => {
+  for (const locale of ["ja", "en"] as const) {
+    it(`a ${locale} PDF is kept with its hash, audited, and its text holds the client, the rule titles and every open finding's subject`, async () => {
+      const { id, sha256 } = await produceReport(owner, { clientId, accountId: null, format: "PDF", locale });
+      const file = await getReportFileOrThrow(owner, id);
+      expect(createHash("sha256").update(file.content).digest("hex")).toBe(sha256);
+      const text = squeeze(execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: file.content, encoding: "utf8", maxBuffer: 64 << 20 }));
+      expect(text).toContain(squeeze(clientName));
+      const subjects = await openSubjects();
+      expect(subjects.length).toBeGreaterThan(3);
+      for (const { ruleId, subject } of subjects) {
+        expect(text, subject).toContain(squeeze(subject));
+        expect(text, ruleId).toContain(squeeze(TITLE.get(ruleId)![locale]));
+      }
+      if (locale === "ja") expect(text).toContain("ベンダー切替まで受容");
+      const event = await db.auditEvent.findFirstOrThrow({ where: { orgId, action: "report.produced", entityId: id } });
+      expect(event.after).toMatchObject({ clientId, format: "PDF", locale, sha256 });
+    });
+  }
+
+  it("lists the client's reports newest first, and the next report says what changed since the previous one", async () => {
+    const first = await produceReport(owner, { clientId, accountId: null, format: "CSV", locale: "en" });
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId, clientId } });
+    const person = await db.person.findFirstOrThrow({ where: { orgId } });
+    await db.otherAccess.create({ data: { orgId, accountId: account.id, personId: person.id, console: "BRAND_REGISTRY", role: "Administrator" } });
+    const second = await produceReport(owner, { clientId, accountId: null, format: "CSV", locale: "en" });
+    const csv = (await getReportFileOrThrow(owner, second.id)).content.toString("utf8");
+    const rows = parse(csv, { bom: true, relax_column_count: true }) as string[][];
+    expect(rows).toContainEqual(["Access added", account.storeName, `Brand Registry: ${person.name}`]);
+    const listed = await listClientReports(owner, clientId);
+    expect(listed[0]).toMatchObject({ id: second.id, format: "CSV", locale: "en", createdBy: "Test User", title: clientName, accountId: null });
+    expect(listed.map((r) => r.id)).toContain(first.id);
+    expect((await getReportClientOrThrow(owner, clientId)).accounts.map((a) => a.id)).toContain(account.id);
+  });
+
+  it("a report about one account of the client is listed on the client's page", async () => {
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId, clientId }, orderBy: { storeName: "desc" } });
+    const { id } = await produceReport(owner, { clientId, accountId: account.id, format: "XLSX", locale: "ja" });
+    const [latest] = await listClientReports(owner, clientId);
+    expect(latest).toMatchObject({ id, accountId: account.id, title: account.storeName, format: "XLSX" });
+    expect((await getReportFileOrThrow(owner, id)).content.subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("another organisation, Managers, Viewers and the client portal get nothing, and nothing is written", async () => {
+    const { id } = await produceReport(owner, { clientId, accountId: null, format: "CSV", locale: "ja" });
+    const before = await db.report.count({ where: { orgId } });
+    const stranger = await scopeFor((await createTenant(db)).userId);
+    expect((await failure(getReportFileOrThrow(stranger, id)))?.code).toBe("NOT_FOUND");
+    expect((await failure(produceReport(stranger, { clientId, accountId: null, format: "PDF", locale: "ja" })))?.code).toBe("NOT_FOUND");
+    expect((await failure(getReportClientOrThrow(stranger, clientId)))?.code).toBe("NOT_FOUND");
+    expect(await listClientReports(stranger, clientId)).toEqual([]);
+    // Another client's account named under this client is not this client's report.
+    const otherClientAccount = await db.sellerAccount.findFirstOrThrow({ where: { orgId, clientId: { not: clientId } } });
+    expect((await failure(produceReport(owner, { clientId, accountId: otherClientAccount.id, format: "CSV", locale: "ja" })))?.code).toBe("NOT_FOUND");
+    for (const role of ["MANAGER", "VIEWER"] as const) {
+      const user = await db.user.create({ data: { email: `${randomUUID()}@test.example`, name: role, passwordHash: "x" } });
+      const membership = await db.membership.create({ data: { orgId, userId: user.id, role } });
+      await db.membershipClient.create({ data: { orgId, membershipId: membership.id, clientId } });
+      const scope = await scopeFor(user.id, orgId);
+      expect((await failure(produceReport(scope, { clientId, accountId: null, format: "CSV", locale: "ja" })))?.code).toBe("FORBIDDEN");
+      expect((await failure(getReportFileOrThrow(scope, id)))?.code).toBe("NOT_FOUND");
+      expect((await failure(listClientReports(scope, clientId)))?.code).toBe("NOT_FOUND");
+    }
+    expect(await db.report.count({ where: { orgId } })).toBe(before);
+    expect(await db.report.count({ where: { orgId: stranger.orgId } })).toBe(0);
+  });
+});
