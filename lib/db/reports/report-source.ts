@@ -47,7 +47,7 @@ export async function reportHead(scope: Scope, target: ReportTarget, meta: { pro
     db.sellerAccount.aggregate({ where, _avg: { score: true }, _count: { _all: true } }),
     db.finding.groupBy({ by: ["severity"], where: { orgId: scope.orgId, status: "OPEN", account: where }, _count: { _all: true } }),
     db.finding.count({ where: { orgId: scope.orgId, status: "ACCEPTED", account: where } }),
-    db.accountScoreDaily.groupBy({ by: ["day"], where: { orgId: scope.orgId, day: { gte: since }, account: where }, _avg: { score: true }, orderBy: { day: "asc" } }),
+    scoreTrend(scope, target, since),
   ]);
   const openBySeverity: Record<ReportSeverity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
   for (const g of open) openBySeverity[g.severity] = g._count._all;
@@ -63,8 +63,28 @@ export async function reportHead(scope: Scope, target: ReportTarget, meta: { pro
     accounts: totals._count._all,
     openBySeverity,
     accepted,
-    trend: trend.map((d) => ({ day: d.day.toISOString().slice(0, 10), score: Math.round(d._avg.score ?? 0) })),
+    trend,
   };
+}
+
+/**
+ * The mean daily score of the target's accounts over the window, in one join. Prisma's relation filter
+ * (`account: where`) took 6–7 s for 500 accounts × 90 days (a correlated sub-select per row); this takes
+ * milliseconds.
+ */
+async function scoreTrend(scope: Scope, target: ReportTarget, since: Date): Promise<{ day: string; score: number }[]> {
+  const rows = await dbFor(scope).$queryRawUnsafe<{ day: Date; score: number }[]>(
+    `SELECT d.day, round(avg(d.score))::int AS score
+     FROM "AccountScoreDaily" d JOIN "SellerAccount" a ON a.id = d."accountId" AND a."orgId" = $1
+     WHERE d."orgId" = $1 AND d.day >= $2::date AND ${target.accountId ? `a.id = $3` : `a."clientId" = $3`}
+       AND ($4::text[] IS NULL OR a."clientId" = ANY($4::text[]))
+     GROUP BY d.day ORDER BY d.day`,
+    scope.orgId,
+    since.toISOString().slice(0, 10),
+    target.accountId ?? target.clientId,
+    scope.clientIds,
+  );
+  return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), score: r.score }));
 }
 
 const TITLES = new Map(RULES.map((r) => [r.id as string, r.title]));
