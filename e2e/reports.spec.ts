@@ -33,7 +33,8 @@ test("an owner produces a client's PDF and XLSX on the client's page and downloa
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdfFile, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
   expect(text).toContain("E2EClient");
-  expect(text).toContain("Kumo Books");
+  expect(text).toContain("KumoBooks");
+  expect(text).toContain("プライマリーのバックアップ手段なし");
   // The list's hash is the file's.
   const shownHash = await pdfRow.locator("code").getAttribute("title");
   expect(createHash("sha256").update(pdf).digest("hex")).toBe(shownHash);
