@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { REMEDIATION, RULES, type EvidenceData, type RuleId } from "@/lib/risk";
 import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
+import { labelOr, reportT } from "@/lib/reports/labels";
 import { bySeverity, type ReportAccess, type ReportAccount, type ReportHead, type ReportSeverity } from "@/lib/reports/content";
 import type { Prisma } from "../generated/client";
 import { labelsFor } from "../labels";
@@ -95,7 +96,7 @@ const LEVELS = ["NONE", "VIEW", "VIEW_EDIT", "ADMIN"] as const;
 function readAccountPage(scope: Scope, where: Prisma.SellerAccountWhereInput, pageSize: number) {
   return dbFor(scope).sellerAccount.findMany({
       where,
-      orderBy: { id: "asc" },
+      orderBy: [{ score: "asc" }, { id: "asc" }],
       take: pageSize,
       select: {
         id: true, storeName: true, sellerId: true, score: true,
@@ -116,18 +117,21 @@ function readAccountPage(scope: Scope, where: Prisma.SellerAccountWhereInput, pa
 }
 
 /**
- * The accounts of the report, a page at a time in id order (keyset: no OFFSET, no growing scan), each
+ * The accounts of the report, a page at a time, worst score first (keyset: no OFFSET, no growing scan), each
  * page's rows read in a handful of set-based statements and turned into plain report data at once, so
  * nothing but the current page is held (decision 017 has the memory figures).
  */
 export async function* reportAccounts(scope: Scope, target: ReportTarget, locale: Locale, pageSize = 50): AsyncGenerator<ReportAccount[]> {
   const db = dbFor(scope);
   const where = accountsWhere(scope, target);
-  let cursor: string | null = null;
+  const t = reportT(locale);
+  // Worst score first, as a reader triages; (score, id) is the keyset (index SellerAccount(orgId, score, id)).
+  let cursor: { score: number; id: string } | null = null;
   for (;;) {
-    const accounts = await readAccountPage(scope, cursor ? { ...where, id: { gt: cursor } } : where, pageSize);
+    const after: Prisma.SellerAccountWhereInput | null = cursor && { OR: [{ score: { gt: cursor.score } }, { score: cursor.score, id: { gt: cursor.id } }] };
+    const accounts = await readAccountPage(scope, after ? { AND: [where, after] } : where, pageSize);
     if (accounts.length === 0) return;
-    cursor = accounts[accounts.length - 1].id;
+    cursor = { score: accounts[accounts.length - 1].score, id: accounts[accounts.length - 1].id };
     // Names for ids the findings mention (people, devices) and for approvers: one statement each per page.
     const mentioned = new Set<string>();
     const approverIds = new Set<string>();
@@ -159,7 +163,7 @@ export async function* reportAccounts(scope: Scope, target: ReportTarget, locale
           kind: "login" as const,
           holder: loginLabel.get(l.id)!,
           level: l.role === "PRIMARY" ? "ADMIN" : LEVELS[Math.max(0, ...l.permissions.map((p) => LEVELS.indexOf(p.level)))],
-          detail: [l.role === "PRIMARY" ? "PRIMARY" : "SECONDARY", l.status, l.person.external ? `external${l.person.company ? `: ${l.person.company}` : ""}` : null].filter(Boolean).join(" · "),
+          detail: [t(`report.role.${l.role}`), labelOr(t, `loginStatus.${l.status}`, l.status), l.person.external ? `${t("report.external")}${l.person.company ? `: ${l.person.company}` : ""}` : null].filter(Boolean).join(" · "),
         })),
         ...a.partners.map((p) => ({ kind: "partner" as const, holder: p.company, level: p.rights.join(", "), detail: day(p.acceptedAt) ?? "" })),
         ...a.apps.map((p) => ({ kind: "app" as const, holder: p.appName, level: p.roles.join(", "), detail: [p.developer, p.expiresAt ? `→ ${day(p.expiresAt)}` : null].filter(Boolean).join(" · ") })),
