@@ -106,6 +106,25 @@ describe("client reports", () => {
     expect((await getReportFileOrThrow(owner, id)).content.subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("the trend is the mean daily score of the target's accounts over 90 days, oldest first", async () => {
+    const accounts = await db.sellerAccount.findMany({ where: { orgId, clientId }, orderBy: { id: "asc" }, take: 2 });
+    const days = [addDays(utcToday(), -100), addDays(utcToday(), -60), addDays(utcToday(), -30)];
+    await db.accountScoreDaily.deleteMany({ where: { accountId: { in: accounts.map((a) => a.id) }, day: { in: days.map((d) => new Date(d)) } } });
+    for (const [i, a] of accounts.entries()) {
+      await db.accountScoreDaily.createMany({ data: days.map((day, d) => ({ orgId, accountId: a.id, day: new Date(day), score: 40 + 10 * i + d })) });
+    }
+    const { id } = await produceReport(owner, { clientId, accountId: accounts[1].id, format: "CSV", locale: "en" });
+    const rows = parse((await getReportFileOrThrow(owner, id)).content.toString("utf8"), { bom: true, relax_column_count: true }) as string[][];
+    // Day 100 is outside the window; the account's own scores, not the client's mean.
+    expect(rows).not.toContainEqual([days[0], "50"]);
+    expect(rows).toContainEqual([days[1], "51"]);
+    expect(rows).toContainEqual([days[2], "52"]);
+    const whole = await produceReport(owner, { clientId, accountId: null, format: "CSV", locale: "en" });
+    const clientRows = parse((await getReportFileOrThrow(owner, whole.id)).content.toString("utf8"), { bom: true, relax_column_count: true }) as string[][];
+    const mean = await db.accountScoreDaily.aggregate({ where: { orgId, day: new Date(days[1]), account: { clientId } }, _avg: { score: true } });
+    expect(clientRows).toContainEqual([days[1], String(Math.round(mean._avg.score!))]);
+  });
+
   it("another organisation, Managers, Viewers and the client portal get nothing, and nothing is written", async () => {
     const { id } = await produceReport(owner, { clientId, accountId: null, format: "CSV", locale: "ja" });
     const before = await db.report.count({ where: { orgId } });
@@ -126,6 +145,10 @@ describe("client reports", () => {
       expect((await failure(getReportFileOrThrow(scope, id)))?.code).toBe("NOT_FOUND");
       expect((await failure(listClientReports(scope, clientId)))?.code).toBe("NOT_FOUND");
     }
+    // The client portal's scope (a client company's member reading the agency's records of its own client).
+    const portal: Scope = { ...owner, role: "VIEWER", clientIds: [clientId], portal: { agencyName: owner.orgName } };
+    expect((await failure(produceReport(portal, { clientId, accountId: null, format: "CSV", locale: "ja" })))?.code).toBe("FORBIDDEN");
+    expect((await failure(getReportFileOrThrow(portal, id)))?.code).toBe("NOT_FOUND");
     expect(await db.report.count({ where: { orgId } })).toBe(before);
     expect(await db.report.count({ where: { orgId: stranger.orgId } })).toBe(0);
   });
