@@ -59,7 +59,8 @@ export class ReportPdf {
       );
     }
     heading(doc, t("report.access"), 3);
-    table(
+    if (account.access.length === 0) paragraph(doc, "—", { muted: true });
+    else table(
       doc,
       [{ header: t("report.kind"), width: 0.14 }, { header: t("report.holder"), width: 0.36 }, { header: t("report.level"), width: 0.18 }, { header: t("report.detail"), width: 0.32 }],
       account.access.map((a) => [accessKindLabel(t, a.kind), a.holder, levelLabel(t, a.level), a.detail]),
