@@ -26,17 +26,30 @@ function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {
 }
 const keys = (...names: string[]) => new Set(names);
 
+/** Code points, as zod's `.max()` counts a string over the limit in code units (a surrogate pair is one). */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+const within = (text: string, max: number) => text.length <= max || codePoints(text) <= max;
+
 /** singleLine(max) (lib/validation/text.ts), with `.min(1)` when `nonEmpty`. */
 const line = (v: unknown, max: number, nonEmpty: boolean): boolean =>
-  typeof v === "string" && v.length <= max && (!nonEmpty || v.length >= 1) && SINGLE_LINE_PATTERN.test(v);
+  typeof v === "string" && within(v, max) && (!nonEmpty || v.length >= 1) && SINGLE_LINE_PATTERN.test(v);
 const id = (v: unknown) => line(v, TEXT_LIMITS.id, true);
 const name = (v: unknown) => line(v, TEXT_LIMITS.name, true);
 const UPPER_CODE = /^[A-Z][A-Z0-9_-]*$/;
-const upperCode = (v: unknown) => typeof v === "string" && v.length <= TEXT_LIMITS.code && UPPER_CODE.test(v);
-const date = (v: unknown) => typeof v === "string" && v.length <= 35 && DATE_PATTERN.test(v) && isValidDate(v);
+const upperCode = (v: unknown) => typeof v === "string" && within(v, TEXT_LIMITS.code) && UPPER_CODE.test(v);
+const date = (v: unknown) => typeof v === "string" && within(v, 35) && DATE_PATTERN.test(v) && isValidDate(v);
 const LAST4 = /^\d{4}$/;
-const last4 = (v: unknown) => typeof v === "string" && v.length <= 4 && LAST4.test(v);
-const email = (v: unknown) => typeof v === "string" && v.length <= TEXT_LIMITS.email && z.regexes.email.test(v);
+const last4 = (v: unknown) => typeof v === "string" && within(v, 4) && LAST4.test(v);
+const email = (v: unknown) => typeof v === "string" && within(v, TEXT_LIMITS.email) && z.regexes.email.test(v);
 const oneOf = (...values: string[]) => {
   const set = new Set(values);
   return (v: unknown) => typeof v === "string" && set.has(v);
