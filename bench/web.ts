@@ -11,7 +11,8 @@
 //     (bench/web-bare-server.ts), with each page's ratio to it; and beside it each page's ratio to the same
 //     server's `/signin` (the framework floor: no session, no SQL), the targets of issue 15: p50 at 1
 //     connection ≤ 3× `/signin`'s, throughput at 10 connections ≥ 0.33× `/signin`'s.
-// BENCH_WEB_KEEP_DB=1 keeps the throwaway database (its URL is printed) for statement-level study.
+// BENCH_WEB_KEEP_DB=1 keeps the throwaway database (its URL is printed) for statement-level study;
+// BENCH_WEB_DATABASE_URL=<that URL> measures it again without loading (migrations are applied first).
 // Uses TEST_DATABASE_URL (a local server; a throwaway database is created and dropped) or an embedded
 // PostgreSQL. Port BENCH_WEB_PORT (default 3250; the bare server uses the next one).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -46,6 +47,7 @@ const PORT = Number(process.env.BENCH_WEB_PORT ?? 3250);
 const ONLY = process.env.BENCH_PAGES?.split(",");
 const FLOOR = process.env.BENCH_WEB_FLOOR === "1";
 const KEEP_DB = process.env.BENCH_WEB_KEEP_DB === "1";
+const REUSE_URL = process.env.BENCH_WEB_DATABASE_URL;
 const BARE_PORT = PORT + 1;
 const DATA_DIR = ".gatehouse/bench-web";
 const DEEP_PAGE = Math.min(1000, Math.floor(ORG_SIZES[0] / 25) - 1); // at 25 rows: the 24,976th row onwards
@@ -260,16 +262,26 @@ async function main() {
 
   embedded = adminUrl ? undefined : await startEmbeddedPostgres({ dataDir: DATA_DIR, database: "postgres" });
   adminUrl ??= embedded!.url;
-  database = await createThrowawayDatabase(adminUrl, "gatehouse_benchweb");
+  database = REUSE_URL ? { url: REUSE_URL, drop: async () => undefined } : await createThrowawayDatabase(adminUrl, "gatehouse_benchweb");
   await applyMigrations(database.url);
   db = createDb(database.url);
   await syncToolCatalogue(db);
 
-  // ---- data
-  let t0 = performance.now();
   let accounts = 0;
   let logins = 0;
+  let findings = 0;
   const orgIds: string[] = [];
+  if (REUSE_URL) {
+    // A database an earlier run kept (BENCH_WEB_KEEP_DB=1): its organisations, and a fresh bench user.
+    for (const o of await db.organization.findMany({ where: { name: { startsWith: "Bench agency " } }, orderBy: { name: "asc" }, select: { id: true } })) orgIds.push(o.id);
+    [{ accounts, logins, findings }] = await db.$queryRawUnsafe<{ accounts: number; logins: number; findings: number }[]>(
+      `SELECT (SELECT count(*)::int FROM "SellerAccount") AS accounts, (SELECT count(*)::int FROM "Login") AS logins, (SELECT count(*)::int FROM "Finding" WHERE status = 'OPEN') AS findings`,
+    );
+    await db.user.deleteMany({ where: { email: USER.email } });
+    log(`reusing ${database.url}: ${accounts.toLocaleString("en")} accounts, ${findings.toLocaleString("en")} open findings`);
+  } else {
+  // ---- data
+  let t0 = performance.now();
   for (const [i, size] of ORG_SIZES.entries()) {
     const snapshot = generateSnapshot(size, 101 + i, { asOf: today });
     if (LOGINS_PER_ACCOUNT > 0) padLogins(snapshot, LOGINS_PER_ACCOUNT);
@@ -285,8 +297,9 @@ async function main() {
   t0 = performance.now();
   const recomputed = await recomputeOrganisations(db, { today });
   await db.$executeRawUnsafe("ANALYZE");
-  const [{ findings }] = await db.$queryRawUnsafe<{ findings: number }[]>(`SELECT count(*)::int AS findings FROM "Finding" WHERE status = 'OPEN'`);
+  [{ findings }] = await db.$queryRawUnsafe<{ findings: number }[]>(`SELECT count(*)::int AS findings FROM "Finding" WHERE status = 'OPEN'`);
   log(`recomputed ${recomputed.accounts.toLocaleString("en")} accounts (${findings.toLocaleString("en")} open findings) in ${((performance.now() - t0) / 1000).toFixed(0)} s; ANALYZE done`);
+  }
 
   // ---- the user and the pages
   const orgId = orgIds[0];
@@ -344,7 +357,8 @@ async function main() {
   await tab.locator("#email").fill(USER.email);
   await tab.locator("#password").fill(USER.password);
   await tab.locator('form:has(#password) button[type="submit"]').click();
-  await tab.waitForURL(/\/accounts$/, { timeout: 120_000 });
+  // Signed in: the form sends the user on (the overview, or the accounts table in older versions).
+  await tab.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 120_000 });
   cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await browser.close();
   browser = undefined;
