@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { makeAccounts } from "@/tests/support/account-grid";
@@ -109,4 +110,36 @@ describe("stored open-finding counts equal a live count", () => {
     await db.$executeRawUnsafe(`SELECT gatehouse_refresh_open_findings(ARRAY(SELECT DISTINCT "accountId" FROM "Finding" WHERE status = 'OPEN' AND "orgId" = $1))`, org.orgId);
     expect((await compare(org.orgId)).mismatches).toEqual([]);
   });
+
+  it("counts both of two transactions that add findings to one account at once", async () => {
+    const grid = await makeAccounts(db, org.orgId, [{ storeName: "Race" }]);
+    const accountId = grid.Race;
+    const first = new pg.Client({ connectionString: inject("databaseUrl") });
+    const second = new pg.Client({ connectionString: inject("databaseUrl") });
+    await first.connect();
+    await second.connect();
+    const insert = (client: pg.Client, rule: string) =>
+      client.query(`INSERT INTO "Finding" ("orgId", "accountId", "ruleId", severity, "subjectType", "subjectId", evidence) VALUES ($1, $2, $3, 'critical', 'account', $2, 'race')`, [org.orgId, accountId, rule]);
+    const { rows: [{ pid: secondPid }] } = await second.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await insert(first, "RACE_A"); // its trigger holds the account row until the first commits
+      const waiting = insert(second, "RACE_B").then(() => second.query("COMMIT"));
+      // Forced interleaving: the first commits only once the second is waiting for the account's row lock.
+      for (;;) {
+        const rows = await db.$queryRawUnsafe<{ waiting: boolean }[]>(`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = $1`, secondPid);
+        if (rows?.[0]?.waiting) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await first.query("COMMIT");
+      await waiting;
+    } finally {
+      await first.end();
+      await second.end();
+    }
+    expect(await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).toMatchObject({ openCritical: 2, openRuleIds: ["RACE_A", "RACE_B"] });
+    expect((await compare(org.orgId)).mismatches).toEqual([]);
+  });
 });
+
