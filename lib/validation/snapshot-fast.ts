@@ -167,9 +167,8 @@ export function validSnapshotInPlace(input: unknown): Snapshot | null {
  * zod path for anything it does not accept outright. Same result as parseSnapshot(input), errors included.
  */
 export function parseSnapshotOwned(input: unknown): ParseSnapshotResult {
-  // The zod path needs the document as it came: the fast check completes it only once all of it is valid
-  // ... except that it completes defaults on its way; a copy would cost what it saves, so the zod path reads
-  // the partly completed document. Added defaults are values zod would add itself, so its result is the same.
+  // A document the fast check gives up on may already hold some defaults it filled in: values zod would
+  // fill in itself, so zod's result (snapshot or errors) is the same as on the document as it came.
   const snapshot = validSnapshotInPlace(input);
   return snapshot ? { ok: true, snapshot } : parseSnapshot(input);
 }
