@@ -239,7 +239,7 @@ async function cleanup() {
   await stopProcess(bare, bareBase).catch(() => undefined);
   await proxy?.close().catch(() => undefined);
   await db?.$disconnect().catch(() => undefined);
-  if (database && KEEP_DB) log(`database kept (BENCH_WEB_KEEP_DB=1): ${database.url}`);
+  if (database && (KEEP_DB || REUSE_URL)) log(`database kept: ${database.url}`);
   else if (database) {
     await database.drop().then(() => log("throwaway database dropped"), (e: unknown) => console.error(`could not drop the throwaway database: ${String(e)}`));
   }
