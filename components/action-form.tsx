@@ -3,7 +3,7 @@ import { useActionState, useEffect, useId, useRef, useState, type FormEvent } fr
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
-import { FORM_SCHEMAS, type FormSchemaName } from "@/lib/forms/schemas";
+import type { FormSchemaName } from "@/lib/forms/schemas";
 import { formSummary } from "@/lib/forms/summary";
 
 export interface FieldSpec {
@@ -49,6 +49,24 @@ const BUTTON = {
   danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50",
 };
 
+// The forms' schemas (zod and every record form's rules, ~35 kB gzip) load only where a form names one:
+// statically imported here they were part of every page with any form, the accounts table included
+// (issue 15, decision 024). A form that names a schema loads them as it mounts; submitted before they
+// arrive, it waits for them, so the browser still checks with the very schema the server parses with.
+let formSchemas: (typeof import("@/lib/forms/schemas"))["FORM_SCHEMAS"] | undefined;
+let loadingSchemas: Promise<void> | undefined;
+/** Set when the schemas could not be loaded (offline): the form then goes to the server unchecked. */
+let schemasUnavailable = false;
+const loadFormSchemas = () =>
+  (loadingSchemas ??= import("@/lib/forms/schemas").then(
+    (m) => {
+      formSchemas = m.FORM_SCHEMAS;
+    },
+    () => {
+      schemasUnavailable = true;
+    },
+  ));
+
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
 export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
@@ -63,11 +81,21 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
     const element = first ? formRef.current?.elements.namedItem(first) : null;
     if (element instanceof HTMLElement) element.focus();
   }, [local]);
+  useEffect(() => {
+    if (schema) void loadFormSchemas();
+  }, [schema]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (schema && !formSchemas && !schemasUnavailable) {
+      // Not loaded yet: hold the submission until they are (if they cannot load, the server answers alone).
+      event.preventDefault();
+      const form = event.currentTarget;
+      void loadFormSchemas().then(() => form.requestSubmit());
+      return;
+    }
     const data = new FormData(event.currentTarget);
     const errors: Record<string, string> = {};
-    if (schema) {
-      const parsed = FORM_SCHEMAS[schema].safeParse(formFields(data));
+    if (schema && formSchemas) {
+      const parsed = formSchemas[schema].safeParse(formFields(data));
       // Only what the user can fix here: a problem with a hidden field is the server's to answer.
       if (!parsed.success) for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
     }

@@ -1,6 +1,7 @@
 import { evaluateSnapshot, isAtLeast, type Severity } from "../risk";
 import { parseDay, formatDay } from "../dates";
-import { parseSnapshot, type SnapshotError } from "../validation/snapshot";
+import type { SnapshotError } from "../validation/snapshot";
+import { parseSnapshotOwned } from "../validation/snapshot-fast";
 import { snapshotJsonSchemaText } from "../validation/snapshot-json-schema";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { toAuditJson, toAuditTable } from "./format";
@@ -24,14 +25,14 @@ const MAX_REPORTED_ERRORS = 20;
  * screen, a CR overwrite the line) become \uXXXX; the newlines of the output's own layout stay.
  */
 export function printable(text: string, keepNewlines = false): string {
-  let out = "";
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-    out += control && !(keepNewlines && c === "\n") ? `\\u${code.toString(16).padStart(4, "0")}` : c;
-  }
-  return out;
+  // One regular-expression pass: a character at a time (`out += c`) took 15 s and 900 MB on a 50,000-account
+  // report. Surrogate pairs never match (their halves are outside these ranges), as before.
+  return text.replace(keepNewlines ? CONTROL_EXCEPT_NEWLINE : CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex -- as above, the newline excepted
+const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** "line 3, column 5" for JSON.parse's "at position N", so the author can find the typo. */
 function describeJsonError(error: unknown, text: string): string {
@@ -67,7 +68,8 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
     io.stderr(`gatehouse: ${printable(file)}: (root): expected valid JSON: ${printable(describeJsonError(error, text))}\n`);
     return EXIT_INVALID;
   }
-  const parsed = parseSnapshot(input);
+  // The parsed file is ours alone: the fast check may complete it in place (decision 024).
+  const parsed = parseSnapshotOwned(input);
   if (!parsed.ok) {
     reportErrors(file, parsed.errors, io);
     return EXIT_INVALID;

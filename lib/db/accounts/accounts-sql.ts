@@ -18,7 +18,11 @@ export function filterParams(scope: Scope, f: AccountFilter): unknown[] {
   return [scope.orgId, scope.clientIds, f.q ? containsPattern(f.q) : null, f.client ?? null, f.market ?? null, f.plan ?? null, f.status ?? null, f.severity ?? null, f.rule ?? null, f.min ?? null, f.max ?? null];
 }
 
-/** The scoped, filtered accounts `a`; "has an open finding of this severity / rule" is an EXISTS. */
+/**
+ * The scoped, filtered accounts `a`. "Has an open finding of this severity / rule" reads the account's
+ * stored open counts and rule ids (kept by triggers on Finding, decision 024), not the findings: with
+ * the values bound (custom plans), the severity test folds to one column's test and meets its index.
+ */
 export const ACCOUNT_FILTERS = `a."orgId" = $1
   AND ($2::text[] IS NULL OR a."clientId" = ANY($2::text[]))
   AND ($3::text IS NULL OR a.id IN (SELECT gatehouse_accounts_matching($1, $3::text)))
@@ -26,8 +30,9 @@ export const ACCOUNT_FILTERS = `a."orgId" = $1
   AND ($5::text IS NULL OR $5::text = ANY(a.marketplaces))
   AND ($6::text IS NULL OR a.plan::text = $6::text)
   AND ($7::text IS NULL OR a.status::text = $7::text)
-  AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM "Finding" f WHERE f."orgId" = $1 AND f."accountId" = a.id AND f.status = 'OPEN' AND f.severity::text = $8::text))
-  AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM "Finding" f WHERE f."orgId" = $1 AND f."accountId" = a.id AND f.status = 'OPEN' AND f."ruleId" = $9::text))
+  AND ($8::text IS NULL OR ($8::text = 'critical' AND a."openCritical" > 0) OR ($8::text = 'high' AND a."openHigh" > 0)
+       OR ($8::text = 'medium' AND a."openMedium" > 0) OR ($8::text = 'low' AND a."openLow" > 0))
+  AND ($9::text IS NULL OR a."openRuleIds" @> ARRAY[$9::text])
   AND ($10::int IS NULL OR a.score >= $10::int)
   AND ($11::int IS NULL OR a.score <= $11::int)`;
 
@@ -47,10 +52,9 @@ export const SORT_KEYS: Record<AccountSort, SortKey> = {
   storeName: { exprs: [`a."storeName"`], types: ["text"], joins: "", invert: false },
   score: { exprs: ["a.score"], types: ["int"], joins: "", invert: false },
   risk: {
-    exprs: ["coalesce(fk.crit, 0)", "coalesce(fk.high, 0)"],
+    exprs: [`a."openCritical"`, `a."openHigh"`],
     types: ["int", "int"],
-    joins: `LEFT JOIN (SELECT "accountId", count(*) FILTER (WHERE severity = 'critical')::int AS crit, count(*) FILTER (WHERE severity = 'high')::int AS high
-                       FROM "Finding" WHERE "orgId" = $1 AND status = 'OPEN' GROUP BY "accountId") fk ON fk."accountId" = a.id`,
+    joins: "",
     invert: false,
   },
   // Unknown dates count as oldest (epoch 0): an unknown password age or a login never seen is a risk.
@@ -109,7 +113,7 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
     page AS (SELECT * FROM filtered ${seek} ORDER BY ${orderBy} LIMIT $${params.length})
     SELECT a.id, a."storeName", a."sellerId", a.region, a.marketplaces, a.plan::text AS plan, a.status::text AS status, a.score,
            a."clientId", c.name AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
-           coalesce(lc.n, 0) AS "loginCount", coalesce(fc.open, 0) AS "openFindings", coalesce(fc.crit, 0) AS "openCritical", coalesce(fc.high, 0) AS "openHigh",
+           coalesce(lc.n, 0) AS "loginCount", a."openCritical" + a."openHigh" + a."openMedium" + a."openLow" AS "openFindings", a."openCritical", a."openHigh",
            lc.changed AS "passwordChangedAt", lc.last AS "lastLoginAt"
     FROM page
     JOIN "SellerAccount" a ON a.id = page.id AND a."orgId" = $1
@@ -117,9 +121,6 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
     LEFT JOIN (SELECT "accountId", count(*)::int AS n, max("lastLoginAt") AS last,
                       min("passwordChangedAt") FILTER (WHERE role = 'PRIMARY' AND status <> 'REMOVED') AS changed
                FROM "Login" WHERE "orgId" = $1 AND "accountId" IN (SELECT id FROM page) GROUP BY "accountId") lc ON lc."accountId" = a.id
-    LEFT JOIN (SELECT "accountId", count(*)::int AS open, count(*) FILTER (WHERE severity = 'critical')::int AS crit,
-                      count(*) FILTER (WHERE severity = 'high')::int AS high
-               FROM "Finding" WHERE "orgId" = $1 AND status = 'OPEN' AND "accountId" IN (SELECT id FROM page) GROUP BY "accountId") fc ON fc."accountId" = a.id
     ORDER BY ${orderBy.replace(/\b(k\d|id)\b/g, "page.$1")}`;
   return { sql, params, reversed: backwards };
 }

@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { snapshotStructure } from "../risk/snapshot-arbitrary";
+import { generateSnapshot } from "../risk/generate";
+import { parseSnapshot } from "./snapshot";
+import { parseSnapshotOwned, validSnapshotInPlace } from "./snapshot-fast";
+
+// The fast snapshot check (decision 024) against the zod schema, on generated valid documents and on
+// documents broken or thinned in one or a few places: both paths give the same result — the same
+// snapshot, or the same errors by JSON path — and the fast check accepts on its own exactly the
+// documents zod accepts that need no sanitising (no "x-" keys).
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Path = (string | number)[];
+const RUNS = 300;
+
+function nodes(value: Json, path: Path = []): { path: Path; value: Json }[] {
+  const here = [{ path, value }];
+  if (Array.isArray(value)) return here.concat(value.flatMap((child, i) => nodes(child, [...path, i])));
+  if (value !== null && typeof value === "object") return here.concat(Object.entries(value).flatMap(([k, child]) => nodes(child, [...path, k])));
+  return here;
+}
+const setOwn = (target: object, key: string | number, value: Json) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+const hasExtensionKey = (value: Json): boolean => nodes(value).some((n) => typeof n.path.at(-1) === "string" && String(n.path.at(-1)).startsWith("x-"));
+
+/** Values fields take or nearly take: each is valid somewhere and invalid elsewhere. */
+const tricky: fc.Arbitrary<Json> = fc.oneof(
+  fc.constantFrom<Json>(
+    "", "x", "JP", "jp", "J", "JP-1", "1234", "12345", "123", "a@b.co", "not-an-email", "a@b", "2026-11-23", "2026-02-30", "2026-11-23T09:00:00Z",
+    "2026-11-23T09:00:00.123+09:00", "1969-12-31", "9999-12-31", "yesterday", "PRIMARY", "SECONDARY", "BACKUP", "ACTIVE", "INVITED", "REMOVED", "SMS",
+    "AUTHENTICATOR_APP", "PHONE", "ADMIN", "VIEW", "NONE", "ADS", "PROFESSIONAL", "SUSPENDED", "USER_PERMISSIONS", "tab\there", "nul\u0000", "rtl\u202e",
+    "A".repeat(16), "A".repeat(17), "a".repeat(64), "a".repeat(100), "a".repeat(200), `${"a".repeat(248)}@b.com`, `${"a".repeat(249)}@b.com`,
+    "a".repeat(4), "a".repeat(17), "a".repeat(65), "a".repeat(101), "a".repeat(201), "a".repeat(255), true, false, 0, -1, 1.5, 90, null, [], {}, ["JP"], [1],
+  ),
+  fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+);
+
+type Mutation = { kind: "length"; at: number; length: number } | { kind: "set"; at: number; value: Json } | { kind: "delete"; at: number } | { kind: "add"; at: number; key: string; value: Json } | { kind: "copyId"; at: number; from: number };
+const LIMITS = [3, 4, 5, 16, 17, 35, 36, 64, 65, 100, 101, 200, 201, 254, 255];
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant("length" as const), at: fc.nat(), length: fc.constantFrom(...LIMITS) }),
+  fc.record({ kind: fc.constant("set" as const), at: fc.nat(), value: tricky }),
+  fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant("add" as const), at: fc.nat(), key: fc.constantFrom("x-note", "x-", "extra", "__proto__", "constructor", "usedBy", "asOf", "settings"), value: tricky }),
+  fc.record({ kind: fc.constant("copyId" as const), at: fc.nat(), from: fc.nat() }),
+);
+
+function mutate(doc: Json, changes: Mutation[]): Json {
+  const copy = structuredClone(doc);
+  for (const change of changes) {
+    const all = nodes(copy);
+    const node = all[change.at % all.length];
+    const parentPath = node.path.slice(0, -1);
+    const parent = parentPath.reduce<Json>((v, k) => (v as Record<string | number, Json>)[k], copy) as Record<string | number, Json> | null;
+    const key = node.path.at(-1);
+    if (change.kind === "length") {
+      // A string at, under or over a length limit, keeping its kind of characters (an e-mail stays one).
+      const strings = all.filter((n) => typeof n.value === "string");
+      if (strings.length === 0) continue;
+      const target = strings[change.at % strings.length];
+      const text = target.value as string;
+      const at = text.indexOf("@");
+      const grown = at > 0 ? `${text.slice(0, at).padEnd(change.length - (text.length - at), text[0])}${text.slice(at)}` : text.padEnd(change.length, text.at(-1) ?? "A");
+      const holder = target.path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string | number, Json>)[k], copy) as Record<string | number, Json>;
+      holder[target.path.at(-1)!] = grown.length > change.length ? grown.slice(0, change.length) : grown;
+    } else if (change.kind === "set" && parent && key !== undefined) setOwn(parent, key, change.value);
+    else if (change.kind === "delete" && parent && key !== undefined && !Array.isArray(parent)) delete parent[key];
+    else if (change.kind === "add" && node.value !== null && typeof node.value === "object" && !Array.isArray(node.value)) setOwn(node.value, change.key, change.value);
+    else if (change.kind === "copyId") {
+      // An id or reference copied from elsewhere: duplicates and dangling or re-pointed references.
+      const ids = all.filter((n) => typeof n.value === "string" && /(^id$|Id$)/.test(String(n.path.at(-1))));
+      if (ids.length >= 2) {
+        const target = ids[change.at % ids.length];
+        const source = ids[change.from % ids.length];
+        const holder = target.path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string | number, Json>)[k], copy) as Record<string, Json>;
+        holder[target.path.at(-1) as string] = source.value;
+      }
+    }
+  }
+  return copy;
+}
+
+/** Both paths on their own copies; the zod result is the reference. */
+function compare(doc: Json) {
+  const reference = parseSnapshot(structuredClone(doc));
+  expect(parseSnapshotOwned(structuredClone(doc))).toEqual(reference);
+  const fast = validSnapshotInPlace(structuredClone(doc));
+  expect(fast !== null).toBe(reference.ok && !hasExtensionKey(doc));
+  if (fast !== null && reference.ok) expect(fast).toEqual(reference.snapshot);
+}
+
+const validDocument = snapshotStructure.map(({ snapshot }) => JSON.parse(JSON.stringify(snapshot)) as Json);
+/** The same documents as an author would write them: every defaulted field left out. */
+function withoutDefaults(doc: Json): Json {
+  const copy = structuredClone(doc);
+  for (const n of nodes(copy).reverse()) {
+    if (n.value === null || typeof n.value !== "object" || Array.isArray(n.value)) continue;
+    const o = n.value as Record<string, Json>;
+    for (const [k, v] of Object.entries(o)) if (v === null || v === false || (Array.isArray(v) && v.length === 0 && k !== "accounts")) delete o[k];
+  }
+  return copy;
+}
+
+describe("the fast snapshot check agrees with the zod schema", () => {
+  it("on valid documents, with and without their defaulted fields", () => {
+    fc.assert(fc.property(validDocument, (doc) => {
+      compare(doc);
+      compare(withoutDefaults(doc));
+    }), { numRuns: RUNS });
+  });
+
+  it("on documents changed in one to three places (values, deleted and added keys, copied ids)", () => {
+    fc.assert(fc.property(validDocument, fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (doc, thin, changes) => {
+      compare(mutate(thin ? withoutDefaults(doc) : doc, changes));
+    }), { numRuns: RUNS * 3 });
+  });
+
+  it("on the benchmark's generated portfolio", () => {
+    const doc = JSON.parse(JSON.stringify(generateSnapshot(300, 7))) as Json;
+    compare(doc);
+    expect(validSnapshotInPlace(structuredClone(doc))).not.toBeNull();
+  });
+
+  it("on anything at all", () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => compare(value as Json)), { numRuns: RUNS });
+  });
+});
