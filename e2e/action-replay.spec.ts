@@ -57,7 +57,6 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   removeTwoStepMethodAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { methodId: o.method }) },
   updateLoginAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { loginId: o.login, status: "DISABLED", passwordChangedAt: today() }) },
   markVerifiedAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { confirm: "yes" }) },
-  recordAccessReviewAction: { page: accountPage, kind: "reviewer", input: (o) => ({ accountId: o.account, loginId: o.login, decision: "REMOVE_REQUESTED" }) },
   recordTriageAction: { page: (w) => `/accounts/${w.assigned.account}/triage`, kind: "reviewer", input: (o) => ({ accountId: o.account, loginId: o.login, outcome: "ESCALATED", note: "Replayed" }) },
   offboardPersonAction: { page: (w) => `/people/${w.assigned.person}`, kind: "writer", input: (o) => ({ personId: o.person, departedAt: today(), confirm: "yes" }) },
   completeOffboardingTaskAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ taskId: o.task }) },

@@ -103,7 +103,6 @@ const MATRIX: Record<string, Row> = {
   removeTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), methodId: w.method }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   updateLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, status: "ACTIVE", passwordChangedAt: today }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   markVerifiedAction: { input: async (w) => ({ ...(await account(w)), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
-  recordAccessReviewAction: { input: (w) => ({ accountId: w.account, loginId: w.login, decision: "APPROVED" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
   // Like an access review, any member who can see the account records a triage's outcome (decision 019).
   recordTriageAction: { input: (w) => ({ accountId: w.account, loginId: w.login, outcome: "RESOLVED", "answer.lost-phone": "this", note: "matrix" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
   saveViewAction: { input: () => ({ name: `View ${randomUUID().slice(0, 6)}`, query: "severity=high" }), own: all("ok"), other: { none: "a view is the caller's own, in the caller's organisation" } },
@@ -403,7 +402,8 @@ describe("server actions: authorisation matrix", () => {
         expect(await db.offboardingTask.findUniqueOrThrow({ where: { id: u.task }, select: { doneAt: true } })).toEqual({ doneAt: null });
         expect(await db.person.findUniqueOrThrow({ where: { id: u.person }, select: { departedAt: true } })).toEqual({ departedAt: null });
         expect(await versionOf(u.account)).toBe(unassignedVersion);
-        expect(await db.accessReview.count({ where: { accountId: u.account } })).toBe(0);
+        expect(await db.reviewItem.count({ where: { accountId: u.account, decision: { not: null } } })).toBe(0);
+        expect(await db.remediationTask.count({ where: { accountId: u.account } })).toBe(0);
         expect(await db.triageSession.count({ where: { accountId: u.account } })).toBe(0);
       }
       expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);

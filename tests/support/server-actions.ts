@@ -8,7 +8,7 @@ export const WRAPPED = "defineAction";
 export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
-    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
+    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED,
     updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED, setPermissionsAction: WRAPPED,
     savePartnerAction: WRAPPED, saveAppAction: WRAPPED, saveOtherAccessAction: WRAPPED, removeAccountChildAction: WRAPPED,
   },
