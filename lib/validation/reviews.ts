@@ -27,11 +27,11 @@ export const startCampaignSchema = z
     name: requiredText(CAMPAIGN_NAME_MAX_LENGTH),
     clientIds: ids,
     accountIds: ids,
-    reviewerIds: ids.pipe(z.array(recordId).min(1, "reviews.validation.reviewersRequired")),
+    reviewerIds: ids.pipe(z.array(recordId).min(1, "validation.review.reviewersRequired")),
     dueOn: dueDay,
     recurrence: z.enum(RECURRENCES, "validation.choose").optional().transform((v) => v ?? "NONE"),
   })
-  .refine((v) => v.clientIds.length + v.accountIds.length > 0, { path: ["clientIds"], message: "reviews.validation.scopeRequired" });
+  .refine((v) => v.clientIds.length + v.accountIds.length > 0, { path: ["clientIds"], message: "validation.review.scopeRequired" });
 export type StartCampaignInput = z.infer<typeof startCampaignSchema>;
 
 /** `level.<tool>.<marketplace or *>` fields carry a reduction's levels (one select per grant). */
@@ -61,11 +61,11 @@ export type DecideItemInput = z.infer<typeof decideItemSchema>;
 
 export const bulkDecideSchema = z.object({
   campaignId: recordId,
-  itemIds: codeList.pipe(z.array(recordId).min(1, "reviews.validation.chooseItems").max(5000, "validation.tooLong")),
+  itemIds: codeList.pipe(z.array(recordId).min(1, "validation.review.chooseItems").max(5000, "validation.tooLong")),
   decision: z.enum(["KEEP", "REMOVE"], "validation.choose"),
   comment,
   /** The confirmation step: the form shows how many items and what, then sends this. */
-  confirm: z.literal("yes", "reviews.validation.confirmBulk"),
+  confirm: z.literal("yes", "validation.review.confirmBulk"),
 });
 export type BulkDecideInput = z.infer<typeof bulkDecideSchema>;
 
@@ -78,7 +78,7 @@ export type FindingTaskInput = z.infer<typeof findingTaskSchema>;
 
 export const closeTaskSchema = z.object({
   taskId: recordId,
-  note: z.string("reviews.validation.noteRequired").trim().min(1, "reviews.validation.noteRequired").max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY),
+  note: z.string("validation.review.noteRequired").trim().min(1, "validation.review.noteRequired").max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY),
 });
 export type CloseTaskInput = z.infer<typeof closeTaskSchema>;
 

@@ -14,6 +14,8 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   },
   "app/(app)/accounts/new/actions.ts": { createAccountAction: WRAPPED },
   "app/(app)/accounts/[id]/triage/actions.ts": { recordTriageAction: WRAPPED },
+  "app/(app)/reviews/actions.ts": { startCampaignAction: WRAPPED, decideItemAction: WRAPPED, decideItemsAction: WRAPPED },
+  "app/(app)/tasks/actions.ts": { closeTaskAction: WRAPPED, createFindingTaskAction: WRAPPED },
   "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
   "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },
   "app/setup/actions.ts": { completeSetupAction: "public: the single-use setup token is the authorisation, only while no organisation exists" },

@@ -53,7 +53,7 @@ async function decideOne(tx: Tx, scope: Scope, email: string, item: ItemRow, inp
   }
   const detail = item.detail as Record<string, unknown>;
   const problem = decisionProblem({ kind: item.kind, detail }, input, await openSevereFindings(tx, scope.orgId, item));
-  if (problem) throw new AppError("INVALID_INPUT", problem, problem === "commentRequired" ? { comment: "reviews.validation.commentRequired" } : { decision: `reviews.validation.${problem}` });
+  if (problem) throw new AppError("INVALID_INPUT", problem, problem === "commentRequired" ? { comment: "validation.review.commentRequired" } : { decision: `validation.review.${problem}` });
   const target =
     input.decision !== "REDUCE" ? null
     : item.kind === "LOGIN" ? { levels: loweredGrants((detail.grants as GrantLevel[] | undefined) ?? [], input.levels ?? []) }

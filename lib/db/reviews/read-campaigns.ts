@@ -55,6 +55,7 @@ export interface CampaignItemRow {
   accountId: string;
   storeName: string;
   clientId: string | null;
+  clientName: string | null;
   kind: ItemKind;
   label: string;
   detail: Record<string, unknown>;
@@ -100,7 +101,7 @@ export async function getCampaignPageOrThrow(scope: Scope, campaignId: string): 
     orderBy: [{ accountId: "asc" }, { kind: "asc" }, { label: "asc" }],
   });
   if (items.length === 0 && !manages) throw new AppError("NOT_FOUND", "Campaign not found");
-  const accountRows = await db.sellerAccount.findMany({ where: { orgId: scope.orgId, id: { in: [...new Set(items.map((i) => i.accountId))] } }, select: { id: true, storeName: true, clientId: true } });
+  const accountRows = await db.sellerAccount.findMany({ where: { orgId: scope.orgId, id: { in: [...new Set(items.map((i) => i.accountId))] } }, select: { id: true, storeName: true, clientId: true, client: { select: { name: true } } } });
   const userIds = [...new Set(items.flatMap((i) => [i.reviewerId, i.decidedById]).filter((v): v is string => !!v))];
   const users = await db.user.findMany({ where: { id: { in: [...userIds, scope.userId] } }, select: { id: true, name: true, email: true } });
   const me = users.find((u) => u.id === scope.userId)?.email ?? "";
@@ -123,6 +124,7 @@ export async function getCampaignPageOrThrow(scope: Scope, campaignId: string): 
       const ownAccess = isOwnAccess({ kind: i.kind, personEmail: i.personEmail, detail }, me);
       return {
         id: i.id, accountId: i.accountId, storeName: accountOf.get(i.accountId)?.storeName ?? "—", clientId: accountOf.get(i.accountId)?.clientId ?? null,
+        clientName: accountOf.get(i.accountId)?.client?.name ?? null,
         kind: i.kind, label: i.label, detail, reviewerId: i.reviewerId, reviewer: i.reviewerId ? (nameOf.get(i.reviewerId) ?? "—") : null,
         decision: i.decision, target: i.target, comment: i.comment, decidedBy: i.decidedById ? (nameOf.get(i.decidedById) ?? "—") : null, decidedAt: i.decidedAt,
         taskId: i.taskId, taskStatus: i.taskId ? (taskOf.get(i.taskId) ?? null) : null, openSevere: severe(i),

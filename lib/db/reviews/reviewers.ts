@@ -47,3 +47,15 @@ export async function reviewerOptions(scope: Scope, accounts: { id: string; clie
   }
   return options;
 }
+
+/** What the start form offers: the clients and accounts in scope, and everyone who could review them. */
+export async function campaignStartOptions(scope: Scope) {
+  const db = dbFor(scope);
+  const scoped = scope.clientIds ? { orgId: scope.orgId, id: { in: scope.clientIds } } : { orgId: scope.orgId };
+  const [clients, accounts] = await Promise.all([
+    db.client.findMany({ where: scoped, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.sellerAccount.findMany({ where: scope.clientIds ? { orgId: scope.orgId, clientId: { in: scope.clientIds } } : { orgId: scope.orgId }, select: { id: true, storeName: true, clientId: true }, orderBy: { storeName: "asc" } }),
+  ]);
+  const reviewers = await reviewerOptions(scope, accounts);
+  return { clients, accounts, reviewers: reviewers.map((r) => ({ userId: r.userId, name: r.name, email: r.email, clientId: r.clientId })) };
+}

@@ -47,12 +47,14 @@ let owner: Scope;
 let ownerEmail: string;
 let manager: Scope;
 let accountId: string;
+let clientId: string;
 let ids: (kind: string, id: string) => string;
 
 beforeAll(async () => {
   const tenant = await createTenant(db, { name: "Review Agency" });
   ownerEmail = `${tenant.userId}@test.example`;
   const client = await db.client.create({ data: { orgId: tenant.orgId, name: "Shop KK" } });
+  clientId = client.id;
   ids = await importSnapshot(db, tenant.orgId, reviewedAccount(ownerEmail), () => client.id);
   accountId = ids("account", "acc");
   const { recomputeOrganisations } = await import("../risk/recompute-all");
@@ -117,7 +119,7 @@ describe("review campaigns", () => {
   it("needs a comment to keep access with open high or critical findings; reduce only lowers", async () => {
     const campaign = await start(owner, [manager.userId]);
     const vendor = await itemOf(campaign.id, "LOGIN", ids("login", "acc/l-vendor"));
-    await expect(decideItem(manager, { itemId: vendor.id, decision: "KEEP", comment: null })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { comment: "reviews.validation.commentRequired" } });
+    await expect(decideItem(manager, { itemId: vendor.id, decision: "KEEP", comment: null })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { comment: "validation.review.commentRequired" } });
     await expect(decideItem(manager, { itemId: vendor.id, decision: "REDUCE", comment: null, levels: [{ tool: "REPORTS", marketplace: "JP", level: "ADMIN" }] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const partner = await itemOf(campaign.id, "PARTNER", ids("partner", "acc/ap-1"));
     await expect(decideItem(manager, { itemId: partner.id, decision: "REDUCE", comment: null })).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -176,5 +178,14 @@ describe("review campaigns", () => {
     expect((await db.remediationTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("SATISFIED");
     const stranger = await createTenant(db);
     await expect(closeTask(await scopeFor(stranger.userId), { taskId: task.id, note: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A Viewer closes only a task assigned to them.
+    const viewer = await db.user.create({ data: { email: `v-${randomUUID()}@test.example`, name: "Viewer V", passwordHash: "x" } });
+    const viewerMembership = await db.membership.create({ data: { orgId: owner.orgId, userId: viewer.id, role: "VIEWER" } });
+    await db.membershipClient.create({ data: { orgId: owner.orgId, membershipId: viewerMembership.id, clientId } });
+    const viewerScope = await scopeFor(viewer.id);
+    const mine = await createFindingTask(owner, { findingId: (await db.finding.findFirstOrThrow({ where: { accountId, status: "OPEN" } })).id, assigneeId: viewer.id });
+    const theirs = (await db.remediationTask.create({ data: { orgId: owner.orgId, accountId, kind: "TRIAGE", subjectLabel: "someone else's", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), assigneeId: owner.userId, createdById: owner.userId } })).id;
+    await expect(closeTask(viewerScope, { taskId: theirs, note: "not mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await closeTask(viewerScope, { taskId: mine, note: "done by the owner's assistant" });
   });
 });

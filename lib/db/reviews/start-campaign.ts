@@ -30,10 +30,10 @@ export async function startCampaign(scope: Scope, input: StartCampaignInput): Pr
   });
   const found = new Set(accounts.map((a) => a.id));
   if (input.accountIds.some((id) => !found.has(id))) throw new AppError("NOT_FOUND", "Seller account not found");
-  if (accounts.length === 0) throw new AppError("INVALID_INPUT", "No accounts to review", { clientIds: "reviews.validation.noAccounts" });
+  if (accounts.length === 0) throw new AppError("INVALID_INPUT", "No accounts to review", { clientIds: "validation.review.noAccounts" });
   const options = await reviewerOptions(scope, accounts);
   const reviewers = input.reviewerIds.map((id) => options.find((o) => o.userId === id));
-  if (reviewers.some((r) => !r)) throw new AppError("INVALID_INPUT", "Unknown reviewer", { reviewerIds: "reviews.validation.unknownReviewer" });
+  if (reviewers.some((r) => !r)) throw new AppError("INVALID_INPUT", "Unknown reviewer", { reviewerIds: "validation.review.unknownReviewer" });
 
   return db.$transaction(async (tx) => {
     const drafts = await freezeItems(tx, scope.orgId, accounts.map((a) => a.id));

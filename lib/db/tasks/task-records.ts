@@ -77,9 +77,10 @@ export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskR
 export async function closeTask(scope: Scope, input: CloseTaskInput): Promise<void> {
   await dbFor(scope).$transaction(async (tx) => {
     const task = await tx.remediationTask.findFirst({ where: { id: input.taskId, orgId: scope.orgId }, select: { id: true, accountId: true, status: true, assigneeId: true } });
+    // A Viewer closes only their own tasks: refused alike whether another's task exists or not.
+    if (!canWrite(scope) && task?.assigneeId !== scope.userId) throw new AppError("FORBIDDEN", "Only the assignee or an editor can close this task");
     const visible = task && (await tx.sellerAccount.count({ where: { id: task.accountId, ...accountScopeWhere(scope) } })) === 1;
     if (!task || !visible) throw new AppError("NOT_FOUND", "Task not found");
-    if (task.assigneeId !== scope.userId && !canWrite(scope)) throw new AppError("FORBIDDEN", "Only the assignee or an editor can close this task");
     const closed = await tx.remediationTask.updateMany({ where: { id: task.id, orgId: scope.orgId, status: "OPEN" }, data: { status: "CLOSED", closedAt: new Date(), closedById: scope.userId, closeNote: input.note } });
     if (closed.count !== 1) throw new AppError("CONFLICT", "This task is already closed");
     await audit(tx, scope, { action: "task.closed", entityType: "RemediationTask", entityId: task.id, accountId: task.accountId, after: { note: input.note } });
