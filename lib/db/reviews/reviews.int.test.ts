@@ -11,7 +11,7 @@ import type { Scope } from "../scope";
 import { closeTask, createFindingTask, listTasks } from "../tasks/task-records";
 import { decideItem, decideItems } from "./decide";
 import { getCampaignPageOrThrow, listCampaigns } from "./read-campaigns";
-import { startCampaign } from "./start-campaign";
+import { startCampaign, startNextRecurrence } from "./start-campaign";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -86,6 +86,13 @@ describe("review campaigns", () => {
     await db.permissionGrant.updateMany({ where: { loginId: ids("login", "acc/l-vendor"), toolId: "REPORTS" }, data: { level: "ADMIN" } });
     expect((await itemOf(campaign.id, "LOGIN", vendor.subjectId)).detail).toEqual(vendor.detail);
     await db.permissionGrant.updateMany({ where: { loginId: ids("login", "acc/l-vendor"), toolId: "REPORTS" }, data: { level: "VIEW" } });
+  });
+
+  it("starts the next campaign of a recurring one a period later, for a scheduled job", async () => {
+    const campaign = await start(owner, [manager.userId]);
+    const next = await startNextRecurrence(owner, campaign.id);
+    expect(await db.reviewCampaign.findUniqueOrThrow({ where: { id: next!.id } })).toMatchObject({ dueOn: new Date("2027-03-31T00:00:00Z"), recurrence: "QUARTERLY", accountIds: [accountId], reviewerIds: [manager.userId] });
+    expect(next!.items).toBe(campaign.items);
   });
 
   it("refuses a Manager, a stranger and an unknown reviewer", async () => {

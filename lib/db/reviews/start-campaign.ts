@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { assignReviewers } from "@/lib/reviews";
+import { assignReviewers, nextDueOn } from "@/lib/reviews";
 import type { StartCampaignInput } from "@/lib/validation/reviews";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -61,4 +61,21 @@ export async function startCampaign(scope: Scope, input: StartCampaignInput): Pr
     await audit(tx, scope, { action: "review.started", entityType: "ReviewCampaign", entityId: campaign.id, after: { name: input.name, accounts: accounts.length, items: drafts.length, reviewers: input.reviewerIds, dueOn: input.dueOn, recurrence: input.recurrence } });
     return { id: campaign.id, items: drafts.length };
   }, { timeout: 60_000, maxWait: 15_000 });
+}
+
+/**
+ * The next campaign of a recurring one (for the scheduled job): same clients, accounts and reviewers, due
+ * one period after the last, frozen from the data as it is now. Null for a one-off campaign. The job runs
+ * it with the scope of the campaign's starter, so it can start nothing that person could not.
+ */
+export async function startNextRecurrence(scope: Scope, campaignId: string): Promise<{ id: string; items: number } | null> {
+  const campaign = await dbFor(scope).reviewCampaign.findFirst({ where: { id: campaignId, orgId: scope.orgId } });
+  if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
+  const dueOn = nextDueOn(campaign.recurrence, campaign.dueOn.toISOString().slice(0, 10));
+  if (!dueOn) return null;
+  // Accounts chosen one by one stay in; those that came with a client are found again through it.
+  const viaClients = new Set((await dbFor(scope).sellerAccount.findMany({ where: { orgId: scope.orgId, clientId: { in: campaign.clientIds } }, select: { id: true } })).map((a) => a.id));
+  const chosen = campaign.clientIds.length ? campaign.accountIds.filter((id) => !viaClients.has(id)) : campaign.accountIds;
+  const existing = new Set((await dbFor(scope).sellerAccount.findMany({ where: { orgId: scope.orgId, id: { in: chosen } }, select: { id: true } })).map((a) => a.id));
+  return startCampaign(scope, { name: campaign.name, clientIds: campaign.clientIds, accountIds: chosen.filter((id) => existing.has(id)), reviewerIds: campaign.reviewerIds, dueOn, recurrence: campaign.recurrence });
 }
