@@ -166,7 +166,8 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
       const ownerSession = (await tx.userSession.create({ data: { userId: users.OWNER.userId, expiresAt: new Date(Date.now() + 3_600_000) } })).id;
       const apiToken = (await tx.apiToken.create({ data: { orgId, name: `Script ${marker}`, scope: "READ", clientIds: [], tokenHash: randomUUID(), prefix: "gh_test", createdById: users.OWNER.userId } })).id;
       return { clientName, unassignedName, client: client.id, client2: client2.id, targetMembership, invitation, savedView, ownerSession, apiToken };
-    });
+      // Hashing and a snapshot write of two clients: past Prisma's 5 s default on a loaded machine.
+    }, { timeout: 60_000, maxWait: 15_000 });
     await recomputeOrganisations(db, { today: today(), orgIds: [orgId] });
 
     // Per client: one finding accepted, one left open, and the temporary person departed with a task to do.

@@ -11,7 +11,7 @@ export async function getEvidenceOrThrow(scope: Scope, campaignId: string, clien
   const campaign = await db.reviewCampaign.findFirst({ where: { id: campaignId, orgId: scope.orgId } });
   if (!campaign || !managesCampaign(scope, campaign)) throw new AppError("NOT_FOUND", "Campaign not found");
   const accounts = await db.sellerAccount.findMany({
-    where: { ...accountScopeWhere(scope), ...(clientId ? { clientId } : {}), id: { in: campaign.accountIds } },
+    where: { AND: [accountScopeWhere(scope), clientId ? { clientId } : {}, { id: { in: campaign.accountIds } }] },
     select: { id: true, storeName: true, sellerId: true, client: { select: { name: true } } },
   });
   const items = await db.reviewItem.findMany({

@@ -194,5 +194,12 @@ describe("review campaigns", () => {
     const theirs = (await db.remediationTask.create({ data: { orgId: owner.orgId, accountId, kind: "TRIAGE", subjectLabel: "someone else's", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), assigneeId: owner.userId, createdById: owner.userId } })).id;
     await expect(closeTask(viewerScope, { taskId: theirs, note: "not mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await closeTask(viewerScope, { taskId: mine, note: "done by the owner's assistant" });
+
+    // Filtering by a client narrows the scope, never widens it: the Manager asks for a client not theirs.
+    const other = await db.client.create({ data: { orgId: owner.orgId, name: "Not the manager's" } });
+    const elsewhere = await db.sellerAccount.create({ data: { orgId: owner.orgId, clientId: other.id, storeName: "Elsewhere", region: "JP", marketplaces: ["JP"] } });
+    await db.remediationTask.create({ data: { orgId: owner.orgId, accountId: elsewhere.id, kind: "TRIAGE", subjectLabel: "elsewhere", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), createdById: owner.userId } });
+    expect(await listTasks(manager, { status: "ALL", client: other.id })).toEqual([]);
+    expect((await listTasks(owner, { status: "ALL", client: other.id })).map((t) => t.storeName)).toEqual(["Elsewhere"]);
   });
 });

@@ -39,7 +39,8 @@ export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskR
   const rows = await db.remediationTask.findMany({
     where: {
       orgId: scope.orgId,
-      accountId: { in: (await db.sellerAccount.findMany({ where: { ...accountScopeWhere(scope), ...(filter.client ? { clientId: filter.client } : {}) }, select: { id: true } })).map((a) => a.id) },
+      // The client filter narrows the scope's own accounts (AND): it never replaces the scope's client list.
+      accountId: { in: (await db.sellerAccount.findMany({ where: { AND: [accountScopeWhere(scope), filter.client ? { clientId: filter.client } : {}] }, select: { id: true } })).map((a) => a.id) },
       ...(filter.status === "OPEN" ? { status: "OPEN" } : filter.status === "DONE" ? { status: { in: ["SATISFIED", "CLOSED"] } } : {}),
       ...(filter.assignee ? { assigneeId: filter.assignee } : {}),
     },
