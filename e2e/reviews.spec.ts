@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { hashPassword } from "@/lib/auth/password";
 import { createDb } from "@/lib/db/client";
 import { createTenant, expect, test } from "./fixtures";
-import { signIn } from "./support";
+import { expectNoSeriousViolations, signIn } from "./support";
 
 // Issue 13: a client's own owner runs an access review of their accounts (keep one login, remove one),
 // sees the remediation task, the agency records the change, the task closes itself, and the evidence
@@ -101,4 +101,57 @@ test("a client owner runs an access review: keep one, remove one, the task close
   const sheet = workbook.getWorksheet("判断")!;
   const values = sheet.getSheetValues().flat().map(String);
   expect(values).toEqual(expect.arrayContaining(["lead@kumo.example", "owner@kumo.example", "削除", "維持", "完了（データで確認）"]));
+});
+
+test("an agency owner makes a task of a finding and closes it by hand, decides in bulk after confirming, and sees what changed since", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+
+  // Any finding, on request, becomes a task; one closed by hand keeps its note.
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await page.getByTestId("finding").first().getByRole("button", { name: "タスクにする" }).click();
+  await expect(page.getByText("タスクを作成しました。")).toBeVisible();
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "対応タスク" }).click();
+  const task = page.getByTestId("task-row");
+  await expect(task).toHaveCount(1);
+  await expect(task).toContainText("Kumo Books");
+  await expect(task.getByTestId("seller-central-link")).toHaveAttribute("href", /^https:\/\/sellercentral-japan\.amazon\.com\//);
+  await task.getByText("手動で完了…").click();
+  await task.getByLabel("メモ（何をしたか）").fill("backup authenticator added on a call with the owner");
+  await task.getByRole("button", { name: "完了にする" }).click();
+  await expect(page.getByTestId("task-row")).toHaveCount(0);
+  await page.goto("/tasks?status=ALL");
+  await expect(page.getByTestId("task-status")).toContainText("完了（手動）");
+  await expect(page.getByTestId("task-status")).toContainText("backup authenticator added on a call with the owner");
+
+  // A campaign over one account, decided in bulk: refused until the confirmation is ticked.
+  const startReview = async (name: string) => {
+    await page.goto("/reviews");
+    const start = page.getByTestId("start-campaign-form");
+    await start.getByLabel("名前").fill(name);
+    await start.getByRole("checkbox", { name: "Clean Store (E2E Client)" }).check();
+    await start.getByRole("checkbox", { name: new RegExp(tenant.email) }).check();
+    await start.getByRole("button", { name: "開始" }).click();
+    await expect(start.getByText("開始しました。")).toBeVisible();
+    await page.getByTestId("campaign-row").getByRole("link", { name }).click();
+  };
+  await startReview("Clean first review");
+  await expect(page.getByTestId("review-item")).toHaveCount(2);
+  await expectNoSeriousViolations(page);
+  const bulk = page.getByTestId("bulk-decide-form");
+  for (const box of await bulk.getByRole("checkbox", { name: /Clean Store · ログイン/ }).all()) await box.check();
+  await bulk.getByLabel("判断", { exact: true }).selectOption({ label: "維持" });
+  await bulk.getByRole("button", { name: "選んだ項目に記録" }).click();
+  await expect(bulk.getByText("まとめて記録する前に確認にチェックしてください。").first()).toBeVisible();
+  await expect(page.getByTestId("decided")).toHaveCount(0);
+  await bulk.getByRole("checkbox", { name: /確認: 選んだ項目すべて/ }).check();
+  await bulk.getByRole("button", { name: "選んだ項目に記録" }).click();
+  await expect(page.getByTestId("decided").filter({ hasText: "維持" })).toHaveCount(2);
+  await expect(page.getByTestId("campaign-summary")).toContainText("完了");
+  await expect(page.getByTestId("progress-by-reviewer")).toContainText("2 / 2 件");
+
+  // The next review of the account says what changed since this one: nothing.
+  await startReview("Clean second review");
+  await expect(page.getByTestId("changes")).toContainText("変化はありません。");
+  await page.goto("/tasks?status=ALL");
+  await expectNoSeriousViolations(page);
 });

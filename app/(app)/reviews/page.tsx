@@ -7,10 +7,13 @@ import { listCampaigns } from "@/lib/db/reviews/read-campaigns";
 import { campaignStartOptions } from "@/lib/db/reviews/reviewers";
 import { addDays } from "@/lib/dates";
 import { formMessages } from "@/lib/i18n/form-messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getT } from "@/lib/i18n/server";
 import { RECURRENCES } from "@/lib/reviews";
 import { CAMPAIGN_NAME_MAX_LENGTH } from "@/lib/validation/reviews";
 import { startCampaignAction } from "./actions";
+
+export const generateMetadata = () => pageTitle("nav.reviews");
 
 /** Access review campaigns the member runs or reviews in; Owners/Admins (and a client's own admins) start them here. */
 export default async function ReviewsPage() {

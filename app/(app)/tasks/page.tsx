@@ -4,10 +4,13 @@ import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
 import { listTasks } from "@/lib/db/tasks/task-records";
 import { formMessages } from "@/lib/i18n/form-messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { isOverdue, taskInstruction, type TaskKind } from "@/lib/reviews";
 import { REVIEW_COMMENT_MAX_LENGTH, taskFilterSchema } from "@/lib/validation/reviews";
 import { closeTaskAction } from "./actions";
+
+export const generateMetadata = () => pageTitle("nav.tasks");
 
 /** Remediation tasks on the accounts the member sees, overdue first; filter by status, assignee and client. */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

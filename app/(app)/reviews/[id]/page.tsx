@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { Day } from "@/components/day";
@@ -7,6 +8,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { getCampaignPageOrThrow, type CampaignItemRow } from "@/lib/db/reviews/read-campaigns";
 import { AppError } from "@/lib/errors";
 import { formMessages } from "@/lib/i18n/form-messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getT } from "@/lib/i18n/server";
 import { progressOf } from "@/lib/reviews";
 import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
@@ -20,10 +22,18 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
+// One read per request for the title and the page.
+const loadCampaign = cache(async (id: string) => getCampaignPageOrThrow(await requireScope(), id));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const campaign = await loadCampaign((await params).id).catch(() => null);
+  return campaign ? pageTitle("nav.reviews", campaign.name) : pageTitle("notFound.title");
+}
+
 /** One campaign: progress, what changed per account, each item with its decision, bulk decisions, evidence. */
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, scope, t] = await Promise.all([params, requireScope(), getT()]);
-  const campaign = await getCampaignPageOrThrow(scope, id).catch((error: unknown) => {
+  const [{ id }, t] = await Promise.all([params, getT()]);
+  const campaign = await loadCampaign(id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
@@ -132,7 +142,7 @@ function AccountItems({ accountId, items, changes, t, messages }: { accountId: s
                 <td className="px-2 py-2">{item.reviewer ?? t("reviews.unassigned")}</td>
                 <td className="px-2 py-2" data-testid="item-decision">
                   {item.decision ? (
-                    <div className="text-xs">
+                    <div className="text-xs" data-testid="decided">
                       <span className={item.decision === "KEEP" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>{t(`reviews.decision.${item.decision}`)}</span>{" "}
                       <span className="text-slate-500">{item.decidedBy} · {item.decidedAt && <Day value={item.decidedAt} />}</span>
                       {item.comment && <div className="text-slate-600 [overflow-wrap:anywhere]">“{item.comment}”</div>}
