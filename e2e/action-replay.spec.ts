@@ -17,9 +17,10 @@ import { actionIdsOnPage, actionNamesOfBuild, actionsOfBuild, outcomeOf, postAct
 
 /**
  * writer: edits an account's data (Owner, Admin, Manager); reviewer: any member may (access reviews);
- * admin: Owners and Admins only; self: acts on the caller's own user (a view, a session, sign-in).
+ * admin: Owners and Admins only; self: acts on the caller's own user (a view, a session, sign-in);
+ * campaign: starts an access review (agency Owners/Admins, and a client's own Owner/Admin for that client; decision 018).
  */
-type Kind = "writer" | "reviewer" | "admin" | "self";
+type Kind = "writer" | "reviewer" | "admin" | "self" | "campaign";
 
 interface Replay {
   /** A page that hands the action to the browser (and where it is posted). */
@@ -57,7 +58,11 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   removeTwoStepMethodAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { methodId: o.method }) },
   updateLoginAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { loginId: o.login, status: "DISABLED", passwordChangedAt: today() }) },
   markVerifiedAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { confirm: "yes" }) },
-  recordAccessReviewAction: { page: accountPage, kind: "reviewer", input: (o) => ({ accountId: o.account, loginId: o.login, decision: "REMOVE_REQUESTED" }) },
+  createFindingTaskAction: { page: accountPage, kind: "reviewer", input: (o) => ({ findingId: o.openFinding }) },
+  startCampaignAction: { page: () => "/reviews", kind: "campaign", input: (o, w) => ({ name: `Replayed ${w.marker}`, clientIds: o.client, reviewerIds: w.users.OWNER.userId, dueOn: addDays(today(), 30) }) },
+  decideItemAction: { page: (w) => `/reviews/${w.campaign}`, kind: "reviewer", input: (o) => ({ itemId: o.reviewItem, decision: "REMOVE", comment: "Replayed" }) },
+  decideItemsAction: { page: (w) => `/reviews/${w.campaign}`, kind: "reviewer", input: (o, w) => ({ campaignId: w.campaign, itemIds: o.reviewItem, decision: "KEEP", comment: "Replayed", confirm: "yes" }) },
+  closeTaskAction: { page: () => "/tasks", kind: "writer", input: (o) => ({ taskId: o.remediationTask, note: "Replayed" }) },
   recordTriageAction: { page: (w) => `/accounts/${w.assigned.account}/triage`, kind: "reviewer", input: (o) => ({ accountId: o.account, loginId: o.login, outcome: "ESCALATED", note: "Replayed" }) },
   offboardPersonAction: { page: (w) => `/people/${w.assigned.person}`, kind: "writer", input: (o) => ({ personId: o.person, departedAt: today(), confirm: "yes" }) },
   completeOffboardingTaskAction: { page: (w) => `/people/${w.assigned.departed}`, kind: "writer", input: (o) => ({ taskId: o.task }) },
@@ -133,12 +138,12 @@ const ATTEMPTS: Attempt[] = [
   { who: "anon", objects: (w) => w.assigned, expect: ALWAYS_UNAUTHENTICATED },
   { who: "B OWNER", objects: (w) => w.assigned, expect: (r) => (r.input ? (r.other ?? "NOT_FOUND") : "skip") },
   { who: "B OWNER + gh_org=A", objects: (w) => w.assigned, expect: (r) => (r.input ? (r.other ?? "NOT_FOUND") : "skip") },
-  { who: "A VIEWER", objects: (w) => w.assigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip" })[r.kind] },
-  { who: "A MANAGER", objects: (w) => w.assigned, expect: (r) => ({ writer: "skip", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip" })[r.kind] },
-  { who: "A CLIENT_OWNER", objects: (w) => w.assigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip" })[r.kind] },
-  { who: "A MANAGER", objects: (w) => w.unassigned, expect: (r) => ({ writer: r.unassigned ?? "NOT_FOUND", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
-  { who: "A VIEWER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
-  { who: "A CLIENT_OWNER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip" })[r.kind] },
+  { who: "A VIEWER", objects: (w) => w.assigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip", campaign: "FORBIDDEN" })[r.kind] },
+  { who: "A MANAGER", objects: (w) => w.assigned, expect: (r) => ({ writer: "skip", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip", campaign: "FORBIDDEN" })[r.kind] },
+  { who: "A CLIENT_OWNER", objects: (w) => w.assigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "skip", self: r.input ? "NOT_FOUND" : "skip", campaign: "skip" })[r.kind] },
+  { who: "A MANAGER", objects: (w) => w.unassigned, expect: (r) => ({ writer: r.unassigned ?? "NOT_FOUND", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip", campaign: "FORBIDDEN" })[r.kind] },
+  { who: "A VIEWER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip", campaign: "FORBIDDEN" })[r.kind] },
+  { who: "A CLIENT_OWNER", objects: (w) => w.unassigned, expect: (r) => ({ writer: "FORBIDDEN", admin: "FORBIDDEN", reviewer: "NOT_FOUND", self: "skip", campaign: "NOT_FOUND" })[r.kind] },
 ];
 
 test.describe.configure({ mode: "serial" });

@@ -58,6 +58,28 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{unassignedAccount}/triage", expect: member("404"), shows: (w) => w.unassigned.storeName },
     ],
   },
+  // Access reviews (decision 018): everyone has the list (their own campaigns); a campaign's page is for its
+  // manager and its reviewers (a reviewer sees only their items); its evidence pack for its manager only.
+  "/reviews": { paths: [{ path: "/reviews", expect: member(), shows: (w, who) => (who === "VIEWER" ? null : `Review ${w.marker}`) }] },
+  "/reviews/[id]": {
+    paths: [
+      { path: "/reviews/{campaign}", expect: { ...member(), VIEWER: "404" }, shows: (w) => w.assigned.storeName },
+      { path: "/reviews/{otherCampaign}", expect: nobodyElse },
+    ],
+  },
+  "/api/reviews/[id]/evidence": {
+    paths: [
+      { path: "/api/reviews/{campaign}/evidence?format=csv", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" }, shows: (w) => w.unassigned.storeName },
+      { path: "/api/reviews/{campaign}/evidence?format=xlsx&client={unassignedClient}", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" } },
+      { path: "/api/reviews/{otherCampaign}/evidence?format=csv", expect: everyone("401", "404") },
+    ],
+  },
+  "/tasks": {
+    paths: [
+      { path: "/tasks", expect: member(), shows: (w) => w.assigned.storeName },
+      { path: "/tasks?client={unassignedClient}&status=ALL", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+    ],
+  },
   "/people": {
     paths: [
       { path: "/people", expect: member(), shows: (w) => `Lead ${w.marker}` },
@@ -164,6 +186,7 @@ const idsFor = (w: World, other: World): Record<string, string> => ({
   unassignedAccount: w.unassigned.account, unassignedPerson: w.unassigned.person, sharedPerson: w.sharedPerson,
   unassignedClient: w.unassigned.client, unassignedMarker: w.unassignedMarker, client: w.assigned.client, otherClient: other.assigned.client,
   login: w.assigned.login, otherLogin: other.assigned.login, unassignedLogin: w.unassigned.login,
+  campaign: w.campaign, otherCampaign: other.campaign,
 });
 
 function outcomeOf(response: APIResponse): Outcome | string {
@@ -234,7 +257,7 @@ test("a forged organisation cookie naming another tenant shows nothing of it", a
       const body = await response.text();
       if (body.includes(a.marker)) failures.push(`${route} ${template}: shows organisation A's ${a.marker} (${response.status()})`);
       // A's objects stay unknown; B's own lists are what the cookie's owner sees.
-      if (/\{(account|person|unassigned\w+|sharedPerson)\}/.test(template.split("?")[0]) && response.status() !== 404) failures.push(`${route} ${template}: expected 404, got ${response.status()}`);
+      if (/\{(account|person|unassigned\w+|sharedPerson|campaign)\}/.test(template.split("?")[0]) && response.status() !== 404) failures.push(`${route} ${template}: expected 404, got ${response.status()}`);
     }
   }
   for (const path of ["/accounts", "/api/accounts/export"]) expect(await (await request.get(path)).text(), path).toContain(b.assigned.storeName);

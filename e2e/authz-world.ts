@@ -36,6 +36,9 @@ export interface ClientObjects {
   device: string;
   app: string;
   doneTask: string;
+  /** An undecided item of the world's access review (the lead's login), and an open remediation task on the account (assigned to the Owner). */
+  reviewItem: string;
+  remediationTask: string;
 }
 
 export interface World {
@@ -59,6 +62,11 @@ export interface World {
   ownerSession: string;
   /** An API token of the organisation (its hash is random: the token itself is never needed here). */
   apiToken: string;
+  /**
+   * An access review the Owner started over both clients: the lead's login of each account for the Manager
+   * (who must still not see the unassigned one), the first account's app for the client owner.
+   */
+  campaign: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -158,7 +166,8 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
       const ownerSession = (await tx.userSession.create({ data: { userId: users.OWNER.userId, expiresAt: new Date(Date.now() + 3_600_000) } })).id;
       const apiToken = (await tx.apiToken.create({ data: { orgId, name: `Script ${marker}`, scope: "READ", clientIds: [], tokenHash: randomUUID(), prefix: "gh_test", createdById: users.OWNER.userId } })).id;
       return { clientName, unassignedName, client: client.id, client2: client2.id, targetMembership, invitation, savedView, ownerSession, apiToken };
-    });
+      // Hashing and a snapshot write of two clients: past Prisma's 5 s default on a loaded machine.
+    }, { timeout: 60_000, maxWait: 15_000 });
     await recomputeOrganisations(db, { today: today(), orgIds: [orgId] });
 
     // Per client: one finding accepted, one left open, and the temporary person departed with a task to do.
@@ -178,13 +187,25 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
       })).id;
       const app = idFor("app", `${p}acc/app`);
       const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: idFor("login", `${p}acc/primary`), role: "BACKUP" }, select: { id: true } })).id;
-      return { client, clientName, account, storeName, login: idFor("login", `${p}acc/lead`), method, person: idFor("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task, departed: temp, device, app, doneTask };
+      const login = idFor("login", `${p}acc/lead`);
+      const leadEmail = `lead.${(p ? secondMark : marker).replace(/ /g, ".")}@store.example`;
+      const reviewItem = (await db.reviewItem.create({
+        data: { orgId, campaignId: campaign, accountId: account, kind: "LOGIN", subjectId: login, label: leadEmail, detail: { email: leadEmail, role: "SECONDARY", status: "ACTIVE", grants: [{ tool: "USER_PERMISSIONS", marketplace: null, level: "VIEW_EDIT" }] }, reviewerId: users.MANAGER.userId },
+      })).id;
+      if (!p) await db.reviewItem.create({ data: { orgId, campaignId: campaign, accountId: account, kind: "APP", subjectId: app, label: `App ${marker}`, detail: { developer: `Developer ${marker}` }, reviewerId: users.CLIENT_OWNER.userId } });
+      const remediationTask = (await db.remediationTask.create({
+        data: { orgId, accountId: account, kind: "TRIAGE", subjectId: login, subjectLabel: leadEmail, url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(`${today()}T00:00:00Z`), assigneeId: users.OWNER.userId, createdById: users.OWNER.userId },
+      })).id;
+      return { client, clientName, account, storeName, login, method, person: idFor("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task, departed: temp, device, app, doneTask, reviewItem, remediationTask };
     };
+    const campaign = (await db.reviewCampaign.create({
+      data: { orgId, name: `Review ${marker}`, clientIds: [world.client, world.client2], accountIds: [idFor("account", "acc"), idFor("account", "u-acc")], reviewerIds: [users.MANAGER.userId, users.CLIENT_OWNER.userId], dueOn: new Date(`${addDays(today(), 30)}T00:00:00Z`), startedById: users.OWNER.userId },
+    })).id;
     const assigned = await objects("", world.client, world.clientName, `Store ${marker}`);
     const unassigned = await objects("u-", world.client2, world.unassignedName, `Store ${secondMark}`);
     return {
       letter, orgId, orgName, marker, unassignedMarker, password, users, assigned, unassigned, sharedPerson: idFor("person", "p-owner"),
-      targetMembership: world.targetMembership, invitation: world.invitation, savedView: world.savedView, ownerSession: world.ownerSession, apiToken: world.apiToken,
+      targetMembership: world.targetMembership, invitation: world.invitation, savedView: world.savedView, ownerSession: world.ownerSession, apiToken: world.apiToken, campaign,
     };
   } finally {
     await db.$disconnect();

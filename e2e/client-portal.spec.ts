@@ -1,6 +1,6 @@
 import { createDb } from "@/lib/db/client";
 import { expect, test } from "./fixtures";
-import { acceptInvitation, expectNoSeriousViolations, recordAccessReview, signIn } from "./support";
+import { acceptInvitation, expectNoSeriousViolations, signIn } from "./support";
 
 test("an agency opens a client portal; the client's owner sees only their own accounts and records an access review", async ({ page, browser, tenant }) => {
   // Two clients in the agency: Kumo Books under "E2E Client", Clean Store under another.
@@ -47,12 +47,11 @@ test("an agency opens a client portal; the client's owner sees only their own ac
   expect((await p.goto("/members"))?.status()).toBe(404);
   expect((await p.goto("/settings"))?.status()).toBe(404);
 
-  // Review who has access to their account, and record a decision.
+  // Review who has access to their account: decisions are made in access review campaigns (e2e/reviews.spec.ts).
   await p.goto(`/accounts/${tenant.accountId("kumo")}`);
   await expect(p.getByRole("heading", { name: "Kumo Books" })).toBeVisible();
   await expect(p.getByText("編集（Seller Centralで確認した内容を記録）")).toHaveCount(0);
-  await recordAccessReview(p, "lead@kumo.example", "REMOVE_REQUESTED", "our former agency contact");
-  await expect(p.getByTestId("login-row").filter({ hasText: "lead@kumo.example" }).getByTestId("access-review")).toContainText("削除を依頼");
+  await expect(p.getByTestId("login-row").filter({ hasText: "lead@kumo.example" }).getByTestId("access-review").getByRole("link", { name: "アクセスレビューで判断…" })).toBeVisible();
   await expectNoSeriousViolations(p);
   await owner.close();
 });

@@ -122,6 +122,8 @@ test("every page has its own title in the reader's language", async ({ page, ten
     ["/security", "セキュリティ | Gatehouse", "Security | Gatehouse"],
     ["/members", "メンバー | Gatehouse", "Members | Gatehouse"],
     ["/import", "取り込み | Gatehouse", "Import | Gatehouse"],
+    ["/reviews", "アクセスレビュー | Gatehouse", "Access reviews | Gatehouse"],
+    ["/tasks", "対応タスク | Gatehouse", "Tasks | Gatehouse"],
   ];
   for (const [path, ja] of pages) {
     await page.goto(path);

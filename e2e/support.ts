@@ -30,15 +30,6 @@ export async function acceptInvitation(page: Page, link: string, name: string, p
   await expect(page).toHaveURL(/\/signin/);
 }
 
-/** Records an access-review decision on the login row with this e-mail, as a reviewer would. */
-export async function recordAccessReview(page: Page, loginEmail: string, decision: "APPROVED" | "REMOVE_REQUESTED", note: string) {
-  const row = page.getByTestId("login-row").filter({ hasText: loginEmail });
-  await row.getByText("判断を記録…").click();
-  await row.getByLabel("判断").selectOption(decision);
-  await row.getByLabel("メモ（任意）").fill(note);
-  await row.getByRole("button", { name: "記録" }).click();
-}
-
 /** Fills and sends the security page's change-password form. */
 export async function submitPasswordChange(page: Page, current: string, next: string) {
   const form = page.getByTestId("change-password-form");

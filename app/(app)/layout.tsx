@@ -28,6 +28,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/accounts">{t("nav.accounts")}</Link>
             <Link href="/people">{t("nav.people")}</Link>
             <Link href="/rules">{t("nav.rules")}</Link>
+            <Link href="/reviews">{t("nav.reviews")}</Link>
+            <Link href="/tasks">{t("nav.tasks")}</Link>
             {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
             {isOrgAdmin(scope) && !scope.portal && <Link href="/clients">{t("nav.clients")}</Link>}
             {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}

@@ -69,7 +69,13 @@ interface World {
   offboarded: string;
   otherSession: string;
   /** The same organisation's second client, which Managers and Viewers are not assigned: its objects. */
-  unassigned: Pick<World, "client" | "account" | "login" | "method" | "person" | "openFinding" | "acceptedFinding" | "task">;
+  unassigned: Pick<World, "client" | "account" | "login" | "method" | "person" | "openFinding" | "acceptedFinding" | "task" | "reviewItem" | "reviewItem2" | "remediationTask">;
+  /** An access review started by the boss over both clients; its items are the actor's to decide. */
+  campaign: string;
+  reviewItem: string;
+  reviewItem2: string;
+  /** A remediation task assigned to the boss (closed by hand by writers, not by Viewers). */
+  remediationTask: string;
   /** Objects the removal actions consume, so the rest of the table still finds everything in place. */
   spareClient: string;
   spareAccount: string;
@@ -97,13 +103,19 @@ const account = async (w: World) => ({ accountId: w.account, version: await vers
 
 // Rows run in this order within each role, so an action that consumes an object comes after those that need it.
 const MATRIX: Record<string, Row> = {
+  // Before acceptFindingAction, which accepts the open finding: any member who sees the account may ask for a task.
+  createFindingTaskAction: { input: (w) => ({ findingId: w.openFinding }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
+  // Access reviews (decision 018): agency Owners/Admins and a client's own Owner/Admin start them; reviewers decide their items.
+  startCampaignAction: { input: (w) => ({ name: "Matrix campaign", clientIds: w.client, reviewerIds: w.userId, dueOn: addDays(today, 30), recurrence: "QUARTERLY" }), own: { OWNER: "ok", ADMIN: "ok", MANAGER: "FORBIDDEN", VIEWER: "FORBIDDEN", CLIENT_OWNER: "ok" }, other: { OWNER: "NOT_FOUND", ADMIN: "NOT_FOUND", MANAGER: "FORBIDDEN", VIEWER: "FORBIDDEN", CLIENT_OWNER: "NOT_FOUND" }, clientScoped: true },
+  decideItemAction: { input: (w) => ({ itemId: w.reviewItem, decision: "REMOVE", comment: "matrix" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
+  decideItemsAction: { input: (w) => ({ campaignId: w.campaign, itemIds: w.reviewItem2, decision: "KEEP", comment: "matrix", confirm: "yes" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
+  closeTaskAction: { input: (w) => ({ taskId: w.remediationTask, note: "done in Seller Central" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   acceptFindingAction: { input: (w) => ({ findingId: w.openFinding, reason: "Accepted for the matrix test", until: addDays(today, 30) }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   reopenFindingAction: { input: (w) => ({ findingId: w.acceptedFinding }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   addTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, kind: "AUTHENTICATOR_APP", role: "BACKUP" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   removeTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), methodId: w.method }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   updateLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, status: "ACTIVE", passwordChangedAt: today }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   markVerifiedAction: { input: async (w) => ({ ...(await account(w)), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
-  recordAccessReviewAction: { input: (w) => ({ accountId: w.account, loginId: w.login, decision: "APPROVED" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
   // Like an access review, any member who can see the account records a triage's outcome (decision 019).
   recordTriageAction: { input: (w) => ({ accountId: w.account, loginId: w.login, outcome: "RESOLVED", "answer.lost-phone": "this", note: "matrix" }), own: all("ok"), other: all("NOT_FOUND"), clientScoped: true },
   saveViewAction: { input: () => ({ name: `View ${randomUUID().slice(0, 6)}`, query: "severity=high" }), own: all("ok"), other: { none: "a view is the caller's own, in the caller's organisation" } },
@@ -285,8 +297,16 @@ async function buildWorld(role: Role): Promise<World> {
     const method = (await db.twoStepMethod.findFirstOrThrow({ where: { orgId, loginId: id("login", `${p}acc/primary`), role: "BACKUP" }, select: { id: true } })).id;
     return { account, login: id("login", `${p}acc/lead`), method, person: id("person", `${p}p-lead`), openFinding: findings[0].id, acceptedFinding: findings[1].id, task, offboarded: id("person", `${p}p-temp`) };
   };
-  const mine = await clientObjects(ids, "");
-  const unassigned = { client: client2, ...(await clientObjects(ids2, "u-")) };
+  const mine0 = await clientObjects(ids, "");
+  const unassigned0 = { client: client2, ...(await clientObjects(ids2, "u-")) };
+  const campaign = (await db.reviewCampaign.create({ data: { orgId, name: "Matrix review", clientIds: [client, client2], accountIds: [mine0.account, unassigned0.account], reviewerIds: [actorUser.id], dueOn: new Date(`${addDays(today, 30)}T00:00:00Z`), startedById: boss.userId } })).id;
+  const reviewObjects = async (o: { account: string; login: string }) => {
+    const item = async () => (await db.reviewItem.create({ data: { orgId, campaignId: campaign, accountId: o.account, kind: "LOGIN", subjectId: o.login, label: "lead@vendor.example", detail: { email: "lead@vendor.example", grants: [] }, reviewerId: actorUser.id } })).id;
+    const remediationTask = (await db.remediationTask.create({ data: { orgId, accountId: o.account, kind: "TRIAGE", subjectId: o.login, subjectLabel: "lead@vendor.example", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), assigneeId: boss.userId, createdById: boss.userId } })).id;
+    return { reviewItem: await item(), reviewItem2: await item(), remediationTask };
+  };
+  const mine = { ...mine0, campaign, ...(await reviewObjects(mine0)) };
+  const unassigned = { ...unassigned0, ...(await reviewObjects(unassigned0)) };
   const target = await newUser();
   const targetMembership = (await db.membership.create({ data: { orgId, userId: target.id, role: "MANAGER" } })).id;
   const invitation = (await db.invitation.create({ data: { orgId, email: `pending-${randomUUID().slice(0, 6)}@test.example`, role: "VIEWER", clientIds: [], tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000), createdById: boss.userId } })).id;
@@ -393,6 +413,9 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.invitation.findUniqueOrThrow({ where: { id: other.invitation }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       expect(await db.savedView.count({ where: { id: other.savedView } })).toBe(1);
       expect(await db.triageSession.count({ where: { orgId: other.orgId } })).toBe(0);
+      expect(await db.reviewItem.count({ where: { orgId: other.orgId, decision: { not: null } } })).toBe(0);
+      expect(await db.reviewCampaign.count({ where: { orgId: other.orgId } })).toBe(1);
+      expect(await db.remediationTask.count({ where: { orgId: other.orgId, status: { not: "OPEN" } } })).toBe(0);
       expect(await db.twoStepMethod.count({ where: { id: other.method } })).toBe(1);
       expect(await db.apiToken.findUniqueOrThrow({ where: { id: other.apiToken }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
       if (role === "MANAGER" || role === "VIEWER") {
@@ -404,7 +427,8 @@ describe("server actions: authorisation matrix", () => {
         expect(await db.offboardingTask.findUniqueOrThrow({ where: { id: u.task }, select: { doneAt: true } })).toEqual({ doneAt: null });
         expect(await db.person.findUniqueOrThrow({ where: { id: u.person }, select: { departedAt: true } })).toEqual({ departedAt: null });
         expect(await versionOf(u.account)).toBe(unassignedVersion);
-        expect(await db.accessReview.count({ where: { accountId: u.account } })).toBe(0);
+        expect(await db.reviewItem.count({ where: { accountId: u.account, decision: { not: null } } })).toBe(0);
+        expect(await db.remediationTask.findMany({ where: { accountId: u.account }, select: { id: true, status: true } })).toEqual([{ id: u.remediationTask, status: "OPEN" }]);
         expect(await db.triageSession.count({ where: { accountId: u.account } })).toBe(0);
       }
       expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);

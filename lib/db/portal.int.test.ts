@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { accountListQuerySchema } from "@/lib/validation/accounts";
-import { getAccountDetailOrThrow, listAccounts } from "./accounts/read-accounts";
-import { latestReviews, recordAccessReview } from "./access-reviews";
+import { getAccountDetailOrThrow, getAccountPageOrThrow, listAccounts } from "./accounts/read-accounts";
+import { decideItem } from "./reviews/decide";
+import { startCampaign } from "./reviews/start-campaign";
 import { acceptInvitationAsNewUser } from "./members";
 import { closeClientPortal, inviteClientOwner, listClientPortals } from "./portal";
 import type { Scope } from "./scope";
@@ -57,9 +58,11 @@ describe("client-owner portal", () => {
     expect((await getAccountDetailOrThrow(portal, accountA)).storeName).toBe("Kumo Store");
     await expect(getAccountDetailOrThrow(portal, accountB)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    // They can review who has access to their own account and record a decision…
-    await recordAccessReview(portal, { accountId: accountA, loginId: loginA, decision: "REMOVE_REQUESTED", note: "left us" });
-    expect((await latestReviews(agency, accountA)).get(loginA)).toMatchObject({ decision: "REMOVE_REQUESTED" });
+    // They can review who has access to their own account and record a decision in a campaign…
+    const campaign = await startCampaign(agency, { name: "Kumo Q4", clientIds: [clientA], accountIds: [], reviewerIds: [portal.userId], dueOn: "2026-12-31", recurrence: "NONE" });
+    const item = await db.reviewItem.findFirstOrThrow({ where: { campaignId: campaign.id, subjectId: loginA } });
+    await decideItem(portal, { itemId: item.id, decision: "REMOVE", comment: "left us", levels: [] });
+    expect((await getAccountPageOrThrow(agency, accountA)).reviews.get(loginA)).toMatchObject({ decision: "REMOVE", note: "left us" });
     // …but manage nothing of the agency's.
     await expect(inviteClientOwner(portal, { clientId: clientA, email: "x@kumo.example" }, "http://gatehouse.test", send)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(listClientPortals(portal)).rejects.toMatchObject({ code: "FORBIDDEN" });

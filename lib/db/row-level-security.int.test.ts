@@ -111,7 +111,9 @@ beforeAll(async () => {
   await db.savedView.create({ data: { orgId: b.orgId, userId: b.userId, name: "B's view", query: "sort=risk" } });
   await db.outboxMail.create({ data: { orgId: b.orgId, to: "x@b.example", subject: "B's mail", body: "…" } });
   await db.invitation.create({ data: { orgId: b.orgId, email: "y@b.example", role: "VIEWER", tokenHash: `b-${b.orgId}`, expiresAt: new Date(Date.now() + 86_400_000), createdById: b.userId } });
-  await db.accessReview.create({ data: { orgId: b.orgId, accountId: b.accountId, loginId: loginB, decision: "APPROVED", decidedById: b.userId } });
+  const campaignB = await db.reviewCampaign.create({ data: { orgId: b.orgId, name: "B's review", clientIds: [], accountIds: [b.accountId], reviewerIds: [b.userId], dueOn: new Date(), startedById: b.userId } });
+  await db.reviewItem.create({ data: { orgId: b.orgId, campaignId: campaignB.id, accountId: b.accountId, kind: "LOGIN", subjectId: loginB, label: "owner@shop.example", reviewerId: b.userId } });
+  await db.remediationTask.create({ data: { orgId: b.orgId, accountId: b.accountId, kind: "REMOVE_LOGIN", subjectId: loginB, subjectLabel: "owner@shop.example", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), createdById: b.userId } });
   await db.auditEvent.create({ data: { orgId: b.orgId, actorUserId: b.userId, action: "test.b", entityType: "SellerAccount", entityId: b.accountId, accountId: b.accountId } });
   await db.offboardingTask.create({ data: { orgId: b.orgId, personId: b.personId, kind: "LOGIN_DISABLE", loginId: loginB, accountId: b.accountId, createdById: b.userId } });
   await db.client.create({ data: { orgId: b.orgId, name: "B's client" } });

@@ -15,7 +15,7 @@ export interface Scope {
    * accounts of the agency client linked to it, read-only (as Viewers: they can record access
    * reviews), and nothing else of the agency.
    */
-  portal: { agencyName: string } | null;
+  portal: { agencyName: string; /** The member's role in the client's own organisation (its Owner/Admin may start review campaigns). */ memberRole?: MemberRole } | null;
   role: MemberRole;
   /** null = every client of the organisation (Owner/Admin); otherwise only these. */
   clientIds: string[] | null;
@@ -90,7 +90,7 @@ export async function resolveScope(userId: string, preferredOrgId?: string): Pro
       orgId: active.agencyOrgId ?? active.membershipOrgId,
       role: "VIEWER",
       clientIds: active.portalClientId ? [active.portalClientId] : [],
-      portal: { agencyName: active.agencyName ?? "" },
+      portal: { agencyName: active.agencyName ?? "", memberRole: active.role },
     };
   }
   return { ...common, orgId: active.membershipOrgId, role: active.role, clientIds: isOrgAdmin(active) ? null : active.clientIds, portal: null };

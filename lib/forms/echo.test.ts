@@ -20,3 +20,9 @@ describe("echoedValues", () => {
     expect(echoedValues(form.entries())).toEqual({ name: "Aiko" });
   });
 });
+
+describe("echoedValues of a checkbox group", () => {
+  it("keeps every ticked box, comma-joined as the action reads them", () => {
+    expect(echoedValues([["itemIds", "a"], ["itemIds", "b"], ["decision", "KEEP"]])).toEqual({ itemIds: "a,b", decision: "KEEP" });
+  });
+});

@@ -10,6 +10,8 @@ export function isPasswordField(name: string): boolean {
 /** What was submitted, to send back with a refusal so the form shows it again — passwords excepted. */
 export function echoedValues(entries: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, value] of entries) if (typeof value === "string" && !isPasswordField(name)) values[name] = value;
+  // A field sent several times (a checkbox group) comes back comma-joined, as formFields reads it: every
+  // ticked box stays ticked after a refusal, not only the last.
+  for (const [name, value] of entries) if (typeof value === "string" && !isPasswordField(name)) values[name] = name in values ? `${values[name]},${value}` : value;
   return values;
 }

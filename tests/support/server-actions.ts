@@ -8,12 +8,14 @@ export const WRAPPED = "defineAction";
 export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
-    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED, recordAccessReviewAction: WRAPPED,
+    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED,
     updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED, setPermissionsAction: WRAPPED,
     savePartnerAction: WRAPPED, saveAppAction: WRAPPED, saveOtherAccessAction: WRAPPED, removeAccountChildAction: WRAPPED,
   },
   "app/(app)/accounts/new/actions.ts": { createAccountAction: WRAPPED },
   "app/(app)/accounts/[id]/triage/actions.ts": { recordTriageAction: WRAPPED },
+  "app/(app)/reviews/actions.ts": { startCampaignAction: WRAPPED, decideItemAction: WRAPPED, decideItemsAction: WRAPPED },
+  "app/(app)/tasks/actions.ts": { closeTaskAction: WRAPPED, createFindingTaskAction: WRAPPED },
   "app/(app)/clients/actions.ts": { createClientAction: WRAPPED, renameClientAction: WRAPPED, removeClientAction: WRAPPED },
   "app/(app)/clients/[id]/actions.ts": { produceReportAction: WRAPPED },
   "app/(app)/organisations/new/actions.ts": { createOrganisationAction: WRAPPED },

@@ -195,7 +195,8 @@ SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketp
          LEFT JOIN "Finding" f ON ev."entityType" = 'Finding' AND f.id = ev."entityId" AND f."orgId" = $1
          WHERE ev."orgId" = $1 AND ev."accountId" = acc.id ORDER BY ev.id DESC LIMIT $6) e) AS events,
   (SELECT coalesce(json_agg(json_build_object('loginId', r."loginId", 'decision', r.decision, 'note', r.note, 'decidedAt', r."decidedAt", 'by', r.reviewer)), '[]')
-   FROM (SELECT DISTINCT ON (ar."loginId") ar."loginId", ar.decision, ar.note, ar."decidedAt", u.name AS reviewer
-         FROM "AccessReview" ar LEFT JOIN "User" u ON u.id = ar."decidedById"
-         WHERE ar."orgId" = $1 AND ar."accountId" = acc.id ORDER BY ar."loginId", ar."decidedAt" DESC, ar.id DESC) r) AS reviews
+   FROM (SELECT DISTINCT ON (ri."subjectId") ri."subjectId" AS "loginId", ri.decision, ri.comment AS note, ri."decidedAt", u.name AS reviewer
+         FROM "ReviewItem" ri LEFT JOIN "User" u ON u.id = ri."decidedById"
+         WHERE ri."orgId" = $1 AND ri."accountId" = acc.id AND ri.kind = 'LOGIN' AND ri.decision IS NOT NULL
+         ORDER BY ri."subjectId", ri."decidedAt" DESC, ri.id DESC) r) AS reviews
 FROM acc`;

@@ -3,6 +3,7 @@ import { evaluateSnapshot, scoreFindings, type Finding } from "@/lib/risk";
 import { humaniseEvidence, mentionedIds, snapshotLabels } from "@/lib/risk/humanise";
 import { riskSettingsOverridesSchema, type RiskSettingsOverrides } from "@/lib/validation/snapshot";
 import type { Tx } from "../client";
+import { closeSatisfiedTasks } from "../tasks/close-satisfied";
 import { loadEvaluationSnapshot, type EvaluationSnapshot, type ExistingFindingRow } from "./load-snapshot";
 import { sqlOf, type Sql } from "./sql";
 
@@ -88,6 +89,8 @@ export async function recomputeAccounts(tx: Tx | Sql, orgId: string, accountIds:
     result,
   );
   await write(sql, orgId, plan, options);
+  // Remediation tasks whose change this write (or the findings it resolved) shows close themselves.
+  await closeSatisfiedTasks(sql, orgId, accountIds);
   return result;
 }
 

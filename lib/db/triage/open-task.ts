@@ -1,7 +1,9 @@
 import "server-only";
 import type { TriageCause } from "@/lib/triage/types";
 import type { TriageOutcome } from "@/lib/triage/outcome";
-import type { Scope } from "../scope";
+import { accountScopeWhere, type Scope } from "../scope";
+import { createTask } from "../tasks/create-task";
+import { dbFor } from "../tenant";
 
 /** What a triage outcome asks a remediation task to say. */
 export interface TriageTaskRequest {
@@ -16,17 +18,24 @@ export interface TriageTaskRequest {
 }
 
 /**
- * MERGE POINT (issue 13, branch `reviews`): open a remediation task for a triage outcome.
- *
- * The remediation tasks are built on the `reviews` branch (`lib/db/tasks/create-task.ts`, `createTask(scope, …)`).
- * Until the lead wires this to it at merge, no task is created: the request is recorded on the triage
- * session (taskRequested) and in the `triage.completed` audit event, and this returns null. Wired, it
- * returns the new task's id, which lib/db/triage/sessions.ts stores on the session.
- *
- * Called after the outcome's transaction has committed, so createTask may open its own.
+ * Opens a remediation task for a triage outcome (lib/db/tasks/create-task.ts): assigned to whoever walked
+ * the checklist, due in two weeks, linking the account's own sign-in page; closed by hand with a note (no
+ * captured fact shows a sign-in problem solved). Returns the new task's id, which lib/db/triage/sessions.ts
+ * stores on the session. Called after the outcome's transaction has committed, so createTask opens its own.
  */
 export async function openTriageTask(scope: Scope, request: TriageTaskRequest): Promise<string | null> {
-  void scope;
-  void request;
-  return null;
+  const db = dbFor(scope);
+  const login = request.loginId ? await db.login.findFirst({ where: { id: request.loginId, accountId: request.accountId, orgId: scope.orgId }, select: { email: true } }) : null;
+  const account = await db.sellerAccount.findFirst({ where: { id: request.accountId, ...accountScopeWhere(scope) }, select: { storeName: true } });
+  if (!account) return null;
+  const cause = request.cause ? ` · ${request.cause}` : "";
+  return createTask(scope, {
+    accountId: request.accountId,
+    kind: "TRIAGE",
+    subjectId: request.loginId,
+    subjectLabel: `${login?.email ?? account.storeName} · ${request.outcome}${cause}`,
+    note: request.note,
+    triageSessionId: request.triageSessionId,
+    url: request.signInUrl,
+  });
 }

@@ -47,7 +47,13 @@ describe("recording the outcome", () => {
   it("a viewer of the account records it: a session and a triage.completed audit event, listed in the history", async () => {
     const { scope, accountId, loginId, tenant } = await seller("VIEWER");
     const result = await recordTriage(scope, input({ accountId, loginId, outcome: "RESOLVED", "answer.lost-phone": "this", "answer.credentials": "not", note: "phone was replaced", openTask: "yes" }));
-    expect(result.taskId).toBeNull(); // no task table on this branch: the request is recorded (lib/db/triage/open-task.ts)
+    // The task asked for is a real remediation task, stored on the session, linking the account's sign-in page.
+    expect(result.taskId).not.toBeNull();
+    expect(await db.remediationTask.findUniqueOrThrow({ where: { id: result.taskId! } })).toMatchObject({
+      kind: "TRIAGE", status: "OPEN", accountId, subjectId: loginId, subjectLabel: "owner@shop.example · RESOLVED · lost-phone", note: "phone was replaced",
+      url: "https://sellercentral-japan.amazon.com/", assigneeId: tenant.userId, triageSessionId: result.id,
+    });
+    expect((await db.triageSession.findUniqueOrThrow({ where: { id: result.id } })).taskId).toBe(result.taskId);
     const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: tenant.orgId, action: "triage.completed" } });
     expect(event).toMatchObject({ entityType: "Login", entityId: loginId, accountId, actorUserId: tenant.userId });
     expect(event.after).toEqual({

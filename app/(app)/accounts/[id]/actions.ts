@@ -12,8 +12,6 @@ import { setPermissionsSchema } from "@/lib/validation/permission-form";
 import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/accounts/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { defineAction } from "@/lib/actions/define-action";
-import { recordAccessReview } from "@/lib/db/access-reviews";
-import { recordAccessReviewSchema } from "@/lib/validation/access-review";
 import { addTwoStepMethodSchema, markVerifiedSchema, removeTwoStepMethodSchema, updateLoginSchema } from "@/lib/validation/account-edits";
 import { acceptFindingSchema, reopenFindingSchema } from "@/lib/validation/findings";
 
@@ -23,7 +21,6 @@ export const addTwoStepMethodAction = defineAction(addTwoStepMethodSchema, (scop
 export const removeTwoStepMethodAction = defineAction(removeTwoStepMethodSchema, (scope, input) => removeTwoStepMethod(scope, input.accountId, input.version, input.methodId));
 export const updateLoginAction = defineAction(updateLoginSchema, (scope, input) => updateLogin(scope, input));
 export const markVerifiedAction = defineAction(markVerifiedSchema.extend({ confirm: z.literal("yes") }), (scope, input) => markAccountVerified(scope, input.accountId, input.version));
-export const recordAccessReviewAction = defineAction(recordAccessReviewSchema, (scope, input) => recordAccessReview(scope, input));
 export const updateAccountAction = defineAction(updateAccountSchema, (scope, input) => updateAccount(scope, input));
 export const removeAccountAction = defineAction(removeAccountSchema, async (scope, input) => {
   await removeAccount(scope, input);

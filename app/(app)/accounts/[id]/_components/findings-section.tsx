@@ -8,6 +8,7 @@ import type { Translate } from "@/lib/i18n/server";
 import { REMEDIATION, RULES, SCORE_FORMULA, type EvidenceData, type RuleId } from "@/lib/risk";
 import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
+import { createFindingTaskAction } from "../../../tasks/actions";
 import { Empty, Section } from "./section";
 
 const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
@@ -50,6 +51,10 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                 <p className="mt-1 whitespace-pre-line text-slate-800">{REMEDIATION[f.ruleId as RuleId]?.[locale]}</p>
               </details>
               <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
+              {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
+              <div className="mt-2">
+                <ActionForm action={createFindingTaskAction} hidden={{ findingId: f.id }} submitLabel={t("tasks.fromFinding")} pendingLabel={t("form.saving")} messages={{ ...messages, success: t("tasks.created") }} variant="secondary" inline testId="finding-task-form" />
+              </div>
               {canWrite && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm text-slate-700">{t("finding.accept")}</summary>

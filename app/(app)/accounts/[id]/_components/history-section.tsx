@@ -9,7 +9,7 @@ import { Empty, Section } from "./section";
 const KNOWN = new Set([
   "finding.resolved", "finding.reopened", "finding.accepted", "finding.acceptance_expired", "twoStepMethod.added", "twoStepMethod.removed",
   "login.updated", "account.verified", "loginUser.removed", "snapshot.imported", "access.reviewed",
-  "triage.completed",
+  "triage.completed", "review.decided", "task.opened", "task.closed",
 ]);
 
 /** What happened to this account and its risks, newest first: the audit trail, readable. */

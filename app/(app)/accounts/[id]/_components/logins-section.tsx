@@ -3,10 +3,7 @@ import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { Day } from "@/components/day";
-import { ActionForm } from "@/components/action-form";
 import { formMessages } from "@/lib/i18n/form-messages";
-import { recordAccessReviewAction } from "../actions";
-import { ACCESS_REVIEW_NOTE_MAX_LENGTH } from "@/lib/validation/access-review";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import { AddLogin } from "./add-login";
 import { LoginEditor } from "./login-editor";
@@ -89,27 +86,15 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
                   <td className="px-2 py-2" data-label={t("review.title")} data-wide data-testid="access-review">
                     {reviews.get(login.id) && (
                       <div className="text-xs">
-                        <span className={reviews.get(login.id)!.decision === "APPROVED" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
-                          {t(`review.${reviews.get(login.id)!.decision as "APPROVED" | "REMOVE_REQUESTED"}`)}
+                        <span className={reviews.get(login.id)!.decision === "KEEP" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
+                          {t(`reviews.decision.${reviews.get(login.id)!.decision as "KEEP" | "REDUCE" | "REMOVE"}`)}
                         </span>{" "}
                         <span className="text-slate-500">{reviews.get(login.id)!.by} · <Day value={reviews.get(login.id)!.decidedAt} /></span>
                         {reviews.get(login.id)!.note && <div className="text-slate-600 [overflow-wrap:anywhere]">“{reviews.get(login.id)!.note}”</div>}
                       </div>
                     )}
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-blue-800">{t("review.record")}</summary>
-                      <ActionForm
-                        action={recordAccessReviewAction}
-                        hidden={{ accountId: account.id, loginId: login.id }}
-                        fields={[
-                          { name: "decision", label: t("review.decision"), type: "select", options: [{ value: "APPROVED", label: t("review.APPROVED") }, { value: "REMOVE_REQUESTED", label: t("review.REMOVE_REQUESTED") }] },
-                          { name: "note", label: t("review.note"), type: "text", maxLength: ACCESS_REVIEW_NOTE_MAX_LENGTH },
-                        ]}
-                        submitLabel={t("review.submit")}
-                        pendingLabel={t("form.saving")}
-                        messages={messages}
-                      />
-                    </details>
+                    {/* Decisions are made in access review campaigns (decision 018): one way to review. */}
+                    <Link href="/reviews" className="mt-1 inline-block text-xs text-blue-800 underline">{t("reviews.openReviews")}</Link>
                   </td>
                 </tr>
               ))}

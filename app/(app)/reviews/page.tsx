@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/action-form";
+import { TableHead } from "@/components/table-head";
+import { requireScope } from "@/lib/auth/scope";
+import { canStartCampaign } from "@/lib/db/reviews/access";
+import { listCampaigns } from "@/lib/db/reviews/read-campaigns";
+import { campaignStartOptions } from "@/lib/db/reviews/reviewers";
+import { addDays } from "@/lib/dates";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { getT } from "@/lib/i18n/server";
+import { RECURRENCES } from "@/lib/reviews";
+import { CAMPAIGN_NAME_MAX_LENGTH } from "@/lib/validation/reviews";
+import { startCampaignAction } from "./actions";
+
+export const generateMetadata = () => pageTitle("nav.reviews");
+
+/** Access review campaigns the member runs or reviews in; Owners/Admins (and a client's own admins) start them here. */
+export default async function ReviewsPage() {
+  const [scope, t] = await Promise.all([requireScope(), getT()]);
+  const [campaigns, options] = await Promise.all([listCampaigns(scope), canStartCampaign(scope) ? campaignStartOptions(scope) : null]);
+  const clientName = new Map(options?.clients.map((c) => [c.id, c.name]) ?? []);
+  return (
+    <div className="max-w-5xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("reviews.title")}</h1>
+      <p className="text-sm text-slate-700">{t("reviews.intro")}</p>
+      <section aria-labelledby="campaigns" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="campaigns" className="sr-only">{t("reviews.title")}</h2>
+        {campaigns.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("reviews.none")}</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <TableHead columns={[t("reviews.col.name"), t("reviews.col.progress"), t("reviews.col.due"), t("reviews.col.status")]} />
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id} className="border-t border-slate-100" data-testid="campaign-row">
+                  <td className="px-2 py-2"><Link href={`/reviews/${c.id}`}>{c.name}</Link></td>
+                  <td className="px-2 py-2 tabular-nums">{t("reviews.progress", { decided: c.decided, total: c.total })}</td>
+                  <td className="px-2 py-2 tabular-nums">{c.dueOn}{c.recurrence !== "NONE" && <span className="text-slate-500"> · {t(`reviews.recurrence.${c.recurrence as "NONE"}`)}</span>}</td>
+                  <td className="px-2 py-2">{t(`reviews.status.${c.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {options && (
+        <section aria-labelledby="start-campaign" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="start-campaign" className="mb-2 text-lg font-semibold">{t("reviews.start")}</h2>
+          <ActionForm
+            action={startCampaignAction}
+            fields={[
+              { name: "name", label: t("reviews.start.name"), type: "text", required: true, maxLength: CAMPAIGN_NAME_MAX_LENGTH },
+              { name: "clientIds", label: t("reviews.start.clients"), type: "checkboxes", options: options.clients.map((c) => ({ value: c.id, label: c.name })) },
+              { name: "accountIds", label: t("reviews.start.accounts"), type: "checkboxes", options: options.accounts.map((a) => ({ value: a.id, label: a.clientId && clientName.has(a.clientId) ? `${a.storeName} (${clientName.get(a.clientId)})` : a.storeName })) },
+              { name: "reviewerIds", label: t("reviews.start.reviewers"), type: "checkboxes", options: options.reviewers.map((r) => ({ value: r.userId, label: `${r.name} <${r.email}>${r.clientId ? ` · ${clientName.get(r.clientId) ?? ""}` : ""}` })) },
+              { name: "dueOn", label: t("reviews.start.dueOn"), type: "date", required: true, defaultValue: addDays(new Date().toISOString().slice(0, 10), 30) },
+              { name: "recurrence", label: t("reviews.start.recurrence"), type: "select", options: RECURRENCES.map((r) => ({ value: r, label: t(`reviews.recurrence.${r}`) })) },
+            ]}
+            submitLabel={t("reviews.start.submit")}
+            pendingLabel={t("reviews.start.starting")}
+            messages={formMessages(t, "reviews.start.done")}
+            testId="start-campaign-form"
+          />
+        </section>
+      )}
+    </div>
+  );
+}

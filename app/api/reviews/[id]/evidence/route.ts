@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { getEvidenceOrThrow } from "@/lib/db/reviews/evidence";
+import { AppError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/server";
+import { evidenceCsv, evidenceXlsx } from "@/lib/reviews/evidence";
+import { routeScope } from "@/lib/routes/route-scope";
+
+// A campaign's evidence pack (decision 018): XLSX or CSV, the whole campaign or one client (`client=ID`),
+// in the reader's language unless `lang` says otherwise. Only for the campaign's manager; others get 404.
+const evidenceQuery = z.object({
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  client: z.string().min(1).max(64).optional(),
+  lang: z.enum(["ja", "en"]).optional(),
+});
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const scope = await routeScope();
+  if (scope instanceof Response) return scope;
+  const search = new URL(request.url).searchParams;
+  const parsed = evidenceQuery.safeParse({ format: search.get("format") ?? undefined, client: search.get("client") ?? undefined, lang: search.get("lang") ?? undefined });
+  if (!parsed.success) return Response.json({ error: "INVALID_INPUT" }, { status: 422 });
+  const { id } = await params;
+  try {
+    const { meta, rows } = await getEvidenceOrThrow(scope, id, parsed.data.client);
+    const locale = parsed.data.lang ?? (await getLocale());
+    const name = `gatehouse-access-review-${meta.generatedAt.toISOString().slice(0, 10)}`;
+    if (parsed.data.format === "csv")
+      return new Response(evidenceCsv(rows, meta, locale), {
+        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"`, "Cache-Control": "no-store" },
+      });
+    return new Response(Buffer.from(await evidenceXlsx(rows, meta, locale)), {
+      headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${name}.xlsx"`, "Cache-Control": "no-store" },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return Response.json({ error: "NOT_FOUND" }, { status: 404 });
+    throw error;
+  }
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { daysAgo, createTenant, importSnapshot, scopeFor } from "@/tests/support/factories";
+import { testDb } from "@/tests/support/db";
+import { setPermissionsSchema } from "@/lib/validation/permission-form";
+import type { SnapshotInput } from "@/lib/validation/snapshot";
+import { removeAccountChild } from "../accounts/account-children";
+import { removeLogin } from "../accounts/login-records";
+import { setLoginPermissions } from "../accounts/permission-records";
+import type { Scope } from "../scope";
+import { closeTask, createFindingTask, listTasks } from "../tasks/task-records";
+import { decideItem, decideItems } from "./decide";
+import { getCampaignPageOrThrow, listCampaigns } from "./read-campaigns";
+import { startCampaign, startNextRecurrence } from "./start-campaign";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+/** One account with every kind of access path: two logins (one of them the reviewer's own), a partner, an app, an Ads access. */
+function reviewedAccount(reviewerEmail: string): SnapshotInput {
+  return {
+    format: "gatehouse.snapshot/v1",
+    people: [
+      { id: "p-owner", name: "Owner", external: false, company: "Shop KK", departedAt: null },
+      { id: "p-staff", name: "Staff", external: false, company: "Shop KK", departedAt: null },
+      { id: "p-vendor", name: "Vendor", external: true, company: "Ads Co", departedAt: null },
+    ],
+    devices: [{ id: "d-1", kind: "PHONE", label: "Phone", holderId: "p-owner", skipOtpOnBrowser: false }],
+    accounts: [{
+      id: "acc", storeName: "Review Store", sellerId: `A${randomUUID().slice(0, 8).toUpperCase()}`, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: daysAgo(5),
+      logins: [
+        { id: "l-owner", role: "PRIMARY", email: reviewerEmail, personId: "p-owner", status: "ACTIVE", lastLoginAt: daysAgo(1), passwordChangedAt: daysAgo(10),
+          twoStep: [{ kind: "SMS", role: "PRIMARY", deviceId: "d-1", phoneLast4: "1234" }, { kind: "AUTHENTICATOR_APP", role: "BACKUP" }],
+          permissions: [{ tool: "USER_PERMISSIONS", level: "ADMIN", marketplace: null }] },
+        // No 2SV: an open critical finding, so keeping it needs a comment.
+        { id: "l-vendor", role: "SECONDARY", email: "vendor@ads.example", personId: "p-vendor", status: "ACTIVE", lastLoginAt: daysAgo(2), twoStep: [],
+          permissions: [{ tool: "INVENTORY", level: "ADMIN", marketplace: "JP" }, { tool: "REPORTS", level: "VIEW", marketplace: "JP" }] },
+      ],
+      partners: [{ id: "ap-1", company: "Blue Agency", linkSentAt: daysAgo(30), acceptedAt: daysAgo(29) }],
+      apps: [{ id: "app-1", name: "RepricerX", developer: "Repricer Inc", authorizedAt: daysAgo(100), expiresAt: daysAgo(-200) }],
+      otherAccess: [{ personId: "p-vendor", console: "ADS", role: "ADMIN" }],
+    }],
+  };
+}
+
+let owner: Scope;
+let ownerEmail: string;
+let manager: Scope;
+let accountId: string;
+let clientId: string;
+let ids: (kind: string, id: string) => string;
+
+beforeAll(async () => {
+  const tenant = await createTenant(db, { name: "Review Agency" });
+  ownerEmail = `${tenant.userId}@test.example`;
+  const client = await db.client.create({ data: { orgId: tenant.orgId, name: "Shop KK" } });
+  clientId = client.id;
+  ids = await importSnapshot(db, tenant.orgId, reviewedAccount(ownerEmail), () => client.id);
+  accountId = ids("account", "acc");
+  const { recomputeOrganisations } = await import("../risk/recompute-all");
+  await recomputeOrganisations(db, { today: new Date().toISOString().slice(0, 10), orgIds: [tenant.orgId] });
+  owner = await scopeFor(tenant.userId);
+  const managerUser = await db.user.create({ data: { email: `m-${randomUUID()}@test.example`, name: "Manager M", passwordHash: "x" } });
+  const membership = await db.membership.create({ data: { orgId: tenant.orgId, userId: managerUser.id, role: "MANAGER" } });
+  await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId: membership.id, clientId: client.id } });
+  manager = await scopeFor(managerUser.id);
+});
+
+const start = (scope: Scope, reviewerIds: string[]) =>
+  startCampaign(scope, { name: `Q4 ${randomUUID().slice(0, 4)}`, clientIds: [], accountIds: [accountId], reviewerIds, dueOn: "2026-12-31", recurrence: "QUARTERLY" });
+const itemOf = async (campaignId: string, kind: string, subjectId: string) => db.reviewItem.findFirstOrThrow({ where: { campaignId, kind: kind as "LOGIN", subjectId } });
+
+describe("review campaigns", () => {
+  it("freezes one item per access path with its levels, and hands none to a reviewer who holds it", async () => {
+    const campaign = await start(owner, [owner.userId, manager.userId]);
+    expect(campaign.items).toBe(5);
+    const items = await db.reviewItem.findMany({ where: { campaignId: campaign.id }, orderBy: [{ kind: "asc" }, { label: "asc" }] });
+    expect(items.map((i) => [i.kind, i.label])).toEqual([
+      ["LOGIN", ownerEmail], ["LOGIN", "vendor@ads.example"], ["PARTNER", "Blue Agency"], ["APP", "RepricerX"], ["OTHER_ACCESS", "Vendor (ADS)"],
+    ]);
+    const vendor = items.find((i) => i.label === "vendor@ads.example")!;
+    expect(vendor.detail).toMatchObject({ role: "SECONDARY", status: "ACTIVE", grants: [{ tool: "INVENTORY", level: "ADMIN", marketplace: "JP" }, { tool: "REPORTS", level: "VIEW", marketplace: "JP" }] });
+    // The owner's own login goes to the other reviewer.
+    expect(items.find((i) => i.label === ownerEmail)!.reviewerId).toBe(manager.userId);
+    // Frozen: a later change of the data does not change the item.
+    await db.permissionGrant.updateMany({ where: { loginId: ids("login", "acc/l-vendor"), toolId: "REPORTS" }, data: { level: "ADMIN" } });
+    expect((await itemOf(campaign.id, "LOGIN", vendor.subjectId)).detail).toEqual(vendor.detail);
+    await db.permissionGrant.updateMany({ where: { loginId: ids("login", "acc/l-vendor"), toolId: "REPORTS" }, data: { level: "VIEW" } });
+  });
+
+  it("starts the next campaign of a recurring one a period later, for a scheduled job", async () => {
+    const campaign = await start(owner, [manager.userId]);
+    const next = await startNextRecurrence(owner, campaign.id);
+    expect(await db.reviewCampaign.findUniqueOrThrow({ where: { id: next!.id } })).toMatchObject({ dueOn: new Date("2027-03-31T00:00:00Z"), recurrence: "QUARTERLY", accountIds: [accountId], reviewerIds: [manager.userId] });
+    expect(next!.items).toBe(campaign.items);
+  });
+
+  it("refuses a Manager, a stranger and an unknown reviewer", async () => {
+    await expect(start(manager, [manager.userId])).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const stranger = await createTenant(db);
+    await expect(start(await scopeFor(stranger.userId), [stranger.userId])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(start(owner, [stranger.userId])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("scopes decisions: a reviewer sees and decides only their items, nobody decides their own access", async () => {
+    const campaign = await start(owner, [manager.userId]);
+    const own = await itemOf(campaign.id, "LOGIN", ids("login", "acc/l-owner"));
+    const app = await itemOf(campaign.id, "APP", ids("app", "acc/app-1"));
+    expect(own.reviewerId).toBe(manager.userId);
+    // The owner manages the campaign but cannot decide on their own login…
+    await expect(decideItem(owner, { itemId: own.id, decision: "KEEP", comment: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // …a reviewer sees only their items: reassigned away, the app item is gone for them.
+    await db.reviewItem.update({ where: { id: app.id }, data: { reviewerId: owner.userId } });
+    const page = await getCampaignPageOrThrow(manager, campaign.id);
+    expect(page.items.map((i) => i.id)).not.toContain(app.id);
+    expect(page.manages).toBe(false);
+    await expect(decideItem(manager, { itemId: app.id, decision: "KEEP", comment: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const stranger = await createTenant(db);
+    await expect(decideItem(await scopeFor(stranger.userId), { itemId: own.id, decision: "KEEP", comment: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCampaignPageOrThrow(await scopeFor(stranger.userId), campaign.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await decideItem(manager, { itemId: own.id, decision: "KEEP", comment: null });
+    await expect(decideItem(manager, { itemId: own.id, decision: "REMOVE", comment: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await listCampaigns(manager)).map((c) => c.id)).toContain(campaign.id);
+  });
+
+  it("needs a comment to keep access with open high or critical findings; reduce only lowers", async () => {
+    const campaign = await start(owner, [manager.userId]);
+    const vendor = await itemOf(campaign.id, "LOGIN", ids("login", "acc/l-vendor"));
+    await expect(decideItem(manager, { itemId: vendor.id, decision: "KEEP", comment: null })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { comment: "validation.review.commentRequired" } });
+    await expect(decideItem(manager, { itemId: vendor.id, decision: "REDUCE", comment: null, levels: [{ tool: "REPORTS", marketplace: "JP", level: "ADMIN" }] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    const partner = await itemOf(campaign.id, "PARTNER", ids("partner", "acc/ap-1"));
+    await expect(decideItem(manager, { itemId: partner.id, decision: "REDUCE", comment: null })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await decideItem(manager, { itemId: vendor.id, decision: "KEEP", comment: "2SV being set up this week" });
+    expect(await db.remediationTask.count({ where: { reviewItemId: vendor.id } })).toBe(0);
+  });
+
+  it("turns reduce and remove into tasks that close themselves once the data shows the change; completes the campaign; shows changes next time", async () => {
+    const campaign = await start(owner, [manager.userId]);
+    const vendor = await itemOf(campaign.id, "LOGIN", ids("login", "acc/l-vendor"));
+    const partner = await itemOf(campaign.id, "PARTNER", ids("partner", "acc/ap-1"));
+    await decideItem(manager, { itemId: vendor.id, decision: "REDUCE", comment: "inventory only to view", levels: [{ tool: "INVENTORY", marketplace: "JP", level: "VIEW" }, { tool: "REPORTS", marketplace: "JP", level: "VIEW" }] });
+    await decideItem(manager, { itemId: partner.id, decision: "REMOVE", comment: "contract ended" });
+    const reduce = await db.remediationTask.findFirstOrThrow({ where: { reviewItemId: vendor.id } });
+    expect(reduce).toMatchObject({ kind: "REDUCE_LOGIN", status: "OPEN", url: "https://sellercentral-japan.amazon.com/gp/account-manager/home.html", assigneeId: manager.userId, target: { levels: [{ tool: "INVENTORY", marketplace: "JP", level: "VIEW" }] } });
+    const remove = await db.remediationTask.findFirstOrThrow({ where: { reviewItemId: partner.id } });
+    expect((await listTasks(manager, { status: "OPEN" })).map((t) => t.id)).toEqual(expect.arrayContaining([reduce.id, remove.id]));
+
+    // The data changes through the ordinary writes: each recompute closes what it satisfies.
+    const version = async () => (await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).version;
+    await setLoginPermissions(owner, setPermissionsSchema.parse({ accountId, version: String(await version()), loginId: vendor.subjectId, "g.INVENTORY.JP": "ADMIN", "g.REPORTS.JP": "VIEW" }));
+    expect((await db.remediationTask.findUniqueOrThrow({ where: { id: reduce.id } })).status).toBe("OPEN");
+    await setLoginPermissions(owner, setPermissionsSchema.parse({ accountId, version: String(await version()), loginId: vendor.subjectId, "g.INVENTORY.JP": "VIEW", "g.REPORTS.JP": "VIEW" }));
+    expect((await db.remediationTask.findUniqueOrThrow({ where: { id: reduce.id } })).status).toBe("SATISFIED");
+    await removeAccountChild(owner, { accountId, version: await version(), kind: "partner", id: partner.subjectId, confirm: "yes" });
+    expect((await db.remediationTask.findUniqueOrThrow({ where: { id: remove.id } })).status).toBe("SATISFIED");
+
+    // Deciding the rest completes the campaign.
+    const rest = await db.reviewItem.findMany({ where: { campaignId: campaign.id, decision: null } });
+    // The owner may decide any item of their campaign but their own login, which is among these: nothing is written.
+    await expect(decideItems(owner, { campaignId: campaign.id, itemIds: rest.map((i) => i.id), decision: "KEEP", comment: null, confirm: "yes" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.reviewItem.count({ where: { campaignId: campaign.id, decision: null } })).toBe(rest.length); // all or nothing
+    await decideItems(manager, { campaignId: campaign.id, itemIds: rest.map((i) => i.id), decision: "KEEP", comment: "reviewed with the owner", confirm: "yes" });
+    expect((await db.reviewCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).status).toBe("COMPLETED");
+
+    // The next campaign shows what changed since: the partner is gone, the vendor's levels changed.
+    const next = await start(owner, [manager.userId]);
+    const page = await getCampaignPageOrThrow(owner, next.id);
+    expect(page.changes.get(accountId)).toEqual({ added: [], removed: ["Blue Agency"], changed: ["vendor@ads.example"] });
+  });
+
+  it("opens a task for a finding on request, closes one by hand with a note, and removes a login's task when the login goes", async () => {
+    const finding = await db.finding.findFirstOrThrow({ where: { accountId, ruleId: "NO_2SV", status: "OPEN" } });
+    const taskId = await createFindingTask(manager, { findingId: finding.id, assigneeId: null });
+    await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await closeTask(manager, { taskId, note: "2SV set up on the phone call" });
+    expect(await db.remediationTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ status: "CLOSED", closeNote: "2SV set up on the phone call", closedById: manager.userId });
+    await expect(closeTask(manager, { taskId, note: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const campaign = await start(owner, [manager.userId]);
+    const vendor = await itemOf(campaign.id, "LOGIN", ids("login", "acc/l-vendor"));
+    await decideItem(manager, { itemId: vendor.id, decision: "REMOVE", comment: null });
+    const task = await db.remediationTask.findFirstOrThrow({ where: { reviewItemId: vendor.id } });
+    const version = (await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).version;
+    await removeLogin(owner, { accountId, version, loginId: vendor.subjectId, confirm: "yes" });
+    expect((await db.remediationTask.findUniqueOrThrow({ where: { id: task.id } })).status).toBe("SATISFIED");
+    const stranger = await createTenant(db);
+    await expect(closeTask(await scopeFor(stranger.userId), { taskId: task.id, note: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A Viewer closes only a task assigned to them.
+    const viewer = await db.user.create({ data: { email: `v-${randomUUID()}@test.example`, name: "Viewer V", passwordHash: "x" } });
+    const viewerMembership = await db.membership.create({ data: { orgId: owner.orgId, userId: viewer.id, role: "VIEWER" } });
+    await db.membershipClient.create({ data: { orgId: owner.orgId, membershipId: viewerMembership.id, clientId } });
+    const viewerScope = await scopeFor(viewer.id);
+    const mine = await createFindingTask(owner, { findingId: (await db.finding.findFirstOrThrow({ where: { accountId, status: "OPEN" } })).id, assigneeId: viewer.id });
+    const theirs = (await db.remediationTask.create({ data: { orgId: owner.orgId, accountId, kind: "TRIAGE", subjectLabel: "someone else's", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), assigneeId: owner.userId, createdById: owner.userId } })).id;
+    await expect(closeTask(viewerScope, { taskId: theirs, note: "not mine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await closeTask(viewerScope, { taskId: mine, note: "done by the owner's assistant" });
+
+    // Filtering by a client narrows the scope, never widens it: the Manager asks for a client not theirs.
+    const other = await db.client.create({ data: { orgId: owner.orgId, name: "Not the manager's" } });
+    const elsewhere = await db.sellerAccount.create({ data: { orgId: owner.orgId, clientId: other.id, storeName: "Elsewhere", region: "JP", marketplaces: ["JP"] } });
+    await db.remediationTask.create({ data: { orgId: owner.orgId, accountId: elsewhere.id, kind: "TRIAGE", subjectLabel: "elsewhere", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), createdById: owner.userId } });
+    expect(await listTasks(manager, { status: "ALL", client: other.id })).toEqual([]);
+    expect((await listTasks(owner, { status: "ALL", client: other.id })).map((t) => t.storeName)).toEqual(["Elsewhere"]);
+  });
+});

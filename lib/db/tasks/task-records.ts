@@ -1,0 +1,120 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { TaskKind, TaskStatus } from "@/lib/reviews";
+import type { CloseTaskInput, FindingTaskInput, TaskFilter } from "@/lib/validation/reviews";
+import { accountScopeWhere, type Scope } from "../scope";
+import { dbFor } from "../tenant";
+import { audit, canWrite } from "../write-context";
+import { createTask } from "./create-task";
+
+export interface TaskRow {
+  id: string;
+  accountId: string;
+  storeName: string;
+  clientId: string | null;
+  clientName: string | null;
+  kind: TaskKind;
+  subjectLabel: string;
+  target: unknown;
+  ruleId: string | null;
+  note: string | null;
+  url: string;
+  assigneeId: string | null;
+  assignee: string | null;
+  dueOn: string;
+  status: TaskStatus;
+  createdAt: Date;
+  closedAt: Date | null;
+  closeNote: string | null;
+}
+
+const LIST_LIMIT = 500;
+
+/**
+ * Tasks on the accounts the scope sees, overdue first (then by due date). Managers and Viewers of an
+ * agency see their clients' tasks; a portal member their client's. `mine` narrows to one assignee.
+ */
+export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskRow[]> {
+  const db = dbFor(scope);
+  const rows = await db.remediationTask.findMany({
+    where: {
+      orgId: scope.orgId,
+      // The client filter narrows the scope's own accounts (AND): it never replaces the scope's client list.
+      accountId: { in: (await db.sellerAccount.findMany({ where: { AND: [accountScopeWhere(scope), filter.client ? { clientId: filter.client } : {}] }, select: { id: true } })).map((a) => a.id) },
+      ...(filter.status === "OPEN" ? { status: "OPEN" } : filter.status === "DONE" ? { status: { in: ["SATISFIED", "CLOSED"] } } : {}),
+      ...(filter.assignee ? { assigneeId: filter.assignee } : {}),
+    },
+    // Open before done, then by due date: with open ones first, the earliest due (the overdue) lead.
+    orderBy: [{ status: "asc" }, { dueOn: "asc" }, { createdAt: "asc" }],
+    take: LIST_LIMIT,
+  });
+  const accounts = await db.sellerAccount.findMany({ where: { orgId: scope.orgId, id: { in: [...new Set(rows.map((r) => r.accountId))] } }, select: { id: true, storeName: true, clientId: true, client: { select: { name: true } } } });
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => !!v))] } }, select: { id: true, name: true } });
+  const accountOf = new Map(accounts.map((a) => [a.id, a]));
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    accountId: r.accountId,
+    storeName: accountOf.get(r.accountId)?.storeName ?? "—",
+    clientId: accountOf.get(r.accountId)?.clientId ?? null,
+    clientName: accountOf.get(r.accountId)?.client?.name ?? null,
+    kind: r.kind,
+    subjectLabel: r.subjectLabel,
+    target: r.target,
+    ruleId: r.ruleId,
+    note: r.note,
+    url: r.url,
+    assigneeId: r.assigneeId,
+    assignee: r.assigneeId ? (nameOf.get(r.assigneeId) ?? "—") : null,
+    dueOn: r.dueOn.toISOString().slice(0, 10),
+    status: r.status,
+    createdAt: r.createdAt,
+    closedAt: r.closedAt,
+    closeNote: r.closeNote,
+  }));
+}
+
+/** Closed by hand, with a note: by its assignee, or by anyone who may change the account's data. */
+export async function closeTask(scope: Scope, input: CloseTaskInput): Promise<void> {
+  await dbFor(scope).$transaction(async (tx) => {
+    const task = await tx.remediationTask.findFirst({ where: { id: input.taskId, orgId: scope.orgId }, select: { id: true, accountId: true, status: true, assigneeId: true } });
+    // A Viewer closes only their own tasks: refused alike whether another's task exists or not.
+    if (!canWrite(scope) && task?.assigneeId !== scope.userId) throw new AppError("FORBIDDEN", "Only the assignee or an editor can close this task");
+    const visible = task && (await tx.sellerAccount.count({ where: { id: task.accountId, ...accountScopeWhere(scope) } })) === 1;
+    if (!task || !visible) throw new AppError("NOT_FOUND", "Task not found");
+    const closed = await tx.remediationTask.updateMany({ where: { id: task.id, orgId: scope.orgId, status: "OPEN" }, data: { status: "CLOSED", closedAt: new Date(), closedById: scope.userId, closeNote: input.note } });
+    if (closed.count !== 1) throw new AppError("CONFLICT", "This task is already closed");
+    await audit(tx, scope, { action: "task.closed", entityType: "RemediationTask", entityId: task.id, accountId: task.accountId, after: { note: input.note } });
+  });
+}
+
+/** Any finding, on request, becomes a task (closing itself once the finding is no longer open). */
+export async function createFindingTask(scope: Scope, input: FindingTaskInput): Promise<string> {
+  const db = dbFor(scope);
+  const finding = await db.finding.findFirst({ where: { id: input.findingId, orgId: scope.orgId, status: "OPEN", account: accountScopeWhere(scope) }, select: { id: true, accountId: true, ruleId: true, subjectType: true, subjectId: true, evidence: true } });
+  if (!finding) throw new AppError("NOT_FOUND", "Finding not found");
+  const open = await db.remediationTask.findFirst({ where: { orgId: scope.orgId, findingId: finding.id, status: "OPEN" }, select: { id: true } });
+  if (open) throw new AppError("CONFLICT", "A task for this finding is already open");
+  if (input.assigneeId && !(await db.user.findFirst({ where: { id: input.assigneeId }, select: { id: true } }))) {
+    throw new AppError("INVALID_INPUT", "Unknown assignee", { assigneeId: "validation.choose" });
+  }
+  return createTask(scope, {
+    accountId: finding.accountId,
+    kind: "FINDING",
+    subjectId: finding.subjectId,
+    subjectLabel: finding.evidence.slice(0, 200),
+    findingId: finding.id,
+    ruleId: finding.ruleId,
+    assigneeId: input.assigneeId,
+    dueOn: input.dueOn ?? null,
+  });
+}
+
+/** Open tasks past their due day, for a reminder job (the jobs issue): oldest first. */
+export async function listOverdueTasks(scope: Scope, today: string) {
+  return dbFor(scope).remediationTask.findMany({
+    where: { orgId: scope.orgId, status: "OPEN", dueOn: { lt: new Date(`${today}T00:00:00Z`) } },
+    select: { id: true, accountId: true, assigneeId: true, dueOn: true, kind: true, subjectLabel: true },
+    orderBy: { dueOn: "asc" },
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./items";
+export * from "./schedule";
+export * from "./task-text";

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "@/lib/reviews/types";
+import { codeList, optionalRef, recordId, requiredText } from "./record-fields";
+import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
+
+// Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
+
+export const REVIEW_COMMENT_MAX_LENGTH = 500;
+export const CAMPAIGN_NAME_MAX_LENGTH = 120;
+/** An agency reviewing 300 accounts picks them by client; a campaign of more accounts than this is split. */
+export const CAMPAIGN_MAX_ACCOUNTS = 2000;
+/** One bulk decision is one transaction: 500 items took ~16 s on the loaded 2-core machine (bench/RESULTS.md), well inside its 60 s. */
+export const BULK_MAX_ITEMS = 500;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const realDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const dueDay = z.string("validation.date").refine(realDay, "validation.date");
+const comment = z
+  .string()
+  .trim()
+  .max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong")
+  .regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY)
+  .optional()
+  .transform((v) => v || null);
+const ids = codeList.pipe(z.array(recordId).max(CAMPAIGN_MAX_ACCOUNTS, "validation.tooLong"));
+
+export const startCampaignSchema = z
+  .object({
+    name: requiredText(CAMPAIGN_NAME_MAX_LENGTH),
+    clientIds: ids,
+    accountIds: ids,
+    reviewerIds: ids.pipe(z.array(recordId).min(1, "validation.review.reviewersRequired")),
+    dueOn: dueDay,
+    recurrence: z.enum(RECURRENCES, "validation.choose").optional().transform((v) => v ?? "NONE"),
+  })
+  .refine((v) => v.clientIds.length + v.accountIds.length > 0, { path: ["clientIds"], message: "validation.review.scopeRequired" });
+export type StartCampaignInput = z.infer<typeof startCampaignSchema>;
+
+/** `level.<tool>.<marketplace or *>` fields carry a reduction's levels (one select per grant). */
+const LEVEL_FIELD = /^level\.([A-Z0-9_]{1,40})\.([A-Z]{2}|\*)$/;
+
+export const decideItemSchema = z
+  .looseObject({
+    itemId: recordId,
+    decision: z.enum(DECISIONS, "validation.choose"),
+    comment,
+    role: z.enum(CONSOLE_ROLES, "validation.choose").optional().or(z.literal("").transform(() => undefined)),
+  })
+  .transform((v, ctx) => {
+    const levels: GrantLevel[] = [];
+    for (const [key, value] of Object.entries(v)) {
+      const m = LEVEL_FIELD.exec(key);
+      if (!m) continue;
+      if (!(LEVELS as readonly unknown[]).includes(value)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "validation.choose" });
+        return z.NEVER;
+      }
+      levels.push({ tool: m[1], marketplace: m[2] === "*" ? null : m[2], level: value as GrantLevel["level"] });
+    }
+    return { itemId: v.itemId, decision: v.decision, comment: v.comment, role: v.role, levels };
+  });
+export type DecideItemInput = z.infer<typeof decideItemSchema>;
+
+export const bulkDecideSchema = z.object({
+  campaignId: recordId,
+  itemIds: codeList.pipe(z.array(recordId).min(1, "validation.review.chooseItems").max(BULK_MAX_ITEMS, "validation.tooLong")),
+  decision: z.enum(["KEEP", "REMOVE"], "validation.choose"),
+  comment,
+  /** The confirmation step: the form shows how many items and what, then sends this. */
+  confirm: z.literal("yes", "validation.review.confirmBulk"),
+});
+export type BulkDecideInput = z.infer<typeof bulkDecideSchema>;
+
+export const findingTaskSchema = z.object({
+  findingId: recordId,
+  assigneeId: optionalRef,
+  dueOn: dueDay.optional().or(z.literal("").transform(() => undefined)),
+});
+export type FindingTaskInput = z.infer<typeof findingTaskSchema>;
+
+export const closeTaskSchema = z.object({
+  taskId: recordId,
+  note: z.string("validation.review.noteRequired").trim().min(1, "validation.review.noteRequired").max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY),
+});
+export type CloseTaskInput = z.infer<typeof closeTaskSchema>;
+
+export const taskFilterSchema = z.object({
+  status: z.enum(["OPEN", "DONE", "ALL"]).catch("OPEN"),
+  assignee: z.string().max(64).optional().catch(undefined),
+  client: z.string().max(64).optional().catch(undefined),
+});
+export type TaskFilter = z.infer<typeof taskFilterSchema>;
