@@ -34,9 +34,9 @@ export interface JobContext {
 export type JobHandler = (data: unknown, context: JobContext) => Promise<unknown>;
 
 export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = {
-  "risk.daily-recompute": (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcDay(ctx.clock()))),
-  "risk.recompute-organisation": (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcDay(ctx.clock())),
-  "acceptances.reopen-expired": (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
+  "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcDay(ctx.clock()))),
+  "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcDay(ctx.clock())),
+  "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
 };
 
 export function createBoss(connectionString: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
