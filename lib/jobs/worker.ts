@@ -1,7 +1,9 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { digestRecipients, sendMemberDigest } from "@/lib/db/jobs/digest";
+import { sendMail } from "@/lib/mail";
 import { recomputeDay, recomputeOrganisation, reopenExpiredAcceptances } from "@/lib/db/jobs/risk-jobs";
-import { JOBS, JOB_NAMES, parseJobData, systemClock, utcDay, type Clock, type JobName } from "./registry";
+import { JOBS, JOB_NAMES, parseJobData, systemClock, utcDay, weekOf, type Clock, type JobName } from "./registry";
 
 // pg-boss on the app's own PostgreSQL (schema `pgboss`): every process may run a worker, and each job
 // is fetched by exactly one of them (SELECT … FOR UPDATE SKIP LOCKED); a cron schedule is turned into
@@ -39,6 +41,18 @@ export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
 };
 
+export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
+  // One job per member, so one failing mailbox retries alone; duplicates are harmless (the claim row).
+  "digest.weekly": async (data, ctx) => {
+    parseJobData("digest.weekly", data);
+    const period = weekOf(ctx.clock());
+    const members = await digestRecipients();
+    if (members.length) await ctx.boss.insert(members.map((m) => ({ name: "digest.member", data: { ...m, period } })));
+    return { members: members.length };
+  },
+  "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcDay(ctx.clock()), sendMail) }),
+};
+
 export function createBoss(connectionString: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 4, application_name: "gatehouse-jobs", ...options });
   boss.on("error", (error: Error) => console.error(`[gatehouse] jobs: ${error.message}`));
@@ -64,7 +78,7 @@ export async function startWorker(options: WorkerOptions): Promise<PgBoss> {
   });
   await boss.start();
   await ensureQueues(boss);
-  const handlers = { ...RISK_HANDLERS, ...options.extraHandlers };
+  const handlers = { ...RISK_HANDLERS, ...DIGEST_HANDLERS, ...options.extraHandlers };
   const context: JobContext = { connectionString: options.connectionString, clock, boss };
   for (const name of JOB_NAMES) {
     const handler = handlers[name];
@@ -72,7 +86,7 @@ export async function startWorker(options: WorkerOptions): Promise<PgBoss> {
     const cron = JOBS[name].cron;
     if (cron && options.schedule !== false) await boss.schedule(name, cron, {}, { tz: "UTC" });
     await boss.work(name, { batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) }, async ([job]) => {
-      await handler(job.data, context);
+      return handler(job.data, context);
     });
   }
   return boss;
