@@ -12,7 +12,11 @@ export const ja = {
   "digest.severity.high": "高",
   "digest.due": "期限 {day}",
   "digest.optOut": "このメールの配信は Gatehouse の「セキュリティ」ページで停止できます。",
-  "jobs.digestOptOut": "週次ダイジェストをメールで受け取らない",
+  "jobs.digest.title": "週次ダイジェスト",
+  "jobs.digest.on": "毎週月曜日に、新しい重大・高リスクの指摘と期限の近い項目をメールでお送りしています。",
+  "jobs.digest.off": "週次ダイジェストのメールは停止中です。",
+  "jobs.digest.stop": "配信を停止",
+  "jobs.digest.resume": "配信を再開",
 } as const;
 export const en: Record<keyof typeof ja, string> = {
   "digest.subject": "Gatehouse weekly digest ({org}, week of {period})",
@@ -27,5 +31,9 @@ export const en: Record<keyof typeof ja, string> = {
   "digest.severity.high": "High",
   "digest.due": "due {day}",
   "digest.optOut": "You can stop this e-mail on Gatehouse's Security page.",
-  "jobs.digestOptOut": "Do not e-mail me the weekly digest",
+  "jobs.digest.title": "Weekly digest",
+  "jobs.digest.on": "Every Monday you are e-mailed new critical and high findings and items coming due.",
+  "jobs.digest.off": "The weekly digest e-mail is off.",
+  "jobs.digest.stop": "Stop the digest",
+  "jobs.digest.resume": "Resume the digest",
 };
