@@ -17,6 +17,9 @@ const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
   // A role change or removal ends that member's sessions: UserSession is a system table (lib/db/app-tables.ts).
   ["lib/db/members.ts:changeMember", "revokes the member's sessions (sessions.ts)"],
   ["lib/db/members.ts:removeMember", "revokes the member's sessions (sessions.ts)"],
+  // pg-boss's tables belong to the owner; the queries keep to the organisation's own jobs and system-wide ones.
+  ["lib/db/jobs/job-runs.ts:listJobRuns", "reads pg-boss's job table"],
+  ["lib/db/jobs/job-runs.ts:retryFailedJob", "reads pg-boss's job table"],
   // A new organisation is nobody's tenant until it exists: created with its Owner membership by the system.
   ["lib/db/setup/create-agency.ts:createOwnOrganisation", "creates a new organisation for the caller"],
 ]);
