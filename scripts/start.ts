@@ -11,7 +11,9 @@ import { createDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { prepareSetupToken } from "@/lib/db/setup/setup-token";
 import { DEMO_USER } from "@/lib/db/seed";
+import { actionEncryptionKey } from "@/lib/deploy/action-key";
 import { parseEnv } from "@/lib/env";
+import { startWorker } from "@/lib/jobs/worker";
 import { buildFingerprint } from "./build-fingerprint";
 
 const dev = process.argv.includes("--dev");
@@ -21,13 +23,15 @@ async function main() {
   const env = parseEnv();
   await mkdir(env.GATEHOUSE_DATA_DIR, { recursive: true });
   let embedded: EmbeddedDatabase | undefined;
-  const app: { child?: ChildProcess } = {};
+  const app: { child?: ChildProcess; worker?: { stop(options?: { graceful?: boolean; wait?: boolean }): Promise<void> } } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     const child = app.child;
     child?.kill("SIGTERM");
+    // A job still running is abandoned, not awaited: it expires and runs again (jobs are idempotent).
+    await app.worker?.stop({ graceful: false, wait: true }).catch(() => undefined);
     if (child && child.exitCode === null) await new Promise((r) => child.once("exit", r));
     if (embedded) {
       log("stopping embedded PostgreSQL");
@@ -52,13 +56,20 @@ async function main() {
   const prepared = await prepareDatabase(databaseUrl, {
     seed: env.GATEHOUSE_SEED === "demo",
     today: new Date().toISOString().slice(0, 10),
-    env: { AUTH_SECRET: authSecret, DATABASE_APP_URL: env.DATABASE_APP_URL },
+    env: { AUTH_SECRET: authSecret, DATABASE_APP_URL: env.DATABASE_APP_URL, DATABASE_DIRECT_URL: env.DATABASE_DIRECT_URL },
   });
   if (prepared.migrationsApplied.length) log(`applied migrations: ${prepared.migrationsApplied.join(", ")}`);
   if (prepared.seed === "seeded") log("loaded the demo agency");
   const setup = await issueSetupToken(databaseUrl, env.GATEHOUSE_DATA_DIR);
 
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, PORT: String(env.PORT) };
+  // Every process of a deployment must accept the others' server actions: one key, from the shared secret.
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    PORT: String(env.PORT),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionEncryptionKey(env, authSecret),
+  };
 
   if (!dev) {
     const fingerprint = await buildFingerprint();
@@ -83,6 +94,12 @@ async function main() {
     env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
   });
   app.child.on("exit", (code) => void stop(code ?? 0));
+  // Background jobs run here, beside the web server, in this launcher's own process (GATEHOUSE_JOBS=off:
+  // a web-only replica). Every replica may run one; pg-boss hands each job to one of them (lib/jobs).
+  if (env.GATEHOUSE_JOBS === "on") {
+    app.worker = await startWorker({ connectionString: databaseUrl, bossConnectionString: env.DATABASE_DIRECT_URL ?? databaseUrl });
+    log("background jobs running in this process (GATEHOUSE_JOBS=off to disable)");
+  }
   const base = process.env.APP_URL?.replace(/\/$/, "") ?? `http://localhost:${env.PORT}`;
   if (env.GATEHOUSE_SEED === "demo") {
     log(`open ${base} and sign in as ${DEMO_USER.email} / ${DEMO_USER.password}`);

@@ -147,6 +147,7 @@ const MATRIX: Record<string, Row> = {
   disableTwoFactorAction: { input: (w) => ({ password: PASSWORD, code: recoveryCodes.get(w.userId)?.[0] ?? "none-issued" }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   changePasswordAction: { input: () => ({ currentPassword: PASSWORD, newPassword: `${PASSWORD} renewed`, confirmPassword: `${PASSWORD} renewed` }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   revokeOtherSessionsAction: { input: () => ({ confirm: "yes" }), own: all("ok"), other: { none: "acts on the caller's own user" } },
+  setDigestOptOutAction: { input: () => ({ optOut: "yes" }), own: all("ok"), other: { none: "acts on the caller's own user" } },
   closeClientPortalAction: { input: (w) => ({ clientId: w.client, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Another organisation's client is refused as an unknown client (a problem report, nothing written).
   importSnapshotAction: { input: (w) => ({ json: JSON.stringify(importable()), clientId: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },

@@ -18,13 +18,15 @@ export interface MigrationResult {
 /**
  * `env` supplies the scoped-work role's login (DATABASE_APP_URL, or AUTH_SECRET to derive its password);
  * without AUTH_SECRET the role is still made and granted, and its password is set at the next start.
+ * `env.DATABASE_DIRECT_URL`, when set, is where it connects: the advisory lock is session state, which
+ * PgBouncer in transaction mode would not keep (decision 020).
  */
 export async function applyMigrations(
   connectionString: string,
   migrationsDir = join(process.cwd(), "prisma/migrations"),
   env: LoginEnv = process.env,
 ): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString: env.DATABASE_DIRECT_URL || connectionString });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

@@ -3,11 +3,10 @@ import { AppError } from "@/lib/errors";
 import { resolveSettings } from "@/lib/risk";
 import type { RiskSettings } from "@/lib/validation/snapshot";
 import type { UpdateRiskSettingsInput } from "@/lib/validation/settings";
-import { getDb } from "./client";
 import { loadRiskSettings } from "./risk/recompute";
-import { recomputeOrganisations } from "./risk/recompute-all";
 import { isOrgAdmin, type Scope } from "./scope";
-import { audit, utcToday } from "./write-context";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { audit } from "./write-context";
 import { dbFor } from "./tenant";
 
 export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
@@ -15,8 +14,11 @@ export async function getRiskSettings(scope: Scope): Promise<RiskSettings> {
   return resolveSettings(overrides);
 }
 
-/** Saves thresholds, then recomputes every account of the organisation so no page shows old findings. */
-export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettingsInput): Promise<{ recomputed: number }> {
+/**
+ * Saves thresholds, then queues the recompute of every account of the organisation (a job: at 50,000
+ * accounts it outlasts any request; the worker starts it within seconds, see lib/jobs).
+ */
+export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettingsInput): Promise<{ recomputeJob: string | null }> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins change settings");
   const before = await getRiskSettings(scope);
   await dbFor(scope).$transaction(async (tx) => {
@@ -25,8 +27,7 @@ export async function updateRiskSettings(scope: Scope, input: UpdateRiskSettings
     await tx.organization.update({ where: { id: scope.orgId }, data: { settings: { ...current, ...input } } });
     await audit(tx, scope, { action: "settings.risk_updated", entityType: "Organization", entityId: scope.orgId, before, after: input });
   });
-  const { accounts } = await recomputeOrganisations(getDb(), { today: utcToday(), orgIds: [scope.orgId] });
-  return { recomputed: accounts };
+  return { recomputeJob: await enqueueJob("risk.recompute-organisation", { orgId: scope.orgId }) };
 }
 
 /** Whether every member must use two-factor sign-in (members without it are sent to enrol). */

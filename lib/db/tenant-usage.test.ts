@@ -11,14 +11,15 @@ import { countScopedFunctions, findOwnerClientUses, programFor } from "@/tests/s
 // TypeScript compiler (tests/support/owner-client-guard.ts): arrow functions, methods, subfolders,
 // aliases and helpers count like function declarations.
 const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
-  // A threshold change recomputes the whole organisation: the same batch job as `npm run recompute`.
-  ["lib/db/settings.ts:updateRiskSettings", "full recompute of the caller's own organisation"],
   // The client-owner portal writes and reads rows of the client's own organisation, tied to a client of the caller's.
   ["lib/db/portal.ts:inviteClientOwner", "creates the client's organisation and its invitation"],
   ["lib/db/portal.ts:listClientPortals", "lists the members of the agency's clients' organisations"],
   // A role change or removal ends that member's sessions: UserSession is a system table (lib/db/app-tables.ts).
   ["lib/db/members.ts:changeMember", "revokes the member's sessions (sessions.ts)"],
   ["lib/db/members.ts:removeMember", "revokes the member's sessions (sessions.ts)"],
+  // pg-boss's tables belong to the owner; the queries keep to the organisation's own jobs and system-wide ones.
+  ["lib/db/jobs/job-runs.ts:listJobRuns", "reads pg-boss's job table"],
+  ["lib/db/jobs/job-runs.ts:retryFailedJob", "reads pg-boss's job table"],
   // A new organisation is nobody's tenant until it exists: created with its Owner membership by the system.
   ["lib/db/setup/create-agency.ts:createOwnOrganisation", "creates a new organisation for the caller"],
 ]);

@@ -6,14 +6,20 @@ import type { Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
 // Defence in depth under the data layer's own tenant filter: every tenant-owned table has a
-// PostgreSQL row-level security policy `"orgId" = current_setting('gatehouse.org_id')`
+// PostgreSQL row-level security policy `"orgId" = current_setting('gatehouse.org_id', true)`
 // (migration 20261130010000_row_level_security), and scoped code connects as a login role of its own
 // (lib/db/app-role.ts) that is no superuser, has no BYPASSRLS, is a member of no role and owns
 // nothing, so no statement on its connection can step around the policies. `dbFor(scope)` is a
-// Prisma client bound to the scope's organisation: every connection it takes from the shared pool is
-// set to that organisation before use (and only when it was last used for another one, so a pool
-// serving one organisation pays one statement per connection, not per query). A connection nobody set
-// reads every tenant-owned table as empty.
+// Prisma client bound to the scope's organisation.
+//
+// The setting is TRANSACTION-LOCAL (decision 020): every unit of work runs as
+// BEGIN; set_config('gatehouse.org_id', orgId, true); …; COMMIT — a lone query is wrapped so, and a
+// Prisma transaction's BEGIN is followed by the same set_config. Behind PgBouncer in transaction mode
+// a server connection passes to another client at every COMMIT, so a session-level setting would leak
+// to whoever gets it next; a transaction-local one ends with the transaction. Nothing here relies on
+// session state: Prisma's pg adapter sends unnamed statements (no statementNameGenerator), which
+// PgBouncer's transaction mode passes through. A connection outside such a transaction reads every
+// tenant-owned table as empty.
 //
 // The organisation is bound to the client rather than carried in an AsyncLocalStorage because
 // Prisma's request batching does not keep the caller's async context for queries outside a
@@ -21,38 +27,70 @@ import { PrismaClient } from "./generated/client";
 
 export const TENANT_SETTING = "gatehouse.org_id";
 
-/** What gatehouse.org_id holds on each pooled connection. */
-const tenantOf = new WeakMap<pg.PoolClient, string>();
+/** Connections whose role was checked (a property of the login, not of session state). */
+const checked = new WeakSet<pg.PoolClient>();
 
-async function checkout(shared: pg.Pool, orgId: string): Promise<pg.PoolClient> {
+/** The statement that opens a scoped transaction: a literal, so BEGIN and the setting travel in one round trip. */
+function beginScoped(orgId: string): string {
+  return `BEGIN; SELECT set_config('${TENANT_SETTING}', '${orgId.replaceAll("'", "''")}', true)`;
+}
+
+async function checkout(shared: pg.Pool): Promise<pg.PoolClient> {
   const client = await shared.connect();
-  const previous = tenantOf.get(client);
-  if (previous !== orgId) {
-    try {
-      if (previous === undefined) {
-        // A new connection proves who it is in the same statement: never scoped work as a role that
-        // row-level security does not bind (a misconfigured DATABASE_APP_URL, a changed role).
-        const { rows } = await client.query<{ reason: string | null; session: string; current: string }>(
-          `SELECT set_config('${TENANT_SETTING}', $1, false), session_user AS session, current_user AS current, (${UNSAFE_ROLE_SQL.replace("$1", "session_user")}) AS reason`,
-          [orgId],
-        );
-        const [{ reason, session, current }] = rows;
-        if (reason || session !== current) throw new Error(`Refusing scoped work as database role "${session}" (current user "${current}"): ${reason ?? "it switched roles"}`);
-      } else {
-        await client.query(`SELECT set_config('${TENANT_SETTING}', $1, false)`, [orgId]);
-      }
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-    tenantOf.set(client, orgId);
+  if (checked.has(client)) return client;
+  try {
+    // Never scoped work as a role that row-level security does not bind (a misconfigured
+    // DATABASE_APP_URL, a changed role).
+    const { rows } = await client.query<{ reason: string | null; session: string; current: string }>(
+      `SELECT session_user AS session, current_user AS current, (${UNSAFE_ROLE_SQL.replace("$1", "session_user")}) AS reason`,
+    );
+    const [{ reason, session, current }] = rows;
+    if (reason || session !== current) throw new Error(`Refusing scoped work as database role "${session}" (current user "${current}"): ${reason ?? "it switched roles"}`);
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
   }
+  checked.add(client);
   return client;
 }
 
+function isBegin(args: unknown[]): boolean {
+  const first = args[0];
+  const text = typeof first === "string" ? first : typeof first === "object" && first !== null ? (first as { text?: unknown }).text : undefined;
+  return typeof text === "string" && /^\s*BEGIN\b/i.test(text) && !/;/.test(text);
+}
+
 /**
- * What the Prisma adapter sees as its pool: a view of the shared pool whose connections all
- * carry one organisation. It never opens connections of its own.
+ * The connection a Prisma interactive transaction gets: its BEGIN is sent together with the
+ * transaction-local tenant setting. Everything else passes through to the pooled connection.
+ */
+function scopedConnection(client: pg.PoolClient, orgId: string): pg.PoolClient {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "query") {
+        return (...args: unknown[]) => {
+          if (isBegin(args) && typeof args[args.length - 1] !== "function") {
+            const text = typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text;
+            return target.query(`${text}; SELECT set_config('${TENANT_SETTING}', '${orgId.replaceAll("'", "''")}', true)`).then(() => ({
+              command: "BEGIN",
+              rowCount: null,
+              oid: 0,
+              fields: [],
+              rows: [],
+            }));
+          }
+          return (target.query as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * What the Prisma adapter sees as its pool: a view of the shared pool that runs everything inside a
+ * transaction carrying one organisation. It never opens connections of its own.
  */
 class TenantPoolView extends pg.Pool {
   constructor(
@@ -65,7 +103,7 @@ class TenantPoolView extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
-    const promise = checkout(this.shared, this.orgId);
+    const promise = checkout(this.shared).then((client) => scopedConnection(client, this.orgId));
     if (!callback) return promise;
     promise.then(
       (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
@@ -73,17 +111,24 @@ class TenantPoolView extends pg.Pool {
     );
   }
 
+  /** A lone query (Prisma outside $transaction): its own short transaction with the setting. */
   override query(...args: unknown[]): never {
     if (typeof args[args.length - 1] === "function") throw new Error("TenantPoolView.query takes no callback");
     return (async () => {
-      const client = await checkout(this.shared, this.orgId);
+      const client = await checkout(this.shared);
+      let began = false;
       try {
+        await client.query(beginScoped(this.orgId));
+        began = true;
         const result = await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+        await client.query("COMMIT");
         client.release();
         return result;
       } catch (error) {
-        // As pg-pool does: a connection whose statement failed is not reused.
-        client.release(error as Error);
+        // A failed statement leaves the transaction aborted: roll it back and keep the connection;
+        // when even that fails, the connection is not reused (as pg-pool does after an error).
+        const rolledBack = began && (await client.query("ROLLBACK").then(() => true, () => false));
+        client.release(rolledBack ? undefined : (error as Error));
         throw error;
       }
     })() as never;

@@ -31,7 +31,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
-    startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED,
+    startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED, setDigestOptOutAction: WRAPPED,
   },
   "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED, createApiTokenAction: WRAPPED, revokeApiTokenAction: WRAPPED },
   "app/invite/[token]/actions.ts": {

@@ -5,6 +5,8 @@ import { getSessionId } from "@/lib/auth/scope";
 import { changePassword, revokeOwnSession } from "@/lib/db/account-security";
 import { revokeOtherSessions } from "@/lib/db/sessions";
 import { changePasswordSchema, revokeOthersSchema, revokeSessionSchema } from "@/lib/validation/security";
+import { z } from "zod";
+import { setDigestOptOut } from "@/lib/db/jobs/digest-preferences";
 import { confirmEnrolment, disableTwoFactor, startEnrolment } from "@/lib/db/two-factor";
 import { confirmEnrolmentSchema, disableTwoFactorSchema, startEnrolmentSchema } from "@/lib/validation/two-factor";
 export const changePasswordAction = defineAction(
@@ -36,3 +38,6 @@ export const disableTwoFactorAction = defineAction(
   },
   { allowPendingTwoFactor: true },
 );
+
+/** The member's own weekly digest e-mail: on or off (lib/db/jobs/digest.ts honours it). */
+export const setDigestOptOutAction = defineAction(z.object({ optOut: z.enum(["yes", "no"]) }), (scope, input) => setDigestOptOut(scope.userId, input.optOut === "yes"));

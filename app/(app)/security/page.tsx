@@ -7,14 +7,15 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { describeUserAgent } from "@/lib/user-agent";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { TwoFactorSection } from "./_components/two-factor-section";
-import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction, setDigestOptOutAction } from "./actions";
+import { digestOptedOut } from "@/lib/db/jobs/digest-preferences";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = () => pageTitle("nav.security");
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const [scope, t, locale, currentId, { welcome }] = await Promise.all([requireScope(), getT(), getLocale(), getSessionId(), searchParams]);
-  const sessions = await listActiveSessions(scope.userId);
+  const [sessions, optedOut] = await Promise.all([listActiveSessions(scope.userId), digestOptedOut(scope.userId)]);
   const when = (d: Date) => <LocalTime iso={d.toISOString()} locale={locale} />;
   return (
     <div className="max-w-3xl space-y-4">
@@ -41,6 +42,20 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <div className="mt-3">
           <ActionForm action={revokeOtherSessionsAction} hidden={{ confirm: "yes" }} submitLabel={t("security.revokeOthers")} pendingLabel={t("form.saving")} messages={formMessages(t, "security.revokedOthers")} variant="danger" inline />
         </div>
+      </section>
+      <section aria-labelledby="digest" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="digest" className="mb-1 text-lg font-semibold">{t("jobs.digest.title")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{optedOut ? t("jobs.digest.off") : t("jobs.digest.on")}</p>
+        <ActionForm
+          action={setDigestOptOutAction}
+          hidden={{ optOut: optedOut ? "no" : "yes" }}
+          submitLabel={optedOut ? t("jobs.digest.resume") : t("jobs.digest.stop")}
+          pendingLabel={t("form.saving")}
+          messages={formMessages(t, "form.saved")}
+          variant="secondary"
+          inline
+          testId="digest-form"
+        />
       </section>
       <section aria-labelledby="password" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="password" className="mb-1 text-lg font-semibold">{t("security.changePassword")}</h2>

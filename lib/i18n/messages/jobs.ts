@@ -1,3 +1,39 @@
 // Background jobs, digests and the jobs page (issue 14). Japanese is the reference; English mirrors every key.
-export const ja = {} as const;
-export const en: Record<keyof typeof ja, string> = {};
+export const ja = {
+  "digest.subject": "Gatehouse 週次ダイジェスト（{org}・{period}の週）",
+  "digest.greeting": "{name} さん",
+  "digest.intro": "{org} の今週のまとめです。",
+  "digest.findings": "新しい重大・高リスクの指摘（{count}件）",
+  "digest.passwords": "まもなく変更期限のパスワード（{count}件）",
+  "digest.invitations": "まもなく期限切れの招待（{count}件）",
+  "digest.apps": "再承認が必要なアプリ（{count}件）",
+  "digest.nothing": "今週お知らせする項目はありません。",
+  "digest.severity.critical": "重大",
+  "digest.severity.high": "高",
+  "digest.due": "期限 {day}",
+  "digest.optOut": "このメールの配信は Gatehouse の「セキュリティ」ページで停止できます。",
+  "jobs.digest.title": "週次ダイジェスト",
+  "jobs.digest.on": "毎週月曜日に、新しい重大・高リスクの指摘と期限の近い項目をメールでお送りしています。",
+  "jobs.digest.off": "週次ダイジェストのメールは停止中です。",
+  "jobs.digest.stop": "配信を停止",
+  "jobs.digest.resume": "配信を再開",
+} as const;
+export const en: Record<keyof typeof ja, string> = {
+  "digest.subject": "Gatehouse weekly digest ({org}, week of {period})",
+  "digest.greeting": "Hello {name},",
+  "digest.intro": "This week at {org}:",
+  "digest.findings": "New critical and high findings ({count})",
+  "digest.passwords": "Passwords due for a change soon ({count})",
+  "digest.invitations": "Invitations about to expire ({count})",
+  "digest.apps": "Apps due for re-authorisation ({count})",
+  "digest.nothing": "Nothing to report this week.",
+  "digest.severity.critical": "Critical",
+  "digest.severity.high": "High",
+  "digest.due": "due {day}",
+  "digest.optOut": "You can stop this e-mail on Gatehouse's Security page.",
+  "jobs.digest.title": "Weekly digest",
+  "jobs.digest.on": "Every Monday you are e-mailed new critical and high findings and items coming due.",
+  "jobs.digest.off": "The weekly digest e-mail is off.",
+  "jobs.digest.stop": "Stop the digest",
+  "jobs.digest.resume": "Resume the digest",
+};

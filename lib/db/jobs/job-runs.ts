@@ -1,0 +1,50 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { JOB_NAMES, type JobName } from "@/lib/jobs/registry";
+import { JOBS_SCHEMA } from "@/lib/jobs/worker";
+import { getDb } from "../client";
+import { isOrgAdmin, type Scope } from "../scope";
+
+// What the jobs page (/settings/jobs, not built yet) shows Owners and Admins: the jobs of their own
+// organisation (data.orgId) and the system-wide ones (no orgId: the nightly recompute, the digest fan-out),
+// the latter without their output (counts over every organisation). pg-boss's tables are the owner's.
+
+export interface JobRun {
+  id: string;
+  name: JobName;
+  state: string;
+  retryCount: number;
+  createdOn: Date;
+  startedOn: Date | null;
+  completedOn: Date | null;
+  /** The failure's message, for the organisation's own jobs only. */
+  error: string | null;
+}
+
+const visible = `name = ANY($2::text[]) AND (data->>'orgId' = $1 OR NOT (data ? 'orgId'))`;
+
+export async function listJobRuns(scope: Scope, limit = 100): Promise<JobRun[]> {
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins see background jobs");
+  const rows = await getDb().$queryRawUnsafe<(Omit<JobRun, "error"> & { own: boolean; output: unknown })[]>(
+    `SELECT id::text, name, state::text, retry_count AS "retryCount", created_on AS "createdOn", started_on AS "startedOn",
+            completed_on AS "completedOn", (data->>'orgId' = $1) AS own, output
+     FROM ${JOBS_SCHEMA}.job WHERE ${visible} ORDER BY created_on DESC LIMIT $3`,
+    scope.orgId, [...JOB_NAMES], limit,
+  );
+  return rows.map(({ own, output, ...run }) => ({
+    ...run,
+    error: own && run.state === "failed" ? String((output as { message?: unknown } | null)?.message ?? "") : null,
+  }));
+}
+
+/** A failed job of the caller's organisation (or a system-wide one) back in the queue; another's is NOT_FOUND. */
+export async function retryFailedJob(scope: Scope, jobId: string, retry: (name: string, id: string) => Promise<void>): Promise<void> {
+  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins retry background jobs");
+  const [job] = await getDb().$queryRawUnsafe<{ name: string; state: string }[]>(
+    `SELECT name, state::text FROM ${JOBS_SCHEMA}.job WHERE id::text = $3 AND ${visible}`,
+    scope.orgId, [...JOB_NAMES], jobId,
+  );
+  if (!job) throw new AppError("NOT_FOUND", "No such job");
+  if (job.state !== "failed") throw new AppError("CONFLICT", "Only a failed job can be retried");
+  await retry(job.name, jobId);
+}
