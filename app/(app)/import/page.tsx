@@ -8,6 +8,7 @@ import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ImportForm, type SnapshotImportMessages } from "./_components/import-form";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { SHEET_KINDS, SHEET_NAMES } from "@/lib/spreadsheets/sheet-kinds";
 
 export const generateMetadata = () => pageTitle("nav.import");
 
@@ -24,6 +25,12 @@ export default async function ImportPage() {
       <p className="text-sm"><a href="/schemas/gatehouse.snapshot.v1.json">{t("import.schema")}</a></p>
       <p className="text-sm">
         {t("sheet.templates")} <a href="/api/import/template?lang=ja" download>{t("sheet.templateJa")}</a> · <a href="/api/import/template?lang=en" download>{t("sheet.templateEn")}</a> · <a href="/api/import/template?lang=ja&format=xlsx" download>{t("sheet.templateXlsxJa")}</a> · <a href="/api/import/template?lang=en&format=xlsx" download>{t("sheet.templateXlsxEn")}</a>
+      </p>
+      <p className="text-sm" data-testid="kind-templates">
+        {t("bulk.csvKinds")}{" "}
+        {SHEET_KINDS.map((kind, i) => (
+          <span key={kind}>{i > 0 && " · "}<a href={`/api/import/template?lang=${locale}&kind=${kind}`} download>{SHEET_NAMES[kind][locale === "en" ? "en" : "ja"]}</a></span>
+        ))}
       </p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ImportForm

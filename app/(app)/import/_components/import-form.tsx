@@ -34,7 +34,7 @@ export function ImportForm({ labels, messages, locale, clients }: { labels: Impo
         <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
           <div>
             <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
-            <input id="import-file" name="file" type="file" accept="application/json,.json,text/csv,.csv,.tsv,.xlsx" className="mt-1 block text-sm" />
+            <input id="import-file" name="file" type="file" multiple accept="application/json,.json,text/csv,.csv,.tsv,.xlsx" className="mt-1 block text-sm" />
           </div>
           <p className="text-xs text-slate-500">{labels.or}</p>
           <div>

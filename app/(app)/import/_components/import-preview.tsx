@@ -83,6 +83,7 @@ export function ImportPreview({ state, action, pending, m }: { state: ImportStat
       <input type="hidden" name="clientId" value={state.clientId ?? ""} />
       <input type="hidden" name="fingerprint" value={state.fingerprint ?? ""} />
       {state.loginsOnly && <input type="hidden" name="loginsOnly" value="1" />}
+      {state.loginsOnly && state.listed?.map((part) => <input key={part} type="hidden" name="listed" value={part} />)}
       <div className="flex flex-wrap gap-3">
         {!noChanges && (
           <button type="submit" name="intent" value="apply" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
