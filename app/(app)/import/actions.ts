@@ -12,6 +12,8 @@ import { previewFingerprint, type UpsertPreview } from "@/lib/snapshots/preview"
 import { MAX_IMPORT_BYTES, parseSnapshotText, tooLargeError } from "@/lib/snapshots/snapshot-text";
 import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
 import { readBulkFiles } from "@/lib/spreadsheets/read-bulk";
+import { applyPasteToAccount, readSellerCentralPaste, type PasteProblem } from "@/lib/spreadsheets/seller-central-paste";
+import { exportSnapshot } from "@/lib/db/snapshots/export";
 import type { ListedPart } from "@/lib/snapshots/plan";
 import type { SnapshotError } from "@/lib/validation/snapshot";
 
@@ -33,6 +35,9 @@ export type ImportState = {
   changedSincePreview?: boolean;
   /** The file was a spreadsheet: it lists logins only (partners, apps and 2SV devices stay as stored). */
   loginsOnly?: boolean;
+  /** The Seller Central paste and its account, shown again after a problem. */
+  pasted?: string;
+  pasteAccountId?: string;
   /** With loginsOnly: the parts of each account the workbook lists (the rest stays as stored). */
   listed?: ListedPart[];
   done?: { created: number; updated: number; unchanged: number };
@@ -57,7 +62,12 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   const json = formData.get("json");
   const pasted = typeof json === "string" ? json : "";
   const rawClientId = formData.get("clientId");
-  const kept = { json: pasted, clientId: typeof rawClientId === "string" ? rawClientId : "" };
+  const scPasteText = formData.get("scPaste");
+  const scAccount = formData.get("scAccountId");
+  const kept = {
+    json: pasted, clientId: typeof rawClientId === "string" ? rawClientId : "",
+    ...(typeof scPasteText === "string" && scPasteText ? { pasted: scPasteText.slice(0, MAX_IMPORT_BYTES), pasteAccountId: typeof scAccount === "string" ? scAccount : "" } : {}),
+  };
   const parsed = importSchema.safeParse({
     intent: formData.get("intent") ?? "preview",
     clientId: rawClientId ?? undefined,
@@ -82,6 +92,19 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
     placeOf = book.placeOf;
     listed = book.listed;
   } else if (files.length > 0) text = await files[0].text();
+  // A user list pasted from Seller Central: the chosen account as stored, with its logins made to match the list.
+  const scPaste = scPasteText;
+  if (typeof scPaste === "string" && scPaste.trim() && !text) {
+    if (scPaste.length > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
+    const accountId = z.string().min(1).max(64).safeParse(formData.get("scAccountId"));
+    const pasteFailed = (message: string): ImportState => ({ seq, stage: "input", errors: [{ path: t("bulk.paste.where"), message }], ...kept });
+    if (!accountId.success) return pasteFailed(t("bulk.paste.unknownAccount"));
+    const read = readSellerCentralPaste(scPaste);
+    if (!read.ok) return { seq, stage: "input", errors: read.problems.map((p) => ({ path: t("bulk.paste.where"), message: describePasteProblem(p, t) })), ...kept };
+    const stored = await exportSnapshot(scope, { accountIds: [accountId.data] });
+    if (stored.accounts.length !== 1) return pasteFailed(t("bulk.paste.unknownAccount"));
+    text = JSON.stringify(applyPasteToAccount(stored, read.users));
+  }
   if (!text) return failed([{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }]);
   const read = parseSnapshotText(text);
   if (!read.ok) {
@@ -118,4 +141,9 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
     if (error instanceof AppError) return { seq, stage: "input", error: error.code, ...kept };
     throw error;
   }
+}
+
+function describePasteProblem(p: PasteProblem, t: Awaited<ReturnType<typeof getT>>): string {
+  const vars = { line: p.line, value: p.value ?? "", email: p.email ?? "" };
+  return p.key === "noRows" ? t("bulk.paste.noRows") : p.key === "badStatus" ? t("bulk.paste.badStatus", vars) : p.key === "noEmail" ? t("bulk.paste.noEmail", vars) : t("bulk.paste.twice", vars);
 }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { listClients } from "@/lib/db/members";
+import { accountChoices } from "@/lib/db/snapshots/account-choices";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { messages } from "@/lib/i18n/messages";
 import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
@@ -15,7 +16,7 @@ export const generateMetadata = () => pageTitle("nav.import");
 export default async function ImportPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   if (!isOrgAdmin(scope)) notFound();
-  const clients = await listClients(scope);
+  const [clients, accounts] = await Promise.all([listClients(scope), accountChoices(scope)]);
   // The preview fills these templates in on the client, with the numbers of each dry run.
   const snapshotMessages = Object.fromEntries(Object.keys(snapshotImportJa).map((k) => [k, messages[locale][k as keyof SnapshotImportMessages]])) as SnapshotImportMessages;
   return (
@@ -40,6 +41,10 @@ export default async function ImportPage() {
           labels={{
             file: t("import.file"), or: t("import.or"), paste: t("import.paste"), client: t("import.client"), noClient: t("scores.noClient"),
             errorsTitle: t("import.errorsTitle"), errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
+          }}
+          paste={{
+            accounts,
+            labels: { title: t("bulk.paste.title"), intro: t("bulk.paste.intro"), account: t("bulk.paste.account"), text: t("bulk.paste.text"), preview: t("bulk.paste.preview") },
           }}
         />
       </section>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
 import { generateSnapshot } from "@/lib/risk/generate";
 import { readBulkFiles } from "@/lib/spreadsheets/read-bulk";
+import { applyPasteToAccount, readSellerCentralPaste } from "@/lib/spreadsheets/seller-central-paste";
 import { workbookXlsx } from "@/lib/spreadsheets/read-xlsx";
 import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { parseSnapshot, snapshotSchema, type Snapshot } from "@/lib/validation/snapshot";
@@ -81,5 +82,29 @@ describe("the bulk workbook", () => {
     expect(result.ok && result.summary).toMatchObject({ accounts: { updated: 1, unchanged: 2 }, removed: { logins: 0, partners: 0, apps: 0 } });
     expect(await db.login.count({ where: { orgId: tenant.orgId } })).toBe(before);
     expect(await db.sellerAccount.count({ where: { orgId: tenant.orgId, storeName: "Renamed in Excel" } })).toBe(1);
+  });
+
+  it("a Seller Central paste becomes one account's logins through the same upsert; the same paste twice changes nothing", async () => {
+    const tenant = await createTenant(db);
+    const scope = await scopeFor(tenant.userId);
+    const input = generateSnapshot(2, 9, { asOf: today() });
+    await upsertSnapshot(scope, input, { source: "IMPORT" });
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId, externalId: input.accounts[0].id }, include: { logins: true } });
+    const primary = account.logins.find((l) => l.role === "PRIMARY")!;
+    const counts = async () => [await db.sellerAccount.count({ where: { orgId: tenant.orgId } }), await db.login.count({ where: { orgId: tenant.orgId } }), await db.person.count({ where: { orgId: tenant.orgId } })];
+    const paste = readSellerCentralPaste(`名前\tEメールアドレス\tステータス\nOwner\t${primary.email}\t有効\n新人 一郎\tnew@paste.example\t招待中\n`);
+    if (!paste.ok) throw new Error("paste should read");
+    const before = await counts();
+    const next = applyPasteToAccount(await exportSnapshot(scope, { accountIds: [account.id] }), paste.users);
+    const dry = await upsertSnapshot(scope, next, { source: "IMPORT", dryRun: true });
+    expect(dry.ok && dry.summary.accounts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await counts()).toEqual(before);
+    await upsertSnapshot(scope, next, { source: "IMPORT" });
+    const after = await db.login.findMany({ where: { accountId: account.id } });
+    expect(after.find((l) => l.email === "new@paste.example")?.status).toBe("INVITED");
+    expect(after.filter((l) => l.role === "SECONDARY" && l.email !== "new@paste.example").every((l) => l.status === "REMOVED")).toBe(true);
+    const again = applyPasteToAccount(await exportSnapshot(scope, { accountIds: [account.id] }), paste.users);
+    const second = await upsertSnapshot(scope, again, { source: "IMPORT" });
+    expect(second.ok && second.summary.accounts).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 });

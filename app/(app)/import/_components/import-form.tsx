@@ -22,7 +22,13 @@ export type SnapshotImportMessages = Record<keyof typeof snapshotImportJa, strin
 
 const initial: ImportState = { seq: 0, stage: "input" };
 
-export function ImportForm({ labels, messages, locale, clients }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[] }) {
+/** The Seller Central paste: a user list copied from the User Permissions page, for one chosen account. */
+export interface PasteProps {
+  accounts: { id: string; storeName: string; sellerId: string | null }[];
+  labels: { title: string; intro: string; account: string; text: string; preview: string };
+}
+
+export function ImportForm({ labels, messages, locale, clients, paste }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps }) {
   const [state, action, pending] = useActionState(importSnapshotAction, initial);
   const m = (key: keyof SnapshotImportMessages, vars?: Record<string, string | number>) => interpolate(messages[key], vars, locale);
   return (
@@ -50,6 +56,25 @@ export function ImportForm({ labels, messages, locale, clients }: { labels: Impo
           </div>
           <button type="submit" name="intent" value="preview" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
             {pending ? m("snapshotImport.previewing") : m("snapshotImport.preview")}
+          </button>
+        </form>
+      )}
+      {state.stage !== "preview" && paste && paste.accounts.length > 0 && (
+        <form key={`paste-${state.seq}`} action={action} className="space-y-3 border-t border-slate-200 pt-4" data-testid="paste-form">
+          <h2 className="text-base font-semibold">{paste.labels.title}</h2>
+          <p className="text-xs text-slate-600">{paste.labels.intro}</p>
+          <div>
+            <label htmlFor="sc-account" className="block text-sm font-medium">{paste.labels.account}</label>
+            <select id="sc-account" name="scAccountId" defaultValue={state.pasteAccountId ?? ""} className="mt-1 max-w-full rounded border border-slate-300 px-2 py-1 text-sm">
+              {paste.accounts.map((a) => <option key={a.id} value={a.id}>{a.storeName}{a.sellerId ? ` (${a.sellerId})` : ""}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="sc-paste" className="block text-sm font-medium">{paste.labels.text}</label>
+            <textarea id="sc-paste" name="scPaste" rows={6} defaultValue={state.pasted ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          </div>
+          <button type="submit" name="intent" value="preview" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+            {pending ? m("snapshotImport.previewing") : paste.labels.preview}
           </button>
         </form>
       )}
