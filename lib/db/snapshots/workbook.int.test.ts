@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
 import { generateSnapshot } from "@/lib/risk/generate";
@@ -106,5 +107,41 @@ describe("the bulk workbook", () => {
     const again = applyPasteToAccount(await exportSnapshot(scope, { accountIds: [account.id] }), paste.users);
     const second = await upsertSnapshot(scope, again, { source: "IMPORT" });
     expect(second.ok && second.summary.accounts).toEqual({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it("property: a workbook export with one cell poisoned anywhere is either read and applied whole, or refused with nothing written", async () => {
+    const tenant = await createTenant(db);
+    const scope = await scopeFor(tenant.userId);
+    await upsertSnapshot(scope, generateSnapshot(4, 21, { asOf: today() }), { source: "IMPORT" });
+    const sheets = snapshotToWorkbook(await exportSnapshot(scope), "ja");
+    const counts = async () => {
+      const where = { orgId: tenant.orgId };
+      return [
+        await db.sellerAccount.count({ where }), await db.login.count({ where }), await db.person.count({ where }), await db.device.count({ where }), await db.twoStepMethod.count({ where }),
+        await db.permissionGrant.count({ where }), await db.authorizedPartner.count({ where }), await db.appAuthorization.count({ where }), await db.otherAccess.count({ where }), await db.auditEvent.count({ where }),
+      ];
+    };
+    const poison = fc.constantFrom("__proto__", "=HYPERLINK(\"x\")", "", "2026/02/30", "EVERYTHING", "x".repeat(5_000), "acc-none", "\u0000", "-1", "password");
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), fc.nat(), poison, async (s, r, c, value) => {
+        const book = sheets.map((x) => ({ name: x.name, rows: x.rows.map((row) => [...row]) }));
+        const target = book[s % book.length];
+        const rowIndex = r % target.rows.length;
+        target.rows[rowIndex][c % target.rows[rowIndex].length] = value;
+        const before = await counts();
+        const read = await readBulkFiles([{ name: "poisoned.xlsx", bytes: await workbookXlsx(book) }]);
+        const parsed = read.ok ? parseSnapshot(read.snapshot) : null;
+        const result = read.ok && parsed?.ok ? await upsertSnapshot(scope, parsed.snapshot, { source: "IMPORT", loginsOnly: true, listed: read.listed }) : null;
+        if (!result?.ok) {
+          refused++;
+          expect(await counts()).toEqual(before);
+        }
+        // Put the organisation back as it was for the next run (the original export, applied whole).
+        if (result?.ok && result.summary.accounts.updated + result.summary.accounts.created > 0) await importWorkbook(scope, await workbookXlsx(sheets));
+      }),
+      { numRuns: 40, seed: 16 },
+    );
+    expect(refused).toBeGreaterThan(0);
   });
 });
