@@ -110,4 +110,42 @@ describe("the bulk workbook", () => {
     };
     expect(await read("ja")).toEqual(await read("en"));
   });
+
+  it("reads a partners CSV saved by Japanese Excel (Shift_JIS, no BOM) beside a UTF-8 logins CSV with a BOM", async () => {
+    const logins = encodeCsv([["アカウントID", "ストア名", "ユーザーの種類", "ログインの状態", "Eメール"], ["acc-1", "さくら茶", "プライマリーユーザー", "有効", "owner@sakura.example"]]);
+    const partners = encodeCsv([["アカウントID", "会社", "リンク送信日", "承諾日"], ["acc-1", "ブルー代理店", "2026年4月1日", "2026/04/02"]]);
+    const read = await readBulkFiles([
+      { name: "logins.csv", bytes: new TextEncoder().encode(`\uFEFF${logins}`) },
+      { name: "partners.csv", bytes: encodeShiftJis(partners) },
+    ]);
+    const parsed = parseSnapshot(read.ok ? read.snapshot : null);
+    expect(parsed.ok && parsed.snapshot.accounts[0].partners).toEqual([{ id: "ブルー代理店", company: "ブルー代理店", linkSentAt: "2026-04-01", acceptedAt: "2026-04-02" }]);
+  });
+
+  it("writes cells that start with = + - @ as text in the .xlsx, and reads them back as they were", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const snapshot = structuredClone(demo.snapshot);
+    snapshot.accounts[0].storeName = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    snapshot.people[0].name = "@SUM(1+1)";
+    const bytes = await workbookXlsx(snapshotToWorkbook(snapshot, "en"));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cell = book.getWorksheet("accounts")!.getRow(2).getCell(2);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe(snapshot.accounts[0].storeName);
+    const read = await readBulkFiles([{ name: "x.xlsx", bytes }]);
+    const parsed = parseSnapshot(read.ok ? read.snapshot : null);
+    expect(parsed.ok && [parsed.snapshot.accounts[0].storeName, parsed.snapshot.people.find((p) => p.id === snapshot.people[0].id)?.name]).toEqual([snapshot.accounts[0].storeName, "@SUM(1+1)"]);
+  });
 });
+
+/** Shift_JIS encoder for the test's few characters (Node has a decoder, not an encoder). */
+function encodeShiftJis(text: string): Uint8Array {
+  const decoder = new TextDecoder("shift_jis");
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0x9f; hi++) for (let lo = 0x40; lo <= 0xfc; lo++) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
+  for (let hi = 0xe0; hi <= 0xef; hi++) for (let lo = 0x40; lo <= 0xfc; lo++) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
+  const out: number[] = [];
+  for (const ch of text) out.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f])));
+  return new Uint8Array(out);
+}
