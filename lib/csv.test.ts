@@ -13,7 +13,10 @@ describe("neutraliseCell", () => {
     ["a=b", "a=b"],
     // Leading blanks are trimmed by spreadsheets before they look for a formula.
     [" =1+1", "' =1+1"],
-    ["\t=1+1", "'\t=1+1"],
+    ["\t=1+1", "'\t'=1+1"],
+    // A leading separator: the cell after the split would start with the formula.
+    [",=1+1", ",'=1+1"],
+    ["\n@SUM(1)", "\n'@SUM(1)"],
     ["   @SUM(A1)", "'   @SUM(A1)"],
     [" plain", " plain"],
     // Full-width signs, as a Japanese input method types them.

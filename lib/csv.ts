@@ -10,8 +10,11 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 const FORMULA_CHARS = "=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20";
 const FORMULA_START = new RegExp(`^(?:[\\t\\r]|[ \\t]*[${FORMULA_CHARS}])`);
-/** A separator, optional blanks, then a formula character: the quote goes in front of the blanks. */
-const FORMULA_AFTER_SEPARATOR = new RegExp(`(?<!^)([,;\\t\\r\\n])(?=[ \\t]*[${FORMULA_CHARS}])`, "g");
+/**
+ * A separator, optional blanks, then a formula character: the quote goes in front of the blanks. A
+ * separator at the very start counts too (",=1" or "\\t=1" splits into a cell "=1").
+ */
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([,;\\t\\r\\n])(?=[ \\t]*[${FORMULA_CHARS}])`, "g");
 
 /** The cell as text, neutralised against formula injection. */
 export function neutraliseCell(value: CsvValue): string {

@@ -52,7 +52,8 @@ export default async function ImportPage() {
         <h2 id="export-title" className="text-lg font-semibold">{t("snapshotImport.exportTitle")}</h2>
         <p className="text-sm text-slate-600">{t("snapshotImport.exportIntro")}</p>
         <p className="text-sm">
-          <a href="/api/snapshot" download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">{t("snapshotImport.exportOrg")}</a>
+          <a href="/api/snapshot" download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">{t("snapshotImport.exportOrg")}</a>{" "}
+          <a href={`/api/snapshot?format=xlsx&lang=${locale}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100" data-testid="export-org-workbook">{t("bulk.exportWorkbook")}</a>
         </p>
         {clients.length > 0 && (
           <form action="/api/snapshot" method="get" className="flex flex-wrap items-end gap-2 text-sm">
@@ -62,7 +63,9 @@ export default async function ImportPage() {
                 {clients.map((c) => <option key={c.id} value={c.name}>{c.name}</option>)}
               </select>
             </div>
+            <input type="hidden" name="lang" value={locale} />
             <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("snapshotImport.exportClientButton")}</button>
+            <button type="submit" name="format" value="xlsx" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("bulk.exportWorkbook")}</button>
           </form>
         )}
       </section>
