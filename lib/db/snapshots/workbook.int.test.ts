@@ -107,6 +107,9 @@ describe("the bulk workbook", () => {
     const again = applyPasteToAccount(await exportSnapshot(scope, { accountIds: [account.id] }), paste.users);
     const second = await upsertSnapshot(scope, again, { source: "IMPORT" });
     expect(second.ok && second.summary.accounts).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    // Another organisation's account is not there for the paste to start from (the page then says it was not found).
+    const other = await createTenant(db);
+    expect((await exportSnapshot(await scopeFor(other.userId), { accountIds: [account.id] })).accounts).toEqual([]);
   });
 
   it("property: a workbook export with one cell poisoned anywhere is either read and applied whole, or refused with nothing written", async () => {
