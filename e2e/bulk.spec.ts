@@ -44,6 +44,7 @@ test("a workbook with two bad rows: the problems by sheet, row and column; fixed
   set(book, "2段階認証", 4, "ログインID", "l-ito");
   await upload();
   await expect(page.getByTestId("import-summary")).toContainText("アカウント: 追加 1件");
+  await expect(page.getByTestId("import-listed")).toContainText("ログイン、パートナー、アプリ、その他のアクセス");
   await page.getByRole("button", { name: "この内容で取り込む" }).click();
   await expect(page.getByTestId("import-success")).toContainText("追加 1件");
 

@@ -42,6 +42,10 @@ export default async function ImportPage() {
             file: t("import.file"), or: t("import.or"), paste: t("import.paste"), client: t("import.client"), noClient: t("scores.noClient"),
             errorsTitle: t("import.errorsTitle"), errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
           }}
+          listedLabels={{
+            note: t("bulk.listedNote"),
+            parts: { logins: t("bulk.part.logins"), partners: t("bulk.part.partners"), apps: t("bulk.part.apps"), otherAccess: t("bulk.part.otherAccess") },
+          }}
           paste={{
             accounts,
             labels: { title: t("bulk.paste.title"), intro: t("bulk.paste.intro"), account: t("bulk.paste.account"), text: t("bulk.paste.text"), preview: t("bulk.paste.preview") },

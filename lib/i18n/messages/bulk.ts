@@ -22,6 +22,11 @@ export const ja = {
   "bulk.paste.twice": "{line}行目: {email} が2回あります。",
   "bulk.paste.unknownAccount": "アカウントが見つかりません。",
   "bulk.paste.where": "貼り付け",
+  "bulk.listedNote": "このファイルが示すのは、各アカウントの {parts} です。シートのないもの（パートナー、アプリ、その他のアクセス、ログイン）は、今の記録のまま残します。",
+  "bulk.part.logins": "ログイン",
+  "bulk.part.partners": "パートナー",
+  "bulk.part.apps": "アプリ",
+  "bulk.part.otherAccess": "その他のアクセス",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -47,4 +52,9 @@ export const en: Record<keyof typeof ja, string> = {
   "bulk.paste.twice": "line {line}: {email} appears twice.",
   "bulk.paste.unknownAccount": "account not found.",
   "bulk.paste.where": "paste",
+  "bulk.listedNote": "This file gives each account's {parts}. What it has no sheet for (partners, apps, other access, logins) stays as recorded.",
+  "bulk.part.logins": "logins",
+  "bulk.part.partners": "partners",
+  "bulk.part.apps": "apps",
+  "bulk.part.otherAccess": "other access",
 };

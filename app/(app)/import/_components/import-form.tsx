@@ -23,18 +23,27 @@ export type SnapshotImportMessages = Record<keyof typeof snapshotImportJa, strin
 const initial: ImportState = { seq: 0, stage: "input" };
 
 /** The Seller Central paste: a user list copied from the User Permissions page, for one chosen account. */
+/** The preview's note on what a spreadsheet lists: a template with {parts}, and each part's name. */
+export interface ListedLabels {
+  note: string;
+  parts: Record<"logins" | "partners" | "apps" | "otherAccess", string>;
+}
+
 export interface PasteProps {
   accounts: { id: string; storeName: string; sellerId: string | null }[];
   labels: { title: string; intro: string; account: string; text: string; preview: string };
 }
 
-export function ImportForm({ labels, messages, locale, clients, paste }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps }) {
+export function ImportForm({ labels, messages, locale, clients, paste, listedLabels }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps; listedLabels?: ListedLabels }) {
   const [state, action, pending] = useActionState(importSnapshotAction, initial);
   const m = (key: keyof SnapshotImportMessages, vars?: Record<string, string | number>) => interpolate(messages[key], vars, locale);
   return (
     <div className="space-y-4">
       {state.stage === "preview" && state.preview ? (
-        <ImportPreview state={state} action={action} pending={pending} m={m} />
+        <ImportPreview
+          state={state} action={action} pending={pending} m={m}
+          keptNote={state.loginsOnly && listedLabels ? interpolate(listedLabels.note, { parts: (state.listed ?? ["logins"]).map((p) => listedLabels.parts[p]).join(locale === "ja" ? "、" : ", ") }, locale) : null}
+        />
       ) : (
         // Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared.
         <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
