@@ -93,3 +93,17 @@ test("a user list pasted from Seller Central's English page becomes the chosen a
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);
   await expect(page.getByText("new.hire@kumo.example").first()).toBeVisible();
 });
+
+test("a user list pasted from Seller Central's Japanese page, without the header row, through the preview", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/import");
+  const paste = page.getByTestId("paste-form");
+  await paste.getByLabel("取り込み先のアカウント").selectOption({ label: await paste.locator("option", { hasText: "Clean Store" }).innerText() });
+  await paste.getByLabel("貼り付けた一覧").fill("オーナー\towner@clean.example\t有効\n鈴木 一郎\tsuzuki@clean.example\t招待中\n");
+  await paste.getByRole("button", { name: "内容を確認" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("アカウント: 追加 0件、更新 1件、変更なし 0件");
+  await page.getByRole("button", { name: "この内容で取り込む" }).click();
+  await expect(page.getByTestId("import-success")).toBeVisible();
+  await page.goto(`/accounts/${tenant.accountId("clean")}`);
+  await expect(page.getByText("suzuki@clean.example").first()).toBeVisible();
+});
