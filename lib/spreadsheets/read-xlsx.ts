@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { dateText } from "../snapshots/canonical";
+import { zipExpandedBytes } from "./zip-size";
 import { loginsSheetToSnapshot, type SheetProblem, type SheetResult } from "./logins-sheet";
 
 // A logins workbook (.xlsx): its first worksheet read like the CSV. A formula cell counts by the value
@@ -21,7 +22,12 @@ export function cellText(value: CellValue): string {
 }
 
 /** Every worksheet of a workbook as text cells (formulas by their saved value, dates as UTC dates). */
-export async function workbookSheets(bytes: Uint8Array): Promise<{ ok: true; sheets: { name: string; cells: string[][] }[] } | { ok: false; problems: SheetProblem[] }> {
+/** What an .xlsx may unpack to before it is refused unread (its XML, not its cells: about 10× the text). */
+export const MAX_XLSX_EXPANDED_BYTES = 100 * 1024 * 1024;
+
+export async function workbookSheets(bytes: Uint8Array, maxExpandedBytes = MAX_XLSX_EXPANDED_BYTES): Promise<{ ok: true; sheets: { name: string; cells: string[][] }[] } | { ok: false; problems: SheetProblem[] }> {
+  const expanded = zipExpandedBytes(bytes);
+  if (expanded !== null && expanded > maxExpandedBytes) return { ok: false, problems: [{ row: 0, column: null, key: "xlsxTooLarge", vars: { mb: Math.round(maxExpandedBytes / 1024 / 1024) } }] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -137,6 +137,17 @@ describe("the bulk workbook", () => {
     const parsed = parseSnapshot(read.ok ? read.snapshot : null);
     expect(parsed.ok && [parsed.snapshot.accounts[0].storeName, parsed.snapshot.people.find((p) => p.id === snapshot.people[0].id)?.name]).toEqual([snapshot.accounts[0].storeName, "@SUM(1+1)"]);
   });
+
+  it("refuses, unread, a workbook that would unpack past the limit (a ZIP bomb), and reads its size from the ZIP directory", async () => {
+    const { workbookSheets } = await import("./read-xlsx");
+    const { zipExpandedBytes } = await import("./zip-size");
+    const bytes = await workbookXlsx(snapshotToWorkbook(demo.snapshot, "ja"));
+    const expanded = zipExpandedBytes(bytes)!;
+    expect(expanded).toBeGreaterThan(bytes.length);
+    expect(await workbookSheets(bytes, expanded - 1)).toEqual({ ok: false, problems: [{ row: 0, column: null, key: "xlsxTooLarge", vars: { mb: 0 } }] });
+    expect((await workbookSheets(bytes, expanded)).ok).toBe(true);
+    expect(zipExpandedBytes(new TextEncoder().encode("not a zip"))).toBeNull();
+  });
 });
 
 /** Shift_JIS encoder for the test's few characters (Node has a decoder, not an encoder). */
