@@ -139,6 +139,7 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/api/import/template?lang=en", expect: everyone("401", "ok") },
       { path: "/api/import/template?lang=ja&format=xlsx", expect: everyone("401", "ok") },
+      { path: "/api/import/template?lang=en&kind=partners", expect: everyone("401", "ok") },
     ],
   },
   "/api/snapshot": {

@@ -18,6 +18,7 @@ describe("neutraliseCell", () => {
     [",=1+1", ",'=1+1"],
     ["\r@cmd", "'\r'@cmd"],
     ["Kumo,\t=1", "Kumo,'\t'=1"],
+    ["\n@SUM(1)", "\n'@SUM(1)"],
     ["   @SUM(A1)", "'   @SUM(A1)"],
     [" plain", " plain"],
     // Full-width signs, as a Japanese input method types them.

@@ -10,5 +10,6 @@ export function describeSheetProblem(problem: SheetProblem, t: T): SnapshotError
     problem.row === 0 ? t("sheet.file")
     : problem.column ? t("sheet.where", { row: problem.row, column: problem.column })
     : t("sheet.row", { row: problem.row });
-  return { path, message: t(`sheetError.${problem.key}`, { ...problem.vars, value: problem.value ?? "" }) };
+  // A workbook's problems name their sheet (or CSV file) too.
+  return { path: problem.sheet ? t("bulk.inSheet", { sheet: problem.sheet, where: path }) : path, message: t(`sheetError.${problem.key}`, { ...problem.vars, value: problem.value ?? "" }) };
 }

@@ -69,7 +69,12 @@ export interface PlanInput {
    * access, and a login keeps its other users and the devices of its 2SV methods (see keepUnlisted).
    */
   loginsOnly?: boolean;
+  /** With loginsOnly: the parts of an account the file does list (default: logins only); the others stay as stored. */
+  listed?: readonly ListedPart[];
 }
+
+/** The parts of an account a spreadsheet import may list (a bulk workbook's sheets; decision 022). */
+export type ListedPart = "logins" | "partners" | "apps" | "otherAccess";
 
 /**
  * A spreadsheet names a login by its e-mail address (as Seller Central's user list does) unless it has
@@ -94,14 +99,16 @@ function alignLoginsByEmail(listed: SellerAccount, stored: SellerAccount): Selle
  * What a logins-only file cannot say, taken from the stored account: its partners, apps and other
  * access; each login's other users; the device of a 2SV method of the same kind and role (and phone).
  */
-export function keepUnlisted(listed: SellerAccount, stored: SellerAccount): SellerAccount {
+export function keepUnlisted(listed: SellerAccount, stored: SellerAccount, parts: readonly ListedPart[] = ["logins"]): SellerAccount {
+  const has = new Set(parts);
+  if (!has.has("logins")) listed = { ...listed, logins: stored.logins };
   const incoming = alignLoginsByEmail(listed, stored);
   const before = new Map(stored.logins.map((l) => [l.id, l]));
   return {
     ...incoming,
-    partners: stored.partners,
-    apps: stored.apps,
-    otherAccess: stored.otherAccess,
+    partners: has.has("partners") ? incoming.partners : stored.partners,
+    apps: has.has("apps") ? incoming.apps : stored.apps,
+    otherAccess: has.has("otherAccess") ? incoming.otherAccess : stored.otherAccess,
     logins: incoming.logins.map((login) => {
       const old = before.get(login.id);
       if (!old) return login;
@@ -146,10 +153,10 @@ function planRecords<T extends { id: string }>(incoming: T[], existing: Map<stri
   return plan;
 }
 
-export function planUpsert({ snapshot, existing, people, devices, clientId, loginsOnly }: PlanInput): UpsertPlan {
+export function planUpsert({ snapshot, existing, people, devices, clientId, loginsOnly, listed: parts }: PlanInput): UpsertPlan {
   const accounts = snapshot.accounts.map((listed, index): AccountPlan => {
     const old = existing.get(listed.id);
-    const account = old && loginsOnly ? keepUnlisted(listed, old.account) : listed;
+    const account = old && loginsOnly ? keepUnlisted(listed, old.account, parts) : listed;
     const base = { index, externalId: account.id, storeName: account.storeName, account };
     if (!old) {
       const none = <T>(list: T[]): ChildChanges<T> => ({ created: list, updated: [], removed: [], unchanged: 0 });

@@ -34,6 +34,7 @@ export const BASE_COLUMNS: SheetColumn[] = [
   { key: "passwordChangedAt", en: "password_changed_at", ja: "パスワード変更日" },
   { key: "passwordReused", en: "password_reused", ja: "パスワード使い回し" },
   { key: "twoStep", en: "two_step", ja: "2段階認証" },
+  { key: "usedBy", en: "used_by", ja: "利用者" },
   { key: "permissionMarketplace", en: "permission_marketplace", ja: "権限のマーケットプレイス" },
 ];
 

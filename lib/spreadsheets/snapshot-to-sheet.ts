@@ -51,7 +51,7 @@ export function snapshotToLoginRows(snapshot: Snapshot, lang: Lang): string[][] 
             accountStatus: label(ACCOUNT_STATUS, account.status, lang), lastVerifiedAt: account.lastVerifiedAt ?? "",
             name: person?.name ?? "", external: yes(person?.external ?? false, lang), company: person?.company ?? "", departedAt: person?.departedAt ?? "",
             invitedAt: login.invitedAt ?? "", acceptedAt: login.acceptedAt ?? "", lastLoginAt: login.lastLoginAt ?? "", passwordChangedAt: login.passwordChangedAt ?? "",
-            passwordReused: yes(login.passwordReused, lang), twoStep: twoStepCell(login, lang),
+            passwordReused: yes(login.passwordReused, lang), twoStep: twoStepCell(login, lang), usedBy: login.usedBy.filter((p) => p !== login.personId).join(" "),
           });
         for (const g of grants) cell[`tool:${g.tool}`] = label(LEVEL, g.level, lang);
         rows.push(COLUMNS.map((c) => cell[c.key] ?? ""));

@@ -11,8 +11,10 @@ import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
 import { previewFingerprint, type UpsertPreview } from "@/lib/snapshots/preview";
 import { MAX_IMPORT_BYTES, parseSnapshotText, tooLargeError } from "@/lib/snapshots/snapshot-text";
 import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
-import { readLoginsCsv } from "@/lib/spreadsheets/read-csv";
-import { readLoginsXlsx } from "@/lib/spreadsheets/read-xlsx";
+import { readBulkFiles } from "@/lib/spreadsheets/read-bulk";
+import { applyPasteToAccount, readSellerCentralPaste, type PasteProblem } from "@/lib/spreadsheets/seller-central-paste";
+import { exportSnapshot } from "@/lib/db/snapshots/export";
+import type { ListedPart } from "@/lib/snapshots/plan";
 import type { SnapshotError } from "@/lib/validation/snapshot";
 
 /**
@@ -33,6 +35,11 @@ export type ImportState = {
   changedSincePreview?: boolean;
   /** The file was a spreadsheet: it lists logins only (partners, apps and 2SV devices stay as stored). */
   loginsOnly?: boolean;
+  /** The Seller Central paste and its account, shown again after a problem. */
+  pasted?: string;
+  pasteAccountId?: string;
+  /** With loginsOnly: the parts of each account the workbook lists (the rest stays as stored). */
+  listed?: ListedPart[];
   done?: { created: number; updated: number; unchanged: number };
 };
 
@@ -41,6 +48,7 @@ const importSchema = z.object({
   clientId: z.string().max(64).optional().transform((v) => v || null),
   keepApart: z.array(z.string().min(1).max(200)).max(10_000),
   fingerprint: z.string().max(64).optional(),
+  listed: z.array(z.enum(["logins", "partners", "apps", "otherAccess"])).max(4),
 });
 
 /** File uploads do not fit defineAction's string fields; the same steps are spelled out here. */
@@ -51,52 +59,77 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   if (twoFactorPending(scope)) return { seq, stage: "input", error: "FORBIDDEN" };
   // Owners and admins only, before anything of the form is looked at (a client id included).
   if (!isOrgAdmin(scope)) return { seq, stage: "input", error: "FORBIDDEN" };
-  const file = formData.get("file");
   const json = formData.get("json");
   const pasted = typeof json === "string" ? json : "";
   const rawClientId = formData.get("clientId");
-  const kept = { json: pasted, clientId: typeof rawClientId === "string" ? rawClientId : "" };
+  const scPasteText = formData.get("scPaste");
+  const scAccount = formData.get("scAccountId");
+  const kept = {
+    json: pasted, clientId: typeof rawClientId === "string" ? rawClientId : "",
+    ...(typeof scPasteText === "string" && scPasteText ? { pasted: scPasteText.slice(0, MAX_IMPORT_BYTES), pasteAccountId: typeof scAccount === "string" ? scAccount : "" } : {}),
+  };
   const parsed = importSchema.safeParse({
     intent: formData.get("intent") ?? "preview",
     clientId: rawClientId ?? undefined,
     keepApart: formData.getAll("keepApart"),
     fingerprint: formData.get("fingerprint") ?? undefined,
+    listed: formData.getAll("listed"),
   });
   if (!parsed.success) return { seq, stage: "input", error: "INVALID_INPUT", ...kept };
   const t = await getT();
   const failed = (errors: SnapshotError[]): ImportState => ({ seq, stage: "input", errors: translateSnapshotErrors(errors, t), ...kept });
   let text = pasted.trim();
-  // A spreadsheet's rows are first turned into a snapshot; problems are named by row and column.
-  let rowOf: ((path: string) => number | null) | null = null;
-  if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
-    const xlsx = /\.xlsx$/i.test(file.name);
-    if (xlsx || /\.(csv|tsv|txt)$/i.test(file.name) || file.type === "text/csv") {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const sheet = xlsx ? await readLoginsXlsx(bytes) : readLoginsCsv(bytes);
-      if (!sheet.ok) return { seq, stage: "input", errors: sheet.problems.map((p) => describeSheetProblem(p, t)), ...kept };
-      text = JSON.stringify(sheet.snapshot);
-      rowOf = sheet.rowOf;
-    } else text = await file.text();
+  // Spreadsheets (one .xlsx with a sheet per kind, or CSV files) are first turned into a snapshot; problems are named by sheet, row and column.
+  let placeOf: ((path: string) => { sheet: string; row: number } | null) | null = null;
+  let listed: ListedPart[] | undefined;
+  const files = formData.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
+  const sheets = files.filter((f) => /\.(xlsx|csv|tsv|txt)$/i.test(f.name) || f.type === "text/csv");
+  if (files.reduce((n, f) => n + f.size, 0) > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
+  if (sheets.length > 0) {
+    const book = await readBulkFiles(await Promise.all(sheets.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    if (!book.ok) return { seq, stage: "input", errors: book.problems.map((p) => describeSheetProblem(p, t)), ...kept };
+    text = JSON.stringify(book.snapshot);
+    placeOf = book.placeOf;
+    listed = book.listed;
+  } else if (files.length > 0) text = await files[0].text();
+  // A user list pasted from Seller Central: the chosen account as stored, with its logins made to match the list.
+  const scPaste = scPasteText;
+  if (typeof scPaste === "string" && scPaste.trim() && !text) {
+    if (scPaste.length > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
+    const accountId = z.string().min(1).max(64).safeParse(formData.get("scAccountId"));
+    const pasteFailed = (message: string): ImportState => ({ seq, stage: "input", errors: [{ path: t("bulk.paste.where"), message }], ...kept });
+    if (!accountId.success) return pasteFailed(t("bulk.paste.unknownAccount"));
+    const read = readSellerCentralPaste(scPaste);
+    if (!read.ok) return { seq, stage: "input", errors: read.problems.map((p) => ({ path: t("bulk.paste.where"), message: describePasteProblem(p, t) })), ...kept };
+    const stored = await exportSnapshot(scope, { accountIds: [accountId.data] });
+    if (stored.accounts.length !== 1) return pasteFailed(t("bulk.paste.unknownAccount"));
+    text = JSON.stringify(applyPasteToAccount(stored, read.users));
   }
   if (!text) return failed([{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }]);
   const read = parseSnapshotText(text);
   if (!read.ok) {
-    if (!rowOf) return failed(read.errors);
-    const where = rowOf;
-    return { seq, stage: "input", errors: translateSnapshotErrors(read.errors, t).map((e) => ({ ...e, path: where(e.path) ? `${t("sheet.row", { row: where(e.path)! })} (${e.path})` : e.path })), ...kept };
+    if (!placeOf) return failed(read.errors);
+    const where = placeOf;
+    const at = (path: string) => {
+      const place = where(path);
+      if (!place) return path;
+      const row = t("sheet.row", { row: place.row });
+      return `${place.sheet ? t("bulk.inSheet", { sheet: place.sheet, where: row }) : row} (${path})`;
+    };
+    return { seq, stage: "input", errors: translateSnapshotErrors(read.errors, t).map((e) => ({ ...e, path: at(e.path) })), ...kept };
   }
   const { intent, clientId, keepApart } = parsed.data;
   try {
     // The page offers the organisation's clients by id; the upsert (like the API) takes a client's name.
     const client = clientId ? (await listClients(scope)).find((c) => c.id === clientId) : null;
     if (client === undefined) return failed([{ path: "(client)", message: "unknown client", reason: { key: "unknownClient" } }]);
-    const loginsOnly = rowOf !== null || formData.get("loginsOnly") === "1";
-    const options = { source: "IMPORT" as const, client: client?.name ?? null, keepApart, loginsOnly };
+    const loginsOnly = placeOf !== null || formData.get("loginsOnly") === "1";
+    listed ??= parsed.data.listed.length ? parsed.data.listed : undefined;
+    const options = { source: "IMPORT" as const, client: client?.name ?? null, keepApart, loginsOnly, listed };
     const dry = await upsertSnapshot(scope, read.snapshot, { ...options, dryRun: true });
     if (!dry.ok) return failed(dry.errors);
     const fingerprint = previewFingerprint(dry.preview);
-    const preview: ImportState = { seq, stage: "preview", preview: dry.preview, fingerprint, keepApart, json: text, clientId: kept.clientId, loginsOnly };
+    const preview: ImportState = { seq, stage: "preview", preview: dry.preview, fingerprint, keepApart, json: text, clientId: kept.clientId, loginsOnly, listed };
     if (intent === "preview") return preview;
     // Apply only what the user saw; anything else (a changed choice, someone else's edit) is shown again first.
     if (parsed.data.fingerprint !== fingerprint) return { ...preview, changedSincePreview: true };
@@ -108,4 +141,9 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
     if (error instanceof AppError) return { seq, stage: "input", error: error.code, ...kept };
     throw error;
   }
+}
+
+function describePasteProblem(p: PasteProblem, t: Awaited<ReturnType<typeof getT>>): string {
+  const vars = { line: p.line, value: p.value ?? "", email: p.email ?? "" };
+  return p.key === "noRows" ? t("bulk.paste.noRows") : p.key === "badStatus" ? t("bulk.paste.badStatus", vars) : p.key === "noEmail" ? t("bulk.paste.noEmail", vars) : t("bulk.paste.twice", vars);
 }

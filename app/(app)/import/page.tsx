@@ -2,19 +2,21 @@ import { notFound } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { listClients } from "@/lib/db/members";
+import { accountChoices } from "@/lib/db/snapshots/account-choices";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { messages } from "@/lib/i18n/messages";
 import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ImportForm, type SnapshotImportMessages } from "./_components/import-form";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { SHEET_KINDS, SHEET_NAMES } from "@/lib/spreadsheets/sheet-kinds";
 
 export const generateMetadata = () => pageTitle("nav.import");
 
 export default async function ImportPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   if (!isOrgAdmin(scope)) notFound();
-  const clients = await listClients(scope);
+  const [clients, accounts] = await Promise.all([listClients(scope), accountChoices(scope)]);
   // The preview fills these templates in on the client, with the numbers of each dry run.
   const snapshotMessages = Object.fromEntries(Object.keys(snapshotImportJa).map((k) => [k, messages[locale][k as keyof SnapshotImportMessages]])) as SnapshotImportMessages;
   return (
@@ -25,6 +27,12 @@ export default async function ImportPage() {
       <p className="text-sm">
         {t("sheet.templates")} <a href="/api/import/template?lang=ja" download>{t("sheet.templateJa")}</a> · <a href="/api/import/template?lang=en" download>{t("sheet.templateEn")}</a> · <a href="/api/import/template?lang=ja&format=xlsx" download>{t("sheet.templateXlsxJa")}</a> · <a href="/api/import/template?lang=en&format=xlsx" download>{t("sheet.templateXlsxEn")}</a>
       </p>
+      <p className="text-sm" data-testid="kind-templates">
+        {t("bulk.csvKinds")}{" "}
+        {SHEET_KINDS.map((kind, i) => (
+          <span key={kind}>{i > 0 && " · "}<a href={`/api/import/template?lang=${locale}&kind=${kind}`} download>{SHEET_NAMES[kind][locale === "en" ? "en" : "ja"]}</a></span>
+        ))}
+      </p>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ImportForm
           clients={clients}
@@ -34,13 +42,22 @@ export default async function ImportPage() {
             file: t("import.file"), or: t("import.or"), paste: t("import.paste"), client: t("import.client"), noClient: t("scores.noClient"),
             errorsTitle: t("import.errorsTitle"), errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
           }}
+          listedLabels={{
+            note: t("bulk.listedNote"),
+            parts: { logins: t("bulk.part.logins"), partners: t("bulk.part.partners"), apps: t("bulk.part.apps"), otherAccess: t("bulk.part.otherAccess") },
+          }}
+          paste={{
+            accounts,
+            labels: { title: t("bulk.paste.title"), intro: t("bulk.paste.intro"), account: t("bulk.paste.account"), text: t("bulk.paste.text"), preview: t("bulk.paste.preview") },
+          }}
         />
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="export-title">
         <h2 id="export-title" className="text-lg font-semibold">{t("snapshotImport.exportTitle")}</h2>
         <p className="text-sm text-slate-600">{t("snapshotImport.exportIntro")}</p>
         <p className="text-sm">
-          <a href="/api/snapshot" download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">{t("snapshotImport.exportOrg")}</a>
+          <a href="/api/snapshot" download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">{t("snapshotImport.exportOrg")}</a>{" "}
+          <a href={`/api/snapshot?format=xlsx&lang=${locale}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100" data-testid="export-org-workbook">{t("bulk.exportWorkbook")}</a>
         </p>
         {clients.length > 0 && (
           <form action="/api/snapshot" method="get" className="flex flex-wrap items-end gap-2 text-sm">
@@ -50,7 +67,9 @@ export default async function ImportPage() {
                 {clients.map((c) => <option key={c.id} value={c.name}>{c.name}</option>)}
               </select>
             </div>
+            <input type="hidden" name="lang" value={locale} />
             <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("snapshotImport.exportClientButton")}</button>
+            <button type="submit" name="format" value="xlsx" className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">{t("bulk.exportWorkbook")}</button>
           </form>
         )}
       </section>

@@ -3,7 +3,8 @@ import { listAllAccounts } from "@/lib/db/accounts/read-accounts";
 import { exportSnapshot } from "@/lib/db/snapshots/export";
 import { AppError } from "@/lib/errors";
 import { routeScope } from "@/lib/routes/route-scope";
-import { sheetXlsx } from "@/lib/spreadsheets/read-xlsx";
+import { workbookXlsx } from "@/lib/spreadsheets/read-xlsx";
+import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { EXPORT_ROW_LIMIT, parseAccountListQuery } from "@/lib/validation/accounts";
 import { z } from "zod";
@@ -11,7 +12,8 @@ import { z } from "zod";
 // The signed-in user's data as a gatehouse.snapshot/v1 download (external ids, asOf today): everything
 // they may see, one client (`?client=NAME`), or the accounts table's current view (`?view=1` plus the
 // table's own query parameters). The same export as GET /api/v1/snapshot, behind the pages' gate.
-// `format=xlsx|csv` (with `lang=ja|en`) writes the same data in the logins sheet's layout (the import template's).
+// `format=xlsx` (with `lang=ja|en`) writes the same data as the bulk workbook (the import template's
+// layout, one sheet per kind, decision 022); `format=csv` the logins sheet alone.
 const exportQuery = z.object({
   client: z.string().min(1).max(200).optional(),
   view: z.literal("1").optional(),
@@ -41,7 +43,7 @@ export async function GET(request: Request): Promise<Response> {
     const snapshot = await exportSnapshot(scope, { client: parsed.data.client, accountIds: accountIds?.slice(0, EXPORT_ROW_LIMIT) });
     const name = `gatehouse-snapshot-${snapshot.asOf}`;
     if (parsed.data.format === "xlsx")
-      return new Response(Buffer.from(await sheetXlsx(snapshotToLoginRows(snapshot, parsed.data.lang))), {
+      return new Response(Buffer.from(await workbookXlsx(snapshotToWorkbook(snapshot, parsed.data.lang))), {
         headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${name}.xlsx"`, "Cache-Control": "no-store" },
       });
     if (parsed.data.format === "csv")

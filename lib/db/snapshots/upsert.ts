@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { matchPeople, resolvedPersonIds, withResolvedPeople, type ExistingPersonRef, type PersonMatch } from "@/lib/snapshots/match-people";
-import { isNoop, planUpsert, summarisePlan, type ExistingAccount, type PlanSummary, type UpsertPlan } from "@/lib/snapshots/plan";
+import { isNoop, planUpsert, type ListedPart, summarisePlan, type ExistingAccount, type PlanSummary, type UpsertPlan } from "@/lib/snapshots/plan";
 import { previewOf, type UpsertPreview } from "@/lib/snapshots/preview";
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import type { Tx } from "../client";
@@ -28,6 +28,8 @@ export interface UpsertOptions {
   keepApart?: string[];
   /** The file lists logins only (a spreadsheet): partners, apps, other access and 2SV devices stay as stored (lib/snapshots/plan.ts). */
   loginsOnly?: boolean;
+  /** With loginsOnly: the parts of an account the file lists (a bulk workbook's sheets); the others stay as stored. */
+  listed?: readonly ListedPart[];
 }
 
 export type UpsertResult =
@@ -149,7 +151,7 @@ async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: Upser
     existing.set(incomingId, { ...account, matchedBy: by });
     existingRows.push(account);
   }
-  const plan = planUpsert({ snapshot: resolved, existing, people: stored.people, devices: stored.devices, clientId, loginsOnly: options.loginsOnly });
+  const plan = planUpsert({ snapshot: resolved, existing, people: stored.people, devices: stored.devices, clientId, loginsOnly: options.loginsOnly, listed: options.listed });
   const personDb = new Map([...stored.people].map(([ext, p]) => [ext, p.id]));
   const deviceDb = new Map([...stored.devices].map(([ext, d]) => [ext, d.id]));
   return { ok: true, plan, matches, clientId, clientIsNew, existingRows, personDb, deviceDb };

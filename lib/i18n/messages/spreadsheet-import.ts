@@ -17,8 +17,8 @@ export const ja = {
   "sheet.templates": "スプレッドシートのテンプレート（1行に1ログイン）:",
   "sheet.templateJa": "CSV（日本語の見出し）",
   "sheet.templateEn": "CSV（英語の見出し）",
-  "sheet.templateXlsxJa": "Excel（日本語の見出し）",
-  "sheet.templateXlsxEn": "Excel（英語の見出し）",
+  "sheet.templateXlsxJa": "Excelブック（日本語の見出し、種類ごとのシート）",
+  "sheet.templateXlsxEn": "Excelブック（英語の見出し、種類ごとのシート）",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -39,6 +39,6 @@ export const en: Record<keyof typeof ja, string> = {
   "sheet.templates": "Spreadsheet templates (one row per login):",
   "sheet.templateJa": "CSV (Japanese headers)",
   "sheet.templateEn": "CSV (English headers)",
-  "sheet.templateXlsxJa": "Excel (Japanese headers)",
-  "sheet.templateXlsxEn": "Excel (English headers)",
+  "sheet.templateXlsxJa": "Excel workbook (Japanese headers, a sheet per kind)",
+  "sheet.templateXlsxEn": "Excel workbook (English headers, a sheet per kind)",
 };

@@ -22,19 +22,34 @@ export type SnapshotImportMessages = Record<keyof typeof snapshotImportJa, strin
 
 const initial: ImportState = { seq: 0, stage: "input" };
 
-export function ImportForm({ labels, messages, locale, clients }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[] }) {
+/** The Seller Central paste: a user list copied from the User Permissions page, for one chosen account. */
+/** The preview's note on what a spreadsheet lists: a template with {parts}, and each part's name. */
+export interface ListedLabels {
+  note: string;
+  parts: Record<"logins" | "partners" | "apps" | "otherAccess", string>;
+}
+
+export interface PasteProps {
+  accounts: { id: string; storeName: string; sellerId: string | null }[];
+  labels: { title: string; intro: string; account: string; text: string; preview: string };
+}
+
+export function ImportForm({ labels, messages, locale, clients, paste, listedLabels }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps; listedLabels?: ListedLabels }) {
   const [state, action, pending] = useActionState(importSnapshotAction, initial);
   const m = (key: keyof SnapshotImportMessages, vars?: Record<string, string | number>) => interpolate(messages[key], vars, locale);
   return (
     <div className="space-y-4">
       {state.stage === "preview" && state.preview ? (
-        <ImportPreview state={state} action={action} pending={pending} m={m} />
+        <ImportPreview
+          state={state} action={action} pending={pending} m={m}
+          keptNote={state.loginsOnly && listedLabels ? interpolate(listedLabels.note, { parts: (state.listed ?? ["logins"]).map((p) => listedLabels.parts[p]).join(locale === "ja" ? "、" : ", ") }, locale) : null}
+        />
       ) : (
         // Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared.
         <form key={state.seq} action={action} className="space-y-3" data-testid="import-form">
           <div>
             <label htmlFor="import-file" className="block text-sm font-medium">{labels.file}</label>
-            <input id="import-file" name="file" type="file" accept="application/json,.json,text/csv,.csv,.tsv,.xlsx" className="mt-1 block text-sm" />
+            <input id="import-file" name="file" type="file" multiple accept="application/json,.json,text/csv,.csv,.tsv,.xlsx" className="mt-1 block text-sm" />
           </div>
           <p className="text-xs text-slate-500">{labels.or}</p>
           <div>
@@ -50,6 +65,25 @@ export function ImportForm({ labels, messages, locale, clients }: { labels: Impo
           </div>
           <button type="submit" name="intent" value="preview" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
             {pending ? m("snapshotImport.previewing") : m("snapshotImport.preview")}
+          </button>
+        </form>
+      )}
+      {state.stage !== "preview" && paste && paste.accounts.length > 0 && (
+        <form key={`paste-${state.seq}`} action={action} className="space-y-3 border-t border-slate-200 pt-4" data-testid="paste-form">
+          <h2 className="text-base font-semibold">{paste.labels.title}</h2>
+          <p className="text-xs text-slate-600">{paste.labels.intro}</p>
+          <div>
+            <label htmlFor="sc-account" className="block text-sm font-medium">{paste.labels.account}</label>
+            <select id="sc-account" name="scAccountId" defaultValue={state.pasteAccountId ?? ""} className="mt-1 max-w-full rounded border border-slate-300 px-2 py-1 text-sm">
+              {paste.accounts.map((a) => <option key={a.id} value={a.id}>{a.storeName}{a.sellerId ? ` (${a.sellerId})` : ""}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="sc-paste" className="block text-sm font-medium">{paste.labels.text}</label>
+            <textarea id="sc-paste" name="scPaste" rows={6} defaultValue={state.pasted ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
+          </div>
+          <button type="submit" name="intent" value="preview" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+            {pending ? m("snapshotImport.previewing") : paste.labels.preview}
           </button>
         </form>
       )}

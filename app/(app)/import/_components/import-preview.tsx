@@ -8,7 +8,8 @@ type M = (key: keyof SnapshotImportMessages, vars?: Record<string, string | numb
 const SHOWN = 200;
 
 /** The dry run's answer and the confirmation: nothing is written until "Import this". */
-export function ImportPreview({ state, action, pending, m }: { state: ImportState; action: (formData: FormData) => void; pending: boolean; m: M }) {
+/** `keptNote`: for a spreadsheet, which parts of each account it lists (the rest stays as stored). */
+export function ImportPreview({ state, action, pending, m, keptNote }: { state: ImportState; action: (formData: FormData) => void; pending: boolean; m: M; keptNote?: string | null }) {
   const preview = state.preview!;
   const { summary } = preview;
   const changed = preview.accounts.filter((a) => a.status !== "unchanged");
@@ -24,6 +25,7 @@ export function ImportPreview({ state, action, pending, m }: { state: ImportStat
     <form action={action} className="space-y-4" data-testid="import-preview">
       <h2 className="text-lg font-semibold">{m("snapshotImport.previewTitle")}</h2>
       {state.changedSincePreview && <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{m("snapshotImport.changedSincePreview")}</p>}
+      {keptNote && <p className="text-xs text-slate-600" data-testid="import-listed">{keptNote}</p>}
       {noChanges ? (
         <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="import-no-changes">{m("snapshotImport.noChanges")}</p>
       ) : (
@@ -83,6 +85,7 @@ export function ImportPreview({ state, action, pending, m }: { state: ImportStat
       <input type="hidden" name="clientId" value={state.clientId ?? ""} />
       <input type="hidden" name="fingerprint" value={state.fingerprint ?? ""} />
       {state.loginsOnly && <input type="hidden" name="loginsOnly" value="1" />}
+      {state.loginsOnly && state.listed?.map((part) => <input key={part} type="hidden" name="listed" value={part} />)}
       <div className="flex flex-wrap gap-3">
         {!noChanges && (
           <button type="submit" name="intent" value="apply" disabled={pending} className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
