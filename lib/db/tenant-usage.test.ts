@@ -14,6 +14,11 @@ const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
   // The client-owner portal writes and reads rows of the client's own organisation, tied to a client of the caller's.
   ["lib/db/portal.ts:inviteClientOwner", "creates the client's organisation and its invitation"],
   ["lib/db/portal.ts:listClientPortals", "lists the members of the agency's clients' organisations"],
+  // A campaign's reviewers may be the portal members of its accounts' clients (read as listClientPortals does).
+  ["lib/db/reviews/reviewers.ts:reviewerOptions", "reads the members of the accounts' clients' own organisations"],
+  ["lib/db/reviews/reviewers.ts:campaignStartOptions", "offers those members as reviewers (reviewerOptions)"],
+  ["lib/db/reviews/start-campaign.ts:startCampaign", "assigns those members as reviewers (reviewerOptions)"],
+  ["lib/db/reviews/start-campaign.ts:startNextRecurrence", "starts the next recurrence (startCampaign)"],
   // A role change or removal ends that member's sessions: UserSession is a system table (lib/db/app-tables.ts).
   ["lib/db/members.ts:changeMember", "revokes the member's sessions (sessions.ts)"],
   ["lib/db/members.ts:removeMember", "revokes the member's sessions (sessions.ts)"],
