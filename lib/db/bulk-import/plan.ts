@@ -109,6 +109,10 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
     [orgId],
   );
   await sql(`CREATE INDEX ON inc_login (id)`, []);
+  // Temp tables get no autovacuum statistics: without these the planner guesses and picks nested loops.
+  await sql(`ANALYZE inc_account`, []);
+  await sql(`ANALYZE inc_person`, []);
+  await sql(`ANALYZE inc_login`, []);
 
   // 2SV methods, each with the device of a stored method of the same kind and role (and phone) on the same login.
   await sql(
@@ -171,6 +175,7 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
   );
   await sql(`UPDATE inc_account SET id = gen_random_uuid()::text WHERE id IS NULL`, []);
   await sql(`UPDATE inc_login l SET account_id = a.id FROM inc_account a WHERE a.ext = l.account_ext AND a.status = 'created'`, []);
+  for (const table of ["inc_account", "inc_person", "inc_login", "inc_method", "removed_login"]) await sql(`ANALYZE ${table}`, []);
 
   const [counts] = await sql<Record<string, string>>(
     `SELECT (SELECT count(*) FROM inc_account WHERE status = 'created') AS ac, (SELECT count(*) FROM inc_account WHERE status = 'updated') AS au,

@@ -96,11 +96,14 @@ export async function writeBulk(
     `SELECT DISTINCT l."accountId" AS id FROM "TwoStepMethod" t JOIN "Login" l ON l.id = t."loginId" AND l."orgId" = $1
      WHERE t."orgId" = $1 AND t."deviceId" IN (SELECT device_id FROM inc_method WHERE device_id IS NOT NULL)`,
   );
-  const ofUpdatedPeople = await ids(
-    `SELECT "accountId" AS id FROM "Login" WHERE "orgId" = $1 AND "personId" IN (SELECT id FROM inc_person WHERE status = 'updated')
-     UNION SELECT l."accountId" FROM "LoginUser" u JOIN "Login" l ON l.id = u."loginId" AND l."orgId" = $1 WHERE u."orgId" = $1 AND u."personId" IN (SELECT id FROM inc_person WHERE status = 'updated')
-     UNION SELECT "accountId" FROM "OtherAccess" WHERE "orgId" = $1 AND "personId" IN (SELECT id FROM inc_person WHERE status = 'updated')`,
-  );
+  // People whose details changed may be on other accounts too (their facts feed those accounts' rules).
+  const updatedPeople = await ids(`SELECT id FROM inc_person WHERE status = 'updated' AND $1::text IS NOT NULL`);
+  const ofUpdatedPeople = updatedPeople.length === 0 ? [] : (await sql<{ id: string }>(
+    `SELECT "accountId" AS id FROM "Login" WHERE "orgId" = $1 AND "personId" = ANY($2::text[])
+     UNION SELECT l."accountId" FROM "LoginUser" u JOIN "Login" l ON l.id = u."loginId" AND l."orgId" = $1 WHERE u."orgId" = $1 AND u."personId" = ANY($2::text[])
+     UNION SELECT "accountId" FROM "OtherAccess" WHERE "orgId" = $1 AND "personId" = ANY($2::text[])`,
+    [orgId, updatedPeople],
+  )).map((r) => r.id);
   const touched = [...new Set([...written, ...sharingBefore, ...sharingAfter, ...ofUpdatedPeople])];
   const settings = await loadRiskSettings(sql, orgId);
   for (let i = 0; i < touched.length; i += RECOMPUTE_BATCH) {
