@@ -6,7 +6,14 @@ import { resolveScope } from "@/lib/db/scope";
 const [path, userId, orgId] = process.argv.slice(2);
 const scope = (await resolveScope(userId, orgId))!;
 const t0 = performance.now();
-const result = await runBulkImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: false });
+let step = "";
+const result = await runBulkImport(scope, {
+  path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: false,
+  onProgress: (p) => {
+    const name = p.phase === "parsing" ? "reading + COPY" : p.step;
+    if (name !== step) console.error(`    ${((performance.now() - t0) / 1000).toFixed(1)} s: ${(step = name)}`);
+  },
+});
 const seconds = (performance.now() - t0) / 1000;
 if (!result.ok) {
   console.error(JSON.stringify(result).slice(0, 2000));

@@ -62,7 +62,7 @@ try {
   const user = await db.user.create({ data: { email: "bench@bench.example", name: "Bench", passwordHash: "x" } });
   const run = (label: string, path: string, orgId: string, target?: string) => {
     const before = loadavg()[0];
-    const out = execFileSync("npx", ["tsx", "--conditions=react-server", "bench/import-child.ts", path, user.id, orgId], { env: process.env, encoding: "utf8", maxBuffer: 1 << 24 });
+    const out = execFileSync("npx", ["tsx", "--conditions=react-server", "bench/import-child.ts", path, user.id, orgId], { env: process.env, encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] });
     const r = JSON.parse(out.trim().split("\n").pop()!) as { seconds: number; rows: number; written: boolean; peakRssMb: number; summary: { accounts: Record<string, number> } };
     const rate = Math.round(r.rows / r.seconds);
     console.log(

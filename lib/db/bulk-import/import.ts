@@ -50,6 +50,8 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     options.onConnection?.(connection.pid);
     // One upsert per organisation at a time (the same lock as upsertSnapshot).
     await connection.sql(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, [`snapshot-upsert:${orgId}`]);
+    // Sorts and hashes over hundreds of thousands of staged rows: in the server's memory, not spilled to disk.
+    await connection.sql(`SET LOCAL work_mem = '64MB'`, []);
     await createStage(connection);
     const copy = openCopy(connection);
     const source = options.kind === "xlsx" ? await xlsxRows(options.path) : await csvRows(options.path);

@@ -112,6 +112,8 @@ export async function writeBulk(
   }
   const peopleAfter = await peopleOnAccounts(sql, orgId, written);
   const changedPeople = await ids(`SELECT id FROM inc_person WHERE status IN ('created', 'updated') AND $1::text IS NOT NULL`);
-  await refreshPersonAccess(sql, orgId, [...new Set([...peopleBefore, ...peopleAfter, ...changedPeople])]);
+  const concerned = [...new Set([...peopleBefore, ...peopleAfter, ...changedPeople])];
+  // Past a few thousand people one pass over the whole organisation is cheaper than the list (bulk-load.ts does the same).
+  await refreshPersonAccess(sql, orgId, concerned.length > 2_000 ? null : concerned);
   return { touched: touched.length };
 }
