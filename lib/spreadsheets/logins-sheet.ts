@@ -45,6 +45,9 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
   if (!seen.has("email") && !seen.has("personId")) problems.push({ row: 1, column: english("email"), key: "missingColumn" });
   if (problems.length) return { ok: false, problems };
 
+  // Column of each key, found once (not per cell: large files go through here in batches).
+  const indexOf = new Map<string, number>();
+  columns.forEach((c, i) => c && !indexOf.has(c.key) && indexOf.set(c.key, i));
   const accounts = new Map<string, Record<string, unknown> & { logins: Record<string, unknown>[] }>();
   const people = new Map<string, Record<string, unknown>>();
   const rowAt = new Map<string, number>();
@@ -54,11 +57,11 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
     if (cellsOfRow.every((c) => !c?.trim())) return;
     rows++;
     const get = (key: string) => {
-      const i = columns.findIndex((c) => c?.key === key);
+      const i = indexOf.get(key) ?? -1;
       // Exports neutralise cells a spreadsheet would run as formulas with a leading ' (lib/csv.ts): undone here.
       return i < 0 ? "" : (cellsOfRow[i] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
     };
-    const header = (key: string) => (headerRow[columns.findIndex((c) => c?.key === key)] ?? key).trim();
+    const header = (key: string) => (headerRow[indexOf.get(key) ?? -1] ?? key).trim();
     const bad = (key: string, problem: SheetProblem["key"] = "badValue") => problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem });
     const choice = <T extends string>(key: string, labels: Record<T, readonly string[]>, fallback?: T): T | undefined => {
       if (!get(key)) {
