@@ -6,11 +6,10 @@
 // TEST_DATABASE_URL (a local server; a throwaway database is created and dropped).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { once } from "node:events";
+import { writeLoginsCsv } from "@/tests/support/logins-file";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
@@ -19,31 +18,6 @@ if (!adminUrl) {
 }
 const SIZES = (process.env.BENCH_ROWS ?? "50000,500000").split(",").map(Number);
 const PER_ACCOUNT = 10;
-const TOOLS = ["ORDERS", "INVENTORY", "FBA", "BUSINESS_REPORTS", "ADVERTISING", "USER_PERMISSIONS"];
-
-/** A logins CSV written row by row (never whole in memory). */
-async function writeFile(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  const write = async (line: string) => {
-    if (!out.write(line)) await once(out, "drain");
-  };
-  await write(["account_id", "store_name", "seller_id", "region", "marketplaces", "login_id", "role", "email", "person_id", "name", "external", "company", "login_status", "last_login_at", "two_step", ...TOOLS].join(",") + "\n");
-  for (let r = 0; r < rows; r++) {
-    const a = Math.floor(r / PER_ACCOUNT);
-    const j = r % PER_ACCOUNT;
-    // The owner, two agency staff shared by many accounts, and the seller's own staff.
-    const person = j === 0 ? `p-${a}-owner` : j < 3 ? `p-agency-${(a * 7 + j) % 2_000}` : `p-${a}-${j}`;
-    const level = (t: number) => (t === 5 ? (j === 0 ? "ADMIN" : "") : ["VIEW", "VIEW_EDIT", "ADMIN", ""][(a + j + t) % 4]);
-    await write(
-      [`acc-${a}`, `Store ${a}`, `S${String(a).padStart(12, "0")}`, "JP", "JP", `l-${a}-${j}`, j === 0 ? "PRIMARY" : "SECONDARY", `${person}@example.com`, person,
-        `Person ${person}`, j > 0 && j < 3 ? "yes" : "no", j > 0 && j < 3 ? "Agency" : "", (a + j) % 17 === 0 ? "DISABLED" : "ACTIVE", `2026-${String(1 + ((a + j) % 11)).padStart(2, "0")}-15`,
-        (a + j) % 5 === 0 ? "" : "SMS:090-0000-1234", ...TOOLS.map((_, t) => level(t))].join(",") + "\n",
-    );
-  }
-  out.end();
-  await once(out, "finish");
-}
-
 const { createThrowawayDatabase } = await import("@/tests/support/test-database");
 const database = await createThrowawayDatabase(adminUrl, "gatehouse_bench_import");
 process.env.DATABASE_URL = database.url;
@@ -73,7 +47,7 @@ try {
   };
   for (const rows of SIZES) {
     const path = join(dir, `logins-${rows}.csv`);
-    await writeFile(path, rows);
+    await writeLoginsCsv(path, rows, { perAccount: PER_ACCOUNT });
     console.log(`file: ${rows.toLocaleString("en")} login rows, ${rows / PER_ACCOUNT} accounts, ${((await stat(path)).size / 2 ** 20).toFixed(0)} MB`);
     const org = await db.organization.create({ data: { name: `Bench ${rows}` } });
     await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
