@@ -135,6 +135,7 @@ const MATRIX: Record<string, Entry> = {
   "/api/v1/snapshot": { paths: [{ path: "/api/v1/snapshot", expect: everyone("401") }] },
   "/api/v1/snapshots": { paths: [{ path: "/api/v1/snapshots", expect: everyone("405") }] },
   "/api/v1/audit": { paths: [{ path: "/api/v1/audit", expect: everyone("405") }] },
+  "/api/import/large": { paths: [{ path: "/api/import/large", expect: everyone("405") }] },
   "/api/import/template": {
     paths: [
       { path: "/api/import/template?lang=en", expect: everyone("401", "ok") },

@@ -8,6 +8,9 @@ import { messages } from "@/lib/i18n/messages";
 import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ImportForm, type SnapshotImportMessages } from "./_components/import-form";
+import { LargeImport, type BulkProgressMessages } from "./_components/large-import";
+import { ja as bulkProgressJa } from "@/lib/i18n/messages/bulk-progress";
+import { maxLargeImportBytes } from "@/lib/spreadsheets/upload-limit";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { SHEET_KINDS, SHEET_NAMES } from "@/lib/spreadsheets/sheet-kinds";
 
@@ -51,6 +54,9 @@ export default async function ImportPage() {
             labels: { title: t("bulk.paste.title"), intro: t("bulk.paste.intro"), account: t("bulk.paste.account"), text: t("bulk.paste.text"), preview: t("bulk.paste.preview") },
           }}
         />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <LargeImport locale={locale} maxMb={maxLargeImportBytes() / 2 ** 20} messages={Object.fromEntries(Object.keys(bulkProgressJa).map((k) => [k, messages[locale][k as keyof BulkProgressMessages]])) as BulkProgressMessages} />
       </section>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="export-title">
         <h2 id="export-title" className="text-lg font-semibold">{t("snapshotImport.exportTitle")}</h2>

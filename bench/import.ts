@@ -1,0 +1,62 @@
+// `npm run bench:import`: the large-file import of a logins spreadsheet (lib/db/bulk-import, decision
+// 023), as figures (not a test). Generated CSV files of 50,000 and 500,000 login rows (10 logins per
+// account: 5,000 and 50,000 accounts; agency staff shared across accounts) are imported into empty
+// organisations, then the 500,000-row file again unchanged. Each import runs in a child process from
+// the file on disk to findings recomputed and committed, so its peak RSS is measured alone. Uses
+// TEST_DATABASE_URL (a local server; a throwaway database is created and dropped).
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { writeLoginsCsv } from "@/tests/support/logins-file";
+
+const adminUrl = process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error("Set TEST_DATABASE_URL to a local PostgreSQL server (a throwaway database is made on it).");
+  process.exit(2);
+}
+const SIZES = (process.env.BENCH_ROWS ?? "50000,500000").split(",").map(Number);
+const PER_ACCOUNT = 10;
+const { createThrowawayDatabase } = await import("@/tests/support/test-database");
+const database = await createThrowawayDatabase(adminUrl, "gatehouse_bench_import");
+process.env.DATABASE_URL = database.url;
+// The scoped-work role's password derives from it (lib/db/app-role.ts); the children inherit it.
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+const { createDb } = await import("@/lib/db/client");
+const { applyMigrations } = await import("@/lib/db/migrate");
+const { syncToolCatalogue } = await import("@/lib/db/tools");
+const dir = await mkdtemp(join(tmpdir(), "bench-import-"));
+
+console.log(`Gatehouse large import benchmark — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
+try {
+  await applyMigrations(database.url);
+  const db = createDb(database.url);
+  await syncToolCatalogue(db);
+  const user = await db.user.create({ data: { email: "bench@bench.example", name: "Bench", passwordHash: "x" } });
+  const run = (label: string, path: string, orgId: string, target?: string) => {
+    const before = loadavg()[0];
+    const out = execFileSync("npx", ["tsx", "--conditions=react-server", "bench/import-child.ts", path, user.id, orgId], { env: process.env, encoding: "utf8", maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] });
+    const r = JSON.parse(out.trim().split("\n").pop()!) as { seconds: number; rows: number; written: boolean; peakRssMb: number; summary: { accounts: Record<string, number> } };
+    const rate = Math.round(r.rows / r.seconds);
+    console.log(
+      `${label}: ${r.rows.toLocaleString("en")} rows in ${r.seconds.toFixed(1)} s → ${rate.toLocaleString("en")} rows/s, peak RSS ${r.peakRssMb} MB` +
+        ` (accounts ${JSON.stringify(r.summary.accounts)}; load average ${before.toFixed(1)} → ${loadavg()[0].toFixed(1)})${target ? ` — target ${target}` : ""}`,
+    );
+    return r;
+  };
+  for (const rows of SIZES) {
+    const path = join(dir, `logins-${rows}.csv`);
+    await writeLoginsCsv(path, rows, { perAccount: PER_ACCOUNT });
+    console.log(`file: ${rows.toLocaleString("en")} login rows, ${rows / PER_ACCOUNT} accounts, ${((await stat(path)).size / 2 ** 20).toFixed(0)} MB`);
+    const org = await db.organization.create({ data: { name: `Bench ${rows}` } });
+    await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+    run("  import into an empty organisation", path, org.id, rows >= 500_000 ? "≥ 10,000 rows/s and ≤ 256 MB" : undefined);
+    if (rows >= 500_000) run("  the same file again (unchanged)", path, org.id, "≤ 30 s");
+  }
+  await db.$disconnect();
+} finally {
+  await rm(dir, { recursive: true, force: true });
+  await database.drop();
+}
+process.exit(0);

@@ -1,0 +1,64 @@
+import "server-only";
+import { once } from "node:events";
+import { from as copyFrom } from "pg-copy-streams";
+import type { StagedLogin } from "@/lib/spreadsheets/stream-logins";
+import type { ImportConnection } from "./connection";
+
+// The staging table: one row per valid spreadsheet login (after the sheet's and the snapshot's own
+// validation), streamed in with COPY. TEMP and ON COMMIT DROP: private to the import's transaction, no
+// WAL, gone whether it commits, rolls back or the connection dies.
+
+const COLUMNS = [
+  "account_row", "account_ext", "store_name", "seller_id", "region", "marketplaces", "plan", "account_status", "last_verified_at",
+  "person_row", "person_ext", "person_name", "person_external", "person_company", "person_departed_at",
+  "login_row", "login_ext", "role", "email", "status", "invited_at", "accepted_at", "last_login_at", "password_changed_at", "password_reused",
+  "methods", "grants",
+] as const;
+
+export async function createStage(connection: ImportConnection): Promise<void> {
+  await connection.client.query(`CREATE TEMP TABLE bulk_stage (
+    account_row int NOT NULL, account_ext text NOT NULL, store_name text NOT NULL, seller_id text, region text NOT NULL, marketplaces text NOT NULL,
+    plan text NOT NULL, account_status text NOT NULL, last_verified_at text,
+    person_row int NOT NULL, person_ext text NOT NULL, person_name text NOT NULL, person_external boolean NOT NULL, person_company text, person_departed_at text,
+    login_row int NOT NULL, login_ext text NOT NULL, role text NOT NULL, email text, status text NOT NULL,
+    invited_at text, accepted_at text, last_login_at text, password_changed_at text, password_reused boolean NOT NULL,
+    methods jsonb NOT NULL, grants jsonb NOT NULL
+  ) ON COMMIT DROP`);
+}
+
+// COPY text format: backslash, tab and line breaks escaped; \N is NULL.
+const field = (v: string | number | boolean | null): string =>
+  v === null ? "\\N" : typeof v === "string" ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : String(v);
+
+function line({ accountRow, account: a, personRow, person: p, loginRow, login: l }: StagedLogin): string {
+  return [
+    accountRow, a.id, a.storeName, a.sellerId, a.region, a.marketplaces.join(","), a.plan, a.status, a.lastVerifiedAt,
+    personRow, p.id, p.name, p.external, p.company, p.departedAt,
+    loginRow, l.id, l.role, l.email, l.status, l.invitedAt, l.acceptedAt, l.lastLoginAt, l.passwordChangedAt, l.passwordReused,
+    JSON.stringify(l.twoStep.map((m) => ({ kind: m.kind, role: m.role, phone: m.phoneLast4 }))),
+    JSON.stringify(l.permissions.map((g) => ({ tool: g.tool, level: g.level, marketplace: g.marketplace }))),
+  ].map(field).join("\t") + "\n";
+}
+
+/** A COPY into the staging table that stays open while the file is read; `close` ends it. */
+export function openCopy(connection: ImportConnection): { write: (logins: StagedLogin[]) => Promise<void>; close: () => Promise<number> } {
+  const stream = connection.client.query(copyFrom(`COPY bulk_stage (${COLUMNS.join(", ")}) FROM STDIN`));
+  let failure: Error | null = null;
+  stream.on("error", (e: Error) => (failure = e));
+  let count = 0;
+  return {
+    async write(logins) {
+      if (failure) throw failure;
+      count += logins.length;
+      if (!stream.write(logins.map(line).join(""))) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+      if (failure) throw failure;
+    },
+    async close() {
+      if (failure) throw failure;
+      stream.end();
+      await Promise.race([once(stream, "finish"), once(stream, "error").then(([e]) => Promise.reject(e as Error))]);
+      if (failure) throw failure;
+      return count;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { parseSnapshot, type Snapshot, type SnapshotError } from "@/lib/validation/snapshot";
+import { loginsSheetToSnapshot, type SheetProblem } from "./logins-sheet";
+import type { RowSource } from "./stream-rows";
+
+// A logins spreadsheet of any size, read as a stream: rows go through the same per-sheet parser as
+// the whole-file import (logins-sheet.ts, then the snapshot's own validation) in batches under the
+// file's header row, so every problem has the same key, column, value and message. Each valid login
+// comes out as one flat staged row carrying its account's and person's details and the row numbers
+// they were first seen at: the database merges them (first row wins for an account's and a person's
+// details, a login listed again adds its permissions in another marketplace), as logins-sheet.ts does
+// within one file. Only one batch is ever in memory.
+
+export const BATCH_ROWS = 2_000;
+/** Problems kept to show; the count goes on. */
+export const MAX_PROBLEMS = 1_000;
+
+export interface StagedLogin {
+  accountRow: number;
+  account: Snapshot["accounts"][number];
+  personRow: number;
+  person: Snapshot["people"][number];
+  loginRow: number;
+  login: Snapshot["accounts"][number]["logins"][number];
+}
+
+export type StreamProblem = { sheet: SheetProblem } | { row: number | null; error: SnapshotError };
+
+export interface StreamResult {
+  rows: number;
+  problems: StreamProblem[];
+  problemCount: number;
+}
+
+export async function streamLoginsSheet(
+  source: RowSource,
+  onLogins: (logins: StagedLogin[]) => Promise<void>,
+  onProgress?: (rowsRead: number) => void,
+): Promise<StreamResult> {
+  let header: string[] | null = null;
+  let batch: string[][] = [];
+  let batchStart = 2; // spreadsheet row of batch[0]
+  let rows = 0;
+  let problemCount = 0;
+  const problems: StreamProblem[] = [];
+  const add = (p: StreamProblem) => {
+    problemCount++;
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+
+  const flush = async () => {
+    if (!header || batch.length === 0) return;
+    const offset = batchStart - 2;
+    const sheet = loginsSheetToSnapshot([header, ...batch]);
+    batchStart += batch.length;
+    batch = [];
+    if (!sheet.ok) {
+      for (const p of sheet.problems) {
+        if (p.key === "noRows") continue; // an empty batch; the file as a whole is judged at the end
+        add({ sheet: p.row >= 2 ? { ...p, row: p.row + offset } : p });
+      }
+      // A header problem is the same in every batch: stop at the first.
+      if (sheet.problems.some((p) => p.row <= 1 && p.key !== "noRows")) throw new HeaderRefused();
+      return;
+    }
+    rows += sheet.rows;
+    const parsed = parseSnapshot(sheet.snapshot);
+    if (!parsed.ok) {
+      for (const error of parsed.errors) {
+        const row = sheet.rowOf(error.path);
+        add({ row: row === null ? null : row + offset, error });
+      }
+      return;
+    }
+    if (problemCount > 0) return; // nothing will be written: no need to stage
+    const at = (path: string) => sheet.rowOf(path)! + offset;
+    const people = new Map(parsed.snapshot.people.map((p, i) => [p.id, { person: p, row: at(`people[${i}]`) }]));
+    const staged: StagedLogin[] = [];
+    parsed.snapshot.accounts.forEach((account, a) => {
+      const accountRow = at(`accounts[${a}]`);
+      account.logins.forEach((login, l) => {
+        const { person, row: personRow } = people.get(login.personId)!;
+        staged.push({ accountRow, account, personRow, person, loginRow: at(`accounts[${a}].logins[${l}]`), login });
+      });
+    });
+    await onLogins(staged);
+  };
+
+  let read = 0;
+  try {
+    for await (const cells of source.rows) {
+      read++;
+      if (!header) {
+        header = cells;
+        const check = loginsSheetToSnapshot([header]);
+        if (!check.ok && check.problems.some((p) => p.key !== "noRows")) {
+          for (const p of check.problems) if (p.key !== "noRows") add({ sheet: p });
+          return { rows: 0, problems, problemCount };
+        }
+        continue;
+      }
+      batch.push(cells);
+      if (batch.length >= BATCH_ROWS) {
+        await flush();
+        onProgress?.(read);
+      }
+    }
+    await flush();
+    onProgress?.(read);
+  } catch (error) {
+    if (error instanceof HeaderRefused) return { rows, problems, problemCount };
+    const e = error as Error & { code?: string; lines?: number };
+    if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
+      add({ sheet: { row: e.lines ?? 0, column: null, key: "csvSyntax", vars: { message: e.message } } });
+      return { rows, problems, problemCount };
+    }
+    throw error;
+  }
+  if (!header) add({ sheet: { row: 0, column: null, key: "noHeader" } });
+  else if (rows === 0 && problemCount === 0) add({ sheet: { row: 0, column: null, key: "noRows" } });
+  return { rows, problems, problemCount };
+}
+
+class HeaderRefused extends Error {}
