@@ -1,5 +1,6 @@
 import { parseSnapshot, type Snapshot, type SnapshotError } from "@/lib/validation/snapshot";
 import { loginsSheetToSnapshot, type SheetProblem } from "./logins-sheet";
+import { columnFor } from "./logins-columns";
 import type { RowSource } from "./stream-rows";
 
 // A logins spreadsheet of any size, read as a stream: rows go through the same per-sheet parser as
@@ -71,6 +72,14 @@ export async function streamLoginsSheet(
       }
       return;
     }
+    // Shared logins (a used_by column naming other people) are not carried by the staged path yet
+    // (decision 023): refused by row rather than imported without them; the regular import takes them.
+    parsed.snapshot.accounts.forEach((account, a) =>
+      account.logins.forEach((login, l) => {
+        if (login.usedBy.some((p) => p !== login.personId))
+          add({ sheet: { row: sheet.rowOf(`accounts[${a}].logins[${l}]`)! + offset, column: usedByColumn(header!), value: login.usedBy.filter((p) => p !== login.personId).join(" "), key: "sharedLoginNotStreamed" } });
+      }),
+    );
     if (problemCount > 0) return; // nothing will be written: no need to stage
     const at = (path: string) => sheet.rowOf(path)! + offset;
     const people = new Map(parsed.snapshot.people.map((p, i) => [p.id, { person: p, row: at(`people[${i}]`) }]));
@@ -121,3 +130,5 @@ export async function streamLoginsSheet(
 }
 
 class HeaderRefused extends Error {}
+
+const usedByColumn = (header: string[]) => header.find((h) => columnFor(String(h ?? "").trim())?.key === "usedBy") ?? "used_by";

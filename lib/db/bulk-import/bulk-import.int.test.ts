@@ -77,13 +77,20 @@ function edited(snapshot: Snapshot): Snapshot {
   login.status = login.status === "ACTIVE" ? "DISABLED" : "ACTIVE";
   next.people[0].name += " Jr.";
   const extra = generateSnapshot(1, 99).accounts[0];
-  next.accounts.push({ ...extra, id: "acc-new", sellerId: "ANEWSELLER1", logins: extra.logins.map((l) => ({ ...l, personId: next.people[1].id })) });
+  next.accounts.push({ ...extra, id: "acc-new", sellerId: "ANEWSELLER1", logins: extra.logins.map((l) => ({ ...l, personId: next.people[1].id, usedBy: [next.people[1].id] })) });
+  return next;
+}
+
+/** The portfolio without shared logins, which the staged path refuses (decision 023; tested below). */
+function unshared(snapshot: Snapshot): Snapshot {
+  const next = structuredClone(snapshot);
+  for (const account of next.accounts) for (const login of account.logins) login.usedBy = [login.personId];
   return next;
 }
 
 describe("bulk import of a logins spreadsheet", () => {
   it("leaves what the whole-file import leaves: on a first import, on an edited re-import, and the same file twice", { timeout: 120_000 }, async () => {
-    const portfolio = generateSnapshot(40, 7);
+    const portfolio = unshared(generateSnapshot(40, 7));
     const a = await createTenant(db);
     const b = await createTenant(db);
 
@@ -137,5 +144,20 @@ describe("bulk import of a logins spreadsheet", () => {
     if (whole.ok || result.ok || !("problems" in result)) throw new Error("unreachable");
     expect(result.problems.map((p) => ("sheet" in p ? p.sheet : p))).toEqual(whole.problems);
     expect((await stateOf(a.orgId)).accounts).toEqual([]);
+  });
+  it("refuses a file with shared logins by row, naming the regular import, and writes nothing", { timeout: 120_000 }, async () => {
+    const portfolio = unshared(generateSnapshot(3, 11));
+    const login = portfolio.accounts[1].logins[0];
+    const other = portfolio.accounts[0].logins.find((l) => l.personId !== login.personId)!.personId; // a person the sheet lists
+    login.usedBy = [login.personId, other];
+    const b = await createTenant(db);
+    const path = join(dir, `${b.orgId}-shared.csv`);
+    await writeFile(path, csv(portfolio));
+    const result = await runBulkImport(await scopeFor(b.userId, b.orgId), { path, kind: "csv", dryRun: false });
+    expect(result.ok).toBe(false);
+    const keys = JSON.stringify(result);
+    expect(keys).toContain("sharedLoginNotStreamed");
+    expect(keys).toContain(other);
+    expect((await stateOf(b.orgId)).accounts).toEqual([]);
   });
 });
