@@ -1,6 +1,6 @@
 -- Weekly digest (issue 14): a member's opt-out, and one delivery row per member, organisation and week,
 -- written before the mail is sent so a retried job never mails twice (decision 020). The digest job
--- writes it as the owner; like every table with an "orgId", it is a tenant table under row-level security.
+-- writes it as the owner, and like every table with an "orgId", it is a tenant table under row-level security.
 ALTER TABLE "User" ADD COLUMN "digestOptOut" BOOLEAN NOT NULL DEFAULT false;
 
 CREATE TABLE "DigestDelivery" (
