@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { TableHead } from "@/components/table-head";
@@ -56,7 +57,11 @@ export default async function ClientsPage() {
                       testId="rename-client-form"
                     />
                   </td>
-                  <td className="px-2 py-2 tabular-nums">{c.accounts}</td>
+                  <td className="px-2 py-2 tabular-nums">
+                    {c.accounts}
+                    {/* Typing in a client's accounts one after another starts here, with the client chosen. */}
+                    <div><Link href={`/accounts/new?client=${c.id}`} className="text-xs text-blue-800 underline" data-testid="client-add-account">{t("clients.addAccount")}</Link></div>
+                  </td>
                   <td className="px-2 py-2">
                     <details>
                       <summary className="cursor-pointer text-xs text-red-800">{t("clients.remove")}</summary>
