@@ -110,6 +110,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
   const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
   const currentText = (field: FieldSpec): string => {
     const value = current?.[field.name] ?? "";
+    if (field.type === "person") return current?.[`${field.name}Label`] ?? (value === field.defaultValue ? field.picker?.selectedName : undefined) ?? (value || "—");
     const label = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
     return value === "" ? "—" : field.type === "checkboxes" ? value.split(",").map(label).join(", ") : label(value);
   };

@@ -221,3 +221,38 @@ test("who else uses a login is chosen by searching: sharing the primary login ra
   await again.getByRole("button", { name: "保存" }).click();
   await expect(shared).toHaveCount(0);
 });
+
+test("Authorized Partner and app forms: empty, too long and impossible dates are refused at the field, and nothing is written", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  const counts = async () => {
+    const db = createDb(process.env.E2E_DATABASE_URL!);
+    try {
+      return [await db.authorizedPartner.count({ where: { accountId } }), await db.appAuthorization.count({ where: { accountId } })];
+    } finally {
+      await db.$disconnect();
+    }
+  };
+  const before = await counts();
+  await page.goto(`/accounts/${accountId}`);
+  await page.getByTestId("add-partner").locator("summary").click();
+  const partner = page.getByTestId("add-partner-form");
+  await partner.getByRole("button", { name: "認定パートナーを追加" }).click();
+  await expect(partner.getByText("入力してください。")).toBeVisible();
+  await partner.getByLabel("会社名").evaluate((el) => el.removeAttribute("maxlength"));
+  await partner.getByLabel("会社名").fill("B".repeat(101));
+  await partner.getByLabel("招待状の送信日").fill("2999-01-01");
+  await partner.getByRole("button", { name: "認定パートナーを追加" }).click();
+  await expect(partner.getByText("長すぎます。短くしてください。")).toBeVisible();
+  await expect(partner.getByText("今日より後の日付は入力できません。")).toBeVisible();
+
+  await page.getByTestId("add-app").locator("summary").click();
+  const app = page.getByTestId("add-app-form");
+  await app.getByLabel("アプリ名").fill("RepricerX");
+  await app.getByLabel("認証日").fill("2026-06-01");
+  await app.getByLabel("有効期限").fill("2026-01-01");
+  await app.getByRole("button", { name: "アプリを追加" }).click();
+  await expect(app.getByLabel("有効期限")).toHaveAttribute("aria-invalid", "true");
+  await expect(app.getByLabel("アプリ名")).toHaveValue("RepricerX");
+  expect(await counts()).toEqual(before);
+});

@@ -4,6 +4,7 @@ import type { CreatePersonInput, MergePeopleInput, RemoveDeviceInput, RemovePers
 import { dateToDay, dayToDate } from "@/lib/validation/record-fields";
 import type { Tx } from "../client";
 import { refreshPersonAccess } from "./person-access";
+import type { Provenance } from "../accounts/account-provenance";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -198,4 +199,14 @@ export async function getPersonEditing(scope: Scope, personId: string) {
     devices: devices.map((d) => ({ id: d.id, version: d.version, kind: d.kind, label: d.label, holderId: d.holderId, skipOtpOnBrowser: d.skipOtpOnBrowser, source: d.source })),
     people: people.map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name })),
   };
+}
+
+/** Where the person's record came from and who last checked it, shown beside their facts (as on the account page). */
+export async function getPersonProvenance(scope: Scope, personId: string): Promise<Provenance | null> {
+  const db = dbFor(scope);
+  const p = await db.person.findFirst({ where: { id: personId, orgId: scope.orgId }, select: { source: true, verifiedAt: true, verifiedById: true } });
+  if (!p) return null;
+  // Users are not tenant rows: only a member of this organisation is named.
+  const member = p.verifiedById ? await db.membership.findFirst({ where: { orgId: scope.orgId, userId: p.verifiedById }, select: { user: { select: { name: true } } } }) : null;
+  return { source: p.source, verifiedAt: p.verifiedAt, verifiedBy: member?.user.name ?? null };
 }
