@@ -81,6 +81,7 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
       if (!parsed.success) for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
     }
     Object.assign(errors, confirmationErrors(fields, (name) => String(data.get(name) ?? "")));
+    for (const f of fields) if (f.type === "person" && String(data.get(`${f.name}Typed`) ?? "") !== "") errors[f.name] = "validation.unknownPerson";
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
     setLocal({ seq: state.seq, errors });

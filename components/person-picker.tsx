@@ -86,6 +86,8 @@ export function PersonPicker({ inputId, name, selected, none, exclude, messages,
     <div className="relative">
       <input type="hidden" name={name} value={value} />
       <input type="hidden" name={`${name}Label`} value={value || none ? text : ""} />
+      {/* Typed but not chosen: the form refuses it at this field rather than send "nobody". */}
+      <input type="hidden" name={`${name}Typed`} value={searched && !value ? text.trim() : ""} />
       <input
         id={inputId}
         type="text"

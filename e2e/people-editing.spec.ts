@@ -35,6 +35,21 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
 
   await page.getByTestId("add-device").locator("summary").click();
   const device = page.getByTestId("add-device-form");
+  // Too long, and a holder typed but not chosen: refused at each field, nothing added.
+  const heldBefore = await page.getByTestId("held-device").count();
+  await device.getByLabel("名前").evaluate((el) => el.removeAttribute("maxlength"));
+  await device.getByLabel("名前").fill("D".repeat(101));
+  await device.getByRole("combobox", { name: "所持者" }).fill("nobody at all");
+  await device.getByRole("button", { name: "端末を追加" }).click();
+  await expect(device.getByText("長すぎます。短くしてください。")).toBeVisible();
+  await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
+  await expect(page.getByTestId("held-device")).toHaveCount(heldBefore);
+  const holder = device.getByRole("combobox", { name: "所持者" });
+  await holder.fill("Kumo Lead");
+  // (Kumo Lead's company was changed above.)
+  await expect(device.getByRole("option", { name: "Kumo Lead (Kumo Holdings)" })).toBeVisible();
+  await holder.press("Enter");
+  await expect(holder).toHaveValue("Kumo Lead (Kumo Holdings)");
   await device.getByLabel("名前").fill("Lead's iPad");
   await device.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
   await device.getByRole("button", { name: "端末を追加" }).click();

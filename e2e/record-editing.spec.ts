@@ -184,6 +184,10 @@ test("a person is chosen by searching, and another organisation's person in the 
   const pick = form.getByRole("combobox", { name: "関係者" });
   await pick.fill("zzz-nobody");
   await expect(form.getByText("該当する関係者はいません。")).toBeVisible();
+  // Typed but not chosen: refused at the field, not sent as "nobody".
+  await form.getByRole("button", { name: "アクセスを追加" }).click();
+  await expect(form.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
+  await expect(pick).toHaveValue("zzz-nobody");
   await pick.fill("");
   await pick.pressSequentially("Lead");
   await expect(form.getByRole("option").first()).toBeVisible();
