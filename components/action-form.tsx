@@ -5,11 +5,12 @@ import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import { formSummary } from "@/lib/forms/summary";
+import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
 
 export interface FieldSpec {
   name: string;
   label: string;
-  type: "text" | "date" | "select" | "textarea" | "password" | "checkboxes";
+  type: "text" | "date" | "select" | "textarea" | "password" | "checkboxes" | "person" | "people";
   /** For checkboxes: the values ticked to begin with. */
   defaultValues?: string[];
   options?: { value: string; label: string }[];
@@ -20,6 +21,14 @@ export interface FieldSpec {
   maxLength?: number;
   /** This field repeats another (a password's confirmation): checked in the browser before sending. */
   matches?: { field: string; error: string };
+  /** A select whose choice ticks another checkbox group's defaults (a region → its marketplaces); still editable after. */
+  presets?: { field: string; values: Record<string, string[]> };
+  /** For type "person": the searching combobox's words, the chosen person's shown name, and a "nobody"/"new person" choice. */
+  picker?: {
+    messages: PersonPickerMessages; selectedName?: string; none?: { id: ""; name: string }; exclude?: string;
+    /** For type "people": the people chosen to begin with, and the chip's remove button's words. */
+    selectedPeople?: { id: string; name: string }[]; removeLabel?: string;
+  };
 }
 
 export interface FormMessages {
@@ -100,14 +109,37 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
       if (!parsed.success) for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
     }
     Object.assign(errors, confirmationErrors(fields, (name) => String(data.get(name) ?? "")));
+    for (const f of fields) if (f.type === "person" && String(data.get(`${f.name}Typed`) ?? "") !== "") errors[f.name] = "validation.unknownPerson";
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
     setLocal({ seq: state.seq, errors });
+  };
+  // After a refusal the picker shows what was chosen (its id and name came back with the form).
+  const pickedPerson = (field: FieldSpec) => {
+    const id = state.ok ? field.defaultValue : (state.values?.[field.name] ?? field.defaultValue);
+    const name = state.ok || !state.values ? field.picker?.selectedName : state.values[`${field.name}Label`];
+    return id && name ? { id, name } : null;
+  };
+  const pickedPeople = (field: FieldSpec): { id: string; name: string }[] => {
+    const echoed = state.ok ? undefined : state.values?.[`${field.name}Labels`];
+    if (echoed === undefined) return field.picker?.selectedPeople ?? [];
+    try {
+      const people: unknown = JSON.parse(echoed);
+      return Array.isArray(people) ? people.filter((p): p is { id: string; name: string } => typeof p?.id === "string" && typeof p?.name === "string") : [];
+    } catch {
+      return [];
+    }
+  };
+  const applyPreset = (preset: NonNullable<FieldSpec["presets"]>, value: string) => {
+    const ticked = preset.values[value];
+    if (!ticked) return;
+    for (const box of formRef.current?.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${preset.field}"]`) ?? []) box.checked = ticked.includes(box.value);
   };
   const refusedHere = Object.keys(localErrors).length > 0;
   const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
   const currentText = (field: FieldSpec): string => {
     const value = current?.[field.name] ?? "";
+    if (field.type === "person") return current?.[`${field.name}Label`] ?? (value === field.defaultValue ? field.picker?.selectedName : undefined) ?? (value || "—");
     const label = (v: string) => field.options?.find((o) => o.value === v)?.label ?? v;
     return value === "" ? "—" : field.type === "checkboxes" ? value.split(",").map(label).join(", ") : label(value);
   };
@@ -142,8 +174,22 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
                   </label>
                 ))}
               </fieldset>
+            ) : field.type === "person" && field.picker ? (
+              <PersonPicker
+                inputId={fieldId}
+                name={field.name}
+                selected={pickedPerson(field)}
+                none={field.picker.none}
+                exclude={field.picker.exclude}
+                messages={field.picker.messages}
+                invalid={!!error}
+                describedBy={describedBy}
+              />
+            ) : field.type === "people" && field.picker ? (
+              <PeoplePicker inputId={fieldId} name={field.name} selected={pickedPeople(field)} exclude={field.picker.exclude}
+                messages={field.picker.messages} removeLabel={field.picker.removeLabel ?? "×"} describedBy={describedBy} />
             ) : field.type === "select" ? (
-              <select {...common}>
+              <select {...common} onChange={field.presets ? (e) => applyPreset(field.presets!, e.currentTarget.value) : undefined}>
                 {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             ) : field.type === "textarea" ? (

@@ -55,7 +55,8 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   acceptFindingAction: { page: accountPage, kind: "writer", input: (o) => ({ findingId: o.openFinding, reason: "Replayed by someone else", until: addDays(today(), 30) }) },
   reopenFindingAction: { page: accountPage, kind: "writer", input: (o) => ({ findingId: o.acceptedFinding }) },
   addTwoStepMethodAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { loginId: o.login, kind: "AUTHENTICATOR_APP", role: "BACKUP" }) },
-  removeTwoStepMethodAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { methodId: o.method }) },
+  updateTwoStepMethodAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { methodId: o.method, kind: "SMS", role: "BACKUP", phoneLast4: "4321" }) },
+  removeTwoStepMethodAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { methodId: o.method, confirm: "yes" }) },
   updateLoginAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { loginId: o.login, status: "DISABLED", passwordChangedAt: today() }) },
   markVerifiedAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { confirm: "yes" }) },
   createFindingTaskAction: { page: accountPage, kind: "reviewer", input: (o) => ({ findingId: o.openFinding }) },
@@ -101,6 +102,8 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   mergePeopleAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, version: v(o.person), duplicateId: o.departed, confirm: "yes" }) },
   // Another organisation's person as the holder is an unknown person (a field error), as in the integration matrix.
   saveDeviceAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, kind: "PHONE", label: `Replayed ${w.marker}`, holderId: o.person, skipOtpOnBrowser: "no" }), other: "INVALID_INPUT" },
+  createPersonAction: { page: () => "/people", kind: "admin", input: null, form: { name: "Replayed person", external: "no" } },
+  removePersonAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, version: v(o.person), confirm: "yes" }) },
   removeDeviceAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, deviceId: o.device, version: v(o.device), confirm: "yes" }) },
   produceReportAction: { page: (w) => `/clients/${w.assigned.client}`, kind: "admin", input: (o) => ({ clientId: o.client, accountId: "", format: "CSV", locale: "en" }) },
   createClientAction: { page: () => "/clients", kind: "admin", input: null, form: { name: "Replayed client" } },

@@ -156,6 +156,13 @@ const MATRIX: Record<string, Entry> = {
       { path: "/api/clients?q={unassignedMarker}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.clientName) },
     ],
   },
+  // The edit forms' person picker: only the people the caller's /people page lists.
+  "/api/people": {
+    paths: [
+      { path: "/api/people?q=Lead", expect: everyone("401", "ok"), shows: (w) => `Lead ${w.marker}` },
+      { path: "/api/people?q={unassignedMarker}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, `Lead ${w.marker} ${w.unassignedMarker}`) },
+    ],
+  },
 };
 
 /** Routes as Next sees them: route groups "(x)" vanish from the URL. */

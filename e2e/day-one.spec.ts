@@ -101,8 +101,21 @@ test("from an empty database: the setup link, the agency, a client, an account, 
   await expectNoSeriousViolations(page);
 
   await page.goto(`${base}/accounts`);
-  await page.getByTestId("start-add-account").click();
+  await expect(page.getByTestId("start-add-account")).toBeVisible();
+  await page.goto(`${base}/clients`);
+  // From the client's row straight to a new account with the client chosen.
+  await page.getByTestId("client-add-account").click();
+  await expect(page).toHaveURL(/\/accounts\/new\?client=/);
   const add = page.getByTestId("new-account-form");
+  await expect(add.getByLabel("クライアント").locator("option:checked")).toHaveText("Kumo KK");
+  // A region ticks its marketplaces (North America is one account for US, CA and MX); back to Japan.
+  await add.getByLabel("地域").selectOption("NA");
+  await expect(add.getByRole("checkbox", { name: "US" })).toBeChecked();
+  await expect(add.getByRole("checkbox", { name: "MX" })).toBeChecked();
+  await expect(add.getByRole("checkbox", { name: "JP" })).not.toBeChecked();
+  await add.getByLabel("地域").selectOption("JP");
+  await expect(add.getByRole("checkbox", { name: "JP" })).toBeChecked();
+  await expect(add.getByRole("checkbox", { name: "US" })).not.toBeChecked();
   await add.getByLabel("ストア名").fill("Kumo Books");
   await add.getByLabel("出品者ID").fill("B12345");
   await add.getByLabel("クライアント").selectOption({ label: "Kumo KK" });
@@ -119,7 +132,8 @@ test("from an empty database: the setup link, the agency, a client, an account, 
 
   await page.getByTestId("add-login").getByText("ログインを追加").click();
   const login = page.getByTestId("add-login-form");
-  await login.getByLabel("種別").selectOption("PRIMARY");
+  // The account's first login is offered as its primary user.
+  await expect(login.getByLabel("種別")).toHaveValue("PRIMARY");
   await login.getByLabel("ログイン（メールアドレス）").fill("owner@kumo.example");
   await login.getByLabel("新しい関係者の氏名").fill("雲 太郎");
   await login.getByLabel("最終ログイン").fill(new Date().toISOString().slice(0, 10));

@@ -23,12 +23,33 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   await expect(page.getByRole("main")).toContainText("Kumo Holdings");
 
   await page.getByTestId("person-merge").getByText("重複している関係者をこの人に統合…").click();
-  await page.getByTestId("merge-person-form").getByLabel("統合する（削除される）関係者").selectOption(duplicate.id);
+  // The duplicate is found by typing (a combobox asking the server), chosen from the keyboard.
+  const pick = page.getByTestId("merge-person-form").getByRole("combobox", { name: "統合する（削除される）関係者" });
+  await pick.fill("K. Lead");
+  await expect(page.getByRole("option", { name: "K. Lead (duplicate)" })).toBeVisible();
+  await pick.press("ArrowDown");
+  await pick.press("Enter");
+  await expect(pick).toHaveValue("K. Lead (duplicate)");
   await page.getByTestId("merge-person-form").getByRole("button", { name: "統合する（元に戻せません）" }).click();
   await expect.poll(async () => (await page.request.get(`/people/${duplicate.id}`)).status()).toBe(404);
 
   await page.getByTestId("add-device").locator("summary").click();
   const device = page.getByTestId("add-device-form");
+  // Too long, and a holder typed but not chosen: refused at each field, nothing added.
+  const heldBefore = await page.getByTestId("held-device").count();
+  await device.getByLabel("名前").evaluate((el) => el.removeAttribute("maxlength"));
+  await device.getByLabel("名前").fill("D".repeat(101));
+  await device.getByRole("combobox", { name: "所持者" }).fill("nobody at all");
+  await device.getByRole("button", { name: "端末を追加" }).click();
+  await expect(device.getByText("長すぎます。短くしてください。")).toBeVisible();
+  await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
+  await expect(page.getByTestId("held-device")).toHaveCount(heldBefore);
+  const holder = device.getByRole("combobox", { name: "所持者" });
+  await holder.fill("Kumo Lead");
+  // (Kumo Lead's company was changed above.)
+  await expect(device.getByRole("option", { name: "Kumo Lead (Kumo Holdings)" })).toBeVisible();
+  await holder.press("Enter");
+  await expect(holder).toHaveValue("Kumo Lead (Kumo Holdings)");
   await device.getByLabel("名前").fill("Lead's iPad");
   await device.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
   await device.getByRole("button", { name: "端末を追加" }).click();
@@ -46,4 +67,43 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   await expect(matrix.getByText("保存しました。")).toBeVisible();
   await expect(page.getByTestId("permission-matrix")).toContainText("表示と編集 (JP)");
   await expectNoSeriousViolations(page);
+});
+
+test("an admin adds a person from the people list, lands on their page, and removes them after a confirmation naming what goes", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/people");
+  await page.getByTestId("add-person").locator("summary").click();
+  const add = page.getByTestId("add-person-form");
+  await expectNoSeriousViolations(page);
+  // Empty, too long, a future departure: refused at the field, nothing written.
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(add.getByText("入力してください。")).toBeVisible();
+  await add.getByLabel("氏名").evaluate((el) => el.removeAttribute("maxlength"));
+  await add.getByLabel("氏名").fill("N".repeat(101));
+  await add.getByLabel("退職日").fill("2999-01-01");
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(add.getByText("長すぎます。短くしてください。")).toBeVisible();
+  await expect(add.getByText("今日より後の日付は入力できません。")).toBeVisible();
+  await add.getByLabel("氏名").fill("Vendor Staff");
+  await add.getByLabel("退職日").fill("");
+  await add.getByLabel("会社").fill("Blue Agency");
+  await add.getByLabel("所属").selectOption("yes");
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Vendor Staff");
+  await expect(page.getByRole("main")).toContainText("Blue Agency");
+  await expectNoSeriousViolations(page);
+
+  await page.getByTestId("person-remover").locator("summary").click();
+  await expect(page.getByTestId("person-remover")).toContainText("広告・ブランド登録のアクセス0件");
+  await page.getByTestId("remove-person-form").getByRole("button", { name: "削除する（元に戻せません）" }).click();
+  await expect(page).toHaveURL(/\/people$/);
+  await expect(page.getByRole("main")).not.toContainText("Vendor Staff");
+
+  // Someone who still owns a login is not removed: the page says why, and what to do.
+  await page.goto(`/people/${tenant.personId("p-lead")}`);
+  await page.getByTestId("person-remover").locator("summary").click();
+  await expect(page.getByTestId("person-remover")).toContainText("件のログインの所有者です");
+  await page.getByTestId("remove-person-form").getByRole("button", { name: "削除する（元に戻せません）" }).click();
+  await expect(page.getByTestId("remove-person-form")).toContainText("この人はまだログインの所有者なので削除できません。");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });

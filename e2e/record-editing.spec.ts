@@ -122,3 +122,141 @@ test("clients: empty and duplicate names are refused at the field; removal names
   await page.getByTestId("client-row").getByText("削除…").click();
   await expect(page.getByTestId("client-row")).toContainText("2件のアカウントはクライアントなしとして残ります");
 });
+
+test("a 2SV method typed wrong is corrected in place; removing one asks first and says what follows", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  const noBackup = page.locator('[data-testid="finding"][data-rule="PRIMARY_NO_BACKUP"]');
+  await expect(noBackup).toBeVisible();
+  const row = () => page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  const openEditor = async () => {
+    if (!(await row().getByTestId("add-method-form").isVisible())) await row().getByText("編集（Seller Centralで確認した内容を記録）").click();
+  };
+  await openEditor();
+  // Typed as a second primary method by mistake: still no backup.
+  const add = row().getByTestId("add-method-form");
+  await add.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
+  await add.getByLabel("役割").selectOption("PRIMARY");
+  await add.getByRole("button", { name: "追加" }).click();
+  await expect(row().getByTestId("two-step-method")).toHaveCount(2);
+  await expect(noBackup).toBeVisible();
+
+  await openEditor();
+  const app = row().locator('[data-testid="method-editor"][data-kind="AUTHENTICATOR_APP"]');
+  await app.getByText("修正").click();
+  const fix = app.getByTestId("edit-method-form");
+  await expect(fix.getByLabel("種類")).toHaveValue("AUTHENTICATOR_APP");
+  // An app has no phone digits: refused at the field, nothing written.
+  await fix.getByLabel("電話番号の下4桁").fill("1234");
+  await fix.getByRole("button", { name: "保存" }).click();
+  await expect(fix.getByLabel("電話番号の下4桁")).toHaveAttribute("aria-invalid", "true");
+  await fix.getByLabel("電話番号の下4桁").fill("");
+  await fix.getByLabel("役割").selectOption("BACKUP");
+  await fix.getByRole("button", { name: "保存" }).click();
+  await expect(noBackup).toHaveCount(0);
+  await expect(row().getByTestId("two-step-method").filter({ hasText: "認証アプリ" })).toContainText("バックアップ手段");
+
+  await openEditor();
+  const again = row().locator('[data-testid="method-editor"][data-kind="AUTHENTICATOR_APP"]');
+  await again.getByText("削除…").click();
+  await expect(again).toContainText("バックアップがなくなると");
+  await again.getByTestId("remove-method-form").getByRole("button", { name: "削除する（元に戻せません）" }).click();
+  await expect(row().getByTestId("two-step-method")).toHaveCount(1);
+  await expect(noBackup).toBeVisible();
+});
+
+test("a person is chosen by searching, and another organisation's person in the hidden field is refused at the field", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const other = await createTenant("OWNER");
+  const foreign = other.personId("p-lead");
+  const accessCount = async () => {
+    const db = createDb(process.env.E2E_DATABASE_URL!);
+    try {
+      return await db.otherAccess.count({ where: { accountId: tenant.accountId("kumo") } });
+    } finally {
+      await db.$disconnect();
+    }
+  };
+  const before = await accessCount();
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await page.getByTestId("add-otherAccess").locator("summary").click();
+  const form = page.getByTestId("add-otherAccess-form");
+  const pick = form.getByRole("combobox", { name: "関係者" });
+  await pick.fill("zzz-nobody");
+  await expect(form.getByText("該当する関係者はいません。")).toBeVisible();
+  // Typed but not chosen: refused at the field, not sent as "nobody".
+  await form.getByRole("button", { name: "アクセスを追加" }).click();
+  await expect(form.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
+  await expect(pick).toHaveValue("zzz-nobody");
+  await pick.fill("");
+  await pick.pressSequentially("Lead");
+  await expect(form.getByRole("option").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await pick.press("ArrowDown");
+  await pick.press("Enter");
+  await expect(pick).not.toHaveValue("Lead");
+  await form.locator('input[name="personId"]').evaluate((el, id) => ((el as HTMLInputElement).value = id), foreign);
+  await form.getByRole("button", { name: "アクセスを追加" }).click();
+  await expect(form.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
+  expect(await accessCount()).toBe(before);
+});
+
+test("who else uses a login is chosen by searching: sharing the primary login raises SHARED_PRIMARY_LOGIN, removing the chip resolves it", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  const shared = page.locator('[data-testid="finding"][data-rule="SHARED_PRIMARY_LOGIN"]');
+  await expect(shared).toHaveCount(0);
+  const row = () => page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  await row().getByText("編集（Seller Centralで確認した内容を記録）").click();
+  const form = row().getByTestId("edit-login-form");
+  const pick = form.getByRole("combobox", { name: "このログインを共用している人" });
+  await pick.pressSequentially("Kumo Lead");
+  await expect(form.getByRole("option", { name: "Kumo Lead (Kumo KK)" })).toBeVisible();
+  await pick.press("Enter");
+  await expect(form.getByTestId("chosen-person")).toHaveText(["Kumo Lead (Kumo KK)×"]);
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(shared).toBeVisible();
+  await expect(row()).toContainText("Kumo Lead");
+
+  if (!(await row().getByTestId("edit-login-form").isVisible())) await row().getByText("編集（Seller Centralで確認した内容を記録）").click();
+  const again = row().getByTestId("edit-login-form");
+  await again.getByRole("button", { name: "外す: Kumo Lead (Kumo KK)" }).click();
+  await expect(again.getByTestId("chosen-person")).toHaveCount(0);
+  await again.getByRole("button", { name: "保存" }).click();
+  await expect(shared).toHaveCount(0);
+});
+
+test("Authorized Partner and app forms: empty, too long and impossible dates are refused at the field, and nothing is written", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  const counts = async () => {
+    const db = createDb(process.env.E2E_DATABASE_URL!);
+    try {
+      return [await db.authorizedPartner.count({ where: { accountId } }), await db.appAuthorization.count({ where: { accountId } })];
+    } finally {
+      await db.$disconnect();
+    }
+  };
+  const before = await counts();
+  await page.goto(`/accounts/${accountId}`);
+  await page.getByTestId("add-partner").locator("summary").click();
+  const partner = page.getByTestId("add-partner-form");
+  await partner.getByRole("button", { name: "認定パートナーを追加" }).click();
+  await expect(partner.getByText("入力してください。")).toBeVisible();
+  await partner.getByLabel("会社名").evaluate((el) => el.removeAttribute("maxlength"));
+  await partner.getByLabel("会社名").fill("B".repeat(101));
+  await partner.getByLabel("招待状の送信日").fill("2999-01-01");
+  await partner.getByRole("button", { name: "認定パートナーを追加" }).click();
+  await expect(partner.getByText("長すぎます。短くしてください。")).toBeVisible();
+  await expect(partner.getByText("今日より後の日付は入力できません。")).toBeVisible();
+
+  await page.getByTestId("add-app").locator("summary").click();
+  const app = page.getByTestId("add-app-form");
+  await app.getByLabel("アプリ名").fill("RepricerX");
+  await app.getByLabel("認証日").fill("2026-06-01");
+  await app.getByLabel("有効期限").fill("2026-01-01");
+  await app.getByRole("button", { name: "アプリを追加" }).click();
+  await expect(app.getByLabel("有効期限")).toHaveAttribute("aria-invalid", "true");
+  await expect(app.getByLabel("アプリ名")).toHaveValue("RepricerX");
+  expect(await counts()).toEqual(before);
+});

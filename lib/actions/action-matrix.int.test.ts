@@ -81,6 +81,8 @@ interface World {
   spareAccount: string;
   spareLogin: string;
   sparePerson: string;
+  /** A person holding no login, only a use of another's login and Ads access: removable. */
+  leaver: string;
   spareDevice: string;
   apiToken: string;
 }
@@ -113,7 +115,8 @@ const MATRIX: Record<string, Row> = {
   acceptFindingAction: { input: (w) => ({ findingId: w.openFinding, reason: "Accepted for the matrix test", until: addDays(today, 30) }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   reopenFindingAction: { input: (w) => ({ findingId: w.acceptedFinding }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   addTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, kind: "AUTHENTICATOR_APP", role: "BACKUP" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
-  removeTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), methodId: w.method }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
+  updateTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), methodId: w.method, kind: "SMS", role: "PRIMARY", phoneLast4: "4321" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
+  removeTwoStepMethodAction: { input: async (w) => ({ ...(await account(w)), methodId: w.method, confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   updateLoginAction: { input: async (w) => ({ ...(await account(w)), loginId: w.login, status: "ACTIVE", passwordChangedAt: today }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   markVerifiedAction: { input: async (w) => ({ ...(await account(w)), confirm: "yes" }), own: writers(), other: writers("FORBIDDEN", "NOT_FOUND"), clientScoped: true },
   // Like an access review, any member who can see the account records a triage's outcome (decision 019).
@@ -177,6 +180,8 @@ const MATRIX: Record<string, Row> = {
     own: admins(), other: admins("FORBIDDEN", "NOT_FOUND"),
   },
   mergePeopleAction: { input: async (w) => ({ personId: w.person, version: await personVersion(w.person), duplicateId: w.sparePerson, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  createPersonAction: { input: () => ({ name: `Typed ${randomUUID().slice(0, 6)}`, email: "", company: "Vendor KK", external: "yes", departedAt: "" }), own: admins(), other: { none: "creates a person in the caller's own organisation" } },
+  removePersonAction: { input: async (w) => ({ personId: w.leaver, version: await personVersion(w.leaver), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   saveDeviceAction: { input: (w) => ({ personId: w.person, kind: "PHONE", label: "Spare phone", holderId: w.person, skipOtpOnBrowser: "no" }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
   removeDeviceAction: { input: async (w) => ({ personId: w.person, deviceId: w.spareDevice, version: await deviceVersion(w.spareDevice), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.
@@ -316,11 +321,12 @@ async function buildWorld(role: Role): Promise<World> {
   const spareAccount = (await db.sellerAccount.create({ data: { orgId, clientId: client, storeName: "Spare Store", region: "JP", marketplaces: ["JP"] } })).id;
   const sparePerson = (await db.person.create({ data: { orgId, name: "Lead (duplicate)" } })).id;
   const spareDevice = (await db.device.create({ data: { orgId, kind: "PHONE", label: "Old phone", holderId: sparePerson } })).id;
+  const leaver = (await db.person.create({ data: { orgId, name: "Leaver", otherAccess: { create: { orgId, accountId: mine.account, console: "ADS", role: "VIEWER" } } } })).id;
   const spareLogin = (await db.login.create({ data: { orgId, accountId: mine.account, role: "SECONDARY", personId: ids("person", "p-lead"), status: "DISABLED" } })).id;
   return {
     orgId, actor, userId: actorUser.id, client, ...mine, targetMembership, invitation, savedView,
     otherSession: await createUserSession(actorUser.id, {}), unassigned,
-    spareClient, spareAccount, spareLogin, sparePerson, spareDevice,
+    spareClient, spareAccount, spareLogin, sparePerson, leaver, spareDevice,
     apiToken: (await createApiToken(bossScope, { name: "Boss's token", scope: "write", clientIds: [], expiresOn: null })).id,
   };
 }
@@ -435,7 +441,7 @@ describe("server actions: authorisation matrix", () => {
       expect(await db.client.count({ where: { id: { in: [other.client, other.spareClient] } } })).toBe(2);
       expect(await db.sellerAccount.count({ where: { id: { in: [other.account, other.spareAccount] } } })).toBe(2);
       expect(await db.login.count({ where: { id: other.spareLogin } })).toBe(1);
-      expect(await db.person.count({ where: { id: other.sparePerson } })).toBe(1);
+      expect(await db.person.count({ where: { id: { in: [other.sparePerson, other.leaver] } } })).toBe(2);
       expect(await db.device.count({ where: { id: other.spareDevice } })).toBe(1);
     }, 120_000);
   }

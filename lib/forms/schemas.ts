@@ -1,11 +1,11 @@
 import type { z } from "zod";
 import { saveAppSchema, saveOtherAccessSchema, savePartnerSchema } from "../validation/account-children";
 import { createAccountSchema, updateAccountSchema } from "../validation/account-form";
-import { addTwoStepMethodSchema, updateLoginSchema } from "../validation/account-edits";
+import { addTwoStepMethodSchema, updateLoginSchema, updateTwoStepMethodSchema } from "../validation/account-edits";
 import { createClientSchema, renameClientSchema } from "../validation/clients";
 import { createLoginSchema } from "../validation/login-form";
 import { newOrganisationSchema, setupSchema } from "../validation/setup";
-import { saveDeviceSchema, updatePersonSchema } from "../validation/person-form";
+import { createPersonSchema, saveDeviceSchema, updatePersonSchema } from "../validation/person-form";
 
 // The schemas a form checks in the browser before sending — the very ones its server action parses
 // with — named so a server component can tell the (client) form which one to use.
@@ -19,9 +19,11 @@ export const FORM_SCHEMAS = {
   createLogin: createLoginSchema,
   updateLogin: updateLoginSchema,
   addTwoStepMethod: addTwoStepMethodSchema,
+  updateTwoStepMethod: updateTwoStepMethodSchema,
   savePartner: savePartnerSchema,
   saveApp: saveAppSchema,
   saveOtherAccess: saveOtherAccessSchema,
+  createPerson: createPersonSchema,
   updatePerson: updatePersonSchema,
   saveDevice: saveDeviceSchema,
 } satisfies Record<string, z.ZodType>;

@@ -6,8 +6,7 @@ import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-fo
 const id = z.string().min(1).max(64);
 const version = z.coerce.number().int().min(1);
 
-export const addTwoStepMethodSchema = z
-  .object({
+const methodFields = z.object({
     accountId: id,
     version,
     loginId: id,
@@ -22,12 +21,20 @@ export const addTwoStepMethodSchema = z
       .transform((v) => v || null)
       .pipe(z.string().regex(/^\d{4}$/, "validation.phoneLast4").nullable()),
     deviceId: z.string().max(64).optional().transform((v) => v || null),
-  })
-  .refine((v) => v.kind === "AUTHENTICATOR_APP" || v.phoneLast4 !== null, { path: ["phoneLast4"], message: "validation.phoneLast4Required" })
-  .refine((v) => v.kind !== "AUTHENTICATOR_APP" || v.phoneLast4 === null, { path: ["phoneLast4"], message: "validation.appHasNoPhone" });
+  });
+const phoneMatchesKind = <T extends z.ZodType<{ kind: string; phoneLast4: string | null }>>(schema: T) =>
+  schema
+    .refine((v) => v.kind === "AUTHENTICATOR_APP" || v.phoneLast4 !== null, { path: ["phoneLast4"], message: "validation.phoneLast4Required" })
+    .refine((v) => v.kind !== "AUTHENTICATOR_APP" || v.phoneLast4 === null, { path: ["phoneLast4"], message: "validation.appHasNoPhone" });
+
+export const addTwoStepMethodSchema = phoneMatchesKind(methodFields);
 export type AddTwoStepMethodInput = z.infer<typeof addTwoStepMethodSchema>;
 
-export const removeTwoStepMethodSchema = z.object({ accountId: id, version, methodId: id });
+/** Every field of a recorded method (kind, role, label, last four digits, device) corrected in place. */
+export const updateTwoStepMethodSchema = phoneMatchesKind(methodFields.omit({ loginId: true }).extend({ methodId: id }));
+export type UpdateTwoStepMethodInput = z.infer<typeof updateTwoStepMethodSchema>;
+
+export const removeTwoStepMethodSchema = z.object({ accountId: id, version, methodId: id, confirm: z.literal("yes", "validation.confirmRemove") });
 
 export const updateLoginSchema = z
   .object({

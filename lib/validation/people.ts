@@ -18,6 +18,9 @@ export type PersonListQuery = z.infer<typeof personListQuerySchema>;
 
 export const personIdSchema = id;
 
+/** The person picker's search (GET /api/people?q=). */
+export const personSearchSchema = z.object({ q: z.string().max(100).default("") });
+
 
 export const offboardPersonSchema = z.object({
   personId: id,

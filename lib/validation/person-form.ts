@@ -14,10 +14,18 @@ const email = z
   .transform((v) => v || null)
   .refine((v) => v === null || z.email().safeParse(v).success, "validation.email");
 
-export const updatePersonSchema = z.object({
-  personId: recordId, version, name: requiredText(), email, company: optionalText(), external: yesNo, departedAt: pastDay,
-});
+const personFields = { name: requiredText(), email, company: optionalText(), external: yesNo, departedAt: pastDay };
+
+/** A person typed in on their own (not only as a login's owner): someone about to be given access, a vendor's staff. */
+export const createPersonSchema = z.object(personFields);
+export type CreatePersonInput = z.infer<typeof createPersonSchema>;
+
+export const updatePersonSchema = z.object({ personId: recordId, version, ...personFields });
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
+
+/** Removing a person: refused while they own a login (hand it over or merge first). */
+export const removePersonSchema = z.object({ personId: recordId, version, confirm: z.literal("yes", "validation.confirmRemove") });
+export type RemovePersonInput = z.infer<typeof removePersonSchema>;
 
 /** Two records of one human: everything of `duplicateId` moves to `personId`, then the duplicate goes. */
 export const mergePeopleSchema = z

@@ -8,7 +8,7 @@ export const WRAPPED = "defineAction";
 export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/accounts/[id]/actions.ts": {
     acceptFindingAction: WRAPPED, reopenFindingAction: WRAPPED, addTwoStepMethodAction: WRAPPED,
-    removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED,
+    updateTwoStepMethodAction: WRAPPED, removeTwoStepMethodAction: WRAPPED, updateLoginAction: WRAPPED, markVerifiedAction: WRAPPED,
     updateAccountAction: WRAPPED, removeAccountAction: WRAPPED, createLoginAction: WRAPPED, removeLoginAction: WRAPPED, setPermissionsAction: WRAPPED,
     savePartnerAction: WRAPPED, saveAppAction: WRAPPED, saveOtherAccessAction: WRAPPED, removeAccountChildAction: WRAPPED,
   },
@@ -28,6 +28,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
   "app/(app)/people/[id]/actions.ts": {
     offboardPersonAction: WRAPPED, completeOffboardingTaskAction: WRAPPED, reopenOffboardingTaskAction: WRAPPED, cancelOffboardingAction: WRAPPED,
     updatePersonAction: WRAPPED, mergePeopleAction: WRAPPED, saveDeviceAction: WRAPPED, removeDeviceAction: WRAPPED,
+    createPersonAction: WRAPPED, removePersonAction: WRAPPED,
   },
   "app/(app)/security/actions.ts": {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,

@@ -60,6 +60,8 @@ export default async function ClientsPage() {
                   <td className="px-2 py-2 tabular-nums">
                     {c.accounts}
                     <Link href={`/clients/${c.id}`} className="ml-3 text-blue-800 underline" data-testid="client-reports-link">{t("reports.title")}</Link>
+                    {/* Typing in a client's accounts one after another starts here, with the client chosen. */}
+                    <div><Link href={`/accounts/new?client=${c.id}`} className="text-xs text-blue-800 underline" data-testid="client-add-account">{t("clients.addAccount")}</Link></div>
                   </td>
                   <td className="px-2 py-2">
                     <details>

@@ -5,6 +5,11 @@ import { getT } from "@/lib/i18n/server";
 import { personListQuerySchema, type PersonListQuery } from "@/lib/validation/people";
 import { PeopleTable } from "./_components/people-table";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { ActionForm } from "@/components/action-form";
+import { isOrgAdmin } from "@/lib/db/scope";
+import { formMessages } from "@/lib/i18n/form-messages";
+import { createPersonAction } from "./[id]/actions";
+import { personFields } from "./_components/person-fields";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -75,6 +80,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           {filtered && <Link href="/people" className="px-1 py-1.5 text-sm">{t("people.clearFilters")}</Link>}
         </form>
       </div>
+      {isOrgAdmin(scope) && !scope.portal && (
+        // People are the organisation's: Owners and Admins add them (decision 015).
+        <details className="rounded-lg border border-slate-200 bg-white p-3" data-testid="add-person">
+          <summary className="cursor-pointer text-sm text-blue-800">{t("people.add")}</summary>
+          <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("people.addIntro")}</p>
+          <div className="mt-2">
+            <ActionForm action={createPersonAction} schema="createPerson" fields={personFields(t)} submitLabel={t("people.create")} pendingLabel={t("form.saving")} messages={formMessages(t)} testId="add-person-form" />
+          </div>
+        </details>
+      )}
       <PeopleTable
         rows={result.rows}
         sortHeaders={{ name: sortHeader("name", t("people.name")), access: sortHeader("access", t("people.adminLogins")) }}

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
-import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput } from "@/lib/validation/account-edits";
+import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput, type UpdateTwoStepMethodInput } from "@/lib/validation/account-edits";
 import type { Tx } from "../client";
 import type { Scope } from "../scope";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
@@ -15,10 +15,7 @@ async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: 
 export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInput) {
   return writeAccountData(scope, input.accountId, input.version, async (tx) => {
     await loginOnAccount(tx, scope, input.accountId, input.loginId);
-    if (input.deviceId) {
-      const device = await tx.device.findFirst({ where: { id: input.deviceId, orgId: scope.orgId }, select: { id: true } });
-      if (!device) throw new AppError("INVALID_INPUT", "Unknown device", { deviceId: "Unknown device" });
-    }
+    await assertDeviceInOrg(tx, scope, input.deviceId);
     const method = await tx.twoStepMethod.create({
       data: {
         orgId: scope.orgId, loginId: input.loginId, kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4,
@@ -27,6 +24,30 @@ export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInpu
     });
     await audit(tx, scope, { action: "twoStepMethod.added", entityType: "TwoStepMethod", entityId: method.id, accountId: input.accountId, after: method });
     return { value: method.id, alsoTouches: await accountsUsingDevices(tx, scope.orgId, [input.deviceId]) };
+  });
+}
+
+async function assertDeviceInOrg(tx: Tx, scope: Scope, deviceId: string | null) {
+  if (deviceId && !(await tx.device.findFirst({ where: { id: deviceId, orgId: scope.orgId }, select: { id: true } })))
+    throw new AppError("INVALID_INPUT", "Unknown device", { deviceId: "validation.unknownDevice" });
+}
+
+const methodFacts = (m: { kind: string; role: string; label: string | null; phoneLast4: string | null; deviceId: string | null }) => ({
+  kind: m.kind, role: m.role, label: m.label, phoneLast4: m.phoneLast4, deviceId: m.deviceId,
+});
+
+/** A recorded method corrected in place (a typo in its kind, role, label, digits or device). */
+export async function updateTwoStepMethod(scope: Scope, input: UpdateTwoStepMethodInput) {
+  return writeAccountData(scope, input.accountId, input.version, async (tx) => {
+    const before = await tx.twoStepMethod.findFirst({ where: { id: input.methodId, orgId: scope.orgId, login: { accountId: input.accountId } } });
+    if (!before) throw new AppError("NOT_FOUND", "2SV method not found");
+    await assertDeviceInOrg(tx, scope, input.deviceId);
+    const after = await tx.twoStepMethod.update({
+      where: { id: before.id },
+      data: { kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4, deviceId: input.deviceId, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() },
+    });
+    await audit(tx, scope, { action: "twoStepMethod.updated", entityType: "TwoStepMethod", entityId: before.id, accountId: input.accountId, before: methodFacts(before), after: methodFacts(after) });
+    return { value: undefined, alsoTouches: await accountsUsingDevices(tx, scope.orgId, [before.deviceId, input.deviceId]) };
   });
 }
 

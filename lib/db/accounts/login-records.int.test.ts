@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { updateLoginSchema } from "@/lib/validation/account-edits";
+import { updateLoginSchema, updateTwoStepMethodSchema } from "@/lib/validation/account-edits";
 import { createLoginSchema } from "@/lib/validation/login-form";
 import { createTenant, daysAgo, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
-import { addTwoStepMethod, removeTwoStepMethod, updateLogin } from "./account-writes";
+import { addTwoStepMethod, removeTwoStepMethod, updateLogin, updateTwoStepMethod } from "./account-writes";
 import { createAccount } from "./account-records";
 import { createLogin, removeLogin } from "./login-records";
 
@@ -54,6 +54,34 @@ describe("logins and their 2SV methods typed in", () => {
     const removed = await events(orgId, "twoStepMethod.removed");
     expect(removed).toHaveLength(1);
     expect(removed[0].before).toMatchObject({ id: backup.id, kind: "AUTHENTICATOR_APP" });
+  });
+
+  it("corrects a recorded method in place: a role typo fixed clears PRIMARY_NO_BACKUP, audited with before/after; a stale form, another organisation's device and an SMS without digits are refused", async () => {
+    const { orgId, scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, createLoginSchema.parse({
+      accountId, version: String(await version(accountId)), role: "PRIMARY", email: "owner@kumo.example", personId: "", personName: "Kumo Owner", personExternal: "no", status: "ACTIVE", passwordReused: "no",
+    }));
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null });
+    // Typed as a second primary instead of the backup it is.
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", label: null, phoneLast4: null, deviceId: null });
+    expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(1);
+    const app = await db.twoStepMethod.findFirstOrThrow({ where: { loginId, kind: "AUTHENTICATOR_APP" } });
+    const read = await version(accountId);
+    const form = updateTwoStepMethodSchema.parse({ accountId, version: String(read), methodId: app.id, kind: "AUTHENTICATOR_APP", role: "BACKUP", label: "Google Authenticator", phoneLast4: "", deviceId: "" });
+    await updateTwoStepMethod(scope, form);
+    expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(0);
+    const [event] = await events(orgId, "twoStepMethod.updated");
+    expect(event.before).toMatchObject({ role: "PRIMARY", label: null });
+    expect(event.after).toMatchObject({ role: "BACKUP", label: "Google Authenticator" });
+    expect((await failure(updateTwoStepMethod(scope, { ...form, role: "PRIMARY" })))?.code).toBe("CONFLICT");
+
+    const other = await createTenant(db);
+    const foreign = await db.device.create({ data: { orgId: other.orgId, kind: "PHONE", label: "Not yours" } });
+    const refused = await failure(updateTwoStepMethod(scope, { ...form, version: await version(accountId), deviceId: foreign.id }));
+    expect(refused?.code).toBe("INVALID_INPUT");
+    expect((await db.twoStepMethod.findUniqueOrThrow({ where: { id: app.id } })).deviceId).toBeNull();
+    expect(updateTwoStepMethodSchema.safeParse({ ...form, version: "9", kind: "SMS", phoneLast4: "" }).success).toBe(false);
+    expect(await events(orgId, "twoStepMethod.updated")).toHaveLength(1);
   });
 
   it("edits every field of a login (audited before/after, findings recomputed); a second primary and a stale form are refused", async () => {

@@ -36,11 +36,12 @@ export async function loginFormValues(scope: Scope, accountId: string, loginId: 
   const db = dbFor(scope);
   const [account, l] = await Promise.all([
     db.sellerAccount.findFirst({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { version: true } }),
-    db.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } }),
+    db.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId }, include: { person: { select: { name: true, company: true } } } }),
   ]);
   if (!account || !l) return null;
   return {
-    version: String(account.version), role: l.role, email: l.email ?? "", personId: l.personId, status: l.status, invitedAt: dateToDay(l.invitedAt),
+    // The owner's name beside the id: a stale form shows who it is now, not an id.
+    version: String(account.version), role: l.role, email: l.email ?? "", personId: l.personId, personIdLabel: l.person.company ? `${l.person.name} (${l.person.company})` : l.person.name, status: l.status, invitedAt: dateToDay(l.invitedAt),
     acceptedAt: dateToDay(l.acceptedAt), lastLoginAt: dateToDay(l.lastLoginAt), passwordChangedAt: dateToDay(l.passwordChangedAt), passwordReused: l.passwordReused ? "yes" : "no",
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { saveDeviceSchema, updatePersonSchema } from "@/lib/validation/person-form";
+import { createPersonSchema, saveDeviceSchema, updatePersonSchema } from "@/lib/validation/person-form";
 import { createTenant, daysAgo, importSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { recomputeOrganisations } from "../risk/recompute-all";
-import { mergePeople, removeDevice, saveDevice, updatePerson } from "./person-records";
+import { createPerson, mergePeople, personRemovalPreview, removeDevice, removePerson, saveDevice, updatePerson } from "./person-records";
 
 const db = testDb();
 const today = new Date().toISOString().slice(0, 10);
@@ -33,6 +33,38 @@ async function world() {
 }
 
 describe("people and devices edited by hand", () => {
+  it("adds a person on their own (audited), and removes one who owns no login: their use of a shared login and Ads access go, findings follow, their device stays unheld; an owner of logins is refused", async () => {
+    const { orgId, scope, ids, accountId, open } = await world();
+    expect(createPersonSchema.safeParse({ name: "", external: "no" }).success).toBe(false);
+    const { id: vendorId } = await createPerson(scope, createPersonSchema.parse({ name: "Vendor Staff", email: "Staff@Vendor.example", company: "Vendor KK", external: "yes", departedAt: "" }));
+    expect(await db.person.findUniqueOrThrow({ where: { id: vendorId } })).toMatchObject({ email: "staff@vendor.example", external: true, source: "FORM", verifiedById: scope.userId });
+    expect((await db.auditEvent.findMany({ where: { orgId, action: "person.created" } }))[0].after).toMatchObject({ name: "Vendor Staff" });
+
+    // The vendor uses the primary login (SHARED_PRIMARY_LOGIN), holds Ads access, and holds a phone.
+    const primary = ids("login", "acc/primary");
+    await db.loginUser.create({ data: { orgId, loginId: primary, personId: vendorId } });
+    await db.otherAccess.create({ data: { orgId, accountId, personId: vendorId, console: "ADS", role: "ADMIN" } });
+    const phone = await db.device.create({ data: { orgId, kind: "PHONE", label: "Vendor phone", holderId: vendorId } });
+    await recomputeOrganisations(db, { today, orgIds: [orgId] });
+    expect(await open("SHARED_PRIMARY_LOGIN")).toBe(1);
+    expect(await open("LEFTOVER_ACCESS")).toBe(1);
+    expect(await personRemovalPreview(scope, vendorId)).toEqual({ ownedLogins: 0, loginUses: 1, otherAccess: 1, devices: 1 });
+
+    const owner = ids("person", "p-sato");
+    const refused = await failure(removePerson(scope, { personId: owner, version: 1, confirm: "yes" }));
+    expect(refused?.message).toBe("validation.personOwnsLogins");
+    expect(await db.person.count({ where: { id: owner } })).toBe(1);
+
+    await removePerson(scope, { personId: vendorId, version: 1, confirm: "yes" });
+    expect(await db.person.count({ where: { id: vendorId } })).toBe(0);
+    expect(await open("SHARED_PRIMARY_LOGIN")).toBe(0);
+    expect(await open("LEFTOVER_ACCESS")).toBe(0);
+    expect((await db.device.findUniqueOrThrow({ where: { id: phone.id } })).holderId).toBeNull();
+    const removed = await db.auditEvent.findMany({ where: { orgId, action: "person.removed" } });
+    expect(removed).toHaveLength(1);
+    expect(removed[0].before).toMatchObject({ name: "Vendor Staff", loginUses: 1, otherAccess: 1, devicesUnheld: 1 });
+  });
+
   it("editing a person recomputes their accounts (departed → OFFBOARDED_STILL_ACTIVE) and is audited; a stale form gets the current values", async () => {
     const { orgId, scope, ids, open } = await world();
     const personId = ids("person", "p-ito");

@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
-import type { MergePeopleInput, RemoveDeviceInput, SaveDeviceInput, UpdatePersonInput } from "@/lib/validation/person-form";
+import type { CreatePersonInput, MergePeopleInput, RemoveDeviceInput, RemovePersonInput, SaveDeviceInput, UpdatePersonInput } from "@/lib/validation/person-form";
 import { dateToDay, dayToDate } from "@/lib/validation/record-fields";
 import type { Tx } from "../client";
 import { refreshPersonAccess } from "./person-access";
+import type { Provenance } from "../accounts/account-provenance";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -58,6 +59,54 @@ export async function updatePerson(scope: Scope, input: UpdatePersonInput): Prom
     await refreshPersonAccess(tx, scope.orgId, [before.id]);
   });
   await withCurrentValues(edit, () => personFormValues(scope, input.personId));
+}
+
+/** A person typed in on their own; lands on their page, where devices are added and logins listed. */
+export async function createPerson(scope: Scope, input: CreatePersonInput): Promise<{ id: string }> {
+  assertCanEditPeople(scope);
+  return dbFor(scope).$transaction(async (tx) => {
+    const data = { name: input.name, email: input.email, company: input.company, external: input.external, departedAt: dayToDate(input.departedAt) };
+    const person = await tx.person.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+    await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: data });
+    return { id: person.id };
+  });
+}
+
+/** What removing a person takes with them (the confirmation names it); `ownedLogins` > 0 refuses it. */
+export async function personRemovalPreview(scope: Scope, personId: string) {
+  const db = dbFor(scope);
+  const where = { orgId: scope.orgId, personId };
+  const [ownedLogins, loginUses, otherAccess, devices] = await Promise.all([
+    db.login.count({ where }),
+    db.loginUser.count({ where: { ...where, login: { personId: { not: personId } } } }),
+    db.otherAccess.count({ where }),
+    db.device.count({ where: { orgId: scope.orgId, holderId: personId } }),
+  ]);
+  return { ownedLogins, loginUses, otherAccess, devices };
+}
+export type PersonRemoval = Awaited<ReturnType<typeof personRemovalPreview>>;
+
+/**
+ * Removes a person recorded by mistake or long gone: their uses of others' logins and their Ads/Brand
+ * Registry access go; devices they held stay, without a holder. A person who still owns a login is
+ * refused: the login would lose its owner (hand it over on the login, or merge the person, first).
+ */
+export async function removePerson(scope: Scope, input: RemovePersonInput): Promise<void> {
+  assertCanEditPeople(scope);
+  await dbFor(scope).$transaction(async (tx) => {
+    const before = await claimPerson(tx, scope, input.personId, input.version);
+    const owned = await tx.login.count({ where: { orgId: scope.orgId, personId: before.id } });
+    if (owned > 0) throw new AppError("CONFLICT", "validation.personOwnsLogins");
+    const touched = await accountsOfPeople(tx, scope.orgId, [before.id]);
+    const gone = {
+      loginUses: (await tx.loginUser.deleteMany({ where: { orgId: scope.orgId, personId: before.id } })).count,
+      otherAccess: (await tx.otherAccess.deleteMany({ where: { orgId: scope.orgId, personId: before.id } })).count,
+      devicesUnheld: (await tx.device.updateMany({ where: { orgId: scope.orgId, holderId: before.id }, data: { holderId: null } })).count,
+    };
+    await tx.person.delete({ where: { id: before.id } });
+    await audit(tx, scope, { action: "person.removed", entityType: "Person", entityId: before.id, before: { ...personFacts(before), ...gone } });
+    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+  });
 }
 
 /**
@@ -137,15 +186,27 @@ export async function removeDevice(scope: Scope, input: RemoveDeviceInput): Prom
 /** What the person page's edit forms need: the person's form values, the devices they hold, and the other people (for merge and holder). */
 export async function getPersonEditing(scope: Scope, personId: string) {
   const db = dbFor(scope);
-  const [values, devices, people] = await Promise.all([
+  const [values, devices, people, removal] = await Promise.all([
     personFormValues(scope, personId),
     db.device.findMany({ where: { orgId: scope.orgId, holderId: personId }, orderBy: { createdAt: "asc" } }),
     db.person.findMany({ where: { orgId: scope.orgId, id: { not: personId } }, select: { id: true, name: true, company: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 }),
+    personRemovalPreview(scope, personId),
   ]);
   if (!values) return null;
   return {
     values,
+    removal,
     devices: devices.map((d) => ({ id: d.id, version: d.version, kind: d.kind, label: d.label, holderId: d.holderId, skipOtpOnBrowser: d.skipOtpOnBrowser, source: d.source })),
     people: people.map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name })),
   };
+}
+
+/** Where the person's record came from and who last checked it, shown beside their facts (as on the account page). */
+export async function getPersonProvenance(scope: Scope, personId: string): Promise<Provenance | null> {
+  const db = dbFor(scope);
+  const p = await db.person.findFirst({ where: { id: personId, orgId: scope.orgId }, select: { source: true, verifiedAt: true, verifiedById: true } });
+  if (!p) return null;
+  // Users are not tenant rows: only a member of this organisation is named.
+  const member = p.verifiedById ? await db.membership.findFirst({ where: { orgId: scope.orgId, userId: p.verifiedById }, select: { user: { select: { name: true } } } }) : null;
+  return { source: p.source, verifiedAt: p.verifiedAt, verifiedBy: member?.user.name ?? null };
 }

@@ -9,15 +9,16 @@ import { setLoginPermissions } from "@/lib/db/accounts/permission-records";
 import { removeAccountChild, saveApp, saveOtherAccess, savePartner } from "@/lib/db/accounts/account-children";
 import { removeAccountChildSchema, saveAppSchema, saveOtherAccessSchema, savePartnerSchema } from "@/lib/validation/account-children";
 import { setPermissionsSchema } from "@/lib/validation/permission-form";
-import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin } from "@/lib/db/accounts/account-writes";
+import { addTwoStepMethod, markAccountVerified, removeTwoStepMethod, updateLogin, updateTwoStepMethod } from "@/lib/db/accounts/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
 import { defineAction } from "@/lib/actions/define-action";
-import { addTwoStepMethodSchema, markVerifiedSchema, removeTwoStepMethodSchema, updateLoginSchema } from "@/lib/validation/account-edits";
+import { addTwoStepMethodSchema, markVerifiedSchema, removeTwoStepMethodSchema, updateLoginSchema, updateTwoStepMethodSchema } from "@/lib/validation/account-edits";
 import { acceptFindingSchema, reopenFindingSchema } from "@/lib/validation/findings";
 
 export const acceptFindingAction = defineAction(acceptFindingSchema, (scope, input) => acceptFinding(scope, input));
 export const reopenFindingAction = defineAction(reopenFindingSchema, (scope, input) => reopenFinding(scope, input.findingId));
 export const addTwoStepMethodAction = defineAction(addTwoStepMethodSchema, (scope, input) => addTwoStepMethod(scope, input));
+export const updateTwoStepMethodAction = defineAction(updateTwoStepMethodSchema, (scope, input) => updateTwoStepMethod(scope, input));
 export const removeTwoStepMethodAction = defineAction(removeTwoStepMethodSchema, (scope, input) => removeTwoStepMethod(scope, input.accountId, input.version, input.methodId));
 export const updateLoginAction = defineAction(updateLoginSchema, (scope, input) => updateLogin(scope, input));
 export const markVerifiedAction = defineAction(markVerifiedSchema.extend({ confirm: z.literal("yes") }), (scope, input) => markAccountVerified(scope, input.accountId, input.version));

@@ -92,12 +92,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={provenance?.logins ?? new Map()} locale={locale} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={new Map([...(provenance?.logins ?? []), ...(provenance?.children ?? [])])} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} editing={childEditing} />
-        <PartnersSection account={account} t={t} editing={childEditing} />
-        <OtherAccessSection account={account} t={t} editing={childEditing} />
+        <AppsSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
+        <PartnersSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
+        <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
       </div>
       <HistorySection history={events} t={t} locale={locale} />
     </div>

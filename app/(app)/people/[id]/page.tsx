@@ -18,7 +18,8 @@ import { PersonDevices } from "./_components/person-devices";
 import { PersonFindings } from "./_components/person-findings";
 import { PersonLogins } from "./_components/person-logins";
 import { HeldDevices, PersonEditor } from "./_components/person-editor";
-import { getPersonEditing } from "@/lib/db/people/person-records";
+import { getPersonEditing, getPersonProvenance } from "@/lib/db/people/person-records";
+import { ProvenanceLine } from "../../accounts/[id]/_components/provenance-line";
 import { isOrgAdmin } from "@/lib/db/scope";
 
 // Cached for the request: the title and the page read the person once.
@@ -47,7 +48,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const handoverAccounts = person.checklist.tasks.filter((task) => task.kind === "PRIMARY_HANDOVER" && !task.doneAt && task.account).map((task) => task.account!.id);
   const candidates = canWrite(scope) && handoverAccounts.length ? await listHandoverCandidates(scope, person.id, handoverAccounts) : [];
   // People and devices are shared by every client's accounts: Owners and Admins edit them.
-  const editing = isOrgAdmin(scope) && !scope.portal ? await getPersonEditing(scope, person.id) : null;
+  const [editing, provenance] = await Promise.all([isOrgAdmin(scope) && !scope.portal ? getPersonEditing(scope, person.id) : null, getPersonProvenance(scope, person.id)]);
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(person.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
@@ -58,6 +59,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {person.external && <span className="ml-2 rounded bg-violet-100 px-1.5 align-middle text-sm font-normal text-violet-900">{t("people.external")}</span>}
           {person.departedAt && <span className="ml-2 rounded bg-red-100 px-1.5 align-middle text-sm font-normal text-red-900" data-testid="departed-badge">{t("people.departedOn", { date: formatDay(person.departedAt) })}</span>}
         </h1>
+        {provenance && <div className="mt-1"><ProvenanceLine provenance={provenance} t={t} /></div>}
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("people.company")}</dt><dd>{person.company ?? "—"}</dd>
           <dt className="text-slate-500">{t("people.email")}</dt><dd>{person.email ?? "—"}</dd>

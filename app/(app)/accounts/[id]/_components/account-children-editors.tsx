@@ -2,6 +2,7 @@ import { ActionForm, type FieldSpec, type FormMessages } from "@/components/acti
 import { dateToDay } from "@/lib/validation/record-fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import type { Translate } from "@/lib/i18n/server";
+import { personPickerField } from "../../../_components/person-picker-field";
 import { OTHER_ROLES } from "@/lib/validation/account-children";
 import { removeAccountChildAction, saveAppAction, saveOtherAccessAction, savePartnerAction } from "../actions";
 
@@ -37,9 +38,9 @@ export function appFields(t: Translate, a?: { appName: string; developer: string
   ];
 }
 
-export function otherAccessFields(t: Translate, people: { id: string; name: string }[], o?: { console: string; role: string; person: { id: string } }): FieldSpec[] {
+export function otherAccessFields(t: Translate, o?: { console: string; role: string; person: { id: string; name: string } }): FieldSpec[] {
   return [
-    { name: "personId", label: t("otherAccess.person"), type: "select", defaultValue: o?.person.id ?? people[0]?.id ?? "", options: people.map((p) => ({ value: p.id, label: p.name })) },
+    personPickerField(t, { name: "personId", label: t("otherAccess.person") }, o ? o.person : null),
     { name: "console", label: t("otherAccess.console"), type: "select", defaultValue: o?.console ?? "ADS", options: (["ADS", "BRAND_REGISTRY"] as const).map((c) => ({ value: c, label: t(`console.${c}`) })) },
     { name: "role", label: t("otherAccess.role"), type: "select", defaultValue: o?.role ?? "VIEWER", options: OTHER_ROLES.map((r) => ({ value: r, label: t(`otherRole.${r}`) })) },
   ];

@@ -6,7 +6,9 @@ import { loginFields, newPersonFields } from "./login-fields";
 
 /** A login seen in Seller Central's User Permissions, typed in; its 2SV methods are added on its row. */
 export function AddLogin({ account, people, t, messages }: { account: AccountDetail; people: { id: string; name: string }[]; t: Translate; messages: FormMessages }) {
-  const fields = loginFields(t, people, null);
+  // The first login typed in for an account is usually its primary user: offered as such while none is recorded.
+  const hasPrimary = account.logins.some((l) => l.role === "PRIMARY");
+  const fields = loginFields(t, people, null).map((f) => (f.name === "role" && !hasPrimary ? { ...f, defaultValue: "PRIMARY" } : f));
   const personAt = fields.findIndex((f) => f.name === "personId");
   fields.splice(personAt + 1, 0, ...newPersonFields(t));
   return (

@@ -1,9 +1,9 @@
-import { ActionForm, type FormMessages } from "@/components/action-form";
+import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { grantField } from "@/lib/validation/permission-form";
-import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction } from "../actions";
+import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction, updateTwoStepMethodAction } from "../actions";
 import { PermissionMatrixForm } from "./permission-matrix-form";
 import { loginFields, sharedWithField } from "./login-fields";
 
@@ -17,6 +17,17 @@ interface Props {
   /** The login's form values (dates the page's read leaves out) and the people it can be given to. */
   values: Record<string, string> | undefined;
   people: { id: string; name: string }[];
+}
+
+/** A 2SV method's fields (add, and correct in place); `v` are the recorded method's values. */
+function methodFields(t: Translate, devices: Map<string, string>, v?: Record<string, string>): FieldSpec[] {
+  return [
+    { name: "kind", label: t("twoStep.kind"), type: "select", defaultValue: v?.kind, options: (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) })) },
+    { name: "role", label: t("twoStep.role"), type: "select", defaultValue: v?.role ?? "BACKUP", options: (["PRIMARY", "BACKUP"] as const).map((r) => ({ value: r, label: t(`methodRole.${r}`) })) },
+    { name: "label", label: t("twoStep.label"), type: "text", maxLength: 100, defaultValue: v?.label },
+    { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", maxLength: 4, hint: t("twoStep.phoneLast4Hint"), defaultValue: v?.phoneLast4 },
+    { name: "deviceId", label: t("device.label"), type: "select", defaultValue: v?.deviceId, options: [{ value: "", label: t("twoStep.noDevice") }, ...[...devices].map(([value, label]) => ({ value, label }))] },
+  ];
 }
 
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
@@ -45,13 +56,7 @@ export function LoginEditor({ account, login, t, messages, values, people, local
             action={addTwoStepMethodAction}
             schema="addTwoStepMethod"
             hidden={{ ...base, loginId: login.id }}
-            fields={[
-              { name: "kind", label: t("twoStep.kind"), type: "select", options: (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) })) },
-              { name: "role", label: t("twoStep.role"), type: "select", defaultValue: "BACKUP", options: (["PRIMARY", "BACKUP"] as const).map((r) => ({ value: r, label: t(`methodRole.${r}`) })) },
-              { name: "label", label: t("twoStep.label"), type: "text", maxLength: 100 },
-              { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", maxLength: 4, hint: t("twoStep.phoneLast4Hint") },
-              { name: "deviceId", label: t("device.label"), type: "select", options: [{ value: "", label: t("twoStep.noDevice") }, ...[...devices].map(([value, label]) => ({ value, label }))] },
-            ]}
+            fields={methodFields(t, devices)}
             submitLabel={t("twoStep.addSubmit")}
             pendingLabel={t("form.saving")}
             messages={messages}
@@ -60,11 +65,29 @@ export function LoginEditor({ account, login, t, messages, values, people, local
           />
         </div>
         {login.twoStepMethods.length > 0 && (
-          <ul className="space-y-1 text-xs">
+          <ul className="space-y-1 text-xs" data-testid="method-editors">
             {login.twoStepMethods.map((m) => (
-              <li key={m.id} className="flex items-center gap-2">
+              <li key={m.id} className="flex flex-wrap items-start gap-2" data-testid="method-editor" data-kind={m.kind}>
                 <span>{t(`twoStepKind.${m.kind}`)}{m.phoneLast4 ? ` ••••${m.phoneLast4}` : ""} · {t(`methodRole.${m.role}`)}</span>
-                <ActionForm action={removeTwoStepMethodAction} hidden={{ ...base, methodId: m.id }} submitLabel={t("twoStep.remove")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
+                <details>
+                  <summary className="cursor-pointer text-blue-800">{t("twoStep.edit")}</summary>
+                  <ActionForm
+                    action={updateTwoStepMethodAction}
+                    schema="updateTwoStepMethod"
+                    hidden={{ ...base, methodId: m.id }}
+                    fields={methodFields(t, devices, { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" })}
+                    submitLabel={t("form.save")}
+                    pendingLabel={t("form.saving")}
+                    messages={messages}
+                    inline
+                    testId="edit-method-form"
+                  />
+                </details>
+                <details>
+                  <summary className="cursor-pointer text-red-800">{t("twoStep.removeAsk")}</summary>
+                  <p className="my-1">{t("twoStep.removeWhat")}</p>
+                  <ActionForm action={removeTwoStepMethodAction} hidden={{ ...base, methodId: m.id, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline testId="remove-method-form" />
+                </details>
               </li>
             ))}
           </ul>

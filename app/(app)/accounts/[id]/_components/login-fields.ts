@@ -1,5 +1,6 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
+import { personPickerField } from "../../../_components/person-picker-field";
 import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
 import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
 
@@ -9,10 +10,11 @@ export function loginFields(t: Translate, people: { id: string; name: string }[]
   return [
     { name: "role", label: t("login.role"), type: "select", defaultValue: v("role", "SECONDARY"), options: LOGIN_ROLES.map((r) => ({ value: r, label: t(`loginRole.${r}`) })) },
     { name: "email", label: t("login.email"), type: "text", defaultValue: v("email"), maxLength: EMAIL_MAX_LENGTH },
-    {
-      name: "personId", label: values ? t("login.person") : t("logins.person"), type: "select", defaultValue: v("personId"),
-      options: [...(values ? [] : [{ value: "", label: t("logins.newPerson") }]), ...people.map((p) => ({ value: p.id, label: p.name }))],
-    },
+    personPickerField(
+      t, { name: "personId", label: values ? t("login.person") : t("logins.person") },
+      values ? { id: v("personId"), name: people.find((p) => p.id === v("personId"))?.name } : null,
+      values ? {} : { none: t("logins.newPerson") },
+    ),
     { name: "status", label: t("login.status"), type: "select", defaultValue: v("status", "ACTIVE"), options: LOGIN_STATUSES.map((s) => ({ value: s, label: t(`loginStatus.${s}`) })) },
     { name: "invitedAt", label: t("logins.invitedAt"), type: "date", defaultValue: v("invitedAt") },
     { name: "acceptedAt", label: t("logins.acceptedAt"), type: "date", defaultValue: v("acceptedAt") },
@@ -22,12 +24,13 @@ export function loginFields(t: Translate, people: { id: string; name: string }[]
   ];
 }
 
-/** The edit form's "also used by" (attested sharing), every person but the owner. */
+/** The edit form's "also used by" (attested sharing): everyone but the owner, chosen by searching. */
 export function sharedWithField(t: Translate, people: { id: string; name: string }[], values: Record<string, string>): FieldSpec {
+  const ids = values.sharedWith ? values.sharedWith.split(",") : [];
+  const field = personPickerField(t, { name: "sharedWith", label: t("logins.sharedWith"), hint: t("logins.sharedWithHint") }, null, { exclude: values.personId });
   return {
-    name: "sharedWith", label: t("logins.sharedWith"), type: "checkboxes", hint: t("logins.sharedWithHint"),
-    defaultValues: values.sharedWith ? values.sharedWith.split(",") : [],
-    options: people.filter((p) => p.id !== values.personId).map((p) => ({ value: p.id, label: p.name })),
+    ...field, type: "people",
+    picker: { ...field.picker!, removeLabel: t("picker.remove"), selectedPeople: ids.map((id) => ({ id, name: people.find((p) => p.id === id)?.name ?? id })) },
   };
 }
 

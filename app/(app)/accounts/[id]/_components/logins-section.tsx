@@ -71,6 +71,7 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
                             {m.phoneLast4 && <span className="tabular-nums"> ••••{m.phoneLast4}</span>}
                             {m.label && <span> · {m.label}</span>}
                             <span className="text-slate-500"> · {t(`methodRole.${m.role}`)}</span>
+                            {provenance.get(m.id) && <ProvenanceLine provenance={provenance.get(m.id)!} t={t} />}
                             {m.device && (
                               <div className="text-xs text-slate-500">
                                 {t("device.label")}: {m.device.label}

@@ -4,8 +4,13 @@ import { formatDay } from "@/lib/dates-format";
 import { enumLabel } from "@/lib/i18n/enum-label";
 import { AddChild, appFields, EditChild, otherAccessFields, partnerFields, type ChildEditing } from "./account-children-editors";
 import { Empty, Section } from "./section";
+import type { Provenance } from "@/lib/db/accounts/account-provenance";
+import { ProvenanceLine } from "./provenance-line";
 
-export function AppsSection({ account, t, editing }: { account: AccountDetail; t: Translate; editing: ChildEditing | null }) {
+/** Where each entry came from, shown beside it (typed in, imported …, verified on … by …). */
+type Sources = Map<string, Provenance> | undefined;
+
+export function AppsSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: ChildEditing | null; sources?: Sources }) {
   return (
     <Section id="apps" title={t("account.apps")}>
       {account.apps.length === 0 ? (
@@ -19,6 +24,7 @@ export function AppsSection({ account, t, editing }: { account: AccountDetail; t
                 {t("app.authorizedAt")}: {formatDay(app.authorizedAt)} · {t("app.expiresAt")}: {formatDay(app.expiresAt)}
                 {app.roles.length > 0 && <> · {t("app.roles")}: {app.roles.join(", ")}</>}
               </div>
+              {sources?.get(app.id) && <ProvenanceLine provenance={sources.get(app.id)!} t={t} />}
               {editing && <EditChild kind="app" id={app.id} fields={appFields(t, app)} t={t} editing={editing} />}
             </li>
           ))}
@@ -29,7 +35,7 @@ export function AppsSection({ account, t, editing }: { account: AccountDetail; t
   );
 }
 
-export function PartnersSection({ account, t, editing }: { account: AccountDetail; t: Translate; editing: ChildEditing | null }) {
+export function PartnersSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: ChildEditing | null; sources?: Sources }) {
   return (
     <Section id="partners" title={t("account.partners")}>
       {account.partners.length === 0 ? (
@@ -42,6 +48,7 @@ export function PartnersSection({ account, t, editing }: { account: AccountDetai
               <div className="text-xs text-slate-600">
                 {t("partner.linkSentAt")}: {formatDay(p.linkSentAt)} · {p.acceptedAt ? `${t("partner.acceptedAt")}: ${formatDay(p.acceptedAt)}` : t("partner.pending")}
               </div>
+              {sources?.get(p.id) && <ProvenanceLine provenance={sources.get(p.id)!} t={t} />}
               {editing && <EditChild kind="partner" id={p.id} fields={partnerFields(t, p)} t={t} editing={editing} />}
             </li>
           ))}
@@ -52,7 +59,7 @@ export function PartnersSection({ account, t, editing }: { account: AccountDetai
   );
 }
 
-export function OtherAccessSection({ account, t, editing }: { account: AccountDetail; t: Translate; editing: ChildEditing | null }) {
+export function OtherAccessSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: ChildEditing | null; sources?: Sources }) {
   return (
     <Section id="other-access" title={t("account.otherAccess")}>
       {account.otherAccess.length === 0 ? (
@@ -62,12 +69,13 @@ export function OtherAccessSection({ account, t, editing }: { account: AccountDe
           {account.otherAccess.map((o) => (
             <li key={o.id} className="py-2">
               {o.person.name} · {t(`console.${o.console}`)} · {enumLabel(t, "otherRole", o.role)}
-              {editing && <EditChild kind="otherAccess" id={o.id} fields={otherAccessFields(t, editing.people, o)} t={t} editing={editing} />}
+              {sources?.get(o.id) && <ProvenanceLine provenance={sources.get(o.id)!} t={t} />}
+              {editing && <EditChild kind="otherAccess" id={o.id} fields={otherAccessFields(t, o)} t={t} editing={editing} />}
             </li>
           ))}
         </ul>
       )}
-      {editing && editing.people.length > 0 && <AddChild kind="otherAccess" fields={otherAccessFields(t, editing.people)} label={t("otherAccess.add")} editing={editing} />}
+      {editing && <AddChild kind="otherAccess" fields={otherAccessFields(t)} label={t("otherAccess.add")} editing={editing} />}
     </Section>
   );
 }

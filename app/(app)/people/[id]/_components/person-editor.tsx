@@ -3,8 +3,10 @@ import type { getPersonEditing } from "@/lib/db/people/person-records";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
 import { DEVICE_KINDS } from "@/lib/validation/person-form";
-import { mergePeopleAction, removeDeviceAction, saveDeviceAction, updatePersonAction } from "../actions";
+import { mergePeopleAction, removeDeviceAction, removePersonAction, saveDeviceAction, updatePersonAction } from "../actions";
 import { Section } from "./section";
+import { personFields } from "../../_components/person-fields";
+import { personPickerField } from "../../../_components/person-picker-field";
 
 type Editing = NonNullable<Awaited<ReturnType<typeof getPersonEditing>>>;
 
@@ -14,7 +16,7 @@ function deviceFields(t: Translate, people: { id: string; name: string }[], hold
   return [
     { name: "kind", label: t("devices.kind"), type: "select", defaultValue: d?.kind ?? "PHONE", options: DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) })) },
     { name: "label", label: t("devices.label"), type: "text", maxLength: 100, defaultValue: d?.label ?? "" },
-    { name: "holderId", label: t("devices.holder"), type: "select", defaultValue: d?.holderId ?? holder.id, options: [{ value: "", label: t("devices.noHolder") }, ...[holder, ...people].map((p) => ({ value: p.id, label: p.name }))] },
+    personPickerField(t, { name: "holderId", label: t("devices.holder") }, d ? (d.holderId ? { id: d.holderId, name: [holder, ...people].find((p) => p.id === d.holderId)?.name } : null) : holder, { none: t("devices.noHolder") }),
     { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: d?.skipOtpOnBrowser ? "yes" : "no", options: yesNo(t, t("choice.yes"), t("choice.no")) },
   ];
 }
@@ -33,13 +35,7 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
               action={updatePersonAction}
               schema="updatePerson"
               hidden={{ personId, version: v.version }}
-              fields={[
-                { name: "name", label: t("people.name"), type: "text", required: true, maxLength: 100, defaultValue: v.name },
-                { name: "email", label: t("people.email"), type: "text", maxLength: 254, defaultValue: v.email },
-                { name: "company", label: t("people.company"), type: "text", maxLength: 100, defaultValue: v.company },
-                { name: "external", label: t("person.externalField"), type: "select", defaultValue: v.external, options: yesNo(t, t("logins.external"), t("logins.internal")) },
-                { name: "departedAt", label: t("person.departedAt"), type: "date", defaultValue: v.departedAt, hint: t("person.departedHint") },
-              ]}
+              fields={personFields(t, v)}
               submitLabel={t("form.save")}
               pendingLabel={t("form.saving")}
               messages={messages}
@@ -54,7 +50,7 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
             <ActionForm
               action={mergePeopleAction}
               hidden={{ personId, version: v.version, confirm: "yes" }}
-              fields={[{ name: "duplicateId", label: t("person.duplicate"), type: "select", options: editing.people.map((p) => ({ value: p.id, label: p.name })) }]}
+              fields={[personPickerField(t, { name: "duplicateId", label: t("person.duplicate") }, null, { exclude: personId })]}
               submitLabel={t("person.mergeSubmit")}
               pendingLabel={t("form.saving")}
               messages={formMessages(t)}
@@ -63,6 +59,13 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
             />
           </details>
         )}
+        <details data-testid="person-remover">
+          <summary className="cursor-pointer text-sm text-red-800">{t("person.remove")}</summary>
+          <p className="my-2 max-w-xl text-sm">
+            {editing.removal.ownedLogins > 0 ? t("person.removeOwnsLogins", { ownedLogins: editing.removal.ownedLogins }) : t("person.removeWhat", { ...editing.removal })}
+          </p>
+          <ActionForm action={removePersonAction} hidden={{ personId, version: v.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline testId="remove-person-form" />
+        </details>
       </div>
     </>
   );

@@ -1,0 +1,22 @@
+import type { FieldSpec } from "@/components/action-form";
+import type { Translate } from "@/lib/i18n/server";
+
+/** A person field of an edit form: a combobox searching /api/people (components/person-picker.tsx). */
+export function personPickerField(
+  t: Translate,
+  field: { name: string; label: string; hint?: string },
+  chosen: { id: string; name: string | undefined } | null,
+  options: { none?: string; exclude?: string } = {},
+): FieldSpec {
+  return {
+    ...field,
+    type: "person",
+    defaultValue: chosen?.id ?? "",
+    picker: {
+      messages: { placeholder: t("picker.placeholder"), noMatch: t("picker.noMatch"), failed: t("picker.failed"), found: t("picker.found") },
+      selectedName: chosen?.name,
+      none: options.none ? { id: "", name: options.none } : undefined,
+      exclude: options.exclude,
+    },
+  };
+}
