@@ -49,7 +49,8 @@ describe("client-owner portal", () => {
     const portal = await joinPortal(email);
     expect(mails.at(-1)).toMatchObject({ orgId: agency.orgId, to: email });
     expect(mails.at(-1)!.body).toContain("Agency Portal Test"); // the mail names the agency that sent it
-    expect(portal).toMatchObject({ orgId: agency.orgId, orgName: "Kumo KK", role: "VIEWER", clientIds: [clientA], portal: { agencyName: "Agency Portal Test" } });
+    // A Viewer of the agency's records, and the Owner of the client's own organisation (its first person).
+    expect(portal).toMatchObject({ orgId: agency.orgId, orgName: "Kumo KK", role: "VIEWER", clientIds: [clientA], portal: { agencyName: "Agency Portal Test", memberRole: "OWNER" } });
     expect(portal.membershipOrgId).not.toBe(agency.orgId);
     const seller = await db.organization.findUniqueOrThrow({ where: { id: portal.membershipOrgId } });
     expect(seller.kind).toBe("SELLER");
@@ -77,6 +78,8 @@ describe("client-owner portal", () => {
     const after = await db.client.findUniqueOrThrow({ where: { id: clientA }, select: { portalOrgId: true } });
     expect(after.portalOrgId).toBe(first.portalOrgId);
     expect((await listClientPortals(agency))[0].pending).toContain(email);
+    // The portal has its Owner already: the second person is invited as a Viewer of it.
+    expect(await db.invitation.findFirstOrThrow({ where: { orgId: first.portalOrgId!, email }, select: { role: true } })).toEqual({ role: "VIEWER" });
     const member = (await listClientPortals(agency))[0].members[0];
     await expect(inviteClientOwner(agency, { clientId: clientA, email: member }, "http://gatehouse.test", send)).rejects.toMatchObject({ code: "CONFLICT" });
   });

@@ -31,9 +31,13 @@ export async function inviteClientOwner(
     }
     const member = await tx.membership.findFirst({ where: { orgId: portalOrgId, user: { email: input.email } }, select: { id: true } });
     if (member) throw new AppError("CONFLICT", "Already has portal access", { email: "validation.alreadyMember" });
-    // Viewer is what the portal's people are, whatever their place in their own organisation (scope.ts).
-    const created = await createInvitation(tx, { orgId: portalOrgId, email: input.email, role: "VIEWER", clientIds: [], createdById: scope.userId });
-    await audit(tx, scope, { action: "portal.invited", entityType: "Client", entityId: client.id, after: { email: input.email, invitationId: created.invitationId, replacedInvitationIds: created.replacedInvitationIds } });
+    // On the agency's records every portal person is a Viewer (scope.ts). Their role in their own organisation
+    // decides only what is theirs to run: its first person is its Owner, who may start access reviews of
+    // the client's accounts (decision 018); later invitees are Viewers there too.
+    const hasOwner = (await tx.membership.count({ where: { orgId: portalOrgId, role: "OWNER" } })) > 0;
+    const role = hasOwner ? "VIEWER" : "OWNER";
+    const created = await createInvitation(tx, { orgId: portalOrgId, email: input.email, role, clientIds: [], createdById: scope.userId });
+    await audit(tx, scope, { action: "portal.invited", entityType: "Client", entityId: client.id, after: { email: input.email, role, invitationId: created.invitationId, replacedInvitationIds: created.replacedInvitationIds } });
     return { token: created.token, clientName: client.name };
   });
   const link = `${baseUrl}/invite/${token}`;
