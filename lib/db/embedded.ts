@@ -72,7 +72,11 @@ export async function startEmbeddedPostgres({ dataDir, database = "gatehouse", l
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      try {
+        await server.stop();
+      } finally {
+        await postmasterGone(pgDir);
+      }
     },
   };
 }
@@ -116,7 +120,7 @@ async function startRelocatedDatabase(
   });
   const credentials = `postgres:${encodeURIComponent(o.password)}@127.0.0.1:${o.port}`;
   await ensureDatabase(`postgresql://${credentials}/postgres`, o.database);
-  return { url: `postgresql://${credentials}/${o.database}`, port: o.port, pgDir: reloc.pgDir, stop: () => server.stop() };
+  return { url: `postgresql://${credentials}/${o.database}`, port: o.port, pgDir: reloc.pgDir, stop: () => server.stop().finally(() => postmasterGone(reloc.pgDir)) };
 }
 
 /**
@@ -200,4 +204,14 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port"))));
     });
   });
+}
+
+/**
+ * The server's stop can return while PostgreSQL is still shutting down (a Ctrl-C reaches the whole process
+ * group, and the jobs' connections are terminated first): wait until it has removed postmaster.pid, so the
+ * launcher exits only once the database is really down (up to 30 s, then it gives up quietly).
+ */
+async function postmasterGone(pgDir: string): Promise<void> {
+  const pid = join(pgDir, "postmaster.pid");
+  for (let i = 0; i < 300 && existsSync(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
