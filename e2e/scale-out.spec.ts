@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { appLogin } from "@/lib/db/app-role";
+import { createDb } from "@/lib/db/client";
+import { JOBS_SCHEMA } from "@/lib/jobs/worker";
 import { startPgBouncer } from "@/tests/support/pgbouncer";
 import { createTenant, tenantSnapshot, type Tenant } from "./fixtures";
 
@@ -117,4 +119,44 @@ test("two organisations interleave across both processes on one server connectio
     expect(html).not.toContain(stores[1 - org]);
   }
   await Promise.all(contexts.map((c) => c.close()));
+});
+
+test("a server action from a form rendered by one process succeeds on the other, and the job it queues runs once", async ({ browser }) => {
+  const tenant = await createTenant();
+  const context = await signInOn(browser, bases[0]!, tenant);
+  const page = await context.newPage();
+  await page.goto(`${bases[0]}/settings`);
+  // Every POST of this page (the server action) goes to B instead, as a load balancer would send it. Behind
+  // a balancer both share one origin; here they differ by port, so the Origin is B's, as the balancer's host.
+  const rerouted: number[] = [];
+  await page.route((url) => url.port === String(PORTS[0]), async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const url = new URL(route.request().url());
+    url.port = String(PORTS[1]);
+    const response = await route.fetch({ url: url.toString(), headers: { ...route.request().headers(), origin: bases[1]! } });
+    rerouted.push(response.status());
+    await route.fulfill({ response });
+  });
+  const form = page.getByTestId("risk-settings-form");
+  await form.getByLabel("管理者の上限人数").fill("4");
+  await form.getByRole("button", { name: "保存して再計算" }).click();
+  await expect.poll(() => rerouted).toEqual([200]);
+  await page.unrouteAll();
+  // Saved: B, read afresh, shows the new value.
+  await expect(async () => {
+    await page.goto(`${bases[1]}/settings`);
+    await expect(page.getByTestId("risk-settings-form").getByLabel("管理者の上限人数")).toHaveValue("4", { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+
+  // The save queued one recompute for this organisation; three workers (A, B, the suite's own server)
+  // poll the queue, and pg-boss hands it to one: it completes once, never retried nor duplicated.
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    const runs = () => db.$queryRawUnsafe<{ state: string; retryCount: number }[]>(
+      `SELECT state::text, retry_count AS "retryCount" FROM ${JOBS_SCHEMA}.job WHERE name = 'risk.recompute-organisation' AND data->>'orgId' = $1`, tenant.orgId);
+    await expect.poll(runs, { timeout: 30_000 }).toEqual([{ state: "completed", retryCount: 0 }]);
+  } finally {
+    await db.$disconnect();
+  }
+  await context.close();
 });
