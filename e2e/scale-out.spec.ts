@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { appLogin } from "@/lib/db/app-role";
 import { createDb } from "@/lib/db/client";
+import { JOBS } from "@/lib/jobs/registry";
 import { JOBS_SCHEMA } from "@/lib/jobs/worker";
 import { startPgBouncer } from "@/tests/support/pgbouncer";
 import { createTenant, tenantSnapshot, type Tenant } from "./fixtures";
@@ -159,4 +160,29 @@ test("a server action from a form rendered by one process succeeds on the other,
     await db.$disconnect();
   }
   await context.close();
+});
+
+test("a scheduled job fires once a minute, whichever of the workers sees the schedule first", async () => {
+  test.setTimeout(150_000);
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  const name = "acceptances.reopen-expired" as const; // idempotent, and harmless to run more often here
+  const jobs = () => db.$queryRawUnsafe<{ minute: string; runs: number; completed: number }[]>(
+    `SELECT date_trunc('minute', created_on)::text AS minute, count(*)::int AS runs, count(*) FILTER (WHERE state = 'completed')::int AS completed
+     FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND created_on > $2 GROUP BY 1 ORDER BY 1`, name, since);
+  const cronTick = async () => (await db.$queryRawUnsafe<{ at: string | null }[]>(`SELECT cron_on::text AS at FROM ${JOBS_SCHEMA}.version`))[0]?.at ?? null;
+  const since = new Date();
+  try {
+    // Every minute instead of hourly: the workers' cron monitors (every 30 s, one of them per tick) pick it up.
+    await db.$executeRawUnsafe(`UPDATE ${JOBS_SCHEMA}.schedule SET cron = '* * * * *' WHERE name = $1`, name);
+    await expect.poll(async () => (await jobs()).some((m) => m.completed > 0), { timeout: 100_000, intervals: [1_000] }).toBe(true);
+    // One more cron tick after it (any worker's), so a duplicate for that minute would have been made by now.
+    const tick = await cronTick();
+    await expect.poll(cronTick, { timeout: 45_000, intervals: [1_000] }).not.toBe(tick);
+    const minutes = await jobs();
+    expect(minutes.length).toBeGreaterThan(0);
+    for (const minute of minutes) expect(minute.runs, minute.minute).toBe(1);
+  } finally {
+    await db.$executeRawUnsafe(`UPDATE ${JOBS_SCHEMA}.schedule SET cron = $2 WHERE name = $1`, name, JOBS[name].cron);
+    await db.$disconnect();
+  }
 });
