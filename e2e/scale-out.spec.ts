@@ -16,8 +16,10 @@ import { createTenant, tenantSnapshot, type Tenant } from "./fixtures";
 // migrations and pg-boss). They share AUTH_SECRET, so a session and a server action made on one hold on
 // the other; they share the database, so the sign-in limit counts both. Both reuse the suite's build.
 const SECRET = "e2e-only-secret-0123456789abcdefghijklmnop";
-const PORTS = [4210, 4220] as const;
-const BOUNCER_PORT = 6450;
+// Beside the suite's own server (E2E_PORT; day-one uses +50): E2E_PORT 4200 → apps 4210 and 4220, PgBouncer 6450.
+const suitePort = Number(process.env.E2E_PORT ?? 3210);
+const PORTS = [suitePort + 10, suitePort + 20] as const;
+const BOUNCER_PORT = suitePort + 2250;
 const bases = PORTS.map((p) => `http://localhost:${p}`);
 
 let bouncer: Awaited<ReturnType<typeof startPgBouncer>> | undefined;
