@@ -101,6 +101,8 @@ test("a client owner runs an access review: keep one, remove one, the task close
   const sheet = workbook.getWorksheet("判断")!;
   const values = sheet.getSheetValues().flat().map(String);
   expect(values).toEqual(expect.arrayContaining(["lead@kumo.example", "owner@kumo.example", "削除", "維持", "完了（データで確認）"]));
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evidence-pdf").click()]);
+  expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
 test("an agency owner makes a task of a finding and closes it by hand, decides in bulk after confirming, and sees what changed since", async ({ page, tenant }) => {
