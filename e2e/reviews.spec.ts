@@ -110,6 +110,10 @@ test("an agency owner makes a task of a finding and closes it by hand, decides i
 
   // Any finding, on request, becomes a task; one closed by hand keeps its note.
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  // An Owner can produce a report about this one account from its page; it is listed there to download.
+  const reportSection = page.getByTestId("account-report");
+  await reportSection.getByRole("button", { name: "レポートを作成" }).click();
+  await expect(reportSection.getByTestId("account-report-row")).toHaveCount(1);
   await page.getByTestId("finding").first().getByRole("button", { name: "タスクにする" }).click();
   await expect(page.getByText("タスクを作成しました。")).toBeVisible();
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "対応タスク" }).click();
