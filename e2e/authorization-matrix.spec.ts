@@ -71,6 +71,7 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/api/reviews/{campaign}/evidence?format=csv", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" }, shows: (w) => w.unassigned.storeName },
       { path: "/api/reviews/{campaign}/evidence?format=xlsx&client={unassignedClient}", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" } },
+      { path: "/api/reviews/{campaign}/evidence?format=pdf", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" } },
       { path: "/api/reviews/{otherCampaign}/evidence?format=csv", expect: everyone("401", "404") },
     ],
   },

@@ -101,6 +101,8 @@ test("a client owner runs an access review: keep one, remove one, the task close
   const sheet = workbook.getWorksheet("判断")!;
   const values = sheet.getSheetValues().flat().map(String);
   expect(values).toEqual(expect.arrayContaining(["lead@kumo.example", "owner@kumo.example", "削除", "維持", "完了（データで確認）"]));
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evidence-pdf").click()]);
+  expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
 test("an agency owner makes a task of a finding and closes it by hand, decides in bulk after confirming, and sees what changed since", async ({ page, tenant }) => {
@@ -108,6 +110,10 @@ test("an agency owner makes a task of a finding and closes it by hand, decides i
 
   // Any finding, on request, becomes a task; one closed by hand keeps its note.
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  // An Owner can produce a report about this one account from its page; it is listed there to download.
+  const reportSection = page.getByTestId("account-report");
+  await reportSection.getByRole("button", { name: "レポートを作成" }).click();
+  await expect(reportSection.getByTestId("account-report-row")).toHaveCount(1);
   await page.getByTestId("finding").first().getByRole("button", { name: "タスクにする" }).click();
   await expect(page.getByText("タスクを作成しました。")).toBeVisible();
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "対応タスク" }).click();

@@ -75,14 +75,15 @@ export function evidenceTable(rows: readonly EvidenceRow[], locale: "ja" | "en")
   ];
 }
 
-function metaRows(meta: EvidenceMeta, locale: "ja" | "en"): string[][] {
+/** The campaign's facts as label/value pairs (the CSV's head, the XLSX's About sheet, the PDF's top). */
+export function evidenceMetaRows(meta: EvidenceMeta, locale: "ja" | "en"): string[][] {
   const m = TEXT[locale].meta;
   return [[m[0], meta.campaignName], [m[1], stamp(meta.startedAt)], [m[2], stamp(meta.completedAt)], [m[3], meta.dueOn], [m[4], meta.startedBy], [m[5], stamp(meta.generatedAt)]];
 }
 
 /** CSV with a BOM (Excel reads UTF-8 then); every cell neutralised against formula injection (lib/csv.ts). */
 export function evidenceCsv(rows: readonly EvidenceRow[], meta: EvidenceMeta, locale: "ja" | "en"): string {
-  return CSV_BOM + encodeCsv([...metaRows(meta, locale), [], ...evidenceTable(rows, locale)]);
+  return CSV_BOM + encodeCsv([...evidenceMetaRows(meta, locale), [], ...evidenceTable(rows, locale)]);
 }
 
 /** XLSX: the items sheet and a sheet about the campaign; text cells only, neutralised as the CSV's are. */
@@ -93,6 +94,6 @@ export async function evidenceXlsx(rows: readonly EvidenceRow[], meta: EvidenceM
   items.getRow(1).font = { bold: true };
   items.views = [{ state: "frozen", ySplit: 1 }];
   const about = workbook.addWorksheet(locale === "ja" ? "概要" : "About");
-  for (const row of metaRows(meta, locale)) about.addRow(row.map((cell) => neutraliseCell(cell)));
+  for (const row of evidenceMetaRows(meta, locale)) about.addRow(row.map((cell) => neutraliseCell(cell)));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

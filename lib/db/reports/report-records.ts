@@ -72,6 +72,18 @@ export async function listClientReports(scope: Scope, clientId: string, limit = 
   return rows.map(({ createdById, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), createdBy: name.get(createdById) ?? "" }));
 }
 
+/** The reports about one account (with or without a client), newest first (without their bytes). */
+export async function listAccountReports(scope: Scope, accountId: string, limit = 20): Promise<Pick<ReportRow, "id" | "format" | "locale" | "createdAt" | "sha256">[]> {
+  assertCanSeeReports(scope);
+  const rows = await dbFor(scope).report.findMany({
+    where: { orgId: scope.orgId, accountId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, format: true, locale: true, createdAt: true, sha256: true },
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
 /** One kept report with its bytes; another tenant's id, or a caller who may not see reports, gets NOT_FOUND. */
 export async function getReportFileOrThrow(scope: Scope, reportId: string) {
   assertCanSeeReports(scope);

@@ -13,7 +13,8 @@ import { acceptFinding } from "../findings";
 import { recomputeOrganisations } from "../risk/recompute-all";
 import { syncToolCatalogue } from "../tools";
 import { utcToday } from "../write-context";
-import { getReportClientOrThrow, getReportFileOrThrow, listClientReports, produceReport } from "./report-records";
+import { produceReportSchema } from "@/lib/validation/reports";
+import { getReportClientOrThrow, getReportFileOrThrow, listAccountReports, listClientReports, produceReport } from "./report-records";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -151,5 +152,26 @@ describe("client reports", () => {
     expect((await failure(getReportFileOrThrow(portal, id)))?.code).toBe("NOT_FOUND");
     expect(await db.report.count({ where: { orgId } })).toBe(before);
     expect(await db.report.count({ where: { orgId: stranger.orgId } })).toBe(0);
+  });
+});
+
+describe("account reports", () => {
+  it("an account without a client gets its own report, listed for the account; a form naming neither client nor account is refused", async () => {
+    const tenant = await createTenant(db);
+    await importSnapshot(db, tenant.orgId, buildDemoPortfolio(utcToday()).snapshot, () => null);
+    await recomputeOrganisations(db, { today: utcToday(), orgIds: [tenant.orgId] });
+    const scope = await scopeFor(tenant.userId);
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId, clientId: null }, orderBy: { id: "asc" } });
+    const input = produceReportSchema.parse({ clientId: "", accountId: account.id, format: "CSV", locale: "en" });
+    const produced = await produceReport(scope, input);
+    const row = await db.report.findUniqueOrThrow({ where: { id: produced.id } });
+    expect(row).toMatchObject({ orgId: tenant.orgId, clientId: null, accountId: account.id, title: account.storeName });
+    expect((await listAccountReports(scope, account.id)).map((r) => r.id)).toEqual([produced.id]);
+    const file = await getReportFileOrThrow(scope, produced.id);
+    expect(file.content.toString("utf8")).toContain(account.storeName);
+    // Another organisation's owner can neither produce it nor list it.
+    expect((await failure(produceReport(owner, input)))?.code).toBe("NOT_FOUND");
+    expect(await listAccountReports(owner, account.id)).toEqual([]);
+    expect(produceReportSchema.safeParse({ clientId: "", accountId: "", format: "CSV", locale: "en" }).success).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ import { getAccountProvenance } from "@/lib/db/accounts/account-provenance";
 import { accountRemovalPreview } from "@/lib/db/accounts/account-records";
 import { listLoginFormValues, listPersonOptions } from "@/lib/db/accounts/login-records";
 import { listClientRows } from "@/lib/db/clients/client-records";
+import { listAccountReports } from "@/lib/db/reports/report-records";
+import { isOrgAdmin } from "@/lib/db/scope";
 import { canWrite, utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
@@ -28,6 +30,7 @@ import { AccountEditor } from "./_components/account-editor";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
 import { ProvenanceLine } from "./_components/provenance-line";
 import { PermissionsSection } from "./_components/permissions-section";
+import { ReportSection } from "./_components/report-section";
 
 // Cached for the request: the title and the page read the account once.
 const load = cache(async (id: string) => {
@@ -53,11 +56,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const tools = listTools();
   const writable = canWrite(scope);
   // What the edit forms need beyond what the page shows; read only for those who can edit.
-  const [provenance, editing] = await Promise.all([
+  // Reports are for Owners and Admins, not in a seller's own portal (as on the client page).
+  const reportsAllowed = isOrgAdmin(scope) && !scope.portal;
+  const [provenance, editing, reports] = await Promise.all([
     getAccountProvenance(scope, account.id),
     writable
       ? Promise.all([listClientRows(scope), accountRemovalPreview(scope, account.id), listLoginFormValues(scope, account.id), listPersonOptions(scope, account.id)])
       : null,
+    reportsAllowed ? listAccountReports(scope, account.id) : null,
   ]);
   const labels = locale === "ja" ? await labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing[3] } : null;
@@ -99,6 +105,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <PartnersSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
         <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
       </div>
+      {reports && <ReportSection accountId={account.id} reports={reports} t={t} locale={locale} />}
       <HistorySection history={events} t={t} locale={locale} />
     </div>
   );

@@ -73,18 +73,18 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <p className="flex flex-wrap gap-3">
             <a href={`/api/reviews/${campaign.id}/evidence?format=xlsx`} data-testid="evidence-xlsx">{t("reviews.evidence.xlsx")}</a>
             <a href={`/api/reviews/${campaign.id}/evidence?format=csv`} data-testid="evidence-csv">{t("reviews.evidence.csv")}</a>
+            <a href={`/api/reviews/${campaign.id}/evidence?format=pdf`} data-testid="evidence-pdf">{t("reviews.evidence.pdf")}</a>
           </p>
           {clients.length > 1 && (
             <ul className="mt-1">
               {clients.map((c) => (
                 <li key={c}>
                   {t("reviews.evidence.client", { name: campaign.items.find((i) => i.clientId === c)!.clientName ?? c })}:{" "}
-                  <a href={`/api/reviews/${campaign.id}/evidence?format=xlsx&client=${c}`}>XLSX</a> · <a href={`/api/reviews/${campaign.id}/evidence?format=csv&client=${c}`}>CSV</a>
+                  <a href={`/api/reviews/${campaign.id}/evidence?format=xlsx&client=${c}`}>XLSX</a> · <a href={`/api/reviews/${campaign.id}/evidence?format=csv&client=${c}`}>CSV</a> · <a href={`/api/reviews/${campaign.id}/evidence?format=pdf&client=${c}`}>PDF</a>
                 </li>
               ))}
             </ul>
           )}
-          <p className="mt-1 text-slate-500">{t("reviews.evidence.pdfLater")}</p>
         </section>
       )}
       {[...accounts].map(([accountId, items]) => (

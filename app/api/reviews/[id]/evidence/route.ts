@@ -3,12 +3,13 @@ import { getEvidenceOrThrow } from "@/lib/db/reviews/evidence";
 import { AppError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/server";
 import { evidenceCsv, evidenceXlsx } from "@/lib/reviews/evidence";
+import { evidencePdf } from "@/lib/reviews/evidence-pdf";
 import { routeScope } from "@/lib/routes/route-scope";
 
-// A campaign's evidence pack (decision 018): XLSX or CSV, the whole campaign or one client (`client=ID`),
+// A campaign's evidence pack (decision 018): XLSX, CSV or PDF, the whole campaign or one client (`client=ID`),
 // in the reader's language unless `lang` says otherwise. Only for the campaign's manager; others get 404.
 const evidenceQuery = z.object({
-  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  format: z.enum(["xlsx", "csv", "pdf"]).default("xlsx"),
   client: z.string().min(1).max(64).optional(),
   lang: z.enum(["ja", "en"]).optional(),
 });
@@ -29,6 +30,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (parsed.data.format === "csv")
       return new Response(evidenceCsv(rows, meta, locale), {
         headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"`, "Cache-Control": "no-store" },
+      });
+    if (parsed.data.format === "pdf")
+      return new Response(Buffer.from(await evidencePdf(rows, meta, locale)), {
+        headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${name}.pdf"`, "Cache-Control": "no-store" },
       });
     return new Response(Buffer.from(await evidenceXlsx(rows, meta, locale)), {
       headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": `attachment; filename="${name}.xlsx"`, "Cache-Control": "no-store" },
