@@ -37,9 +37,9 @@ export default async function JobsPage() {
           </thead>
           <tbody>
             {runs.map((run) => (
-              <tr key={run.id} className="border-t border-slate-200 align-top">
+              <tr key={run.id} data-job-id={run.id} className="border-t border-slate-200 align-top">
                 <td className="p-2 font-mono">{run.name}</td>
-                <td className="p-2">{run.state}{run.retryCount > 0 ? ` (${t("jobs.page.retries", { count: run.retryCount })})` : ""}</td>
+                <td className="p-2" data-testid="job-state">{run.state}{run.retryCount > 0 ? ` (${t("jobs.page.retries", { count: run.retryCount })})` : ""}</td>
                 <td className="p-2"><LocalTime iso={run.createdOn.toISOString()} locale={locale} /></td>
                 <td className="p-2">{run.completedOn ? <LocalTime iso={run.completedOn.toISOString()} locale={locale} /> : "—"}</td>
                 <td className="p-2">
