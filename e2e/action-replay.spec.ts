@@ -77,6 +77,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   closeClientPortalAction: { page: () => "/members", kind: "admin", input: (o) => ({ clientId: o.client, confirm: "yes" }) },
   updateRiskSettingsAction: { page: () => "/settings", kind: "admin", input: null, form: Object.fromEntries(Object.entries(DEFAULT_RISK_SETTINGS).map(([k, v]) => [k, String(v)])) },
   setRequireTwoFactorAction: { page: () => "/settings", kind: "admin", input: null, form: { required: "yes" } },
+  retryJobAction: { page: () => "/settings/jobs", kind: "admin", input: (_, w) => ({ jobId: w.failedJob }) },
   importSnapshotAction: {
     page: () => "/import", kind: "admin", prev: { seq: 0, stage: "input" }, other: "INVALID_INPUT", // another organisation's client: "unknown client", nothing written
     input: (o, w) => ({ clientId: o.client, json: JSON.stringify({ format: "gatehouse.snapshot/v1", people: [{ id: "p", name: `Replayed ${w.marker}` }], accounts: [{ id: "replayed", storeName: `Replayed ${w.marker}`, region: "JP", plan: "PROFESSIONAL", status: "ACTIVE", logins: [] }] }) }),

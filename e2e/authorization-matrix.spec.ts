@@ -100,6 +100,7 @@ const MATRIX: Record<string, Entry> = {
   "/settings": { paths: [{ path: "/settings", expect: member("ok", "404") }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
   "/members": { paths: [{ path: "/members", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
+  "/settings/jobs": { paths: [{ path: "/settings/jobs", expect: member("404"), shows: (w) => `Failure of ${w.orgId}` }] },
   "/import": { paths: [{ path: "/import", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
   "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "overview") }] },

@@ -4,6 +4,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import { writeSnapshot } from "@/lib/db/snapshot-import";
 import { addDays } from "@/lib/dates";
+import { createBoss, ensureQueues } from "@/lib/jobs/worker";
 import { snapshotSchema, type SnapshotInput } from "@/lib/validation/snapshot";
 
 // The authorisation matrices' organisations. Every name an organisation holds carries its own marker
@@ -67,6 +68,8 @@ export interface World {
    * (who must still not see the unassigned one), the first account's app for the client owner.
    */
   campaign: string;
+  /** A job of the organisation that failed for good (the jobs page's Retry). */
+  failedJob: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -117,6 +120,20 @@ function clientSnapshot(p: string, mark: string, tenantMark: string): SnapshotIn
 }
 
 /** Builds organisation `letter` as described above; returns its ids, names and markers. */
+/** A recompute of the organisation that failed after its last attempt, through pg-boss as the worker leaves it. */
+async function failedJobOf(orgId: string): Promise<string> {
+  const boss = createBoss(process.env.E2E_DATABASE_URL!, { supervise: false, schedule: false, max: 1 });
+  await boss.start();
+  try {
+    await ensureQueues(boss);
+    const id = (await boss.send("risk.recompute-organisation", { orgId }, { retryLimit: 0 }))!;
+    await boss.fail("risk.recompute-organisation", id, { message: `Failure of ${orgId}` });
+    return id;
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 export async function buildWorld(letter: string, options: { requireTwoFactor?: boolean } = {}): Promise<World> {
   const db = e2eDb();
   const marker = token("t");
@@ -206,6 +223,7 @@ export async function buildWorld(letter: string, options: { requireTwoFactor?: b
     return {
       letter, orgId, orgName, marker, unassignedMarker, password, users, assigned, unassigned, sharedPerson: idFor("person", "p-owner"),
       targetMembership: world.targetMembership, invitation: world.invitation, savedView: world.savedView, ownerSession: world.ownerSession, apiToken: world.apiToken, campaign,
+      failedJob: await failedJobOf(orgId),
     };
   } finally {
     await db.$disconnect();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { decryptTotpKey } from "@/lib/auth/totp";
 import { createApiToken } from "@/lib/db/api-tokens/tokens";
@@ -12,6 +12,7 @@ import { createSavedView } from "@/lib/db/saved-views";
 import type { Scope } from "@/lib/db/scope";
 import { createUserSession } from "@/lib/db/sessions";
 import { addDays } from "@/lib/dates";
+import { createBoss, ensureQueues } from "@/lib/jobs/worker";
 import { DEFAULT_RISK_SETTINGS } from "@/lib/validation/risk-settings";
 import { createTenant, importSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
@@ -37,6 +38,9 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, g
 process.env.APP_URL = "http://gatehouse.test";
 
 const db = testDb();
+// pg-boss on the test database, as the web process's sender uses it (lib/jobs/enqueue): the retry action's failed jobs.
+const jobQueue = createBoss(inject("databaseUrl"), { supervise: false, schedule: false, max: 2 });
+afterAll(() => jobQueue.stop({ graceful: false, wait: true }));
 const today = new Date().toISOString().slice(0, 10);
 const PASSWORD = "matrix lantern over river 42";
 
@@ -85,6 +89,8 @@ interface World {
   leaver: string;
   spareDevice: string;
   apiToken: string;
+  /** A job of this organisation that failed for good: the jobs page's Retry. */
+  failedJob: string;
 }
 
 interface Row {
@@ -189,6 +195,7 @@ const MATRIX: Record<string, Row> = {
   // Restricted to the world's client: another organisation's client is refused as unknown.
   createApiTokenAction: { input: (w) => ({ name: "Matrix script", scope: "read", clientIds: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
   revokeApiTokenAction: { input: (w) => ({ tokenId: w.apiToken, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
+  retryJobAction: { input: (w) => ({ jobId: w.failedJob }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
 };
 
 /**
@@ -272,6 +279,15 @@ async function newUser(email = `${randomUUID()}@test.example`) {
   return db.user.create({ data: { email, name: "Matrix User", passwordHash: await hashPassword(PASSWORD) } });
 }
 
+let jobQueueStarted: Promise<unknown> | null = null;
+async function failedJobOf(orgId: string): Promise<string> {
+  jobQueueStarted ??= jobQueue.start().then(() => ensureQueues(jobQueue));
+  await jobQueueStarted;
+  const id = (await jobQueue.send("risk.recompute-organisation", { orgId }, { retryLimit: 0 }))!;
+  await jobQueue.fail("risk.recompute-organisation", id, { message: "matrix failure" });
+  return id;
+}
+
 async function buildWorld(role: Role): Promise<World> {
   const boss = await createTenant(db, { name: `Matrix ${role} ${randomUUID().slice(0, 6)}` });
   const orgId = boss.orgId;
@@ -327,6 +343,7 @@ async function buildWorld(role: Role): Promise<World> {
     orgId, actor, userId: actorUser.id, client, ...mine, targetMembership, invitation, savedView,
     otherSession: await createUserSession(actorUser.id, {}), unassigned,
     spareClient, spareAccount, spareLogin, sparePerson, leaver, spareDevice,
+    failedJob: await failedJobOf(orgId),
     apiToken: (await createApiToken(bossScope, { name: "Boss's token", scope: "write", clientIds: [], expiresOn: null })).id,
   };
 }

@@ -28,3 +28,9 @@ export async function enqueueJob<N extends JobName>(name: N, data: JobData<N>): 
   const boss = await sender();
   return boss.send(name, parseJobData(name, data));
 }
+
+/** Puts a failed job back in its queue (the jobs page's Retry; lib/db/jobs/job-runs checks whose it is first). */
+export async function retryJob(name: string, id: string): Promise<void> {
+  const boss = await sender();
+  await boss.retry(name, id);
+}

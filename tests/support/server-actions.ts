@@ -34,7 +34,7 @@ export const ACTIONS: Record<string, Record<string, string>> = {
     changePasswordAction: WRAPPED, revokeSessionAction: WRAPPED, revokeOtherSessionsAction: WRAPPED,
     startEnrolmentAction: WRAPPED, confirmEnrolmentAction: WRAPPED, disableTwoFactorAction: WRAPPED, setDigestOptOutAction: WRAPPED,
   },
-  "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED, createApiTokenAction: WRAPPED, revokeApiTokenAction: WRAPPED },
+  "app/(app)/settings/actions.ts": { updateRiskSettingsAction: WRAPPED, setRequireTwoFactorAction: WRAPPED, createApiTokenAction: WRAPPED, revokeApiTokenAction: WRAPPED, retryJobAction: WRAPPED },
   "app/invite/[token]/actions.ts": {
     acceptAsNewUserAction: "public: the single-use invitation token is the authorisation",
     acceptAsUserAction: "session: joins only with the signed-in user's own e-mail",

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
 import { getRiskSettings } from "@/lib/db/settings";
@@ -70,6 +71,9 @@ export default async function SettingsPage() {
         )}
       </section>
       {editable && <ApiTokensSection scope={scope} t={t} locale={locale} />}
+      {editable && (
+        <p className="text-sm"><Link href="/settings/jobs" className="text-blue-700 underline">{t("jobs.page.link")}</Link></p>
+      )}
       <section aria-labelledby="score" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="score" className="mb-2 text-lg font-semibold">{t("settings.scoreFormula")}</h2>
         <p className="text-sm">{SCORE_FORMULA[locale]}</p>

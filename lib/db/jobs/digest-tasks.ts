@@ -1,0 +1,19 @@
+import "server-only";
+import type { DigestSection } from "@/lib/jobs/digest";
+import type { Scope } from "../scope";
+import { listOverdueTasks } from "../tasks/task-records";
+import { dbFor } from "../tenant";
+
+// A digest section (through EXTRA_DIGEST_SECTIONS): the remediation tasks past their due day that are
+// assigned to the member reading it. listOverdueTasks reads through the member's own scope (their
+// organisation only); the filter keeps the member's own.
+export async function overdueTasksSection(scope: Scope, week: { today: string }): Promise<DigestSection | null> {
+  const tasks = (await listOverdueTasks(scope, week.today)).filter((task) => task.assigneeId === scope.userId);
+  if (tasks.length === 0) return null;
+  const accounts = await dbFor(scope).sellerAccount.findMany({ where: { orgId: scope.orgId, id: { in: [...new Set(tasks.map((t) => t.accountId))] } }, select: { id: true, storeName: true } });
+  const store = new Map(accounts.map((a) => [a.id, a.storeName]));
+  return {
+    heading: "digest.overdueTasks",
+    lines: tasks.map((task) => ({ subject: store.get(task.accountId) ?? task.subjectLabel, text: task.subjectLabel, due: task.dueOn.toISOString().slice(0, 10) })),
+  };
+}
