@@ -14,6 +14,9 @@ export async function signIn(page: Page, email = DEMO.email, password = DEMO.pas
 
 /** An axe scan of the page as it is now: no serious or critical violation. */
 export async function expectNoSeriousViolations(page: Page) {
+  // Right after a server action the re-rendered page streams its <title> back in; scan the settled page
+  // (a page that never gets a title still fails, here or in axe's document-title rule).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
