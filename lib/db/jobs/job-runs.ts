@@ -25,6 +25,7 @@ const visible = `name = ANY($2::text[]) AND (data->>'orgId' = $1 OR NOT (data ? 
 
 export async function listJobRuns(scope: Scope, limit = 100): Promise<JobRun[]> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins see background jobs");
+  if (!(await jobTableExists())) return [];
   const rows = await getDb().$queryRawUnsafe<(Omit<JobRun, "error"> & { own: boolean; output: unknown })[]>(
     `SELECT id::text, name, state::text, retry_count AS "retryCount", created_on AS "createdOn", started_on AS "startedOn",
             completed_on AS "completedOn", (data->>'orgId' = $1) AS own, output
@@ -40,6 +41,7 @@ export async function listJobRuns(scope: Scope, limit = 100): Promise<JobRun[]> 
 /** A failed job of the caller's organisation (or a system-wide one) back in the queue; another's is NOT_FOUND. */
 export async function retryFailedJob(scope: Scope, jobId: string, retry: (name: string, id: string) => Promise<void>): Promise<void> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins retry background jobs");
+  if (!(await jobTableExists())) throw new AppError("NOT_FOUND", "Job not found");
   const [job] = await getDb().$queryRawUnsafe<{ name: string; state: string }[]>(
     `SELECT name, state::text FROM ${JOBS_SCHEMA}.job WHERE id::text = $3 AND ${visible}`,
     scope.orgId, [...JOB_NAMES], jobId,
@@ -47,4 +49,10 @@ export async function retryFailedJob(scope: Scope, jobId: string, retry: (name: 
   if (!job) throw new AppError("NOT_FOUND", "No such job");
   if (job.state !== "failed") throw new AppError("CONFLICT", "Only a failed job can be retried");
   await retry(job.name, jobId);
+}
+
+/** pg-boss makes its tables when a worker first starts: before that (every replica GATEHOUSE_JOBS=off) nothing has run. */
+async function jobTableExists(): Promise<boolean> {
+  const [row] = await getDb().$queryRawUnsafe<{ present: boolean }[]>(`SELECT to_regclass('${JOBS_SCHEMA}.job') IS NOT NULL AS present`);
+  return row?.present === true;
 }
