@@ -1,11 +1,6 @@
 "use client";
-import { useEffect, useState } from "react";
-import { interpolate } from "@/lib/i18n/format";
-
-interface Choice {
-  id: string;
-  name: string;
-}
+import { useState } from "react";
+import { ComboboxOptions, comboboxInputProps, nextActive, useRemoteChoices, type Choice } from "./combobox";
 
 export interface PersonPickerMessages {
   placeholder: string;
@@ -39,38 +34,12 @@ export function PersonPicker({ inputId, name, selected, none, exclude, messages,
   const [text, setText] = useState(selected?.name ?? none?.name ?? "");
   const [value, setValue] = useState(selected?.id ?? "");
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<Choice[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [active, setActive] = useState(-1);
   const [searched, setSearched] = useState(false);
-
-  useEffect(() => {
-    if (!open) return;
-    const controller = new AbortController();
-    // A chosen name is not a search: show everyone (the first page) until the user types.
-    const q = searched ? text : "";
-    const timer = setTimeout(() => {
-      fetch(`/api/people?q=${encodeURIComponent(q)}`, { signal: controller.signal })
-        .then(async (r) => {
-          if (!r.ok) throw new Error(`HTTP ${r.status}`);
-          const { people } = (await r.json()) as { people: Choice[] };
-          const first = none && (!q.trim() || none.name.toLowerCase().includes(q.trim().toLowerCase())) ? [none] : [];
-          setOptions([...first, ...people.filter((p) => p.id !== exclude)]);
-          setFailed(false);
-          setActive(-1);
-        })
-        .catch((error: unknown) => {
-          if (controller.signal.aborted) return;
-          console.error("person search failed", error);
-          setOptions([]);
-          setFailed(true);
-        });
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text, open, searched, none, exclude]);
+  // A chosen name is not a search: show everyone (the first page) until the user types.
+  const q = searched ? text : "";
+  const { found, failed, active, setActive } = useRemoteChoices(`/api/people?q=${encodeURIComponent(q)}`, "people", open);
+  const first = none && (!q.trim() || none.name.toLowerCase().includes(q.trim().toLowerCase())) ? [none] : [];
+  const list = open && found ? [...first, ...found.filter((p) => p.id !== exclude)] : null;
 
   const choose = (choice: Choice) => {
     setText(choice.name);
@@ -78,9 +47,6 @@ export function PersonPicker({ inputId, name, selected, none, exclude, messages,
     setSearched(false);
     setOpen(false);
   };
-  const list = open ? options : null;
-  const listId = `${inputId}-listbox`;
-  const optionId = (i: number) => `${inputId}-option-${i}`;
 
   return (
     <div className="relative">
@@ -89,14 +55,7 @@ export function PersonPicker({ inputId, name, selected, none, exclude, messages,
       {/* Typed but not chosen: the form refuses it at this field rather than send "nobody". */}
       <input type="hidden" name={`${name}Typed`} value={searched && !value ? text.trim() : ""} />
       <input
-        id={inputId}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={!!list?.length}
-        aria-controls={list?.length ? listId : undefined}
-        aria-activedescendant={list?.length && active >= 0 ? optionId(active) : undefined}
+        {...comboboxInputProps(inputId, list, active)}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         placeholder={messages.placeholder}
@@ -114,7 +73,7 @@ export function PersonPicker({ inputId, name, selected, none, exclude, messages,
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
             setOpen(true);
-            if (list?.length) setActive((i) => (e.key === "ArrowDown" ? (i + 1) % list.length : (i <= 0 ? list.length : i) - 1));
+            if (list?.length) setActive((i) => nextActive(e.key as "ArrowDown" | "ArrowUp", i, list.length));
           } else if (e.key === "Enter" && list?.length && active >= 0 && list[active]) {
             e.preventDefault(); // choosing is not submitting
             choose(list[active]);
@@ -128,23 +87,7 @@ export function PersonPicker({ inputId, name, selected, none, exclude, messages,
           }
         }}
       />
-      {/* Rendered only while open, so a closed picker adds no second element named like its field. */}
-      {!!list?.length && (
-        <ul id={listId} role="listbox" aria-label={messages.placeholder}
-          className="absolute z-20 mt-1 max-h-64 w-full min-w-56 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg">
-          {list.map((c, i) => (
-            <li key={c.id || "none"} id={optionId(i)} role="option" aria-selected={i === active}
-              className={`cursor-pointer px-2 py-1 ${i === active ? "bg-blue-100" : "hover:bg-slate-100"}`}
-              onMouseDown={(e) => e.preventDefault()} onClick={() => choose(c)}>
-              {c.name}
-            </li>
-          ))}
-        </ul>
-      )}
-      {list?.length === 0 && (
-        <p role="status" className="absolute z-20 mt-1 w-full rounded border border-slate-200 bg-white px-2 py-1 text-sm text-slate-600 shadow-lg">{failed ? messages.failed : messages.noMatch}</p>
-      )}
-      <p className="sr-only" aria-live="polite">{list?.length ? interpolate(messages.found, { count: list.length }) : ""}</p>
+      <ComboboxOptions inputId={inputId} label={messages.placeholder} list={list} active={active} failed={failed} messages={messages} width="w-full min-w-56" onChoose={choose} />
     </div>
   );
 }
@@ -185,42 +128,18 @@ function AddPerson({ inputId, exclude, messages, describedBy, onChoose }: {
 }) {
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
-  const [options, setOptions] = useState<Choice[] | null>(null);
-  const [active, setActive] = useState(-1);
-  const skip = exclude.join(",");
-  useEffect(() => {
-    if (!open) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetch(`/api/people?q=${encodeURIComponent(text)}`, { signal: controller.signal })
-        .then(async (r) => {
-          if (!r.ok) throw new Error(`HTTP ${r.status}`);
-          const { people } = (await r.json()) as { people: Choice[] };
-          setOptions(people.filter((p) => !skip.split(",").includes(p.id)));
-          setActive(-1);
-        })
-        .catch(() => {
-          if (!controller.signal.aborted) setOptions([]);
-        });
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [text, open, skip]);
-  const list = open ? options : null;
+  const { found, failed, active, setActive } = useRemoteChoices(`/api/people?q=${encodeURIComponent(text)}`, "people", open);
+  const list = open && found ? found.filter((p) => !exclude.includes(p.id)) : null;
   return (
     <div className="relative">
-      <input id={inputId} type="text" role="combobox" autoComplete="off" aria-autocomplete="list" aria-expanded={!!list?.length}
-        aria-controls={list?.length ? `${inputId}-listbox` : undefined} aria-activedescendant={list?.length && active >= 0 ? `${inputId}-option-${active}` : undefined}
-        aria-describedby={describedBy} placeholder={messages.placeholder} value={text}
+      <input {...comboboxInputProps(inputId, list, active)} aria-describedby={describedBy} placeholder={messages.placeholder} value={text}
         className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm"
         onChange={(e) => { setText(e.target.value); setOpen(true); }} onFocus={() => setOpen(true)} onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
             setOpen(true);
-            if (list?.length) setActive((i) => (e.key === "ArrowDown" ? (i + 1) % list.length : (i <= 0 ? list.length : i) - 1));
+            if (list?.length) setActive((i) => nextActive(e.key as "ArrowDown" | "ArrowUp", i, list.length));
           } else if (e.key === "Enter" && list?.length) {
             e.preventDefault();
             onChoose(list[Math.max(active, 0)]);
@@ -229,19 +148,7 @@ function AddPerson({ inputId, exclude, messages, describedBy, onChoose }: {
             setOpen(false);
           }
         }} />
-      {!!list?.length && (
-        <ul id={`${inputId}-listbox`} role="listbox" aria-label={messages.placeholder}
-          className="absolute z-20 mt-1 max-h-64 w-full min-w-56 overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm shadow-lg">
-          {list.map((c, i) => (
-            <li key={c.id} id={`${inputId}-option-${i}`} role="option" aria-selected={i === active}
-              className={`cursor-pointer px-2 py-1 ${i === active ? "bg-blue-100" : "hover:bg-slate-100"}`}
-              onMouseDown={(e) => e.preventDefault()} onClick={() => onChoose(c)}>
-              {c.name}
-            </li>
-          ))}
-        </ul>
-      )}
-      {list?.length === 0 && <p role="status" className="absolute z-20 mt-1 w-full rounded border border-slate-200 bg-white px-2 py-1 text-sm text-slate-600 shadow-lg">{messages.noMatch}</p>}
+      <ComboboxOptions inputId={inputId} label={messages.placeholder} list={list} active={active} failed={failed} messages={messages} width="w-full min-w-56" onChoose={onChoose} />
     </div>
   );
 }
