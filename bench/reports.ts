@@ -5,39 +5,20 @@
 // process of its own, which prints its time, its CPU time and its peak RSS (the whole process, Node and
 // Prisma included).
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { generateSnapshot } from "@/lib/risk/generate";
+import { openBenchOrganisation } from "./support/bench-organisation";
 
 const CHILD = "node_modules/.cache/gatehouse-bench/reports-child.mjs";
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 500);
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error("Set TEST_DATABASE_URL to a local PostgreSQL server (a throwaway database is made on it).");
-  process.exit(2);
-}
-// The scoped-work role's password derives from AUTH_SECRET: a throwaway one for a throwaway database.
-process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
-const { createThrowawayDatabase } = await import("@/tests/support/test-database");
-const database = await createThrowawayDatabase(adminUrl, "gatehouse_bench_reports");
-process.env.DATABASE_URL = database.url;
+const { database, db, org, user, scope } = await openBenchOrganisation("gatehouse_bench_reports", { organisation: "Bench agency 株式会社", owner: "ベンチ 太郎" });
 const { createDb } = await import("@/lib/db/client");
-const { applyMigrations } = await import("@/lib/db/migrate");
-const { resolveScope } = await import("@/lib/db/scope");
 const { upsertSnapshot } = await import("@/lib/db/snapshots/upsert");
 const { recomputeOrganisations } = await import("@/lib/db/risk/recompute-all");
-const { syncToolCatalogue } = await import("@/lib/db/tools");
 
 console.log(`Gatehouse client report benchmark — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
 try {
-  await applyMigrations(database.url);
-  const db = createDb(database.url);
-  await syncToolCatalogue(db);
-  const org = await db.organization.create({ data: { name: "Bench agency 株式会社" } });
-  const user = await db.user.create({ data: { email: "bench@bench.example", name: "ベンチ 太郎", passwordHash: "x" } });
-  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-  const scope = (await resolveScope(user.id))!;
   const today = new Date().toISOString().slice(0, 10);
   const t0 = performance.now();
   await upsertSnapshot(scope, JSON.parse(JSON.stringify(generateSnapshot(ACCOUNTS, 42, { asOf: today }))), { source: "IMPORT" });

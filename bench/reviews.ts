@@ -6,21 +6,11 @@
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { generateSnapshot } from "@/lib/risk/generate";
+import { openBenchOrganisation } from "./support/bench-organisation";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 300);
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error("Set TEST_DATABASE_URL to a local PostgreSQL server (a throwaway database is made on it).");
-  process.exit(2);
-}
-const { createThrowawayDatabase } = await import("@/tests/support/test-database");
-const database = await createThrowawayDatabase(adminUrl, "gatehouse_bench_reviews");
-process.env.DATABASE_URL = database.url;
-const { createDb } = await import("@/lib/db/client");
-const { applyMigrations } = await import("@/lib/db/migrate");
-const { resolveScope } = await import("@/lib/db/scope");
+const { database, db, org, user, scope } = await openBenchOrganisation("gatehouse_bench_reviews");
 const { upsertSnapshot } = await import("@/lib/db/snapshots/upsert");
-const { syncToolCatalogue } = await import("@/lib/db/tools");
 const { startCampaign } = await import("@/lib/db/reviews/start-campaign");
 const { decideItems } = await import("@/lib/db/reviews/decide");
 const { recomputeOrganisations } = await import("@/lib/db/risk/recompute-all");
@@ -28,13 +18,6 @@ const { BULK_MAX_ITEMS } = await import("@/lib/validation/reviews");
 
 console.log(`Gatehouse review campaign benchmark — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
 try {
-  await applyMigrations(database.url);
-  const db = createDb(database.url);
-  await syncToolCatalogue(db);
-  const org = await db.organization.create({ data: { name: "Bench agency" } });
-  const user = await db.user.create({ data: { email: "bench@bench.example", name: "Bench", passwordHash: "x" } });
-  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-  const scope = (await resolveScope(user.id))!;
   const today = new Date().toISOString().slice(0, 10);
   await upsertSnapshot(scope, JSON.parse(JSON.stringify(generateSnapshot(ACCOUNTS, 42, { asOf: today }))), { source: "IMPORT" });
   const accountIds = (await db.sellerAccount.findMany({ where: { orgId: org.id }, select: { id: true } })).map((a) => a.id);

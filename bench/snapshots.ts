@@ -5,34 +5,17 @@
 import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { generateSnapshot } from "@/lib/risk/generate";
+import { openBenchOrganisation } from "./support/bench-organisation";
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 2_000);
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error("Set TEST_DATABASE_URL to a local PostgreSQL server (a throwaway database is made on it).");
-  process.exit(2);
-}
-const { createThrowawayDatabase } = await import("@/tests/support/test-database");
-const database = await createThrowawayDatabase(adminUrl, "gatehouse_bench_snap");
-process.env.DATABASE_URL = database.url;
-const { createDb } = await import("@/lib/db/client");
-const { applyMigrations } = await import("@/lib/db/migrate");
-const { resolveScope } = await import("@/lib/db/scope");
+const { database, db, scope } = await openBenchOrganisation("gatehouse_bench_snap");
 const { exportSnapshot } = await import("@/lib/db/snapshots/export");
 const { upsertSnapshot } = await import("@/lib/db/snapshots/upsert");
-const { syncToolCatalogue } = await import("@/lib/db/tools");
 
 console.log(`Gatehouse snapshot upsert benchmark — ${new Date().toISOString()} — ${cpus().length}× ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 try {
-  await applyMigrations(database.url);
-  const db = createDb(database.url);
-  await syncToolCatalogue(db);
-  const org = await db.organization.create({ data: { name: "Bench agency" } });
-  const user = await db.user.create({ data: { email: "bench@bench.example", name: "Bench", passwordHash: "x" } });
-  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-  const scope = (await resolveScope(user.id))!;
   const today = new Date().toISOString().slice(0, 10);
   const snapshot = JSON.parse(JSON.stringify(generateSnapshot(ACCOUNTS, 42, { asOf: today })));
   const logins = snapshot.accounts.reduce((n: number, a: { logins: unknown[] }) => n + a.logins.length, 0);
