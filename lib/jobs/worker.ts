@@ -56,7 +56,7 @@ export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
 };
 
 export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
-  "reviews.start-due-recurrences": async (data, ctx) => (parseJobData("reviews.start-due-recurrences", data), startDueRecurrences(utcDay(ctx.clock()))),
+  "reviews.start-due-recurrences": async (data, ctx) => (parseJobData("reviews.start-due-recurrences", data), startDueRecurrences(ctx.clock())),
   // As the digest: one job per member and organisation, duplicates harmless (the day's claim row).
   "reminders.daily": async (data, ctx) => {
     parseJobData("reminders.daily", data);

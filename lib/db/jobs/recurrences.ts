@@ -43,16 +43,17 @@ export async function dueRecurrences(today: string): Promise<Candidate[]> {
   return rows.filter((c) => recurrenceDue(c.recurrence, c, today));
 }
 
-export async function startDueRecurrences(today: string): Promise<RecurrenceRun> {
+/** Starts the next campaign of every due one; `now` is the job's clock (the new campaigns' start). */
+export async function startDueRecurrences(now: Date): Promise<RecurrenceRun> {
   const run: RecurrenceRun = { started: [], alreadyStarted: 0, skipped: [] };
-  for (const campaign of await dueRecurrences(today)) {
+  for (const campaign of await dueRecurrences(now.toISOString().slice(0, 10))) {
     const scope = await scopeInOrganisation(campaign.startedById, campaign.orgId, campaign.portalOrgId);
     if (!scope || (campaign.portalOrgId ? !scope.portal : scope.portal)) {
       run.skipped.push({ campaignId: campaign.id, orgId: campaign.orgId, reason: "starter is no longer a member" });
       continue;
     }
     try {
-      const next = await startNextRecurrence(scope, campaign.id, today);
+      const next = await startNextRecurrence(scope, campaign.id, now);
       if (next) run.started.push({ campaignId: campaign.id, nextId: next.id, orgId: campaign.orgId });
       else run.alreadyStarted += 1;
     } catch (error) {

@@ -94,12 +94,13 @@ describe("review campaigns", () => {
     const campaign = await start(owner, [manager.userId]);
     const startedOn = (await db.reviewCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).startedAt.toISOString().slice(0, 10);
     // Not due the day before its period has passed since the start; due on that day.
-    expect(await startNextRecurrence(owner, campaign.id, addDays(addMonths(startedOn, 3), -1))).toBeNull();
-    const next = await startNextRecurrence(owner, campaign.id, addMonths(startedOn, 3));
+    const at = (day: string) => new Date(`${day}T01:00:00Z`);
+    expect(await startNextRecurrence(owner, campaign.id, at(addDays(addMonths(startedOn, 3), -1)))).toBeNull();
+    const next = await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)));
     expect(await db.reviewCampaign.findUniqueOrThrow({ where: { id: next!.id } })).toMatchObject({ dueOn: new Date("2027-03-31T00:00:00Z"), recurrence: "QUARTERLY", accountIds: [accountId], reviewerIds: [manager.userId] });
     expect(next!.items).toBe(campaign.items);
     // A second start of the same recurrence writes nothing.
-    expect(await startNextRecurrence(owner, campaign.id, addMonths(startedOn, 3))).toBeNull();
+    expect(await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)))).toBeNull();
     expect(await db.reviewCampaign.findMany({ where: { previousCampaignId: campaign.id }, select: { id: true } })).toEqual([{ id: next!.id }]);
   });
 

@@ -15,7 +15,7 @@ import { reviewerOptions } from "./reviewers";
  * Plain function of scope and input, so a scheduled job can start the next recurrence the same way.
  */
 export async function startCampaign(scope: Scope, input: StartCampaignInput): Promise<{ id: string; items: number }> {
-  const started = await startCampaignOnce(scope, input, null);
+  const started = await startCampaignOnce(scope, input, null, new Date());
   if (!started) throw new Error("unreachable: only a recurrence can find its campaign already started");
   return started;
 }
@@ -25,8 +25,9 @@ export async function startCampaign(scope: Scope, input: StartCampaignInput): Pr
  * constraint and is inserted with ON CONFLICT DO NOTHING, so when it already exists (a retried job, a
  * second worker racing this one: the later insert waits for the earlier commit) nothing is written and
  * the result is null. Reviewers who may no longer review these accounts are left out rather than refused.
+ * `startedAt` is the job's clock for a recurrence, since the next one is reckoned from it.
  */
-async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previousCampaignId: string | null): Promise<{ id: string; items: number } | null> {
+async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previousCampaignId: string | null, startedAt: Date): Promise<{ id: string; items: number } | null> {
   if (!canStartCampaign(scope)) throw new AppError("FORBIDDEN", "Only owners and admins start access reviews");
   const db = dbFor(scope);
   const scoped = accountScopeWhere(scope);
@@ -62,6 +63,7 @@ async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previo
         recurrence: input.recurrence,
         portalClientId: scope.portal ? (scope.clientIds?.[0] ?? null) : null,
         startedById: scope.userId,
+        startedAt,
         previousCampaignId,
       }],
       select: { id: true },
@@ -82,12 +84,13 @@ async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previo
 /**
  * The next campaign of a recurring one (for the scheduled job, lib/db/jobs/recurrences.ts): same clients,
  * accounts and reviewers, starting and due as lib/reviews' nextRecurrence says, frozen from the data as
- * it is now. Null when there is nothing to start: a one-off campaign, one not yet due on `today`, or one
+ * it is now. Null when there is nothing to start: a one-off campaign, one not yet due at `now`, or one
  * whose next campaign exists already (however many times or workers call this). The job runs it with the
  * scope of the campaign's starter, so it can start nothing that person could not.
  */
-export async function startNextRecurrence(scope: Scope, campaignId: string, today: string): Promise<{ id: string; items: number } | null> {
+export async function startNextRecurrence(scope: Scope, campaignId: string, now: Date): Promise<{ id: string; items: number } | null> {
   const db = dbFor(scope);
+  const today = now.toISOString().slice(0, 10);
   const campaign = await db.reviewCampaign.findFirst({ where: { id: campaignId, orgId: scope.orgId }, include: { next: { select: { id: true } } } });
   if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -102,5 +105,6 @@ export async function startNextRecurrence(scope: Scope, campaignId: string, toda
     scope,
     { name: campaign.name, clientIds, accountIds: chosen.filter((id) => existing.has(id)), reviewerIds: campaign.reviewerIds, dueOn: next.dueOn, recurrence: campaign.recurrence },
     campaign.id,
+    now,
   );
 }
