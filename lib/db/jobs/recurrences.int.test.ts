@@ -108,6 +108,22 @@ describe("scheduled starts of recurring review campaigns", () => {
     expect(await db.auditEvent.count({ where: { orgId: d.orgId, action: "review.started" } })).toBe(1);
   });
 
+  it("leaves out a reviewer who has left, and reports (does not start) a campaign whose starter has left", async () => {
+    const f = await agencyWithCampaign("Foxtrot");
+    const leaver = await db.user.create({ data: { email: `leaver-${f.orgId}@test.example`, name: "Leaver", passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { orgId: f.orgId, userId: leaver.id, role: "ADMIN" } });
+    await db.reviewCampaign.update({ where: { id: f.campaignId }, data: { reviewerIds: [f.userId, leaver.id] } });
+    await db.membership.delete({ where: { id: membership.id } });
+    const g = await agencyWithCampaign("Golf");
+    await db.membership.deleteMany({ where: { orgId: g.orgId, userId: g.userId } });
+
+    const run = await startDueRecurrences(DUE);
+    const [next] = await nextOf(f.campaignId);
+    expect(next.reviewerIds).toEqual([f.userId]);
+    expect(run.skipped).toContainEqual({ campaignId: g.campaignId, orgId: g.orgId, reason: "starter is no longer a member" });
+    expect(await nextOf(g.campaignId)).toEqual([]);
+  });
+
   it("retries a killed worker's run, which starts nothing more: one next campaign, not two", async () => {
     const e = await agencyWithCampaign("Echo");
     const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/slow-recurrence-worker.ts"], {

@@ -76,7 +76,7 @@ async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previo
         personId: d.personId, personEmail: d.personEmail, detail: JSON.parse(JSON.stringify(d.detail)) as object, reviewerId: assigned[i],
       })),
     });
-    await audit(tx, scope, { action: "review.started", entityType: "ReviewCampaign", entityId: campaign.id, after: { name: input.name, accounts: accounts.length, items: drafts.length, reviewers: input.reviewerIds, dueOn: input.dueOn, recurrence: input.recurrence, ...(previousCampaignId ? { previousCampaignId } : {}) } });
+    await audit(tx, scope, { action: "review.started", entityType: "ReviewCampaign", entityId: campaign.id, after: { name: input.name, accounts: accounts.length, items: drafts.length, reviewers: reviewers.map((r) => r!.userId), dueOn: input.dueOn, recurrence: input.recurrence, ...(previousCampaignId ? { previousCampaignId } : {}) } });
     return { id: campaign.id, items: drafts.length };
   }, { timeout: 60_000, maxWait: 15_000 });
 }
