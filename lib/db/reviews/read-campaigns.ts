@@ -154,16 +154,6 @@ async function changesSinceLast(scope: Scope, campaignId: string, startedAt: Dat
   return changes;
 }
 
-/** Reviewers with undecided items in open campaigns past their due day, for a reminder job (the jobs issue). */
-export async function listOverdueReviewers(scope: Scope, today: string): Promise<{ campaignId: string; reviewerId: string | null; undecided: number }[]> {
-  const rows = await dbFor(scope).reviewItem.groupBy({
-    by: ["campaignId", "reviewerId"],
-    where: { orgId: scope.orgId, decision: null, campaign: { status: "OPEN", dueOn: { lt: new Date(`${today}T00:00:00Z`) } } },
-    _count: { _all: true },
-  });
-  return rows.map((r) => ({ campaignId: r.campaignId, reviewerId: r.reviewerId, undecided: r._count._all }));
-}
-
 /** The scope's own undecided items in open campaigns past their due day, per campaign (the digest and the daily reminder), on accounts it still sees. */
 export async function listMyOverdueReviews(scope: Scope, today: string): Promise<{ campaignId: string; name: string; dueOn: string; undecided: number }[]> {
   const db = dbFor(scope);
