@@ -17,7 +17,8 @@ const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
   // A campaign's reviewers may be the portal members of its accounts' clients (read as listClientPortals does).
   ["lib/db/reviews/reviewers.ts:reviewerOptions", "reads the members of the accounts' clients' own organisations"],
   ["lib/db/reviews/reviewers.ts:campaignStartOptions", "offers those members as reviewers (reviewerOptions)"],
-  ["lib/db/reviews/start-campaign.ts:startCampaign", "assigns those members as reviewers (reviewerOptions)"],
+  ["lib/db/reviews/start-campaign.ts:startCampaign", "assigns those members as reviewers (startCampaignOnce)"],
+  ["lib/db/reviews/start-campaign.ts:startCampaignOnce", "assigns those members as reviewers (reviewerOptions)"],
   ["lib/db/reviews/start-campaign.ts:startNextRecurrence", "starts the next recurrence (startCampaign)"],
   // A role change or removal ends that member's sessions: UserSession is a system table (lib/db/app-tables.ts).
   ["lib/db/members.ts:changeMember", "revokes the member's sessions (sessions.ts)"],

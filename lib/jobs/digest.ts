@@ -32,12 +32,13 @@ export function itemCount(sections: DigestSection[]): number {
   return sections.reduce((n, s) => n + s.lines.length, 0);
 }
 
-export function composeDigest(input: DigestInput): { subject: string; body: string } {
-  const t = (key: MessageKey, vars?: Record<string, string | number>) => interpolate(messages[input.locale][key], vars, input.locale);
-  const out = [t("digest.greeting", { name: input.memberName }), "", t("digest.intro", { org: input.orgName }), ""];
-  const sections = input.sections.filter((s) => s.lines.length > 0);
-  if (sections.length === 0) out.push(t("digest.nothing"), "");
-  for (const section of sections) {
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export const translator = (locale: Locale): Translate => (key, vars) => interpolate(messages[locale][key], vars, locale);
+
+/** The non-empty sections as text lines (shared with the daily reminder, lib/jobs/reminder.ts). */
+export function sectionLines(t: Translate, sections: DigestSection[]): string[] {
+  const out: string[] = [];
+  for (const section of sections.filter((s) => s.lines.length > 0)) {
     out.push(`■ ${t(section.heading, { count: section.lines.length })}`);
     for (const line of section.lines) {
       const severity = line.severity ? `[${t(`digest.severity.${line.severity}`)}] ` : "";
@@ -46,6 +47,13 @@ export function composeDigest(input: DigestInput): { subject: string; body: stri
     }
     out.push("");
   }
-  out.push("--", t("digest.optOut"));
+  return out;
+}
+
+export function composeDigest(input: DigestInput): { subject: string; body: string } {
+  const t = translator(input.locale);
+  const out = [t("digest.greeting", { name: input.memberName }), "", t("digest.intro", { org: input.orgName }), ""];
+  if (itemCount(input.sections) === 0) out.push(t("digest.nothing"), "");
+  out.push(...sectionLines(t, input.sections), "--", t("digest.optOut"));
   return { subject: t("digest.subject", { org: input.orgName, period: input.period }), body: out.join("\n") };
 }

@@ -4,7 +4,10 @@ import { z } from "zod";
 // often a failure is retried, and the zod schema of its data (a job's data crosses a boundary: it is
 // read back from the database). Decision 020 has the why of each choice.
 
-export const JOB_NAMES = ["risk.daily-recompute", "risk.recompute-organisation", "acceptances.reopen-expired", "digest.weekly", "digest.member"] as const;
+export const JOB_NAMES = [
+  "risk.daily-recompute", "risk.recompute-organisation", "acceptances.reopen-expired", "digest.weekly", "digest.member",
+  "reviews.start-due-recurrences", "reminders.daily", "reminders.member",
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const jobDataSchemas = {
@@ -18,6 +21,12 @@ export const jobDataSchemas = {
   "digest.weekly": z.object({}).strict(),
   /** One member's digest for one week (period = the Monday it starts, UTC). */
   "digest.member": z.object({ orgId: z.string().min(1).max(100), userId: z.string().min(1).max(100), period: z.iso.date() }).strict(),
+  /** Recurring review campaigns whose next one is due: started, once each. */
+  "reviews.start-due-recurrences": z.object({}).strict(),
+  /** Fans the day's overdue reminders out into one job per member and organisation. */
+  "reminders.daily": z.object({}).strict(),
+  /** One member's reminder of their overdue reviews and tasks in one organisation, for one day (UTC). */
+  "reminders.member": z.object({ orgId: z.string().min(1).max(100), userId: z.string().min(1).max(100), day: z.iso.date() }).strict(),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobData<N extends JobName> = z.infer<(typeof jobDataSchemas)[N]>;
@@ -41,6 +50,12 @@ export const JOBS: Record<JobName, JobDefinition> = {
   // Monday 06:00 UTC (15:00 in Japan): the week's digest.
   "digest.weekly": { cron: "0 6 * * 1", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 900 },
   "digest.member": { retryLimit: 5, retryDelaySeconds: 120, expireInSeconds: 300 },
+  // Hourly, though a recurrence starts on a day: a run missed or failed is made up within the hour,
+  // and a run with nothing due is one query.
+  "reviews.start-due-recurrences": { cron: "25 * * * *", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 1800 },
+  // 00:30 UTC (09:30 in Japan): after the day's recompute has closed the tasks it satisfied.
+  "reminders.daily": { cron: "30 0 * * *", retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 900 },
+  "reminders.member": { retryLimit: 5, retryDelaySeconds: 120, expireInSeconds: 300 },
 };
 
 export function parseJobData<N extends JobName>(name: N, data: unknown): JobData<N> {

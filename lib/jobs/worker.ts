@@ -2,6 +2,8 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { digestRecipients, sendMemberDigest } from "@/lib/db/jobs/digest";
 import { sendMail } from "@/lib/mail";
+import { startDueRecurrences } from "@/lib/db/jobs/recurrences";
+import { reminderRecipients, sendMemberReminder } from "@/lib/db/jobs/reminders";
 import { recomputeDay, recomputeOrganisation, reopenExpiredAcceptances } from "@/lib/db/jobs/risk-jobs";
 import { JOBS, JOB_NAMES, parseJobData, systemClock, utcDay, weekOf, type Clock, type JobName } from "./registry";
 
@@ -17,7 +19,7 @@ export interface WorkerOptions {
   /** Where pg-boss keeps its tables; DATABASE_DIRECT_URL when set (its schema install takes locks). */
   bossConnectionString?: string;
   clock?: Clock;
-  /** Handlers beyond the risk jobs (the digest, the reviews issue's reminders): name → handler. */
+  /** Handlers replacing the built-in ones (a test's stalling worker): name → handler. */
   extraHandlers?: Partial<Record<JobName, JobHandler>>;
   /** Shorter intervals for tests; production keeps pg-boss's defaults. */
   pollingIntervalSeconds?: number;
@@ -53,6 +55,19 @@ export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcDay(ctx.clock()), sendMail) }),
 };
 
+export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
+  "reviews.start-due-recurrences": async (data, ctx) => (parseJobData("reviews.start-due-recurrences", data), startDueRecurrences(ctx.clock())),
+  // As the digest: one job per member and organisation, duplicates harmless (the day's claim row).
+  "reminders.daily": async (data, ctx) => {
+    parseJobData("reminders.daily", data);
+    const day = utcDay(ctx.clock());
+    const members = await reminderRecipients(day);
+    if (members.length) await ctx.boss.insert(members.map((m) => ({ name: "reminders.member", data: { ...m, day } })));
+    return { members: members.length };
+  },
+  "reminders.member": async (data) => ({ outcome: await sendMemberReminder(parseJobData("reminders.member", data), sendMail) }),
+};
+
 export function createBoss(connectionString: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 4, application_name: "gatehouse-jobs", ...options });
   boss.on("error", (error: Error) => console.error(`[gatehouse] jobs: ${error.message}`));
@@ -78,7 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<PgBoss> {
   });
   await boss.start();
   await ensureQueues(boss);
-  const handlers = { ...RISK_HANDLERS, ...DIGEST_HANDLERS, ...options.extraHandlers };
+  const handlers = { ...RISK_HANDLERS, ...DIGEST_HANDLERS, ...REVIEW_HANDLERS, ...options.extraHandlers };
   const context: JobContext = { connectionString: options.connectionString, clock, boss };
   for (const name of JOB_NAMES) {
     const handler = handlers[name];

@@ -10,6 +10,7 @@ import { getDb } from "../client";
 import { loadRiskSettings } from "../risk/recompute";
 import { accountScopeWhere, isOrgAdmin, resolveScope, type Scope } from "../scope";
 import { dbFor } from "../tenant";
+import { overdueReviewsSection } from "./digest-reviews";
 import { overdueTasksSection } from "./digest-tasks";
 
 // The weekly digest: one job fans out one job per member (digest.member), and each member's job reads
@@ -24,7 +25,7 @@ export const DUE_WITHIN_DAYS = 14;
  * and the week, and returns a section. Add one here; nothing else changes.
  */
 export type DigestSectionLoader = (scope: Scope, week: { period: string; today: string; dueBy: string; locale: "ja" | "en" }) => Promise<DigestSection | null>;
-export const EXTRA_DIGEST_SECTIONS: DigestSectionLoader[] = [overdueTasksSection];
+export const EXTRA_DIGEST_SECTIONS: DigestSectionLoader[] = [overdueReviewsSection, overdueTasksSection];
 
 /** Every member who gets a digest this week: agency organisations only, opt-outs left out. */
 export async function digestRecipients(): Promise<{ orgId: string; userId: string }[]> {

@@ -28,10 +28,14 @@ describe("the jobs an organisation's admins see and retry", () => {
       const others = (await boss.send("risk.recompute-organisation", { orgId: b.orgId }, { retryLimit: 0 }))!;
       await boss.fail("risk.recompute-organisation", others, { message: "B's failure" });
       const nightly = (await boss.send("risk.daily-recompute", {}))!;
+      // The reviews jobs join the page by their registry entry alone: a member's reminder is its organisation's, the recurrence run system-wide.
+      const reminder = (await boss.send("reminders.member", { orgId: a.orgId, userId: a.userId, day: "2026-12-04" }))!;
+      const recurrences = (await boss.send("reviews.start-due-recurrences", {}))!;
 
       const [scopeA, scopeB] = await Promise.all([scopeFor(a.userId, a.orgId), scopeFor(b.userId, b.orgId)]);
       const seen = await listJobRuns(scopeA);
-      expect(seen.map((r) => r.id).sort()).toEqual([ownFailed, nightly].sort());
+      expect(seen.map((r) => r.id).sort()).toEqual([ownFailed, nightly, reminder, recurrences].sort());
+      expect(seen.find((r) => r.id === reminder)?.name).toBe("reminders.member");
       expect(seen.find((r) => r.id === ownFailed)).toMatchObject({ state: "failed", error: "connection reset" });
       expect(seen.find((r) => r.id === nightly)).toMatchObject({ state: "created", error: null });
 
@@ -41,7 +45,7 @@ describe("the jobs an organisation's admins see and retry", () => {
       await retryFailedJob(scopeA, ownFailed, (n, id) => boss.retry(n, id));
       expect((await boss.getJobById("risk.recompute-organisation", ownFailed))?.state).toBe("retry");
       expect((await boss.getJobById("risk.recompute-organisation", others))?.state).toBe("failed");
-      expect((await listJobRuns(scopeB)).map((r) => r.id).sort()).toEqual([others, nightly].sort());
+      expect((await listJobRuns(scopeB)).map((r) => r.id).sort()).toEqual([others, nightly, recurrences].sort());
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

@@ -2,12 +2,15 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { EvidenceMeta, EvidenceRow } from "@/lib/reviews/evidence";
 import { accountScopeWhere, type Scope } from "../scope";
-import { dbFor } from "../tenant";
+import { readerFor } from "../replica";
 import { managesCampaign } from "./access";
 
-/** The evidence pack's rows: only for the campaign's manager, every item in scope, optionally of one client. */
+/**
+ * The evidence pack's rows: only for the campaign's manager, every item in scope, optionally of one client.
+ * A read-only export that may be large: read from the read replica when there is one (lib/db/replica.ts).
+ */
 export async function getEvidenceOrThrow(scope: Scope, campaignId: string, clientId?: string): Promise<{ meta: EvidenceMeta; rows: EvidenceRow[] }> {
-  const db = dbFor(scope);
+  const db = readerFor(scope);
   const campaign = await db.reviewCampaign.findFirst({ where: { id: campaignId, orgId: scope.orgId } });
   if (!campaign || !managesCampaign(scope, campaign)) throw new AppError("NOT_FOUND", "Campaign not found");
   const accounts = await db.sellerAccount.findMany({

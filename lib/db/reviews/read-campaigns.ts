@@ -154,12 +154,16 @@ async function changesSinceLast(scope: Scope, campaignId: string, startedAt: Dat
   return changes;
 }
 
-/** Reviewers with undecided items in open campaigns past their due day, for a reminder job (the jobs issue). */
-export async function listOverdueReviewers(scope: Scope, today: string): Promise<{ campaignId: string; reviewerId: string | null; undecided: number }[]> {
-  const rows = await dbFor(scope).reviewItem.groupBy({
-    by: ["campaignId", "reviewerId"],
-    where: { orgId: scope.orgId, decision: null, campaign: { status: "OPEN", dueOn: { lt: new Date(`${today}T00:00:00Z`) } } },
+/** The scope's own undecided items in open campaigns past their due day, per campaign (the digest and the daily reminder), on accounts it still sees. */
+export async function listMyOverdueReviews(scope: Scope, today: string): Promise<{ campaignId: string; name: string; dueOn: string; undecided: number }[]> {
+  const db = dbFor(scope);
+  const rows = await db.reviewItem.groupBy({
+    by: ["campaignId"],
+    where: { orgId: scope.orgId, reviewerId: scope.userId, decision: null, accountId: { in: await visibleAccountIds(scope) }, campaign: { status: "OPEN", dueOn: { lt: new Date(`${today}T00:00:00Z`) } } },
     _count: { _all: true },
   });
-  return rows.map((r) => ({ campaignId: r.campaignId, reviewerId: r.reviewerId, undecided: r._count._all }));
+  if (rows.length === 0) return [];
+  const campaigns = await db.reviewCampaign.findMany({ where: { orgId: scope.orgId, id: { in: rows.map((r) => r.campaignId) } }, select: { id: true, name: true, dueOn: true }, orderBy: [{ dueOn: "asc" }, { name: "asc" }] });
+  const count = new Map(rows.map((r) => [r.campaignId, r._count._all]));
+  return campaigns.map((c) => ({ campaignId: c.id, name: c.name, dueOn: day(c.dueOn), undecided: count.get(c.id) ?? 0 }));
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { addDays } from "@/lib/dates";
+import { addMonths } from "@/lib/reviews";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { daysAgo, createTenant, importSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
@@ -90,9 +92,16 @@ describe("review campaigns", () => {
 
   it("starts the next campaign of a recurring one a period later, for a scheduled job", async () => {
     const campaign = await start(owner, [manager.userId]);
-    const next = await startNextRecurrence(owner, campaign.id);
+    const startedOn = (await db.reviewCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).startedAt.toISOString().slice(0, 10);
+    // Not due the day before its period has passed since the start; due on that day.
+    const at = (day: string) => new Date(`${day}T01:00:00Z`);
+    expect(await startNextRecurrence(owner, campaign.id, at(addDays(addMonths(startedOn, 3), -1)))).toBeNull();
+    const next = await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)));
     expect(await db.reviewCampaign.findUniqueOrThrow({ where: { id: next!.id } })).toMatchObject({ dueOn: new Date("2027-03-31T00:00:00Z"), recurrence: "QUARTERLY", accountIds: [accountId], reviewerIds: [manager.userId] });
     expect(next!.items).toBe(campaign.items);
+    // A second start of the same recurrence writes nothing.
+    expect(await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)))).toBeNull();
+    expect(await db.reviewCampaign.findMany({ where: { previousCampaignId: campaign.id }, select: { id: true } })).toEqual([{ id: next!.id }]);
   });
 
   it("refuses a Manager, a stranger and an unknown reviewer", async () => {
