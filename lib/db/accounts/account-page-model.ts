@@ -1,0 +1,28 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { EvidenceData } from "@/lib/risk";
+import { evidenceIds } from "@/lib/risk/evidence-ja";
+import { labelsFor } from "../labels";
+import { isOrgAdmin, type Scope } from "../scope";
+import { canWrite } from "../write-context";
+import { getAccountPageExtras, type AccountPageExtras } from "./account-page-extras";
+import { getAccountPageOrThrow, type AccountPage } from "./read-accounts";
+
+export type AccountPageModel = AccountPage & AccountPageExtras & { writable: boolean; labels: Map<string, string> };
+
+/**
+ * Everything the account page shows and edits, in at most three statements whatever the number of
+ * logins (decision 028): the page's big read, then its provenance and forms beside the evidence labels.
+ * Another tenant's account, or one outside a Manager's clients, is NOT_FOUND.
+ */
+export async function readAccountPageModel(scope: Scope, id: string, options: { labels: boolean }): Promise<AccountPageModel> {
+  const page = await getAccountPageOrThrow(scope, id);
+  const writable = canWrite(scope);
+  // Reports are for Owners and Admins, not in a seller's own portal (as on the client page).
+  const reports = isOrgAdmin(scope) && !scope.portal;
+  const evidence = options.labels ? [...new Set(page.account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))] : [];
+  const [extras, labels] = await Promise.all([getAccountPageExtras(scope, id, { editing: writable, reports }), labelsFor(scope, evidence)]);
+  // Removed between the two reads.
+  if (!extras) throw new AppError("NOT_FOUND", "Seller account not found");
+  return { ...page, ...extras, writable, labels };
+}
