@@ -2,6 +2,7 @@ import "server-only";
 import { dateToDay } from "@/lib/validation/record-fields";
 import type { Provenance } from "./account-provenance";
 import type { AccountRemoval } from "./account-records";
+import { labelMap, labelsSql, type LabelRow } from "../labels";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
 
@@ -32,6 +33,8 @@ export interface AccountPageExtras {
   } | null;
   /** Null unless asked for (Owners and Admins outside a portal). */
   reports: AccountReportRow[] | null;
+  /** Display names of the people and devices the findings' evidence names. */
+  labels: Map<string, string>;
 }
 
 interface RawProvenance {
@@ -66,6 +69,7 @@ interface RawExtras {
   loginForms: RawLoginForm[] | null;
   people: { id: string; name: string; company: string | null }[] | null;
   reports: AccountReportRow[] | null;
+  labels: LabelRow[];
 }
 
 // The verifier's name only when they are a member of this organisation (users are not tenant rows).
@@ -74,7 +78,7 @@ const VERIFIER = (column: string) =>
 const CHILD = (table: string, kind: string, join: string) =>
   `SELECT '${kind}' AS kind, x.id, x.source, x."verifiedAt", x."verifiedById" FROM "${table}" x ${join} WHERE x."orgId" = $1`;
 
-// $1 org, $2 the Manager's clients (null: all), $3 account, $4 editing, $5 reports.
+// $1 org, $2 the Manager's clients (null: all), $3 account, $4 editing, $5 reports, $6 evidence ids to label.
 // CASE keeps the editing and report subqueries from running for readers.
 export const ACCOUNT_EXTRAS_SQL = `
 WITH acc AS (
@@ -118,7 +122,8 @@ SELECT acc.source, acc."lastVerifiedAt", ${VERIFIER(`acc."verifiedById"`)} AS "v
     ) p) END AS people,
   CASE WHEN $5 THEN (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC), '[]') FROM (
       SELECT id, format, locale, "createdAt", sha256 FROM "Report" WHERE "orgId" = $1 AND "accountId" = acc.id ORDER BY "createdAt" DESC LIMIT ${REPORTS_LIMIT}
-    ) r) END AS reports
+    ) r) END AS reports,
+  (SELECT coalesce(json_agg(x), '[]') FROM (${labelsSql(6)}) x) AS labels
 FROM acc`;
 
 const provenanceOf = (source: Provenance["source"], verifiedAt: string | Date | null, verifiedBy: string | null): Provenance => ({
@@ -128,9 +133,9 @@ const provenanceOf = (source: Provenance["source"], verifiedAt: string | Date | 
 });
 const day = (iso: string | null) => dateToDay(iso === null ? null : new Date(iso));
 
-/** The account page's provenance and forms in one statement; null when the account is not in scope. */
-export async function getAccountPageExtras(scope: Scope, accountId: string, want: { editing: boolean; reports: boolean }): Promise<AccountPageExtras | null> {
-  const [row] = await dbFor(scope).$queryRawUnsafe<RawExtras[]>(ACCOUNT_EXTRAS_SQL, scope.orgId, scope.clientIds, accountId, want.editing, want.reports);
+/** The account page's provenance, forms and evidence labels in one statement; null when the account is not in scope. */
+export async function getAccountPageExtras(scope: Scope, accountId: string, want: { editing: boolean; reports: boolean; labelIds: string[] }): Promise<AccountPageExtras | null> {
+  const [row] = await dbFor(scope).$queryRawUnsafe<RawExtras[]>(ACCOUNT_EXTRAS_SQL, scope.orgId, scope.clientIds, accountId, want.editing, want.reports, want.labelIds);
   if (!row) return null;
   const logins = row.children.filter((c) => c.kind === "login");
   const children = row.children.filter((c) => c.kind === "child");
@@ -153,5 +158,6 @@ export async function getAccountPageExtras(scope: Scope, accountId: string, want
         }
       : null,
     reports: want.reports ? row.reports : null,
+    labels: labelMap(row.labels),
   };
 }
