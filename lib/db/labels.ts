@@ -2,16 +2,19 @@ import "server-only";
 import type { Scope } from "./scope";
 import { dbFor } from "./tenant";
 
+/** The labels of the ids in text[] parameter `$n`, as rows (id, label, person); the pages fold it into their reads. */
+export const labelsSql = (n: number) =>
+  `SELECT id, name AS label, true AS person FROM "Person" WHERE "orgId" = $1 AND id = ANY($${n}::text[])
+     UNION ALL
+     SELECT id, coalesce(label, kind::text), false FROM "Device" WHERE "orgId" = $1 AND id = ANY($${n}::text[])`;
+
+export type LabelRow = { id: string; label: string; person: boolean };
+
+// People first, devices after: a device's label wins on the (impossible) shared id, as before.
+export const labelMap = (rows: LabelRow[]) => new Map([...rows].sort((a, b) => Number(b.person) - Number(a.person)).map((r) => [r.id, r.label]));
+
 /** Display names for people and devices of the caller's organisation (one set-based statement). */
 export async function labelsFor(scope: Scope, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await dbFor(scope).$queryRawUnsafe<{ id: string; label: string; person: boolean }[]>(
-    `SELECT id, name AS label, true AS person FROM "Person" WHERE "orgId" = $1 AND id = ANY($2::text[])
-     UNION ALL
-     SELECT id, coalesce(label, kind::text), false FROM "Device" WHERE "orgId" = $1 AND id = ANY($2::text[])`,
-    scope.orgId,
-    ids,
-  );
-  // People first, devices after: a device's label wins on the (impossible) shared id, as before.
-  return new Map(rows.sort((a, b) => Number(b.person) - Number(a.person)).map((r) => [r.id, r.label]));
+  return labelMap(await dbFor(scope).$queryRawUnsafe<LabelRow[]>(labelsSql(2), scope.orgId, ids));
 }

@@ -98,36 +98,3 @@ export async function removeLogin(scope: Scope, input: RemoveLoginInput): Promis
     return account && { version: String(account.version) };
   });
 }
-
-/** Every login's edit-form values on one account (the page's big read leaves out the dates a form needs). */
-export async function listLoginFormValues(scope: Scope, accountId: string): Promise<Map<string, Record<string, string>>> {
-  const rows = await dbFor(scope).login.findMany({ where: { orgId: scope.orgId, accountId, account: accountScopeWhere(scope) }, include: { usedBy: { select: { personId: true } } } });
-  return new Map(
-    rows.map((l) => [
-      l.id,
-      {
-        role: l.role, email: l.email ?? "", personId: l.personId, status: l.status, invitedAt: dateToDay(l.invitedAt), acceptedAt: dateToDay(l.acceptedAt),
-        lastLoginAt: dateToDay(l.lastLoginAt), passwordChangedAt: dateToDay(l.passwordChangedAt), passwordReused: l.passwordReused ? "yes" : "no",
-        sharedWith: l.usedBy.map((u) => u.personId).filter((id) => id !== l.personId).join(","),
-      },
-    ]),
-  );
-}
-
-const PEOPLE_OPTIONS_LIMIT = 500;
-
-/**
- * People a login can be given to: the first 500 by name, and everyone already on the account (a select,
- * not a search). A Manager or Viewer is offered only people who hold a login on their own clients'
- * accounts: the people of a client they are not given are none of their business.
- */
-export async function listPersonOptions(scope: Scope, accountId: string): Promise<{ id: string; name: string }[]> {
-  const db = dbFor(scope);
-  const visible = scope.clientIds === null ? { orgId: scope.orgId } : { orgId: scope.orgId, logins: { some: { account: accountScopeWhere(scope) } } };
-  const [first, onAccount] = await Promise.all([
-    db.person.findMany({ where: visible, select: { id: true, name: true, company: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: PEOPLE_OPTIONS_LIMIT }),
-    db.person.findMany({ where: { orgId: scope.orgId, logins: { some: { accountId } } }, select: { id: true, name: true, company: true } }),
-  ]);
-  const byId = new Map([...first, ...onAccount].map((p) => [p.id, { id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name }]));
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-}

@@ -4,6 +4,7 @@ import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, importSnapshot, scopeFor } from "@/tests/support/factories";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 import { getPersonDetailOrThrow } from "../people/read-people";
+import { readPersonPageModel } from "../people/person-page-model";
 import { completeOffboardingTask, offboardPerson } from "./offboarding-tasks";
 import { recomputeOrganisations } from "../risk/recompute-all";
 import { syncToolCatalogue } from "../tools";
@@ -103,6 +104,8 @@ describe("offboarding a primary login's person", () => {
     await offboardPerson(scope, person("p-boss"), utcToday());
     const names = (await listHandoverCandidates(scope, person("p-boss"), [account("shop")])).map((p) => p.name);
     expect(names).toEqual(["Lead Kato", "Newbie Abe"]);
+    // The person page finds the same heirs inside its own read (decision 028).
+    expect((await readPersonPageModel(scope, person("p-boss"), { labels: false })).candidates.map((p) => p.name)).toEqual(names);
   });
 
   it("refuses a hand-over with no heir, an outsider, a departed person or the leaver, each at the picker, changing nothing", async () => {

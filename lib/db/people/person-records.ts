@@ -4,7 +4,6 @@ import type { CreatePersonInput, MergePeopleInput, RemoveDeviceInput, RemovePers
 import { dateToDay, dayToDate } from "@/lib/validation/record-fields";
 import type { Tx } from "../client";
 import { refreshPersonAccess } from "./person-access";
-import type { Provenance } from "../accounts/account-provenance";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -181,32 +180,4 @@ export async function removeDevice(scope: Scope, input: RemoveDeviceInput): Prom
     await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
     if (before.holderId) await refreshPersonAccess(tx, scope.orgId, [before.holderId]);
   });
-}
-
-/** What the person page's edit forms need: the person's form values, the devices they hold, and the other people (for merge and holder). */
-export async function getPersonEditing(scope: Scope, personId: string) {
-  const db = dbFor(scope);
-  const [values, devices, people, removal] = await Promise.all([
-    personFormValues(scope, personId),
-    db.device.findMany({ where: { orgId: scope.orgId, holderId: personId }, orderBy: { createdAt: "asc" } }),
-    db.person.findMany({ where: { orgId: scope.orgId, id: { not: personId } }, select: { id: true, name: true, company: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 }),
-    personRemovalPreview(scope, personId),
-  ]);
-  if (!values) return null;
-  return {
-    values,
-    removal,
-    devices: devices.map((d) => ({ id: d.id, version: d.version, kind: d.kind, label: d.label, holderId: d.holderId, skipOtpOnBrowser: d.skipOtpOnBrowser, source: d.source })),
-    people: people.map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name })),
-  };
-}
-
-/** Where the person's record came from and who last checked it, shown beside their facts (as on the account page). */
-export async function getPersonProvenance(scope: Scope, personId: string): Promise<Provenance | null> {
-  const db = dbFor(scope);
-  const p = await db.person.findFirst({ where: { id: personId, orgId: scope.orgId }, select: { source: true, verifiedAt: true, verifiedById: true } });
-  if (!p) return null;
-  // Users are not tenant rows: only a member of this organisation is named.
-  const member = p.verifiedById ? await db.membership.findFirst({ where: { orgId: scope.orgId, userId: p.verifiedById }, select: { user: { select: { name: true } } } }) : null;
-  return { source: p.source, verifiedAt: p.verifiedAt, verifiedBy: member?.user.name ?? null };
 }

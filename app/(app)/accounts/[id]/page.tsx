@@ -3,19 +3,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ScoreBadge } from "@/components/score-badge";
 import { Sparkline } from "@/components/sparkline";
-import { labelsFor } from "@/lib/db/labels";
-import { evidenceIds } from "@/lib/risk/evidence-ja";
-import type { EvidenceData } from "@/lib/risk";
 import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
-import { getAccountPageOrThrow, listTools } from "@/lib/db/accounts/read-accounts";
-import { getAccountProvenance } from "@/lib/db/accounts/account-provenance";
-import { accountRemovalPreview } from "@/lib/db/accounts/account-records";
-import { listLoginFormValues, listPersonOptions } from "@/lib/db/accounts/login-records";
-import { listClientRows } from "@/lib/db/clients/client-records";
-import { listAccountReports } from "@/lib/db/reports/report-records";
-import { isOrgAdmin } from "@/lib/db/scope";
-import { canWrite, utcToday } from "@/lib/db/write-context";
+import { listTools } from "@/lib/db/accounts/read-accounts";
+import { readAccountPageModel } from "@/lib/db/accounts/account-page-model";
+import { utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { formatDay } from "@/lib/dates-format";
 import { AppError } from "@/lib/errors";
@@ -38,7 +30,7 @@ const load = cache(async (id: string) => {
   const parsed = accountIdSchema.safeParse(id);
   if (!parsed.success) notFound();
   try {
-    return { scope, ...(await getAccountPageOrThrow(scope, parsed.data)) };
+    return { scope, ...(await readAccountPageModel(scope, parsed.data, { labels: (await getLocale()) === "ja" })) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -52,21 +44,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ scope, account, scores: history, history: events, reviews }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
+  const [{ scope, account, scores: history, history: events, reviews, writable, provenance, editing, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
-  const writable = canWrite(scope);
-  // What the edit forms need beyond what the page shows; read only for those who can edit.
-  // Reports are for Owners and Admins, not in a seller's own portal (as on the client page).
-  const reportsAllowed = isOrgAdmin(scope) && !scope.portal;
-  const [provenance, editing, reports] = await Promise.all([
-    getAccountProvenance(scope, account.id),
-    writable
-      ? Promise.all([listClientRows(scope), accountRemovalPreview(scope, account.id), listLoginFormValues(scope, account.id), listPersonOptions(scope, account.id)])
-      : null,
-    reportsAllowed ? listAccountReports(scope, account.id) : null,
-  ]);
-  const labels = locale === "ja" ? await labelsFor(scope, [...new Set(account.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
-  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing[3] } : null;
+  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing.people } : null;
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -82,14 +62,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>
             <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
           </dl>
-          {provenance && <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>}
+          <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>
           <p className="mt-2 text-sm"><Link href={`/accounts/${account.id}/triage`} className="text-blue-800 underline" data-testid="triage-link">{t("triage.link")}</Link></p>
           {writable && (
             <div className="mt-3">
               <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />
             </div>
           )}
-          {editing && <AccountEditor account={account} clients={editing[0]} clientRequired={scope.clientIds !== null} removal={editing[1]} t={t} />}
+          {editing && <AccountEditor account={account} clients={editing.clients} clientRequired={scope.clientIds !== null} removal={editing.removal} t={t} />}
         </div>
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
@@ -98,12 +78,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.[2] ?? new Map()} people={editing?.[3] ?? []} provenance={new Map([...(provenance?.logins ?? []), ...(provenance?.children ?? [])])} locale={locale} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.loginValues ?? new Map()} people={editing?.people ?? []} provenance={new Map([...provenance.logins, ...provenance.children])} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
-        <PartnersSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
-        <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance?.children} />
+        <AppsSection account={account} t={t} editing={childEditing} sources={provenance.children} />
+        <PartnersSection account={account} t={t} editing={childEditing} sources={provenance.children} />
+        <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance.children} />
       </div>
       {reports && <ReportSection accountId={account.id} reports={reports} t={t} locale={locale} />}
       <HistorySection history={events} t={t} locale={locale} />

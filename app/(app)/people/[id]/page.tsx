@@ -3,12 +3,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireScope } from "@/lib/auth/scope";
 import { formatDay } from "@/lib/dates-format";
-import { labelsFor } from "@/lib/db/labels";
-import { getPersonDetailOrThrow } from "@/lib/db/people/read-people";
-import { listHandoverCandidates } from "@/lib/db/offboarding/handover";
-import type { EvidenceData } from "@/lib/risk";
-import { evidenceIds } from "@/lib/risk/evidence-ja";
-import { canWrite, utcToday } from "@/lib/db/write-context";
+import { readPersonPageModel } from "@/lib/db/people/person-page-model";
+import { utcToday } from "@/lib/db/write-context";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -18,9 +14,7 @@ import { PersonDevices } from "./_components/person-devices";
 import { PersonFindings } from "./_components/person-findings";
 import { PersonLogins } from "./_components/person-logins";
 import { HeldDevices, PersonEditor } from "./_components/person-editor";
-import { getPersonEditing, getPersonProvenance } from "@/lib/db/people/person-records";
 import { ProvenanceLine } from "../../accounts/[id]/_components/provenance-line";
-import { isOrgAdmin } from "@/lib/db/scope";
 
 // Cached for the request: the title and the page read the person once.
 const load = cache(async (id: string) => {
@@ -28,7 +22,7 @@ const load = cache(async (id: string) => {
   const parsed = personIdSchema.safeParse(id);
   if (!parsed.success) notFound();
   try {
-    return { scope, person: await getPersonDetailOrThrow(scope, parsed.data) };
+    return { scope, ...(await readPersonPageModel(scope, parsed.data, { labels: (await getLocale()) === "ja" })) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -42,14 +36,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ scope, person }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
+  const [{ person, provenance, editing, writable, candidates, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const m = person.metrics;
-  // Only a page with an open hand-over to tick asks who could take the login over.
-  const handoverAccounts = person.checklist.tasks.filter((task) => task.kind === "PRIMARY_HANDOVER" && !task.doneAt && task.account).map((task) => task.account!.id);
-  const candidates = canWrite(scope) && handoverAccounts.length ? await listHandoverCandidates(scope, person.id, handoverAccounts) : [];
-  // People and devices are shared by every client's accounts: Owners and Admins edit them.
-  const [editing, provenance] = await Promise.all([isOrgAdmin(scope) && !scope.portal ? getPersonEditing(scope, person.id) : null, getPersonProvenance(scope, person.id)]);
-  const labels = locale === "ja" ? await labelsFor(scope, [...new Set(person.findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/people">{t("nav.people")}</Link> /</nav>
@@ -59,7 +47,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {person.external && <span className="ml-2 rounded bg-violet-100 px-1.5 align-middle text-sm font-normal text-violet-900">{t("people.external")}</span>}
           {person.departedAt && <span className="ml-2 rounded bg-red-100 px-1.5 align-middle text-sm font-normal text-red-900" data-testid="departed-badge">{t("people.departedOn", { date: formatDay(person.departedAt) })}</span>}
         </h1>
-        {provenance && <div className="mt-1"><ProvenanceLine provenance={provenance} t={t} /></div>}
+        <div className="mt-1"><ProvenanceLine provenance={provenance} t={t} /></div>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("people.company")}</dt><dd>{person.company ?? "—"}</dd>
           <dt className="text-slate-500">{t("people.email")}</dt><dd>{person.email ?? "—"}</dd>
@@ -73,7 +61,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </ul>
         {editing && <div className="mt-3"><PersonEditor personId={person.id} editing={editing} t={t} /></div>}
       </header>
-      <OffboardingSection person={person} t={t} canWrite={canWrite(scope)} today={utcToday()} candidates={candidates} />
+      <OffboardingSection person={person} t={t} canWrite={writable} today={utcToday()} candidates={candidates} />
       <PersonFindings person={person} t={t} locale={locale} labels={labels} />
       <PersonLogins person={person} t={t} locale={locale} />
       <PersonDevices person={person} t={t} />

@@ -1,5 +1,5 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
-import type { getPersonEditing } from "@/lib/db/people/person-records";
+import type { PersonEditing } from "@/lib/db/people/person-page-extras";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
 import { DEVICE_KINDS } from "@/lib/validation/person-form";
@@ -8,7 +8,7 @@ import { Section } from "./section";
 import { personFields } from "../../_components/person-fields";
 import { personPickerField } from "../../../_components/person-picker-field";
 
-type Editing = NonNullable<Awaited<ReturnType<typeof getPersonEditing>>>;
+type Editing = PersonEditing;
 
 const yesNo = (t: Translate, yes: string, no: string) => [{ value: "no", label: no }, { value: "yes", label: yes }];
 

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenant, daysAgo, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
+import { testDb } from "@/tests/support/db";
+import type { SnapshotInput } from "@/lib/validation/snapshot";
+import type { Scope } from "../scope";
+import { countStatements } from "@/tests/support/statement-counter";
+import { syncToolCatalogue } from "../tools";
+import { readAccountPageModel } from "./account-page-model";
+
+// Decision 028: the account page reads in a few statements, the same number for 3 logins as for 30.
+const db = testDb();
+
+/** One account with `n` logins, each held by its own person with an SMS method and a grant. */
+function accountWithLogins(n: number, storeName: string): SnapshotInput {
+  const base = oneAccountSnapshot(storeName);
+  const [account] = base.accounts;
+  for (let i = 1; i < n; i++) {
+    base.people!.push({ id: `p-${i}`, name: `Staff ${i}`, external: i % 2 === 0, company: i % 2 === 0 ? "Agency KK" : null, departedAt: null });
+    account.logins!.push({
+      id: `l-${i}`, role: "SECONDARY", email: `staff${i}@shop.example`, personId: `p-${i}`, status: "ACTIVE", lastLoginAt: daysAgo(i),
+      passwordChangedAt: daysAgo(400), twoStep: [{ kind: "SMS", role: "PRIMARY", deviceId: "d-phone", phoneLast4: "1234" }],
+      permissions: [{ tool: "USER_PERMISSIONS", level: "ADMIN", marketplace: null }],
+    });
+  }
+  return base;
+}
+
+let tenant: Awaited<ReturnType<typeof createTenant>>;
+let other: Awaited<ReturnType<typeof createTenant>>;
+let scope: Scope;
+const accounts: Record<number, string> = {};
+let otherAccountId: string;
+let clientId: string;
+
+beforeAll(async () => {
+  await syncToolCatalogue(db);
+  tenant = await createTenant(db);
+  other = await createTenant(db);
+  const client = await db.client.create({ data: { orgId: tenant.orgId, name: "Sakura Tea" } });
+  clientId = client.id;
+  for (const n of [3, 30]) accounts[n] = (await importSnapshot(db, tenant.orgId, accountWithLogins(n, `Store ${n}`), () => client.id))("account", "acc");
+  otherAccountId = (await importSnapshot(db, other.orgId, oneAccountSnapshot("Other Store")))("account", "acc");
+  scope = await scopeFor(tenant.userId);
+});
+afterAll(() => db.$disconnect());
+
+describe("the account page's read model", () => {
+  it("reads an Owner's page (forms, provenance, reports, labels) in at most 5 statements (2 today), as many for 30 logins as for 3", async () => {
+    const counts: number[] = [];
+    for (const n of [3, 30]) {
+      await readAccountPageModel(scope, accounts[n], { labels: true }); // evaluates findings for today first
+      const { result, statements } = await countStatements(scope, () => readAccountPageModel(scope, accounts[n], { labels: true }));
+      expect(result.account.logins).toHaveLength(n);
+      expect(result.provenance.logins.size).toBe(n);
+      expect(result.editing?.loginValues.size).toBe(n);
+      expect(result.editing?.removal).toMatchObject({ logins: n, methods: n, grants: n });
+      expect(statements.length).toBeGreaterThan(0);
+      expect(statements.length).toBeLessThanOrEqual(5);
+      // The shared phone (SHARED_2SV_DEVICE) and the people in the findings' evidence are named, in the same statement.
+      const device = result.account.logins[0].twoStepMethods[0].device!;
+      expect(result.labels.get(device.id)).toBe("Phone");
+      expect(result.labels.get(result.account.logins[0].person.id)).toBe("Owner");
+      counts.push(statements.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("carries what the edit forms need: the clients, the people on the account and each login's values", async () => {
+    const model = await readAccountPageModel(scope, accounts[3], { labels: false });
+    expect(model.writable).toBe(true);
+    expect(model.editing?.clients).toEqual([{ id: expect.any(String), name: "Sakura Tea" }]);
+    expect(model.editing?.people.map((p) => p.name)).toEqual(expect.arrayContaining(["Owner (Shop KK)", "Staff 1", "Staff 2 (Agency KK)"]));
+    const primary = model.account.logins.find((l) => l.role === "PRIMARY")!;
+    expect(model.editing?.loginValues.get(primary.id)).toMatchObject({ role: "PRIMARY", email: "owner@shop.example", passwordChangedAt: daysAgo(50), passwordReused: "no", sharedWith: "" });
+    expect(model.provenance.account).toMatchObject({ source: "IMPORT" });
+    expect(model.reports).toEqual([]);
+  });
+
+  it("leaves the forms out for a Viewer, and answers another tenant's account with NOT_FOUND", async () => {
+    const viewer = await db.user.create({ data: { email: `${tenant.orgId}-viewer@test.example`, name: "Viewer", passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { orgId: tenant.orgId, userId: viewer.id, role: "VIEWER" } });
+    await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId: membership.id, clientId } });
+    const model = await readAccountPageModel(await scopeFor(viewer.id), accounts[3], { labels: false });
+    expect(model.writable).toBe(false);
+    expect(model.editing).toBeNull();
+    expect(model.reports).toBeNull();
+    expect(model.provenance.logins.size).toBe(3);
+    await expect(readAccountPageModel(scope, otherAccountId, { labels: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTenant, daysAgo, importSnapshot, scopeFor } from "@/tests/support/factories";
+import { testDb } from "@/tests/support/db";
+import { countStatements } from "@/tests/support/statement-counter";
+import type { SnapshotInput } from "@/lib/validation/snapshot";
+import { syncToolCatalogue } from "../tools";
+import { readPersonPageModel } from "./person-page-model";
+
+// Decision 028: the person page reads in a few statements, the same number for 3 logins as for 30.
+const db = testDb();
+
+/** Agency staff holding an admin login (on one shared phone) on each of `n` accounts. */
+function staffWithLogins(n: number): SnapshotInput {
+  return {
+    format: "gatehouse.snapshot/v1",
+    people: [{ id: "p-staff", name: `Staff of ${n}`, external: true, company: "Agency KK", departedAt: null }],
+    devices: [{ id: "d-phone", kind: "PHONE", label: `Phone of ${n}`, holderId: "p-staff", skipOtpOnBrowser: false }],
+    accounts: Array.from({ length: n }, (_, i) => ({
+      id: `acc-${i}`, storeName: `Store ${n}-${i}`, sellerId: `A${randomUUID().slice(0, 8).toUpperCase()}`, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL" as const, status: "ACTIVE" as const, lastVerifiedAt: daysAgo(20),
+      logins: [{
+        id: `l-${i}`, role: "PRIMARY" as const, email: `staff${i}@agency.example`, personId: "p-staff", status: "ACTIVE" as const, lastLoginAt: daysAgo(3),
+        passwordChangedAt: daysAgo(50), twoStep: [{ kind: "SMS" as const, role: "PRIMARY" as const, deviceId: "d-phone", phoneLast4: "1234" }],
+        permissions: [{ tool: "USER_PERMISSIONS", level: "ADMIN" as const, marketplace: null }],
+      }],
+    })),
+  };
+}
+
+let tenant: Awaited<ReturnType<typeof createTenant>>;
+let other: Awaited<ReturnType<typeof createTenant>>;
+const people: Record<number, string> = {};
+let otherPersonId: string;
+
+beforeAll(async () => {
+  await syncToolCatalogue(db);
+  tenant = await createTenant(db);
+  other = await createTenant(db);
+  for (const n of [3, 30]) people[n] = (await importSnapshot(db, tenant.orgId, staffWithLogins(n)))("person", "p-staff");
+  otherPersonId = (await importSnapshot(db, other.orgId, staffWithLogins(1)))("person", "p-staff");
+});
+afterAll(() => db.$disconnect());
+
+describe("the person page's read model", () => {
+  it("reads an Owner's page (forms, provenance, labels) in at most 5 statements (2 today), as many for 30 logins as for 3", async () => {
+    const scope = await scopeFor(tenant.userId);
+    const counts: number[] = [];
+    for (const n of [3, 30]) {
+      const { result, statements } = await countStatements(scope, () => readPersonPageModel(scope, people[n], { labels: true }));
+      expect(result.person.logins).toHaveLength(n);
+      expect(result.editing?.values).toMatchObject({ name: `Staff of ${n}`, company: "Agency KK", external: "yes" });
+      expect(result.editing?.removal).toEqual({ ownedLogins: n, loginUses: 0, otherAccess: 0, devices: 1 });
+      expect(result.editing?.devices.map((d) => d.label)).toEqual([`Phone of ${n}`]);
+      expect(result.editing?.people.map((p) => p.id)).not.toContain(people[n]);
+      expect(result.provenance).toMatchObject({ source: "IMPORT" });
+      expect(result.candidates).toEqual([]);
+      expect(statements.length).toBeGreaterThan(0);
+      expect(statements.length).toBeLessThanOrEqual(5);
+      counts.push(statements.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("answers another tenant's person, or one a Viewer given no client cannot see, with NOT_FOUND", async () => {
+    const viewer = await db.user.create({ data: { email: `${tenant.orgId}-viewer@test.example`, name: "Viewer", passwordHash: "x" } });
+    await db.membership.create({ data: { orgId: tenant.orgId, userId: viewer.id, role: "VIEWER" } });
+    await expect(readPersonPageModel(await scopeFor(viewer.id), people[3], { labels: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readPersonPageModel(await scopeFor(tenant.userId), otherPersonId, { labels: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
