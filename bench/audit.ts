@@ -64,7 +64,7 @@ const lap = (label: string) => {
   stages.push([label, now - t]);
   t = now;
 };
-const text = readFileSync(file, "utf8");
+const text = readFileSync(file).toString("utf8"); // as lib/cli/offline-main.ts reads it
 lap("read");
 const input: unknown = JSON.parse(text);
 lap("JSON.parse");

@@ -2,6 +2,7 @@
 // Plain ESM so `npx gatehouse` works straight after `npm ci`: tsx loads the TypeScript sources, no build.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 
 // An audit keeps every finding until it prints them: it runs with a 64 MB young generation (decision 009).
 // Set by re-running itself once, because a shebang cannot pass Node flags portably (`env -S` is missing on
@@ -22,11 +23,20 @@ if (missing.length > 0) {
   process.exit(child.status ?? 1);
 }
 
-const { register } = await import("tsx/esm/api");
-register();
-const { main } = needsDatabase ? await import("../lib/cli/setup-main.ts") : await import("../lib/cli/main.ts");
-const code = await main(needsDatabase ? process.argv.slice(3) : process.argv.slice(2));
-// exitCode (not process.exit) lets a large report finish flushing to a pipe. The database commands print
-// one line and exit outright: the database driver's modules reset exitCode on the way out.
-if (needsDatabase) process.exit(code);
-process.exitCode = code;
+// audit, schema and help need no database: run compiled when possible (bin/compiled-cli.mjs, decision 030),
+// through tsx otherwise (and always with GATEHOUSE_CLI_TSX=1).
+const offline = !needsDatabase && process.argv[2] !== "token" && process.env.GATEHOUSE_CLI_TSX !== "1";
+const compiled = offline ? await (await import("./compiled-cli.mjs")).importCompiled(join(dirname(fileURLToPath(import.meta.url)), ".."), "lib/cli/offline-main.ts", "offline-main") : null;
+if (compiled) {
+  // exitCode (not process.exit) lets a large report finish flushing to a pipe.
+  process.exitCode = await compiled.offlineMain(process.argv.slice(2));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { main } = needsDatabase ? await import("../lib/cli/setup-main.ts") : await import("../lib/cli/main.ts");
+  const code = await main(needsDatabase ? process.argv.slice(3) : process.argv.slice(2));
+  // The database commands print one line and exit outright: the database driver's modules reset exitCode
+  // on the way out.
+  if (needsDatabase) process.exit(code);
+  process.exitCode = code;
+}

@@ -31,4 +31,20 @@ describe("bin/gatehouse.mjs", () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ asOf: "2026-11-23" });
   });
+
+  it("prints the same, byte for byte, compiled and through tsx (a clean file, a file with problems, the schema)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gatehouse-bin-"));
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, JSON.stringify({ format: "gatehouse.snapshot/v1", people: [{ id: "p1" }, { id: "p1" }], devices: [], accounts: [{ id: 7 }] }));
+    const sample = join(import.meta.dirname, "../../examples/snapshot.sample.json");
+    for (const args of [["audit", sample, "--as-of", "2026-12-04"], ["audit", sample, "--json", "--as-of", "2026-12-04"], ["audit", broken], ["schema"]]) {
+      const compiled = run(args);
+      const viaTsx = run(args, { GATEHOUSE_CLI_TSX: "1" });
+      expect(compiled.stdout + compiled.stderr).not.toBe("");
+      expect(compiled.stdout).toBe(viaTsx.stdout);
+      expect(compiled.stderr).toBe(viaTsx.stderr);
+      expect(compiled.status).toBe(viaTsx.status);
+    }
+  });
 });
+

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { runCli } from "./audit";
+import { offlineMain } from "./offline-main";
 
 /** Process wiring for bin/gatehouse.mjs: the real file system, streams and clock. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<number> {
@@ -12,10 +11,5 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     await new Promise((flushed) => process.stdout.write("", flushed));
     process.exit(code);
   }
-  return runCli(argv, {
-    readFile: (path) => readFile(path, "utf8"),
-    stdout,
-    stderr,
-    today: () => new Date().toISOString().slice(0, 10),
-  });
+  return offlineMain(argv);
 }

@@ -22,14 +22,36 @@ type Path = (string | number)[];
 
 // Paths are built only for a problem: a 50,000-account document has ~1.5 million references, and building
 // each one's path up front was most of the time of the check (decision 024).
-function checkUnique(items: { id: string }[], path: () => Path, what: string, ctx: Ctx): Set<string> {
+function checkUnique(items: { id: string }[], path: () => Path, what: string, ctx: Ctx): void {
+  // Most lists inside an account hold a handful of entries: comparing pairs beats building a Set for each
+  // of 150,000 small lists (decision 030). The first repeat of an id is reported, as with a Set.
+  if (items.length > 16) {
+    uniqueIds(items, path, what, ctx);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const id = items[i].id;
+    for (let j = 0; j < i; j++) {
+      if (items[j].id === id) {
+        duplicate(id, [...path(), i, "id"], what, ctx);
+        break;
+      }
+    }
+  }
+}
+
+function uniqueIds(items: { id: string }[], path: () => Path, what: string, ctx: Ctx): Set<string> {
   const seen = new Set<string>();
   for (let i = 0; i < items.length; i++) {
     const id = items[i].id;
-    if (seen.has(id)) ctx.addIssue({ code: "custom", path: [...path(), i, "id"], message: `duplicate ${what} id "${id}"`, params: { reason: { key: "duplicateId", vars: { id } } } });
+    if (seen.has(id)) duplicate(id, [...path(), i, "id"], what, ctx);
     seen.add(id);
   }
   return seen;
+}
+
+function duplicate(id: string, path: Path, what: string, ctx: Ctx): void {
+  ctx.addIssue({ code: "custom", path, message: `duplicate ${what} id "${id}"`, params: { reason: { key: "duplicateId", vars: { id } } } });
 }
 
 function unknownRef(value: string, path: Path, what: string, ctx: Ctx): void {
@@ -37,34 +59,41 @@ function unknownRef(value: string, path: Path, what: string, ctx: Ctx): void {
 }
 
 export function checkSnapshotReferences(snapshot: SnapshotRefs, ctx: Ctx): void {
-  const people = checkUnique(snapshot.people, () => ["people"], "person", ctx);
-  const devices = checkUnique(snapshot.devices, () => ["devices"], "device", ctx);
-  checkUnique(snapshot.accounts, () => ["accounts"], "account", ctx);
+  const people = uniqueIds(snapshot.people, () => ["people"], "person", ctx);
+  const devices = uniqueIds(snapshot.devices, () => ["devices"], "device", ctx);
+  uniqueIds(snapshot.accounts, () => ["accounts"], "account", ctx);
 
-  snapshot.devices.forEach((device, d) => {
-    if (device.holderId !== null && !people.has(device.holderId)) unknownRef(device.holderId, ["devices", d, "holderId"], "people", ctx);
-  });
+  for (let d = 0; d < snapshot.devices.length; d++) {
+    const holderId = snapshot.devices[d].holderId;
+    if (holderId !== null && !people.has(holderId)) unknownRef(holderId, ["devices", d, "holderId"], "people", ctx);
+  }
 
-  snapshot.accounts.forEach((account, a) => {
+  // Plain loops, not forEach: ~1.5 million references in a 50,000-account document (decision 030).
+  for (let a = 0; a < snapshot.accounts.length; a++) {
+    const account = snapshot.accounts[a];
     checkUnique(account.logins, () => ["accounts", a, "logins"], "login", ctx);
     checkUnique(account.partners, () => ["accounts", a, "partners"], "partner", ctx);
     checkUnique(account.apps, () => ["accounts", a, "apps"], "app", ctx);
     let activePrimary = 0;
-    account.logins.forEach((login, l) => {
+    for (let l = 0; l < account.logins.length; l++) {
+      const login = account.logins[l];
       if (!people.has(login.personId)) unknownRef(login.personId, ["accounts", a, "logins", l, "personId"], "people", ctx);
-      login.usedBy.forEach((personId, u) => {
+      for (let u = 0; u < login.usedBy.length; u++) {
+        const personId = login.usedBy[u];
         // The login's own person is reported once, at personId.
         if (personId !== login.personId && !people.has(personId)) unknownRef(personId, ["accounts", a, "logins", l, "usedBy", u], "people", ctx);
-      });
-      login.twoStep.forEach((method, m) => {
-        if (method.deviceId !== null && !devices.has(method.deviceId)) unknownRef(method.deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"], "devices", ctx);
-      });
+      }
+      for (let m = 0; m < login.twoStep.length; m++) {
+        const deviceId = login.twoStep[m].deviceId;
+        if (deviceId !== null && !devices.has(deviceId)) unknownRef(deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"], "devices", ctx);
+      }
       if (login.role === "PRIMARY" && login.status === "ACTIVE" && ++activePrimary > 1) {
         ctx.addIssue({ code: "custom", path: ["accounts", a, "logins", l, "role"], message: "expected at most one ACTIVE PRIMARY login per account", params: { reason: { key: "onePrimary" } } });
       }
-    });
-    account.otherAccess.forEach((entry, o) => {
-      if (!people.has(entry.personId)) unknownRef(entry.personId, ["accounts", a, "otherAccess", o, "personId"], "people", ctx);
-    });
-  });
+    }
+    for (let o = 0; o < account.otherAccess.length; o++) {
+      const personId = account.otherAccess[o].personId;
+      if (!people.has(personId)) unknownRef(personId, ["accounts", a, "otherAccess", o, "personId"], "people", ctx);
+    }
+  }
 }
