@@ -1,4 +1,4 @@
-import { BASE_COLUMNS, type SheetColumn } from "./logins-columns";
+import { BASE_COLUMNS, columnFor, type SheetColumn } from "./logins-columns";
 
 // The bulk workbook: one sheet per kind of record (decision 022). The logins sheet is the one from
 // decision 010/012 (a row per login with its account's and person's details); the others give what a
@@ -58,6 +58,13 @@ export function kindOfHeaders(headers: string[]): SheetKind {
   if (has("partners", "partnerId") || has("partners", "linkSentAt")) return "partners";
   if (has("apps", "appName") || has("apps", "appId")) return "apps";
   if (has("otherAccess", "console")) return "otherAccess";
+  // A logins sheet needs a store name, a role and a status. A list of people with their e-mail addresses
+  // (or another column a logins sheet also knows) is still a people sheet when it lacks those: read as
+  // logins it was refused for missing columns it never meant to have; read as people, the extra column is
+  // named for what it is.
+  const loginsColumn = (key: string) => headers.some((h) => columnFor(h)?.key === key);
+  const couldBeLogins = loginsColumn("storeName") && (loginsColumn("role") || loginsColumn("status"));
+  if (!couldBeLogins && has("people", "personId") && has("people", "name")) return "people";
   const loginish = headers.some((h) => !kindColumnFor("accounts", h) && !kindColumnFor("people", h));
   if (loginish) return "logins";
   if (has("people", "personId") && !has("accounts", "storeName")) return "people";

@@ -68,6 +68,19 @@ describe("the bulk workbook", () => {
     expect(parsed.ok && canonical(parsed.snapshot)).toEqual(canonical(demo.snapshot));
   });
 
+  it("tells a people list with e-mail addresses from a logins sheet: the e-mail column is named, not a logins sheet's missing columns", async () => {
+    // Headers only a people list has, plus an e-mail column (which a logins sheet also knows).
+    expect(kindOfHeaders(["person_id", "name", "email"])).toBe("people");
+    expect(kindOfHeaders(["人のID", "氏名", "Eメール", "会社"])).toBe("people");
+    // A real logins sheet stays one, whatever people columns it carries.
+    expect(kindOfHeaders(["account_id", "store_name", "person_id", "name", "email", "role", "status"])).toBe("logins");
+    expect(kindOfHeaders(["store_name", "email", "role", "status"])).toBe("logins");
+    const read = await readBulkFiles([{ name: "people.csv", bytes: new TextEncoder().encode("person_id,name,email\np1,Sato Hana,hana@example.com\n") }]);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems).toEqual([expect.objectContaining({ row: 1, column: "email", key: "unknownColumn" })]);
+  });
+
   it("names the sheet, row, column and value of every problem, and refuses secret columns unread", () => {
     const result = workbookToSnapshot([
       { name: "accounts", cells: [["account_id", "store_name", "plan"], ["a1", "Sakura", "GOLD"], ["a1", "Sakura", ""]] },
