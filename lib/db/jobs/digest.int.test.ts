@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import type { Db } from "@/lib/db/client";
@@ -9,6 +8,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
 import { mailText, startInbox } from "@/tests/support/smtp-inbox";
+import { finished, until } from "@/tests/support/job-waits";
 
 let database: Awaited<ReturnType<typeof jobsDatabase>>;
 let db: Db;
@@ -32,19 +32,7 @@ async function agency(storeName: string, locale: "ja" | "en") {
   return { ...tenant, email };
 }
 
-async function until<T>(what: () => Promise<T | undefined | false>): Promise<T> {
-  for (;;) {
-    const value = await what();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
-const finished = (boss: PgBoss, name: string, id: string) =>
-  until(async () => {
-    const job = await boss.getJobById<object>(name, id);
-    return job && ["completed", "failed"].includes(job.state) ? job : undefined;
-  });
 
 describe("the weekly digest", () => {
   it("mails each member their own organisation's new findings, in their language, once a week", async () => {

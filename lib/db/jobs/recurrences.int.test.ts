@@ -8,6 +8,7 @@ import type { Recurrence } from "@/lib/reviews";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { startDueRecurrences } from "./recurrences";
+import { until } from "@/tests/support/job-waits";
 
 let database: Awaited<ReturnType<typeof jobsDatabase>>;
 let db: Db;
@@ -34,13 +35,6 @@ async function agencyWithCampaign(name: string, recurrence: Recurrence = "QUARTE
 
 const nextOf = (campaignId: string) => db.reviewCampaign.findMany({ where: { previousCampaignId: campaignId }, include: { items: { select: { orgId: true } } } });
 
-async function until<T>(what: () => Promise<T | undefined | false>): Promise<T> {
-  for (;;) {
-    const value = await what();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe("scheduled starts of recurring review campaigns", () => {
   it("starts one next campaign when the period has passed since the start, none before, none for a one-off, nothing in another organisation", async () => {

@@ -1,4 +1,3 @@
-import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { addDays } from "@/lib/dates";
@@ -10,6 +9,7 @@ import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/te
 import { mailText, startInbox } from "@/tests/support/smtp-inbox";
 import { loadDigestSections } from "./digest";
 import { sendMemberReminder } from "./reminders";
+import { finished, until } from "@/tests/support/job-waits";
 
 let database: Awaited<ReturnType<typeof jobsDatabase>>;
 let db: Db;
@@ -46,19 +46,7 @@ async function agency(name: string, locale: "ja" | "en", { campaignDue, taskDue 
   return { ...tenant, email };
 }
 
-async function until<T>(what: () => Promise<T | undefined | false>): Promise<T> {
-  for (;;) {
-    const value = await what();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
-const finished = (boss: PgBoss, name: string, id: string) =>
-  until(async () => {
-    const job = await boss.getJobById<object>(name, id);
-    return job && ["completed", "failed"].includes(job.state) ? job : undefined;
-  });
 // Headers unfolded (a long subject is wrapped onto a second line).
 const mailsTo = (email: string) => inbox.mails.filter((m) => m.to.includes(email)).map((m) => mailText(m.raw).replace(/\r?\n[ \t]+/g, " "));
 
