@@ -1,0 +1,86 @@
+// `npx tsx --conditions=react-server bench/web-profile.ts`: where a page's server time goes (decision 027).
+// Against a database bench:web kept (BENCH_WEB_KEEP_DB=1; its URL in BENCH_WEB_DATABASE_URL), it starts the
+// built app with `node --cpu-prof` (PROFILE_PORT, default 3392), signs the bench user in, prints each page's
+// HTML and flight (RSC) payload sizes, drives each page with autocannon (PROFILE_SECONDS, 1 connection) and
+// stops the server, which writes one .cpuprofile per page under PROFILE_DIR. Summarise with bench/cpuprofile-top.ts.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { chromium } from "@playwright/test";
+import autocannon from "autocannon";
+import { hashPassword } from "@/lib/auth/password";
+import { createDb } from "@/lib/db/client";
+import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
+
+const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
+const PORT = Number(process.env.PROFILE_PORT ?? 3392);
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
+const DIR = process.env.PROFILE_DIR ?? "/tmp/gatehouse-profiles";
+const PAGES = (process.env.PROFILE_PAGES ?? "/signin,/accounts").split(",");
+const base = `http://127.0.0.1:${PORT}`;
+const EMAIL = "bench-profile@gatehouse.example";
+const SECRET = randomBytes(32).toString("hex");
+
+async function serve(dir: string) {
+  mkdirSync(dir, { recursive: true });
+  // The server process scripts/start.ts would start (after its migrations and build check), under --cpu-prof:
+  // Node refuses --cpu-prof in NODE_OPTIONS, so `npm start` cannot carry it.
+  const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", "scripts/serve.ts"], {
+    detached: true,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
+      return child;
+    } catch {
+      await sleep(500);
+    }
+  }
+  throw new Error("server did not start");
+}
+
+async function main() {
+  if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
+  const db = createDb(URL_);
+  const password = `p-${randomBytes(8).toString("hex")}`;
+  const org = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Bench agency " } }, orderBy: { name: "asc" }, select: { id: true } });
+  await db.user.deleteMany({ where: { email: EMAIL } });
+  const user = await db.user.create({ data: { email: EMAIL, name: "Profile user", passwordHash: await hashPassword(password) } });
+  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+
+  for (const path of PAGES) {
+    const dir = `${DIR}/${path.replace(/[^a-z0-9]+/gi, "_")}`;
+    const child = await serve(dir);
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const context = await browser.newContext({ baseURL: base });
+    const tab = await context.newPage();
+    await tab.goto("/signin");
+    await tab.locator("#email").fill(EMAIL);
+    await tab.locator("#password").fill(password);
+    await tab.locator('form:has(#password) button[type="submit"]').click();
+    await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    await browser.close();
+    const headers: Record<string, string> = path === "/signin" ? {} : { cookie };
+    const html = await (await fetch(base + path, { headers })).text();
+    const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
+    const rsc = await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text();
+    console.log(`[profile] ${path}: HTML ${html.length} B (inline flight ${flight} B), RSC navigation payload ${rsc.length} B`);
+    const r = await new Promise<{ requests: { average: number }; latency: { p50: number }; non2xx: number }>((resolve, reject) => autocannon({ url: base + path, connections: 1, duration: SECONDS, headers }, (e, result) => (e ? reject(e) : resolve(result))));
+    console.log(`[profile] ${path}: @1 ${r.requests.average} req/s p50 ${r.latency.p50} ms, non-2xx ${r.non2xx}`);
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    await sleep(2000);
+    console.log(`[profile] ${path}: profiles ${readdirSync(dir).join(", ")}`);
+  }
+  await db.user.deleteMany({ where: { email: EMAIL } });
+  await db.$disconnect();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
