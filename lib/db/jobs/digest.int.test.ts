@@ -89,7 +89,9 @@ describe("the weekly digest", () => {
       await until(async () => output.includes("worker ready"));
       // This test's own worker must not take the job first: it starts working only after the kill.
       await boss.offWork("digest.member");
-      await boss.updateQueue("digest.member", { name: "digest.member", expireInSeconds: 2, retryDelay: 0, retryLimit: 5 });
+      // The killed attempt is noticed once it expires; the retry gets the same limit (pg-boss keeps it on the
+      // job), so it must be long enough for one run on a loaded machine (2 s let all five retries expire at load 20).
+      await boss.updateQueue("digest.member", { name: "digest.member", expireInSeconds: 10, retryDelay: 0, retryLimit: 5 });
       const id = (await boss.send("digest.member", { orgId: c.orgId, userId: c.userId, period }))!;
       await until(async () => output.includes("digest job started"));
       worker.kill("SIGKILL");

@@ -131,7 +131,9 @@ describe("scheduled starts of recurring review campaigns", () => {
       await until(async () => output.includes("worker ready"));
       // This test's own worker takes the job only after the kill.
       await boss.offWork("reviews.start-due-recurrences");
-      await boss.updateQueue("reviews.start-due-recurrences", { name: "reviews.start-due-recurrences", expireInSeconds: 2, retryDelay: 0, retryLimit: 5 });
+      // The killed attempt is noticed once it expires; the retry gets the same limit (pg-boss keeps it on the
+      // job), so it must be long enough for one run on a loaded machine (2 s let all five retries expire at load 20).
+      await boss.updateQueue("reviews.start-due-recurrences", { name: "reviews.start-due-recurrences", expireInSeconds: 10, retryDelay: 0, retryLimit: 5 });
       const id = (await boss.send("reviews.start-due-recurrences", {}))!;
       // Killed after its start committed, before the job completed.
       await until(async () => output.includes("recurrences started"));
