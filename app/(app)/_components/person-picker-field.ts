@@ -1,5 +1,6 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
+import { sharedFor } from "@/lib/i18n/shared-by-translator";
 
 /** A person field of an edit form: a combobox searching /api/people (components/person-picker.tsx). */
 export function personPickerField(
@@ -13,7 +14,7 @@ export function personPickerField(
     type: "person",
     defaultValue: chosen?.id ?? "",
     picker: {
-      messages: { placeholder: t("picker.placeholder"), noMatch: t("picker.noMatch"), failed: t("picker.failed"), found: t("picker.found") },
+      messages: sharedFor(t, "picker.messages", () => ({ placeholder: t("picker.placeholder"), noMatch: t("picker.noMatch"), failed: t("picker.failed"), found: t("picker.found") })),
       selectedName: chosen?.name,
       none: options.none ? { id: "", name: options.none } : undefined,
       exclude: options.exclude,

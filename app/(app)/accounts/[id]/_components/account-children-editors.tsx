@@ -1,7 +1,9 @@
+import { Disclosure } from "@/components/disclosure";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { dateToDay } from "@/lib/validation/record-fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import type { Translate } from "@/lib/i18n/server";
+import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { personPickerField } from "../../../_components/person-picker-field";
 import { OTHER_ROLES } from "@/lib/validation/account-children";
 import { removeAccountChildAction, saveAppAction, saveOtherAccessAction, savePartnerAction } from "../actions";
@@ -41,35 +43,33 @@ export function appFields(t: Translate, a?: { appName: string; developer: string
 export function otherAccessFields(t: Translate, o?: { console: string; role: string; person: { id: string; name: string } }): FieldSpec[] {
   return [
     personPickerField(t, { name: "personId", label: t("otherAccess.person") }, o ? o.person : null),
-    { name: "console", label: t("otherAccess.console"), type: "select", defaultValue: o?.console ?? "ADS", options: (["ADS", "BRAND_REGISTRY"] as const).map((c) => ({ value: c, label: t(`console.${c}`) })) },
-    { name: "role", label: t("otherAccess.role"), type: "select", defaultValue: o?.role ?? "VIEWER", options: OTHER_ROLES.map((r) => ({ value: r, label: t(`otherRole.${r}`) })) },
+    { name: "console", label: t("otherAccess.console"), type: "select", defaultValue: o?.console ?? "ADS", options: sharedFor(t, "otherAccess.consoles", () => (["ADS", "BRAND_REGISTRY"] as const).map((c) => ({ value: c, label: t(`console.${c}`) }))) },
+    { name: "role", label: t("otherAccess.role"), type: "select", defaultValue: o?.role ?? "VIEWER", options: sharedFor(t, "otherAccess.roles", () => OTHER_ROLES.map((r) => ({ value: r, label: t(`otherRole.${r}`) }))) },
   ];
 }
 
 /** The add form of one kind, under its section's list. */
 export function AddChild({ kind, fields, label, editing }: { kind: Kind; fields: FieldSpec[]; label: string; editing: ChildEditing }) {
   return (
-    <details className="mt-2" data-testid={`add-${kind}`}>
-      <summary className="cursor-pointer text-xs text-blue-800">{label}</summary>
+    <Disclosure className="mt-2" testId={`add-${kind}`} summary={label} summaryClassName="cursor-pointer text-xs text-blue-800">
       <ActionForm action={ACTIONS[kind]} schema={SCHEMAS[kind]} hidden={{ accountId: editing.accountId, version: editing.version }} fields={fields} submitLabel={label} pendingLabel="…" messages={editing.messages} testId={`add-${kind}-form`} />
-    </details>
+    </Disclosure>
   );
 }
 
 /** Edit and remove one row. */
 export function EditChild({ kind, id, fields, t, editing }: { kind: Kind; id: string; fields: FieldSpec[]; t: Translate; editing: ChildEditing }) {
   const base = { accountId: editing.accountId, version: editing.version };
+  // Each form mounts when its disclosure is opened (decision 034).
   return (
     <div className="mt-1 flex flex-wrap gap-3">
-      <details data-testid={`edit-${kind}`}>
-        <summary className="cursor-pointer text-xs text-blue-800">{t("children.edit")}</summary>
+      <Disclosure testId={`edit-${kind}`} summary={t("children.edit")} summaryClassName="cursor-pointer text-xs text-blue-800">
         <ActionForm action={ACTIONS[kind]} schema={SCHEMAS[kind]} hidden={{ ...base, [ID_FIELD[kind]]: id }} fields={fields} submitLabel={t("form.save")} pendingLabel={t("form.saving")} messages={editing.messages} testId={`edit-${kind}-form`} />
-      </details>
-      <details data-testid={`remove-${kind}`}>
-        <summary className="cursor-pointer text-xs text-red-800">{t("children.remove")}</summary>
+      </Disclosure>
+      <Disclosure testId={`remove-${kind}`} summary={t("children.remove")} summaryClassName="cursor-pointer text-xs text-red-800">
         <p className="my-1 text-xs">{t("children.removeWhat")}</p>
         <ActionForm action={removeAccountChildAction} hidden={{ ...base, kind, id, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={editing.messages} variant="danger" inline />
-      </details>
+      </Disclosure>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { AccountRemoval } from "@/lib/db/accounts/account-records";
 import { formMessages } from "@/lib/i18n/form-messages";
@@ -13,8 +14,7 @@ export function AccountEditor({ account, clients, clientRequired, removal, t }: 
   const base = { accountId: account.id, version: account.version };
   return (
     <div className="mt-3 space-y-2">
-      <details data-testid="account-editor">
-        <summary className="cursor-pointer text-sm text-blue-800">{t("accounts.edit")}</summary>
+      <Disclosure testId="account-editor" summary={t("accounts.edit")} summaryClassName="cursor-pointer text-sm text-blue-800">
         <div className="mt-2 rounded bg-slate-50 p-3">
           <ActionForm
             action={updateAccountAction}
@@ -27,12 +27,11 @@ export function AccountEditor({ account, clients, clientRequired, removal, t }: 
             testId="edit-account-form"
           />
         </div>
-      </details>
-      <details data-testid="account-remover">
-        <summary className="cursor-pointer text-sm text-red-800">{t("accounts.remove")}</summary>
+      </Disclosure>
+      <Disclosure testId="account-remover" summary={t("accounts.remove")} summaryClassName="cursor-pointer text-sm text-red-800">
         <p className="my-2 max-w-xl text-sm">{t("accounts.removeWhat", { ...removal })}</p>
         <ActionForm action={removeAccountAction} hidden={{ ...base, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
-      </details>
+      </Disclosure>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { ActionForm, type FormMessages } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { createLoginAction } from "../actions";
@@ -12,8 +13,7 @@ export function AddLogin({ account, people, t, messages }: { account: AccountDet
   const personAt = fields.findIndex((f) => f.name === "personId");
   fields.splice(personAt + 1, 0, ...newPersonFields(t));
   return (
-    <details className="mb-3" data-testid="add-login">
-      <summary className="cursor-pointer text-sm text-blue-800">{t("logins.add")}</summary>
+    <Disclosure className="mb-3" testId="add-login" summary={t("logins.add")} summaryClassName="cursor-pointer text-sm text-blue-800">
       <div className="mt-2 rounded bg-slate-50 p-3">
         <ActionForm
           action={createLoginAction}
@@ -27,6 +27,6 @@ export function AddLogin({ account, people, t, messages }: { account: AccountDet
           testId="add-login-form"
         />
       </div>
-    </details>
+    </Disclosure>
   );
 }

@@ -1,4 +1,5 @@
-import { ActionForm } from "@/components/action-form";
+import { ActionForm, type FieldSpec } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
 import { SeverityBadge } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import { formatDay } from "@/lib/dates-format";
@@ -31,6 +32,11 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
   const messages = formMessages(t); // one object for every form: carried once in the page payload
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+  // The same fields for every finding's form: one object in the page payload, named by reference after.
+  const acceptFields: FieldSpec[] = [
+    { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint"), maxLength: 1000 },
+    { name: "until", label: t("finding.acceptUntil"), type: "date", required: true, defaultValue: defaultUntil, hint: t("finding.acceptUntilHint") },
+  ];
   return (
     <Section id="findings" title={t("account.findings")}>
       <p className="mb-3 text-xs text-slate-500">{SCORE_FORMULA[locale]}</p>
@@ -56,23 +62,19 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                 <ActionForm action={createFindingTaskAction} hidden={{ findingId: f.id }} submitLabel={t("tasks.fromFinding")} pendingLabel={t("form.saving")} messages={{ ...messages, success: t("tasks.created") }} variant="secondary" inline testId="finding-task-form" />
               </div>
               {canWrite && (
-                <details className="mt-2">
-                  <summary className="cursor-pointer text-sm text-slate-700">{t("finding.accept")}</summary>
+                <Disclosure className="mt-2" summary={t("finding.accept")} summaryClassName="cursor-pointer text-sm text-slate-700">
                   <div className="mt-2 rounded bg-slate-50 p-3">
                     <ActionForm
                       action={acceptFindingAction}
                       hidden={{ findingId: f.id }}
-                      fields={[
-                        { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint"), maxLength: 1000 },
-                        { name: "until", label: t("finding.acceptUntil"), type: "date", required: true, defaultValue: defaultUntil, hint: t("finding.acceptUntilHint") },
-                      ]}
+                      fields={acceptFields}
                       submitLabel={t("finding.acceptSubmit")}
                       pendingLabel={t("form.saving")}
                       messages={messages}
                       testId="accept-form"
                     />
                   </div>
-                </details>
+                </Disclosure>
               )}
             </li>
           ))}

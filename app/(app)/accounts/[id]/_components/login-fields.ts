@@ -1,5 +1,6 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
+import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { personPickerField } from "../../../_components/person-picker-field";
 import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
 import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
@@ -8,19 +9,19 @@ import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
 export function loginFields(t: Translate, people: { id: string; name: string }[], values: Record<string, string> | null): FieldSpec[] {
   const v = (name: string, fallback = "") => values?.[name] ?? fallback;
   return [
-    { name: "role", label: t("login.role"), type: "select", defaultValue: v("role", "SECONDARY"), options: LOGIN_ROLES.map((r) => ({ value: r, label: t(`loginRole.${r}`) })) },
+    { name: "role", label: t("login.role"), type: "select", defaultValue: v("role", "SECONDARY"), options: sharedFor(t, "login.roles", () => LOGIN_ROLES.map((r) => ({ value: r, label: t(`loginRole.${r}`) }))) },
     { name: "email", label: t("login.email"), type: "text", defaultValue: v("email"), maxLength: EMAIL_MAX_LENGTH },
     personPickerField(
       t, { name: "personId", label: values ? t("login.person") : t("logins.person") },
       values ? { id: v("personId"), name: people.find((p) => p.id === v("personId"))?.name } : null,
       values ? {} : { none: t("logins.newPerson") },
     ),
-    { name: "status", label: t("login.status"), type: "select", defaultValue: v("status", "ACTIVE"), options: LOGIN_STATUSES.map((s) => ({ value: s, label: t(`loginStatus.${s}`) })) },
+    { name: "status", label: t("login.status"), type: "select", defaultValue: v("status", "ACTIVE"), options: sharedFor(t, "login.statuses", () => LOGIN_STATUSES.map((s) => ({ value: s, label: t(`loginStatus.${s}`) }))) },
     { name: "invitedAt", label: t("logins.invitedAt"), type: "date", defaultValue: v("invitedAt") },
     { name: "acceptedAt", label: t("logins.acceptedAt"), type: "date", defaultValue: v("acceptedAt") },
     { name: "lastLoginAt", label: t("login.lastLogin"), type: "date", defaultValue: v("lastLoginAt") },
     { name: "passwordChangedAt", label: t("login.passwordChanged"), type: "date", defaultValue: v("passwordChangedAt"), hint: t("login.passwordChangedHint") },
-    { name: "passwordReused", label: t("logins.passwordReused"), type: "select", defaultValue: v("passwordReused", "no"), options: [{ value: "no", label: t("logins.reusedNo") }, { value: "yes", label: t("logins.reusedYes") }] },
+    { name: "passwordReused", label: t("logins.passwordReused"), type: "select", defaultValue: v("passwordReused", "no"), options: sharedFor(t, "login.reused", () => [{ value: "no", label: t("logins.reusedNo") }, { value: "yes", label: t("logins.reusedYes") }]) },
   ];
 }
 

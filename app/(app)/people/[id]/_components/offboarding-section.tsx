@@ -1,3 +1,4 @@
+import { Disclosure } from "@/components/disclosure";
 import { ActionForm, type FormMessages } from "@/components/action-form";
 import { formatDay } from "@/lib/dates-format";
 import type { PersonDetail } from "@/lib/db/people/read-people";
@@ -57,8 +58,7 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
   return (
     <Section id="offboarding" title={t("offboarding.title")} testId="offboarding">
       {canOffboard && (
-        <details className="mb-3" data-testid="offboard">
-          <summary className="cursor-pointer font-medium text-red-800">{t("offboarding.start")}</summary>
+        <Disclosure className="mb-3" testId="offboard" summary={t("offboarding.start")} summaryClassName="cursor-pointer font-medium text-red-800">
           <div className="mt-2 rounded border border-red-200 bg-red-50 p-3 text-sm">
             <OffboardStart
               personId={person.id}
@@ -73,7 +73,7 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
               messages={messages}
             />
           </div>
-        </details>
+        </Disclosure>
       )}
       {tasks.length === 0 ? (
         <p className="text-sm text-slate-500">{person.departedAt ? t("offboarding.noChecklist") : t("offboarding.notDeparted")}</p>
@@ -108,13 +108,12 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
       {canWrite && person.offboardingStartedAt && (changedSteps > 0 ? (
         <p className="mt-3 text-xs text-slate-600" data-testid="cancel-blocked">{t("offboarding.cancelBlocked", { count: changedSteps })}</p>
       ) : (
-        <details className="mt-3" data-testid="cancel-offboarding">
-          <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("offboarding.cancel")}</summary>
+        <Disclosure className="mt-3" testId="cancel-offboarding" summary={t("offboarding.cancel")} summaryClassName="cursor-pointer text-sm font-medium text-slate-700">
           <div className="mt-2 space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
             <p>{t("offboarding.cancelText")}</p>
             <ActionForm action={cancelOffboardingAction} hidden={{ personId: person.id, confirm: "yes" }} submitLabel={t("offboarding.cancelConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" testId="cancel-offboarding-form" />
           </div>
-        </details>
+        </Disclosure>
       ))}
     </Section>
   );

@@ -1,7 +1,9 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
 import type { PersonEditing } from "@/lib/db/people/person-page-extras";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
+import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { DEVICE_KINDS } from "@/lib/validation/person-form";
 import { mergePeopleAction, removeDeviceAction, removePersonAction, saveDeviceAction, updatePersonAction } from "../actions";
 import { Section } from "./section";
@@ -14,10 +16,10 @@ const yesNo = (t: Translate, yes: string, no: string) => [{ value: "no", label: 
 
 function deviceFields(t: Translate, people: { id: string; name: string }[], holder: { id: string; name: string }, d?: Editing["devices"][number]): FieldSpec[] {
   return [
-    { name: "kind", label: t("devices.kind"), type: "select", defaultValue: d?.kind ?? "PHONE", options: DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) })) },
+    { name: "kind", label: t("devices.kind"), type: "select", defaultValue: d?.kind ?? "PHONE", options: sharedFor(t, "device.kinds", () => DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) }))) },
     { name: "label", label: t("devices.label"), type: "text", maxLength: 100, defaultValue: d?.label ?? "" },
     personPickerField(t, { name: "holderId", label: t("devices.holder") }, d ? (d.holderId ? { id: d.holderId, name: [holder, ...people].find((p) => p.id === d.holderId)?.name } : null) : holder, { none: t("devices.noHolder") }),
-    { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: d?.skipOtpOnBrowser ? "yes" : "no", options: yesNo(t, t("choice.yes"), t("choice.no")) },
+    { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: d?.skipOtpOnBrowser ? "yes" : "no", options: sharedFor(t, "choice.yesNo", () => yesNo(t, t("choice.yes"), t("choice.no"))) },
   ];
 }
 
@@ -28,8 +30,7 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
   return (
     <>
       <div className="flex flex-wrap gap-4">
-        <details data-testid="person-editor">
-          <summary className="cursor-pointer text-sm text-blue-800">{t("person.edit")}</summary>
+        <Disclosure testId="person-editor" summary={t("person.edit")} summaryClassName="cursor-pointer text-sm text-blue-800">
           <div className="mt-2 rounded bg-slate-50 p-3">
             <ActionForm
               action={updatePersonAction}
@@ -42,10 +43,9 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
               testId="edit-person-form"
             />
           </div>
-        </details>
+        </Disclosure>
         {editing.people.length > 0 && (
-          <details data-testid="person-merge">
-            <summary className="cursor-pointer text-sm text-red-800">{t("person.merge")}</summary>
+          <Disclosure testId="person-merge" summary={t("person.merge")} summaryClassName="cursor-pointer text-sm text-red-800">
             <p className="my-2 max-w-xl text-sm">{t("person.mergeWhat")}</p>
             <ActionForm
               action={mergePeopleAction}
@@ -57,15 +57,14 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
               variant="danger"
               testId="merge-person-form"
             />
-          </details>
+          </Disclosure>
         )}
-        <details data-testid="person-remover">
-          <summary className="cursor-pointer text-sm text-red-800">{t("person.remove")}</summary>
+        <Disclosure testId="person-remover" summary={t("person.remove")} summaryClassName="cursor-pointer text-sm text-red-800">
           <p className="my-2 max-w-xl text-sm">
             {editing.removal.ownedLogins > 0 ? t("person.removeOwnsLogins", { ownedLogins: editing.removal.ownedLogins }) : t("person.removeWhat", { ...editing.removal })}
           </p>
           <ActionForm action={removePersonAction} hidden={{ personId, version: v.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline testId="remove-person-form" />
-        </details>
+        </Disclosure>
       </div>
     </>
   );
@@ -84,23 +83,20 @@ export function HeldDevices({ personId, name, editing, t }: { personId: string; 
             <li key={d.id} className="rounded border border-slate-200 p-2" data-testid="held-device">
               <span className="font-medium">{d.label ?? t(`people.deviceKind.${d.kind}`)}</span> <span className="text-xs text-slate-500">({t(`people.deviceKind.${d.kind}`)} · {t(`provenance.${d.source}`)})</span>
               <div className="mt-1 flex flex-wrap gap-3">
-                <details>
-                  <summary className="cursor-pointer text-xs text-blue-800">{t("children.edit")}</summary>
+                <Disclosure summary={t("children.edit")} summaryClassName="cursor-pointer text-xs text-blue-800">
                   <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId, deviceId: d.id, version: d.version }} fields={deviceFields(t, editing.people, holder, d)} submitLabel={t("form.save")} pendingLabel={t("form.saving")} messages={messages} testId="edit-device-form" />
-                </details>
-                <details>
-                  <summary className="cursor-pointer text-xs text-red-800">{t("children.remove")}</summary>
+                </Disclosure>
+                <Disclosure summary={t("children.remove")} summaryClassName="cursor-pointer text-xs text-red-800">
                   <p className="my-1 text-xs">{t("devices.removeWhat")}</p>
                   <ActionForm action={removeDeviceAction} hidden={{ personId, deviceId: d.id, version: d.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
-                </details>
+                </Disclosure>
               </div>
             </li>
           ))}
         </ul>
-        <details className="mt-2" data-testid="add-device">
-          <summary className="cursor-pointer text-xs text-blue-800">{t("devices.add")}</summary>
+        <Disclosure className="mt-2" testId="add-device" summary={t("devices.add")} summaryClassName="cursor-pointer text-xs text-blue-800">
           <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId }} fields={deviceFields(t, editing.people, holder)} submitLabel={t("devices.add")} pendingLabel={t("form.saving")} messages={messages} testId="add-device-form" />
-        </details>
+        </Disclosure>
       </Section>
     </>
   );

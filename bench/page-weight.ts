@@ -1,0 +1,102 @@
+// `npx tsx --conditions=react-server bench/page-weight.ts`: what each page weighs, in bytes and in server
+// CPU, beside `/signin` (decision 034). Against a database bench:web kept (BENCH_WEB_DATABASE_URL), it starts
+// the built app (WEIGHT_PORT, default 3442), signs an Owner of the largest organisation in, and for each of
+// WEIGHT_PAGES prints the HTML, the flight (RSC) payload inlined in it, the RSC navigation payload, and
+// the server's CPU time per request over WEIGHT_REQUESTS sequential requests (utime + stime of the server
+// process from /proc, so other load on the machine moves it far less than it moves latency) with its
+// ratio to `/signin`'s, measured in the same run. Figures, not a test.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { chromium } from "@playwright/test";
+import { hashPassword } from "@/lib/auth/password";
+import { createDb } from "@/lib/db/client";
+import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
+
+const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
+const PORT = Number(process.env.WEIGHT_PORT ?? 3442);
+const REQUESTS = Number(process.env.WEIGHT_REQUESTS ?? 40);
+const PAGES = ["/signin", ...(process.env.WEIGHT_PAGES ?? "/accounts").split(",")];
+const base = `http://127.0.0.1:${PORT}`;
+const EMAIL = "bench-weight@gatehouse.example";
+const SECRET = randomBytes(32).toString("hex");
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU milliseconds the process has used (all its threads). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
+}
+
+async function main() {
+  if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
+  const db = createDb(URL_);
+  const password = `p-${randomBytes(8).toString("hex")}`;
+  const org = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Bench agency " } }, orderBy: { name: "asc" }, select: { id: true } });
+  await db.user.deleteMany({ where: { email: EMAIL } });
+  const user = await db.user.create({ data: { email: EMAIL, name: "Weight user", passwordHash: await hashPassword(password) } });
+  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
+  });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
+        break;
+      } catch {
+        if (i > 240) throw new Error("server did not start");
+        await sleep(500);
+      }
+    }
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const context = await browser.newContext({ baseURL: base });
+    const tab = await context.newPage();
+    await tab.goto("/signin");
+    await tab.locator("#email").fill(EMAIL);
+    await tab.locator("#password").fill(password);
+    await tab.locator('form:has(#password) button[type="submit"]').click();
+    await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    await browser.close();
+    console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${REQUESTS} sequential requests per page`);
+    console.log("| Page | HTML B | inline flight B | RSC navigation B | server CPU ms / request | ÷ `/signin` | wall p50 ms |");
+    console.log("|---|---|---|---|---|---|---|");
+    let floor = 0;
+    for (const path of PAGES) {
+      const headers: Record<string, string> = path === "/signin" ? {} : { cookie };
+      const html = await (await fetch(base + path, { headers })).text();
+      const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
+      const rsc = await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text();
+      for (let i = 0; i < 3; i++) await (await fetch(base + path, { headers })).text(); // warm-up
+      const walls: number[] = [];
+      const before = cpuMs(child.pid!);
+      for (let i = 0; i < REQUESTS; i++) {
+        const t0 = performance.now();
+        const res = await fetch(base + path, { headers });
+        await res.text();
+        if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+        walls.push(performance.now() - t0);
+      }
+      const cpu = (cpuMs(child.pid!) - before) / REQUESTS;
+      if (path === "/signin") floor = cpu;
+      walls.sort((a, b) => a - b);
+      console.log(`| ${path} | ${html.length} | ${flight} | ${rsc.length} | ${cpu.toFixed(1)} | ${(cpu / floor).toFixed(1)}× | ${walls[Math.floor(walls.length / 2)].toFixed(0)} |`);
+    }
+    console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
+    await db.user.deleteMany({ where: { email: EMAIL } });
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
