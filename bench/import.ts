@@ -33,7 +33,7 @@ const { applyMigrations } = await import("@/lib/db/migrate");
 const { syncToolCatalogue } = await import("@/lib/db/tools");
 const dir = await mkdtemp(join(tmpdir(), "bench-import-"));
 // The app runs compiled (next build), so by default the child does too: bundled with esbuild (tsx's own
-// dependency, as bin/compiled-cli.mjs does) and run by plain node. Under tsx its peak RSS measured ~X MB
+// dependency, as bin/compiled-cli.mjs does) and run by plain node. Under tsx its peak RSS measured ~45 MB
 // more (decision 031). BENCH_CHILD=tsx runs it through tsx instead.
 const childMode = process.env.BENCH_CHILD === "tsx" ? "tsx" : "compiled";
 const childCommand = async (): Promise<[string, string[]]> => {
