@@ -29,6 +29,8 @@ export interface BulkImportOptions {
   onProgress?: (progress: BulkProgress) => void;
   /** Test hook: the connection's backend pid once the transaction is open. */
   onConnection?: (pid: number) => void;
+  /** Test hook: accounts per findings batch (write.ts). */
+  recomputeBatch?: number;
   /** Defaults to the scoped-work role's URL (decision 011). */
   connectionString?: string;
 }
@@ -67,7 +69,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     const noop = summary.accounts.created + summary.accounts.updated + summary.people.created + summary.people.updated === 0;
     if (options.dryRun || noop) return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: planned.plan, written: false };
     progress({ phase: "applying", step: "writing", done: 0, total: read.rows });
-    await writeBulk(connection.sql, orgId, scope.userId, options.clientId, utcToday(), (done, total) => progress({ phase: "applying", step: "findings", done, total }));
+    await writeBulk(connection.sql, orgId, scope.userId, options.clientId, utcToday(), (done, total) => progress({ phase: "applying", step: "findings", done, total }), options.recomputeBatch);
     await connection.sql(
       `INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", after) VALUES ($1, $2, 'snapshot.upserted', 'Organization', $1, $3::jsonb)`,
       [orgId, scope.userId, JSON.stringify({ source: "IMPORT", client: null, ...summary, peopleMatchedByEmail: planned.plan.peopleMatchedByEmail, rows: read.rows, bulk: true })],

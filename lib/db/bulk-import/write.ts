@@ -1,5 +1,6 @@
 import "server-only";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
+import { loadSharedDevices } from "../risk/load-snapshot";
 import { loadRiskSettings, recomputeAccounts } from "../risk/recompute";
 import type { Sql } from "../risk/sql";
 
@@ -9,7 +10,12 @@ import type { Sql } from "../risk/sql";
 // findings of every touched account are recomputed (in batches, so memory stays flat) and the stored
 // access of everyone concerned is refreshed (decision 008).
 
-const RECOMPUTE_BATCH = 500;
+// Accounts per findings batch. Memory, not speed, sets it: a batch's snapshot, findings and statement
+// parameters are live together (500 accounts of 10 logins: ~15,000 findings). With the heap capped at
+// 128 MB a 500-account batch ran, 1,000 ran out of memory at 96 MB; 1,000 showed no measurable gain in
+// time (the cost is PostgreSQL's per inserted row, not per statement). Decision 031.
+export const IMPORT_RECOMPUTE_BATCH = 500;
+const WHOLE_ORGANISATION = 2_000; // people: above this, stored access is refreshed for the whole organisation
 const P = `$1, 'IMPORT'::"DataSource", $2`; // orgId, source, verifiedById
 
 export async function writeBulk(
@@ -19,8 +25,12 @@ export async function writeBulk(
   clientId: string | null | undefined,
   today: string,
   onProgress?: (done: number, total: number) => void,
+  recomputeBatch = IMPORT_RECOMPUTE_BATCH,
 ): Promise<{ touched: number }> {
   const ids = async (text: string) => (await sql<{ id: string }>(text, [orgId])).map((r) => r.id);
+  // Set-wise statements over hundreds of thousands of rows: the planner's cost estimates pass the JIT
+  // thresholds, and compiling the expressions cost more than it saved (seconds per statement, decision 031).
+  await sql(`SET LOCAL jit = off`, []);
   const updatedAccounts = await ids(`SELECT id FROM inc_account WHERE status = 'updated' AND $1::text IS NOT NULL`);
   const peopleBefore = await peopleOnAccounts(sql, orgId, updatedAccounts);
   // Accounts sharing a device with a login that changes: before the change, and after it.
@@ -71,10 +81,14 @@ export async function writeBulk(
      FROM inc_login WHERE status_plan = 'created'`,
     [orgId, userId],
   );
+  // The two parts cover different logins (kept users only where the person stays), so UNION ALL: no hash
+  // of every row, and the rows reach the foreign-key checks in the order the logins were just inserted
+  // (inc_login's), not in hash order. At 500,000 rows this INSERT took 165 s against 5.2 s at 50,000
+  // (decision 031): random reads of a Login table larger than the server's shared buffers.
   await sql(
     `INSERT INTO "LoginUser" ("orgId", "loginId", "personId")
      SELECT $1, id, person_id FROM inc_login WHERE status_plan = 'created' OR (status_plan = 'updated' AND old_person_id IS DISTINCT FROM person_id)
-     UNION SELECT $1, "loginId", "personId" FROM kept_user`,
+     UNION ALL SELECT $1, "loginId", "personId" FROM kept_user`,
     [orgId],
   );
   await sql(
@@ -104,20 +118,28 @@ export async function writeBulk(
      UNION SELECT "accountId" FROM "OtherAccess" WHERE "orgId" = $1 AND "personId" = ANY($2::text[])`,
     [orgId, updatedPeople],
   )).map((r) => r.id);
-  const touched = [...new Set([...written, ...sharingBefore, ...sharingAfter, ...ofUpdatedPeople])];
+  // As the full recompute batches (recompute-all.ts): in the database's order of ids, so each batch
+  // gives the planner its id range, and with the organisation's shared devices looked up once (the
+  // findings writes below change no login or device, so the list holds for every batch).
+  const touched = (await sql<{ id: string }>(`SELECT DISTINCT id FROM unnest($1::text[]) AS t(id) ORDER BY id`, [[...written, ...sharingBefore, ...sharingAfter, ...ofUpdatedPeople]])).map((r) => r.id);
   const settings = await loadRiskSettings(sql, orgId);
-  for (let i = 0; i < touched.length; i += RECOMPUTE_BATCH) {
-    await recomputeAccounts(sql, orgId, touched.slice(i, i + RECOMPUTE_BATCH), { today, actorUserId: userId, settings });
-    onProgress?.(Math.min(i + RECOMPUTE_BATCH, touched.length), touched.length);
+  const sharedDevices = await loadSharedDevices(sql, orgId);
+  for (let i = 0; i < touched.length; i += recomputeBatch) {
+    const batch = touched.slice(i, i + recomputeBatch);
+    await recomputeAccounts(sql, orgId, batch, { today, actorUserId: userId, settings, range: [batch[0], batch[batch.length - 1]], sharedDevices });
+    onProgress?.(Math.min(i + recomputeBatch, touched.length), touched.length);
   }
-  const peopleAfter = await peopleOnAccounts(sql, orgId, written);
+  // Past a few thousand people one pass over the whole organisation is cheaper than the list (bulk-load.ts
+  // does the same); then the people on the written accounts need not be listed at all (a first import of
+  // 50,000 accounts: one statement over every login of them saved).
   const changedPeople = await ids(`SELECT id FROM inc_person WHERE status IN ('created', 'updated') AND $1::text IS NOT NULL`);
-  const concerned = [...new Set([...peopleBefore, ...peopleAfter, ...changedPeople])];
-  // Past a few thousand people one pass over the whole organisation is cheaper than the list (bulk-load.ts does the same).
+  let concerned = new Set([...peopleBefore, ...changedPeople]);
+  if (concerned.size <= WHOLE_ORGANISATION) concerned = new Set([...concerned, ...(await peopleOnAccounts(sql, orgId, written))]);
   // The planner's statistics predate this transaction's rows (the scoped role may not ANALYZE tables it
   // does not own): with them it nests loops over tables it thinks empty, measured at minutes for 50,000
   // rows. Hash joins are right for a pass over the whole organisation.
-  if (concerned.length > 2_000) await sql(`SET LOCAL enable_nestloop = off`, []);
-  await refreshPersonAccess(sql, orgId, concerned.length > 2_000 ? null : concerned);
+  const whole = concerned.size > WHOLE_ORGANISATION;
+  if (whole) await sql(`SET LOCAL enable_nestloop = off`, []);
+  await refreshPersonAccess(sql, orgId, whole ? null : [...concerned]);
   return { touched: touched.length };
 }

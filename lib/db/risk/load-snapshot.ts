@@ -131,9 +131,11 @@ stub AS MATERIALIZED (SELECT DISTINCT l3.id, l3."accountId", l3."personId", m3."
       FROM "TwoStepMethod" m3 JOIN "Login" l3 ON l3.id = m3."loginId"
       WHERE m3."orgId" = $1 AND m3."deviceId" = ANY((SELECT ids FROM shared)::text[]) AND l3."orgId" = $1 AND l3.status = 'ACTIVE'
         AND NOT (l3."accountId" = ANY($2::text[]))),
+d AS MATERIALIZED (SELECT id, kind, label, "holderId", "skipOtpOnBrowser" FROM "Device" WHERE "orgId" = $1 AND id = ANY((SELECT ids FROM dev)::text[])),
+-- Device holders too: the evidence names them, whichever accounts share the batch.
 pe AS (SELECT id, name, external, company, "departedAt" FROM "Person" WHERE "orgId" = $1 AND id = ANY((SELECT array_agg(x) FROM (
-      SELECT "personId" FROM l UNION SELECT "personId" FROM u UNION SELECT "personId" FROM o UNION SELECT "personId" FROM stub) s(x))::text[])),
-d AS (SELECT id, kind, label, "holderId", "skipOtpOnBrowser" FROM "Device" WHERE "orgId" = $1 AND id = ANY((SELECT ids FROM dev)::text[]))
+      SELECT "personId" FROM l UNION SELECT "personId" FROM u UNION SELECT "personId" FROM o UNION SELECT "personId" FROM stub
+      UNION SELECT "holderId" FROM d WHERE "holderId" IS NOT NULL) s(x))::text[]))
 SELECT
   ${agg(`id, "storeName", "sellerId", region, marketplaces, plan::text, status::text, "lastVerifiedAt", score, "evaluatedOn"`, "id", "a")} AS accounts,
   ${agg(`id, "accountId", role::text, email, "personId", status::text, ${day('"invitedAt"')}, ${day('"acceptedAt"')}, ${day('"lastLoginAt"')}, ${day('"passwordChangedAt"')}, "passwordReused"`, `"accountId", role, id`, "l")} AS logins,
