@@ -5,7 +5,7 @@
 // stops the server, which writes one .cpuprofile per page under PROFILE_DIR. Summarise with bench/cpuprofile-top.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
@@ -17,6 +17,14 @@ const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
 const PORT = Number(process.env.PROFILE_PORT ?? 3392);
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const DIR = process.env.PROFILE_DIR ?? "/tmp/gatehouse-profiles";
+/** PROFILE_CPU_PROF=0: no profiler, only the process CPU time per request (its sampling costs CPU of its own). */
+const CPU_PROF = process.env.PROFILE_CPU_PROF !== "0";
+
+/** User + system CPU time of a process, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 const PAGES = (process.env.PROFILE_PAGES ?? "/signin,/accounts").split(",");
 const base = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench-profile@gatehouse.example";
@@ -26,7 +34,7 @@ async function serve(dir: string) {
   mkdirSync(dir, { recursive: true });
   // The server process scripts/start.ts would start (after its migrations and build check), under --cpu-prof:
   // Node refuses --cpu-prof in NODE_OPTIONS, so `npm start` cannot carry it.
-  const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []), "--import", "tsx", "scripts/serve.ts"], {
     detached: true,
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
@@ -69,8 +77,14 @@ async function main() {
     const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
     const rsc = await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text();
     console.log(`[profile] ${path}: HTML ${html.length} B (inline flight ${flight} B), RSC navigation payload ${rsc.length} B`);
-    const r = await new Promise<{ requests: { average: number }; latency: { p50: number }; non2xx: number }>((resolve, reject) => autocannon({ url: base + path, connections: 1, duration: SECONDS, headers }, (e, result) => (e ? reject(e) : resolve(result))));
-    console.log(`[profile] ${path}: @1 ${r.requests.average} req/s p50 ${r.latency.p50} ms, non-2xx ${r.non2xx}`);
+    // CPU time the server process (all its threads) spent in the window, which a process waiting for a core
+    // does not accrue: comparable across loads, unlike the profile's sampled wall time.
+    // Without the profiler the window is for comparing, so the first requests' compiling is left out of it.
+    if (!CPU_PROF) await new Promise((resolve, reject) => autocannon({ url: base + path, connections: 1, amount: 20, headers }, (e, result) => (e ? reject(e) : resolve(result))));
+    const cpuBefore = cpuMs(child.pid!);
+    const r = await new Promise<{ requests: { average: number; total: number }; latency: { p50: number }; non2xx: number }>((resolve, reject) => autocannon({ url: base + path, connections: 1, duration: SECONDS, headers }, (e, result) => (e ? reject(e) : resolve(result))));
+    const cpu = cpuMs(child.pid!) - cpuBefore;
+    console.log(`[profile] ${path}: @1 ${r.requests.average} req/s p50 ${r.latency.p50} ms, non-2xx ${r.non2xx}; process CPU ${cpu} ms for ${r.requests.total} requests = ${(cpu / r.requests.total).toFixed(1)} ms per request`);
     process.kill(-child.pid!, "SIGTERM");
     await new Promise((r) => child.once("exit", r));
     await sleep(2000);

@@ -13,6 +13,7 @@
 //     connection ≤ 3× `/signin`'s, throughput at 10 connections ≥ 0.33× `/signin`'s.
 // BENCH_WEB_KEEP_DB=1 keeps the throwaway database (its URL is printed) for statement-level study;
 // BENCH_WEB_DATABASE_URL=<that URL> measures it again without loading (migrations are applied first).
+// BENCH_WEB_WARMUP=<seconds> warms each page up longer (default 2). BENCH_WEB_DB_PREFIX names the throwaway database (default gatehouse_benchweb), for sessions told to keep their own names.
 // Uses TEST_DATABASE_URL (a local server; a throwaway database is created and dropped) or an embedded
 // PostgreSQL. Port BENCH_WEB_PORT (default 3250; the bare server uses the next one).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -48,6 +49,8 @@ const ONLY = process.env.BENCH_PAGES?.split(",");
 const FLOOR = process.env.BENCH_WEB_FLOOR === "1";
 const KEEP_DB = process.env.BENCH_WEB_KEEP_DB === "1";
 const REUSE_URL = process.env.BENCH_WEB_DATABASE_URL;
+/** Seconds of warm-up per page before it is measured (4 connections). Under load, 2 s left the first page measured cold. */
+const WARMUP = Number(process.env.BENCH_WEB_WARMUP ?? 2);
 const BARE_PORT = PORT + 1;
 const DATA_DIR = ".gatehouse/bench-web";
 const DEEP_PAGE = Math.min(1000, Math.floor(ORG_SIZES[0] / 25) - 1); // at 25 rows: the 24,976th row onwards
@@ -262,7 +265,7 @@ async function main() {
 
   embedded = adminUrl ? undefined : await startEmbeddedPostgres({ dataDir: DATA_DIR, database: "postgres" });
   adminUrl ??= embedded!.url;
-  database = REUSE_URL ? { url: REUSE_URL, drop: async () => undefined } : await createThrowawayDatabase(adminUrl, "gatehouse_benchweb");
+  database = REUSE_URL ? { url: REUSE_URL, drop: async () => undefined } : await createThrowawayDatabase(adminUrl, process.env.BENCH_WEB_DB_PREFIX ?? "gatehouse_benchweb");
   await applyMigrations(database.url);
   db = createDb(database.url);
   await syncToolCatalogue(db);
@@ -441,7 +444,7 @@ async function main() {
   for (const p of pages) {
     results[p.key] = {};
     // Warm-up: the first requests of a route compile and fill caches.
-    await measure(base + p.path, 4, 2, headers);
+    await measure(base + p.path, 4, WARMUP, headers);
     await measure(`${bareBase}/${p.key}`, 4, 1, {});
     for (const connections of [1, 10]) {
       results[p.key][`app${connections}`] = await measure(base + p.path, connections, SECONDS, headers);

@@ -1,16 +1,23 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { constructTable, createColumnHelper, tableFeatures, type ColumnDef, type RowData } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 import { flexRender } from "@tanstack/react-table/flex-render";
+import { columnRules, type ColumnLayout } from "@/lib/table-column-rules";
 
 // The one table of the app: rows arrive already sorted, filtered and paged by the server, and nothing
 // in it changes in the browser, so it renders on the server (a server component: no table code, rows
 // or cell renderers are shipped to the browser). table-core's instance without React hooks; the
 // React adapter's flexRender for headers and cells.
 //
+// Every cell travels twice, as HTML and as its element in the inline flight payload, and rendering and
+// writing that tree is where the page's server time goes (decision 027). So a cell carries nothing but
+// its content: padding, alignment, density, row borders and tabular figures are rules on the table
+// (globals.css, `.data-table`), and what differs by column is said once per column, not once per cell.
+//
 // Below the `sm` breakpoint the same markup becomes one card per row (globals.css, `.stack-table`): each
 // cell shows its column's name beside its value, so a 390 px phone reads every column without scrolling
-// sideways. CSS only: the accounts page ships no extra JavaScript for it.
+// sideways. The names, which cells span the card and which come first are this table's own rules by
+// column position (`columnRules`), emitted once beside the table. CSS only: no extra JavaScript.
 export interface DataTableColumnMeta {
   /** The column's name as plain text, shown beside each value on a narrow screen (a string header is used when absent). */
   label?: string;
@@ -39,6 +46,7 @@ interface Props<Row extends RowData> {
 }
 
 export function DataTable<Row extends RowData>({ columns, data, caption, emptyMessage, getRowId, ariaSort, density = "comfortable", rowHeaderColumn }: Props<Row>) {
+  const tableId = useId();
   // Built apart from the call so the type-only columnMeta slot is not checked as an excess property.
   const features = { coreReactivityFeature: storeReactivityBindings(), ...dataTableFeatures };
   const table = constructTable({
@@ -47,16 +55,22 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
     data,
     getRowId: (row) => getRowId(row),
   });
-  const pad = density === "compact" ? "px-2 py-0.5" : "px-3 py-2";
+  const layout = table.getAllLeafColumns().map((column): ColumnLayout => {
+    const meta = column.columnDef.meta;
+    const header = column.columnDef.header;
+    return { label: meta?.label ?? (typeof header === "string" ? header : undefined), wide: meta?.wide, priority: meta?.priority, rowHeader: column.id === rowHeaderColumn };
+  });
+  const rules = columnRules(tableId, layout);
   return (
     <div className="stack-table-frame overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="stack-table w-full text-left text-sm">
+      {rules && <style>{rules}</style>}
+      <table data-table={tableId} className={`stack-table data-table${density === "compact" ? " compact" : ""} w-full text-left text-sm tabular-nums`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col" aria-sort={ariaSort?.[header.column.id]} className={`${pad} font-medium`}>
+                <th key={header.id} scope="col" aria-sort={ariaSort?.[header.column.id]}>
                   {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
@@ -66,25 +80,19 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
         <tbody>
           {data.length === 0 ? (
             <tr>
-              <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">{emptyMessage}</td>
+              <td colSpan={columns.length} className="py-8 text-center text-slate-500">{emptyMessage}</td>
             </tr>
           ) : (
             table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-row-id={row.id} className="border-t border-slate-100 hover:bg-slate-50">
-                {row.getAllCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  const header = cell.column.columnDef.header;
-                  const label = meta?.label ?? (typeof header === "string" ? header : undefined);
-                  return cell.column.id === rowHeaderColumn ? (
-                    <th key={cell.id} scope="row" className={`${pad} text-left align-top font-normal`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </th>
+              <tr key={row.id}>
+                {/* Keys need only be unique among a row's cells: the column id, not the row's id again. */}
+                {row.getAllCells().map((cell) =>
+                  cell.column.id === rowHeaderColumn ? (
+                    <th key={cell.column.id} scope="row">{flexRender(cell.column.columnDef.cell, cell.getContext())}</th>
                   ) : (
-                    <td key={cell.id} data-label={label} data-wide={meta?.wide || undefined} data-priority={meta?.priority || undefined} className={`${pad} align-top`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
+                    <td key={cell.column.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ),
+                )}
               </tr>
             ))
           )}

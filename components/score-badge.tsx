@@ -5,9 +5,11 @@ export function scoreTone(score: number): string {
   return "bg-red-100 text-red-900";
 }
 
-export function ScoreBadge({ score, label }: { score: number; label?: string }) {
+// The badge's shape is one class (globals.css, `.score-badge`): a table shows one per row, and each row's
+// markup travels twice (HTML and flight, decision 033).
+export function ScoreBadge({ score, label, testId }: { score: number; label?: string; testId?: string }) {
   return (
-    <span className={`inline-block min-w-10 rounded px-2 py-0.5 text-center font-semibold tabular-nums ${scoreTone(score)}`} aria-label={label ? `${label} ${score}` : undefined}>
+    <span className={`score-badge ${scoreTone(score)}`} aria-label={label ? `${label} ${score}` : undefined} data-testid={testId}>
       {score}
     </span>
   );

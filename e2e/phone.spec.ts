@@ -67,6 +67,12 @@ test("at 390 px the accounts list shows each account's score on screen, in Japan
     await expectOnScreen(page, page.getByTestId("account-score"), 2);
     await expectOnScreen(page, page.getByRole("rowheader"), 2);
     await expect(page.locator("tr").filter({ hasText: "Clean Store" }).getByTestId("account-score")).toHaveText("100");
+    // Each value is named by its column on the card: the table's own rules by column position, not a
+    // data-label on every cell (decision 033). The store name is the card's title and carries no name.
+    const row = page.locator("tbody tr").filter({ hasText: "Clean Store" });
+    const named = (cell: Locator) => cell.evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(await named(row.locator("td").filter({ has: page.getByTestId("account-score") }))).toContain(language === "ja" ? "スコア" : "Score");
+    expect(await named(row.getByRole("rowheader"))).not.toMatch(/^"/);
   }
   await expectNoSeriousViolations(page);
 });

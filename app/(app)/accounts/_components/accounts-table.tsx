@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
 import { ScoreBadge } from "@/components/score-badge";
@@ -35,8 +34,9 @@ function ageInDays(today: string, iso: string): number {
   return Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
 }
 
+// Figures are tabular by the table's own rule (`.data-table`): a plain count needs no element of its own.
 function count(n: number, tone: string) {
-  return n > 0 ? <span className={`font-semibold tabular-nums ${tone}`}>{n}</span> : <span className="tabular-nums text-slate-500">0</span>;
+  return n > 0 ? <span className={`font-semibold ${tone}`}>{n}</span> : <span className="text-slate-500">0</span>;
 }
 
 interface Props {
@@ -59,17 +59,17 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
     region: helper.accessor("region", { header: labels.region, cell: (info) => `${info.getValue()} (${info.row.original.marketplaces.join(", ")})` }),
     plan: helper.accessor("plan", { header: labels.plan, cell: (info) => labels.plans[info.getValue()] ?? info.getValue() }),
     status: helper.accessor("status", { header: labels.status, cell: (info) => labels.statuses[info.getValue()] ?? info.getValue() }),
-    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => <span data-testid="account-score"><ScoreBadge score={info.getValue()} /></span> }),
+    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => <ScoreBadge score={info.getValue()} testId="account-score" /> }),
     critical: helper.accessor("openCritical", { id: "critical", header: header("critical", labels.critical), meta: { label: labels.critical, priority: true }, cell: (info) => count(info.getValue(), "text-red-800") }),
     high: helper.accessor("openHigh", { id: "high", header: header("high", labels.high), meta: { label: labels.high, priority: true }, cell: (info) => count(info.getValue(), "text-orange-800") }),
-    openFindings: helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    openFindings: helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => info.getValue() }),
     passwordAge: helper.accessor("passwordChangedAt", {
       id: "passwordAge",
       header: header("passwordAge", labels.passwordAge),
       meta: { label: labels.passwordAge },
       cell: (info) => {
         const v = info.getValue();
-        return v ? <span className="whitespace-nowrap tabular-nums" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
+        return v ? <span className="whitespace-nowrap" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
       },
     }),
     lastLogin: helper.accessor("lastLoginAt", {
@@ -78,15 +78,18 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       meta: { label: labels.lastLogin },
       cell: (info) => {
         const v = info.getValue();
-        return v ? <time dateTime={v} className="whitespace-nowrap tabular-nums">{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;
+        return v ? <time dateTime={v}>{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;
       },
     }),
-    logins: helper.accessor("loginCount", { id: "logins", header: labels.logins, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    logins: helper.accessor("loginCount", { id: "logins", header: labels.logins, cell: (info) => info.getValue() }),
   };
   const columns = helper.columns([
     helper.accessor("storeName", {
       header: header("storeName", labels.storeName),
-      cell: (info) => <Link href={`/accounts/${info.row.original.id}`} className="font-medium">{info.getValue()}</Link>,
+      // A plain link: a client Link per row is a client reference in the flight and a router component to
+      // hydrate, and it prefetches each of the 25 account pages it shows; the account page is rendered on
+      // the server either way (decision 033).
+      cell: (info) => <a href={`/accounts/${info.row.original.id}`}>{info.getValue()}</a>,
     }),
     ...visible.map((c) => all[c]),
   ]);

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
 import type { PersonListRow } from "@/lib/db/people/read-people";
@@ -35,7 +34,8 @@ export function PeopleTable({ rows, labels, sortHeaders, ariaSort }: Props) {
         const p = info.row.original;
         return (
           <span data-testid="person-row" data-person={p.name}>
-            <Link href={`/people/${p.id}`} className="font-medium">{info.getValue()}</Link>
+            {/* A plain link, as on the accounts table: no client Link (and its prefetch) per row. */}
+            <a href={`/people/${p.id}`}>{info.getValue()}</a>
             {p.external && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">{labels.external}</span>}
             {p.departedAt && <span className="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">{labels.departed}</span>}
             {p.email && <span className="block text-xs text-slate-500">{p.email}</span>}
@@ -47,12 +47,12 @@ export function PeopleTable({ rows, labels, sortHeaders, ariaSort }: Props) {
     helper.accessor("adminLogins", {
       header: () => sortHeaders.access,
       meta: { label: labels.adminLogins },
-      cell: (info) => <span className={`tabular-nums ${info.getValue() > 0 ? "font-semibold text-red-800" : ""}`}>{info.getValue()}</span>,
+      cell: (info) => (info.getValue() > 0 ? <span className="font-semibold text-red-800">{info.getValue()}</span> : 0),
     }),
-    helper.accessor("activeLogins", { header: labels.activeLogins, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
-    helper.accessor("accounts", { header: labels.accounts, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
-    helper.accessor("devices", { header: labels.devices, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
-    helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+    helper.accessor("activeLogins", { header: labels.activeLogins, cell: (info) => info.getValue() }),
+    helper.accessor("accounts", { header: labels.accounts, cell: (info) => info.getValue() }),
+    helper.accessor("devices", { header: labels.devices, cell: (info) => info.getValue() }),
+    helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => info.getValue() }),
   ]);
   return <DataTable columns={columns} data={rows} caption={labels.caption} emptyMessage={labels.empty} getRowId={(r) => r.id} ariaSort={ariaSort} rowHeaderColumn="name" />;
 }
