@@ -47,6 +47,14 @@ const key = (...parts: string[]) => `concat_ws('|', ${parts.join(", ")})`;
 
 /** An all-unchanged plan when the staged file is exactly what is stored; null when plan.ts must work it out. */
 export async function unchangedPlan(sql: Sql, orgId: string, clientId: string | null | undefined): Promise<BulkPlan | null> {
+  // A first import (or a file of mostly new accounts) shows it in its first rows: a few index look-ups
+  // spare it the digests (16.6 s of a first 500,000-row import under load ~20 before this probe).
+  const [probe] = await sql<{ missing: string }>(
+    `SELECT count(*) AS missing FROM (SELECT DISTINCT account_ext FROM (SELECT account_ext FROM bulk_stage LIMIT 2000) s) f
+     WHERE NOT EXISTS (SELECT 1 FROM "SellerAccount" a WHERE a."orgId" = $1 AND a."externalId" = f.account_ext)`,
+    [orgId],
+  );
+  if (Number(probe.missing) > 0) return null;
   // Aggregates over whole tables, joined by hash: the stored tables' statistics may predate the last import.
   // The sorts behind the ordered aggregates hold every staged row and every stored grant (~250 MB each for
   // 500,000 rows): in memory, not in temp files, for these two statements only.
