@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LEVEL, readBoolean, readChoice, readDate, readTwoStep } from "./cells";
+import { ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, METHOD, PLAN, readBoolean, readChoice, readDate, readTwoStep } from "./cells";
 
 describe("spreadsheet cells", () => {
   it("reads dates as people type them, and refuses impossible ones", () => {
@@ -25,5 +25,18 @@ describe("spreadsheet cells", () => {
     ]);
     expect(readTwoStep("")).toEqual([]);
     expect(readTwoStep("carrier pigeon")).toBeUndefined();
+  });
+
+  it("reads a code written as itself as that code: no label of one code spells another (readChoice's shortcut relies on it)", () => {
+    for (const labels of [PLAN, ACCOUNT_STATUS, LOGIN_ROLE, LOGIN_STATUS, LEVEL, METHOD] as Record<string, readonly string[]>[]) {
+      const codes = Object.keys(labels);
+      for (const code of codes) {
+        expect(readChoice(code, labels)).toBe(code);
+        for (const other of codes) if (other !== code) for (const label of labels[other]) expect(label.toUpperCase().replace(/[ &]+/g, "_")).not.toBe(code);
+      }
+    }
+    // Full-width and other non-ASCII forms still go through NFKC.
+    expect(readChoice("ＡＤＭＩＮ", LEVEL)).toBe("ADMIN");
+    expect(readChoice("__proto__", LEVEL)).toBeUndefined();
   });
 });

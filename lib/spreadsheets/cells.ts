@@ -3,7 +3,10 @@ import { isValidDate } from "../dates";
 // Cell values as people type them in Excel, in Japanese or English, turned into snapshot values.
 // Each reader returns the value, or undefined when the cell cannot be read (the caller reports it).
 
-const normal = (value: string) => value.normalize("NFKC").trim();
+// NFKC leaves ASCII as it is: most cells skip the (costly) normalisation.
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included, is its own NFKC form
+const ASCII = /^[\x00-\x7f]*$/;
+const normal = (value: string) => (ASCII.test(value) ? value : value.normalize("NFKC")).trim();
 
 /** ISO dates and timestamps, `2026/04/01`, `2026/4/1`, `2026年4月1日`, `2026-4-1`; empty = null. */
 export function readDate(value: string): string | null | undefined {
@@ -29,6 +32,8 @@ export function readBoolean(value: string): boolean | undefined {
 /** One of `values`, by its code (any case) or one of its labels. */
 export function readChoice<T extends string>(value: string, labels: Record<T, readonly string[]>): T | undefined {
   const v = normal(value);
+  // The code itself, as most files write it (no label of one code spells another code).
+  if (Object.hasOwn(labels, v)) return v as T;
   for (const [code, names] of Object.entries(labels) as [T, readonly string[]][]) {
     if (v.toUpperCase() === code || v.toUpperCase().replace(/[ &]+/g, "_") === code || names.includes(v)) return code;
   }

@@ -27,6 +27,8 @@ export interface LoginsTable {
   columns: (SheetColumn | null)[];
   headerRow: string[];
   has: (key: string) => boolean;
+  /** Column index by key (keys are unique: a duplicate column refuses the header). */
+  index: ReadonlyMap<string, number>;
 }
 
 /** The logins sheet's header: known columns by either language; "x-" ones ignored (as in a snapshot); secrets refuse the file. */
@@ -35,12 +37,14 @@ export function readLoginsHeader(headerRow: string[] | undefined): { ok: true; t
   const problems: SheetProblem[] = [];
   const columns: (SheetColumn | null)[] = [];
   const seen = new Set<string>();
+  const index = new Map<string, number>();
   headerRow.forEach((raw, i) => {
     const h = String(raw ?? "").trim();
     const column = h ? columnFor(h) : undefined;
     if (column) {
       if (seen.has(column.key)) problems.push({ row: 1, column: h, key: "duplicateColumn" });
       seen.add(column.key);
+      if (!index.has(column.key)) index.set(column.key, i);
       columns[i] = column;
     } else {
       columns[i] = null;
@@ -53,7 +57,7 @@ export function readLoginsHeader(headerRow: string[] | undefined): { ok: true; t
   for (const required of ["storeName", "role", "status"]) if (!seen.has(required)) problems.push({ row: 1, column: english(required), key: "missingColumn" });
   if (!seen.has("email") && !seen.has("personId")) problems.push({ row: 1, column: english("email"), key: "missingColumn" });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, table: { columns, headerRow: headerRow.map((h) => String(h ?? "")), has: (key) => seen.has(key) } };
+  return { ok: true, table: { columns, headerRow: headerRow.map((h) => String(h ?? "")), has: (key) => seen.has(key), index } };
 }
 
 /** One row of the logins sheet, in snapshot terms (not yet validated). */
@@ -69,15 +73,17 @@ export interface LoginRow {
 
 /** One data row of the logins sheet (`rowNumber` 1-based, the header being 1); null for an empty row. Pure; never throws. */
 export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber: number): LoginRow | null {
-  const { columns, headerRow } = table;
+  const { columns, headerRow, index } = table;
   if (cellsOfRow.every((c) => !String(c ?? "").trim())) return null;
   const problems: SheetProblem[] = [];
   const get = (key: string) => {
-    const i = columns.findIndex((c) => c?.key === key);
+    const i = index.get(key);
+    if (i === undefined) return "";
+    const cell = String(cellsOfRow[i] ?? "").trim();
     // Exports neutralise cells a spreadsheet would run as formulas with a leading ' (lib/csv.ts): undone here.
-    return i < 0 ? "" : String(cellsOfRow[i] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
+    return cell.charCodeAt(0) === 39 ? cell.replace(/^'(?=[=+\-@])/, "") : cell;
   };
-  const header = (key: string) => (headerRow[columns.findIndex((c) => c?.key === key)] ?? key).trim();
+  const header = (key: string) => (headerRow[index.get(key) ?? -1] ?? key).trim();
   const bad = (key: string, problem: SheetProblem["key"] = "badValue") => problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem });
   const choice = <T extends string>(key: string, labels: Record<T, readonly string[]>, fallback?: T): T | undefined => {
     if (!get(key)) {
@@ -139,6 +145,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
   const { table } = header;
   const problems: SheetProblem[] = [];
   const accounts = new Map<string, Record<string, unknown> & { logins: Record<string, unknown>[] }>();
+  const accountIndex = new Map<string, number>();
   const people = new Map<string, Record<string, unknown>>();
   const rowAt = new Map<string, number>();
   let rows = 0;
@@ -157,6 +164,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       // An account's details come from its first row; later rows add logins.
       account = { ...row.account, logins: [] };
       rowAt.set(`accounts[${accounts.size}]`, rowNumber);
+      accountIndex.set(row.accountId, accounts.size);
       accounts.set(row.accountId, account);
     }
     // The same login on another row: its levels in another marketplace (one row per login and marketplace).
@@ -165,7 +173,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       again.permissions.push(...row.login.permissions);
       return;
     }
-    rowAt.set(`accounts[${[...accounts.keys()].indexOf(row.accountId)}].logins[${account.logins.length}]`, rowNumber);
+    rowAt.set(`accounts[${accountIndex.get(row.accountId)}].logins[${account.logins.length}]`, rowNumber);
     account.logins.push(row.login);
   });
   if (rows === 0) problems.push({ row: 0, column: null, key: "noRows" });

@@ -1,17 +1,21 @@
-import { parseSnapshot, type Snapshot, type SnapshotError } from "@/lib/validation/snapshot";
-import { loginsSheetToSnapshot, type SheetProblem } from "./logins-sheet";
+import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
+import { parseSnapshotOwned } from "@/lib/validation/snapshot-fast";
+import { loginsSheetToSnapshot, readLoginsHeader, type SheetProblem } from "./logins-sheet";
 import { columnFor } from "./logins-columns";
 import type { RowSource } from "./stream-rows";
 
 // A logins spreadsheet of any size, read as a stream: rows go through the same per-sheet parser as
-// the whole-file import (logins-sheet.ts, then the snapshot's own validation) in batches under the
-// file's header row, so every problem has the same key, column, value and message. Each valid login
+// the whole-file import (logins-sheet.ts, then the snapshot's own validation: its hand-written check,
+// zod for the wording of any problem) in batches under the file's header row, so every problem has the
+// same key, column, value and message. Each valid login
 // comes out as one flat staged row carrying its account's and person's details and the row numbers
 // they were first seen at: the database merges them (first row wins for an account's and a person's
 // details, a login listed again adds its permissions in another marketplace), as logins-sheet.ts does
 // within one file. Only one batch is ever in memory.
 
 export const BATCH_ROWS = 2_000;
+/** A batch ends between two accounts once it holds BATCH_ROWS rows, or at this many whatever the account. */
+export const MAX_BATCH_ROWS = 4 * BATCH_ROWS;
 /** Problems kept to show; the count goes on. */
 export const MAX_PROBLEMS = 1_000;
 
@@ -64,7 +68,9 @@ export async function streamLoginsSheet(
       return;
     }
     rows += sheet.rows;
-    const parsed = parseSnapshot(sheet.snapshot);
+    // The batch's document is ours alone: the hand-written check of the same schema (decision 024) accepts it
+    // in place, and only a batch with a problem goes through zod, which then words every problem as before.
+    const parsed = parseSnapshotOwned(sheet.snapshot);
     if (!parsed.ok) {
       for (const error of parsed.errors) {
         const row = sheet.rowOf(error.path);
@@ -95,6 +101,8 @@ export async function streamLoginsSheet(
   };
 
   let read = 0;
+  let accountKey: ((cells: string[]) => string) | null = null;
+  let lastAccount: string | undefined;
   try {
     for await (const cells of source.rows) {
       read++;
@@ -105,13 +113,19 @@ export async function streamLoginsSheet(
           for (const p of check.problems) if (p.key !== "noRows") add({ sheet: p });
           return { rows: 0, problems, problemCount };
         }
+        accountKey = accountKeyOf(header);
         continue;
       }
-      batch.push(cells);
-      if (batch.length >= BATCH_ROWS) {
+      // Rows of one account usually follow each other (exports write them so): a batch that ends between
+      // two accounts holds all of an account's rows, so its logins and details are merged here once, as
+      // the whole-file parser merges them, and the database gets one staged row per login.
+      const account = accountKey?.(cells);
+      if (batch.length >= MAX_BATCH_ROWS || (batch.length >= BATCH_ROWS && account !== lastAccount)) {
         await flush();
-        onProgress?.(read);
+        onProgress?.(read - 1);
       }
+      lastAccount = account;
+      batch.push(cells);
     }
     await flush();
     onProgress?.(read);
@@ -130,5 +144,20 @@ export async function streamLoginsSheet(
 }
 
 class HeaderRefused extends Error {}
+
+/** The account a raw row names, as readLoginRow keys it (its id, else its seller ID, else its store name). */
+function accountKeyOf(header: string[]): ((cells: string[]) => string) | null {
+  const read = readLoginsHeader(header);
+  if (!read.ok) return null;
+  const at = (key: string) => read.table.index.get(key);
+  const columns = [at("accountId"), at("sellerId"), at("storeName")];
+  return (cells) => {
+    for (const i of columns) {
+      const v = i === undefined ? "" : String(cells[i] ?? "").trim();
+      if (v) return v;
+    }
+    return "";
+  };
+}
 
 const usedByColumn = (header: string[]) => header.find((h) => columnFor(String(h ?? "").trim())?.key === "usedBy") ?? "used_by";

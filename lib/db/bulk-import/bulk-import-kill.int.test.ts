@@ -37,7 +37,7 @@ async function counts(orgId: string) {
 }
 
 describe("a large import whose connection is killed", () => {
-  it("leaves nothing behind, fails visibly, and can be retried", { timeout: 110_000 }, async () => {
+  it("leaves nothing behind, fails visibly, and can be retried", { timeout: 240_000 }, async () => {
     const { orgId, userId } = await createTenant(db);
     const scope = await scopeFor(userId, orgId);
     // Something already there, so "nothing behind" also means "nothing of it changed".

@@ -29,7 +29,7 @@ export async function openImportConnection(connectionString = appDatabaseUrl()):
     );
     const [{ reason, session, current, pid }] = rows;
     if (reason || session !== current) throw new Error(`Refusing scoped work as database role "${session}" (current user "${current}"): ${reason ?? "it switched roles"}`);
-    const sql: Sql = async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[];
+    const sql: Sql = process.env.BULK_IMPORT_TRACE ? traced(client) : async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[];
     return { client, sql, pid };
   } catch (error) {
     await client.end().catch(() => undefined);
@@ -41,4 +41,15 @@ export async function openImportConnection(connectionString = appDatabaseUrl()):
 export async function beginScoped(connection: ImportConnection, orgId: string): Promise<void> {
   await connection.client.query("BEGIN");
   await connection.client.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [orgId]);
+}
+
+/** BULK_IMPORT_TRACE=1: each statement's time and first words on stderr, to see where an import spends it (bench/import.ts). */
+function traced(client: pg.Client): Sql {
+  return async <T>(text: string, params: unknown[]) => {
+    const start = performance.now();
+    const { rows, rowCount } = await client.query(text, params);
+    const ms = performance.now() - start;
+    if (ms >= 50) console.error(`      [sql ${(ms / 1000).toFixed(2)} s, ${rowCount ?? 0} rows] ${text.replace(/\s+/g, " ").slice(0, 110)}`);
+    return rows as T[];
+  };
 }

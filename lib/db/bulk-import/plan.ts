@@ -10,7 +10,7 @@ import type { Sql } from "../risk/sql";
 // and role; a login whose person did not change keeps its other users. Each listed login is compared
 // with its stored form (fields, users, methods, permissions as sets) to tell updated from unchanged.
 
-const ts = (v: string) => `(CASE WHEN ${v} IS NULL THEN NULL WHEN length(${v}) = 10 THEN ${v} || 'T00:00:00Z' ELSE ${v} END)::timestamptz`;
+export const ts = (v: string) => `(CASE WHEN ${v} IS NULL THEN NULL WHEN length(${v}) = 10 THEN ${v} || 'T00:00:00Z' ELSE ${v} END)::timestamptz`;
 
 export interface BulkPlan {
   summary: PlanSummary;

@@ -12,7 +12,7 @@ const COLUMNS = [
   "account_row", "account_ext", "store_name", "seller_id", "region", "marketplaces", "plan", "account_status", "last_verified_at",
   "person_row", "person_ext", "person_name", "person_external", "person_company", "person_departed_at",
   "login_row", "login_ext", "role", "email", "status", "invited_at", "accepted_at", "last_login_at", "password_changed_at", "password_reused",
-  "methods", "grants",
+  "methods", "grants", "methods_key", "grants_key",
 ] as const;
 
 export async function createStage(connection: ImportConnection): Promise<void> {
@@ -22,13 +22,32 @@ export async function createStage(connection: ImportConnection): Promise<void> {
     person_row int NOT NULL, person_ext text NOT NULL, person_name text NOT NULL, person_external boolean NOT NULL, person_company text, person_departed_at text,
     login_row int NOT NULL, login_ext text NOT NULL, role text NOT NULL, email text, status text NOT NULL,
     invited_at text, accepted_at text, last_login_at text, password_changed_at text, password_reused boolean NOT NULL,
-    methods jsonb NOT NULL, grants jsonb NOT NULL
+    methods jsonb NOT NULL, grants jsonb NOT NULL, methods_key text NOT NULL, grants_key text NOT NULL
   ) ON COMMIT DROP`);
 }
 
-// COPY text format: backslash, tab and line breaks escaped; \N is NULL.
+// COPY text format: backslash, tab and line breaks escaped; \N is NULL. Most cells need no escaping: tested first.
+const SPECIAL = /[\\\t\n\r]/;
 const field = (v: string | number | boolean | null): string =>
-  v === null ? "\\N" : typeof v === "string" ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : String(v);
+  v === null ? "\\N" : typeof v === "string" ? (SPECIAL.test(v) ? v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : v) : String(v);
+
+type Method = StagedLogin["login"]["twoStep"][number];
+type Grant = StagedLogin["login"]["permissions"][number];
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * A login's 2SV methods and permissions as the unchanged check of plan.ts (sameAsStored) folds the stored
+ * ones: methods in (kind, role) order, the file's order within one kind and role (the order in which
+ * plan.ts pairs them with stored ones); grants sorted. Every part is an ASCII code (enums, upper-case
+ * marketplace, 4 digits), so code-unit order here is byte order (COLLATE "C") there; \x01 stands for null.
+ */
+export function methodsKey(methods: Method[]): string {
+  const keyed = methods.map((m, i) => ({ k: `${m.kind}|${m.role}`, i, text: `${m.kind}|${m.role}|${m.phoneLast4 ?? "\x01"}` }));
+  keyed.sort((a, b) => byCode(a.k, b.k) || a.i - b.i);
+  return keyed.map((m) => m.text).join(",");
+}
+export function grantsKey(grants: Grant[]): string {
+  return grants.map((g) => `${g.tool}|${g.level}|${g.marketplace ?? "\x01"}`).sort(byCode).join(",");
+}
 
 function line({ accountRow, account: a, personRow, person: p, loginRow, login: l }: StagedLogin): string {
   return [
@@ -37,6 +56,7 @@ function line({ accountRow, account: a, personRow, person: p, loginRow, login: l
     loginRow, l.id, l.role, l.email, l.status, l.invitedAt, l.acceptedAt, l.lastLoginAt, l.passwordChangedAt, l.passwordReused,
     JSON.stringify(l.twoStep.map((m) => ({ kind: m.kind, role: m.role, phone: m.phoneLast4 }))),
     JSON.stringify(l.permissions.map((g) => ({ tool: g.tool, level: g.level, marketplace: g.marketplace }))),
+    methodsKey(l.twoStep), grantsKey(l.permissions),
   ].map(field).join("\t") + "\n";
 }
 

@@ -28,9 +28,6 @@ export async function writeBulk(
   recomputeBatch = IMPORT_RECOMPUTE_BATCH,
 ): Promise<{ touched: number }> {
   const ids = async (text: string) => (await sql<{ id: string }>(text, [orgId])).map((r) => r.id);
-  // Set-wise statements over hundreds of thousands of rows: the planner's cost estimates pass the JIT
-  // thresholds, and compiling the expressions cost more than it saved (seconds per statement, decision 031).
-  await sql(`SET LOCAL jit = off`, []);
   const updatedAccounts = await ids(`SELECT id FROM inc_account WHERE status = 'updated' AND $1::text IS NOT NULL`);
   const peopleBefore = await peopleOnAccounts(sql, orgId, updatedAccounts);
   // Accounts sharing a device with a login that changes: before the change, and after it.
