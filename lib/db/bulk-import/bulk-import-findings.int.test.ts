@@ -1,16 +1,13 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { encodeCsv } from "@/lib/csv";
 import { generateSnapshot } from "@/lib/risk/generate";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import type { Snapshot } from "@/lib/validation/snapshot";
-import { testDb } from "@/tests/support/db";
+import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { recomputeOrganisations } from "../risk/recompute-all";
 import { upsertSnapshot } from "../snapshots/upsert";
-import { syncToolCatalogue } from "../tools";
 import { utcToday } from "../write-context";
 import { runBulkImport } from "./import";
 
@@ -19,16 +16,7 @@ import { runBulkImport } from "./import";
 // size, what it stores must be exactly what the nightly full recompute computes: a recompute right
 // after the import finds nothing to open, resolve or rewrite, and leaves every finding and score as is.
 
-const db = testDb();
-let dir: string;
-beforeAll(async () => {
-  await syncToolCatalogue(db);
-  dir = await mkdtemp(join(tmpdir(), "bulk-import-findings-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await db.$disconnect();
-});
+const { db, file } = bulkImportFixture("bulk-import-findings-");
 
 const csv = (snapshot: Snapshot) => new TextEncoder().encode(encodeCsv(snapshotToLoginRows(snapshot, "en")));
 
@@ -40,7 +28,7 @@ function unshared(snapshot: Snapshot): Snapshot {
 }
 
 async function bulkImport(orgId: string, userId: string, snapshot: Snapshot, recomputeBatch: number) {
-  const path = join(dir, `${orgId}-${Math.random()}.csv`);
+  const path = file(`${orgId}-${Math.random()}.csv`);
   await writeFile(path, csv(snapshot));
   const result = await runBulkImport(await scopeFor(userId, orgId), { path, kind: "csv", dryRun: false, recomputeBatch });
   if (!result.ok || !result.written) throw new Error(JSON.stringify(result).slice(0, 2000));

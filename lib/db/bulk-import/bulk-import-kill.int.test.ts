@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDb } from "@/tests/support/db";
+import { describe, expect, it } from "vitest";
+import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { writeLoginsCsv } from "@/tests/support/logins-file";
-import { syncToolCatalogue } from "../tools";
 import { runBulkImport } from "./import";
 
 // The database connection dies in the middle of applying a 100,000-row import (another session
@@ -14,16 +10,7 @@ import { runBulkImport } from "./import";
 // organisation's import lock is free and the next import goes through; a second 100,000-row pass
 // would double the test's time).
 
-const db = testDb();
-let dir: string;
-beforeAll(async () => {
-  await syncToolCatalogue(db);
-  dir = await mkdtemp(join(tmpdir(), "bulk-kill-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await db.$disconnect();
-});
+const { db, file } = bulkImportFixture("bulk-kill-");
 
 async function counts(orgId: string) {
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
@@ -41,12 +28,12 @@ describe("a large import whose connection is killed", () => {
     const { orgId, userId } = await createTenant(db);
     const scope = await scopeFor(userId, orgId);
     // Something already there, so "nothing behind" also means "nothing of it changed".
-    const small = join(dir, "small.csv");
+    const small = file("small.csv");
     await writeLoginsCsv(small, 50, { perAccount: 10, prefix: "K" });
     expect((await runBulkImport(scope, { path: small, kind: "csv", dryRun: false })).ok).toBe(true);
     const before = await counts(orgId);
 
-    const path = join(dir, "large.csv");
+    const path = file("large.csv");
     await writeLoginsCsv(path, 100_000, { perAccount: 10, prefix: "K" });
     let pid = 0;
     let killed: Promise<unknown> | null = null;
@@ -68,7 +55,7 @@ describe("a large import whose connection is killed", () => {
       `snapshot-upsert:${orgId}`,
     );
     expect(free).toBe(true);
-    const next = join(dir, "next.csv");
+    const next = file("next.csv");
     await writeLoginsCsv(next, 60, { perAccount: 10, prefix: "K" });
     const retry = await runBulkImport(scope, { path: next, kind: "csv", dryRun: false });
     expect(retry.ok && retry.written && retry.plan.summary.accounts).toEqual({ created: 1, updated: 0, unchanged: 5 });

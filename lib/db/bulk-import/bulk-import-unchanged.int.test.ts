@@ -1,14 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { encodeCsv } from "@/lib/csv";
 import { generateSnapshot } from "@/lib/risk/generate";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import type { Snapshot } from "@/lib/validation/snapshot";
-import { testDb } from "@/tests/support/db";
+import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
-import { syncToolCatalogue } from "../tools";
 import { runBulkImport } from "./import";
 
 // The unchanged shortcut (unchanged.ts) may only save time: on every file it answers either nothing
@@ -16,22 +13,13 @@ import { runBulkImport } from "./import";
 // an imported portfolio, previewed twice — with the shortcut and with the whole plan — and the two
 // summaries must be equal; the cases where nothing changed must be answered by the shortcut.
 
-const db = testDb();
-let dir: string;
-beforeAll(async () => {
-  await syncToolCatalogue(db);
-  dir = await mkdtemp(join(tmpdir(), "bulk-unchanged-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await db.$disconnect();
-});
+const { db, file } = bulkImportFixture("bulk-unchanged-");
 
 type Rows = string[][];
 const bytes = (rows: Rows) => new TextEncoder().encode(encodeCsv(rows));
 
 async function importFile(tenant: { orgId: string; userId: string }, rows: Rows, options: { dryRun?: boolean; checkUnchanged?: boolean; clientId?: string | null } = {}) {
-  const path = join(dir, `${tenant.orgId}-${Math.random()}.csv`);
+  const path = file(`${tenant.orgId}-${Math.random()}.csv`);
   await writeFile(path, bytes(rows));
   const result = await runBulkImport(await scopeFor(tenant.userId, tenant.orgId), { path, kind: "csv", dryRun: options.dryRun ?? false, checkUnchanged: options.checkUnchanged, clientId: options.clientId });
   if (!result.ok) throw new Error(JSON.stringify(result));

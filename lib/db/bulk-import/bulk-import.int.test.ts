@@ -1,33 +1,21 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
 import { encodeCsv } from "@/lib/csv";
 import { generateSnapshot } from "@/lib/risk/generate";
 import { readLoginsCsv } from "@/lib/spreadsheets/read-csv";
 import { sheetXlsx } from "@/lib/spreadsheets/read-xlsx";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { parseSnapshot, type Snapshot } from "@/lib/validation/snapshot";
-import { testDb } from "@/tests/support/db";
+import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { upsertSnapshot } from "../snapshots/upsert";
-import { syncToolCatalogue } from "../tools";
 import { runBulkImport } from "./import";
 
 // The large-file path must leave exactly what the whole-file import leaves, on the same file: the
 // same accounts, people, logins (with their users, 2SV methods and permissions), open findings and
 // stored access, named by external ids, and the same summary.
 
-const db = testDb();
-let dir: string;
-beforeAll(async () => {
-  await syncToolCatalogue(db);
-  dir = await mkdtemp(join(tmpdir(), "bulk-import-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-  await db.$disconnect();
-});
+const { db, file } = bulkImportFixture("bulk-import-");
 
 async function stateOf(orgId: string) {
   const q = (text: string) => db.$queryRawUnsafe<Record<string, unknown>[]>(text, orgId);
@@ -58,7 +46,7 @@ async function wholeFileImport(orgId: string, userId: string, bytes: Uint8Array)
 }
 
 async function bulkImport(orgId: string, userId: string, bytes: Uint8Array, kind: "csv" | "xlsx" = "csv", dryRun = false) {
-  const path = join(dir, `${orgId}-${Math.random()}.${kind}`);
+  const path = file(`${orgId}-${Math.random()}.${kind}`);
   await writeFile(path, bytes);
   const result = await runBulkImport(await scopeFor(userId, orgId), { path, kind, dryRun });
   if (!result.ok) throw new Error(JSON.stringify(result));
@@ -136,7 +124,7 @@ describe("bulk import of a logins spreadsheet", () => {
     rows[3][rows[0].indexOf("last_login_at")] = "yesterday";
     const bytes = new TextEncoder().encode(encodeCsv(rows));
     const whole = readLoginsCsv(bytes);
-    const path = join(dir, "bad.csv");
+    const path = file("bad.csv");
     await writeFile(path, bytes);
     const result = await runBulkImport(await scopeFor(a.userId, a.orgId), { path, kind: "csv", dryRun: false });
     expect(whole.ok).toBe(false);
@@ -151,7 +139,7 @@ describe("bulk import of a logins spreadsheet", () => {
     const other = portfolio.accounts[0].logins.find((l) => l.personId !== login.personId)!.personId; // a person the sheet lists
     login.usedBy = [login.personId, other];
     const b = await createTenant(db);
-    const path = join(dir, `${b.orgId}-shared.csv`);
+    const path = file(`${b.orgId}-shared.csv`);
     await writeFile(path, csv(portfolio));
     const result = await runBulkImport(await scopeFor(b.userId, b.orgId), { path, kind: "csv", dryRun: false });
     expect(result.ok).toBe(false);
