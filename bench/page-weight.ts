@@ -11,10 +11,8 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { chromium } from "@playwright/test";
-import { hashPassword } from "@/lib/auth/password";
-import { createDb } from "@/lib/db/client";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
+import { benchWebOwner, pageWeight, signInCookie } from "./support/page-session";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
 const PORT = Number(process.env.WEIGHT_PORT ?? 3442);
@@ -32,13 +30,7 @@ function cpuMs(pid: number): number {
 }
 
 async function main() {
-  if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
-  const db = createDb(URL_);
-  const password = `p-${randomBytes(8).toString("hex")}`;
-  const org = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Bench agency " } }, orderBy: { name: "asc" }, select: { id: true } });
-  await db.user.deleteMany({ where: { email: EMAIL } });
-  const user = await db.user.create({ data: { email: EMAIL, name: "Weight user", passwordHash: await hashPassword(password) } });
-  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+  const { db, password } = await benchWebOwner(URL_, EMAIL, "Weight user");
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     detached: true,
     stdio: "ignore",
@@ -54,25 +46,14 @@ async function main() {
         await sleep(500);
       }
     }
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-    const context = await browser.newContext({ baseURL: base });
-    const tab = await context.newPage();
-    await tab.goto("/signin");
-    await tab.locator("#email").fill(EMAIL);
-    await tab.locator("#password").fill(password);
-    await tab.locator('form:has(#password) button[type="submit"]').click();
-    await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
-    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    await browser.close();
+    const cookie = await signInCookie(base, EMAIL, password);
     console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${REQUESTS} sequential requests per page`);
     console.log("| Page | HTML B | inline flight B | RSC navigation B | server CPU ms / request | ÷ `/signin` | wall p50 ms |");
     console.log("|---|---|---|---|---|---|---|");
     let floor = 0;
     for (const path of PAGES) {
       const headers: Record<string, string> = path === "/signin" ? {} : { cookie };
-      const html = await (await fetch(base + path, { headers })).text();
-      const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
-      const rsc = await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text();
+      const weight = await pageWeight(base, path, headers);
       for (let i = 0; i < 3; i++) await (await fetch(base + path, { headers })).text(); // warm-up
       const walls: number[] = [];
       const before = cpuMs(child.pid!);
@@ -86,7 +67,7 @@ async function main() {
       const cpu = (cpuMs(child.pid!) - before) / REQUESTS;
       if (path === "/signin") floor = cpu;
       walls.sort((a, b) => a - b);
-      console.log(`| ${path} | ${html.length} | ${flight} | ${rsc.length} | ${cpu.toFixed(1)} | ${(cpu / floor).toFixed(1)}× | ${walls[Math.floor(walls.length / 2)].toFixed(0)} |`);
+      console.log(`| ${path} | ${weight.html} | ${weight.flight} | ${weight.rsc} | ${cpu.toFixed(1)} | ${(cpu / floor).toFixed(1)}× | ${walls[Math.floor(walls.length / 2)].toFixed(0)} |`);
     }
     console.log(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   } finally {

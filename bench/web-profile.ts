@@ -7,11 +7,9 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
-import { hashPassword } from "@/lib/auth/password";
-import { createDb } from "@/lib/db/client";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
+import { benchWebOwner, pageWeight, signInCookie } from "./support/page-session";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
 const PORT = Number(process.env.PROFILE_PORT ?? 3392);
@@ -51,32 +49,15 @@ async function serve(dir: string) {
 }
 
 async function main() {
-  if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
-  const db = createDb(URL_);
-  const password = `p-${randomBytes(8).toString("hex")}`;
-  const org = await db.organization.findFirstOrThrow({ where: { name: { startsWith: "Bench agency " } }, orderBy: { name: "asc" }, select: { id: true } });
-  await db.user.deleteMany({ where: { email: EMAIL } });
-  const user = await db.user.create({ data: { email: EMAIL, name: "Profile user", passwordHash: await hashPassword(password) } });
-  await db.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+  const { db, password } = await benchWebOwner(URL_, EMAIL, "Profile user");
 
   for (const path of PAGES) {
     const dir = `${DIR}/${path.replace(/[^a-z0-9]+/gi, "_")}`;
     const child = await serve(dir);
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-    const context = await browser.newContext({ baseURL: base });
-    const tab = await context.newPage();
-    await tab.goto("/signin");
-    await tab.locator("#email").fill(EMAIL);
-    await tab.locator("#password").fill(password);
-    await tab.locator('form:has(#password) button[type="submit"]').click();
-    await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
-    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    await browser.close();
+    const cookie = await signInCookie(base, EMAIL, password);
     const headers: Record<string, string> = path === "/signin" ? {} : { cookie };
-    const html = await (await fetch(base + path, { headers })).text();
-    const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
-    const rsc = await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text();
-    console.log(`[profile] ${path}: HTML ${html.length} B (inline flight ${flight} B), RSC navigation payload ${rsc.length} B`);
+    const weight = await pageWeight(base, path, headers);
+    console.log(`[profile] ${path}: HTML ${weight.html} B (inline flight ${weight.flight} B), RSC navigation payload ${weight.rsc} B`);
     // CPU time the server process (all its threads) spent in the window, which a process waiting for a core
     // does not accrue: comparable across loads, unlike the profile's sampled wall time.
     // Without the profiler the window is for comparing, so the first requests' compiling is left out of it.
