@@ -9,6 +9,7 @@ import { beginScoped, openImportConnection } from "./connection";
 import { planBulk, type BulkPlan } from "./plan";
 import { createStage, openCopy } from "./stage";
 import { unchangedPlan } from "./unchanged";
+import { IMPORT_WORK_MEM } from "./work-mem";
 import { writeBulk } from "./write";
 
 // The large-file import of a logins spreadsheet (decision 023): the file is read from disk as a stream,
@@ -61,7 +62,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     // One upsert per organisation at a time (the same lock as upsertSnapshot).
     await connection.sql(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, [`snapshot-upsert:${orgId}`]);
     // Sorts and hashes over hundreds of thousands of staged rows: in the server's memory, not spilled to disk.
-    await connection.sql(`SET LOCAL work_mem = '64MB'`, []);
+    await connection.sql(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`, []);
     // Set-wise statements over hundreds of thousands of rows pass the planner's JIT thresholds, and
     // compiling their expressions cost more than it saved: 1.4-3.7 s per statement, in the plan's
     // statements as in the write's (decision 031).

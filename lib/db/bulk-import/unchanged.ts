@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "../risk/sql";
 import { ts, type BulkPlan } from "./plan";
+import { IMPORT_WORK_MEM } from "./work-mem";
 
 // The common large re-import is the same file again. Working out the whole plan (plan.ts) to learn that
 // nothing changed passes over every staged row some twenty times; this check answers the question in two
@@ -95,6 +96,6 @@ export async function unchangedPlan(sql: Sql, orgId: string, clientId: string | 
     };
   } finally {
     await sql(`SET LOCAL enable_nestloop = on`, []);
-    await sql(`SET LOCAL work_mem = '64MB'`, []); // import.ts's setting for the rest of the transaction
+    await sql(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`, []); // import.ts's setting for the rest of the transaction
   }
 }
