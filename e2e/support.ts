@@ -20,6 +20,13 @@ export async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  // axe files text drawn in its own background colour (1:1) as "needs review", not as a violation, in case
+  // it is hidden on purpose. Nothing here is: such text is a button nobody can read.
+  const unreadable = results.incomplete
+    .filter((v) => v.id === "color-contrast")
+    .flatMap((v) => v.nodes.filter((n) => n.any.some((check) => /\b1:1 contrast ratio/.test(check.message))))
+    .map((n) => n.target.join(" "));
+  expect(unreadable).toEqual([]);
 }
 
 /** Opens an invitation link, creates the account with a name and password, and lands on sign-in. */
