@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { createDb } from "@/lib/db/client";
+import { createThrowawayDatabase } from "@/tests/support/test-database";
 import { expectNoSeriousViolations } from "./support";
 
 // A real agency's first minutes, from an empty database: its own app process (the suite's server already
@@ -16,31 +16,16 @@ const PASSWORD = "harbour lantern quietly 2026";
 let app: ChildProcess | undefined;
 let output = "";
 let dataDir: string;
-let database: { name: string; admin: string } | undefined;
-
-async function sql(admin: string, statement: string) {
-  const db = createDb(admin);
-  try {
-    await db.$executeRawUnsafe(statement);
-  } finally {
-    await db.$disconnect();
-  }
-}
+let database: { url: string; drop: () => Promise<void> } | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const e2eUrl = new URL(process.env.E2E_DATABASE_URL!);
-  const name = `gh_day_one_${Date.now().toString(36)}`;
-  const admin = new URL(e2eUrl);
-  admin.pathname = "/postgres";
-  database = { name, admin: admin.toString() };
-  await sql(database.admin, `CREATE DATABASE "${name}"`);
-  const url = new URL(e2eUrl);
-  url.pathname = `/${name}`;
+  // Dropped afterwards with the app role the app creates in it (roles outlive their database).
+  database = await createThrowawayDatabase(process.env.E2E_DATABASE_URL!, "gh_day_one");
   dataDir = mkdtempSync(join(tmpdir(), "gh-day-one-"));
   app = spawn("npm", ["start"], {
     detached: true, // its own process group: npm, the launcher and next stop together
-    env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), DATABASE_URL: url.toString(), GATEHOUSE_SEED: "none", GATEHOUSE_DATA_DIR: dataDir,
+    env: { ...process.env, NODE_OPTIONS: "", PORT: String(port), DATABASE_URL: database.url, GATEHOUSE_SEED: "none", GATEHOUSE_DATA_DIR: dataDir,
       // Never rebuild the .next the suite's own server is serving from.
       GATEHOUSE_REUSE_BUILD: "1", AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop" },
   });
@@ -55,7 +40,7 @@ test.afterAll(async () => {
     process.kill(-app.pid, "SIGTERM");
     await new Promise((resolve) => (app!.exitCode !== null ? resolve(null) : app!.once("exit", resolve)));
   }
-  if (database) await sql(database.admin, `DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
+  await database?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
