@@ -25,9 +25,22 @@ const MAX_REPORTED_ERRORS = 20;
  * screen, a CR overwrite the line) become \uXXXX; the newlines of the output's own layout stay.
  */
 export function printable(text: string, keepNewlines = false): string {
+  // A report of a valid file holds no control character (the schema refuses them in every text), so a
+  // plain loop looks first: ~35 ms on a 33 MB report, where the regular expression's scan took ~190 ms
+  // (decision 030, stop 27).
+  if (!hasControl(text, keepNewlines)) return text;
   // One regular-expression pass: a character at a time (`out += c`) took 15 s and 900 MB on a 50,000-account
   // report. Surrogate pairs never match (their halves are outside these ranges), as before.
   return text.replace(keepNewlines ? CONTROL_EXCEPT_NEWLINE : CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+/** Whether CONTROL (or CONTROL_EXCEPT_NEWLINE) would match anywhere in `text`. */
+function hasControl(text: string, keepNewlines: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c < 0x20 ? !(keepNewlines && c === 0x0a) : c <= 0x9f || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

@@ -29,26 +29,58 @@ function countBySeverity(findings: readonly Finding[]): string {
     .join(", ");
 }
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  // The last column (evidence) is not padded, so lines carry no trailing spaces.
-  return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]))).join("  "));
+const HEADER = ["SEVERITY", "RULE", "SUBJECT", "EVIDENCE"] as const;
+
+/**
+ * An account's findings as aligned rows under HEADER, each line indented by two spaces: columns padded to
+ * their widest cell, the last (evidence) not padded, so lines carry no trailing spaces. Written out with a
+ * loop over the findings: the row arrays and `Math.max(...spread)` per column that it replaces were ~40 %
+ * of formatting a 50,000-account report (decision 030, stop 27).
+ */
+function findingLines(findings: readonly Finding[], lines: string[]): void {
+  let severityWidth = HEADER[0].length;
+  let ruleWidth = HEADER[1].length;
+  let subjectWidth = HEADER[2].length;
+  const subjects = new Array<string>(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const subject = `${f.subject.type} ${f.subject.id}`;
+    subjects[i] = subject;
+    if (f.severity.length > severityWidth) severityWidth = f.severity.length;
+    if (f.rule.length > ruleWidth) ruleWidth = f.rule.length;
+    if (subject.length > subjectWidth) subjectWidth = subject.length;
+  }
+  lines.push(`  ${HEADER[0].padEnd(severityWidth)}  ${HEADER[1].padEnd(ruleWidth)}  ${HEADER[2].padEnd(subjectWidth)}  ${HEADER[3]}`);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    lines.push(`  ${f.severity.padEnd(severityWidth)}  ${f.rule.padEnd(ruleWidth)}  ${subjects[i].padEnd(subjectWidth)}  ${f.evidence}`);
+  }
 }
 
 /** Human-readable report: one block per account, findings in the engine's order. */
 export function toAuditTable(result: EvaluationResult, snapshot: Snapshot): string {
-  const names = new Map(snapshot.accounts.map((a) => [a.id, `${a.storeName} (${a.region})`]));
+  // The result lists the snapshot's accounts in its order (their ids are unique): each account's name is at
+  // the same position. A map by id is built only if that ever does not hold.
+  const sources = snapshot.accounts;
+  let names: Map<string, string> | undefined;
+  const nameOf = (id: string, position: number): string => {
+    const source = sources[position];
+    if (source !== undefined && source.id === id) return `${source.storeName} (${source.region})`;
+    names ??= new Map(sources.map((a) => [a.id, `${a.storeName} (${a.region})`]));
+    return names.get(id) ?? "";
+  };
   const portfolio = aggregateScore(result.accounts.map((a) => a.score));
   const lines = [
     `Gatehouse audit as of ${result.asOf}: ${result.accounts.length} account(s), portfolio score ${portfolio ?? "n/a"}`,
     SCORE_FORMULA.en,
   ];
-  for (const account of result.accounts) {
-    lines.push("", `${account.id}  ${names.get(account.id) ?? ""}  score ${account.score}  ${account.findings.length === 0 ? "no findings" : countBySeverity(account.findings)}`);
-    if (account.findings.length === 0) continue;
-    const rows = [["SEVERITY", "RULE", "SUBJECT", "EVIDENCE"]];
-    for (const f of account.findings) rows.push([f.severity, f.rule, `${f.subject.type} ${f.subject.id}`, f.evidence]);
-    for (const line of table(rows)) lines.push(`  ${line}`);
+  for (let i = 0; i < result.accounts.length; i++) {
+    const account = result.accounts[i];
+    lines.push("", `${account.id}  ${nameOf(account.id, i)}  score ${account.score}  ${account.findings.length === 0 ? "no findings" : countBySeverity(account.findings)}`);
+    if (account.findings.length > 0) findingLines(account.findings, lines);
   }
-  return `${lines.join("\n")}\n`;
+  // The closing newline joined in, not appended: `join() + "\n"` is a two-part rope, and printable's scan of a
+  // rope character by character took ~300 ms on a 33 MB report instead of ~35.
+  lines.push("");
+  return lines.join("\n");
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { IdTable } from "./id-table";
 
 /**
  * Referential integrity of a parsed snapshot: every person/device reference resolves, and ids are
@@ -40,13 +41,9 @@ function checkUnique(items: { id: string }[], path: () => Path, what: string, ct
   }
 }
 
-function uniqueIds(items: { id: string }[], path: () => Path, what: string, ctx: Ctx): Set<string> {
-  const seen = new Set<string>();
-  for (let i = 0; i < items.length; i++) {
-    const id = items[i].id;
-    if (seen.has(id)) duplicate(id, [...path(), i, "id"], what, ctx);
-    seen.add(id);
-  }
+function uniqueIds(items: { id: string }[], path: () => Path, what: string, ctx: Ctx): IdTable {
+  const seen = new IdTable(items);
+  for (let i = 0; i < items.length; i++) if (!seen.add(i)) duplicate(items[i].id, [...path(), i, "id"], what, ctx);
   return seen;
 }
 

@@ -33,6 +33,19 @@ const MULTILINE_CONTROL_CLASS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u
 
 /** As a JSON Schema `pattern` too, so the published schema says the same as the parser. */
 export const SINGLE_LINE_PATTERN = new RegExp(`^[^${CONTROL_CLASS}]*$`);
+/**
+ * SINGLE_LINE_PATTERN.test(text) as a loop over the code units, for the audit's bulk check of ~4 million
+ * strings: the regular expression call was ~60 ns a string, this ~10 (decision 030, stop 27). The same
+ * class as CONTROL_CLASS; text.test.ts compares the two on every UTF-16 code unit.
+ */
+export function isSingleLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c < 0x20 || c <= 0x9f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return false;
+  }
+  return true;
+}
 /** Text areas: line breaks and tabs allowed. */
 export const MULTILINE_PATTERN = new RegExp(`^[^${MULTILINE_CONTROL_CLASS}]*$`);
 /** The forms' message key for a control character (lib/i18n/messages/input-safety.ts). */

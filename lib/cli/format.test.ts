@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { evaluateSnapshot } from "../risk";
+import { generateSnapshot } from "../risk/generate";
+import type { EvaluationResult } from "../risk";
+import { toAuditTable } from "./format";
+
+// toAuditTable was rewritten for speed (decision 030, stop 27); the bytes it prints are pinned here by
+// their layout, and bench/audit-compare.sh compares whole reports of the old and new code.
+describe("toAuditTable", () => {
+  const snapshot = generateSnapshot(40, 7, { asOf: "2026-12-04" });
+  const result = evaluateSnapshot(snapshot, { asOf: "2026-12-04" });
+
+  it("aligns each account's findings under the header, with no trailing spaces, ending in one newline", () => {
+    const text = toAuditTable(result, snapshot);
+    expect(text.endsWith("\n") && !text.endsWith("\n\n")).toBe(true);
+    expect(text.split("\n").filter((line) => / $/.test(line))).toEqual([]);
+    const withFindings = result.accounts.find((a) => a.findings.length > 1)!;
+    const block = text.split("\n\n").find((b) => b.startsWith(`${withFindings.id}  `))!.split("\n");
+    const header = block[1];
+    expect(header).toMatch(/^ {2}SEVERITY +RULE +SUBJECT +EVIDENCE$/);
+    const columns = ["RULE", "SUBJECT", "EVIDENCE"].map((name) => header.indexOf(name));
+    withFindings.findings.forEach((f, i) => {
+      const row = block[2 + i];
+      expect(row.slice(columns[0]).startsWith(`${f.rule} `)).toBe(true);
+      expect(row.slice(columns[1]).startsWith(`${f.subject.type} ${f.subject.id} `)).toBe(true);
+      expect(row.slice(columns[2])).toBe(f.evidence);
+    });
+  });
+
+  it("names each account by its id even when the result lists them in another order", () => {
+    const reversed: EvaluationResult = { ...result, accounts: [...result.accounts].reverse() };
+    const text = toAuditTable(reversed, snapshot);
+    for (const account of snapshot.accounts.slice(0, 5)) expect(text).toContain(`\n${account.id}  ${account.storeName} (${account.region})  score `);
+  });
+});
