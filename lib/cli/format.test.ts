@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateSnapshot } from "../risk";
 import { generateSnapshot } from "../risk/generate";
 import type { EvaluationResult } from "../risk";
-import { toAuditTable } from "./format";
+import { toAuditTable, writeAuditTable } from "./format";
 
 // toAuditTable was rewritten for speed (decision 030, stop 27); the bytes it prints are pinned here by
 // their layout, and bench/audit-compare.sh compares whole reports of the old and new code.
@@ -31,5 +31,18 @@ describe("toAuditTable", () => {
     const reversed: EvaluationResult = { ...result, accounts: [...result.accounts].reverse() };
     const text = toAuditTable(reversed, snapshot);
     for (const account of snapshot.accounts.slice(0, 5)) expect(text).toContain(`\n${account.id}  ${account.storeName} (${account.region})  score `);
+  });
+
+  it("writes a large report in pieces of whole accounts that make up the same text", () => {
+    const large = generateSnapshot(2001, 3, { asOf: "2026-12-04" });
+    const evaluated = evaluateSnapshot(large, { asOf: "2026-12-04" });
+    const pieces: string[] = [];
+    writeAuditTable(evaluated, large, (text) => void pieces.push(text));
+    expect(pieces.length).toBe(3);
+    expect(pieces.every((p) => p.endsWith("\n"))).toBe(true);
+    expect(pieces[1].startsWith(`\n${large.accounts[1000].id}  `)).toBe(true);
+    const whole = pieces.join("");
+    expect(whole.split("\n").filter((line) => / score \d+ {2}/.test(line))).toHaveLength(2001);
+    expect(whole.endsWith("\n") && !whole.endsWith("\n\n")).toBe(true);
   });
 });
