@@ -108,4 +108,26 @@ describe("the unchanged shortcut of a large import", () => {
     // The same file under no client (undefined: accounts stay where they are) is unchanged.
     expect((await importFile(tenant, rows, { dryRun: true })).unchanged).toBe("stored");
   });
+
+  // A login's other users (LoginUser, "used by") are not in unchanged.ts's digests: plan.ts leaves a
+  // login whose person stays unchanged whoever else uses it (and the write keeps those users). Added by
+  // the app, a user clears the stored digest (its trigger), so unchanged.ts answers, as plan.ts would.
+  it("answers a login with another user added elsewhere as unchanged, as the whole plan does, and keeps the user", { timeout: 120_000 }, async () => {
+    const tenant = await createTenant(db);
+    const rows = snapshotToLoginRows(unshared(generateSnapshot(3, 5)), "en");
+    await importFile(tenant, rows);
+    const login = await db.login.findFirstOrThrow({ where: { orgId: tenant.orgId }, orderBy: { externalId: "asc" } });
+    const other = await db.person.findFirstOrThrow({ where: { orgId: tenant.orgId, id: { not: login.personId } } });
+    await db.loginUser.create({ data: { orgId: tenant.orgId, loginId: login.id, personId: other.id } });
+    expect((await db.sellerAccount.findFirstOrThrow({ where: { id: login.accountId } })).importDigest).toBeNull();
+    const quick = await importFile(tenant, rows, { dryRun: true });
+    const whole = await importFile(tenant, rows, { dryRun: true, checkUnchanged: false });
+    expect(quick.unchanged).toBe("staged");
+    expect(quick.plan).toEqual(whole.plan);
+    expect(whole.plan.summary.accounts.updated + whole.plan.summary.removed.logins).toBe(0);
+    expect((await importFile(tenant, rows)).unchanged).toBe("staged");
+    const users = await db.loginUser.findMany({ where: { loginId: login.id }, select: { personId: true } });
+    expect(users.map((u) => u.personId).sort()).toEqual([login.personId, other.id].sort());
+    expect((await importFile(tenant, rows)).unchanged).toBe("stored");
+  });
 });
