@@ -52,7 +52,7 @@ export async function matchStoredDigests(
     for await (const cells of source.rows) {
       read++;
       if (!file) {
-        file = FileDigest.of(cells);
+        file = FileDigest.of(cells, { countPeople: true });
         if (!file) return null;
         continue;
       }
