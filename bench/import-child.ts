@@ -25,7 +25,8 @@ const endStep = () => {
 const result = await runBulkImport(scope, {
   path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: false,
   onProgress: (p) => {
-    const name = p.phase === "parsing" ? "reading + COPY" : p.step;
+    // Parsing is the digest pass when the file turns out unchanged by its stored digests, reading + COPY otherwise.
+    const name = p.phase === "parsing" ? "reading (+ COPY when staged)" : p.step;
     if (name === step.name) return;
     endStep();
     step = { name, start: performance.now(), cpu: process.cpuUsage(), peak: 0, heap: 0 };
@@ -41,5 +42,5 @@ if (!result.ok) {
   console.error(JSON.stringify(result).slice(0, 2000));
   process.exit(1);
 }
-console.log(JSON.stringify({ seconds, rows: result.rows, written: result.written, summary: result.plan.summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ seconds, rows: result.rows, written: result.written, unchanged: result.unchanged, summary: result.plan.summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 process.exit(0);

@@ -71,18 +71,32 @@ export interface LoginRow {
   problems: SheetProblem[];
 }
 
+/** A data row's cell by column key, as the sheet is read: trimmed, an export's formula guard undone; "" without the column. */
+function cellOf(index: LoginsTable["index"], cellsOfRow: string[], key: string): string {
+  const i = index.get(key);
+  if (i === undefined) return "";
+  const cell = String(cellsOfRow[i] ?? "").trim();
+  // Exports neutralise cells a spreadsheet would run as formulas with a leading ' (lib/csv.ts): undone here.
+  return cell.charCodeAt(0) === 39 ? cell.replace(/^'(?=[=+\-@])/, "") : cell;
+}
+
+const isBlankRow = (cellsOfRow: string[]) => cellsOfRow.every((c) => !String(c ?? "").trim());
+const personIdOf = (get: (key: string) => string) => get("personId") || get("email").toLowerCase();
+const accountIdOf = (get: (key: string) => string) => get("accountId") || get("sellerId") || get("storeName");
+
+/** The account and person a data row names, exactly as readLoginRow names them (file-digest.ts); null for an empty row. */
+export function loginRowKeys(table: LoginsTable, cellsOfRow: string[]): { accountId: string; personId: string } | null {
+  if (isBlankRow(cellsOfRow)) return null;
+  const get = (key: string) => cellOf(table.index, cellsOfRow, key);
+  return { accountId: accountIdOf(get), personId: personIdOf(get) };
+}
+
 /** One data row of the logins sheet (`rowNumber` 1-based, the header being 1); null for an empty row. Pure; never throws. */
 export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber: number): LoginRow | null {
   const { columns, headerRow, index } = table;
-  if (cellsOfRow.every((c) => !String(c ?? "").trim())) return null;
+  if (isBlankRow(cellsOfRow)) return null;
   const problems: SheetProblem[] = [];
-  const get = (key: string) => {
-    const i = index.get(key);
-    if (i === undefined) return "";
-    const cell = String(cellsOfRow[i] ?? "").trim();
-    // Exports neutralise cells a spreadsheet would run as formulas with a leading ' (lib/csv.ts): undone here.
-    return cell.charCodeAt(0) === 39 ? cell.replace(/^'(?=[=+\-@])/, "") : cell;
-  };
+  const get = (key: string) => cellOf(index, cellsOfRow, key);
   const header = (key: string) => (headerRow[index.get(key) ?? -1] ?? key).trim();
   const bad = (key: string, problem: SheetProblem["key"] = "badValue") => problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem });
   const choice = <T extends string>(key: string, labels: Record<T, readonly string[]>, fallback?: T): T | undefined => {
@@ -106,9 +120,9 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
   };
 
   const email = get("email") || null;
-  const personId = get("personId") || email?.toLowerCase() || "";
+  const personId = personIdOf(get);
   if (!personId) problems.push({ row: rowNumber, column: header("email"), key: "missing" });
-  const accountId = get("accountId") || get("sellerId") || get("storeName");
+  const accountId = accountIdOf(get);
   if (!get("storeName")) problems.push({ row: rowNumber, column: header("storeName"), key: "missing" });
   const person = { id: personId, name: get("name") || email || personId, external: flag("external"), company: get("company") || null, departedAt: date("departedAt") };
   const account = {

@@ -13,7 +13,7 @@ function source(rows: string[][]): RowSource {
   async function* gen() {
     yield* rows;
   }
-  return { rows: gen(), totalBytes: 0, bytesRead: () => 0, encoding: () => "utf-8" };
+  return { rows: gen(), totalBytes: 0, bytesRead: () => 0, encoding: () => "utf-8", close: () => undefined };
 }
 
 async function stream(rows: string[][]) {

@@ -16,6 +16,8 @@ export interface RowSource {
   totalBytes: number;
   bytesRead: () => number;
   encoding: () => TextEncoding | "xlsx";
+  /** Stops reading and lets the file go: the digest pass (lib/db/bulk-import/stored-digest.ts) stops at the first differing account. */
+  close: () => void;
 }
 
 /** UTF-8 unless the first bytes say otherwise (a BOM) or are not UTF-8 (Japanese Excel's Shift_JIS). */
@@ -88,10 +90,12 @@ export async function csvRows(path: string): Promise<RowSource> {
   let encoding: TextEncoding = "utf-8";
   const tab = await firstLineHasTab(path);
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, delimiter: tab ? "\t" : "," });
-  const source: Readable = createReadStream(path, { highWaterMark: 256 * 1024 })
-    .pipe(decoder((n) => (read += n), (e) => (encoding = e)))
-    .pipe(parser);
-  return { rows: source as AsyncIterable<string[]>, totalBytes, bytesRead: () => read, encoding: () => encoding };
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const decode = decoder((n) => (read += n), (e) => (encoding = e));
+  const source: Readable = input.pipe(decode).pipe(parser);
+  // pipe() passes no destroy along: each stage is destroyed, the file first so nothing more is read.
+  const close = () => [input, decode, parser].forEach((s) => s.destroy());
+  return { rows: source as AsyncIterable<string[]>, totalBytes, bytesRead: () => read, encoding: () => encoding, close };
 }
 
 export async function xlsxRows(path: string): Promise<RowSource> {
@@ -117,5 +121,11 @@ export async function xlsxRows(path: string): Promise<RowSource> {
       }
     }
   }
-  return { rows: rows(), totalBytes, bytesRead: () => read, encoding: () => "xlsx" };
+  const iterator = rows();
+  // The reader pulls from the file stream: with the file destroyed and the generator returned, nothing more is read.
+  const close = () => {
+    input.destroy();
+    void iterator.return(undefined).catch(() => undefined);
+  };
+  return { rows: iterator, totalBytes, bytesRead: () => read, encoding: () => "xlsx", close };
 }

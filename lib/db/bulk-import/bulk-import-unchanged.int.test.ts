@@ -8,7 +8,7 @@ import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { runBulkImport } from "./import";
 
-// The unchanged shortcut (unchanged.ts) may only save time: on every file it answers either nothing
+// The unchanged shortcuts (the stored digests of stored-digest.ts, then unchanged.ts) may only save time: on every file it answers either nothing
 // (the whole plan then runs) or exactly the plan that plan.ts works out. Each case below is one edit of
 // an imported portfolio, previewed twice — with the shortcut and with the whole plan — and the two
 // summaries must be equal; the cases where nothing changed must be answered by the shortcut.
@@ -88,7 +88,7 @@ describe("the unchanged shortcut of a large import", () => {
       const quick = await importFile(tenant, c.rows, { dryRun: true });
       const whole = await importFile(tenant, c.rows, { dryRun: true, checkUnchanged: false });
       expect({ name: c.name, summary: quick.plan }).toEqual({ name: c.name, summary: whole.plan });
-      expect({ name: c.name, shortcut: quick.unchanged === true }).toEqual({ name: c.name, shortcut: c.same });
+      expect({ name: c.name, shortcut: quick.unchanged !== undefined }).toEqual({ name: c.name, shortcut: c.same });
       const { accounts, people, removed } = whole.plan.summary;
       const nothing = accounts.created + accounts.updated + people.created + people.updated + removed.logins === 0;
       if (c.same) expect(nothing).toBe(true);
@@ -106,6 +106,28 @@ describe("the unchanged shortcut of a large import", () => {
     expect(quick.plan).toEqual(whole.plan);
     expect(whole.plan.summary.accounts.updated).toBeGreaterThan(0);
     // The same file under no client (undefined: accounts stay where they are) is unchanged.
-    expect((await importFile(tenant, rows, { dryRun: true })).unchanged).toBe(true);
+    expect((await importFile(tenant, rows, { dryRun: true })).unchanged).toBe("stored");
+  });
+
+  // A login's other users (LoginUser, "used by") are not in unchanged.ts's digests: plan.ts leaves a
+  // login whose person stays unchanged whoever else uses it (and the write keeps those users). Added by
+  // the app, a user clears the stored digest (its trigger), so unchanged.ts answers, as plan.ts would.
+  it("answers a login with another user added elsewhere as unchanged, as the whole plan does, and keeps the user", { timeout: 120_000 }, async () => {
+    const tenant = await createTenant(db);
+    const rows = snapshotToLoginRows(unshared(generateSnapshot(3, 5)), "en");
+    await importFile(tenant, rows);
+    const login = await db.login.findFirstOrThrow({ where: { orgId: tenant.orgId }, orderBy: { externalId: "asc" } });
+    const other = await db.person.findFirstOrThrow({ where: { orgId: tenant.orgId, id: { not: login.personId } } });
+    await db.loginUser.create({ data: { orgId: tenant.orgId, loginId: login.id, personId: other.id } });
+    expect((await db.sellerAccount.findFirstOrThrow({ where: { id: login.accountId } })).importDigest).toBeNull();
+    const quick = await importFile(tenant, rows, { dryRun: true });
+    const whole = await importFile(tenant, rows, { dryRun: true, checkUnchanged: false });
+    expect(quick.unchanged).toBe("staged");
+    expect(quick.plan).toEqual(whole.plan);
+    expect(whole.plan.summary.accounts.updated + whole.plan.summary.removed.logins).toBe(0);
+    expect((await importFile(tenant, rows)).unchanged).toBe("staged");
+    const users = await db.loginUser.findMany({ where: { loginId: login.id }, select: { personId: true } });
+    expect(users.map((u) => u.personId).sort()).toEqual([login.personId, other.id].sort());
+    expect((await importFile(tenant, rows)).unchanged).toBe("stored");
   });
 });

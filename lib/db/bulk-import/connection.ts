@@ -15,13 +15,36 @@ export interface ImportConnection {
   sql: Sql;
   /** The backend's pid (what pg_terminate_backend takes: the kill test uses it). */
   pid: number;
+  /**
+   * The error to show for a failure of this connection: when the server ended it (pg_terminate_backend,
+   * a restart), the server's own reason. A termination that lands between two statements reaches pg as an
+   * 'error' event, and the next query then fails only with "Client has encountered a connection error and
+   * is not queryable" — which tells the user nothing (the kill test failed on it when its kill landed so).
+   */
+  explain: (error: unknown) => unknown;
+}
+
+/** A failure whose message is the server's reason for ending the connection; the failure that surfaced is its cause. */
+export class ImportConnectionLost extends Error {
+  readonly code: string | undefined;
+  constructor(reason: Error & { code?: string }, cause: unknown) {
+    super(`The database ended the import's connection: ${reason.message}`, { cause });
+    this.name = "ImportConnectionLost";
+    this.code = reason.code;
+  }
 }
 
 export async function openImportConnection(connectionString = appDatabaseUrl()): Promise<ImportConnection> {
   const client = new pg.Client({ connectionString });
-  // A connection the server drops mid-import surfaces as the failing query's error; without a
-  // listener the 'error' event would end the process.
-  client.on("error", () => undefined);
+  // Without a listener the 'error' event would end the process. The first error is kept: when the server
+  // ends the connection between statements it is the server's reason (57P01 "terminating connection due
+  // to administrator command"), and explain() puts it on whatever failure surfaces next.
+  let lost: (Error & { code?: string }) | null = null;
+  client.on("error", (error: Error) => {
+    if (!lost || (!fromServer(lost) && fromServer(error))) lost = error;
+  });
+  // A failure that carries the server's own words is shown as it is (a kill during a statement fails it with them).
+  const explain = (error: unknown) => (lost && !fromServer(error) && !(error instanceof ImportConnectionLost) ? new ImportConnectionLost(lost, error) : error);
   await client.connect();
   try {
     const { rows } = await client.query<{ reason: string | null; session: string; current: string; pid: number }>(
@@ -29,13 +52,23 @@ export async function openImportConnection(connectionString = appDatabaseUrl()):
     );
     const [{ reason, session, current, pid }] = rows;
     if (reason || session !== current) throw new Error(`Refusing scoped work as database role "${session}" (current user "${current}"): ${reason ?? "it switched roles"}`);
-    const sql: Sql = process.env.BULK_IMPORT_TRACE ? traced(client) : async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[];
-    return { client, sql, pid };
+    const plain: Sql = process.env.BULK_IMPORT_TRACE ? traced(client) : async <T>(text: string, params: unknown[]) => (await client.query(text, params)).rows as T[];
+    const sql: Sql = async <T>(text: string, params: unknown[]) => {
+      try {
+        return await plain<T>(text, params);
+      } catch (error) {
+        throw explain(error);
+      }
+    };
+    return { client, sql, pid, explain };
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
   }
 }
+
+/** An error PostgreSQL sent (pg's DatabaseError: it has a severity and an SQLSTATE code). */
+const fromServer = (error: unknown): boolean => error instanceof pg.DatabaseError;
 
 /** BEGIN, bound to one organisation for this transaction only. */
 export async function beginScoped(connection: ImportConnection, orgId: string): Promise<void> {

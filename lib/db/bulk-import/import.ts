@@ -1,13 +1,16 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { SnapshotError } from "@/lib/validation/snapshot";
+import { digestingRows } from "@/lib/spreadsheets/file-digest";
 import { streamLoginsSheet, type StreamProblem } from "@/lib/spreadsheets/stream-logins";
-import { csvRows, xlsxRows } from "@/lib/spreadsheets/stream-rows";
+import { csvRows, xlsxRows, type RowSource } from "@/lib/spreadsheets/stream-rows";
 import { isOrgAdmin, type Scope } from "../scope";
 import { utcToday } from "../write-context";
 import { beginScoped, openImportConnection } from "./connection";
+import { markImportWriting, storeDigestsOfPlan, storeDigestsOfUnchanged } from "./digest";
 import { planBulk, type BulkPlan } from "./plan";
 import { createStage, openCopy } from "./stage";
+import { loadStoredDigests, matchStoredDigests } from "./stored-digest";
 import { unchangedPlan } from "./unchanged";
 import { IMPORT_WORK_MEM } from "./work-mem";
 import { writeBulk } from "./write";
@@ -33,15 +36,19 @@ export interface BulkImportOptions {
   onConnection?: (pid: number) => void;
   /** Test hook: accounts per findings batch (write.ts). */
   recomputeBatch?: number;
-  /** Test hook: false works out the whole plan even for an unchanged file (unchanged.ts is then bypassed). */
+  /** Test hook: false works out the whole plan even for an unchanged file (stored-digest.ts and unchanged.ts are then bypassed). */
   checkUnchanged?: boolean;
   /** Defaults to the scoped-work role's URL (decision 011). */
   connectionString?: string;
 }
 
 export type BulkImportResult =
-  /** `unchanged`: the file was found to be what is stored by its digest (unchanged.ts), without the whole plan. */
-  | { ok: true; dryRun: boolean; rows: number; plan: BulkPlan; written: boolean; unchanged?: true }
+  /**
+   * `unchanged`: the file was found to be what is stored without the whole plan, and which way proved it:
+   * "stored" = every account's cells have the digest stored by an earlier import (stored-digest.ts: read
+   * once, nothing staged); "staged" = the staged rows fold to what is stored (unchanged.ts).
+   */
+  | { ok: true; dryRun: boolean; rows: number; plan: BulkPlan; written: boolean; unchanged?: "stored" | "staged" }
   | { ok: false; problems: StreamProblem[]; problemCount: number }
   | { ok: false; errors: (SnapshotError & { row: number })[] };
 
@@ -58,6 +65,11 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     await connection.client.query(`SET temp_buffers = '256MB'`);
     await beginScoped(connection, orgId);
     open = true;
+    const commit = async (last: () => Promise<void>) => {
+      await last();
+      await connection.client.query("COMMIT");
+      open = false;
+    };
     options.onConnection?.(connection.pid);
     // One upsert per organisation at a time (the same lock as upsertSnapshot).
     await connection.sql(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, [`snapshot-upsert:${orgId}`]);
@@ -67,35 +79,63 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     // compiling their expressions cost more than it saved: 1.4-3.7 s per statement, in the plan's
     // statements as in the write's (decision 031).
     await connection.sql(`SET LOCAL jit = off`, []);
+    const openFile = () => (options.kind === "xlsx" ? xlsxRows(options.path) : csvRows(options.path));
+    const parsing = (source: RowSource) => (rowsRead: number) => progress({ phase: "parsing", rowsRead, bytesRead: source.bytesRead(), totalBytes: source.totalBytes });
+    if (options.checkUnchanged !== false) {
+      // The same file again, by the digests stored by the last import: read once, nothing staged. A first
+      // import (no digest stored) skips the pass; a changed file pays its reading up to the first differing account.
+      const stored = await loadStoredDigests(connection.sql, orgId);
+      if (stored.size > 0) {
+        const source = await openFile();
+        const match = await matchStoredDigests(source, stored, options.clientId, parsing(source));
+        if (match) return { ok: true, dryRun: options.dryRun, rows: match.rows, plan: unchangedSummary(match.accounts, match.people), written: false, unchanged: "stored" };
+      }
+    }
     await createStage(connection);
     const copy = openCopy(connection);
-    const source = options.kind === "xlsx" ? await xlsxRows(options.path) : await csvRows(options.path);
-    const read = await streamLoginsSheet(source, (logins) => copy.write(logins), (rowsRead) =>
-      progress({ phase: "parsing", rowsRead, bytesRead: source.bytesRead(), totalBytes: source.totalBytes }),
-    );
+    const source = await openFile();
+    const file = digestingRows(source.rows);
+    const read = await streamLoginsSheet({ ...source, rows: file.rows }, (logins) => copy.write(logins), parsing(source));
     await copy.close();
     if (read.problemCount > 0) return { ok: false, problems: read.problems, problemCount: read.problemCount };
     progress({ phase: "applying", step: "planning", done: 0, total: read.rows });
     // The same file again: two statements tell it, instead of the whole plan (unchanged.ts).
     const same = options.checkUnchanged === false ? null : await unchangedPlan(connection.sql, orgId, options.clientId);
-    if (same) return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: same, written: false, unchanged: true };
+    if (same) {
+      if (!options.dryRun) await commit(() => storeDigestsOfUnchanged(connection.sql, orgId, file.digests()));
+      return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: same, written: false, unchanged: "staged" };
+    }
     const planned = await planBulk(connection.sql, orgId, options.clientId);
     if (!planned.ok) return planned;
     const { summary } = planned.plan;
     const noop = summary.accounts.created + summary.accounts.updated + summary.people.created + summary.people.updated === 0;
-    if (options.dryRun || noop) return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: planned.plan, written: false };
+    if (options.dryRun) return { ok: true, dryRun: true, rows: read.rows, plan: planned.plan, written: false };
+    if (noop) {
+      await commit(() => storeDigestsOfPlan(connection.sql, orgId, file.digests(), false));
+      return { ok: true, dryRun: false, rows: read.rows, plan: planned.plan, written: false };
+    }
     progress({ phase: "applying", step: "writing", done: 0, total: read.rows });
+    // The digest triggers skip these writes: storeDigestsOfPlan below sets every written account's digest.
+    await markImportWriting(connection.sql);
     await writeBulk(connection.sql, orgId, scope.userId, options.clientId, utcToday(), (done, total) => progress({ phase: "applying", step: "findings", done, total }), options.recomputeBatch);
     await connection.sql(
       `INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", after) VALUES ($1, $2, 'snapshot.upserted', 'Organization', $1, $3::jsonb)`,
       [orgId, scope.userId, JSON.stringify({ source: "IMPORT", client: null, ...summary, peopleMatchedByEmail: planned.plan.peopleMatchedByEmail, rows: read.rows, bulk: true })],
     );
+    await storeDigestsOfPlan(connection.sql, orgId, file.digests(), true);
     progress({ phase: "applying", step: "committing", done: read.rows, total: read.rows });
-    await connection.client.query("COMMIT");
-    open = false;
+    await commit(async () => undefined);
     return { ok: true, dryRun: false, rows: read.rows, plan: planned.plan, written: true };
+  } catch (error) {
+    throw connection.explain(error);
   } finally {
     if (open) await connection.client.query("ROLLBACK").catch(() => undefined);
     await connection.client.end().catch(() => undefined);
   }
+}
+
+/** The plan of a file found unchanged: every account and person of it unchanged, nothing else. */
+function unchangedSummary(accounts: number, people: number): BulkPlan {
+  const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n });
+  return { summary: { accounts: unchanged(accounts), people: unchanged(people), devices: unchanged(0), removed: { logins: 0, partners: 0, apps: 0 } }, peopleMatchedByEmail: 0 };
 }
