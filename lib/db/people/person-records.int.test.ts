@@ -4,6 +4,8 @@ import { createPersonSchema, saveDeviceSchema, updatePersonSchema } from "@/lib/
 import { createTenant, daysAgo, importSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { recomputeOrganisations } from "../risk/recompute-all";
+import { personListQuerySchema } from "@/lib/validation/people";
+import { listPeople } from "./read-people";
 import { createPerson, mergePeople, personRemovalPreview, removeDevice, removePerson, saveDevice, updatePerson } from "./person-records";
 
 const db = testDb();
@@ -115,5 +117,14 @@ describe("people and devices edited by hand", () => {
     const other = await createTenant(db);
     const foreign = await db.person.create({ data: { orgId: other.orgId, name: "Not yours" } });
     expect((await failure(saveDevice(scope, saveDeviceSchema.parse({ personId: holder, kind: "PHONE", holderId: foreign.id, skipOtpOnBrowser: "no" }))))?.details).toEqual({ holderId: "validation.unknownPerson" });
+  });
+
+  it("lists a person typed in by hand in the default order, most access first: createPerson stores their (empty) access", async () => {
+    const { orgId, scope } = await world();
+    const { id } = await createPerson(scope, createPersonSchema.parse({ name: "Typed In", email: "", company: "", external: "no", departedAt: "" }));
+    expect(await db.personAccess.findUnique({ where: { personId: id } })).toMatchObject({ orgId, activeLogins: 0, adminLogins: 0, accounts: 0, devices: 0 });
+    const page = await listPeople(scope, personListQuerySchema.parse({}));
+    expect(page.total).toBe(4);
+    expect(page.rows.map((r) => r.name)).toContain("Typed In");
   });
 });

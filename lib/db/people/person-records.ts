@@ -67,6 +67,9 @@ export async function createPerson(scope: Scope, input: CreatePersonInput): Prom
     const data = { name: input.name, email: input.email, company: input.company, external: input.external, departedAt: dayToDate(input.departedAt) };
     const person = await tx.person.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
     await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: data });
+    // Their (empty) stored access: without a row the list's "most access first" order, which walks
+    // PersonAccess, would leave them out.
+    await refreshPersonAccess(tx, scope.orgId, [person.id]);
     return { id: person.id };
   });
 }
