@@ -5,6 +5,7 @@ import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import { formSummary } from "@/lib/forms/summary";
+import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
 
 export interface FieldSpec {
@@ -21,6 +22,8 @@ export interface FieldSpec {
   maxLength?: number;
   /** This field repeats another (a password's confirmation): checked in the browser before sending. */
   matches?: { field: string; error: string };
+  /** A select whose page carries only `options` (the current choice): the rest are fetched from `url` when it is opened. */
+  moreOptions?: { url: string; messages: MoreOptionsMessages };
   /** A select whose choice ticks another checkbox group's defaults (a region → its marketplaces); still editable after. */
   presets?: { field: string; values: Record<string, string[]> };
   /** For type "person": the searching combobox's words, the chosen person's shown name, and a "nobody"/"new person" choice. */
@@ -188,6 +191,8 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
             ) : field.type === "people" && field.picker ? (
               <PeoplePicker inputId={fieldId} name={field.name} selected={pickedPeople(field)} exclude={field.picker.exclude}
                 messages={field.picker.messages} removeLabel={field.picker.removeLabel ?? "×"} describedBy={describedBy} />
+            ) : field.type === "select" && field.moreOptions ? (
+              <MoreOptionsSelect options={field.options ?? []} url={field.moreOptions.url} messages={field.moreOptions.messages} selectProps={common} />
             ) : field.type === "select" ? (
               <select {...common} onChange={field.presets ? (e) => applyPreset(field.presets!, e.currentTarget.value) : undefined}>
                 {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
