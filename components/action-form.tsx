@@ -1,9 +1,10 @@
 "use client";
-import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
+import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
@@ -43,7 +44,12 @@ export interface FormMessages {
 interface Props {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   hidden?: Record<string, string | number>;
+  /** May be a page's shared descriptions (lib/forms/shared-fields): then `values` and `pickers` are this record's. */
   fields?: FieldSpec[];
+  /** This record's value per field name, over the fields' defaults. */
+  values?: Record<string, string>;
+  /** This record's part of a picker field (chosen name, excluded person, chips), over the shared picker. */
+  pickers?: Record<string, RecordPicker>;
   submitLabel: string;
   pendingLabel: string;
   messages: FormMessages;
@@ -80,8 +86,9 @@ const loadFormSchemas = () =>
   ));
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
+export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
+  const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
   const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
   // Refused in the browser, so the form (passwords included) stays as typed; cleared by the next answer.
