@@ -1,10 +1,12 @@
 "use client";
-import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
+import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
+import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
 
 export interface FieldSpec {
@@ -21,6 +23,8 @@ export interface FieldSpec {
   maxLength?: number;
   /** This field repeats another (a password's confirmation): checked in the browser before sending. */
   matches?: { field: string; error: string };
+  /** A select whose page carries only `options` (the current choice): the rest are fetched from `url` when it is opened. */
+  moreOptions?: { url: string; messages: MoreOptionsMessages };
   /** A select whose choice ticks another checkbox group's defaults (a region → its marketplaces); still editable after. */
   presets?: { field: string; values: Record<string, string[]> };
   /** For type "person": the searching combobox's words, the chosen person's shown name, and a "nobody"/"new person" choice. */
@@ -40,7 +44,12 @@ export interface FormMessages {
 interface Props {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   hidden?: Record<string, string | number>;
+  /** May be a page's shared descriptions (lib/forms/shared-fields): then `values` and `pickers` are this record's. */
   fields?: FieldSpec[];
+  /** This record's value per field name, over the fields' defaults. */
+  values?: Record<string, string>;
+  /** This record's part of a picker field (chosen name, excluded person, chips), over the shared picker. */
+  pickers?: Record<string, RecordPicker>;
   submitLabel: string;
   pendingLabel: string;
   messages: FormMessages;
@@ -77,8 +86,9 @@ const loadFormSchemas = () =>
   ));
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
+export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
+  const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
   const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
   // Refused in the browser, so the form (passwords included) stays as typed; cleared by the next answer.
@@ -188,6 +198,8 @@ export function ActionForm({ action, hidden = {}, fields = [], submitLabel, pend
             ) : field.type === "people" && field.picker ? (
               <PeoplePicker inputId={fieldId} name={field.name} selected={pickedPeople(field)} exclude={field.picker.exclude}
                 messages={field.picker.messages} removeLabel={field.picker.removeLabel ?? "×"} describedBy={describedBy} />
+            ) : field.type === "select" && field.moreOptions ? (
+              <MoreOptionsSelect options={field.options ?? []} url={field.moreOptions.url} messages={field.moreOptions.messages} selectProps={common} />
             ) : field.type === "select" ? (
               <select {...common} onChange={field.presets ? (e) => applyPreset(field.presets!, e.currentTarget.value) : undefined}>
                 {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

@@ -156,6 +156,8 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/api/clients?q=Client", expect: everyone("401", "ok"), shows: (w) => w.assigned.clientName },
       { path: "/api/clients?q={unassignedMarker}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.clientName) },
+      // The account form's client choices, fetched when its select is opened: the same scope as the search.
+      { path: "/api/clients?all=1", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.clientName) },
     ],
   },
   // The edit forms' person picker: only the people the caller's /people page lists.

@@ -260,3 +260,41 @@ test("Authorized Partner and app forms: empty, too long and impossible dates are
   await expect(app.getByLabel("アプリ名")).toHaveValue("RepricerX");
   expect(await counts()).toEqual(before);
 });
+
+test("the client select carries only the account's client and fetches the others when opened: pick another, save, see it", async ({ page, tenant }) => {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  const umi = await db.client.create({ data: { orgId: tenant.orgId, name: "Umi Trading" }, select: { id: true } });
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  await page.goto(`/accounts/${accountId}`);
+  // The page itself no longer names the organisation's other clients.
+  expect(await page.content()).not.toContain("Umi Trading");
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const form = page.getByTestId("edit-account-form");
+  const select = form.getByLabel("クライアント");
+  await expect(select.locator("option")).toHaveText(["（クライアントなし）", "E2E Client"]);
+  await expect(select).toHaveValue(/.+/);
+
+  // The list fails to load: said in an alert, and the control offers to try again.
+  await page.route("**/api/clients?all=1", (route) => route.fulfill({ status: 500, body: "{}" }));
+  await form.getByRole("button", { name: "すべてのクライアントから選ぶ" }).click();
+  await expect(form.getByRole("alert")).toHaveText("選択肢を読み込めませんでした。");
+  await page.unroute("**/api/clients?all=1");
+
+  // From the keyboard: the control loads the list and hands focus to the select.
+  await form.getByRole("button", { name: "もう一度読み込む" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(select).toBeFocused();
+  await expect(select.locator("option")).toHaveText(["（クライアントなし）", "E2E Client", "Umi Trading"]);
+  await expect(form.getByRole("button", { name: "すべてのクライアントから選ぶ" })).toHaveCount(0);
+  await select.selectOption({ label: "Umi Trading" });
+  await form.getByLabel("出品者ID").fill("");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("保存しました。")).toBeVisible();
+  expect(await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId }, select: { clientId: true } })).toEqual({ clientId: umi.id });
+  await db.$disconnect();
+
+  await page.reload();
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  await expect(page.getByTestId("edit-account-form").getByLabel("クライアント").locator("option:checked")).toHaveText("Umi Trading");
+});

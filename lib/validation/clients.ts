@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { recordId, requiredText, version } from "./record-fields";
 
-/** The accounts table's client search box: the text typed so far. */
-export const clientSearchSchema = z.object({ q: z.string().max(100).default("") });
+/** The accounts table's client search box: the text typed so far; `all=1`: every client in scope (a form's choices). */
+export const clientSearchSchema = z.object({ q: z.string().max(100).default(""), all: z.literal("1").optional() });
 
 export const createClientSchema = z.object({ name: requiredText() });
 export type CreateClientInput = z.infer<typeof createClientSchema>;

@@ -9,7 +9,9 @@ import { dbFor } from "../tenant";
 // Everything the account page shows or edits beyond ACCOUNT_PAGE_SQL, in ONE statement whatever the
 // number of logins (decision 028): provenance with the verifiers' names, and — only for those who can
 // edit or see reports — the forms' choices, the removal counts and the kept reports. It replaced 14–18
-// small statements and a count of every client's accounts over the whole organisation.
+// small statements and a count of every client's accounts over the whole organisation. The client select
+// gets only the account's own client: the rest (~400 in the bench organisation, ~30 kB of flight) are
+// fetched from /api/clients?all=1 when the user opens it (decision 034, stop 28).
 
 const PEOPLE_OPTIONS_LIMIT = 500;
 const REPORTS_LIMIT = 20;
@@ -26,6 +28,7 @@ export interface AccountPageExtras {
   provenance: { account: Provenance; logins: Map<string, Provenance>; children: Map<string, Provenance> };
   /** Null unless asked for (writers only). */
   editing: {
+    /** The account's own client only (none, or one): the form fetches the others when its select is opened. */
     clients: { id: string; name: string }[];
     removal: AccountRemoval;
     loginValues: Map<string, Record<string, string>>;
@@ -82,7 +85,7 @@ const CHILD = (table: string, kind: string, join: string) =>
 // CASE keeps the editing and report subqueries from running for readers.
 export const ACCOUNT_EXTRAS_SQL = `
 WITH acc AS (
-  SELECT a.id, a.source, a."lastVerifiedAt", a."verifiedById" FROM "SellerAccount" a
+  SELECT a.id, a."clientId", a.source, a."lastVerifiedAt", a."verifiedById" FROM "SellerAccount" a
    WHERE a.id = $3 AND a."orgId" = $1 AND ($2::text[] IS NULL OR a."clientId" = ANY($2::text[]))
 ), kids AS (
   ${CHILD("Login", "login", `JOIN acc ON x."accountId" = acc.id`)}
@@ -104,7 +107,7 @@ SELECT acc.source, acc."lastVerifiedAt", ${VERIFIER(`acc."verifiedById"`)} AS "v
     'findings', (SELECT count(*)::int FROM "Finding" WHERE "orgId" = $1 AND "accountId" = acc.id)
   ) END AS removal,
   CASE WHEN $4 THEN (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name, c.id), '[]')
-    FROM "Client" c WHERE c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[]))) END AS clients,
+    FROM "Client" c WHERE c.id = acc."clientId" AND c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[]))) END AS clients,
   CASE WHEN $4 THEN (SELECT coalesce(json_agg(json_build_object('id', l.id, 'role', l.role, 'email', l.email, 'personId', l."personId",
       'status', l.status, 'invitedAt', l."invitedAt", 'acceptedAt', l."acceptedAt", 'lastLoginAt', l."lastLoginAt",
       'passwordChangedAt', l."passwordChangedAt", 'passwordReused', l."passwordReused",

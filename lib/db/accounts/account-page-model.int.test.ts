@@ -66,9 +66,11 @@ describe("the account page's read model", () => {
   });
 
   it("carries what the edit forms need: the clients, the people on the account and each login's values", async () => {
+    // Only the account's own client: the form fetches the organisation's others when its select is opened.
+    await db.client.create({ data: { orgId: tenant.orgId, name: "Another client" } });
     const model = await readAccountPageModel(scope, accounts[3], { labels: false });
     expect(model.writable).toBe(true);
-    expect(model.editing?.clients).toEqual([{ id: expect.any(String), name: "Sakura Tea" }]);
+    expect(model.editing?.clients).toEqual([{ id: clientId, name: "Sakura Tea" }]);
     expect(model.editing?.people.map((p) => p.name)).toEqual(expect.arrayContaining(["Owner (Shop KK)", "Staff 1", "Staff 2 (Agency KK)"]));
     const primary = model.account.logins.find((l) => l.role === "PRIMARY")!;
     expect(model.editing?.loginValues.get(primary.id)).toMatchObject({ role: "PRIMARY", email: "owner@shop.example", passwordChangedAt: daysAgo(50), passwordReused: "no", sharedWith: "" });

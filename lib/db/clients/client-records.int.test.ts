@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
-import { createClient, listClientRows, removeClient, renameClient } from "./client-records";
+import { createClient, listClientChoices, listClientRows, removeClient, renameClient } from "./client-records";
 
 const db = testDb();
 const failure = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
@@ -47,5 +47,23 @@ describe("clients", () => {
     expect((await failure(renameClient(stranger, { clientId: id, version: 1, name: "Taken" })))?.code).toBe("NOT_FOUND");
     expect((await failure(removeClient(stranger, { clientId: id, version: 1, confirm: "yes" })))?.code).toBe("NOT_FOUND");
     expect(await db.client.findUniqueOrThrow({ where: { id }, select: { name: true } })).toEqual({ name: "Kumo" });
+  });
+
+  it("offer as choices every client of the organisation by name, a Manager only theirs, another organisation none", async () => {
+    const { orgId, userId } = await createTenant(db);
+    const owner = await scopeFor(userId);
+    const kumo = await createClient(owner, { name: "Kumo" });
+    const asa = await createClient(owner, { name: "Asa" });
+    const other = await createTenant(db);
+    await createClient(await scopeFor(other.userId), { name: "Elsewhere" });
+    expect(await listClientChoices(owner)).toEqual([{ id: asa.id, name: "Asa" }, { id: kumo.id, name: "Kumo" }]);
+
+    const user = await db.user.create({ data: { email: `${randomUUID()}@test.example`, name: "Manager", passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { orgId, userId: user.id, role: "MANAGER" } });
+    await db.membershipClient.create({ data: { orgId, membershipId: membership.id, clientId: kumo.id } });
+    expect(await listClientChoices(await scopeFor(user.id, orgId))).toEqual([{ id: kumo.id, name: "Kumo" }]);
+
+    // The stranger's organisation holds only its own client: none of this one's.
+    expect((await listClientChoices(await scopeFor(other.userId))).map((c) => c.name)).toEqual(["Elsewhere"]);
   });
 });

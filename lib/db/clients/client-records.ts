@@ -43,6 +43,19 @@ export async function listClientRows(scope: Scope): Promise<ClientRow[]> {
   return rows;
 }
 
+/**
+ * The clients a record form may choose from, by name (the account form's client select fetches them when
+ * opened: the page itself carries only the account's own client, decision 034 "Stop 28"). A Manager gets
+ * only the clients assigned to them, another organisation's clients never.
+ */
+export async function listClientChoices(scope: Scope): Promise<{ id: string; name: string }[]> {
+  return dbFor(scope).$queryRawUnsafe<{ id: string; name: string }[]>(
+    `SELECT c.id, c.name FROM "Client" c WHERE c."orgId" = $1 AND ($2::text[] IS NULL OR c.id = ANY($2::text[])) ORDER BY c.name, c.id`,
+    scope.orgId,
+    scope.clientIds,
+  );
+}
+
 export async function createClient(scope: Scope, input: CreateClientInput): Promise<{ id: string }> {
   assertCanManageClients(scope);
   return dbFor(scope).$transaction(async (tx) => {

@@ -13,8 +13,12 @@ export interface AccountValues {
   clientId: string | null;
 }
 
-/** The account form's fields (add and edit share them, and the schema behind them). */
-export function accountFields(t: Translate, clients: { id: string; name: string }[], values: AccountValues | null, clientRequired: boolean): FieldSpec[] {
+/**
+ * The account form's fields (add and edit share them, and the schema behind them). With `moreClients`,
+ * `clients` is only the account's own client and the select fetches the others when opened (decision 034,
+ * stop 28: every client in the page was ~30 kB of the account page's flight).
+ */
+export function accountFields(t: Translate, clients: { id: string; name: string }[], values: AccountValues | null, clientRequired: boolean, moreClients = false): FieldSpec[] {
   return [
     { name: "storeName", label: t("account.storeName"), type: "text", required: true, maxLength: NAME_MAX_LENGTH, defaultValue: values?.storeName ?? "" },
     { name: "sellerId", label: t("account.sellerId"), type: "text", maxLength: 20, defaultValue: values?.sellerId ?? "", hint: t("accounts.sellerIdHint") },
@@ -27,6 +31,12 @@ export function accountFields(t: Translate, clients: { id: string; name: string 
     {
       name: "clientId", label: t("account.client"), type: "select", defaultValue: values?.clientId ?? "",
       options: [...(clientRequired ? [] : [{ value: "", label: t("accounts.noClient") }]), ...clients.map((c) => ({ value: c.id, label: c.name }))],
+      ...(moreClients && {
+        moreOptions: {
+          url: "/api/clients?all=1",
+          messages: { more: t("accounts.clientMore"), loading: t("form.moreOptionsLoading"), failed: t("form.moreOptionsFailed"), retry: t("form.moreOptionsRetry") },
+        },
+      }),
     },
   ];
 }

@@ -9,6 +9,7 @@ import { removeAccountAction, updateAccountAction } from "../actions";
 
 /** The account's own facts, edited where they are shown; removal names everything that goes with it. */
 export function AccountEditor({ account, clients, clientRequired, removal, t }: {
+  /** The account's own client only: the select fetches the others when opened. */
   account: AccountDetail; clients: { id: string; name: string }[]; clientRequired: boolean; removal: AccountRemoval; t: Translate;
 }) {
   const base = { accountId: account.id, version: account.version };
@@ -20,7 +21,7 @@ export function AccountEditor({ account, clients, clientRequired, removal, t }: 
             action={updateAccountAction}
             schema="updateAccount"
             hidden={base}
-            fields={accountFields(t, clients, account, clientRequired)}
+            fields={accountFields(t, clients, account, clientRequired, true)}
             submitLabel={t("form.save")}
             pendingLabel={t("form.saving")}
             messages={formMessages(t, "form.saved")}

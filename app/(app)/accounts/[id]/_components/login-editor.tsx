@@ -7,7 +7,7 @@ import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { grantField } from "@/lib/validation/permission-form";
 import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction, updateTwoStepMethodAction } from "../actions";
 import { PermissionMatrixForm } from "./permission-matrix-form";
-import { loginFields, sharedWithField } from "./login-fields";
+import { loginEditFields, loginEditValues, loginFields } from "./login-fields";
 
 type Login = AccountDetail["logins"][number];
 
@@ -21,8 +21,12 @@ interface Props {
   people: { id: string; name: string }[];
 }
 
-/** A 2SV method's fields (add, and correct in place); `v` are the recorded method's values. */
-function methodFields(t: Translate, account: AccountDetail, v?: Record<string, string>): FieldSpec[] {
+/** A 2SV method's fields (add, and correct in place), once per page: each edit form adds its method's values. */
+function methodFields(t: Translate, account: AccountDetail): FieldSpec[] {
+  return sharedFor(t, `methodFields:${account.id}`, () => buildMethodFields(t, account));
+}
+
+function buildMethodFields(t: Translate, account: AccountDetail): FieldSpec[] {
   // The choices are the page's, built once: every login's forms name the same lists (decision 034).
   const deviceOptions = sharedFor(t, `devices:${account.id}`, () => {
     const devices = new Map<string, string>();
@@ -30,11 +34,11 @@ function methodFields(t: Translate, account: AccountDetail, v?: Record<string, s
     return [{ value: "", label: t("twoStep.noDevice") }, ...[...devices].map(([value, label]) => ({ value, label }))];
   });
   return [
-    { name: "kind", label: t("twoStep.kind"), type: "select", defaultValue: v?.kind, options: sharedFor(t, "twoStep.kinds", () => (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) }))) },
-    { name: "role", label: t("twoStep.role"), type: "select", defaultValue: v?.role ?? "BACKUP", options: sharedFor(t, "twoStep.roles", () => (["PRIMARY", "BACKUP"] as const).map((r) => ({ value: r, label: t(`methodRole.${r}`) }))) },
-    { name: "label", label: t("twoStep.label"), type: "text", maxLength: 100, defaultValue: v?.label },
-    { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", maxLength: 4, hint: t("twoStep.phoneLast4Hint"), defaultValue: v?.phoneLast4 },
-    { name: "deviceId", label: t("device.label"), type: "select", defaultValue: v?.deviceId, options: deviceOptions },
+    { name: "kind", label: t("twoStep.kind"), type: "select", options: sharedFor(t, "twoStep.kinds", () => (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) }))) },
+    { name: "role", label: t("twoStep.role"), type: "select", defaultValue: "BACKUP", options: sharedFor(t, "twoStep.roles", () => (["PRIMARY", "BACKUP"] as const).map((r) => ({ value: r, label: t(`methodRole.${r}`) }))) },
+    { name: "label", label: t("twoStep.label"), type: "text", maxLength: 100 },
+    { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", maxLength: 4, hint: t("twoStep.phoneLast4Hint") },
+    { name: "deviceId", label: t("device.label"), type: "select", options: deviceOptions },
   ];
 }
 
@@ -61,7 +65,8 @@ export function LoginEditor({ account, login, t, messages, values, people, local
           action={updateLoginAction}
           schema="updateLogin"
           hidden={{ ...base, loginId: login.id, sharedWithSent: "1" }}
-          fields={[...loginFields(t, people, values ?? null), ...(values ? [sharedWithField(t, people, values)] : [])]}
+          // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28).
+          {...(values ? { fields: loginEditFields(t), ...loginEditValues(people, values) } : { fields: loginFields(t, people, null) })}
           submitLabel={t("form.save")}
           pendingLabel={t("form.saving")}
           messages={messages}
@@ -92,7 +97,8 @@ export function LoginEditor({ account, login, t, messages, values, people, local
                     action={updateTwoStepMethodAction}
                     schema="updateTwoStepMethod"
                     hidden={{ ...base, methodId: m.id }}
-                    fields={methodFields(t, account, { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" })}
+                    fields={methodFields(t, account)}
+                    values={{ kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" }}
                     submitLabel={t("form.save")}
                     pendingLabel={t("form.saving")}
                     messages={messages}

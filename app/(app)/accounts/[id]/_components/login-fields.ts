@@ -4,6 +4,7 @@ import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { personPickerField } from "../../../_components/person-picker-field";
 import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
 import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
+import type { RecordPicker } from "@/lib/forms/shared-fields";
 
 /** A login's own facts (add and edit); `values` are the form strings of the login being edited. */
 export function loginFields(t: Translate, people: { id: string; name: string }[], values: Record<string, string> | null): FieldSpec[] {
@@ -41,4 +42,25 @@ export function newPersonFields(t: Translate): FieldSpec[] {
     { name: "personName", label: t("logins.personName"), type: "text", maxLength: 100, hint: t("logins.personNameHint") },
     { name: "personExternal", label: t("logins.personExternal"), type: "select", defaultValue: "no", options: [{ value: "no", label: t("logins.internal") }, { value: "yes", label: t("logins.external") }] },
   ];
+}
+
+/**
+ * The login edit form's field descriptions, once per page: every login's form refers to this one list and
+ * adds its own values (`loginEditValues`), so the flight carries the labels and hints once (decision 034, stop 28).
+ */
+export function loginEditFields(t: Translate): FieldSpec[] {
+  return sharedFor(t, "login.editFields", () => [...loginFields(t, [], {}), sharedWithField(t, [], {})]);
+}
+
+/** One login's part of the shared edit form: its values, its person's name, and who else uses it. */
+export function loginEditValues(people: { id: string; name: string }[], values: Record<string, string>): { values: Record<string, string>; pickers: Record<string, RecordPicker> } {
+  const name = (id: string) => people.find((p) => p.id === id)?.name;
+  const ids = values.sharedWith ? values.sharedWith.split(",") : [];
+  return {
+    values,
+    pickers: {
+      personId: { selectedName: name(values.personId) },
+      sharedWith: { exclude: values.personId, selectedPeople: ids.map((id) => ({ id, name: name(id) ?? id })) },
+    },
+  };
 }
