@@ -7,6 +7,7 @@ import { createTenant, scopeFor } from "@/tests/support/factories";
 import { writeLoginsCsv } from "@/tests/support/logins-file";
 import { setLoginPermissions } from "../accounts/permission-records";
 import { updatePerson } from "../people/person-records";
+import { CLEARED_MARK } from "./digest";
 import { runBulkImport, type BulkImportOptions, type BulkProgress } from "./import";
 
 // The digest each import stores per account (decision 032): the same file again is told by reading its
@@ -39,9 +40,10 @@ async function portfolio() {
   return { ...tenant, scope, path, run };
 }
 
+/** Each account's stored digest, null when it holds none (NULL, or the mark of another writer that cleared it). */
 async function digests(orgId: string): Promise<Record<string, string | null>> {
   const rows = await db.sellerAccount.findMany({ where: { orgId }, select: { externalId: true, importDigest: true }, orderBy: { externalId: "asc" } });
-  return Object.fromEntries(rows.map((r) => [r.externalId, r.importDigest]));
+  return Object.fromEntries(rows.map((r) => [r.externalId, r.importDigest?.startsWith(CLEARED_MARK) ? null : r.importDigest]));
 }
 
 /** A copy of the file with `edit` applied to its data lines (header kept). */
@@ -136,6 +138,85 @@ describe("the digests a large import stores", () => {
     const restored = await run(path);
     expect({ unchanged: restored.unchanged, people: restored.plan.summary.people.updated }).toEqual({ unchanged: undefined, people: 1 });
     expect((await db.person.findFirstOrThrow({ where: { id: person.id } })).name).toBe(`Person ${agency}`);
+  });
+
+  // Decision 032, stop 28: an app write that commits while an import runs, to an account the import found
+  // unchanged, must leave that account without a digest (the import's plan did not see the edit), so that
+  // the next import of the same file applies the file over the edit. The hook pauses the import inside its
+  // transaction after its plan and before it stores the digests; the edit commits on another connection.
+  it("is not stored over an app edit that committed while the import ran (whole plan)", { timeout: 120_000 }, async () => {
+    const { orgId, scope, path, run } = await portfolio();
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId, externalId: "acc-4" } });
+    const login = await db.login.findFirstOrThrow({ where: { orgId, accountId: account.id, externalId: "l-4-2" } });
+    const grantsOf = () => db.permissionGrant.findMany({ where: { loginId: login.id }, select: { toolId: true, level: true, marketplace: true }, orderBy: { toolId: "asc" } });
+    const imported = await grantsOf();
+    const changed = await edited(path, "status", (lines) =>
+      lines.map((c) => (c[COLUMNS.login] === "l-2-3" ? c.map((v, i) => (i === COLUMNS.status ? (v === "ACTIVE" ? "DISABLED" : "ACTIVE") : v)) : c)),
+    );
+    // acc-4 shares no person with acc-2: the app write waits on no row the import wrote.
+    const beforeStoringDigests = async () => {
+      await setLoginPermissions(scope, setPermissionsSchema.parse({ accountId: account.id, version: String(account.version), loginId: login.id, "g.USER_PERMISSIONS": "ADMIN" }));
+    };
+    const result = await run(changed, { beforeStoringDigests });
+    expect({ written: result.written, accounts: result.plan.summary.accounts }).toEqual({ written: true, accounts: { created: 0, updated: 1, unchanged: 5 } });
+    expect(await grantsOf()).not.toEqual(imported);
+    const after = await digests(orgId);
+    expect(Object.entries(after).filter(([, d]) => d === null).map(([k]) => k)).toEqual(["acc-4"]);
+
+    const again = await run(changed);
+    expect({ unchanged: again.unchanged, written: again.written, accounts: again.plan.summary.accounts }).toEqual({ unchanged: undefined, written: true, accounts: { created: 0, updated: 1, unchanged: 5 } });
+    expect(await grantsOf()).toEqual(imported);
+    expect((await run(changed)).unchanged).toBe("stored");
+  });
+
+  it("is not stored over an app edit that committed while the import ran (staged proof of the same file)", { timeout: 120_000 }, async () => {
+    const { orgId, scope, path, run } = await portfolio();
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId, externalId: "acc-4" } });
+    const login = await db.login.findFirstOrThrow({ where: { orgId, accountId: account.id, externalId: "l-4-2" } });
+    const grantsOf = () => db.permissionGrant.findMany({ where: { loginId: login.id }, select: { toolId: true, level: true, marketplace: true }, orderBy: { toolId: "asc" } });
+    const imported = await grantsOf();
+    // No digest stored: the same file is proved by the staged rows (unchanged.ts), which then stores them.
+    await db.$executeRawUnsafe(`UPDATE "SellerAccount" SET "importDigest" = NULL WHERE "orgId" = $1`, orgId);
+    const beforeStoringDigests = async () => {
+      await setLoginPermissions(scope, setPermissionsSchema.parse({ accountId: account.id, version: String(account.version), loginId: login.id, "g.USER_PERMISSIONS": "ADMIN" }));
+    };
+    const same = await run(path, { beforeStoringDigests });
+    expect({ unchanged: same.unchanged, written: same.written }).toEqual({ unchanged: "staged", written: false });
+    const after = await digests(orgId);
+    expect(Object.entries(after).filter(([, d]) => d === null).map(([k]) => k)).toEqual(["acc-4"]);
+
+    const again = await run(path);
+    expect({ unchanged: again.unchanged, written: again.written, accounts: again.plan.summary.accounts }).toEqual({ unchanged: undefined, written: true, accounts: { created: 0, updated: 1, unchanged: 5 } });
+    expect(await grantsOf()).toEqual(imported);
+    expect((await run(path)).unchanged).toBe("stored");
+  });
+
+  // Why each writer's mark names its transaction: an account already cleared before the import (here by a
+  // user added to a login, which the staged proof does not compare) holds a mark when the import reads it; a
+  // second edit during the import must still differ from that mark (a constant mark would not).
+  it("is not stored over an app edit during the import of an account another writer had already cleared", { timeout: 120_000 }, async () => {
+    const { orgId, scope, path, run } = await portfolio();
+    const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId, externalId: "acc-4" } });
+    const login = await db.login.findFirstOrThrow({ where: { orgId, accountId: account.id, externalId: "l-4-2" } });
+    const grantsOf = () => db.permissionGrant.findMany({ where: { loginId: login.id }, select: { toolId: true, level: true, marketplace: true }, orderBy: { toolId: "asc" } });
+    const imported = await grantsOf();
+    const other = await db.person.findFirstOrThrow({ where: { orgId, id: { not: login.personId } } });
+    await db.loginUser.create({ data: { orgId, loginId: login.id, personId: other.id } });
+    const marked = (await db.sellerAccount.findFirstOrThrow({ where: { id: account.id } })).importDigest;
+    expect(marked).toMatch(new RegExp(`^${CLEARED_MARK}\\d+$`));
+    const beforeStoringDigests = async () => {
+      const now = await db.sellerAccount.findFirstOrThrow({ where: { id: account.id } });
+      await setLoginPermissions(scope, setPermissionsSchema.parse({ accountId: account.id, version: String(now.version), loginId: login.id, "g.USER_PERMISSIONS": "ADMIN" }));
+    };
+    const same = await run(path, { beforeStoringDigests });
+    expect({ unchanged: same.unchanged, written: same.written }).toEqual({ unchanged: "staged", written: false });
+    const after = (await db.sellerAccount.findFirstOrThrow({ where: { id: account.id } })).importDigest;
+    expect(after).toMatch(new RegExp(`^${CLEARED_MARK}\\d+$`));
+    expect(after).not.toBe(marked);
+
+    const again = await run(path);
+    expect({ unchanged: again.unchanged, written: again.written, accounts: again.plan.summary.accounts }).toEqual({ unchanged: undefined, written: true, accounts: { created: 0, updated: 1, unchanged: 5 } });
+    expect(await grantsOf()).toEqual(imported);
   });
 
   it("is not stored by a dry run", { timeout: 120_000 }, async () => {

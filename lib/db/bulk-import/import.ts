@@ -7,7 +7,7 @@ import { csvRows, xlsxRows, type RowSource } from "@/lib/spreadsheets/stream-row
 import { isOrgAdmin, type Scope } from "../scope";
 import { utcToday } from "../write-context";
 import { beginScoped, openImportConnection } from "./connection";
-import { markImportWriting, storeDigestsOfPlan, storeDigestsOfUnchanged } from "./digest";
+import { markImportWriting, snapshotDigests, storeDigestsOfPlan, storeDigestsOfUnchanged } from "./digest";
 import { planBulk, type BulkPlan } from "./plan";
 import { createStage, openCopy } from "./stage";
 import { loadStoredDigests, matchStoredDigests } from "./stored-digest";
@@ -38,6 +38,8 @@ export interface BulkImportOptions {
   recomputeBatch?: number;
   /** Test hook: false works out the whole plan even for an unchanged file (stored-digest.ts and unchanged.ts are then bypassed). */
   checkUnchanged?: boolean;
+  /** Test hook: awaited inside the transaction, after the plan (or the staged proof) and before the digests are stored. */
+  beforeStoringDigests?: () => Promise<void>;
   /** Defaults to the scoped-work role's URL (decision 011). */
   connectionString?: string;
 }
@@ -99,10 +101,16 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     await copy.close();
     if (read.problemCount > 0) return { ok: false, problems: read.problems, problemCount: read.problemCount };
     progress({ phase: "applying", step: "planning", done: 0, total: read.rows });
+    // Before anything reads what is stored: the digests are stored at the end only where no other writer
+    // has marked the account since (digest.ts, decision 032 stop 28). A dry run stores none.
+    if (!options.dryRun) await snapshotDigests(connection.sql, orgId);
     // The same file again: two statements tell it, instead of the whole plan (unchanged.ts).
     const same = options.checkUnchanged === false ? null : await unchangedPlan(connection.sql, orgId, options.clientId);
     if (same) {
-      if (!options.dryRun) await commit(() => storeDigestsOfUnchanged(connection.sql, orgId, file.digests()));
+      if (!options.dryRun) await commit(async () => {
+        await options.beforeStoringDigests?.();
+        await storeDigestsOfUnchanged(connection.sql, orgId, file.digests());
+      });
       return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: same, written: false, unchanged: "staged" };
     }
     const planned = await planBulk(connection.sql, orgId, options.clientId);
@@ -111,7 +119,10 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     const noop = summary.accounts.created + summary.accounts.updated + summary.people.created + summary.people.updated === 0;
     if (options.dryRun) return { ok: true, dryRun: true, rows: read.rows, plan: planned.plan, written: false };
     if (noop) {
-      await commit(() => storeDigestsOfPlan(connection.sql, orgId, file.digests(), false));
+      await commit(async () => {
+        await options.beforeStoringDigests?.();
+        await storeDigestsOfPlan(connection.sql, orgId, file.digests(), false);
+      });
       return { ok: true, dryRun: false, rows: read.rows, plan: planned.plan, written: false };
     }
     progress({ phase: "applying", step: "writing", done: 0, total: read.rows });
@@ -122,6 +133,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
       `INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", after) VALUES ($1, $2, 'snapshot.upserted', 'Organization', $1, $3::jsonb)`,
       [orgId, scope.userId, JSON.stringify({ source: "IMPORT", client: null, ...summary, peopleMatchedByEmail: planned.plan.peopleMatchedByEmail, rows: read.rows, bulk: true })],
     );
+    await options.beforeStoringDigests?.();
     await storeDigestsOfPlan(connection.sql, orgId, file.digests(), true);
     progress({ phase: "applying", step: "committing", done: read.rows, total: read.rows });
     await commit(async () => undefined);

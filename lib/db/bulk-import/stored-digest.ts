@@ -2,6 +2,7 @@ import "server-only";
 import { FileDigest } from "@/lib/spreadsheets/file-digest";
 import type { RowSource } from "@/lib/spreadsheets/stream-rows";
 import type { Sql } from "../risk/sql";
+import { CLEARED_MARK } from "./digest";
 
 // The same file again, told by the digests the import stored (decision 032, file-digest.ts): the file is
 // read once as cells, nothing parsed into rows, checked or staged, and each account's digest compared
@@ -18,7 +19,7 @@ export interface StoredDigest {
 /** The organisation's stored digests by account external id (one pass over its accounts: ~50,000 at 500,000 rows). */
 export async function loadStoredDigests(sql: Sql, orgId: string): Promise<Map<string, StoredDigest>> {
   const rows = await sql<{ ext: string; digest: string; client: string | null }>(
-    `SELECT "externalId" AS ext, "importDigest" AS digest, "clientId" AS client FROM "SellerAccount" WHERE "orgId" = $1 AND "importDigest" IS NOT NULL`,
+    `SELECT "externalId" AS ext, "importDigest" AS digest, "clientId" AS client FROM "SellerAccount" WHERE "orgId" = $1 AND "importDigest" IS NOT NULL AND "importDigest" NOT LIKE '${CLEARED_MARK}%'`,
     [orgId],
   );
   return new Map(rows.map((r) => [r.ext, { digest: r.digest, clientId: r.client }]));
