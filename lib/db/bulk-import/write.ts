@@ -1,5 +1,6 @@
 import "server-only";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
+import { deferPersonFindingCounts, recountPersonFindings } from "../people/person-finding-counts";
 import { loadSharedDevices } from "../risk/load-snapshot";
 import { loadRiskSettings, recomputeAccounts } from "../risk/recompute";
 import type { Sql } from "../risk/sql";
@@ -28,6 +29,8 @@ export async function writeBulk(
   recomputeBatch = IMPORT_RECOMPUTE_BATCH,
 ): Promise<{ touched: number }> {
   const ids = async (text: string) => (await sql<{ id: string }>(text, [orgId])).map((r) => r.id);
+  // The people's open-finding counts once at the end, not once per findings batch (person-finding-counts.ts).
+  await deferPersonFindingCounts(sql);
   const updatedAccounts = await ids(`SELECT id FROM inc_account WHERE status = 'updated' AND $1::text IS NOT NULL`);
   const peopleBefore = await peopleOnAccounts(sql, orgId, updatedAccounts);
   // Accounts sharing a device with a login that changes: before the change, and after it.
@@ -138,5 +141,10 @@ export async function writeBulk(
   const whole = concerned.size > WHOLE_ORGANISATION;
   if (whole) await sql(`SET LOCAL enable_nestloop = off`, []);
   await refreshPersonAccess(sql, orgId, whole ? null : [...concerned]);
+  // Findings also changed on accounts that were not written (a shared device, a changed person's other
+  // accounts): their people are counted too.
+  const writtenSet = new Set(written);
+  const alsoRecomputed = touched.filter((id) => !writtenSet.has(id));
+  await recountPersonFindings(sql, orgId, whole ? null : [...new Set([...concerned, ...(await peopleOnAccounts(sql, orgId, alsoRecomputed))])]);
   return { touched: touched.length };
 }

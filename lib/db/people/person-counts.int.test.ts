@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTenant, daysAgo, importSnapshot } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
+import { freshPersonCounts, storedPersonCounts, type Counts } from "@/tests/support/person-counts";
 import { recomputeOrganisations } from "../risk/recompute-all";
 
 // PersonFindingCount and PersonCount (migration 20261209020000_person_open_finding_counts, decision 035)
@@ -8,31 +9,8 @@ import { recomputeOrganisations } from "../risk/recompute-all";
 const db = testDb();
 const today = new Date().toISOString().slice(0, 10);
 
-type Counts = Record<string, [number, number, number, number]>;
-
-/** Open findings about each person, their logins (owned or used) and devices, counted from the facts. */
-async function fresh(orgId: string): Promise<Counts> {
-  const rows = await db.$queryRawUnsafe<{ id: string; c: number; h: number; m: number; l: number }[]>(
-    `SELECT p.id, count(f.id) FILTER (WHERE f.severity = 'critical')::int AS c, count(f.id) FILTER (WHERE f.severity = 'high')::int AS h,
-            count(f.id) FILTER (WHERE f.severity = 'medium')::int AS m, count(f.id) FILTER (WHERE f.severity = 'low')::int AS l
-     FROM "Person" p
-     LEFT JOIN (SELECT id AS pid, 'person' AS t, id AS sid FROM "Person" WHERE "orgId" = $1
-                UNION SELECT "personId", 'login', id FROM "Login" WHERE "orgId" = $1
-                UNION SELECT "personId", 'login', "loginId" FROM "LoginUser" WHERE "orgId" = $1
-                UNION SELECT "holderId", 'device', id FROM "Device" WHERE "orgId" = $1 AND "holderId" IS NOT NULL) s ON s.pid = p.id
-     LEFT JOIN "Finding" f ON f."orgId" = $1 AND f.status = 'OPEN' AND f."subjectType"::text = s.t AND f."subjectId" = s.sid
-     WHERE p."orgId" = $1 GROUP BY p.id`,
-    orgId,
-  );
-  return Object.fromEntries(rows.map((r) => [r.id, [r.c, r.h, r.m, r.l]]));
-}
-
-async function stored(orgId: string): Promise<Counts> {
-  const people = await db.person.findMany({ where: { orgId }, select: { id: true, findingCount: true } });
-  return Object.fromEntries(
-    people.map((p) => [p.id, p.findingCount ? [p.findingCount.openCritical, p.findingCount.openHigh, p.findingCount.openMedium, p.findingCount.openLow] : [0, 0, 0, 0]]),
-  );
-}
+const fresh = (orgId: string) => freshPersonCounts(db, orgId);
+const stored = (orgId: string) => storedPersonCounts(db, orgId);
 
 async function expectInStep(orgId: string) {
   expect(await stored(orgId)).toEqual(await fresh(orgId));
