@@ -119,11 +119,12 @@ try {
       filledByTriggers.push(table);
       continue;
     }
+    const tableStarted = performance.now();
     await pipeline(Readable.from(dump.chunks), b.query(copyFrom(`COPY "${table}" FROM STDIN (FORMAT binary)`)));
     // Statistics for the next tables' triggers and key checks, as the import keeps them (the rows are not
     // committed, so autovacuum cannot): without them the trigger statements plan for empty tables.
     await b.query(`ANALYZE "${table}"`);
-    copied.push(`${table} ${dump.rows.toLocaleString("en")}`);
+    copied.push(`${table} ${dump.rows.toLocaleString("en")} (${((performance.now() - tableStarted) / 1000).toFixed(1)} s)`);
   }
   await b.query("COMMIT");
   const floorSeconds = (performance.now() - floorStarted) / 1000;
@@ -132,7 +133,7 @@ try {
   const written = [...dumps.values()].reduce((n, d) => n + d.rows, 0);
   const rate = (s: number) => Math.round(result.rows / s).toLocaleString("en");
   console.log(`file: ${result.rows.toLocaleString("en")} login rows, ${ROWS / PER_ACCOUNT} accounts; the import left ${written.toLocaleString("en")} table rows (${(written / result.rows).toFixed(1)} per file row)`);
-  console.log(`copied: ${copied.join(", ")}`);
+  console.log(`copied (rows, seconds with the ANALYZE after): ${copied.join(", ")}`);
   console.log(`filled by triggers, not copied: ${filledByTriggers.join(", ") || "none"}`);
   console.log(`import (runBulkImport, end to end): ${importSeconds.toFixed(1)} s → ${rate(importSeconds)} file rows/s (load average ${importLoad})`);
   console.log(`floor (binary COPY of the same rows into the same schema): ${floorSeconds.toFixed(1)} s → ${rate(floorSeconds)} file rows/s (load average ${floorLoad})`);
