@@ -32,7 +32,8 @@ describe("bin/gatehouse.mjs", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ asOf: "2026-11-23" });
   });
 
-  it("prints the same, byte for byte, compiled and through tsx (a clean file, a file with problems, the schema)", () => {
+  // Eight runs of the command, half of them through tsx: 10 s on a quiet machine, over 30 s on a loaded one.
+  it("prints the same, byte for byte, compiled and through tsx (a clean file, a file with problems, the schema)", { timeout: 180_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), "gatehouse-bin-"));
     const broken = join(dir, "broken.json");
     writeFileSync(broken, JSON.stringify({ format: "gatehouse.snapshot/v1", people: [{ id: "p1" }, { id: "p1" }], devices: [], accounts: [{ id: 7 }] }));
