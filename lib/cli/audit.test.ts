@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { evaluateSnapshot, isAtLeast } from "../risk";
+import { generateSnapshot } from "../risk/generate";
+import { snapshotSchema } from "../validation/snapshot";
 import { snapshotJsonSchemaText } from "../validation/snapshot-json-schema";
 import { runCli, type CliIO } from "./audit";
+import { toAuditTable } from "./format";
 
 const sample = readFileSync(fileURLToPath(new URL("../../examples/snapshot.sample.json", import.meta.url)), "utf8");
 
@@ -104,6 +108,22 @@ describe("gatehouse audit", () => {
     expect(JSON.parse(stdout()).accounts[0].findings.map((f: { rule: string }) => f.rule)).toEqual(["SINGLE_ADMIN"]);
     const again = fakeIO({ "s.json": JSON.stringify(healthy) });
     expect(await runCli(["audit", "s.json", "--fail-on", "medium"], again.io)).toBe(1);
+  });
+
+  it("the table is toAuditTable of the whole evaluation, and --fail-on agrees with --json, on a generated portfolio", async () => {
+    // The table is built account by account as the engine hands them over (decision 030, stop 29).
+    const generated = generateSnapshot(300, 9, { asOf: "2026-12-04" });
+    const file = JSON.stringify(generated);
+    const { io, stdout } = fakeIO({ "g.json": file });
+    expect(await runCli(["audit", "g.json"], io)).toBe(0);
+    const expected = evaluateSnapshot(snapshotSchema.parse(JSON.parse(file)), { asOf: "2026-12-04" });
+    expect(stdout()).toBe(toAuditTable(expected, generated));
+    const severities = new Set(expected.accounts.flatMap((a) => a.findings.map((f) => f.severity)));
+    for (const threshold of ["critical", "high", "medium", "low"] as const) {
+      const reached = [...severities].some((s) => isAtLeast(s, threshold));
+      expect(await runCli(["audit", "g.json", "--fail-on", threshold], fakeIO({ "g.json": file }).io)).toBe(reached ? 1 : 0);
+      expect(await runCli(["audit", "g.json", "--json", "--fail-on", threshold], fakeIO({ "g.json": file }).io)).toBe(reached ? 1 : 0);
+    }
   });
 
   it("exit 2 naming the file, the JSON path and what was expected", async () => {

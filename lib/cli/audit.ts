@@ -1,10 +1,10 @@
-import { evaluateSnapshot, isAtLeast, type Severity } from "../risk";
+import { evaluateEachAccount, evaluateSnapshot, isAtLeast, type Severity } from "../risk";
 import { parseDay, formatDay } from "../dates";
 import type { SnapshotError } from "../validation/snapshot";
 import { parseSnapshotOwned } from "../validation/snapshot-fast";
 import { snapshotJsonSchemaText } from "../validation/snapshot-json-schema";
 import { parseArgs, USAGE, UsageError } from "./args";
-import { toAuditJson, writeAuditTable } from "./format";
+import { AuditTableWriter, toAuditJson } from "./format";
 
 export interface CliIO {
   readFile(path: string): Promise<string>;
@@ -91,14 +91,23 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
   // --as-of > the snapshot's asOf (its UTC date) > today.
   const snapshotDay = snapshot.asOf === undefined ? null : parseDay(snapshot.asOf);
   const asOf = command.asOf ?? (snapshotDay === null ? io.today() : formatDay(snapshotDay));
-  const result = evaluateSnapshot(snapshot, { asOf });
-  // The table goes out in pieces (the same bytes: printable replaces character by character).
-  if (command.json) io.stdout(toAuditJson(result));
-  else writeAuditTable(result, snapshot, (text) => io.stdout(printable(text, true)));
-
   const threshold: Severity | null = command.failOn;
-  if (threshold === null) return EXIT_OK;
-  const failed = result.accounts.some((account) => account.findings.some((f) => isAtLeast(f.severity, threshold)));
+  let failed = false;
+  if (command.json) {
+    const result = evaluateSnapshot(snapshot, { asOf });
+    io.stdout(toAuditJson(result));
+    if (threshold !== null) failed = result.accounts.some((account) => account.findings.some((f) => isAtLeast(f.severity, threshold)));
+  } else {
+    // The table is built as the engine hands over each account, so no account's findings outlive its turn
+    // (decision 030, stop 29), and goes out in pieces (the same bytes: printable replaces character by
+    // character).
+    const table = new AuditTableWriter(snapshot);
+    const day = evaluateEachAccount(snapshot, { asOf }, (account, position) => {
+      table.add(account, position);
+      if (threshold !== null && !failed) failed = account.findings.some((f) => isAtLeast(f.severity, threshold));
+    });
+    table.finish(day, (text) => io.stdout(printable(text, true)));
+  }
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }
 

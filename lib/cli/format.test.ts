@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSnapshot } from "../risk";
+import { evaluateEachAccount, evaluateSnapshot } from "../risk";
 import { generateSnapshot } from "../risk/generate";
 import type { EvaluationResult } from "../risk";
-import { toAuditTable, writeAuditTable } from "./format";
+import { AuditTableWriter, toAuditTable, writeAuditTable } from "./format";
 
 // toAuditTable was rewritten for speed (decision 030, stop 27); the bytes it prints are pinned here by
 // their layout, and bench/audit-compare.sh compares whole reports of the old and new code.
@@ -38,11 +38,28 @@ describe("toAuditTable", () => {
     const evaluated = evaluateSnapshot(large, { asOf: "2026-12-04" });
     const pieces: string[] = [];
     writeAuditTable(evaluated, large, (text) => void pieces.push(text));
-    expect(pieces.length).toBe(3);
+    // The header (which needs every score), then accounts 0–999, 1000–1999 and 2000.
+    expect(pieces.length).toBe(4);
     expect(pieces.every((p) => p.endsWith("\n"))).toBe(true);
-    expect(pieces[1].startsWith(`\n${large.accounts[1000].id}  `)).toBe(true);
+    expect(pieces[0].split("\n")).toHaveLength(3);
+    expect(pieces[2].startsWith(`\n${large.accounts[1000].id}  `)).toBe(true);
     const whole = pieces.join("");
     expect(whole.split("\n").filter((line) => / score \d+ {2}/.test(line))).toHaveLength(2001);
     expect(whole.endsWith("\n") && !whole.endsWith("\n\n")).toBe(true);
   });
+
+  it("built an account at a time as the engine hands them over, is toAuditTable's text", () => {
+    for (const count of [0, 1, 999, 1000, 2001]) {
+      const large = generateSnapshot(count, 5, { asOf: "2026-12-04" });
+      const table = new AuditTableWriter(large);
+      const day = evaluateEachAccount(large, { asOf: "2026-12-04" }, (account, position) => table.add(account, position));
+      const pieces: string[] = [];
+      table.finish(day, (text) => void pieces.push(text));
+      expect(pieces.every((p) => p.endsWith("\n"))).toBe(true);
+      const text = pieces.join("");
+      expect(text).toBe(toAuditTable(evaluateSnapshot(large, { asOf: "2026-12-04" }), large));
+      expect(text.startsWith(`Gatehouse audit as of 2026-12-04: ${count} account(s), portfolio score `)).toBe(true);
+    }
+  });
 });
+

@@ -1,4 +1,4 @@
-import type { EvaluationResult, Finding, Severity } from "../risk";
+import type { AccountResult, EvaluationResult, Finding, Severity } from "../risk";
 import { aggregateScore, SCORE_FORMULA, SEVERITIES } from "../risk";
 import type { Snapshot } from "../validation/snapshot";
 
@@ -73,33 +73,61 @@ export function toAuditTable(result: EvaluationResult, snapshot: Snapshot): stri
  * 030, stop 27).
  */
 export function writeAuditTable(result: EvaluationResult, snapshot: Snapshot, write: (text: string) => void): void {
-  // The result lists the snapshot's accounts in its order (their ids are unique): each account's name is at
-  // the same position. A map by id is built only if that ever does not hold.
-  const sources = snapshot.accounts;
-  let names: Map<string, string> | undefined;
-  const nameOf = (id: string, position: number): string => {
-    const source = sources[position];
+  const table = new AuditTableWriter(snapshot);
+  for (let i = 0; i < result.accounts.length; i++) table.add(result.accounts[i], i);
+  table.finish(result.asOf, write);
+}
+
+/**
+ * The table built an account at a time, as the engine hands them over (evaluateEachAccount), so no
+ * account's findings need outlive its turn: its lines are kept, joined into a piece every 1,000 accounts.
+ * The header (which needs every score) and the pieces go to `write` at the end: the same bytes as
+ * toAuditTable.
+ */
+export class AuditTableWriter {
+  private readonly sources: Snapshot["accounts"];
+  private names: Map<string, string> | undefined;
+  private lines: string[] = [];
+  private readonly pieces: string[] = [];
+  private readonly scores: number[] = [];
+
+  constructor(snapshot: Snapshot) {
+    this.sources = snapshot.accounts;
+  }
+
+  /** The next account of the report; `position` is its place in snapshot.accounts when it came from there. */
+  add(account: AccountResult, position: number): void {
+    const { lines } = this;
+    this.scores.push(account.score);
+    lines.push("", `${account.id}  ${this.nameOf(account.id, position)}  score ${account.score}  ${account.findings.length === 0 ? "no findings" : countBySeverity(account.findings)}`);
+    if (account.findings.length > 0) findingLines(account.findings, lines);
+    if (this.scores.length % ACCOUNTS_PER_PIECE === 0) this.flush();
+  }
+
+  /** Writes the header and every account added, in pieces each ending with a newline. */
+  finish(asOf: string, write: (text: string) => void): void {
+    if (this.lines.length > 0) this.flush();
+    const portfolio = aggregateScore(this.scores);
+    write(`Gatehouse audit as of ${asOf}: ${this.scores.length} account(s), portfolio score ${portfolio ?? "n/a"}\n${SCORE_FORMULA.en}\n`);
+    for (const piece of this.pieces) write(piece);
+  }
+
+  /**
+   * The result lists the snapshot's accounts in its order (their ids are unique): each account's name is at
+   * the same position. A map by id is built only if that ever does not hold.
+   */
+  private nameOf(id: string, position: number): string {
+    const source = this.sources[position];
     if (source !== undefined && source.id === id) return `${source.storeName} (${source.region})`;
-    names ??= new Map(sources.map((a) => [a.id, `${a.storeName} (${a.region})`]));
-    return names.get(id) ?? "";
-  };
-  const portfolio = aggregateScore(result.accounts.map((a) => a.score));
-  let lines = [
-    `Gatehouse audit as of ${result.asOf}: ${result.accounts.length} account(s), portfolio score ${portfolio ?? "n/a"}`,
-    SCORE_FORMULA.en,
-  ];
+    this.names ??= new Map(this.sources.map((a) => [a.id, `${a.storeName} (${a.region})`]));
+    return this.names.get(id) ?? "";
+  }
+
   // Each piece's closing newline joined in, not appended: `join() + "\n"` is a two-part rope, and printable's
   // scan of a rope character by character was ~5x slower than of a flat string.
-  const flush = () => {
-    lines.push("");
-    write(lines.join("\n"));
-    lines = [];
-  };
-  for (let i = 0; i < result.accounts.length; i++) {
-    const account = result.accounts[i];
-    lines.push("", `${account.id}  ${nameOf(account.id, i)}  score ${account.score}  ${account.findings.length === 0 ? "no findings" : countBySeverity(account.findings)}`);
-    if (account.findings.length > 0) findingLines(account.findings, lines);
-    if ((i + 1) % ACCOUNTS_PER_PIECE === 0 && i + 1 < result.accounts.length) flush();
+  private flush(): void {
+    this.lines.push("");
+    this.pieces.push(this.lines.join("\n"));
+    this.lines = [];
   }
-  flush();
 }

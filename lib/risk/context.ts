@@ -87,15 +87,17 @@ export class AccountEvaluationContext implements AccountContext {
   readonly activeLogins: Login[] = [];
   readonly notableLogins: Login[] = [];
   private admins: string[] | undefined;
+  private uses: DeviceUses | undefined;
 
-  /** `uses` receives the device uses of every account reset() sees, for the device rules after the pass. */
-  constructor(
-    private readonly index: EvaluationIndex,
-    private readonly uses: DeviceUses,
-  ) {
+  constructor(private readonly index: EvaluationIndex) {
     this.snapshot = index.snapshot;
     this.asOf = index.asOf;
     this.settings = index.settings;
+  }
+
+  /** From now on, `uses` receives the device uses of every account reset() sees, for the device rules after the pass. */
+  recordUses(uses: DeviceUses): void {
+    this.uses = uses;
   }
 
   /** `accountIndex`: the account's position in `snapshot.accounts` (under which its device uses count). */
@@ -107,7 +109,7 @@ export class AccountEvaluationContext implements AccountContext {
     for (const login of account.logins) {
       if (login.status !== "ACTIVE") continue;
       this.activeLogins.push(login);
-      this.uses.addLogin(login, accountIndex);
+      this.uses?.addLogin(login, accountIndex);
       if (this.index.notablePerson(login.personId) !== undefined) this.notableLogins.push(login);
     }
     return this;

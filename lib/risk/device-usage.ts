@@ -20,7 +20,7 @@ export interface DeviceUsage {
  * instead the uses are recorded in columns (no object per use) and grouped by hash in cache-sized buckets
  * (see DeviceUses), and only the repeats are looked at as logins.
  */
-export function buildSharedDeviceUsage(snapshot: Snapshot, uses: DeviceUses = collectUses(snapshot.accounts)): Map<string, DeviceUsage> {
+export function buildSharedDeviceUsage(snapshot: Snapshot, uses: DeviceUses = collectDeviceUses(snapshot.accounts)): Map<string, DeviceUsage> {
   const firstUse = uses.firstUses();
   const shared = new Map<string, DeviceUsage>();
   const byFirstUse = new Map<number, DeviceUsage>();
@@ -57,10 +57,10 @@ export function buildSharedDeviceUsage(snapshot: Snapshot, uses: DeviceUses = co
 /**
  * Every device-backed 2SV method of an ACTIVE login, in snapshot order. An evaluation records them while
  * it walks each account's logins for the account rules (AccountEvaluationContext.reset), so the logins are
- * read from memory once; this standalone pass serves a rule that asks for shared devices before that walk
- * has ended (none does today: only the organisation rules ask, after it).
+ * read from memory once; this standalone pass serves evaluateEachAccount, whose device findings must be
+ * known before its walk, and a rule that asks for shared devices before the walk has ended (none does today).
  */
-function collectUses(accounts: readonly SellerAccount[]): DeviceUses {
+export function collectDeviceUses(accounts: readonly SellerAccount[]): DeviceUses {
   const uses = new DeviceUses(accounts.length * 8);
   for (let a = 0; a < accounts.length; a++) {
     const logins = accounts[a].logins;

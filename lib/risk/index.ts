@@ -1,6 +1,6 @@
 /** The risk engine's public API: pure functions over a parsed snapshot; the clock is an argument. */
 export { RULES, type RuleMetadata } from "./catalogue";
-export { evaluateSnapshot, resolveSettings, type EvaluateOptions } from "./evaluate";
+export { evaluateEachAccount, evaluateSnapshot, resolveSettings, type EvaluateOptions } from "./evaluate";
 export { compareFindings, isAtLeast } from "./order";
 export { REMEDIATION } from "./remediation";
 export { aggregateScore, SCORE_FORMULA, scoreFindings, SEVERITY_PENALTY } from "./score";
