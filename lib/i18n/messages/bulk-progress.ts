@@ -1,6 +1,5 @@
 // Large spreadsheets streamed with progress (issue 16, decision 023). Japanese is the reference; English mirrors every key.
 export const ja = {
-  "sheetError.sharedLoginNotStreamed": "このログインは他の人との共用（利用者: {value}）になっています。大きなファイルの取り込みはまだ共用ログインを扱えないため、このファイルは取り込みません。通常の取り込み（上のフォーム）をお使いください。",
   "bulkProgress.title": "大きなファイルの取り込み",
   "bulkProgress.intro": "数万行を超えるログイン一覧（CSV・XLSX、{max} MB まで）は、こちらから読み込みながら確認と反映を行います。",
   "bulkProgress.file": "ログイン一覧ファイル",
@@ -21,7 +20,6 @@ export const ja = {
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
-  "sheetError.sharedLoginNotStreamed": "this login is shared with other people (used by: {value}). The large-file import does not carry shared logins yet, so the file is not imported: use the regular import above.",
   "bulkProgress.title": "Large files",
   "bulkProgress.intro": "Login lists of tens of thousands of rows (CSV or XLSX, up to {max} MB) are read here as they upload, previewed and applied with progress.",
   "bulkProgress.file": "Logins file",
