@@ -6,30 +6,34 @@ import type { Sql } from "../risk/sql";
 // person claimed at most once (external ids over the whole file first, then e-mail matches, earliest row
 // first) — and every match listed for the preview, with the user's choice to keep an e-mail match apart.
 
-/** One incoming person taken for an existing one, or kept apart from its e-mail match. */
+/** One incoming person taken for an existing one by e-mail, or kept apart from that match. */
 export interface BulkMatch {
   incomingId: string;
   name: string;
   /** The spreadsheet row where the incoming person is first listed. */
   row: number;
-  by: "externalId" | "email";
-  /** The address both share (e-mail matches). */
-  email: string | null;
+  /** The address both share. */
+  email: string;
   existingId: string;
   existingName: string;
   /** An e-mail match the user chose to keep apart: a new person is made instead. */
   keptApart: boolean;
 }
 
+/**
+ * Only the e-mail matches are listed one by one: they are what the user decides on. An external-id match is
+ * the same record (nothing to choose, and a re-import has one per person), so it is counted — which also
+ * lets the unchanged shortcuts, which stage nothing or match nobody by e-mail, give the same answer.
+ */
 export interface BulkMatches {
-  /** E-mail matches and kept-apart ones first (those the user decides on), then external-id ones; at most MATCHES_SHOWN. */
+  /** E-mail matches and kept-apart ones in file order; at most MATCHES_SHOWN. */
   shown: BulkMatch[];
   byEmail: number;
   byExternalId: number;
   keptApart: number;
 }
 
-/** Matches a preview lists one by one; the counts cover the rest (a re-import lists every person by external id). */
+/** Matches a preview lists one by one; the counts cover the rest. */
 export const MATCHES_SHOWN = 200;
 
 export const noMatches = (byExternalId = 0): BulkMatches => ({ shown: [], byEmail: 0, byExternalId, keptApart: 0 });
@@ -65,11 +69,10 @@ export async function matchIncomingPeople(sql: Sql, orgId: string, keepApart: re
 
 /** The matches for the preview (after inc_person's statuses are set): the first MATCHES_SHOWN and the counts. */
 export async function listMatches(sql: Sql, orgId: string): Promise<BulkMatches> {
-  const rows = await sql<{ ext: string; name: string; row: number; by: "externalId" | "email"; email: string | null; existing_ext: string; existing_name: string; apart: boolean }>(
-    `SELECT i.ext, i.name, i.row, coalesce(i.matched_by, 'email') AS by, i.match_email AS email, p."externalId" AS existing_ext, p.name AS existing_name, i.apart_id IS NOT NULL AS apart
+  const rows = await sql<{ ext: string; name: string; row: number; email: string; existing_ext: string; existing_name: string; apart: boolean }>(
+    `SELECT i.ext, i.name, i.row, i.match_email AS email, p."externalId" AS existing_ext, p.name AS existing_name, i.apart_id IS NOT NULL AS apart
      FROM inc_person i JOIN "Person" p ON p."orgId" = $1 AND p.id = coalesce(i.apart_id, i.id)
-     WHERE i.matched_by IS NOT NULL OR i.apart_id IS NOT NULL
-     ORDER BY coalesce(i.matched_by = 'externalId', false), i.row LIMIT ${MATCHES_SHOWN}`,
+     WHERE i.matched_by = 'email' OR i.apart_id IS NOT NULL ORDER BY i.row LIMIT ${MATCHES_SHOWN}`,
     [orgId],
   );
   const [counts] = await sql<{ email: string; external: string; apart: string }>(
@@ -77,7 +80,7 @@ export async function listMatches(sql: Sql, orgId: string): Promise<BulkMatches>
     [],
   );
   return {
-    shown: rows.map((r) => ({ incomingId: r.ext, name: r.name, row: r.row, by: r.by, email: r.email, existingId: r.existing_ext, existingName: r.existing_name, keptApart: r.apart })),
+    shown: rows.map((r) => ({ incomingId: r.ext, name: r.name, row: r.row, email: r.email, existingId: r.existing_ext, existingName: r.existing_name, keptApart: r.apart })),
     byEmail: Number(counts.email),
     byExternalId: Number(counts.external),
     keptApart: Number(counts.apart),
