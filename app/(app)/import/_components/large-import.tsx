@@ -158,11 +158,11 @@ function MatchList({ matches, keepApart, toggle, disabled, m }: { matches: Match
       <p className="text-xs text-slate-600">{m("bulkProgress.matchesIntro")}</p>
       <p className="text-xs">{m("bulkProgress.matchCounts", { email: matches.byEmail, external: matches.byExternalId, apart: matches.keptApart })}</p>
       {matches.shown.length > 0 && (
-      <ul className="max-h-96 space-y-1 overflow-y-auto">
-        {matches.shown.map((match) => (
-          <li key={match.incomingId} className="flex flex-wrap items-center gap-3">
-            <span>{m("bulkProgress.matchEmail", { name: match.name, incomingId: match.incomingId, row: match.row, existingName: match.existingName, existingId: match.existingId, email: match.email })}</span>
-            <label className="flex items-center gap-1 text-xs">
+        <ul className="max-h-96 space-y-1 overflow-y-auto">
+          {matches.shown.map((match) => (
+            <li key={match.incomingId} className="flex flex-wrap items-center gap-3">
+              <span>{m("bulkProgress.matchEmail", { name: match.name, incomingId: match.incomingId, row: match.row, existingName: match.existingName, existingId: match.existingId, email: match.email })}</span>
+              <label className="flex items-center gap-1 text-xs">
                 <input
                   type="checkbox"
                   checked={keepApart.has(match.incomingId)}
@@ -171,10 +171,10 @@ function MatchList({ matches, keepApart, toggle, disabled, m }: { matches: Match
                   aria-label={m("bulkProgress.keepApartOf", { name: match.name, incomingId: match.incomingId, existingName: match.existingName })}
                 />
                 <span aria-hidden="true">{m("bulkProgress.keepApart")}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+              </label>
+            </li>
+          ))}
+        </ul>
       )}
       {listed > matches.shown.length && <p className="text-xs text-slate-500">{m("bulkProgress.matchesMore", { count: listed - matches.shown.length, shown: matches.shown.length })}</p>}
     </section>
