@@ -35,3 +35,41 @@ test("a large logins file: problems by row, then preview with progress, apply, a
   await page.goto("/accounts?q=Big%20Store%207");
   await expect(page.getByRole("link", { name: "Big Store 7", exact: true })).toBeVisible();
 });
+
+// One person, one record on the large path: the file's person has a login at the address of a person on
+// record, so the preview shows the match; the user keeps them apart (by keyboard), previews again, applies,
+// and the people list then has both.
+test("a large file's person matched by e-mail: see the match, keep apart, apply, two people", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/import");
+  const box = page.getByTestId("large-import");
+  const upload = async (name: string, lines: string[]) => {
+    await box.getByLabel("ログイン一覧ファイル").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(["account_id,store_name,login_id,role,email,person_id,name,login_status,used_by,ORDERS", ...lines].join("\n")) });
+    await box.getByRole("button", { name: "内容を確認" }).click();
+  };
+  // On record: Hana Sato, with a login at hana@match.example (and a login of her own shared with Ken).
+  await upload("first.csv", ["match-1,Match Store One,l-hana,PRIMARY,hana@match.example,p-hana,Hana Sato,ACTIVE,p-ken,ADMIN", "match-1,Match Store One,l-ken,SECONDARY,ken@match.example,p-ken,Ken Ito,ACTIVE,,VIEW"]);
+  await box.getByRole("button", { name: "反映する" }).click();
+  await expect(page.getByTestId("large-import-result")).toContainText("反映しました: 2 行");
+
+  // Another file: Hanako Sato under her own id, with a login at the same address.
+  await upload("second.csv", ["match-2,Match Store Two,l-hanako,PRIMARY,hana@match.example,p-hanako,Hanako Sato,ACTIVE,,ADMIN"]);
+  const matches = page.getByTestId("large-import-matches");
+  await expect(matches).toContainText("Hanako Sato（p-hanako、2 行目）→ 登録済みの Hana Sato（p-hana）: メールアドレス hana@match.example が一致");
+  await expect(page.getByTestId("large-import-people")).toContainText("新規 0 人");
+  const keepApart = matches.getByRole("checkbox", { name: "Hanako Sato（p-hanako）を Hana Sato とは別人として扱う" });
+  await keepApart.focus();
+  await page.keyboard.press("Space");
+  await expect(keepApart).toBeChecked();
+  await expect(box.getByRole("button", { name: "反映する" })).toBeDisabled(); // the counts shown were for the match
+  await expect(box.getByRole("alert")).toContainText("もう一度確かめてから反映してください");
+  await box.getByRole("button", { name: "内容を確認" }).click();
+  await expect(page.getByTestId("large-import-people")).toContainText("新規 1 人");
+  await expect(matches.getByRole("checkbox", { name: /p-hanako/ })).toBeChecked();
+  await box.getByRole("button", { name: "反映する" }).click();
+  await expect(page.getByTestId("large-import-result")).toContainText("反映しました: 1 行");
+
+  await page.goto("/people");
+  await expect(page.getByRole("link", { name: "Hana Sato", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Hanako Sato", exact: true })).toBeVisible();
+});

@@ -14,7 +14,7 @@ export interface SheetProblem {
   value?: string;
   key:
     | "secretColumn" | "unknownColumn" | "duplicateColumn" | "noHeader" | "noRows" | "badValue" | "badDate" | "missing" | "missingColumn" | "csvSyntax" | "xlsxUnreadable"
-    | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge" | "sharedLoginNotStreamed";
+    | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge";
   vars?: Record<string, string | number>;
   /** The worksheet (or CSV file) of a workbook import; absent for a single logins sheet. */
   sheet?: string;

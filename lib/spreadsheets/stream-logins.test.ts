@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loginsSheetToSnapshot } from "./logins-sheet";
-import { BATCH_ROWS, MAX_BATCH_ROWS, streamLoginsSheet, type StagedLogin } from "./stream-logins";
+import { BATCH_ROWS, detachUsers, MAX_BATCH_ROWS, streamLoginsSheet, type StagedLogin } from "./stream-logins";
 import type { RowSource } from "./stream-rows";
 
 // The streamed reading of a logins sheet in batches: batches end between accounts, so a login listed
@@ -61,5 +61,35 @@ describe("streaming a logins sheet", () => {
     if (whole.ok) throw new Error("the whole-file parser accepted bad rows");
     expect(streamed.problems.map((p) => ("sheet" in p ? p.sheet : p))).toEqual(whole.problems);
     expect(whole.problems.map((p) => p.row)).toEqual([bad + 1, bad + 4]);
+  });
+
+  it("stages a shared login's used_by people even when their own rows are in a later batch, leaving them to be checked against the whole file", async () => {
+    const header = [...HEADER, "used_by"];
+    const rows = sheet(200, 15).map((r, i) => [...r, i === 0 ? "used_by" : ""]);
+    rows[0] = header;
+    // The first login (batch 1) is shared with someone first listed past BATCH_ROWS (the person id is the e-mail),
+    // and with a name no row gives a person to; the database refuses that one (users.ts), not the batch.
+    const far = rows[BATCH_ROWS + 500][HEADER.indexOf("email")];
+    rows[1][header.indexOf("used_by")] = `${far} nobody p0-0@example.com ${far}`;
+    const { problemCount, batches, usedByColumn } = await stream(rows);
+    expect(problemCount).toBe(0);
+    expect(usedByColumn).toBe("used_by");
+    expect(batches.length).toBeGreaterThan(1);
+    const first = batches[0][0];
+    expect(first.login.id).toBe("l-0-0");
+    expect(first.users).toEqual([far, "nobody"]); // its own person left out, each once
+    expect(first.login.usedBy).toEqual([first.login.personId]);
+    expect(batches.flat().filter((l) => l.users.length)).toHaveLength(1);
+  });
+});
+
+describe("detaching a batch's used_by people", () => {
+  it("returns each login's others by position and leaves only its own person for the snapshot's check", () => {
+    const raw = {
+      people: [{ id: "p1" }],
+      accounts: [{ logins: [{ personId: "p1", usedBy: ["p1", "p2", "p3", "p2"] }, { personId: "p1" }] }, { logins: [{ personId: "p1", usedBy: ["p1"] }] }],
+    };
+    expect(detachUsers(raw)).toEqual(new Map([["0:0", ["p2", "p3"]]]));
+    expect(raw.accounts.flatMap((a) => a.logins.map((l) => "usedBy" in l))).toEqual([false, false, false]);
   });
 });

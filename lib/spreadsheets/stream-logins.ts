@@ -26,12 +26,19 @@ export interface StagedLogin {
   person: Snapshot["people"][number];
   loginRow: number;
   login: Snapshot["accounts"][number]["logins"][number];
+  /**
+   * The other people the row's used_by names (not the login's own person), in the row's order, checked
+   * only against the whole file once it is staged: a person may be first listed in another batch.
+   */
+  users: string[];
 }
 
 export type StreamProblem = { sheet: SheetProblem } | { row: number | null; error: SnapshotError };
 
 export interface StreamResult {
   rows: number;
+  /** The used_by column's heading once the header is read (for problems the database finds in it). */
+  usedByColumn?: string;
   problems: StreamProblem[];
   problemCount: number;
 }
@@ -68,6 +75,7 @@ export async function streamLoginsSheet(
       return;
     }
     rows += sheet.rows;
+    const users = detachUsers(sheet.snapshot as RawSheet);
     // The batch's document is ours alone: the hand-written check of the same schema (decision 024) accepts it
     // in place, and only a batch with a problem goes through zod, which then words every problem as before.
     const parsed = parseSnapshotOwned(sheet.snapshot);
@@ -78,14 +86,6 @@ export async function streamLoginsSheet(
       }
       return;
     }
-    // Shared logins (a used_by column naming other people) are not carried by the staged path yet
-    // (decision 023): refused by row rather than imported without them; the regular import takes them.
-    parsed.snapshot.accounts.forEach((account, a) =>
-      account.logins.forEach((login, l) => {
-        if (login.usedBy.some((p) => p !== login.personId))
-          add({ sheet: { row: sheet.rowOf(`accounts[${a}].logins[${l}]`)! + offset, column: usedByColumn(header!), value: login.usedBy.filter((p) => p !== login.personId).join(" "), key: "sharedLoginNotStreamed" } });
-      }),
-    );
     if (problemCount > 0) return; // nothing will be written: no need to stage
     const at = (path: string) => sheet.rowOf(path)! + offset;
     const people = new Map(parsed.snapshot.people.map((p, i) => [p.id, { person: p, row: at(`people[${i}]`) }]));
@@ -94,7 +94,7 @@ export async function streamLoginsSheet(
       const accountRow = at(`accounts[${a}]`);
       account.logins.forEach((login, l) => {
         const { person, row: personRow } = people.get(login.personId)!;
-        staged.push({ accountRow, account, personRow, person, loginRow: at(`accounts[${a}].logins[${l}]`), login });
+        staged.push({ accountRow, account, personRow, person, loginRow: at(`accounts[${a}].logins[${l}]`), login, users: users.get(`${a}:${l}`) ?? [] });
       });
     });
     await onLogins(staged);
@@ -140,10 +140,35 @@ export async function streamLoginsSheet(
   }
   if (!header) add({ sheet: { row: 0, column: null, key: "noHeader" } });
   else if (rows === 0 && problemCount === 0) add({ sheet: { row: 0, column: null, key: "noRows" } });
-  return { rows, problems, problemCount };
+  return { rows, problems, problemCount, ...(header ? { usedByColumn: usedByColumn(header) } : {}) };
 }
 
 class HeaderRefused extends Error {}
+
+interface RawSheet {
+  people: { id: unknown }[];
+  accounts: { logins: { personId: unknown; usedBy?: unknown[] }[] }[];
+}
+
+/**
+ * Takes the used_by people out of a batch's (not yet validated) document before the snapshot's own check:
+ * that check knows only the batch's people, and a shared login often names someone whose own rows are in
+ * another batch. Each login keeps only its own person in `usedBy`; its others are returned by
+ * "account:login" position, and the database checks them against every person of the file (users.ts),
+ * with the row and column the whole-file import gives (unknownRef).
+ */
+export function detachUsers(sheet: RawSheet): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  sheet.accounts.forEach((account, a) =>
+    account.logins.forEach((login, l) => {
+      if (!Array.isArray(login.usedBy)) return;
+      const others = [...new Set(login.usedBy.map(String))].filter((p) => p !== login.personId);
+      if (others.length) users.set(`${a}:${l}`, others);
+      delete login.usedBy;
+    }),
+  );
+  return users;
+}
 
 /** The account a raw row names, as readLoginRow keys it (its id, else its seller ID, else its store name). */
 function accountKeyOf(header: string[]): ((cells: string[]) => string) | null {
@@ -160,4 +185,5 @@ function accountKeyOf(header: string[]): ((cells: string[]) => string) | null {
   };
 }
 
-const usedByColumn = (header: string[]) => header.find((h) => columnFor(String(h ?? "").trim())?.key === "usedBy") ?? "used_by";
+/** The used_by column as the file heads it (used_by or 利用者), for problems found once the file is staged. */
+export const usedByColumn = (header: string[]) => header.find((h) => columnFor(String(h ?? "").trim())?.key === "usedBy")?.trim() ?? "used_by";

@@ -131,4 +131,32 @@ describe("the unchanged shortcut of a large import", () => {
     expect(users.map((u) => u.personId).sort()).toEqual([login.personId, other.id].sort());
     expect((await importFile(tenant, rows)).unchanged).toBe("stored");
   });
+
+  // Shared logins (decision 023, stop 29): a used_by listing the same people in another order, or emptied
+  // (its users are then kept, as plan.ts keeps them), changes nothing; another person in it does.
+  it("answers a file with shared logins only when their users are the stored ones, and then exactly as the whole plan", { timeout: 300_000 }, async () => {
+    const tenant = await createTenant(db);
+    const portfolio = unshared(generateSnapshot(6, 23));
+    const login = portfolio.accounts[0].logins[0];
+    const others = portfolio.people.filter((p) => p.id !== login.personId).map((p) => p.id);
+    login.usedBy = [login.personId, others[0], others.at(-1)!];
+    const rows = snapshotToLoginRows(portfolio, "en");
+    expect((await importFile(tenant, rows)).written).toBe(true);
+    const col = rows[0].indexOf("used_by");
+    const at = rows.findIndex((r) => r[col] !== "" && r !== rows[0]);
+    const edit = (cell: string) => rows.map((r, i) => (i === at ? r.map((c, k) => (k === col ? cell : c)) : r));
+    const all = [
+      { name: "the same file", rows, same: true },
+      { name: "used_by in another order", rows: edit(`${others.at(-1)} ${others[0]}`), same: true },
+      { name: "used_by emptied (users kept)", rows: edit(""), same: true },
+      { name: "another person in used_by", rows: edit(`${others[0]} ${others[1]}`), same: false },
+    ];
+    for (const c of all) {
+      const quick = await importFile(tenant, c.rows, { dryRun: true });
+      const whole = await importFile(tenant, c.rows, { dryRun: true, checkUnchanged: false });
+      expect({ name: c.name, summary: quick.plan }).toEqual({ name: c.name, summary: whole.plan });
+      expect({ name: c.name, shortcut: quick.unchanged !== undefined }).toEqual({ name: c.name, shortcut: c.same });
+      expect({ name: c.name, updated: whole.plan.summary.accounts.updated }).toEqual({ name: c.name, updated: c.same ? 0 : 1 });
+    }
+  });
 });

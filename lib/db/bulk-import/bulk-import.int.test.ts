@@ -66,10 +66,27 @@ function edited(snapshot: Snapshot): Snapshot {
   next.people[0].name += " Jr.";
   const extra = generateSnapshot(1, 99).accounts[0];
   next.accounts.push({ ...extra, id: "acc-new", sellerId: "ANEWSELLER1", logins: extra.logins.map((l) => ({ ...l, personId: next.people[1].id, usedBy: [next.people[1].id] })) });
+  // Shared logins: one loses a user and gains another, one stops being shared, one becomes shared.
+  const [a, b] = [next.accounts[0].logins[0], next.accounts[1].logins[0]];
+  a.usedBy = [a.personId, next.people.find((p) => p.id !== a.personId && !a.usedBy.includes(p.id))!.id];
+  b.usedBy = [b.personId];
+  const c = next.accounts[5].logins[0];
+  c.usedBy = [c.personId, next.people[0].id];
   return next;
 }
 
-/** The portfolio without shared logins, which the staged path refuses (decision 023; tested below). */
+/** Shared logins (used_by) naming people whose own rows are elsewhere in the file, some of them far below. */
+function shared(snapshot: Snapshot): Snapshot {
+  const next = structuredClone(snapshot);
+  next.accounts.slice(0, 4).forEach((account, i) => {
+    const login = account.logins[0];
+    const others = next.people.filter((p) => p.id !== login.personId);
+    login.usedBy = [login.personId, others.at(-1 - i)!.id, ...(i % 2 ? [] : [others[i].id])];
+  });
+  return next;
+}
+
+/** The portfolio without shared logins. */
 function unshared(snapshot: Snapshot): Snapshot {
   const next = structuredClone(snapshot);
   for (const account of next.accounts) for (const login of account.logins) login.usedBy = [login.personId];
@@ -77,8 +94,8 @@ function unshared(snapshot: Snapshot): Snapshot {
 }
 
 describe("bulk import of a logins spreadsheet", () => {
-  it("leaves what the whole-file import leaves: on a first import, on an edited re-import, and the same file twice", { timeout: 120_000 }, async () => {
-    const portfolio = unshared(generateSnapshot(40, 7));
+  it("leaves what the whole-file import leaves, shared logins and their users included: on a first import, on an edited re-import, and the same file twice", { timeout: 120_000 }, async () => {
+    const portfolio = shared(generateSnapshot(40, 7));
     const a = await createTenant(db);
     const b = await createTenant(db);
 
@@ -88,6 +105,9 @@ describe("bulk import of a logins spreadsheet", () => {
     expect(preview.written).toBe(false);
     expect((await stateOf(b.orgId)).accounts).toEqual([]); // a dry run writes nothing
     const resultB = await bulkImport(b.orgId, b.userId, first);
+    const users = await db.loginUser.count({ where: { orgId: b.orgId } });
+    const logins = await db.login.count({ where: { orgId: b.orgId } });
+    expect(users - logins).toBeGreaterThanOrEqual(6); // the used_by people above, besides each login's own
     expect(resultB.plan.summary).toEqual(summaryA);
     expect(preview.plan.summary).toEqual(summaryA);
     const strip = (s: Awaited<ReturnType<typeof stateOf>>) => s;
@@ -133,19 +153,24 @@ describe("bulk import of a logins spreadsheet", () => {
     expect(result.problems.map((p) => ("sheet" in p ? p.sheet : p))).toEqual(whole.problems);
     expect((await stateOf(a.orgId)).accounts).toEqual([]);
   });
-  it("refuses a file with shared logins by row, naming the regular import, and writes nothing", { timeout: 120_000 }, async () => {
-    const portfolio = unshared(generateSnapshot(3, 11));
-    const login = portfolio.accounts[1].logins[0];
-    const other = portfolio.accounts[0].logins.find((l) => l.personId !== login.personId)!.personId; // a person the sheet lists
-    login.usedBy = [login.personId, other];
+  it("refuses a used_by naming nobody in the file on its row and column, as the whole-file import does, and writes nothing", { timeout: 120_000 }, async () => {
+    const rows = snapshotToLoginRows(unshared(generateSnapshot(3, 11)), "en");
+    const [loginCol, usedByCol] = [rows[0].indexOf("login_id"), rows[0].indexOf("used_by")];
+    // A login's first row (a login's further rows only add permissions, and their used_by is not read).
+    const at = rows.findIndex((row, i) => i > 2 && row[loginCol] !== rows[i - 1][loginCol]);
+    rows[at][usedByCol] = "nobody-here";
+    const bytes = new TextEncoder().encode(encodeCsv(rows));
+    const whole = readLoginsCsv(bytes);
+    if (!whole.ok) throw new Error("the sheet itself is valid");
+    const parsed = parseSnapshot(whole.snapshot);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) throw new Error("unreachable");
     const b = await createTenant(db);
-    const path = file(`${b.orgId}-shared.csv`);
-    await writeFile(path, csv(portfolio));
+    const path = file(`${b.orgId}-unknown-user.csv`);
+    await writeFile(path, bytes);
     const result = await runBulkImport(await scopeFor(b.userId, b.orgId), { path, kind: "csv", dryRun: false });
-    expect(result.ok).toBe(false);
-    const keys = JSON.stringify(result);
-    expect(keys).toContain("sharedLoginNotStreamed");
-    expect(keys).toContain(other);
-    expect((await stateOf(b.orgId)).accounts).toEqual([]);
+    expect(result).toEqual({ ok: false, problemCount: 1, problems: [{ row: at + 1, error: { path: "used_by", message: parsed.errors[0].message, reason: parsed.errors[0].reason } }] });
+    expect(parsed.errors[0].reason).toEqual({ key: "unknownRef", vars: { list: "people", id: "nobody-here" } });
+    expect(await stateOf(b.orgId)).toEqual({ accounts: [], people: [], logins: [], findings: [], access: [], audits: 0 });
   });
 });

@@ -49,7 +49,8 @@ export async function storeDigestsOfUnchanged(sql: Sql, orgId: string, digests: 
 /**
  * plan.ts worked out the plan (and write.ts applied it): every account it matched or created gets its
  * digest, or NULL where a later import of the same cells might not find it equal — an account matched by
- * seller ID (stored under another id), a login matched by e-mail (the same), a person matched by e-mail,
+ * seller ID (stored under another id), a login matched by e-mail (the same), a person matched by e-mail
+ * (its own logins' accounts, and those where it uses a shared login),
  * or a person whose details on this account's rows are not the ones stored (another account's rows came
  * first: an import of this account's rows alone would change the person).
  */
@@ -62,7 +63,8 @@ export async function storeDigestsOfPlan(sql: Sql, orgId: string, digests: Map<s
        SELECT s.account_ext AS ext FROM bulk_stage s JOIN inc_person p ON p.ext = s.person_ext
         WHERE p.matched_by = 'email'
            OR (s.person_name, s.person_external, s.person_company, ${ts("s.person_departed_at")}) IS DISTINCT FROM (p.name, p.external, p.company, p.departed_at)
-       UNION SELECT i.account_ext FROM inc_login i JOIN "Login" l ON l.id = i.id AND l."orgId" = $1 WHERE l."externalId" <> i.login_ext),
+       UNION SELECT i.account_ext FROM inc_login i JOIN "Login" l ON l.id = i.id AND l."orgId" = $1 WHERE l."externalId" <> i.login_ext
+       UNION SELECT u.account_ext FROM inc_user u JOIN inc_person p ON p.id = u.person_id WHERE p.matched_by = 'email'),
      next AS (
        SELECT i.id, i.status, CASE WHEN (i.matched_by = 'externalId' OR i.status = 'created') AND NOT EXISTS (SELECT 1 FROM unsure u WHERE u.ext = i.ext) THEN d.digest END AS digest
        FROM inc_account i LEFT JOIN unnest($2::text[], $3::text[]) AS d(ext, digest) ON d.ext = i.ext)

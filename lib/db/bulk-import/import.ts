@@ -8,11 +8,13 @@ import { isOrgAdmin, type Scope } from "../scope";
 import { utcToday } from "../write-context";
 import { beginScoped, openImportConnection } from "./connection";
 import { markImportWriting, snapshotDigests, storeDigestsOfPlan, storeDigestsOfUnchanged } from "./digest";
+import { noMatches } from "./people";
 import { planBulk, type BulkPlan } from "./plan";
 import { createStage, openCopy } from "./stage";
 import { loadStoredDigests, matchStoredDigests } from "./stored-digest";
 import { unchangedPlan } from "./unchanged";
 import { IMPORT_WORK_MEM } from "./work-mem";
+import { unknownUsers } from "./users";
 import { writeBulk } from "./write";
 
 // The large-file import of a logins spreadsheet (decision 023): the file is read from disk as a stream,
@@ -31,6 +33,8 @@ export interface BulkImportOptions {
   dryRun: boolean;
   /** undefined = new accounts under no client, existing ones stay where they are (as upsertSnapshot). */
   clientId?: string | null;
+  /** Incoming person ids not to be merged with the existing person their logins' e-mail matches (as upsertSnapshot). */
+  keepApart?: readonly string[];
   onProgress?: (progress: BulkProgress) => void;
   /** Test hook: the connection's backend pid once the transaction is open. */
   onConnection?: (pid: number) => void;
@@ -97,15 +101,24 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     const copy = openCopy(connection);
     const source = await openFile();
     const file = digestingRows(source.rows);
-    const read = await streamLoginsSheet({ ...source, rows: file.rows }, (logins) => copy.write(logins), parsing(source));
+    let shared = 0;
+    const read = await streamLoginsSheet({ ...source, rows: file.rows }, (logins) => {
+      for (const l of logins) if (l.users.length) shared++;
+      return copy.write(logins);
+    }, parsing(source));
     await copy.close();
     if (read.problemCount > 0) return { ok: false, problems: read.problems, problemCount: read.problemCount };
+    // A used_by naming nobody the file lists: known only now that every batch is staged (users.ts).
+    if (shared > 0) {
+      const unknown = await unknownUsers(connection.sql, read.usedByColumn ?? "used_by");
+      if (unknown.count > 0) return { ok: false, problems: unknown.errors.map(({ row, ...error }) => ({ row, error })), problemCount: unknown.count };
+    }
     progress({ phase: "applying", step: "planning", done: 0, total: read.rows });
     // Before anything reads what is stored: the digests are stored at the end only where no other writer
     // has marked the account since (digest.ts, decision 032 stop 28). A dry run stores none.
     if (!options.dryRun) await snapshotDigests(connection.sql, orgId);
     // The same file again: two statements tell it, instead of the whole plan (unchanged.ts).
-    const same = options.checkUnchanged === false ? null : await unchangedPlan(connection.sql, orgId, options.clientId);
+    const same = options.checkUnchanged === false ? null : await unchangedPlan(connection.sql, orgId, options.clientId, shared > 0);
     if (same) {
       if (!options.dryRun) await commit(async () => {
         await options.beforeStoringDigests?.();
@@ -113,7 +126,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
       });
       return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: same, written: false, unchanged: "staged" };
     }
-    const planned = await planBulk(connection.sql, orgId, options.clientId);
+    const planned = await planBulk(connection.sql, orgId, options.clientId, options.keepApart ?? []);
     if (!planned.ok) return planned;
     const { summary } = planned.plan;
     const noop = summary.accounts.created + summary.accounts.updated + summary.people.created + summary.people.updated === 0;
@@ -149,5 +162,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
 /** The plan of a file found unchanged: every account and person of it unchanged, nothing else. */
 function unchangedSummary(accounts: number, people: number): BulkPlan {
   const unchanged = (n: number) => ({ created: 0, updated: 0, unchanged: n });
-  return { summary: { accounts: unchanged(accounts), people: unchanged(people), devices: unchanged(0), removed: { logins: 0, partners: 0, apps: 0 } }, peopleMatchedByEmail: 0 };
+  // Every account's cells are the ones an import stored: each of their people is stored under the file's
+  // id (digest.ts stores no digest where one was matched by e-mail), so no keep-apart choice applies.
+  return { summary: { accounts: unchanged(accounts), people: unchanged(people), devices: unchanged(0), removed: { logins: 0, partners: 0, apps: 0 } }, peopleMatchedByEmail: 0, matches: noMatches(people) };
 }

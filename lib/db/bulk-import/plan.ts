@@ -2,6 +2,7 @@ import "server-only";
 import type { PlanSummary } from "@/lib/snapshots/plan";
 import type { SnapshotError } from "@/lib/validation/snapshot";
 import type { Sql } from "../risk/sql";
+import { listMatches, matchIncomingPeople, type BulkMatches } from "./people";
 
 // The upsert plan of lib/snapshots/plan.ts (logins-only, as for a spreadsheet), worked out set-wise in
 // temp tables from the staging table instead of in memory: accounts by external id then seller ID;
@@ -15,10 +16,15 @@ export const ts = (v: string) => `(CASE WHEN ${v} IS NULL THEN NULL WHEN length(
 export interface BulkPlan {
   summary: PlanSummary;
   peopleMatchedByEmail: number;
+  /** The incoming people taken for existing ones, for the preview (people.ts). */
+  matches: BulkMatches;
 }
 
-/** `clientId`: undefined = new accounts under no client and existing ones stay where they are. */
-export async function planBulk(sql: Sql, orgId: string, clientId: string | null | undefined): Promise<{ ok: true; plan: BulkPlan } | { ok: false; errors: (SnapshotError & { row: number })[] }> {
+/**
+ * `clientId`: undefined = new accounts under no client and existing ones stay where they are.
+ * `keepApart`: incoming person ids made new people instead of taken for their e-mail match.
+ */
+export async function planBulk(sql: Sql, orgId: string, clientId: string | null | undefined, keepApart: readonly string[] = []): Promise<{ ok: true; plan: BulkPlan } | { ok: false; errors: (SnapshotError & { row: number })[] }> {
   await sql(`CREATE INDEX ON bulk_stage (account_ext, login_ext, login_row)`, []);
   await sql(`ANALYZE bulk_stage`, []);
 
@@ -60,24 +66,13 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
   await sql(
     `CREATE TEMP TABLE inc_person ON COMMIT DROP AS
      SELECT DISTINCT ON (person_ext) person_ext AS ext, person_row AS row, person_name AS name, person_external AS external, person_company AS company,
-       ${ts("person_departed_at")} AS departed_at, NULL::text AS id, NULL::text AS resolved_ext, NULL::text AS matched_by, NULL::text AS status
+       ${ts("person_departed_at")} AS departed_at, NULL::text AS id, NULL::text AS resolved_ext, NULL::text AS matched_by, NULL::text AS status,
+       false AS kept_apart, NULL::text AS match_email, NULL::text AS apart_id
      FROM bulk_stage ORDER BY person_ext, person_row`,
     [],
   );
   await sql(`CREATE UNIQUE INDEX ON inc_person (ext)`, []);
-  await sql(`UPDATE inc_person i SET id = p.id, resolved_ext = p."externalId", matched_by = 'externalId' FROM "Person" p WHERE p."orgId" = $1 AND p."externalId" = i.ext`, [orgId]);
-  await sql(
-    `WITH emails AS (SELECT s.person_ext, lower(s.email) AS email, min(s.login_row) AS r FROM bulk_stage s JOIN inc_person i ON i.ext = s.person_ext AND i.id IS NULL
-                     WHERE s.email IS NOT NULL GROUP BY 1, 2),
-       holders AS (SELECT lower(email) AS email, "personId" AS pid FROM "Login" WHERE "orgId" = $1 AND lower(email) IN (SELECT email FROM emails)
-                   UNION SELECT lower(email), id FROM "Person" WHERE "orgId" = $1 AND lower(email) IN (SELECT email FROM emails)),
-       candidates AS (SELECT e.person_ext, p.id, p."externalId" AS ext, e.r FROM emails e JOIN holders h ON h.email = e.email JOIN "Person" p ON p.id = h.pid AND p."orgId" = $1
-                      WHERE NOT EXISTS (SELECT 1 FROM inc_person c WHERE c.id = p.id)),
-       first_for_person AS (SELECT DISTINCT ON (person_ext) * FROM candidates ORDER BY person_ext, r, id),
-       first_for_existing AS (SELECT DISTINCT ON (f.id) f.* FROM first_for_person f JOIN inc_person i ON i.ext = f.person_ext ORDER BY f.id, i.row)
-     UPDATE inc_person i SET id = f.id, resolved_ext = f.ext, matched_by = 'email' FROM first_for_existing f WHERE i.ext = f.person_ext`,
-    [orgId],
-  );
+  await matchIncomingPeople(sql, orgId, keepApart);
   await sql(
     `UPDATE inc_person i SET status = CASE WHEN i.id IS NULL THEN 'created'
        WHEN (p.name, p.external, p.company, p."departedAt") IS NOT DISTINCT FROM (i.name, i.external, i.company, i.departed_at) THEN 'unchanged' ELSE 'updated' END,
@@ -91,7 +86,7 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
     `CREATE TEMP TABLE inc_login ON COMMIT DROP AS
      SELECT DISTINCT ON (s.account_ext, s.login_ext) s.account_ext, s.login_ext, s.login_row AS row, s.role, s.email, s.status,
        ${ts("s.invited_at")} AS invited_at, ${ts("s.accepted_at")} AS accepted_at, ${ts("s.last_login_at")} AS last_login_at, ${ts("s.password_changed_at")} AS password_changed_at,
-       s.password_reused, s.methods, a.id AS account_id, p.id AS person_id, NULL::text AS id, NULL::text AS status_plan, NULL::text AS old_person_id
+       s.password_reused, s.methods, s.users, a.id AS account_id, p.id AS person_id, NULL::text AS id, NULL::text AS status_plan, NULL::text AS old_person_id
      FROM bulk_stage s JOIN inc_account a ON a.ext = s.account_ext JOIN inc_person p ON p.ext = s.person_ext
      ORDER BY s.account_ext, s.login_ext, s.login_row`,
     [],
@@ -109,6 +104,14 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
     [orgId],
   );
   await sql(`CREATE INDEX ON inc_login (id)`, []);
+  // The other users of shared logins (used_by, first row of the login wins as for its other details), by
+  // their matched person: every one is a person of the file (users.ts refused the rest).
+  await sql(
+    `CREATE TEMP TABLE inc_user ON COMMIT DROP AS
+     SELECT DISTINCT i.account_ext, i.login_ext, p.id AS person_id FROM inc_login i CROSS JOIN LATERAL unnest(string_to_array(i.users, ' ')) AS u(ext)
+       JOIN inc_person p ON p.ext = u.ext WHERE i.users <> '' AND p.id <> i.person_id`,
+    [],
+  );
   // Temp tables get no autovacuum statistics: without these the planner guesses and picks nested loops.
   await sql(`ANALYZE inc_account`, []);
   await sql(`ANALYZE inc_person`, []);
@@ -161,16 +164,26 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
      FROM inc_login i JOIN inc_method m ON m.account_ext = i.account_ext AND m.login_ext = i.login_ext WHERE i.id IS NOT NULL GROUP BY i.id`,
     [],
   );
-  for (const table of ["cmp_stored", "cmp_new_grants", "cmp_new_methods"]) await sql(`ANALYZE ${table}`, []);
+  // A shared login's users as the file lists them: its own person and its used_by people. A login whose
+  // used_by is empty keeps the users stored (plan.ts: only when its person stays).
+  await sql(
+    `CREATE TEMP TABLE cmp_new_users ON COMMIT DROP AS
+     SELECT id, string_agg(person_id, ',' ORDER BY person_id) AS users FROM (
+       SELECT id, person_id FROM inc_login WHERE id IS NOT NULL AND users <> ''
+       UNION SELECT i.id, u.person_id FROM inc_user u JOIN inc_login i ON i.account_ext = u.account_ext AND i.login_ext = u.login_ext WHERE i.id IS NOT NULL) x
+     GROUP BY id`,
+    [],
+  );
+  for (const table of ["cmp_stored", "cmp_new_grants", "cmp_new_methods", "cmp_new_users"]) await sql(`ANALYZE ${table}`, []);
   await sql(
     `UPDATE inc_login i SET status_plan = c.plan FROM (
        SELECT i.id, CASE WHEN
            (l.role::text, l.email, l."personId", l.status::text, l."invitedAt", l."acceptedAt", l."lastLoginAt", l."passwordChangedAt", l."passwordReused", coalesce(st.grants, ''), coalesce(st.methods, ''))
            IS NOT DISTINCT FROM (i.role, i.email, i.person_id, i.status, i.invited_at, i.accepted_at, i.last_login_at, i.password_changed_at, i.password_reused, coalesce(ng.grants, ''), coalesce(nm.methods, ''))
-           AND (i.person_id = l."personId" OR coalesce(st.users, '') = i.person_id)
+           AND CASE WHEN i.users <> '' THEN coalesce(st.users, '') = nu.users ELSE (i.person_id = l."personId" OR coalesce(st.users, '') = i.person_id) END
          THEN 'unchanged' ELSE 'updated' END AS plan
        FROM inc_login i JOIN "Login" l ON l.id = i.id AND l."orgId" = $1 JOIN cmp_stored st ON st.id = i.id
-         LEFT JOIN cmp_new_grants ng ON ng.id = i.id LEFT JOIN cmp_new_methods nm ON nm.id = i.id
+         LEFT JOIN cmp_new_grants ng ON ng.id = i.id LEFT JOIN cmp_new_methods nm ON nm.id = i.id LEFT JOIN cmp_new_users nu ON nu.id = i.id
      ) c WHERE i.id = c.id`,
     [orgId],
   );
@@ -200,7 +213,7 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
   );
   await sql(`UPDATE inc_account SET id = gen_random_uuid()::text WHERE id IS NULL`, []);
   await sql(`UPDATE inc_login l SET account_id = a.id FROM inc_account a WHERE a.ext = l.account_ext AND a.status = 'created'`, []);
-  for (const table of ["inc_account", "inc_person", "inc_login", "inc_method", "removed_login"]) await sql(`ANALYZE ${table}`, []);
+  for (const table of ["inc_account", "inc_person", "inc_login", "inc_method", "inc_user", "removed_login"]) await sql(`ANALYZE ${table}`, []);
 
   const [counts] = await sql<Record<string, string>>(
     `SELECT (SELECT count(*) FROM inc_account WHERE status = 'created') AS ac, (SELECT count(*) FROM inc_account WHERE status = 'updated') AS au,
@@ -220,6 +233,7 @@ export async function planBulk(sql: Sql, orgId: string, clientId: string | null 
         removed: { logins: n("rl"), partners: 0, apps: 0 },
       },
       peopleMatchedByEmail: n("pe"),
+      matches: await listMatches(sql, orgId),
     },
   };
 }

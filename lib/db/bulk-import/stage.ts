@@ -12,7 +12,7 @@ const COLUMNS = [
   "account_row", "account_ext", "store_name", "seller_id", "region", "marketplaces", "plan", "account_status", "last_verified_at",
   "person_row", "person_ext", "person_name", "person_external", "person_company", "person_departed_at",
   "login_row", "login_ext", "role", "email", "status", "invited_at", "accepted_at", "last_login_at", "password_changed_at", "password_reused",
-  "methods", "grants", "methods_key", "grants_key",
+  "methods", "grants", "methods_key", "grants_key", "users",
 ] as const;
 
 export async function createStage(connection: ImportConnection): Promise<void> {
@@ -22,7 +22,8 @@ export async function createStage(connection: ImportConnection): Promise<void> {
     person_row int NOT NULL, person_ext text NOT NULL, person_name text NOT NULL, person_external boolean NOT NULL, person_company text, person_departed_at text,
     login_row int NOT NULL, login_ext text NOT NULL, role text NOT NULL, email text, status text NOT NULL,
     invited_at text, accepted_at text, last_login_at text, password_changed_at text, password_reused boolean NOT NULL,
-    methods jsonb NOT NULL, grants jsonb NOT NULL, methods_key text NOT NULL, grants_key text NOT NULL
+    methods jsonb NOT NULL, grants jsonb NOT NULL, methods_key text NOT NULL, grants_key text NOT NULL,
+    users text NOT NULL
   ) ON COMMIT DROP`);
 }
 
@@ -49,14 +50,21 @@ export function grantsKey(grants: Grant[]): string {
   return grants.map((g) => `${g.tool}|${g.level}|${g.marketplace ?? "\x01"}`).sort(byCode).join(",");
 }
 
-function line({ accountRow, account: a, personRow, person: p, loginRow, login: l }: StagedLogin): string {
+/**
+ * The other people of a shared login (used_by), space-separated and sorted by code unit (unchanged.ts
+ * compares them with the stored ones so): the sheet splits the cell on spaces, so no id holds one. They were not through the snapshot's id check (stream-logins.ts), so a NUL, which a
+ * COPY line cannot carry, is replaced: such an id is no person of the file and is refused as unknown.
+ */
+export const usersText = (users: string[]): string => [...new Set(users.map((u) => u.replace(/\0/g, "\uFFFD")))].sort(byCode).join(" ");
+
+function line({ accountRow, account: a, personRow, person: p, loginRow, login: l, users }: StagedLogin): string {
   return [
     accountRow, a.id, a.storeName, a.sellerId, a.region, a.marketplaces.join(","), a.plan, a.status, a.lastVerifiedAt,
     personRow, p.id, p.name, p.external, p.company, p.departedAt,
     loginRow, l.id, l.role, l.email, l.status, l.invitedAt, l.acceptedAt, l.lastLoginAt, l.passwordChangedAt, l.passwordReused,
     JSON.stringify(l.twoStep.map((m) => ({ kind: m.kind, role: m.role, phone: m.phoneLast4 }))),
     JSON.stringify(l.permissions.map((g) => ({ tool: g.tool, level: g.level, marketplace: g.marketplace }))),
-    methodsKey(l.twoStep), grantsKey(l.permissions),
+    methodsKey(l.twoStep), grantsKey(l.permissions), usersText(users),
   ].map(field).join("\t") + "\n";
 }
 

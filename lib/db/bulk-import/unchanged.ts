@@ -1,5 +1,6 @@
 import "server-only";
 import type { Sql } from "../risk/sql";
+import { noMatches } from "./people";
 import { ts, type BulkPlan } from "./plan";
 import { IMPORT_WORK_MEM } from "./work-mem";
 
@@ -46,8 +47,11 @@ const filePerson = digest("person_name", "person_external::text", opt("person_co
 const storedPerson = digest("p.name", "p.external::text", opt("p.company"), instant(`p."departedAt"`));
 const key = (...parts: string[]) => `concat_ws('|', ${parts.join(", ")})`;
 
-/** An all-unchanged plan when the staged file is exactly what is stored; null when plan.ts must work it out. */
-export async function unchangedPlan(sql: Sql, orgId: string, clientId: string | null | undefined): Promise<BulkPlan | null> {
+/**
+ * An all-unchanged plan when the staged file is exactly what is stored; null when plan.ts must work it out.
+ * `shared`: whether any staged login names other users (used_by): then those are compared too.
+ */
+export async function unchangedPlan(sql: Sql, orgId: string, clientId: string | null | undefined, shared = false): Promise<BulkPlan | null> {
   // A first import (or a file of mostly new accounts) shows it in its first rows: a few index look-ups
   // spare it the digests (16.6 s of a first 500,000-row import under load ~20 before this probe).
   const [probe] = await sql<{ missing: string }>(
@@ -89,10 +93,28 @@ export async function unchangedPlan(sql: Sql, orgId: string, clientId: string | 
       [orgId],
     );
     if (Number(people.differ) > 0) return null;
+    // Shared logins: a login whose used_by lists people has exactly those users besides its own person (the
+    // digests above compared its person; one whose used_by is empty keeps what is stored, as plan.ts does).
+    // The staged users text is sorted by code unit (stage.ts), which COLLATE "C" matches for the ids a sheet holds.
+    if (shared) {
+      const [users] = await sql<{ differ: string }>(
+        `WITH s AS (SELECT account_ext, login_ext, users FROM bulk_stage WHERE users <> ''),
+           l AS (SELECT s.users, lg.id, lg."personId" FROM s JOIN "SellerAccount" a ON a."orgId" = $1 AND a."externalId" = s.account_ext
+                   JOIN "Login" lg ON lg."orgId" = $1 AND lg."accountId" = a.id AND lg."externalId" = s.login_ext),
+           stored AS (SELECT l.id, string_agg(p."externalId", ' ' ORDER BY p."externalId" COLLATE "C") AS users FROM l
+                        JOIN "LoginUser" u ON u."orgId" = $1 AND u."loginId" = l.id AND u."personId" <> l."personId" JOIN "Person" p ON p.id = u."personId" AND p."orgId" = $1 GROUP BY l.id)
+         SELECT count(*) AS differ FROM l LEFT JOIN stored ON stored.id = l.id WHERE stored.users IS DISTINCT FROM l.users`,
+        [orgId],
+      );
+      if (Number(users.differ) > 0) return null;
+    }
     const unchanged = (n: string) => ({ created: 0, updated: 0, unchanged: Number(n) });
     return {
       summary: { accounts: unchanged(accounts.total), people: unchanged(people.total), devices: unchanged("0"), removed: { logins: 0, partners: 0, apps: 0 } },
       peopleMatchedByEmail: 0,
+      // Every person of the file is stored under its external id (the check above), so each is that match;
+      // a keep-apart choice only concerns e-mail matches, of which there are none (decision 023, stop 29).
+      matches: noMatches(Number(people.total)),
     };
   } finally {
     await sql(`SET LOCAL enable_nestloop = on`, []);

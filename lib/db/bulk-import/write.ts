@@ -7,7 +7,8 @@ import type { Sql } from "../risk/sql";
 
 // Applies the plan of plan.ts set-wise, as lib/db/snapshots/apply.ts does record by record: an
 // unchanged login keeps its row (and its findings, reviews and offboarding tasks); a changed one keeps
-// its row and gets its users, 2SV methods and permissions rewritten; removed ones are deleted. Then the
+// its row and gets its users (its used_by people, or the stored ones when used_by is empty and its person
+// stays), 2SV methods and permissions rewritten; removed ones are deleted. Then the
 // findings of every touched account are recomputed (in batches, so memory stays flat) and the stored
 // access of everyone concerned is refreshed (decision 008).
 
@@ -39,9 +40,10 @@ export async function writeBulk(
      WHERE t."orgId" = $1 AND t."deviceId" IN (SELECT t2."deviceId" FROM "TwoStepMethod" t2 WHERE t2."orgId" = $1 AND t2."deviceId" IS NOT NULL
        AND t2."loginId" IN (SELECT id FROM inc_login WHERE status_plan = 'updated' UNION ALL SELECT id FROM removed_login))`,
   );
-  // Users kept by changed logins whose person stays (plan.ts), read before the rewrite.
+  // Users kept by changed logins whose person stays and whose used_by is empty (plan.ts), read before the rewrite.
   await sql(
-    `CREATE TEMP TABLE kept_user ON COMMIT DROP AS SELECT u."loginId", u."personId" FROM "LoginUser" u JOIN inc_login i ON i.id = u."loginId" AND i.status_plan = 'updated' AND i.old_person_id = i.person_id WHERE u."orgId" = $1`,
+    `CREATE TEMP TABLE kept_user ON COMMIT DROP AS SELECT u."loginId", u."personId" FROM "LoginUser" u
+     JOIN inc_login i ON i.id = u."loginId" AND i.status_plan = 'updated' AND i.old_person_id = i.person_id AND i.users = '' WHERE u."orgId" = $1`,
     [orgId],
   );
 
@@ -85,10 +87,12 @@ export async function writeBulk(
   // of every row, and the rows reach the foreign-key checks in the order the logins were just inserted
   // (inc_login's), not in hash order. At 500,000 rows this INSERT took 165 s against 5.2 s at 50,000
   // (decision 031): random reads of a Login table larger than the server's shared buffers.
+  // A shared login's used_by people come third (inc_user holds no login's own person, so no pair twice).
   await sql(
     `INSERT INTO "LoginUser" ("orgId", "loginId", "personId")
-     SELECT $1, id, person_id FROM inc_login WHERE status_plan = 'created' OR (status_plan = 'updated' AND old_person_id IS DISTINCT FROM person_id)
-     UNION ALL SELECT $1, "loginId", "personId" FROM kept_user`,
+     SELECT $1, id, person_id FROM inc_login WHERE status_plan = 'created' OR (status_plan = 'updated' AND (old_person_id IS DISTINCT FROM person_id OR users <> ''))
+     UNION ALL SELECT $1, "loginId", "personId" FROM kept_user
+     UNION ALL SELECT $1, i.id, u.person_id FROM inc_user u JOIN inc_login i ON i.account_ext = u.account_ext AND i.login_ext = u.login_ext WHERE i.status_plan IN ('created', 'updated')`,
     [orgId],
   );
   await sql(

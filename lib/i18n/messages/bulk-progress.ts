@@ -1,6 +1,5 @@
 // Large spreadsheets streamed with progress (issue 16, decision 023). Japanese is the reference; English mirrors every key.
 export const ja = {
-  "sheetError.sharedLoginNotStreamed": "このログインは他の人との共用（利用者: {value}）になっています。大きなファイルの取り込みはまだ共用ログインを扱えないため、このファイルは取り込みません。通常の取り込み（上のフォーム）をお使いください。",
   "bulkProgress.title": "大きなファイルの取り込み",
   "bulkProgress.intro": "数万行を超えるログイン一覧（CSV・XLSX、{max} MB まで）は、こちらから読み込みながら確認と反映を行います。",
   "bulkProgress.file": "ログイン一覧ファイル",
@@ -18,10 +17,18 @@ export const ja = {
   "bulkProgress.problems": "{count} 件の問題があります。修正してからもう一度選んでください。",
   "bulkProgress.failed": "取り込みに失敗しました。何も書き込まれていません。もう一度お試しください。",
   "bulkProgress.tooLarge": "ファイルが大きすぎます（上限 {max} MB）。",
+  "bulkProgress.people": "人: 新規 {created} 人・更新 {updated} 人・変更なし {unchanged} 人",
+  "bulkProgress.matchesTitle": "登録済みの人と同じ人とみなす人",
+  "bulkProgress.matchesIntro": "ファイルの人は、外部IDが同じか、ログインのメールアドレスが同じ登録済みの人と同じ人として取り込みます。メールアドレスで一致した人が別人なら「別人として扱う」を選んでください。新しい人として登録します。",
+  "bulkProgress.matchEmail": "{name}（{incomingId}、{row} 行目）→ 登録済みの {existingName}（{existingId}）: メールアドレス {email} が一致",
+  "bulkProgress.keepApart": "別人として扱う",
+  "bulkProgress.keepApartOf": "{name}（{incomingId}）を {existingName} とは別人として扱う",
+  "bulkProgress.matchCounts": "メールアドレスで一致 {email} 人・外部IDで一致 {external} 人・別人として扱う {apart} 人",
+  "bulkProgress.matchesMore": "ほか {count} 人（最初の {shown} 人を表示）",
+  "bulkProgress.previewAgain": "選択を変えました。「内容を確認」でもう一度確かめてから反映してください。",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
-  "sheetError.sharedLoginNotStreamed": "this login is shared with other people (used by: {value}). The large-file import does not carry shared logins yet, so the file is not imported: use the regular import above.",
   "bulkProgress.title": "Large files",
   "bulkProgress.intro": "Login lists of tens of thousands of rows (CSV or XLSX, up to {max} MB) are read here as they upload, previewed and applied with progress.",
   "bulkProgress.file": "Logins file",
@@ -39,4 +46,13 @@ export const en: Record<keyof typeof ja, string> = {
   "bulkProgress.problems": "Problems found: {count}. Fix them and choose the file again.",
   "bulkProgress.failed": "The import failed. Nothing was written. Please try again.",
   "bulkProgress.tooLarge": "The file is too large (limit {max} MB).",
+  "bulkProgress.people": "People: {created} new, {updated} updated, {unchanged} unchanged",
+  "bulkProgress.matchesTitle": "People taken for people already on record",
+  "bulkProgress.matchesIntro": "A person in the file is imported as the person on record with the same external id, or else with a login at the same e-mail address. If an e-mail match is someone else, choose \"Keep apart\": a new person is made instead.",
+  "bulkProgress.matchEmail": "{name} ({incomingId}, row {row}) → {existingName} on record ({existingId}): same e-mail address {email}",
+  "bulkProgress.keepApart": "Keep apart",
+  "bulkProgress.keepApartOf": "Keep {name} ({incomingId}) apart from {existingName}",
+  "bulkProgress.matchCounts": "Matched by e-mail: {email} · by external id: {external} · kept apart: {apart}",
+  "bulkProgress.matchesMore": "{count} more (the first {shown} are listed)",
+  "bulkProgress.previewAgain": "Your choice changed: preview again to check it, then apply.",
 };

@@ -15,6 +15,7 @@ import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
 import { getT } from "@/lib/i18n/server";
 import { routeScope } from "@/lib/routes/route-scope";
 import { maxLargeImportBytes } from "@/lib/spreadsheets/upload-limit";
+import { largeKeepApartSchema } from "@/lib/validation/import";
 
 // The large-file import (decision 023): the request body is the file itself, streamed to a temporary
 // file (its size checked from Content-Length and again while streaming), then read, previewed
@@ -25,6 +26,7 @@ const query = z.object({
   name: z.string().min(1).max(255).regex(/\.(csv|tsv|txt|xlsx)$/i),
   dryRun: z.enum(["0", "1"]),
   clientId: z.string().max(64).optional(),
+  keepApart: largeKeepApartSchema,
 });
 
 const tooLarge = (max: number) => Response.json({ error: "TOO_LARGE", maxBytes: max }, { status: 413 });
@@ -33,12 +35,13 @@ export async function POST(request: Request): Promise<Response> {
   const scope = await routeScope();
   if (scope instanceof Response) return scope;
   if (!isOrgAdmin(scope)) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
-  const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = new URL(request.url).searchParams;
+  const params = query.safeParse({ ...Object.fromEntries(search), keepApart: search.getAll("keepApart") });
   if (!params.success || !request.body) return Response.json({ error: "INVALID_INPUT" }, { status: 400 });
   const max = maxLargeImportBytes();
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > max) return tooLarge(max);
-  const { name, dryRun, clientId: rawClientId } = params.data;
+  const { name, dryRun, clientId: rawClientId, keepApart } = params.data;
   const client = rawClientId ? (await listClients(scope)).find((c) => c.id === rawClientId) : null;
   if (client === undefined) return Response.json({ error: "INVALID_INPUT" }, { status: 400 });
 
@@ -72,7 +75,7 @@ export async function POST(request: Request): Promise<Response> {
         send({ progress: p });
       };
       try {
-        const result = await runBulkImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: dryRun === "1", clientId: client ? client.id : undefined, onProgress: progress });
+        const result = await runBulkImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: dryRun === "1", clientId: client ? client.id : undefined, keepApart, onProgress: progress });
         if (!result.ok && "problems" in result) {
           const problems = result.problems.map((p) =>
             "sheet" in p ? describeSheetProblem(p.sheet, t) : { ...translateSnapshotErrors([p.error], t)[0], path: p.row ? `${t("sheet.row", { row: p.row })} (${p.error.path})` : p.error.path },
@@ -82,7 +85,7 @@ export async function POST(request: Request): Promise<Response> {
           send({ result: { ok: false, problems: result.errors.map((e) => ({ ...translateSnapshotErrors([e], t)[0], path: `${t("sheet.row", { row: e.row })} (${e.path})` })), problemCount: result.errors.length } });
         } else {
           if (result.written) revalidatePath("/", "layout");
-          send({ result: { ok: true, dryRun: result.dryRun, written: result.written, rows: result.rows, summary: result.plan.summary } });
+          send({ result: { ok: true, dryRun: result.dryRun, written: result.written, rows: result.rows, summary: result.plan.summary, matches: result.plan.matches } });
         }
       } catch (error) {
         // Nothing was written (one transaction); the page offers to try again.
