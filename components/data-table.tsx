@@ -2,6 +2,7 @@ import { useId, type ReactNode } from "react";
 import { constructTable, createColumnHelper, tableFeatures, type ColumnDef, type RowData } from "@tanstack/table-core";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
 import { flexRender } from "@tanstack/react-table/flex-render";
+import { staticHtml } from "@/lib/static-html";
 import { columnRules, type ColumnLayout } from "@/lib/table-column-rules";
 
 // The one table of the app: rows arrive already sorted, filtered and paged by the server, and nothing
@@ -9,10 +10,11 @@ import { columnRules, type ColumnLayout } from "@/lib/table-column-rules";
 // or cell renderers are shipped to the browser). table-core's instance without React hooks; the
 // React adapter's flexRender for headers and cells.
 //
-// Every cell travels twice, as HTML and as its element in the inline flight payload, and rendering and
-// writing that tree is where the page's server time goes (decision 027). So a cell carries nothing but
-// its content: padding, alignment, density, row borders and tabular figures are rules on the table
-// (globals.css, `.data-table`), and what differs by column is said once per column, not once per cell.
+// Rendering and writing the rows' tree was where the page's server time went (decision 027). So a cell
+// carries nothing but its content: padding, alignment, density, row borders and tabular figures are rules
+// on the table (globals.css, `.data-table`), and what differs by column is said once per column, not once
+// per cell (decision 033); and the body rows are written as one string of HTML, not as React elements that
+// would travel twice, as HTML and in the inline flight payload (stop 29, below).
 //
 // Below the `sm` breakpoint the same markup becomes one card per row (globals.css, `.stack-table`): each
 // cell shows its column's name beside its value, so a 390 px phone reads every column without scrolling
@@ -61,6 +63,24 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
     return { label: meta?.label ?? (typeof header === "string" ? header : undefined), wide: meta?.wide, priority: meta?.priority, rowHeader: column.id === rowHeaderColumn };
   });
   const rules = columnRules(tableId, layout);
+  // The body rows as one string of HTML, written by lib/static-html.ts exactly as React would write them.
+  // Rendered by React, each row's elements were built, serialised into the flight payload, read back and
+  // rendered to HTML on every request, and hydrated in the browser, though nothing in a row is interactive:
+  // that tree was most of the table's server time (decision 033, stop 29). As a string it is written once
+  // into the HTML and carried once, as text, in the flight. Cells are server-only markup (plain links, text,
+  // badges): a client component in a cell throws there instead of silently losing its behaviour.
+  let body: string | null = null;
+  if (data.length > 0) {
+    body = "";
+    for (const row of table.getRowModel().rows) {
+      body += "<tr>";
+      for (const cell of row.getAllCells()) {
+        const content = staticHtml(flexRender(cell.column.columnDef.cell, cell.getContext()));
+        body += cell.column.id === rowHeaderColumn ? `<th scope="row">${content}</th>` : `<td>${content}</td>`;
+      }
+      body += "</tr>";
+    }
+  }
   return (
     <div className="stack-table-frame overflow-x-auto rounded-lg border border-slate-200 bg-white">
       {rules && <style>{rules}</style>}
@@ -77,26 +97,16 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
             </tr>
           ))}
         </thead>
-        <tbody>
-          {data.length === 0 ? (
+        {body === null ? (
+          <tbody>
             <tr>
               <td colSpan={columns.length} className="py-8 text-center text-slate-500">{emptyMessage}</td>
             </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
-              <tr key={row.id}>
-                {/* Keys need only be unique among a row's cells: the column id, not the row's id again. */}
-                {row.getAllCells().map((cell) =>
-                  cell.column.id === rowHeaderColumn ? (
-                    <th key={cell.column.id} scope="row">{flexRender(cell.column.columnDef.cell, cell.getContext())}</th>
-                  ) : (
-                    <td key={cell.column.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                  ),
-                )}
-              </tr>
-            ))
-          )}
-        </tbody>
+          </tbody>
+        ) : (
+          // The rows as one string (`body` above); the empty state is React because it may hold a client Link.
+          <tbody dangerouslySetInnerHTML={{ __html: body }} />
+        )}
       </table>
     </div>
   );
