@@ -24,6 +24,7 @@ const RENAMED: Record<string, string> = { className: "class", htmlFor: "for" };
 const SAFE_NAME = /^[a-zA-Z][a-zA-Z0-9:._-]*$/;
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formAction", "xlinkHref"]);
 // As React detects it: leading control characters and spaces, and tabs or line breaks inside the scheme.
+// eslint-disable-next-line no-control-regex -- the control characters are what the test is about
 const JAVASCRIPT_URL = /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
 const CLIENT_REFERENCE = Symbol.for("react.client.reference");
 
