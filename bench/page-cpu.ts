@@ -7,7 +7,7 @@
 // its own built .next), it starts that build's server (scripts/serve.ts, as `npm start` would, without the
 // job worker; CPU_PORT, default 4540), signs an Owner of the largest organisation in, and for each of
 // CPU_PAGES: its bytes (HTML, inline flight, RSC navigation payload), CPU_WARMUP requests, then CPU_REQUESTS
-// sequential requests, and prints the server process's CPU per request, the CPU of the database's server
+// sequential requests (or over CPU_CONNECTIONS at once), and prints the server process's CPU per request, the CPU of the database's server
 // processes (backends) per request, and each one's ratio to `/signin`'s in the same server. Directories
 // alternate within a round, so a before/after comparison sees the same machine. Figures, not a test.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
 import pg from "pg";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -32,6 +33,10 @@ const base = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench-cpu@gatehouse.example";
 const SECRET = randomBytes(32).toString("hex");
 const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
+const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";
+/** CPU_CONNECTIONS=10: the CPU_REQUESTS go through that many connections at once (autocannon), as bench:web's second column. */
+const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
 
 /** CPU milliseconds a process has used (all its threads), or 0 when it is gone. */
 function cpuMs(pid: number): number {
@@ -88,7 +93,7 @@ async function main() {
   const database = new URL(URL_).pathname.slice(1);
   const monitor = new pg.Client({ connectionString: URL_ });
   await monitor.connect();
-  console.log(`${REQUESTS} sequential requests per page after ${WARMUP} to warm up; ${ROUNDS} round(s) over ${DIRS.join(", ")}`);
+  console.log(`${REQUESTS} requests per page over ${CONNECTIONS} connection(s) (accept-encoding: ${ENCODING}) after ${WARMUP} to warm up; ${ROUNDS} round(s) over ${DIRS.join(", ")}`);
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const dir of DIRS) {
@@ -100,18 +105,26 @@ async function main() {
           console.log("|---|---|---|---|---|---|---|---|---|");
           let floor = { app: 0, all: 0 };
           for (const path of PAGES) {
-            const headers: Record<string, string> = path === "/signin" ? {} : { cookie };
+            const headers: Record<string, string> = { "accept-encoding": ENCODING, ...(path === "/signin" ? {} : { cookie }) };
             const weight = await pageWeight(base, path, headers);
             for (let i = 0; i < WARMUP; i++) await (await fetch(base + path, { headers })).text();
             const walls: number[] = [];
             const pgBefore = await backendCpu(monitor, database);
             const before = cpuMs(child.pid!);
-            for (let i = 0; i < REQUESTS; i++) {
-              const t0 = performance.now();
-              const res = await fetch(base + path, { headers });
-              await res.text();
-              if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-              walls.push(performance.now() - t0);
+            if (CONNECTIONS === 1) {
+              for (let i = 0; i < REQUESTS; i++) {
+                const t0 = performance.now();
+                const res = await fetch(base + path, { headers });
+                await res.text();
+                if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+                walls.push(performance.now() - t0);
+              }
+            } else {
+              const r = await new Promise<{ latency: { p50: number }; non2xx: number; errors: number }>((resolve, reject) =>
+                autocannon({ url: base + path, connections: CONNECTIONS, amount: REQUESTS, headers }, (e, result) => (e ? reject(e) : resolve(result))),
+              );
+              if (r.non2xx || r.errors) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+              walls.push(r.latency.p50);
             }
             const app = (cpuMs(child.pid!) - before) / REQUESTS;
             const pgCpu = backendDelta(pgBefore, await backendCpu(monitor, database)) / REQUESTS;
