@@ -7,9 +7,10 @@
 // its own built .next), it starts that build's server (scripts/serve.ts, as `npm start` would, without the
 // job worker; CPU_PORT, default 4540), signs an Owner of the largest organisation in, and for each of
 // CPU_PAGES: its bytes (HTML, inline flight, RSC navigation payload), CPU_WARMUP requests, then CPU_REQUESTS
-// sequential requests (or over CPU_CONNECTIONS at once), and prints the server process's CPU per request, the CPU of the database's server
-// processes (backends) per request, and each one's ratio to `/signin`'s in the same server. Directories
-// alternate within a round, so a before/after comparison sees the same machine. Figures, not a test.
+// sequential requests (or over CPU_CONNECTIONS at once), and prints the server process's CPU per request,
+// the CPU of the database's server processes (backends) per request, and each one's ratio to `/signin`'s in
+// the same server. Directories alternate within a round, so a before/after comparison sees the same machine.
+// Figures, not a test.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
