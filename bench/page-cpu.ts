@@ -1,0 +1,154 @@
+// `npx tsx --conditions=react-server bench/page-cpu.ts`: the CPU a page costs per request, in the app server
+// and in PostgreSQL, beside `/signin`, for one or more builds side by side (decision 033, stop 29).
+// The profiler's busy share counts a process waiting for a core as busy, so on a shared machine it grows
+// with the neighbours' load; the CPU time a process has used (utime + stime in /proc/<pid>/stat) does not.
+// Against a database bench:web kept (BENCH_WEB_DATABASE_URL; migrations are applied first, which also makes
+// the scoped-work role), for each round and each app directory in CPU_DIRS (default: this one; each needs
+// its own built .next), it starts that build's server (scripts/serve.ts, as `npm start` would, without the
+// job worker; CPU_PORT, default 4540), signs an Owner of the largest organisation in, and for each of
+// CPU_PAGES: its bytes (HTML, inline flight, RSC navigation payload), CPU_WARMUP requests, then CPU_REQUESTS
+// sequential requests (or over CPU_CONNECTIONS at once), and prints the server process's CPU per request,
+// the CPU of the database's server processes (backends) per request, and each one's ratio to `/signin`'s in
+// the same server. Directories alternate within a round, so a before/after comparison sees the same machine.
+// Figures, not a test.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import pg from "pg";
+import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
+import { applyMigrations } from "@/lib/db/migrate";
+import { benchWebOwner, pageWeight, signInCookie } from "./support/page-session";
+
+const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
+const PORT = Number(process.env.CPU_PORT ?? 4540);
+const REQUESTS = Number(process.env.CPU_REQUESTS ?? 40);
+const WARMUP = Number(process.env.CPU_WARMUP ?? 20);
+const ROUNDS = Number(process.env.CPU_ROUNDS ?? 1);
+const DIRS = (process.env.CPU_DIRS ?? process.cwd()).split(",");
+const PAGES = ["/signin", ...(process.env.CPU_PAGES ?? "/members/outbox,/accounts,/people").split(",").filter((p) => p !== "/signin")];
+const base = `http://127.0.0.1:${PORT}`;
+const EMAIL = "bench-cpu@gatehouse.example";
+const SECRET = randomBytes(32).toString("hex");
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
+const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";
+/** CPU_CONNECTIONS=10: the CPU_REQUESTS go through that many connections at once (autocannon), as bench:web's second column. */
+const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
+
+/** CPU milliseconds a process has used (all its threads), or 0 when it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
+  } catch {
+    return 0;
+  }
+}
+
+/** The database's backends (this monitor's own connection left out) and the CPU each has used so far. */
+async function backendCpu(monitor: pg.Client, database: string): Promise<Map<number, number>> {
+  const { rows } = await monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+}
+
+/** CPU used by the backends between two readings: a backend that started in between counts from zero. */
+function backendDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
+async function serve(dir: string): Promise<ChildProcess> {
+  if (!existsSync(`${dir}/.next/BUILD_ID`)) throw new Error(`${dir} has no build (.next/BUILD_ID)`);
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    cwd: dir,
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
+  });
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
+      return child;
+    } catch {
+      if (i > 240) throw new Error("server did not start");
+      await sleep(500);
+    }
+  }
+}
+
+async function stop(child: ChildProcess) {
+  process.kill(-child.pid!, "SIGTERM");
+  if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+  await sleep(1000);
+}
+
+async function main() {
+  if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
+  await applyMigrations(URL_, undefined, { ...process.env, AUTH_SECRET: SECRET });
+  const { db, password } = await benchWebOwner(URL_, EMAIL, "CPU user");
+  const database = new URL(URL_).pathname.slice(1);
+  const monitor = new pg.Client({ connectionString: URL_ });
+  await monitor.connect();
+  console.log(`${REQUESTS} requests per page over ${CONNECTIONS} connection(s) (accept-encoding: ${ENCODING}) after ${WARMUP} to warm up; ${ROUNDS} round(s) over ${DIRS.join(", ")}`);
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const dir of DIRS) {
+        const child = await serve(dir);
+        try {
+          const cookie = await signInCookie(base, EMAIL, password);
+          console.log(`\nround ${round}, ${dir} (build ${readFileSync(`${dir}/.next/BUILD_ID`, "utf8").trim()}), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+          console.log("| Page | HTML B | inline flight B | RSC B | app CPU ms/req | ÷ `/signin` | PostgreSQL CPU ms/req | app + PG ÷ `/signin` | wall p50 ms |");
+          console.log("|---|---|---|---|---|---|---|---|---|");
+          let floor = { app: 0, all: 0 };
+          for (const path of PAGES) {
+            const headers: Record<string, string> = { "accept-encoding": ENCODING, ...(path === "/signin" ? {} : { cookie }) };
+            const weight = await pageWeight(base, path, headers);
+            for (let i = 0; i < WARMUP; i++) await (await fetch(base + path, { headers })).text();
+            const walls: number[] = [];
+            const pgBefore = await backendCpu(monitor, database);
+            const before = cpuMs(child.pid!);
+            if (CONNECTIONS === 1) {
+              for (let i = 0; i < REQUESTS; i++) {
+                const t0 = performance.now();
+                const res = await fetch(base + path, { headers });
+                await res.text();
+                if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+                walls.push(performance.now() - t0);
+              }
+            } else {
+              const r = await new Promise<{ latency: { p50: number }; non2xx: number; errors: number }>((resolve, reject) =>
+                autocannon({ url: base + path, connections: CONNECTIONS, amount: REQUESTS, headers }, (e, result) => (e ? reject(e) : resolve(result))),
+              );
+              if (r.non2xx || r.errors) throw new Error(`${path}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+              walls.push(r.latency.p50);
+            }
+            const app = (cpuMs(child.pid!) - before) / REQUESTS;
+            const pgCpu = backendDelta(pgBefore, await backendCpu(monitor, database)) / REQUESTS;
+            if (path === "/signin") floor = { app, all: app + pgCpu };
+            walls.sort((a, b) => a - b);
+            console.log(
+              `| ${path} | ${weight.html} | ${weight.flight} | ${weight.rsc} | ${app.toFixed(1)} | ${(app / floor.app).toFixed(2)}× | ${pgCpu.toFixed(1)} | ${((app + pgCpu) / floor.all).toFixed(2)}× | ${walls[Math.floor(walls.length / 2)].toFixed(0)} |`,
+            );
+          }
+        } finally {
+          await stop(child);
+        }
+      }
+    }
+    console.log(`\nload average at end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  } finally {
+    await monitor.end();
+    await db.user.deleteMany({ where: { email: EMAIL } });
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
