@@ -45,7 +45,7 @@ import type { Snapshot } from "@/lib/validation/snapshot";
 import { createThrowawayDatabase } from "@/tests/support/test-database";
 import type { Plans, PlannedStatement } from "./web-bare-server";
 import { startSqlProxy, type CapturedStatement, type SqlProxy } from "./web-sql-proxy";
-import { backendsOf, CpuMeter, postmasterOf, processTree, type CpuWindow } from "./support/process-cpu";
+import { backendsOf, CpuMeter, postmasterOf, processTree } from "./support/process-cpu";
 
 const ORG_SIZES = (process.env.BENCH_WEB_ORGS ?? "40000,5000,5000").split(",").map(Number);
 const LOGINS_PER_ACCOUNT = Number(process.env.BENCH_LOGINS_PER_ACCOUNT ?? 10);
