@@ -4,10 +4,11 @@
 // WEIGHT_PAGES prints the HTML, the flight (RSC) payload inlined in it, the RSC navigation payload, and
 // the server's CPU time per request over WEIGHT_REQUESTS sequential requests (utime + stime of the server
 // process from /proc, so other load on the machine moves it far less than it moves latency) with its
-// ratio to `/signin`'s, measured in the same run. Figures, not a test.
+// ratio to `/signin`'s, measured in the same run. Figures, not a test. WEIGHT_SAVE_DIR=<dir> also writes each
+// page's HTML and RSC payload there, to read what the bytes are.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -54,6 +55,13 @@ async function main() {
     for (const path of PAGES) {
       const headers: Record<string, string> = path === "/signin" ? {} : { cookie };
       const weight = await pageWeight(base, path, headers);
+      if (process.env.WEIGHT_SAVE_DIR) {
+        const dir = process.env.WEIGHT_SAVE_DIR;
+        const name = path.replace(/[^a-z0-9]+/gi, "_");
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(`${dir}/${name}.html`, await (await fetch(base + path, { headers })).text());
+        writeFileSync(`${dir}/${name}.rsc`, await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text());
+      }
       for (let i = 0; i < 3; i++) await (await fetch(base + path, { headers })).text(); // warm-up
       const walls: number[] = [];
       const before = cpuMs(child.pid!);

@@ -10,7 +10,13 @@
 //     default 10) of each page, and of a bare node:http + pg endpoint running the same SQL
 //     (bench/web-bare-server.ts), with each page's ratio to it; and beside it each page's ratio to the same
 //     server's `/signin` (the framework floor: no session, no SQL), the targets of issue 15: p50 at 1
-//     connection ≤ 3× `/signin`'s, throughput at 10 connections ≥ 0.33× `/signin`'s.
+//     connection ≤ 3× `/signin`'s, throughput at 10 connections ≥ 0.33× `/signin`'s;
+//  4. the CPU time per request of each page and of `/signin` at 1 and at 10 connections: utime + stime of the
+//     `npm start` process tree and of the database's PostgreSQL backends (from /proc, sampled through each run),
+//     divided by the requests completed, with each page's ratio to `/signin`'s. A process waiting for a core
+//     accrues none, so this ratio moves far less with the machine's other load than the wall-clock ones; and on
+//     saturated cores throughput ≈ cores ÷ CPU per request, so its inverse predicts the throughput ratio
+//     (decision 036).
 // BENCH_WEB_KEEP_DB=1 keeps the throwaway database (its URL is printed) for statement-level study;
 // BENCH_WEB_DATABASE_URL=<that URL> measures it again without loading (migrations are applied first).
 // BENCH_WEB_WARMUP=<seconds> warms each page up longer (default 2). BENCH_WEB_DB_PREFIX names the throwaway database (default gatehouse_benchweb), for sessions told to keep their own names.
@@ -39,6 +45,7 @@ import type { Snapshot } from "@/lib/validation/snapshot";
 import { createThrowawayDatabase } from "@/tests/support/test-database";
 import type { Plans, PlannedStatement } from "./web-bare-server";
 import { startSqlProxy, type CapturedStatement, type SqlProxy } from "./web-sql-proxy";
+import { backendsOf, CpuMeter, postmasterOf, processTree } from "./support/process-cpu";
 
 const ORG_SIZES = (process.env.BENCH_WEB_ORGS ?? "40000,5000,5000").split(",").map(Number);
 const LOGINS_PER_ACCOUNT = Number(process.env.BENCH_LOGINS_PER_ACCOUNT ?? 10);
@@ -186,6 +193,18 @@ interface Measured {
   p95: number;
   requests: number;
   bad: number;
+  /** CPU ms per completed request of the server's process tree and of its PostgreSQL backends (decision 036). */
+  cpu?: { app: number; db: number };
+}
+
+let meter: CpuMeter | undefined;
+
+/** `measure` with the CPU of the app and its database over the run, per completed request. */
+async function measureCpu(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<Measured> {
+  if (!meter) return measure(url, connections, seconds, headers);
+  const { result, cpu } = await meter.around(() => measure(url, connections, seconds, headers));
+  const per = (ms: number) => (result.requests > 0 ? ms / result.requests : NaN);
+  return { ...result, cpu: { app: per(cpu.app), db: per(cpu.db) } };
 }
 
 function measure(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<Measured> {
@@ -204,6 +223,8 @@ function measure(url: string, connections: number, seconds: number, headers: Rec
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
+
+const cpuText = (m: Measured) => (m.cpu ? `; CPU ${m.cpu.app.toFixed(1)} + ${Number.isFinite(m.cpu.db) ? m.cpu.db.toFixed(1) : "?"} ms (app + PostgreSQL) per request` : "");
 
 // ---- statement capture → bare plans ----------------------------------------------------------------
 
@@ -434,6 +455,14 @@ async function main() {
   bare = startBare(database.url, `${DATA_DIR}/bare-plans.json`);
   await waitReady(app, `${base}/signin`, 20);
   await waitReady(bare, `${bareBase}/`, 2);
+  // The processes whose CPU is counted: `npm start` and everything under it (the launcher, its job worker, the
+  // Next server); and the backends of this database (the postmaster is the parent of ours).
+  const appPids = processTree(app.child.pid!);
+  const [{ pid: ownBackend }] = await db.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+  const postmaster = postmasterOf(ownBackend);
+  const dbName = new URL(database.url).pathname.slice(1);
+  meter = new CpuMeter({ app: () => appPids, db: postmaster ? () => backendsOf(postmaster, dbName) : null });
+  log(`CPU per request: ${appPids.length} app processes${postmaster ? `, the backends of ${dbName} under postmaster ${postmaster}` : "; PostgreSQL not on this machine (its CPU not counted)"}`);
   for (const p of pages) {
     const res = await get(`/${p.key}`, bareBase);
     if (res.status !== 200) throw new Error(`bare /${p.key}: HTTP ${res.status}: ${res.body.slice(0, 300)}`);
@@ -445,21 +474,26 @@ async function main() {
     results[p.key] = {};
     // Warm-up: the first requests of a route compile and fill caches.
     await measure(base + p.path, 4, WARMUP, headers);
+    // autocannon ends its run with requests still in flight: one request after it waits for them, so the
+    // measured run does not start behind them (at load 14–16 the account page's run at 1 connection then
+    // completed no request in 5 s, decision 034; and its CPU window would hold the warm-up's).
+    await get(p.path);
     await measure(`${bareBase}/${p.key}`, 4, 1, {});
     for (const connections of [1, 10]) {
-      results[p.key][`app${connections}`] = await measure(base + p.path, connections, SECONDS, headers);
+      results[p.key][`app${connections}`] = await measureCpu(base + p.path, connections, SECONDS, headers);
       results[p.key][`bare${connections}`] = await measure(`${bareBase}/${p.key}`, connections, SECONDS, {});
       const a = results[p.key][`app${connections}`];
       const b = results[p.key][`bare${connections}`];
-      log(`${p.label} @${connections}: app ${a.rps.toFixed(1)} req/s p50 ${a.p50.toFixed(0)} p95 ${a.p95.toFixed(0)} ms${a.bad ? ` (${a.bad} errors/non-2xx!)` : ""}; bare ${b.rps.toFixed(1)} req/s p50 ${b.p50.toFixed(0)} p95 ${b.p95.toFixed(0)} ms${b.bad ? ` (${b.bad} errors!)` : ""}`);
+      log(`${p.label} @${connections}: app ${a.rps.toFixed(1)} req/s p50 ${a.p50.toFixed(0)} p95 ${a.p95.toFixed(0)} ms${a.bad ? ` (${a.bad} errors/non-2xx!)` : ""}${cpuText(a)}; bare ${b.rps.toFixed(1)} req/s p50 ${b.p50.toFixed(0)} p95 ${b.p95.toFixed(0)} ms${b.bad ? ` (${b.bad} errors!)` : ""}`);
     }
   }
 
   // The framework's floor on this machine: a page with no session and no SQL at all (the sign-in form,
   // ~6 kB of HTML) through the same server, proxy and CSP nonce. No page can be faster than this.
   await measure(`${base}/signin`, 4, 2, {});
-  const floor = { app1: await measure(`${base}/signin`, 1, SECONDS, {}), app10: await measure(`${base}/signin`, 10, SECONDS, {}) };
-  log(`floor /signin: @1 ${floor.app1.rps.toFixed(1)} req/s p50 ${floor.app1.p50.toFixed(0)} ms; @10 ${floor.app10.rps.toFixed(1)} req/s p50 ${floor.app10.p50.toFixed(0)} ms`);
+  await fetch(`${base}/signin`).then((r) => r.text());
+  const floor = { app1: await measureCpu(`${base}/signin`, 1, SECONDS, {}), app10: await measureCpu(`${base}/signin`, 10, SECONDS, {}) };
+  log(`floor /signin: @1 ${floor.app1.rps.toFixed(1)} req/s p50 ${floor.app1.p50.toFixed(0)} ms${cpuText(floor.app1)}; @10 ${floor.app10.rps.toFixed(1)} req/s p50 ${floor.app10.p50.toFixed(0)} ms${cpuText(floor.app10)}`);
 
   // ---- report
   const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
@@ -467,6 +501,7 @@ async function main() {
   const met = (ok: boolean) => (ok ? "met" : "**not met**");
   const lines: string[] = [];
   lines.push(`Data: ${accounts.toLocaleString("en")} accounts (orgs of ${ORG_SIZES.map((n) => n.toLocaleString("en")).join(", ")}), ${logins.toLocaleString("en")} logins (generator's ~4/account padded to ${LOGINS_PER_ACCOUNT}/account with copies of secondary logins), ${findings.toLocaleString("en")} open findings; signed in as an Owner of the 40k organisation (interface in Japanese, the default). ${SECONDS} s per measurement; no Accept-Encoding (no compression) on either side.`);
+  lines.push(`Load average at the end of the measurements: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (${cpus().length} cores).`);
   lines.push("");
   lines.push("| Page | Conns | App req/s | App p50 / p95 ms | Bare req/s | Bare p50 / p95 ms | Throughput ÷ bare (old, ≥ 0.5) | p95 ÷ bare (old, ≤ 2.5) | p50 ÷ `/signin` p50 @1 (≤ 3) | req/s ÷ `/signin` @10 (≥ 0.33) |");
   lines.push("|---|---|---|---|---|---|---|---|---|---|");
@@ -483,6 +518,21 @@ async function main() {
     }
   }
   lines.push(`| \`/signin\` (floor) | 1 / 10 | ${f1(floor.app1.rps)} / ${f1(floor.app10.rps)} | ${f1(floor.app1.p50)} / ${f1(floor.app10.p50)} (p50 @1 / @10) | | | | | 1× | 1× |`);
+  lines.push("");
+  // CPU per request beside the wall-clock ratios (decision 036): the load-robust figure.
+  const cpuOf = (m: Measured) => (m.cpu ? m.cpu.app + (Number.isFinite(m.cpu.db) ? m.cpu.db : 0) : NaN);
+  lines.push(`CPU time per request (utime + stime of the \`npm start\` process tree + this database's PostgreSQL backends, from /proc, over each run ÷ requests completed; ${Number.isFinite(floor.app1.cpu?.db ?? NaN) ? "PostgreSQL counted" : "**PostgreSQL not visible: app only**"}). On saturated cores throughput ≈ cores ÷ CPU per request, so "÷ \`/signin\`" at 10 connections predicts the throughput ratio as its inverse.`);
+  lines.push("");
+  lines.push("| Page | CPU ms / request @1: app + PostgreSQL | ÷ `/signin` @1 (≤ 3) | CPU ms / request @10 | ÷ `/signin` @10 | 1 ÷ that (predicted req/s ratio, ≥ 0.33) | measured req/s ÷ `/signin` @10 | wall p50 ÷ `/signin` @1 |");
+  lines.push("|---|---|---|---|---|---|---|---|");
+  for (const p of pages) {
+    const a1 = results[p.key].app1;
+    const a10 = results[p.key].app10;
+    const r1 = cpuOf(a1) / cpuOf(floor.app1);
+    const r10 = cpuOf(a10) / cpuOf(floor.app10);
+    lines.push(`| ${p.label} | ${f1(a1.cpu?.app ?? NaN)} + ${f1(a1.cpu?.db ?? NaN)} = ${f1(cpuOf(a1))} | ${r1.toFixed(1)}× ${met(r1 <= 3)} | ${f1(cpuOf(a10))} | ${r10.toFixed(1)}× | ${(1 / r10).toFixed(2)}× ${met(1 / r10 >= 0.33)} | ${(a10.rps / floor.app10.rps).toFixed(2)}× | ${(a1.p50 / floor.app1.p50).toFixed(1)}× |`);
+  }
+  lines.push(`| \`/signin\` (floor) | ${f1(floor.app1.cpu?.app ?? NaN)} + ${f1(floor.app1.cpu?.db ?? NaN)} = ${f1(cpuOf(floor.app1))} | 1× | ${f1(cpuOf(floor.app10))} | 1× | | | |`);
   lines.push("");
   lines.push("| SQL statements per request (all / reads) | Count | ≤ 5? |");
   lines.push("|---|---|---|");
@@ -511,6 +561,7 @@ async function main() {
   lines.push(`- The bare endpoint's accounts statements are the ones \`lib/db/accounts/accounts-sql.ts\` builds (pageStatement + countStatement): ${builderSqlMatches ? "verified identical" : "**NOT identical — check**"}.`);
   console.log(`\n${lines.join("\n")}\n`);
   writeFileSync(`${DATA_DIR}/last-run.md`, `${lines.join("\n")}\n`);
+  log(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   log(`report also written to ${DATA_DIR}/last-run.md; statements per page in ${DATA_DIR}/statements.json`);
 }
 

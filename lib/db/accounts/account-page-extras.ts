@@ -13,7 +13,6 @@ import { dbFor } from "../tenant";
 // gets only the account's own client: the rest (~400 in the bench organisation, ~30 kB of flight) are
 // fetched from /api/clients?all=1 when the user opens it (decision 034, stop 28).
 
-const PEOPLE_OPTIONS_LIMIT = 500;
 const REPORTS_LIMIT = 20;
 
 export interface AccountReportRow {
@@ -113,16 +112,14 @@ SELECT acc.source, acc."lastVerifiedAt", ${VERIFIER(`acc."verifiedById"`)} AS "v
       'passwordChangedAt', l."passwordChangedAt", 'passwordReused', l."passwordReused",
       'usedBy', (SELECT coalesce(array_agg(lu."personId" ORDER BY lu."personId"), '{}') FROM "LoginUser" lu WHERE lu."loginId" = l.id AND lu."orgId" = $1))), '[]')
     FROM "Login" l WHERE l."orgId" = $1 AND l."accountId" = acc.id) END AS "loginForms",
-  -- A login can be given to the first people by name (a Manager: only people on their clients' accounts)
-  -- and to everyone already on this account.
-  CASE WHEN $4 THEN (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'company', p.company)), '[]') FROM (
-      (SELECT p.id, p.name, p.company FROM "Person" p WHERE p."orgId" = $1 AND ($2::text[] IS NULL OR EXISTS (
-         SELECT 1 FROM "Login" l JOIN "SellerAccount" a ON a.id = l."accountId"
-          WHERE l."orgId" = $1 AND l."personId" = p.id AND a."orgId" = $1 AND a."clientId" = ANY($2::text[])))
-        ORDER BY p.name, p.id LIMIT ${PEOPLE_OPTIONS_LIMIT})
-      UNION
-      SELECT p.id, p.name, p.company FROM "Person" p WHERE p."orgId" = $1 AND p.id IN (SELECT "personId" FROM "Login" WHERE "orgId" = $1 AND "accountId" = acc.id)
-    ) p) END AS people,
+  -- The names the login forms show for the people already chosen: everyone who owns or uses a login of this
+  -- account (the forms' person fields search /api/people for anyone else). It was the first 500 people by
+  -- name besides, read, parsed and sorted on every view for nothing shown, and it missed a shared user outside them.
+  CASE WHEN $4 THEN (SELECT coalesce(json_agg(json_build_object('id', p.id, 'name', p.name, 'company', p.company) ORDER BY p.name, p.id), '[]')
+    FROM "Person" p WHERE p."orgId" = $1 AND p.id IN (
+      SELECT "personId" FROM "Login" WHERE "orgId" = $1 AND "accountId" = acc.id
+      UNION SELECT lu."personId" FROM "LoginUser" lu JOIN "Login" l ON l.id = lu."loginId" AND l."orgId" = $1 WHERE lu."orgId" = $1 AND l."accountId" = acc.id)
+  ) END AS people,
   CASE WHEN $5 THEN (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC), '[]') FROM (
       SELECT id, format, locale, "createdAt", sha256 FROM "Report" WHERE "orgId" = $1 AND "accountId" = acc.id ORDER BY "createdAt" DESC LIMIT ${REPORTS_LIMIT}
     ) r) END AS reports,
@@ -157,7 +154,7 @@ export async function getAccountPageExtras(scope: Scope, accountId: string, want
             lastLoginAt: day(l.lastLoginAt), passwordChangedAt: day(l.passwordChangedAt), passwordReused: l.passwordReused ? "yes" : "no",
             sharedWith: l.usedBy.filter((id) => id !== l.personId).join(","),
           }])),
-          people: row.people.map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name })).sort((a, b) => a.name.localeCompare(b.name)),
+          people: row.people.map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name })),
         }
       : null,
     reports: want.reports ? row.reports : null,

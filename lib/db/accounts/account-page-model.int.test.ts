@@ -71,11 +71,22 @@ describe("the account page's read model", () => {
     const model = await readAccountPageModel(scope, accounts[3], { labels: false });
     expect(model.writable).toBe(true);
     expect(model.editing?.clients).toEqual([{ id: clientId, name: "Sakura Tea" }]);
-    expect(model.editing?.people.map((p) => p.name)).toEqual(expect.arrayContaining(["Owner (Shop KK)", "Staff 1", "Staff 2 (Agency KK)"]));
+    // Exactly the people on this account's logins: not the organisation's others (the 30-login account's staff).
+    expect(model.editing?.people.map((p) => p.name).sort()).toEqual(["Owner (Shop KK)", "Staff 1", "Staff 2 (Agency KK)"]);
     const primary = model.account.logins.find((l) => l.role === "PRIMARY")!;
     expect(model.editing?.loginValues.get(primary.id)).toMatchObject({ role: "PRIMARY", email: "owner@shop.example", passwordChangedAt: daysAgo(50), passwordReused: "no", sharedWith: "" });
     expect(model.provenance.account).toMatchObject({ source: "IMPORT" });
     expect(model.reports).toEqual([]);
+  });
+
+  it("names a login's shared user who holds no login of the account, for its edit form", async () => {
+    const snapshot = oneAccountSnapshot("Shared Store");
+    snapshot.people!.push({ id: "p-helper", name: "Helper", external: true, company: null, departedAt: null });
+    snapshot.accounts[0].logins![0].usedBy = ["p-owner", "p-helper"];
+    const ids = await importSnapshot(db, tenant.orgId, snapshot, () => clientId);
+    const model = await readAccountPageModel(scope, ids("account", "acc"), { labels: false });
+    expect(model.editing?.people).toEqual(expect.arrayContaining([{ id: ids("person", "p-helper"), name: "Helper" }]));
+    expect(model.editing?.people).toHaveLength(2);
   });
 
   it("leaves the forms out for a Viewer, and answers another tenant's account with NOT_FOUND", async () => {

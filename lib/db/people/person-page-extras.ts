@@ -10,13 +10,12 @@ import type { PersonRemoval } from "./person-records";
 // The person page's provenance and — for those who edit people — its forms' values and choices, in ONE
 // statement, with the evidence labels and the hand-over candidates (decision 028; it was up to twelve).
 
-const PEOPLE_OPTIONS_LIMIT = 500;
-
 export interface PersonEditing {
   values: Record<string, string>;
   removal: PersonRemoval;
   devices: { id: string; version: number; kind: DeviceKind; label: string | null; holderId: string | null; skipOtpOnBrowser: boolean; source: Provenance["source"] }[];
-  people: { id: string; name: string }[];
+  /** Someone else in the organisation to merge into this person (the merge form searches /api/people). */
+  hasOthers: boolean;
 }
 
 interface RawPersonExtras {
@@ -31,7 +30,7 @@ interface RawPersonExtras {
   verifiedBy: string | null;
   removal: PersonRemoval | null;
   devices: PersonEditing["devices"] | null;
-  people: { id: string; name: string; company: string | null }[] | null;
+  hasOthers: boolean | null;
   candidates: HandoverCandidate[];
   labels: LabelRow[];
 }
@@ -55,9 +54,9 @@ SELECT p.version, p.name, p.email, p.company, p.external, p."departedAt", p.sour
   CASE WHEN $3 THEN (SELECT coalesce(json_agg(json_build_object('id', d.id, 'version', d.version, 'kind', d.kind, 'label', d.label, 'holderId', d."holderId",
       'skipOtpOnBrowser', d."skipOtpOnBrowser", 'source', d.source) ORDER BY d."createdAt", d.id), '[]')
     FROM "Device" d WHERE d."orgId" = $1 AND d."holderId" = p.id) END AS devices,
-  CASE WHEN $3 THEN (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'company', o.company) ORDER BY o.name, o.id), '[]') FROM (
-      SELECT o.id, o.name, o.company FROM "Person" o WHERE o."orgId" = $1 AND o.id <> p.id ORDER BY o.name, o.id LIMIT ${PEOPLE_OPTIONS_LIMIT}
-    ) o) END AS people,
+  -- Whether the merge form has anyone to offer; the devices' holder is this person and the pickers search
+  -- /api/people, so no list of people is read (it was the first 500 by name, aggregated and parsed per view).
+  CASE WHEN $3 THEN EXISTS (SELECT 1 FROM "Person" o WHERE o."orgId" = $1 AND o.id <> p.id) END AS "hasOthers",
   CASE WHEN cardinality($4::text[]) > 0 THEN (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'email', c.email) ORDER BY c.name, c.id), '[]') FROM (
       SELECT c.id, c.name, c.email FROM "Person" c
        WHERE c."orgId" = $1 AND c.id <> p.id AND NOT c.external AND c."departedAt" IS NULL AND (
@@ -79,12 +78,12 @@ export async function getPersonPageExtras(
   if (!row) return null;
   return {
     provenance: { source: row.source, verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy },
-    editing: want.editing && row.removal && row.devices && row.people
+    editing: want.editing && row.removal && row.devices && row.hasOthers !== null
       ? {
           values: { version: String(row.version), name: row.name, email: row.email ?? "", company: row.company ?? "", external: row.external ? "yes" : "no", departedAt: dateToDay(row.departedAt) },
           removal: row.removal,
           devices: row.devices,
-          people: row.people.map((o) => ({ id: o.id, name: o.company ? `${o.name} (${o.company})` : o.name })),
+          hasOthers: row.hasOthers,
         }
       : null,
     candidates: row.candidates,

@@ -6,6 +6,8 @@ import { countStatements } from "@/tests/support/statement-counter";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 import { syncToolCatalogue } from "../tools";
 import { readPersonPageModel } from "./person-page-model";
+import { listPeople } from "./read-people";
+import { personListQuerySchema } from "@/lib/validation/people";
 
 // Decision 028: the person page reads in a few statements, the same number for 3 logins as for 30.
 const db = testDb();
@@ -51,7 +53,7 @@ describe("the person page's read model", () => {
       expect(result.editing?.values).toMatchObject({ name: `Staff of ${n}`, company: "Agency KK", external: "yes" });
       expect(result.editing?.removal).toEqual({ ownedLogins: n, loginUses: 0, otherAccess: 0, devices: 1 });
       expect(result.editing?.devices.map((d) => d.label)).toEqual([`Phone of ${n}`]);
-      expect(result.editing?.people.map((p) => p.id)).not.toContain(people[n]);
+      expect(result.editing?.hasOthers).toBe(true); // the other staff member of this tenant
       expect(result.provenance).toMatchObject({ source: "IMPORT" });
       expect(result.candidates).toEqual([]);
       expect(statements.length).toBeGreaterThan(0);
@@ -59,6 +61,18 @@ describe("the person page's read model", () => {
       counts.push(statements.length);
     }
     expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("offers the merge form only when someone else is in the organisation, and gives every metric as the list counts it", async () => {
+    // The other tenant holds one person: nobody to merge into them.
+    const lone = await readPersonPageModel(await scopeFor(other.userId), otherPersonId, { labels: false });
+    expect(lone.editing?.hasOthers).toBe(false);
+    // The page's own metrics (accounts looked up by key) equal the live list's (the scoped account set).
+    const scope = await scopeFor(tenant.userId);
+    const page = await readPersonPageModel(scope, people[30], { labels: false });
+    expect(page.person.metrics).toEqual({ activeLogins: 30, adminLogins: 30, accounts: 30, devices: 1, openFindings: expect.any(Number) });
+    const listed = (await listPeople(scope, personListQuerySchema.parse({ q: "Staff of 30" }))).rows.find((r) => r.id === people[30]);
+    expect(listed).toMatchObject({ ...page.person.metrics });
   });
 
   it("answers another tenant's person, or one a Viewer given no client cannot see, with NOT_FOUND", async () => {

@@ -31,6 +31,8 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
   const messages = formMessages(t); // one object for every form: carried once in the page payload
+  // The task button's words, likewise one object for every finding (it was a new copy per finding).
+  const taskMessages = { ...messages, success: t("tasks.created") };
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   // The same fields for every finding's form: one object in the page payload, named by reference after.
   const acceptFields: FieldSpec[] = [
@@ -59,7 +61,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
               <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
               {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
               <div className="mt-2">
-                <ActionForm action={createFindingTaskAction} hidden={{ findingId: f.id }} submitLabel={t("tasks.fromFinding")} pendingLabel={t("form.saving")} messages={{ ...messages, success: t("tasks.created") }} variant="secondary" inline testId="finding-task-form" />
+                <ActionForm action={createFindingTaskAction} hidden={{ findingId: f.id }} submitLabel={t("tasks.fromFinding")} pendingLabel={t("form.saving")} messages={taskMessages} variant="secondary" inline testId="finding-task-form" />
               </div>
               {canWrite && (
                 <Disclosure className="mt-2" summary={t("finding.accept")} summaryClassName="cursor-pointer text-sm text-slate-700">

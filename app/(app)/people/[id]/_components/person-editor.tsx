@@ -4,6 +4,7 @@ import type { PersonEditing } from "@/lib/db/people/person-page-extras";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
 import { sharedFor } from "@/lib/i18n/shared-by-translator";
+import type { RecordPicker } from "@/lib/forms/shared-fields";
 import { DEVICE_KINDS } from "@/lib/validation/person-form";
 import { mergePeopleAction, removeDeviceAction, removePersonAction, saveDeviceAction, updatePersonAction } from "../actions";
 import { Section } from "./section";
@@ -14,13 +15,26 @@ type Editing = PersonEditing;
 
 const yesNo = (t: Translate, yes: string, no: string) => [{ value: "no", label: no }, { value: "yes", label: yes }];
 
-function deviceFields(t: Translate, people: { id: string; name: string }[], holder: { id: string; name: string }, d?: Editing["devices"][number]): FieldSpec[] {
-  return [
-    { name: "kind", label: t("devices.kind"), type: "select", defaultValue: d?.kind ?? "PHONE", options: sharedFor(t, "device.kinds", () => DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) }))) },
-    { name: "label", label: t("devices.label"), type: "text", maxLength: 100, defaultValue: d?.label ?? "" },
-    personPickerField(t, { name: "holderId", label: t("devices.holder") }, d ? (d.holderId ? { id: d.holderId, name: [holder, ...people].find((p) => p.id === d.holderId)?.name } : null) : holder, { none: t("devices.noHolder") }),
-    { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: d?.skipOtpOnBrowser ? "yes" : "no", options: sharedFor(t, "choice.yesNo", () => yesNo(t, t("choice.yes"), t("choice.no"))) },
-  ];
+/**
+ * The device form's field descriptions, once per page (decision 036, as the account page's login forms since
+ * decision 034 stop 28): the add form uses them as they are (a phone held by this person), and each held
+ * device's edit form refers to the same list and adds its values, so the flight carries the labels once.
+ */
+function deviceFields(t: Translate, holder: { id: string; name: string }): FieldSpec[] {
+  return sharedFor(t, `deviceFields:${holder.id}`, () => [
+    { name: "kind", label: t("devices.kind"), type: "select", defaultValue: "PHONE", options: sharedFor(t, "device.kinds", () => DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) }))) },
+    { name: "label", label: t("devices.label"), type: "text", maxLength: 100, defaultValue: "" },
+    personPickerField(t, { name: "holderId", label: t("devices.holder") }, holder, { none: t("devices.noHolder") }),
+    { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: "no", options: sharedFor(t, "choice.yesNo", () => yesNo(t, t("choice.yes"), t("choice.no"))) },
+  ]);
+}
+
+/** One held device's part of the shared form: its values, and its holder's name (held here: this person). */
+function deviceValues(holder: { id: string; name: string }, d: Editing["devices"][number]): { values: Record<string, string>; pickers: Record<string, RecordPicker> } {
+  return {
+    values: { kind: d.kind, label: d.label ?? "", holderId: d.holderId ?? "", skipOtpOnBrowser: d.skipOtpOnBrowser ? "yes" : "no" },
+    pickers: { holderId: { selectedName: d.holderId === holder.id ? holder.name : undefined } },
+  };
 }
 
 /** The person's own facts and merging a duplicate into them (Owners and Admins). */
@@ -44,7 +58,7 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
             />
           </div>
         </Disclosure>
-        {editing.people.length > 0 && (
+        {editing.hasOthers && (
           <Disclosure testId="person-merge" summary={t("person.merge")} summaryClassName="cursor-pointer text-sm text-red-800">
             <p className="my-2 max-w-xl text-sm">{t("person.mergeWhat")}</p>
             <ActionForm
@@ -84,7 +98,7 @@ export function HeldDevices({ personId, name, editing, t }: { personId: string; 
               <span className="font-medium">{d.label ?? t(`people.deviceKind.${d.kind}`)}</span> <span className="text-xs text-slate-500">({t(`people.deviceKind.${d.kind}`)} · {t(`provenance.${d.source}`)})</span>
               <div className="mt-1 flex flex-wrap gap-3">
                 <Disclosure summary={t("children.edit")} summaryClassName="cursor-pointer text-xs text-blue-800">
-                  <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId, deviceId: d.id, version: d.version }} fields={deviceFields(t, editing.people, holder, d)} submitLabel={t("form.save")} pendingLabel={t("form.saving")} messages={messages} testId="edit-device-form" />
+                  <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId, deviceId: d.id, version: d.version }} fields={deviceFields(t, holder)} {...deviceValues(holder, d)} submitLabel={t("form.save")} pendingLabel={t("form.saving")} messages={messages} testId="edit-device-form" />
                 </Disclosure>
                 <Disclosure summary={t("children.remove")} summaryClassName="cursor-pointer text-xs text-red-800">
                   <p className="my-1 text-xs">{t("devices.removeWhat")}</p>
@@ -95,7 +109,7 @@ export function HeldDevices({ personId, name, editing, t }: { personId: string; 
           ))}
         </ul>
         <Disclosure className="mt-2" testId="add-device" summary={t("devices.add")} summaryClassName="cursor-pointer text-xs text-blue-800">
-          <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId }} fields={deviceFields(t, editing.people, holder)} submitLabel={t("devices.add")} pendingLabel={t("form.saving")} messages={messages} testId="add-device-form" />
+          <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId }} fields={deviceFields(t, holder)} submitLabel={t("devices.add")} pendingLabel={t("form.saving")} messages={messages} testId="add-device-form" />
         </Disclosure>
       </Section>
     </>
