@@ -14,6 +14,8 @@ const envSchema = z.object({
   GATEHOUSE_JOBS: z.enum(["on", "off"]).default("on"),
   /** The AES key of server actions (base64); derived from AUTH_SECRET when unset (lib/deploy/action-key.ts). */
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
+  /** The large import's process: its V8 old-space limit in MB (lib/db/bulk-import/isolated.ts; default 192). */
+  GATEHOUSE_IMPORT_HEAP_MB: z.coerce.number().int().min(64, "must be at least 64 (MB)").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   GATEHOUSE_DATA_DIR: z.string().default(".gatehouse"),

@@ -21,6 +21,9 @@ describe("request body limits", () => {
     expect(bodyLimitRefusal("POST", "/api/import", h({ "content-length": String(50 * 1024 * 1024) }))).toMatchObject({ status: 413 });
     expect(bodyLimitRefusal("POST", "/api/v1/snapshots", h({ "content-length": String(10 * 1024 * 1024) }))).toBeNull();
     expect(bodyLimitRefusal("POST", "/api/importer", h({ "content-length": String(10 * 1024 * 1024) }))).toMatchObject({ status: 413 });
+    // The large-file import streams and counts its own body (up to 200 MB by default).
+    expect(bodyLimitRefusal("POST", "/api/import/large", h({ "content-length": String(50 * 1024 * 1024) }))).toBeNull();
+    expect(bodyLimitRefusal("POST", "/api/import/larger", h({ "content-length": String(10 * 1024 * 1024) }))).toMatchObject({ status: 413 });
   });
 
   it("lets bodiless requests through", () => {

@@ -9,7 +9,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { listClients } from "@/lib/db/members";
 import { isOrgAdmin } from "@/lib/db/scope";
-import { runBulkImport, type BulkProgress } from "@/lib/db/bulk-import/import";
+import type { BulkProgress } from "@/lib/db/bulk-import/import";
+import { runIsolatedImport } from "@/lib/db/bulk-import/isolated";
 import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
 import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
 import { getT } from "@/lib/i18n/server";
@@ -20,7 +21,9 @@ import { largeKeepApartSchema } from "@/lib/validation/import";
 // The large-file import (decision 023): the request body is the file itself, streamed to a temporary
 // file (its size checked from Content-Length and again while streaming), then read, previewed
 // (dryRun=1) or applied, with the answer streamed back as NDJSON lines: {progress} lines as the rows
-// are read and applied, then one {result} line. Owners and admins only.
+// are read and applied, then one {result} line. Owners and admins only. The import itself runs in a
+// child process with a capped heap (lib/db/bulk-import/isolated.ts, decision 031 stop 29); a client that
+// goes away (closed tab, aborted fetch) kills it, and its one transaction with it.
 
 const query = z.object({
   name: z.string().min(1).max(255).regex(/\.(csv|tsv|txt|xlsx)$/i),
@@ -64,9 +67,18 @@ export async function POST(request: Request): Promise<Response> {
 
   const t = await getT();
   const encoder = new TextEncoder();
+  const cancel = new AbortController();
+  request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
+      const send = (line: unknown) => {
+        if (cancel.signal.aborted) return;
+        try {
+          controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
+        } catch {
+          cancel.abort(); // the stream was closed under us: nobody is reading any more
+        }
+      };
       let last = 0;
       const progress = (p: BulkProgress) => {
         const now = Date.now();
@@ -75,7 +87,7 @@ export async function POST(request: Request): Promise<Response> {
         send({ progress: p });
       };
       try {
-        const result = await runBulkImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: dryRun === "1", clientId: client ? client.id : undefined, keepApart, onProgress: progress });
+        const result = await runIsolatedImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: dryRun === "1", clientId: client ? client.id : undefined, keepApart, onProgress: progress, signal: cancel.signal });
         if (!result.ok && "problems" in result) {
           const problems = result.problems.map((p) =>
             "sheet" in p ? describeSheetProblem(p.sheet, t) : { ...translateSnapshotErrors([p.error], t)[0], path: p.row ? `${t("sheet.row", { row: p.row })} (${p.error.path})` : p.error.path },
@@ -89,12 +101,20 @@ export async function POST(request: Request): Promise<Response> {
         }
       } catch (error) {
         // Nothing was written (one transaction); the page offers to try again.
-        console.error(`gatehouse: large import failed: ${(error as Error).message}`);
+        if (cancel.signal.aborted) console.error("gatehouse: large import cancelled (the client went away); nothing was written");
+        else console.error(`gatehouse: large import failed: ${(error as Error).message}`);
         send({ result: { ok: false, failed: true } });
       } finally {
         await rm(dir, { recursive: true, force: true });
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          // already cancelled by the client
+        }
       }
+    },
+    cancel() {
+      cancel.abort();
     },
   });
   return new Response(body, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
