@@ -8,6 +8,10 @@ const header = "account_id,store_name,seller_id,region,login_id,role,email,perso
 const rows = (n: number, bad = false) =>
   Array.from({ length: n }, (_, i) => `big-${i},Big Store ${i},BIGSELLER${String(i).padStart(4, "0")},JP,l-${i},PRIMARY,owner${i}@big.example,p-big-${i},Owner ${i},${bad && i === 3 ? "SLEEPING" : "ACTIVE"},VIEW`);
 
+// Each preview and apply starts the import's own process (decision 031 stop 29): a few seconds each on a
+// loaded two-core machine, four of them per journey.
+test.describe.configure({ timeout: 180_000 });
+
 test("a large logins file: problems by row, then preview with progress, apply, and the accounts are there", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/import");
