@@ -2,19 +2,13 @@
 // the autocannon window of a bench/web-profile.ts profile, as decision 027 measured it by hand: the last
 // <seconds> + 1 s of the profile minus its final second (startup, module loading and signing in left out),
 // busy = every sample but "(idle)", divided by the requests autocannon completed in that window.
-import { readFileSync } from "node:fs";
+import { lastWindow, readProfile } from "./support/cpuprofile";
 
-interface Node { id: number; callFrame: { functionName: string } }
 const [file, seconds, requests] = process.argv.slice(2);
 if (!file || !seconds || !requests) throw new Error("usage: cpuprofile-window.ts <file.cpuprofile> <seconds> <requests>");
-const profile = JSON.parse(readFileSync(file, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; endTime: number };
+const { profile } = readProfile(file);
 const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
-// Sample times (µs from the profile's start), walked back from the end.
-let t = 0;
-const times = profile.timeDeltas.map((d) => (t += d));
-const end = times[times.length - 1];
-const from = end - (Number(seconds) + 1) * 1e6;
-const to = end - 1e6;
+const { times, from, to } = lastWindow(profile, Number(seconds));
 let busy = 0;
 let all = 0;
 profile.samples.forEach((id, i) => {

@@ -15,13 +15,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
 import { applyMigrations } from "@/lib/db/migrate";
-import { benchWebOwner, pageWeight, signInCookie } from "./support/page-session";
+import { benchWebOwner, pageWeight, signInCookie, timedGets } from "./support/page-session";
+import { cpuMs } from "./support/process-cpu";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
 const PORT = Number(process.env.CPU_PORT ?? 4540);
@@ -33,21 +33,12 @@ const PAGES = ["/signin", ...(process.env.CPU_PAGES ?? "/members/outbox,/account
 const base = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench-cpu@gatehouse.example";
 const SECRET = randomBytes(32).toString("hex");
-const TICK_MS = 10; // USER_HZ is 100 on Linux
 /** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
 const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";
 /** CPU_CONNECTIONS=10: the CPU_REQUESTS go through that many connections at once (autocannon), as bench:web's second column. */
 const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
 
 /** CPU milliseconds a process has used (all its threads), or 0 when it is gone. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
-  } catch {
-    return 0;
-  }
-}
 
 /** The database's backends (this monitor's own connection left out) and the CPU each has used so far. */
 async function backendCpu(monitor: pg.Client, database: string): Promise<Map<number, number>> {
@@ -109,17 +100,11 @@ async function main() {
             const headers: Record<string, string> = { "accept-encoding": ENCODING, ...(path === "/signin" ? {} : { cookie }) };
             const weight = await pageWeight(base, path, headers);
             for (let i = 0; i < WARMUP; i++) await (await fetch(base + path, { headers })).text();
-            const walls: number[] = [];
+            let walls: number[] = [];
             const pgBefore = await backendCpu(monitor, database);
             const before = cpuMs(child.pid!);
             if (CONNECTIONS === 1) {
-              for (let i = 0; i < REQUESTS; i++) {
-                const t0 = performance.now();
-                const res = await fetch(base + path, { headers });
-                await res.text();
-                if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-                walls.push(performance.now() - t0);
-              }
+              walls = await timedGets(base, path, headers, REQUESTS);
             } else {
               const r = await new Promise<{ latency: { p50: number }; non2xx: number; errors: number }>((resolve, reject) =>
                 autocannon({ url: base + path, connections: CONNECTIONS, amount: REQUESTS, headers }, (e, result) => (e ? reject(e) : resolve(result))),

@@ -8,12 +8,12 @@
 // page's HTML and RSC payload there, to read what the bytes are.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
-import { benchWebOwner, pageWeight, signInCookie } from "./support/page-session";
+import { benchWebOwner, pageWeight, signInCookie, timedGets } from "./support/page-session";
+import { cpuMs } from "./support/process-cpu";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
 const PORT = Number(process.env.WEIGHT_PORT ?? 3442);
@@ -22,13 +22,7 @@ const PAGES = ["/signin", ...(process.env.WEIGHT_PAGES ?? "/accounts").split(","
 const base = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench-weight@gatehouse.example";
 const SECRET = randomBytes(32).toString("hex");
-const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** CPU milliseconds the process has used (all its threads). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
-}
 
 async function main() {
   const { db, password } = await benchWebOwner(URL_, EMAIL, "Weight user");
@@ -63,15 +57,8 @@ async function main() {
         writeFileSync(`${dir}/${name}.rsc`, await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text());
       }
       for (let i = 0; i < 3; i++) await (await fetch(base + path, { headers })).text(); // warm-up
-      const walls: number[] = [];
       const before = cpuMs(child.pid!);
-      for (let i = 0; i < REQUESTS; i++) {
-        const t0 = performance.now();
-        const res = await fetch(base + path, { headers });
-        await res.text();
-        if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
-        walls.push(performance.now() - t0);
-      }
+      const walls = await timedGets(base, path, headers, REQUESTS);
       const cpu = (cpuMs(child.pid!) - before) / REQUESTS;
       if (path === "/signin") floor = cpu;
       walls.sort((a, b) => a - b);

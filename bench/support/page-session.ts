@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
 import { createDb } from "@/lib/db/client";
@@ -41,4 +42,17 @@ export async function pageWeight(base: string, path: string, headers: Record<str
   const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0);
   const rsc = await (await fetch(base + path, { headers: { ...headers, RSC: "1" } })).text();
   return { html: html.length, flight, rsc: rsc.length };
+}
+
+/** `n` sequential GETs of one page, each read to its end; their wall times in ms. Any status but 200 throws. */
+export async function timedGets(base: string, path: string, headers: Record<string, string>, n: number): Promise<number[]> {
+  const walls: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(base + path, { headers });
+    await res.text();
+    if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
+    walls.push(performance.now() - t0);
+  }
+  return walls;
 }

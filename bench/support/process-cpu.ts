@@ -24,6 +24,9 @@ function readStat(pid: number): Stat | null {
   }
 }
 
+/** CPU milliseconds one process has used (all its threads); 0 once it has exited. */
+export const cpuMs = (pid: number): number => readStat(pid)?.cpuMs ?? 0;
+
 /** Direct children of a process, from every one of its threads (the thread that forks owns the child). */
 function childrenOf(pid: number): number[] {
   let tasks: string[];

@@ -23,3 +23,15 @@ export function bulkImportFixture(prefix: string) {
   });
   return { db, file: (name: string) => join(dir, name) };
 }
+
+/** Rows an import writes, per table, in one organisation: compared before and after to prove nothing was left. */
+export async function importedRowCounts(db: ReturnType<typeof testDb>, orgId: string): Promise<Record<string, number>> {
+  const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
+    `SELECT (SELECT count(*)::int FROM "SellerAccount" WHERE "orgId" = $1) AS accounts, (SELECT count(*)::int FROM "Person" WHERE "orgId" = $1) AS people,
+       (SELECT count(*)::int FROM "Login" WHERE "orgId" = $1) AS logins, (SELECT count(*)::int FROM "PermissionGrant" WHERE "orgId" = $1) AS grants,
+       (SELECT count(*)::int FROM "TwoStepMethod" WHERE "orgId" = $1) AS methods, (SELECT count(*)::int FROM "Finding" WHERE "orgId" = $1) AS findings,
+       (SELECT count(*)::int FROM "PersonAccess" WHERE "orgId" = $1) AS access, (SELECT count(*)::int FROM "AuditEvent" WHERE "orgId" = $1) AS audits`,
+    orgId,
+  );
+  return row;
+}

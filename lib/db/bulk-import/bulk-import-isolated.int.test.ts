@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { encodeCsv } from "@/lib/csv";
 import { generateSnapshot } from "@/lib/risk/generate";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
-import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
+import { bulkImportFixture, importedRowCounts } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { writeLoginsCsv } from "@/tests/support/logins-file";
 import { runBulkImport, type BulkProgress } from "./import";
@@ -19,16 +19,7 @@ import { runIsolatedImport } from "./isolated";
 
 const { db, file } = bulkImportFixture("bulk-isolated-");
 
-async function counts(orgId: string) {
-  const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
-    `SELECT (SELECT count(*)::int FROM "SellerAccount" WHERE "orgId" = $1) AS accounts, (SELECT count(*)::int FROM "Person" WHERE "orgId" = $1) AS people,
-       (SELECT count(*)::int FROM "Login" WHERE "orgId" = $1) AS logins, (SELECT count(*)::int FROM "PermissionGrant" WHERE "orgId" = $1) AS grants,
-       (SELECT count(*)::int FROM "TwoStepMethod" WHERE "orgId" = $1) AS methods, (SELECT count(*)::int FROM "Finding" WHERE "orgId" = $1) AS findings,
-       (SELECT count(*)::int FROM "PersonAccess" WHERE "orgId" = $1) AS access, (SELECT count(*)::int FROM "AuditEvent" WHERE "orgId" = $1) AS audits`,
-    orgId,
-  );
-  return row;
-}
+const counts = (orgId: string) => importedRowCounts(db, orgId);
 
 const alive = (pid: number) => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkImportFixture } from "@/tests/support/bulk-import-fixture";
+import { bulkImportFixture, importedRowCounts } from "@/tests/support/bulk-import-fixture";
 import { createTenant, scopeFor } from "@/tests/support/factories";
 import { writeLoginsCsv } from "@/tests/support/logins-file";
 import { runBulkImport } from "./import";
@@ -12,16 +12,7 @@ import { runBulkImport } from "./import";
 
 const { db, file } = bulkImportFixture("bulk-kill-");
 
-async function counts(orgId: string) {
-  const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(
-    `SELECT (SELECT count(*)::int FROM "SellerAccount" WHERE "orgId" = $1) AS accounts, (SELECT count(*)::int FROM "Person" WHERE "orgId" = $1) AS people,
-       (SELECT count(*)::int FROM "Login" WHERE "orgId" = $1) AS logins, (SELECT count(*)::int FROM "PermissionGrant" WHERE "orgId" = $1) AS grants,
-       (SELECT count(*)::int FROM "TwoStepMethod" WHERE "orgId" = $1) AS methods, (SELECT count(*)::int FROM "Finding" WHERE "orgId" = $1) AS findings,
-       (SELECT count(*)::int FROM "PersonAccess" WHERE "orgId" = $1) AS access, (SELECT count(*)::int FROM "AuditEvent" WHERE "orgId" = $1) AS audits`,
-    orgId,
-  );
-  return row;
-}
+const counts = (orgId: string) => importedRowCounts(db, orgId);
 
 describe("a large import whose connection is killed", () => {
   it("leaves nothing behind, fails visibly, and can be retried", { timeout: 240_000 }, async () => {
