@@ -2,12 +2,11 @@
 // profile's autocannon window went (the last <seconds> + 1 s minus the final second, as cpuprofile-window.ts):
 // self time by where the code lives (Next's runtime, React, Node's streams and sockets, pg, Prisma, the app,
 // garbage collection), then the top functions by inclusive time, each counted once per sample. Idle left out.
-import { addInclusive, frameName, lastWindow, readProfile, shortUrl, topLines, type ProfileNode } from "./support/cpuprofile";
+import { addInclusive, frameName, readProfile, shortUrl, topLines, windowSamples, type ProfileNode } from "./support/cpuprofile";
 
 const [file, seconds, n = "30"] = process.argv.slice(2);
 if (!file || !seconds) throw new Error("usage: cpuprofile-window-top.ts <file.cpuprofile> <seconds> [n]");
 const { profile, byId, parent } = readProfile(file);
-const { times, from, to } = lastWindow(profile, Number(seconds));
 
 function bucket(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
@@ -30,16 +29,14 @@ const buckets = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let busy = 0;
 let all = 0;
-profile.samples.forEach((id, i) => {
-  if (times[i] < from || times[i] >= to) return;
-  const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+for (const { id, ms } of windowSamples(profile, Number(seconds))) {
   all += ms;
   const leaf = byId.get(id)!;
-  if (leaf.callFrame.functionName === "(idle)") return;
+  if (leaf.callFrame.functionName === "(idle)") continue;
   busy += ms;
   self.set(frameName(leaf), (self.get(frameName(leaf)) ?? 0) + ms);
   buckets.set(bucket(leaf), (buckets.get(bucket(leaf)) ?? 0) + ms);
   addInclusive(inclusive, id, ms, byId, parent);
-});
+}
 const top = (m: Map<string, number>, k: number) => topLines(m, k, busy);
 console.log(`window ${(all / 1000).toFixed(1)} s, busy ${busy.toFixed(0)} ms (shares below are of busy time)\n-- self, by where the code lives --\n${top(buckets, 25)}\n-- self --\n${top(self, Number(n))}\n-- inclusive --\n${top(inclusive, Number(n))}`);

@@ -16,12 +16,18 @@ export function readProfile(file: string): { profile: Profile; byId: Map<number,
 export const shortUrl = (url: string) => url.replace(/^.*?(node_modules\/|\.next\/|node:)/, "$1");
 export const frameName = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${shortUrl(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 
-/** The autocannon window of a web-profile run: the last `seconds` + 1 s minus the final second (µs from start). */
-export function lastWindow(profile: Profile, seconds: number): { times: number[]; from: number; to: number } {
+/** The samples of a web-profile run's autocannon window (the last `seconds` + 1 s minus the final second), each with its ms. */
+export function windowSamples(profile: Profile, seconds: number): { id: number; ms: number }[] {
   let t = 0;
   const times = profile.timeDeltas.map((d) => (t += d));
   const end = times[times.length - 1];
-  return { times, from: end - (seconds + 1) * 1e6, to: end - 1e6 };
+  const from = end - (seconds + 1) * 1e6;
+  const to = end - 1e6;
+  const out: { id: number; ms: number }[] = [];
+  profile.samples.forEach((id, i) => {
+    if (times[i] >= from && times[i] < to) out.push({ id, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 });
+  });
+  return out;
 }
 
 /** Adds `ms` to every distinct function on the sample's stack: inclusive time, once per sample however deep it recurses. */
