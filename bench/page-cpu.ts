@@ -35,6 +35,10 @@ const EMAIL = "bench-cpu@gatehouse.example";
 const SECRET = randomBytes(32).toString("hex");
 /** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
 const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";
+/** CPU_NODE_ARGS: Node flags for the server (e.g. `--max-semi-space-size=32`), to compare runtime settings. */
+const NODE_ARGS = (process.env.CPU_NODE_ARGS ?? "").split(" ").filter(Boolean);
+/** CPU_SERVER: the server's entry and loader, as `npm start` runs it by default (`--import tsx scripts/serve.ts`). */
+const SERVER = (process.env.CPU_SERVER ?? "--import tsx scripts/serve.ts").split(" ").filter(Boolean);
 /** CPU_CONNECTIONS=10: the CPU_REQUESTS go through that many connections at once (autocannon), as bench:web's second column. */
 const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
 
@@ -55,7 +59,7 @@ function backendDelta(before: Map<number, number>, after: Map<number, number>): 
 
 async function serve(dir: string): Promise<ChildProcess> {
   if (!existsSync(`${dir}/.next/BUILD_ID`)) throw new Error(`${dir} has no build (.next/BUILD_ID)`);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...SERVER], {
     cwd: dir,
     detached: true,
     stdio: "ignore",
@@ -96,10 +100,14 @@ async function main() {
           console.log("| Page | HTML B | inline flight B | RSC B | app CPU ms/req | ÷ `/signin` | PostgreSQL CPU ms/req | app + PG ÷ `/signin` | wall p50 ms |");
           console.log("|---|---|---|---|---|---|---|---|---|");
           let floor = { app: 0, all: 0 };
+          const headersFor = (path: string): Record<string, string> => ({ "accept-encoding": ENCODING, ...(path === "/signin" ? {} : { cookie }) });
+          // Every page warms up before any is measured: a fresh server is still compiling hot code (on V8's
+          // background threads, whose CPU the process accrues), which would weigh on whichever page came first.
+          for (let pass = 0; pass < 2; pass++) for (const path of PAGES) for (let i = 0; i < WARMUP; i++) await (await fetch(base + path, { headers: headersFor(path) })).text();
           for (const path of PAGES) {
-            const headers: Record<string, string> = { "accept-encoding": ENCODING, ...(path === "/signin" ? {} : { cookie }) };
+            const headers = headersFor(path);
             const weight = await pageWeight(base, path, headers);
-            for (let i = 0; i < WARMUP; i++) await (await fetch(base + path, { headers })).text();
+            for (let i = 0; i < 3; i++) await (await fetch(base + path, { headers })).text();
             let walls: number[] = [];
             const pgBefore = await backendCpu(monitor, database);
             const before = cpuMs(child.pid!);
