@@ -128,7 +128,8 @@ export async function assertPersonVisible(db: Db | Tx, scope: Scope, personId: s
 
 /**
  * Everything the person page shows, in one statement ($3 = the person; no row = not found or not
- * visible): the person with ACCESS_METRICS and its open findings counted as FINDING_METRICS counts them; the logins they own or use on accounts
+ * visible): the person (its access metrics are counted from the rows below, as ACCESS_METRICS and FINDING_METRICS define
+ * them: lib/db/people/person-metrics.ts) and the accounts in scope where they hold other access; the logins they own or use on accounts
  * in scope (from `held`, by the (orgId, personId) indexes of Login and LoginUser, then by primary key —
  * not an OR over owner and users, which scanned every login of the organisation) with their levels; the
  * devices they hold with the in-scope logins that use them for 2SV; open findings about the person, those
