@@ -4,14 +4,14 @@ import type { Login, PermissionGrant } from "../validation/snapshot";
  * An admin login is an ACTIVE login that is PRIMARY, or holds ADMIN on any tool, or VIEW_EDIT/ADMIN on
  * USER_PERMISSIONS (whoever can edit User Permissions can make themselves an admin).
  */
-export function isAdminLogin(login: Login): boolean {
+export function isAdminLogin(login: Pick<Login, "status" | "role"> & { permissions: readonly Pick<PermissionGrant, "tool" | "level">[] }): boolean {
   if (login.status !== "ACTIVE") return false;
   if (login.role === "PRIMARY") return true;
   for (const grant of login.permissions) if (isAdminGrant(grant)) return true;
   return false;
 }
 
-function isAdminGrant(grant: PermissionGrant): boolean {
+function isAdminGrant(grant: Pick<PermissionGrant, "tool" | "level">): boolean {
   return grant.level === "ADMIN" || (grant.tool === "USER_PERMISSIONS" && grant.level === "VIEW_EDIT");
 }
 

@@ -34,6 +34,27 @@ export function personVisibility(scope: Scope): { cte: string; where: string } {
 }
 
 /**
+ * The logins each person owns or uses on accounts in scope, one row per (person, login): ACCESS_METRICS' first
+ * CTE, and the person page's login list (which counts its metrics from it, lib/db/people/person-metrics.ts).
+ * "byKey": each login's account looked up by its primary key with the scope's test, for one person's few logins;
+ * "scoped" joins the scoped_accounts set, which the planner materialises (every account of the organisation for
+ * an Owner: 10,000–40,000 ids read per request for a person holding ten logins).
+ */
+export const heldLogins = (people: "ids" | "all", accounts: "scoped" | "byKey" = "scoped") => {
+  const of = (column: string) => (people === "ids" ? `AND ${column} IN (SELECT id FROM ids)` : "");
+  return `held AS (
+  SELECT h.pid, l.id, l."accountId", l.status, l.role
+  FROM (SELECT "personId" AS pid, id AS lid FROM "Login" WHERE "orgId" = $1 ${of(`"personId"`)}
+        UNION
+        SELECT "personId", "loginId" FROM "LoginUser" WHERE "orgId" = $1 ${of(`"personId"`)}) h
+  JOIN "Login" l ON l.id = h.lid AND l."orgId" = $1
+  ${inScopeJoin(accounts, `l."accountId"`)})`;
+};
+
+const inScopeJoin = (accounts: "scoped" | "byKey", column: string) =>
+  accounts === "byKey" ? `JOIN "SellerAccount" a ON a.id = ${column} AND a."orgId" = $1 AND ${IN_CLIENTS("a")}` : `JOIN scoped_accounts a ON a.id = ${column}`;
+
+/**
  * Access held per person, set-based over the ids in a CTE named `ids` (never one query per person):
  * logins count whether the person owns or uses them, only on accounts in scope. An admin-level login
  * is lib/risk's isAdminLogin: ACTIVE and PRIMARY, ADMIN on any tool, or View & Edit on User Permissions.
@@ -43,19 +64,9 @@ export function personVisibility(scope: Scope): { cte: string; where: string } {
  */
 export const accessMetrics = (people: "ids" | "all", accounts: "scoped" | "byKey" = "scoped") => {
   const of = (column: string) => (people === "ids" ? `AND ${column} IN (SELECT id FROM ids)` : "");
-  // "byKey": each login's or other access's account looked up by its primary key with the scope's test, for one
-  // person's few logins; "scoped" joins the scoped_accounts set, which the planner materialises (every account
-  // of the organisation for an Owner: 10,000–40,000 ids read per request for a person holding ten logins).
-  const inScope = (column: string) =>
-    accounts === "byKey" ? `JOIN "SellerAccount" a ON a.id = ${column} AND a."orgId" = $1 AND ${IN_CLIENTS("a")}` : `JOIN scoped_accounts a ON a.id = ${column}`;
+  const inScope = (column: string) => inScopeJoin(accounts, column);
   return `
-held AS (
-  SELECT h.pid, l.id, l."accountId", l.status, l.role
-  FROM (SELECT "personId" AS pid, id AS lid FROM "Login" WHERE "orgId" = $1 ${of(`"personId"`)}
-        UNION
-        SELECT "personId", "loginId" FROM "LoginUser" WHERE "orgId" = $1 ${of(`"personId"`)}) h
-  JOIN "Login" l ON l.id = h.lid AND l."orgId" = $1
-  ${inScope(`l."accountId"`)}),
+${heldLogins(people, accounts)},
 admin_grants AS (
   SELECT DISTINCT g."loginId" FROM "PermissionGrant" g
   WHERE g."orgId" = $1 AND g."loginId" IN (SELECT id FROM held WHERE status = 'ACTIVE')
@@ -117,7 +128,8 @@ export async function assertPersonVisible(db: Db | Tx, scope: Scope, personId: s
 
 /**
  * Everything the person page shows, in one statement ($3 = the person; no row = not found or not
- * visible): the person with ACCESS_METRICS and its open findings counted as FINDING_METRICS counts them; the logins they own or use on accounts
+ * visible): the person (its access metrics are counted from the rows below, as ACCESS_METRICS and FINDING_METRICS define
+ * them: lib/db/people/person-metrics.ts) and the accounts in scope where they hold other access; the logins they own or use on accounts
  * in scope (from `held`, by the (orgId, personId) indexes of Login and LoginUser, then by primary key —
  * not an OR over owner and users, which scanned every login of the organisation) with their levels; the
  * devices they hold with the in-scope logins that use them for 2SV; open findings about the person, those
@@ -130,16 +142,21 @@ export function personPageStatement(scope: Scope): string {
   return `
 WITH ${visible.cte ? `${SCOPED_ACCOUNTS}${visible.cte},` : ""}
 ids AS (SELECT p.id FROM "Person" p WHERE p.id = $3 AND p."orgId" = $1 AND ${visible.where}),
-${accessMetrics("ids", "byKey")},
+-- Only the held logins: the page counts its metrics from the rows it lists (lib/db/people/person-metrics.ts), not
+-- with ACCESS_METRICS' four more CTEs, which were most of this statement's planning time (decision 038).
+${heldLogins("ids", "byKey")},
 dev AS (SELECT d.id, d.kind, d.label, d."skipOtpOnBrowser" FROM "Device" d WHERE d."orgId" = $1 AND d."holderId" IN (SELECT id FROM ids)),
 -- FINDING_METRICS's set, listed: the page's count is its length (one pass over the findings, not two).
 person_findings AS (
   SELECT f.id, f."ruleId", f.severity, f.evidence, f."evidenceData", f."firstSeenAt", f."subjectType", f."subjectId", a.id AS "accountId", a."storeName"
   FROM (SELECT id AS sid, 'person' AS t FROM ids UNION SELECT id, 'login' FROM held UNION SELECT id, 'device' FROM dev) s
   JOIN "Finding" f ON f."orgId" = $1 AND f.status = 'OPEN' AND f."subjectType"::text = s.t AND f."subjectId" = s.sid
-  JOIN "SellerAccount" a ON a.id = f."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}),
-finding_counts AS (SELECT id AS pid, (SELECT count(*) FROM person_findings) AS open_findings FROM ids)
-SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboardingStartedAt", ${METRIC_COLUMNS},
+  JOIN "SellerAccount" a ON a.id = f."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")})
+SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboardingStartedAt",
+  -- For the accounts metric (ACCESS_METRICS' account_counts): accounts in scope where they hold other access.
+  (SELECT coalesce(json_agg(DISTINCT o."accountId"), '[]') FROM "OtherAccess" o
+   JOIN "SellerAccount" a ON a.id = o."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}
+   WHERE o."orgId" = $1 AND o."personId" = p.id) AS "otherAccessAccounts",
   (SELECT coalesce(json_agg(json_build_object(
       'id', l.id, 'role', l.role, 'email', l.email, 'status', l.status, 'lastLoginAt', l."lastLoginAt", 'personId', l."personId",
       'person', json_build_object('id', o.id, 'name', o.name),
@@ -188,6 +205,6 @@ SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboard
      AND NOT (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")})) AS "hiddenOpen",
   -- Ticked steps that changed records, in or out of scope: while there are any, the offboarding cannot be cancelled.
   (SELECT count(*)::int FROM "OffboardingTask" t WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NOT NULL AND t.kind <> 'DEVICE_REHOME') AS "changedSteps"
-FROM "Person" p ${METRIC_JOINS}
+FROM "Person" p
 WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)`;
 }

@@ -409,3 +409,35 @@ describe("offboarding", () => {
     expect(await completeOffboardingTask(manager, betaTask.id)).toEqual({ changed: true });
   });
 });
+
+describe("the person page's access metrics (counted from its own rows, decision 038)", () => {
+  /** The list's metrics for every person it shows this scope, keyed by id (live for a Manager, stored for an Owner). */
+  const listed = async (scope: Awaited<ReturnType<typeof scopeFor>>) =>
+    (await listPeople(scope, query({ sort: "name", pageSize: "100" }))).rows.map(({ id, activeLogins, adminLogins, accounts, devices, openFindings }) => ({ id, activeLogins, adminLogins, accounts, devices, openFindings }));
+
+  it("equal the list's for every person, as an Owner and as a Manager of either client, with other access and a disabled login", async () => {
+    const { tenant, scope, member, clients, person, account, login } = await setup();
+    // Ads access on Beta (where Ito also holds a login) and on a third account of Alpha's client where they hold
+    // no login; Kato's only login disabled while Kato keeps Brand Registry access to the same account.
+    const gamma = await db.sellerAccount.create({ data: { orgId: tenant.orgId, clientId: clients.alpha, storeName: "Gamma Store", region: "JP", plan: "PROFESSIONAL", status: "ACTIVE" } });
+    await db.otherAccess.createMany({
+      data: [
+        { orgId: tenant.orgId, accountId: account("beta"), personId: person("p-ito"), console: "ADS", role: "Viewer" },
+        { orgId: tenant.orgId, accountId: gamma.id, personId: person("p-ito"), console: "ADS", role: "Admin" },
+        { orgId: tenant.orgId, accountId: account("beta"), personId: person("p-viewer"), console: "BRAND_REGISTRY", role: "Viewer" },
+      ],
+    });
+    await db.login.update({ where: { id: login("beta", "kato") }, data: { status: "DISABLED" } });
+    await refreshPersonAccess(db, tenant.orgId, null);
+    const scopes = [scope, await member("MANAGER", [clients.alpha]), await member("MANAGER", [clients.beta])];
+    for (const s of scopes) {
+      const rows = await listed(s);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const { id, ...metrics } of rows) expect((await getPersonDetailOrThrow(s, id)).metrics, id).toEqual(metrics);
+    }
+    // And the figures themselves, so the two cannot agree by both being wrong.
+    expect((await getPersonDetailOrThrow(scope, person("p-ito"))).metrics).toMatchObject({ activeLogins: 3, adminLogins: 2, accounts: 3, devices: 2 });
+    expect((await getPersonDetailOrThrow(scopes[2], person("p-ito"))).metrics).toMatchObject({ activeLogins: 1, adminLogins: 0, accounts: 1, devices: 2 });
+    expect((await getPersonDetailOrThrow(scope, person("p-viewer"))).metrics).toMatchObject({ activeLogins: 0, adminLogins: 0, accounts: 1, devices: 1 });
+  });
+});

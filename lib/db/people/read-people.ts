@@ -2,6 +2,7 @@ import "server-only";
 import type { PersonListQuery } from "@/lib/validation/people";
 import { AppError } from "@/lib/errors";
 import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "../generated/enums";
+import { personMetrics, type PersonMetrics } from "./person-metrics";
 import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, storedAccessOrder, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
@@ -222,7 +223,8 @@ export interface PersonDetail {
   };
 }
 
-interface PersonPageRow extends Omit<MetricRow, "departedAt"> {
+interface PersonPageRow extends Omit<MetricRow, "departedAt" | keyof PersonMetrics> {
+  otherAccessAccounts: string[];
   departedAt: Date | null;
   offboardingStartedAt: Date | null;
   changedSteps: number;
@@ -250,7 +252,7 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string): Pr
     external: row.external,
     departedAt: row.departedAt,
     offboardingStartedAt: row.offboardingStartedAt,
-    metrics: { activeLogins: row.activeLogins, adminLogins: row.adminLogins, accounts: row.accounts, devices: row.devices, openFindings: row.openFindings },
+    metrics: personMetrics(row.logins, row.otherAccessAccounts, row.deviceList.length, row.findings.length),
     logins: row.logins.map((l) => ({ ...l, lastLoginAt: dateOrNull(l.lastLoginAt) })),
     devices: row.deviceList.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== personId) })),
     findings: row.findings.map((f) => ({ ...f, firstSeenAt: new Date(f.firstSeenAt) })),

@@ -1,12 +1,11 @@
-import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
+import type { FieldSpec, FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
-import { Disclosure } from "@/components/disclosure";
 import type { Translate } from "@/lib/i18n/server";
 import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { grantField } from "@/lib/validation/permission-form";
 import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction, updateTwoStepMethodAction } from "../actions";
-import { PermissionMatrixForm } from "./permission-matrix-form";
+import { LoginEditorPanel, type LoginEditorRecord, type LoginEditorShared } from "./login-editor-panel";
 import { loginEditFields, loginEditValues, loginFields } from "./login-fields";
 
 type Login = AccountDetail["logins"][number];
@@ -53,85 +52,42 @@ function matrixChoices(t: Translate, locale: "ja" | "en", errors: Record<string,
   }));
 }
 
+/**
+ * The parts every login's editor shares, once per page (decision 038): the client panel gets this one object and
+ * each login's own values, instead of each login's closed editor carrying its whole element tree in the flight
+ * payload (~4.5 kB per login before: five forms' props, class names and words, repeated).
+ */
+export function loginEditorShared(t: Translate, account: AccountDetail, messages: FormMessages, locale: "ja" | "en"): LoginEditorShared {
+  return sharedFor(t, `loginEditor:${account.id}`, () => ({
+    base: { accountId: account.id, version: account.version },
+    actions: { updateLogin: updateLoginAction, addMethod: addTwoStepMethodAction, updateMethod: updateTwoStepMethodAction, removeMethod: removeTwoStepMethodAction, setPermissions: setPermissionsAction, removeLogin: removeLoginAction },
+    editFields: loginEditFields(t),
+    methodFields: methodFields(t, account),
+    messages,
+    marketplaces: account.marketplaces,
+    words: {
+      edit: t("login.edit"), save: t("form.save"), saving: t("form.saving"), addMethod: t("twoStep.add"), addMethodSubmit: t("twoStep.addSubmit"), editMethod: t("twoStep.edit"),
+      removeMethodAsk: t("twoStep.removeAsk"), removeMethodWhat: t("twoStep.removeWhat"), removeConfirm: t("form.removeConfirm"), editPermissions: t("permissions.edit"), removeLogin: t("logins.remove"),
+    },
+    matrix: account.logins.some((l) => l.role === "SECONDARY") ? matrixChoices(t, locale, messages.errors) : null,
+  }));
+}
+
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
 export function LoginEditor({ account, login, t, messages, values, people, locale }: Props & { locale: "ja" | "en" }) {
-  const base = { accountId: account.id, version: account.version };
-  const matrix = login.role === "SECONDARY" ? matrixChoices(t, locale, messages.errors) : null;
-  // Mounted when opened: closed, a login costs the page its row, not its five forms (decision 034).
-  return (
-    <Disclosure className="mt-2" testId="login-editor" summary={t("login.edit")} summaryClassName="cursor-pointer text-xs text-blue-800">
-      <div className="mt-2 space-y-4 rounded bg-slate-50 p-3">
-        <ActionForm
-          action={updateLoginAction}
-          schema="updateLogin"
-          hidden={{ ...base, loginId: login.id, sharedWithSent: "1" }}
-          // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28).
-          {...(values ? { fields: loginEditFields(t), ...loginEditValues(people, values) } : { fields: loginFields(t, people, null) })}
-          submitLabel={t("form.save")}
-          pendingLabel={t("form.saving")}
-          messages={messages}
-          inline
-          testId="edit-login-form"
-        />
-        <div>
-          <h4 className="text-xs font-semibold">{t("twoStep.add")}</h4>
-          <ActionForm
-            action={addTwoStepMethodAction}
-            schema="addTwoStepMethod"
-            hidden={{ ...base, loginId: login.id }}
-            fields={methodFields(t, account)}
-            submitLabel={t("twoStep.addSubmit")}
-            pendingLabel={t("form.saving")}
-            messages={messages}
-            inline
-            testId="add-method-form"
-          />
-        </div>
-        {login.twoStepMethods.length > 0 && (
-          <ul className="space-y-1 text-xs" data-testid="method-editors">
-            {login.twoStepMethods.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-start gap-2" data-testid="method-editor" data-kind={m.kind}>
-                <span>{t(`twoStepKind.${m.kind}`)}{m.phoneLast4 ? ` ••••${m.phoneLast4}` : ""} · {t(`methodRole.${m.role}`)}</span>
-                <Disclosure summary={t("twoStep.edit")} summaryClassName="cursor-pointer text-blue-800">
-                  <ActionForm
-                    action={updateTwoStepMethodAction}
-                    schema="updateTwoStepMethod"
-                    hidden={{ ...base, methodId: m.id }}
-                    fields={methodFields(t, account)}
-                    values={{ kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" }}
-                    submitLabel={t("form.save")}
-                    pendingLabel={t("form.saving")}
-                    messages={messages}
-                    inline
-                    testId="edit-method-form"
-                  />
-                </Disclosure>
-                <Disclosure summary={t("twoStep.removeAsk")} summaryClassName="cursor-pointer text-red-800">
-                  <p className="my-1">{t("twoStep.removeWhat")}</p>
-                  <ActionForm action={removeTwoStepMethodAction} hidden={{ ...base, methodId: m.id, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline testId="remove-method-form" />
-                </Disclosure>
-              </li>
-            ))}
-          </ul>
-        )}
-        {matrix && (
-          // The primary user holds every tool; a secondary user's levels are set tool by tool.
-          <Disclosure testId="permission-editor" summary={t("permissions.edit")} summaryClassName="cursor-pointer text-xs text-blue-800">
-            <PermissionMatrixForm
-              action={setPermissionsAction}
-              hidden={{ ...base, loginId: login.id }}
-              tools={matrix.tools}
-              marketplaces={account.marketplaces}
-              levels={Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level]))}
-              labels={matrix.labels}
-            />
-          </Disclosure>
-        )}
-        <Disclosure testId="login-remover" summary={t("logins.remove")} summaryClassName="cursor-pointer text-xs text-red-800">
-          <p className="my-1 text-xs">{t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length })}</p>
-          <ActionForm action={removeLoginAction} hidden={{ ...base, loginId: login.id, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
-        </Disclosure>
-      </div>
-    </Disclosure>
-  );
+  const record: LoginEditorRecord = {
+    id: login.id,
+    // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28).
+    form: values ? loginEditValues(people, values) : { fields: loginFields(t, people, null) },
+    methods: login.twoStepMethods.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      text: `${t(`twoStepKind.${m.kind}`)}${m.phoneLast4 ? ` ••••${m.phoneLast4}` : ""} · ${t(`methodRole.${m.role}`)}`,
+      values: { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" },
+    })),
+    levels: login.role === "SECONDARY" ? Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level])) : null,
+    removeWhat: t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length }),
+  };
+  // Mounted when opened: closed, a login costs the page its row and this record, not its five forms (decisions 034, 038).
+  return <LoginEditorPanel shared={loginEditorShared(t, account, messages, locale)} login={record} />;
 }
