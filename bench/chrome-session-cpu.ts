@@ -7,11 +7,13 @@
 // (BENCH_WEB_DATABASE_URL), as the bench user's Owner. Figures, not a test.
 import { Auth, createActionURL, type AuthConfig } from "@auth/core";
 import { encode } from "next-auth/jwt";
+import pg from "pg";
 import { readSessionClaims } from "@/lib/auth/session-token";
 import { createDb } from "@/lib/db/client";
 import { resolveScope } from "@/lib/db/scope";
 import { readLiveSessionWithScope } from "@/lib/db/session-scope";
 import { createUserSession, validateUserSession } from "@/lib/db/sessions";
+import { cpuMs } from "./support/process-cpu";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL;
 const N = Number(process.env.CHROME_CALLS ?? 400);
@@ -19,19 +21,30 @@ const ROUNDS = Number(process.env.CHROME_ROUNDS ?? 3);
 const SECRET = "chrome-session-cpu-bench-secret-0123456789";
 const COOKIE = "authjs.session-token";
 
-/** Mean CPU ms (user + system) per call of `fn`, over N sequential calls after N/4 to warm up. */
-async function cpuPerCall(fn: () => Promise<unknown>): Promise<number> {
+/** The CPU ms the database's backends (the monitor's own left out) have used so far, by pid. */
+async function backends(monitor: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+}
+
+/** Mean CPU ms per call of `fn` of this process (user + system) and of the database's backends, over N sequential calls after N/4 to warm up. */
+async function cpuPerCall(monitor: pg.Client, fn: () => Promise<unknown>): Promise<[number, number]> {
   for (let i = 0; i < N / 4; i++) await fn();
+  const pgBefore = await backends(monitor);
   const before = process.cpuUsage();
   for (let i = 0; i < N; i++) await fn();
   const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000 / N;
+  let pgMs = 0;
+  for (const [pid, ms] of await backends(monitor)) pgMs += ms - (pgBefore.get(pid) ?? 0);
+  return [(used.user + used.system) / 1000 / N, pgMs / N];
 }
 
 async function main() {
   if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
   process.env.DATABASE_URL = URL_;
   const db = createDb(URL_);
+  const monitor = new pg.Client({ connectionString: URL_ });
+  await monitor.connect();
   const owner = await db.membership.findFirstOrThrow({ where: { role: "OWNER", org: { name: { startsWith: "Bench agency " } } }, orderBy: { createdAt: "asc" }, select: { userId: true, orgId: true } });
   const sid = await createUserSession(owner.userId, { userAgent: "chrome-session-cpu" });
   const token = await encode({ token: { uid: owner.userId, sid, name: "Bench", email: "bench@gatehouse.example" }, secret: SECRET, salt: COOKIE, maxAge: 12 * 3600 });
@@ -61,13 +74,17 @@ async function main() {
   const twoStatements = () => Promise.all([validateUserSession(sid, owner.userId), resolveScope(owner.userId, owner.orgId)]);
   const oneStatement = () => readLiveSessionWithScope(sid, owner.userId, owner.orgId);
 
-  console.log(`${N} calls each after ${N / 4} to warm up, ${ROUNDS} rounds alternated; CPU ms per call (user + system of this process)`);
-  console.log("| round | auth() session action | decode the cookie | session check + scope: two statements | one statement |");
+  console.log(`${N} calls each after ${N / 4} to warm up, ${ROUNDS} rounds alternated; CPU ms per call: this process (user + system), and the database's backends for the statements (/proc, 10 ms ticks)`);
+  console.log("| round | auth() session action | decode the cookie | session check + scope: two statements (app / PostgreSQL) | one statement (app / PostgreSQL) |");
   console.log("|---|---|---|---|---|");
   for (let round = 1; round <= ROUNDS; round++) {
-    const figures = [await cpuPerCall(viaAuth), await cpuPerCall(viaDecode), await cpuPerCall(twoStatements), await cpuPerCall(oneStatement)];
-    console.log(`| ${round} | ${figures.map((f) => f.toFixed(3)).join(" | ")} |`);
+    const [auth] = await cpuPerCall(monitor, viaAuth);
+    const [decoded] = await cpuPerCall(monitor, viaDecode);
+    const two = await cpuPerCall(monitor, twoStatements);
+    const one = await cpuPerCall(monitor, oneStatement);
+    console.log(`| ${round} | ${auth.toFixed(3)} | ${decoded.toFixed(3)} | ${two.map((f) => f.toFixed(3)).join(" / ")} | ${one.map((f) => f.toFixed(3)).join(" / ")} |`);
   }
+  await monitor.end();
   await db.userSession.delete({ where: { id: sid } });
   await db.$disconnect();
   process.exit(0);
