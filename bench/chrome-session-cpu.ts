@@ -1,14 +1,14 @@
 // `npx tsx --conditions=react-server bench/chrome-session-cpu.ts`: the app-side CPU of the chrome's two
 // per-request steps, measured in one process without a server around them (decision 037): reading the session
 // cookie (Auth.js's session action as next-auth's auth() runs it in a server component, against decoding the
-// cookie with next-auth/jwt), and the session check with the scope read (two statements in parallel, as before,
+// cookie with next-auth/jwt, the first time and when this process has decoded it before), and the session check with the scope read (two statements in parallel, as before,
 // against the one statement of lib/db/session-scope.ts). CPU from process.cpuUsage (user + system) over N
 // calls after a warm-up, the two variants alternated CHROME_ROUNDS times. Against a database bench:web kept
 // (BENCH_WEB_DATABASE_URL), as the bench user's Owner. Figures, not a test.
 import { Auth, createActionURL, type AuthConfig } from "@auth/core";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { readSessionClaims } from "@/lib/auth/session-token";
+import { decodedSessionTokens, readSessionClaims } from "@/lib/auth/session-token";
 import { createDb } from "@/lib/db/client";
 import { resolveScope } from "@/lib/db/scope";
 import { readLiveSessionWithScope } from "@/lib/db/session-scope";
@@ -59,7 +59,7 @@ async function main() {
     providers: [],
     callbacks: {
       jwt: ({ token: t }) => t,
-      session: ({ session, token: t }) => ({ user: t, ...session, sid: t.sid }),
+      session: ({ session, token: t }) => ({ ...session, user: { ...session.user, id: String(t.uid) }, sid: t.sid }),
     },
   };
   // next-auth's getSession() in a server component: a Request to its own session action, the JSON parsed back.
@@ -69,20 +69,26 @@ async function main() {
     return response.ok ? response.json() : null;
   };
   const viaDecode = () => readSessionClaims(headers, config);
+  // The first request with a cookie: nothing kept yet, so it is decrypted.
+  const viaDecrypt = () => {
+    decodedSessionTokens.clear();
+    return readSessionClaims(headers, config);
+  };
   if ((await viaDecode())?.sid !== sid || ((await viaAuth()) as { sid?: string }).sid !== sid) throw new Error("the two readers disagree");
 
   const twoStatements = () => Promise.all([validateUserSession(sid, owner.userId), resolveScope(owner.userId, owner.orgId)]);
   const oneStatement = () => readLiveSessionWithScope(sid, owner.userId, owner.orgId);
 
   console.log(`${N} calls each after ${N / 4} to warm up, ${ROUNDS} rounds alternated; CPU ms per call: this process (user + system), and the database's backends for the statements (/proc, 10 ms ticks)`);
-  console.log("| round | auth() session action | decode the cookie | session check + scope: two statements (app / PostgreSQL) | one statement (app / PostgreSQL) |");
-  console.log("|---|---|---|---|---|");
+  console.log("| round | auth() session action | decrypt the cookie | the cookie, decoded before | session check + scope: two statements (app / PostgreSQL) | one statement (app / PostgreSQL) |");
+  console.log("|---|---|---|---|---|---|");
   for (let round = 1; round <= ROUNDS; round++) {
     const [auth] = await cpuPerCall(monitor, viaAuth);
+    const [decrypted] = await cpuPerCall(monitor, viaDecrypt);
     const [decoded] = await cpuPerCall(monitor, viaDecode);
     const two = await cpuPerCall(monitor, twoStatements);
     const one = await cpuPerCall(monitor, oneStatement);
-    console.log(`| ${round} | ${auth.toFixed(3)} | ${decoded.toFixed(3)} | ${two.map((f) => f.toFixed(3)).join(" / ")} | ${one.map((f) => f.toFixed(3)).join(" / ")} |`);
+    console.log(`| ${round} | ${auth.toFixed(3)} | ${decrypted.toFixed(3)} | ${decoded.toFixed(3)} | ${two.map((f) => f.toFixed(3)).join(" / ")} | ${one.map((f) => f.toFixed(3)).join(" / ")} |`);
   }
   await monitor.end();
   await db.userSession.delete({ where: { id: sid } });

@@ -1,8 +1,8 @@
 import { Auth, type AuthConfig } from "@auth/core";
 import { EncryptJWT, base64url } from "jose";
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
-import { readSessionClaims, sessionCookieName } from "./session-token";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { decodedSessionTokens, readSessionClaims, sessionCookieName } from "./session-token";
 
 // Real encryption both ways (next-auth/jwt's encode, the reader's decode): the reader must accept exactly
 // the cookies Auth.js itself would, and nothing else.
@@ -129,5 +129,44 @@ describe("the session cookie read straight from the request", () => {
       "",
     ];
     for (const cookie of cookies) expect(await readSessionClaims(request(cookie), config, {}), cookie.slice(0, 40)).toEqual(await viaAuth(cookie));
+  });
+});
+
+describe("decoded tokens kept for the next request", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("a kept token is refused once it expires, as decode would refuse it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const start = Date.now();
+    const cookie = request(`${PLAIN}=${await token({ maxAge: 60 })}`);
+    expect(await readSessionClaims(cookie, config)).toEqual({ userId: "user-1", sid: "session-1" });
+    vi.setSystemTime(start + 70_000); // past exp, within decode's 15 s leeway
+    expect(await readSessionClaims(cookie, config)).toEqual({ userId: "user-1", sid: "session-1" });
+    vi.setSystemTime(start + 76_000);
+    expect(await readSessionClaims(cookie, config)).toBeNull();
+    expect(await readSessionClaims(cookie, config)).toBeNull();
+  });
+
+  it("a kept token counts only under the secret and the cookie name it was decoded with", async () => {
+    const value = await token();
+    expect(await readSessionClaims(request(`${PLAIN}=${value}`), config)).not.toBeNull();
+    expect(await readSessionClaims(request(`${PLAIN}=${value}`), { ...config, secret: "another-secret-0123456789abcdef0123456789" })).toBeNull();
+    expect(await readSessionClaims(request(`${SECURE}=${value}`, "https"), config, {})).toBeNull();
+    expect(await readSessionClaims(request(`${PLAIN}=${value}`), config)).toEqual({ userId: "user-1", sid: "session-1" });
+  });
+
+  it("keeps only tokens that decoded, hands out copies, and keeps at most 1,000", async () => {
+    decodedSessionTokens.clear();
+    for (const value of ["not-a-token", (await token()).slice(0, -2), await token({ maxAge: -60 }), await token({ salt: SECURE })]) {
+      expect(await readSessionClaims(request(`${PLAIN}=${value}`), config)).toBeNull();
+    }
+    expect(decodedSessionTokens.size()).toBe(0);
+    const cookie = request(`${PLAIN}=${await token()}`);
+    const first = await readSessionClaims(cookie, config);
+    first!.userId = "someone-else";
+    expect(await readSessionClaims(cookie, config)).toEqual({ userId: "user-1", sid: "session-1" });
+    expect(decodedSessionTokens.size()).toBe(1);
+    for (let i = 0; i < 1005; i++) await readSessionClaims(request(`${PLAIN}=${await token({ payload: { uid: `u${i}`, sid: "s" } })}`), config);
+    expect(decodedSessionTokens.size()).toBe(1000);
   });
 });
