@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { createAuthLogger } from "@/lib/auth/auth-logger";
 import { clientMeta } from "@/lib/auth/client-address";
@@ -29,7 +29,11 @@ export class TwoFactorRequired extends CredentialsSignin {
 /** Why a session may be rotated; anything else a client sends with an update is recorded as "requested". */
 export const ROTATION_REASONS = ["password_changed", "two_factor_changed", "organisation_switched"] as const;
 
-export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
+/**
+ * Exported for lib/auth/session-token.ts, which reads the session cookie with the same secret and cookie
+ * name. NextAuth() fills in `secret` (AUTH_SECRET) and `basePath` on this very object when it starts.
+ */
+export const authConfig: NextAuthConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
@@ -73,10 +77,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
       }
       return token;
     },
+    // lib/auth/session-token.ts reads the same two claims for pages and actions: keep them in step.
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       if (typeof token.sid === "string") session.sid = token.sid;
       return session;
     },
   },
-});
+};
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(authConfig);

@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     // Also derives the password of the test databases' scoped-work role (integration-global-setup.ts).
     env: { AUTH_SECRET: "test-only-auth-secret-0123456789abcdefghij" },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; through Vite it
+    // resolves, so tests can load auth.ts itself (lib/auth/scope.int.test.ts reads its real config).
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

@@ -2,10 +2,12 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
-import { resolveScope, type Scope } from "@/lib/db/scope";
-import { successorOf, validateUserSession } from "@/lib/db/sessions";
+import { authConfig } from "@/auth";
+import type { Scope } from "@/lib/db/scope";
+import { readLiveSessionWithScope } from "@/lib/db/session-scope";
+import { successorOf } from "@/lib/db/sessions";
 import { isSessionCookie } from "./session-cookie";
+import { readSessionClaims } from "./session-token";
 
 export const ORG_COOKIE = "gh_org";
 
@@ -18,36 +20,34 @@ async function sessionCookieReplacedInThisRequest(): Promise<boolean> {
   return (await cookies()).getAll().some((c) => isSessionCookie(c.name) && sent.get(c.name) !== c.value);
 }
 
-/** The request's JWT, decoded once per request. */
-const getToken = cache(() => auth());
+/** The request's session claims, decoded from its cookie once per request (lib/auth/session-token.ts). */
+const getClaims = cache(async () => readSessionClaims(await headers(), authConfig));
 
-/** The live server-side session behind this request's JWT: its user and id. Cached per request. */
-const getLiveSession = cache(async (): Promise<{ userId: string; sid: string } | null> => {
-  const session = await getToken();
-  if (!session?.user?.id || !session.sid) return null;
-  const userId = session.user.id;
-  // The JWT alone is not enough: its server-side session must still be live (not revoked or idle).
-  if (await validateUserSession(session.sid, userId)) return { userId, sid: session.sid };
+/**
+ * The chrome's one statement, once per request: is the JWT's server-side session live (not revoked or idle),
+ * and the user's scope beside it, only when it is.
+ */
+const getSessionAndScope = cache(async (): Promise<{ userId: string; sid: string; scope: Scope | null } | null> => {
+  const claims = await getClaims();
+  if (!claims?.userId || !claims.sid) return null;
+  const { userId, sid } = claims;
+  const preferred = (await cookies()).get(ORG_COOKIE)?.value;
+  const read = await readLiveSessionWithScope(sid, userId, preferred);
+  if (read.live) return { userId, sid, scope: read.scope };
   // The page re-rendered right after an action that rotated the session still reads the old token
-  // (Auth.js reads the request's Cookie header); the new cookie is already set, so follow the rotation.
+  // (the request's Cookie header); the new cookie is already set, so follow the rotation.
   if (!(await sessionCookieReplacedInThisRequest())) return null;
-  const successor = await successorOf(session.sid, userId);
-  return successor && (await validateUserSession(successor, userId)) ? { userId, sid: successor } : null;
+  const successor = await successorOf(sid, userId);
+  if (!successor) return null;
+  const next = await readLiveSessionWithScope(successor, userId, preferred);
+  return next.live ? { userId, sid: successor, scope: next.scope } : null;
 });
 
 /** The current session's id, for the security page and sign-out. */
-export const getSessionId = cache(async (): Promise<string | null> => (await getLiveSession())?.sid ?? null);
+export const getSessionId = cache(async (): Promise<string | null> => (await getSessionAndScope())?.sid ?? null);
 
 /** The signed-in user's scope, or null. Cached per request. */
-export const getScope = cache(async (): Promise<Scope | null> => {
-  const token = await getToken();
-  if (!token?.user?.id) return null;
-  const preferred = (await cookies()).get(ORG_COOKIE)?.value;
-  // The scope is read while the session is checked (one round trip instead of two); it is only
-  // returned when the session turns out live for the same user.
-  const [session, scope] = await Promise.all([getLiveSession(), resolveScope(token.user.id, preferred)]);
-  return session && session.userId === token.user.id ? scope : null;
-});
+export const getScope = cache(async (): Promise<Scope | null> => (await getSessionAndScope())?.scope ?? null);
 
 export async function requireScope(): Promise<Scope> {
   const scope = await getScope();

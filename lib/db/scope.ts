@@ -41,7 +41,7 @@ export function accountScopeWhere(scope: Scope) {
   return scope.clientIds ? { orgId: scope.orgId, clientId: { in: scope.clientIds } } : { orgId: scope.orgId };
 }
 
-interface MembershipRow {
+export interface MembershipRow {
   membershipOrgId: string;
   role: MemberRole;
   orgName: string;
@@ -54,13 +54,16 @@ interface MembershipRow {
   agencyName: string | null;
 }
 
-/** One statement for every page's first question: which organisations, which role, which clients. */
-export async function resolveScope(userId: string, preferredOrgId?: string): Promise<Scope | null> {
-  const memberships = await getDb().$queryRawUnsafe<MembershipRow[]>(
-    `SELECT m."orgId" AS "membershipOrgId", m.role::text AS role, o.name AS "orgName", o.kind::text AS kind, o."requireTwoFactor",
+/**
+ * The user's memberships with what a scope needs, oldest first (joinedAt, membershipId: a query that
+ * nests this one orders by them); `$1` is the user's id. Shared by resolveScope and the chrome's
+ * one-statement read (session-scope.ts).
+ */
+export const MEMBERSHIPS_SQL = `SELECT m."orgId" AS "membershipOrgId", m.role::text AS role, o.name AS "orgName", o.kind::text AS kind, o."requireTwoFactor",
             (u."totpEnabledAt" IS NOT NULL) AS "twoFactorEnabled",
             COALESCE(array_agg(mc."clientId") FILTER (WHERE mc."clientId" IS NOT NULL), '{}') AS "clientIds",
-            pc.id AS "portalClientId", pc."orgId" AS "agencyOrgId", ao.name AS "agencyName"
+            pc.id AS "portalClientId", pc."orgId" AS "agencyOrgId", ao.name AS "agencyName",
+            m."createdAt" AS "joinedAt", m.id AS "membershipId"
      FROM "Membership" m
      JOIN "Organization" o ON o.id = m."orgId"
      JOIN "User" u ON u.id = m."userId"
@@ -69,9 +72,15 @@ export async function resolveScope(userId: string, preferredOrgId?: string): Pro
      LEFT JOIN "Organization" ao ON ao.id = pc."orgId"
      WHERE m."userId" = $1
      GROUP BY m.id, o.id, u.id, pc.id, ao.id
-     ORDER BY m."createdAt" ASC, m.id ASC`,
-    userId,
-  );
+     ORDER BY m."createdAt" ASC, m.id ASC`;
+
+/** One statement for every page's first question: which organisations, which role, which clients. */
+export async function resolveScope(userId: string, preferredOrgId?: string): Promise<Scope | null> {
+  return scopeFromMemberships(userId, await getDb().$queryRawUnsafe<MembershipRow[]>(MEMBERSHIPS_SQL, userId), preferredOrgId);
+}
+
+/** The scope of the preferred membership (else the oldest), from MEMBERSHIPS_SQL's rows. */
+export function scopeFromMemberships(userId: string, memberships: MembershipRow[], preferredOrgId?: string): Scope | null {
   if (memberships.length === 0) return null;
   const active = memberships.find((m) => m.membershipOrgId === preferredOrgId) ?? memberships[0];
   const common = {

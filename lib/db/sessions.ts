@@ -15,8 +15,15 @@ export async function createUserSession(userId: string, meta: { userAgent?: stri
 
 /** The session's user when it is live (not revoked, not idle too long, not past its absolute end). */
 export async function validateUserSession(sessionId: string, userId: string): Promise<boolean> {
-  const db = getDb();
-  const session = await db.userSession.findFirst({ where: { id: sessionId, userId, revokedAt: null } });
+  const session = await getDb().userSession.findFirst({ where: { id: sessionId, userId, revokedAt: null }, select: { expiresAt: true, lastSeenAt: true } });
+  return settleSession(sessionId, session);
+}
+
+/**
+ * Whether an unrevoked session row, read for its own user, is live; ends it when past its absolute end or
+ * idle too long, and records that it was seen (at most once a minute, so a page view seldom writes).
+ */
+export async function settleSession(sessionId: string, session: { expiresAt: Date; lastSeenAt: Date } | null): Promise<boolean> {
   if (!session) return false;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
@@ -28,7 +35,7 @@ export async function validateUserSession(sessionId: string, userId: string): Pr
     return false;
   }
   if (now - session.lastSeenAt.getTime() > SESSION_POLICY.touchEveryMs) {
-    await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: new Date() } });
+    await getDb().userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: new Date() } });
   }
   return true;
 }

@@ -1,0 +1,27 @@
+import "server-only";
+import { getDb } from "./client";
+import { MEMBERSHIPS_SQL, scopeFromMemberships, type MembershipRow, type Scope } from "./scope";
+import { settleSession } from "./sessions";
+
+type Row = { expiresAt: Date; lastSeenAt: Date } & (MembershipRow | { [K in keyof MembershipRow]: null });
+
+/**
+ * Every signed-in request's first question in one statement (one round trip, one pooled connection): is the
+ * JWT's server-side session live for this user, and what may the user see. It was two statements run in
+ * parallel (validateUserSession, resolveScope). No session row (revoked, another user's, unknown): no rows,
+ * so no scope. A live session without memberships: one row of nulls beside it, so live, no scope. The
+ * expiry, idle and once-a-minute "seen" rules are validateUserSession's own (settleSession).
+ */
+export async function readLiveSessionWithScope(sessionId: string, userId: string, preferredOrgId?: string): Promise<{ live: boolean; scope: Scope | null }> {
+  const rows = await getDb().$queryRawUnsafe<Row[]>(
+    `SELECT s."expiresAt", s."lastSeenAt", ms.*
+     FROM "UserSession" s LEFT JOIN (${MEMBERSHIPS_SQL}) ms ON true
+     WHERE s.id = $2 AND s."userId" = $1 AND s."revokedAt" IS NULL
+     ORDER BY ms."joinedAt" ASC, ms."membershipId" ASC`,
+    userId,
+    sessionId,
+  );
+  if (!(await settleSession(sessionId, rows[0] ?? null))) return { live: false, scope: null };
+  const memberships = rows.filter((r): r is Row & MembershipRow => r.membershipOrgId !== null);
+  return { live: true, scope: scopeFromMemberships(userId, memberships, preferredOrgId) };
+}
