@@ -345,6 +345,9 @@ async function main() {
   const [accountLogins] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Login" WHERE "accountId" = $1`, account.id);
   const SEARCH = "Store 1234";
   const pages = [
+    // Not a target of its own: what every signed-in page pays before its body (session, scope, layout), so
+    // each page's ratio can be read as the chrome's plus its own (decision 039).
+    { key: "chrome", label: "Reference: the chrome alone (an Owner's empty outbox, /members/outbox)", path: "/members/outbox", expect: 'id="main"' },
     { key: "accounts", label: "Accounts table, page 1 (25 rows)", path: "/accounts", expect: 'data-testid="accounts-total"' },
     { key: "critical", label: "Accounts table, severity=critical, sort=score", path: "/accounts?severity=critical&sort=score", expect: 'data-testid="accounts-total"' },
     { key: "deep", label: `Accounts table, page ${DEEP_PAGE.toLocaleString("en")} (keyset cursor)`, path: `/accounts?cursor=${cursor}`, expect: `>${firstDeep.storeName}<` },
