@@ -3,7 +3,7 @@
 // run (~0.3–0.6 s of an audit; decision 030). The bundle is rebuilt when any file it was built from changed
 // (size or modification time, from esbuild's own list of inputs). Any failure (no esbuild, a read-only
 // node_modules) answers null and the caller falls back to tsx: compiling is a speed-up, never a requirement.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,8 +23,9 @@ export async function importCompiled(root, entry, cacheName) {
 
 function isFresh(root, manifest) {
   try {
-    const { inputs } = JSON.parse(readFileSync(manifest, "utf8"));
-    return inputs.length > 0 && inputs.every(([path, mtimeMs, size]) => {
+    const { inputs, chunks = [] } = JSON.parse(readFileSync(manifest, "utf8"));
+    // A chunk removed by hand would fail only when its import() runs, mid-command: build again instead.
+    return inputs.length > 0 && chunks.every((name) => existsSync(join(dirname(manifest), name))) && inputs.every(([path, mtimeMs, size]) => {
       const stat = statSync(join(root, path));
       return stat.mtimeMs === mtimeMs && stat.size === size;
     });
@@ -72,11 +73,12 @@ async function build(root, entry, cacheName, out, manifest) {
       writeFileSync(tmp, file.contents);
       renameSync(tmp, file.path);
     }
-    removeStaleChunks(dirname(out), cacheName, new Set(chunks.map((file) => basename(file.path))));
+    const chunkNames = chunks.map((file) => basename(file.path));
+    removeStaleChunks(dirname(out), cacheName, new Set(chunkNames));
     // A source saved while esbuild read it may be newer than what was bundled: then no manifest, so the
     // next run builds again.
     if (inputs.every(([, mtimeMs]) => mtimeMs < started)) {
-      writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify({ inputs }));
+      writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify({ inputs, chunks: chunkNames }));
       renameSync(`${manifest}.${process.pid}.tmp`, manifest);
     }
     return true;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
+import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -48,6 +48,12 @@ describe("bin/compiled-cli.mjs", () => {
     const chunks = readdirSync(dir).filter((name) => name.startsWith("split-entry-chunk-"));
     expect(chunks.length).toBeGreaterThan(0);
     expect(readFileSync(join(dir, "split-entry.mjs"), "utf8")).not.toContain("lazyLoaded");
+    delete flag.lazyLoaded;
+    // A chunk gone (removed by hand) means a rebuild, not a failure when its import() runs.
+    for (const name of chunks) rmSync(join(dir, name));
+    const rebuilt = (await importCompiled(root, "entry.ts", "split-entry")) as { later(): Promise<number> } | null;
+    expect(await rebuilt?.later()).toBe(11);
+    for (const name of chunks) expect(existsSync(join(dir, name))).toBe(true);
     delete flag.lazyLoaded;
   });
 
