@@ -52,19 +52,22 @@ for (let i = 0; i < RUNS; i++) {
   audit.push(run(["bin/gatehouse.mjs", "audit", "--as-of", AS_OF, file]));
   if (BASELINE) baseline.push(run([`${BASELINE}/bin/gatehouse.mjs`, "audit", "--as-of", AS_OF, `${process.cwd()}/${file}`]));
 }
-const b = { ms: median(bare.map((r) => r.ms)), mb: median(bare.map((r) => r.peakMb)) };
-const a = { ms: median(audit.map((r) => r.ms)), mb: median(audit.map((r) => r.peakMb)) };
-const met = (ok: boolean) => (ok ? "met" : "**not met**");
-const secs = (runs: { ms: number }[]) => runs.map((r) => (r.ms / 1000).toFixed(1)).join(", ");
-console.log(`\nFile: ${ACCOUNTS.toLocaleString("en")} generated accounts, ${(bytes / 2 ** 20).toFixed(0)} MB; medians of ${RUNS} alternating runs.`);
-console.log("| Process | Wall time | Peak RSS |\n|---|---|---|");
-console.log(`| bare \`node -e JSON.parse(readFileSync(f))\` | ${(b.ms / 1000).toFixed(2)} s (${secs(bare)}) | ${b.mb.toFixed(0)} MB |`);
-console.log(`| \`gatehouse audit\` (table output) | ${(a.ms / 1000).toFixed(2)} s (${secs(audit)}) | ${a.mb.toFixed(0)} MB |`);
-console.log(`| ratio | **${(a.ms / b.ms).toFixed(2)}×** (target ≤ 1.5×: ${met(a.ms / b.ms <= 1.5)}) | **${(a.mb / b.mb).toFixed(2)}×** (target ≤ 2×: ${met(a.mb / b.mb <= 2)}) |`);
-if (BASELINE) {
-  const o = { ms: median(baseline.map((r) => r.ms)), mb: median(baseline.map((r) => r.peakMb)) };
-  console.log(`| baseline \`gatehouse audit\` (${BASELINE}) | ${(o.ms / 1000).toFixed(2)} s (${secs(baseline)}) | ${o.mb.toFixed(0)} MB |`);
-  console.log(`| baseline ratio | ${(o.ms / b.ms).toFixed(2)}× | ${(o.mb / b.mb).toFixed(2)}× |`);
+// BENCH_AUDIT_RUNS=0: the stage breakdown alone.
+if (RUNS > 0) {
+  const b = { ms: median(bare.map((r) => r.ms)), mb: median(bare.map((r) => r.peakMb)) };
+  const a = { ms: median(audit.map((r) => r.ms)), mb: median(audit.map((r) => r.peakMb)) };
+  const met = (ok: boolean) => (ok ? "met" : "**not met**");
+  const secs = (runs: { ms: number }[]) => runs.map((r) => (r.ms / 1000).toFixed(1)).join(", ");
+  console.log(`\nFile: ${ACCOUNTS.toLocaleString("en")} generated accounts, ${(bytes / 2 ** 20).toFixed(0)} MB; medians of ${RUNS} alternating runs.`);
+  console.log("| Process | Wall time | Peak RSS |\n|---|---|---|");
+  console.log(`| bare \`node -e JSON.parse(readFileSync(f))\` | ${(b.ms / 1000).toFixed(2)} s (${secs(bare)}) | ${b.mb.toFixed(0)} MB |`);
+  console.log(`| \`gatehouse audit\` (table output) | ${(a.ms / 1000).toFixed(2)} s (${secs(audit)}) | ${a.mb.toFixed(0)} MB |`);
+  console.log(`| ratio | **${(a.ms / b.ms).toFixed(2)}×** (target ≤ 1.5×: ${met(a.ms / b.ms <= 1.5)}) | **${(a.mb / b.mb).toFixed(2)}×** (target ≤ 2×: ${met(a.mb / b.mb <= 2)}) |`);
+  if (BASELINE) {
+    const o = { ms: median(baseline.map((r) => r.ms)), mb: median(baseline.map((r) => r.peakMb)) };
+    console.log(`| baseline \`gatehouse audit\` (${BASELINE}) | ${(o.ms / 1000).toFixed(2)} s (${secs(baseline)}) | ${o.mb.toFixed(0)} MB |`);
+    console.log(`| baseline ratio | ${(o.ms / b.ms).toFixed(2)}× | ${(o.mb / b.mb).toFixed(2)}× |`);
+  }
 }
 console.log(`Load average after the runs: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 

@@ -4,20 +4,17 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
-// An audit keeps every finding until it prints them: it runs with a 64 MB young generation (decision 009).
-// Set by re-running itself once, because a shebang cannot pass Node flags portably (`env -S` is missing on
-// BusyBox/Alpine); a flag the caller chose (command line or NODE_OPTIONS) is kept as it is.
-const YOUNG_GENERATION = "--max-semi-space-size=64";
 // Commands that open the database load lib/db, whose modules refuse to load outside the server
-// ("server-only" resolves to an empty module only under the react-server condition).
+// ("server-only" resolves to an empty module only under the react-server condition): for those alone the bin
+// re-runs itself once with the condition, because a shebang cannot pass Node flags portably (`env -S` is
+// missing on BusyBox/Alpine); a condition the caller set (command line or NODE_OPTIONS) is kept as it is.
+// An audit runs in this process with Node's default young generation: its 64 MB (decision 009) no longer paid
+// for the second Node start it took (decision 030, stop 30).
 const REACT_SERVER = "--conditions=react-server";
 const DATABASE_COMMANDS = new Set(["setup"]);
 const callerFlags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
 const needsDatabase = DATABASE_COMMANDS.has(process.argv[2]);
-const missing = [
-  ...(callerFlags.some((arg) => arg.includes("--max-semi-space-size")) ? [] : [YOUNG_GENERATION]),
-  ...(needsDatabase && !callerFlags.some((arg) => arg.includes("react-server")) ? [REACT_SERVER] : []),
-];
+const missing = needsDatabase && !callerFlags.some((arg) => arg.includes("react-server")) ? [REACT_SERVER] : [];
 if (missing.length > 0) {
   const child = spawnSync(process.execPath, [...process.execArgv, ...missing, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
   process.exit(child.status ?? 1);

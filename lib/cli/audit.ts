@@ -1,8 +1,7 @@
 import { evaluateEachAccount, evaluateSnapshot, isAtLeast, type Severity } from "../risk";
 import { parseDay, formatDay } from "../dates";
 import type { SnapshotError } from "../validation/snapshot";
-import { parseSnapshotOwned } from "../validation/snapshot-fast";
-import { snapshotJsonSchemaText } from "../validation/snapshot-json-schema";
+import { parseSnapshotOwnedOnDemand } from "../validation/snapshot-check";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { AuditTableWriter, toAuditJson } from "./format";
 
@@ -81,8 +80,9 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
     io.stderr(`gatehouse: ${printable(file)}: (root): expected valid JSON: ${printable(describeJsonError(error, text))}\n`);
     return EXIT_INVALID;
   }
-  // The parsed file is ours alone: the fast check may complete it in place (decision 024).
-  const parsed = parseSnapshotOwned(input);
+  // The parsed file is ours alone: the fast check may complete it in place (decision 024). zod is loaded only
+  // for a file that needs it (decision 030, stop 30).
+  const parsed = await parseSnapshotOwnedOnDemand(input);
   if (!parsed.ok) {
     reportErrors(file, parsed.errors, io);
     return EXIT_INVALID;
@@ -126,7 +126,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT_OK;
   }
   if (command.kind === "schema") {
-    io.stdout(snapshotJsonSchemaText());
+    // Built from the zod schema: loaded for this command only.
+    io.stdout((await import("../validation/snapshot-json-schema")).snapshotJsonSchemaText());
     return EXIT_OK;
   }
   return audit(command, io);

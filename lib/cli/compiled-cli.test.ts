@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, existsSync, utimesSync } from "node:fs";
+import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -32,6 +32,29 @@ describe("bin/compiled-cli.mjs", () => {
     const later = new Date(Date.now() + 5_000);
     utimesSync(join(root, "part.ts"), later, later);
     expect((await load(root))?.value()).toBe(42);
+  });
+
+  it("puts code reached only through import() in a chunk of its own, loaded when that import runs", async () => {
+    const root = project();
+    writeFileSync(join(root, "entry.ts"), 'import { part } from "./part";\nexport const value = (): number => part;\nexport const later = async (): Promise<number> => (await import("./lazy")).lazy + part;\n');
+    writeFileSync(join(root, "lazy.ts"), "(globalThis as { lazyLoaded?: boolean }).lazyLoaded = true;\nexport const lazy: number = 10;\n");
+    const loaded = (await importCompiled(root, "entry.ts", "split-entry")) as { value(): number; later(): Promise<number> } | null;
+    const flag = globalThis as { lazyLoaded?: boolean };
+    expect(loaded?.value()).toBe(1);
+    expect(flag.lazyLoaded).toBeUndefined();
+    expect(await loaded?.later()).toBe(11);
+    expect(flag.lazyLoaded).toBe(true);
+    const dir = join(root, "node_modules/.cache/gatehouse-cli");
+    const chunks = readdirSync(dir).filter((name) => name.startsWith("split-entry-chunk-"));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, "split-entry.mjs"), "utf8")).not.toContain("lazyLoaded");
+    delete flag.lazyLoaded;
+    // A chunk gone (removed by hand) means a rebuild, not a failure when its import() runs.
+    for (const name of chunks) rmSync(join(dir, name));
+    const rebuilt = (await importCompiled(root, "entry.ts", "split-entry")) as { later(): Promise<number> } | null;
+    expect(await rebuilt?.later()).toBe(11);
+    for (const name of chunks) expect(existsSync(join(dir, name))).toBe(true);
+    delete flag.lazyLoaded;
   });
 
   it("answers null (the caller falls back to tsx) when the entry cannot be built", async () => {

@@ -1,5 +1,6 @@
 import { formatDay, toDay } from "../dates";
-import { DEFAULT_RISK_SETTINGS, type RiskSettings, type SellerAccount, type Snapshot } from "../validation/snapshot";
+import { DEFAULT_RISK_SETTINGS } from "../validation/risk-settings-defaults";
+import type { RiskSettings, SellerAccount, Snapshot } from "../validation/snapshot";
 import { AccountEvaluationContext, EvaluationIndex } from "./context";
 import { collectDeviceUses } from "./device-usage";
 import { DeviceUses } from "./device-uses";

@@ -17,6 +17,27 @@ export function makeFinding(
   return { rule, severity, accountId, subject, evidence, evidenceData, remediation: REMEDIATION[rule] };
 }
 
+/**
+ * makeFinding for the organisation rules (the device rules), whose findings are all made before the first
+ * account's and kept to the end: the same object, from an object literal of its own. V8 decides per object
+ * literal whether to allocate straight in the old generation ("allocation-site pretenuring") once most of
+ * what it made survives a young-generation collection. Made from makeFinding's literal, the kept device
+ * findings made V8 pretenure every account finding after them too; each then held its evidence and
+ * subject alive until a full collection (~50 MB more promoted and ~0.3–0.45 s more collecting on a
+ * 50,000-account audit; decision 030, stop 30).
+ */
+export function makeOrganisationFinding(
+  accountId: string,
+  rule: RuleId,
+  severity: Severity,
+  subject: { type: SubjectType; id: string },
+  evidence: string,
+  evidenceData: EvidenceData,
+): Finding {
+  evidence.charCodeAt(0);
+  return { rule, severity, accountId, subject, evidence, evidenceData, remediation: REMEDIATION[rule] };
+}
+
 export function loginSubject(login: Login): { type: "login"; id: string } {
   return { type: "login", id: login.id };
 }

@@ -1,5 +1,5 @@
 import type { Device } from "../validation/snapshot";
-import { makeFinding } from "./finding";
+import { makeOrganisationFinding } from "./finding";
 import { sortStrings } from "./sorted";
 import type { AccountFinding, RuleId, Severity, SnapshotIndex } from "./types";
 
@@ -31,7 +31,7 @@ export function sharedDeviceFindings(
     const across = accountCount === 1 ? "" : ` across ${accountCount} accounts`;
     for (const [accountIndex, loginIds] of usage.logins) {
       const here = sortStrings(loginIds.slice()).join(", ");
-      const finding = makeFinding(
+      const finding = makeOrganisationFinding(
         accounts[accountIndex].id,
         rule,
         severity,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_RISK_SETTINGS } from "./risk-settings-defaults";
 
 const days = z.number().int().min(0);
 
@@ -19,18 +20,7 @@ const riskSettingsShape = {
   unverifiedDataDays: days,
 };
 
-export const DEFAULT_RISK_SETTINGS = Object.freeze({
-  stalePasswordDays: 90,
-  stalePasswordHighDays: 180,
-  dormantUserDays: 90,
-  neverLoggedInGraceDays: 30,
-  staleInviteDays: 14,
-  stalePartnerLinkDays: 7,
-  dormantAccountDays: 180,
-  appExpiryWarnDays: 30,
-  maxAdmins: 3,
-  unverifiedDataDays: 90,
-});
+export { DEFAULT_RISK_SETTINGS };
 
 /** Complete settings: every missing threshold takes its default. */
 export const riskSettingsSchema = z.strictObject({

@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import { snapshotStructure } from "../risk/snapshot-arbitrary";
 import { generateSnapshot } from "../risk/generate";
 import { parseSnapshot } from "./snapshot";
+import { z } from "zod";
+import { EMAIL_PATTERN, parseSnapshotOwnedOnDemand } from "./snapshot-check";
 import { parseSnapshotOwned, validSnapshotInPlace } from "./snapshot-fast";
 
 // The fast snapshot check (decision 024) against the zod schema, on generated valid documents and on
 // documents broken or thinned in one or a few places: both paths give the same result — the same
 // snapshot, or the same errors by JSON path — and the fast check accepts on its own exactly the
-// documents zod accepts that need no sanitising (no "x-" keys).
+// documents zod accepts that need no sanitising (no "x-" keys). The audit command's path, which loads zod
+// only for settings or problems (parseSnapshotOwnedOnDemand, decision 030 stop 30), gives the same too.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -80,10 +83,11 @@ function mutate(doc: Json, changes: Mutation[]): Json {
   return copy;
 }
 
-/** Both paths on their own copies; the zod result is the reference. */
-function compare(doc: Json) {
+/** Every path on its own copy; the zod result is the reference. */
+async function compare(doc: Json) {
   const reference = parseSnapshot(structuredClone(doc));
   expect(parseSnapshotOwned(structuredClone(doc))).toEqual(reference);
+  expect(await parseSnapshotOwnedOnDemand(structuredClone(doc))).toEqual(reference);
   const fast = validSnapshotInPlace(structuredClone(doc));
   expect(fast !== null).toBe(reference.ok && !hasExtensionKey(doc));
   if (fast !== null && reference.ok) expect(fast).toEqual(reference.snapshot);
@@ -102,26 +106,43 @@ function withoutDefaults(doc: Json): Json {
 }
 
 describe("the fast snapshot check agrees with the zod schema", () => {
-  it("on valid documents, with and without their defaulted fields", () => {
-    fc.assert(fc.property(validDocument, (doc) => {
-      compare(doc);
-      compare(withoutDefaults(doc));
+  it("on valid documents, with and without their defaulted fields", async () => {
+    await fc.assert(fc.asyncProperty(validDocument, async (doc) => {
+      await compare(doc);
+      await compare(withoutDefaults(doc));
     }), { numRuns: RUNS });
   });
 
-  it("on documents changed in one to three places (values, deleted and added keys, copied ids)", () => {
-    fc.assert(fc.property(validDocument, fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (doc, thin, changes) => {
-      compare(mutate(thin ? withoutDefaults(doc) : doc, changes));
+  it("on documents changed in one to three places (values, deleted and added keys, copied ids)", async () => {
+    await fc.assert(fc.asyncProperty(validDocument, fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (doc, thin, changes) => {
+      await compare(mutate(thin ? withoutDefaults(doc) : doc, changes));
     }), { numRuns: RUNS * 3 });
   });
 
-  it("on the benchmark's generated portfolio", () => {
+  it("on the benchmark's generated portfolio", async () => {
     const doc = JSON.parse(JSON.stringify(generateSnapshot(300, 7))) as Json;
-    compare(doc);
+    await compare(doc);
     expect(validSnapshotInPlace(structuredClone(doc))).not.toBeNull();
   });
 
-  it("on anything at all", () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => compare(value as Json)), { numRuns: RUNS });
+  it("on anything at all", async () => {
+    await fc.assert(fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), (value) => compare(value as Json)), { numRuns: RUNS });
+  });
+
+  it("with settings, valid and not, and with problems in a large document (messages by JSON path)", async () => {
+    const doc = JSON.parse(JSON.stringify(generateSnapshot(300, 7))) as { [key: string]: Json };
+    await compare({ ...doc, settings: { maxAdmins: 1, stalePasswordDays: 30 } });
+    await compare({ ...doc, settings: { maxAdmins: -1, unknown: 2 } });
+    const broken = structuredClone(doc) as { accounts: { logins: { personId: string }[]; id: Json }[] };
+    broken.accounts[120].logins[0].personId = "nobody";
+    broken.accounts[299].id = broken.accounts[0].id;
+    const reference = parseSnapshot(structuredClone(broken));
+    expect(reference.ok ? [] : reference.errors.map((e) => e.path)).toEqual(["accounts[299].id", "accounts[120].logins[0].personId"]);
+    await compare(broken as unknown as Json);
+  });
+
+  it("copies zod's own e-mail pattern (the check loads no zod)", () => {
+    expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
+    expect(EMAIL_PATTERN.flags).toBe(z.regexes.email.flags);
   });
 });

@@ -1,167 +1,17 @@
-import { z } from "zod";
-import { isValidDate } from "../dates";
-import { TOOL_IDS } from "../risk/tools";
 import { riskSettingsOverridesSchema } from "./risk-settings";
-import { checkSnapshotReferences } from "./snapshot-references";
-import { parseSnapshot, SNAPSHOT_FORMAT, type ParseSnapshotResult, type Snapshot } from "./snapshot";
-import { isSingleLine, TEXT_LIMITS } from "./text";
+import { parseSnapshot, type ParseSnapshotResult, type Snapshot } from "./snapshot";
+import { validSnapshotInPlace as check } from "./snapshot-check";
 
-// The bulk path of snapshot validation (issue 15, decision 024). zod stays the single source of the schema
-// and of every message: this hand-written check of the same rules only answers "valid or not". A valid
-// document is completed in place with the schema's defaults and returned; at the first problem it gives
-// up and parseSnapshot (sanitising, then zod) reports every problem by JSON path, as before.
-// It accepts exactly what parseSnapshot accepts, except that it also gives up on documents zod would
-// accept after sanitising: any key outside the schema (an "x-" extension key included) sends the whole
-// document down the zod path. lib/validation/snapshot-fast.test.ts checks the equivalence with fast-check
-// on generated valid and mutated documents. Change a schema in snapshot.ts, change it here too: that test
-// fails until both agree.
-
-type Obj = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-/** Every own key is one of `allowed` (a strict object: unknown keys are errors, "x-" keys need sanitising). */
-function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {
-  for (const key in o) if (!allowed.has(key)) return false;
-  return true;
-}
-const keys = (...names: string[]) => new Set(names);
-
-/** Code points, as zod's `.max()` counts a string over the limit in code units (a surrogate pair is one). */
-function codePoints(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      count--;
-      i++;
-    }
-  }
-  return count;
-}
-const within = (text: string, max: number) => text.length <= max || codePoints(text) <= max;
-
-/** singleLine(max) (lib/validation/text.ts), with `.min(1)` when `nonEmpty`. */
-const line = (v: unknown, max: number, nonEmpty: boolean): boolean =>
-  typeof v === "string" && within(v, max) && (!nonEmpty || v.length >= 1) && isSingleLine(v);
-const id = (v: unknown) => line(v, TEXT_LIMITS.id, true);
-const name = (v: unknown) => line(v, TEXT_LIMITS.name, true);
-const UPPER_CODE = /^[A-Z][A-Z0-9_-]*$/;
-const upperCode = (v: unknown) => typeof v === "string" && within(v, TEXT_LIMITS.code) && UPPER_CODE.test(v);
-// isValidDate parses with DATE_PATTERN itself (a plain date without it): testing the pattern first ran the
-// regular expression on ~1 million dates for nothing.
-const date = (v: unknown) => typeof v === "string" && within(v, 35) && isValidDate(v);
-const LAST4 = /^\d{4}$/;
-const last4 = (v: unknown) => typeof v === "string" && within(v, 4) && LAST4.test(v);
-const email = (v: unknown) => typeof v === "string" && within(v, TEXT_LIMITS.email) && z.regexes.email.test(v);
-const oneOf = (...values: string[]) => {
-  const set = new Set(values);
-  return (v: unknown) => typeof v === "string" && set.has(v);
-};
-
-/** `field: check.nullable().default(fallback)` — missing → fallback; null allowed. */
-function nullableDefault(o: Obj, key: string, check: (v: unknown) => boolean): boolean {
-  const v = o[key];
-  if (v === undefined) {
-    o[key] = null;
-    return true;
-  }
-  return v === null || check(v);
-}
-/** `field: z.boolean().default(false)`. */
-function booleanDefault(o: Obj, key: string): boolean {
-  const v = o[key];
-  if (v === undefined) {
-    o[key] = false;
-    return true;
-  }
-  return typeof v === "boolean";
-}
-/** `field: z.array(item).default([])`; each item checked (and completed) by `item`. */
-function arrayDefault(o: Obj, key: string, item: (v: unknown) => boolean): boolean {
-  const v = o[key];
-  if (v === undefined) {
-    o[key] = [];
-    return true;
-  }
-  return arrayOf(v, item);
-}
-function arrayOf(v: unknown, item: (v: unknown) => boolean): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
-  return true;
-}
-
-const PERSON = keys("id", "name", "external", "company", "departedAt");
-const person = (v: unknown) =>
-  isObject(v) && onlyKeys(v, PERSON) && id(v.id) && name(v.name) && booleanDefault(v, "external") && nullableDefault(v, "company", name) && nullableDefault(v, "departedAt", date);
-
-const DEVICE = keys("id", "kind", "label", "holderId", "skipOtpOnBrowser");
-const deviceKind = oneOf("PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY");
-const optionalName = (v: unknown) => line(v, TEXT_LIMITS.name, false);
-const device = (v: unknown) =>
-  isObject(v) && onlyKeys(v, DEVICE) && id(v.id) && deviceKind(v.kind) && nullableDefault(v, "label", optionalName) && nullableDefault(v, "holderId", id) && booleanDefault(v, "skipOtpOnBrowser");
-
-const METHOD = keys("kind", "role", "deviceId", "phoneLast4");
-const methodKind = oneOf("SMS", "VOICE", "AUTHENTICATOR_APP");
-const methodRole = oneOf("PRIMARY", "BACKUP");
-const method = (v: unknown) => isObject(v) && onlyKeys(v, METHOD) && methodKind(v.kind) && methodRole(v.role) && nullableDefault(v, "deviceId", id) && nullableDefault(v, "phoneLast4", last4);
-
-const GRANT = keys("tool", "level", "marketplace");
-const tool = oneOf(...TOOL_IDS);
-const level = oneOf("NONE", "VIEW", "VIEW_EDIT", "ADMIN");
-const grant = (v: unknown) => isObject(v) && onlyKeys(v, GRANT) && tool(v.tool) && level(v.level) && nullableDefault(v, "marketplace", upperCode);
-
-const LOGIN = keys("id", "role", "email", "personId", "usedBy", "status", "invitedAt", "acceptedAt", "lastLoginAt", "passwordChangedAt", "passwordReused", "twoStep", "permissions");
-const loginRole = oneOf("PRIMARY", "SECONDARY");
-const loginStatus = oneOf("INVITED", "ACTIVE", "DISABLED", "REMOVED");
-function login(v: unknown): boolean {
-  if (!(isObject(v) && onlyKeys(v, LOGIN) && id(v.id) && loginRole(v.role) && nullableDefault(v, "email", email) && id(v.personId))) return false;
-  if (v.usedBy !== undefined && !arrayOf(v.usedBy, id)) return false;
-  if (!(loginStatus(v.status) && nullableDefault(v, "invitedAt", date) && nullableDefault(v, "acceptedAt", date) && nullableDefault(v, "lastLoginAt", date))) return false;
-  if (!(nullableDefault(v, "passwordChangedAt", date) && booleanDefault(v, "passwordReused") && arrayDefault(v, "twoStep", method) && arrayDefault(v, "permissions", grant))) return false;
-  // The schema's transform: a login is used by its own person unless it says otherwise.
-  if (v.usedBy === undefined) v.usedBy = [v.personId];
-  return true;
-}
-
-const PARTNER = keys("id", "company", "linkSentAt", "acceptedAt");
-const partner = (v: unknown) => isObject(v) && onlyKeys(v, PARTNER) && id(v.id) && name(v.company) && nullableDefault(v, "linkSentAt", date) && nullableDefault(v, "acceptedAt", date);
-
-const APP = keys("id", "name", "developer", "authorizedAt", "expiresAt");
-const app = (v: unknown) =>
-  isObject(v) && onlyKeys(v, APP) && id(v.id) && name(v.name) && nullableDefault(v, "developer", optionalName) && nullableDefault(v, "authorizedAt", date) && nullableDefault(v, "expiresAt", date);
-
-const OTHER = keys("personId", "console", "role");
-const consoleKind = oneOf("ADS", "BRAND_REGISTRY");
-const other = (v: unknown) => isObject(v) && onlyKeys(v, OTHER) && id(v.personId) && consoleKind(v.console) && line(v.role, TEXT_LIMITS.role, true);
-
-const ACCOUNT = keys("id", "storeName", "sellerId", "region", "marketplaces", "plan", "status", "lastVerifiedAt", "logins", "partners", "apps", "otherAccess");
-const plan = oneOf("PROFESSIONAL", "INDIVIDUAL");
-const accountStatus = oneOf("ACTIVE", "SUSPENDED", "DEACTIVATED");
-const sellerId = (v: unknown) => line(v, TEXT_LIMITS.sellerId, true);
-const account = (v: unknown) =>
-  isObject(v) && onlyKeys(v, ACCOUNT) && id(v.id) && name(v.storeName) && nullableDefault(v, "sellerId", sellerId) && upperCode(v.region) &&
-  arrayDefault(v, "marketplaces", upperCode) && plan(v.plan) && accountStatus(v.status) && nullableDefault(v, "lastVerifiedAt", date) &&
-  arrayDefault(v, "logins", login) && arrayDefault(v, "partners", partner) && arrayDefault(v, "apps", app) && arrayDefault(v, "otherAccess", other);
-
-const DOCUMENT = keys("format", "asOf", "settings", "people", "devices", "accounts");
+// The bulk path of snapshot validation (issue 15, decision 024) for callers that have zod loaded anyway:
+// the hand-written check (snapshot-check.ts, which loads no zod) with the settings checked by their zod
+// schema, and parseSnapshot for anything the check does not accept outright.
 
 /**
  * The document completed with its defaults when it is valid as it stands; null at the first problem (or
  * key zod would have to sanitise away). Mutates `input`: only for a document the caller gives up.
  */
 export function validSnapshotInPlace(input: unknown): Snapshot | null {
-  if (!isObject(input) || !onlyKeys(input, DOCUMENT) || input.format !== SNAPSHOT_FORMAT) return null;
-  if (input.asOf !== undefined && !date(input.asOf)) return null;
-  if (input.settings !== undefined) {
-    const settings = riskSettingsOverridesSchema.safeParse(input.settings);
-    if (!settings.success) return null;
-    input.settings = settings.data;
-  }
-  if (!(arrayDefault(input, "people", person) && arrayDefault(input, "devices", device) && arrayOf(input.accounts, account))) return null;
-  let referencesOk = true;
-  // The same reference check as the schema's superRefine; any issue means the zod path reports it.
-  checkSnapshotReferences(input as unknown as Snapshot, { addIssue: () => (referencesOk = false) } as unknown as z.RefinementCtx);
-  return referencesOk ? (input as unknown as Snapshot) : null;
+  return check(input, (value) => riskSettingsOverridesSchema.safeParse(value));
 }
 
 /**

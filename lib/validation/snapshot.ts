@@ -4,12 +4,13 @@ import { TOOL_IDS } from "../risk/tools";
 import { riskSettingsOverridesSchema } from "./risk-settings";
 import { checkSnapshotReferences } from "./snapshot-references";
 import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
+import { SNAPSHOT_FORMAT } from "./snapshot-format";
 import { CONTROL_CHARACTER_MESSAGE, singleLine, TEXT_LIMITS } from "./text";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
 export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
 
-export const SNAPSHOT_FORMAT = "gatehouse.snapshot/v1";
+export { SNAPSHOT_FORMAT };
 
 /** The schema's own wording (the CLI prints it as is); the web import translates by these keys. */
 export const SNAPSHOT_SCHEMA_MESSAGES = {
