@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
-import { benchWebOwner, signInCookie } from "./support/page-session";
+import { benchWebOwner, signInCookie, waitForServer } from "./support/page-session";
 import { startSqlProxy } from "./web-sql-proxy";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
@@ -33,15 +33,7 @@ async function main() {
         stdio: "ignore",
         env: { ...process.env, DATABASE_URL: viaProxy.toString(), AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
       });
-      for (let i = 0; ; i++) {
-        try {
-          await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
-          break;
-        } catch {
-          if (i > 240) throw new Error("server did not start");
-          await sleep(500);
-        }
-      }
+      await waitForServer(base);
       try {
         const cookie = await signInCookie(base, "bench-statements@gatehouse.example", password);
         for (const path of PAGES) {

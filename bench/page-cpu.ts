@@ -20,7 +20,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
 import { applyMigrations } from "@/lib/db/migrate";
-import { benchWebOwner, pageWeight, signInCookie, timedGets } from "./support/page-session";
+import { benchWebOwner, pageWeight, signInCookie, timedGets, waitForServer } from "./support/page-session";
 import { cpuMs } from "./support/process-cpu";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
@@ -65,15 +65,8 @@ async function serve(dir: string): Promise<ChildProcess> {
     stdio: "ignore",
     env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
   });
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
-      return child;
-    } catch {
-      if (i > 240) throw new Error("server did not start");
-      await sleep(500);
-    }
-  }
+  await waitForServer(base);
+  return child;
 }
 
 async function stop(child: ChildProcess) {

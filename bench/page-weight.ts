@@ -10,9 +10,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { setTimeout as sleep } from "node:timers/promises";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
-import { benchWebOwner, pageWeight, signInCookie, timedGets } from "./support/page-session";
+import { benchWebOwner, pageWeight, signInCookie, timedGets, waitForServer } from "./support/page-session";
 import { cpuMs } from "./support/process-cpu";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
@@ -32,15 +31,7 @@ async function main() {
     env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
   });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
-        break;
-      } catch {
-        if (i > 240) throw new Error("server did not start");
-        await sleep(500);
-      }
-    }
+    await waitForServer(base);
     const cookie = await signInCookie(base, EMAIL, password);
     console.log(`load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ${REQUESTS} sequential requests per page`);
     console.log("| Page | HTML B | inline flight B | RSC navigation B | server CPU ms / request | ÷ `/signin` | wall p50 ms |");

@@ -56,3 +56,16 @@ export async function timedGets(base: string, path: string, headers: Record<stri
   }
   return walls;
 }
+
+/** Waits until a just-started server answers `/signin` (up to two minutes). */
+export async function waitForServer(base: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${base}/signin`, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      if (i > 240) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
