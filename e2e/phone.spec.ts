@@ -208,9 +208,10 @@ test("saved views sit with the filters, above the table", async ({ page, tenant 
 
 test("the demo draws 90 days of score history on its first visit", async ({ page }) => {
   await signIn(page);
-  const today = new Date().toISOString().slice(0, 10);
-  const first = new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10);
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const trend = page.getByTestId("score-trend");
   await expect(trend).toBeVisible();
-  await expect(trend).toHaveAttribute("aria-label", new RegExp(`${first} は \\d+、${today} は \\d+`));
+  // The window is the last 90 days; its last point is the day the demo was loaded, which is yesterday when this
+  // suite's server started before midnight (UTC) and the nightly snapshot has not run yet.
+  await expect(trend).toHaveAttribute("aria-label", new RegExp(`${day(89)} は \\d+、(${day(0)}|${day(1)}) は \\d+`));
 });
