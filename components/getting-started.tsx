@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { Scope } from "@/lib/db/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { canWrite } from "@/lib/db/write-context";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getT } from "@/lib/i18n/server";
 
 // The body of both 404 pages. The page decides the landmark: the root one is a page of its own

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ScoreBadge } from "@/components/score-badge";
 import { ScrollRegion } from "@/components/scroll-region";
 import { requireScope } from "@/lib/auth/scope";

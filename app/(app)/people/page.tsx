@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireScope } from "@/lib/auth/scope";
 import { listPeople } from "@/lib/db/people/read-people";
 import { getT } from "@/lib/i18n/server";

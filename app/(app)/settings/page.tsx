@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
 import { getRiskSettings } from "@/lib/db/settings";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ENDPOINTS, type Endpoint } from "@/lib/api/endpoints";
 import { MAX_BODY_BYTES } from "@/lib/api/limits";
 import { generateOpenApiDocument } from "@/lib/api/openapi";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getScope } from "@/lib/auth/scope";

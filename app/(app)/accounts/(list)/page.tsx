@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
 import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts/read-accounts";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import type { SavedViewRow } from "@/lib/db/saved-views";
 import { formMessages } from "@/lib/i18n/form-messages";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { CLIENT_SELECT_MAX } from "@/lib/client-search";
 import { RULES } from "@/lib/risk";
 import type { Locale } from "@/lib/i18n/locales";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { useActionState } from "react";
 import { interpolate } from "@/lib/i18n/format";
 import type { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";

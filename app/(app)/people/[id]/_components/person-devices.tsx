@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Translate } from "@/lib/i18n/server";
 import { Empty, Section } from "./section";

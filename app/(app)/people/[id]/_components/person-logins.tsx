@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { LevelBadge } from "@/components/level-badge";
 import { Day } from "@/components/day";
 import { TableHead } from "@/components/table-head";
