@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
-import { benchWebOwner, waitForServer } from "./support/page-session";
+import { benchWebOwner, signInTab, waitForServer } from "./support/page-session";
 import { cpuMs } from "./support/process-cpu";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL;
@@ -46,11 +46,7 @@ async function main() {
         await waitForServer(base);
         const context = await browser.newContext({ baseURL: base });
         const tab = await context.newPage();
-        await tab.goto("/signin");
-        await tab.locator("#email").fill(EMAIL);
-        await tab.locator("#password").fill(password);
-        await tab.locator('form:has(#password) button[type="submit"]').click();
-        await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
+        await signInTab(tab, EMAIL, password);
         const seen: { prefetch: boolean }[] = [];
         tab.on("request", (r) => {
           if (r.url().startsWith(base) && !r.url().includes("/_next/static/")) seen.push({ prefetch: r.headers()["next-router-prefetch"] !== undefined });

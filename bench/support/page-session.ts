@@ -19,17 +19,21 @@ export async function benchWebOwner(databaseUrl: string | undefined, email: stri
   return { db, org, user, password };
 }
 
+/** Signs a browser tab in through the sign-in form, as a user would. */
+export async function signInTab(tab: import("@playwright/test").Page, email: string, password: string): Promise<void> {
+  await tab.goto("/signin");
+  await tab.locator("#email").fill(email);
+  await tab.locator("#password").fill(password);
+  await tab.locator('form:has(#password) button[type="submit"]').click();
+  await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
+}
+
 /** Signs in through the sign-in form and returns the session as a Cookie header. */
 export async function signInCookie(base: string, email: string, password: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const context = await browser.newContext({ baseURL: base });
-    const tab = await context.newPage();
-    await tab.goto("/signin");
-    await tab.locator("#email").fill(email);
-    await tab.locator("#password").fill(password);
-    await tab.locator('form:has(#password) button[type="submit"]').click();
-    await tab.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 120_000 });
+    await signInTab(await context.newPage(), email, password);
     return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   } finally {
     await browser.close();
