@@ -46,7 +46,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account, scores: history, history: events, reviews, writable, provenance, editing, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
-  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved"), people: editing.people } : null;
+  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved") } : null;
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>

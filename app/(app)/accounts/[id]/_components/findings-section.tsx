@@ -1,5 +1,4 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
-import { Disclosure } from "@/components/disclosure";
 import { SeverityBadge } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import { formatDay } from "@/lib/dates-format";
@@ -10,6 +9,7 @@ import { REMEDIATION, RULES, SCORE_FORMULA, type EvidenceData, type RuleId } fro
 import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
+import { FindingActions, type FindingActionsShared } from "./finding-actions";
 import { Empty, Section } from "./section";
 
 const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
@@ -31,14 +31,21 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
   const messages = formMessages(t); // one object for every form: carried once in the page payload
-  // The task button's words, likewise one object for every finding (it was a new copy per finding).
-  const taskMessages = { ...messages, success: t("tasks.created") };
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   // The same fields for every finding's form: one object in the page payload, named by reference after.
   const acceptFields: FieldSpec[] = [
     { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint"), maxLength: 1000 },
     { name: "until", label: t("finding.acceptUntil"), type: "date", required: true, defaultValue: defaultUntil, hint: t("finding.acceptUntilHint") },
   ];
+  // Every finding's two buttons from one object: each finding sends its id only (decision 044).
+  const shared: FindingActionsShared = {
+    createTask: createFindingTaskAction,
+    accept: canWrite ? acceptFindingAction : null,
+    acceptFields,
+    messages,
+    taskMessages: { ...messages, success: t("tasks.created") },
+    words: { task: t("tasks.fromFinding"), saving: t("form.saving"), accept: t("finding.accept"), acceptSubmit: t("finding.acceptSubmit") },
+  };
   return (
     <Section id="findings" title={t("account.findings")}>
       <p className="mb-3 text-xs text-slate-500">{SCORE_FORMULA[locale]}</p>
@@ -60,24 +67,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
               </details>
               <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
               {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
-              <div className="mt-2">
-                <ActionForm action={createFindingTaskAction} hidden={{ findingId: f.id }} submitLabel={t("tasks.fromFinding")} pendingLabel={t("form.saving")} messages={taskMessages} variant="secondary" inline testId="finding-task-form" />
-              </div>
-              {canWrite && (
-                <Disclosure className="mt-2" summary={t("finding.accept")} summaryClassName="cursor-pointer text-sm text-slate-700">
-                  <div className="mt-2 rounded bg-slate-50 p-3">
-                    <ActionForm
-                      action={acceptFindingAction}
-                      hidden={{ findingId: f.id }}
-                      fields={acceptFields}
-                      submitLabel={t("finding.acceptSubmit")}
-                      pendingLabel={t("form.saving")}
-                      messages={messages}
-                      testId="accept-form"
-                    />
-                  </div>
-                </Disclosure>
-              )}
+              <FindingActions shared={shared} findingId={f.id} />
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import type { RecordPicker } from "@/lib/forms/shared-fields";
 import { DEVICE_KINDS } from "@/lib/validation/person-form";
 import { mergePeopleAction, removeDeviceAction, removePersonAction, saveDeviceAction, updatePersonAction } from "../actions";
+import { DeviceEditor, type DeviceEditorShared } from "./device-editor-panel";
 import { Section } from "./section";
 import { personFields } from "../../_components/person-fields";
 import { personPickerField } from "../../../_components/person-picker-field";
@@ -88,6 +89,14 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
 export function HeldDevices({ personId, name, editing, t }: { personId: string; name: string; editing: Editing; t: Translate }) {
   const messages = formMessages(t, "form.saved");
   const holder = { id: personId, name };
+  // Every device's editor from one object: each device sends its id, version and values (decision 044).
+  const shared: DeviceEditorShared = {
+    personId,
+    actions: { save: saveDeviceAction, remove: removeDeviceAction },
+    fields: deviceFields(t, holder),
+    messages,
+    words: { edit: t("children.edit"), remove: t("children.remove"), removeWhat: t("devices.removeWhat"), save: t("form.save"), saving: t("form.saving"), removeConfirm: t("form.removeConfirm") },
+  };
   return (
     <>
       <Section id="devices-held" title={t("devices.title")} testId="devices-held">
@@ -96,15 +105,7 @@ export function HeldDevices({ personId, name, editing, t }: { personId: string; 
           {editing.devices.map((d) => (
             <li key={d.id} className="rounded border border-slate-200 p-2" data-testid="held-device">
               <span className="font-medium">{d.label ?? t(`people.deviceKind.${d.kind}`)}</span> <span className="text-xs text-slate-500">({t(`people.deviceKind.${d.kind}`)} · {t(`provenance.${d.source}`)})</span>
-              <div className="mt-1 flex flex-wrap gap-3">
-                <Disclosure summary={t("children.edit")} summaryClassName="cursor-pointer text-xs text-blue-800">
-                  <ActionForm action={saveDeviceAction} schema="saveDevice" hidden={{ personId, deviceId: d.id, version: d.version }} fields={deviceFields(t, holder)} {...deviceValues(holder, d)} submitLabel={t("form.save")} pendingLabel={t("form.saving")} messages={messages} testId="edit-device-form" />
-                </Disclosure>
-                <Disclosure summary={t("children.remove")} summaryClassName="cursor-pointer text-xs text-red-800">
-                  <p className="my-1 text-xs">{t("devices.removeWhat")}</p>
-                  <ActionForm action={removeDeviceAction} hidden={{ personId, deviceId: d.id, version: d.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" inline />
-                </Disclosure>
-              </div>
+              <DeviceEditor shared={shared} device={{ id: d.id, version: d.version, ...deviceValues(holder, d) }} />
             </li>
           ))}
         </ul>

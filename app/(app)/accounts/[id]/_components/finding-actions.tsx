@@ -1,0 +1,39 @@
+"use client";
+import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
+import { Disclosure } from "@/components/disclosure";
+import type { ActionState } from "@/lib/actions/define-action";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * What every open finding's buttons share: the actions, the accept form's fields, the messages and the words.
+ * One object per page (findings-section.tsx), so the flight payload carries it once and each finding its id,
+ * not its two forms' element trees (decisions 038, 044).
+ */
+export interface FindingActionsShared {
+  createTask: Action;
+  accept: Action | null;
+  acceptFields: FieldSpec[];
+  messages: FormMessages;
+  taskMessages: FormMessages;
+  words: { task: string; saving: string; accept: string; acceptSubmit: string };
+}
+
+/** A finding becomes a remediation task on request; a writer may accept its risk (the form mounts when opened, decision 034). */
+export function FindingActions({ shared, findingId }: { shared: FindingActionsShared; findingId: string }) {
+  const { words } = shared;
+  return (
+    <>
+      <div className="mt-2">
+        <ActionForm action={shared.createTask} hidden={{ findingId }} submitLabel={words.task} pendingLabel={words.saving} messages={shared.taskMessages} variant="secondary" inline testId="finding-task-form" />
+      </div>
+      {shared.accept && (
+        <Disclosure className="mt-2" summary={words.accept} summaryClassName="cursor-pointer text-sm text-slate-700">
+          <div className="mt-2 rounded bg-slate-50 p-3">
+            <ActionForm action={shared.accept} hidden={{ findingId }} fields={shared.acceptFields} submitLabel={words.acceptSubmit} pendingLabel={words.saving} messages={shared.messages} testId="accept-form" />
+          </div>
+        </Disclosure>
+      )}
+    </>
+  );
+}
