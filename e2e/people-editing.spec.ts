@@ -54,6 +54,13 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   await device.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
   await device.getByRole("button", { name: "端末を追加" }).click();
   await expect(page.getByTestId("held-device").filter({ hasText: "Lead's iPad" })).toBeVisible();
+  // A held device's edit form opens with its own values over the page's one description (decision 044).
+  const held = page.getByTestId("held-device").filter({ hasText: "Lead's iPad" });
+  await held.getByText("編集", { exact: true }).click();
+  const editDevice = held.getByTestId("edit-device-form");
+  await expect(editDevice.getByLabel("名前")).toHaveValue("Lead's iPad");
+  await expect(editDevice.getByLabel("種類")).toHaveValue("AUTHENTICATOR_APP");
+  await expect(editDevice.getByRole("combobox", { name: "所持者" })).toHaveValue(/Kumo Lead/);
   await expectNoSeriousViolations(page);
 
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);

@@ -261,6 +261,48 @@ test("Authorized Partner and app forms: empty, too long and impossible dates are
   expect(await counts()).toEqual(before);
 });
 
+test("a partner's and an other access's edit forms open with the row's values; a change is saved and a removal asks first", async ({ page, tenant }) => {
+  // The row editors are built in the browser from one description per kind and each row's values (decision 044).
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await page.getByTestId("add-partner").locator("summary").click();
+  const add = page.getByTestId("add-partner-form");
+  await add.getByLabel("会社名").fill("Agency One");
+  await add.getByLabel("招待状の送信日").fill("2026-01-15");
+  await add.getByRole("button", { name: "認定パートナーを追加" }).click();
+  const partners = page.locator("#partners").locator("..");
+  await expect(partners.getByText("Agency One")).toBeVisible();
+
+  await partners.getByTestId("edit-partner").locator("summary").click();
+  const edit = partners.getByTestId("edit-partner-form");
+  await expect(edit.getByLabel("会社名")).toHaveValue("Agency One");
+  await expect(edit.getByLabel("招待状の送信日")).toHaveValue("2026-01-15");
+  await expect(edit.getByLabel("承認日")).toHaveValue("");
+  await edit.getByLabel("会社名").fill("Agency Two");
+  await edit.getByRole("button", { name: "保存" }).click();
+  await expect(partners.getByText("Agency Two")).toBeVisible();
+
+  await page.getByTestId("add-otherAccess").locator("summary").click();
+  const access = page.getByTestId("add-otherAccess-form");
+  const pick = access.getByRole("combobox", { name: "関係者" });
+  await pick.pressSequentially("Kumo Lead");
+  await expect(access.getByRole("option").first()).toBeVisible();
+  await pick.press("ArrowDown");
+  await pick.press("Enter");
+  await access.getByLabel("役割").selectOption("EDITOR");
+  await access.getByRole("button", { name: "アクセスを追加" }).click();
+  const others = page.locator("#other-access").locator("..");
+  await expect(others.getByText("編集者")).toBeVisible();
+  await others.getByTestId("edit-otherAccess").locator("summary").click();
+  const editAccess = others.getByTestId("edit-otherAccess-form");
+  await expect(editAccess.getByRole("combobox", { name: "関係者" })).toHaveValue(/Kumo Lead/);
+  await expect(editAccess.getByLabel("役割")).toHaveValue("EDITOR");
+
+  await partners.getByTestId("remove-partner").locator("summary").click();
+  await partners.getByRole("button", { name: "削除する（元に戻せません）" }).click();
+  await expect(partners.getByText("Agency Two")).toHaveCount(0);
+});
+
 test("the client select carries only the account's client and fetches the others when opened: pick another, save, see it", async ({ page, tenant }) => {
   const db = createDb(process.env.E2E_DATABASE_URL!);
   const umi = await db.client.create({ data: { orgId: tenant.orgId, name: "Umi Trading" }, select: { id: true } });

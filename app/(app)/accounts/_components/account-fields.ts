@@ -1,6 +1,6 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
-import { MARKETPLACES, REGION_MARKETPLACES, REGIONS } from "@/lib/validation/marketplaces";
+import { marketplaceChoices, regionChoices, regionPresets } from "@/lib/forms/marketplace-choices";
 import { NAME_MAX_LENGTH } from "@/lib/validation/record-fields";
 
 export interface AccountValues {
@@ -22,10 +22,10 @@ export function accountFields(t: Translate, clients: { id: string; name: string 
   return [
     { name: "storeName", label: t("account.storeName"), type: "text", required: true, maxLength: NAME_MAX_LENGTH, defaultValue: values?.storeName ?? "" },
     { name: "sellerId", label: t("account.sellerId"), type: "text", maxLength: 20, defaultValue: values?.sellerId ?? "", hint: t("accounts.sellerIdHint") },
-    { name: "region", label: t("account.region"), type: "select", defaultValue: values?.region ?? "JP", options: REGIONS.map((r) => ({ value: r, label: r })),
+    { name: "region", label: t("account.region"), type: "select", defaultValue: values?.region ?? "JP", options: regionChoices(),
       // North America is one unified account (US/CA/MX), Europe one for its marketplaces: all ticked, untick what is not sold on.
-      presets: { field: "marketplaces", values: Object.fromEntries(Object.entries(REGION_MARKETPLACES).map(([r, m]) => [r, [...m]])) } },
-    { name: "marketplaces", label: t("accounts.marketplaces"), type: "checkboxes", hint: t("accounts.marketplacesHint"), defaultValues: values?.marketplaces ?? ["JP"], options: MARKETPLACES.map((m) => ({ value: m, label: m })) },
+      presets: regionPresets() },
+    { name: "marketplaces", label: t("accounts.marketplaces"), type: "checkboxes", hint: t("accounts.marketplacesHint"), defaultValues: values?.marketplaces ?? ["JP"], options: marketplaceChoices() },
     { name: "plan", label: t("account.plan"), type: "select", defaultValue: values?.plan ?? "PROFESSIONAL", options: (["PROFESSIONAL", "INDIVIDUAL"] as const).map((p) => ({ value: p, label: t(`plan.${p}`) })) },
     { name: "status", label: t("account.status"), type: "select", defaultValue: values?.status ?? "ACTIVE", options: (["ACTIVE", "SUSPENDED", "DEACTIVATED"] as const).map((s) => ({ value: s, label: t(`accountStatus.${s}`) })) },
     {
