@@ -292,7 +292,7 @@ test("a partner's and an other access's edit forms open with the row's values; a
   await access.getByLabel("役割").selectOption("EDITOR");
   await access.getByRole("button", { name: "アクセスを追加" }).click();
   const others = page.locator("#other-access").locator("..");
-  await expect(others.getByText("編集者")).toBeVisible();
+  await expect(others.getByRole("listitem").filter({ hasText: "Kumo Lead" })).toContainText("編集者");
   await others.getByTestId("edit-otherAccess").locator("summary").click();
   const editAccess = others.getByTestId("edit-otherAccess-form");
   await expect(editAccess.getByRole("combobox", { name: "関係者" })).toHaveValue(/Kumo Lead/);
