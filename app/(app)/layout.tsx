@@ -2,13 +2,15 @@ import Link from "@/components/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { HeaderNav } from "@/components/header-nav";
 import { LanguageSwitch } from "@/components/language-switch";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { switchOrgAction } from "@/lib/actions/switch-org";
 import { requireScope } from "@/lib/auth/scope";
-import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
+import { twoFactorPending } from "@/lib/db/scope";
 import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
 import { getT } from "@/lib/i18n/server";
+import { mainMenu } from "@/lib/nav/main-menu";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const [scope, t] = await Promise.all([requireScope(), getT()]);
@@ -23,19 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {/* Wraps on a narrow screen rather than pushing links off it: every link stays one tap away. */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold text-slate-900 no-underline">Gatehouse</Link>
-          <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            <Link href="/">{t("nav.overview")}</Link>
-            <Link href="/accounts">{t("nav.accounts")}</Link>
-            <Link href="/people">{t("nav.people")}</Link>
-            <Link href="/rules">{t("nav.rules")}</Link>
-            <Link href="/reviews">{t("nav.reviews")}</Link>
-            <Link href="/tasks">{t("nav.tasks")}</Link>
-            {!scope.portal && <Link href="/settings">{t("nav.settings")}</Link>}
-            {isOrgAdmin(scope) && !scope.portal && <Link href="/clients">{t("nav.clients")}</Link>}
-            {isOrgAdmin(scope) && <Link href="/import">{t("nav.import")}</Link>}
-            {isOrgAdmin(scope) && <Link href="/members">{t("nav.members")}</Link>}
-            <Link href="/security">{t("nav.security")}</Link>
-          </nav>
+          <HeaderNav label={t("nav.main")} links={mainMenu(scope, t)} />
           <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             {scope.memberships.length > 1 ? (
               <form action={switchOrgAction} className="flex items-center gap-1">
