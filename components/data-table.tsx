@@ -2,7 +2,6 @@ import { useId, type ReactNode } from "react";
 import { constructTable, createColumnHelper, tableFeatures, type ColumnDef, type RowData } from "@tanstack/table-core";
 import { cell_getContext, header_getContext, row_getAllCells } from "@tanstack/table-core/static-functions";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
-import { flexRender } from "@tanstack/react-table/flex-render";
 import { columnRules, type ColumnLayout } from "@/lib/table-column-rules";
 
 // The one table of the app: rows arrive already sorted, filtered and paged by the server, and nothing
@@ -12,7 +11,10 @@ import { columnRules, type ColumnLayout } from "@/lib/table-column-rules";
 //
 // Each cell's context comes from table-core's standalone functions, not the instance methods: those memoise
 // per object (a memo with its closures made for every cell on first use, to be thrown away after this one
-// render), which cost ≈ 3× what the rest of the table did (decision 039).
+// render), which cost ≈ 3× what the rest of the table did (decision 039). And a header's or cell's renderer is
+// called here for its content, not mounted as a component of its own as the React adapter's flexRender does:
+// a component per cell is one more server render per cell, with its props copied, for a function that only
+// returns markup (decision 042). So renderers are plain functions of their context: no hooks.
 //
 // Every cell travels twice, as HTML and as its element in the inline flight payload, and rendering and
 // writing that tree is where the page's server time goes (decision 027). So a cell carries nothing but
@@ -31,6 +33,11 @@ export interface DataTableColumnMeta {
   /** On a narrow screen the cell comes first on the card, under its title (what a glance is for: a score). */
   priority?: boolean;
 }
+/** A header's or cell's content: its renderer's output for this context, or the template itself (a string). */
+function content<Context>(template: ((context: Context) => ReactNode) | ReactNode, context: Context): ReactNode {
+  return typeof template === "function" ? template(context) : template;
+}
+
 export const dataTableFeatures = tableFeatures({ columnMeta: {} as DataTableColumnMeta });
 export type DataTableFeatures = typeof dataTableFeatures;
 export function dataTableColumnHelper<Row extends RowData>() {
@@ -76,7 +83,7 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
             <tr key={group.id}>
               {group.headers.map((header) => (
                 <th key={header.id} scope="col" aria-sort={ariaSort?.[header.column.id]}>
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header_getContext(header))}
+                  {header.isPlaceholder ? null : content(header.column.columnDef.header, header_getContext(header))}
                 </th>
               ))}
             </tr>
@@ -91,13 +98,10 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
             table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
                 {/* Keys need only be unique among a row's cells: the column id, not the row's id again. */}
-                {row_getAllCells(row).map((cell) =>
-                  cell.column.id === rowHeaderColumn ? (
-                    <th key={cell.column.id} scope="row">{flexRender(cell.column.columnDef.cell, cell_getContext(cell) as ReturnType<typeof cell.getContext>)}</th>
-                  ) : (
-                    <td key={cell.column.id}>{flexRender(cell.column.columnDef.cell, cell_getContext(cell) as ReturnType<typeof cell.getContext>)}</td>
-                  ),
-                )}
+                {row_getAllCells(row).map((cell) => {
+                  const value = content(cell.column.columnDef.cell, cell_getContext(cell) as ReturnType<typeof cell.getContext>);
+                  return cell.column.id === rowHeaderColumn ? <th key={cell.column.id} scope="row">{value}</th> : <td key={cell.column.id}>{value}</td>;
+                })}
               </tr>
             ))
           )}

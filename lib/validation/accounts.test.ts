@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SEARCH_MAX_LENGTH, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, parseAccountListQuery } from "./accounts";
+import { ACCOUNT_SEARCH_MAX_LENGTH, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListQuery } from "./accounts";
 
 describe("the accounts table's search", () => {
   it("applies a search up to the limit", () => {
@@ -42,5 +42,29 @@ describe("the accounts table's score range", () => {
   it("has nothing to say about a malformed bound (it falls back to no bound)", () => {
     expect(isScoreRangeInverted(parse({ min: "abc", max: "20" }))).toBe(false);
     expect(isScoreRangeInverted(parse({ min: "80", max: "200" }))).toBe(false);
+  });
+});
+
+describe("the state a form of the table carries along", () => {
+  const parse = (params: Record<string, string>) => parseAccountListQuery(new URLSearchParams(params));
+
+  it("keeps sort, page size, columns, density and filters, except what the form edits", () => {
+    const query = parse({ q: "kumo", market: "JP", min: "0", max: "80", sort: "score", dir: "desc", pageSize: "50", cols: "score,plan", density: "compact" });
+    expect(keptParams(query, [])).toEqual([
+      ["sort", "score"], ["dir", "desc"], ["pageSize", "50"], ["cols", "plan,score"], ["density", "compact"],
+      ["q", "kumo"], ["market", "JP"], ["min", "0"], ["max", "80"],
+    ]);
+    expect(keptParams(query, ["filters", "pageSize"])).toEqual([["sort", "score"], ["dir", "desc"], ["cols", "plan,score"], ["density", "compact"]]);
+    expect(keptParams(query, ["cols"]).map(([name]) => name)).toEqual(["sort", "dir", "pageSize", "density", "q", "market", "min", "max"]);
+  });
+
+  it("leaves defaults out but always carries the columns, none included", () => {
+    expect(keptParams(parse({}), [])).toEqual([["cols", "sellerId,client,plan,status,score,critical,high,passwordAge,lastLogin"]]);
+    expect(keptParams(parse({ cols: "none" }), ["filters"])).toEqual([["cols", "none"]]);
+  });
+
+  it("submitted back, gives the same state", () => {
+    const query = parse({ severity: "critical", rule: "NO_2SV", sort: "risk", cols: "none", density: "compact" });
+    expect(parseAccountListQuery(new URLSearchParams(keptParams(query, [])))).toEqual(query);
   });
 });

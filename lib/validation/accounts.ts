@@ -157,6 +157,27 @@ export function accountListHref(query: AccountListQuery, change: Partial<Account
 
 const FILTER_KEYS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
 
+/** What a form of the table does not edit, and so carries along as hidden fields. */
+export type KeptPart = "sort" | "pageSize" | "cols" | "density" | "filters";
+
+/**
+ * The hidden fields that carry the state a form does not edit (name, value), so submitting it keeps the
+ * sort, columns and density. The columns always travel, `none` included: a form with no `col` box ticked
+ * must not fall back to the default columns.
+ */
+export function keptParams(query: AccountListQuery, except: readonly KeptPart[]): [string, string][] {
+  const keep: [string, string][] = [];
+  if (!except.includes("sort") && query.sort !== "storeName") keep.push(["sort", query.sort]);
+  if (!except.includes("sort") && query.dir !== "asc") keep.push(["dir", query.dir]);
+  if (!except.includes("pageSize") && query.pageSize !== 25) keep.push(["pageSize", String(query.pageSize)]);
+  if (!except.includes("cols")) keep.push(["cols", query.cols.length ? query.cols.join(",") : "none"]);
+  if (!except.includes("density") && query.density !== "comfortable") keep.push(["density", query.density]);
+  if (!except.includes("filters")) {
+    for (const key of FILTER_KEYS) if (query[key] !== undefined) keep.push([key, String(query[key])]);
+  }
+  return keep;
+}
+
 export function hasAccountFilters(query: AccountFilter): boolean {
   return FILTER_KEYS.some((k) => query[k] !== undefined);
 }

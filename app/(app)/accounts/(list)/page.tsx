@@ -19,7 +19,7 @@ import {
   type AccountSort,
 } from "@/lib/validation/accounts";
 import { AccountsTable, type AccountsTableLabels } from "../_components/accounts-table";
-import { ColumnMenu, DensitySwitch, FiltersForm } from "../_components/table-controls";
+import { FiltersForm, TableViewControls } from "../_components/table-controls";
 import { SavedViews } from "../_components/saved-views";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -117,13 +117,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
       </div>
       {/* Saved views beside the filters they recall (below them on a narrow screen), not under the table. */}
       <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <FiltersForm query={query} t={t} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} showClient={!portal} />
+        <FiltersForm query={query} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} showClient={!portal} />
         <SavedViews views={views} currentSearch={search} t={t} />
       </div>
-      <div className="flex flex-wrap items-center gap-4">
-        <ColumnMenu query={query} t={t} labels={columnLabels} hidden={portal ? ["client"] : []} />
-        <DensitySwitch query={query} t={t} />
-      </div>
+      <TableViewControls query={query} locale={locale} labels={columnLabels} hidden={portal ? ["client"] : []} />
       <AccountsTable rows={result.rows} columns={portal ? query.cols.filter((c) => c !== "client") : query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
       {(result.prev || result.next || query.cursor) && (
         <nav aria-label={t("pagination.label")} className="flex items-center gap-4 text-sm">

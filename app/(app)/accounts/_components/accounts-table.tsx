@@ -34,6 +34,8 @@ function ageInDays(today: string, iso: string): number {
   return Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
 }
 
+// Cell renderers return markup and nothing else (no hooks): DataTable calls them, and the score badge is called
+// here too rather than mounted, so a row costs no component render per cell (decision 042).
 // Figures are tabular by the table's own rule (`.data-table`): a plain count needs no element of its own.
 function count(n: number, tone: string) {
   return n > 0 ? <span className={`font-semibold ${tone}`}>{n}</span> : <span className="text-slate-500">0</span>;
@@ -59,7 +61,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
     region: helper.accessor("region", { header: labels.region, cell: (info) => `${info.getValue()} (${info.row.original.marketplaces.join(", ")})` }),
     plan: helper.accessor("plan", { header: labels.plan, cell: (info) => labels.plans[info.getValue()] ?? info.getValue() }),
     status: helper.accessor("status", { header: labels.status, cell: (info) => labels.statuses[info.getValue()] ?? info.getValue() }),
-    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => <ScoreBadge score={info.getValue()} testId="account-score" /> }),
+    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => ScoreBadge({ score: info.getValue(), testId: "account-score" }) }),
     critical: helper.accessor("openCritical", { id: "critical", header: header("critical", labels.critical), meta: { label: labels.critical, priority: true }, cell: (info) => count(info.getValue(), "text-red-800") }),
     high: helper.accessor("openHigh", { id: "high", header: header("high", labels.high), meta: { label: labels.high, priority: true }, cell: (info) => count(info.getValue(), "text-orange-800") }),
     openFindings: helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => info.getValue() }),
