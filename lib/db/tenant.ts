@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
+import { runScoped } from "./scoped-query";
 import type { Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
@@ -13,8 +14,8 @@ import { PrismaClient } from "./generated/client";
 // Prisma client bound to the scope's organisation.
 //
 // The setting is TRANSACTION-LOCAL (decision 020): every unit of work runs as
-// BEGIN; set_config('gatehouse.org_id', orgId, true); …; COMMIT — a lone query is wrapped so, and a
-// Prisma transaction's BEGIN is followed by the same set_config. Behind PgBouncer in transaction mode
+// BEGIN; set_config('gatehouse.org_id', orgId, true); …; COMMIT — a Prisma transaction's BEGIN is followed by
+// the same set_config, and a lone query runs behind it in one implicit transaction (scoped-query.ts). Behind PgBouncer in transaction mode
 // a server connection passes to another client at every COMMIT, so a session-level setting would leak
 // to whoever gets it next; a transaction-local one ends with the transaction. Nothing here relies on
 // session state: Prisma's pg adapter sends unnamed statements (no statementNameGenerator), which
@@ -29,11 +30,6 @@ export const TENANT_SETTING = "gatehouse.org_id";
 
 /** Connections whose role was checked (a property of the login, not of session state). */
 const checked = new WeakSet<pg.PoolClient>();
-
-/** The statement that opens a scoped transaction: a literal, so BEGIN and the setting travel in one round trip. */
-function beginScoped(orgId: string): string {
-  return `BEGIN; SELECT set_config('${TENANT_SETTING}', '${orgId.replaceAll("'", "''")}', true)`;
-}
 
 async function checkout(shared: pg.Pool): Promise<pg.PoolClient> {
   const client = await shared.connect();
@@ -111,24 +107,22 @@ class TenantPoolView extends pg.Pool {
     );
   }
 
-  /** A lone query (Prisma outside $transaction): its own short transaction with the setting. */
+  /**
+   * A lone query (Prisma outside $transaction): its own short transaction with the setting, sent with the
+   * query in one round trip (lib/db/scoped-query.ts).
+   */
   override query(...args: unknown[]): never {
     if (typeof args[args.length - 1] === "function") throw new Error("TenantPoolView.query takes no callback");
     return (async () => {
       const client = await checkout(this.shared);
-      let began = false;
       try {
-        await client.query(beginScoped(this.orgId));
-        began = true;
-        const result = await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
-        await client.query("COMMIT");
+        const result = await runScoped(client, this.orgId, args);
         client.release();
         return result;
       } catch (error) {
-        // A failed statement leaves the transaction aborted: roll it back and keep the connection;
-        // when even that fails, the connection is not reused (as pg-pool does after an error).
-        const rolledBack = began && (await client.query("ROLLBACK").then(() => true, () => false));
-        client.release(rolledBack ? undefined : (error as Error));
+        // An error the server reported ended its implicit transaction at the Sync (rolled back): the
+        // connection is idle and reusable. Anything else (a broken connection) is not reused, as pg-pool does.
+        client.release(error instanceof pg.DatabaseError ? undefined : (error as Error));
         throw error;
       }
     })() as never;
