@@ -3,7 +3,7 @@ import { isValidDate } from "../dates";
 import { TOOL_IDS } from "../risk/tools";
 import type { ParseSnapshotResult, Snapshot } from "./snapshot";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
-import { checkSnapshotReferences } from "./snapshot-references";
+import { checkAccountIds, checkAccountReferences, checkPeopleAndDevices } from "./snapshot-references";
 import { isSingleLine, TEXT_LIMITS } from "./text-rules";
 
 // The bulk path of snapshot validation (issue 15, decision 024), without zod: this module imports none, so
@@ -169,10 +169,19 @@ export function validSnapshotInPlace(input: unknown, parseSettings: SettingsPars
     if (!settings.success) return null;
     input.settings = settings.data;
   }
-  if (!(arrayDefault(input, "people", person) && arrayDefault(input, "devices", device) && arrayOf(input.accounts, account))) return null;
+  if (!(arrayDefault(input, "people", person) && arrayDefault(input, "devices", device) && Array.isArray(input.accounts))) return null;
+  // The schema's reference check (superRefine), run as the walk goes: each account's references right after
+  // its structure, while its objects are still in the processor's cache (decision 043). Any issue means the
+  // zod path reports it, so the order of the checks does not matter here.
   let referencesOk = true;
-  // The same reference check as the schema's superRefine; any issue means the zod path reports it.
-  checkSnapshotReferences(input as unknown as Snapshot, { addIssue: () => (referencesOk = false) } as unknown as RefinementCtx);
+  const ctx = { addIssue: () => (referencesOk = false) } as unknown as RefinementCtx;
+  const tables = checkPeopleAndDevices(input as unknown as Snapshot, ctx);
+  const accounts: unknown[] = input.accounts;
+  for (let a = 0; a < accounts.length && referencesOk; a++) {
+    if (!account(accounts[a])) return null;
+    checkAccountReferences(accounts[a] as Snapshot["accounts"][number], a, tables, ctx);
+  }
+  if (referencesOk) checkAccountIds(accounts as Snapshot["accounts"], ctx);
   return referencesOk ? (input as unknown as Snapshot) : null;
 }
 

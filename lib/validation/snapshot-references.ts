@@ -55,42 +55,75 @@ function unknownRef(value: string, path: Path, what: string, ctx: Ctx): void {
   ctx.addIssue({ code: "custom", path, message: `expected the id of an entry in ${what}, got unknown "${value}"`, params: { reason: { key: "unknownRef", vars: { list: what, id: value } } } });
 }
 
+/** The snapshot-wide id tables the references of every account are checked against. */
+export interface SnapshotIdTables {
+  people: IdTable;
+  devices: IdTable;
+}
+
+/**
+ * The snapshot-wide part of the check: people and devices unique, each device's holder a person. Accounts are
+ * checked one at a time (checkAccountReferences), then checkAccountIds.
+ */
+export function checkPeopleAndDevices(snapshot: Pick<SnapshotRefs, "people" | "devices">, ctx: Ctx): SnapshotIdTables {
+  const people = uniqueIds(snapshot.people, () => ["people"], "person", ctx);
+  const devices = uniqueIds(snapshot.devices, () => ["devices"], "device", ctx);
+  checkHolders(snapshot.devices, people, ctx);
+  return { people, devices };
+}
+
+function checkHolders(devices: SnapshotRefs["devices"], people: IdTable, ctx: Ctx): void {
+  for (let d = 0; d < devices.length; d++) {
+    const holderId = devices[d].holderId;
+    if (holderId !== null && !people.has(holderId)) unknownRef(holderId, ["devices", d, "holderId"], "people", ctx);
+  }
+}
+
+/** Account ids unique across the snapshot. */
+export function checkAccountIds(accounts: SnapshotRefs["accounts"], ctx: Ctx): void {
+  uniqueIds(accounts, () => ["accounts"], "account", ctx);
+}
+
+/**
+ * The references of account `a` (at snapshot.accounts[a]): its logins, partners and apps unique within it,
+ * each person and device it names known, at most one ACTIVE PRIMARY login. A check of its own so that the
+ * fast check (snapshot-check.ts) runs it while it walks the account anyway, with the account's objects still
+ * in the processor's cache, instead of a second walk over the 50,000 accounts of a large document (decision
+ * 043).
+ */
+export function checkAccountReferences(account: SnapshotRefs["accounts"][number], a: number, { people, devices }: SnapshotIdTables, ctx: Ctx): void {
+  checkUnique(account.logins, () => ["accounts", a, "logins"], "login", ctx);
+  checkUnique(account.partners, () => ["accounts", a, "partners"], "partner", ctx);
+  checkUnique(account.apps, () => ["accounts", a, "apps"], "app", ctx);
+  let activePrimary = 0;
+  for (let l = 0; l < account.logins.length; l++) {
+    const login = account.logins[l];
+    if (!people.has(login.personId)) unknownRef(login.personId, ["accounts", a, "logins", l, "personId"], "people", ctx);
+    for (let u = 0; u < login.usedBy.length; u++) {
+      const personId = login.usedBy[u];
+      // The login's own person is reported once, at personId.
+      if (personId !== login.personId && !people.has(personId)) unknownRef(personId, ["accounts", a, "logins", l, "usedBy", u], "people", ctx);
+    }
+    for (let m = 0; m < login.twoStep.length; m++) {
+      const deviceId = login.twoStep[m].deviceId;
+      if (deviceId !== null && !devices.has(deviceId)) unknownRef(deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"], "devices", ctx);
+    }
+    if (login.role === "PRIMARY" && login.status === "ACTIVE" && ++activePrimary > 1) {
+      ctx.addIssue({ code: "custom", path: ["accounts", a, "logins", l, "role"], message: "expected at most one ACTIVE PRIMARY login per account", params: { reason: { key: "onePrimary" } } });
+    }
+  }
+  for (let o = 0; o < account.otherAccess.length; o++) {
+    const personId = account.otherAccess[o].personId;
+    if (!people.has(personId)) unknownRef(personId, ["accounts", a, "otherAccess", o, "personId"], "people", ctx);
+  }
+}
+
+/** The whole check (the schema's superRefine): its issues in the order zod reports them. */
 export function checkSnapshotReferences(snapshot: SnapshotRefs, ctx: Ctx): void {
   const people = uniqueIds(snapshot.people, () => ["people"], "person", ctx);
   const devices = uniqueIds(snapshot.devices, () => ["devices"], "device", ctx);
-  uniqueIds(snapshot.accounts, () => ["accounts"], "account", ctx);
-
-  for (let d = 0; d < snapshot.devices.length; d++) {
-    const holderId = snapshot.devices[d].holderId;
-    if (holderId !== null && !people.has(holderId)) unknownRef(holderId, ["devices", d, "holderId"], "people", ctx);
-  }
-
+  checkAccountIds(snapshot.accounts, ctx);
+  checkHolders(snapshot.devices, people, ctx);
   // Plain loops, not forEach: ~1.5 million references in a 50,000-account document (decision 030).
-  for (let a = 0; a < snapshot.accounts.length; a++) {
-    const account = snapshot.accounts[a];
-    checkUnique(account.logins, () => ["accounts", a, "logins"], "login", ctx);
-    checkUnique(account.partners, () => ["accounts", a, "partners"], "partner", ctx);
-    checkUnique(account.apps, () => ["accounts", a, "apps"], "app", ctx);
-    let activePrimary = 0;
-    for (let l = 0; l < account.logins.length; l++) {
-      const login = account.logins[l];
-      if (!people.has(login.personId)) unknownRef(login.personId, ["accounts", a, "logins", l, "personId"], "people", ctx);
-      for (let u = 0; u < login.usedBy.length; u++) {
-        const personId = login.usedBy[u];
-        // The login's own person is reported once, at personId.
-        if (personId !== login.personId && !people.has(personId)) unknownRef(personId, ["accounts", a, "logins", l, "usedBy", u], "people", ctx);
-      }
-      for (let m = 0; m < login.twoStep.length; m++) {
-        const deviceId = login.twoStep[m].deviceId;
-        if (deviceId !== null && !devices.has(deviceId)) unknownRef(deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"], "devices", ctx);
-      }
-      if (login.role === "PRIMARY" && login.status === "ACTIVE" && ++activePrimary > 1) {
-        ctx.addIssue({ code: "custom", path: ["accounts", a, "logins", l, "role"], message: "expected at most one ACTIVE PRIMARY login per account", params: { reason: { key: "onePrimary" } } });
-      }
-    }
-    for (let o = 0; o < account.otherAccess.length; o++) {
-      const personId = account.otherAccess[o].personId;
-      if (!people.has(personId)) unknownRef(personId, ["accounts", a, "otherAccess", o, "personId"], "people", ctx);
-    }
-  }
+  for (let a = 0; a < snapshot.accounts.length; a++) checkAccountReferences(snapshot.accounts[a], a, { people, devices }, ctx);
 }
