@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { runCli } from "./audit";
 
@@ -39,9 +39,13 @@ function readText(path: string): string {
  * running process, unlike the young generation's size: decision 030, stop 30), and one full collection right
  * after the decode, while the heap holds little more than the file's text (a few ms): it ends the Buffer's
  * marking early and sets the next limit at ~4 × 190 MB, above an audit's whole heap. Returns that collection;
- * a no-op if this Node does not allow it (decision 043).
+ * a no-op if this Node does not allow it (decision 043). Only where the heap may grow well past an audit's whole
+ * heap (a limit of ≥ 2 GB, and no container memory limit below 4 GB): a factor of 4 on a tight host could carry
+ * the peak towards the limit. V8 answers a flag it does not know with a line on stderr, not an exception, so
+ * the catch covers only a Node that refuses to set flags at all; Node 20's V8 knows both flags.
  */
 function heapForAnAudit(): () => void {
+  if (!roomToGrow(getHeapStatistics().heap_size_limit, process.constrainedMemory?.())) return () => {};
   try {
     setFlagsFromString("--heap-growing-percent=300");
     setFlagsFromString("--expose-gc");
@@ -51,4 +55,11 @@ function heapForAnAudit(): () => void {
   } catch {
     return () => {};
   }
+}
+
+const GB = 1024 ** 3;
+
+/** Whether the heap may grow by V8's largest factor: a limit of ≥ 2 GB, and no container limit under 4 GB. */
+export function roomToGrow(heapLimit: number, containerLimit: number | undefined): boolean {
+  return heapLimit >= 2 * GB && (!containerLimit || containerLimit >= 4 * GB);
 }
