@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
+import { queryConfig } from "./scoped-query";
 import { createAppPool, createTenantDb } from "./tenant";
 
 // A lone scoped query goes to the server as the tenant setting and the query up to one Sync (scoped-query.ts).
@@ -112,5 +113,35 @@ describe("a lone scoped query", () => {
     } finally {
       await direct.end();
     }
+  });
+
+  it("refuses a lone BEGIN, which would leave a transaction open with the tenant set, and does not reuse its connection", async () => {
+    const tenantDb = createTenantDb(pool, a.orgId);
+    await expect(tenantDb.$executeRawUnsafe("BEGIN")).rejects.toThrow(/must not leave a transaction open/);
+    const after = await settingAfterwards();
+    expect(after.status).toBe("I");
+    expect(after.tenant === null || after.tenant === "").toBe(true);
+  });
+
+  it("rejects when the server ends the connection mid-query, keeps that connection out of the pool, and carries on", async () => {
+    const tenantDb = createTenantDb(pool, a.orgId);
+    const [{ pid }] = await tenantDb.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+    await expect(tenantDb.$queryRawUnsafe("SELECT pg_terminate_backend(pg_backend_pid())")).rejects.toThrow();
+    // The pool's only connection is a new one (another backend), and it works.
+    const [{ pid: next }] = await tenantDb.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+    expect(next).not.toBe(pid);
+    expect(await tenantDb.sellerAccount.findMany({ select: { storeName: true } })).toEqual([{ storeName: "A's store" }]);
+  });
+});
+
+describe("the config of a scoped query", () => {
+  it("takes pool.query's text-and-values form and its object form", () => {
+    expect(queryConfig(["SELECT $1", [1]])).toEqual({ text: "SELECT $1", values: [1] });
+    expect(queryConfig([{ text: "SELECT 1", rowMode: "array" }])).toEqual({ text: "SELECT 1", rowMode: "array" });
+  });
+
+  it("refuses a Submittable (a cursor keeps its portal across round trips) and a config without SQL", () => {
+    expect(() => queryConfig([{ text: "SELECT 1", submit: () => undefined }])).toThrow(/Submittable/);
+    expect(() => queryConfig([{ values: [] }])).toThrow(/SQL text/);
   });
 });

@@ -10,7 +10,11 @@ import pg from "pg";
 // no BEGIN opened a block; an error makes the server skip to the Sync and roll the transaction back). So the
 // query is sent as Parse/Bind/Execute of `set_config('gatehouse.org_id', $1, true)`, then the query's own
 // Parse/Bind/Describe/Execute, then one Sync: the setting is transaction-local exactly as before and ends
-// with the same transaction as the query, which is committed (or rolled back after an error) at the Sync.
+// with the same transaction as the query, which is committed at the Sync (or rolled back after an error the
+// server reports). Unlike the old COMMIT sent by the client, the Sync goes out with the query, so an error
+// raised on the client's side after the server has executed a write (a type parser throwing, a
+// `query_timeout`, which Gatehouse does not set) no longer undoes it: the write is committed, as any
+// autocommitted statement would be.
 // Nothing stays on the connection, so PgBouncer's transaction mode may hand it on after the
 // ReadyForQuery as before (lib/db/pgbouncer.int.test.ts).
 
@@ -28,6 +32,10 @@ export const SET_TENANT_SQL = "SELECT set_config('gatehouse.org_id', $1, true)";
 /** The query's config in the object form, whichever form `pool.query` was called with. */
 export function queryConfig(args: unknown[]): QueryConfig {
   const [first, second] = args;
+  // A Submittable (pg-cursor, pg-query-stream) keeps a portal open across round trips: not a lone query.
+  if (typeof first === "object" && first !== null && typeof (first as { submit?: unknown }).submit === "function") {
+    throw new TypeError("A scoped query cannot be a Submittable");
+  }
   if (typeof first === "string") return { text: first, values: Array.isArray(second) ? second : undefined };
   if (typeof first === "object" && first !== null && typeof (first as { text?: unknown }).text === "string") {
     const config = first as QueryConfig;

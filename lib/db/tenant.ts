@@ -50,6 +50,16 @@ async function checkout(shared: pg.Pool): Promise<pg.PoolClient> {
   return client;
 }
 
+/** The transaction status of the connection's last ReadyForQuery: I idle, T in a transaction, E failed. */
+function transactionStatus(client: pg.PoolClient): string | null {
+  return (client as unknown as { _txStatus?: string | null })._txStatus ?? null;
+}
+
+/** Whether a connection may go back to the pool after `error`: a server-reported, non-fatal error. */
+function reusableAfter(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && error.severity !== "FATAL" && error.severity !== "PANIC";
+}
+
 function isBegin(args: unknown[]): boolean {
   const first = args[0];
   const text = typeof first === "string" ? first : typeof first === "object" && first !== null ? (first as { text?: unknown }).text : undefined;
@@ -115,15 +125,26 @@ class TenantPoolView extends pg.Pool {
     if (typeof args[args.length - 1] === "function") throw new Error("TenantPoolView.query takes no callback");
     return (async () => {
       const client = await checkout(this.shared);
+      // pg emits 'error' on a client whose connection dies; checked out, no one else listens for it, and an
+      // unheard 'error' event would end the process. The query's own rejection reports it.
+      const ignore = () => undefined;
+      client.on("error", ignore);
+      let broken: Error | undefined;
       try {
         const result = await runScoped(client, this.orgId, args);
-        client.release();
+        // A lone `BEGIN` (never from Prisma, whose transactions use connect()) would leave a transaction open,
+        // with the tenant set, on a pooled connection: the connection is not reused and the caller is told.
+        if (transactionStatus(client) !== "I") throw (broken = new Error("A lone scoped query must not leave a transaction open"));
         return result;
       } catch (error) {
-        // An error the server reported ended its implicit transaction at the Sync (rolled back): the
-        // connection is idle and reusable. Anything else (a broken connection) is not reused, as pg-pool does.
-        client.release(error instanceof pg.DatabaseError ? undefined : (error as Error));
+        // A server-reported error ended its implicit transaction at the Sync (rolled back): the connection is
+        // idle and reusable, unless the error was FATAL (the server ends the connection after it). Anything
+        // else (a lost connection, a client-side failure) keeps the connection out of the pool, as pg-pool does.
+        broken ??= reusableAfter(error) ? undefined : (error as Error);
         throw error;
+      } finally {
+        client.removeListener("error", ignore);
+        client.release(broken);
       }
     })() as never;
   }
