@@ -228,7 +228,10 @@ const cpuText = (m: Measured) => (m.cpu ? `; CPU ${m.cpu.app.toFixed(1)} + ${Num
 
 // ---- statement capture → bare plans ----------------------------------------------------------------
 
-const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE)\b\s/i.test(sql.replace(/'[^']*'/g, ""));
+// The tenant setting a scoped query sends before its statement (decision 045) frames the read, as BEGIN did: not a read.
+const isTenantSetting = (sql: string) => /^\s*SELECT set_config\('gatehouse\.org_id'/i.test(sql);
+const isRead = (sql: string) =>
+  /^\s*(SELECT|WITH)\b/i.test(sql) && !isTenantSetting(sql) && !/\b(INSERT|UPDATE|DELETE)\b\s/i.test(sql.replace(/'[^']*'/g, ""));
 
 /** The read statements of one request, each waiting for the statement that finished last before it started. */
 function planOf(statements: CapturedStatement[]): PlannedStatement[] {
