@@ -19,8 +19,13 @@ import { createHash } from "node:crypto";
 // otherwise (`on` for a PgBouncer ≥ 1.21 with max_prepared_statements, which prepares them on every server
 // connection itself).
 
-/** Statements kept per connection at most; past it, new texts run unnamed (each costs a plan in the server's memory). */
-export const MAX_PREPARED_PER_CONNECTION = 200;
+/**
+ * Statements kept per connection at most; past it, new texts run unnamed. Each holds its plans in the backend's
+ * memory: the largest, the person page's, 1.3 MB (pg_backend_memory_contexts, CachedPlan*), a Prisma findMany tens
+ * of kB. The app's statement texts are parameterised and few; the limit only bounds a surprise. A pooled connection
+ * idle for 10 s is closed (pg-pool's default), and its statements with it.
+ */
+export const MAX_PREPARED_PER_CONNECTION = 100;
 
 /** Whether this process's scoped work uses named statements, from its environment (see above). */
 export function preparedStatementsWanted(env: Record<string, string | undefined> = process.env): boolean {
