@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { appDatabaseUrl } from "./app-role";
+import { createDb } from "./client";
+import { SESSION_SCOPE_SQL } from "./session-scope";
 import { statementName } from "./prepared-statements";
 import { createAppPool, createTenantDb } from "./tenant";
 
@@ -91,13 +93,74 @@ describe("lone scoped queries as named statements", () => {
     expect((await held(pool)).map((s) => s.name)).toEqual([statementName(text)]);
   });
 
-  it("past the connection's limit, new texts run unnamed", async () => {
+  it("past the connection's maximum, close the least recently used statement; the ones in use stay named", async () => {
     const pool = poolOfOne({ preparedStatements: true, maxPerConnection: 2 });
     const tenantDb = createTenantDb(pool, a.orgId);
     const texts = [1, 2, 3, 4].map((n) => `SELECT ${n} AS n`);
-    for (const [i, text] of texts.entries()) expect(await tenantDb.$queryRawUnsafe(text)).toEqual([{ n: i + 1 }]);
-    expect((await held(pool)).map((s) => s.name).sort()).toEqual(texts.slice(0, 2).map(statementName).sort());
-    // The ones it holds are still used by name.
-    expect(await tenantDb.$queryRawUnsafe(texts[0])).toEqual([{ n: 1 }]);
+    const run = async (i: number) => expect(await tenantDb.$queryRawUnsafe(texts[i])).toEqual([{ n: i + 1 }]);
+    await run(0);
+    await run(1);
+    await run(0); // 1 is now the least recently used
+    await run(2);
+    let statements = await held(pool);
+    expect(statements.map((s) => s.name).sort()).toEqual([texts[0], texts[2]].map(statementName).sort());
+    const runs = (name: string) => statements.filter((s) => s.name === name).map((s) => s.generic + s.custom)[0];
+    expect(runs(statementName(texts[0]))).toBe(2);
+    await run(0);
+    await run(3); // closes texts[2]
+    statements = await held(pool);
+    expect(statements.map((s) => s.name).sort()).toEqual([texts[0], texts[3]].map(statementName).sort());
+    expect(runs(statementName(texts[0]))).toBe(3);
+  });
+
+  it("a statement gone stale under a schema change by someone else runs again, unnamed, on another connection", async () => {
+    const pool = poolOfOne({ preparedStatements: true });
+    const tenantDb = createTenantDb(pool, a.orgId);
+    const role = new URL(appDatabaseUrl()).username;
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS prepared_stale_probe`);
+    await db.$executeRawUnsafe(`CREATE TABLE prepared_stale_probe (x int)`);
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO prepared_stale_probe VALUES (7)`);
+      await db.$executeRawUnsafe(`GRANT SELECT ON prepared_stale_probe TO "${role}"`);
+      const text = `SELECT x FROM prepared_stale_probe`;
+      expect(await tenantDb.$queryRawUnsafe(text)).toEqual([{ x: 7 }]);
+      // Another process changes the column's type: the cached plan's result type no longer holds (0A000).
+      await db.$executeRawUnsafe(`ALTER TABLE prepared_stale_probe ALTER COLUMN x TYPE bigint`);
+      expect(await tenantDb.$queryRawUnsafe(text)).toEqual([{ x: 7n }]);
+      // The connection's statements dropped by someone (26000 on the next Bind).
+      expect(await tenantDb.$queryRawUnsafe(STORES)).toEqual([{ storeName: "A's prepared store" }]);
+      const client = await pool.connect();
+      await client.query("DEALLOCATE ALL");
+      client.release();
+      expect(await tenantDb.$queryRawUnsafe(STORES)).toEqual([{ storeName: "A's prepared store" }]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE prepared_stale_probe`);
+    }
+  });
+
+  it("nothing that reads the tenant is IMMUTABLE, so no cached plan can fold one tenant's value into another's", async () => {
+    // A STABLE current_setting() is read when a plan runs; an IMMUTABLE wrapper could be folded into a generic plan.
+    const rows = await db.$queryRawUnsafe<{ proname: string }[]>(
+      `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.provolatile = 'i' AND p.prosrc ILIKE '%gatehouse.org_id%'`,
+    );
+    expect(rows).toEqual([]);
+    // The policies themselves read the setting directly (STABLE), as the test above relies on.
+    const policies = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pg_policies WHERE qual ILIKE '%gatehouse.org_id%'`);
+    expect(Number(policies[0].n)).toBeGreaterThan(10);
+  });
+});
+
+describe("the owner's pool", () => {
+  it("runs the chrome's session statement by name, and nothing unregistered", async () => {
+    const owner = createDb(process.env.DATABASE_URL!, 1);
+    try {
+      await owner.$queryRawUnsafe(SESSION_SCOPE_SQL, "no-such-user", "no-such-session");
+      await owner.$queryRawUnsafe(`SELECT 1 AS one`);
+      const rows = await owner.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pg_prepared_statements ORDER BY name`);
+      expect(rows.map((r) => r.name)).toEqual([statementName(SESSION_SCOPE_SQL)]);
+    } finally {
+      await owner.$disconnect();
+    }
   });
 });

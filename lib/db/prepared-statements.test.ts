@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameOnConnection, preparedStatementsWanted, statementName } from "./prepared-statements";
+import { nameOnConnection, namedOwnerStatement, ownerStatementName, preparedStatementsWanted, statementName } from "./prepared-statements";
 
 describe("whether scoped work uses named statements", () => {
   it("does on a direct connection: no DATABASE_DIRECT_URL, or the same URL as DATABASE_URL", () => {
@@ -27,13 +27,36 @@ describe("a statement's name on a connection", () => {
     expect(statementName("SELECT 1").length).toBeLessThanOrEqual(63);
   });
 
-  it("is given while the connection has room, and kept for a text it already holds when it has none", () => {
+  it("is the text's, and past the maximum the least recently used name is closed first", () => {
     const connection = empty();
-    expect(nameOnConnection(connection, "SELECT 1", 2)).toBe(statementName("SELECT 1"));
+    const run = (text: string) => {
+      const named = nameOnConnection(connection, text, 2);
+      if (named.evict) delete connection.parsedStatements[named.evict];
+      connection.parsedStatements[named.name] = text;
+      return named;
+    };
+    expect(run("SELECT 1")).toEqual({ name: statementName("SELECT 1") });
+    expect(run("SELECT 2")).toEqual({ name: statementName("SELECT 2") });
+    expect(run("SELECT 1")).toEqual({ name: statementName("SELECT 1") }); // now the most recent
+    expect(run("SELECT 3")).toEqual({ name: statementName("SELECT 3"), evict: statementName("SELECT 2") });
+    expect(Object.keys(connection.parsedStatements).sort()).toEqual([statementName("SELECT 1"), statementName("SELECT 3")].sort());
+  });
+
+  it("forgets names the connection does not hold (a Parse that failed) before counting", () => {
+    const connection = empty();
+    nameOnConnection(connection, "SELECT broken", 1); // never marked parsed: its Parse failed
     connection.parsedStatements[statementName("SELECT 1")] = "SELECT 1";
-    connection.submittedNamedStatements[statementName("SELECT 2")] = "SELECT 2";
-    expect(nameOnConnection(connection, "SELECT 3", 2)).toBeUndefined();
-    expect(nameOnConnection(connection, "SELECT 1", 2)).toBe(statementName("SELECT 1"));
-    expect(nameOnConnection(connection, "SELECT 2", 2)).toBe(statementName("SELECT 2"));
+    expect(nameOnConnection(connection, "SELECT 1", 1)).toEqual({ name: statementName("SELECT 1") });
+    connection.parsedStatements = {};
+    expect(nameOnConnection(connection, "SELECT 2", 1)).toEqual({ name: statementName("SELECT 2") });
+  });
+});
+
+describe("the owner's pool's named statements", () => {
+  it("are only the registered texts", () => {
+    const text = namedOwnerStatement("SELECT 'registered' AS r WHERE $1::text IS NOT NULL");
+    expect(ownerStatementName(text)).toBe(statementName(text));
+    expect(ownerStatementName(`${text} `)).toBeUndefined();
+    expect(ownerStatementName("SELECT 1")).toBeUndefined();
   });
 });

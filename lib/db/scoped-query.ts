@@ -22,7 +22,9 @@ import { nameOnConnection } from "./prepared-statements";
 // On a direct connection the query may also be a named statement, so that PostgreSQL need not plan it on every
 // execution (prepared-statements.ts, decision 049). Its Parse then goes first, before the setting's: a Parse
 // runs nothing, and pg's client marks a name as parsed at the first ParseComplete of the query, which must be
-// the named statement's own (a failed Parse leaves it unmarked, to be parsed again next time).
+// the named statement's own (a failed Parse leaves it unmarked, to be parsed again next time). When pg itself
+// cannot send a value (a client-side error at Bind) it closes the statement after the Parse, yet marks it parsed:
+// TenantPoolView then discards the connection, as it does after any error the server did not report.
 
 type QueryConfig = { text: string; values?: unknown[]; name?: string; rowMode?: string; types?: unknown; queryMode?: string };
 type Connection = {
@@ -31,6 +33,7 @@ type Connection = {
   parse(config: { text: string; name?: string; types?: unknown[] }): void;
   bind(config: { portal?: string; statement?: string; values: unknown[] }): void;
   execute(config: { portal?: string; rows?: number }): void;
+  close(config: { type: "S" | "P"; name: string }): void;
 };
 
 const PgQuery = (pg as unknown as { Query: new (config: QueryConfig) => object }).Query;
@@ -61,7 +64,13 @@ export class ScopedQuery extends PgQuery {
    * `name`: run the query as this named statement (prepared-statements.ts chooses it). A name given by the
    * caller is refused: only this module knows what a connection holds (Prisma's pg adapter sends none).
    */
-  constructor(config: QueryConfig, private readonly orgId: string, name?: string) {
+  constructor(
+    config: QueryConfig,
+    private readonly orgId: string,
+    name?: string,
+    /** A statement to close first: the connection's least recently used, when it holds its maximum. */
+    private readonly evict?: string,
+  ) {
     if (config.name) throw new Error("A scoped query cannot be a named prepared statement");
     // Always the extended protocol: a simple-protocol Query message would end the implicit transaction.
     super({ ...config, name, queryMode: "extended" });
@@ -69,6 +78,11 @@ export class ScopedQuery extends PgQuery {
 
   prepare(connection: Connection): void {
     const self = this as unknown as { name?: string; text: string; types?: unknown[]; hasBeenParsed(c: Connection): boolean };
+    if (this.evict) {
+      // Close, like Parse, runs nothing and outlives the transaction; closing a name the server lacks is no error.
+      connection.close({ type: "S", name: this.evict });
+      delete connection.parsedStatements[this.evict];
+    }
     if (self.name && !self.hasBeenParsed(connection)) {
       connection.parse({ text: self.text, name: self.name, types: self.types as unknown[] | undefined });
       connection.submittedNamedStatements[self.name] = self.text;
@@ -101,9 +115,18 @@ export function runScoped(client: pg.PoolClient, orgId: string, args: unknown[],
   return new Promise((resolve, reject) => {
     const config = queryConfig(args);
     const connection = (client as unknown as { connection: Connection }).connection;
-    const name = prepared && !config.name ? nameOnConnection(connection, config.text, prepared.max) : undefined;
-    const query = new ScopedQuery(config, orgId, name) as unknown as { callback?: (error: Error | null, result: pg.QueryResult) => void };
+    const named = prepared && !config.name ? nameOnConnection(connection, config.text, prepared.max) : undefined;
+    const query = new ScopedQuery(config, orgId, named?.name, named?.evict) as unknown as { callback?: (error: Error | null, result: pg.QueryResult) => void };
     query.callback = (error, result) => (error ? reject(error) : resolve(result));
     client.query(query as unknown as pg.QueryConfig);
   });
+}
+
+/**
+ * Errors a named statement meets when the server's copy is gone or stale (the schema changed under its plan, or a
+ * connection's names went out of step): raised at Parse or Bind, before the query runs, so running it again is safe.
+ */
+export function staleStatement(error: unknown): boolean {
+  if (!(error instanceof pg.DatabaseError)) return false;
+  return error.code === "26000" || error.code === "42P05" || (error.code === "0A000" && /cached plan must not change result type/.test(error.message));
 }

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
 import { MAX_PREPARED_PER_CONNECTION, preparedStatementsWanted } from "./prepared-statements";
-import { runScoped } from "./scoped-query";
+import { runScoped, staleStatement } from "./scoped-query";
 import type { Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
@@ -129,30 +129,43 @@ class TenantPoolView extends pg.Pool {
    */
   override query(...args: unknown[]): never {
     if (typeof args[args.length - 1] === "function") throw new Error("TenantPoolView.query takes no callback");
+    const prepared = preparing.get(this.shared) ?? false;
     return (async () => {
-      const client = await checkout(this.shared);
-      // pg emits 'error' on a client whose connection dies; checked out, no one else listens for it, and an
-      // unheard 'error' event would end the process. The query's own rejection reports it.
-      const ignore = () => undefined;
-      client.on("error", ignore);
-      let broken: Error | undefined;
       try {
-        const result = await runScoped(client, this.orgId, args, preparing.get(this.shared) ?? false);
-        // A lone `BEGIN` (never from Prisma, whose transactions use connect()) would leave a transaction open,
-        // with the tenant set, on a pooled connection: the connection is not reused and the caller is told.
-        if (transactionStatus(client) !== "I") throw (broken = new Error("A lone scoped query must not leave a transaction open"));
-        return result;
+        return await this.runOnce(args, prepared);
       } catch (error) {
-        // A server-reported error ended its implicit transaction at the Sync (rolled back): the connection is
-        // idle and reusable, unless the error was FATAL (the server ends the connection after it). Anything
-        // else (a lost connection, a client-side failure) keeps the connection out of the pool, as pg-pool does.
-        broken ??= reusableAfter(error) ? undefined : (error as Error);
-        throw error;
-      } finally {
-        client.removeListener("error", ignore);
-        client.release(broken);
+        // A named statement gone stale (another process changed the schema under its plan): its connection was
+        // discarded; once more, unnamed, on another (decision 049). It failed before it ran, so nothing ran twice.
+        if (!prepared || !staleStatement(error)) throw error;
+        return await this.runOnce(args, false);
       }
     })() as never;
+  }
+
+  private async runOnce(args: unknown[], prepared: { max: number } | false): Promise<pg.QueryResult> {
+    const client = await checkout(this.shared);
+    // pg emits 'error' on a client whose connection dies; checked out, no one else listens for it, and an
+    // unheard 'error' event would end the process. The query's own rejection reports it.
+    const ignore = () => undefined;
+    client.on("error", ignore);
+    let broken: Error | undefined;
+    try {
+      const result = await runScoped(client, this.orgId, args, prepared);
+      // A lone `BEGIN` (never from Prisma, whose transactions use connect()) would leave a transaction open,
+      // with the tenant set, on a pooled connection: the connection is not reused and the caller is told.
+      if (transactionStatus(client) !== "I") throw (broken = new Error("A lone scoped query must not leave a transaction open"));
+      return result;
+    } catch (error) {
+      // A server-reported error ended its implicit transaction at the Sync (rolled back): the connection is
+      // idle and reusable, unless the error was FATAL (the server ends the connection after it) or a named
+      // statement's copy on it is stale. Anything else (a lost connection, a client-side failure) keeps the
+      // connection out of the pool, as pg-pool does.
+      broken ??= reusableAfter(error) && !staleStatement(error) ? undefined : (error as Error);
+      throw error;
+    } finally {
+      client.removeListener("error", ignore);
+      client.release(broken);
+    }
   }
 
   override end(): Promise<void> {
