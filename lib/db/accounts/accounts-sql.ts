@@ -140,7 +140,7 @@ export function countStatement(scope: Scope, filter: AccountFilter): { sql: stri
 /** Where a record's facts came from and who last checked them: the page's provenance lines. */
 const SOURCE = (alias: string) => `'source', ${alias}.source, 'verifiedAt', ${alias}."verifiedAt", 'verifiedById', ${alias}."verifiedById"`;
 /** The kept reports the account page lists. */
-export const REPORTS_LIMIT = 20;
+const REPORTS_LIMIT = 20;
 // The ids the open and accepted findings' evidence mentions, as evidenceIds (lib/risk) finds them: comma-separated
 // lists under the keys EVIDENCE_ID_KEYS names (constants: no quote can reach the SQL).
 const EVIDENCE_IDS = `SELECT DISTINCT btrim(v) FROM "Finding" f
