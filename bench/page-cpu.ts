@@ -31,8 +31,9 @@ const ROUNDS = Number(process.env.CPU_ROUNDS ?? 1);
 const DIRS = (process.env.CPU_DIRS ?? process.cwd()).split(",");
 const PAGES = ["/signin", ...(process.env.CPU_PAGES ?? "/members/outbox,/accounts,/people").split(",").filter((p) => p !== "/signin")];
 const base = `http://127.0.0.1:${PORT}`;
-// One user per run: two runs on one kept database (helpers side by side) must not delete each other's user mid-run.
-const EMAIL = `bench-cpu-${process.pid}@gatehouse.example`;
+/** CPU_EMAIL: the signed-in user, made (and removed after) by this run; by default one per run, so two runs on one
+ * kept database (helpers side by side) do not delete each other's user mid-run. */
+const EMAIL = process.env.CPU_EMAIL ?? `bench-cpu-${process.pid}@gatehouse.example`;
 const SECRET = randomBytes(32).toString("hex");
 /** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
 const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";
@@ -43,11 +44,20 @@ const SERVER = (process.env.CPU_SERVER ?? "--import tsx scripts/serve.ts").split
 /** CPU_CONNECTIONS=10: the CPU_REQUESTS go through that many connections at once (autocannon), as bench:web's second column. */
 const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
 
-/** CPU milliseconds a process has used (all its threads), or 0 when it is gone. */
+/**
+ * The server's connections name themselves (application_name), so only its own backends are counted: other runs
+ * against the same kept database (another helper's page-cpu, the lead's bench:web) no longer add to the figure.
+ */
+const APP_NAME = `gatehouse-page-cpu-${PORT}`;
+const serverUrl = () => {
+  const url = new URL(URL_);
+  url.searchParams.set("application_name", APP_NAME);
+  return url.toString();
+};
 
-/** The database's backends (this monitor's own connection left out) and the CPU each has used so far. */
+/** The backends of the server under test and the CPU each has used so far. */
 async function backendCpu(monitor: pg.Client, database: string): Promise<Map<number, number>> {
-  const { rows } = await monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+  const { rows } = await monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = $2", [database, APP_NAME]);
   return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
 }
 
@@ -64,7 +74,7 @@ async function serve(dir: string): Promise<ChildProcess> {
     cwd: dir,
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: URL_, AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
+    env: { ...process.env, DATABASE_URL: serverUrl(), AUTH_SECRET: SECRET, PORT: String(PORT), NODE_ENV: "production", NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: deriveActionEncryptionKey(SECRET) },
   });
   await waitForServer(base);
   return child;

@@ -3,10 +3,15 @@ import type { Scope } from "./scope";
 import { dbFor } from "./tenant";
 
 /** The labels of the ids in text[] parameter `$n`, as rows (id, label, person); the pages fold it into their reads. */
-export const labelsSql = (n: number) =>
-  `SELECT id, name AS label, true AS person FROM "Person" WHERE "orgId" = $1 AND id = ANY($${n}::text[])
+export const labelsSql = (n: number) => labelsOf(`$${n}::text[]`, true);
+
+/** The same for the ids an SQL query (`ids`, one text column) returns, or (`array`) a text[] expression. */
+export const labelsOf = (ids: string, array = false) => {
+  const among = array ? `= ANY(${ids})` : `IN (${ids})`;
+  return `SELECT id, name AS label, true AS person FROM "Person" WHERE "orgId" = $1 AND id ${among}
      UNION ALL
-     SELECT id, coalesce(label, kind::text), false FROM "Device" WHERE "orgId" = $1 AND id = ANY($${n}::text[])`;
+     SELECT id, coalesce(label, kind::text), false FROM "Device" WHERE "orgId" = $1 AND id ${among}`;
+};
 
 export type LabelRow = { id: string; label: string; person: boolean };
 

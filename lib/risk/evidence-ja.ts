@@ -55,10 +55,13 @@ export function evidenceJa(rule: string, data: EvidenceData, name: Name): string
   return template ? template(data, name) : null;
 }
 
+/** The evidence keys that hold ids (one, or a comma-separated list); the account page's statement reads the same. */
+export const EVIDENCE_ID_KEYS = ["personId", "deviceId", "holderId", "adminPersonId", "people", "otherUsers", "admins"] as const;
+
 /** Every id an evidence payload mentions, for the caller to look up labels in one go. */
 export function evidenceIds(data: EvidenceData): string[] {
   const ids = new Set<string>();
-  for (const key of ["personId", "deviceId", "holderId", "adminPersonId", "people", "otherUsers", "admins"]) {
+  for (const key of EVIDENCE_ID_KEYS) {
     for (const id of str(data[key]).split(",")) if (id.trim()) ids.add(id.trim());
   }
   return [...ids];

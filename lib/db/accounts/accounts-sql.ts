@@ -1,5 +1,7 @@
 import "server-only";
 import { NO_CLIENT, type AccountCursor, type AccountFilter, type AccountSort } from "@/lib/validation/accounts";
+import { EVIDENCE_ID_KEYS } from "@/lib/risk/evidence-ja";
+import { labelsOf } from "../labels";
 import type { Scope } from "../scope";
 
 // SQL of the accounts table, shared by the page, the CSV export and the overview's links, so a number
@@ -135,6 +137,17 @@ export function countStatement(scope: Scope, filter: AccountFilter): { sql: stri
   };
 }
 
+/** Where a record's facts came from and who last checked them: the page's provenance lines. */
+const SOURCE = (alias: string) => `'source', ${alias}.source, 'verifiedAt', ${alias}."verifiedAt", 'verifiedById', ${alias}."verifiedById"`;
+/** The kept reports the account page lists. */
+const REPORTS_LIMIT = 20;
+// The ids the open and accepted findings' evidence mentions, as evidenceIds (lib/risk) finds them: comma-separated
+// lists under the keys EVIDENCE_ID_KEYS names (constants: no quote can reach the SQL).
+const EVIDENCE_IDS = `SELECT DISTINCT btrim(v) FROM "Finding" f
+     CROSS JOIN unnest(ARRAY[${EVIDENCE_ID_KEYS.map((k) => `'${k}'`).join(", ")}]) k
+     CROSS JOIN unnest(string_to_array(f."evidenceData" ->> k, ',')) v
+     WHERE f."orgId" = $1 AND f."accountId" = acc.id AND f.status IN ('OPEN', 'ACCEPTED') AND btrim(v) <> ''`;
+
 const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId" = ANY($2::text[]))`;
 
 /**
@@ -144,40 +157,48 @@ const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId
  * latest access review per login. Relations come back as JSON arrays, ordered as the page shows them;
  * `stale` says the findings were last evaluated before $4 (today). No row = not found or out of scope.
  * Array columns may be NULL in stored rows: coalesced to empty arrays, as Prisma reads them.
+ *
+ * It also carries what the page used to read in a second statement (decision 047): every record's source and
+ * verifier (the provenance lines; `members` names the organisation's members, the only verifiers shown), each
+ * login's remaining form values, the shared users' companies, and behind CASE (not run when false) $7 the
+ * count of all the account's findings (the removal preview; the rest of it is counted from the lists),
+ * $8 the kept reports, $9 the names of the people and devices the findings' evidence mentions.
  */
 export const ACCOUNT_PAGE_SQL = `
 WITH acc AS (SELECT a.* FROM "SellerAccount" a WHERE a.id = $3 AND a."orgId" = $1 AND ${IN_CLIENTS("a")})
 SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketplaces, '{}') AS marketplaces, acc.plan::text AS plan, acc.status::text AS status,
-  acc."lastVerifiedAt", acc.score, acc.version, acc."clientId",
+  acc."lastVerifiedAt", acc.score, acc.version, acc."clientId", acc.source, acc."verifiedById",
   (acc."evaluatedOn" IS NULL OR acc."evaluatedOn" < $4::date) AS stale,
   (SELECT json_build_object('id', c.id, 'name', c.name) FROM "Client" c WHERE c.id = acc."clientId" AND c."orgId" = $1) AS client,
   (SELECT coalesce(json_agg(json_build_object(
       'id', l.id, 'role', l.role, 'email', l.email, 'status', l.status, 'personId', l."personId",
       'lastLoginAt', l."lastLoginAt", 'passwordChangedAt', l."passwordChangedAt",
       'person', json_build_object('id', p.id, 'name', p.name, 'external', p.external, 'company', p.company, 'departedAt', p."departedAt"),
-      'usedBy', (SELECT coalesce(json_agg(json_build_object('person', json_build_object('id', up.id, 'name', up.name)) ORDER BY up.name, up.id), '[]')
+      'usedBy', (SELECT coalesce(json_agg(json_build_object('person', json_build_object('id', up.id, 'name', up.name, 'company', up.company)) ORDER BY up.name, up.id), '[]')
                  FROM "LoginUser" u JOIN "Person" up ON up.id = u."personId" AND up."orgId" = $1 WHERE u."orgId" = $1 AND u."loginId" = l.id),
       'twoStepMethods', (SELECT coalesce(json_agg(json_build_object(
             'id', m.id, 'kind', m.kind, 'role', m.role, 'label', m.label, 'phoneLast4', m."phoneLast4",
             'device', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'label', d.label, 'kind', d.kind, 'skipOtpOnBrowser', d."skipOtpOnBrowser",
-                        'holder', CASE WHEN h.id IS NULL THEN NULL ELSE json_build_object('id', h.id, 'name', h.name) END) END)
+                        'holder', CASE WHEN h.id IS NULL THEN NULL ELSE json_build_object('id', h.id, 'name', h.name) END) END,
+            ${SOURCE("m")})
           ORDER BY m.role, m.kind, m.id), '[]')
         FROM "TwoStepMethod" m
         LEFT JOIN "Device" d ON d.id = m."deviceId" AND d."orgId" = $1
         LEFT JOIN "Person" h ON h.id = d."holderId" AND h."orgId" = $1
         WHERE m."orgId" = $1 AND m."loginId" = l.id),
       'permissions', (SELECT coalesce(json_agg(json_build_object('toolId', g."toolId", 'level', g.level, 'marketplace', g.marketplace) ORDER BY g."toolId", g.marketplace NULLS FIRST, g.id), '[]')
-        FROM "PermissionGrant" g WHERE g."orgId" = $1 AND g."loginId" = l.id)
+        FROM "PermissionGrant" g WHERE g."orgId" = $1 AND g."loginId" = l.id),
+      'invitedAt', l."invitedAt", 'acceptedAt', l."acceptedAt", 'passwordReused', l."passwordReused", ${SOURCE("l")}
     ) ORDER BY l.role, l.email, l.id), '[]')
    FROM "Login" l JOIN "Person" p ON p.id = l."personId" AND p."orgId" = $1
    WHERE l."orgId" = $1 AND l."accountId" = acc.id) AS logins,
-  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'company', x.company, 'linkSentAt', x."linkSentAt", 'acceptedAt', x."acceptedAt", 'rights', coalesce(x.rights, '{}'))
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'company', x.company, 'linkSentAt', x."linkSentAt", 'acceptedAt', x."acceptedAt", 'rights', coalesce(x.rights, '{}'), ${SOURCE("x")})
       ORDER BY x.company, x.id), '[]')
    FROM "AuthorizedPartner" x WHERE x."orgId" = $1 AND x."accountId" = acc.id) AS partners,
-  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'appName', x."appName", 'developer', x.developer, 'authorizedAt', x."authorizedAt", 'expiresAt', x."expiresAt", 'roles', coalesce(x.roles, '{}'))
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'appName', x."appName", 'developer', x.developer, 'authorizedAt', x."authorizedAt", 'expiresAt', x."expiresAt", 'roles', coalesce(x.roles, '{}'), ${SOURCE("x")})
       ORDER BY x."appName", x.id), '[]')
    FROM "AppAuthorization" x WHERE x."orgId" = $1 AND x."accountId" = acc.id) AS apps,
-  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'console', x.console, 'role', x.role, 'person', json_build_object('id', p.id, 'name', p.name))
+  (SELECT coalesce(json_agg(json_build_object('id', x.id, 'console', x.console, 'role', x.role, 'person', json_build_object('id', p.id, 'name', p.name), ${SOURCE("x")})
       ORDER BY x.console, x.id), '[]')
    FROM "OtherAccess" x JOIN "Person" p ON p.id = x."personId" AND p."orgId" = $1 WHERE x."orgId" = $1 AND x."accountId" = acc.id) AS "otherAccess",
   (SELECT coalesce(json_agg(json_build_object('id', f.id, 'ruleId', f."ruleId", 'severity', f.severity, 'subjectType', f."subjectType", 'subjectId', f."subjectId",
@@ -198,5 +219,13 @@ SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketp
    FROM (SELECT DISTINCT ON (ri."subjectId") ri."subjectId" AS "loginId", ri.decision, ri.comment AS note, ri."decidedAt", u.name AS reviewer
          FROM "ReviewItem" ri LEFT JOIN "User" u ON u.id = ri."decidedById"
          WHERE ri."orgId" = $1 AND ri."accountId" = acc.id AND ri.kind = 'LOGIN' AND ri.decision IS NOT NULL
-         ORDER BY ri."subjectId", ri."decidedAt" DESC, ri.id DESC) r) AS reviews
+         ORDER BY ri."subjectId", ri."decidedAt" DESC, ri.id DESC) r) AS reviews,
+  -- A verifier's name is shown only when they are a member of this organisation (users are not tenant rows).
+  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]')
+   FROM "Membership" mb JOIN "User" u ON u.id = mb."userId" WHERE mb."orgId" = $1) AS members,
+  CASE WHEN $7 THEN (SELECT count(*)::int FROM "Finding" f WHERE f."orgId" = $1 AND f."accountId" = acc.id) END AS "findingCount",
+  CASE WHEN $8 THEN (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC), '[]') FROM (
+      SELECT id, format, locale, "createdAt", sha256 FROM "Report" WHERE "orgId" = $1 AND "accountId" = acc.id ORDER BY "createdAt" DESC LIMIT ${REPORTS_LIMIT}
+    ) r) END AS reports,
+  CASE WHEN $9 THEN (SELECT coalesce(json_agg(x), '[]') FROM (${labelsOf(EVIDENCE_IDS)}) x) END AS labels
 FROM acc`;

@@ -6,6 +6,9 @@ import { ACCOUNT_PAGE_SQL, COUNT_CAP, countStatement, cursorFits, pageStatement 
 import { refreshAccountIfStale } from "../findings";
 import type { AccountStatus, DeviceKind, FindingStatus, LoginRole, LoginStatus, MethodRole, OtherConsole, PermissionLevel, Plan, Severity, SubjectType, TwoStepKind } from "../generated/enums";
 import type { HistoryEntry } from "../history";
+import type { LabelRow } from "../labels";
+import type { AccountReportRow } from "./account-page-extras";
+import type { Provenance } from "./account-provenance";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
 import { dbFor } from "../tenant";
@@ -217,57 +220,99 @@ export interface AccountPage {
 }
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-interface AccountPageRow extends Omit<AccountDetail, "logins" | "partners" | "apps" | "findings"> {
+/** Where a record's facts came from and who last checked them, as the statement reads them (its provenance line). */
+export interface RawSource { source: Provenance["source"]; verifiedAt: string | null; verifiedById: string | null }
+type RawLogin = Omit<Json<LoginDetail>, "usedBy" | "twoStepMethods"> & RawSource & {
+  person: Json<LoginDetail["person"]>;
+  usedBy: { person: { id: string; name: string; company: string | null } }[];
+  twoStepMethods: (LoginDetail["twoStepMethods"][number] & RawSource)[];
+  invitedAt: string | null;
+  acceptedAt: string | null;
+  passwordReused: boolean;
+};
+/** The account page's one statement, as read (decision 047): what the page shows, and what its forms and provenance lines need. */
+export interface AccountPageRow extends Omit<AccountDetail, "logins" | "partners" | "apps" | "otherAccess" | "findings"> {
   stale: boolean;
-  logins: (Json<LoginDetail> & { person: Json<LoginDetail["person"]> })[];
-  partners: Json<AccountDetail["partners"][number]>[];
-  apps: Json<AccountDetail["apps"][number]>[];
+  source: Provenance["source"];
+  verifiedById: string | null;
+  logins: RawLogin[];
+  partners: (Json<AccountDetail["partners"][number]> & RawSource)[];
+  apps: (Json<AccountDetail["apps"][number]> & RawSource)[];
+  otherAccess: (AccountDetail["otherAccess"][number] & RawSource)[];
   findings: Json<AccountDetail["findings"][number]>[];
   scores: { day: string; score: number }[];
   events: (Omit<HistoryEntry, "at"> & { at: string })[];
   reviews: { loginId: string; decision: string; note: string | null; decidedAt: string; by: string | null }[];
+  members: { id: string; name: string }[];
+  /** Null unless asked for: every finding of the account, resolved ones too (the removal preview). */
+  findingCount: number | null;
+  reports: AccountReportRow[] | null;
+  labels: LabelRow[] | null;
 }
+
+/** What the account page's statement reads beyond the page itself (each is left out, unread, when false). */
+export interface AccountPageWant {
+  editing: boolean;
+  reports: boolean;
+  labels: boolean;
+}
+const PAGE_ONLY: AccountPageWant = { editing: false, reports: false, labels: false };
 
 const SCORE_DAYS = 90;
 const HISTORY_LIMIT = 50;
 
-async function readAccountPage(scope: Scope, id: string, today: string): Promise<AccountPageRow | undefined> {
+async function readAccountPage(scope: Scope, id: string, today: string, want: AccountPageWant): Promise<AccountPageRow | undefined> {
   const since = new Date(Date.now() - SCORE_DAYS * 86_400_000);
-  const rows = await dbFor(scope).$queryRawUnsafe<AccountPageRow[]>(ACCOUNT_PAGE_SQL, scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT);
+  const rows = await dbFor(scope).$queryRawUnsafe<AccountPageRow[]>(
+    ACCOUNT_PAGE_SQL, scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT, want.editing, want.reports, want.labels,
+  );
   return rows[0];
 }
 
 /**
- * The account page's data in one statement (see ACCOUNT_PAGE_SQL); another tenant's id, or one
- * outside a Manager's clients, is NOT_FOUND. Findings not evaluated since yesterday are recomputed
- * first (age-based rules move with the date), then read again.
+ * The account page's statement (see ACCOUNT_PAGE_SQL); another tenant's id, or one outside a Manager's
+ * clients, is NOT_FOUND. Findings not evaluated since yesterday are recomputed first (age-based rules move
+ * with the date), then read again.
  */
-export async function getAccountPageOrThrow(scope: Scope, id: string): Promise<AccountPage> {
+export async function readAccountPageRow(scope: Scope, id: string, want: AccountPageWant = PAGE_ONLY): Promise<AccountPageRow> {
   const today = utcToday();
-  let row = await readAccountPage(scope, id, today);
+  let row = await readAccountPage(scope, id, today, want);
   if (row?.stale) {
     await refreshAccountIfStale(scope, id);
-    row = await readAccountPage(scope, id, today);
+    row = await readAccountPage(scope, id, today, want);
   }
   if (!row) throw new AppError("NOT_FOUND", "Seller account not found");
-  const { stale: _stale, scores, events, reviews, ...account } = row;
+  return row;
+}
+
+/** The page's data from its row: the provenance and form facts left out, so what is rendered is what it was. */
+export function accountPageOf(row: AccountPageRow): AccountPage {
+  const { stale: _stale, scores, events, reviews, members: _m, findingCount: _f, reports: _r, labels: _l, source: _s, verifiedById: _v, ...account } = row;
   return {
     account: {
       ...account,
-      logins: account.logins.map((l) => ({
+      logins: account.logins.map(({ invitedAt: _i, acceptedAt: _a, passwordReused: _p, source: _ls, verifiedAt: _lv, verifiedById: _lb, ...l }) => ({
         ...l,
         lastLoginAt: dateOrNull(l.lastLoginAt),
         passwordChangedAt: dateOrNull(l.passwordChangedAt),
         person: { ...l.person, departedAt: dateOrNull(l.person.departedAt) },
+        usedBy: l.usedBy.map((u) => ({ person: { id: u.person.id, name: u.person.name } })),
+        twoStepMethods: l.twoStepMethods.map(({ source: _ms, verifiedAt: _mv, verifiedById: _mb, ...m }) => m),
       })),
-      partners: account.partners.map((p) => ({ ...p, linkSentAt: dateOrNull(p.linkSentAt), acceptedAt: dateOrNull(p.acceptedAt) })),
-      apps: account.apps.map((a) => ({ ...a, authorizedAt: dateOrNull(a.authorizedAt), expiresAt: dateOrNull(a.expiresAt) })),
+      partners: account.partners.map(({ source: _ps, verifiedAt: _pv, verifiedById: _pb, ...p }) => ({ ...p, linkSentAt: dateOrNull(p.linkSentAt), acceptedAt: dateOrNull(p.acceptedAt) })),
+      apps: account.apps.map(({ source: _as, verifiedAt: _av, verifiedById: _ab, ...a }) => ({ ...a, authorizedAt: dateOrNull(a.authorizedAt), expiresAt: dateOrNull(a.expiresAt) })),
+      otherAccess: account.otherAccess.map(({ source: _os, verifiedAt: _ov, verifiedById: _ob, ...o }) => o),
       findings: account.findings.map((f) => ({ ...f, acceptedUntil: dateOrNull(f.acceptedUntil), firstSeenAt: new Date(f.firstSeenAt), lastSeenAt: new Date(f.lastSeenAt) })),
     },
     scores,
     history: events.map((e) => ({ ...e, at: new Date(e.at) })),
     reviews: new Map(reviews.map((r) => [r.loginId, { decision: r.decision, note: r.note, decidedAt: new Date(r.decidedAt), by: r.by ?? "—" }])),
   };
+}
+
+/** The account page's data (without what its forms and provenance lines need); another tenant's id is NOT_FOUND. */
+export async function getAccountPageOrThrow(scope: Scope, id: string): Promise<AccountPage> {
+  return accountPageOf(await readAccountPageRow(scope, id));
 }
 
 /** One account with everything its page shows; another tenant's id is NOT_FOUND. */
