@@ -21,7 +21,7 @@ const SEVERITY_COLUMNS = { critical: "openCritical", high: "openHigh", medium: "
  * (which must be empty: the orgId becomes $1). "Has an open finding of this severity / rule" reads the
  * account's stored open counts and rule ids (kept by triggers on Finding, decision 024), not the findings.
  */
-function accountFilters(scope: Scope, f: AccountFilter, params: unknown[]): string {
+function accountFilters(scope: Scope, f: AccountFilter, params: unknown[]): string[] {
   if (params.length) throw new Error("accountFilters: the orgId must be $1");
   const p = (value: unknown) => {
     params.push(value);
@@ -40,7 +40,7 @@ function accountFilters(scope: Scope, f: AccountFilter, params: unknown[]): stri
   if (f.rule != null) tests.push(`a."openRuleIds" @> ARRAY[${p(f.rule)}::text]`);
   if (f.min != null) tests.push(`a.score >= ${p(f.min)}::int`);
   if (f.max != null) tests.push(`a.score <= ${p(f.max)}::int`);
-  return tests.join("\n        AND ");
+  return tests;
 }
 
 /**
@@ -56,14 +56,16 @@ export const SEARCH_BY_KEY_MAX = 500;
  * function hides it), so both ways are in the statement and the count of matches picks one at run time: each
  * branch's count test is a one-time filter, and the branch it turns off is never executed.
  */
-export function filteredAccounts(scope: Scope, f: AccountFilter, params: unknown[], columns: string, joins = ""): { cte: string; sql: string } {
-  const where = accountFilters(scope, f, params);
+export function filteredAccounts(scope: Scope, f: AccountFilter, params: unknown[], columns: string, joins = ""): { cte: string; sql: string; wholeOrg: boolean } {
+  const tests = accountFilters(scope, f, params);
+  const where = tests.join("\n        AND ");
   const from = `SELECT ${columns}
       FROM "SellerAccount" a ${joins}
       WHERE`;
-  if (!f.q) return { cte: "", sql: `${from} ${where}` };
+  if (!f.q) return { cte: "", sql: `${from} ${where}`, wholeOrg: tests.length === 1 };
   params.push(containsPattern(f.q));
   return {
+    wholeOrg: false,
     cte: `m AS MATERIALIZED (SELECT gatehouse_accounts_matching($1, $${params.length}::text) AS id)`,
     // "OR false" keeps the second test a hashed filter: a top-level IN would become a join, planned as the first.
     sql: `${from} (SELECT count(*) FROM m) <= ${SEARCH_BY_KEY_MAX} AND a.id = ANY(ARRAY(SELECT id FROM m))
@@ -168,6 +170,9 @@ export const COUNT_CAP = 10_000;
 export function countStatement(scope: Scope, filter: AccountFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const filtered = filteredAccounts(scope, filter, params, "1");
+  // Every account of the organisation (no filter, no client restriction): its stored total, kept by triggers
+  // on SellerAccount (migration 20261212010000_account_counts), instead of counting them per view.
+  if (filtered.wholeOrg) return { sql: `SELECT coalesce((SELECT accounts FROM "AccountCount" WHERE "orgId" = $1), 0)::int AS n`, params };
   return { sql: `${filtered.cte ? `WITH ${filtered.cte}\n` : ""}SELECT count(*)::int AS n FROM (${filtered.sql} LIMIT ${COUNT_CAP + 1}) t`, params };
 }
 
