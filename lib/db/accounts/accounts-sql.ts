@@ -131,7 +131,11 @@ export function cursorFits(sort: AccountSort, cursor: AccountCursor | undefined)
 export function pageStatement(scope: Scope, filter: AccountFilter, sort: AccountSort, dir: "asc" | "desc", cursor: AccountCursor | undefined, limit: number): PageStatement {
   const key = SORT_KEYS[sort];
   const params: unknown[] = [];
-  const filtered = filteredAccounts(scope, filter, params, `a.id, ${key.exprs.map((e, i) => `${e} AS k${i}`).join(", ")}`, key.joins);
+  // The page's rows carry their display columns from the keyset scan, so the account is not read twice; the client's
+  // name and the logins' figures are looked up per row of the page (decision 048: fewer joins to plan per view).
+  const columns = `a.id, ${key.exprs.map((e, i) => `${e} AS k${i}`).join(", ")}, a."storeName", a."sellerId", a.region, a.marketplaces, a.plan, a.status,
+             a.score, a."clientId", a."openCritical", a."openHigh", a."openMedium", a."openLow"`;
+  const filtered = filteredAccounts(scope, filter, params, columns, key.joins);
   const backwards = cursor?.direction === "prev";
   const ascending = (dir === "asc") !== key.invert !== backwards;
   const order = ascending ? "ASC" : "DESC";
@@ -150,16 +154,14 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
   const sql = `WITH ${filtered.cte ? `${filtered.cte},\n    ` : ""}filtered AS (
       ${filtered.sql}),
     page AS (SELECT * FROM filtered ${seek} ORDER BY ${orderBy} LIMIT $${params.length})
-    SELECT a.id, a."storeName", a."sellerId", a.region, a.marketplaces, a.plan::text AS plan, a.status::text AS status, a.score,
-           a."clientId", c.name AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
-           coalesce(lc.n, 0) AS "loginCount", a."openCritical" + a."openHigh" + a."openMedium" + a."openLow" AS "openFindings", a."openCritical", a."openHigh",
+    SELECT page.id, page."storeName", page."sellerId", page.region, page.marketplaces, page.plan::text AS plan, page.status::text AS status, page.score,
+           page."clientId", (SELECT c.name FROM "Client" c WHERE c.id = page."clientId" AND c."orgId" = $1) AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
+           lc.n AS "loginCount", page."openCritical" + page."openHigh" + page."openMedium" + page."openLow" AS "openFindings", page."openCritical", page."openHigh",
            lc.changed AS "passwordChangedAt", lc.last AS "lastLoginAt"
     FROM page
-    JOIN "SellerAccount" a ON a.id = page.id AND a."orgId" = $1
-    LEFT JOIN "Client" c ON c.id = a."clientId" AND c."orgId" = $1
-    LEFT JOIN (SELECT "accountId", count(*)::int AS n, max("lastLoginAt") AS last,
-                      min("passwordChangedAt") FILTER (WHERE role = 'PRIMARY' AND status <> 'REMOVED') AS changed
-               FROM "Login" WHERE "orgId" = $1 AND "accountId" IN (SELECT id FROM page) GROUP BY "accountId") lc ON lc."accountId" = a.id
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n, max("lastLoginAt") AS last,
+                               min("passwordChangedAt") FILTER (WHERE role = 'PRIMARY' AND status <> 'REMOVED') AS changed
+                        FROM "Login" WHERE "orgId" = $1 AND "accountId" = page.id) lc
     ORDER BY ${orderBy.replace(/\b(k\d|id)\b/g, "page.$1")}`;
   return { sql, params, reversed: backwards };
 }
