@@ -43,6 +43,8 @@ for (const [view, sp] of Object.entries(views)) {
   stmts.push({ name: `${view}: page`, tenant: true, sql: p.sql, params: p.params }, { name: `${view}: count`, tenant: true, sql: c.sql, params: c.params });
 }
 
+// EXPLAIN_ONLY=search: only the statements whose name starts so (e.g. on a database without AccountCount).
+if (process.env.EXPLAIN_ONLY) stmts.splice(0, stmts.length, ...stmts.filter((s) => s.name.startsWith(process.env.EXPLAIN_ONLY!)));
 const times = new Map<string, { plan: number[]; exec: number[]; wall: number[]; rows: string; buffers: string }>();
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 for (let run = 0; run < RUNS; run++) {
