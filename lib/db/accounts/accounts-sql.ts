@@ -56,23 +56,24 @@ export const SEARCH_BY_KEY_MAX = 500;
  * function hides it), so both ways are in the statement and the count of matches picks one at run time: each
  * branch's count test is a one-time filter, and the branch it turns off is never executed.
  */
-export function filteredAccounts(scope: Scope, f: AccountFilter, params: unknown[], columns: string, joins = ""): { cte: string; sql: string; wholeOrg: boolean } {
+export function filteredAccounts(scope: Scope, f: AccountFilter, params: unknown[], columns: string, joins = ""): { cte: string; branches: string[]; wholeOrg: boolean } {
   const tests = accountFilters(scope, f, params);
   const where = tests.join("\n        AND ");
   const from = `SELECT ${columns}
       FROM "SellerAccount" a ${joins}
       WHERE`;
-  if (!f.q) return { cte: "", sql: `${from} ${where}`, wholeOrg: tests.length === 1 };
+  if (!f.q) return { cte: "", branches: [`${from} ${where}`], wholeOrg: tests.length === 1 };
   params.push(containsPattern(f.q));
   return {
     wholeOrg: false,
     cte: `m AS MATERIALIZED (SELECT gatehouse_accounts_matching($1, $${params.length}::text) AS id)`,
     // "OR false" keeps the second test a hashed filter: a top-level IN would become a join, planned as the first.
-    sql: `${from} (SELECT count(*) FROM m) <= ${SEARCH_BY_KEY_MAX} AND a.id = ANY(ARRAY(SELECT id FROM m))
-        AND ${where}
-      UNION ALL
-      ${from} (SELECT count(*) FROM m) > ${SEARCH_BY_KEY_MAX} AND (a.id IN (SELECT id FROM m) OR false)
+    branches: [
+      `${from} (SELECT count(*) FROM m) <= ${SEARCH_BY_KEY_MAX} AND a.id = ANY(ARRAY(SELECT id FROM m))
         AND ${where}`,
+      `${from} (SELECT count(*) FROM m) > ${SEARCH_BY_KEY_MAX} AND (a.id IN (SELECT id FROM m) OR false)
+        AND ${where}`,
+    ],
   };
 }
 
@@ -151,8 +152,12 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
   }
   params.push(limit);
   const orderBy = [...keyCols, "id"].map((c) => `${c} ${order}`).join(", ");
+  // With the search's two branches, each takes its own page first, so the many-matches one can stop early in key
+  // order (an index scan) instead of sorting every match (a UNION ALL does not pass the order down).
+  const tail = `${seek} ORDER BY ${orderBy} LIMIT $${params.length}`;
+  const union = filtered.branches.length === 1 ? filtered.branches[0] : filtered.branches.map((b) => `(SELECT * FROM (${b}) f ${tail})`).join("\n      UNION ALL ");
   const sql = `WITH ${filtered.cte ? `${filtered.cte},\n    ` : ""}filtered AS (
-      ${filtered.sql}),
+      ${union}),
     page AS (SELECT * FROM filtered ${seek} ORDER BY ${orderBy} LIMIT $${params.length})
     SELECT page.id, page."storeName", page."sellerId", page.region, page.marketplaces, page.plan::text AS plan, page.status::text AS status, page.score,
            page."clientId", (SELECT c.name FROM "Client" c WHERE c.id = page."clientId" AND c."orgId" = $1) AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
@@ -175,7 +180,7 @@ export function countStatement(scope: Scope, filter: AccountFilter): { sql: stri
   // Every account of the organisation (no filter, no client restriction): its stored total, kept by triggers
   // on SellerAccount (migration 20261212010000_account_counts), instead of counting them per view.
   if (filtered.wholeOrg) return { sql: `SELECT coalesce((SELECT accounts FROM "AccountCount" WHERE "orgId" = $1), 0)::int AS n`, params };
-  return { sql: `${filtered.cte ? `WITH ${filtered.cte}\n` : ""}SELECT count(*)::int AS n FROM (${filtered.sql} LIMIT ${COUNT_CAP + 1}) t`, params };
+  return { sql: `${filtered.cte ? `WITH ${filtered.cte}\n` : ""}SELECT count(*)::int AS n FROM (${filtered.branches.join("\n      UNION ALL ")} LIMIT ${COUNT_CAP + 1}) t`, params };
 }
 
 const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId" = ANY($2::text[]))`;
