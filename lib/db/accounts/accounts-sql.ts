@@ -5,38 +5,79 @@ import { labelsOf } from "../labels";
 import type { Scope } from "../scope";
 
 // SQL of the accounts table, shared by the page, the CSV export and the overview's links, so a number
-// on the overview and the rows behind its link are counted the same way. Parameters: $1 orgId,
-// $2 the scope's clientIds (NULL = every client), $3..$11 the filters (NULL = no filter); $3, the search,
-// is an ILIKE pattern (containsPattern) for gatehouse_accounts_matching (migration
-// 20261130070000_search_function): the logins' e-mails are searched once through their trigram index,
-// not once per account.
-
-export const FILTER_PARAM_COUNT = 11;
+// on the overview and the rows behind its link are counted the same way. $1 is always the orgId; each
+// filter that is set adds its test and its parameter, and a filter that is not set adds nothing
+// (decision 048: a `$n IS NULL OR …` test is folded away only after the planner has decided how to
+// join, so the search's `IN (SELECT …)` stayed a filter over every account of the organisation instead
+// of a join from the few matching ones). The search is an ILIKE pattern (containsPattern) for
+// gatehouse_accounts_matching (migration 20261130070000_search_function): the logins' e-mails are
+// searched once through their trigram index, not once per account.
 
 /** "Contains q", case-insensitively, as an ILIKE pattern: the user's % and _ are literal. */
 export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function filterParams(scope: Scope, f: AccountFilter): unknown[] {
-  return [scope.orgId, scope.clientIds, f.q ? containsPattern(f.q) : null, f.client ?? null, f.market ?? null, f.plan ?? null, f.status ?? null, f.severity ?? null, f.rule ?? null, f.min ?? null, f.max ?? null];
+const SEVERITY_COLUMNS = { critical: "openCritical", high: "openHigh", medium: "openMedium", low: "openLow" } as const;
+
+/**
+ * The scoped, filtered accounts `a` but for the search: the WHERE clause, its parameters pushed onto `params`
+ * (which must be empty: the orgId becomes $1). "Has an open finding of this severity / rule" reads the
+ * account's stored open counts and rule ids (kept by triggers on Finding, decision 024), not the findings.
+ */
+function accountFilters(scope: Scope, f: AccountFilter, params: unknown[]): string[] {
+  if (params.length) throw new Error("accountFilters: the orgId must be $1");
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const tests = [`a."orgId" = ${p(scope.orgId)}`];
+  if (scope.clientIds) tests.push(`a."clientId" = ANY(${p(scope.clientIds)}::text[])`);
+  if (f.client != null) {
+    const at = p(f.client);
+    tests.push(f.client === NO_CLIENT ? `(a."clientId" = ${at}::text OR a."clientId" IS NULL)` : `a."clientId" = ${at}::text`);
+  }
+  if (f.market != null) tests.push(`${p(f.market)}::text = ANY(a.marketplaces)`);
+  if (f.plan != null) tests.push(`a.plan::text = ${p(f.plan)}::text`);
+  if (f.status != null) tests.push(`a.status::text = ${p(f.status)}::text`);
+  if (f.severity != null) tests.push(f.severity in SEVERITY_COLUMNS ? `a."${SEVERITY_COLUMNS[f.severity]}" > 0` : "false");
+  if (f.rule != null) tests.push(`a."openRuleIds" @> ARRAY[${p(f.rule)}::text]`);
+  if (f.min != null) tests.push(`a.score >= ${p(f.min)}::int`);
+  if (f.max != null) tests.push(`a.score <= ${p(f.max)}::int`);
+  return tests;
 }
 
 /**
- * The scoped, filtered accounts `a`. "Has an open finding of this severity / rule" reads the account's
- * stored open counts and rule ids (kept by triggers on Finding, decision 024), not the findings: with
- * the values bound (custom plans), the severity test folds to one column's test and meets its index.
+ * Up to this many search matches, the statement looks each matching account up by its key; beyond, it reads
+ * the organisation's accounts once and tests each against the hashed matches (decision 048). Looking up 10,000
+ * matches one by one cost twice the function's own 70 ms; reading 10,000 accounts to keep one cost 3 ms.
  */
-export const ACCOUNT_FILTERS = `a."orgId" = $1
-  AND ($2::text[] IS NULL OR a."clientId" = ANY($2::text[]))
-  AND ($3::text IS NULL OR a.id IN (SELECT gatehouse_accounts_matching($1, $3::text)))
-  AND ($4::text IS NULL OR a."clientId" = $4::text OR ($4::text = '${NO_CLIENT}' AND a."clientId" IS NULL))
-  AND ($5::text IS NULL OR $5::text = ANY(a.marketplaces))
-  AND ($6::text IS NULL OR a.plan::text = $6::text)
-  AND ($7::text IS NULL OR a.status::text = $7::text)
-  AND ($8::text IS NULL OR ($8::text = 'critical' AND a."openCritical" > 0) OR ($8::text = 'high' AND a."openHigh" > 0)
-       OR ($8::text = 'medium' AND a."openMedium" > 0) OR ($8::text = 'low' AND a."openLow" > 0))
-  AND ($9::text IS NULL OR a."openRuleIds" @> ARRAY[$9::text])
-  AND ($10::int IS NULL OR a.score >= $10::int)
-  AND ($11::int IS NULL OR a.score <= $11::int)`;
+export const SEARCH_BY_KEY_MAX = 500;
+
+/**
+ * `SELECT ${columns} FROM "SellerAccount" a ${joins}` over the filtered accounts, and the CTE it needs (`m`, the
+ * search's matches, computed once) or "". The planner cannot know how many accounts a search matches (the
+ * function hides it), so both ways are in the statement and the count of matches picks one at run time: each
+ * branch's count test is a one-time filter, and the branch it turns off is never executed.
+ */
+export function filteredAccounts(scope: Scope, f: AccountFilter, params: unknown[], columns: string, joins = ""): { cte: string; branches: string[]; wholeOrg: boolean } {
+  const tests = accountFilters(scope, f, params);
+  const where = tests.join("\n        AND ");
+  const from = `SELECT ${columns}
+      FROM "SellerAccount" a ${joins}
+      WHERE`;
+  if (!f.q) return { cte: "", branches: [`${from} ${where}`], wholeOrg: tests.length === 1 };
+  params.push(containsPattern(f.q));
+  return {
+    wholeOrg: false,
+    cte: `m AS MATERIALIZED (SELECT gatehouse_accounts_matching($1, $${params.length}::text) AS id)`,
+    // "OR false" keeps the second test a hashed filter: a top-level IN would become a join, planned as the first.
+    branches: [
+      `${from} (SELECT count(*) FROM m) <= ${SEARCH_BY_KEY_MAX} AND a.id = ANY(ARRAY(SELECT id FROM m))
+        AND ${where}`,
+      `${from} (SELECT count(*) FROM m) > ${SEARCH_BY_KEY_MAX} AND (a.id IN (SELECT id FROM m) OR false)
+        AND ${where}`,
+    ],
+  };
+}
 
 interface SortKey {
   /** Key expressions, most significant first; the account id always breaks ties. */
@@ -92,7 +133,12 @@ export function cursorFits(sort: AccountSort, cursor: AccountCursor | undefined)
 /** One statement: the page's ids by keyset, then its display columns over those ids only. */
 export function pageStatement(scope: Scope, filter: AccountFilter, sort: AccountSort, dir: "asc" | "desc", cursor: AccountCursor | undefined, limit: number): PageStatement {
   const key = SORT_KEYS[sort];
-  const params = filterParams(scope, filter);
+  const params: unknown[] = [];
+  // The page's rows carry their display columns from the keyset scan, so the account is not read twice; the client's
+  // name and the logins' figures are looked up per row of the page (decision 048: fewer joins to plan per view).
+  const columns = `a.id, ${key.exprs.map((e, i) => `${e} AS k${i}`).join(", ")}, a."storeName", a."sellerId", a.region, a.marketplaces, a.plan, a.status,
+             a.score, a."clientId", a."openCritical", a."openHigh", a."openMedium", a."openLow"`;
+  const filtered = filteredAccounts(scope, filter, params, columns, key.joins);
   const backwards = cursor?.direction === "prev";
   const ascending = (dir === "asc") !== key.invert !== backwards;
   const order = ascending ? "ASC" : "DESC";
@@ -108,21 +154,21 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
   }
   params.push(limit);
   const orderBy = [...keyCols, "id"].map((c) => `${c} ${order}`).join(", ");
-  const sql = `WITH filtered AS (
-      SELECT a.id, ${key.exprs.map((e, i) => `${e} AS k${i}`).join(", ")}
-      FROM "SellerAccount" a ${key.joins}
-      WHERE ${ACCOUNT_FILTERS}),
+  // With the search's two branches, each takes its own page first, so the many-matches one can stop early in key
+  // order (an index scan) instead of sorting every match (a UNION ALL does not pass the order down).
+  const tail = `${seek} ORDER BY ${orderBy} LIMIT $${params.length}`;
+  const union = filtered.branches.length === 1 ? filtered.branches[0] : filtered.branches.map((b) => `(SELECT * FROM (${b}) f ${tail})`).join("\n      UNION ALL ");
+  const sql = `WITH ${filtered.cte ? `${filtered.cte},\n    ` : ""}filtered AS (
+      ${union}),
     page AS (SELECT * FROM filtered ${seek} ORDER BY ${orderBy} LIMIT $${params.length})
-    SELECT a.id, a."storeName", a."sellerId", a.region, a.marketplaces, a.plan::text AS plan, a.status::text AS status, a.score,
-           a."clientId", c.name AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
-           coalesce(lc.n, 0) AS "loginCount", a."openCritical" + a."openHigh" + a."openMedium" + a."openLow" AS "openFindings", a."openCritical", a."openHigh",
+    SELECT page.id, page."storeName", page."sellerId", page.region, page.marketplaces, page.plan::text AS plan, page.status::text AS status, page.score,
+           page."clientId", (SELECT c.name FROM "Client" c WHERE c.id = page."clientId" AND c."orgId" = $1) AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
+           lc.n AS "loginCount", page."openCritical" + page."openHigh" + page."openMedium" + page."openLow" AS "openFindings", page."openCritical", page."openHigh",
            lc.changed AS "passwordChangedAt", lc.last AS "lastLoginAt"
     FROM page
-    JOIN "SellerAccount" a ON a.id = page.id AND a."orgId" = $1
-    LEFT JOIN "Client" c ON c.id = a."clientId" AND c."orgId" = $1
-    LEFT JOIN (SELECT "accountId", count(*)::int AS n, max("lastLoginAt") AS last,
-                      min("passwordChangedAt") FILTER (WHERE role = 'PRIMARY' AND status <> 'REMOVED') AS changed
-               FROM "Login" WHERE "orgId" = $1 AND "accountId" IN (SELECT id FROM page) GROUP BY "accountId") lc ON lc."accountId" = a.id
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n, max("lastLoginAt") AS last,
+                               min("passwordChangedAt") FILTER (WHERE role = 'PRIMARY' AND status <> 'REMOVED') AS changed
+                        FROM "Login" WHERE "orgId" = $1 AND "accountId" = page.id) lc
     ORDER BY ${orderBy.replace(/\b(k\d|id)\b/g, "page.$1")}`;
   return { sql, params, reversed: backwards };
 }
@@ -131,10 +177,12 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
 export const COUNT_CAP = 10_000;
 
 export function countStatement(scope: Scope, filter: AccountFilter): { sql: string; params: unknown[] } {
-  return {
-    sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM "SellerAccount" a WHERE ${ACCOUNT_FILTERS} LIMIT ${COUNT_CAP + 1}) t`,
-    params: filterParams(scope, filter),
-  };
+  const params: unknown[] = [];
+  const filtered = filteredAccounts(scope, filter, params, "1");
+  // Every account of the organisation (no filter, no client restriction): its stored total, kept by triggers
+  // on SellerAccount (migration 20261212010000_account_counts), instead of counting them per view.
+  if (filtered.wholeOrg) return { sql: `SELECT coalesce((SELECT accounts FROM "AccountCount" WHERE "orgId" = $1), 0)::int AS n`, params };
+  return { sql: `${filtered.cte ? `WITH ${filtered.cte}\n` : ""}SELECT count(*)::int AS n FROM (${filtered.branches.join("\n      UNION ALL ")} LIMIT ${COUNT_CAP + 1}) t`, params };
 }
 
 /** Where a record's facts came from and who last checked them: the page's provenance lines. */

@@ -9,6 +9,7 @@ import { createAppPool, createTenantDb, dbFor } from "../tenant";
 import { getAccountDetailOrThrow, getAccountPageOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./read-accounts";
 import { createSavedView, deleteSavedView, listSavedViews } from "../saved-views";
 import { syncToolCatalogue } from "../tools";
+import { SEARCH_BY_KEY_MAX } from "./accounts-sql";
 
 const db = testDb();
 const query = (q: Record<string, unknown> = {}) => accountListQuerySchema.parse(q);
@@ -286,6 +287,70 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
       await counting.$disconnect();
       await pool.end();
     }
+  });
+});
+
+describe("the search, with few matches and with more than SEARCH_BY_KEY_MAX", () => {
+  // The statement looks few matches up by key and tests many against the organisation's accounts (decision 048):
+  // both ways must give the rows, order, pages and totals of the unsearched table with the non-matches left out.
+  const SHOPS = SEARCH_BY_KEY_MAX + 30;
+  let scope: Awaited<ReturnType<typeof scopeFor>>;
+  const names = (rows: { storeName: string }[]) => rows.map((r) => r.storeName);
+
+  beforeAll(async () => {
+    const tenant = await createTenant(db);
+    const person = await db.person.create({ data: { orgId: tenant.orgId, name: "Search Owner" } });
+    const stores = [
+      ...Array.from({ length: SHOPS }, (_, i) => ({ storeName: `Shop ${String(i).padStart(4, "0")}`, email: `p${i}@grid.example`, score: (i * 37) % 101 })),
+      // Found by a login's e-mail only, and not found at all.
+      ...[1, 2, 3].map((i) => ({ storeName: `Market ${i}`, email: `ops${i}@SHOPmail.example`, score: i * 30 })),
+      ...[1, 2].map((i) => ({ storeName: `Other ${i}`, email: `o${i}@grid.example`, score: i * 45 })),
+    ];
+    await db.sellerAccount.createMany({
+      data: stores.map((a, i) => ({ id: `srch-${tenant.orgId.slice(0, 8)}-${i}`, orgId: tenant.orgId, storeName: a.storeName, score: a.score, region: "JP", sellerId: `SRCH${i}` })),
+    });
+    await db.login.createMany({
+      data: stores.map((a, i) => ({ orgId: tenant.orgId, accountId: `srch-${tenant.orgId.slice(0, 8)}-${i}`, role: "PRIMARY" as const, personId: person.id, email: a.email })),
+    });
+    scope = await scopeFor(tenant.userId);
+  });
+
+  async function walk(q: Record<string, unknown>) {
+    const seen: string[] = [];
+    const totals = new Set<number>();
+    let page = await listAccounts(scope, { ...query(q), pageSize: 100 });
+    for (;;) {
+      seen.push(...names(page.rows));
+      totals.add(page.total);
+      if (!page.next) return { seen, totals: [...totals] };
+      page = await listAccounts(scope, { ...query(q), pageSize: 100, cursor: page.next });
+    }
+  }
+
+  it("finds the same accounts in the same order on every page as the table without the search", async () => {
+    for (const sort of ["storeName", "score"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const all = (await walk({ sort, dir })).seen;
+        expect(all).toHaveLength(SHOPS + 5);
+        for (const [q, keep] of [
+          ["shop", (n: string) => !n.startsWith("Other")], // SHOPS + 3 matches: more than SEARCH_BY_KEY_MAX
+          ["SHOP 00", (n: string) => n.startsWith("Shop 00")], // 100 matches
+          ["ops2@shopmail", (n: string) => n === "Market 2"], // one, by e-mail
+        ] as const) {
+          const expected = all.filter(keep);
+          const found = await walk({ sort, dir, q });
+          expect(found.seen, `${q} ${sort} ${dir}`).toEqual(expected);
+          expect(found.totals).toEqual([expected.length]);
+        }
+        // Combined with another filter.
+        const scored = (await walk({ sort, dir, min: 50 })).seen.filter((n) => !n.startsWith("Other"));
+        expect(scored.length).toBeGreaterThan(SEARCH_BY_KEY_MAX / 4);
+        const filtered = await walk({ sort, dir, q: "shop", min: 50 });
+        expect(filtered.seen).toEqual(scored);
+        expect(filtered.totals).toEqual([scored.length]);
+      }
+    }
+    expect(SHOPS + 3).toBeGreaterThan(SEARCH_BY_KEY_MAX);
   });
 });
 
