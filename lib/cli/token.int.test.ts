@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { callApi } from "@/tests/support/api";
 import { testDb } from "@/tests/support/db";
+import { removeEmbeddedDataDir } from "@/tests/support/embedded-data-dir";
 import { createTenant } from "@/tests/support/factories";
 
 // `gatehouse token create` as users run it (the npm bin), against DATABASE_URL and against the
@@ -22,7 +23,7 @@ const run = (args: string[], env: Record<string, string>) =>
 
 const dirs: string[] = [];
 afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  for (const dir of dirs) await removeEmbeddedDataDir(dir);
 });
 
 describe("gatehouse token create", () => {

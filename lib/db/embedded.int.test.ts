@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { removeEmbeddedDataDir } from "@/tests/support/embedded-data-dir";
 import { startEmbeddedPostgres } from "./embedded";
 import { ensurePostgresUser } from "./embedded-reach";
 import { prepareRelocation } from "./embedded-relocated";
@@ -12,7 +13,7 @@ import { prepareRelocation } from "./embedded-relocated";
 let dir: string;
 const cleanup: string[] = [];
 afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  if (dir) await removeEmbeddedDataDir(dir);
   for (const path of cleanup) await rm(path, { recursive: true, force: true });
 });
 const asRoot = process.getuid?.() === 0;

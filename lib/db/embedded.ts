@@ -124,9 +124,11 @@ async function startRelocatedDatabase(
 }
 
 /**
- * For commands run beside the app (`gatehouse setup`): the embedded server of this data directory if
- * it is already running (the app's; left running afterwards), otherwise started here and stopped by
- * the caller. Starting blindly would treat the app's live server as an orphan and stop it.
+ * For commands run beside the app (`gatehouse setup`, `gatehouse token create`): the embedded server of
+ * this data directory if it is already running (the app's; left running afterwards), otherwise started
+ * here and stopped by the caller. Starting blindly would treat the app's live server as an orphan and stop
+ * it, so every such command comes here (decision 050): the running server is looked for where the cluster
+ * really is, relocated or not.
  */
 export async function attachOrStartEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase & { attached: boolean }> {
   const running = await runningEmbeddedUrl(options.dataDir, options.database ?? "gatehouse");
@@ -137,8 +139,8 @@ export async function attachOrStartEmbeddedPostgres(options: Options): Promise<E
 async function runningEmbeddedUrl(dataDir: string, database: string): Promise<{ url: string; port: number; pgDir: string } | null> {
   const root = resolve(dataDir);
   // A relocated cluster (root in a private directory) keeps its files where pg-location says.
-  const base = existsSync(join(root, "pg-location")) ? (await readFile(join(root, "pg-location"), "utf8")).trim() : root;
-  const pidFile = join(base, "pg", "postmaster.pid");
+  const pgDir = join((await recordedLocation(root)) ?? root, "pg");
+  const pidFile = join(pgDir, "postmaster.pid");
   if (!existsSync(pidFile) || !existsSync(join(root, "pg-port")) || !existsSync(join(root, "pg-password"))) return null;
   const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
   if (!(pid > 0 && isAlive(pid))) return null;
@@ -150,7 +152,7 @@ async function runningEmbeddedUrl(dataDir: string, database: string): Promise<{ 
   } catch {
     return null; // a reused pid, or a server still starting: start (or recover) our own
   }
-  return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`, port, pgDir: join(base, "pg") };
+  return { url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`, port, pgDir };
 }
 
 async function readOrCreate(path: string, create: () => string): Promise<string> {

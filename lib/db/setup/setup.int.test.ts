@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { AppError } from "@/lib/errors";
+import { removeEmbeddedDataDir } from "@/tests/support/embedded-data-dir";
 import { createThrowawayDatabase } from "@/tests/support/test-database";
 import { createDb, type Db } from "../client";
 import { startEmbeddedPostgres } from "../embedded";
@@ -110,7 +111,7 @@ describe("gatehouse setup on the embedded database", () => {
   const bin = join(import.meta.dirname, "../../../bin/gatehouse.mjs");
   let dir: string;
   afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await removeEmbeddedDataDir(dir);
   });
   const run = (args: string[], stdin: string) =>
     spawnSync(process.execPath, [bin, "setup", ...args], {
