@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, lstatSync } from "node:fs";
 import { chmod, chown, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { canReach, relocationName, type OsUser } from "./embedded-reach";
 
 // Root in a private directory (issue 19): the postgres OS user cannot reach the project, so the cluster
@@ -35,11 +35,17 @@ async function ownDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** Picks the place, copying the binaries there when the postgres user cannot run them where they are. */
-export async function prepareRelocation(dataDir: string, nativeDir: string, version: string, user: OsUser): Promise<Relocation | null> {
-  for (const parent of PARENTS()) {
-    const base = join(parent, relocationName(dataDir));
-    if (!(await ownDirectory(parent)) || !(await ownDirectory(base)) || !canReach(base, user)) continue;
+/**
+ * Picks the place, copying the binaries there when the postgres user cannot run them where they are. The
+ * place recorded by an earlier start comes first (decision 013: once recorded, always used), so a cluster
+ * that went to the temporary directory stays there when /var/lib/gatehouse later becomes writable rather
+ * than an empty one starting beside it. Only a record naming one of the usual places is honoured.
+ */
+export async function prepareRelocation(dataDir: string, nativeDir: string, version: string, user: OsUser, recorded: string | null = null): Promise<Relocation | null> {
+  const candidates = PARENTS().map((parent) => join(parent, relocationName(dataDir)));
+  if (recorded && candidates.includes(recorded)) candidates.sort((a, b) => Number(b === recorded) - Number(a === recorded));
+  for (const base of candidates) {
+    if (!(await ownDirectory(dirname(base))) || !(await ownDirectory(base)) || !canReach(base, user)) continue;
     let runFrom = nativeDir;
     if (!canReach(join(nativeDir, "bin"), user)) {
       runFrom = join(base, `postgresql-${version}`);

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeEmbeddedDataDir } from "@/tests/support/embedded-data-dir";
 import { startEmbeddedPostgres } from "./embedded";
-import { ensurePostgresUser } from "./embedded-reach";
+import { ensurePostgresUser, relocationName } from "./embedded-reach";
 import { prepareRelocation } from "./embedded-relocated";
 
 let dir: string;
@@ -114,5 +114,34 @@ describe("embedded PostgreSQL (the zero-setup default)", () => {
     await writeFile(join(native, "bin", "postgres"), "changed\n");
     const again = await prepareRelocation(join(home, ".gatehouse"), native, "test", user);
     expect(await readFile(join(again!.nativeDir, "bin", "postgres"), "utf8")).toBe("#!/bin/sh\n"); // not copied twice
+  });
+
+  // Decision 013, "once recorded, always used": a cluster that went to the temporary directory (no writable
+  // /var/lib then) stays there, rather than an empty one starting in /var/lib/gatehouse beside it.
+  it("keeps the place an earlier start recorded, the temporary directory's included", async () => {
+    const home = await mkdtemp(join(tmpdir(), "gh-private-rec-"));
+    cleanup.push(home);
+    await chmod(home, 0o700);
+    const native = join(home, "node_modules", "native");
+    await mkdir(join(native, "bin"), { recursive: true });
+    await writeFile(join(native, "bin", "postgres"), "#!/bin/sh\n", { mode: 0o755 });
+    const user = asRoot ? ensurePostgresUser() : { uid: 65534, gids: [65534] };
+    const dataDir = join(home, ".gatehouse");
+    const tmpParent = join(tmpdir(), "gatehouse");
+    if (!existsSync(tmpParent)) cleanup.push(tmpParent);
+    const fallback = join(tmpParent, relocationName(dataDir));
+
+    const recorded = await prepareRelocation(dataDir, native, "test", user, fallback);
+    if (!asRoot) {
+      expect(recorded).toBeNull();
+      return;
+    }
+    cleanup.unshift(recorded!.base);
+    expect(recorded!.base).toBe(fallback);
+    const unrecorded = await prepareRelocation(dataDir, native, "test", user);
+    cleanup.unshift(unrecorded!.base);
+    expect(unrecorded!.base).toBe(join("/var/lib/gatehouse", relocationName(dataDir)));
+    // A record naming any other place is not trusted with a chown: the usual places are used.
+    expect((await prepareRelocation(dataDir, native, "test", user, home))!.base).toBe(unrecorded!.base);
   });
 });

@@ -95,7 +95,7 @@ async function relocationIfNeeded(root: string, log: (line: string) => void): Pr
   const recorded = await recordedLocation(root);
   if (!recorded && canReach(join(root, "pg"), user) && canReach(join(nativeDir, "bin"), user)) return null;
   const version = JSON.parse(await readFile(join(nativeDir, "..", "package.json"), "utf8")).version as string;
-  const reloc = await prepareRelocation(root, nativeDir, version, user);
+  const reloc = await prepareRelocation(root, nativeDir, version, user, recorded);
   if (!reloc) {
     throw new Error(
       `the embedded PostgreSQL runs as the OS user postgres, who cannot reach ${root}, and neither /var/lib/gatehouse nor the temporary directory could hold its data: set GATEHOUSE_DATA_DIR to a directory that user can reach, or DATABASE_URL to a PostgreSQL server`,
