@@ -58,7 +58,7 @@ interface Props<Row extends RowData> {
   rowHeaderColumn?: string;
   /**
    * The cell renderers return text or SafeHtml (lib/html), not React elements, and the body is written as one
-   * string of markup: rendered once, not into the flight and again from it (decision 050). For large tables
+   * string of markup: rendered once, not into the flight and again from it (decision 051). For large tables
    * whose cells are static markup: no client components, no hooks.
    */
   bodyAsHtml?: boolean;

@@ -17,7 +17,7 @@ export function ScoreBadge({ score, label, testId }: { score: number; label?: st
   );
 }
 
-/** The same badge as markup, for a table body written as one string (DataTable's bodyAsHtml, decision 050). */
+/** The same badge as markup, for a table body written as one string (DataTable's bodyAsHtml, decision 051). */
 export function scoreBadgeHtml(score: number, testId?: string): SafeHtml {
   return testId ? html`<span class="score-badge ${scoreTone(score)}" data-testid="${testId}">${score}</span>` : html`<span class="score-badge ${scoreTone(score)}">${score}</span>`;
 }

@@ -36,7 +36,7 @@ function ageInDays(today: string, iso: string): number {
 }
 
 // Cell renderers return text or SafeHtml: the body is written as one string of markup, rendered once rather
-// than into the flight and again as HTML (decision 050). The markup is what React rendered before.
+// than into the flight and again as HTML (decision 051). The markup is what React rendered before.
 // Figures are tabular by the table's own rule (`.data-table`): a plain count needs no element of its own.
 function count(n: number, tone: string) {
   return n > 0 ? html`<span class="font-semibold ${tone}">${n}</span>` : html`<span class="text-slate-500">0</span>`;

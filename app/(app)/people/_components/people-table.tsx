@@ -33,7 +33,7 @@ export function PeopleTable({ rows, labels, sortHeaders, ariaSort }: Props) {
       header: () => sortHeaders.name,
       cell: (info) => {
         const p = info.row.original;
-        // The body is one string of markup (DataTable's bodyAsHtml, decision 050). A plain link, as on the
+        // The body is one string of markup (DataTable's bodyAsHtml, decision 051). A plain link, as on the
         // accounts table: no client Link (and its prefetch) per row.
         return html`<span data-testid="person-row" data-person="${p.name}"><a href="/people/${p.id}">${info.getValue()}</a>${
           p.external ? html`<span class="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">${labels.external}</span>` : null
