@@ -13,7 +13,8 @@
 // Figures, not a test.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
@@ -43,6 +44,8 @@ const NODE_ARGS = (process.env.CPU_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const SERVER = (process.env.CPU_SERVER ?? "--import tsx scripts/serve.ts").split(" ").filter(Boolean);
 /** CPU_CONNECTIONS=10: the CPU_REQUESTS go through that many connections at once (autocannon), as bench:web's second column. */
 const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
+/** CPU_SAVE_DIR: each build's HTML of each page is written there (`<build dir's name><page, slashes as _>.html`), to diff builds. */
+const SAVE_DIR = process.env.CPU_SAVE_DIR;
 
 /**
  * The server's connections name themselves (application_name), so only its own backends are counted: other runs
@@ -111,6 +114,7 @@ async function main() {
           for (const path of PAGES) {
             const headers = headersFor(path);
             const weight = await pageWeight(base, path, headers);
+            if (SAVE_DIR) writeFileSync(join(SAVE_DIR, `${basename(dir)}${path.replace(/[/?&=]/g, "_")}.html`), await (await fetch(base + path, { headers })).text());
             for (let i = 0; i < 3; i++) await (await fetch(base + path, { headers })).text();
             let walls: number[] = [];
             const pgBefore = await backendCpu(monitor, database);

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from "react";
 import { constructTable, createColumnHelper, tableFeatures, type ColumnDef, type RowData } from "@tanstack/table-core";
 import { cell_getContext, header_getContext, row_getAllCells } from "@tanstack/table-core/static-functions";
 import { storeReactivityBindings } from "@tanstack/table-core/store-reactivity-bindings";
+import { html, type HtmlValue, type SafeHtml } from "@/lib/html/safe-html";
 import { columnRules, type ColumnLayout } from "@/lib/table-column-rules";
 
 // The one table of the app: rows arrive already sorted, filtered and paged by the server, and nothing
@@ -55,9 +56,15 @@ interface Props<Row extends RowData> {
   density?: "comfortable" | "compact";
   /** This column's cells are row headers (th scope="row"), so screen readers name each row. */
   rowHeaderColumn?: string;
+  /**
+   * The cell renderers return text or SafeHtml (lib/html), not React elements, and the body is written as one
+   * string of markup: rendered once, not into the flight and again from it (decision 051). For large tables
+   * whose cells are static markup: no client components, no hooks.
+   */
+  bodyAsHtml?: boolean;
 }
 
-export function DataTable<Row extends RowData>({ columns, data, caption, emptyMessage, getRowId, ariaSort, density = "comfortable", rowHeaderColumn }: Props<Row>) {
+export function DataTable<Row extends RowData>({ columns, data, caption, emptyMessage, getRowId, ariaSort, density = "comfortable", rowHeaderColumn, bodyAsHtml = false }: Props<Row>) {
   const tableId = useId();
   // Built apart from the call so the type-only columnMeta slot is not checked as an excess property.
   const features = { coreReactivityFeature: storeReactivityBindings(), ...dataTableFeatures };
@@ -73,6 +80,19 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
     return { label: meta?.label ?? (typeof header === "string" ? header : undefined), wide: meta?.wide, priority: meta?.priority, rowHeader: column.id === rowHeaderColumn };
   });
   const rules = columnRules(tableId, layout);
+  // The rows as one string: each cell's renderer returns text (escaped) or SafeHtml, as `html` allows.
+  const bodyMarkup = () => {
+    const rows: SafeHtml[] = [];
+    for (const row of table.getRowModel().rows) {
+      const cells: SafeHtml[] = [];
+      for (const cell of row_getAllCells(row)) {
+        const value = content(cell.column.columnDef.cell, cell_getContext(cell) as ReturnType<typeof cell.getContext>) as HtmlValue;
+        cells.push(cell.column.id === rowHeaderColumn ? html`<th scope="row">${value}</th>` : html`<td>${value}</td>`);
+      }
+      rows.push(html`<tr>${cells}</tr>`);
+    }
+    return html`${rows}`.markup;
+  };
   return (
     <div className="stack-table-frame overflow-x-auto rounded-lg border border-slate-200 bg-white">
       {rules && <style>{rules}</style>}
@@ -89,13 +109,17 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
             </tr>
           ))}
         </thead>
-        <tbody>
-          {data.length === 0 ? (
+        {data.length === 0 ? (
+          <tbody>
             <tr>
               <td colSpan={columns.length} className="py-8 text-center text-slate-500">{emptyMessage}</td>
             </tr>
-          ) : (
-            table.getRowModel().rows.map((row) => (
+          </tbody>
+        ) : bodyAsHtml ? (
+          <tbody dangerouslySetInnerHTML={{ __html: bodyMarkup() }} />
+        ) : (
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
                 {/* Keys need only be unique among a row's cells: the column id, not the row's id again. */}
                 {row_getAllCells(row).map((cell) => {
@@ -103,10 +127,11 @@ export function DataTable<Row extends RowData>({ columns, data, caption, emptyMe
                   return cell.column.id === rowHeaderColumn ? <th key={cell.column.id} scope="row">{value}</th> : <td key={cell.column.id}>{value}</td>;
                 })}
               </tr>
-            ))
-          )}
-        </tbody>
+            ))}
+          </tbody>
+        )}
       </table>
     </div>
   );
 }
+

@@ -1,3 +1,5 @@
+import { html, type SafeHtml } from "@/lib/html/safe-html";
+
 export function scoreTone(score: number): string {
   if (score >= 90) return "bg-emerald-100 text-emerald-900";
   if (score >= 70) return "bg-amber-100 text-amber-900";
@@ -13,4 +15,9 @@ export function ScoreBadge({ score, label, testId }: { score: number; label?: st
       {score}
     </span>
   );
+}
+
+/** The same badge as markup, for a table body written as one string (DataTable's bodyAsHtml, decision 051). */
+export function scoreBadgeHtml(score: number, testId?: string): SafeHtml {
+  return testId ? html`<span class="score-badge ${scoreTone(score)}" data-testid="${testId}">${score}</span>` : html`<span class="score-badge ${scoreTone(score)}">${score}</span>`;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
-import { ScoreBadge } from "@/components/score-badge";
+import { scoreBadgeHtml } from "@/components/score-badge";
+import { html } from "@/lib/html/safe-html";
 import type { AccountListRow } from "@/lib/db/accounts/read-accounts";
 import type { AccountColumn } from "@/lib/validation/accounts";
 
@@ -34,11 +35,11 @@ function ageInDays(today: string, iso: string): number {
   return Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
 }
 
-// Cell renderers return markup and nothing else (no hooks): DataTable calls them, and the score badge is called
-// here too rather than mounted, so a row costs no component render per cell (decision 042).
+// Cell renderers return text or SafeHtml: the body is written as one string of markup, rendered once rather
+// than into the flight and again as HTML (decision 051). The markup is what React rendered before.
 // Figures are tabular by the table's own rule (`.data-table`): a plain count needs no element of its own.
 function count(n: number, tone: string) {
-  return n > 0 ? <span className={`font-semibold ${tone}`}>{n}</span> : <span className="text-slate-500">0</span>;
+  return n > 0 ? html`<span class="font-semibold ${tone}">${n}</span>` : html`<span class="text-slate-500">0</span>`;
 }
 
 interface Props {
@@ -56,12 +57,12 @@ interface Props {
 export function AccountsTable({ rows, columns: visible, labels, headers, ariaSort, density, empty, today }: Props) {
   const header = (id: "storeName" | AccountColumn, label: string) => () => headers[id] ?? label;
   const all = {
-    sellerId: helper.accessor("sellerId", { header: labels.sellerId, cell: (info) => (info.getValue() ? <code className="text-xs">{info.getValue()}</code> : "—") }),
+    sellerId: helper.accessor("sellerId", { header: labels.sellerId, cell: (info) => (info.getValue() ? html`<code class="text-xs">${info.getValue()}</code>` : "—") }),
     client: helper.accessor("clientName", { id: "client", header: labels.client, cell: (info) => info.getValue() ?? "—" }),
     region: helper.accessor("region", { header: labels.region, cell: (info) => `${info.getValue()} (${info.row.original.marketplaces.join(", ")})` }),
     plan: helper.accessor("plan", { header: labels.plan, cell: (info) => labels.plans[info.getValue()] ?? info.getValue() }),
     status: helper.accessor("status", { header: labels.status, cell: (info) => labels.statuses[info.getValue()] ?? info.getValue() }),
-    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => ScoreBadge({ score: info.getValue(), testId: "account-score" }) }),
+    score: helper.accessor("score", { header: header("score", labels.score), meta: { label: labels.score, priority: true }, cell: (info) => scoreBadgeHtml(info.getValue(), "account-score") }),
     critical: helper.accessor("openCritical", { id: "critical", header: header("critical", labels.critical), meta: { label: labels.critical, priority: true }, cell: (info) => count(info.getValue(), "text-red-800") }),
     high: helper.accessor("openHigh", { id: "high", header: header("high", labels.high), meta: { label: labels.high, priority: true }, cell: (info) => count(info.getValue(), "text-orange-800") }),
     openFindings: helper.accessor("openFindings", { header: labels.openFindings, cell: (info) => info.getValue() }),
@@ -71,7 +72,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       meta: { label: labels.passwordAge },
       cell: (info) => {
         const v = info.getValue();
-        return v ? <span className="whitespace-nowrap" title={v.slice(0, 10)}>{labels.days.replace("{days}", String(ageInDays(today, v)))}</span> : <span className="text-slate-500">{labels.unknown}</span>;
+        return v ? html`<span class="whitespace-nowrap" title="${v.slice(0, 10)}">${labels.days.replace("{days}", String(ageInDays(today, v)))}</span>` : html`<span class="text-slate-500">${labels.unknown}</span>`;
       },
     }),
     lastLogin: helper.accessor("lastLoginAt", {
@@ -80,7 +81,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       meta: { label: labels.lastLogin },
       cell: (info) => {
         const v = info.getValue();
-        return v ? <time dateTime={v}>{v.slice(0, 10)}</time> : <span className="text-slate-500">{labels.never}</span>;
+        return v ? html`<time dateTime="${v}">${v.slice(0, 10)}</time>` : html`<span class="text-slate-500">${labels.never}</span>`;
       },
     }),
     logins: helper.accessor("loginCount", { id: "logins", header: labels.logins, cell: (info) => info.getValue() }),
@@ -91,7 +92,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       // A plain link: a client Link per row is a client reference in the flight and a router component to
       // hydrate, and it prefetches each of the 25 account pages it shows; the account page is rendered on
       // the server either way (decision 033).
-      cell: (info) => <a href={`/accounts/${info.row.original.id}`}>{info.getValue()}</a>,
+      cell: (info) => html`<a href="/accounts/${info.row.original.id}">${info.getValue()}</a>`,
     }),
     ...visible.map((c) => all[c]),
   ]);
@@ -105,6 +106,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
       ariaSort={ariaSort}
       density={density}
       rowHeaderColumn="storeName"
+      bodyAsHtml
     />
   );
 }
