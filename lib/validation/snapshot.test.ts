@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../risk/test-factory";
-import { DEFAULT_RISK_SETTINGS, parseSnapshot, riskSettingsSchema, snapshotSchema, type SnapshotError } from "./snapshot";
+import { DEFAULT_RISK_SETTINGS, formatPath, parseSnapshot, riskSettingsSchema, snapshotSchema, type SnapshotError } from "./snapshot";
 
 /** A valid document as a user would write it (JSON, defaults omitted). */
 function validInput(): Record<string, any> {
@@ -137,6 +137,22 @@ describe("snapshotSchema", () => {
   it("round-trips the test factory's snapshots unchanged", () => {
     const snap = snapshot();
     expect(snapshotSchema.parse(JSON.parse(JSON.stringify(snap)))).toEqual(JSON.parse(JSON.stringify(snap)));
+  });
+});
+
+describe("formatPath", () => {
+  it("writes keys with dots and indexes in brackets, an empty key in its place, and nothing as (root)", () => {
+    expect(formatPath(["accounts", 3, "logins", 0, "email"])).toBe("accounts[3].logins[0].email");
+    expect(formatPath([])).toBe("(root)");
+    // Found by the fuzz test (seed 1481994831): the key after an empty one was reported as a key of the root.
+    expect(formatPath(["", "prototype"])).toBe(".prototype");
+    expect(formatPath(["a", "", "b"])).toBe("a..b");
+  });
+
+  it("names the empty key's child, not a root key, when a forbidden key sits under an empty key", () => {
+    const result = parseSnapshot({ "": { prototype: false } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.path)).toEqual([".prototype"]);
   });
 });
 

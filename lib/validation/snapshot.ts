@@ -197,10 +197,12 @@ export interface SnapshotError {
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
-  for (const part of path) {
+  // By position, not by what was written so far: an empty key ("") still takes its place, so the key after
+  // it reads ".prototype", not "prototype" (a key of the root that is not there).
+  path.forEach((part, i) => {
     if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? String(part) : `.${String(part)}`;
-  }
+    else out += i === 0 ? String(part) : `.${String(part)}`;
+  });
   return out === "" ? "(root)" : out;
 }
 
