@@ -9,12 +9,12 @@ import { listTools } from "@/lib/db/accounts/read-accounts";
 import { readAccountPageModel } from "@/lib/db/accounts/account-page-model";
 import { utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
-import { formatDay } from "@/lib/dates-format";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { accountIdSchema } from "@/lib/validation/accounts";
 import { markVerifiedAction } from "./actions";
+import { factsHtml } from "./_components/account-html";
 import { FindingsSection } from "./_components/findings-section";
 import { HistorySection } from "./_components/history-section";
 import { LoginsSection } from "./_components/logins-section";
@@ -53,15 +53,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <header className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
         <div>
           <h1 className="text-2xl font-semibold">{account.storeName}</h1>
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">{t("account.sellerId")}</dt><dd><code>{account.sellerId}</code></dd>
-            {/* In a seller's own portal the client is the seller: no agency word for their own company. */}
-            {!scope.portal && <><dt className="text-slate-500">{t("account.client")}</dt><dd>{account.client?.name ?? "—"}</dd></>}
-            <dt className="text-slate-500">{t("account.region")}</dt><dd>{account.region} ({account.marketplaces.join(", ")})</dd>
-            <dt className="text-slate-500">{t("account.plan")}</dt><dd>{t(`plan.${account.plan}`)}</dd>
-            <dt className="text-slate-500">{t("account.status")}</dt><dd>{t(`accountStatus.${account.status}`)}</dd>
-            <dt className="text-slate-500">{t("account.lastVerified")}</dt><dd>{formatDay(account.lastVerifiedAt)}</dd>
-          </dl>
+          {/* Static facts as markup, rendered once (decision 052). */}
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" dangerouslySetInnerHTML={{ __html: factsHtml(account, t, Boolean(scope.portal)).markup }} />
           <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>
           <p className="mt-2 text-sm"><Link href={`/accounts/${account.id}/triage`} className="text-blue-800 underline" data-testid="triage-link">{t("triage.link")}</Link></p>
           {writable && (

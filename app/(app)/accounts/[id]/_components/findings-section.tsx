@@ -9,6 +9,7 @@ import { REMEDIATION, RULES, SCORE_FORMULA, type EvidenceData, type RuleId } fro
 import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
+import { findingEvidenceHtml, findingHeadHtml, markup, remediationHtml } from "./account-html";
 import { FindingActions, type FindingActionsShared } from "./finding-actions";
 import { Empty, Section } from "./section";
 
@@ -28,6 +29,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   // The engine's evidence is English; Japanese readers get it rebuilt from the same facts.
   const evidence = (f: (typeof account.findings)[number]) =>
     (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
+  const title = (ruleId: string) => TITLES.get(ruleId as RuleId)?.[locale] ?? ruleId;
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
   const messages = formMessages(t); // one object for every form: carried once in the page payload
@@ -55,16 +57,10 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
         <ul className="space-y-3" data-testid="open-findings" aria-label={t("finding.openList")}>
           {open.map((f) => (
             <li key={f.id} className="rounded border border-slate-200 p-3 text-sm" data-testid="finding" data-rule={f.ruleId}>
-              <div className="flex flex-wrap items-center gap-2">
-                <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />
-                <h3 className="font-semibold">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</h3>
-                <code className="text-xs text-slate-500">{f.ruleId}</code>
-              </div>
-              <p className="mt-1 text-slate-700"><span className="font-medium">{t("finding.evidence")}:</span> {evidence(f)}</p>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-blue-800">{t("finding.remediation")}</summary>
-                <p className="mt-1 whitespace-pre-line text-slate-800">{REMEDIATION[f.ruleId as RuleId]?.[locale]}</p>
-              </details>
+              {/* The finding's static parts as markup, rendered once (decision 052); its actions stay React. */}
+              <div className="flex flex-wrap items-center gap-2" dangerouslySetInnerHTML={markup(findingHeadHtml(f, title(f.ruleId), t))} />
+              <p className="mt-1 text-slate-700" dangerouslySetInnerHTML={markup(findingEvidenceHtml(evidence(f), t))} />
+              <details className="mt-2" dangerouslySetInnerHTML={markup(remediationHtml(REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
               <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
               {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
               <FindingActions shared={shared} findingId={f.id} />
@@ -81,7 +77,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
             {accepted.map((f) => (
               <li key={f.id} className="rounded border border-slate-200 p-2" data-testid="accepted-finding" data-rule={f.ruleId}>
                 <SeverityBadge severity={f.severity} label={t(`severity.${f.severity}`)} />{" "}
-                <span className="font-medium">{TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId}</span> — {evidence(f)}
+                <span className="font-medium">{title(f.ruleId)}</span> — {evidence(f)}
                 <div className="text-xs text-slate-600 [overflow-wrap:anywhere]">
                   {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
                 </div>

@@ -1,6 +1,6 @@
-import { formatDay } from "@/lib/dates-format";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import type { Translate } from "@/lib/i18n/server";
+import { verifiedText } from "./account-html";
 
 /** Where a fact came from (typed in, imported, API, demo) and who last checked it against Seller Central, when. */
 export function ProvenanceLine({ provenance, t }: { provenance: Provenance; t: Translate }) {
@@ -8,11 +8,7 @@ export function ProvenanceLine({ provenance, t }: { provenance: Provenance; t: T
     <div className="text-xs font-normal text-slate-500" data-testid="provenance">
       {t("provenance.line", { source: t(`provenance.${provenance.source}`) })}
       {" · "}
-      {!provenance.verifiedAt
-        ? t("provenance.notVerified")
-        : provenance.verifiedBy
-          ? t("provenance.verified", { date: formatDay(provenance.verifiedAt), who: provenance.verifiedBy })
-          : t("provenance.verifiedOn", { date: formatDay(provenance.verifiedAt) })}
+      {verifiedText(provenance, t)}
     </div>
   );
 }

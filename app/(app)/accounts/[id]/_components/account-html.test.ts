@@ -1,0 +1,115 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Day, dayHtml } from "@/components/day";
+import { LevelBadge, levelBadgeHtml } from "@/components/level-badge";
+import { SeverityBadge, severityBadgeHtml } from "@/components/severity-badge";
+import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
+import { translatorFor } from "@/lib/i18n/per-locale";
+import { factsHtml, findingEvidenceHtml, findingHeadHtml, matrixHtml, personHtml, provenanceLineHtml, remediationHtml, reviewHtml, twoStepHtml } from "./account-html";
+import { ProvenanceLine } from "./provenance-line";
+
+const t = translatorFor("en");
+const HOSTILE = `<script>alert("x")</script> & 'q'`;
+const ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;q&#x27;";
+type Login = AccountDetail["logins"][number];
+
+function login(overrides: Partial<Record<string, unknown>> = {}): Login {
+  return {
+    id: "l1",
+    email: HOSTILE,
+    role: "SECONDARY",
+    status: "ACTIVE",
+    person: { name: HOSTILE, external: true, departedAt: new Date("2026-01-02T00:00:00Z") },
+    usedBy: [{ person: { name: "A" } }, { person: { name: HOSTILE } }],
+    twoStepMethods: [
+      { id: "m1", kind: "SMS", role: "PRIMARY", phoneLast4: "12<3", label: HOSTILE, device: { id: "d1", kind: "PHONE", label: HOSTILE, holder: { name: HOSTILE }, skipOtpOnBrowser: true } },
+      { id: "m2", kind: "AUTHENTICATOR_APP", role: "BACKUP", phoneLast4: null, label: null, device: null },
+    ],
+    permissions: [
+      { toolId: "orders", level: "VIEW_EDIT", marketplace: "JP" },
+      { toolId: "orders", level: "VIEW", marketplace: null },
+      { toolId: "reports", level: "NONE", marketplace: null },
+    ],
+    ...overrides,
+  } as unknown as Login;
+}
+
+describe("the html renderers write what the React components write", () => {
+  it.each([[null], ["2026-03-04T10:00:00Z"], [new Date("2025-12-31T23:59:59Z")]])("Day %s", (value) => {
+    expect(dayHtml(value).markup).toBe(renderToStaticMarkup(createElement(Day, { value })));
+  });
+
+  it("the badges, with hostile labels", () => {
+    for (const level of ["NONE", "VIEW", "VIEW_EDIT", "ADMIN", "?"]) expect(levelBadgeHtml(level, HOSTILE).markup).toBe(renderToStaticMarkup(createElement(LevelBadge, { level, label: HOSTILE })));
+    for (const severity of ["critical", "high", "medium", "low", "?"]) expect(severityBadgeHtml(severity, HOSTILE).markup).toBe(renderToStaticMarkup(createElement(SeverityBadge, { severity, label: HOSTILE })));
+  });
+
+  it("the provenance line, verified by a hostile name or not", () => {
+    for (const provenance of [
+      { source: "IMPORT" as const, verifiedAt: new Date("2026-02-03T00:00:00Z"), verifiedBy: HOSTILE },
+      { source: "FORM" as const, verifiedAt: new Date("2026-02-03T00:00:00Z"), verifiedBy: null },
+      { source: "SEED" as const, verifiedAt: null, verifiedBy: null },
+    ]) {
+      expect(provenanceLineHtml(provenance, t)!.markup).toBe(renderToStaticMarkup(createElement(ProvenanceLine, { provenance, t })));
+      expect(provenanceLineHtml(provenance, t)!.markup).not.toContain("<script>");
+    }
+    expect(provenanceLineHtml(undefined, t)).toBeNull();
+  });
+});
+
+describe("a login row's cells", () => {
+  it("escape every value typed by people or imported", () => {
+    const l = login();
+    const person = personHtml(l, t).markup;
+    expect(person).toBe(
+      `${ESCAPED}<span class="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">External</span><span class="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">Departed</span><div class="text-xs text-slate-500">Also used by: A, ${ESCAPED}</div>`.replace("External", t("person.external")).replace("Departed", t("person.departed")).replace("Also used by", t("login.usedBy")),
+    );
+    const twoStep = twoStepHtml(l, t, new Map([["m1", { source: "API", verifiedAt: null, verifiedBy: null }]])).markup;
+    expect(twoStep).not.toMatch(/<script|'q'|"x"/);
+    expect(twoStep.match(/data-testid="two-step-method"/g)).toHaveLength(2);
+    expect(twoStep).toContain(`<span class="tabular-nums"> ••••12&lt;3</span><span> · ${ESCAPED}</span>`);
+    expect(twoStep).toContain(`<div class="text-xs text-slate-500">${t("device.label")}: ${ESCAPED} · ${t("device.holder")}: ${ESCAPED} · ${t("device.skipOtp")}</div>`);
+    expect(twoStep).toContain('data-testid="provenance"');
+    expect(twoStepHtml(login({ twoStepMethods: [] }), t, new Map()).markup).toBe(`<span class="font-medium text-red-700">${t("twoStep.none")}</span>`);
+  });
+
+  it("the latest review, with a hostile note and reviewer", () => {
+    const review = reviewHtml({ decision: "REMOVE", note: HOSTILE, by: HOSTILE, decidedAt: new Date("2026-05-06T00:00:00Z") }, t).markup;
+    expect(review).toBe(
+      `<span class="font-medium text-red-800">${t("reviews.decision.REMOVE")}</span> <span class="text-slate-500">${ESCAPED} · <time dateTime="2026-05-06" class="whitespace-nowrap tabular-nums">2026-05-06</time></span><div class="text-slate-600 [overflow-wrap:anywhere]">“${ESCAPED}”</div>`,
+    );
+  });
+});
+
+describe("the findings, the facts and the matrix", () => {
+  it("escape evidence, titles and remediation", () => {
+    expect(findingHeadHtml({ severity: "high", ruleId: "R<1>" }, HOSTILE, t).markup).toBe(`${severityBadgeHtml("high", t("severity.high")).markup}<h3 class="font-semibold">${ESCAPED}</h3><code class="text-xs text-slate-500">R&lt;1&gt;</code>`);
+    expect(findingEvidenceHtml(HOSTILE, t).markup).toBe(`<span class="font-medium">${t("finding.evidence")}:</span> ${ESCAPED}`);
+    expect(remediationHtml(undefined, t).markup).toContain('<p class="mt-1 whitespace-pre-line text-slate-800"></p>');
+    expect(remediationHtml(HOSTILE, t).markup).toContain(ESCAPED);
+  });
+
+  it("leave the client out in a seller's portal", () => {
+    const account = { sellerId: HOSTILE, client: { name: HOSTILE }, region: "FE", marketplaces: ["JP", "SG"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: null } as unknown as AccountDetail;
+    const agency = factsHtml(account, t, false).markup;
+    expect(agency).toContain(`<dd><code>${ESCAPED}</code></dd><dt class="text-slate-500">${t("account.client")}</dt><dd>${ESCAPED}</dd>`);
+    expect(agency).toContain("<dd>FE (JP, SG)</dd>");
+    expect(factsHtml(account, t, true).markup).not.toContain(t("account.client"));
+  });
+
+  it("the matrix: the primary holds all, a grant per marketplace, None where nothing is held", () => {
+    const tools = [
+      { id: "orders", nameEn: HOSTILE, nameJa: "注文", group: "g" },
+      { id: "reports", nameEn: "Reports", nameJa: "レポート", group: "g" },
+    ];
+    const account = { logins: [login({ role: "PRIMARY", email: "owner@x" }), login()] } as unknown as AccountDetail;
+    const markup = matrixHtml(account, tools, t, "en").markup;
+    expect(markup).toContain(`<th scope="col" class="px-2 py-1 font-medium whitespace-nowrap">${ESCAPED}</th>`);
+    expect(markup).toContain(`<th scope="row" class="sticky left-0 bg-white px-2 py-1 font-medium whitespace-nowrap">${ESCAPED}</th>`);
+    expect(markup.split(t("level.primaryAll")).length - 1).toBe(2);
+    expect(markup).toContain(`<td class="px-2 py-1 whitespace-nowrap"><span class="mr-1">${levelBadgeHtml("VIEW_EDIT", `${t("level.VIEW_EDIT")} (JP)`).markup}</span><span class="mr-1">${levelBadgeHtml("VIEW", t("level.VIEW")).markup}</span></td>`);
+    expect(markup).toContain(`<td class="px-2 py-1 whitespace-nowrap">${levelBadgeHtml("NONE", t("level.NONE")).markup}</td></tr></tbody>`);
+    expect(matrixHtml(account, tools, t, "ja").markup).toContain(">注文</th>");
+  });
+});
