@@ -1,6 +1,6 @@
 // The person page's static sections (its logins, the findings about the person, the devices that carry others'
 // 2SV) as one string of markup each: rendered once per request, not into the flight and again from it (the
-// technique of decision 051; measured for this page in decision 053). Nothing here is interactive: the account
+// technique of lib/html/safe-html.ts; measured for this page in decision 053). Nothing here is interactive: the account
 // links are plain `<a>`, as the accounts table's and the people list's rows (decision 033). The markup is what the
 // React components wrote, but for React's `<!-- -->` text separators.
 import { dayHtml } from "@/components/day";
