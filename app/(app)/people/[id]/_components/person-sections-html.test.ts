@@ -10,7 +10,7 @@ const t: Translate = (key, vars) => `${key}${vars ? ` ${Object.values(vars).join
 
 const account = { id: `acc"1`, storeName: HOSTILE, sellerId: HOSTILE };
 const login = (over: Partial<PersonDetail["logins"][number]>): PersonDetail["logins"][number] => ({
-  id: "l1", role: "STANDARD", email: HOSTILE, status: "ACTIVE", lastLoginAt: new Date("2026-12-02T10:00:00Z"), personId: "p1",
+  id: "l1", role: "SECONDARY", email: HOSTILE, status: "ACTIVE", lastLoginAt: new Date("2026-12-02T10:00:00Z"), personId: "p1",
   person: { id: "p1", name: HOSTILE }, account, permissions: [], ...over,
 });
 
@@ -52,7 +52,7 @@ describe("personFindingsHtml", () => {
   it("escapes the evidence, the account and the rule id", () => {
     const finding: PersonDetail["findings"][number] = {
       id: "f1", ruleId: HOSTILE, severity: "high", evidence: HOSTILE, evidenceData: {}, firstSeenAt: new Date(0),
-      subjectType: "LOGIN", subjectId: "l1", account: { id: "acc1", storeName: HOSTILE },
+      subjectType: "login", subjectId: "l1", account: { id: "acc1", storeName: HOSTILE },
     };
     const markup = personFindingsHtml([finding], t, "en", new Map()).markup;
     expectNoInjectedMarkup(markup);
