@@ -15,7 +15,7 @@ export default defineConfig({
       {
         extends: true,
         // Generous timeout: the property tests and the password estimator are CPU-bound on a 2-core machine.
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"], exclude: ["**/*.int.test.ts"], testTimeout: 30_000 },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.int.test.ts"], testTimeout: 30_000 },
       },
       {
         extends: true,
