@@ -22,5 +22,12 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
   // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
   // "" is pg's unnamed statement.
   const options = preparedStatementsWanted() ? { statementNameGenerator: (query: { sql: string }) => ownerStatementName(query.sql) ?? "" } : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, options) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, options), transactionOptions: WRITE_TRANSACTION_OPTIONS });
 }
+
+/**
+ * Prisma's defaults give a transaction 2 s to get a connection: in a burst of writes (50 people saving at once,
+ * or a busy 2-core server) the later ones failed with "unable to start a transaction" instead of waiting their
+ * turn, which a user sees as an error and a lost edit. A write waits up to 10 s for a connection and may run 15 s.
+ */
+export const WRITE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;

@@ -4,7 +4,7 @@ import pg from "pg";
 import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
 import { MAX_PREPARED_PER_CONNECTION, preparedStatementsWanted } from "./prepared-statements";
 import { runScoped, staleStatement } from "./scoped-query";
-import type { Db } from "./client";
+import { WRITE_TRANSACTION_OPTIONS, type Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
 // Defence in depth under the data layer's own tenant filter: every tenant-owned table has a
@@ -193,7 +193,7 @@ export function createAppPool(
 
 /** A Prisma client running as the scoped-work role with `orgId` as the row-level-security tenant. */
 export function createTenantDb(shared: pg.Pool, orgId: string, options: { log?: { emit: "event"; level: "query" }[] } = {}): Db {
-  return new PrismaClient({ ...options, adapter: new PrismaPg(new TenantPoolView(shared, orgId)) }) as unknown as Db;
+  return new PrismaClient({ ...options, adapter: new PrismaPg(new TenantPoolView(shared, orgId)), transactionOptions: WRITE_TRANSACTION_OPTIONS }) as unknown as Db;
 }
 
 // Each client costs ~10 MB (measured), so only the most recently used organisations keep one.
