@@ -35,6 +35,19 @@ const portAnswers = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
+/** A mode-700 "home" holding a fake PostgreSQL install, as a private clone's node_modules would, and the OS user
+ * the server would run as: postgres as root; otherwise a stranger (uid 65534) stands for "another OS user". */
+async function privateClone(prefix: string) {
+  const home = await mkdtemp(join(tmpdir(), prefix));
+  cleanup.push(home);
+  await chmod(home, 0o700);
+  const native = join(home, "node_modules", "native");
+  await mkdir(join(native, "bin"), { recursive: true });
+  await writeFile(join(native, "bin", "postgres"), "#!/bin/sh\n", { mode: 0o755 });
+  const user = asRoot ? ensurePostgresUser() : { uid: 65534, gids: [65534] };
+  return { home, native, user };
+}
+
 describe("embedded PostgreSQL (the zero-setup default)", () => {
   it("starts, keeps data across a restart, and stops cleanly", async () => {
     dir = await mkdtemp(join(tmpdir(), "gh-embedded-"));
@@ -94,14 +107,7 @@ describe("embedded PostgreSQL (the zero-setup default)", () => {
   }, 120_000);
 
   it("copies the PostgreSQL binaries out of reach of a private clone's node_modules, once", async () => {
-    const home = await mkdtemp(join(tmpdir(), "gh-private-bin-"));
-    cleanup.push(home);
-    await chmod(home, 0o700);
-    const native = join(home, "node_modules", "native");
-    await mkdir(join(native, "bin"), { recursive: true });
-    await writeFile(join(native, "bin", "postgres"), "#!/bin/sh\n", { mode: 0o755 });
-    // As root the user is postgres; otherwise a stranger (uid 65534) stands for "another OS user".
-    const user = asRoot ? ensurePostgresUser() : { uid: 65534, gids: [65534] };
+    const { home, native, user } = await privateClone("gh-private-bin-");
     const reloc = await prepareRelocation(join(home, ".gatehouse"), native, "test", user);
     if (!asRoot) {
       expect(reloc).toBeNull(); // not root: no root-owned directory can be made for another user
@@ -119,13 +125,7 @@ describe("embedded PostgreSQL (the zero-setup default)", () => {
   // Decision 013, "once recorded, always used": a cluster that went to the temporary directory (no writable
   // /var/lib then) stays there, rather than an empty one starting in /var/lib/gatehouse beside it.
   it("keeps the place an earlier start recorded, the temporary directory's included", async () => {
-    const home = await mkdtemp(join(tmpdir(), "gh-private-rec-"));
-    cleanup.push(home);
-    await chmod(home, 0o700);
-    const native = join(home, "node_modules", "native");
-    await mkdir(join(native, "bin"), { recursive: true });
-    await writeFile(join(native, "bin", "postgres"), "#!/bin/sh\n", { mode: 0o755 });
-    const user = asRoot ? ensurePostgresUser() : { uid: 65534, gids: [65534] };
+    const { home, native, user } = await privateClone("gh-private-rec-");
     const dataDir = join(home, ".gatehouse");
     const tmpParent = join(tmpdir(), "gatehouse");
     if (!existsSync(tmpParent)) cleanup.push(tmpParent);
