@@ -159,6 +159,11 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   return safe(out);
 }
 
+/** A host element's content, as React's `dangerouslySetInnerHTML` takes it: `<td dangerouslySetInnerHTML={innerHtml(h)} />`. */
+export function innerHtml(h: SafeHtml): { __html: string } {
+  return { __html: h.markup };
+}
+
 /** Several fragments as one, with `separator` (text, escaped) between them. */
 export function joinHtml(parts: readonly HtmlValue[], separator = ""): SafeHtml {
   const sep = escapeHtml(separator);

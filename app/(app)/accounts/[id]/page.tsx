@@ -14,6 +14,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { accountIdSchema } from "@/lib/validation/accounts";
 import { markVerifiedAction } from "./actions";
+import { innerHtml } from "@/lib/html/safe-html";
 import { factsHtml } from "./_components/account-html";
 import { FindingsSection } from "./_components/findings-section";
 import { HistorySection } from "./_components/history-section";
@@ -54,7 +55,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <div>
           <h1 className="text-2xl font-semibold">{account.storeName}</h1>
           {/* Static facts as markup, rendered once (decision 052). */}
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" dangerouslySetInnerHTML={{ __html: factsHtml(account, t, Boolean(scope.portal)).markup }} />
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" dangerouslySetInnerHTML={innerHtml(factsHtml(account, t, Boolean(scope.portal)))} />
           <div className="mt-1"><ProvenanceLine provenance={provenance.account} t={t} /></div>
           <p className="mt-2 text-sm"><Link href={`/accounts/${account.id}/triage`} className="text-blue-800 underline" data-testid="triage-link">{t("triage.link")}</Link></p>
           {writable && (

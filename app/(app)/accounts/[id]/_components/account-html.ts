@@ -14,9 +14,6 @@ import type { Translate } from "@/lib/i18n/server";
 export type LatestReviews = Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
 export interface Tool { id: string; nameEn: string; nameJa: string; group: string }
 
-/** A host element's content: `<td dangerouslySetInnerHTML={markup(…)} />`. */
-export const markup = (h: SafeHtml) => ({ __html: h.markup });
-
 /** The account's facts, the header's list (`<dl>`). */
 export function factsHtml(account: AccountDetail, t: Translate, portal: boolean): SafeHtml {
   return html`<dt class="text-slate-500">${t("account.sellerId")}</dt><dd><code>${account.sellerId}</code></dd>${

@@ -9,7 +9,8 @@ import { REMEDIATION, RULES, SCORE_FORMULA, type EvidenceData, type RuleId } fro
 import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
-import { findingEvidenceHtml, findingHeadHtml, markup, remediationHtml } from "./account-html";
+import { innerHtml } from "@/lib/html/safe-html";
+import { findingEvidenceHtml, findingHeadHtml, remediationHtml } from "./account-html";
 import { FindingActions, type FindingActionsShared } from "./finding-actions";
 import { Empty, Section } from "./section";
 
@@ -58,9 +59,9 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
           {open.map((f) => (
             <li key={f.id} className="rounded border border-slate-200 p-3 text-sm" data-testid="finding" data-rule={f.ruleId}>
               {/* The finding's static parts as markup, rendered once (decision 052); its actions stay React. */}
-              <div className="flex flex-wrap items-center gap-2" dangerouslySetInnerHTML={markup(findingHeadHtml(f, title(f.ruleId), t))} />
-              <p className="mt-1 text-slate-700" dangerouslySetInnerHTML={markup(findingEvidenceHtml(evidence(f), t))} />
-              <details className="mt-2" dangerouslySetInnerHTML={markup(remediationHtml(REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
+              <div className="flex flex-wrap items-center gap-2" dangerouslySetInnerHTML={innerHtml(findingHeadHtml(f, title(f.ruleId), t))} />
+              <p className="mt-1 text-slate-700" dangerouslySetInnerHTML={innerHtml(findingEvidenceHtml(evidence(f), t))} />
+              <details className="mt-2" dangerouslySetInnerHTML={innerHtml(remediationHtml(REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
               <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
               {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
               <FindingActions shared={shared} findingId={f.id} />

@@ -3,12 +3,12 @@ import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { dayHtml } from "@/components/day";
-import { html } from "@/lib/html/safe-html";
+import { html, innerHtml } from "@/lib/html/safe-html";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import { AddLogin } from "./add-login";
 import { LoginEditor } from "./login-editor";
-import { markup, personHtml, provenanceLineHtml, reviewHtml, twoStepHtml } from "./account-html";
+import { personHtml, provenanceLineHtml, reviewHtml, twoStepHtml } from "./account-html";
 import { ProvenanceLine } from "./provenance-line";
 import { Empty, Section } from "./section";
 
@@ -53,19 +53,19 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
                         {editor}
                       </td>
                     ) : (
-                      <td className="px-2 py-2 font-medium" dangerouslySetInnerHTML={markup(html`${login.email ?? "—"}${provenanceLineHtml(provenance.get(login.id), t)}`)} />
+                      <td className="px-2 py-2 font-medium" dangerouslySetInnerHTML={innerHtml(html`${login.email ?? "—"}${provenanceLineHtml(provenance.get(login.id), t)}`)} />
                     )}
-                    <td className="whitespace-nowrap px-2 py-2" data-label={t("login.role")} data-testid="login-role" dangerouslySetInnerHTML={markup(html`${t(`loginRole.${login.role}`)}`)} />
-                    <td className="px-2 py-2" data-label={t("login.person")} dangerouslySetInnerHTML={markup(personHtml(login, t))} />
+                    <td className="whitespace-nowrap px-2 py-2" data-label={t("login.role")} data-testid="login-role" dangerouslySetInnerHTML={innerHtml(html`${t(`loginRole.${login.role}`)}`)} />
+                    <td className="px-2 py-2" data-label={t("login.person")} dangerouslySetInnerHTML={innerHtml(personHtml(login, t))} />
                     <td className="whitespace-nowrap px-2 py-2" data-label={t("login.status")} data-testid="login-status">
                       {t(`loginStatus.${login.status}`)}
                       <div className="text-xs"><Link href={`/accounts/${account.id}/triage?login=${login.id}`} className="text-blue-800 underline" data-testid="login-triage-link">{t("triage.link")}</Link></div>
                     </td>
-                    <td className="px-2 py-2" data-label={t("login.lastLogin")} dangerouslySetInnerHTML={markup(dayHtml(login.lastLoginAt))} />
-                    <td className="px-2 py-2" data-label={t("login.passwordChanged")} dangerouslySetInnerHTML={markup(dayHtml(login.passwordChangedAt))} />
-                    <td className="px-2 py-2" data-label={t("login.twoStep")} data-wide data-testid="login-two-step" dangerouslySetInnerHTML={markup(twoStepHtml(login, t, provenance))} />
+                    <td className="px-2 py-2" data-label={t("login.lastLogin")} dangerouslySetInnerHTML={innerHtml(dayHtml(login.lastLoginAt))} />
+                    <td className="px-2 py-2" data-label={t("login.passwordChanged")} dangerouslySetInnerHTML={innerHtml(dayHtml(login.passwordChangedAt))} />
+                    <td className="px-2 py-2" data-label={t("login.twoStep")} data-wide data-testid="login-two-step" dangerouslySetInnerHTML={innerHtml(twoStepHtml(login, t, provenance))} />
                     <td className="px-2 py-2" data-label={t("review.title")} data-wide data-testid="access-review">
-                      {review && <div className="text-xs" dangerouslySetInnerHTML={markup(reviewHtml(review, t))} />}
+                      {review && <div className="text-xs" dangerouslySetInnerHTML={innerHtml(reviewHtml(review, t))} />}
                       {/* Decisions are made in access review campaigns (decision 018): one way to review. */}
                       <Link href="/reviews" className="mt-1 inline-block text-xs text-blue-800 underline">{t("reviews.openReviews")}</Link>
                     </td>

@@ -2,6 +2,7 @@ import { ScrollRegion } from "@/components/scroll-region";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { innerHtml } from "@/lib/html/safe-html";
 import { matrixHtml, type Tool } from "./account-html";
 import { Empty, Section } from "./section";
 
@@ -17,7 +18,7 @@ export function PermissionsSection({ account, tools, t, locale }: { account: Acc
         // A matrix stays a matrix on a phone: it scrolls inside its own focusable region, with a hint,
         // and the login column stays put.
         <ScrollRegion label={t("account.permissionsRegion")} hint={t("account.permissionsScroll")} testId="permission-scroll">
-          <table className="text-left text-xs" data-testid="permission-matrix" dangerouslySetInnerHTML={{ __html: matrixHtml(account, shown, t, locale).markup }} />
+          <table className="text-left text-xs" data-testid="permission-matrix" dangerouslySetInnerHTML={innerHtml(matrixHtml(account, shown, t, locale))} />
         </ScrollRegion>
       )}
     </Section>

@@ -1,3 +1,4 @@
+import { innerHtml } from "@/lib/html/safe-html";
 import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Translate } from "@/lib/i18n/server";
 import { personDevicesHtml } from "./person-sections-html";
@@ -13,7 +14,7 @@ export function PersonDevices({ person, t }: { person: PersonDetail; t: Translat
         <Empty>{t("people.noOthersDevices")}</Empty>
       ) : (
         // One string of markup, rendered once (decision 053).
-        <ul className="space-y-3 text-sm" dangerouslySetInnerHTML={{ __html: personDevicesHtml(carrying, t).markup }} />
+        <ul className="space-y-3 text-sm" dangerouslySetInnerHTML={innerHtml(personDevicesHtml(carrying, t))} />
       )}
       {ownOnly > 0 && <p className="mt-2 text-xs text-slate-500">{t("people.ownDevicesOnly", { count: ownOnly })}</p>}
     </Section>

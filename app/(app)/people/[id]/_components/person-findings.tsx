@@ -1,3 +1,4 @@
+import { innerHtml } from "@/lib/html/safe-html";
 import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
@@ -12,7 +13,7 @@ export function PersonFindings({ person, t, locale, labels }: { person: PersonDe
         <Empty>{t("people.noFindings")}</Empty>
       ) : (
         // One string of markup, rendered once (decision 053).
-        <ul className="space-y-2 text-sm" dangerouslySetInnerHTML={{ __html: personFindingsHtml(person.findings, t, locale, labels).markup }} />
+        <ul className="space-y-2 text-sm" dangerouslySetInnerHTML={innerHtml(personFindingsHtml(person.findings, t, locale, labels))} />
       )}
     </Section>
   );

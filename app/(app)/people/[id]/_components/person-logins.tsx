@@ -1,3 +1,4 @@
+import { innerHtml } from "@/lib/html/safe-html";
 import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
@@ -13,7 +14,7 @@ export function PersonLogins({ person, t, locale }: { person: PersonDetail; t: T
       ) : (
         // On a phone each login is a card under its account's name (globals.css, .stack-table). The table is one
         // string of markup, rendered once (decision 053): ≈ 40 % of the page's bytes and most of its body's CPU.
-        <div className="stack-table-frame overflow-x-auto" dangerouslySetInnerHTML={{ __html: personLoginsTableHtml(person, t, locale).markup }} />
+        <div className="stack-table-frame overflow-x-auto" dangerouslySetInnerHTML={innerHtml(personLoginsTableHtml(person, t, locale))} />
       )}
     </Section>
   );
