@@ -38,7 +38,8 @@ const EMAIL = process.env.CPU_EMAIL ?? `bench-cpu-${process.pid}@gatehouse.examp
 const SECRET = randomBytes(32).toString("hex");
 /** As bench:web's autocannon asks (no compression); CPU_GZIP=1 asks for gzip as a browser does, and pays for it. */
 const ENCODING = process.env.CPU_GZIP === "1" ? "gzip" : "identity";
-/** CPU_NODE_ARGS: Node flags for the server (e.g. `--max-semi-space-size=32`), to compare runtime settings. */
+/** CPU_NODE_ARGS: Node flags for the server (e.g. `--max-semi-space-size=32`), to compare runtime settings. An entry of
+ * CPU_DIRS may add its own after `@` (`/work/main@--max-semi-space-size=32`), to compare settings on one build. */
 const NODE_ARGS = (process.env.CPU_NODE_ARGS ?? "").split(" ").filter(Boolean);
 /** CPU_SERVER: the server's entry and loader, as `npm start` runs it by default (`--import tsx scripts/serve.ts`). */
 const SERVER = (process.env.CPU_SERVER ?? "--import tsx scripts/serve.ts").split(" ").filter(Boolean);
@@ -71,9 +72,10 @@ function backendDelta(before: Map<number, number>, after: Map<number, number>): 
   return sum;
 }
 
-async function serve(dir: string): Promise<ChildProcess> {
+async function serve(entry: string): Promise<ChildProcess> {
+  const [dir, ...ownArgs] = entry.split("@");
   if (!existsSync(`${dir}/.next/BUILD_ID`)) throw new Error(`${dir} has no build (.next/BUILD_ID)`);
-  const child = spawn(process.execPath, [...NODE_ARGS, ...SERVER], {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...ownArgs.join("@").split(" ").filter(Boolean), ...SERVER], {
     cwd: dir,
     detached: true,
     stdio: "ignore",
@@ -99,11 +101,12 @@ async function main() {
   console.log(`${REQUESTS} requests per page over ${CONNECTIONS} connection(s) (accept-encoding: ${ENCODING}) after ${WARMUP} to warm up; ${ROUNDS} round(s) over ${DIRS.join(", ")}`);
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const dir of DIRS) {
-        const child = await serve(dir);
+      for (const entry of DIRS) {
+        const child = await serve(entry);
+        const dir = entry.split("@")[0]!;
         try {
           const cookie = await signInCookie(base, EMAIL, password);
-          console.log(`\nround ${round}, ${dir} (build ${readFileSync(`${dir}/.next/BUILD_ID`, "utf8").trim()}), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+          console.log(`\nround ${round}, ${entry} (build ${readFileSync(`${dir}/.next/BUILD_ID`, "utf8").trim()}), load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
           console.log("| Page | HTML B | inline flight B | RSC B | app CPU ms/req | ÷ `/signin` | PostgreSQL CPU ms/req | app + PG ÷ `/signin` | wall p50 ms |");
           console.log("|---|---|---|---|---|---|---|---|---|");
           let floor = { app: 0, all: 0 };
