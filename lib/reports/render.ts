@@ -1,7 +1,7 @@
 // One entry for the three formats: the head, then accounts as they stream in, then what changed since
 // the previous report. Returns the file, its SHA-256 and the summary the next report compares against.
 import { createHash } from "node:crypto";
-import { RULES } from "@/lib/risk";
+import { ruleTitle } from "@/lib/risk";
 import { diffSummaries, emptySummary, summariseAccount, type ReportAccount, type ReportFormat, type ReportHead, type ReportSummary } from "./content";
 import { reportCsv } from "./csv";
 import { reportT } from "./labels";
@@ -23,12 +23,11 @@ export const CONTENT_TYPES: Record<ReportFormat, { type: string; extension: stri
   CSV: { type: "text/csv; charset=utf-8", extension: "csv" },
 };
 
-const TITLES = new Map(RULES.map((r) => [r.id as string, r.title]));
 
 export async function renderReport(format: ReportFormat, head: ReportHead, accounts: AsyncIterable<ReportAccount[]>, previous: ReportSummary | null): Promise<RenderedReport> {
   const t = reportT(head.locale);
   const summary = emptySummary(head.producedAt, head.score);
-  const changesOf = () => diffSummaries(previous, summary, (id) => TITLES.get(id)?.[head.locale] ?? id, (kind) => accessKindLabel(t, kind));
+  const changesOf = () => diffSummaries(previous, summary, (id) => ruleTitle(id, head.locale), (kind) => accessKindLabel(t, kind));
   const { type, extension } = CONTENT_TYPES[format];
   if (format === "PDF") {
     const pdf = new ReportPdf(head, t);

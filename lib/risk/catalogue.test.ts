@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RULES, REMEDIATION, RULE_IDS, SENSITIVE_TOOLS, TOOL_CATALOGUE, TOOL_IDS } from "./index";
+import { RULES, REMEDIATION, RULE_IDS, ruleTitle, SENSITIVE_TOOLS, TOOL_CATALOGUE, TOOL_IDS } from "./index";
 import { ALL_RULES } from "./rules";
 
 describe("rule catalogue", () => {
@@ -21,6 +21,15 @@ describe("rule catalogue", () => {
     expect(RULES.find((r) => r.id === "STALE_PASSWORD")!.severities).toEqual(["high", "medium"]);
     expect(RULES.find((r) => r.id === "APP_AUTH_EXPIRING")!.severities).toEqual(["medium", "low"]);
     expect(RULES.filter((r) => r.scope === "organisation").map((r) => r.id)).toEqual(["SHARED_2SV_DEVICE", "OTP_SKIP_ON_SHARED_DEVICE"]);
+  });
+
+  it("gives each rule's title in the reader's language, and an id no longer in the catalogue as itself", () => {
+    for (const rule of RULES) {
+      expect(ruleTitle(rule.id, "ja")).toBe(rule.title.ja);
+      expect(ruleTitle(rule.id, "en")).toBe(rule.title.en);
+    }
+    expect(ruleTitle("SINGLE_2SV_METHOD", "en")).not.toBe(ruleTitle("SINGLE_2SV_METHOD", "ja"));
+    expect(ruleTitle("RETIRED_RULE", "ja")).toBe("RETIRED_RULE");
   });
 
   it("uses Seller Central Japan's terms in the 2SV remediation and explains the recovery delay", () => {

@@ -24,3 +24,10 @@ export const RULES: readonly RuleMetadata[] = ALL_RULES.map((rule) => ({
   severities: typeof rule.severity === "string" ? [rule.severity] : (GRADED[rule.id] ?? []),
   ...RULE_TEXTS[rule.id],
 }));
+
+const TITLES = new Map<string, LocalizedText>(RULES.map((r) => [r.id, r.title]));
+
+/** A rule's title in the reader's language; a rule id no longer in the catalogue (an old finding, a report) as itself. */
+export function ruleTitle(ruleId: string, locale: keyof LocalizedText): string {
+  return TITLES.get(ruleId)?.[locale] ?? ruleId;
+}

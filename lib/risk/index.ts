@@ -1,5 +1,5 @@
 /** The risk engine's public API: pure functions over a parsed snapshot; the clock is an argument. */
-export { RULES, type RuleMetadata } from "./catalogue";
+export { RULES, ruleTitle, type RuleMetadata } from "./catalogue";
 export { evaluateEachAccount, evaluateSnapshot, resolveSettings, type EvaluateOptions } from "./evaluate";
 export { compareFindings, isAtLeast } from "./order";
 export { REMEDIATION } from "./remediation";

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { REMEDIATION, RULES, type EvidenceData, type RuleId } from "@/lib/risk";
+import { REMEDIATION, ruleTitle, type EvidenceData, type RuleId } from "@/lib/risk";
 import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
 import { labelOr, reportT } from "@/lib/reports/labels";
 import { bySeverity, type ReportAccess, type ReportAccount, type ReportHead, type ReportSeverity } from "@/lib/reports/content";
@@ -88,7 +88,6 @@ async function scoreTrend(scope: Scope, target: ReportTarget, since: Date): Prom
   return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), score: r.score }));
 }
 
-const TITLES = new Map(RULES.map((r) => [r.id as string, r.title]));
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 const LEVELS = ["NONE", "VIEW", "VIEW_EDIT", "ADMIN"] as const;
 
@@ -155,7 +154,7 @@ export async function* reportAccounts(scope: Scope, target: ReportTarget, locale
         : type === "partner" ? (a.partners.find((p) => p.id === id)?.company ?? id)
         : type === "app" ? (a.apps.find((p) => p.id === id)?.appName ?? id)
         : (labels.get(id) ?? id);
-      const rule = (id: string) => TITLES.get(id)?.[locale] ?? id;
+      const rule = (id: string) => ruleTitle(id, locale);
       const evidence = (f: (typeof a.findings)[number]) =>
         (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
       const access: ReportAccess[] = [

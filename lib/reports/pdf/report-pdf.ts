@@ -1,12 +1,11 @@
 // The client or account report as a PDF, written while the accounts stream in: each account's pages
 // are laid out and flushed before the next page of accounts is read.
-import { REMEDIATION, RULES, type RuleId } from "@/lib/risk";
+import { REMEDIATION, ruleTitle, type RuleId } from "@/lib/risk";
 import type { ReportAccount, ReportChanges, ReportHead } from "../content";
 import { instant, type ReportT } from "../labels";
 import { accessKindLabel, levelLabel, severityLabel, summaryTable, changesTable } from "../tables";
 import { createPdf, heading, keyValues, lineChart, paragraph, table, type PdfOutput, type PdfWriter } from "./document";
 
-const TITLES = new Map(RULES.map((r) => [r.id as string, r.title]));
 
 export class ReportPdf {
   private readonly pdf: PdfWriter;
@@ -79,7 +78,7 @@ export class ReportPdf {
     if (this.rulesSeen.size > 0) {
       heading(doc, t("report.remediation"), 2);
       for (const ruleId of [...this.rulesSeen].sort()) {
-        heading(doc, TITLES.get(ruleId)?.[this.head.locale] ?? ruleId, 3);
+        heading(doc, ruleTitle(ruleId, this.head.locale), 3);
         paragraph(doc, REMEDIATION[ruleId as RuleId]?.[this.head.locale] ?? "");
       }
     }

@@ -5,7 +5,7 @@ import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
-import { REMEDIATION, RULES, SCORE_FORMULA, type EvidenceData, type RuleId } from "@/lib/risk";
+import { REMEDIATION, ruleTitle, SCORE_FORMULA, type EvidenceData, type RuleId } from "@/lib/risk";
 import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
@@ -14,7 +14,6 @@ import { findingEvidenceHtml, findingHeadHtml, remediationHtml } from "./account
 import { FindingActions, type FindingActionsShared } from "./finding-actions";
 import { Empty, Section } from "./section";
 
-const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 interface Props {
   account: AccountDetail;
@@ -30,7 +29,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   // The engine's evidence is English; Japanese readers get it rebuilt from the same facts.
   const evidence = (f: (typeof account.findings)[number]) =>
     (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
-  const title = (ruleId: string) => TITLES.get(ruleId as RuleId)?.[locale] ?? ruleId;
+  const title = (ruleId: string) => ruleTitle(ruleId, locale);
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
   const messages = formMessages(t); // one object for every form: carried once in the page payload

@@ -11,7 +11,7 @@ import { html, type SafeHtml } from "@/lib/html/safe-html";
 import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
-import { RULES, type EvidenceData, type RuleId } from "@/lib/risk";
+import { ruleTitle, type EvidenceData } from "@/lib/risk";
 import { evidenceJa } from "@/lib/risk/evidence-ja";
 
 type Login = PersonDetail["logins"][number];
@@ -61,7 +61,6 @@ export function personLoginsTableHtml(person: Pick<PersonDetail, "id" | "logins"
   ])}${bodies}</table>`;
 }
 
-const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 /** The open findings' list items: severity, rule, account (linked to its findings) and the evidence. */
 export function personFindingsHtml(findings: PersonDetail["findings"], t: Translate, locale: Locale, labels: Map<string, string>): SafeHtml {
@@ -70,7 +69,7 @@ export function personFindingsHtml(findings: PersonDetail["findings"], t: Transl
   return html`${findings.map(
     (f) =>
       html`<li class="rounded border border-slate-200 p-2" data-testid="person-finding" data-rule="${f.ruleId}">${severityBadgeHtml(f.severity, t(`severity.${f.severity}`))} <span class="font-medium">${
-        TITLES.get(f.ruleId as RuleId)?.[locale] ?? f.ruleId
+        ruleTitle(f.ruleId, locale)
       }</span> <code class="text-xs text-slate-500">${f.ruleId}</code> · <a href="/accounts/${f.account.id}#findings">${f.account.storeName}</a><p class="mt-1 text-xs text-slate-700">${evidence(f)}</p></li>`,
   )}`;
 }
