@@ -19,6 +19,9 @@
 //     (decision 036).
 // BENCH_WEB_KEEP_DB=1 keeps the throwaway database (its URL is printed) for statement-level study;
 // BENCH_WEB_DATABASE_URL=<that URL> measures it again without loading (migrations are applied first).
+// BENCH_WEB_ROUNDS=<n> (default 3): rounds over every page; in each, a page is measured right after `/signin` at the same
+// connections, and its ratios are to that adjacent floor. The verdicts are the medians of the rounds' ratios (a
+// single 5 s window on a shared 2-core host moved `/signin` itself by up to 2× between runs: stop 34).
 // BENCH_WEB_WARMUP=<seconds> warms each page up longer (default 2). BENCH_WEB_DB_PREFIX names the throwaway database (default gatehouse_benchweb), for sessions told to keep their own names.
 // Uses TEST_DATABASE_URL (a local server; a throwaway database is created and dropped) or an embedded
 // PostgreSQL. Port BENCH_WEB_PORT (default 3250; the bare server uses the next one).
@@ -58,6 +61,7 @@ const KEEP_DB = process.env.BENCH_WEB_KEEP_DB === "1";
 const REUSE_URL = process.env.BENCH_WEB_DATABASE_URL;
 /** Seconds of warm-up per page before it is measured (4 connections). Under load, 2 s left the first page measured cold. */
 const WARMUP = Number(process.env.BENCH_WEB_WARMUP ?? 2);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_WEB_ROUNDS ?? 3));
 const BARE_PORT = PORT + 1;
 const DATA_DIR = ".gatehouse/bench-web";
 const DEEP_PAGE = Math.min(1000, Math.floor(ORG_SIZES[0] / 25) - 1); // at 25 rows: the 24,976th row onwards
@@ -68,6 +72,7 @@ const bareBase = `http://127.0.0.1:${BARE_PORT}`;
 
 const log = (line: string) => console.log(`[bench:web ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => percentile(xs, 50);
 const percentile = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;
   const sorted = [...xs].sort((a, b) => a - b);
@@ -195,6 +200,28 @@ interface Measured {
   bad: number;
   /** CPU ms per completed request of the server's process tree and of its PostgreSQL backends (decision 036). */
   cpu?: { app: number; db: number };
+}
+
+/** One round's measurement of a page, beside `/signin` measured just before it at the same connections. */
+interface Round {
+  app1: Measured;
+  app10: Measured;
+  floor1: Measured;
+  floor10: Measured;
+}
+
+/** Each figure's median over several runs (a page's rounds, or the floors); errors are summed, not hidden. */
+function medianOf(runs: Measured[]): Measured {
+  const of = (pick: (m: Measured) => number) => median(runs.map(pick));
+  const withCpu = runs.every((m) => m.cpu);
+  return {
+    rps: of((m) => m.rps),
+    p50: of((m) => m.p50),
+    p95: of((m) => m.p95),
+    requests: of((m) => m.requests),
+    bad: runs.reduce((n, m) => n + m.bad, 0),
+    ...(withCpu ? { cpu: { app: of((m) => m.cpu!.app), db: of((m) => m.cpu!.db) } } : {}),
+  };
 }
 
 let meter: CpuMeter | undefined;
@@ -474,32 +501,54 @@ async function main() {
     if (res.status !== 200) throw new Error(`bare /${p.key}: HTTP ${res.status}: ${res.body.slice(0, 300)}`);
   }
 
-  const results: Record<string, Record<string, Measured>> = {};
+  // Each round measures every page right after `/signin` (its adjacent floor), at 1 and then 10 connections; the
+  // bare endpoint once, in the first round.
+  const rounds: Record<string, Round[]> = {};
+  const bareRuns: Record<string, { bare1: Measured; bare10: Measured }> = {};
   const headers = { cookie };
-  for (const p of pages) {
-    results[p.key] = {};
-    // Warm-up: the first requests of a route compile and fill caches.
-    await measure(base + p.path, 4, WARMUP, headers);
-    // autocannon ends its run with requests still in flight: one request after it waits for them, so the
-    // measured run does not start behind them (at load 14–16 the account page's run at 1 connection then
-    // completed no request in 5 s, decision 034; and its CPU window would hold the warm-up's).
-    await get(p.path);
-    await measure(`${bareBase}/${p.key}`, 4, 1, {});
-    for (const connections of [1, 10]) {
-      results[p.key][`app${connections}`] = await measureCpu(base + p.path, connections, SECONDS, headers);
-      results[p.key][`bare${connections}`] = await measure(`${bareBase}/${p.key}`, connections, SECONDS, {});
-      const a = results[p.key][`app${connections}`];
-      const b = results[p.key][`bare${connections}`];
-      log(`${p.label} @${connections}: app ${a.rps.toFixed(1)} req/s p50 ${a.p50.toFixed(0)} p95 ${a.p95.toFixed(0)} ms${a.bad ? ` (${a.bad} errors/non-2xx!)` : ""}${cpuText(a)}; bare ${b.rps.toFixed(1)} req/s p50 ${b.p50.toFixed(0)} p95 ${b.p95.toFixed(0)} ms${b.bad ? ` (${b.bad} errors!)` : ""}`);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const p of pages) {
+      if (round === 1) {
+        // Warm-up: the first requests of a route compile and fill caches.
+        await measure(base + p.path, 4, WARMUP, headers);
+        await measure(`${bareBase}/${p.key}`, 4, 1, {});
+      }
+      // autocannon ends its run with requests still in flight: one request after it waits for them, so the
+      // measured run does not start behind them (at load 14–16 the account page's run at 1 connection then
+      // completed no request in 5 s, decision 034; and its CPU window would hold the warm-up's).
+      await fetch(`${base}/signin`).then((r) => r.text());
+      const floor1 = await measureCpu(`${base}/signin`, 1, SECONDS, {});
+      await get(p.path);
+      const app1 = await measureCpu(base + p.path, 1, SECONDS, headers);
+      await fetch(`${base}/signin`).then((r) => r.text());
+      const floor10 = await measureCpu(`${base}/signin`, 10, SECONDS, {});
+      await get(p.path);
+      const app10 = await measureCpu(base + p.path, 10, SECONDS, headers);
+      (rounds[p.key] ??= []).push({ app1, app10, floor1, floor10 });
+      if (round === 1) bareRuns[p.key] = { bare1: await measure(`${bareBase}/${p.key}`, 1, SECONDS, {}), bare10: await measure(`${bareBase}/${p.key}`, 10, SECONDS, {}) };
+      for (const [c, a, f] of [[1, app1, floor1], [10, app10, floor10]] as const) {
+        log(`round ${round}/${ROUNDS}, ${p.label} @${c}: app ${a.rps.toFixed(1)} req/s p50 ${a.p50.toFixed(0)} p95 ${a.p95.toFixed(0)} ms${a.bad ? ` (${a.bad} errors/non-2xx!)` : ""}${cpuText(a)}; /signin just before ${f.rps.toFixed(1)} req/s p50 ${f.p50.toFixed(0)} ms${cpuText(f)}`);
+      }
     }
   }
-
-  // The framework's floor on this machine: a page with no session and no SQL at all (the sign-in form,
-  // ~6 kB of HTML) through the same server, proxy and CSP nonce. No page can be faster than this.
-  await measure(`${base}/signin`, 4, 2, {});
-  await fetch(`${base}/signin`).then((r) => r.text());
-  const floor = { app1: await measureCpu(`${base}/signin`, 1, SECONDS, {}), app10: await measureCpu(`${base}/signin`, 10, SECONDS, {}) };
-  log(`floor /signin: @1 ${floor.app1.rps.toFixed(1)} req/s p50 ${floor.app1.p50.toFixed(0)} ms${cpuText(floor.app1)}; @10 ${floor.app10.rps.toFixed(1)} req/s p50 ${floor.app10.p50.toFixed(0)} ms${cpuText(floor.app10)}`);
+  // The figures shown are medians over the rounds; every ratio is the median of the rounds' ratios to their adjacent floor.
+  const results: Record<string, Record<"app1" | "app10" | "bare1" | "bare10", Measured>> = {};
+  for (const p of pages) results[p.key] = { app1: medianOf(rounds[p.key].map((r) => r.app1)), app10: medianOf(rounds[p.key].map((r) => r.app10)), ...bareRuns[p.key] };
+  const allRounds = Object.values(rounds).flat();
+  const floor = { app1: medianOf(allRounds.map((r) => r.floor1)), app10: medianOf(allRounds.map((r) => r.floor10)) };
+  log(`floor /signin, median of ${allRounds.length} adjacent runs: @1 ${floor.app1.rps.toFixed(1)} req/s p50 ${floor.app1.p50.toFixed(0)} ms${cpuText(floor.app1)}; @10 ${floor.app10.rps.toFixed(1)} req/s p50 ${floor.app10.p50.toFixed(0)} ms${cpuText(floor.app10)}`);
+  const cpuOf = (m: Measured) => (m.cpu ? m.cpu.app + (Number.isFinite(m.cpu.db) ? m.cpu.db : 0) : NaN);
+  /** A page's ratios in each round (to that round's adjacent `/signin`) and their medians. */
+  const ratios = (key: string) => {
+    const each = {
+      p50: rounds[key].map((r) => r.app1.p50 / r.floor1.p50),
+      rps10: rounds[key].map((r) => r.app10.rps / r.floor10.rps),
+      cpu1: rounds[key].map((r) => cpuOf(r.app1) / cpuOf(r.floor1)),
+      cpu10: rounds[key].map((r) => cpuOf(r.app10) / cpuOf(r.floor10)),
+    };
+    return { each, p50: median(each.p50), rps10: median(each.rps10), cpu1: median(each.cpu1), cpu10: median(each.cpu10) };
+  };
+  const listed = (xs: number[], digits: number) => xs.map((x) => x.toFixed(digits)).join(" / ");
 
   // ---- report
   const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
@@ -512,21 +561,28 @@ async function main() {
   lines.push("| Page | Conns | App req/s | App p50 / p95 ms | Bare req/s | Bare p50 / p95 ms | Throughput ÷ bare (old, ≥ 0.5) | p95 ÷ bare (old, ≤ 2.5) | p50 ÷ `/signin` p50 @1 (≤ 3) | req/s ÷ `/signin` @10 (≥ 0.33) |");
   lines.push("|---|---|---|---|---|---|---|---|---|---|");
   for (const p of pages) {
-    for (const c of [1, 10]) {
+    const r = ratios(p.key);
+    for (const c of [1, 10] as const) {
       const a = results[p.key][`app${c}`];
       const b = results[p.key][`bare${c}`];
       const tr = a.rps / b.rps;
       const pr = a.p95 / b.p95;
-      const sp = a.p50 / floor.app1.p50;
-      const st = a.rps / floor.app10.rps;
-      const vsSignin = c === 1 ? `${sp.toFixed(1)}× ${met(sp <= 3)} | —` : `— | ${st.toFixed(2)}× ${met(st >= 0.33)}`;
+      const vsSignin = c === 1 ? `${r.p50.toFixed(1)}× ${met(r.p50 <= 3)} | —` : `— | ${r.rps10.toFixed(2)}× ${met(r.rps10 >= 0.33)}`;
       lines.push(`| ${p.label} | ${c} | ${f1(a.rps)}${a.bad ? ` (${a.bad} bad)` : ""} | ${f0(a.p50)} / ${f0(a.p95)} | ${f1(b.rps)}${b.bad ? ` (${b.bad} bad)` : ""} | ${f0(b.p50)} / ${f0(b.p95)} | ${tr.toFixed(2)} ${met(tr >= 0.5)} | ${pr.toFixed(1)} ${met(pr <= 2.5)} | ${vsSignin} |`);
     }
   }
-  lines.push(`| \`/signin\` (floor) | 1 / 10 | ${f1(floor.app1.rps)} / ${f1(floor.app10.rps)} | ${f1(floor.app1.p50)} / ${f1(floor.app10.p50)} (p50 @1 / @10) | | | | | 1× | 1× |`);
+  lines.push(`| \`/signin\` (floor, median of the adjacent runs) | 1 / 10 | ${f1(floor.app1.rps)} / ${f1(floor.app10.rps)} | ${f1(floor.app1.p50)} / ${f1(floor.app10.p50)} (p50 @1 / @10) | | | | | 1× | 1× |`);
+  lines.push("");
+  lines.push(`Each page's ratios to the \`/signin\` measured just before it, round by round (${ROUNDS} round${ROUNDS > 1 ? "s" : ""}; the verdicts above and below are their medians):`);
+  lines.push("");
+  lines.push("| Page | p50 ÷ `/signin` @1, per round | req/s ÷ `/signin` @10, per round | CPU ÷ `/signin` @1, per round | CPU ÷ `/signin` @10, per round |");
+  lines.push("|---|---|---|---|---|");
+  for (const p of pages) {
+    const { each } = ratios(p.key);
+    lines.push(`| ${p.label} | ${listed(each.p50, 1)} | ${listed(each.rps10, 2)} | ${listed(each.cpu1, 1)} | ${listed(each.cpu10, 1)} |`);
+  }
   lines.push("");
   // CPU per request beside the wall-clock ratios (decision 036): the load-robust figure.
-  const cpuOf = (m: Measured) => (m.cpu ? m.cpu.app + (Number.isFinite(m.cpu.db) ? m.cpu.db : 0) : NaN);
   lines.push(`CPU time per request (utime + stime of the \`npm start\` process tree + this database's PostgreSQL backends, from /proc, over each run ÷ requests completed; ${Number.isFinite(floor.app1.cpu?.db ?? NaN) ? "PostgreSQL counted" : "**PostgreSQL not visible: app only**"}). On saturated cores throughput ≈ cores ÷ CPU per request, so "÷ \`/signin\`" at 10 connections predicts the throughput ratio as its inverse.`);
   lines.push("");
   lines.push("| Page | CPU ms / request @1: app + PostgreSQL | ÷ `/signin` @1 (≤ 3) | CPU ms / request @10 | ÷ `/signin` @10 | 1 ÷ that (predicted req/s ratio, ≥ 0.33) | measured req/s ÷ `/signin` @10 | wall p50 ÷ `/signin` @1 |");
@@ -534,9 +590,8 @@ async function main() {
   for (const p of pages) {
     const a1 = results[p.key].app1;
     const a10 = results[p.key].app10;
-    const r1 = cpuOf(a1) / cpuOf(floor.app1);
-    const r10 = cpuOf(a10) / cpuOf(floor.app10);
-    lines.push(`| ${p.label} | ${f1(a1.cpu?.app ?? NaN)} + ${f1(a1.cpu?.db ?? NaN)} = ${f1(cpuOf(a1))} | ${r1.toFixed(1)}× ${met(r1 <= 3)} | ${f1(cpuOf(a10))} | ${r10.toFixed(1)}× | ${(1 / r10).toFixed(2)}× ${met(1 / r10 >= 0.33)} | ${(a10.rps / floor.app10.rps).toFixed(2)}× | ${(a1.p50 / floor.app1.p50).toFixed(1)}× |`);
+    const r = ratios(p.key);
+    lines.push(`| ${p.label} | ${f1(a1.cpu?.app ?? NaN)} + ${f1(a1.cpu?.db ?? NaN)} = ${f1(cpuOf(a1))} | ${r.cpu1.toFixed(1)}× ${met(r.cpu1 <= 3)} | ${f1(cpuOf(a10))} | ${r.cpu10.toFixed(1)}× | ${(1 / r.cpu10).toFixed(2)}× ${met(1 / r.cpu10 >= 0.33)} | ${r.rps10.toFixed(2)}× | ${r.p50.toFixed(1)}× |`);
   }
   lines.push(`| \`/signin\` (floor) | ${f1(floor.app1.cpu?.app ?? NaN)} + ${f1(floor.app1.cpu?.db ?? NaN)} = ${f1(cpuOf(floor.app1))} | 1× | ${f1(cpuOf(floor.app10))} | 1× | | | |`);
   lines.push("");
@@ -548,8 +603,8 @@ async function main() {
   }
   lines.push("");
   if (results.deep && results.accounts) {
-    const deep1 = results.deep.app1.p50 / results.accounts.app1.p50;
-    const deep10 = results.deep.app10.rps / results.accounts.app10.rps;
+    const deep1 = median(rounds.deep.map((r, i) => r.app1.p50 / rounds.accounts[i].app1.p50));
+    const deep10 = median(rounds.deep.map((r, i) => r.app10.rps / rounds.accounts[i].app10.rps));
     lines.push(`- Deep page (page ${DEEP_PAGE}) vs page 1, p50 at 1 connection: ${f0(results.deep.app1.p50)} vs ${f0(results.accounts.app1.p50)} ms = ${deep1.toFixed(2)}× (target ≤ 2×: ${met(deep1 <= 2)}); throughput at 10 connections ${deep10.toFixed(2)}× page 1's.`);
   }
   lines.push(

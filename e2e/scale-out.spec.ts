@@ -168,23 +168,40 @@ test("a scheduled job fires once a minute, whichever of the workers sees the sch
   test.setTimeout(200_000);
   const db = createDb(process.env.E2E_DATABASE_URL!);
   const name = "acceptances.reopen-expired" as const; // idempotent, and harmless to run more often here
-  const jobs = () => db.$queryRawUnsafe<{ minute: string; runs: number; completed: number }[]>(
-    `SELECT date_trunc('minute', created_on)::text AS minute, count(*)::int AS runs, count(*) FILTER (WHERE state = 'completed')::int AS completed
-     FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND created_on > $2 GROUP BY 1 ORDER BY 1`, name, since);
+  // pg-boss turns a due schedule into a "send it" job keyed by the schedule's name and its minute (singleton_on),
+  // then a worker inserts the job itself. The job's own created_on is when that worker got to it, which can fall
+  // in the next minute (a tick at :58 sent at :01, beside that minute's own): so each run is counted per
+  // scheduled minute, through the "send it" job that made it, not by the minute it happened to be created in.
+  const minutes = () => db.$queryRawUnsafe<{ minute: string; sends: number; completed: number }[]>(
+    `SELECT singleton_on::text AS minute, count(*)::int AS sends, count(*) FILTER (WHERE state = 'completed')::int AS completed
+     FROM ${JOBS_SCHEMA}.job WHERE name = '__pgboss__send-it' AND data->>'name' = $1 AND created_on > $2 GROUP BY 1 ORDER BY 1`, name, since);
+  const runs = () => db.$queryRawUnsafe<{ runs: number; completed: number }[]>(
+    `SELECT count(*)::int AS runs, count(*) FILTER (WHERE state = 'completed' AND retry_count = 0)::int AS completed
+     FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND created_on > $2`, name, since);
   const cronTick = async () => (await db.$queryRawUnsafe<{ at: string | null }[]>(`SELECT cron_on::text AS at FROM ${JOBS_SCHEMA}.version`))[0]?.at ?? null;
   const since = new Date();
   try {
     // Every minute instead of hourly: the workers' cron monitors (every 30 s, one of them per tick) pick it up.
     await db.$executeRawUnsafe(`UPDATE ${JOBS_SCHEMA}.schedule SET cron = '* * * * *' WHERE name = $1`, name);
-    await expect.poll(async () => (await jobs()).some((m) => m.completed > 0), { timeout: 100_000, intervals: [1_000] }).toBe(true);
+    await expect.poll(async () => (await runs())[0]!.completed, { timeout: 100_000, intervals: [1_000] }).toBeGreaterThan(0);
     // One more cron tick after it (any worker's), so a duplicate for that minute would have been made by now.
     const tick = await cronTick();
     // A monitor moves the tick only when the last is 30 s old, and each checks every 30 s: a check just short of
     // 30 s waits for its next, so the next tick can take up to ~60 s.
     await expect.poll(cronTick, { timeout: 70_000, intervals: [1_000] }).not.toBe(tick);
-    const minutes = await jobs();
-    expect(minutes.length).toBeGreaterThan(0);
-    for (const minute of minutes) expect(minute.runs, minute.minute).toBe(1);
+    // Every "send it" inserted becomes its job within the send-it worker's poll (5 s): wait for them all.
+    await expect.poll(async () => (await minutes()).every((m) => m.completed === m.sends), { timeout: 30_000, intervals: [1_000] }).toBe(true);
+    const scheduled = await minutes();
+    expect(scheduled.length).toBeGreaterThan(0);
+    // Once per scheduled minute, however many workers ticked in it ...
+    for (const minute of scheduled) expect(minute.sends, minute.minute).toBe(1);
+    // ... and each send made exactly one run, none doubled by two workers fetching it. The schedule keeps
+    // ticking meanwhile, so the runs are read between two readings of the sends: at least those completed
+    // before, at most those sent after.
+    const made = (await runs())[0]!.runs;
+    const after = await minutes();
+    expect(made).toBeGreaterThanOrEqual(scheduled.reduce((n, m) => n + m.completed, 0));
+    expect(made).toBeLessThanOrEqual(after.reduce((n, m) => n + m.sends, 0));
   } finally {
     await db.$executeRawUnsafe(`UPDATE ${JOBS_SCHEMA}.schedule SET cron = $2 WHERE name = $1`, name, JOBS[name].cron);
     await db.$disconnect();
