@@ -1,4 +1,5 @@
 import "server-only";
+import { EVIDENCE_ID_KEYS } from "@/lib/risk/evidence-ja";
 import type { Scope } from "./scope";
 import { dbFor } from "./tenant";
 
@@ -12,6 +13,15 @@ export const labelsOf = (ids: string, array = false) => {
      UNION ALL
      SELECT id, coalesce(label, kind::text), false FROM "Device" WHERE "orgId" = $1 AND id ${among}`;
 };
+
+/**
+ * The ids the findings `f` (a FROM item; `where` narrows it) mention in their evidence, as evidenceIds (lib/risk)
+ * finds them: comma-separated lists under the keys EVIDENCE_ID_KEYS names (constants: no quote can reach the SQL).
+ */
+export const evidenceIdsOf = (findings: string, where = "TRUE") => `SELECT DISTINCT btrim(v) FROM ${findings}
+     CROSS JOIN unnest(ARRAY[${EVIDENCE_ID_KEYS.map((k) => `'${k}'`).join(", ")}]) k
+     CROSS JOIN unnest(string_to_array(f."evidenceData" ->> k, ',')) v
+     WHERE ${where} AND btrim(v) <> ''`;
 
 export type LabelRow = { id: string; label: string; person: boolean };
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { NO_CLIENT, type AccountCursor, type AccountFilter, type AccountSort } from "@/lib/validation/accounts";
-import { EVIDENCE_ID_KEYS } from "@/lib/risk/evidence-ja";
-import { labelsOf } from "../labels";
+import { evidenceIdsOf, labelsOf } from "../labels";
 import type { Scope } from "../scope";
 
 // SQL of the accounts table, shared by the page, the CSV export and the overview's links, so a number
@@ -189,12 +188,8 @@ export function countStatement(scope: Scope, filter: AccountFilter): { sql: stri
 const SOURCE = (alias: string) => `'source', ${alias}.source, 'verifiedAt', ${alias}."verifiedAt", 'verifiedById', ${alias}."verifiedById"`;
 /** The kept reports the account page lists. */
 const REPORTS_LIMIT = 20;
-// The ids the open and accepted findings' evidence mentions, as evidenceIds (lib/risk) finds them: comma-separated
-// lists under the keys EVIDENCE_ID_KEYS names (constants: no quote can reach the SQL).
-const EVIDENCE_IDS = `SELECT DISTINCT btrim(v) FROM "Finding" f
-     CROSS JOIN unnest(ARRAY[${EVIDENCE_ID_KEYS.map((k) => `'${k}'`).join(", ")}]) k
-     CROSS JOIN unnest(string_to_array(f."evidenceData" ->> k, ',')) v
-     WHERE f."orgId" = $1 AND f."accountId" = acc.id AND f.status IN ('OPEN', 'ACCEPTED') AND btrim(v) <> ''`;
+// The ids the open and accepted findings' evidence mentions (lib/db/labels.ts).
+const EVIDENCE_IDS = evidenceIdsOf(`"Finding" f`, `f."orgId" = $1 AND f."accountId" = acc.id AND f.status IN ('OPEN', 'ACCEPTED')`);
 
 const IN_CLIENTS = (alias: string) => `($2::text[] IS NULL OR ${alias}."clientId" = ANY($2::text[]))`;
 

@@ -108,6 +108,24 @@ describe("offboarding a primary login's person", () => {
     expect((await readPersonPageModel(scope, person("p-boss"), { labels: false })).candidates.map((p) => p.name)).toEqual(names);
   });
 
+  it("offers a Manager only the heirs on the accounts (not the leaver's company), and a Viewer, who cannot tick, none", async () => {
+    const { tenant, scope, person, account } = await setup();
+    await offboardPerson(scope, person("p-boss"), utcToday());
+    const client = await db.client.create({ data: { orgId: tenant.orgId, name: "Shop KK" } });
+    await db.sellerAccount.updateMany({ where: { orgId: tenant.orgId }, data: { clientId: client.id } });
+    const member = async (role: "MANAGER" | "VIEWER") => {
+      const user = await db.user.create({ data: { email: `${tenant.orgId}-${role}@test.example`, name: role, passwordHash: "x" } });
+      const membership = await db.membership.create({ data: { orgId: tenant.orgId, userId: user.id, role } });
+      await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId: membership.id, clientId: client.id } });
+      return scopeFor(user.id);
+    };
+    const manager = await member("MANAGER");
+    const names = (await listHandoverCandidates(manager, person("p-boss"), [account("shop")])).map((p) => p.name);
+    expect(names).toEqual(["Lead Kato"]);
+    expect((await readPersonPageModel(manager, person("p-boss"), { labels: false })).candidates.map((p) => p.name)).toEqual(names);
+    expect((await readPersonPageModel(await member("VIEWER"), person("p-boss"), { labels: false })).candidates).toEqual([]);
+  });
+
   it("refuses a hand-over with no heir, an outsider, a departed person or the leaver, each at the picker, changing nothing", async () => {
     const { scope, person, login, task } = await setup();
     await offboardPerson(scope, person("p-boss"), utcToday());

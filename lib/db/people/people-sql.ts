@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../client";
+import { evidenceIdsOf, labelsOf } from "../labels";
 import type { Scope } from "../scope";
 
 // SQL shared by the people list, the person page and offboarding, so "who may see this person" and
@@ -136,6 +137,12 @@ export async function assertPersonVisible(db: Db | Tx, scope: Scope, personId: s
  * logins or devices; the offboarding checklist on accounts in scope (or none), who ticked each item (and to
  * whom a primary login was handed), how many open items lie outside the scope, and how many ticked steps
  * changed records.
+ *
+ * It also carries what the page read in a second statement until decision 055 (as 047 did for the account page):
+ * the person's provenance with the verifier's name, and behind CASE (not run when false) $4 what the editors need
+ * (the version, the removal preview's counts, the held devices, whether anyone else could be merged into them),
+ * $5 who could take over a primary login with an open hand-over on an account in scope, $6 the names of the people
+ * and devices the open findings' evidence mentions.
  */
 export function personPageStatement(scope: Scope): string {
   const visible = personVisibility(scope);
@@ -145,14 +152,20 @@ ids AS (SELECT p.id FROM "Person" p WHERE p.id = $3 AND p."orgId" = $1 AND ${vis
 -- Only the held logins: the page counts its metrics from the rows it lists (lib/db/people/person-metrics.ts), not
 -- with ACCESS_METRICS' four more CTEs, which were most of this statement's planning time (decision 038).
 ${heldLogins("ids", "byKey")},
-dev AS (SELECT d.id, d.kind, d.label, d."skipOtpOnBrowser" FROM "Device" d WHERE d."orgId" = $1 AND d."holderId" IN (SELECT id FROM ids)),
+dev AS (SELECT d.id, d.version, d.kind, d.label, d."holderId", d."skipOtpOnBrowser", d.source, d."createdAt" FROM "Device" d WHERE d."orgId" = $1 AND d."holderId" IN (SELECT id FROM ids)),
 -- FINDING_METRICS's set, listed: the page's count is its length (one pass over the findings, not two).
 person_findings AS (
   SELECT f.id, f."ruleId", f.severity, f.evidence, f."evidenceData", f."firstSeenAt", f."subjectType", f."subjectId", a.id AS "accountId", a."storeName"
   FROM (SELECT id AS sid, 'person' AS t FROM ids UNION SELECT id, 'login' FROM held UNION SELECT id, 'device' FROM dev) s
   JOIN "Finding" f ON f."orgId" = $1 AND f.status = 'OPEN' AND f."subjectType"::text = s.t AND f."subjectId" = s.sid
-  JOIN "SellerAccount" a ON a.id = f."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")})
-SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboardingStartedAt",
+  JOIN "SellerAccount" a ON a.id = f."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}),
+-- The accounts in scope with an open hand-over to tick, when the caller may tick it ($5).
+handover AS (
+  SELECT t."accountId" FROM "OffboardingTask" t JOIN "SellerAccount" ta ON ta.id = t."accountId" AND ta."orgId" = $1 AND ${IN_CLIENTS("ta")}
+  WHERE $5 AND t."orgId" = $1 AND t."personId" IN (SELECT id FROM ids) AND t.kind = 'PRIMARY_HANDOVER' AND t."doneAt" IS NULL)
+SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboardingStartedAt", p.version, p.source, p."verifiedAt",
+  -- A verifier's name is shown only when they are a member of this organisation (users are not tenant rows).
+  (SELECT u.name FROM "Membership" mb JOIN "User" u ON u.id = mb."userId" WHERE mb."orgId" = $1 AND mb."userId" = p."verifiedById") AS "verifiedBy",
   -- For the accounts metric (ACCESS_METRICS' account_counts): accounts in scope where they hold other access.
   (SELECT coalesce(json_agg(DISTINCT o."accountId"), '[]') FROM "OtherAccess" o
    JOIN "SellerAccount" a ON a.id = o."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}
@@ -204,7 +217,30 @@ SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboard
    WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NULL AND t."accountId" IS NOT NULL
      AND NOT (ta.id IS NOT NULL AND ${IN_CLIENTS("ta")})) AS "hiddenOpen",
   -- Ticked steps that changed records, in or out of scope: while there are any, the offboarding cannot be cancelled.
-  (SELECT count(*)::int FROM "OffboardingTask" t WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NOT NULL AND t.kind <> 'DEVICE_REHOME') AS "changedSteps"
+  (SELECT count(*)::int FROM "OffboardingTask" t WHERE t."orgId" = $1 AND t."personId" = p.id AND t."doneAt" IS NOT NULL AND t.kind <> 'DEVICE_REHOME') AS "changedSteps",
+  -- The removal preview counts every record of the person, in scope or not (the page lists only those in scope).
+  CASE WHEN $4 THEN json_build_object(
+    'ownedLogins', (SELECT count(*)::int FROM "Login" WHERE "orgId" = $1 AND "personId" = p.id),
+    'loginUses', (SELECT count(*)::int FROM "LoginUser" lu JOIN "Login" l ON l.id = lu."loginId" WHERE lu."orgId" = $1 AND lu."personId" = p.id AND l."personId" <> p.id),
+    'otherAccess', (SELECT count(*)::int FROM "OtherAccess" WHERE "orgId" = $1 AND "personId" = p.id),
+    'devices', (SELECT count(*)::int FROM dev)
+  ) END AS removal,
+  CASE WHEN $4 THEN (SELECT coalesce(json_agg(json_build_object('id', d.id, 'version', d.version, 'kind', d.kind, 'label', d.label, 'holderId', d."holderId",
+      'skipOtpOnBrowser', d."skipOtpOnBrowser", 'source', d.source) ORDER BY d."createdAt", d.id), '[]')
+    FROM dev d) END AS "heldDevices",
+  -- Whether the merge form has anyone to offer; its picker searches /api/people, so no list of people is read.
+  CASE WHEN $4 THEN EXISTS (SELECT 1 FROM "Person" o WHERE o."orgId" = $1 AND o.id <> p.id) END AS "hasOthers",
+  -- As listHandoverCandidates finds them: current staff (not external, not departed) who hold or use a login on one
+  -- of those accounts, or, for callers who see every client, work at the leaver's company; by name, at most 100.
+  CASE WHEN EXISTS (SELECT 1 FROM handover) THEN (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'email', c.email) ORDER BY c.name, c.id), '[]') FROM (
+      SELECT c.id, c.name, c.email FROM "Person" c
+       WHERE c."orgId" = $1 AND c.id <> p.id AND NOT c.external AND c."departedAt" IS NULL AND (
+         EXISTS (SELECT 1 FROM "Login" l WHERE l."orgId" = $1 AND l."personId" = c.id AND l."accountId" IN (SELECT "accountId" FROM handover))
+         OR EXISTS (SELECT 1 FROM "LoginUser" lu JOIN "Login" l ON l.id = lu."loginId" WHERE lu."orgId" = $1 AND lu."personId" = c.id AND l."accountId" IN (SELECT "accountId" FROM handover))
+         OR ($2::text[] IS NULL AND c.company = p.company))
+       ORDER BY c.name, c.id LIMIT 100
+    ) c) ELSE '[]' END AS candidates,
+  CASE WHEN $6 THEN (SELECT coalesce(json_agg(x), '[]') FROM (${labelsOf(evidenceIdsOf("person_findings f"))}) x) END AS labels
 FROM "Person" p
 WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)`;
 }

@@ -3,6 +3,7 @@ import type { PersonListQuery } from "@/lib/validation/people";
 import { AppError } from "@/lib/errors";
 import type { DeviceKind, LoginRole, LoginStatus, MethodRole, OffboardingTaskKind, PermissionLevel, Severity, SubjectType, TwoStepKind } from "../generated/enums";
 import { personMetrics, type PersonMetrics } from "./person-metrics";
+import type { PersonPageWant, RawPersonExtras } from "./person-page-extras";
 import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, storedAccessOrder, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
@@ -223,7 +224,7 @@ export interface PersonDetail {
   };
 }
 
-interface PersonPageRow extends Omit<MetricRow, "departedAt" | keyof PersonMetrics> {
+export interface PersonPageRow extends Omit<MetricRow, "departedAt" | keyof PersonMetrics>, RawPersonExtras {
   otherAccessAccounts: string[];
   departedAt: Date | null;
   offboardingStartedAt: Date | null;
@@ -235,15 +236,17 @@ interface PersonPageRow extends Omit<MetricRow, "departedAt" | keyof PersonMetri
   hiddenOpen: number;
 }
 
-/**
- * One person with everything their page shows, limited to accounts in scope, in one statement
- * (personPageStatement): the logins they own or use with levels, the devices they hold and whose
- * logins use them for 2SV, open findings about the person, their logins or their devices, and the
- * offboarding checklist. Out of scope → NOT_FOUND.
- */
-export async function getPersonDetailOrThrow(scope: Scope, personId: string): Promise<PersonDetail> {
-  const [row] = await dbFor(scope).$queryRawUnsafe<PersonPageRow[]>(personPageStatement(scope), ...scopeParams(scope), personId);
+const PAGE_ONLY: PersonPageWant = { editing: false, handover: false, labels: false };
+
+/** The person page's row (personPageStatement), with what `want` asks for beyond the page; out of scope → NOT_FOUND. */
+export async function readPersonPageRow(scope: Scope, personId: string, want: PersonPageWant = PAGE_ONLY): Promise<PersonPageRow> {
+  const [row] = await dbFor(scope).$queryRawUnsafe<PersonPageRow[]>(personPageStatement(scope), ...scopeParams(scope), personId, want.editing, want.handover, want.labels);
   if (!row) throw new AppError("NOT_FOUND", "Person not found");
+  return row;
+}
+
+/** What the page renders of its row: the provenance and the editors' facts are left out (person-page-extras.ts). */
+export function personDetailOf(row: PersonPageRow): PersonDetail {
   return {
     id: row.id,
     name: row.name,
@@ -254,7 +257,7 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string): Pr
     offboardingStartedAt: row.offboardingStartedAt,
     metrics: personMetrics(row.logins, row.otherAccessAccounts, row.deviceList.length, row.findings.length),
     logins: row.logins.map((l) => ({ ...l, lastLoginAt: dateOrNull(l.lastLoginAt) })),
-    devices: row.deviceList.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== personId) })),
+    devices: row.deviceList.map((d) => ({ ...d, othersLogins: d.methods.filter((m) => m.login.person.id !== row.id) })),
     findings: row.findings.map((f) => ({ ...f, firstSeenAt: new Date(f.firstSeenAt) })),
     checklist: {
       tasks: row.tasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt), doneAt: dateOrNull(t.doneAt) })),
@@ -262,4 +265,14 @@ export async function getPersonDetailOrThrow(scope: Scope, personId: string): Pr
       changedSteps: row.changedSteps,
     },
   };
+}
+
+/**
+ * One person with everything their page shows, limited to accounts in scope, in one statement
+ * (personPageStatement): the logins they own or use with levels, the devices they hold and whose
+ * logins use them for 2SV, open findings about the person, their logins or their devices, and the
+ * offboarding checklist. Out of scope → NOT_FOUND.
+ */
+export async function getPersonDetailOrThrow(scope: Scope, personId: string): Promise<PersonDetail> {
+  return personDetailOf(await readPersonPageRow(scope, personId));
 }
