@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { ownerStatementName, preparedStatementsWanted } from "./prepared-statements";
+import { poolSize } from "./pool-size";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -18,7 +19,7 @@ export function getDb(): PrismaClient {
   return globalForDb.gatehouseDb;
 }
 
-export function createDb(connectionString: string, max = 10): PrismaClient {
+export function createDb(connectionString: string, max = poolSize()): PrismaClient {
   // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
   // "" is pg's unnamed statement.
   const options = preparedStatementsWanted() ? { statementNameGenerator: (query: { sql: string }) => ownerStatementName(query.sql) ?? "" } : undefined;
