@@ -7,7 +7,8 @@ import { html, innerHtml } from "@/lib/html/safe-html";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import { AddLogin } from "./add-login";
-import { LoginEditor } from "./login-editor";
+import { LoginEditor, loginEditorShared } from "./login-editor";
+import { LoginEditorsProvider } from "./login-editor-panel";
 import { personHtml, provenanceLineHtml, reviewHtml, twoStepHtml } from "./account-html";
 import { ProvenanceLine } from "./provenance-line";
 import { Empty, Section } from "./section";
@@ -28,7 +29,7 @@ interface Props {
 export function LoginsSection({ account, t, canWrite, reviews, loginValues, people, provenance, locale }: Props & { locale: "ja" | "en" }) {
   // One object for every form of the table: the page payload carries it once, not once per form.
   const messages = formMessages(t, "form.saved");
-  return (
+  const section = (
     <Section id="logins" title={t("account.logins")}>
       {canWrite && <AddLogin account={account} people={people} t={t} messages={messages} />}
       {account.logins.length === 0 ? (
@@ -41,7 +42,7 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
             <TableHead columns={[t("login.email"), t("login.role"), t("login.person"), t("login.status"), t("login.lastLogin"), t("login.passwordChanged"), t("login.twoStep"), t("review.title")]} />
             <tbody>
               {account.logins.map((login) => {
-                const editor = canWrite && <LoginEditor account={account} login={login} t={t} messages={messages} values={loginValues.get(login.id)} people={people} locale={locale} />;
+                const editor = canWrite && <LoginEditor login={login} t={t} values={loginValues.get(login.id)} people={people} />;
                 const review = reviews.get(login.id);
                 // The static cells are written as markup, rendered once (decision 052); the editor and the Links stay React.
                 return (
@@ -78,4 +79,6 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
       )}
     </Section>
   );
+  // The editors' shared part goes first in the flight, above the add form and the rows (decision 057).
+  return canWrite ? <LoginEditorsProvider shared={loginEditorShared(t, account, messages, locale)}>{section}</LoginEditorsProvider> : section;
 }
