@@ -32,7 +32,7 @@ export function verifiedText(provenance: Provenance, t: Translate): string {
 /** ProvenanceLine (provenance-line.tsx) as markup, inside a string-written cell. */
 export function provenanceLineHtml(provenance: Provenance | undefined, t: Translate): SafeHtml | null {
   if (!provenance) return null;
-  return html`<div class="text-xs font-normal text-slate-500" data-testid="provenance">${t("provenance.line", { source: t(`provenance.${provenance.source}`) })} · ${verifiedText(provenance, t)}</div>`;
+  return html`<div class="provenance" data-testid="provenance">${t("provenance.line", { source: t(`provenance.${provenance.source}`) })} · ${verifiedText(provenance, t)}</div>`;
 }
 
 type Login = AccountDetail["logins"][number];

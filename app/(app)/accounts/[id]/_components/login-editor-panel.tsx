@@ -4,6 +4,7 @@ import { ActionForm, type FieldSpec, type FormMessages } from "@/components/acti
 import { Disclosure } from "@/components/disclosure";
 import type { ActionState } from "@/lib/actions/define-action";
 import type { RecordPicker } from "@/lib/forms/shared-fields";
+import { fullRecordValues } from "@/lib/forms/shared-fields";
 import { twoStepMethodLine } from "@/lib/forms/two-step-method-line";
 import { toolChoices } from "@/lib/risk/tools";
 import { PermissionMatrixForm } from "./permission-matrix-form";
@@ -33,8 +34,9 @@ export interface LoginEditorShared {
 /** One login's own part: its values, its 2SV methods (their line is built here from their values), its levels and its removal sentence. */
 export interface LoginEditorRecord {
   id: string;
-  /** The edit form's values and pickers over `editFields`; or, when the page's read had no values for it, whole fields. */
+  /** The edit form's values (those unlike the defaults) and pickers over `editFields`; or, when the page's read had no values for it, whole fields. */
   form: { values: Record<string, string>; pickers: Record<string, RecordPicker> } | { fields: FieldSpec[] };
+  /** Each method's form values over `methodFields`, those unlike the defaults (the kind is always there). */
   methods: { id: string; values: Record<string, string> }[];
   /** Secondary logins only: field name ("g.TOOL" / "g.TOOL.MP") → level now. */
   levels: Record<string, string> | null;
@@ -76,7 +78,7 @@ export function LoginEditorPanel({ login }: { login: LoginEditorRecord }) {
           <ul className="space-y-1 text-xs" data-testid="method-editors">
             {login.methods.map((m) => (
               <li key={m.id} className="flex flex-wrap items-start gap-2" data-testid="method-editor" data-kind={m.values.kind}>
-                <span>{twoStepMethodLine(m.values, choices)}</span>
+                <span>{twoStepMethodLine(fullRecordValues(shared.methodFields, m.values), choices)}</span>
                 <Disclosure summary={words.editMethod} summaryClassName="cursor-pointer text-blue-800">
                   <ActionForm action={actions.updateMethod} schema="updateTwoStepMethod" hidden={{ ...base, methodId: m.id }} fields={shared.methodFields} values={m.values} submitLabel={words.save} pendingLabel={words.saving} messages={messages} inline testId="edit-method-form" />
                 </Disclosure>

@@ -2,6 +2,7 @@ import type { FieldSpec, FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { sharedFor } from "@/lib/i18n/shared-by-translator";
+import { sparseRecordValues } from "@/lib/forms/shared-fields";
 import { grantField } from "@/lib/validation/permission-form";
 import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction, updateTwoStepMethodAction } from "../actions";
 import { LoginEditorPanel, type LoginEditorRecord, type LoginEditorShared } from "./login-editor-panel";
@@ -10,6 +11,7 @@ import { loginEditFields, loginEditValues, loginFields } from "./login-fields";
 type Login = AccountDetail["logins"][number];
 
 interface Props {
+  account: AccountDetail;
   login: Login;
   t: Translate;
   /** The login's form values (dates the page's read leaves out) and the people it can be given to. */
@@ -71,15 +73,17 @@ export function loginEditorShared(t: Translate, account: AccountDetail, messages
 }
 
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. Needs `LoginEditorsProvider` above it. */
-export function LoginEditor({ login, t, values, people }: Props) {
+export function LoginEditor({ account, login, t, values, people }: Props) {
+  const form = values && loginEditValues(people, values);
   const record: LoginEditorRecord = {
     id: login.id,
-    // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28).
-    form: values ? loginEditValues(people, values) : { fields: loginFields(t, people, null) },
+    // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28), and only
+    // those that differ from the list's defaults (decision 057).
+    form: form ? { ...form, values: sparseRecordValues(loginEditFields(t), form.values) } : { fields: loginFields(t, people, null) },
     // The method's line ("SMS ••••1234 · Primary") is built by the panel from these values (decision 057).
     methods: login.twoStepMethods.map((m) => ({
       id: m.id,
-      values: { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" },
+      values: sparseRecordValues(methodFields(t, account), { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" }),
     })),
     levels: login.role === "SECONDARY" ? Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level])) : null,
     removeWhat: t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length }),
