@@ -9,7 +9,7 @@ export function LevelBadge({ level, label }: { level: string; label: string }) {
   return <span className={badgeClass(level)}>{label}</span>;
 }
 
-/** The same badge as markup (lib/html, decision 052). */
-export function levelBadgeHtml(level: string, label: string): SafeHtml {
-  return html`<span class="${badgeClass(level)}">${label}</span>`;
+/** The same badge as markup (lib/html, decision 052); `spaced` keeps a gap after it when badges follow each other. */
+export function levelBadgeHtml(level: string, label: string, spaced = false): SafeHtml {
+  return html`<span class="${badgeClass(level)}${spaced ? " mr-1" : ""}">${label}</span>`;
 }

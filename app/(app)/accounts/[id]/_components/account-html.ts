@@ -91,7 +91,8 @@ export function matrixHtml(account: AccountDetail, shown: Tool[], t: Translate, 
           ? levelBadgeHtml("ADMIN", t("level.primaryAll"))
           : grants.length === 0
             ? levelBadgeHtml("NONE", t("level.NONE"))
-            : grants.map((g) => html`<span class="mr-1">${levelBadgeHtml(g.level, `${t(`level.${g.level}`)}${g.marketplace ? ` (${g.marketplace})` : ""}`)}</span>`);
+            : // The gap on the badge itself, not a wrapping span: the same layout, less markup (decision 057).
+              grants.map((g) => levelBadgeHtml(g.level, `${t(`level.${g.level}`)}${g.marketplace ? ` (${g.marketplace})` : ""}`, true));
       return html`<td>${content}</td>`;
     });
     return html`<tr><th scope="row" class="matrix-login">${login.email}</th>${cells}</tr>`;
