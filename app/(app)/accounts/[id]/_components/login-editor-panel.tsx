@@ -28,7 +28,7 @@ export interface LoginEditorShared {
   /** The matrix's tool names are the catalogue's in this language, imported here rather than sent (decision 057). */
   locale: "ja" | "en";
   /** Null when the page has no secondary login (a primary user holds every tool). */
-  matrix: { labels: Parameters<typeof PermissionMatrixForm>[0]["labels"] } | null;
+  matrix: { labels: Omit<Parameters<typeof PermissionMatrixForm>[0]["labels"], "errors"> } | null;
 }
 
 /** One login's own part: its values, its 2SV methods (their line is built here from their values), its levels and its removal sentence. */
@@ -93,7 +93,7 @@ export function LoginEditorPanel({ login }: { login: LoginEditorRecord }) {
         {shared.matrix && login.levels && (
           // The primary user holds every tool; a secondary user's levels are set tool by tool.
           <Disclosure testId="permission-editor" summary={words.editPermissions} summaryClassName="cursor-pointer text-xs text-blue-800">
-            <PermissionMatrixForm action={actions.setPermissions} hidden={{ ...base, loginId: login.id }} tools={toolChoices(shared.locale)} marketplaces={shared.marketplaces} levels={login.levels} labels={shared.matrix.labels} />
+            <PermissionMatrixForm action={actions.setPermissions} hidden={{ ...base, loginId: login.id }} tools={toolChoices(shared.locale)} marketplaces={shared.marketplaces} levels={login.levels} labels={{ ...shared.matrix.labels, errors: messages.errors }} />
           </Disclosure>
         )}
         <Disclosure testId="login-remover" summary={words.removeLogin} summaryClassName="cursor-pointer text-xs text-red-800">

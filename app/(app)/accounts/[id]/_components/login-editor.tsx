@@ -40,12 +40,12 @@ function buildMethodFields(t: Translate, account: AccountDetail): FieldSpec[] {
   ];
 }
 
-/** The permission matrix's words, once per page (its tools are the client's catalogue, decision 057). */
-function matrixChoices(t: Translate, errors: Record<string, string>) {
+/** The permission matrix's words, once per page (its tools are the client's catalogue and its error sentences the shared `messages`, decision 057). */
+function matrixChoices(t: Translate) {
   return sharedFor(t, "permissions.matrix", () => ({
     labels: {
       caption: t("account.permissions"), tool: t("permissions.tool"), global: t("permissions.global"), save: t("form.save"), saving: t("form.saving"), saved: t("form.saved"),
-      levels: { NONE: t("level.NONE"), VIEW: t("level.VIEW"), VIEW_EDIT: t("level.VIEW_EDIT"), ADMIN: t("level.ADMIN") }, errors,
+      levels: { NONE: t("level.NONE"), VIEW: t("level.VIEW"), VIEW_EDIT: t("level.VIEW_EDIT"), ADMIN: t("level.ADMIN") },
     },
   }));
 }
@@ -68,7 +68,7 @@ export function loginEditorShared(t: Translate, account: AccountDetail, messages
       removeMethodAsk: t("twoStep.removeAsk"), removeMethodWhat: t("twoStep.removeWhat"), removeConfirm: t("form.removeConfirm"), editPermissions: t("permissions.edit"), removeLogin: t("logins.remove"),
     },
     locale,
-    matrix: account.logins.some((l) => l.role === "SECONDARY") ? matrixChoices(t, messages.errors) : null,
+    matrix: account.logins.some((l) => l.role === "SECONDARY") ? matrixChoices(t) : null,
   }));
 }
 
