@@ -1,17 +1,15 @@
 import { html, type SafeHtml } from "@/lib/html/safe-html";
 
-const TONES: Record<string, string> = {
-  NONE: "bg-slate-100 text-slate-700",
-  VIEW: "bg-sky-100 text-sky-900",
-  VIEW_EDIT: "bg-amber-100 text-amber-900",
-  ADMIN: "bg-red-100 text-red-900",
-};
+// The badge's utilities are one short class in app/globals.css (decision 057): the account page's permission
+// matrix repeats it in every cell of markup that page sends twice.
+const LEVELS = new Set(["NONE", "VIEW", "VIEW_EDIT", "ADMIN"]);
+const badgeClass = (level: string) => `level-${LEVELS.has(level) ? level : "NONE"}`;
 
 export function LevelBadge({ level, label }: { level: string; label: string }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONES[level] ?? TONES.NONE}`}>{label}</span>;
+  return <span className={badgeClass(level)}>{label}</span>;
 }
 
-/** The same badge as markup (lib/html, decision 052). */
-export function levelBadgeHtml(level: string, label: string): SafeHtml {
-  return html`<span class="inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONES[level] ?? TONES.NONE}">${label}</span>`;
+/** The same badge as markup (lib/html, decision 052); `spaced` keeps a gap after it when badges follow each other. */
+export function levelBadgeHtml(level: string, label: string, spaced = false): SafeHtml {
+  return html`<span class="${badgeClass(level)}${spaced ? " mr-1" : ""}">${label}</span>`;
 }

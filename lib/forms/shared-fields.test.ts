@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withRecordValues } from "./shared-fields";
+import { fullRecordValues, sparseRecordValues, withRecordValues } from "./shared-fields";
 
 const shared = [
   { name: "role", label: "Role", defaultValue: "SECONDARY", options: [{ value: "PRIMARY", label: "Primary" }] },
@@ -30,5 +30,19 @@ describe("withRecordValues", () => {
 
   it("without values, the shared fields as they are", () => {
     expect(withRecordValues(shared)).toEqual(shared);
+  });
+});
+
+describe("sparseRecordValues / fullRecordValues", () => {
+  const fields = [{ name: "role", defaultValue: "BACKUP" }, { name: "label" }, { name: "phoneLast4", defaultValue: "" }, { name: "kind" }];
+  it("leaves out the values the form would show anyway, and keeps the rest", () => {
+    expect(sparseRecordValues(fields, { role: "BACKUP", label: "", phoneLast4: "1234", kind: "SMS", other: "" })).toEqual({ phoneLast4: "1234", kind: "SMS", other: "" });
+    expect(sparseRecordValues(fields, { role: "PRIMARY", label: "Work" })).toEqual({ role: "PRIMARY", label: "Work" });
+  });
+  it("gives the same form as the whole values", () => {
+    const whole = { role: "BACKUP", label: "", phoneLast4: "", kind: "AUTHENTICATOR_APP" };
+    const sparse = sparseRecordValues(fields, whole);
+    expect(withRecordValues(fields, sparse).map((f) => f.defaultValue ?? "")).toEqual(withRecordValues(fields, whole).map((f) => f.defaultValue ?? ""));
+    expect(fullRecordValues(fields, sparse)).toEqual(whole);
   });
 });

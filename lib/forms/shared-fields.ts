@@ -33,3 +33,18 @@ export function withRecordValues<F extends FieldLike>(fields: readonly F[], valu
     };
   });
 }
+
+/**
+ * A record's values without those its form would show anyway (equal to the shared field's default, "" when it has
+ * none): `withRecordValues` then leaves that field's default, so the form is the same, and the page's flight does
+ * not carry each record's empty dates and default choices (decision 057). Names no field describes are kept.
+ */
+export function sparseRecordValues(fields: readonly FieldLike[], values: Record<string, string>): Record<string, string> {
+  const defaults = new Map(fields.map((f) => [f.name, f.defaultValue ?? ""]));
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => defaults.get(name) !== value));
+}
+
+/** The inverse, for code that reads a record's values itself: every field's value, its default where left out. */
+export function fullRecordValues(fields: readonly FieldLike[], values: Record<string, string>): Record<string, string> {
+  return { ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ""])), ...values };
+}

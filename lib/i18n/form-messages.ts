@@ -9,9 +9,20 @@ const VALIDATION_KEYS = (Object.keys(messages.ja) as MessageKey[]).filter((k) =>
 // One error table per translator: a page's forms then share the same object, which the flight payload
 // carries once and names by reference elsewhere (~5 kB each time it was built anew; decision 034).
 const tables = new WeakMap<Translate, Record<string, string>>();
+// And one messages object per translator and success sentence: a page's forms then name the whole object by one
+// reference, not a new object holding a reference to the table each time (decision 057).
+const built = new WeakMap<Translate, Map<string, FormMessages>>();
 
 /** The error sentences a form may need, in the reader's language. */
 export function formMessages(t: Translate, success?: MessageKey): FormMessages {
+  let bySuccess = built.get(t);
+  if (!bySuccess) built.set(t, (bySuccess = new Map()));
+  let result = bySuccess.get(success ?? "");
+  if (!result) bySuccess.set(success ?? "", (result = buildFormMessages(t, success)));
+  return result;
+}
+
+function buildFormMessages(t: Translate, success?: MessageKey): FormMessages {
   let errors = tables.get(t);
   if (!errors) {
     errors = {};

@@ -13,11 +13,12 @@ export function personPickerField(
     ...field,
     type: "person",
     defaultValue: chosen?.id ?? "",
+    // Only the parts that are set: an undefined key still costs the flight `"key":"$undefined"` (decision 057).
     picker: {
       messages: sharedFor(t, "picker.messages", () => ({ placeholder: t("picker.placeholder"), noMatch: t("picker.noMatch"), failed: t("picker.failed"), found: t("picker.found") })),
-      selectedName: chosen?.name,
-      none: options.none ? { id: "", name: options.none } : undefined,
-      exclude: options.exclude,
+      ...(chosen?.name !== undefined && { selectedName: chosen.name }),
+      ...(options.none && { none: { id: "", name: options.none } }),
+      ...(options.exclude !== undefined && { exclude: options.exclude }),
     },
   };
 }

@@ -21,6 +21,8 @@ import { HistorySection } from "./_components/history-section";
 import { LoginsSection } from "./_components/logins-section";
 import { AccountEditor } from "./_components/account-editor";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
+import { childEditorShared } from "./_components/account-children-editors";
+import { ChildEditorsProvider } from "./_components/child-editor-panel";
 import { ProvenanceLine } from "./_components/provenance-line";
 import { PermissionsSection } from "./_components/permissions-section";
 import { ReportSection } from "./_components/report-section";
@@ -48,6 +50,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const [{ scope, account, scores: history, history: events, reviews, writable, provenance, editing, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
   const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved") } : null;
+  // The three sections' editors read their shared part from one provider above them (decision 057).
+  const children = (
+    <div className="grid gap-4 md:grid-cols-3">
+      <AppsSection account={account} t={t} editing={childEditing} sources={provenance.children} />
+      <PartnersSection account={account} t={t} editing={childEditing} sources={provenance.children} />
+      <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance.children} />
+    </div>
+  );
   return (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -74,11 +84,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
       <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.loginValues ?? new Map()} people={editing?.people ?? []} provenance={new Map([...provenance.logins, ...provenance.children])} locale={locale} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
-      <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} editing={childEditing} sources={provenance.children} />
-        <PartnersSection account={account} t={t} editing={childEditing} sources={provenance.children} />
-        <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance.children} />
-      </div>
+      {childEditing ? <ChildEditorsProvider shared={childEditorShared(t, childEditing)}>{children}</ChildEditorsProvider> : children}
       {reports && <ReportSection accountId={account.id} reports={reports} t={t} locale={locale} />}
       <HistorySection history={events} t={t} locale={locale} />
     </div>

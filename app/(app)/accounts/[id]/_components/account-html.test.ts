@@ -105,11 +105,12 @@ describe("the findings, the facts and the matrix", () => {
     ];
     const account = { logins: [login({ role: "PRIMARY", email: "owner@x" }), login()] } as unknown as AccountDetail;
     const markup = matrixHtml(account, tools, t, "en").markup;
-    expect(markup).toContain(`<th scope="col" class="px-2 py-1 font-medium whitespace-nowrap">${ESCAPED}</th>`);
-    expect(markup).toContain(`<th scope="row" class="sticky left-0 bg-white px-2 py-1 font-medium whitespace-nowrap">${ESCAPED}</th>`);
+    expect(markup).toContain(`<th scope="col" class="matrix-tool">${ESCAPED}</th>`);
+    expect(markup).toContain(`<tr><th scope="row" class="matrix-login">${ESCAPED}</th>`);
     expect(markup.split(t("level.primaryAll")).length - 1).toBe(2);
-    expect(markup).toContain(`<td class="px-2 py-1 whitespace-nowrap"><span class="mr-1">${levelBadgeHtml("VIEW_EDIT", `${t("level.VIEW_EDIT")} (JP)`).markup}</span><span class="mr-1">${levelBadgeHtml("VIEW", t("level.VIEW")).markup}</span></td>`);
-    expect(markup).toContain(`<td class="px-2 py-1 whitespace-nowrap">${levelBadgeHtml("NONE", t("level.NONE")).markup}</td></tr></tbody>`);
+    expect(markup).toContain(`<td>${levelBadgeHtml("VIEW_EDIT", `${t("level.VIEW_EDIT")} (JP)`, true).markup}${levelBadgeHtml("VIEW", t("level.VIEW"), true).markup}</td>`);
+    expect(levelBadgeHtml("VIEW", "v", true).markup).toBe(`<span class="level-VIEW mr-1">v</span>`);
+    expect(markup).toContain(`<td>${levelBadgeHtml("NONE", t("level.NONE")).markup}</td></tr></tbody>`);
     expect(matrixHtml(account, tools, t, "ja").markup).toContain(">注文</th>");
   });
 });

@@ -32,7 +32,7 @@ export function verifiedText(provenance: Provenance, t: Translate): string {
 /** ProvenanceLine (provenance-line.tsx) as markup, inside a string-written cell. */
 export function provenanceLineHtml(provenance: Provenance | undefined, t: Translate): SafeHtml | null {
   if (!provenance) return null;
-  return html`<div class="text-xs font-normal text-slate-500" data-testid="provenance">${t("provenance.line", { source: t(`provenance.${provenance.source}`) })} · ${verifiedText(provenance, t)}</div>`;
+  return html`<div class="provenance" data-testid="provenance">${t("provenance.line", { source: t(`provenance.${provenance.source}`) })} · ${verifiedText(provenance, t)}</div>`;
 }
 
 type Login = AccountDetail["logins"][number];
@@ -76,9 +76,12 @@ export function remediationHtml(remediation: string | undefined, t: Translate): 
   return html`<summary class="cursor-pointer text-blue-800">${t("finding.remediation")}</summary><p class="mt-1 whitespace-pre-line text-slate-800">${remediation}</p>`;
 }
 
-/** The permission matrix's caption, head and body (logins × the tools somebody holds); nothing in it is interactive. */
+/**
+ * The permission matrix's caption, head and body (logins × the tools somebody holds); nothing in it is interactive.
+ * Its cells' styles are `.permission-matrix` rules in app/globals.css, not classes on each cell (decision 057).
+ */
 export function matrixHtml(account: AccountDetail, shown: Tool[], t: Translate, locale: Locale): SafeHtml {
-  const head = shown.map((tool) => html`<th scope="col" class="px-2 py-1 font-medium whitespace-nowrap">${locale === "ja" ? tool.nameJa : tool.nameEn}</th>`);
+  const head = shown.map((tool) => html`<th scope="col" class="matrix-tool">${locale === "ja" ? tool.nameJa : tool.nameEn}</th>`);
   const rows = account.logins.map((login) => {
     const cells = shown.map((tool) => {
       const grants = login.permissions.filter((p) => p.toolId === tool.id && p.level !== "NONE");
@@ -88,10 +91,11 @@ export function matrixHtml(account: AccountDetail, shown: Tool[], t: Translate, 
           ? levelBadgeHtml("ADMIN", t("level.primaryAll"))
           : grants.length === 0
             ? levelBadgeHtml("NONE", t("level.NONE"))
-            : grants.map((g) => html`<span class="mr-1">${levelBadgeHtml(g.level, `${t(`level.${g.level}`)}${g.marketplace ? ` (${g.marketplace})` : ""}`)}</span>`);
-      return html`<td class="px-2 py-1 whitespace-nowrap">${content}</td>`;
+            : // The gap on the badge itself, not a wrapping span: the same layout, less markup (decision 057).
+              grants.map((g) => levelBadgeHtml(g.level, `${t(`level.${g.level}`)}${g.marketplace ? ` (${g.marketplace})` : ""}`, true));
+      return html`<td>${content}</td>`;
     });
-    return html`<tr class="border-t border-slate-100"><th scope="row" class="sticky left-0 bg-white px-2 py-1 font-medium whitespace-nowrap">${login.email}</th>${cells}</tr>`;
+    return html`<tr><th scope="row" class="matrix-login">${login.email}</th>${cells}</tr>`;
   });
   return html`<caption class="sr-only">${t("account.permissions")}</caption><thead><tr><th scope="col" class="sticky left-0 bg-white px-2 py-1">${t("login.email")}</th>${head}</tr></thead><tbody>${rows}</tbody>`;
 }

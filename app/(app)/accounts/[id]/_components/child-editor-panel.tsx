@@ -1,4 +1,5 @@
 "use client";
+import { createContext, useContext, type ReactNode } from "react";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import type { ActionState } from "@/lib/actions/define-action";
@@ -14,8 +15,9 @@ const ID_FIELD: Record<ChildKind, string> = { partner: "partnerId", app: "appId"
 /**
  * What every app, partner and other-access editor of the page has in common: the actions, each kind's field
  * descriptions (the add form's, which each edit form lays its record's values over), the messages and the
- * words. One object per page (account-children-editors.tsx), so the flight payload carries it once and each
- * row one reference and its values, not its closed forms' element trees (decisions 038, 044).
+ * words. One object per page (account-children-editors.tsx), given once to `ChildEditorsProvider` around the three
+ * sections: the flight carries it once and each row only its values, not its closed forms' element trees nor a
+ * long reference to this (decisions 038, 044, 057).
  */
 export interface ChildEditorShared {
   base: { accountId: string; version: number };
@@ -32,8 +34,22 @@ export interface ChildRecord {
   pickers?: Record<string, RecordPicker>;
 }
 
+const Shared = createContext<ChildEditorShared | null>(null);
+
+/** Gives the page's one `ChildEditorShared` to every add and edit form below it. */
+export function ChildEditorsProvider({ shared, children }: { shared: ChildEditorShared; children: ReactNode }) {
+  return <Shared value={shared}>{children}</Shared>;
+}
+
+function useShared(): ChildEditorShared {
+  const shared = useContext(Shared);
+  if (!shared) throw new Error("a child editor needs a ChildEditorsProvider");
+  return shared;
+}
+
 /** The add form of one kind, under its section's list. Mounted when opened (decision 034). */
-export function AddChild({ shared, kind }: { shared: ChildEditorShared; kind: ChildKind }) {
+export function AddChild({ kind }: { kind: ChildKind }) {
+  const shared = useShared();
   const label = shared.words.add[kind];
   return (
     <Disclosure className="mt-2" testId={`add-${kind}`} summary={label} summaryClassName="cursor-pointer text-xs text-blue-800">
@@ -43,7 +59,8 @@ export function AddChild({ shared, kind }: { shared: ChildEditorShared; kind: Ch
 }
 
 /** Edit and remove one row. Each form mounts when its disclosure is opened (decision 034). */
-export function EditChild({ shared, kind, record }: { shared: ChildEditorShared; kind: ChildKind; record: ChildRecord }) {
+export function EditChild({ kind, record }: { kind: ChildKind; record: ChildRecord }) {
+  const shared = useShared();
   const { base, words, messages } = shared;
   return (
     <div className="mt-1 flex flex-wrap gap-3">

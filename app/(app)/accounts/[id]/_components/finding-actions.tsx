@@ -1,4 +1,5 @@
 "use client";
+import { createContext, useContext, type ReactNode } from "react";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import type { ActionState } from "@/lib/actions/define-action";
@@ -7,8 +8,9 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
  * What every open finding's buttons share: the actions, the accept form's fields, the messages and the words.
- * One object per page (findings-section.tsx), so the flight payload carries it once and each finding its id,
- * not its two forms' element trees (decisions 038, 044).
+ * One object per page (findings-section.tsx), given once to `FindingActionsProvider` around the list, so the flight
+ * payload carries it once and each finding its id, not its two forms' element trees nor a long reference to this
+ * (decisions 038, 044, 057).
  */
 export interface FindingActionsShared {
   createTask: Action;
@@ -19,8 +21,17 @@ export interface FindingActionsShared {
   words: { task: string; saving: string; accept: string; acceptSubmit: string };
 }
 
+const Shared = createContext<FindingActionsShared | null>(null);
+
+/** Gives the page's one `FindingActionsShared` to every finding's actions below it. */
+export function FindingActionsProvider({ shared, children }: { shared: FindingActionsShared; children: ReactNode }) {
+  return <Shared value={shared}>{children}</Shared>;
+}
+
 /** A finding becomes a remediation task on request; a writer may accept its risk (the form mounts when opened, decision 034). */
-export function FindingActions({ shared, findingId }: { shared: FindingActionsShared; findingId: string }) {
+export function FindingActions({ findingId }: { findingId: string }) {
+  const shared = useContext(Shared);
+  if (!shared) throw new Error("FindingActions needs a FindingActionsProvider");
   const { words } = shared;
   return (
     <>

@@ -11,7 +11,7 @@ import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
 import { innerHtml } from "@/lib/html/safe-html";
 import { findingEvidenceHtml, findingHeadHtml, remediationHtml } from "./account-html";
-import { FindingActions, type FindingActionsShared } from "./finding-actions";
+import { FindingActions, FindingActionsProvider, type FindingActionsShared } from "./finding-actions";
 import { Empty, Section } from "./section";
 
 
@@ -39,7 +39,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
     { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint"), maxLength: 1000 },
     { name: "until", label: t("finding.acceptUntil"), type: "date", required: true, defaultValue: defaultUntil, hint: t("finding.acceptUntilHint") },
   ];
-  // Every finding's two buttons from one object: each finding sends its id only (decision 044).
+  // Every finding's two buttons from one object, given once through a provider: each finding sends its id only (decisions 044, 057).
   const shared: FindingActionsShared = {
     createTask: createFindingTaskAction,
     accept: canWrite ? acceptFindingAction : null,
@@ -54,19 +54,21 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
       {open.length === 0 ? (
         <Empty>{t("account.noFindings")}</Empty>
       ) : (
-        <ul className="space-y-3" data-testid="open-findings" aria-label={t("finding.openList")}>
-          {open.map((f) => (
-            <li key={f.id} className="rounded border border-slate-200 p-3 text-sm" data-testid="finding" data-rule={f.ruleId}>
-              {/* The finding's static parts as markup, rendered once (decision 052); its actions stay React. */}
-              <div className="flex flex-wrap items-center gap-2" dangerouslySetInnerHTML={innerHtml(findingHeadHtml(f, title(f.ruleId), t))} />
-              <p className="mt-1 text-slate-700" dangerouslySetInnerHTML={innerHtml(findingEvidenceHtml(evidence(f), t))} />
-              <details className="mt-2" dangerouslySetInnerHTML={innerHtml(remediationHtml(REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
-              <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
-              {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
-              <FindingActions shared={shared} findingId={f.id} />
-            </li>
-          ))}
-        </ul>
+        <FindingActionsProvider shared={shared}>
+          <ul className="space-y-3" data-testid="open-findings" aria-label={t("finding.openList")}>
+            {open.map((f) => (
+              <li key={f.id} className="rounded border border-slate-200 p-3 text-sm" data-testid="finding" data-rule={f.ruleId}>
+                {/* The finding's static parts as markup, rendered once (decision 052); its actions stay React. */}
+                <div className="flex flex-wrap items-center gap-2" dangerouslySetInnerHTML={innerHtml(findingHeadHtml(f, title(f.ruleId), t))} />
+                <p className="mt-1 text-slate-700" dangerouslySetInnerHTML={innerHtml(findingEvidenceHtml(evidence(f), t))} />
+                <details className="mt-2" dangerouslySetInnerHTML={innerHtml(remediationHtml(REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
+                <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
+                {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
+                <FindingActions findingId={f.id} />
+              </li>
+            ))}
+          </ul>
+        </FindingActionsProvider>
       )}
       <div className="mt-4" data-testid="accepted-findings">
         <h3 className="text-sm font-semibold">{t("finding.accepted")}</h3>

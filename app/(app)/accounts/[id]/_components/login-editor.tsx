@@ -2,7 +2,7 @@ import type { FieldSpec, FormMessages } from "@/components/action-form";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { sharedFor } from "@/lib/i18n/shared-by-translator";
-import { TOOL_CATALOGUE } from "@/lib/risk/tools";
+import { sparseRecordValues } from "@/lib/forms/shared-fields";
 import { grantField } from "@/lib/validation/permission-form";
 import { addTwoStepMethodAction, removeLoginAction, removeTwoStepMethodAction, setPermissionsAction, updateLoginAction, updateTwoStepMethodAction } from "../actions";
 import { LoginEditorPanel, type LoginEditorRecord, type LoginEditorShared } from "./login-editor-panel";
@@ -14,7 +14,6 @@ interface Props {
   account: AccountDetail;
   login: Login;
   t: Translate;
-  messages: FormMessages;
   /** The login's form values (dates the page's read leaves out) and the people it can be given to. */
   values: Record<string, string> | undefined;
   people: { id: string; name: string }[];
@@ -41,13 +40,12 @@ function buildMethodFields(t: Translate, account: AccountDetail): FieldSpec[] {
   ];
 }
 
-/** The permission matrix's tool list and words, once per page. */
-function matrixChoices(t: Translate, locale: "ja" | "en", errors: Record<string, string>) {
+/** The permission matrix's words, once per page (its tools are the client's catalogue and its error sentences the shared `messages`, decision 057). */
+function matrixChoices(t: Translate) {
   return sharedFor(t, "permissions.matrix", () => ({
-    tools: TOOL_CATALOGUE.tools.map((tool) => ({ id: tool.id, name: locale === "ja" ? tool.nameJa : tool.nameEn, scope: tool.scope })),
     labels: {
       caption: t("account.permissions"), tool: t("permissions.tool"), global: t("permissions.global"), save: t("form.save"), saving: t("form.saving"), saved: t("form.saved"),
-      levels: { NONE: t("level.NONE"), VIEW: t("level.VIEW"), VIEW_EDIT: t("level.VIEW_EDIT"), ADMIN: t("level.ADMIN") }, errors,
+      levels: { NONE: t("level.NONE"), VIEW: t("level.VIEW"), VIEW_EDIT: t("level.VIEW_EDIT"), ADMIN: t("level.ADMIN") },
     },
   }));
 }
@@ -69,25 +67,27 @@ export function loginEditorShared(t: Translate, account: AccountDetail, messages
       edit: t("login.edit"), save: t("form.save"), saving: t("form.saving"), addMethod: t("twoStep.add"), addMethodSubmit: t("twoStep.addSubmit"), editMethod: t("twoStep.edit"),
       removeMethodAsk: t("twoStep.removeAsk"), removeMethodWhat: t("twoStep.removeWhat"), removeConfirm: t("form.removeConfirm"), editPermissions: t("permissions.edit"), removeLogin: t("logins.remove"),
     },
-    matrix: account.logins.some((l) => l.role === "SECONDARY") ? matrixChoices(t, locale, messages.errors) : null,
+    locale,
+    matrix: account.logins.some((l) => l.role === "SECONDARY") ? matrixChoices(t) : null,
   }));
 }
 
-/** Edits recorded after checking Seller Central: each one recomputes the account's findings. */
-export function LoginEditor({ account, login, t, messages, values, people, locale }: Props & { locale: "ja" | "en" }) {
+/** Edits recorded after checking Seller Central: each one recomputes the account's findings. Needs `LoginEditorsProvider` above it. */
+export function LoginEditor({ account, login, t, values, people }: Props) {
+  const form = values && loginEditValues(people, values);
   const record: LoginEditorRecord = {
     id: login.id,
-    // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28).
-    form: values ? loginEditValues(people, values) : { fields: loginFields(t, people, null) },
+    // The descriptions are the page's one list; this login adds only its values (decision 034, stop 28), and only
+    // those that differ from the list's defaults (decision 057).
+    form: form ? { ...form, values: sparseRecordValues(loginEditFields(t), form.values) } : { fields: loginFields(t, people, null) },
+    // The method's line ("SMS ••••1234 · Primary") is built by the panel from these values (decision 057).
     methods: login.twoStepMethods.map((m) => ({
       id: m.id,
-      kind: m.kind,
-      text: `${t(`twoStepKind.${m.kind}`)}${m.phoneLast4 ? ` ••••${m.phoneLast4}` : ""} · ${t(`methodRole.${m.role}`)}`,
-      values: { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" },
+      values: sparseRecordValues(methodFields(t, account), { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" }),
     })),
     levels: login.role === "SECONDARY" ? Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level])) : null,
     removeWhat: t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length }),
   };
   // Mounted when opened: closed, a login costs the page its row and this record, not its five forms (decisions 034, 038).
-  return <LoginEditorPanel shared={loginEditorShared(t, account, messages, locale)} login={record} />;
+  return <LoginEditorPanel login={record} />;
 }

@@ -60,7 +60,8 @@ export function loginEditValues(people: { id: string; name: string }[], values: 
     values,
     pickers: {
       personId: { selectedName: name(values.personId) },
-      sharedWith: { exclude: values.personId, selectedPeople: ids.map((id) => ({ id, name: name(id) ?? id })) },
+      // No chips: the shared field's empty list stands (decision 057).
+      sharedWith: { exclude: values.personId, ...(ids.length > 0 && { selectedPeople: ids.map((id) => ({ id, name: name(id) ?? id })) }) },
     },
   };
 }

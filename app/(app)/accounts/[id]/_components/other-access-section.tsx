@@ -2,7 +2,7 @@ import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
 import { enumLabel } from "@/lib/i18n/enum-label";
-import { appRecord, childEditorShared, otherAccessRecord, partnerRecord, type ChildEditing } from "./account-children-editors";
+import { appRecord, otherAccessRecord, partnerRecord, type ChildEditing } from "./account-children-editors";
 import { AddChild, EditChild } from "./child-editor-panel";
 import { Empty, Section } from "./section";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
@@ -26,12 +26,12 @@ export function AppsSection({ account, t, editing, sources }: { account: Account
                 {app.roles.length > 0 && <> · {t("app.roles")}: {app.roles.join(", ")}</>}
               </div>
               {sources?.get(app.id) && <ProvenanceLine provenance={sources.get(app.id)!} t={t} />}
-              {editing && <EditChild shared={childEditorShared(t, editing)} kind="app" record={appRecord(app)} />}
+              {editing && <EditChild kind="app" record={appRecord(app)} />}
             </li>
           ))}
         </ul>
       )}
-      {editing && <AddChild shared={childEditorShared(t, editing)} kind="app" />}
+      {editing && <AddChild kind="app" />}
     </Section>
   );
 }
@@ -50,12 +50,12 @@ export function PartnersSection({ account, t, editing, sources }: { account: Acc
                 {t("partner.linkSentAt")}: {formatDay(p.linkSentAt)} · {p.acceptedAt ? `${t("partner.acceptedAt")}: ${formatDay(p.acceptedAt)}` : t("partner.pending")}
               </div>
               {sources?.get(p.id) && <ProvenanceLine provenance={sources.get(p.id)!} t={t} />}
-              {editing && <EditChild shared={childEditorShared(t, editing)} kind="partner" record={partnerRecord(p)} />}
+              {editing && <EditChild kind="partner" record={partnerRecord(p)} />}
             </li>
           ))}
         </ul>
       )}
-      {editing && <AddChild shared={childEditorShared(t, editing)} kind="partner" />}
+      {editing && <AddChild kind="partner" />}
     </Section>
   );
 }
@@ -71,12 +71,12 @@ export function OtherAccessSection({ account, t, editing, sources }: { account: 
             <li key={o.id} className="py-2">
               {o.person.name} · {t(`console.${o.console}`)} · {enumLabel(t, "otherRole", o.role)}
               {sources?.get(o.id) && <ProvenanceLine provenance={sources.get(o.id)!} t={t} />}
-              {editing && <EditChild shared={childEditorShared(t, editing)} kind="otherAccess" record={otherAccessRecord(o)} />}
+              {editing && <EditChild kind="otherAccess" record={otherAccessRecord(o)} />}
             </li>
           ))}
         </ul>
       )}
-      {editing && <AddChild shared={childEditorShared(t, editing)} kind="otherAccess" />}
+      {editing && <AddChild kind="otherAccess" />}
     </Section>
   );
 }

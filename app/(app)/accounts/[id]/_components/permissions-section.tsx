@@ -18,7 +18,7 @@ export function PermissionsSection({ account, tools, t, locale }: { account: Acc
         // A matrix stays a matrix on a phone: it scrolls inside its own focusable region, with a hint,
         // and the login column stays put.
         <ScrollRegion label={t("account.permissionsRegion")} hint={t("account.permissionsScroll")} testId="permission-scroll">
-          <table className="text-left text-xs" data-testid="permission-matrix" dangerouslySetInnerHTML={innerHtml(matrixHtml(account, shown, t, locale))} />
+          <table className="permission-matrix text-left text-xs" data-testid="permission-matrix" dangerouslySetInnerHTML={innerHtml(matrixHtml(account, shown, t, locale))} />
         </ScrollRegion>
       )}
     </Section>

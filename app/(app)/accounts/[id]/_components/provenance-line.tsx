@@ -5,10 +5,7 @@ import { verifiedText } from "./account-html";
 /** Where a fact came from (typed in, imported, API, demo) and who last checked it against Seller Central, when. */
 export function ProvenanceLine({ provenance, t }: { provenance: Provenance; t: Translate }) {
   return (
-    <div className="text-xs font-normal text-slate-500" data-testid="provenance">
-      {t("provenance.line", { source: t(`provenance.${provenance.source}`) })}
-      {" · "}
-      {verifiedText(provenance, t)}
-    </div>
+    // One string and a short class: the account page repeats this line on every login (decision 057).
+    <div className="provenance" data-testid="provenance">{`${t("provenance.line", { source: t(`provenance.${provenance.source}`) })} · ${verifiedText(provenance, t)}`}</div>
   );
 }

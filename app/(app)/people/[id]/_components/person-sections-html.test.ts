@@ -43,7 +43,7 @@ describe("personLoginsTableHtml", () => {
     expect(markup).toContain(`<time dateTime="2026-12-02" class="whitespace-nowrap tabular-nums">2026-12-02</time>`);
     expect(markup).toContain(`<span class="text-slate-500">—</span>`);
     expect(markup).toContain(`>people.uses ${ESCAPED}${ESCAPED}</td>`);
-    expect(markup).toContain(`bg-red-100 text-red-900">people.primaryAllTools${ESCAPED}</span>`);
+    expect(markup).toContain(`level-ADMIN">people.primaryAllTools${ESCAPED}</span>`);
     expect(markup).not.toContain(`<code class="ml-2 text-xs font-normal text-slate-500"></code>`);
   });
 });
