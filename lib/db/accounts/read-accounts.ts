@@ -11,7 +11,7 @@ import type { AccountReportRow } from "./account-page-extras";
 import type { Provenance } from "./account-provenance";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
-import { dbFor } from "../tenant";
+import { dbFor, scopedRows } from "../tenant";
 import { utcToday } from "../write-context";
 
 export interface AccountListRow {
@@ -263,9 +263,7 @@ const HISTORY_LIMIT = 50;
 
 async function readAccountPage(scope: Scope, id: string, today: string, want: AccountPageWant): Promise<AccountPageRow | undefined> {
   const since = new Date(Date.now() - SCORE_DAYS * 86_400_000);
-  const rows = await dbFor(scope).$queryRawUnsafe<AccountPageRow[]>(
-    ACCOUNT_PAGE_SQL, scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT, want.editing, want.reports, want.labels,
-  );
+  const rows = await scopedRows<AccountPageRow>(scope, ACCOUNT_PAGE_SQL, [scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT, want.editing, want.reports, want.labels]);
   return rows[0];
 }
 
