@@ -20,8 +20,13 @@ export function getDb(): PrismaClient {
   return globalForDb.gatehouseDb;
 }
 
-/** Each owner client's pg pool (Prisma's own, given to its adapter): ownerRows reads through it without Prisma. */
-const pools = new WeakMap<PrismaClient, { pool: pg.Pool; prepared: boolean }>();
+/**
+ * Each owner client's pg pool (Prisma's own, given to its adapter): ownerRows reads through it without Prisma.
+ * Kept on the client under a registered symbol, not in a module's WeakMap: Next bundles this module into more than
+ * one chunk, and the client (on globalThis) may have been made by another copy.
+ */
+const OWNER_POOL = Symbol.for("gatehouse.ownerPool");
+type WithPool = PrismaClient & { [OWNER_POOL]?: { pool: pg.Pool; prepared: boolean } };
 
 export function createDb(connectionString: string, max = 10): PrismaClient {
   // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
@@ -35,7 +40,7 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
     if (error.code !== "57P01") console.error(`gatehouse: idle database connection failed: ${error.message}`);
   });
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { ...named, disposeExternalPool: true }), transactionOptions: WRITE_TRANSACTION_OPTIONS });
-  pools.set(db, { pool, prepared });
+  (db as WithPool)[OWNER_POOL] = { pool, prepared };
   return db;
 }
 
@@ -45,7 +50,7 @@ export function createDb(connectionString: string, max = 10): PrismaClient {
  * decision 059). For the few system reads every request makes (the session and its scope).
  */
 export async function ownerRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-  const { pool, prepared } = pools.get(getDb())!;
+  const { pool, prepared } = (getDb() as WithPool)[OWNER_POOL]!;
   const name = prepared ? ownerStatementName(sql) : undefined;
   const result = await pool.query({ ...(name ? { name } : {}), text: sql, values: rawParams(params), types: RAW_TYPES });
   return result.rows as T[];

@@ -201,8 +201,13 @@ export function createAppPool(
   return pool;
 }
 
-/** Each tenant client's pool view: scopedRows reads through it without Prisma. */
-const views = new WeakMap<Db, TenantPoolView>();
+/**
+ * Each tenant client's pool view: scopedRows reads through it without Prisma. On the client under a registered
+ * symbol, as client.ts keeps the owner's pool: the clients are cached on globalThis, and Next may bundle this
+ * module more than once.
+ */
+const POOL_VIEW = Symbol.for("gatehouse.tenantPoolView");
+type WithView = Db & { [POOL_VIEW]?: TenantPoolView };
 
 /**
  * A Prisma client running as the scoped-work role with `orgId` as the row-level-security tenant.
@@ -211,7 +216,7 @@ const views = new WeakMap<Db, TenantPoolView>();
 export function createTenantDb(shared: pg.Pool, orgId: string, { onStatement, ...options }: { log?: { emit: "event"; level: "query" }[]; onStatement?: (sql: string) => void } = {}): Db {
   const view = new TenantPoolView(shared, orgId, onStatement);
   const db = new PrismaClient({ ...options, adapter: new PrismaPg(view), transactionOptions: WRITE_TRANSACTION_OPTIONS }) as unknown as Db;
-  views.set(db, view);
+  (db as WithView)[POOL_VIEW] = view;
   return db;
 }
 
@@ -221,7 +226,7 @@ export function createTenantDb(shared: pg.Pool, orgId: string, { onStatement, ..
  * (raw-rows.ts, decision 059). For reads; writes stay in Prisma, in their transactions.
  */
 export function scopedRows<T>(scope: { orgId: string }, sql: string, params: readonly unknown[]): Promise<T[]> {
-  return views.get(dbFor(scope))!.rows<T>(sql, params);
+  return (dbFor(scope) as WithView)[POOL_VIEW]!.rows<T>(sql, params);
 }
 
 // Each client costs ~10 MB (measured), so only the most recently used organisations keep one.
