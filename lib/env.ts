@@ -12,6 +12,8 @@ const envSchema = z.object({
   DATABASE_REPLICA_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   /** Lone scoped queries as named statements (decision 049); unset: on unless DATABASE_DIRECT_URL names another server (a pooler in front). */
   GATEHOUSE_PREPARED_STATEMENTS: z.enum(["on", "off"]).optional(),
+  /** Connections per PostgreSQL pool (the owner's, the scoped role's, the replica's); default 10 (lib/db/pool-size.ts, decision 058). */
+  GATEHOUSE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
   /** `off`: this process serves the web only and runs no background jobs (a web-only replica). */
   GATEHOUSE_JOBS: z.enum(["on", "off"]).default("on"),
   /** The AES key of server actions (base64); derived from AUTH_SECRET when unset (lib/deploy/action-key.ts). */

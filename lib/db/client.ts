@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { ownerStatementName, preparedStatementsWanted } from "./prepared-statements";
+import { poolSize } from "./pool-size";
 import { RAW_TYPES, rawParams } from "./raw-rows";
 
 export type Db = PrismaClient;
@@ -28,7 +29,7 @@ export function getDb(): PrismaClient {
 const OWNER_POOL = Symbol.for("gatehouse.ownerPool");
 type WithPool = PrismaClient & { [OWNER_POOL]?: { pool: pg.Pool; prepared: boolean } };
 
-export function createDb(connectionString: string, max = 10): PrismaClient {
+export function createDb(connectionString: string, max = poolSize()): PrismaClient {
   // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
   // "" is pg's unnamed statement.
   const prepared = preparedStatementsWanted();

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
 import { MAX_PREPARED_PER_CONNECTION, preparedStatementsWanted } from "./prepared-statements";
+import { poolSize } from "./pool-size";
 import { RAW_TYPES, rawParams } from "./raw-rows";
 import { queryConfig, runScoped, staleStatement } from "./scoped-query";
 import { WRITE_TRANSACTION_OPTIONS, type Db } from "./client";
@@ -189,7 +190,7 @@ class TenantPoolView extends pg.Pool {
  */
 export function createAppPool(
   connectionString = appDatabaseUrl(),
-  max = 10,
+  max = poolSize(),
   { preparedStatements = preparedStatementsWanted(), maxPerConnection = MAX_PREPARED_PER_CONNECTION }: { preparedStatements?: boolean; maxPerConnection?: number } = {},
 ): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });

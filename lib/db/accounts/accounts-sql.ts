@@ -129,8 +129,21 @@ export function cursorFits(sort: AccountSort, cursor: AccountCursor | undefined)
   return cursor.keys.length === types.length && cursor.keys.every((k, i) => (types[i] === "text" ? typeof k === "string" : typeof k === "number"));
 }
 
-/** One statement: the page's ids by keyset, then its display columns over those ids only. */
-export function pageStatement(scope: Scope, filter: AccountFilter, sort: AccountSort, dir: "asc" | "desc", cursor: AccountCursor | undefined, limit: number): PageStatement {
+/**
+ * One statement: the page's ids by keyset, then its display columns over those ids only. `withTotal`: each row also
+ * carries the view's capped total (`total`, countStatement's figure), counted once in the same statement (decision 058):
+ * one statement, one tenant setting and one implicit transaction fewer per page, and a search's matches found once for
+ * both. A page with no rows carries no total; the caller counts apart then (countStatement).
+ */
+export function pageStatement(
+  scope: Scope,
+  filter: AccountFilter,
+  sort: AccountSort,
+  dir: "asc" | "desc",
+  cursor: AccountCursor | undefined,
+  limit: number,
+  { withTotal = false }: { withTotal?: boolean } = {},
+): PageStatement {
   const key = SORT_KEYS[sort];
   const params: unknown[] = [];
   // The page's rows carry their display columns from the keyset scan, so the account is not read twice; the client's
@@ -157,10 +170,13 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
   // order (an index scan) instead of sorting every match (a UNION ALL does not pass the order down).
   const tail = `${seek} ORDER BY ${orderBy} LIMIT $${params.length}`;
   const union = filtered.branches.length === 1 ? filtered.branches[0] : filtered.branches.map((b) => `(SELECT * FROM (${b}) f ${tail})`).join("\n      UNION ALL ");
+  // The total's filter tests are the page's own, with the same parameters in the same places (accountFilters numbers
+  // them in one order; the cursor's and the limit's come after), and it reads the search's matches from the same `m`.
+  const total = withTotal ? `,\n    total AS (${countSql(filteredAccounts(scope, filter, [], "1"))})` : "";
   const sql = `WITH ${filtered.cte ? `${filtered.cte},\n    ` : ""}filtered AS (
       ${union}),
-    page AS (SELECT * FROM filtered ${seek} ORDER BY ${orderBy} LIMIT $${params.length})
-    SELECT page.id, page."storeName", page."sellerId", page.region, page.marketplaces, page.plan::text AS plan, page.status::text AS status, page.score,
+    page AS (SELECT * FROM filtered ${seek} ORDER BY ${orderBy} LIMIT $${params.length})${total}
+    SELECT ${withTotal ? "(SELECT n FROM total) AS total, " : ""}page.id, page."storeName", page."sellerId", page.region, page.marketplaces, page.plan::text AS plan, page.status::text AS status, page.score,
            page."clientId", (SELECT c.name FROM "Client" c WHERE c.id = page."clientId" AND c."orgId" = $1) AS "clientName", ${keyCols.map((c) => `page.${c}`).join(", ")},
            lc.n AS "loginCount", page."openCritical" + page."openHigh" + page."openMedium" + page."openLow" AS "openFindings", page."openCritical", page."openHigh",
            lc.changed AS "passwordChangedAt", lc.last AS "lastLoginAt"
@@ -175,13 +191,19 @@ export function pageStatement(scope: Scope, filter: AccountFilter, sort: Account
 /** Exact while small, capped beyond: counting a huge filtered set on every page view is not cheap. */
 export const COUNT_CAP = 10_000;
 
+/** The count of `filtered` (made with columns "1"), capped at COUNT_CAP + 1, without its CTE. */
+function countSql(filtered: ReturnType<typeof filteredAccounts>): string {
+  // Every account of the organisation (no filter, no client restriction): its stored total, kept by triggers
+  // on SellerAccount (migration 20261212010000_account_counts), instead of counting them per view.
+  if (filtered.wholeOrg) return `SELECT coalesce((SELECT accounts FROM "AccountCount" WHERE "orgId" = $1), 0)::int AS n`;
+  return `SELECT count(*)::int AS n FROM (${filtered.branches.join("\n      UNION ALL ")} LIMIT ${COUNT_CAP + 1}) t`;
+}
+
 export function countStatement(scope: Scope, filter: AccountFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const filtered = filteredAccounts(scope, filter, params, "1");
-  // Every account of the organisation (no filter, no client restriction): its stored total, kept by triggers
-  // on SellerAccount (migration 20261212010000_account_counts), instead of counting them per view.
-  if (filtered.wholeOrg) return { sql: `SELECT coalesce((SELECT accounts FROM "AccountCount" WHERE "orgId" = $1), 0)::int AS n`, params };
-  return { sql: `${filtered.cte ? `WITH ${filtered.cte}\n` : ""}SELECT count(*)::int AS n FROM (${filtered.branches.join("\n      UNION ALL ")} LIMIT ${COUNT_CAP + 1}) t`, params };
+  const sql = countSql(filtered);
+  return { sql: filtered.cte ? `WITH ${filtered.cte}\n${sql}` : sql, params };
 }
 
 /** Where a record's facts came from and who last checked them: the page's provenance lines. */

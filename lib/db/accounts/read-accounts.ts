@@ -46,24 +46,28 @@ export interface AccountListPage {
 }
 
 interface RawRow extends Omit<AccountListRow, "passwordChangedAt" | "lastLoginAt"> {
+  /** The view's capped total, on every row when asked for (pageStatement's `withTotal`). */
+  total?: number;
   k0: string | number;
   k1?: number;
   passwordChangedAt: Date | null;
   lastLoginAt: Date | null;
 }
 
-async function fetchPage(scope: Scope, query: Pick<AccountListQuery, AccountFilterKey | "sort" | "dir">, cursor: AccountCursor | undefined, limit: number) {
-  const { sql, params, reversed } = pageStatement(scope, query, query.sort, query.dir, cursor, limit + 1);
+async function fetchPage(scope: Scope, query: Pick<AccountListQuery, AccountFilterKey | "sort" | "dir">, cursor: AccountCursor | undefined, limit: number, withTotal = false) {
+  const { sql, params, reversed } = pageStatement(scope, query, query.sort, query.dir, cursor, limit + 1, { withTotal });
   const raw = await dbFor(scope).$queryRawUnsafe<RawRow[]>(sql, ...params);
+  const total = raw[0]?.total;
   const more = raw.length > limit;
   const rows = raw.slice(0, limit);
   if (reversed) rows.reverse();
   const keyOf = (r: RawRow) => (r.k1 === undefined ? [r.k0] : [r.k0, r.k1]);
   return {
     more,
+    total,
     first: rows[0] ? { keys: keyOf(rows[0]), id: rows[0].id } : undefined,
     last: rows.at(-1) ? { keys: keyOf(rows.at(-1)!), id: rows.at(-1)!.id } : undefined,
-    rows: rows.map(({ k0: _k0, k1: _k1, ...r }): AccountListRow => ({
+    rows: rows.map(({ k0: _k0, k1: _k1, total: _total, ...r }): AccountListRow => ({
       ...r,
       passwordChangedAt: r.passwordChangedAt?.toISOString() ?? null,
       lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
@@ -74,17 +78,18 @@ async function fetchPage(scope: Scope, query: Pick<AccountListQuery, AccountFilt
 type AccountFilterKey = keyof AccountFilter;
 
 /**
- * One page of the accounts table, sorted, filtered and keyset-paged by the server in two statements
- * (the page with its counts, and a capped total), whatever the page size.
+ * One page of the accounts table, sorted, filtered and keyset-paged by the server in one statement (the page with
+ * its counts and the capped total, decision 058), whatever the page size; a page with no rows (nothing matches, or
+ * a cursor past the end) counts its total in a second.
  */
 export async function listAccounts(scope: Scope, query: AccountListQuery): Promise<AccountListPage> {
   const cursor = cursorFits(query.sort, query.cursor) ? query.cursor : undefined;
-  const count = countStatement(scope, query);
-  const [page, counted] = await Promise.all([
-    fetchPage(scope, query, cursor, query.pageSize),
-    dbFor(scope).$queryRawUnsafe<{ n: number }[]>(count.sql, ...count.params),
-  ]);
-  const n = counted[0]?.n ?? 0;
+  const page = await fetchPage(scope, query, cursor, query.pageSize, true);
+  let n = page.total;
+  if (n === undefined) {
+    const count = countStatement(scope, query);
+    n = (await dbFor(scope).$queryRawUnsafe<{ n: number }[]>(count.sql, ...count.params))[0]?.n ?? 0;
+  }
   const backwards = cursor?.direction === "prev";
   // Reading forwards, a previous page exists whenever we came by a cursor; backwards, a next one does.
   const hasPrev = backwards ? page.more : !!cursor;
