@@ -1,8 +1,10 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { ownerStatementName, preparedStatementsWanted } from "./prepared-statements";
 import { poolSize } from "./pool-size";
+import { RAW_TYPES, rawParams } from "./raw-rows";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -19,11 +21,40 @@ export function getDb(): PrismaClient {
   return globalForDb.gatehouseDb;
 }
 
+/**
+ * Each owner client's pg pool (Prisma's own, given to its adapter): ownerRows reads through it without Prisma.
+ * Kept on the client under a registered symbol, not in a module's WeakMap: Next bundles this module into more than
+ * one chunk, and the client (on globalThis) may have been made by another copy.
+ */
+const OWNER_POOL = Symbol.for("gatehouse.ownerPool");
+type WithPool = PrismaClient & { [OWNER_POOL]?: { pool: pg.Pool; prepared: boolean } };
+
 export function createDb(connectionString: string, max = poolSize()): PrismaClient {
   // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
   // "" is pg's unnamed statement.
-  const options = preparedStatementsWanted() ? { statementNameGenerator: (query: { sql: string }) => ownerStatementName(query.sql) ?? "" } : undefined;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }, options), transactionOptions: WRITE_TRANSACTION_OPTIONS });
+  const prepared = preparedStatementsWanted();
+  const named = prepared ? { statementNameGenerator: (query: { sql: string }) => ownerStatementName(query.sql) ?? "" } : {};
+  // The pool is made here so ownerRows can use it too; Prisma still ends it at $disconnect.
+  const pool = new pg.Pool({ connectionString, max });
+  // Heard before Prisma's adapter connects (ownerRows may come first): an unheard pool 'error' ends the process.
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "57P01") console.error(`gatehouse: idle database connection failed: ${error.message}`);
+  });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { ...named, disposeExternalPool: true }), transactionOptions: WRITE_TRANSACTION_OPTIONS });
+  (db as WithPool)[OWNER_POOL] = { pool, prepared };
+  return db;
+}
+
+/**
+ * A raw read on the owner's connection, as `getDb().$queryRawUnsafe(sql, ...params)` would run it (the same pool,
+ * the same named statement when registered) and with the same rows, without Prisma's per-call work (raw-rows.ts,
+ * decision 059). For the few system reads every request makes (the session and its scope).
+ */
+export async function ownerRows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+  const { pool, prepared } = (getDb() as WithPool)[OWNER_POOL]!;
+  const name = prepared ? ownerStatementName(sql) : undefined;
+  const result = await pool.query({ ...(name ? { name } : {}), text: sql, values: rawParams(params), types: RAW_TYPES });
+  return result.rows as T[];
 }
 
 /**

@@ -20,7 +20,13 @@ import { createAppPool, createTenantDb } from "./tenant";
 const pin = vi.hoisted(() => ({ orgId: null as string | null }));
 vi.mock("./tenant", async (importOriginal) => {
   const real = await importOriginal<typeof import("./tenant")>();
-  return { ...real, dbFor: (scope: { orgId: string }) => real.dbFor(pin.orgId ? { orgId: pin.orgId } : scope) };
+  const pinned = (scope: { orgId: string }) => (pin.orgId ? { orgId: pin.orgId } : scope);
+  // Both ways the data layer reaches a tenant: the Prisma client, and raw reads without it (decision 059).
+  return {
+    ...real,
+    dbFor: (scope: { orgId: string }) => real.dbFor(pinned(scope)),
+    scopedRows: (scope: { orgId: string }, sql: string, params: readonly unknown[]) => real.scopedRows(pinned(scope), sql, params),
+  };
 });
 
 const db = testDb();

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "./client";
+import { ownerRows } from "./client";
 import { namedOwnerStatement } from "./prepared-statements";
 import { MEMBERSHIPS_SQL, scopeFromMemberships, type MembershipRow, type Scope } from "./scope";
 import { settleSession } from "./sessions";
@@ -20,7 +20,7 @@ export const SESSION_SCOPE_SQL = namedOwnerStatement(`SELECT s."expiresAt", s."l
  * expiry, idle and once-a-minute "seen" rules are validateUserSession's own (settleSession).
  */
 export async function readLiveSessionWithScope(sessionId: string, userId: string, preferredOrgId?: string): Promise<{ live: boolean; scope: Scope | null }> {
-  const rows = await getDb().$queryRawUnsafe<Row[]>(SESSION_SCOPE_SQL, userId, sessionId);
+  const rows = await ownerRows<Row>(SESSION_SCOPE_SQL, [userId, sessionId]);
   if (!(await settleSession(sessionId, rows[0] ?? null))) return { live: false, scope: null };
   const memberships = rows.filter((r): r is Row & MembershipRow => r.membershipOrgId !== null);
   return { live: true, scope: scopeFromMemberships(userId, memberships, preferredOrgId) };

@@ -4,7 +4,8 @@ import pg from "pg";
 import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
 import { MAX_PREPARED_PER_CONNECTION, preparedStatementsWanted } from "./prepared-statements";
 import { poolSize } from "./pool-size";
-import { runScoped, staleStatement } from "./scoped-query";
+import { RAW_TYPES, rawParams } from "./raw-rows";
+import { queryConfig, runScoped, staleStatement } from "./scoped-query";
 import { WRITE_TRANSACTION_OPTIONS, type Db } from "./client";
 import { PrismaClient } from "./generated/client";
 
@@ -77,11 +78,12 @@ function isBegin(args: unknown[]): boolean {
  * The connection a Prisma interactive transaction gets: its BEGIN is sent together with the
  * transaction-local tenant setting. Everything else passes through to the pooled connection.
  */
-function scopedConnection(client: pg.PoolClient, orgId: string): pg.PoolClient {
+function scopedConnection(client: pg.PoolClient, orgId: string, onStatement?: (sql: string) => void): pg.PoolClient {
   return new Proxy(client, {
     get(target, property) {
       if (property === "query") {
         return (...args: unknown[]) => {
+          if (onStatement && (typeof args[0] === "string" || typeof (args[0] as { text?: unknown } | null)?.text === "string")) onStatement(queryConfig(args).text);
           if (isBegin(args) && typeof args[args.length - 1] !== "function") {
             const text = typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text;
             return target.query(`${text}; SELECT set_config('${TENANT_SETTING}', '${orgId.replaceAll("'", "''")}', true)`).then(() => ({
@@ -109,14 +111,21 @@ class TenantPoolView extends pg.Pool {
   constructor(
     private readonly shared: pg.Pool,
     private readonly orgId: string,
+    /** Told the text of every statement sent, whoever sends it (Prisma or scopedRows): tests count statements with it. */
+    private readonly onStatement?: (sql: string) => void,
   ) {
     super({ max: 1 });
+  }
+
+  /** A raw read's rows, as Prisma's `$queryRawUnsafe` gives them, without Prisma (raw-rows.ts, decision 059). */
+  async rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    return ((await this.query({ text: sql, values: rawParams(params), types: RAW_TYPES })) as unknown as pg.QueryResult).rows as T[];
   }
 
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
-    const promise = checkout(this.shared).then((client) => scopedConnection(client, this.orgId));
+    const promise = checkout(this.shared).then((client) => scopedConnection(client, this.orgId, this.onStatement));
     if (!callback) return promise;
     promise.then(
       (client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
@@ -144,6 +153,7 @@ class TenantPoolView extends pg.Pool {
   }
 
   private async runOnce(args: unknown[], prepared: { max: number } | false): Promise<pg.QueryResult> {
+    this.onStatement?.(queryConfig(args).text);
     const client = await checkout(this.shared);
     // pg emits 'error' on a client whose connection dies; checked out, no one else listens for it, and an
     // unheard 'error' event would end the process. The query's own rejection reports it.
@@ -192,9 +202,32 @@ export function createAppPool(
   return pool;
 }
 
-/** A Prisma client running as the scoped-work role with `orgId` as the row-level-security tenant. */
-export function createTenantDb(shared: pg.Pool, orgId: string, options: { log?: { emit: "event"; level: "query" }[] } = {}): Db {
-  return new PrismaClient({ ...options, adapter: new PrismaPg(new TenantPoolView(shared, orgId)), transactionOptions: WRITE_TRANSACTION_OPTIONS }) as unknown as Db;
+/**
+ * Each tenant client's pool view: scopedRows reads through it without Prisma. On the client under a registered
+ * symbol, as client.ts keeps the owner's pool: the clients are cached on globalThis, and Next may bundle this
+ * module more than once.
+ */
+const POOL_VIEW = Symbol.for("gatehouse.tenantPoolView");
+type WithView = Db & { [POOL_VIEW]?: TenantPoolView };
+
+/**
+ * A Prisma client running as the scoped-work role with `orgId` as the row-level-security tenant.
+ * `onStatement`: told the text of every statement it sends, through Prisma or scopedRows (tests count them).
+ */
+export function createTenantDb(shared: pg.Pool, orgId: string, { onStatement, ...options }: { log?: { emit: "event"; level: "query" }[]; onStatement?: (sql: string) => void } = {}): Db {
+  const view = new TenantPoolView(shared, orgId, onStatement);
+  const db = new PrismaClient({ ...options, adapter: new PrismaPg(view), transactionOptions: WRITE_TRANSACTION_OPTIONS }) as unknown as Db;
+  (db as WithView)[POOL_VIEW] = view;
+  return db;
+}
+
+/**
+ * A raw read in scope, as `dbFor(scope).$queryRawUnsafe(sql, ...params)` would run it — the same pool, role,
+ * tenant setting, one round trip and named statement — and with the same rows, without Prisma's per-call work
+ * (raw-rows.ts, decision 059). For reads; writes stay in Prisma, in their transactions.
+ */
+export function scopedRows<T>(scope: { orgId: string }, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return (dbFor(scope) as WithView)[POOL_VIEW]!.rows<T>(sql, params);
 }
 
 // Each client costs ~10 MB (measured), so only the most recently used organisations keep one.

@@ -11,7 +11,7 @@ import type { AccountReportRow } from "./account-page-extras";
 import type { Provenance } from "./account-provenance";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
-import { dbFor } from "../tenant";
+import { dbFor, scopedRows } from "../tenant";
 import { utcToday } from "../write-context";
 
 export interface AccountListRow {
@@ -56,7 +56,7 @@ interface RawRow extends Omit<AccountListRow, "passwordChangedAt" | "lastLoginAt
 
 async function fetchPage(scope: Scope, query: Pick<AccountListQuery, AccountFilterKey | "sort" | "dir">, cursor: AccountCursor | undefined, limit: number, withTotal = false) {
   const { sql, params, reversed } = pageStatement(scope, query, query.sort, query.dir, cursor, limit + 1, { withTotal });
-  const raw = await dbFor(scope).$queryRawUnsafe<RawRow[]>(sql, ...params);
+  const raw = await scopedRows<RawRow>(scope, sql, params);
   const total = raw[0]?.total;
   const more = raw.length > limit;
   const rows = raw.slice(0, limit);
@@ -88,7 +88,7 @@ export async function listAccounts(scope: Scope, query: AccountListQuery): Promi
   let n = page.total;
   if (n === undefined) {
     const count = countStatement(scope, query);
-    n = (await dbFor(scope).$queryRawUnsafe<{ n: number }[]>(count.sql, ...count.params))[0]?.n ?? 0;
+    n = (await scopedRows<{ n: number }>(scope, count.sql, count.params))[0]?.n ?? 0;
   }
   const backwards = cursor?.direction === "prev";
   // Reading forwards, a previous page exists whenever we came by a cursor; backwards, a next one does.
@@ -268,9 +268,7 @@ const HISTORY_LIMIT = 50;
 
 async function readAccountPage(scope: Scope, id: string, today: string, want: AccountPageWant): Promise<AccountPageRow | undefined> {
   const since = new Date(Date.now() - SCORE_DAYS * 86_400_000);
-  const rows = await dbFor(scope).$queryRawUnsafe<AccountPageRow[]>(
-    ACCOUNT_PAGE_SQL, scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT, want.editing, want.reports, want.labels,
-  );
+  const rows = await scopedRows<AccountPageRow>(scope, ACCOUNT_PAGE_SQL, [scope.orgId, scope.clientIds, id, today, since, HISTORY_LIMIT, want.editing, want.reports, want.labels]);
   return rows[0];
 }
 

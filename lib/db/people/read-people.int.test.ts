@@ -6,7 +6,6 @@ import type { SnapshotInput } from "@/lib/validation/snapshot";
 import { personListQuerySchema } from "@/lib/validation/people";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, importSnapshot, scopeFor } from "@/tests/support/factories";
-import type { PrismaClient } from "../generated/client";
 import { getPersonDetailOrThrow, listPeople } from "./read-people";
 import { createAppPool, createTenantDb, dbFor } from "../tenant";
 import { completeOffboardingTask, offboardPerson } from "../offboarding/offboarding-tasks";
@@ -296,9 +295,8 @@ describe("getPersonDetailOrThrow", () => {
   it("reads the whole page in one SQL statement", async () => {
     const { scope, person } = await setup();
     const pool = createAppPool();
-    const counting = createTenantDb(pool, scope.orgId, { log: [{ emit: "event", level: "query" }] }) as unknown as PrismaClient<"query">;
     let statements = 0;
-    counting.$on("query", () => void statements++);
+    const counting = createTenantDb(pool, scope.orgId, { onStatement: () => void statements++ });
     const previous = dbFor(scope);
     const holder = (globalThis as unknown as { gatehouseTenantDbs: Map<string, unknown> }).gatehouseTenantDbs;
     holder.set(scope.orgId, counting);

@@ -7,7 +7,7 @@ import type { PersonPageWant, RawPersonExtras } from "./person-page-extras";
 import { ACCESS_JOINS, ACCESS_METRICS, accessOrder, FINDING_METRICS, storedAccessOrder, METRIC_COLUMNS, METRIC_JOINS, personPageStatement, personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
-import { dbFor } from "../tenant";
+import { scopedRows } from "../tenant";
 
 export interface PersonListRow {
   id: string;
@@ -54,12 +54,12 @@ type MetricRow = Omit<PersonListRow, "departedAt"> & { departedAt: Date | null }
 /** Every metric for the given people, in one set-based query (never one per person). */
 async function metricsFor(scope: Scope, personIds: string[]): Promise<MetricRow[]> {
   if (personIds.length === 0) return [];
-  return dbFor(scope).$queryRawUnsafe<MetricRow[]>(
+  return scopedRows<MetricRow>(
+    scope,
     `WITH ${SCOPED_ACCOUNTS}, ids AS (SELECT unnest($3::text[]) AS id), ${ACCESS_METRICS}, ${FINDING_METRICS}
      SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", ${METRIC_COLUMNS}
      FROM "Person" p ${METRIC_JOINS} WHERE p."orgId" = $1 AND p.id IN (SELECT id FROM ids)`,
-    ...scopeParams(scope),
-    personIds,
+    [...scopeParams(scope), personIds],
   );
 }
 
@@ -112,15 +112,14 @@ const toRow = (r: MetricRow): PersonListRow => ({ ...r, departedAt: r.departedAt
 
 /** People of the organisation visible in scope, with the access each holds; one page, sorted by the server. */
 export async function listPeople(scope: Scope, query: PersonListQuery): Promise<PersonListPage> {
-  const db = dbFor(scope);
   const filterValues = [query.q ?? null, yesNo(query.external), yesNo(query.departed)];
   if (scope.clientIds === null) {
     const filtered = filterValues.some((v) => v !== null);
     const statement = storedPageStatement(scope, query, filtered);
     const read = (limit: number, offset: number) =>
       filtered
-        ? db.$queryRawUnsafe<StoredRow[]>(statement, ...scopeParams(scope), ...filterValues, limit, offset)
-        : db.$queryRawUnsafe<StoredRow[]>(statement, scope.orgId, limit, offset);
+        ? scopedRows<StoredRow>(scope, statement, [...scopeParams(scope), ...filterValues, limit, offset])
+        : scopedRows<StoredRow>(scope, statement, [scope.orgId, limit, offset]);
     const rows = await read(query.pageSize, (query.page - 1) * query.pageSize);
     // Past the last page no row carries the total: the first row does (a second statement only then).
     const total = rows.length > 0 ? rows[0].total : query.page > 1 ? ((await read(1, 0))[0]?.total ?? 0) : 0;
@@ -128,8 +127,8 @@ export async function listPeople(scope: Scope, query: PersonListQuery): Promise<
   }
   const filters = [...scopeParams(scope), ...filterValues];
   const [page, total] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string }[]>(pageStatement(scope, query), ...filters, query.pageSize, (query.page - 1) * query.pageSize),
-    db.$queryRawUnsafe<{ total: number }[]>(`WITH ${candidates(scope)} SELECT count(*)::int AS total FROM candidates`, ...filters),
+    scopedRows<{ id: string }>(scope, pageStatement(scope, query), [...filters, query.pageSize, (query.page - 1) * query.pageSize]),
+    scopedRows<{ total: number }>(scope, `WITH ${candidates(scope)} SELECT count(*)::int AS total FROM candidates`, filters),
   ]);
   const rows = new Map((await metricsFor(scope, page.map((p) => p.id))).map((r) => [r.id, r]));
   return {
@@ -240,7 +239,7 @@ const PAGE_ONLY: PersonPageWant = { editing: false, handover: false, labels: fal
 
 /** The person page's row (personPageStatement), with what `want` asks for beyond the page; out of scope → NOT_FOUND. */
 export async function readPersonPageRow(scope: Scope, personId: string, want: PersonPageWant = PAGE_ONLY): Promise<PersonPageRow> {
-  const [row] = await dbFor(scope).$queryRawUnsafe<PersonPageRow[]>(personPageStatement(scope), ...scopeParams(scope), personId, want.editing, want.handover, want.labels);
+  const [row] = await scopedRows<PersonPageRow>(scope, personPageStatement(scope), [...scopeParams(scope), personId, want.editing, want.handover, want.labels]);
   if (!row) throw new AppError("NOT_FOUND", "Person not found");
   return row;
 }
