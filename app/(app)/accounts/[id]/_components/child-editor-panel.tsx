@@ -1,7 +1,7 @@
 "use client";
-import { createContext, useContext, type ReactNode } from "react";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
+import { sharedContext } from "@/components/shared-context";
 import type { ActionState } from "@/lib/actions/define-action";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import type { RecordPicker } from "@/lib/forms/shared-fields";
@@ -34,18 +34,11 @@ export interface ChildRecord {
   pickers?: Record<string, RecordPicker>;
 }
 
-const Shared = createContext<ChildEditorShared | null>(null);
+const context = sharedContext<ChildEditorShared>("a child editor");
+const useShared = context.useShared;
 
 /** Gives the page's one `ChildEditorShared` to every add and edit form below it. */
-export function ChildEditorsProvider({ shared, children }: { shared: ChildEditorShared; children: ReactNode }) {
-  return <Shared value={shared}>{children}</Shared>;
-}
-
-function useShared(): ChildEditorShared {
-  const shared = useContext(Shared);
-  if (!shared) throw new Error("a child editor needs a ChildEditorsProvider");
-  return shared;
-}
+export const ChildEditorsProvider = context.Provider;
 
 /** The add form of one kind, under its section's list. Mounted when opened (decision 034). */
 export function AddChild({ kind }: { kind: ChildKind }) {

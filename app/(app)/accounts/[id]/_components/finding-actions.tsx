@@ -1,7 +1,7 @@
 "use client";
-import { createContext, useContext, type ReactNode } from "react";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
+import { sharedContext } from "@/components/shared-context";
 import type { ActionState } from "@/lib/actions/define-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -21,17 +21,14 @@ export interface FindingActionsShared {
   words: { task: string; saving: string; accept: string; acceptSubmit: string };
 }
 
-const Shared = createContext<FindingActionsShared | null>(null);
+const context = sharedContext<FindingActionsShared>("FindingActions");
 
 /** Gives the page's one `FindingActionsShared` to every finding's actions below it. */
-export function FindingActionsProvider({ shared, children }: { shared: FindingActionsShared; children: ReactNode }) {
-  return <Shared value={shared}>{children}</Shared>;
-}
+export const FindingActionsProvider = context.Provider;
 
 /** A finding becomes a remediation task on request; a writer may accept its risk (the form mounts when opened, decision 034). */
 export function FindingActions({ findingId }: { findingId: string }) {
-  const shared = useContext(Shared);
-  if (!shared) throw new Error("FindingActions needs a FindingActionsProvider");
+  const shared = context.useShared();
   const { words } = shared;
   return (
     <>

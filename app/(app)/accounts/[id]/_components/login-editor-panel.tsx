@@ -1,7 +1,7 @@
 "use client";
-import { createContext, useContext, type ReactNode } from "react";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
+import { sharedContext } from "@/components/shared-context";
 import type { ActionState } from "@/lib/actions/define-action";
 import type { RecordPicker } from "@/lib/forms/shared-fields";
 import { fullRecordValues } from "@/lib/forms/shared-fields";
@@ -43,17 +43,14 @@ export interface LoginEditorRecord {
   removeWhat: string;
 }
 
-const Shared = createContext<LoginEditorShared | null>(null);
+const context = sharedContext<LoginEditorShared>("LoginEditorPanel");
 
 /** Gives the page's one `LoginEditorShared` to every login editor below it. */
-export function LoginEditorsProvider({ shared, children }: { shared: LoginEditorShared; children: ReactNode }) {
-  return <Shared value={shared}>{children}</Shared>;
-}
+export const LoginEditorsProvider = context.Provider;
 
 /** Edits recorded after checking Seller Central: each one recomputes the account's findings. Mounted when opened (decision 034). */
 export function LoginEditorPanel({ login }: { login: LoginEditorRecord }) {
-  const shared = useContext(Shared);
-  if (!shared) throw new Error("LoginEditorPanel needs a LoginEditorsProvider");
+  const shared = context.useShared();
   const { base, actions, messages, words } = shared;
   const choices = { kinds: shared.methodFields.find((f) => f.name === "kind")?.options ?? [], roles: shared.methodFields.find((f) => f.name === "role")?.options ?? [] };
   return (
