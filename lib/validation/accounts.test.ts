@@ -16,6 +16,14 @@ describe("the accounts table's search", () => {
     expect(isAccountSearchTooLong({ q: [q, "short"] })).toBe(true);
   });
 
+  it("drops a search or client holding a control character (PostgreSQL refuses a NUL in any parameter)", () => {
+    for (const bad of ["\u0000", "a\u0000b", "tab\there", "rtl\u202e"]) {
+      expect(parseAccountListQuery(new URLSearchParams({ q: bad })).q).toBeUndefined();
+      expect(parseAccountListQuery(new URLSearchParams({ client: bad })).client).toBeUndefined();
+    }
+    expect(parseAccountListQuery(new URLSearchParams({ q: "ストア 12" })).q).toBe("ストア 12");
+  });
+
   it("has nothing to say without a search", () => {
     expect(isAccountSearchTooLong(new URLSearchParams())).toBe(false);
     expect(isAccountSearchTooLong({})).toBe(false);

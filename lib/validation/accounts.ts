@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { CONTROL_CHARACTER_KEY, isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 
 // The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
@@ -49,7 +49,9 @@ export function decodeCursor(value: unknown): AccountCursor | undefined {
   }
 }
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => (v ? v : undefined));
+// A filter typed or pasted into the address bar: one line, or no filter. A control character (a NUL above all, which
+// PostgreSQL refuses in any text parameter) used to reach the statement and answer 500.
+const optionalText = (max: number) => z.string().trim().max(max).refine(isSingleLine).optional().catch(undefined).transform((v) => (v ? v : undefined));
 const optionalScore = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().min(0).max(100).optional()).catch(undefined);
 
 /** The filters alone: shared by the table, the CSV export and saved views. */

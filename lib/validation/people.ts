@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { formDayWithin } from "./day";
+import { isSingleLine } from "./text";
 
 const id = z.string().min(1).max(64);
 const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
 
 export const personListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  // One line of at most 200 characters, or no search (a NUL, which PostgreSQL refuses, used to answer 500).
+  q: z.string().trim().max(200).refine(isSingleLine).optional().catch(undefined).transform((v) => (v ? v : undefined)),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   pageSize: z.coerce.number().int().refine((n) => [25, 50, 100].includes(n)).catch(25),
   /** "access": admin-level logins, then active logins, then accounts, then devices held. */
