@@ -28,4 +28,17 @@ describe("formatDateTime", () => {
     expect(formatDateTime(moment, { locale: "en", timeZone: "Mars/Olympus" })).toBe("2026-11-30 14:05 UTC");
     expect(formatDateTime("garbage", { locale: "en", timeZone: "UTC" })).toBe("—");
   });
+
+  it("keeps each locale and zone apart when moments of several are shown in turn (its formatters are reused)", () => {
+    const shown = ["Asia/Tokyo", "Europe/Berlin", "Asia/Tokyo", "Mars/Olympus", "Europe/Berlin"].flatMap((timeZone) =>
+      (["ja", "en"] as const).map((locale) => formatDateTime(moment, { locale, timeZone })),
+    );
+    expect(shown).toEqual([
+      "2026-11-30 23:05 JST", "2026-11-30 23:05 GMT+9", "2026-11-30 15:05 GMT+1", "2026-11-30 15:05 GMT+1",
+      "2026-11-30 23:05 JST", "2026-11-30 23:05 GMT+9", "2026-11-30 14:05 UTC", "2026-11-30 14:05 UTC",
+      "2026-11-30 15:05 GMT+1", "2026-11-30 15:05 GMT+1",
+    ]);
+    // A moment in summer: the same cached Berlin formatter names the summer offset.
+    expect(formatDateTime(new Date("2026-07-01T12:00:00Z"), { locale: "en", timeZone: "Europe/Berlin" })).toBe("2026-07-01 14:00 GMT+2");
+  });
 });
