@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
+import { twoTenantsWithAStoreEach } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { appDatabaseUrl } from "./app-role";
 import { createDb } from "./client";
@@ -32,10 +32,7 @@ async function held(pool: import("pg").Pool): Promise<{ name: string; generic: n
 }
 
 beforeAll(async () => {
-  a = await createTenant(db);
-  b = await createTenant(db);
-  await importSnapshot(db, a.orgId, oneAccountSnapshot("A's prepared store"));
-  await importSnapshot(db, b.orgId, oneAccountSnapshot("B's prepared store"));
+  ({ a, b } = await twoTenantsWithAStoreEach(db, ["A's prepared store", "B's prepared store"]));
 });
 
 afterAll(async () => {

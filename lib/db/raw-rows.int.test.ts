@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
+import { twoTenantsWithAStoreEach } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { getDb, ownerRows } from "./client";
 import { dbFor, scopedRows } from "./tenant";
@@ -20,10 +20,7 @@ const WIDE = `SELECT '2026-12-06 15:04:05.123'::timestamp(3) AS ts, '2026-12-06 
 const PARAMS = ["héllo 'quoted'", 7, new Date("2026-01-02T03:04:05.678Z"), ["a", "b,c"], false, new Date("2026-01-02T03:04:05.678Z"), null];
 
 beforeAll(async () => {
-  a = await createTenant(db);
-  b = await createTenant(db);
-  await importSnapshot(db, a.orgId, oneAccountSnapshot("A's store"));
-  await importSnapshot(db, b.orgId, oneAccountSnapshot("B's store"));
+  ({ a, b } = await twoTenantsWithAStoreEach(db));
 });
 
 afterAll(async () => {

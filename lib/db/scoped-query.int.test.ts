@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
+import { twoTenantsWithAStoreEach } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { queryConfig } from "./scoped-query";
 import { createAppPool, createTenantDb } from "./tenant";
@@ -45,10 +45,7 @@ async function roundTripsOf(run: () => Promise<unknown>): Promise<{ calls: numbe
 }
 
 beforeAll(async () => {
-  a = await createTenant(db);
-  b = await createTenant(db);
-  await importSnapshot(db, a.orgId, oneAccountSnapshot("A's store"));
-  await importSnapshot(db, b.orgId, oneAccountSnapshot("B's store"));
+  ({ a, b } = await twoTenantsWithAStoreEach(db));
 });
 
 afterAll(async () => {

@@ -64,3 +64,15 @@ export function oneAccountSnapshot(storeName = "Test Store", sellerId = `A${rand
     ],
   };
 }
+
+/**
+ * Two organisations with one store each (named `stores`): the pair the raw-read and scoped-statement tests read
+ * across, to show each read sees only its own organisation's.
+ */
+export async function twoTenantsWithAStoreEach(db: Db, stores: [string, string] = ["A's store", "B's store"]) {
+  const a = await createTenant(db);
+  const b = await createTenant(db);
+  await importSnapshot(db, a.orgId, oneAccountSnapshot(stores[0]));
+  await importSnapshot(db, b.orgId, oneAccountSnapshot(stores[1]));
+  return { a, b };
+}
