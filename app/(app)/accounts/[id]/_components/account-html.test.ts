@@ -6,7 +6,7 @@ import { LevelBadge, levelBadgeHtml } from "@/components/level-badge";
 import { SeverityBadge, severityBadgeHtml } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import { translatorFor } from "@/lib/i18n/per-locale";
-import { factsHtml, findingEvidenceHtml, findingHeadHtml, matrixHtml, personHtml, provenanceLineHtml, remediationHtml, reviewHtml, twoStepHtml } from "./account-html";
+import { factsHtml, findingEvidenceHtml, findingHeadHtml, loginRowHtml, matrixHtml, personHtml, provenanceLineHtml, remediationHtml, reviewHtml, twoStepHtml } from "./account-html";
 import { ProvenanceLine } from "./provenance-line";
 
 const t = translatorFor("en");
@@ -112,5 +112,28 @@ describe("the findings, the facts and the matrix", () => {
     expect(levelBadgeHtml("VIEW", "v", true).markup).toBe(`<span class="level-VIEW mr-1">v</span>`);
     expect(markup).toContain(`<td>${levelBadgeHtml("NONE", t("level.NONE")).markup}</td></tr></tbody>`);
     expect(matrixHtml(account, tools, t, "ja").markup).toContain(">注文</th>");
+  });
+});
+
+describe("a login's row of the logins table (decision 062)", () => {
+  const provenance = new Map([["l1", { source: "IMPORT", verifiedAt: null, verifiedBy: null }]]) as unknown as Parameters<typeof loginRowHtml>[4];
+  const review = { decision: "REDUCE", note: HOSTILE, decidedAt: new Date("2026-11-02T00:00:00Z"), by: HOSTILE };
+
+  it("writes the eight cells React wrote, with the links as plain anchors and every value escaped", () => {
+    const row = loginRowHtml(login({ lastLoginAt: new Date("2026-12-01T00:00:00Z"), passwordChangedAt: null }), "acc/1", t, review, provenance).markup;
+    expect(row.match(/<td[ >]/g)).toHaveLength(8);
+    expect(row).toContain(`<td class="font-medium">${ESCAPED}${provenanceLineHtml(provenance.get("l1"), t)!.markup}</td>`);
+    expect(row).toContain(`data-label="${t("login.role")}" data-testid="login-role">${t("loginRole.SECONDARY")}</td>`);
+    expect(row).toContain(`<a href="/accounts/acc/1/triage?login=l1" class="text-blue-800 underline" data-testid="login-triage-link">Can&#x27;t log in?</a>`);
+    expect(row).toContain(dayHtml(new Date("2026-12-01T00:00:00Z")).markup);
+    expect(row).toContain(`data-testid="login-two-step">${twoStepHtml(login(), t, provenance).markup}</td>`);
+    expect(row).toContain(`<div class="text-xs">${reviewHtml(review, t).markup}</div><a href="/reviews"`);
+    expect(row).not.toContain("<script>");
+  });
+
+  it("leaves the review's line out when the login has none, but keeps the way to the reviews", () => {
+    const row = loginRowHtml(login({ email: null }), "a", t, undefined, new Map()).markup;
+    expect(row).toMatch(/^<td class="font-medium">—<\/td>/);
+    expect(row).toContain(`data-testid="access-review"><a href="/reviews"`);
   });
 });

@@ -63,6 +63,15 @@ export function reviewHtml(review: NonNullable<ReturnType<LatestReviews["get"]>>
   }`;
 }
 
+/**
+ * A login's row of the logins table, every cell (decision 062): the email and where it came from, role, person,
+ * status with the triage link, the two dates, the 2SV methods and the latest review with the reviews link. The links
+ * are plain anchors, as the accounts table's are (decision 051); the editor is a row of its own under this one.
+ */
+export function loginRowHtml(login: Login, accountId: string, t: Translate, review: ReturnType<LatestReviews["get"]>, provenance: Map<string, Provenance>): SafeHtml {
+  return html`<td class="font-medium">${login.email ?? "—"}${provenanceLineHtml(provenance.get(login.id), t)}</td><td class="whitespace-nowrap" data-label="${t("login.role")}" data-testid="login-role">${t(`loginRole.${login.role}`)}</td><td data-label="${t("login.person")}">${personHtml(login, t)}</td><td class="whitespace-nowrap" data-label="${t("login.status")}" data-testid="login-status">${t(`loginStatus.${login.status}`)}<div class="text-xs"><a href="/accounts/${accountId}/triage?login=${login.id}" class="text-blue-800 underline" data-testid="login-triage-link">${t("triage.link")}</a></div></td><td data-label="${t("login.lastLogin")}">${dayHtml(login.lastLoginAt)}</td><td data-label="${t("login.passwordChanged")}">${dayHtml(login.passwordChangedAt)}</td><td data-label="${t("login.twoStep")}" data-wide="true" data-testid="login-two-step">${twoStepHtml(login, t, provenance)}</td><td data-label="${t("review.title")}" data-wide="true" data-testid="access-review">${review ? html`<div class="text-xs">${reviewHtml(review, t)}</div>` : null}<a href="/reviews" class="mt-1 inline-block text-xs text-blue-800 underline">${t("reviews.openReviews")}</a></td>`;
+}
+
 /** An open finding's head (severity, title, rule id), evidence line and remediation (`<details>`'s content). */
 export function findingHeadHtml(f: Pick<AccountDetail["findings"][number], "severity" | "ruleId">, title: string, t: Translate): SafeHtml {
   return html`${severityBadgeHtml(f.severity, t(`severity.${f.severity}`))}<h3 class="font-semibold">${title}</h3><code class="text-xs text-slate-500">${f.ruleId}</code>`;

@@ -1,16 +1,13 @@
-import Link from "@/components/link";
 import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
-import { dayHtml } from "@/components/day";
-import { html, innerHtml } from "@/lib/html/safe-html";
+import { innerHtml } from "@/lib/html/safe-html";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import { AddLogin } from "./add-login";
 import { LoginEditor, loginEditorShared } from "./login-editor";
 import { LoginEditorsProvider } from "./login-editor-panel";
-import { personHtml, provenanceLineHtml, reviewHtml, twoStepHtml } from "./account-html";
-import { ProvenanceLine } from "./provenance-line";
+import { loginRowHtml } from "./account-html";
 import { Empty, Section } from "./section";
 
 export type { LatestReviews } from "./account-html";
@@ -35,46 +32,23 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
       {account.logins.length === 0 ? (
         <Empty>{t("account.noLogins")}</Empty>
       ) : (
-        // On a phone each login is a card (globals.css, .stack-table): role, status and 2SV stay on screen.
+        // On a phone each login is a card (globals.css, .stack-table): role, status and 2SV stay on screen. Each login
+        // is a <tbody> of its own: its row as one string of markup, and under it, for a writer, a row holding its
+        // editor across the table, the one part that is React (decision 062).
         <div className="stack-table-frame overflow-x-auto">
           <table className="stack-table login-table w-full text-left text-sm">
             <caption className="sr-only">{t("account.logins")}</caption>
             <TableHead columns={[t("login.email"), t("login.role"), t("login.person"), t("login.status"), t("login.lastLogin"), t("login.passwordChanged"), t("login.twoStep"), t("review.title")]} />
-            <tbody>
-              {account.logins.map((login) => {
-                const editor = canWrite && <LoginEditor account={account} login={login} t={t} values={loginValues.get(login.id)} people={people} />;
-                const review = reviews.get(login.id);
-                // The static cells are written as markup, rendered once (decision 052); the editor and the Links stay React.
-                // Their padding is `.login-table`'s (app/globals.css), not a class on each cell (decision 057).
-                return (
-                  <tr key={login.id} data-testid="login-row">
-                    {editor ? (
-                      <td className="font-medium">
-                        {login.email ?? "—"}
-                        {provenance.get(login.id) && <ProvenanceLine provenance={provenance.get(login.id)!} t={t} />}
-                        {editor}
-                      </td>
-                    ) : (
-                      <td className="font-medium" dangerouslySetInnerHTML={innerHtml(html`${login.email ?? "—"}${provenanceLineHtml(provenance.get(login.id), t)}`)} />
-                    )}
-                    <td className="whitespace-nowrap" data-label={t("login.role")} data-testid="login-role" dangerouslySetInnerHTML={innerHtml(html`${t(`loginRole.${login.role}`)}`)} />
-                    <td data-label={t("login.person")} dangerouslySetInnerHTML={innerHtml(personHtml(login, t))} />
-                    <td className="whitespace-nowrap" data-label={t("login.status")} data-testid="login-status">
-                      {t(`loginStatus.${login.status}`)}
-                      <div className="text-xs"><Link href={`/accounts/${account.id}/triage?login=${login.id}`} className="text-blue-800 underline" data-testid="login-triage-link">{t("triage.link")}</Link></div>
-                    </td>
-                    <td data-label={t("login.lastLogin")} dangerouslySetInnerHTML={innerHtml(dayHtml(login.lastLoginAt))} />
-                    <td data-label={t("login.passwordChanged")} dangerouslySetInnerHTML={innerHtml(dayHtml(login.passwordChangedAt))} />
-                    <td data-label={t("login.twoStep")} data-wide data-testid="login-two-step" dangerouslySetInnerHTML={innerHtml(twoStepHtml(login, t, provenance))} />
-                    <td data-label={t("review.title")} data-wide data-testid="access-review">
-                      {review && <div className="text-xs" dangerouslySetInnerHTML={innerHtml(reviewHtml(review, t))} />}
-                      {/* Decisions are made in access review campaigns (decision 018): one way to review. */}
-                      <Link href="/reviews" className="mt-1 inline-block text-xs text-blue-800 underline">{t("reviews.openReviews")}</Link>
-                    </td>
+            {account.logins.map((login) => (
+              <tbody key={login.id} data-testid="login-row">
+                <tr dangerouslySetInnerHTML={innerHtml(loginRowHtml(login, account.id, t, reviews.get(login.id), provenance))} />
+                {canWrite && (
+                  <tr className="login-editor-row">
+                    <td colSpan={8}><LoginEditor account={account} login={login} t={t} values={loginValues.get(login.id)} people={people} /></td>
                   </tr>
-                );
-              })}
-            </tbody>
+                )}
+              </tbody>
+            ))}
           </table>
         </div>
       )}
