@@ -50,7 +50,7 @@ export async function TwoFactorSection({ userId, t, required }: { userId: string
       {/* Always at this place in the section, so its state (the recovery codes) survives the re-render. */}
       <ConfirmEnrolment
         enrolling={!status.enabled && Boolean(status.pending && qr)}
-        labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro"), errors: messages.errors }}
+        labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro") }}
       />
     </section>
   );

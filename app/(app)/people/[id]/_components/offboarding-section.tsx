@@ -70,7 +70,6 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
                 title: t("offboarding.confirmTitle", { name: person.name }), intro: t("offboarding.confirmIntro"),
                 confirm: t("offboarding.confirmButton", { name: person.name }), back: t("offboarding.back"), saving: t("form.saving"),
               }}
-              messages={messages}
             />
           </div>
         </Disclosure>
