@@ -8,8 +8,8 @@ export type Sentences = Readonly<Record<string, string>>;
 // account page past the inline-flight cliff (decisions 056, 057, 060); loaded here they are one cached chunk of
 // the reader's language. What the server refuses carries its own sentences (ActionState.said).
 const importers: Record<Locale, () => Promise<Sentences>> = {
-  ja: () => import("@/lib/i18n/validation-sentences/ja").then((m) => m.sentences),
-  en: () => import("@/lib/i18n/validation-sentences/en").then((m) => m.sentences),
+  ja: () => import("@/lib/i18n/messages/validation/ja").then((m) => m.ja),
+  en: () => import("@/lib/i18n/messages/validation/en").then((m) => m.en),
 };
 const loaded: Partial<Record<Locale, Sentences>> = {};
 const failed: Partial<Record<Locale, true>> = {};
