@@ -57,7 +57,8 @@ interface Props {
   pickers?: Record<string, RecordPicker>;
   submitLabel: string;
   pendingLabel: string;
-  messages: FormMessages;
+  /** Its success sentence; a form with nothing to say on success passes none. */
+  messages?: FormMessages;
   variant?: "primary" | "secondary" | "danger";
   inline?: boolean;
   testId?: string;
@@ -245,7 +246,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         </button>
         <span aria-live="polite" className="text-xs">
           {summary && "key" in summary && <span role="alert" className="text-red-700">{say(current ? "form.conflictWithCurrent" : summary.key)}</span>}
-          {!refusedHere && state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
+          {!refusedHere && state.ok && messages?.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>
     </form>
