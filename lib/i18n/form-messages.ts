@@ -9,21 +9,15 @@ const CODES: readonly AppErrorCode[] = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOU
 /** A stale edit: the record's current values are shown under each field, and the form says why. */
 const CONFLICT_KEYS = ["form.currentValue", "form.conflictWithCurrent"] as const;
 
-// One messages object per translator and success sentence: a page's forms then name the whole object by one
-// reference, not a new object each time (decision 057).
-const built = new WeakMap<Translate, Map<string, FormMessages>>();
-
 /**
  * What a form says on its own, its success sentence, in the reader's language. Refusals say their own
- * (answerSentences); a form with nothing to say on success is given no messages at all (an empty object shared
- * by a page's forms cost ≈ 100 characters of flight per form, as a reference to it).
+ * (answerSentences); a form with nothing to say on success is given no messages at all. A new object each call:
+ * the flight names an object it has already sent by its path (60–100 characters on the account page), longer than
+ * this one written out again (≈ 30), so sharing it across a page's forms no longer pays (decision 060; 057 shared
+ * it while it held the error table).
  */
 export function formMessages(t: Translate, success: MessageKey): FormMessages {
-  let bySuccess = built.get(t);
-  if (!bySuccess) built.set(t, (bySuccess = new Map()));
-  let result = bySuccess.get(success);
-  if (!result) bySuccess.set(success, (result = { success: t(success) }));
-  return result;
+  return { success: t(success) };
 }
 
 /** Each refusal code's sentence ("error.<CODE>"), for a form whose action answers with a code alone (the import). */
