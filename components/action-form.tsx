@@ -6,6 +6,8 @@ import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
+import type { Locale } from "@/lib/i18n/locales";
+import { loadValidationSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
 
@@ -35,9 +37,12 @@ export interface FieldSpec {
   };
 }
 
+/**
+ * What a form says on its own. Its refusals are not here: the server's answer carries the sentences it names
+ * (ActionState.said) and the browser's refusals load theirs (lib/forms/validation-sentences), so no page
+ * carries the whole error table in its flight (decision 060).
+ */
 export interface FormMessages {
-  /** AppErrorCode → sentence, plus "validation.*" keys → sentence. */
-  errors: Record<string, string>;
   success?: string;
 }
 
@@ -52,7 +57,8 @@ interface Props {
   pickers?: Record<string, RecordPicker>;
   submitLabel: string;
   pendingLabel: string;
-  messages: FormMessages;
+  /** Its success sentence; a form with nothing to say on success passes none. */
+  messages?: FormMessages;
   variant?: "primary" | "secondary" | "danger";
   inline?: boolean;
   testId?: string;
@@ -85,15 +91,22 @@ const loadFormSchemas = () =>
     },
   ));
 
+/** The browser's checks of a form are ready: its schema (if it names one) and the language's sentences, loaded or known not to load. */
+const browserChecksSettled = (schema: FormSchemaName | undefined, locale: Locale) =>
+  (!schema || formSchemas !== undefined || schemasUnavailable) && validationSentencesSettled(locale);
+const loadBrowserChecks = (schema: FormSchemaName | undefined, locale: Locale) =>
+  Promise.all([schema ? loadFormSchemas() : undefined, loadValidationSentences(locale)]);
+
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
 export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
-  const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
   // Refused in the browser, so the form (passwords included) stays as typed; cleared by the next answer.
-  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string> }>({ seq: -1, errors: {} });
+  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string>; sentences?: Sentences }>({ seq: -1, errors: {} });
   const localErrors = local.seq === state.seq ? local.errors : {};
+  // Whether this form can be refused in the browser: by its schema, a confirmation, or a person typed but not chosen.
+  const checksHere = Boolean(schema) || fields.some((f) => f.matches || f.type === "person");
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const first = Object.keys(local.errors)[0];
@@ -101,28 +114,32 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     if (element instanceof HTMLElement) element.focus();
   }, [local]);
   useEffect(() => {
-    if (schema) void loadFormSchemas();
-  }, [schema]);
+    if (checksHere) void loadBrowserChecks(schema, pageLocale());
+  }, [checksHere, schema]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (schema && !formSchemas && !schemasUnavailable) {
+    const locale = pageLocale();
+    if (checksHere && !browserChecksSettled(schema, locale)) {
       // Not loaded yet: hold the submission until they are (if they cannot load, the server answers alone).
       event.preventDefault();
       const form = event.currentTarget;
-      void loadFormSchemas().then(() => form.requestSubmit());
+      void loadBrowserChecks(schema, locale).then(() => form.requestSubmit());
       return;
     }
     const data = new FormData(event.currentTarget);
     const errors: Record<string, string> = {};
-    if (schema && formSchemas) {
+    const sentences = validationSentences(locale);
+    // Without the sentences (offline) the schema and the confirmation are left to the server, which checks both
+    // and answers in words; a person typed but not chosen is refused here still, as the server would take "nobody".
+    if (sentences && schema && formSchemas) {
       const parsed = formSchemas[schema].safeParse(formFields(data));
       // Only what the user can fix here: a problem with a hidden field is the server's to answer.
       if (!parsed.success) for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
     }
-    Object.assign(errors, confirmationErrors(fields, (name) => String(data.get(name) ?? "")));
+    if (sentences) Object.assign(errors, confirmationErrors(fields, (name) => String(data.get(name) ?? "")));
     for (const f of fields) if (f.type === "person" && String(data.get(`${f.name}Typed`) ?? "") !== "") errors[f.name] = "validation.unknownPerson";
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
-    setLocal({ seq: state.seq, errors });
+    setLocal({ seq: state.seq, errors, sentences });
   };
   // After a refusal the picker shows what was chosen (its id and name came back with the form).
   const pickedPerson = (field: FieldSpec) => {
@@ -146,6 +163,8 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     for (const box of formRef.current?.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${preset.field}"]`) ?? []) box.checked = ticked.includes(box.value);
   };
   const refusedHere = Object.keys(localErrors).length > 0;
+  // A key's sentence: from the browser's table for its own refusals, else from the server's answer.
+  const say = (key: string | undefined) => (key ? ((refusedHere ? local.sentences : state.said)?.[key] ?? key) : "");
   const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
   const currentText = (field: FieldSpec): string => {
     const value = current?.[field.name] ?? "";
@@ -211,7 +230,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
             )}
             {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
             {current && field.name in current && (
-              <p className="mt-0.5 text-xs text-amber-800" data-testid="current-value">{messages.errors["form.currentValue"] ?? "Now:"} {currentText(field)}</p>
+              <p className="mt-0.5 text-xs text-amber-800" data-testid="current-value">{state.said?.["form.currentValue"] ?? "Now:"} {currentText(field)}</p>
             )}
             {error && (
               <p id={`${fieldId}-error`} role={summary && "field" in summary && summary.field === field.name ? "alert" : undefined} className="mt-0.5 text-xs text-red-700">
@@ -227,7 +246,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         </button>
         <span aria-live="polite" className="text-xs">
           {summary && "key" in summary && <span role="alert" className="text-red-700">{say(current ? "form.conflictWithCurrent" : summary.key)}</span>}
-          {!refusedHere && state.ok && messages.success && <span className="text-emerald-700">{messages.success}</span>}
+          {!refusedHere && state.ok && messages?.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>
       </div>
     </form>

@@ -340,3 +340,37 @@ test("the client select carries only the account's client and fetches the others
   await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
   await expect(page.getByTestId("edit-account-form").getByLabel("クライアント").locator("option:checked")).toHaveText("Umi Trading");
 });
+
+test("after switching to English, the browser's and the server's refusals are said in English (decision 060)", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  const before = await storeName(accountId);
+  await page.goto(`/accounts/${accountId}`);
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const form = page.getByTestId("edit-account-form");
+  await form.getByLabel("ストア名").fill("");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("入力してください。")).toBeVisible();
+
+  // The language changes in place (no reload): the next refusal in the browser loads and says the English sentence.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(form.getByLabel("Store name")).toBeVisible();
+  await form.getByLabel("Store name").fill("");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("Required.", { exact: true })).toBeVisible();
+  await expect(form.getByLabel("Store name")).toHaveAttribute("aria-invalid", "true");
+
+  // Refused by the server (another organisation's client): its answer carries the English sentence.
+  const other = await createTenant("OWNER");
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  const foreignClient = await db.client.findFirstOrThrow({ where: { orgId: other.orgId }, select: { id: true } });
+  await db.$disconnect();
+  await form.getByLabel("Store name").fill("Kumo Books");
+  await form.getByLabel("Seller ID").fill("");
+  await form.getByLabel("Client").evaluate((el, id) => ((el as HTMLSelectElement).options[0].value = id), foreignClient.id);
+  await form.getByLabel("Client").selectOption({ index: 0 });
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByText("One of the clients does not exist.")).toBeVisible();
+  expect(await storeName(accountId)).toEqual(before);
+});

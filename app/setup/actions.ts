@@ -7,12 +7,19 @@ import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
 import { completeSetup } from "@/lib/db/setup/create-agency";
 import { AppError } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
+import { answerSentences } from "@/lib/i18n/form-messages";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { getT } from "@/lib/i18n/server";
 import { setupSchema } from "@/lib/validation/setup";
 
 // Public on purpose (nobody can sign in yet): the single-use setup token is the authorisation, checked
 // with "no organisation exists" in the same transaction that creates the first one.
 export async function completeSetupAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  // A refusal carries its sentences, as defineAction's answers do (decision 060).
+  return answerSentences(await completeSetupOrRefuse(prev, formData), await getT());
+}
+
+async function completeSetupOrRefuse(prev: ActionState, formData: FormData): Promise<ActionState> {
   const seq = (prev?.seq ?? 0) + 1;
   const values = echoedValues(formData.entries());
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));

@@ -3,7 +3,6 @@ import { ActionForm } from "@/components/action-form";
 import { LanguageSwitch } from "@/components/language-switch";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { setupIsOpen } from "@/lib/db/setup/setup-token";
-import { formMessages } from "@/lib/i18n/form-messages";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ORG_NAME_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from "@/lib/validation/setup";
@@ -39,7 +38,6 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         ]}
         submitLabel={t("setup.submit")}
         pendingLabel={t("form.saving")}
-        messages={formMessages(t)}
         testId="setup-form"
       />
     </main>

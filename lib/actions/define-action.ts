@@ -7,6 +7,8 @@ import { AppError, type AppErrorCode } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
 import { controlCharacterErrors } from "@/lib/forms/control-characters";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
+import { answerSentences } from "@/lib/i18n/form-messages";
+import { getT } from "@/lib/i18n/server";
 
 export interface ActionState {
   ok: boolean;
@@ -21,6 +23,11 @@ export interface ActionState {
   data?: unknown;
   /** A stale edit: the record as it is now (form strings, with its new version), shown beside what was typed. */
   current?: Record<string, string>;
+  /**
+   * A refusal's sentences in the reader's language, by the keys it names (`error`, a "validation.*" `message`, each
+   * of `fieldErrors`, a stale edit's words): the form shows these instead of every page carrying the whole table.
+   */
+  said?: Record<string, string>;
 }
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
@@ -77,7 +84,8 @@ export function defineAction<S extends z.ZodType>(
   const revalidate = options.revalidate ?? "/";
   const action = async (previous: ActionState, formData: FormData): Promise<ActionState> => {
     const state = await executeAction(definition, await getScope(), formData, (previous?.seq ?? 0) + 1);
-    if (state.ok && revalidate !== false) revalidatePath(revalidate, "layout");
+    if (!state.ok) return answerSentences(state, await getT());
+    if (revalidate !== false) revalidatePath(revalidate, "layout");
     return state;
   };
   return Object.assign(action, { definition });

@@ -67,7 +67,7 @@ export default async function ClientsPage() {
                     <details>
                       <summary className="cursor-pointer text-xs text-red-800">{t("clients.remove")}</summary>
                       <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p>
-                      <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                      <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline />
                     </details>
                   </td>
                 </tr>

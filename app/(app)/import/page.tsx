@@ -3,7 +3,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { listClients } from "@/lib/db/members";
 import { accountChoices } from "@/lib/db/snapshots/account-choices";
-import { formMessages } from "@/lib/i18n/form-messages";
+import { errorCodeSentences } from "@/lib/i18n/form-messages";
 import { messages } from "@/lib/i18n/messages";
 import { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -43,7 +43,7 @@ export default async function ImportPage() {
           messages={snapshotMessages}
           labels={{
             file: t("import.file"), or: t("import.or"), paste: t("import.paste"), client: t("import.client"), noClient: t("scores.noClient"),
-            errorsTitle: t("import.errorsTitle"), errors: formMessages(t).errors, toAccounts: t("nav.accounts"),
+            errorsTitle: t("import.errorsTitle"), errors: errorCodeSentences(t), toAccounts: t("nav.accounts"),
           }}
           listedLabels={{
             note: t("bulk.listedNote"),

@@ -70,7 +70,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                         pendingLabel={t("form.saving")}
                         messages={formMessages(t, "form.saved")}
                       />
-                      <ActionForm action={removeMemberAction} hidden={{ membershipId: m.id, confirm: "yes" }} submitLabel={t("members.remove")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                      <ActionForm action={removeMemberAction} hidden={{ membershipId: m.id, confirm: "yes" }} submitLabel={t("members.remove")} pendingLabel={t("form.saving")} variant="danger" inline />
                     </div>
                   </div>
                 )}
@@ -109,7 +109,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                         : <>{t("members.clients")}: {assigned(i.clientIds)}</>}
                     </span>
                   )}
-                  <ActionForm action={revokeInvitationAction} hidden={{ invitationId: i.id }} submitLabel={t("members.revokeInvitation")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                  <ActionForm action={revokeInvitationAction} hidden={{ invitationId: i.id }} submitLabel={t("members.revokeInvitation")} pendingLabel={t("form.saving")} variant="danger" inline />
                 </li>
               ))}
             </ul>
@@ -128,7 +128,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 <span className="font-medium">{p.clientName}</span>
                 {p.members.length > 0 && <span>{t("portal.members")}: {p.members.join(", ")}</span>}
                 {p.pending.length > 0 && <span className="text-slate-500">{t("portal.pending")}: {p.pending.join(", ")}</span>}
-                <ActionForm action={closeClientPortalAction} hidden={{ clientId: p.clientId, confirm: "yes" }} submitLabel={t("portal.close")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                <ActionForm action={closeClientPortalAction} hidden={{ clientId: p.clientId, confirm: "yes" }} submitLabel={t("portal.close")} pendingLabel={t("form.saving")} variant="danger" inline />
               </li>
             ))}
           </ul>

@@ -34,7 +34,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                 <div className="text-xs text-slate-500">{t("security.signedInAt")}: {when(s.createdAt)} · {t("security.lastSeen")}: {when(s.lastSeenAt)} · {s.ip ?? "—"}</div>
               </div>
               {s.id !== currentId && (
-                <ActionForm action={revokeSessionAction} hidden={{ sessionId: s.id }} submitLabel={t("security.revoke")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline />
+                <ActionForm action={revokeSessionAction} hidden={{ sessionId: s.id }} submitLabel={t("security.revoke")} pendingLabel={t("form.saving")} variant="danger" inline />
               )}
             </li>
           ))}

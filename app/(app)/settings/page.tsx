@@ -64,7 +64,6 @@ export default async function SettingsPage() {
             hidden={{ required: scope.requireTwoFactor ? "no" : "yes" }}
             submitLabel={scope.requireTwoFactor ? t("settings.requireTwoFactorDisable") : t("settings.requireTwoFactorEnable")}
             pendingLabel={t("settings.saving")}
-            messages={formMessages(t)}
             variant="secondary"
             inline
           />

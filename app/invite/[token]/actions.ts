@@ -5,10 +5,21 @@ import { getScope } from "@/lib/auth/scope";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/db/members";
 import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/errors";
+import { answerSentences } from "@/lib/i18n/form-messages";
+import { getT } from "@/lib/i18n/server";
 import { acceptInvitationSchema } from "@/lib/validation/members";
 
 // Public on purpose (the invitee has no account yet): the single-use token is the authorisation.
+// A refusal carries its sentences, as defineAction's answers do (decision 060).
 export async function acceptAsNewUserAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  return answerSentences(await acceptAsNewUser(prev, formData), await getT());
+}
+
+export async function acceptAsUserAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  return answerSentences(await acceptAsUser(prev, formData), await getT());
+}
+
+async function acceptAsNewUser(prev: ActionState, formData: FormData): Promise<ActionState> {
   const seq = (prev?.seq ?? 0) + 1;
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: { name: String(formData.get("name") ?? "") } };
@@ -21,7 +32,7 @@ export async function acceptAsNewUserAction(prev: ActionState, formData: FormDat
   redirect("/signin?joined=1");
 }
 
-export async function acceptAsUserAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+async function acceptAsUser(prev: ActionState, formData: FormData): Promise<ActionState> {
   const seq = (prev?.seq ?? 0) + 1;
   const scope = await getScope();
   const token = z.string().min(20).max(200).safeParse(formData.get("token"));

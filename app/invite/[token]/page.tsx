@@ -4,7 +4,6 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { getScope } from "@/lib/auth/scope";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { findInvitation } from "@/lib/db/members";
-import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { acceptAsNewUserAction, acceptAsUserAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -31,7 +30,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </p>
           {invitation.userExists ? (
             scope ? (
-              <ActionForm action={acceptAsUserAction} hidden={{ token }} submitLabel={t("invite.join")} pendingLabel={t("form.saving")} messages={formMessages(t)} />
+              <ActionForm action={acceptAsUserAction} hidden={{ token }} submitLabel={t("invite.join")} pendingLabel={t("form.saving")} />
             ) : (
               <p className="text-sm">{t("invite.signInFirst")} <Link href={`/signin?next=${encodeURIComponent(`/invite/${token}`)}`}>{t("signin.submit")}</Link></p>
             )
@@ -46,7 +45,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               ]}
               submitLabel={t("invite.create")}
               pendingLabel={t("form.saving")}
-              messages={formMessages(t)}
               testId="accept-invitation-form"
             />
           )}

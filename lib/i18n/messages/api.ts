@@ -54,9 +54,6 @@ export const ja = {
   "apiTokens.expired": "期限切れ",
   "apiTokens.revoke": "失効させる",
   "apiTokens.revokedDone": "トークンを失効させました。",
-  "validation.apiTokenNameTooLong": "100文字以内にしてください。",
-  "validation.apiTokenScope": "読み取りか書き込みを選んでください。",
-  "validation.apiTokenExpiryPast": "有効期限は明日以降の日付にしてください。",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -114,7 +111,4 @@ export const en: Record<keyof typeof ja, string> = {
   "apiTokens.expired": "expired",
   "apiTokens.revoke": "Revoke",
   "apiTokens.revokedDone": "Token revoked.",
-  "validation.apiTokenNameTooLong": "Use at most 100 characters.",
-  "validation.apiTokenScope": "Choose read or write.",
-  "validation.apiTokenExpiryPast": "The expiry must be a day after today.",
 };

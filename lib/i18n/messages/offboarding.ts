@@ -24,13 +24,6 @@ export const ja = {
   "offboarding.cancelText": "誤って開始した退職処理を取り消します。チェックリストを削除し、退職日を処理前の状態に戻します。",
   "offboarding.cancelConfirm": "退職処理を取り消す",
   "offboarding.cancelBlocked": "データを変更した項目（ログインの無効化・引き継ぎなど）が {count} 件完了しているため、取り消せません。取り消すには、先にそれらの完了を取り消してください。",
-  "validation.handoverPersonRequired": "引き継ぎ先の社員を選んでください。",
-  "validation.handoverSamePerson": "退職する本人には引き継げません。",
-  "validation.handoverPersonUnknown": "その人は見つかりません。一覧から選んでください。",
-  "validation.handoverExternal": "外部の人には引き継げません。プライマリーユーザーは自社の社員が持つ必要があります。",
-  "validation.handoverDeparted": "退職済みの人には引き継げません。",
-  "validation.noOffboardingToCancel": "取り消せる退職処理はありません。",
-  "validation.offboardingChangedData": "データを変更した項目が完了しているため取り消せません。先にそれらの完了を取り消してください。",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -58,11 +51,4 @@ export const en: Record<keyof typeof ja, string> = {
   "offboarding.cancelText": "Cancels an offboarding started by mistake: deletes its checklist and puts the departure date back as it was.",
   "offboarding.cancelConfirm": "Cancel the offboarding",
   "offboarding.cancelBlocked": "{count, plural, one {# done item has} other {# done items have}} changed data (a login disabled or handed over), so this offboarding cannot be cancelled. Undo those first.",
-  "validation.handoverPersonRequired": "Choose the employee who takes the login over.",
-  "validation.handoverSamePerson": "The login cannot be handed to the person who is leaving.",
-  "validation.handoverPersonUnknown": "That person was not found. Choose one from the list.",
-  "validation.handoverExternal": "An external person cannot take the primary login: it must be held by your own employee.",
-  "validation.handoverDeparted": "A departed person cannot take the login over.",
-  "validation.noOffboardingToCancel": "There is no offboarding to cancel.",
-  "validation.offboardingChangedData": "Items that changed data are done, so this cannot be cancelled. Undo them first.",
 };

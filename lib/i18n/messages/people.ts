@@ -61,8 +61,6 @@ export const ja = {
   "offboarding.open": "未完了",
   "offboarding.doneBy": "{date} {name} が完了",
   "offboarding.hiddenOpen": "担当外のクライアントのアカウントに、未完了の項目があと {count} 件あります。",
-  "validation.departedFuture": "退職日に未来の日付は指定できません。",
-  "validation.offboardConfirm": "内容を確認してから実行してください。",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -127,6 +125,4 @@ export const en: Record<keyof typeof ja, string> = {
   "offboarding.open": "Open",
   "offboarding.doneBy": "Done {date} by {name}",
   "offboarding.hiddenOpen": "{count, plural, one {# more open item is} other {# more open items are}} on accounts of clients you are not assigned to.",
-  "validation.departedFuture": "The departure date cannot be in the future.",
-  "validation.offboardConfirm": "Review the summary, then confirm.",
 };

@@ -37,7 +37,6 @@ export const ja = {
   "triage.answered": "{count} 項目に回答",
   "triage.back": "アカウントに戻る",
   "history.triage.completed": "ログインできない場合のトリアージ",
-  "validation.triageCauseRequired": "解決した場合は原因を選ぶか、1つの項目に「これが原因だった」と答えてください。",
 
   "triage.step.suspension.title": "アカウントの停止・閉鎖",
   "triage.step.suspension.check": "Amazonからアカウントの状態についてのEメールが届いていないか、このアカウントの他のログインでサインインできるかを確認します。停止されている場合、サインイン後に「出品用アカウントは停止されました」と表示されます。",
@@ -145,7 +144,6 @@ export const en: Record<keyof typeof ja, string> = {
   "triage.answered": "{count, plural, one {# step answered} other {# steps answered}}",
   "triage.back": "Back to the account",
   "history.triage.completed": "Can't-log-in triage",
-  "validation.triageCauseRequired": "For a resolved outcome, choose the cause or answer “This was it” on one step.",
 
   "triage.step.suspension.title": "Account suspended or deactivated",
   "triage.step.suspension.check": "Look for an e-mail from Amazon about the account's status, and whether the account's other logins can sign in. A suspended account says so right after sign-in.",

@@ -6,7 +6,6 @@ import type { Translate } from "@/lib/i18n/server";
 import { deleteViewAction, saveViewAction } from "../actions";
 
 export function SavedViews({ views, currentSearch, t }: { views: SavedViewRow[]; currentSearch: string; t: Translate }) {
-  const deleteMessages = formMessages(t); // one object for every delete form: carried once in the page payload
   return (
     <section aria-labelledby="saved-views-title" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
       <h2 id="saved-views-title" className="font-semibold">{t("views.title")}</h2>
@@ -18,7 +17,7 @@ export function SavedViews({ views, currentSearch, t }: { views: SavedViewRow[];
             <li key={v.id} className="flex items-center gap-3">
               <Link href={v.query ? `/accounts?${v.query}` : "/accounts"}>{v.name}</Link>
               <ActionForm action={deleteViewAction} hidden={{ id: v.id }} submitLabel={t("views.delete")} pendingLabel={t("views.deleting")}
-                messages={deleteMessages} variant="danger" inline testId={`delete-view-${v.name}`} />
+                variant="danger" inline testId={`delete-view-${v.name}`} />
             </li>
           ))}
         </ul>

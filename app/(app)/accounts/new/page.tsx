@@ -4,7 +4,6 @@ import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
 import { listClientRows } from "@/lib/db/clients/client-records";
 import { canWrite } from "@/lib/db/write-context";
-import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { accountFields } from "../_components/account-fields";
 import { createAccountAction } from "./actions";
@@ -26,7 +25,6 @@ export default async function NewAccountPage({ searchParams }: { searchParams: P
           fields={accountFields(t, clients, preselected ? { storeName: "", sellerId: null, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", clientId: preselected } : null, scope.clientIds !== null)}
           submitLabel={t("accounts.create")}
           pendingLabel={t("form.saving")}
-          messages={formMessages(t)}
           testId="new-account-form"
         />
       </div>

@@ -13,6 +13,7 @@ export interface ImportLabels {
   client: string;
   noClient: string;
   errorsTitle: string;
+  /** Each refusal code's sentence (the action answers with the code alone). */
   errors: Record<string, string>;
   toAccounts: string;
 }

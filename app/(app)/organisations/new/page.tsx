@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { requireScope } from "@/lib/auth/scope";
 import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
-import { formMessages } from "@/lib/i18n/form-messages";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { ORG_NAME_MAX_LENGTH } from "@/lib/validation/setup";
@@ -23,7 +22,6 @@ export default async function NewOrganisationPage() {
         ]}
         submitLabel={t("org.newSubmit")}
         pendingLabel={t("form.saving")}
-        messages={formMessages(t)}
         testId="new-organisation-form"
       />
     </div>

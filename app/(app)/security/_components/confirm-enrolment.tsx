@@ -9,7 +9,6 @@ interface Labels {
   pending: string;
   codesTitle: string;
   codesIntro: string;
-  errors: Record<string, string>;
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -44,7 +43,7 @@ export function ConfirmEnrolment({ labels, enrolling }: { labels: Labels; enroll
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-60">
         {pending ? labels.pending : labels.confirm}
       </button>
-      {error && <p id="totp-code-error" role="alert" className="w-full text-xs text-red-700">{labels.errors[error] ?? error}</p>}
+      {error && <p id="totp-code-error" role="alert" className="w-full text-xs text-red-700">{state.said?.[error] ?? error}</p>}
     </form>
   );
 }

@@ -8,7 +8,6 @@ import { ConfirmEnrolment } from "./confirm-enrolment";
 
 export async function TwoFactorSection({ userId, t, required }: { userId: string; t: Translate; required: boolean }) {
   const status = await twoFactorStatus(userId);
-  const messages = formMessages(t);
   const qr = status.pending ? `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(status.pending.uri, { type: "svg", margin: 1 })).toString("base64")}` : null;
   return (
     <section aria-labelledby="two-factor" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="two-factor">
@@ -44,13 +43,13 @@ export async function TwoFactorSection({ userId, t, required }: { userId: string
       ) : (
         <>
           <p className="mb-3 text-sm">{t("twoFactor.off")}</p>
-          <ActionForm action={startEnrolmentAction} hidden={{ start: "yes" }} submitLabel={t("twoFactor.start")} pendingLabel={t("form.saving")} messages={messages} />
+          <ActionForm action={startEnrolmentAction} hidden={{ start: "yes" }} submitLabel={t("twoFactor.start")} pendingLabel={t("form.saving")} />
         </>
       )}
       {/* Always at this place in the section, so its state (the recovery codes) survives the re-render. */}
       <ConfirmEnrolment
         enrolling={!status.enabled && Boolean(status.pending && qr)}
-        labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro"), errors: messages.errors }}
+        labels={{ code: t("twoFactor.code"), confirm: t("twoFactor.confirm"), pending: t("form.saving"), codesTitle: t("twoFactor.codesTitle"), codesIntro: t("twoFactor.codesIntro") }}
       />
     </section>
   );

@@ -12,7 +12,6 @@ import { CreateApiToken } from "./create-api-token";
 /** Settings › API tokens (owners and admins): create one (shown once), see when each was last used and from where, revoke. */
 export async function ApiTokensSection({ scope, t, locale }: { scope: Scope; t: Translate; locale: string }) {
   const [tokens, clients] = await Promise.all([listApiTokens(scope), listClients(scope)]);
-  const messages = formMessages(t);
   const now = Date.now();
   return (
     <section aria-labelledby="api-tokens" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="api-tokens">
@@ -26,7 +25,7 @@ export async function ApiTokensSection({ scope, t, locale }: { scope: Scope; t: 
         labels={{
           name: t("apiTokens.name"), scope: t("apiTokens.scope"), read: t("apiTokens.scope.read"), write: t("apiTokens.scope.write"),
           clients: t("apiTokens.clients"), clientsHint: t("apiTokens.clientsHint"), expiresOn: t("apiTokens.expiresOn"), expiresOnHint: t("apiTokens.expiresOnHint"),
-          create: t("apiTokens.create"), pending: t("form.saving"), created: t("apiTokens.created"), errors: messages.errors,
+          create: t("apiTokens.create"), pending: t("form.saving"), created: t("apiTokens.created"),
         }}
       />
       <h3 className="mt-4 text-sm font-semibold">{t("apiTokens.list")}</h3>

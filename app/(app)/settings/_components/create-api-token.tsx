@@ -15,7 +15,6 @@ interface Labels {
   create: string;
   pending: string;
   created: string;
-  errors: Record<string, string>;
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -30,7 +29,7 @@ export function CreateApiToken({ labels, clients }: { labels: Labels; clients: {
   const id = useId();
   const token = state.ok ? (state.data as { token?: string } | undefined)?.token : undefined;
   const error = (field: string) => state.fieldErrors?.[field];
-  const say = (key: string | undefined) => (key ? (labels.errors[key] ?? key) : "");
+  const say = (key: string | undefined) => (key ? (state.said?.[key] ?? key) : "");
   const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
     <div className="max-w-md">
       <label htmlFor={`${id}-${name}`} className="block text-xs font-medium text-slate-700">{label}</label>

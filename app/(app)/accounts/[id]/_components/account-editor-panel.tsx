@@ -14,12 +14,11 @@ export interface AccountEditorProps {
   /** Without the region's and marketplaces' choices: codes the browser adds back (lib/forms/marketplace-choices.ts). */
   fields: FieldSpec[];
   messages: FormMessages;
-  removeMessages: FormMessages;
   words: { edit: string; remove: string; removeWhat: string; save: string; saving: string; removeConfirm: string };
 }
 
 /** The account's own facts, edited where they are shown; removal names everything that goes with it. */
-export function AccountEditorPanel({ base, actions, fields, messages, removeMessages, words }: AccountEditorProps) {
+export function AccountEditorPanel({ base, actions, fields, messages, words }: AccountEditorProps) {
   const shown = useMemo(() => withMarketplaceChoices(fields), [fields]);
   return (
     <div className="mt-3 space-y-2">
@@ -30,7 +29,7 @@ export function AccountEditorPanel({ base, actions, fields, messages, removeMess
       </Disclosure>
       <Disclosure testId="account-remover" summary={words.remove} summaryClassName="cursor-pointer text-sm text-red-800">
         <p className="my-2 max-w-xl text-sm">{words.removeWhat}</p>
-        <ActionForm action={actions.remove} hidden={{ ...base, confirm: "yes" }} submitLabel={words.removeConfirm} pendingLabel={words.saving} messages={removeMessages} variant="danger" inline />
+        <ActionForm action={actions.remove} hidden={{ ...base, confirm: "yes" }} submitLabel={words.removeConfirm} pendingLabel={words.saving} variant="danger" inline />
       </Disclosure>
     </div>
   );

@@ -20,7 +20,6 @@ export function AccountEditor({ account, clients, clientRequired, removal, t }: 
       actions={{ update: updateAccountAction, remove: removeAccountAction }}
       fields={withoutMarketplaceChoices(accountFields(t, clients, account, clientRequired, true))}
       messages={formMessages(t, "form.saved")}
-      removeMessages={formMessages(t)}
       words={{ edit: t("accounts.edit"), remove: t("accounts.remove"), removeWhat: t("accounts.removeWhat", { ...removal }), save: t("form.save"), saving: t("form.saving"), removeConfirm: t("form.removeConfirm") }}
     />
   );

@@ -16,7 +16,6 @@ export interface FindingActionsShared {
   createTask: Action;
   accept: Action | null;
   acceptFields: FieldSpec[];
-  messages: FormMessages;
   taskMessages: FormMessages;
   words: { task: string; saving: string; accept: string; acceptSubmit: string };
 }
@@ -38,7 +37,7 @@ export function FindingActions({ findingId }: { findingId: string }) {
       {shared.accept && (
         <Disclosure className="mt-2" summary={words.accept} summaryClassName="cursor-pointer text-sm text-slate-700">
           <div className="mt-2 rounded bg-slate-50 p-3">
-            <ActionForm action={shared.accept} hidden={{ findingId }} fields={shared.acceptFields} submitLabel={words.acceptSubmit} pendingLabel={words.saving} messages={shared.messages} testId="accept-form" />
+            <ActionForm action={shared.accept} hidden={{ findingId }} fields={shared.acceptFields} submitLabel={words.acceptSubmit} pendingLabel={words.saving} testId="accept-form" />
           </div>
         </Disclosure>
       )}

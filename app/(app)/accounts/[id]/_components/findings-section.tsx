@@ -32,7 +32,6 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   const title = (ruleId: string) => ruleTitle(ruleId, locale);
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
-  const messages = formMessages(t); // one object for every form: carried once in the page payload
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   // The same fields for every finding's form: one object in the page payload, named by reference after.
   const acceptFields: FieldSpec[] = [
@@ -44,8 +43,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
     createTask: createFindingTaskAction,
     accept: canWrite ? acceptFindingAction : null,
     acceptFields,
-    messages,
-    taskMessages: { ...messages, success: t("tasks.created") },
+    taskMessages: formMessages(t, "tasks.created"),
     words: { task: t("tasks.fromFinding"), saving: t("form.saving"), accept: t("finding.accept"), acceptSubmit: t("finding.acceptSubmit") },
   };
   return (
@@ -84,7 +82,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                   {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
                 </div>
                 {canWrite && (
-                  <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline />
+                  <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} variant="secondary" inline />
                 )}
               </li>
             ))}

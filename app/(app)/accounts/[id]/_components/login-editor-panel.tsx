@@ -90,7 +90,7 @@ export function LoginEditorPanel({ login }: { login: LoginEditorRecord }) {
         {shared.matrix && login.levels && (
           // The primary user holds every tool; a secondary user's levels are set tool by tool.
           <Disclosure testId="permission-editor" summary={words.editPermissions} summaryClassName="cursor-pointer text-xs text-blue-800">
-            <PermissionMatrixForm action={actions.setPermissions} hidden={{ ...base, loginId: login.id }} tools={toolChoices(shared.locale)} marketplaces={shared.marketplaces} levels={login.levels} labels={{ ...shared.matrix.labels, errors: messages.errors }} />
+            <PermissionMatrixForm action={actions.setPermissions} hidden={{ ...base, loginId: login.id }} tools={toolChoices(shared.locale)} marketplaces={shared.marketplaces} levels={login.levels} labels={shared.matrix.labels} />
           </Disclosure>
         )}
         <Disclosure testId="login-remover" summary={words.removeLogin} summaryClassName="cursor-pointer text-xs text-red-800">

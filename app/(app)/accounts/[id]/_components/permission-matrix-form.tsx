@@ -10,7 +10,7 @@ interface Props {
   marketplaces: string[];
   /** Field name ("g.TOOL" / "g.TOOL.MP") → level now. */
   levels: Record<string, string>;
-  labels: { caption: string; tool: string; global: string; levels: Record<string, string>; save: string; saving: string; saved: string; errors: Record<string, string> };
+  labels: { caption: string; tool: string; global: string; levels: Record<string, string>; save: string; saving: string; saved: string };
 }
 
 /** Tool areas × levels, one column per marketplace for the tools Seller Central sets per marketplace. */
@@ -58,7 +58,7 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
       <div className="flex items-center gap-2">
         <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">{pending ? labels.saving : labels.save}</button>
         <span aria-live="polite" className="text-xs">
-          {!state.ok && state.error && <span role="alert" className="text-red-700">{labels.errors[state.error === "CONFLICT" ? "form.conflictWithCurrent" : state.error] ?? state.error}</span>}
+          {!state.ok && state.error && <span role="alert" className="text-red-700">{state.said?.[state.error === "CONFLICT" ? "form.conflictWithCurrent" : state.error] ?? state.error}</span>}
           {state.ok && <span className="text-emerald-700">{labels.saved}</span>}
         </span>
       </div>

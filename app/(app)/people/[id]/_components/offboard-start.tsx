@@ -1,6 +1,5 @@
 "use client";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import type { FormMessages } from "@/components/action-form";
 import type { ActionState } from "@/lib/actions/define-action";
 import { formSummary } from "@/lib/forms/summary";
 import { offboardPersonAction } from "../actions";
@@ -15,7 +14,6 @@ interface Props {
   /** The checklist items this offboarding will create, already in the reader's language. */
   changes: string[];
   text: { date: string; dateHint: string; review: string; title: string; intro: string; confirm: string; back: string; saving: string };
-  messages: FormMessages;
 }
 
 /**
@@ -23,12 +21,12 @@ interface Props {
  * that names the person and lists every record the offboarding will change. Nothing is sent before the
  * dialog's own button is pressed (the server also requires confirm=yes).
  */
-export function OffboardStart({ personId, defaultDate, departedLine, changes, text, messages }: Props) {
+export function OffboardStart({ personId, defaultDate, departedLine, changes, text }: Props) {
   const [state, formAction, pending] = useActionState(offboardPersonAction, initial);
   const [date, setDate] = useState(defaultDate);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
+  const say = (key: string | undefined) => (key ? (state.said?.[key] ?? key) : "");
   const dateError = state.ok ? undefined : state.fieldErrors?.departedAt;
   const summary = formSummary(state, ["departedAt"]);
   // The answer closes the dialog: a refusal is then shown at the date field, beside the button.

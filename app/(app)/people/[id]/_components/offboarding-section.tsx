@@ -1,8 +1,7 @@
 import { Disclosure } from "@/components/disclosure";
-import { ActionForm, type FormMessages } from "@/components/action-form";
+import { ActionForm } from "@/components/action-form";
 import { formatDay } from "@/lib/dates-format";
 import type { PersonDetail } from "@/lib/db/people/read-people";
-import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
 import { cancelOffboardingAction, completeOffboardingTaskAction, reopenOffboardingTaskAction } from "../actions";
 import { OffboardStart } from "./offboard-start";
@@ -34,9 +33,9 @@ function plannedChanges(person: PersonDetail, t: Translate): string[] {
   return [...(lines.length ? lines : [t("offboarding.change.nothing")]), t("offboarding.change.findings")];
 }
 
-function OpenItem({ task, candidates, t, messages }: { task: Task; candidates: Candidate[]; t: Translate; messages: FormMessages }) {
+function OpenItem({ task, candidates, t }: { task: Task; candidates: Candidate[]; t: Translate }) {
   if (task.kind !== "PRIMARY_HANDOVER") {
-    return <ActionForm action={completeOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.tick")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="tick-form" />;
+    return <ActionForm action={completeOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.tick")} pendingLabel={t("form.saving")} variant="secondary" inline testId="tick-form" />;
   }
   if (candidates.length === 0) return <p className="text-xs text-amber-800" data-testid="handover-none">{t("offboarding.handoverNoCandidates")}</p>;
   const options = [{ value: "", label: t("offboarding.handoverChoose") }, ...candidates.map((c) => ({ value: c.id, label: c.email ? `${c.name} (${c.email})` : c.name }))];
@@ -44,7 +43,7 @@ function OpenItem({ task, candidates, t, messages }: { task: Task; candidates: C
     <ActionForm
       action={completeOffboardingTaskAction} hidden={{ taskId: task.id }}
       fields={[{ name: "newPersonId", label: t("offboarding.handoverTo"), type: "select", options, hint: t("offboarding.handoverHint") }]}
-      submitLabel={t("offboarding.handOver")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="handover-form"
+      submitLabel={t("offboarding.handOver")} pendingLabel={t("form.saving")} variant="secondary" inline testId="handover-form"
     />
   );
 }
@@ -54,7 +53,6 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
   const { tasks, hiddenOpen, changedSteps } = person.checklist;
   const canOffboard = canWrite && (!person.departedAt || tasks.length === 0);
   const done = tasks.filter((task) => task.doneAt).length;
-  const messages = formMessages(t); // one object for every form: carried once in the page payload
   return (
     <Section id="offboarding" title={t("offboarding.title")} testId="offboarding">
       {canOffboard && (
@@ -70,7 +68,6 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
                 title: t("offboarding.confirmTitle", { name: person.name }), intro: t("offboarding.confirmIntro"),
                 confirm: t("offboarding.confirmButton", { name: person.name }), back: t("offboarding.back"), saving: t("form.saving"),
               }}
-              messages={messages}
             />
           </div>
         </Disclosure>
@@ -92,10 +89,10 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
                       ✓ {t("offboarding.doneBy", { date: formatDay(task.doneAt), name: task.doneByName ?? "—" })}
                       {task.handedTo && <> · {t("offboarding.handedTo", { name: task.handedTo.name })}</>}
                     </span>
-                    {canWrite && <ActionForm action={reopenOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.untick")} pendingLabel={t("form.saving")} messages={messages} variant="secondary" inline testId="untick-form" />}
+                    {canWrite && <ActionForm action={reopenOffboardingTaskAction} hidden={{ taskId: task.id }} submitLabel={t("offboarding.untick")} pendingLabel={t("form.saving")} variant="secondary" inline testId="untick-form" />}
                   </span>
                 ) : canWrite ? (
-                  <OpenItem task={task} candidates={candidates} t={t} messages={messages} />
+                  <OpenItem task={task} candidates={candidates} t={t} />
                 ) : (
                   <span className="text-xs text-slate-500">{t("offboarding.open")}</span>
                 )}
@@ -111,7 +108,7 @@ export function OffboardingSection({ person, t, canWrite, today, candidates }: {
         <Disclosure className="mt-3" testId="cancel-offboarding" summary={t("offboarding.cancel")} summaryClassName="cursor-pointer text-sm font-medium text-slate-700">
           <div className="mt-2 space-y-2 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
             <p>{t("offboarding.cancelText")}</p>
-            <ActionForm action={cancelOffboardingAction} hidden={{ personId: person.id, confirm: "yes" }} submitLabel={t("offboarding.cancelConfirm")} pendingLabel={t("form.saving")} messages={messages} variant="danger" testId="cancel-offboarding-form" />
+            <ActionForm action={cancelOffboardingAction} hidden={{ personId: person.id, confirm: "yes" }} submitLabel={t("offboarding.cancelConfirm")} pendingLabel={t("form.saving")} variant="danger" testId="cancel-offboarding-form" />
           </div>
         </Disclosure>
       ))}

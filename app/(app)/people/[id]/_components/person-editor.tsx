@@ -68,7 +68,6 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
               fields={[personPickerField(t, { name: "duplicateId", label: t("person.duplicate") }, null, { exclude: personId })]}
               submitLabel={t("person.mergeSubmit")}
               pendingLabel={t("form.saving")}
-              messages={formMessages(t)}
               variant="danger"
               testId="merge-person-form"
             />
@@ -78,7 +77,7 @@ export function PersonEditor({ personId, editing, t }: { personId: string; editi
           <p className="my-2 max-w-xl text-sm">
             {editing.removal.ownedLogins > 0 ? t("person.removeOwnsLogins", { ownedLogins: editing.removal.ownedLogins }) : t("person.removeWhat", { ...editing.removal })}
           </p>
-          <ActionForm action={removePersonAction} hidden={{ personId, version: v.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} messages={formMessages(t)} variant="danger" inline testId="remove-person-form" />
+          <ActionForm action={removePersonAction} hidden={{ personId, version: v.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline testId="remove-person-form" />
         </Disclosure>
       </div>
     </>

@@ -45,7 +45,7 @@ export function TriageWalk({ action, accountId, loginId, steps, labels, messages
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const hit = steps.find((s) => answers[s.id] === "this");
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  const say = (key: string | undefined) => (key ? (messages.errors[key] ?? key) : "");
+  const say = (key: string | undefined) => (key ? ((state.ok ? undefined : state.said?.[key]) ?? key) : "");
   const values = state.ok ? {} : (state.values ?? {});
   return (
     <form key={state.seq} action={formAction} className="space-y-4" data-testid="triage-form" noValidate onReset={() => setAnswers({})}>
