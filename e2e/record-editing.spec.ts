@@ -1,5 +1,6 @@
+import type { Page } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
-import { createTenant, expect, test } from "./fixtures";
+import { createTenant, expect, test, type Tenant } from "./fixtures";
 import { expectNoSeriousViolations, signIn } from "./support";
 
 // Editing records where they are shown: a stale form is refused with the current values beside what was
@@ -13,6 +14,20 @@ const storeName = async (accountId: string) => {
     await db.$disconnect();
   }
 };
+
+/** Signs in, opens the Kumo account's editor and saves it with an empty store name: refused at the field, in Japanese. */
+async function refuseAnEmptyStoreName(page: Page, tenant: Tenant) {
+  await signIn(page, tenant.email, tenant.password);
+  const accountId = tenant.accountId("kumo");
+  const before = await storeName(accountId);
+  await page.goto(`/accounts/${accountId}`);
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const form = page.getByTestId("edit-account-form");
+  await form.getByLabel("ストア名").fill("");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("入力してください。")).toBeVisible();
+  return { accountId, before, form };
+}
 
 test("a stale edit in a second tab is refused with the current values shown, and saving again is a deliberate overwrite", async ({ page, context, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
@@ -46,17 +61,8 @@ test("a stale edit in a second tab is refused with the current values shown, and
 });
 
 test("bad input is refused at the field, in Japanese, and nothing is written", async ({ page, tenant }) => {
-  await signIn(page, tenant.email, tenant.password);
-  const accountId = tenant.accountId("kumo");
-  const before = await storeName(accountId);
-  await page.goto(`/accounts/${accountId}`);
-  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
-  const form = page.getByTestId("edit-account-form");
-
   // Empty.
-  await form.getByLabel("ストア名").fill("");
-  await form.getByRole("button", { name: "保存" }).click();
-  await expect(form.getByText("入力してください。")).toBeVisible();
+  const { accountId, before, form } = await refuseAnEmptyStoreName(page, tenant);
   // Too long (past the input's own limit, as a script or an old browser could send).
   await form.getByLabel("ストア名").evaluate((el) => el.removeAttribute("maxlength"));
   await form.getByLabel("ストア名").fill("K".repeat(101));
@@ -342,15 +348,7 @@ test("the client select carries only the account's client and fetches the others
 });
 
 test("after switching to English, the browser's and the server's refusals are said in English (decision 060)", async ({ page, tenant }) => {
-  await signIn(page, tenant.email, tenant.password);
-  const accountId = tenant.accountId("kumo");
-  const before = await storeName(accountId);
-  await page.goto(`/accounts/${accountId}`);
-  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
-  const form = page.getByTestId("edit-account-form");
-  await form.getByLabel("ストア名").fill("");
-  await form.getByRole("button", { name: "保存" }).click();
-  await expect(form.getByText("入力してください。")).toBeVisible();
+  const { accountId, before, form } = await refuseAnEmptyStoreName(page, tenant);
 
   // The language changes in place (no reload): the next refusal in the browser loads and says the English sentence.
   await page.getByRole("button", { name: "English" }).click();
