@@ -64,6 +64,11 @@ interface Props {
   testId?: string;
   /** The zod schema its server action parses with, run in the browser first (same messages, nothing sent when refused). */
   schema?: FormSchemaName;
+  /**
+   * The record's state as read: when it changes (the record read again after a save), the inputs start again from
+   * the new values, the last answer still shown. Without it they start again only on an answer (decision 063).
+   */
+  resetKey?: string;
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -98,7 +103,7 @@ const loadBrowserChecks = (schema: FormSchemaName | undefined, locale: Locale) =
   Promise.all([schema ? loadFormSchemas() : undefined, loadValidationSentences(locale)]);
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema }: Props) {
+export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
@@ -177,7 +182,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   // A refusal in the browser (the confirmation) is the latest word: the server's earlier summary goes.
   const summary = refusedHere ? null : formSummary(state, fields.map((f) => f.name));
   return (
-    <form key={state.seq} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
+    <form key={resetKey === undefined ? state.seq : `${state.seq}:${resetKey}`} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         // After a stale edit the form carries the version it was refused against: saving again is a deliberate overwrite.
         <input key={name} type="hidden" name={name} value={current?.[name] ?? value} />

@@ -33,7 +33,13 @@ test("a stale edit in a second tab is refused with the current values shown, and
   await signIn(page, tenant.email, tenant.password);
   const accountId = tenant.accountId("kumo");
   const second = await context.newPage();
-  await Promise.all([page.goto(`/accounts/${accountId}`), second.goto(`/accounts/${accountId}`)]);
+  const third = await context.newPage();
+  await Promise.all([page.goto(`/accounts/${accountId}`), second.goto(`/accounts/${accountId}`), third.goto(`/accounts/${accountId}`)]);
+
+  // The second tab's form is read when it is opened: before the first tab saves, it holds the old values.
+  await second.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const stale = second.getByTestId("edit-account-form");
+  await expect(stale.getByLabel("ストア名")).toHaveValue("Kumo Books");
 
   await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
   const first = page.getByTestId("edit-account-form");
@@ -44,8 +50,11 @@ test("a stale edit in a second tab is refused with the current values shown, and
   await expect(first.getByText("保存しました。")).toBeVisible();
   await expectNoSeriousViolations(page);
 
-  await second.getByTestId("account-editor").getByText("アカウント情報を編集").click();
-  const stale = second.getByTestId("edit-account-form");
+  // A tab whose page was shown before the save but whose editor is opened after it edits what is there now.
+  await third.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  await expect(third.getByTestId("edit-account-form").getByLabel("ストア名")).toHaveValue("Kumo Books Tokyo");
+  await third.close();
+
   await stale.getByLabel("ストア名").fill("Kumo Books Osaka");
   await stale.getByLabel("出品者ID").fill("");
   await stale.getByRole("button", { name: "保存" }).click();

@@ -19,10 +19,10 @@ import { factsHtml } from "./_components/account-html";
 import { FindingsSection } from "./_components/findings-section";
 import { HistorySection } from "./_components/history-section";
 import { LoginsSection } from "./_components/logins-section";
-import { AccountEditor } from "./_components/account-editor";
+import { AccountEditor } from "./_components/account-editor-panel";
+import { editingSummaries } from "./_components/account-editing";
+import { AccountEditingProvider } from "./_components/editing-context";
 import { AppsSection, OtherAccessSection, PartnersSection } from "./_components/other-access-section";
-import { childEditorShared } from "./_components/account-children-editors";
-import { ChildEditorsProvider } from "./_components/child-editor-panel";
 import { ProvenanceLine } from "./_components/provenance-line";
 import { PermissionsSection } from "./_components/permissions-section";
 import { ReportSection } from "./_components/report-section";
@@ -33,7 +33,7 @@ const load = cache(async (id: string) => {
   const parsed = accountIdSchema.safeParse(id);
   if (!parsed.success) notFound();
   try {
-    return { scope, ...(await readAccountPageModel(scope, parsed.data, { labels: (await getLocale()) === "ja" })) };
+    return { scope, ...(await readAccountPageModel(scope, parsed.data, { labels: (await getLocale()) === "ja", editing: false })) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -47,18 +47,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ scope, account, scores: history, history: events, reviews, writable, provenance, editing, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
+  const [{ scope, account, scores: history, history: events, reviews, writable, provenance, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
-  const childEditing = editing ? { accountId: account.id, version: account.version, messages: formMessages(t, "form.saved") } : null;
-  // The three sections' editors read their shared part from one provider above them (decision 057).
-  const children = (
-    <div className="grid gap-4 md:grid-cols-3">
-      <AppsSection account={account} t={t} editing={childEditing} sources={provenance.children} />
-      <PartnersSection account={account} t={t} editing={childEditing} sources={provenance.children} />
-      <OtherAccessSection account={account} t={t} editing={childEditing} sources={provenance.children} />
-    </div>
-  );
-  return (
+  const editable = writable;
+  const page = (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
       <header className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -73,7 +65,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />
             </div>
           )}
-          {editing && <AccountEditor account={account} clients={editing.clients} clientRequired={scope.clientIds !== null} removal={editing.removal} t={t} />}
+          {editable && <AccountEditor />}
         </div>
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
@@ -82,11 +74,17 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} loginValues={editing?.loginValues ?? new Map()} people={editing?.people ?? []} provenance={new Map([...provenance.logins, ...provenance.children])} locale={locale} />
+      <LoginsSection account={account} t={t} canWrite={editable} reviews={reviews} provenance={new Map([...provenance.logins, ...provenance.children])} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
-      {childEditing ? <ChildEditorsProvider shared={childEditorShared(t, childEditing)}>{children}</ChildEditorsProvider> : children}
+      <div className="grid gap-4 md:grid-cols-3">
+        <AppsSection account={account} t={t} editing={editable} sources={provenance.children} />
+        <PartnersSection account={account} t={t} editing={editable} sources={provenance.children} />
+        <OtherAccessSection account={account} t={t} editing={editable} sources={provenance.children} />
+      </div>
       {reports && <ReportSection accountId={account.id} reports={reports} t={t} locale={locale} />}
       <HistorySection history={events} t={t} locale={locale} />
     </div>
   );
+  // A writer's editors are fetched when first reached for (decision 063): the page carries their summaries only.
+  return editable ? <AccountEditingProvider accountId={account.id} version={account.version} locale={locale} summaries={editingSummaries(t)}>{page}</AccountEditingProvider> : page;
 }

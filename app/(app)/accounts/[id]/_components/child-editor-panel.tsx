@@ -1,69 +1,53 @@
 "use client";
-import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
-import { Disclosure } from "@/components/disclosure";
-import { sharedContext } from "@/components/shared-context";
-import type { ActionState } from "@/lib/actions/define-action";
+import { ActionForm } from "@/components/action-form";
 import type { FormSchemaName } from "@/lib/forms/schemas";
-import type { RecordPicker } from "@/lib/forms/shared-fields";
+import { removeAccountChildAction, saveAppAction, saveOtherAccessAction, savePartnerAction } from "../actions";
+import type { ChildKind } from "./account-editing-types";
+import { EditorDetails, useSummaries } from "./editing-context";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-export type ChildKind = "partner" | "app" | "otherAccess";
+// Add / edit / remove forms for what hangs off an account besides logins, built from the page's editing data when
+// opened (decision 063). Each edit names the account's version (a stale form is refused with the current values),
+// each removal asks first.
 
+const ACTIONS = { partner: savePartnerAction, app: saveAppAction, otherAccess: saveOtherAccessAction };
 const SCHEMAS: Record<ChildKind, FormSchemaName> = { partner: "savePartner", app: "saveApp", otherAccess: "saveOtherAccess" };
 const ID_FIELD: Record<ChildKind, string> = { partner: "partnerId", app: "appId", otherAccess: "otherAccessId" };
 
-/**
- * What every app, partner and other-access editor of the page has in common: the actions, each kind's field
- * descriptions (the add form's, which each edit form lays its record's values over), the messages and the
- * words. One object per page (account-children-editors.tsx), given once to `ChildEditorsProvider` around the three
- * sections: the flight carries it once and each row only its values, not its closed forms' element trees nor a
- * long reference to this (decisions 038, 044, 057).
- */
-export interface ChildEditorShared {
-  base: { accountId: string; version: number };
-  actions: Record<ChildKind, Action> & { remove: Action };
-  fields: Record<ChildKind, FieldSpec[]>;
-  messages: FormMessages;
-  words: { edit: string; remove: string; removeWhat: string; save: string; saving: string; removeConfirm: string; add: Record<ChildKind, string> };
-}
-
-/** One row's own part: its id, its form values and (other access) the chosen person's name. */
-export interface ChildRecord {
-  id: string;
-  values: Record<string, string>;
-  pickers?: Record<string, RecordPicker>;
-}
-
-const context = sharedContext<ChildEditorShared>("a child editor");
-const useShared = context.useShared;
-
-/** Gives the page's one `ChildEditorShared` to every add and edit form below it. */
-export const ChildEditorsProvider = context.Provider;
-
-/** The add form of one kind, under its section's list. Mounted when opened (decision 034). */
+/** The add form of one kind, under its section's list. */
 export function AddChild({ kind }: { kind: ChildKind }) {
-  const shared = useShared();
-  const label = shared.words.add[kind];
+  const label = useSummaries().addChild[kind];
   return (
-    <Disclosure className="mt-2" testId={`add-${kind}`} summary={label} summaryClassName="cursor-pointer text-xs text-blue-800">
-      <ActionForm action={shared.actions[kind]} schema={SCHEMAS[kind]} hidden={shared.base} fields={shared.fields[kind]} submitLabel={label} pendingLabel="…" messages={shared.messages} testId={`add-${kind}-form`} />
-    </Disclosure>
+    <EditorDetails className="mt-2" testId={`add-${kind}`} summary={label} summaryClassName="cursor-pointer text-xs text-blue-800">
+      {(editing) => (
+        <ActionForm action={ACTIONS[kind]} schema={SCHEMAS[kind]} hidden={{ accountId: editing.accountId, version: editing.version }} fields={editing.children.fields[kind]} submitLabel={label} pendingLabel="…" messages={editing.messages} testId={`add-${kind}-form`} />
+      )}
+    </EditorDetails>
   );
 }
 
-/** Edit and remove one row. Each form mounts when its disclosure is opened (decision 034). */
-export function EditChild({ kind, record }: { kind: ChildKind; record: ChildRecord }) {
-  const shared = useShared();
-  const { base, words, messages } = shared;
+/** Edit and remove one row. */
+export function EditChild({ kind, id }: { kind: ChildKind; id: string }) {
+  const summaries = useSummaries();
   return (
     <div className="mt-1 flex flex-wrap gap-3">
-      <Disclosure testId={`edit-${kind}`} summary={words.edit} summaryClassName="cursor-pointer text-xs text-blue-800">
-        <ActionForm action={shared.actions[kind]} schema={SCHEMAS[kind]} hidden={{ ...base, [ID_FIELD[kind]]: record.id }} fields={shared.fields[kind]} values={record.values} pickers={record.pickers} submitLabel={words.save} pendingLabel={words.saving} messages={messages} testId={`edit-${kind}-form`} />
-      </Disclosure>
-      <Disclosure testId={`remove-${kind}`} summary={words.remove} summaryClassName="cursor-pointer text-xs text-red-800">
-        <p className="my-1 text-xs">{words.removeWhat}</p>
-        <ActionForm action={shared.actions.remove} hidden={{ ...base, kind, id: record.id, confirm: "yes" }} submitLabel={words.removeConfirm} pendingLabel={words.saving} messages={messages} variant="danger" inline />
-      </Disclosure>
+      <EditorDetails testId={`edit-${kind}`} summary={summaries.editChild} summaryClassName="cursor-pointer text-xs text-blue-800">
+        {(editing) => {
+          const record = editing.children.records[id];
+          if (!record) return null;
+          const { words, messages } = editing;
+          return (
+            <ActionForm action={ACTIONS[kind]} schema={SCHEMAS[kind]} hidden={{ accountId: editing.accountId, version: editing.version, [ID_FIELD[kind]]: record.id }} fields={editing.children.fields[kind]} values={record.values} pickers={record.pickers} resetKey={JSON.stringify(record)} submitLabel={words.save} pendingLabel={words.saving} messages={messages} testId={`edit-${kind}-form`} />
+          );
+        }}
+      </EditorDetails>
+      <EditorDetails testId={`remove-${kind}`} summary={summaries.removeChild} summaryClassName="cursor-pointer text-xs text-red-800">
+        {(editing) => (
+          <>
+            <p className="my-1 text-xs">{editing.words.removeChildWhat}</p>
+            <ActionForm action={removeAccountChildAction} hidden={{ accountId: editing.accountId, version: editing.version, kind, id, confirm: "yes" }} submitLabel={editing.words.removeConfirm} pendingLabel={editing.words.saving} messages={editing.messages} variant="danger" inline />
+          </>
+        )}
+      </EditorDetails>
     </div>
   );
 }

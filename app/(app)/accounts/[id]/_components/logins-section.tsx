@@ -2,11 +2,8 @@ import { TableHead } from "@/components/table-head";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { innerHtml } from "@/lib/html/safe-html";
-import { formMessages } from "@/lib/i18n/form-messages";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
-import { AddLogin } from "./add-login";
-import { LoginEditor, loginEditorShared } from "./login-editor";
-import { LoginEditorsProvider } from "./login-editor-panel";
+import { AddLogin, LoginEditor } from "./login-editor-panel";
 import { loginRowHtml } from "./account-html";
 import { Empty, Section } from "./section";
 
@@ -17,18 +14,14 @@ interface Props {
   t: Translate;
   canWrite: boolean;
   reviews: LatestReviews;
-  /** Edit-form values per login, the people a login can be given to, and where each login's facts came from. */
-  loginValues: Map<string, Record<string, string>>;
-  people: { id: string; name: string }[];
+  /** Where each login's facts came from. */
   provenance: Map<string, Provenance>;
 }
 
-export function LoginsSection({ account, t, canWrite, reviews, loginValues, people, provenance, locale }: Props & { locale: "ja" | "en" }) {
-  // One object for every form of the table: the page payload carries it once, not once per form.
-  const messages = formMessages(t, "form.saved");
-  const section = (
+export function LoginsSection({ account, t, canWrite, reviews, provenance }: Props) {
+  return (
     <Section id="logins" title={t("account.logins")}>
-      {canWrite && <AddLogin account={account} people={people} t={t} messages={messages} />}
+      {canWrite && <AddLogin />}
       {account.logins.length === 0 ? (
         <Empty>{t("account.noLogins")}</Empty>
       ) : (
@@ -44,7 +37,7 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
                 <tr dangerouslySetInnerHTML={innerHtml(loginRowHtml(login, account.id, t, reviews.get(login.id), provenance))} />
                 {canWrite && (
                   <tr className="login-editor-row">
-                    <td colSpan={8}><LoginEditor account={account} login={login} t={t} values={loginValues.get(login.id)} people={people} /></td>
+                    <td colSpan={8}><LoginEditor loginId={login.id} /></td>
                   </tr>
                 )}
               </tbody>
@@ -54,6 +47,4 @@ export function LoginsSection({ account, t, canWrite, reviews, loginValues, peop
       )}
     </Section>
   );
-  // The editors' shared part goes first in the flight, above the add form and the rows (decision 057).
-  return canWrite ? <LoginEditorsProvider shared={loginEditorShared(t, account, messages, locale)}>{section}</LoginEditorsProvider> : section;
 }

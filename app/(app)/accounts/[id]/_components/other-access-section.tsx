@@ -2,7 +2,6 @@ import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { Translate } from "@/lib/i18n/server";
 import { formatDay } from "@/lib/dates-format";
 import { enumLabel } from "@/lib/i18n/enum-label";
-import { appRecord, otherAccessRecord, partnerRecord, type ChildEditing } from "./account-children-editors";
 import { AddChild, EditChild } from "./child-editor-panel";
 import { Empty, Section } from "./section";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
@@ -11,7 +10,7 @@ import { ProvenanceLine } from "./provenance-line";
 /** Where each entry came from, shown beside it (typed in, imported …, verified on … by …). */
 type Sources = Map<string, Provenance> | undefined;
 
-export function AppsSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: ChildEditing | null; sources?: Sources }) {
+export function AppsSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: boolean; sources?: Sources }) {
   return (
     <Section id="apps" title={t("account.apps")}>
       {account.apps.length === 0 ? (
@@ -26,7 +25,7 @@ export function AppsSection({ account, t, editing, sources }: { account: Account
                 {app.roles.length > 0 && <> · {t("app.roles")}: {app.roles.join(", ")}</>}
               </div>
               {sources?.get(app.id) && <ProvenanceLine provenance={sources.get(app.id)!} t={t} />}
-              {editing && <EditChild kind="app" record={appRecord(app)} />}
+              {editing && <EditChild kind="app" id={app.id} />}
             </li>
           ))}
         </ul>
@@ -36,7 +35,7 @@ export function AppsSection({ account, t, editing, sources }: { account: Account
   );
 }
 
-export function PartnersSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: ChildEditing | null; sources?: Sources }) {
+export function PartnersSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: boolean; sources?: Sources }) {
   return (
     <Section id="partners" title={t("account.partners")}>
       {account.partners.length === 0 ? (
@@ -50,7 +49,7 @@ export function PartnersSection({ account, t, editing, sources }: { account: Acc
                 {t("partner.linkSentAt")}: {formatDay(p.linkSentAt)} · {p.acceptedAt ? `${t("partner.acceptedAt")}: ${formatDay(p.acceptedAt)}` : t("partner.pending")}
               </div>
               {sources?.get(p.id) && <ProvenanceLine provenance={sources.get(p.id)!} t={t} />}
-              {editing && <EditChild kind="partner" record={partnerRecord(p)} />}
+              {editing && <EditChild kind="partner" id={p.id} />}
             </li>
           ))}
         </ul>
@@ -60,7 +59,7 @@ export function PartnersSection({ account, t, editing, sources }: { account: Acc
   );
 }
 
-export function OtherAccessSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: ChildEditing | null; sources?: Sources }) {
+export function OtherAccessSection({ account, t, editing, sources }: { account: AccountDetail; t: Translate; editing: boolean; sources?: Sources }) {
   return (
     <Section id="other-access" title={t("account.otherAccess")}>
       {account.otherAccess.length === 0 ? (
@@ -71,7 +70,7 @@ export function OtherAccessSection({ account, t, editing, sources }: { account: 
             <li key={o.id} className="py-2">
               {o.person.name} · {t(`console.${o.console}`)} · {enumLabel(t, "otherRole", o.role)}
               {sources?.get(o.id) && <ProvenanceLine provenance={sources.get(o.id)!} t={t} />}
-              {editing && <EditChild kind="otherAccess" record={otherAccessRecord(o)} />}
+              {editing && <EditChild kind="otherAccess" id={o.id} />}
             </li>
           ))}
         </ul>

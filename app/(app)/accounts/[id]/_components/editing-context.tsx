@@ -1,0 +1,102 @@
+"use client";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { AccountEditing, EditingSummaries } from "./account-editing-types";
+
+type Status = "idle" | "loading" | "loaded" | "failed";
+
+interface Editing {
+  status: Status;
+  data: AccountEditing | null;
+  /** The data was read at an older version than the page now shows (a save re-rendered it), or in the language the reader left: its forms wait for the new read. */
+  stale: boolean;
+  summaries: EditingSummaries;
+  load: () => void;
+}
+
+const Context = createContext<Editing | null>(null);
+
+function useEditing(): Editing {
+  const editing = useContext(Context);
+  if (!editing) throw new Error("An account editor needs AccountEditingProvider above it");
+  return editing;
+}
+
+/**
+ * The account page's editors, read when a writer first reaches for one (decision 063): pointing at or focusing a
+ * closed editor's summary starts the read, opening it shows the forms when it arrives. One read serves every editor
+ * of the page. After a save the page re-renders at the account's new version, and forms read at the old one would
+ * be refused as stale: the editors read again, their forms disabled until it arrives. So they do when the reader
+switches language.
+ */
+export function AccountEditingProvider({ accountId, version, locale, summaries, children }: { accountId: string; version: number; locale: "ja" | "en"; summaries: EditingSummaries; children: ReactNode }) {
+  const [state, setState] = useState<{ status: Status; data: AccountEditing | null }>({ status: "idle", data: null });
+  const inFlight = useRef(false);
+  const load = useCallback(() => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setState((s) => ({ ...s, status: "loading" }));
+    fetch(`/accounts/${encodeURIComponent(accountId)}/editing`, { headers: { accept: "application/json" }, cache: "no-store" })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`editing: ${response.status}`);
+        return (await response.json()) as AccountEditing;
+      })
+      .then((data) => setState({ status: "loaded", data }), () => setState((s) => ({ ...s, status: "failed" })))
+      .finally(() => {
+        inFlight.current = false;
+      });
+  }, [accountId]);
+  const stale = state.data !== null && (state.data.version < version || state.data.locale !== locale);
+  useEffect(() => {
+    if (stale && state.status === "loaded") load();
+  }, [stale, state.status, load]);
+  return <Context value={{ ...state, stale, summaries, load }}>{children}</Context>;
+}
+
+/** The closed editors' words, for a summary. */
+export function useSummaries(): EditingSummaries {
+  return useEditing().summaries;
+}
+
+interface DetailsProps {
+  summary: string;
+  summaryClassName?: string;
+  className?: string;
+  testId?: string;
+  /** The open editor, built from the page's editing data. */
+  children: (data: AccountEditing) => ReactNode;
+}
+
+/**
+ * A `<details>` whose content is built from the page's editing data once it is opened (and the data has come), then
+ * stays: typed input survives closing. Native `<details>`: Enter or Space on the summary opens it.
+ */
+export function EditorDetails({ summary, summaryClassName, className, testId, children }: DetailsProps) {
+  const { status, data, stale, summaries, load } = useEditing();
+  const [opened, setOpened] = useState(false);
+  const intent = () => {
+    if (status === "idle") load();
+  };
+  return (
+    <details className={className} data-testid={testId} onToggle={(event) => {
+      if (!event.currentTarget.open) return;
+      setOpened(true);
+      if (status === "idle" || status === "failed") load();
+    }}>
+      <summary className={summaryClassName} onPointerEnter={intent} onFocus={intent}>{summary}</summary>
+      {opened && (
+        <>
+          {/* Always the same element once there is data, so the forms below keep their state across a new read. */}
+          {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0">{children(data)}</fieldset>}
+          {status === "failed" ? (
+            <p role="alert" className="mt-2 text-xs text-red-800">
+              {summaries.failed}{" "}
+              <button type="button" onClick={load} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 hover:bg-slate-100">{summaries.retry}</button>
+            </p>
+          ) : (
+            !data && <p role="status" className="mt-2 text-xs text-slate-600">{summaries.loading}</p>
+          )}
+        </>
+      )}
+    </details>
+  );
+}
