@@ -47,6 +47,7 @@ const SERVER = (process.env.CPU_SERVER ?? "--import tsx scripts/serve.ts").split
 const CONNECTIONS = Number(process.env.CPU_CONNECTIONS ?? 1);
 /** CPU_SAVE_DIR: each build's HTML of each page is written there (`<build dir's name><page, slashes as _>.html`), to diff builds. */
 const SAVE_DIR = process.env.CPU_SAVE_DIR;
+const SLICES = Number(process.env.CPU_SLICES ?? 1);
 
 /**
  * The server's connections name themselves (application_name), so only its own backends are counted: other runs
@@ -91,6 +92,39 @@ async function stop(child: ChildProcess) {
   await sleep(1000);
 }
 
+/**
+ * CPU_SLICES=n: each page's CPU_REQUESTS are measured in n slices, the pages taking turns (each slice starting one page
+ * later), so a page measured while the server is still getting faster, or while a neighbour is busy, is not always
+ * the same one: for comparing variants of one page served by one build (`?omit=` ablations, decision 061). Sequential
+ * requests only.
+ */
+async function interleaved(pid: number, monitor: pg.Client, database: string, headersFor: (path: string) => Record<string, string>) {
+  if (CONNECTIONS !== 1) throw new Error("CPU_SLICES needs CPU_CONNECTIONS=1");
+  const per = Math.max(1, Math.round(REQUESTS / SLICES));
+  const totals = new Map(PAGES.map((path) => [path, { app: 0, pg: 0, n: 0, walls: [] as number[] }]));
+  for (let slice = 0; slice < SLICES; slice++) {
+    const turn = slice % PAGES.length;
+    for (const path of [...PAGES.slice(turn), ...PAGES.slice(0, turn)]) {
+      const total = totals.get(path)!;
+      const pgBefore = await backendCpu(monitor, database);
+      const before = cpuMs(pid);
+      total.walls.push(...(await timedGets(base, path, headersFor(path), per)));
+      total.app += cpuMs(pid) - before;
+      total.pg += backendDelta(pgBefore, await backendCpu(monitor, database));
+      total.n += per;
+    }
+  }
+  const floor = totals.get("/signin")!;
+  for (const [path, total] of totals) {
+    const weight = await pageWeight(base, path, headersFor(path));
+    const [app, pgCpu] = [total.app / total.n, total.pg / total.n];
+    total.walls.sort((a, b) => a - b);
+    console.log(
+      `| ${path} | ${weight.html} | ${weight.flight} | ${weight.rsc} | ${app.toFixed(1)} | ${(app / (floor.app / floor.n)).toFixed(2)}× | ${pgCpu.toFixed(1)} | ${((app + pgCpu) / ((floor.app + floor.pg) / floor.n)).toFixed(2)}× | ${total.walls[Math.floor(total.walls.length / 2)].toFixed(0)} | – |`,
+    );
+  }
+}
+
 async function main() {
   if (!URL_) throw new Error("set BENCH_WEB_DATABASE_URL to a database bench:web kept");
   await applyMigrations(URL_, undefined, { ...process.env, AUTH_SECRET: SECRET });
@@ -114,6 +148,10 @@ async function main() {
           // Every page warms up before any is measured: a fresh server is still compiling hot code (on V8's
           // background threads, whose CPU the process accrues), which would weigh on whichever page came first.
           for (let pass = 0; pass < 2; pass++) for (const path of PAGES) for (let i = 0; i < WARMUP; i++) await (await fetch(base + path, { headers: headersFor(path) })).text();
+          if (SLICES > 1) {
+            await interleaved(child.pid!, monitor, database, headersFor);
+            continue;
+          }
           for (const path of PAGES) {
             const headers = headersFor(path);
             const weight = await pageWeight(base, path, headers);

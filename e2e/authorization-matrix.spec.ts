@@ -47,6 +47,15 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{unassignedAccount}", expect: member("404"), shows: (w) => w.unassigned.storeName },
     ],
   },
+  // The account page's editors, read when opened (decision 063): for those who may write (not a Viewer, not the client
+  // owner in their portal), on the accounts they see.
+  "/accounts/[id]/editing": {
+    paths: [
+      { path: "/accounts/{account}/editing", expect: { ...member(), anon: "401", VIEWER: "404", CLIENT_OWNER: "404" }, shows: (w) => w.assigned.storeName },
+      { path: "/accounts/{otherAccount}/editing", expect: everyone("401", "404") },
+      { path: "/accounts/{unassignedAccount}/editing", expect: { ...member("404"), anon: "401" }, shows: (w) => w.unassigned.storeName },
+    ],
+  },
   // Any member who can see the account walks the checklist (decision 019); a login must be the account's own.
   "/accounts/[id]/triage": {
     paths: [
