@@ -7,7 +7,7 @@ import type { FormSchemaName } from "@/lib/forms/schemas";
 import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadValidationSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
+import { loadValidationSentences, offlineSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
 
@@ -144,7 +144,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     for (const f of fields) if (f.type === "person" && String(data.get(`${f.name}Typed`) ?? "") !== "") errors[f.name] = "validation.unknownPerson";
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
-    setLocal({ seq: state.seq, errors, sentences });
+    setLocal({ seq: state.seq, errors, sentences: sentences ?? offlineSentences(locale) });
   };
   // After a refusal the picker shows what was chosen (its id and name came back with the form).
   const pickedPerson = (field: FieldSpec) => {

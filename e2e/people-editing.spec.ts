@@ -114,3 +114,22 @@ test("an admin adds a person from the people list, lands on their page, and remo
   await expect(page.getByTestId("remove-person-form")).toContainText("この人はまだログインの所有者なので削除できません。");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("offline, a holder typed but not chosen is still refused in words, not by its key (decision 060)", async ({ page, context, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/people/${tenant.personId("p-lead")}`);
+  await expect(page.getByTestId("add-device")).toBeVisible();
+  // The form's sentences and schema load when it first opens: offline, they cannot.
+  await context.setOffline(true);
+  await page.getByTestId("add-device").locator("summary").click();
+  const device = page.getByTestId("add-device-form");
+  await device.getByLabel("名前").evaluate((el) => el.removeAttribute("maxlength"));
+  await device.getByLabel("名前").fill("D".repeat(101));
+  await device.getByRole("combobox", { name: "所持者" }).fill("nobody at all");
+  await device.getByRole("button", { name: "端末を追加" }).click();
+  await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
+  await expect(device).not.toContainText("validation.unknownPerson");
+  // The name's length is the schema's to check, which did not load: left to the server, once back online.
+  await expect(device.getByText("長すぎます。短くしてください。")).toHaveCount(0);
+  await context.setOffline(false);
+});

@@ -3,7 +3,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { en } from "@/lib/i18n/messages/validation/en";
 import { ja } from "@/lib/i18n/messages/validation/ja";
-import { loadValidationSentences, pageLocale, validationSentences, validationSentencesSettled } from "./validation-sentences";
+import { loadValidationSentences, offlineSentences, pageLocale, validationSentences, validationSentencesSettled } from "./validation-sentences";
 
 const chunks = { ja, en };
 
@@ -27,6 +27,11 @@ describe("the browser's validation sentences", () => {
     expect(validationSentences("ja")).toBeUndefined();
     await loadValidationSentences("ja");
     expect(validationSentences("ja")?.["validation.unknownPerson"]).toBe(messages.ja["validation.unknownPerson"]);
+  });
+
+  it.each(LOCALES)("say a person typed but not chosen in %s even when they cannot be loaded (offline)", (locale) => {
+    // The one refusal the browser makes without its sentences: the catalogue's own words, not the key.
+    expect(offlineSentences(locale)).toEqual({ "validation.unknownPerson": messages[locale]["validation.unknownPerson"] });
   });
 
   it("take the page's language as Japanese where there is no document", () => {

@@ -1,4 +1,5 @@
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { unknownPerson } from "@/lib/i18n/messages/validation/unknown-person";
 
 /** "validation.*" key → sentence, in one language. */
 export type Sentences = Readonly<Record<string, string>>;
@@ -40,4 +41,9 @@ export function validationSentencesSettled(locale: Locale): boolean {
 /** The language's sentences once loaded; undefined before, or when they could not be loaded. */
 export function validationSentences(locale: Locale): Sentences | undefined {
   return loaded[locale];
+}
+
+/** What the browser can still say when its sentences could not be loaded: the one refusal it makes without them. */
+export function offlineSentences(locale: Locale): Sentences {
+  return { "validation.unknownPerson": unknownPerson[locale] };
 }

@@ -1,4 +1,5 @@
 import type { ja } from "./ja";
+import { unknownPerson } from "./unknown-person";
 
 export const en: Record<keyof typeof ja, string> = {
   "validation.date": "Enter a date as YYYY-MM-DD.",
@@ -57,7 +58,7 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.marketplacesRequired": "Choose at least one marketplace.",
   "validation.marketplaceRegion": "Some of the marketplaces are not in the chosen region.",
   "validation.clientRequired": "Choose one of your clients.",
-  "validation.unknownPerson": "This person was not found: choose one from the list.",
+  "validation.unknownPerson": unknownPerson.en,
   "validation.onePrimary": "This account already has a primary user (one per account).",
   "validation.personOrName": "Choose a known person or type a new person's name (one or the other).",
   "validation.acceptedBeforeInvited": "The acceptance date is before the invitation date.",

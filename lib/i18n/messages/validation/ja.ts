@@ -3,6 +3,8 @@
 // instead of every page carrying the sentences in its flight (decision 060); the server's answers carry the ones
 // they name (lib/i18n/form-messages.ts). A file per language because the bundler keeps both when one module
 // exports both.
+import { unknownPerson } from "./unknown-person";
+
 export const ja = {
   "validation.date": "日付を YYYY-MM-DD の形式で入力してください。",
   "validation.reasonTooShort": "理由を10文字以上で入力してください。",
@@ -60,7 +62,7 @@ export const ja = {
   "validation.marketplacesRequired": "マーケットプレイスを1つ以上選んでください。",
   "validation.marketplaceRegion": "選んだ地域に属さないマーケットプレイスがあります。",
   "validation.clientRequired": "担当しているクライアントを選んでください。",
-  "validation.unknownPerson": "この関係者は見つかりません。一覧から選んでください。",
+  "validation.unknownPerson": unknownPerson.ja,
   "validation.onePrimary": "このアカウントにはすでにプライマリーユーザーがいます（1アカウントに1人）。",
   "validation.personOrName": "既存の関係者を選ぶか、新しい関係者の氏名を入力してください（どちらか一方）。",
   "validation.acceptedBeforeInvited": "承諾日が招待日より前になっています。",
