@@ -6,7 +6,7 @@ import { LevelBadge, levelBadgeHtml } from "@/components/level-badge";
 import { SeverityBadge, severityBadgeHtml } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import { translatorFor } from "@/lib/i18n/per-locale";
-import { factsHtml, findingEvidenceHtml, findingHeadHtml, loginRowHtml, matrixHtml, personHtml, provenanceLineHtml, remediationHtml, reviewHtml, twoStepHtml } from "./account-html";
+import { factsHtml, findingEvidenceHtml, findingHeadHtml, findingHtml, loginRowHtml, matrixHtml, personHtml, provenanceLineHtml, remediationHtml, reviewHtml, twoStepHtml } from "./account-html";
 import { ProvenanceLine } from "./provenance-line";
 
 const t = translatorFor("en");
@@ -88,6 +88,15 @@ describe("the findings, the facts and the matrix", () => {
     expect(findingEvidenceHtml(HOSTILE, t).markup).toBe(`<span class="font-medium">${t("finding.evidence")}:</span> ${ESCAPED}`);
     expect(remediationHtml(undefined, t).markup).toContain('<p class="mt-1 whitespace-pre-line text-slate-800"></p>');
     expect(remediationHtml(HOSTILE, t).markup).toContain(ESCAPED);
+  });
+
+  it("put an open finding's parts in one string, the remediation closed, every value escaped", () => {
+    const finding = { severity: "high", ruleId: "R<1>", firstSeenAt: new Date("2026-11-02T03:04:05Z") } as const;
+    const markup = findingHtml(finding, HOSTILE, `${HOSTILE}!`, `${HOSTILE}?`, t).markup;
+    expect(markup).toBe(
+      `<div class="flex flex-wrap items-center gap-2">${findingHeadHtml(finding, HOSTILE, t).markup}</div><p class="mt-1 text-slate-700">${findingEvidenceHtml(`${HOSTILE}!`, t).markup}</p><details class="mt-2">${remediationHtml(`${HOSTILE}?`, t).markup}</details><p class="mt-1 text-xs text-slate-500">${t("finding.firstSeen")}: 2026-11-02</p>`,
+    );
+    expect(markup).not.toContain(HOSTILE);
   });
 
   it("leave the client out in a seller's portal", () => {

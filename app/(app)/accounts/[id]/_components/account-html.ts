@@ -85,6 +85,11 @@ export function remediationHtml(remediation: string | undefined, t: Translate): 
   return html`<summary class="cursor-pointer text-blue-800">${t("finding.remediation")}</summary><p class="mt-1 whitespace-pre-line text-slate-800">${remediation}</p>`;
 }
 
+/** An open finding's static parts as one string (decision 063): its head, evidence, remediation (closed) and since when. */
+export function findingHtml(f: Pick<AccountDetail["findings"][number], "severity" | "ruleId" | "firstSeenAt">, title: string, evidence: string, remediation: string | undefined, t: Translate): SafeHtml {
+  return html`<div class="flex flex-wrap items-center gap-2">${findingHeadHtml(f, title, t)}</div><p class="mt-1 text-slate-700">${findingEvidenceHtml(evidence, t)}</p><details class="mt-2">${remediationHtml(remediation, t)}</details><p class="mt-1 text-xs text-slate-500">${t("finding.firstSeen")}: ${formatDay(f.firstSeenAt)}</p>`;
+}
+
 /**
  * The permission matrix's caption, head and body (logins × the tools somebody holds); nothing in it is interactive.
  * Its cells' styles are `.permission-matrix` rules in app/globals.css, not classes on each cell (decision 057).

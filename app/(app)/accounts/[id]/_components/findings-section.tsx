@@ -10,7 +10,7 @@ import { evidenceJa } from "@/lib/risk/evidence-ja";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
 import { innerHtml } from "@/lib/html/safe-html";
-import { findingEvidenceHtml, findingHeadHtml, remediationHtml } from "./account-html";
+import { findingHtml } from "./account-html";
 import { FindingActions, FindingActionsProvider, type FindingActionsShared } from "./finding-actions";
 import { Empty, Section } from "./section";
 
@@ -56,11 +56,8 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
           <ul className="space-y-3" data-testid="open-findings" aria-label={t("finding.openList")}>
             {open.map((f) => (
               <li key={f.id} className="rounded border border-slate-200 p-3 text-sm" data-testid="finding" data-rule={f.ruleId}>
-                {/* The finding's static parts as markup, rendered once (decision 052); its actions stay React. */}
-                <div className="flex flex-wrap items-center gap-2" dangerouslySetInnerHTML={innerHtml(findingHeadHtml(f, title(f.ruleId), t))} />
-                <p className="mt-1 text-slate-700" dangerouslySetInnerHTML={innerHtml(findingEvidenceHtml(evidence(f), t))} />
-                <details className="mt-2" dangerouslySetInnerHTML={innerHtml(remediationHtml(REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
-                <p className="mt-1 text-xs text-slate-500">{t("finding.firstSeen")}: {formatDay(f.firstSeenAt)}</p>
+                {/* The finding's static parts as one string of markup (decisions 052, 063); its actions stay React. */}
+                <div dangerouslySetInnerHTML={innerHtml(findingHtml(f, title(f.ruleId), evidence(f), REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
                 {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
                 <FindingActions findingId={f.id} />
               </li>
