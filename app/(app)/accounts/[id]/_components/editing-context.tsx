@@ -45,11 +45,14 @@ export function AccountEditingProvider({ accountId, version, locale, summaries, 
         inFlight.current = false;
       });
   }, [accountId]);
-  const stale = state.data !== null && (state.data.version < version || state.data.locale !== locale);
+  // Another account's editors (the provider kept across a move between account pages) are none of this one's.
+  const data = state.data?.accountId === accountId ? state.data : null;
+  const stale = data !== null && (data.version < version || data.locale !== locale);
+  const status = state.data !== null && data === null ? "idle" : state.status;
   useEffect(() => {
-    if (stale && state.status === "loaded") load();
-  }, [stale, state.status, load]);
-  return <Context value={{ ...state, stale, summaries, load }}>{children}</Context>;
+    if (stale && status === "loaded") load();
+  }, [stale, status, load]);
+  return <Context value={{ status, data, stale, summaries, load }}>{children}</Context>;
 }
 
 /** The closed editors' words, for a summary. */
