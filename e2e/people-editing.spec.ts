@@ -73,6 +73,16 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   await matrix.getByRole("button", { name: "保存" }).click();
   await expect(matrix.getByText("保存しました。")).toBeVisible();
   await expect(page.getByTestId("permission-matrix")).toContainText("表示と編集 (JP)");
+  // The editors are read again after the save (decision 063): the matrix then shows what was saved, and a second
+  // change keeps the first.
+  await expect(row.getByTestId("login-editor").locator("fieldset[aria-busy]")).toHaveCount(0);
+  await expect(matrix.getByLabel("ペイメント (JP)")).toHaveValue("VIEW_EDIT");
+  await matrix.getByLabel("返金 (JP)").selectOption("VIEW");
+  await matrix.getByRole("button", { name: "保存" }).click();
+  await expect(matrix.getByText("保存しました。")).toBeVisible();
+  await expect(row.getByTestId("login-editor").locator("fieldset[aria-busy]")).toHaveCount(0);
+  await expect(matrix.getByLabel("ペイメント (JP)")).toHaveValue("VIEW_EDIT");
+  await expect(matrix.getByLabel("返金 (JP)")).toHaveValue("VIEW");
   await expectNoSeriousViolations(page);
 });
 

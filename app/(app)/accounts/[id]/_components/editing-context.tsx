@@ -76,8 +76,14 @@ interface DetailsProps {
 export function EditorDetails({ summary, summaryClassName, className, testId, children }: DetailsProps) {
   const { status, data, stale, summaries, load } = useEditing();
   const [opened, setOpened] = useState(false);
+  const summaryRef = useRef<HTMLElement>(null);
   const intent = () => {
     if (status === "idle") load();
+  };
+  // The button goes while the read is under way: focus waits on the summary, not lost to the page's top.
+  const retry = () => {
+    summaryRef.current?.focus();
+    load();
   };
   return (
     <details className={className} data-testid={testId} onToggle={(event) => {
@@ -85,7 +91,7 @@ export function EditorDetails({ summary, summaryClassName, className, testId, ch
       setOpened(true);
       if (status === "idle" || status === "failed") load();
     }}>
-      <summary className={summaryClassName} onPointerEnter={intent} onFocus={intent}>{summary}</summary>
+      <summary ref={summaryRef} className={summaryClassName} onPointerEnter={intent} onFocus={intent}>{summary}</summary>
       {opened && (
         <>
           {/* Always the same element once there is data, so the forms below keep their state across a new read. */}
@@ -93,7 +99,7 @@ export function EditorDetails({ summary, summaryClassName, className, testId, ch
           {status === "failed" ? (
             <p role="alert" className="mt-2 text-xs text-red-800">
               {summaries.failed}{" "}
-              <button type="button" onClick={load} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 hover:bg-slate-100">{summaries.retry}</button>
+              <button type="button" onClick={retry} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 hover:bg-slate-100">{summaries.retry}</button>
             </p>
           ) : (
             !data && <p role="status" className="mt-2 text-xs text-slate-600">{summaries.loading}</p>

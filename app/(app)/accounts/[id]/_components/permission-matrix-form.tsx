@@ -30,7 +30,9 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
     );
   };
   return (
-    <form key={state.seq} action={formAction} data-testid="permission-form" className="space-y-2">
+    // The levels are read again after a save (decision 063), after the answer: the form starts again from them when
+    // they come, or it would show the levels from before the save and a next save would put them back.
+    <form key={`${state.seq}:${JSON.stringify(levels)}`} action={formAction} data-testid="permission-form" className="space-y-2">
       <input type="hidden" name="accountId" value={hidden.accountId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="loginId" value={hidden.loginId} />
