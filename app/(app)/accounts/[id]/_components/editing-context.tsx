@@ -95,7 +95,7 @@ export function EditorDetails({ summary, summaryClassName, className, testId, ch
       {opened && (
         <>
           {/* Always the same element once there is data, so the forms below keep their state across a new read. */}
-          {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0">{children(data)}</fieldset>}
+          {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0 transition-opacity disabled:opacity-60">{children(data)}</fieldset>}
           {status === "failed" ? (
             <p role="alert" className="mt-2 text-xs text-red-800">
               {summaries.failed}{" "}
