@@ -1,5 +1,5 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { useState, type ReactNode, type Ref } from "react";
 
 interface Props {
   summary: ReactNode;
@@ -7,6 +7,11 @@ interface Props {
   className?: string;
   testId?: string;
   children: ReactNode;
+  /** Each time it is opened (the account page's editors start their read here, decision 063). */
+  onOpen?: () => void;
+  /** The summary pointed at or focused: a reader reaching for it, before any click. */
+  onIntent?: () => void;
+  summaryRef?: Ref<HTMLElement>;
 }
 
 /**
@@ -15,13 +20,15 @@ interface Props {
  * open-or-not they were most of those pages' HTML and of the browser's hydration work, for forms a
  * visitor rarely opens. Native `<details>`: Enter or Space on the summary opens it, as before.
  */
-export function Disclosure({ summary, summaryClassName, className, testId, children }: Props) {
+export function Disclosure({ summary, summaryClassName, className, testId, children, onOpen, onIntent, summaryRef }: Props) {
   const [opened, setOpened] = useState(false);
   return (
     <details className={className} data-testid={testId} onToggle={(event) => {
-      if (event.currentTarget.open) setOpened(true);
+      if (!event.currentTarget.open) return;
+      setOpened(true);
+      onOpen?.();
     }}>
-      <summary className={summaryClassName}>{summary}</summary>
+      <summary ref={summaryRef} className={summaryClassName} onPointerEnter={onIntent} onFocus={onIntent}>{summary}</summary>
       {opened && children}
     </details>
   );

@@ -49,7 +49,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account, scores: history, history: events, reviews, writable, provenance, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
-  const editable = writable;
   const page = (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
@@ -65,7 +64,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <ActionForm action={markVerifiedAction} hidden={{ accountId: account.id, version: account.version, confirm: "yes" }} submitLabel={t("account.markVerified")} pendingLabel={t("form.saving")} messages={formMessages(t, "form.saved")} variant="secondary" inline />
             </div>
           )}
-          {editable && <AccountEditor />}
+          {writable && <AccountEditor />}
         </div>
         <div className="text-center">
           <div className="text-xs text-slate-500">{t("account.score")}</div>
@@ -74,17 +73,17 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
-      <LoginsSection account={account} t={t} canWrite={editable} reviews={reviews} provenance={new Map([...provenance.logins, ...provenance.children])} />
+      <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} provenance={new Map([...provenance.logins, ...provenance.children])} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">
-        <AppsSection account={account} t={t} editing={editable} sources={provenance.children} />
-        <PartnersSection account={account} t={t} editing={editable} sources={provenance.children} />
-        <OtherAccessSection account={account} t={t} editing={editable} sources={provenance.children} />
+        <AppsSection account={account} t={t} editing={writable} sources={provenance.children} />
+        <PartnersSection account={account} t={t} editing={writable} sources={provenance.children} />
+        <OtherAccessSection account={account} t={t} editing={writable} sources={provenance.children} />
       </div>
       {reports && <ReportSection accountId={account.id} reports={reports} t={t} locale={locale} />}
       <HistorySection history={events} t={t} locale={locale} />
     </div>
   );
   // A writer's editors are fetched when first reached for (decision 063): the page carries their summaries only.
-  return editable ? <AccountEditingProvider accountId={account.id} version={account.version} locale={locale} summaries={editingSummaries(t)}>{page}</AccountEditingProvider> : page;
+  return writable ? <AccountEditingProvider accountId={account.id} version={account.version} locale={locale} summaries={editingSummaries(t)}>{page}</AccountEditingProvider> : page;
 }

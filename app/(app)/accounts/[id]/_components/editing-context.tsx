@@ -1,5 +1,6 @@
 "use client";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { Disclosure } from "@/components/disclosure";
 import type { AccountEditing, EditingSummaries } from "./account-editing-types";
 
 type Status = "idle" | "loading" | "loaded" | "failed";
@@ -70,15 +71,17 @@ interface DetailsProps {
 }
 
 /**
- * A `<details>` whose content is built from the page's editing data once it is opened (and the data has come), then
- * stays: typed input survives closing. Native `<details>`: Enter or Space on the summary opens it.
+ * A `Disclosure` whose content is built from the page's editing data once it is opened (and the data has come), then
+ * stays: typed input survives closing. Reaching for its summary starts the page's read; opening it does if none has.
  */
 export function EditorDetails({ summary, summaryClassName, className, testId, children }: DetailsProps) {
   const { status, data, stale, summaries, load } = useEditing();
-  const [opened, setOpened] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
   const intent = () => {
     if (status === "idle") load();
+  };
+  const open = () => {
+    if (status === "idle" || status === "failed") load();
   };
   // The button goes while the read is under way: focus waits on the summary, not lost to the page's top.
   const retry = () => {
@@ -86,26 +89,17 @@ export function EditorDetails({ summary, summaryClassName, className, testId, ch
     load();
   };
   return (
-    <details className={className} data-testid={testId} onToggle={(event) => {
-      if (!event.currentTarget.open) return;
-      setOpened(true);
-      if (status === "idle" || status === "failed") load();
-    }}>
-      <summary ref={summaryRef} className={summaryClassName} onPointerEnter={intent} onFocus={intent}>{summary}</summary>
-      {opened && (
-        <>
-          {/* Always the same element once there is data, so the forms below keep their state across a new read. */}
-          {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0 transition-opacity disabled:opacity-60">{children(data)}</fieldset>}
-          {status === "failed" ? (
-            <p role="alert" className="mt-2 text-xs text-red-800">
-              {summaries.failed}{" "}
-              <button type="button" onClick={retry} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 hover:bg-slate-100">{summaries.retry}</button>
-            </p>
-          ) : (
-            !data && <p role="status" className="mt-2 text-xs text-slate-600">{summaries.loading}</p>
-          )}
-        </>
+    <Disclosure className={className} testId={testId} summary={summary} summaryClassName={summaryClassName} onOpen={open} onIntent={intent} summaryRef={summaryRef}>
+      {/* Always the same element once there is data, so the forms below keep their state across a new read. */}
+      {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0 transition-opacity disabled:opacity-60">{children(data)}</fieldset>}
+      {status === "failed" ? (
+        <p role="alert" className="mt-2 text-xs text-red-800">
+          {summaries.failed}{" "}
+          <button type="button" onClick={retry} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 hover:bg-slate-100">{summaries.retry}</button>
+        </p>
+      ) : (
+        !data && <p role="status" className="mt-2 text-xs text-slate-600">{summaries.loading}</p>
       )}
-    </details>
+    </Disclosure>
   );
 }

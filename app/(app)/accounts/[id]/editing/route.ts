@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!parsed.success) return notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   try {
-    const editing = accountEditingOf(await readAccountPageModel(scope, parsed.data, { labels: false }), t, locale, scope.clientIds !== null);
+    const editing = accountEditingOf(await readAccountPageModel(scope, parsed.data, { labels: false, reports: false }), t, locale, scope.clientIds !== null);
     if (!editing) return notFound();
     return Response.json(editing, { headers: { "cache-control": "private, no-store" } });
   } catch (error) {
