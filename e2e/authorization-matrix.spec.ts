@@ -54,6 +54,8 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{account}/editing", expect: { ...member(), anon: "401", VIEWER: "404", CLIENT_OWNER: "404" }, shows: (w) => w.assigned.storeName },
       { path: "/accounts/{otherAccount}/editing", expect: everyone("401", "404") },
       { path: "/accounts/{unassignedAccount}/editing", expect: { ...member("404"), anon: "401" }, shows: (w) => w.unassigned.storeName },
+      // A malformed id is not an account: 404 with a message, never a 500.
+      { path: "/accounts/%00%3Cnot%20an%20id%3E/editing", expect: everyone("401", "404") },
     ],
   },
   // Any member who can see the account walks the checklist (decision 019); a login must be the account's own.

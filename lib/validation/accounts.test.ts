@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SEARCH_MAX_LENGTH, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListQuery } from "./accounts";
+import { ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListQuery } from "./accounts";
 
 describe("the accounts table's search", () => {
   it("applies a search up to the limit", () => {
@@ -74,5 +74,12 @@ describe("the state a form of the table carries along", () => {
   it("submitted back, gives the same state", () => {
     const query = parse({ severity: "critical", rule: "NO_2SV", sort: "risk", cols: "none", density: "compact" });
     expect(parseAccountListQuery(new URLSearchParams(keptParams(query, [])))).toEqual(query);
+  });
+});
+
+describe("an account id from a path", () => {
+  it("is refused when it holds a control character, so the page and its editors answer 404, not 500", () => {
+    expect(accountIdSchema.safeParse("o1-acc-5499").success).toBe(true);
+    for (const bad of ["\u0000<not an id>", "acc\n1", "", "a".repeat(65)]) expect(accountIdSchema.safeParse(bad).success).toBe(false);
   });
 });

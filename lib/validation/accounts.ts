@@ -184,7 +184,9 @@ export function hasAccountFilters(query: AccountFilter): boolean {
   return FILTER_KEYS.some((k) => query[k] !== undefined);
 }
 
-export const accountIdSchema = z.string().min(1).max(64);
+// An id is printable: a control character (`%00` in a path) is no account's, and PostgreSQL refuses a NUL in text
+// (a 500, not a 404) if it gets that far.
+export const accountIdSchema = z.string().min(1).max(64).regex(SINGLE_LINE_PATTERN);
 
 export const createSavedViewSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(80, "validation.viewNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
