@@ -90,8 +90,9 @@ export function EditorDetails({ summary, summaryClassName, className, testId, ch
   };
   return (
     <Disclosure className={className} testId={testId} summary={summary} summaryClassName={summaryClassName} onOpen={open} onIntent={intent} summaryRef={summaryRef}>
-      {/* Always the same element once there is data, so the forms below keep their state across a new read. */}
-      {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0 transition-opacity disabled:opacity-60">{children(data)}</fieldset>}
+      {/* Always the same element once there is data, so the forms below keep their state across a new read. No fade
+          back: the forms are full contrast the moment they are usable again (a 150 ms fade failed axe in CI). */}
+      {data && <fieldset disabled={stale} aria-busy={stale || undefined} className="m-0 min-w-0 border-0 p-0 disabled:opacity-60">{children(data)}</fieldset>}
       {status === "failed" ? (
         <p role="alert" className="mt-2 text-xs text-red-800">
           {summaries.failed}{" "}
