@@ -326,12 +326,13 @@ test("/api/v1 with a token: an id or filter holding a control character is refus
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${created.token}`, "Accept-Language": "en" } });
     const clientsBefore = await db.client.count({ where: { orgId: a.orgId } });
     const failures: string[] = [];
-    for (const c of ["%00", "%01", "%1F", "%7F"]) {
-      const notFound = await api.get(`/api/v1/accounts/${c}${BAD}`);
+    // Each control character alone: PostgreSQL takes the others, but they name nothing either.
+    for (const c of ["%00", "%01", "%1F", "%7F", "%C2%85", "%E2%80%AE"]) {
+      const notFound = await api.get(`/api/v1/accounts/${c}%3Cnot%20an%20id%3E`);
       const body = await notFound.text();
       if (notFound.status() !== 404 || body !== JSON.stringify({ error: { code: "not_found", message: messages.en["api.error.not_found"] } })) failures.push(`/api/v1/accounts/${c}…: ${notFound.status()} ${body}`);
       for (const [method, path, name] of [["GET", "/api/v1/findings?account=", "account"], ["GET", "/api/v1/accounts?client=", "client"], ["GET", "/api/v1/snapshot?client=", "client"], ["POST", "/api/v1/snapshots?client=", "client"]] as const) {
-        const url = `${path}${c}${BAD}`;
+        const url = `${path}${c}%3Cnot%20an%20id%3E`;
         const answer = method === "GET" ? await api.get(url) : await api.post(url, { data: { format: "gatehouse.snapshot/v1", people: [], devices: [], accounts: [] } });
         const json = (await answer.json().catch(() => null)) as unknown;
         const expected = { error: { code: "invalid_request", message: messages.en["api.error.invalid_request"], problems: [{ path: `query.${name}`, message: messages.en["validation.controlChars"] }] } };
