@@ -1,8 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { buildWorld, type World } from "./authz-world";
-import { signedInRequest } from "./server-action-http";
+import { unsafeCreateApiTokenForOrganisation } from "@/lib/db/api-tokens/tokens";
+import { messages } from "@/lib/i18n/messages";
+import { tenantFingerprint } from "@/tests/support/tenant-fingerprint";
+import { buildWorld, e2eDb, type World } from "./authz-world";
+import { actionIdFromPage, outcomeOf as actionOutcome, postAction, signedInRequest } from "./server-action-http";
 
 // Every page and route handler × every role (and signed out) × own / other tenant / unassigned client,
 // from one table. A new route without an entry fails the first test. Each answer is checked twice: its
@@ -11,13 +14,16 @@ import { signedInRequest } from "./server-action-http";
 // they are not given. Requests go over HTTP with each member's session cookie (no browser: fast).
 // CLIENT_OWNER is a user of the client company's own organisation (the client-owner portal).
 type Who = "anon" | "OWNER" | "ADMIN" | "MANAGER" | "VIEWER" | "CLIENT_OWNER";
-type Outcome = "ok" | "signin" | "404" | "401" | "405" | "overview";
+type Outcome = "ok" | "signin" | "400" | "404" | "401" | "405" | "422" | "overview";
 const WHO: Who[] = ["anon", "OWNER", "ADMIN", "MANAGER", "VIEWER", "CLIENT_OWNER"];
 const member = (others: Outcome = "ok", portal: Outcome = others): Record<Who, Outcome> => ({ anon: "signin", OWNER: "ok", ADMIN: "ok", MANAGER: others, VIEWER: others, CLIENT_OWNER: portal });
 const everyone = (outcome: Outcome, signedIn: Outcome = outcome): Record<Who, Outcome> => ({ anon: outcome, OWNER: signedIn, ADMIN: signedIn, MANAGER: signedIn, VIEWER: signedIn, CLIENT_OWNER: signedIn });
 const nobodyElse: Record<Who, Outcome> = everyone("signin", "404");
 /** What Owners and Admins (every client) must see where the others must see nothing. */
 const ifAdmin = (who: Who, text: string) => (who === "OWNER" || who === "ADMIN" ? text : null);
+
+/** An id no record has: a NUL (which PostgreSQL refuses in text, 22021) and markup. Never a 500. */
+const BAD = "%00%3Cnot%20an%20id%3E";
 
 interface Entry {
   /**
@@ -38,6 +44,8 @@ const MATRIX: Record<string, Entry> = {
       // Asking for the unassigned client by id or by name must not widen the scope.
       { path: "/accounts?client={unassignedClient}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
       { path: "/accounts?q={unassignedMarker}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // A filter that names nothing is dropped: the table still opens.
+      { path: `/accounts?client=${BAD}&q=${BAD}`, expect: member(), shows: (w) => w.assigned.storeName },
     ],
   },
   "/accounts/[id]": {
@@ -45,6 +53,7 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{account}", expect: member(), shows: (w) => w.assigned.storeName },
       { path: "/accounts/{otherAccount}", expect: nobodyElse },
       { path: "/accounts/{unassignedAccount}", expect: member("404"), shows: (w) => w.unassigned.storeName },
+      { path: `/accounts/${BAD}`, expect: nobodyElse },
     ],
   },
   // The account page's editors, read when opened (decision 063): for those who may write (not a Viewer, not the client
@@ -55,7 +64,7 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{otherAccount}/editing", expect: everyone("401", "404") },
       { path: "/accounts/{unassignedAccount}/editing", expect: { ...member("404"), anon: "401" }, shows: (w) => w.unassigned.storeName },
       // A malformed id is not an account: 404 with a message, never a 500.
-      { path: "/accounts/%00%3Cnot%20an%20id%3E/editing", expect: everyone("401", "404") },
+      { path: `/accounts/${BAD}/editing`, expect: everyone("401", "404") },
     ],
   },
   // Any member who can see the account walks the checklist (decision 019); a login must be the account's own.
@@ -67,6 +76,8 @@ const MATRIX: Record<string, Entry> = {
       { path: "/accounts/{account}/triage?login={otherLogin}", expect: nobodyElse },
       { path: "/accounts/{account}/triage?login={unassignedLogin}", expect: nobodyElse },
       { path: "/accounts/{unassignedAccount}/triage", expect: member("404"), shows: (w) => w.unassigned.storeName },
+      { path: `/accounts/${BAD}/triage`, expect: nobodyElse },
+      { path: `/accounts/{account}/triage?login=${BAD}`, expect: nobodyElse },
     ],
   },
   // Access reviews (decision 018): everyone has the list (their own campaigns); a campaign's page is for its
@@ -76,6 +87,7 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/reviews/{campaign}", expect: { ...member(), VIEWER: "404" }, shows: (w) => w.assigned.storeName },
       { path: "/reviews/{otherCampaign}", expect: nobodyElse },
+      { path: `/reviews/${BAD}`, expect: nobodyElse },
     ],
   },
   "/api/reviews/[id]/evidence": {
@@ -84,18 +96,24 @@ const MATRIX: Record<string, Entry> = {
       { path: "/api/reviews/{campaign}/evidence?format=xlsx&client={unassignedClient}", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" } },
       { path: "/api/reviews/{campaign}/evidence?format=pdf", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" } },
       { path: "/api/reviews/{otherCampaign}/evidence?format=csv", expect: everyone("401", "404") },
+      // A campaign or client id that cannot exist is not found (a NUL in either answered 500).
+      { path: `/api/reviews/${BAD}/evidence?format=csv`, expect: everyone("401", "404") },
+      { path: `/api/reviews/{campaign}/evidence?format=csv&client=${BAD}`, expect: everyone("401", "404") },
     ],
   },
   "/tasks": {
     paths: [
       { path: "/tasks", expect: member(), shows: (w) => w.assigned.storeName },
       { path: "/tasks?client={unassignedClient}&status=ALL", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // A client id that names nothing is no filter (a NUL answered 500).
+      { path: `/tasks?client=${BAD}&status=ALL`, expect: member(), shows: (w) => w.assigned.storeName },
     ],
   },
   "/people": {
     paths: [
       { path: "/people", expect: member(), shows: (w) => `Lead ${w.marker}` },
       { path: "/people?q={unassignedMarker}", expect: member(), shows: (w, who) => ifAdmin(who, `Lead ${w.marker} ${w.unassignedMarker}`) },
+      { path: `/people?q=${BAD}`, expect: member(), shows: (w) => `Lead ${w.marker}` },
     ],
   },
   "/people/[id]": {
@@ -105,17 +123,18 @@ const MATRIX: Record<string, Entry> = {
       { path: "/people/{unassignedPerson}", expect: member("404"), shows: (w) => `Lead ${w.marker} ${w.unassignedMarker}` },
       // The Owner person holds logins under both clients: their page must hold back the unassigned one's.
       { path: "/people/{sharedPerson}", expect: member(), shows: (w) => `Owner ${w.marker}` },
+      { path: `/people/${BAD}`, expect: nobodyElse },
     ],
   },
   "/rules": { paths: [{ path: "/rules", expect: member() }] },
   "/settings": { paths: [{ path: "/settings", expect: member("ok", "404") }] },
   "/security": { paths: [{ path: "/security", expect: member() }] },
-  "/members": { paths: [{ path: "/members", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
+  "/members": { paths: [{ path: "/members", expect: member("404"), shows: (w) => w.unassigned.clientName }, { path: `/members?edit=${BAD}`, expect: member("404"), shows: (w) => w.unassigned.clientName }] },
   "/settings/jobs": { paths: [{ path: "/settings/jobs", expect: member("404"), shows: (w) => `Failure of ${w.orgId}` }] },
   "/import": { paths: [{ path: "/import", expect: member("404"), shows: (w) => w.unassigned.clientName }] },
   "/members/outbox": { paths: [{ path: "/members/outbox", expect: member("404") }] },
   "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "overview") }] },
-  "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }] },
+  "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }, { path: `/invite/${BAD}-0123456789`, expect: everyone("ok") }] },
   "/accounts/new": { paths: [{ path: "/accounts/new", expect: { ...member("ok", "404"), VIEWER: "404" } }] },
   "/clients": { paths: [{ path: "/clients", expect: member("404") }] },
   // A client's page and its reports: Owners and Admins, as /clients (decision 017).
@@ -124,26 +143,29 @@ const MATRIX: Record<string, Entry> = {
       { path: "/clients/{client}", expect: member("404"), shows: (w) => w.assigned.clientName },
       { path: "/clients/{otherClient}", expect: nobodyElse },
       { path: "/clients/{unassignedClient}", expect: member("404"), shows: (w) => w.unassigned.clientName },
+      { path: `/clients/${BAD}`, expect: nobodyElse },
     ],
   },
-  "/api/reports/[id]": { paths: [{ path: "/api/reports/not-a-report", expect: everyone("401", "404") }] },
+  "/api/reports/[id]": { paths: [{ path: "/api/reports/not-a-report", expect: everyone("401", "404") }, { path: `/api/reports/${BAD}`, expect: everyone("401", "404") }] },
   // Only an Owner of the organisation holding the demo agency (these tenants are not it).
   "/organisations/new": { paths: [{ path: "/organisations/new", expect: everyone("signin", "404") }] },
   // Organisations exist here: the first-run setup page is gone for everybody, with or without a token.
-  "/setup": { paths: [{ path: "/setup?token=not-a-real-token-0123456789", expect: everyone("404") }, { path: "/setup", expect: everyone("404") }] },
+  "/setup": { paths: [{ path: "/setup?token=not-a-real-token-0123456789", expect: everyone("404") }, { path: `/setup?token=${BAD}-0123456789`, expect: everyone("404") }, { path: "/setup", expect: everyone("404") }] },
   "/api/health": { paths: [{ path: "/api/health", expect: everyone("ok") }] },
   "/api/auth/[...nextauth]": { paths: [{ path: "/api/auth/session", expect: everyone("ok") }] },
   "/api/accounts/export": {
     paths: [
       { path: "/api/accounts/export", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
       { path: "/api/accounts/export?client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      { path: `/api/accounts/export?client=${BAD}&q=${BAD}`, expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
     ],
   },
   // /api/v1 takes API tokens only: a session cookie is no token (the token matrix: lib/api/api-matrix.int.test.ts).
   "/api/docs": { paths: [{ path: "/api/docs", expect: everyone("ok") }] },
   "/api/v1/openapi.json": { paths: [{ path: "/api/v1/openapi.json", expect: everyone("ok") }] },
   "/api/v1/accounts": { paths: [{ path: "/api/v1/accounts", expect: everyone("401") }] },
-  "/api/v1/accounts/[id]": { paths: [{ path: "/api/v1/accounts/kumo", expect: everyone("401") }] },
+  // With a token, a malformed id or filter on /api/v1 is checked by "/api/v1 refuses …" below.
+  "/api/v1/accounts/[id]": { paths: [{ path: "/api/v1/accounts/kumo", expect: everyone("401") }, { path: `/api/v1/accounts/${BAD}`, expect: everyone("401") }] },
   "/api/v1/findings": { paths: [{ path: "/api/v1/findings", expect: everyone("401") }] },
   "/api/v1/snapshot": { paths: [{ path: "/api/v1/snapshot", expect: everyone("401") }] },
   "/api/v1/snapshots": { paths: [{ path: "/api/v1/snapshots", expect: everyone("405") }] },
@@ -161,6 +183,8 @@ const MATRIX: Record<string, Entry> = {
       { path: "/api/snapshot", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
       { path: "/api/snapshot?view=1&format=csv&lang=en", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
       { path: "/api/snapshot?view=1&format=xlsx&lang=en", expect: everyone("401", "ok") },
+      // A client name holding a control character is invalid input (a NUL answered 500).
+      { path: `/api/snapshot?client=${BAD}`, expect: everyone("401", "422") },
     ],
   },
   "/api/clients": {
@@ -176,6 +200,8 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/api/people?q=Lead", expect: everyone("401", "ok"), shows: (w) => `Lead ${w.marker}` },
       { path: "/api/people?q={unassignedMarker}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, `Lead ${w.marker} ${w.unassignedMarker}`) },
+      // A search holding a control character is refused as one too long is (a NUL answered 500).
+      { path: `/api/people?q=${BAD}`, expect: everyone("401", "400") },
     ],
   },
 };
@@ -219,9 +245,11 @@ function outcomeOf(response: APIResponse): Outcome | string {
   return response.status() === 200 ? "ok"
     : redirect && location.includes("/signin") ? "signin"
     : redirect && new URL(location, "http://localhost").pathname === "/" ? "overview"
+    : response.status() === 400 ? "400"
     : response.status() === 404 ? "404"
     : response.status() === 401 ? "401"
     : response.status() === 405 ? "405"
+    : response.status() === 422 ? "422"
     : `${response.status()} ${location}`;
 }
 
@@ -286,4 +314,58 @@ test("a forged organisation cookie naming another tenant shows nothing of it", a
   }
   for (const path of ["/accounts", "/api/accounts/export"]) expect(await (await request.get(path)).text(), path).toContain(b.assigned.storeName);
   expect(failures).toEqual([]);
+});
+
+// The same malformed ids where only a token gets in: a path id that cannot exist is 404 not_found, a query value
+// holding a control character a 422 invalid_request naming it; both in the API's error format. A NUL answered 500.
+test("/api/v1 with a token: an id or filter holding a control character is refused in the API's error format, nothing written", async ({ playwright, baseURL }) => {
+  const db = e2eDb();
+  try {
+    const created = await unsafeCreateApiTokenForOrganisation(db, { orgName: a.orgName, name: `Probe ${a.marker}`, scope: "write" });
+    if (!created.ok) throw new Error(created.problem);
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${created.token}`, "Accept-Language": "en" } });
+    const clientsBefore = await db.client.count({ where: { orgId: a.orgId } });
+    const failures: string[] = [];
+    // Each control character alone: PostgreSQL takes the others, but they name nothing either.
+    for (const c of ["%00", "%01", "%1F", "%7F", "%C2%85", "%E2%80%AE"]) {
+      const notFound = await api.get(`/api/v1/accounts/${c}%3Cnot%20an%20id%3E`);
+      const body = await notFound.text();
+      if (notFound.status() !== 404 || body !== JSON.stringify({ error: { code: "not_found", message: messages.en["api.error.not_found"] } })) failures.push(`/api/v1/accounts/${c}…: ${notFound.status()} ${body}`);
+      for (const [method, path, name] of [["GET", "/api/v1/findings?account=", "account"], ["GET", "/api/v1/accounts?client=", "client"], ["GET", "/api/v1/snapshot?client=", "client"], ["POST", "/api/v1/snapshots?client=", "client"]] as const) {
+        const url = `${path}${c}%3Cnot%20an%20id%3E`;
+        const answer = method === "GET" ? await api.get(url) : await api.post(url, { data: { format: "gatehouse.snapshot/v1", people: [], devices: [], accounts: [] } });
+        const json = (await answer.json().catch(() => null)) as unknown;
+        const expected = { error: { code: "invalid_request", message: messages.en["api.error.invalid_request"], problems: [{ path: `query.${name}`, message: messages.en["validation.controlChars"] }] } };
+        if (answer.status() !== 422 || JSON.stringify(json) !== JSON.stringify(expected)) failures.push(`${method} ${url}: ${answer.status()} ${JSON.stringify(json)}`);
+      }
+    }
+    // The same requests with a clean value still work: the refusal is the control character's.
+    expect((await api.get(`/api/v1/findings?account=${encodeURIComponent("no such account")}`)).status()).toBe(200);
+    expect(failures).toEqual([]);
+    expect(await db.client.count({ where: { orgId: a.orgId } })).toBe(clientsBefore);
+    await api.dispose();
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+// The import's Seller Central paste names its account in a form field the import reads itself (not defineAction,
+// whose control-character check every other form has): a NUL there reached PostgreSQL and answered 500.
+test("the import's pasted account id holding a NUL is an unknown account, and nothing changes", async ({ baseURL }) => {
+  const request = clients.get("OWNER")!;
+  const origin = new URL(baseURL!).origin;
+  const id = await actionIdFromPage(request, "/import", "importSnapshotAction");
+  const db = e2eDb();
+  try {
+    const before = await tenantFingerprint(db, [a.orgId]);
+    const paste = "Name\tEmail address\tStatus\nSato Hana\towner@sakura.example\tActive\n";
+    for (const scAccountId of [`\u0000${a.assigned.account}`, `${a.assigned.account.slice(0, 8)}\u0000`, "\u001f"]) {
+      const answer = await postAction(request, origin, "/import", id, { intent: "apply", scPaste: paste, scAccountId }, { seq: 0, stage: "input" });
+      expect(actionOutcome(answer), JSON.stringify(scAccountId)).toBe("INVALID_INPUT");
+      expect(JSON.stringify(answer.value)).toContain(messages.ja["bulk.paste.unknownAccount"]);
+    }
+    expect(await tenantFingerprint(db, [a.orgId])).toEqual(before);
+  } finally {
+    await db.$disconnect();
+  }
 });

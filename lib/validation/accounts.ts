@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
+import { recordId } from "./record-fields";
 
 // The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
 // Every parameter falls back to its default when it is missing or malformed: a bad link still opens.
@@ -184,9 +185,8 @@ export function hasAccountFilters(query: AccountFilter): boolean {
   return FILTER_KEYS.some((k) => query[k] !== undefined);
 }
 
-// An id is printable: a control character (`%00` in a path) is no account's, and PostgreSQL refuses a NUL in text
-// (a 500, not a 404) if it gets that far.
-export const accountIdSchema = z.string().min(1).max(64).regex(SINGLE_LINE_PATTERN);
+// An id is printable: a control character (`%00` in a path) is no account's (record-fields.ts says why).
+export const accountIdSchema = recordId;
 
 export const createSavedViewSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(80, "validation.viewNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RULE_IDS } from "../risk/types";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 // Every shape /api/v1 reads or answers, in one place: the route handlers parse with these and the
 // OpenAPI document (lib/api/openapi.ts) is generated from them. Messages are catalogue keys, worded
@@ -18,7 +19,10 @@ const limit = z.coerce
   .default(API_LIST_DEFAULT)
   .meta({ description: `Rows per page, 1–${API_LIST_MAX}.` });
 const cursor = z.string().max(500, "api.problem.cursor").optional().meta({ description: "The previous page's `next`, as it was." });
-const clientName = z.string().min(1, "api.problem.text").max(200, "api.problem.text");
+// A name or external id in a query is one line: a control character names nothing, and a NUL, which PostgreSQL
+// refuses in text, answered 500 (invalid_request now, with the problem by path, as for one too long).
+const queryText = () => z.string().min(1, "api.problem.text").max(200, "api.problem.text").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
+const clientName = queryText();
 
 export const listQuerySchema = z.object({ limit, cursor });
 export const accountsQuerySchema = listQuerySchema.extend({
@@ -29,7 +33,7 @@ export type AccountsQuery = z.infer<typeof accountsQuerySchema>;
 export const findingsQuerySchema = listQuerySchema.extend({
   status: z.enum(STATUS_VALUES, "api.problem.oneOf").optional().meta({ description: "Only findings in this state (default: every state)." }),
   severity: z.enum(SEVERITY_VALUES, "api.problem.oneOf").optional(),
-  account: z.string().min(1, "api.problem.text").max(200, "api.problem.text").optional().meta({ description: "An account's external id." }),
+  account: queryText().optional().meta({ description: "An account's external id." }),
 });
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
@@ -38,7 +42,8 @@ export const snapshotQuerySchema = z.object({
 });
 export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;
 
-export const accountParamsSchema = z.object({ id: z.string().min(1).max(200).meta({ description: "The account's external id." }) });
+/** A path id that cannot exist (too long, a control character) is simply not found (the wrapper answers 404). */
+export const accountParamsSchema = z.object({ id: z.string().min(1).max(200).regex(SINGLE_LINE_PATTERN).meta({ description: "The account's external id." }) });
 
 export const problemSchema = z.object({ path: z.string(), message: z.string() }).meta({ id: "Problem" });
 export const errorSchema = z

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { formDayWithin } from "./day";
-import { isSingleLine } from "./text";
+import { recordId } from "./record-fields";
+import { isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
 
 export const personListQuerySchema = z.object({
@@ -20,8 +21,8 @@ export type PersonListQuery = z.infer<typeof personListQuerySchema>;
 
 export const personIdSchema = id;
 
-/** The person picker's search (GET /api/people?q=). */
-export const personSearchSchema = z.object({ q: z.string().max(100).default("") });
+/** The person picker's search (GET /api/people?q=): one line (a NUL, which PostgreSQL refuses, used to answer 500). */
+export const personSearchSchema = z.object({ q: z.string().max(100).regex(SINGLE_LINE_PATTERN).default("") });
 
 
 export const offboardPersonSchema = z.object({
@@ -35,7 +36,7 @@ export type OffboardPersonInput = z.infer<typeof offboardPersonSchema>;
 /** newPersonId: for a primary login's hand-over, the current employee it goes to (checked in lib/db). */
 export const completeOffboardingTaskSchema = z.object({
   taskId: id,
-  newPersonId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
+  newPersonId: z.union([recordId, z.literal("")]).optional().transform((v) => (v ? v : undefined)),
 });
 
 export const reopenOffboardingTaskSchema = z.object({ taskId: id });

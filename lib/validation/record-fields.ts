@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 // Field rules shared by the record forms (clients, accounts, logins …): the same schemas run in the
 // browser before sending and in the server action, and every message is a catalogue key.
@@ -6,14 +7,18 @@ import { z } from "zod";
 export const NAME_MAX_LENGTH = 100;
 export const LABEL_MAX_LENGTH = 100;
 
-export const recordId = z.string().min(1, "validation.required").max(64, "validation.tooLong");
+/**
+ * A record's id, from a form's hidden field or a URL: printable, one line. A control character names no record, and
+ * PostgreSQL refuses a NUL in text (22021: a 500, not a refusal) if it gets that far. Every id schema reuses this one.
+ */
+export const recordId = z.string().min(1, "validation.required").max(64, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
 /** The version the form was rendered from (optimistic locking). */
 export const version = z.coerce.number("validation.wholeNumber").int("validation.wholeNumber").min(1, "validation.wholeNumber");
 export const requiredText = (max = NAME_MAX_LENGTH) => z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
 export const optionalText = (max = NAME_MAX_LENGTH) =>
   z.string().trim().max(max, "validation.tooLong").optional().transform((v) => v || null);
 /** An optional reference chosen from a list: "" = none. */
-export const optionalRef = z.string().max(64, "validation.tooLong").optional().transform((v) => v || null);
+export const optionalRef = z.string().max(64, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null);
 /** Checkbox groups arrive comma-joined. */
 export const codeList = z
   .string()

@@ -86,7 +86,8 @@ export type CloseTaskInput = z.infer<typeof closeTaskSchema>;
 
 export const taskFilterSchema = z.object({
   status: z.enum(["OPEN", "DONE", "ALL"]).catch("OPEN"),
-  assignee: z.string().max(64).optional().catch(undefined),
-  client: z.string().max(64).optional().catch(undefined),
+  // An id from the address bar that names nothing (a control character) is no filter, as the accounts table's.
+  assignee: recordId.optional().catch(undefined),
+  client: recordId.optional().catch(undefined),
 });
 export type TaskFilter = z.infer<typeof taskFilterSchema>;

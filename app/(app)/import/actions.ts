@@ -16,6 +16,7 @@ import { applyPasteToAccount, readSellerCentralPaste, type PasteProblem } from "
 import { exportSnapshot } from "@/lib/db/snapshots/export";
 import type { ListedPart } from "@/lib/snapshots/plan";
 import type { SnapshotError } from "@/lib/validation/snapshot";
+import { accountIdSchema } from "@/lib/validation/accounts";
 
 /**
  * One import, in steps: "input" (with problems, if any), "preview" (what the upsert would do: nothing
@@ -96,7 +97,7 @@ export async function importSnapshotAction(prev: ImportState, formData: FormData
   const scPaste = scPasteText;
   if (typeof scPaste === "string" && scPaste.trim() && !text) {
     if (scPaste.length > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
-    const accountId = z.string().min(1).max(64).safeParse(formData.get("scAccountId"));
+    const accountId = accountIdSchema.safeParse(formData.get("scAccountId"));
     const pasteFailed = (message: string): ImportState => ({ seq, stage: "input", errors: [{ path: t("bulk.paste.where"), message }], ...kept });
     if (!accountId.success) return pasteFailed(t("bulk.paste.unknownAccount"));
     const read = readSellerCentralPaste(scPaste);

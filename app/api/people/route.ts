@@ -8,6 +8,6 @@ export async function GET(request: Request): Promise<Response> {
   const scope = await routeScope();
   if (scope instanceof Response) return scope;
   const parsed = personSearchSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: "INVALID_INPUT", message: "q must be at most 100 characters" }, { status: 400 });
+  if (!parsed.success) return Response.json({ error: "INVALID_INPUT", message: "q must be one line of at most 100 characters" }, { status: 400 });
   return Response.json({ people: await searchPeople(scope, parsed.data.q) }, { headers: { "cache-control": "private, no-store" } });
 }

@@ -8,6 +8,7 @@ import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { EXPORT_ROW_LIMIT, parseAccountListQuery } from "@/lib/validation/accounts";
 import { z } from "zod";
+import { singleLine } from "@/lib/validation/text";
 
 // The signed-in user's data as a gatehouse.snapshot/v1 download (external ids, asOf today): everything
 // they may see, one client (`?client=NAME`), or the accounts table's current view (`?view=1` plus the
@@ -15,7 +16,7 @@ import { z } from "zod";
 // `format=xlsx` (with `lang=ja|en`) writes the same data as the bulk workbook (the import template's
 // layout, one sheet per kind, decision 022); `format=csv` the logins sheet alone.
 const exportQuery = z.object({
-  client: z.string().min(1).max(200).optional(),
+  client: singleLine(200).min(1).optional(),
   view: z.literal("1").optional(),
   format: z.enum(["json", "xlsx", "csv"]).default("json"),
   lang: z.enum(["ja", "en"]).default("ja"),

@@ -11,6 +11,7 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getT } from "@/lib/i18n/server";
 import { progressOf } from "@/lib/reviews";
+import { recordId } from "@/lib/validation/record-fields";
 import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
 import { decideItemsAction } from "../actions";
 import { DecideForm } from "./_components/decide-form";
@@ -22,8 +23,13 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
-// One read per request for the title and the page.
-const loadCampaign = cache(async (id: string) => getCampaignPageOrThrow(await requireScope(), id));
+// One read per request for the title and the page. An id that cannot be a campaign's is not found before any query.
+const loadCampaign = cache(async (id: string) => {
+  const scope = await requireScope();
+  const parsed = recordId.safeParse(id);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "Campaign not found");
+  return getCampaignPageOrThrow(scope, parsed.data);
+});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const campaign = await loadCampaign((await params).id).catch(() => null);

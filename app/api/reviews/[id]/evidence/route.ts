@@ -5,12 +5,13 @@ import { getLocale } from "@/lib/i18n/server";
 import { evidenceCsv, evidenceXlsx } from "@/lib/reviews/evidence";
 import { evidencePdf } from "@/lib/reviews/evidence-pdf";
 import { routeScope } from "@/lib/routes/route-scope";
+import { recordId } from "@/lib/validation/record-fields";
 
 // A campaign's evidence pack (decision 018): XLSX, CSV or PDF, the whole campaign or one client (`client=ID`),
 // in the reader's language unless `lang` says otherwise. Only for the campaign's manager; others get 404.
 const evidenceQuery = z.object({
   format: z.enum(["xlsx", "csv", "pdf"]).default("xlsx"),
-  client: z.string().min(1).max(64).optional(),
+  client: z.string().optional(),
   lang: z.enum(["ja", "en"]).optional(),
 });
 
@@ -22,9 +23,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const search = new URL(request.url).searchParams;
   const parsed = evidenceQuery.safeParse({ format: search.get("format") ?? undefined, client: search.get("client") ?? undefined, lang: search.get("lang") ?? undefined });
   if (!parsed.success) return Response.json({ error: "INVALID_INPUT" }, { status: 422 });
-  const { id } = await params;
+  // A campaign or client id that cannot exist (too long, a control character: PostgreSQL refuses a NUL) is not found.
+  const id = recordId.safeParse((await params).id);
+  const client = recordId.optional().safeParse(parsed.data.client);
+  if (!id.success || !client.success) return Response.json({ error: "NOT_FOUND" }, { status: 404 });
   try {
-    const { meta, rows } = await getEvidenceOrThrow(scope, id, parsed.data.client);
+    const { meta, rows } = await getEvidenceOrThrow(scope, id.data, client.data);
     const locale = parsed.data.lang ?? (await getLocale());
     const name = `gatehouse-access-review-${meta.generatedAt.toISOString().slice(0, 10)}`;
     if (parsed.data.format === "csv")
