@@ -121,6 +121,32 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   useEffect(() => {
     if (checksHere) void loadBrowserChecks(schema, pageLocale());
   }, [checksHere, schema]);
+  // An answer rebuilds the form (its key), and an account page's editor is disabled until its new read: focus, on the
+  // button that sent it, went to the page's top. It comes back to the first refused field, else the button, as soon
+  // as that can take it, unless the user has moved on.
+  const focusAfterAnswer = useRef<string | null>(null);
+  const answered = useRef(0);
+  useEffect(() => {
+    if (state.seq === answered.current) return;
+    answered.current = state.seq;
+    const refused = state.ok ? undefined : fields.find((f) => state.fieldErrors?.[f.name]);
+    focusAfterAnswer.current = refused?.name ?? "";
+  }, [state, fields]);
+  useEffect(() => {
+    const want = focusAfterAnswer.current;
+    const form = formRef.current;
+    if (want === null || !form) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && !form.contains(active)) {
+      focusAfterAnswer.current = null;
+      return;
+    }
+    const named = want === "" ? null : (document.getElementById(`${id}-${want}`) ?? form.elements.namedItem(want));
+    const target = named instanceof RadioNodeList ? named[0] : (named ?? form.querySelector("button[type=submit]"));
+    if (!(target instanceof HTMLElement) || target.matches(":disabled")) return;
+    target.focus();
+    focusAfterAnswer.current = null;
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const locale = pageLocale();
     if (checksHere && !browserChecksSettled(schema, locale)) {
