@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { loadValidationSentences, offlineSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
+import { useFocusAfterAnswer } from "./use-focus-after-answer";
 
 export interface FieldSpec {
   name: string;
@@ -121,31 +122,10 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   useEffect(() => {
     if (checksHere) void loadBrowserChecks(schema, pageLocale());
   }, [checksHere, schema]);
-  // An answer rebuilds the form (its key), and an account page's editor is disabled until its new read: focus, on the
-  // button that sent it, went to the page's top. It comes back to the first refused field, else the button, as soon
-  // as that can take it, unless the user has moved on.
-  const focusAfterAnswer = useRef<string | null>(null);
-  const answered = useRef(0);
-  useEffect(() => {
-    if (state.seq === answered.current) return;
-    answered.current = state.seq;
+  useFocusAfterAnswer(formRef, state.seq, (form) => {
     const refused = state.ok ? undefined : fields.find((f) => state.fieldErrors?.[f.name]);
-    focusAfterAnswer.current = refused?.name ?? "";
-  }, [state, fields]);
-  useEffect(() => {
-    const want = focusAfterAnswer.current;
-    const form = formRef.current;
-    if (want === null || !form) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && !form.contains(active)) {
-      focusAfterAnswer.current = null;
-      return;
-    }
-    const named = want === "" ? null : (document.getElementById(`${id}-${want}`) ?? form.elements.namedItem(want));
-    const target = named instanceof RadioNodeList ? named[0] : (named ?? form.querySelector("button[type=submit]"));
-    if (!(target instanceof HTMLElement) || target.matches(":disabled")) return;
-    target.focus();
-    focusAfterAnswer.current = null;
+    const named = refused ? (document.getElementById(`${id}-${refused.name}`) ?? form.elements.namedItem(refused.name)) : null;
+    return named instanceof RadioNodeList ? named[0] : named;
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const locale = pageLocale();

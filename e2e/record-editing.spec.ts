@@ -169,6 +169,19 @@ test("from the keyboard, focus stays in the form after the server answers: on th
   await page.keyboard.press("Enter");
   await expect(row.getByTestId("two-step-method")).toHaveCount(2);
   await expect(row.getByTestId("add-method-form").getByRole("button", { name: "追加" })).toBeFocused();
+
+  // The permission matrix, a form of its own, does the same.
+  const lead = page.getByTestId("login-row").filter({ hasText: "lead@kumo.example" });
+  await lead.locator("summary").filter({ hasText: "編集（Seller Centralで確認した内容を記録）" }).focus();
+  await page.keyboard.press("Enter");
+  await lead.getByTestId("permission-editor").locator("summary").focus();
+  await page.keyboard.press("Enter");
+  const matrix = lead.getByTestId("permission-form");
+  await matrix.getByLabel("ペイメント (JP)").selectOption("VIEW");
+  await matrix.getByRole("button", { name: "保存" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("permission-matrix")).toContainText("表示 (JP)");
+  await expect(matrix.getByRole("button", { name: "保存" })).toBeFocused();
 });
 
 test("a 2SV method typed wrong is corrected in place; removing one asks first and says what follows", async ({ page, tenant }) => {

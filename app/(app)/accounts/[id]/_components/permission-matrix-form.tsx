@@ -1,5 +1,6 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { useFocusAfterAnswer } from "@/components/use-focus-after-answer";
 import type { ActionState } from "@/lib/actions/define-action";
 import { grantField, PERMISSION_LEVELS } from "@/lib/validation/permission-form";
 
@@ -18,6 +19,8 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
   const [state, formAction, pending] = useActionState(action, { ok: false, seq: 0 });
   const shown = !state.ok && state.values ? state.values : levels;
   const version = !state.ok && state.error === "CONFLICT" && state.current?.version ? state.current.version : hidden.version;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusAfterAnswer(formRef, state.seq, (form) => form.querySelector("select[aria-invalid=true]"));
   const cell = (toolId: string, marketplace: string | null, label: string) => {
     const name = grantField(toolId, marketplace);
     const error = state.fieldErrors?.[name];
@@ -32,7 +35,7 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
   return (
     // The levels are read again after a save (decision 063), after the answer: the form starts again from them when
     // they come, or it would show the levels from before the save and a next save would put them back.
-    <form key={`${state.seq}:${JSON.stringify(levels)}`} action={formAction} data-testid="permission-form" className="space-y-2">
+    <form key={`${state.seq}:${JSON.stringify(levels)}`} ref={formRef} action={formAction} data-testid="permission-form" className="space-y-2">
       <input type="hidden" name="accountId" value={hidden.accountId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="loginId" value={hidden.loginId} />
