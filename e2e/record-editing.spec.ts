@@ -155,6 +155,8 @@ test("from the keyboard, focus stays in the form after the server answers: on th
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("client-row")).toHaveCount(2);
   await expect(add.getByRole("button", { name: "クライアントを追加" })).toBeFocused();
+  // What the answer said is heard where the focus is: it describes the button.
+  await expect(add.getByRole("button", { name: "クライアントを追加" })).toHaveAccessibleDescription("保存しました。");
 
   // In an account editor the save re-renders the page and the editor waits for its new read, then takes the focus back.
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);
@@ -182,6 +184,7 @@ test("from the keyboard, focus stays in the form after the server answers: on th
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("permission-matrix")).toContainText("表示 (JP)");
   await expect(matrix.getByRole("button", { name: "保存" })).toBeFocused();
+  await expect(matrix.getByRole("button", { name: "保存" })).toHaveAccessibleDescription("保存しました。");
 });
 
 test("a 2SV method typed wrong is corrected in place; removing one asks first and says what follows", async ({ page, tenant }) => {

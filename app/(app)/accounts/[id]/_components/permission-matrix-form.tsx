@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useActionState, useId, useRef } from "react";
 import { useFocusAfterAnswer } from "@/components/use-focus-after-answer";
 import type { ActionState } from "@/lib/actions/define-action";
 import { grantField, PERMISSION_LEVELS } from "@/lib/validation/permission-form";
@@ -20,6 +20,8 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
   const shown = !state.ok && state.values ? state.values : levels;
   const version = !state.ok && state.error === "CONFLICT" && state.current?.version ? state.current.version : hidden.version;
   const formRef = useRef<HTMLFormElement>(null);
+  const answerId = useId();
+  const answered = state.ok || Boolean(state.error);
   useFocusAfterAnswer(formRef, state.seq, (form) => form.querySelector("select[aria-invalid=true]"));
   const cell = (toolId: string, marketplace: string | null, label: string) => {
     const name = grantField(toolId, marketplace);
@@ -61,8 +63,8 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
         </table>
       </div>
       <div className="flex items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">{pending ? labels.saving : labels.save}</button>
-        <span aria-live="polite" className="text-xs">
+        <button type="submit" disabled={pending} aria-describedby={answered ? answerId : undefined} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">{pending ? labels.saving : labels.save}</button>
+        <span id={answerId} aria-live="polite" className="text-xs">
           {!state.ok && state.error && <span role="alert" className="text-red-700">{state.said?.[state.error === "CONFLICT" ? "form.conflictWithCurrent" : state.error] ?? state.error}</span>}
           {state.ok && <span className="text-emerald-700">{labels.saved}</span>}
         </span>
