@@ -53,10 +53,21 @@ export interface ActionAnswer {
  * plain form action); `fields` is the form.
  */
 export async function postAction(request: APIRequestContext, origin: string, path: string, id: string, fields: Fields, prev?: unknown): Promise<ActionAnswer> {
+  return postArguments(request, origin, path, id, prev === undefined ? [FORM] : [prev, FORM], fields);
+}
+
+/** Where the form goes in an argument list given to postArguments. */
+export const FORM = "$K1";
+
+/**
+ * Posts one server action with an argument list written by hand, as a caller who ignores the action's
+ * signature could: FORM stands for the form (`fields`); anything else is sent as it is.
+ */
+export async function postArguments(request: APIRequestContext, origin: string, path: string, id: string, args: unknown[], fields: Fields = {}): Promise<ActionAnswer> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(`_1_${name}`, value);
   // The argument list goes last, as the browser sends it: the server resolves "$K1" when "0" arrives.
-  form.append("0", JSON.stringify(prev === undefined ? ["$K1"] : [prev, "$K1"]));
+  form.append("0", JSON.stringify(args));
   const response = await request.post(path, {
     multipart: form,
     maxRedirects: 0,

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
+import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { completeSetup } from "@/lib/db/setup/create-agency";
 import { AppError } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
@@ -19,8 +20,11 @@ export async function completeSetupAction(prev: ActionState, formData: FormData)
   return answerSentences(await completeSetupOrRefuse(prev, formData), await getT());
 }
 
-async function completeSetupOrRefuse(prev: ActionState, formData: FormData): Promise<ActionState> {
-  const seq = (prev?.seq ?? 0) + 1;
+async function completeSetupOrRefuse(prev: ActionState, posted: FormData): Promise<ActionState> {
+  const seq = nextSeq(prev);
+  // Posted without its form (lib/actions/form-data.ts): refused before anything is read.
+  const formData = asFormData(posted);
+  if (!formData) return { ok: false, seq, error: "INVALID_INPUT" };
   const values = echoedValues(formData.entries());
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };

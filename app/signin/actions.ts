@@ -1,6 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
+import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { clientMeta } from "@/lib/auth/client-address";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { waitMinutes } from "@/lib/auth/rate-limit";
@@ -10,8 +11,11 @@ import { signInSchema } from "@/lib/validation/auth";
 export type SignInError = "invalid" | "credentials" | "rateLimited" | "codeWrong";
 export type SignInState = { error: SignInError | null; email: string; needsCode: boolean; waitMinutes?: number; seq: number };
 
-export async function signInAction(prev: SignInState, formData: FormData): Promise<SignInState> {
-  const seq = (prev?.seq ?? 0) + 1;
+export async function signInAction(prev: SignInState, posted: FormData): Promise<SignInState> {
+  const seq = nextSeq(prev);
+  // Posted without its form (lib/actions/form-data.ts): an invalid form, as an empty one is.
+  const formData = asFormData(posted);
+  if (!formData) return { error: "invalid", email: "", needsCode: false, seq };
   const email = String(formData.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password"), code: formData.get("code") ?? undefined });
   const needsCode = Boolean(prev?.needsCode);

@@ -54,3 +54,38 @@ describe("defineAction's answer", () => {
     expect(await action({ ok: false, seq: 0 }, form("abc"))).toEqual({ ok: true, seq: 1, data: { saved: "abc" } });
   });
 });
+
+// Anyone holding a page can post an action with another argument list than (previous state, form): each is refused
+// as invalid input, the handler never runs, and the answer is still numbered. These threw a TypeError (a 500).
+describe("defineAction posted without its form", () => {
+  const handled = vi.fn(async () => undefined);
+  const counted = defineAction(z.object({ name: z.string() }), handled);
+  const call = counted as unknown as (...args: unknown[]) => Promise<Awaited<ReturnType<typeof counted>>>;
+
+  beforeEach(() => {
+    request.scope = scope;
+    request.locale = "ja";
+    handled.mockClear();
+  });
+
+  it.each([
+    ["no arguments", []],
+    ["a string for the form", [{ ok: false, seq: 0 }, "name=a"]],
+    ["a number for the form", [{ ok: false, seq: 0 }, 42]],
+    ["a plain object for the form", [{ ok: false, seq: 0 }, { name: "a" }]],
+    ["null for the form", [{ ok: false, seq: 0 }, null]],
+    ["an array for the form", [{ ok: false, seq: 0 }, [["name", "a"]]]],
+    ["the form first, nothing second", [form("a")]],
+  ])("refuses %s as invalid input and does nothing", async (_, args) => {
+    const state = await call(...args);
+    expect(state).toMatchObject({ ok: false, seq: 1, error: "INVALID_INPUT" });
+    expect(state.said).toEqual({ INVALID_INPUT: messages.ja["error.INVALID_INPUT"] });
+    expect(handled).not.toHaveBeenCalled();
+  });
+
+  it("numbers its answer after a previous state that is not one, and still acts on a form", async () => {
+    expect(await call("not a state", form("a"))).toEqual({ ok: true, seq: 1 });
+    expect(await call({ seq: "x" }, form("a"))).toEqual({ ok: true, seq: 1 });
+    expect(handled).toHaveBeenCalledTimes(2);
+  });
+});

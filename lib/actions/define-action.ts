@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
 import { twoFactorPending, type Scope } from "@/lib/db/scope";
+import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
 import { controlCharacterErrors } from "@/lib/forms/control-characters";
@@ -46,7 +47,10 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
  * defineAction so the authorisation matrix (lib/actions/action-matrix.int.test.ts) runs the very same
  * steps for every role.
  */
-export async function executeAction(definition: ActionDefinition, scope: Scope | null, formData: FormData, seq = 1): Promise<ActionState> {
+export async function executeAction(definition: ActionDefinition, scope: Scope | null, posted: unknown, seq = 1): Promise<ActionState> {
+  // Before anything else: a call posted without its form (lib/actions/form-data.ts) is refused as it stands.
+  const formData = asFormData(posted);
+  if (!formData) return { ok: false, seq, error: "INVALID_INPUT" };
   // Echoed back so a refused form keeps what was typed — except passwords, which are never sent back.
   const values = echoedValues(formData.entries());
   if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
@@ -82,8 +86,10 @@ export function defineAction<S extends z.ZodType>(
 ) {
   const definition = { schema, handler, options } as unknown as ActionDefinition;
   const revalidate = options.revalidate ?? "/";
+  // The types are the form's; the values are whatever was posted (executeAction refuses anything but a form).
   const action = async (previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const state = await executeAction(definition, await getScope(), formData, (previous?.seq ?? 0) + 1);
+    const scope = asFormData(formData) ? await getScope() : null;
+    const state = await executeAction(definition, scope, formData, nextSeq(previous));
     if (!state.ok) return answerSentences(state, await getT());
     if (revalidate !== false) revalidatePath(revalidate, "layout");
     return state;

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { getScope } from "@/lib/auth/scope";
 import { listClients } from "@/lib/db/members";
 import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
@@ -53,8 +54,11 @@ const importSchema = z.object({
 });
 
 /** File uploads do not fit defineAction's string fields; the same steps are spelled out here. */
-export async function importSnapshotAction(prev: ImportState, formData: FormData): Promise<ImportState> {
-  const seq = (prev?.seq ?? 0) + 1;
+export async function importSnapshotAction(prev: ImportState, posted: FormData): Promise<ImportState> {
+  const seq = nextSeq(prev);
+  // Posted without its form (lib/actions/form-data.ts): refused before anything is read.
+  const formData = asFormData(posted);
+  if (!formData) return { seq, stage: "input", error: "INVALID_INPUT" };
   const scope = await getScope();
   if (!scope) return { seq, stage: "input", error: "UNAUTHENTICATED" };
   if (twoFactorPending(scope)) return { seq, stage: "input", error: "FORBIDDEN" };

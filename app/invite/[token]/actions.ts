@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/db/members";
 import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
+import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { AppError } from "@/lib/errors";
 import { answerSentences } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
@@ -19,8 +20,11 @@ export async function acceptAsUserAction(prev: ActionState, formData: FormData):
   return answerSentences(await acceptAsUser(prev, formData), await getT());
 }
 
-async function acceptAsNewUser(prev: ActionState, formData: FormData): Promise<ActionState> {
-  const seq = (prev?.seq ?? 0) + 1;
+async function acceptAsNewUser(prev: ActionState, posted: FormData): Promise<ActionState> {
+  const seq = nextSeq(prev);
+  // Posted without its form (lib/actions/form-data.ts): refused before anything is read.
+  const formData = asFormData(posted);
+  if (!formData) return { ok: false, seq, error: "INVALID_INPUT" };
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: { name: String(formData.get("name") ?? "") } };
   try {
@@ -32,8 +36,10 @@ async function acceptAsNewUser(prev: ActionState, formData: FormData): Promise<A
   redirect("/signin?joined=1");
 }
 
-async function acceptAsUser(prev: ActionState, formData: FormData): Promise<ActionState> {
-  const seq = (prev?.seq ?? 0) + 1;
+async function acceptAsUser(prev: ActionState, posted: FormData): Promise<ActionState> {
+  const seq = nextSeq(prev);
+  const formData = asFormData(posted);
+  if (!formData) return { ok: false, seq, error: "INVALID_INPUT" };
   const scope = await getScope();
   const token = z.string().min(20).max(200).safeParse(formData.get("token"));
   if (!scope) return { ok: false, seq, error: "UNAUTHENTICATED" };
