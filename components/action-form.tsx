@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { loadValidationSentences, offlineSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
+import { useFocusAfterAnswer } from "./use-focus-after-answer";
 
 export interface FieldSpec {
   name: string;
@@ -121,6 +122,11 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   useEffect(() => {
     if (checksHere) void loadBrowserChecks(schema, pageLocale());
   }, [checksHere, schema]);
+  useFocusAfterAnswer(formRef, state.seq, (form) => {
+    const refused = state.ok ? undefined : fields.find((f) => state.fieldErrors?.[f.name]);
+    const named = refused ? (document.getElementById(`${id}-${refused.name}`) ?? form.elements.namedItem(refused.name)) : null;
+    return named instanceof RadioNodeList ? named[0] : named;
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const locale = pageLocale();
     if (checksHere && !browserChecksSettled(schema, locale)) {
@@ -181,6 +187,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const fieldError = (name: string): string | undefined => shownErrors[name];
   // A refusal in the browser (the confirmation) is the latest word: the server's earlier summary goes.
   const summary = refusedHere ? null : formSummary(state, fields.map((f) => f.name));
+  const answerShown = Boolean((summary && "key" in summary) || (!refusedHere && state.ok && messages?.success));
   return (
     <form key={resetKey === undefined ? state.seq : `${state.seq}:${resetKey}`} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
@@ -246,10 +253,11 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         );
       })}
       <div className="flex items-center gap-2">
-        <button type="submit" disabled={pending} className={`rounded px-3 py-1 text-sm font-medium disabled:opacity-60 ${BUTTON[variant]}`}>
+        {/* Its answer (rendered anew with the form) describes the button the focus comes back to, so it is heard there. */}
+        <button type="submit" disabled={pending} aria-describedby={answerShown ? `${id}-answer` : undefined} className={`rounded px-3 py-1 text-sm font-medium disabled:opacity-60 ${BUTTON[variant]}`}>
           {pending ? pendingLabel : submitLabel}
         </button>
-        <span aria-live="polite" className="text-xs">
+        <span id={`${id}-answer`} aria-live="polite" className="text-xs">
           {summary && "key" in summary && <span role="alert" className="text-red-700">{say(current ? "form.conflictWithCurrent" : summary.key)}</span>}
           {!refusedHere && state.ok && messages?.success && <span className="text-emerald-700">{messages.success}</span>}
         </span>

@@ -41,6 +41,24 @@ test("accepting a risk with a reason moves it from the open list to accepted", a
   await expect(page.getByTestId("history").getByRole("listitem").first()).toContainText("Authenticator roll-out is scheduled for next month");
 });
 
+test("from the keyboard, accepting a risk and reopening it keep the focus on the finding where it moved", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  const finding = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
+  await finding.locator("summary").filter({ hasText: "リスクを受容する…" }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(finding.getByLabel("理由")).toBeFocused();
+  await page.keyboard.type("Authenticator roll-out is scheduled for next month");
+  await finding.getByRole("button", { name: "受容する" }).focus();
+  await page.keyboard.press("Enter");
+  const accepted = page.locator('[data-testid="accepted-finding"][data-rule="SMS_ONLY"]');
+  await expect(accepted.getByRole("button", { name: "未対応に戻す" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(accepted).toHaveCount(0);
+  await expect(finding.getByRole("button", { name: "タスクにする" })).toBeFocused();
+});
+
 test("recording a backup authenticator app resolves the single-method risk and raises the score", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);

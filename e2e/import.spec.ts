@@ -44,6 +44,32 @@ test("importing a snapshot: a bad file changes nothing and lists its problems; a
   await expect(page.getByRole("button", { name: "この内容で取り込む" })).toHaveCount(0);
 });
 
+test("from the keyboard, each answer of the import takes the focus: the problems, then the preview, then the result", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/import");
+  const sample = JSON.parse(readFileSync("examples/snapshot.sample.json", "utf8"));
+  const broken = structuredClone(sample);
+  broken.accounts[1].plan = "ENTERPRISE";
+  const text = page.getByLabel("JSONを貼り付け");
+  await text.fill(JSON.stringify(broken));
+  await page.getByRole("button", { name: "検証してプレビュー" }).focus();
+  await page.keyboard.press("Enter");
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("accounts[1].plan");
+  await expect(errors).toBeFocused();
+  // The list of problems can be scrolled from the keyboard: it is the next stop.
+  await page.keyboard.press("Tab");
+  await expect(errors.getByRole("list")).toBeFocused();
+
+  await text.fill(JSON.stringify(sample));
+  await page.getByRole("button", { name: "検証してプレビュー" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "プレビュー（まだ何も書き込んでいません）" })).toBeFocused();
+  await page.getByRole("button", { name: "この内容で取り込む" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("import-success")).toBeFocused();
+});
+
 test("an exported snapshot, edited and imported back, updates the account and its findings; a login the file drops is removed", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   const single = page.locator('[data-testid="finding"][data-rule="SINGLE_2SV_METHOD"]');

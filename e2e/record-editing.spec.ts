@@ -138,6 +138,55 @@ test("clients: empty and duplicate names are refused at the field; removal names
   await expect(page.getByTestId("client-row")).toContainText("2件のアカウントはクライアントなしとして残ります");
 });
 
+test("from the keyboard, focus stays in the form after the server answers: on the refused field, else on its button, an account editor's once it is read again", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/clients");
+  const add = page.getByTestId("add-client-form");
+  const name = add.getByLabel("クライアント名");
+  // Refused by the server (a duplicate), not the browser: the answer rebuilds the form, the field keeps the focus.
+  await name.focus();
+  await page.keyboard.type("e2e client");
+  await page.keyboard.press("Enter");
+  await expect(add.getByText("同じ名前のクライアントがすでにあります。")).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue("e2e client");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Sora KK");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("client-row")).toHaveCount(2);
+  await expect(add.getByRole("button", { name: "クライアントを追加" })).toBeFocused();
+  // What the answer said is heard where the focus is: it describes the button.
+  await expect(add.getByRole("button", { name: "クライアントを追加" })).toHaveAccessibleDescription("保存しました。");
+
+  // In an account editor the save re-renders the page and the editor waits for its new read, then takes the focus back.
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  const row = page.getByTestId("login-row").filter({ hasText: "owner@kumo.example" });
+  const summary = row.locator("summary").filter({ hasText: "編集（Seller Centralで確認した内容を記録）" });
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  const method = row.getByTestId("add-method-form");
+  await method.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
+  await method.getByLabel("役割").selectOption("BACKUP");
+  await method.getByRole("button", { name: "追加" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(row.getByTestId("two-step-method")).toHaveCount(2);
+  await expect(row.getByTestId("add-method-form").getByRole("button", { name: "追加" })).toBeFocused();
+
+  // The permission matrix, a form of its own, does the same.
+  const lead = page.getByTestId("login-row").filter({ hasText: "lead@kumo.example" });
+  await lead.locator("summary").filter({ hasText: "編集（Seller Centralで確認した内容を記録）" }).focus();
+  await page.keyboard.press("Enter");
+  await lead.getByTestId("permission-editor").locator("summary").focus();
+  await page.keyboard.press("Enter");
+  const matrix = lead.getByTestId("permission-form");
+  await matrix.getByLabel("ペイメント (JP)").selectOption("VIEW");
+  await matrix.getByRole("button", { name: "保存" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("permission-matrix")).toContainText("表示 (JP)");
+  await expect(matrix.getByRole("button", { name: "保存" })).toBeFocused();
+  await expect(matrix.getByRole("button", { name: "保存" })).toHaveAccessibleDescription("保存しました。");
+});
+
 test("a 2SV method typed wrong is corrected in place; removing one asks first and says what follows", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);

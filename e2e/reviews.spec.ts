@@ -105,6 +105,19 @@ test("a client owner runs an access review: keep one, remove one, the task close
   expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
+test("a task made from a finding reads in the reader's language: the risk's title and its evidence, names included", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await page.locator('[data-testid="finding"][data-rule="SINGLE_2SV_METHOD"]').getByRole("button", { name: "タスクにする" }).click();
+  await expect(page.getByText("タスクを作成しました。")).toBeVisible();
+  await page.goto("/tasks");
+  const task = page.getByTestId("task-row");
+  await expect(task).toContainText("リスク「2段階認証の手段が一つだけ」（プライマリーユーザーのログイン owner@kumo.example の2段階認証は SMS（端末: Phone） の一つだけで、バックアップ手段がありません）を解消してください。");
+  await expect(task).not.toContainText("SINGLE_2SV_METHOD");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(task).toContainText('Resolve the risk "Only one 2SV method"');
+});
+
 test("an agency owner makes a task of a finding and closes it by hand, decides in bulk after confirming, and sees what changed since", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
 

@@ -69,4 +69,10 @@ describe("schedule and task text", () => {
     expect(taskInstruction(reduce, "ja")).toBe("設定 > ユーザー権限 で「vendor@ads.example」の権限を次のとおり下げてください: INVENTORY (JP) → 表示");
     expect(taskInstruction(reduce, "en")).toBe('In Settings > User Permissions, lower the permissions of "vendor@ads.example" to: INVENTORY (JP) → View');
   });
+
+  it("names a finding's risk by its title in the reader's language, not by its code", () => {
+    const finding = { kind: "FINDING" as const, subjectLabel: "owner@kumo.example", target: null, ruleId: "NO_2SV" };
+    expect(taskInstruction(finding, "ja")).toBe("リスク「2段階認証が未設定」（owner@kumo.example）を解消してください。手順はアカウントページの指摘事項にあります。");
+    expect(taskInstruction(finding, "en")).toMatch(/^Resolve the risk "No 2-Step Verification" \(owner@kumo\.example\)/);
+  });
 });

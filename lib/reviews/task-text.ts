@@ -1,3 +1,4 @@
+import { ruleTitle } from "@/lib/risk/catalogue";
 import { signInHostFor } from "@/lib/triage/sign-in-hosts";
 import type { GrantLevel, TaskKind } from "./types";
 
@@ -35,6 +36,8 @@ export function taskInstruction(task: TaskTextInput, locale: "ja" | "en"): strin
   const who = task.subjectLabel;
   const grants = grantsOf(task.target);
   const role = String((task.target as { role?: unknown } | null)?.role ?? "");
+  // A finding's task names its risk as the catalogue does, in the reader's language, not by its code.
+  const risk = task.ruleId ? ruleTitle(task.ruleId, locale) : "";
   const list = (names: Record<string, string>) =>
     grants.map((g) => `${g.tool}${g.marketplace ? ` (${g.marketplace})` : ""} → ${names[g.level] ?? g.level}`).join(", ");
   if (locale === "ja") {
@@ -45,7 +48,7 @@ export function taskInstruction(task: TaskTextInput, locale: "ja" | "en"): strin
       case "REMOVE_APP": return `アプリとサービス > アプリを管理 で「${who}」の認証を取り消してください。`;
       case "REMOVE_OTHER_ACCESS": return `Amazon広告コンソール（またはブランド登録）のユーザー管理で「${who}」のアクセスを削除してください。`;
       case "REDUCE_OTHER_ACCESS": return `Amazon広告コンソール（またはブランド登録）のユーザー管理で「${who}」の役割を「${ROLE_JA[role] ?? role}」に下げてください。`;
-      case "FINDING": return `リスク「${task.ruleId ?? ""}」（${who}）を解消してください。手順はアカウントページの指摘事項にあります。`;
+      case "FINDING": return `リスク「${risk}」（${who}）を解消してください。手順はアカウントページの指摘事項にあります。`;
       case "TRIAGE": return `「ログインできない」の確認結果への対応（${who}）${task.note ? `: ${task.note}` : ""}`;
     }
   }
@@ -56,7 +59,7 @@ export function taskInstruction(task: TaskTextInput, locale: "ja" | "en"): strin
     case "REMOVE_APP": return `In Apps & Services > Manage Your Apps, revoke the authorisation of "${who}".`;
     case "REMOVE_OTHER_ACCESS": return `In the Amazon Ads console (or Brand Registry) user management, remove the access of "${who}".`;
     case "REDUCE_OTHER_ACCESS": return `In the Amazon Ads console (or Brand Registry) user management, lower the role of "${who}" to ${role}.`;
-    case "FINDING": return `Resolve the risk "${task.ruleId ?? ""}" (${who}); the steps are with the finding on the account page.`;
+    case "FINDING": return `Resolve the risk "${risk}" (${who}); the steps are with the finding on the account page.`;
     case "TRIAGE": return `Follow up the "can't log in" triage (${who})${task.note ? `: ${task.note}` : ""}`;
   }
 }

@@ -17,7 +17,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const [raw, scope, t, locale] = await Promise.all([searchParams, requireScope(), getT(), getLocale()]);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const filter = taskFilterSchema.parse({ status: first(raw.status), assignee: first(raw.assignee) === "me" ? scope.userId : undefined, client: first(raw.client) });
-  const tasks = await listTasks(scope, filter);
+  const tasks = await listTasks(scope, filter, locale);
   const today = new Date().toISOString().slice(0, 10);
   // Overdue first: open tasks past their day, then the rest in the list's order (open, by due date).
   const ordered = [...tasks.filter((task) => task.status === "OPEN" && isOverdue(task.dueOn, today)), ...tasks.filter((task) => !(task.status === "OPEN" && isOverdue(task.dueOn, today)))];

@@ -1,7 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import type { EvidenceData } from "@/lib/risk";
+import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
 import type { TaskKind, TaskStatus } from "@/lib/reviews";
 import type { CloseTaskInput, FindingTaskInput, TaskFilter } from "@/lib/validation/reviews";
+import { labelsFor } from "../labels";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { audit, canWrite } from "../write-context";
@@ -34,7 +38,7 @@ const LIST_LIMIT = 500;
  * Tasks on the accounts the scope sees, overdue first (then by due date). Managers and Viewers of an
  * agency see their clients' tasks; a portal member their client's. `mine` narrows to one assignee.
  */
-export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskRow[]> {
+export async function listTasks(scope: Scope, filter: TaskFilter, locale: Locale = "en"): Promise<TaskRow[]> {
   const db = dbFor(scope);
   const rows = await db.remediationTask.findMany({
     where: {
@@ -52,6 +56,7 @@ export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskR
   const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => !!v))] } }, select: { id: true, name: true } });
   const accountOf = new Map(accounts.map((a) => [a.id, a]));
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const subjectOf = locale === "ja" ? await japaneseFindingSubjects(scope, rows) : new Map<string, string>();
   return rows.map((r) => ({
     id: r.id,
     accountId: r.accountId,
@@ -59,7 +64,7 @@ export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskR
     clientId: accountOf.get(r.accountId)?.clientId ?? null,
     clientName: accountOf.get(r.accountId)?.client?.name ?? null,
     kind: r.kind,
-    subjectLabel: r.subjectLabel,
+    subjectLabel: subjectOf.get(r.id) ?? r.subjectLabel,
     target: r.target,
     ruleId: r.ruleId,
     note: r.note,
@@ -72,6 +77,24 @@ export async function listTasks(scope: Scope, filter: TaskFilter): Promise<TaskR
     closedAt: r.closedAt,
     closeNote: r.closeNote,
   }));
+}
+
+/**
+ * A finding's task keeps the engine's evidence, which is English, as its subject: Japanese readers get it rebuilt from
+ * the finding's facts, as on the account page (by task id; a task whose finding is gone keeps its stored words).
+ */
+async function japaneseFindingSubjects(scope: Scope, rows: { id: string; findingId: string | null; ruleId: string | null }[]): Promise<Map<string, string>> {
+  const findingIds = [...new Set(rows.map((r) => r.findingId).filter((v): v is string => !!v))];
+  if (findingIds.length === 0) return new Map();
+  const findings = await dbFor(scope).finding.findMany({ where: { orgId: scope.orgId, id: { in: findingIds } }, select: { id: true, ruleId: true, evidenceData: true } });
+  const labels = await labelsFor(scope, [...new Set(findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]);
+  const subject = new Map(findings.map((f) => [f.id, evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id)]));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const text = r.findingId ? subject.get(r.findingId) : null;
+    if (text) out.set(r.id, text);
+  }
+  return out;
 }
 
 /** Closed by hand, with a note: by its assignee, or by anyone who may change the account's data. */

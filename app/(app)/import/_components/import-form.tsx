@@ -1,6 +1,6 @@
 "use client";
 import Link from "@/components/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { interpolate } from "@/lib/i18n/format";
 import type { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { importSnapshotAction, type ImportState } from "../actions";
@@ -38,8 +38,14 @@ export interface PasteProps {
 export function ImportForm({ labels, messages, locale, clients, paste, listedLabels }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps; listedLabels?: ListedLabels }) {
   const [state, action, pending] = useActionState(importSnapshotAction, initial);
   const m = (key: keyof SnapshotImportMessages, vars?: Record<string, string | number>) => interpolate(messages[key], vars, locale);
+  const box = useRef<HTMLDivElement>(null);
+  // Each answer replaces the form the keyboard was in (its key, or the preview): focus goes to what the answer says
+  // (the problems, the preview, the result), not to the page's top.
+  useEffect(() => {
+    if (state.seq > 0) box.current?.querySelector<HTMLElement>("[data-answer]")?.focus();
+  }, [state.seq]);
   return (
-    <div className="space-y-4">
+    <div ref={box} className="space-y-4">
       {state.stage === "preview" && state.preview ? (
         <ImportPreview
           state={state} action={action} pending={pending} m={m}
@@ -89,17 +95,18 @@ export function ImportForm({ labels, messages, locale, clients, paste, listedLab
         </form>
       )}
       <div aria-live="polite">
-        {state.error && <p role="alert" className="text-sm text-red-700">{labels.errors[state.error] ?? state.error}</p>}
+        {state.error && <p role="alert" tabIndex={-1} data-answer className="text-sm text-red-700">{labels.errors[state.error] ?? state.error}</p>}
         {state.stage === "done" && state.done && (
-          <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-success">
+          <p tabIndex={-1} data-answer className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="import-success">
             {state.done.created + state.done.updated === 0 ? m("snapshotImport.doneNoChanges") : m("snapshotImport.done", state.done)}{" "}
             <Link href="/accounts">{labels.toAccounts}</Link>
           </p>
         )}
         {state.errors && state.errors.length > 0 && (
-          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
-            <p className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: state.errors.length }, locale)}</p>
-            <ul className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
+          <div role="alert" tabIndex={-1} data-answer className="rounded border border-red-300 bg-red-50 p-3 text-sm" data-testid="import-errors">
+            <p id="import-errors-title" className="font-medium text-red-800">{interpolate(labels.errorsTitle, { count: state.errors.length }, locale)}</p>
+            {/* Scrolls when long: focusable, so the keyboard can scroll it too. */}
+            <ul tabIndex={0} aria-labelledby="import-errors-title" className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
               {state.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
             </ul>
           </div>

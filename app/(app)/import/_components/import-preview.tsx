@@ -23,7 +23,7 @@ export function ImportPreview({ state, action, pending, m, keptNote }: { state: 
       : null;
   return (
     <form action={action} className="space-y-4" data-testid="import-preview">
-      <h2 className="text-lg font-semibold">{m("snapshotImport.previewTitle")}</h2>
+      <h2 tabIndex={-1} data-answer className="text-lg font-semibold">{m("snapshotImport.previewTitle")}</h2>
       {state.changedSincePreview && <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{m("snapshotImport.changedSincePreview")}</p>}
       {keptNote && <p className="text-xs text-slate-600" data-testid="import-listed">{keptNote}</p>}
       {noChanges ? (
@@ -40,7 +40,7 @@ export function ImportPreview({ state, action, pending, m, keptNote }: { state: 
       {changed.length > 0 && (
         <section>
           <h3 className="text-sm font-semibold">{m("snapshotImport.changedAccounts")}</h3>
-          <ul className="mt-1 max-h-96 space-y-1 overflow-y-auto text-sm" data-testid="import-changed-accounts">
+          <ul tabIndex={0} aria-label={m("snapshotImport.changedAccounts")} className="mt-1 max-h-96 space-y-1 overflow-y-auto text-sm" data-testid="import-changed-accounts">
             {changed.slice(0, SHOWN).map((a) => (
               <li key={a.index} className="rounded border border-slate-200 px-2 py-1">
                 <span className={a.status === "created" ? "font-medium text-emerald-800" : "font-medium text-blue-800"}>{m(`snapshotImport.status.${a.status}`)}</span>{" "}

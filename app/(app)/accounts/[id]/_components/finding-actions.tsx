@@ -3,6 +3,7 @@ import { ActionForm, type FieldSpec, type FormMessages } from "@/components/acti
 import { Disclosure } from "@/components/disclosure";
 import { sharedContext } from "@/components/shared-context";
 import type { ActionState } from "@/lib/actions/define-action";
+import { FindingArrival } from "./finding-arrival";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -41,6 +42,7 @@ export function FindingActions({ findingId }: { findingId: string }) {
           </div>
         </Disclosure>
       )}
+      <FindingArrival findingId={findingId} />
     </>
   );
 }

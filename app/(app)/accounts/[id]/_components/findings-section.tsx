@@ -12,6 +12,7 @@ import { createFindingTaskAction } from "../../../tasks/actions";
 import { innerHtml } from "@/lib/html/safe-html";
 import { findingHtml } from "./account-html";
 import { FindingActions, FindingActionsProvider, type FindingActionsShared } from "./finding-actions";
+import { FindingArrival } from "./finding-arrival";
 import { Empty, Section } from "./section";
 
 
@@ -79,7 +80,10 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                   {t("finding.reason")}: {f.acceptedReason} · {t("finding.until")} {formatDay(f.acceptedUntil)}
                 </div>
                 {canWrite && (
-                  <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} variant="secondary" inline />
+                  <>
+                    <ActionForm action={reopenFindingAction} hidden={{ findingId: f.id }} submitLabel={t("finding.reopen")} pendingLabel={t("form.saving")} variant="secondary" inline />
+                    <FindingArrival findingId={f.id} />
+                  </>
                 )}
               </li>
             ))}

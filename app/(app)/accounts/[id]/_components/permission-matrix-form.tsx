@@ -1,5 +1,6 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useId, useRef } from "react";
+import { useFocusAfterAnswer } from "@/components/use-focus-after-answer";
 import type { ActionState } from "@/lib/actions/define-action";
 import { grantField, PERMISSION_LEVELS } from "@/lib/validation/permission-form";
 
@@ -18,6 +19,10 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
   const [state, formAction, pending] = useActionState(action, { ok: false, seq: 0 });
   const shown = !state.ok && state.values ? state.values : levels;
   const version = !state.ok && state.error === "CONFLICT" && state.current?.version ? state.current.version : hidden.version;
+  const formRef = useRef<HTMLFormElement>(null);
+  const answerId = useId();
+  const answered = state.ok || Boolean(state.error);
+  useFocusAfterAnswer(formRef, state.seq, (form) => form.querySelector("select[aria-invalid=true]"));
   const cell = (toolId: string, marketplace: string | null, label: string) => {
     const name = grantField(toolId, marketplace);
     const error = state.fieldErrors?.[name];
@@ -32,7 +37,7 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
   return (
     // The levels are read again after a save (decision 063), after the answer: the form starts again from them when
     // they come, or it would show the levels from before the save and a next save would put them back.
-    <form key={`${state.seq}:${JSON.stringify(levels)}`} action={formAction} data-testid="permission-form" className="space-y-2">
+    <form key={`${state.seq}:${JSON.stringify(levels)}`} ref={formRef} action={formAction} data-testid="permission-form" className="space-y-2">
       <input type="hidden" name="accountId" value={hidden.accountId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="loginId" value={hidden.loginId} />
@@ -58,8 +63,8 @@ export function PermissionMatrixForm({ action, hidden, tools, marketplaces, leve
         </table>
       </div>
       <div className="flex items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">{pending ? labels.saving : labels.save}</button>
-        <span aria-live="polite" className="text-xs">
+        <button type="submit" disabled={pending} aria-describedby={answered ? answerId : undefined} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">{pending ? labels.saving : labels.save}</button>
+        <span id={answerId} aria-live="polite" className="text-xs">
           {!state.ok && state.error && <span role="alert" className="text-red-700">{state.said?.[state.error === "CONFLICT" ? "form.conflictWithCurrent" : state.error] ?? state.error}</span>}
           {state.ok && <span className="text-emerald-700">{labels.saved}</span>}
         </span>
