@@ -204,16 +204,19 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         };
         return (
           <div key={field.name} className={inline ? "" : "max-w-md"}>
-            <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>
+            {/* A group of checkboxes has no one control a label could name: its legend names it, visibly. */}
+            {field.type !== "checkboxes" && <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>}
             {field.type === "checkboxes" ? (
-              <fieldset className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto" aria-describedby={describedBy}>
-                <legend className="sr-only">{field.label}</legend>
-                {field.options?.map((o) => (
-                  <label key={o.value} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" name={field.name} value={o.value} defaultChecked={(state.ok || !state.values ? field.defaultValues : (state.values[field.name]?.split(",") ?? []))?.includes(o.value)} />
-                    {o.label}
-                  </label>
-                ))}
+              <fieldset aria-describedby={describedBy}>
+                <legend className="block text-xs font-medium text-slate-700">{field.label}</legend>
+                <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
+                  {field.options?.map((o) => (
+                    <label key={o.value} className="flex items-center gap-1 text-sm">
+                      <input type="checkbox" name={field.name} value={o.value} defaultChecked={(state.ok || !state.values ? field.defaultValues : (state.values[field.name]?.split(",") ?? []))?.includes(o.value)} />
+                      {o.label}
+                    </label>
+                  ))}
+                </div>
               </fieldset>
             ) : field.type === "person" && field.picker ? (
               <PersonPicker

@@ -47,6 +47,8 @@ test("from the keyboard, accepting a risk and reopening it keep the focus on the
   const finding = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
   await finding.locator("summary").filter({ hasText: "リスクを受容する…" }).focus();
   await page.keyboard.press("Enter");
+  // The form mounts when the disclosure opens (decision 034): a reader tabs into it once it is there.
+  await expect(finding.getByLabel("理由")).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(finding.getByLabel("理由")).toBeFocused();
   await page.keyboard.type("Authenticator roll-out is scheduled for next month");

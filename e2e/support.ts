@@ -27,6 +27,12 @@ export async function expectNoSeriousViolations(page: Page) {
     .flatMap((v) => v.nodes.filter((n) => n.any.some((check) => /\b1:1 contrast ratio/.test(check.message))))
     .map((n) => n.target.join(" "));
   expect(unreadable).toEqual([]);
+  // A label whose `for` names no element labels nothing: clicking it does nothing, and it names no control (axe
+  // does not report it). A group of checkboxes is named by its legend instead.
+  const deadLabels = await page.locator("label[for]").evaluateAll((labels) =>
+    labels.filter((l) => !document.getElementById(l.getAttribute("for") ?? "")).map((l) => `${l.getAttribute("for")}: ${l.textContent}`),
+  );
+  expect(deadLabels).toEqual([]);
 }
 
 /** Opens an invitation link, creates the account with a name and password, and lands on sign-in. */

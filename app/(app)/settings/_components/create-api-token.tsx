@@ -30,9 +30,10 @@ export function CreateApiToken({ labels, clients }: { labels: Labels; clients: {
   const token = state.ok ? (state.data as { token?: string } | undefined)?.token : undefined;
   const error = (field: string) => state.fieldErrors?.[field];
   const say = (key: string | undefined) => (key ? (state.said?.[key] ?? key) : "");
-  const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
+  // A group of checkboxes (`group`) is named by its own visible legend: a label's `for` would name no element.
+  const field = (name: string, label: string, input: React.ReactNode, hint?: string, group = false) => (
     <div className="max-w-md">
-      <label htmlFor={`${id}-${name}`} className="block text-xs font-medium text-slate-700">{label}</label>
+      {!group && <label htmlFor={`${id}-${name}`} className="block text-xs font-medium text-slate-700">{label}</label>}
       {input}
       {hint && <p id={`${id}-${name}-hint`} className="mt-0.5 text-xs text-slate-500">{hint}</p>}
       {error(name) && <p id={`${id}-${name}-error`} role="alert" className="mt-0.5 text-xs text-red-700">{say(error(name))}</p>}
@@ -64,16 +65,19 @@ export function CreateApiToken({ labels, clients }: { labels: Labels; clients: {
           field(
             "clientIds",
             labels.clients,
-            <fieldset className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto" aria-describedby={`${id}-clientIds-hint`}>
-              <legend className="sr-only">{labels.clients}</legend>
-              {clients.map((c) => (
-                <label key={c.id} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" name="clientIds" value={c.id} defaultChecked={!state.ok && (state.values?.clientIds ?? "").split(",").includes(c.id)} />
-                  {c.name}
-                </label>
-              ))}
+            <fieldset aria-describedby={`${id}-clientIds-hint`}>
+              <legend className="block text-xs font-medium text-slate-700">{labels.clients}</legend>
+              <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
+                {clients.map((c) => (
+                  <label key={c.id} className="flex items-center gap-1 text-sm">
+                    <input type="checkbox" name="clientIds" value={c.id} defaultChecked={!state.ok && (state.values?.clientIds ?? "").split(",").includes(c.id)} />
+                    {c.name}
+                  </label>
+                ))}
+              </div>
             </fieldset>,
             labels.clientsHint,
+            true,
           )}
         {field("expiresOn", labels.expiresOn, <input {...aria("expiresOn", true)} type="date" defaultValue={state.ok ? "" : state.values?.expiresOn} className={INPUT} />, labels.expiresOnHint)}
         <div className="flex items-center gap-2">
