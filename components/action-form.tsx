@@ -187,7 +187,10 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const fieldError = (name: string): string | undefined => shownErrors[name];
   // A refusal in the browser (the confirmation) is the latest word: the server's earlier summary goes.
   const summary = refusedHere ? null : formSummary(state, fields.map((f) => f.name));
-  const answerShown = Boolean((summary && "key" in summary) || (!refusedHere && state.ok && messages?.success));
+  // What the answer says beside the button, each once: the span shows them and the button is described by them.
+  const refusal = summary && "key" in summary ? say(current ? "form.conflictWithCurrent" : summary.key) : null;
+  const success = !refusedHere && state.ok ? messages?.success : undefined;
+  const answerShown = Boolean(refusal || success);
   return (
     <form key={resetKey === undefined ? state.seq : `${state.seq}:${resetKey}`} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
@@ -261,8 +264,8 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
           {pending ? pendingLabel : submitLabel}
         </button>
         <span id={`${id}-answer`} aria-live="polite" className="text-xs">
-          {summary && "key" in summary && <span role="alert" className="text-red-700">{say(current ? "form.conflictWithCurrent" : summary.key)}</span>}
-          {!refusedHere && state.ok && messages?.success && <span className="text-emerald-700">{messages.success}</span>}
+          {refusal && <span role="alert" className="text-red-700">{refusal}</span>}
+          {success && <span className="text-emerald-700">{success}</span>}
         </span>
       </div>
     </form>
