@@ -250,6 +250,49 @@ test("a search longer than the box allows is not applied silently: the page says
   await expect(box).toHaveAttribute("maxlength", "200");
   await expect(box).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("search").getByRole("alert")).toHaveText("このリンクの検索語は200文字を超えているため適用していません（すべてのアカウントを表示しています）。");
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0); // said once, at the box, not again in the notice
   await page.goto(`/accounts?q=Kumo`);
   await expect(page.getByRole("search").getByRole("alert")).toHaveCount(0);
+});
+
+test("a filter value the table cannot use is named with the reason, not dropped silently, in both languages", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  await page.goto("/accounts?severity=CRITICAL");
+  const notice = page.getByRole("status").filter({ hasText: "このリンクの絞り込み条件のうち" });
+  await expect(notice).toHaveText(
+    "このリンクの絞り込み条件のうち1件は使えないため、それを除いて一覧を表示しています。" +
+      "絞り込み severity=CRITICAL は適用していません。critical, high, medium, low のいずれでもありません。",
+  );
+  // Unfiltered, and the link stays as typed so it can be corrected.
+  await expect(page).toHaveURL(/\/accounts\?severity=CRITICAL$/);
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea", "Clean Store", "Kumo Books"]);
+  await expectNoSeriousViolations(page);
+
+  // The value comes from the URL: shown as text (no element made of it), cut short.
+  await page.goto(`/accounts?severity=${encodeURIComponent(`<b>${"x".repeat(60)}</b>`)}`);
+  const shown = page.getByTestId("ignored-filters");
+  await expect(shown).toContainText(`severity=<b>${"x".repeat(37)}… は適用していません。`);
+  await expect(shown.locator("b")).toHaveCount(0);
+
+  // The right value says nothing; the same link in English says it in English.
+  await page.goto("/accounts?severity=critical");
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  await expect(page.getByTestId("accounts-total")).toHaveText("2 件");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/accounts?severity=CRITICAL&min=high");
+  await expect(page.getByRole("status").filter({ hasText: "Ignored filter" })).toHaveText(
+    "2 filters in this link could not be used, so the list is shown without them." +
+      "Ignored filter severity=CRITICAL: not one of critical, high, medium, low." +
+      "Ignored filter min=high: not a whole number from 0 to 100.",
+  );
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 accounts");
+
+  // The tasks and people lists say the same of theirs.
+  await page.goto("/tasks?status=open");
+  await expect(page.getByTestId("ignored-filters")).toContainText("Ignored filter status=open: not one of OPEN, DONE, ALL.");
+  await page.goto("/people?external=YES");
+  await expect(page.getByTestId("ignored-filters")).toContainText("Ignored filter external=YES: not one of yes, no.");
+  await expectNoSeriousViolations(page);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListQuery } from "./accounts";
+import { ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListPage, parseAccountListQuery } from "./accounts";
 
 describe("the accounts table's search", () => {
   it("applies a search up to the limit", () => {
@@ -74,6 +74,46 @@ describe("the state a form of the table carries along", () => {
   it("submitted back, gives the same state", () => {
     const query = parse({ severity: "critical", rule: "NO_2SV", sort: "risk", cols: "none", density: "compact" });
     expect(parseAccountListQuery(new URLSearchParams(keptParams(query, [])))).toEqual(query);
+  });
+});
+
+describe("the filters the accounts table did not apply", () => {
+  it("keeps valid filters and names none", () => {
+    const { query, ignored } = parseAccountListPage({ q: " kumo ", market: "JP", plan: "PROFESSIONAL", status: "ACTIVE", severity: "critical", rule: "NO_2SV", min: "0", max: "100" });
+    expect(query).toMatchObject({ q: "kumo", market: "JP", plan: "PROFESSIONAL", status: "ACTIVE", severity: "critical", rule: "NO_2SV", min: 0, max: 100 });
+    expect(ignored).toEqual([]);
+  });
+
+  it("names a severity in the wrong case, and lists every account as before (no severity kept)", () => {
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=CRITICAL"));
+    expect(query.severity).toBeUndefined();
+    expect(ignored).toEqual([{ name: "severity", value: "CRITICAL", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } }]);
+  });
+
+  it("names every dropped filter with its reason, and keeps the valid ones beside them", () => {
+    const { query, ignored } = parseAccountListPage({
+      q: "a\u0000b", client: "c".repeat(65), market: "jp", plan: "pro", status: "active", severity: "high", rule: "NOT_A_RULE", min: "12.5", max: "101",
+    });
+    expect(query.severity).toBe("high");
+    expect(ignored.map((i) => [i.name, i.value, i.reason])).toEqual([
+      ["q", "a\uFFFDb", { kind: "controlChar" }],
+      ["client", `${"c".repeat(40)}…`, { kind: "tooLong", max: 64 }],
+      ["market", "jp", { kind: "marketplace" }],
+      ["plan", "pro", { kind: "oneOf", values: ["PROFESSIONAL", "INDIVIDUAL"] }],
+      ["status", "active", { kind: "oneOf", values: ["ACTIVE", "SUSPENDED", "DEACTIVATED"] }],
+      ["rule", "NOT_A_RULE", { kind: "rule" }],
+      ["min", "12.5", { kind: "wholeNumber", min: 0, max: 100 }],
+      ["max", "101", { kind: "wholeNumber", min: 0, max: 100 }],
+    ]);
+  });
+
+  it("does not count a blank field (a submitted form's \"any\") or the view's own state (sort, columns) as a filter", () => {
+    expect(parseAccountListPage({ q: "", severity: "", min: " ", sort: "bogus", cols: "nothing", pageSize: "7" }).ignored).toEqual([]);
+  });
+
+  it("reads the first of a repeated parameter, as the table does", () => {
+    expect(parseAccountListPage({ severity: ["Critical", "critical"] }).ignored.map((i) => i.value)).toEqual(["Critical"]);
+    expect(parseAccountListPage({ q: "k".repeat(ACCOUNT_SEARCH_MAX_LENGTH + 1) }).ignored[0].reason).toEqual({ kind: "tooLong", max: ACCOUNT_SEARCH_MAX_LENGTH });
   });
 });
 

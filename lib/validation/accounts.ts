@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 import { recordId } from "./record-fields";
+import { ignoredFilters, oneOf, textReason, type FilterCheck, type IgnoredFilter, type IgnoredReason } from "./ignored-filters";
 
 // The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
 // Every parameter falls back to its default when it is missing or malformed: a bad link still opens.
@@ -21,6 +22,11 @@ export const NO_CLIENT = "none";
 export const EXPORT_ROW_LIMIT = 50_000;
 
 export const PAGE_SIZES = [25, 50, 100] as const;
+
+export const ACCOUNT_PLANS = ["PROFESSIONAL", "INDIVIDUAL"] as const;
+export const ACCOUNT_STATUSES = ["ACTIVE", "SUSPENDED", "DEACTIVATED"] as const;
+/** The client filter's id: at most this long (and one line). */
+const CLIENT_FILTER_MAX_LENGTH = 64;
 
 /** The search box's limit (its input's maxLength too). */
 export const ACCOUNT_SEARCH_MAX_LENGTH = 200;
@@ -58,10 +64,10 @@ const optionalScore = z.preprocess((v) => (v === "" || v === null ? undefined : 
 /** The filters alone: shared by the table, the CSV export and saved views. */
 export const accountFilterSchema = z.object({
   q: optionalText(ACCOUNT_SEARCH_MAX_LENGTH),
-  client: optionalText(64),
+  client: optionalText(CLIENT_FILTER_MAX_LENGTH),
   market: z.string().trim().regex(/^[A-Z]{2,3}$/).optional().catch(undefined),
-  plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]).optional().catch(undefined),
-  status: z.enum(["ACTIVE", "SUSPENDED", "DEACTIVATED"]).optional().catch(undefined),
+  plan: z.enum(ACCOUNT_PLANS).optional().catch(undefined),
+  status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
   severity: z.enum(SEVERITIES as unknown as ["critical", "high", "medium", "low"]).optional().catch(undefined),
   rule: z.enum(RULE_IDS).optional().catch(undefined),
   min: optionalScore,
@@ -91,6 +97,8 @@ export const accountListQuerySchema = accountFilterSchema.extend({
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 
+const FILTER_KEYS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
+
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const all = (raw: RawParams, key: string): string[] => {
@@ -108,6 +116,29 @@ export function parseAccountListQuery(raw: RawParams): AccountListQuery {
   const checked = all(raw, "col");
   if (checked.length) values.cols = checked.join(",");
   return accountListQuerySchema.parse(values);
+}
+
+const wholeScore = (): IgnoredReason => ({ kind: "wholeNumber", min: 0, max: 100 });
+const ACCOUNT_FILTER_REASONS: Record<(typeof FILTER_KEYS)[number], (raw: string) => IgnoredReason> = {
+  q: textReason(ACCOUNT_SEARCH_MAX_LENGTH),
+  client: textReason(CLIENT_FILTER_MAX_LENGTH),
+  market: () => ({ kind: "marketplace" }),
+  plan: oneOf(ACCOUNT_PLANS),
+  status: oneOf(ACCOUNT_STATUSES),
+  severity: oneOf(SEVERITIES),
+  rule: () => ({ kind: "rule" }),
+  min: wholeScore,
+  max: wholeScore,
+};
+
+/**
+ * The table's state, and the filters the URL gave that it could not use, so the page can say which and why
+ * instead of listing every account as if none had been asked for.
+ */
+export function parseAccountListPage(raw: RawParams): { query: AccountListQuery; ignored: IgnoredFilter[] } {
+  const query = parseAccountListQuery(raw);
+  const checks: FilterCheck[] = FILTER_KEYS.map((name) => ({ name, raw: all(raw, name)[0], applied: query[name] !== undefined, reason: ACCOUNT_FILTER_REASONS[name] }));
+  return { query, ignored: ignoredFilters(checks) };
 }
 
 /**
@@ -157,8 +188,6 @@ export function accountListHref(query: AccountListQuery, change: Partial<Account
   const s = accountListSearch(query, change);
   return s ? `/accounts?${s}` : "/accounts";
 }
-
-const FILTER_KEYS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
 
 /** What a form of the table does not edit, and so carries along as hidden fields. */
 export type KeptPart = "sort" | "pageSize" | "cols" | "density" | "filters";

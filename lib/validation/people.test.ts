@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeOffboardingTaskSchema, offboardPersonSchema, personIdSchema, personListQuerySchema, personSearchSchema } from "./people";
+import { completeOffboardingTaskSchema, offboardPersonSchema, parsePersonListPage, personIdSchema, personListQuerySchema, personSearchSchema } from "./people";
 
 describe("the people list's query", () => {
   it("keeps a one-line search, trimmed", () => {
@@ -8,6 +8,29 @@ describe("the people list's query", () => {
 
   it("drops a search holding a control character, or longer than 200, instead of failing the page", () => {
     for (const q of ["\u0000", "a\u0000b", "line\nbreak", "x".repeat(201)]) expect(personListQuerySchema.parse({ q }).q).toBeUndefined();
+  });
+});
+
+describe("the people list's filters and what it did not apply", () => {
+  it("keeps valid filters, and a blank one (the form's \"all\") is no filter rather than a dropped one", () => {
+    const { query, ignored } = parsePersonListPage({ q: " 田中 ", external: "yes", departed: "", sort: "name" });
+    expect(query).toMatchObject({ q: "田中", external: "yes", departed: undefined, sort: "name", dir: "asc" });
+    expect(ignored).toEqual([]);
+  });
+
+  it("names each filter it dropped and why, reading the first of a repeated parameter as the list does", () => {
+    const { query, ignored } = parsePersonListPage({ q: "x".repeat(201), external: ["YES", "yes"], departed: "true" });
+    expect(query).toMatchObject({ q: undefined, external: undefined, departed: undefined });
+    expect(ignored).toEqual([
+      { name: "q", value: `${"x".repeat(40)}…`, reason: { kind: "tooLong", max: 200 } },
+      { name: "external", value: "YES", reason: { kind: "oneOf", values: ["yes", "no"] } },
+      { name: "departed", value: "true", reason: { kind: "oneOf", values: ["yes", "no"] } },
+    ]);
+    expect(parsePersonListPage({ q: "line\nbreak" }).ignored).toEqual([{ name: "q", value: "line\uFFFDbreak", reason: { kind: "controlChar" } }]);
+  });
+
+  it("does not report the page, size or sort, which are not filters", () => {
+    expect(parsePersonListPage({ page: "abc", sort: "bogus" }).ignored).toEqual([]);
   });
 });
 

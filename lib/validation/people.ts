@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { formDayWithin } from "./day";
+import { firstParam, ignoredFilters, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { recordId } from "./record-fields";
 import { isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 
 const id = recordId;
-const yesNo = z.enum(["yes", "no"]).optional().catch(undefined);
+const YES_NO = ["yes", "no"] as const;
+const yesNo = z.enum(YES_NO).optional().catch(undefined);
+/** The people list's search box: at most this long (and one line). */
+export const PERSON_SEARCH_MAX_LENGTH = 200;
 
 export const personListQuerySchema = z.object({
   // One line of at most 200 characters, or no search (a NUL, which PostgreSQL refuses, used to answer 500).
-  q: z.string().trim().max(200).refine(isSingleLine).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  q: z.string().trim().max(PERSON_SEARCH_MAX_LENGTH).refine(isSingleLine).optional().catch(undefined).transform((v) => (v ? v : undefined)),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   pageSize: z.coerce.number().int().refine((n) => [25, 50, 100].includes(n)).catch(25),
   /** "access": admin-level logins, then active logins, then accounts, then devices held. */
@@ -18,6 +22,18 @@ export const personListQuerySchema = z.object({
   departed: yesNo,
 }).transform((q) => ({ ...q, dir: q.dir ?? (q.sort === "access" ? ("desc" as const) : ("asc" as const)) }));
 export type PersonListQuery = z.infer<typeof personListQuerySchema>;
+
+/** The people list's state from its URL, and the filters it gave that were not applied (the page says which and why). */
+export function parsePersonListPage(raw: SearchParamsRecord): { query: PersonListQuery; ignored: IgnoredFilter[] } {
+  const [q, external, departed] = [raw.q, raw.external, raw.departed].map(firstParam);
+  const query = personListQuerySchema.parse({ q, external, departed, page: firstParam(raw.page), pageSize: firstParam(raw.pageSize), sort: firstParam(raw.sort), dir: firstParam(raw.dir) });
+  const ignored = ignoredFilters([
+    { name: "q", raw: q, applied: query.q !== undefined, reason: textReason(PERSON_SEARCH_MAX_LENGTH) },
+    { name: "external", raw: external, applied: query.external !== undefined, reason: oneOf(YES_NO) },
+    { name: "departed", raw: departed, applied: query.departed !== undefined, reason: oneOf(YES_NO) },
+  ]);
+  return { query, ignored };
+}
 
 export const personIdSchema = id;
 

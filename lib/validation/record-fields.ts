@@ -7,11 +7,13 @@ import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 export const NAME_MAX_LENGTH = 100;
 export const LABEL_MAX_LENGTH = 100;
 
+/** The longest id a form, a link or a file may name. */
+export const RECORD_ID_MAX_LENGTH = 64;
 /**
  * A record's id, from a form's hidden field or a URL: printable, one line. A control character names no record, and
  * PostgreSQL refuses a NUL in text (22021: a 500, not a refusal) if it gets that far. Every id schema reuses this one.
  */
-export const recordId = z.string().min(1, "validation.required").max(64, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
+export const recordId = z.string().min(1, "validation.required").max(RECORD_ID_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
 /** The version the form was rendered from (optimistic locking). */
 export const version = z.coerce.number("validation.wholeNumber").int("validation.wholeNumber").min(1, "validation.wholeNumber");
 export const requiredText = (max = NAME_MAX_LENGTH) => z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");

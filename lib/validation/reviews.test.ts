@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskFilterSchema } from "./reviews";
+import { parseTaskFilterPage, taskFilterSchema } from "./reviews";
 
 describe("the tasks page's filter (from the address bar)", () => {
   it("keeps a client id", () => {
@@ -10,5 +10,31 @@ describe("the tasks page's filter (from the address bar)", () => {
     for (const bad of ["\u0000x", "c\u00011", "c\u007f"]) {
       expect(taskFilterSchema.parse({ status: "OPEN", client: bad, assignee: bad })).toEqual({ status: "OPEN" });
     }
+  });
+});
+
+describe("the tasks page's filter and what it did not apply", () => {
+  it("keeps valid values and names nothing", () => {
+    expect(parseTaskFilterPage({ status: "DONE", assignee: "me", client: "c-1" }, "u-1")).toEqual({
+      filter: { status: "DONE", assignee: "u-1", client: "c-1" }, mine: true, ignored: [],
+    });
+    expect(parseTaskFilterPage({ status: "", assignee: "", client: "" }, "u-1")).toEqual({ filter: { status: "OPEN" }, mine: false, ignored: [] });
+  });
+
+  it("names a status in the wrong case (it falls back to open tasks), an assignee other than me, and a bad client id", () => {
+    const { filter, mine, ignored } = parseTaskFilterPage({ status: "done", assignee: ["bob", "me"], client: "c\u00001" }, "u-1");
+    expect(filter).toEqual({ status: "OPEN" });
+    expect(mine).toBe(false);
+    expect(ignored).toEqual([
+      { name: "status", value: "done", reason: { kind: "oneOf", values: ["OPEN", "DONE", "ALL"] } },
+      { name: "assignee", value: "bob", reason: { kind: "oneOf", values: ["me"] } },
+      { name: "client", value: "c\uFFFD1", reason: { kind: "controlChar" } },
+    ]);
+  });
+
+  it("says a client id is too long when it is", () => {
+    expect(parseTaskFilterPage({ client: "c".repeat(65) }, "u-1").ignored).toEqual([
+      { name: "client", value: `${"c".repeat(40)}…`, reason: { kind: "tooLong", max: 64 } },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "@/lib/reviews/types";
-import { codeList, optionalRef, recordId, requiredText } from "./record-fields";
+import { firstParam, ignoredFilters, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
+import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
@@ -84,10 +85,30 @@ export const closeTaskSchema = z.object({
 });
 export type CloseTaskInput = z.infer<typeof closeTaskSchema>;
 
+export const TASK_STATUS_FILTERS = ["OPEN", "DONE", "ALL"] as const;
+
 export const taskFilterSchema = z.object({
-  status: z.enum(["OPEN", "DONE", "ALL"]).catch("OPEN"),
+  status: z.enum(TASK_STATUS_FILTERS).catch("OPEN"),
   // An id from the address bar that names nothing (a control character) is no filter, as the accounts table's.
   assignee: recordId.optional().catch(undefined),
   client: recordId.optional().catch(undefined),
 });
 export type TaskFilter = z.infer<typeof taskFilterSchema>;
+
+/**
+ * The tasks page's filter from its URL (`assignee=me` is the reader, `userId`), whether it asked for the reader's
+ * own tasks, and what it gave that was not applied (the page says so rather than listing open tasks of everyone).
+ */
+export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): { filter: TaskFilter; mine: boolean; ignored: IgnoredFilter[] } {
+  // An empty value is "any" (what the form sends for it), as before.
+  const [status, assignee, client] = [raw.status, raw.assignee, raw.client].map((v) => firstParam(v) || undefined);
+  const mine = assignee === "me";
+  const filter = taskFilterSchema.parse({ status, assignee: mine ? userId : undefined, client });
+  const ignored = ignoredFilters([
+    // The status falls back to OPEN rather than to nothing: anything else than what was asked was dropped.
+    { name: "status", raw: status, applied: filter.status === status, reason: oneOf(TASK_STATUS_FILTERS) },
+    { name: "assignee", raw: assignee, applied: mine, reason: oneOf(["me"]) },
+    { name: "client", raw: client, applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH, { trimmed: false }) },
+  ]);
+  return { filter, mine, ignored };
+}

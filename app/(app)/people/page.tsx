@@ -2,7 +2,8 @@ import Link from "@/components/link";
 import { requireScope } from "@/lib/auth/scope";
 import { listPeople } from "@/lib/db/people/read-people";
 import { getT } from "@/lib/i18n/server";
-import { personListQuerySchema, type PersonListQuery } from "@/lib/validation/people";
+import { parsePersonListPage, type PersonListQuery } from "@/lib/validation/people";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { PeopleTable } from "./_components/people-table";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { ActionForm } from "@/components/action-form";
@@ -30,10 +31,7 @@ export const generateMetadata = () => pageTitle("nav.people");
 
 export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const query = personListQuerySchema.parse({
-    q: one(raw.q), page: one(raw.page), pageSize: one(raw.pageSize), sort: one(raw.sort), dir: one(raw.dir), external: one(raw.external), departed: one(raw.departed),
-  });
+  const { query, ignored } = parsePersonListPage(raw);
   const [scope, t] = await Promise.all([requireScope(), getT()]);
   const result = await listPeople(scope, query);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
@@ -79,6 +77,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           {filtered && <Link href="/people" className="px-1 py-1.5 text-sm">{t("people.clearFilters")}</Link>}
         </form>
       </div>
+      <IgnoredFiltersNotice ignored={ignored} t={t} />
       {isOrgAdmin(scope) && !scope.portal && (
         // People are the organisation's: Owners and Admins add them (decision 015).
         <details className="rounded-lg border border-slate-200 bg-white p-3" data-testid="add-person">

@@ -7,7 +7,8 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { isOverdue, taskInstruction, type TaskKind } from "@/lib/reviews";
-import { REVIEW_COMMENT_MAX_LENGTH, taskFilterSchema } from "@/lib/validation/reviews";
+import { parseTaskFilterPage, REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { closeTaskAction } from "./actions";
 
 export const generateMetadata = () => pageTitle("nav.tasks");
@@ -15,8 +16,7 @@ export const generateMetadata = () => pageTitle("nav.tasks");
 /** Remediation tasks on the accounts the member sees, overdue first; filter by status, assignee and client. */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [raw, scope, t, locale] = await Promise.all([searchParams, requireScope(), getT(), getLocale()]);
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const filter = taskFilterSchema.parse({ status: first(raw.status), assignee: first(raw.assignee) === "me" ? scope.userId : undefined, client: first(raw.client) });
+  const { filter, mine, ignored } = parseTaskFilterPage(raw, scope.userId);
   const tasks = await listTasks(scope, filter, locale);
   const today = new Date().toISOString().slice(0, 10);
   // Overdue first: open tasks past their day, then the rest in the list's order (open, by due date).
@@ -34,7 +34,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label className="flex flex-col">{t("tasks.filter.assignee")}
-          <select name="assignee" defaultValue={first(raw.assignee) === "me" ? "me" : ""} className="rounded border border-slate-300 px-1 py-0.5">
+          <select name="assignee" defaultValue={mine ? "me" : ""} className="rounded border border-slate-300 px-1 py-0.5">
             <option value="">{t("tasks.filter.anyone")}</option>
             <option value="me">{t("tasks.filter.mine")}</option>
           </select>
@@ -47,6 +47,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </label>
         <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">{t("tasks.filter.apply")}</button>
       </form>
+      <IgnoredFiltersNotice ignored={ignored} t={t} />
       {ordered.length === 0 ? (
         <p className="text-sm text-slate-600">{t("tasks.none")}</p>
       ) : (

@@ -13,7 +13,7 @@ import {
   hasAccountFilters,
   isAccountSearchTooLong,
   isCanonicalAccountSearch,
-  parseAccountListQuery,
+  parseAccountListPage,
   type AccountColumn,
   type AccountListQuery,
   type AccountSort,
@@ -22,6 +22,7 @@ import { AccountsTable, type AccountsTableLabels } from "../_components/accounts
 import { FiltersForm, TableViewControls } from "../_components/table-controls";
 import { SavedViews } from "../_components/saved-views";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -38,11 +39,11 @@ export const generateMetadata = () => pageTitle("nav.accounts");
 
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const query = parseAccountListQuery(raw);
+  const { query, ignored } = parseAccountListPage(raw);
   const searchTooLong = isAccountSearchTooLong(raw);
   // A submitted form sends empty fields and checkbox lists: show the canonical, shareable URL instead
-  // (unless that would drop a too-long search before the page can say why it was not applied).
-  if (!isCanonicalAccountSearch(raw) && !searchTooLong) redirect(accountListHref(query));
+  // (unless that would drop a value the page did not apply before it can say why).
+  if (!isCanonicalAccountSearch(raw) && ignored.length === 0) redirect(accountListHref(query));
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
   const portal = Boolean(scope.portal);
@@ -120,6 +121,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
         <FiltersForm query={query} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} showClient={!portal} />
         <SavedViews views={views} currentSearch={search} t={t} />
       </div>
+      {/* The search box says itself when its search was too long to apply. */}
+      <IgnoredFiltersNotice ignored={searchTooLong ? ignored.filter((i) => i.name !== "q") : ignored} t={t} />
       <TableViewControls query={query} locale={locale} labels={columnLabels} hidden={portal ? ["client"] : []} />
       <AccountsTable rows={result.rows} columns={portal ? query.cols.filter((c) => c !== "client") : query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
       {(result.prev || result.next || query.cursor) && (

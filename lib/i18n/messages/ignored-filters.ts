@@ -1,0 +1,23 @@
+// What a list page says about a filter in its link that it could not use (lib/validation/ignored-filters.ts).
+// Japanese is the reference. The codes a filter accepts are shown as typed in a URL, not translated.
+export const ja = {
+  "filters.ignoredTitle": "このリンクの絞り込み条件のうち{count}件は使えないため、それを除いて一覧を表示しています。",
+  "filters.ignored": "絞り込み {name}={value} は適用していません。{reason}",
+  "filters.ignoredOneOf": "{values} のいずれでもありません。",
+  "filters.ignoredTooLong": "{max}文字を超えています。",
+  "filters.ignoredControlChar": "制御文字（改行、NUL、文字の向きを変える記号など）を含んでいます。",
+  "filters.ignoredWholeNumber": "{min}〜{max}の整数ではありません。",
+  "filters.ignoredMarketplace": "マーケットプレイスのコード（JP、USなど大文字2〜3文字）ではありません。",
+  "filters.ignoredRule": "リスクの一覧にあるルールのIDではありません。",
+} as const;
+
+export const en: Record<keyof typeof ja, string> = {
+  "filters.ignoredTitle": "{count, plural, one {A filter in this link could not be used, so the list is shown without it.} other {# filters in this link could not be used, so the list is shown without them.}}",
+  "filters.ignored": "Ignored filter {name}={value}: {reason}",
+  "filters.ignoredOneOf": "not one of {values}.",
+  "filters.ignoredTooLong": "longer than {max} characters.",
+  "filters.ignoredControlChar": "it holds a control character (such as a line break, NUL or text-direction override).",
+  "filters.ignoredWholeNumber": "not a whole number from {min} to {max}.",
+  "filters.ignoredMarketplace": "not a marketplace code (2 or 3 capital letters, such as JP or US).",
+  "filters.ignoredRule": "not the id of a rule in the risk catalogue.",
+};

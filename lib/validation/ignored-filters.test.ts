@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, oneOf, shownValue, textReason } from "./ignored-filters";
+
+describe("a dropped filter's value, as the notice shows it", () => {
+  it("keeps a short value as it is, markup included (React escapes it)", () => {
+    expect(shownValue("CRITICAL")).toBe("CRITICAL");
+    expect(shownValue("<img src=x onerror=alert(1)>")).toBe("<img src=x onerror=alert(1)>");
+  });
+
+  it("cuts a long value to the limit, with an ellipsis, never halving an emoji", () => {
+    const shown = shownValue("x".repeat(IGNORED_VALUE_MAX_LENGTH - 1) + "😀😀😀");
+    expect(Array.from(shown)).toHaveLength(IGNORED_VALUE_MAX_LENGTH + 1);
+    expect(shown.endsWith("x😀…")).toBe(true);
+    expect(shownValue("y".repeat(IGNORED_VALUE_MAX_LENGTH))).toBe("y".repeat(IGNORED_VALUE_MAX_LENGTH));
+  });
+
+  it("replaces line breaks, NULs and text-direction overrides, which could rearrange the sentence around it", () => {
+    expect(shownValue("a\nb\u0000c\u202ed\u2066e")).toBe("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe");
+  });
+});
+
+describe("which filters were dropped", () => {
+  const reason = oneOf(["yes", "no"]);
+
+  it("names a value given but not applied, with its reason", () => {
+    expect(ignoredFilters([{ name: "external", raw: "maybe", applied: false, reason }])).toEqual([
+      { name: "external", value: "maybe", reason: { kind: "oneOf", values: ["yes", "no"] } },
+    ]);
+  });
+
+  it("says nothing of an applied value, a missing one or a blank one (a form's \"any\")", () => {
+    expect(ignoredFilters([
+      { name: "a", raw: "yes", applied: true, reason },
+      { name: "b", raw: undefined, applied: false, reason },
+      { name: "c", raw: "", applied: false, reason },
+      { name: "d", raw: "  ", applied: false, reason },
+    ])).toEqual([]);
+  });
+
+  it("tells a text that is too long from one holding a control character", () => {
+    expect(textReason(5)("abcdef")).toEqual({ kind: "tooLong", max: 5 });
+    expect(textReason(5)(" abc\u0000 ")).toEqual({ kind: "controlChar" });
+    // Measured as the schema measures it: a search is trimmed first, an id is not.
+    expect(textReason(5)("abcde  ")).toEqual({ kind: "controlChar" });
+    expect(textReason(5, { trimmed: false })("abcde  ")).toEqual({ kind: "tooLong", max: 5 });
+  });
+});

@@ -1,0 +1,72 @@
+import { CONTROL_CLASS } from "./text-rules";
+
+// A list page falls back to "no filter" for a value it cannot use, so a bad link still opens. It must not do so
+// silently: `/accounts?severity=CRITICAL` listed every account as if nothing had been asked. Each page's parser
+// keeps what its schema accepts (unchanged) and also names what it dropped and why; the page words it
+// (lib/i18n/ignored-filters.ts) beside its filter form.
+
+/** Why a value from the address bar was not applied. */
+export type IgnoredReason =
+  | { kind: "oneOf"; values: readonly string[] }
+  | { kind: "tooLong"; max: number }
+  | { kind: "controlChar" }
+  | { kind: "wholeNumber"; min: number; max: number }
+  | { kind: "marketplace" }
+  | { kind: "rule" };
+
+export interface IgnoredFilter {
+  /** The parameter's name: one of the page's own filter names, never taken from the URL. */
+  name: string;
+  /** The value as it may be shown: truncated and with control characters replaced (shownValue). */
+  value: string;
+  reason: IgnoredReason;
+}
+
+/** Characters of a dropped value the notice shows: enough to recognise a typo, not a pasted page. */
+export const IGNORED_VALUE_MAX_LENGTH = 40;
+
+const CONTROL = new RegExp(`[${CONTROL_CLASS}]`, "g");
+
+/**
+ * A value from the URL as the notice may show it. React escapes markup; what it does not stop is a line break
+ * or a text-direction override (U+202E) rearranging the sentence around the value, so those become U+FFFD.
+ * Cut by code point, so an emoji is never split in half.
+ */
+export function shownValue(raw: string): string {
+  const chars = Array.from(raw.replace(CONTROL, "\uFFFD"));
+  return chars.length > IGNORED_VALUE_MAX_LENGTH ? `${chars.slice(0, IGNORED_VALUE_MAX_LENGTH).join("")}…` : chars.join("");
+}
+
+/**
+ * A single-line text filter (search, id) that was dropped: too long, or else it held a control character.
+ * `trimmed`: the schema measures the value after trimming it (searches do, ids do not).
+ */
+export const textReason = (max: number, { trimmed = true } = {}) => (raw: string): IgnoredReason =>
+  (trimmed ? raw.trim() : raw).length > max ? { kind: "tooLong", max } : { kind: "controlChar" };
+
+export const oneOf = (values: readonly string[]) => (): IgnoredReason => ({ kind: "oneOf", values });
+
+/** Next's `searchParams` object. */
+export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+/** The value a page reads of a parameter: the first when it is repeated. */
+export const firstParam = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+export interface FilterCheck {
+  name: string;
+  /** The first value the URL gives for `name` (the one the page reads). */
+  raw: string | undefined;
+  /** Whether the page's schema used it. */
+  applied: boolean;
+  reason: (raw: string) => IgnoredReason;
+}
+
+/**
+ * The filters given a value that the page did not apply. A blank value is no filter rather than a dropped one:
+ * a submitted form sends an empty field for "any".
+ */
+export function ignoredFilters(checks: readonly FilterCheck[]): IgnoredFilter[] {
+  return checks.flatMap(({ name, raw, applied, reason }) =>
+    raw === undefined || raw.trim() === "" || applied ? [] : [{ name, value: shownValue(raw), reason: reason(raw) }],
+  );
+}
