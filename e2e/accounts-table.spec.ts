@@ -268,6 +268,16 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
   await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea", "Clean Store", "Kumo Books"]);
   await expectNoSeriousViolations(page);
+  // Its download link carries only the filters it applied, so the file holds what the page lists; the typed link
+  // itself refuses the file rather than hand on every account as if it were the critical ones.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVでダウンロード" }).click()]);
+  const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  expect(csv.trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0])).toEqual(["'+Plus Shop", "Ame Tea", "Clean Store", "Kumo Books"]);
+  const refused = await page.request.get("/api/accounts/export?severity=CRITICAL");
+  expect(refused.status()).toBe(400);
+  expect(((await refused.json()) as { message: string }).message).toBe(
+    "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=CRITICAL は使えません。critical, high, medium, low のいずれでもありません。",
+  );
 
   // The value comes from the URL: shown as text (no element made of it), cut short.
   await page.goto(`/accounts?severity=${encodeURIComponent(`<b>${"x".repeat(60)}</b>`)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAccountListPage } from "@/lib/validation/accounts";
 import { interpolate } from "./format";
-import { ignoredFilterSentences } from "./ignored-filters";
+import { ignoredFilterSentences, refusedFilters } from "./ignored-filters";
 import { messages, type MessageKey } from "./messages";
 import type { Translate } from "./server";
 
@@ -31,5 +31,32 @@ describe("the sentences naming the filters a page did not apply", () => {
     for (const locale of ["ja", "en"] as const) {
       for (const sentence of ignoredFilterSentences(all, translator(locale))) expect(sentence).not.toMatch(/\{(name|value|reason|values|max|min)\}/);
     }
+  });
+});
+
+describe("a download's refusal of the filters it cannot apply", () => {
+  it("names each parameter, its value as the page shows it, and the page's reason, in English", () => {
+    const { ignored } = parseAccountListPage({ severity: "CRITICAL", q: "a\u202Eb" });
+    expect(refusedFilters(ignored, translator("en"), "en")).toEqual({
+      message: "Nothing was downloaded: 2 filters in this link cannot be used. Filter q=a\uFFFDb cannot be used: it holds a control character (such as a line break, NUL or text-direction override). Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
+      filters: [
+        { parameter: "q", value: "a\uFFFDb", reason: "it holds a control character (such as a line break, NUL or text-direction override)." },
+        { parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." },
+      ],
+    });
+  });
+
+  it("says one filter in the singular, and a value that looks like a placeholder as typed", () => {
+    const { ignored } = parseAccountListPage({ market: "{reason}" });
+    expect(refusedFilters(ignored, translator("en"), "en").message).toBe(
+      "Nothing was downloaded: a filter in this link cannot be used. Filter market={reason} cannot be used: not a marketplace code (2 or 3 capital letters, such as JP or US).",
+    );
+  });
+
+  it("and in Japanese, sentences run on without spaces, with the same reason the page gives", () => {
+    const { ignored } = parseAccountListPage({ severity: "CRITICAL" });
+    const refusal = refusedFilters(ignored, translator("ja"), "ja");
+    expect(refusal.message).toBe("何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=CRITICAL は使えません。critical, high, medium, low のいずれでもありません。");
+    expect(ignoredFilterSentences(ignored, translator("ja"))[0]).toContain(refusal.filters[0].reason);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListPage, parseAccountListQuery } from "./accounts";
 
@@ -114,6 +115,29 @@ describe("the filters the accounts table did not apply", () => {
   it("reads the first of a repeated parameter, as the table does", () => {
     expect(parseAccountListPage({ severity: ["Critical", "critical"] }).ignored.map((i) => i.value)).toEqual(["Critical"]);
     expect(parseAccountListPage({ q: "k".repeat(ACCOUNT_SEARCH_MAX_LENGTH + 1) }).ignored[0].reason).toEqual({ kind: "tooLong", max: ACCOUNT_SEARCH_MAX_LENGTH });
+  });
+});
+
+describe("the download links the accounts page builds", () => {
+  const FILTERS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
+  // Values near each filter's edges, and any text (control characters and the limits included).
+  const near = fc.constantFrom("critical", "CRITICAL", "JP", " jp ", "PROFESSIONAL", "ACTIVE", "NO_2SV", "none", "0", "-0", " 5 ", "1e2", "0x10", "12.5", "101", "c".repeat(64), "c".repeat(65), "k".repeat(201), "\u0000", "a\u202Eb", "\u3000");
+  const text = fc.string({ unit: fc.constantFrom("a", "Z", "1", " ", "\n", "\u0000", "\u202E", "漢", "%", "&", "="), maxLength: 70 });
+  const link = fc.record(Object.fromEntries(FILTERS.map((k) => [k, fc.option(fc.oneof(near, text, fc.string({ unit: "grapheme" })), { nil: undefined })])) as Record<(typeof FILTERS)[number], fc.Arbitrary<string | undefined>>);
+
+  it("carry only the filters the page applied, so a download from the page is never refused and filters the same", () => {
+    fc.assert(
+      fc.property(link, (raw) => {
+        const { query } = parseAccountListPage(raw);
+        // The page's links: `/api/accounts/export?${search}` and `/api/snapshot?view=1&${search}`.
+        const search = accountListSearch(query, { cursor: undefined });
+        const again = parseAccountListPage(new URLSearchParams(`view=1&format=xlsx&lang=en&${search}`));
+        expect(again.ignored).toEqual([]);
+        // As the link writes them (a minimum of -0 is written 0).
+        for (const k of FILTERS) expect(String(again.query[k]), k).toBe(String(query[k]));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -2,11 +2,13 @@ import { encodeCsv } from "@/lib/csv";
 import { listAllAccounts } from "@/lib/db/accounts/read-accounts";
 import { exportSnapshot } from "@/lib/db/snapshots/export";
 import { AppError } from "@/lib/errors";
+import { refuseFilters } from "@/lib/routes/refuse-filters";
 import { routeScope } from "@/lib/routes/route-scope";
 import { workbookXlsx } from "@/lib/spreadsheets/read-xlsx";
 import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
-import { EXPORT_ROW_LIMIT, parseAccountListQuery } from "@/lib/validation/accounts";
+import { EXPORT_ROW_LIMIT, parseAccountListPage } from "@/lib/validation/accounts";
+import { ignoredFilters, textReason } from "@/lib/validation/ignored-filters";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/text";
 
@@ -15,8 +17,12 @@ import { singleLine } from "@/lib/validation/text";
 // table's own query parameters). The same export as GET /api/v1/snapshot, behind the pages' gate.
 // `format=xlsx` (with `lang=ja|en`) writes the same data as the bulk workbook (the import template's
 // layout, one sheet per kind, decision 022); `format=csv` the logins sheet alone.
+// A filter it cannot apply refuses the download (422, as for any bad input here) rather than widening it: the
+// view's filters as the table would name them, or a client name that cannot be one.
+const CLIENT_NAME_MAX_LENGTH = 200;
+const clientName = singleLine(CLIENT_NAME_MAX_LENGTH).min(1);
 const exportQuery = z.object({
-  client: singleLine(200).min(1).optional(),
+  client: clientName.optional(),
   view: z.literal("1").optional(),
   format: z.enum(["json", "xlsx", "csv"]).default("json"),
   lang: z.enum(["ja", "en"]).default("ja"),
@@ -28,20 +34,26 @@ export async function GET(request: Request): Promise<Response> {
   const scope = await routeScope();
   if (scope instanceof Response) return scope;
   const params = new URL(request.url).searchParams;
-  const parsed = exportQuery.safeParse({
-    client: params.get("client") ?? undefined, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined,
-  });
-  if (!parsed.success) return Response.json({ error: "INVALID_INPUT" }, { status: 422 });
+  // In a view's download `client` is the table's client filter (an id, or `none`), checked with the others.
+  const view = params.get("view") === "1" ? parseAccountListPage(params) : undefined;
+  if (view?.ignored.length) return refuseFilters(view.ignored, 422);
+  const client = params.get("client") ?? undefined;
+  const parsed = exportQuery.safeParse({ client, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined });
+  if (!parsed.success) {
+    const badClient = view ? [] : ignoredFilters([{ name: "client", raw: client, applied: clientName.safeParse(client).success, reason: textReason(CLIENT_NAME_MAX_LENGTH, { trimmed: false }) }]);
+    return badClient.length ? refuseFilters(badClient, 422) : Response.json({ error: "INVALID_INPUT" }, { status: 422 });
+  }
   let accountIds: string[] | undefined;
-  if (parsed.data.view) {
+  if (view) {
     accountIds = [];
-    for await (const rows of listAllAccounts(scope, parseAccountListQuery(params))) {
+    for await (const rows of listAllAccounts(scope, view.query)) {
       accountIds.push(...rows.map((r) => r.id));
       if (accountIds.length >= EXPORT_ROW_LIMIT) break;
     }
   }
   try {
-    const snapshot = await exportSnapshot(scope, { client: parsed.data.client, accountIds: accountIds?.slice(0, EXPORT_ROW_LIMIT) });
+    // The view's client filter already chose its accounts; as a name it would find no client (404).
+    const snapshot = await exportSnapshot(scope, { client: view ? undefined : parsed.data.client, accountIds: accountIds?.slice(0, EXPORT_ROW_LIMIT) });
     const name = `gatehouse-snapshot-${snapshot.asOf}`;
     if (parsed.data.format === "xlsx")
       return new Response(Buffer.from(await workbookXlsx(snapshotToWorkbook(snapshot, parsed.data.lang))), {

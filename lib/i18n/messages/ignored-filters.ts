@@ -1,4 +1,5 @@
 // What a list page says about a filter in its link that it could not use (lib/validation/ignored-filters.ts).
+// A download refuses such a link instead (filters.refused*): a file is handed on, and nobody reads a notice in it.
 // Japanese is the reference. The codes a filter accepts are shown as typed in a URL, not translated.
 export const ja = {
   "filters.ignoredTitle": "このリンクの絞り込み条件のうち{count}件は使えないため、それを除いて一覧を表示しています。",
@@ -9,6 +10,8 @@ export const ja = {
   "filters.ignoredWholeNumber": "{min}〜{max}の整数ではありません。",
   "filters.ignoredMarketplace": "マーケットプレイスのコード（JP、USなど大文字2〜3文字）ではありません。",
   "filters.ignoredRule": "リスクの一覧にあるルールのIDではありません。",
+  "filters.refusedTitle": "何もダウンロードしていません。このリンクの絞り込み条件のうち{count}件が使えません。",
+  "filters.refused": "絞り込み {name}={value} は使えません。{reason}",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -20,4 +23,6 @@ export const en: Record<keyof typeof ja, string> = {
   "filters.ignoredWholeNumber": "not a whole number from {min} to {max}.",
   "filters.ignoredMarketplace": "not a marketplace code (2 or 3 capital letters, such as JP or US).",
   "filters.ignoredRule": "not the id of a rule in the risk catalogue.",
+  "filters.refusedTitle": "Nothing was downloaded: {count, plural, one {a filter in this link cannot be used.} other {# filters in this link cannot be used.}}",
+  "filters.refused": "Filter {name}={value} cannot be used: {reason}",
 };

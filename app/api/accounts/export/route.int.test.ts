@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { syncToolCatalogue } from "@/lib/db/tools";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
+import { makeAccounts } from "@/tests/support/account-grid";
+import { createTenant, scopeFor } from "@/tests/support/factories";
+import { testDb } from "@/tests/support/db";
+import { GET } from "./route";
+
+// The accounts table's CSV download, through its route handler, against real PostgreSQL. A filter the table would
+// drop (and name beside its form) must refuse the file, not export every account as if it had been applied: the
+// file is handed on without the page's notice. The session and the language cookie are the test's to set.
+const request = vi.hoisted(() => ({ scope: null as unknown, locale: "en" as string | undefined }));
+vi.mock("@/lib/auth/scope", () => ({ getScope: async () => request.scope, getSessionId: async () => null, ORG_COOKIE: "gh_org" }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === LOCALE_COOKIE && request.locale ? { name, value: request.locale } : undefined), getAll: () => [] }),
+  headers: async () => new Headers(),
+}));
+
+const db = testDb();
+const download = (search: string) => GET(new Request(`http://gatehouse.test/api/accounts/export${search ? `?${search}` : ""}`));
+/** The CSV's store names, in file order (the header row left out). */
+const storeNames = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+const ALL = ["Alpha", "Bravo", "Charlie", "Delta"];
+
+let clientA: string;
+
+beforeAll(async () => {
+  await syncToolCatalogue(db);
+  const tenant = await createTenant(db);
+  clientA = (await db.client.create({ data: { orgId: tenant.orgId, name: "Client A" } })).id;
+  await makeAccounts(db, tenant.orgId, [
+    { storeName: "Alpha", score: 20, clientId: clientA, findings: [["NO_2SV", "critical"]] },
+    { storeName: "Bravo", score: 40, clientId: clientA, findings: [["SINGLE_2SV_METHOD", "high"]] },
+    { storeName: "Charlie", score: 75, findings: [["NO_2SV", "critical"]] },
+    { storeName: "Delta", score: 90, marketplaces: ["DE"] },
+  ]);
+  request.scope = await scopeFor(tenant.userId);
+});
+afterAll(() => db.$disconnect());
+
+describe("the accounts CSV download", () => {
+  it("exports the filtered view as before for valid filters", async () => {
+    const response = await download("severity=critical");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(storeNames(await response.text())).toEqual(["Alpha", "Charlie"]);
+    expect(storeNames(await (await download(`client=${clientA}&severity=high`)).text())).toEqual(["Bravo"]);
+    expect(storeNames(await (await download("market=DE&min=50")).text())).toEqual(["Delta"]);
+  });
+
+  it("exports every account without a filter, or with blank ones (a submitted form's \"any\")", async () => {
+    expect(storeNames(await (await download("")).text())).toEqual(ALL);
+    const blank = await download("q=&client=&severity=&min=%20&sort=storeName");
+    expect(blank.status).toBe(200);
+    expect(storeNames(await blank.text())).toEqual(ALL);
+  });
+
+  it("refuses a severity it cannot apply with 400, naming the parameter, the value and why, and exports no row", async () => {
+    const response = await download("severity=CRITICAL");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("content-disposition")).toBeNull();
+    const body = await response.text();
+    for (const name of ALL) expect(body).not.toContain(name);
+    expect(JSON.parse(body)).toEqual({
+      error: "INVALID_INPUT",
+      message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
+      filters: [{ parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." }],
+    });
+  });
+
+  it("refuses when any one filter cannot be applied, naming only those, even beside valid ones", async () => {
+    const response = await download("severity=critical&market=jp&max=101&sort=score");
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { filters: { parameter: string; value: string }[] };
+    expect(body.filters.map((f) => [f.parameter, f.value])).toEqual([["market", "jp"], ["max", "101"]]);
+  });
+
+  it("shows a hostile value cut short and with its control characters replaced, as the page does", async () => {
+    const response = await download(`q=${encodeURIComponent("\u0000<script>")}&client=${"c".repeat(65)}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { message: string; filters: { parameter: string; value: string; reason: string }[] };
+    expect(body.filters).toEqual([
+      { parameter: "q", value: "\uFFFD<script>", reason: "it holds a control character (such as a line break, NUL or text-direction override)." },
+      { parameter: "client", value: `${"c".repeat(40)}…`, reason: "longer than 64 characters." },
+    ]);
+    expect(body.message).not.toContain("\u0000");
+  });
+
+  it("says it in the reader's language (Japanese by default), in the page notice's words", async () => {
+    request.locale = undefined;
+    try {
+      const response = await download("severity=CRITICAL");
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-language")).toBe("ja");
+      expect(((await response.json()) as { message: string }).message).toBe(
+        "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=CRITICAL は使えません。critical, high, medium, low のいずれでもありません。",
+      );
+    } finally {
+      request.locale = "en";
+    }
+  });
+
+  it("is never refused from the page's own link, which carries only the filters the page applied", async () => {
+    // /accounts?severity=CRITICAL&market=DE&sort=score lists Delta alone and names the severity; its CSV link is built
+    // from what it applied (app/(app)/accounts/(list)/page.tsx), so the file holds the same rows.
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=CRITICAL&market=DE&sort=score"));
+    expect(ignored.map((i) => i.name)).toEqual(["severity"]);
+    const response = await download(accountListSearch(query, { cursor: undefined }));
+    expect(response.status).toBe(200);
+    expect(storeNames(await response.text())).toEqual(["Delta"]);
+  });
+
+  it("answers a signed-out caller 401 before looking at its filters", async () => {
+    const scope = request.scope;
+    request.scope = null;
+    try {
+      const response = await download("severity=CRITICAL");
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: "UNAUTHENTICATED" });
+    } finally {
+      request.scope = scope;
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { syncToolCatalogue } from "@/lib/db/tools";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
+import { makeAccounts } from "@/tests/support/account-grid";
+import { createTenant, scopeFor } from "@/tests/support/factories";
+import { testDb } from "@/tests/support/db";
+import { GET } from "./route";
+
+// The snapshot download, through its route handler, against real PostgreSQL: the accounts table's view (`view=1`
+// and the table's filters) or one client by name. A filter it cannot apply refuses the download (422, this
+// route's answer to bad input) rather than exporting more than was asked. The session and language are the test's.
+const request = vi.hoisted(() => ({ scope: null as unknown }));
+vi.mock("@/lib/auth/scope", () => ({ getScope: async () => request.scope, getSessionId: async () => null, ORG_COOKIE: "gh_org" }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === LOCALE_COOKIE ? { name, value: "en" } : undefined), getAll: () => [] }),
+  headers: async () => new Headers(),
+}));
+
+const db = testDb();
+const download = (search: string) => GET(new Request(`http://gatehouse.test/api/snapshot${search ? `?${search}` : ""}`));
+const storeNames = async (response: Response) => ((await response.json()) as { accounts: { storeName: string }[] }).accounts.map((a) => a.storeName).sort();
+const ALL = ["Alpha", "Bravo", "Charlie", "Delta"];
+
+let clientA: string;
+
+beforeAll(async () => {
+  await syncToolCatalogue(db);
+  const tenant = await createTenant(db);
+  clientA = (await db.client.create({ data: { orgId: tenant.orgId, name: "Client A" } })).id;
+  await makeAccounts(db, tenant.orgId, [
+    { storeName: "Alpha", score: 20, clientId: clientA, findings: [["NO_2SV", "critical"]] },
+    { storeName: "Bravo", score: 40, clientId: clientA, findings: [["SINGLE_2SV_METHOD", "high"]] },
+    { storeName: "Charlie", score: 75, findings: [["NO_2SV", "critical"]] },
+    { storeName: "Delta", score: 90, marketplaces: ["DE"] },
+  ]);
+  request.scope = await scopeFor(tenant.userId);
+});
+afterAll(() => db.$disconnect());
+
+describe("the accounts table's view as a snapshot download", () => {
+  it("exports the view's accounts as before for valid filters, and every account without one", async () => {
+    const critical = await download("view=1&severity=critical");
+    expect(critical.status).toBe(200);
+    expect(await storeNames(critical)).toEqual(["Alpha", "Charlie"]);
+    expect(await storeNames(await download("view=1"))).toEqual(ALL);
+    expect(await storeNames(await download("view=1&severity=&q="))).toEqual(ALL);
+  });
+
+  it("refuses a filter the table would drop with 422, naming it, in JSON or as a workbook alike", async () => {
+    for (const format of ["", "&format=xlsx&lang=en", "&format=csv"]) {
+      const response = await download(`view=1&severity=CRITICAL&market=DE${format}`);
+      expect(response.status, format).toBe(422);
+      expect(response.headers.get("content-disposition")).toBeNull();
+      const body = await response.text();
+      for (const name of ALL) expect(body).not.toContain(name);
+      expect(JSON.parse(body)).toEqual({
+        error: "INVALID_INPUT",
+        message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
+        filters: [{ parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." }],
+      });
+    }
+  });
+
+  it("reads `client` as the table's client filter (an id), as the page's link sends it", async () => {
+    // The page's link for /accounts?client=ID: it answered 404 when the id was looked up as a client's name.
+    const response = await download(`view=1&client=${clientA}`);
+    expect(response.status).toBe(200);
+    expect(await storeNames(response)).toEqual(["Alpha", "Bravo"]);
+    expect(await storeNames(await download("view=1&client=none"))).toEqual(["Charlie", "Delta"]);
+    const tooLong = await download(`view=1&client=${"c".repeat(65)}`);
+    expect(tooLong.status).toBe(422);
+    expect(((await tooLong.json()) as { filters: unknown[] }).filters).toEqual([{ parameter: "client", value: `${"c".repeat(40)}…`, reason: "longer than 64 characters." }]);
+  });
+
+  it("is never refused from the page's own links, which carry only the filters the page applied", async () => {
+    const { query } = parseAccountListPage(new URLSearchParams("severity=CRITICAL&market=DE&rule=NOPE"));
+    const search = accountListSearch(query, { cursor: undefined });
+    expect(await storeNames(await download(`view=1&${search}`))).toEqual(["Delta"]);
+    expect((await download(`view=1&format=xlsx&lang=en&${search}`)).status).toBe(200);
+  });
+});
+
+describe("one client's snapshot download", () => {
+  it("exports the client named, and answers an unknown name 404, as before", async () => {
+    expect(await storeNames(await download("client=Client%20A"))).toEqual(["Alpha", "Bravo"]);
+    expect((await download("client=Nobody")).status).toBe(404);
+  });
+
+  it("names a client name that cannot be one in its 422", async () => {
+    const response = await download(`client=${encodeURIComponent("\u0000<not an id>")}`);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      error: "INVALID_INPUT",
+      message: "Nothing was downloaded: a filter in this link cannot be used. Filter client=\uFFFD<not an id> cannot be used: it holds a control character (such as a line break, NUL or text-direction override).",
+      filters: [{ parameter: "client", value: "\uFFFD<not an id>", reason: "it holds a control character (such as a line break, NUL or text-direction override)." }],
+    });
+    const long = await download(`client=${"n".repeat(201)}`);
+    expect(((await long.json()) as { filters: { reason: string }[] }).filters[0].reason).toBe("longer than 200 characters.");
+  });
+
+  it("answers other bad input (an empty client, an unknown format) 422 as before", async () => {
+    for (const search of ["client=", "format=pdf", "view=2"]) {
+      const response = await download(search);
+      expect(response.status, search).toBe(422);
+      expect(await response.json()).toEqual({ error: "INVALID_INPUT" });
+    }
+  });
+});
