@@ -293,7 +293,7 @@ for (const who of WHO) {
         if (body.includes(b.marker)) failures.push(`${route} ${template}: shows organisation B's ${b.marker}`);
         // Its names hold both markers ("tX uY"; "tX.uY" in e-mails), so a search box echoing "uY" is no leak.
         for (const leak of [`${a.marker} ${a.unassignedMarker}`, `${a.marker}.${a.unassignedMarker}`]) if (restricted && body.includes(leak)) failures.push(`${route} ${template}: shows the unassigned client's ${leak}`);
-        if (got === "404" || got === "401") for (const name of [a.assigned.storeName, a.unassigned.storeName]) if (body.includes(name)) failures.push(`${route} ${template}: a refusal shows ${name}`);
+        if (got === "404" || got === "401" || got === "400" || got === "422") for (const name of [a.assigned.storeName, a.unassigned.storeName]) if (body.includes(name)) failures.push(`${route} ${template}: a refusal shows ${name}`);
         const shown = got === "ok" && expected[who] === "ok" ? shows?.(a, who) : null;
         if (shown && !body.includes(shown)) failures.push(`${route} ${template}: does not show ${shown} (an empty answer would hide a leak)`);
       }

@@ -32,6 +32,15 @@ describe("the sentences naming the filters a page did not apply", () => {
       for (const sentence of ignoredFilterSentences(all, translator(locale))) expect(sentence).not.toMatch(/\{(name|value|reason|values|max|min)\}/);
     }
   });
+
+  it("says a repeated filter's later value was not used, and names the one value a filter accepts", () => {
+    const repeated = parseAccountListPage({ severity: ["", "CRITICAL"] }).ignored;
+    expect(ignoredFilterSentences(repeated, translator("en"))).toEqual(["Ignored filter severity=CRITICAL: the filter is repeated, and only its first value is used."]);
+    expect(ignoredFilterSentences(repeated, translator("ja"))).toEqual(["絞り込み severity=CRITICAL は適用していません。同じ条件が繰り返されています。最初の値だけを使います。"]);
+    const only = [{ name: "assignee", value: "bob", reason: { kind: "only", value: "me" } } as const];
+    expect(ignoredFilterSentences(only, translator("en"))).toEqual(["Ignored filter assignee=bob: only me is accepted."]);
+    expect(ignoredFilterSentences(only, translator("ja"))).toEqual(["絞り込み assignee=bob は適用していません。me のみ使えます。"]);
+  });
 });
 
 describe("a download's refusal of the filters it cannot apply", () => {

@@ -16,6 +16,10 @@ function reasonText(reason: IgnoredReason, t: Translate): string {
       return t("filters.ignoredMarketplace");
     case "rule":
       return t("filters.ignoredRule");
+    case "only":
+      return t("filters.ignoredOnly", { value: reason.value });
+    case "repeated":
+      return t("filters.ignoredRepeated");
   }
 }
 

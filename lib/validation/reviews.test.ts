@@ -27,7 +27,8 @@ describe("the tasks page's filter and what it did not apply", () => {
     expect(mine).toBe(false);
     expect(ignored).toEqual([
       { name: "status", value: "done", reason: { kind: "oneOf", values: ["OPEN", "DONE", "ALL"] } },
-      { name: "assignee", value: "bob", reason: { kind: "oneOf", values: ["me"] } },
+      { name: "assignee", value: "bob", reason: { kind: "only", value: "me" } },
+      { name: "assignee", value: "me", reason: { kind: "repeated" } },
       { name: "client", value: "c\uFFFD1", reason: { kind: "controlChar" } },
     ]);
   });

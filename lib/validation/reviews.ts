@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "@/lib/reviews/types";
-import { firstParam, ignoredFilters, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
+import { firstParam, ignoredFilters, laterParams, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
 
@@ -106,9 +106,9 @@ export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): { 
   const filter = taskFilterSchema.parse({ status, assignee: mine ? userId : undefined, client });
   const ignored = ignoredFilters([
     // The status falls back to OPEN rather than to nothing: anything else than what was asked was dropped.
-    { name: "status", raw: status, applied: filter.status === status, reason: oneOf(TASK_STATUS_FILTERS) },
-    { name: "assignee", raw: assignee, applied: mine, reason: oneOf(["me"]) },
-    { name: "client", raw: client, applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH, { trimmed: false }) },
+    { name: "status", raw: status, later: laterParams(raw.status), applied: filter.status === status, reason: oneOf(TASK_STATUS_FILTERS) },
+    { name: "assignee", raw: assignee, later: laterParams(raw.assignee), applied: mine, reason: oneOf(["me"]) },
+    { name: "client", raw: client, later: laterParams(raw.client), applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH, { trimmed: false }) },
   ]);
   return { filter, mine, ignored };
 }

@@ -45,6 +45,11 @@ describe("the accounts table's view as a snapshot download", () => {
     expect(await storeNames(critical)).toEqual(["Alpha", "Charlie"]);
     expect(await storeNames(await download("view=1"))).toEqual(ALL);
     expect(await storeNames(await download("view=1&severity=&q="))).toEqual(ALL);
+    // A blank client is the table's "any" client, as in the CSV export (a client name's check does not apply).
+    expect(await storeNames(await download("view=1&client="))).toEqual(ALL);
+    const repeated = await download("view=1&severity=&severity=CRITICAL");
+    expect(repeated.status).toBe(422);
+    expect(((await repeated.json()) as { filters: { value: string }[] }).filters.map((f) => f.value)).toEqual(["CRITICAL"]);
   });
 
   it("refuses a filter the table would drop with 422, naming it, in JSON or as a workbook alike", async () => {

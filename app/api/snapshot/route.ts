@@ -37,10 +37,11 @@ export async function GET(request: Request): Promise<Response> {
   // In a view's download `client` is the table's client filter (an id, or `none`), checked with the others.
   const view = params.get("view") === "1" ? parseAccountListPage(params) : undefined;
   if (view?.ignored.length) return refuseFilters(view.ignored, 422);
-  const client = params.get("client") ?? undefined;
+  // In a view's download the table's parser alone judges `client` (checked above): a blank one is "any" there.
+  const client = view ? undefined : (params.get("client") ?? undefined);
   const parsed = exportQuery.safeParse({ client, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined });
   if (!parsed.success) {
-    const badClient = view ? [] : ignoredFilters([{ name: "client", raw: client, applied: clientName.safeParse(client).success, reason: textReason(CLIENT_NAME_MAX_LENGTH, { trimmed: false }) }]);
+    const badClient = ignoredFilters([{ name: "client", raw: client, applied: clientName.safeParse(client).success, reason: textReason(CLIENT_NAME_MAX_LENGTH, { trimmed: false }) }]);
     return badClient.length ? refuseFilters(badClient, 422) : Response.json({ error: "INVALID_INPUT" }, { status: 422 });
   }
   let accountIds: string[] | undefined;
@@ -53,7 +54,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   try {
     // The view's client filter already chose its accounts; as a name it would find no client (404).
-    const snapshot = await exportSnapshot(scope, { client: view ? undefined : parsed.data.client, accountIds: accountIds?.slice(0, EXPORT_ROW_LIMIT) });
+    const snapshot = await exportSnapshot(scope, { client: parsed.data.client, accountIds: accountIds?.slice(0, EXPORT_ROW_LIMIT) });
     const name = `gatehouse-snapshot-${snapshot.asOf}`;
     if (parsed.data.format === "xlsx")
       return new Response(Buffer.from(await workbookXlsx(snapshotToWorkbook(snapshot, parsed.data.lang))), {

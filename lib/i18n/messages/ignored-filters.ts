@@ -10,6 +10,8 @@ export const ja = {
   "filters.ignoredWholeNumber": "{min}〜{max}の整数ではありません。",
   "filters.ignoredMarketplace": "マーケットプレイスのコード（JP、USなど大文字2〜3文字）ではありません。",
   "filters.ignoredRule": "リスクの一覧にあるルールのIDではありません。",
+  "filters.ignoredOnly": "{value} のみ使えます。",
+  "filters.ignoredRepeated": "同じ条件が繰り返されています。最初の値だけを使います。",
   "filters.refusedTitle": "何もダウンロードしていません。このリンクの絞り込み条件のうち{count}件が使えません。",
   "filters.refused": "絞り込み {name}={value} は使えません。{reason}",
 } as const;
@@ -23,6 +25,8 @@ export const en: Record<keyof typeof ja, string> = {
   "filters.ignoredWholeNumber": "not a whole number from {min} to {max}.",
   "filters.ignoredMarketplace": "not a marketplace code (2 or 3 capital letters, such as JP or US).",
   "filters.ignoredRule": "not the id of a rule in the risk catalogue.",
+  "filters.ignoredOnly": "only {value} is accepted.",
+  "filters.ignoredRepeated": "the filter is repeated, and only its first value is used.",
   "filters.refusedTitle": "Nothing was downloaded: {count, plural, one {a filter in this link cannot be used.} other {# filters in this link cannot be used.}}",
   "filters.refused": "Filter {name}={value} cannot be used: {reason}",
 };

@@ -70,6 +70,15 @@ describe("the accounts CSV download", () => {
     });
   });
 
+  it("refuses a repeated filter whose later value it would not use: a blank first value must not widen the file", async () => {
+    const response = await download("severity=&severity=CRITICAL");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { filters: unknown[] }).filters).toEqual([
+      { parameter: "severity", value: "CRITICAL", reason: "the filter is repeated, and only its first value is used." },
+    ]);
+    expect(storeNames(await (await download("severity=high&severity=high")).text())).toEqual(["Bravo"]);
+  });
+
   it("refuses when any one filter cannot be applied, naming only those, even beside valid ones", async () => {
     const response = await download("severity=critical&market=jp&max=101&sort=score");
     expect(response.status).toBe(400);
