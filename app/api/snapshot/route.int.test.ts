@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { syncToolCatalogue } from "@/lib/db/tools";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
-import { makeAccounts } from "@/tests/support/account-grid";
-import { createTenant, scopeFor } from "@/tests/support/factories";
+import { downloadFixture, DOWNLOAD_STORES } from "@/tests/support/filter-downloads";
+import { scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { GET } from "./route";
 
@@ -20,21 +19,14 @@ vi.mock("next/headers", () => ({
 const db = testDb();
 const download = (search: string) => GET(new Request(`http://gatehouse.test/api/snapshot${search ? `?${search}` : ""}`));
 const storeNames = async (response: Response) => ((await response.json()) as { accounts: { storeName: string }[] }).accounts.map((a) => a.storeName).sort();
-const ALL = ["Alpha", "Bravo", "Charlie", "Delta"];
+const ALL = DOWNLOAD_STORES;
 
 let clientA: string;
 
 beforeAll(async () => {
-  await syncToolCatalogue(db);
-  const tenant = await createTenant(db);
-  clientA = (await db.client.create({ data: { orgId: tenant.orgId, name: "Client A" } })).id;
-  await makeAccounts(db, tenant.orgId, [
-    { storeName: "Alpha", score: 20, clientId: clientA, findings: [["NO_2SV", "critical"]] },
-    { storeName: "Bravo", score: 40, clientId: clientA, findings: [["SINGLE_2SV_METHOD", "high"]] },
-    { storeName: "Charlie", score: 75, findings: [["NO_2SV", "critical"]] },
-    { storeName: "Delta", score: 90, marketplaces: ["DE"] },
-  ]);
-  request.scope = await scopeFor(tenant.userId);
+  const fixture = await downloadFixture(db);
+  clientA = fixture.clientA;
+  request.scope = await scopeFor(fixture.userId);
 });
 afterAll(() => db.$disconnect());
 
