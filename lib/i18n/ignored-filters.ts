@@ -31,7 +31,7 @@ export type SentencePart = string | { isolate: string };
 // Stands in for the name and value while the catalogue fills the sentence in; shownValue() replaced any NUL in them,
 // and no catalogue sentence holds one, so the split finds only these.
 const SLOT = "\u0000";
-const SLOTS = /\u0000(name|value)\u0000/;
+const SLOTS = new RegExp(`${SLOT}(name|value)${SLOT}`);
 
 /**
  * A sentence with its name and value apart from the catalogue's words. Right-to-left letters in a value (Arabic,
