@@ -285,6 +285,26 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   await expect(shown).toContainText(`severity=<b>${"x".repeat(37)}… は適用していません。`);
   await expect(shown.locator("b")).toHaveCount(0);
 
+  // A misspelt filter's name (sev for severity) is named too: it used to list every account without a word. The name
+  // and value sit in their own <bdi>, so right-to-left letters in them cannot reorder the sentence.
+  await page.goto("/accounts?sev=critical");
+  const unknown = page.getByTestId("ignored-filters");
+  await expect(unknown).toHaveText(
+    "このリンクの絞り込み条件のうち1件は使えないため、それを除いて一覧を表示しています。" + "絞り込み sev=critical は適用していません。その名前の絞り込みはありません。",
+  );
+  await expect(unknown.locator("bdi")).toHaveText(["sev", "critical"]);
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+  await expect(page).toHaveURL(/\/accounts\?sev=critical$/);
+  // Its sort links carry only what the table reads; the client-side navigation's own `_rsc` parameter is Next's, and
+  // Next takes it out of the page's searchParams: nothing is named.
+  const [flight] = await Promise.all([
+    page.waitForRequest((r) => new URL(r.url()).searchParams.has("_rsc")),
+    page.getByRole("columnheader", { name: /スコア/ }).getByRole("link").click(),
+  ]);
+  expect(new URL(flight.url()).pathname).toBe("/accounts");
+  await expect(page).toHaveURL(/\/accounts\?sort=score$/);
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+
   // The right value says nothing; the same link in English says it in English.
   await page.goto("/accounts?severity=critical");
   await expect(page.getByTestId("ignored-filters")).toHaveCount(0);

@@ -159,6 +159,8 @@ const MATRIX: Record<string, Entry> = {
       { path: "/api/accounts/export?client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
       // A filter the table would drop refuses the file (it would otherwise hold every account the caller sees).
       { path: `/api/accounts/export?client=${BAD}&q=${BAD}`, expect: everyone("401", "400") },
+      // So does a parameter it does not read (a misspelt filter would otherwise export every account).
+      { path: "/api/accounts/export?sevrity=critical", expect: everyone("401", "400") },
     ],
   },
   // /api/v1 takes API tokens only: a session cookie is no token (the token matrix: lib/api/api-matrix.int.test.ts).
@@ -187,6 +189,9 @@ const MATRIX: Record<string, Entry> = {
       // A client name holding a control character is invalid input (a NUL answered 500).
       { path: `/api/snapshot?client=${BAD}`, expect: everyone("401", "422") },
       { path: `/api/snapshot?view=1&client=${BAD}`, expect: everyone("401", "422") },
+      // A parameter it does not read, in a view's download or the organisation's (`clinet=` is not one client).
+      { path: "/api/snapshot?view=1&sev=critical", expect: everyone("401", "422") },
+      { path: "/api/snapshot?clinet={unassignedClient}", expect: everyone("401", "422") },
       // The view's client filter is an id: the unassigned client's is no wider than the caller's scope.
       { path: "/api/snapshot?view=1&client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
     ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAccountListPage } from "@/lib/validation/accounts";
 import { interpolate } from "./format";
-import { ignoredFilterSentences, refusedFilters } from "./ignored-filters";
+import { ignoredFilterParts, ignoredFilterSentences, refusedFilters } from "./ignored-filters";
 import { messages, type MessageKey } from "./messages";
 import type { Translate } from "./server";
 
@@ -67,5 +67,42 @@ describe("a download's refusal of the filters it cannot apply", () => {
     const refusal = refusedFilters(ignored, translator("ja"), "ja");
     expect(refusal.message).toBe("何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=CRITICAL は使えません。critical, high, medium, low のいずれでもありません。");
     expect(ignoredFilterSentences(ignored, translator("ja"))[0]).toContain(refusal.filters[0].reason);
+  });
+});
+
+describe("parameters a page does not read, in its notice and a download's refusal", () => {
+  it("names a misspelt filter and its value in both languages", () => {
+    const { ignored } = parseAccountListPage(new URLSearchParams("sev=critical&critical"));
+    expect(ignoredFilterSentences(ignored, translator("en"))).toEqual(["Ignored filter sev=critical: there is no filter of that name.", "Ignored filter critical: there is no filter of that name."]);
+    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual(["絞り込み sev=critical は適用していません。その名前の絞り込みはありません。", "絞り込み critical は適用していません。その名前の絞り込みはありません。"]);
+    expect(refusedFilters(ignored, translator("ja"), "ja").message).toBe(
+      "何もダウンロードしていません。このリンクの絞り込み条件のうち2件が使えません。絞り込み sev=critical は使えません。その名前の絞り込みはありません。絞り込み critical は使えません。その名前の絞り込みはありません。",
+    );
+  });
+
+  it("lists the first five unknown names and counts the rest, in the notice and the refusal alike", () => {
+    const { ignored } = parseAccountListPage(new URLSearchParams([["severity", "x"], ...Array.from({ length: 8 }, (_, i): [string, string] => [`p${i}`, "1"])]));
+    const sentences = ignoredFilterSentences(ignored, translator("en"));
+    expect(sentences).toHaveLength(7);
+    expect(sentences[5]).toBe("Ignored filter p4=1: there is no filter of that name.");
+    expect(sentences[6]).toBe("And 3 more parameters that are not filters.");
+    expect(ignoredFilterSentences(ignored, translator("ja"))[6]).toBe("ほかにも絞り込みではないパラメータが3件あります。");
+    const refusal = refusedFilters(ignored, translator("en"), "en");
+    expect(refusal.filters.map((f) => f.parameter)).toEqual(["severity", "p0", "p1", "p2", "p3", "p4"]);
+    expect(refusal.message).toMatch(/^Nothing was downloaded: 9 filters in this link cannot be used\. .* And 3 more parameters that are not filters\.$/);
+    expect(refusal.message).not.toContain("p5");
+    const one = parseAccountListPage(new URLSearchParams(Array.from({ length: 6 }, (_, i): [string, string] => [`p${i}`, ""]))).ignored;
+    expect(ignoredFilterSentences(one, translator("en")).at(-1)).toBe("And 1 more parameter that is not a filter.");
+  });
+
+  it("keeps every name and value from the URL apart from the sentence, so right-to-left letters cannot reorder it", () => {
+    const { ignored } = parseAccountListPage({ severity: "שלום", "מסנן": "قيمة" });
+    expect(ignoredFilterParts(ignored, translator("en"))).toEqual([
+      ["Ignored filter ", { isolate: "severity" }, "=", { isolate: "שלום" }, ": not one of critical, high, medium, low."],
+      ["Ignored filter ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, ": there is no filter of that name."],
+    ]);
+    expect(ignoredFilterParts(ignored, translator("ja"))[1]).toEqual(["絞り込み ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, " は適用していません。その名前の絞り込みはありません。"]);
+    // A value that spells a slot's name is still only text.
+    expect(ignoredFilterParts(parseAccountListPage({ name: "value" }).ignored, translator("en"))[0]).toEqual(["Ignored filter ", { isolate: "name" }, "=", { isolate: "value" }, ": there is no filter of that name."]);
   });
 });

@@ -1,4 +1,4 @@
-import type { IgnoredFilter, IgnoredReason } from "@/lib/validation/ignored-filters";
+import { listedIgnored, type IgnoredFilter, type IgnoredReason } from "@/lib/validation/ignored-filters";
 import type { Locale } from "./locales";
 import type { Translate } from "./server";
 
@@ -20,12 +20,47 @@ function reasonText(reason: IgnoredReason, t: Translate): string {
       return t("filters.ignoredOnly", { value: reason.value });
     case "repeated":
       return t("filters.ignoredRepeated");
+    case "unknown":
+      return t("filters.ignoredUnknown");
   }
 }
 
-/** One sentence per filter a page did not apply, in the reader's language: "Ignored filter severity=CRITICAL: not one of …". */
+/** A piece of a sentence: the catalogue's text, or a name or value from the URL to be shown isolated from it. */
+export type SentencePart = string | { isolate: string };
+
+// Stands in for the name and value while the catalogue fills the sentence in; shownValue() replaced any NUL in them,
+// and no catalogue sentence holds one, so the split finds only these.
+const SLOT = "\u0000";
+const SLOTS = new RegExp(`${SLOT}(name|value)${SLOT}`);
+
+/**
+ * A sentence with its name and value apart from the catalogue's words. Right-to-left letters in a value (Arabic,
+ * Hebrew) would otherwise take the neighbouring `=`, name or punctuation into their run and reorder the sentence;
+ * the notice shows each in its own <bdi>.
+ */
+function sentenceParts(key: "filters.ignored" | "filters.ignoredName" | "filters.refused" | "filters.refusedName", filter: IgnoredFilter, reason: string, t: Translate): SentencePart[] {
+  const marked = t(key, { name: `${SLOT}name${SLOT}`, value: `${SLOT}value${SLOT}`, reason });
+  return marked
+    .split(SLOTS)
+    .map((piece, i): SentencePart => (i % 2 === 0 ? piece : { isolate: piece === "name" ? filter.name : filter.value }))
+    .filter((part) => part !== "");
+}
+
+const plain = (parts: readonly SentencePart[]) => parts.map((p) => (typeof p === "string" ? p : p.isolate)).join("");
+
+/**
+ * One sentence per filter a page did not apply, in the reader's language ("Ignored filter severity=CRITICAL: not one
+ * of …"), names and values apart; past the first few unknown names, one sentence counting the rest.
+ */
+export function ignoredFilterParts(ignored: readonly IgnoredFilter[], t: Translate): SentencePart[][] {
+  const { listed, unlisted } = listedIgnored(ignored);
+  const sentences = listed.map((f) => sentenceParts(f.value === "" ? "filters.ignoredName" : "filters.ignored", f, reasonText(f.reason, t), t));
+  return unlisted ? [...sentences, [t("filters.ignoredMore", { count: unlisted })]] : sentences;
+}
+
+/** ignoredFilterParts as plain text. */
 export function ignoredFilterSentences(ignored: readonly IgnoredFilter[], t: Translate): string[] {
-  return ignored.map(({ name, value, reason }) => t("filters.ignored", { name, value, reason: reasonText(reason, t) }));
+  return ignoredFilterParts(ignored, t).map(plain);
 }
 
 /** One filter a download refused, as its error body names it. */
@@ -41,8 +76,14 @@ export interface RefusedFilter {
  * download that dropped the filter would hand on a file that looks filtered and is not).
  */
 export function refusedFilters(ignored: readonly IgnoredFilter[], t: Translate, locale: Locale): { message: string; filters: RefusedFilter[] } {
-  const filters = ignored.map(({ name, value, reason }) => ({ parameter: name, value, reason: reasonText(reason, t) }));
-  const sentences = [t("filters.refusedTitle", { count: ignored.length }), ...filters.map((f) => t("filters.refused", { name: f.parameter, value: f.value, reason: f.reason }))];
+  // A crafted link's unknown names past the first few are counted, not echoed back.
+  const { listed, unlisted } = listedIgnored(ignored);
+  const filters = listed.map(({ name, value, reason }) => ({ parameter: name, value, reason: reasonText(reason, t) }));
+  const sentences = [
+    t("filters.refusedTitle", { count: ignored.length }),
+    ...listed.map((f, i) => plain(sentenceParts(f.value === "" ? "filters.refusedName" : "filters.refused", f, filters[i].reason, t))),
+    ...(unlisted ? [t("filters.ignoredMore", { count: unlisted })] : []),
+  ];
   // Japanese sentences end with 。 and run on without a space.
   return { message: sentences.join(locale === "ja" ? "" : " "), filters };
 }

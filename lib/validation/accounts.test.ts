@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListPage, parseAccountListQuery } from "./accounts";
+import { ACCOUNT_LIST_PARAMETERS, ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListPage, parseAccountListQuery } from "./accounts";
 
 describe("the accounts table's search", () => {
   it("applies a search up to the limit", () => {
@@ -127,6 +127,49 @@ describe("the filters the accounts table did not apply", () => {
   });
 });
 
+describe("parameters the accounts table does not read", () => {
+  it("names a misspelt filter with its value, after the filters it dropped, instead of listing everything silently", () => {
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("sev=critical&severity=CRITICAL"));
+    expect(query.severity).toBeUndefined();
+    expect(ignored).toEqual([
+      { name: "severity", value: "CRITICAL", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
+      { name: "sev", value: "critical", reason: { kind: "unknown" } },
+    ]);
+  });
+
+  it("knows every parameter the table's own links and forms write, the column menu's `col` boxes included", () => {
+    const query = parseAccountListQuery(new URLSearchParams("severity=high&sort=score&dir=desc&pageSize=50&cols=client,score&density=compact"));
+    const cursor = { direction: "next" as const, keys: [40], id: "a1" };
+    expect(parseAccountListPage(new URLSearchParams(accountListSearch(query, { cursor }))).ignored).toEqual([]);
+    expect(parseAccountListPage(new URLSearchParams([...keptParams(query, ["cols"]), ["cols", "none"], ["col", "score"], ["col", "client"]])).ignored).toEqual([]);
+    expect(ACCOUNT_LIST_PARAMETERS).toEqual(["q", "client", "market", "plan", "status", "severity", "rule", "min", "max", "pageSize", "sort", "dir", "cursor", "cols", "col", "density"]);
+  });
+
+  it("names a repeated unknown name once, with its first non-blank value, and one given without a value", () => {
+    expect(parseAccountListPage({ sevrity: ["", "critical", "high"], critical: "" }).ignored).toEqual([
+      { name: "sevrity", value: "critical", reason: { kind: "unknown" } },
+      { name: "critical", value: "", reason: { kind: "unknown" } },
+    ]);
+  });
+
+  it("shows an unknown name as it shows a value: control characters replaced, cut short", () => {
+    const [ignored] = parseAccountListPage(new URLSearchParams(`${encodeURIComponent(`a\u202Eb${"n".repeat(60)}`)}=1`)).ignored;
+    expect(ignored.name).toBe(`a\uFFFDb${"n".repeat(37)}…`);
+  });
+
+  it("knows the parameters a caller reads beside the table's (the snapshot download's), and only those", () => {
+    const raw = new URLSearchParams("view=1&format=xlsx&lang=en&severity=high");
+    expect(parseAccountListPage(raw).ignored.map((i) => i.name)).toEqual(["view", "format", "lang"]);
+    expect(parseAccountListPage(raw, ["view", "format", "lang"]).ignored).toEqual([]);
+  });
+
+  it("applies a choice with spaces around it, as it applies a search", () => {
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=critical%20&plan=%20INDIVIDUAL&status=ACTIVE%20&rule=NO_2SV%20"));
+    expect(query).toMatchObject({ severity: "critical", plan: "INDIVIDUAL", status: "ACTIVE", rule: "NO_2SV" });
+    expect(ignored).toEqual([]);
+  });
+});
+
 describe("the download links the accounts page builds", () => {
   const FILTERS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
   // Values near each filter's edges, and any text (control characters and the limits included).
@@ -140,7 +183,9 @@ describe("the download links the accounts page builds", () => {
         const { query } = parseAccountListPage(raw);
         // The page's links: `/api/accounts/export?${search}` and `/api/snapshot?view=1&${search}`.
         const search = accountListSearch(query, { cursor: undefined });
-        const again = parseAccountListPage(new URLSearchParams(`view=1&format=xlsx&lang=en&${search}`));
+        expect(parseAccountListPage(new URLSearchParams(search)).ignored).toEqual([]);
+        // The snapshot download reads `view`, `format` and `lang` itself (app/api/snapshot/route.ts).
+        const again = parseAccountListPage(new URLSearchParams(`view=1&format=xlsx&lang=en&${search}`), ["view", "format", "lang"]);
         expect(again.ignored).toEqual([]);
         // As the link writes them (a minimum of -0 is written 0).
         for (const k of FILTERS) expect(String(again.query[k]), k).toBe(String(query[k]));

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER_KEY, isSingleLine, SINGLE_LINE_PATTERN } from "./text";
+import { CONTROL_CHARACTER_KEY, isSingleLine, linkChoice, SINGLE_LINE_PATTERN } from "./text";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 import { recordId } from "./record-fields";
-import { ignoredFilters, oneOf, textReason, type FilterCheck, type IgnoredFilter, type IgnoredReason } from "./ignored-filters";
+import { allParams as all, ignoredFilters, oneOf, textReason, unknownParameters, type FilterCheck, type IgnoredFilter, type IgnoredReason, type QueryParams } from "./ignored-filters";
 
 // The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
 // Every parameter falls back to its default when it is missing or malformed: a bad link still opens.
@@ -66,10 +66,10 @@ export const accountFilterSchema = z.object({
   q: optionalText(ACCOUNT_SEARCH_MAX_LENGTH),
   client: optionalText(CLIENT_FILTER_MAX_LENGTH),
   market: z.string().trim().regex(/^[A-Z]{2,3}$/).optional().catch(undefined),
-  plan: z.enum(ACCOUNT_PLANS).optional().catch(undefined),
-  status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
-  severity: z.enum(SEVERITIES as unknown as ["critical", "high", "medium", "low"]).optional().catch(undefined),
-  rule: z.enum(RULE_IDS).optional().catch(undefined),
+  plan: linkChoice(ACCOUNT_PLANS).optional().catch(undefined),
+  status: linkChoice(ACCOUNT_STATUSES).optional().catch(undefined),
+  severity: linkChoice(SEVERITIES as unknown as ["critical", "high", "medium", "low"]).optional().catch(undefined),
+  rule: linkChoice(RULE_IDS).optional().catch(undefined),
   min: optionalScore,
   max: optionalScore,
 });
@@ -99,19 +99,20 @@ export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 
 const FILTER_KEYS = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"] as const;
 
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+/**
+ * Every parameter the table reads: its filters, its other state, and `col` (the column menu's checkboxes). Any
+ * other name in its link is named as unknown (decision 067); the table's own links carry only these.
+ */
+export const ACCOUNT_LIST_PARAMETERS: readonly string[] = [...FILTER_KEYS, "pageSize", "sort", "dir", "cursor", "cols", "col", "density"];
 
-const all = (raw: RawParams, key: string): string[] => {
-  const v = raw instanceof URLSearchParams ? raw.getAll(key) : raw[key];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-};
+type RawParams = QueryParams;
 
 /**
  * Reads URLSearchParams or Next's searchParams object; a repeated parameter counts by its first value.
  * The column menu's checkboxes arrive as repeated `col` values and replace `cols`.
  */
 export function parseAccountListQuery(raw: RawParams): AccountListQuery {
-  const keys = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max", "pageSize", "sort", "dir", "cursor", "cols", "density"];
+  const keys = ACCOUNT_LIST_PARAMETERS.filter((k) => k !== "col");
   const values: Record<string, string | undefined> = Object.fromEntries(keys.map((k) => [k, all(raw, k)[0]]));
   const checked = all(raw, "col");
   if (checked.length) values.cols = checked.join(",");
@@ -133,15 +134,16 @@ const ACCOUNT_FILTER_REASONS: Record<(typeof FILTER_KEYS)[number], (raw: string)
 
 /**
  * The table's state, and the filters the URL gave that it could not use, so the page can say which and why
- * instead of listing every account as if none had been asked for.
+ * instead of listing every account as if none had been asked for. `alsoRead`: parameters the caller reads itself
+ * beside the table's (the snapshot download's `view`, `format`, `lang`), which are not unknown.
  */
-export function parseAccountListPage(raw: RawParams): { query: AccountListQuery; ignored: IgnoredFilter[] } {
+export function parseAccountListPage(raw: RawParams, alsoRead: readonly string[] = []): { query: AccountListQuery; ignored: IgnoredFilter[] } {
   const query = parseAccountListQuery(raw);
   const checks: FilterCheck[] = FILTER_KEYS.map((name) => {
     const [first, ...later] = all(raw, name);
     return { name, raw: first, later, applied: query[name] !== undefined, reason: ACCOUNT_FILTER_REASONS[name] };
   });
-  return { query, ignored: ignoredFilters(checks) };
+  return { query, ignored: [...ignoredFilters(checks), ...unknownParameters(raw, new Set([...ACCOUNT_LIST_PARAMETERS, ...alsoRead]))] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RULE_IDS } from "../risk/types";
+import { CLIENT_NAME_MAX_LENGTH } from "./clients";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 // Every shape /api/v1 reads or answers, in one place: the route handlers parse with these and the
@@ -21,8 +22,8 @@ const limit = z.coerce
 const cursor = z.string().max(500, "api.problem.cursor").optional().meta({ description: "The previous page's `next`, as it was." });
 // A name or external id in a query is one line: a control character names nothing, and a NUL, which PostgreSQL
 // refuses in text, answered 500 (invalid_request now, with the problem by path, as for one too long).
-const queryText = () => z.string().min(1, "api.problem.text").max(200, "api.problem.text").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
-const clientName = queryText();
+const queryText = (max = 200) => z.string().min(1, "api.problem.text").max(max, "api.problem.text").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
+const clientName = queryText(CLIENT_NAME_MAX_LENGTH);
 
 export const listQuerySchema = z.object({ limit, cursor });
 export const accountsQuerySchema = listQuerySchema.extend({

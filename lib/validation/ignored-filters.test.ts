@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, oneOf, shownValue, textReason } from "./ignored-filters";
+import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, listedIgnored, oneOf, shownValue, textReason, UNKNOWN_PARAMETERS_LISTED, unknownParameters } from "./ignored-filters";
 
 describe("a dropped filter's value, as the notice shows it", () => {
   it("keeps a short value as it is, markup included (React escapes it)", () => {
@@ -50,5 +50,41 @@ describe("what a notice shows of a value", () => {
   it("keeps at most two combining marks on a letter, so a value cannot rise over the form", () => {
     expect(shownValue(`a${"\u0301".repeat(60)}b`)).toBe("a\u0301\u0301b");
     expect(shownValue("e\u0301")).toBe("e\u0301");
+  });
+});
+
+describe("parameters a page does not read", () => {
+  const known = new Set(["q", "sort"]);
+  const unknown = (name: string, value = "") => ({ name, value, reason: { kind: "unknown" } });
+
+  it("are named once each, in the link's order, from URLSearchParams or Next's searchParams alike", () => {
+    expect(unknownParameters(new URLSearchParams("sev=critical&q=a&sort=x&b=1&sev=high"), known)).toEqual([unknown("sev", "critical"), unknown("b", "1")]);
+    expect(unknownParameters({ sev: ["critical", "high"], q: "a", b: "1" }, known)).toEqual([unknown("sev", "critical"), unknown("b", "1")]);
+  });
+
+  it("show their first non-blank value, or none", () => {
+    expect(unknownParameters(new URLSearchParams("sev=&sev=%20&sev=high&critical"), known)).toEqual([unknown("sev", "high"), unknown("critical")]);
+  });
+
+  it("show their name as a value is shown: cut short, control characters replaced", () => {
+    expect(unknownParameters({ [`x\u0000${"y".repeat(60)}`]: "1" }, known)).toEqual([unknown(`x\uFFFD${"y".repeat(38)}…`, "1")]);
+  });
+
+  it("take no name from an object's prototype", () => {
+    expect(unknownParameters({ toString: "1" }, new Set())).toEqual([unknown("toString", "1")]);
+    expect(unknownParameters({}, new Set())).toEqual([]);
+  });
+});
+
+describe("how many a notice or refusal names one by one", () => {
+  const unknown = (i: number) => ({ name: `p${i}`, value: "", reason: { kind: "unknown" } as const });
+  const own = { name: "severity", value: "x", reason: { kind: "oneOf", values: ["high"] } } as const;
+
+  it("every filter of the page's own, and the first unknown names; the rest are counted", () => {
+    const many = [own, ...Array.from({ length: 12 }, (_, i) => unknown(i))];
+    const { listed, unlisted } = listedIgnored(many);
+    expect(listed).toEqual([own, ...Array.from({ length: UNKNOWN_PARAMETERS_LISTED }, (_, i) => unknown(i))]);
+    expect(unlisted).toBe(12 - UNKNOWN_PARAMETERS_LISTED);
+    expect(listedIgnored([own, unknown(0)])).toEqual({ listed: [own, unknown(0)], unlisted: 0 });
   });
 });

@@ -15,10 +15,15 @@ export type IgnoredReason =
   | { kind: "rule" }
   | { kind: "only"; value: string }
   /** A later value of a parameter given twice: a page reads the first. */
-  | { kind: "repeated" };
+  | { kind: "repeated" }
+  /** A parameter the page (or download) does not read at all: `sev=critical` for `severity`. */
+  | { kind: "unknown" };
 
 export interface IgnoredFilter {
-  /** The parameter's name: one of the page's own filter names, never taken from the URL. */
+  /**
+   * The parameter's name. For every reason but "unknown" it is one of the page's own filter names; for "unknown" it
+   * is the URL's, passed through shownValue() like any value, and shown isolated (<bdi>) like one.
+   */
   name: string;
   /** The value as it may be shown: truncated and with control characters replaced (shownValue). */
   value: string;
@@ -54,6 +59,15 @@ export const oneOf = (values: readonly string[]) => (): IgnoredReason => (values
 /** Next's `searchParams` object. */
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
+/** A query as a route reads it (URLSearchParams) or as a page is given it (Next's searchParams object). */
+export type QueryParams = URLSearchParams | SearchParamsRecord;
+
+/** Every value a query gives for `name`, in order. */
+export const allParams = (raw: QueryParams, name: string): string[] => {
+  const v = raw instanceof URLSearchParams ? raw.getAll(name) : Object.hasOwn(raw, name) ? raw[name] : undefined;
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
 /** The value a page reads of a parameter: the first when it is repeated. */
 export const firstParam = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
@@ -82,4 +96,31 @@ export function ignoredFilters(checks: readonly FilterCheck[]): IgnoredFilter[] 
     for (const value of later) if (value.trim() !== "" && value !== raw) ignored.push({ name, value: shownValue(value), reason: { kind: "repeated" } });
     return ignored;
   });
+}
+
+/** Unknown parameter names a notice or refusal lists before "and N more": a crafted URL must not fill the page. */
+export const UNKNOWN_PARAMETERS_LISTED = 5;
+
+/**
+ * The parameters of a query that the page or download does not read (`known`: its filters and its other state),
+ * once per name, each with its first non-blank value. A typo (`sev=critical`) would otherwise list, or export,
+ * everything without a word. A blank value is named too: the name is what is wrong (`/accounts?critical`).
+ * Next strips its own `_rsc` from a page's searchParams before the page sees them (decision 067).
+ */
+export function unknownParameters(raw: QueryParams, known: ReadonlySet<string>): IgnoredFilter[] {
+  const names = raw instanceof URLSearchParams ? new Set(raw.keys()) : Object.keys(raw);
+  const unknown: IgnoredFilter[] = [];
+  for (const name of names) {
+    if (known.has(name)) continue;
+    const value = allParams(raw, name).find((v) => v.trim() !== "") ?? "";
+    unknown.push({ name: shownValue(name), value: shownValue(value), reason: { kind: "unknown" } });
+  }
+  return unknown;
+}
+
+/** What a notice or refusal names one by one (every own filter, the first unknown names), and how many unknown names it only counts. */
+export function listedIgnored(ignored: readonly IgnoredFilter[]): { listed: IgnoredFilter[]; unlisted: number } {
+  let unknown = 0;
+  const listed = ignored.filter((i) => i.reason.kind !== "unknown" || ++unknown <= UNKNOWN_PARAMETERS_LISTED);
+  return { listed, unlisted: ignored.length - listed.length };
 }

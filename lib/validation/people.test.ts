@@ -33,6 +33,14 @@ describe("the people list's filters and what it did not apply", () => {
   it("does not report the page, size or sort, which are not filters", () => {
     expect(parsePersonListPage({ page: "abc", sort: "bogus" }).ignored).toEqual([]);
   });
+
+  it("knows every parameter its own links write, and names any other", () => {
+    expect(parsePersonListPage({ q: "a", external: "yes", departed: "no", sort: "name", dir: "desc", pageSize: "50", page: "2" }).ignored).toEqual([]);
+    expect(parsePersonListPage({ externl: "yes", external: " no " })).toMatchObject({
+      query: { external: "no" },
+      ignored: [{ name: "externl", value: "yes", reason: { kind: "unknown" } }],
+    });
+  });
 });
 
 describe("a person's id and the person picker's search", () => {

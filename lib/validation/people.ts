@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { formDayWithin } from "./day";
-import { firstParam, ignoredFilters, laterParams, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
+import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { recordId } from "./record-fields";
-import { isSingleLine, SINGLE_LINE_PATTERN } from "./text";
+import { isSingleLine, linkChoice, SINGLE_LINE_PATTERN } from "./text";
 
 const id = recordId;
 const YES_NO = ["yes", "no"] as const;
-const yesNo = z.enum(YES_NO).optional().catch(undefined);
+const yesNo = linkChoice(YES_NO).optional().catch(undefined);
 /** The people list's search box: at most this long (and one line). */
 export const PERSON_SEARCH_MAX_LENGTH = 200;
 
@@ -23,6 +23,9 @@ export const personListQuerySchema = z.object({
 }).transform((q) => ({ ...q, dir: q.dir ?? (q.sort === "access" ? ("desc" as const) : ("asc" as const)) }));
 export type PersonListQuery = z.infer<typeof personListQuerySchema>;
 
+/** Every parameter the people list reads (its filters, page, size and sort); any other is named as unknown. */
+export const PERSON_LIST_PARAMETERS = new Set(["q", "external", "departed", "page", "pageSize", "sort", "dir"]);
+
 /** The people list's state from its URL, and the filters it gave that were not applied (the page says which and why). */
 export function parsePersonListPage(raw: SearchParamsRecord): { query: PersonListQuery; ignored: IgnoredFilter[] } {
   const [q, external, departed] = [raw.q, raw.external, raw.departed].map(firstParam);
@@ -31,7 +34,7 @@ export function parsePersonListPage(raw: SearchParamsRecord): { query: PersonLis
     { name: "q", raw: q, later: laterParams(raw.q), applied: query.q !== undefined, reason: textReason(PERSON_SEARCH_MAX_LENGTH) },
     { name: "external", raw: external, later: laterParams(raw.external), applied: query.external !== undefined, reason: oneOf(YES_NO) },
     { name: "departed", raw: departed, later: laterParams(raw.departed), applied: query.departed !== undefined, reason: oneOf(YES_NO) },
-  ]);
+  ]).concat(unknownParameters(raw, PERSON_LIST_PARAMETERS));
   return { query, ignored };
 }
 

@@ -33,6 +33,19 @@ describe("the tasks page's filter and what it did not apply", () => {
     ]);
   });
 
+  it("applies a status, assignee or client id with spaces around it (a pasted link), as the accounts table does", () => {
+    expect(parseTaskFilterPage({ status: "OPEN ", assignee: " me", client: " c-1 " }, "u-1")).toEqual({
+      filter: { status: "OPEN", assignee: "u-1", client: "c-1" }, mine: true, ignored: [],
+    });
+    expect(parseTaskFilterPage({ status: "DONE\t" }, "u-1")).toMatchObject({ filter: { status: "DONE" }, ignored: [] });
+  });
+
+  it("names a parameter it does not read, once however often it is repeated", () => {
+    expect(parseTaskFilterPage({ status: "ALL", stauts: ["DONE", "OPEN"] }, "u-1")).toEqual({
+      filter: { status: "ALL" }, mine: false, ignored: [{ name: "stauts", value: "DONE", reason: { kind: "unknown" } }],
+    });
+  });
+
   it("says a client id is too long when it is", () => {
     expect(parseTaskFilterPage({ client: "c".repeat(65) }, "u-1").ignored).toEqual([
       { name: "client", value: `${"c".repeat(40)}…`, reason: { kind: "tooLong", max: 64 } },

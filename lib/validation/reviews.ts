@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "@/lib/reviews/types";
-import { firstParam, ignoredFilters, laterParams, oneOf, textReason, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
+import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
-import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
+import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
 
@@ -87,13 +87,18 @@ export type CloseTaskInput = z.infer<typeof closeTaskSchema>;
 
 export const TASK_STATUS_FILTERS = ["OPEN", "DONE", "ALL"] as const;
 
+// Spaces around a value from the address bar are dropped, as the accounts table drops them (`OPEN%20` is OPEN).
+const linkId = z.string().trim().pipe(recordId);
 export const taskFilterSchema = z.object({
-  status: z.enum(TASK_STATUS_FILTERS).catch("OPEN"),
+  status: linkChoice(TASK_STATUS_FILTERS).catch("OPEN"),
   // An id from the address bar that names nothing (a control character) is no filter, as the accounts table's.
-  assignee: recordId.optional().catch(undefined),
-  client: recordId.optional().catch(undefined),
+  assignee: linkId.optional().catch(undefined),
+  client: linkId.optional().catch(undefined),
 });
 export type TaskFilter = z.infer<typeof taskFilterSchema>;
+
+/** Every parameter the tasks page reads: its three filters; any other is named as unknown. */
+export const TASK_PAGE_PARAMETERS = new Set(["status", "assignee", "client"]);
 
 /**
  * The tasks page's filter from its URL (`assignee=me` is the reader, `userId`), whether it asked for the reader's
@@ -102,13 +107,13 @@ export type TaskFilter = z.infer<typeof taskFilterSchema>;
 export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): { filter: TaskFilter; mine: boolean; ignored: IgnoredFilter[] } {
   // An empty value is "any" (what the form sends for it), as before.
   const [status, assignee, client] = [raw.status, raw.assignee, raw.client].map((v) => firstParam(v) || undefined);
-  const mine = assignee === "me";
+  const mine = assignee?.trim() === "me";
   const filter = taskFilterSchema.parse({ status, assignee: mine ? userId : undefined, client });
   const ignored = ignoredFilters([
     // The status falls back to OPEN rather than to nothing: anything else than what was asked was dropped.
-    { name: "status", raw: status, later: laterParams(raw.status), applied: filter.status === status, reason: oneOf(TASK_STATUS_FILTERS) },
+    { name: "status", raw: status, later: laterParams(raw.status), applied: filter.status === status?.trim(), reason: oneOf(TASK_STATUS_FILTERS) },
     { name: "assignee", raw: assignee, later: laterParams(raw.assignee), applied: mine, reason: oneOf(["me"]) },
-    { name: "client", raw: client, later: laterParams(raw.client), applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH, { trimmed: false }) },
-  ]);
+    { name: "client", raw: client, later: laterParams(raw.client), applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH) },
+  ]).concat(unknownParameters(raw, TASK_PAGE_PARAMETERS));
   return { filter, mine, ignored };
 }

@@ -25,3 +25,9 @@ export function singleLine(max: number, messages: { tooLong?: string; control?: 
   // A value over the limit is reported as such once; its characters are not scanned too.
   return z.string().max(max, { message: messages.tooLong, abort: true }).regex(SINGLE_LINE_PATTERN, messages.control ?? CONTROL_CHARACTER_MESSAGE);
 }
+
+/**
+ * One of `values`, from a link's query: spaces around it are dropped first, as the searches drop theirs, so a
+ * pasted `status=OPEN%20` is OPEN rather than a filter the page must name as ignored.
+ */
+export const linkChoice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().trim().pipe(z.enum(values));

@@ -7,7 +7,7 @@ import { listClientRows } from "@/lib/db/clients/client-records";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
-import { NAME_MAX_LENGTH } from "@/lib/validation/record-fields";
+import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
 import { createClientAction, removeClientAction, renameClientAction } from "./actions";
 
 /** Owners and Admins keep the list of clients: add, rename, remove (the accounts stay). */
@@ -25,7 +25,7 @@ export default async function ClientsPage() {
         <ActionForm
           action={createClientAction}
           schema="createClient"
-          fields={[{ name: "name", label: t("clients.name"), type: "text", required: true, maxLength: NAME_MAX_LENGTH }]}
+          fields={[{ name: "name", label: t("clients.name"), type: "text", required: true, maxLength: CLIENT_NAME_MAX_LENGTH }]}
           submitLabel={t("clients.add")}
           pendingLabel={t("form.saving")}
           messages={messages}
@@ -48,7 +48,7 @@ export default async function ClientsPage() {
                       action={renameClientAction}
                       schema="renameClient"
                       hidden={{ clientId: c.id, version: c.version }}
-                      fields={[{ name: "name", label: t("clients.name"), type: "text", defaultValue: c.name, required: true, maxLength: NAME_MAX_LENGTH }]}
+                      fields={[{ name: "name", label: t("clients.name"), type: "text", defaultValue: c.name, required: true, maxLength: CLIENT_NAME_MAX_LENGTH }]}
                       submitLabel={t("clients.rename")}
                       pendingLabel={t("form.saving")}
                       messages={messages}

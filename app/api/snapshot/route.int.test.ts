@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
+import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
 import { downloadFixture, DOWNLOAD_STORES } from "@/tests/support/filter-downloads";
 import { scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
@@ -78,6 +79,48 @@ describe("the accounts table's view as a snapshot download", () => {
   });
 });
 
+describe("a parameter the snapshot download does not read", () => {
+  it("refuses a view's download with 422, naming it, and exports nothing", async () => {
+    for (const format of ["", "&format=xlsx&lang=en"]) {
+      const response = await download(`view=1&sev=critical${format}`);
+      expect(response.status, format).toBe(422);
+      expect(response.headers.get("content-disposition")).toBeNull();
+      const body = await response.text();
+      for (const name of ALL) expect(body).not.toContain(name);
+      expect(JSON.parse(body)).toEqual({
+        error: "INVALID_INPUT",
+        message: "Nothing was downloaded: a filter in this link cannot be used. Filter sev=critical cannot be used: there is no filter of that name.",
+        filters: [{ parameter: "sev", value: "critical", reason: "there is no filter of that name." }],
+      });
+    }
+  });
+
+  it("refuses the organisation's or a client's download too: `clinet=` must not become the whole organisation", async () => {
+    const response = await download("clinet=Client%20A");
+    expect(response.status).toBe(422);
+    const body = await response.text();
+    for (const name of ALL) expect(body).not.toContain(name);
+    expect((JSON.parse(body) as { filters: unknown[] }).filters).toEqual([{ parameter: "clinet", value: "Client A", reason: "there is no filter of that name." }]);
+    // Named beside a client name that cannot be one, the client first.
+    const both = await download(`client=${"n".repeat(201)}&sort=score`);
+    expect(((await both.json()) as { filters: { parameter: string }[] }).filters.map((f) => f.parameter)).toEqual(["client", "sort"]);
+  });
+
+  it("accepts every parameter the app's own links and forms send", async () => {
+    // The import page: the organisation, its workbook, and the client form (client, lang, and the workbook button's format).
+    expect(await storeNames(await download(""))).toEqual(ALL);
+    expect((await download("format=xlsx&lang=ja")).status).toBe(200);
+    expect(await storeNames(await download("client=Client%20A&lang=en"))).toEqual(["Alpha", "Bravo"]);
+    expect((await download("client=Client%20A&lang=en&format=xlsx")).status).toBe(200);
+    // The accounts page: its view with the table's own state (sort, direction, size, columns, density).
+    const { query } = parseAccountListPage(new URLSearchParams("severity=critical&sort=score&dir=desc&pageSize=100&cols=none&density=compact"));
+    const search = accountListSearch(query, { cursor: undefined });
+    expect(search.split("&").map((p) => p.split("=")[0])).toEqual(["severity", "sort", "dir", "pageSize", "cols", "density"]);
+    expect(await storeNames(await download(`view=1&${search}`))).toEqual(["Alpha", "Charlie"]);
+    expect((await download(`view=1&format=xlsx&lang=en&${search}`)).status).toBe(200);
+  });
+});
+
 describe("one client's snapshot download", () => {
   it("exports the client named, and answers an unknown name 404, as before", async () => {
     expect(await storeNames(await download("client=Client%20A"))).toEqual(["Alpha", "Bravo"]);
@@ -92,8 +135,22 @@ describe("one client's snapshot download", () => {
       message: "Nothing was downloaded: a filter in this link cannot be used. Filter client=\uFFFD<not an id> cannot be used: it holds a control character (such as a line break, NUL or text-direction override).",
       filters: [{ parameter: "client", value: "\uFFFD<not an id>", reason: "it holds a control character (such as a line break, NUL or text-direction override)." }],
     });
-    const long = await download(`client=${"n".repeat(201)}`);
-    expect(((await long.json()) as { filters: { reason: string }[] }).filters[0].reason).toBe("longer than 200 characters.");
+    const long = await download(`client=${"n".repeat(CLIENT_NAME_MAX_LENGTH + 1)}`);
+    expect(((await long.json()) as { filters: { reason: string }[] }).filters[0].reason).toBe(`longer than ${CLIENT_NAME_MAX_LENGTH} characters.`);
+  });
+
+  it("exports a client whose name is as long as a client's name may be (the limit the client form and /api/v1 share)", async () => {
+    const name = "L".repeat(CLIENT_NAME_MAX_LENGTH);
+    const { orgId } = await db.client.findUniqueOrThrow({ where: { id: clientA }, select: { orgId: true } });
+    const longest = await db.client.create({ data: { orgId, name } });
+    try {
+      const response = await download(`client=${name}`);
+      expect(response.status).toBe(200);
+      expect(await storeNames(response)).toEqual([]);
+      expect((await download(`client=${name}L`)).status).toBe(422);
+    } finally {
+      await db.client.delete({ where: { id: longest.id } });
+    }
   });
 
   it("answers other bad input (an empty client, an unknown format) 422 as before", async () => {

@@ -8,7 +8,8 @@ import { workbookXlsx } from "@/lib/spreadsheets/read-xlsx";
 import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { EXPORT_ROW_LIMIT, parseAccountListPage } from "@/lib/validation/accounts";
-import { ignoredFilters, textReason } from "@/lib/validation/ignored-filters";
+import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
+import { ignoredFilters, textReason, unknownParameters } from "@/lib/validation/ignored-filters";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/text";
 
@@ -18,8 +19,11 @@ import { singleLine } from "@/lib/validation/text";
 // `format=xlsx` (with `lang=ja|en`) writes the same data as the bulk workbook (the import template's
 // layout, one sheet per kind, decision 022); `format=csv` the logins sheet alone.
 // A filter it cannot apply refuses the download (422, as for any bad input here) rather than widening it: the
-// view's filters as the table would name them, or a client name that cannot be one.
-const CLIENT_NAME_MAX_LENGTH = 200;
+// view's filters as the table would name them, a client name that cannot be one, or a parameter it does not read
+// (`clinet=` must not become the whole organisation).
+/** What the download reads besides a view's table parameters. */
+const DOWNLOAD_PARAMETERS = ["view", "format", "lang"];
+const WHOLE_PARAMETERS = new Set(["client", ...DOWNLOAD_PARAMETERS]);
 const clientName = singleLine(CLIENT_NAME_MAX_LENGTH).min(1);
 const exportQuery = z.object({
   client: clientName.optional(),
@@ -35,14 +39,16 @@ export async function GET(request: Request): Promise<Response> {
   if (scope instanceof Response) return scope;
   const params = new URL(request.url).searchParams;
   // In a view's download `client` is the table's client filter (an id, or `none`), checked with the others.
-  const view = params.get("view") === "1" ? parseAccountListPage(params) : undefined;
+  const view = params.get("view") === "1" ? parseAccountListPage(params, DOWNLOAD_PARAMETERS) : undefined;
   if (view?.ignored.length) return refuseFilters(view.ignored, 422);
   // In a view's download the table's parser alone judges `client` (checked above): a blank one is "any" there.
   const client = view ? undefined : (params.get("client") ?? undefined);
   const parsed = exportQuery.safeParse({ client, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined });
-  if (!parsed.success) {
+  const unknown = view ? [] : unknownParameters(params, WHOLE_PARAMETERS);
+  if (!parsed.success || unknown.length) {
     const badClient = ignoredFilters([{ name: "client", raw: client, applied: clientName.safeParse(client).success, reason: textReason(CLIENT_NAME_MAX_LENGTH, { trimmed: false }) }]);
-    return badClient.length ? refuseFilters(badClient, 422) : Response.json({ error: "INVALID_INPUT" }, { status: 422 });
+    const refused = [...badClient, ...unknown];
+    return refused.length ? refuseFilters(refused, 422) : Response.json({ error: "INVALID_INPUT" }, { status: 422 });
   }
   let accountIds: string[] | undefined;
   if (view) {

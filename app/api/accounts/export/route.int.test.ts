@@ -113,6 +113,34 @@ describe("the accounts CSV download", () => {
     expect(storeNames(await response.text())).toEqual(["Delta"]);
   });
 
+  it("refuses a parameter it does not read (a misspelt filter) with 400, naming it, and exports no row", async () => {
+    const response = await download("sevrity=critical");
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-disposition")).toBeNull();
+    const body = await response.text();
+    for (const name of ALL) expect(body).not.toContain(name);
+    expect(JSON.parse(body)).toEqual({
+      error: "INVALID_INPUT",
+      message: "Nothing was downloaded: a filter in this link cannot be used. Filter sevrity=critical cannot be used: there is no filter of that name.",
+      filters: [{ parameter: "sevrity", value: "critical", reason: "there is no filter of that name." }],
+    });
+    // Beside a valid filter too, and with no value at all; a repeated one is named once.
+    const beside = await download("severity=critical&critical&sev=a&sev=b");
+    expect(beside.status).toBe(400);
+    expect(((await beside.json()) as { filters: { parameter: string; value: string }[] }).filters.map((f) => [f.parameter, f.value])).toEqual([["critical", ""], ["sev", "a"]]);
+  });
+
+  it("accepts every parameter the table's own links carry: sort, direction, page size, columns, density, cursor", async () => {
+    const query = parseAccountListPage(new URLSearchParams("severity=critical&sort=score&dir=desc&pageSize=50&cols=client,score&density=compact")).query;
+    const search = accountListSearch(query, { cursor: { direction: "next", keys: ["A"], id: "x" } });
+    expect(search).toMatch(/sort=score&dir=desc&pageSize=50&cols=client%2Cscore&density=compact&cursor=/);
+    const response = await download(search);
+    expect(response.status).toBe(200);
+    // The whole view, not the table's page: the file ignores the cursor and the page size, as before.
+    expect(storeNames(await response.text())).toEqual(["Charlie", "Alpha"]);
+    expect((await download("col=score&col=client&severity=critical")).status).toBe(200);
+  });
+
   it("answers a signed-out caller 401 before looking at its filters", async () => {
     const scope = request.scope;
     request.scope = null;
