@@ -9,7 +9,7 @@ import type { GrantLevel, ItemKind } from "./types";
 // its codes (it is evidence); only this rendering changes, for the campaign page and the evidence pack alike.
 // A code the catalogue no longer knows (a retired tool, a free-text console role) is shown as it was stored.
 
-const toolNames = new Map(TOOL_CATALOGUE.tools.map((tool) => [tool.id, tool]));
+const toolNames = new Map<string, { nameEn: string; nameJa: string }>(TOOL_CATALOGUE.tools.map((tool) => [tool.id, tool]));
 
 /** The reader's name for a Seller Central tool id, as the account page's matrix shows it. */
 export function toolName(id: string, locale: Locale): string {
