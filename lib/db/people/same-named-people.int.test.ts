@@ -46,8 +46,8 @@ describe("a person of an existing name", () => {
     // Full-width space, doubled: the same name as a reader sees it.
     const refused = await run(createPersonAction, scope, { ...person, name: "山田　　一郎" });
     expect(refused).toMatchObject({ ok: false, error: "INVALID_INPUT", fieldErrors: { name: "validation.personNameTaken" } });
-    expect(answerSentences(refused, translatorFor("ja")).said?.["validation.personNameTaken"]).toMatch(/^「山田　　一郎」と同じ名前の関係者がすでにいます: 山田 一郎 \(Shop KK, \d{4}-\d\d-\d\d\)。/);
-    expect(answerSentences(refused, translatorFor("en")).said?.["validation.personNameTaken"]).toMatch(/^A person named 山田　　一郎 already exists: 山田 一郎 \(Shop KK/);
+    expect(answerSentences(refused, translatorFor("ja")).said?.["validation.personNameTaken"]).toMatch(/^「山田\u3000\u3000一郎」と同じ名前の関係者がすでにいます: 山田 一郎 \(Shop KK, \d{4}-\d\d-\d\d\)。/);
+    expect(answerSentences(refused, translatorFor("en")).said?.["validation.personNameTaken"]).toMatch(/^A person named 山田\u3000\u3000一郎 already exists: 山田 一郎 \(Shop KK/);
     expect(await named(orgId)).toHaveLength(1);
 
     // Two 田中 at one company are possible: ticked, the second is added.
