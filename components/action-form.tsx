@@ -30,6 +30,8 @@ export interface FieldSpec {
   moreOptions?: { url: string; messages: MoreOptionsMessages };
   /** A select whose choice ticks another checkbox group's defaults (a region → its marketplaces); still editable after. */
   presets?: { field: string; values: Record<string, string[]> };
+  /** Shown only once the server's answer names this refusal (or echoes a value for it): a confirmation asked for on resubmit. */
+  revealedBy?: string;
   /** For type "person": the searching combobox's words, the chosen person's shown name, and a "nobody"/"new person" choice. */
   picker?: {
     messages: PersonPickerMessages; selectedName?: string; none?: { id: ""; name: string }; exclude?: string;
@@ -173,6 +175,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     if (!ticked) return;
     for (const box of formRef.current?.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${preset.field}"]`) ?? []) box.checked = ticked.includes(box.value);
   };
+  const revealed = (field: FieldSpec) => !state.ok && (Object.values(state.fieldErrors ?? {}).includes(field.revealedBy!) || Boolean(state.values?.[field.name]));
   const refusedHere = Object.keys(localErrors).length > 0;
   // A key's sentence: from the browser's table for its own refusals, else from the server's answer.
   const say = (key: string | undefined) => (key ? ((refusedHere ? local.sentences : state.said)?.[key] ?? key) : "");
@@ -198,6 +201,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         <input key={name} type="hidden" name={name} value={current?.[name] ?? value} />
       ))}
       {fields.map((field) => {
+        if (field.revealedBy && !revealed(field)) return null;
         const error = fieldError(field.name);
         const fieldId = `${id}-${field.name}`;
         const describedBy = [error ? `${fieldId}-error` : "", field.hint ? `${fieldId}-hint` : ""].filter(Boolean).join(" ") || undefined;

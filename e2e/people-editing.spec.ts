@@ -92,6 +92,16 @@ test("an admin adds a person from the people list, lands on their page, and remo
   await page.getByTestId("add-person").locator("summary").click();
   const add = page.getByTestId("add-person-form");
   await expectNoSeriousViolations(page);
+  // A name someone already has (case and spaces aside) is asked about, not added silently; ticked, it is added.
+  await expect(add.getByRole("checkbox", { name: "同じ名前の別の人として追加する" })).toHaveCount(0);
+  await add.getByLabel("氏名").fill("kumo  LEAD");
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(add.getByText("「kumo  LEAD」と同じ名前の関係者がすでにいます: Kumo Lead (Kumo KK,")).toBeVisible();
+  await add.getByRole("checkbox", { name: "同じ名前の別の人として追加する" }).check();
+  await add.getByRole("button", { name: "追加する" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("kumo  LEAD");
+  await page.goto("/people");
+  await page.getByTestId("add-person").locator("summary").click();
   // Empty, too long, a future departure: refused at the field, nothing written.
   await add.getByRole("button", { name: "追加する" }).click();
   await expect(add.getByText("入力してください。")).toBeVisible();

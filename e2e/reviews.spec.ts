@@ -28,7 +28,8 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await start.getByRole("checkbox", { name: "E2E Client", exact: true }).check();
   // Only this client's own people are offered as reviewers (none of the agency's).
   await expect(start.getByRole("checkbox", { name: /Agency Owner/ })).toHaveCount(0);
-  await start.getByRole("checkbox", { name: new RegExp(tenant.email) }).check();
+  // The member starting the review is ticked as its reviewer already.
+  await expect(start.getByRole("checkbox", { name: new RegExp(tenant.email) })).toBeChecked();
   await start.getByLabel("繰り返し").selectOption({ label: "四半期ごと" });
   await start.getByRole("button", { name: "開始" }).click();
   await expect(start.getByText("開始しました。")).toBeVisible();
@@ -50,8 +51,11 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await primary.getByRole("button", { name: "判断を記録" }).click();
   await expect(primary.getByTestId("item-decision")).toContainText("維持");
 
-  // Remove the lead's login.
+  // Remove the lead's login. What it was at the start reads in words, not codes.
   const lead = page.getByTestId("review-item").filter({ hasText: "lead@kumo.example" });
+  await expect(lead).toContainText("サブユーザー · 有効");
+  await expect(lead).toContainText("在庫管理 (JP): 表示, ユーザー権限: 表示と編集");
+  await expect(lead).not.toContainText(/SECONDARY|USER_PERMISSIONS|VIEW_EDIT/);
   await lead.getByText("判断を記録…").click();
   await lead.getByLabel("判断", { exact: true }).selectOption({ label: "削除" });
   await lead.getByLabel("コメント").fill("left the company");
@@ -94,7 +98,8 @@ test("a client owner runs an access review: keep one, remove one, the task close
   expect(text).toContain("Kumo 2026 Q4");
   const rows = text.split("\r\n");
   expect(rows.find((r) => r.includes("owner@kumo.example"))).toMatch(/維持.*our own primary login; backup app being added/);
-  expect(rows.find((r) => r.includes("lead@kumo.example"))).toMatch(/削除.*left the company.*完了（データで確認）/);
+  expect(rows.find((r) => r.includes("lead@kumo.example"))).toMatch(/サブユーザー · 有効.*ユーザー権限: 表示と編集.*削除.*left the company.*完了（データで確認）/);
+  expect(text).not.toMatch(/SECONDARY|USER_PERMISSIONS|VIEW_EDIT/);
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evidence-xlsx").click()]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile((await xlsx.path())!);

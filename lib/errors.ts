@@ -13,6 +13,9 @@ export class AppError extends Error {
 
   /** A stale edit (CONFLICT): the record's current values as form strings, so the form can show them beside what was typed. */
   current?: Record<string, string>;
+
+  /** Values for the placeholders of the sentences its details name (who already has this name). */
+  vars?: Record<string, string | number>;
 }
 
 /** Runs an edit; when it is refused as stale, attaches the record's current values to the refusal. */

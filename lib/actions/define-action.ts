@@ -29,6 +29,8 @@ export interface ActionState {
    * of `fieldErrors`, a stale edit's words): the form shows these instead of every page carrying the whole table.
    */
   said?: Record<string, string>;
+  /** The refusal's placeholders ({name}, {people}), filled into its sentences by answerSentences. */
+  vars?: Record<string, string | number>;
 }
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
@@ -67,7 +69,7 @@ export async function executeAction(definition: ActionDefinition, scope: Scope |
   } catch (error) {
     if (error instanceof AppError) {
       const fieldErrors = error.details && typeof error.details === "object" ? (error.details as Record<string, string>) : undefined;
-      return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values, ...(error.current ? { current: error.current } : {}) };
+      return { ok: false, seq, error: error.code, message: error.message, fieldErrors, values, ...(error.current ? { current: error.current } : {}), ...(error.vars ? { vars: error.vars } : {}) };
     }
     throw error;
   }

@@ -26,9 +26,9 @@ export function errorCodeSentences(t: Translate): Record<AppErrorCode, string> {
 }
 
 /** The sentence a form shows for a key of an answer: a refusal code, a "validation.*" key or a stale edit's words. */
-function sentenceOf(key: string, t: Translate): string | undefined {
+function sentenceOf(key: string, t: Translate, vars?: Record<string, string | number>): string | undefined {
   if ((CODES as readonly string[]).includes(key)) return t(`error.${key as AppErrorCode}`);
-  if ((key.startsWith("validation.") || (CONFLICT_KEYS as readonly string[]).includes(key)) && key in messages.ja) return t(key as MessageKey);
+  if ((key.startsWith("validation.") || (CONFLICT_KEYS as readonly string[]).includes(key)) && key in messages.ja) return t(key as MessageKey, vars);
   return undefined;
 }
 
@@ -47,7 +47,7 @@ export function answerSentences(state: ActionState, t: Translate): ActionState {
   if (state.error === "CONFLICT") for (const key of CONFLICT_KEYS) keys.add(key);
   const said: Record<string, string> = {};
   for (const key of keys) {
-    const sentence = sentenceOf(key, t);
+    const sentence = sentenceOf(key, t, state.vars);
     if (sentence !== undefined) said[key] = sentence;
   }
   return Object.keys(said).length > 0 ? { ...state, said } : state;

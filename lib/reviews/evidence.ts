@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { encodeCsv, neutraliseCell, CSV_BOM } from "@/lib/csv";
+import { itemDetailText } from "./item-detail-text";
 import { taskInstruction } from "./task-text";
-import type { Decision, GrantLevel, ItemKind, TaskKind } from "./types";
+import type { Decision, ItemKind, TaskKind } from "./types";
 
 // The evidence pack of a campaign (optionally one client): every item as it was frozen, the decision,
 // who decided and when, the comment, and what became of its task — for owners and auditors, in ja or en.
@@ -51,23 +52,13 @@ const TEXT = {
 
 const stamp = (d: Date | null) => (d ? d.toISOString().slice(0, 19).replace("T", " ") : "");
 
-function describe(kind: ItemKind, d: Record<string, unknown>): string {
-  if (kind === "LOGIN") {
-    const grants = ((d.grants as GrantLevel[] | undefined) ?? []).map((g) => `${g.tool}${g.marketplace ? `(${g.marketplace})` : ""}=${g.level}`);
-    return [d.role, d.status, ...grants].filter(Boolean).join(" ");
-  }
-  if (kind === "PARTNER") return `accepted=${String(d.acceptedAt ?? "-")} link=${String(d.linkSentAt ?? "-")}`;
-  if (kind === "APP") return `${String(d.developer ?? "")} expires=${String(d.expiresAt ?? "-")}`;
-  return `${String(d.console ?? "")} ${String(d.role ?? "")}`;
-}
-
 /** The table: a header row, then one row per item. */
 export function evidenceTable(rows: readonly EvidenceRow[], locale: "ja" | "en"): string[][] {
   const x = TEXT[locale];
   return [
     [...x.header],
     ...rows.map((r) => [
-      r.clientName ?? "", r.storeName, r.sellerId ?? "", x.kind[r.kind], r.label, describe(r.kind, r.detail), r.reviewer ?? "",
+      r.clientName ?? "", r.storeName, r.sellerId ?? "", x.kind[r.kind], r.label, itemDetailText(r.kind, r.detail, locale), r.reviewer ?? "",
       r.decision ? x.decision[r.decision] : x.undecided, r.comment ?? "", r.decidedBy ?? "", stamp(r.decidedAt),
       r.task ? `${taskInstruction({ kind: r.task.kind, subjectLabel: r.task.subjectLabel, target: r.task.target }, locale)} ${r.task.url}` : "",
       r.task ? (x.status[r.task.status] ?? r.task.status) : "", stamp(r.task?.closedAt ?? null), r.task?.closeNote ?? "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignReviewers, decisionProblem, diffSinceLast, isOwnAccess, loweredGrants } from "./items";
+import { assignReviewers, decisionProblem, defaultReviewerIds, diffSinceLast, isOwnAccess, loweredGrants } from "./items";
 import { addMonths, nextDueOn } from "./schedule";
 import { taskInstruction, taskUrlFor } from "./task-text";
 import type { ItemDraft } from "./types";
@@ -23,6 +23,14 @@ describe("review items", () => {
     const items = [login("a", "x@shop.example"), login("a", "ito@shop.example"), login("b", "sato@shop.example"), login("b", "y@shop.example")];
     expect(assignReviewers(items, reviewers)).toEqual(["sato", "sato", "ito", "ito"]);
     expect(assignReviewers([login("c", "sato@shop.example")], reviewers)).toEqual([null]);
+  });
+
+  it("ticks the starter as reviewer when they can review, else the only candidate, else nobody", () => {
+    const sato = { userId: "sato" }, ito = { userId: "ito" };
+    expect(defaultReviewerIds([ito, sato], "sato")).toEqual(["sato"]);
+    expect(defaultReviewerIds([ito], "sato")).toEqual(["ito"]);
+    expect(defaultReviewerIds([ito, { userId: "kato" }], "sato")).toEqual([]);
+    expect(defaultReviewerIds([], "sato")).toEqual([]);
   });
 
   it("requires a comment to keep severe access, and lets reduce only lower levels", () => {

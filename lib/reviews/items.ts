@@ -41,6 +41,15 @@ export function assignReviewers(items: readonly ItemDraft[], reviewers: readonly
   });
 }
 
+/**
+ * The reviewers ticked when the start form opens, so a first submit is not refused for want of one: the
+ * member starting the campaign when they can review, otherwise the only candidate there is. Still editable.
+ */
+export function defaultReviewerIds(candidates: readonly { userId: string }[], starterId: string): string[] {
+  if (candidates.some((c) => c.userId === starterId)) return [starterId];
+  return candidates.length === 1 ? [candidates[0].userId] : [];
+}
+
 export type DecisionProblem = "reduceNotAllowed" | "reduceNothing" | "reduceAbove" | "commentRequired";
 
 export interface DecisionInput {

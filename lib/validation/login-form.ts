@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH } from "./members";
+import { confirmSameName } from "./person-form";
 import { codeList, optionalRef, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
 
 // A Seller Central login as a person records it: who it belongs to, its state and dates. The same
@@ -33,6 +34,7 @@ export const createLoginSchema = z
     personId: optionalRef,
     personName: z.string().trim().max(100, "validation.tooLong").optional().transform((v) => v || null),
     personExternal: yesNo.optional().transform((v) => v ?? false),
+    confirmSameName,
     status: z.enum(LOGIN_STATUSES, "validation.choose"),
     invitedAt: pastDay,
     acceptedAt: pastDay,

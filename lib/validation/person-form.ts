@@ -16,8 +16,11 @@ const email = z
 
 const personFields = { name: requiredText(), email, company: optionalText(), external: yesNo, departedAt: pastDay };
 
+/** Ticked after a refusal for an existing name: this is another person of the same name (lib/people/same-name.ts). */
+export const confirmSameName = z.literal("yes", "validation.choose").optional().transform((v) => v === "yes");
+
 /** A person typed in on their own (not only as a login's owner): someone about to be given access, a vendor's staff. */
-export const createPersonSchema = z.object(personFields);
+export const createPersonSchema = z.object({ ...personFields, confirmSameName });
 export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 
 export const updatePersonSchema = z.object({ personId: recordId, version, ...personFields });

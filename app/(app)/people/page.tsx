@@ -9,7 +9,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { ActionForm } from "@/components/action-form";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { createPersonAction } from "./[id]/actions";
-import { personFields } from "./_components/person-fields";
+import { confirmSameNameField, personFields } from "./_components/person-fields";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -84,7 +84,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
           <summary className="cursor-pointer text-sm text-blue-800">{t("people.add")}</summary>
           <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("people.addIntro")}</p>
           <div className="mt-2">
-            <ActionForm action={createPersonAction} schema="createPerson" fields={personFields(t)} submitLabel={t("people.create")} pendingLabel={t("form.saving")} testId="add-person-form" />
+            <ActionForm action={createPersonAction} schema="createPerson" fields={[...personFields(t), confirmSameNameField(t, "validation.personNameTaken")]} submitLabel={t("people.create")} pendingLabel={t("form.saving")} testId="add-person-form" />
           </div>
         </details>
       )}

@@ -53,7 +53,7 @@ export default async function ReviewsPage() {
               { name: "name", label: t("reviews.start.name"), type: "text", required: true, maxLength: CAMPAIGN_NAME_MAX_LENGTH },
               { name: "clientIds", label: t("reviews.start.clients"), type: "checkboxes", options: options.clients.map((c) => ({ value: c.id, label: c.name })) },
               { name: "accountIds", label: t("reviews.start.accounts"), type: "checkboxes", options: options.accounts.map((a) => ({ value: a.id, label: a.clientId && clientName.has(a.clientId) ? `${a.storeName} (${clientName.get(a.clientId)})` : a.storeName })) },
-              { name: "reviewerIds", label: t("reviews.start.reviewers"), type: "checkboxes", options: options.reviewers.map((r) => ({ value: r.userId, label: `${r.name} <${r.email}>${r.clientId ? ` · ${clientName.get(r.clientId) ?? ""}` : ""}` })) },
+              { name: "reviewerIds", label: t("reviews.start.reviewers"), type: "checkboxes", defaultValues: options.defaultReviewerIds, options: options.reviewers.map((r) => ({ value: r.userId, label: `${r.name} <${r.email}>${r.clientId ? ` · ${clientName.get(r.clientId) ?? ""}` : ""}` })) },
               { name: "dueOn", label: t("reviews.start.dueOn"), type: "date", required: true, defaultValue: addDays(new Date().toISOString().slice(0, 10), 30) },
               { name: "recurrence", label: t("reviews.start.recurrence"), type: "select", options: RECURRENCES.map((r) => ({ value: r, label: t(`reviews.recurrence.${r}`) })) },
             ]}

@@ -4,6 +4,7 @@ import { dateToDay } from "@/lib/validation/record-fields";
 import type { CreateLoginInput, RemoveLoginInput } from "@/lib/validation/login-form";
 import type { Tx } from "../client";
 import type { Login } from "../generated/client";
+import { assertNameFreeOrConfirmed } from "../people/same-named-people";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
@@ -54,6 +55,7 @@ export async function createLogin(scope: Scope, input: CreateLoginInput): Promis
     let personId = input.personId;
     if (personId) await assertPersonInOrg(tx, scope, personId);
     else {
+      await assertNameFreeOrConfirmed(tx, scope, { name: input.personName!, confirmed: input.confirmSameName, field: "personName", key: "validation.loginPersonNameTaken" });
       const person = await tx.person.create({ data: { orgId: scope.orgId, name: input.personName!, external: input.personExternal, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
       await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: { name: person.name, external: person.external, source: "FORM" } });
       personId = person.id;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ReviewerCandidate } from "@/lib/reviews";
+import { defaultReviewerIds, type ReviewerCandidate } from "@/lib/reviews";
 import { getDb } from "../client";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -48,7 +48,7 @@ export async function reviewerOptions(scope: Scope, accounts: { id: string; clie
   return options;
 }
 
-/** What the start form offers: the clients and accounts in scope, and everyone who could review them. */
+/** What the start form offers: the clients and accounts in scope, everyone who could review them, and who is ticked at first. */
 export async function campaignStartOptions(scope: Scope) {
   const db = dbFor(scope);
   const scoped = scope.clientIds ? { orgId: scope.orgId, id: { in: scope.clientIds } } : { orgId: scope.orgId };
@@ -57,5 +57,9 @@ export async function campaignStartOptions(scope: Scope) {
     db.sellerAccount.findMany({ where: scope.clientIds ? { orgId: scope.orgId, clientId: { in: scope.clientIds } } : { orgId: scope.orgId }, select: { id: true, storeName: true, clientId: true }, orderBy: { storeName: "asc" } }),
   ]);
   const reviewers = await reviewerOptions(scope, accounts);
-  return { clients, accounts, reviewers: reviewers.map((r) => ({ userId: r.userId, name: r.name, email: r.email, clientId: r.clientId })) };
+  return {
+    clients, accounts,
+    reviewers: reviewers.map((r) => ({ userId: r.userId, name: r.name, email: r.email, clientId: r.clientId })),
+    defaultReviewerIds: defaultReviewerIds(reviewers, scope.userId),
+  };
 }

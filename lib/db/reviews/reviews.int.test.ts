@@ -13,6 +13,7 @@ import type { Scope } from "../scope";
 import { closeTask, createFindingTask, listTasks } from "../tasks/task-records";
 import { decideItem, decideItems } from "./decide";
 import { getCampaignPageOrThrow, listCampaigns } from "./read-campaigns";
+import { campaignStartOptions } from "./reviewers";
 import { startCampaign, startNextRecurrence } from "./start-campaign";
 
 const db = testDb();
@@ -102,6 +103,19 @@ describe("review campaigns", () => {
     // A second start of the same recurrence writes nothing.
     expect(await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)))).toBeNull();
     expect(await db.reviewCampaign.findMany({ where: { previousCampaignId: campaign.id }, select: { id: true } })).toEqual([{ id: next!.id }]);
+  });
+
+  it("ticks the member starting the campaign as reviewer, so the form's first submit starts it", async () => {
+    const options = await campaignStartOptions(owner);
+    expect(options.reviewers.map((r) => r.userId)).toEqual(expect.arrayContaining([owner.userId, manager.userId]));
+    expect(options.defaultReviewerIds).toEqual([owner.userId]);
+    const campaign = await start(owner, options.defaultReviewerIds);
+    expect((await db.reviewCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).reviewerIds).toEqual([owner.userId]);
+    // A new organisation's only member is its only possible reviewer.
+    const alone = await createTenant(db);
+    const aloneOptions = await campaignStartOptions(await scopeFor(alone.userId));
+    expect(aloneOptions.reviewers.map((r) => r.userId)).toEqual([alone.userId]);
+    expect(aloneOptions.defaultReviewerIds).toEqual([alone.userId]);
   });
 
   it("refuses a Manager, a stranger and an unknown reviewer", async () => {

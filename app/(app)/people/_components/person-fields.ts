@@ -1,6 +1,11 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
 
+/** Asked only after the server refused a name someone already has (lib/db/people/same-named-people.ts). */
+export function confirmSameNameField(t: Translate, refusal: "validation.personNameTaken" | "validation.loginPersonNameTaken"): FieldSpec {
+  return { name: "confirmSameName", label: t("people.confirmSameName"), type: "checkboxes", revealedBy: refusal, options: [{ value: "yes", label: t("people.confirmSameName") }] };
+}
+
 /** A person's own facts (add and edit share them, and the schema behind them). */
 export function personFields(t: Translate, v?: Record<string, string>): FieldSpec[] {
   return [

@@ -9,7 +9,8 @@ import { getCampaignPageOrThrow, type CampaignItemRow } from "@/lib/db/reviews/r
 import { AppError } from "@/lib/errors";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 import { progressOf } from "@/lib/reviews";
 import { recordId } from "@/lib/validation/record-fields";
 import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 /** One campaign: progress, what changed per account, each item with its decision, bulk decisions, evidence. */
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, t] = await Promise.all([params, getT()]);
+  const [{ id }, t, locale] = await Promise.all([params, getT(), getLocale()]);
   const campaign = await loadCampaign(id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -94,7 +95,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         </section>
       )}
       {[...accounts].map(([accountId, items]) => (
-        <AccountItems key={accountId} accountId={accountId} items={items} changes={campaign.changes.get(accountId) ?? null} t={t} messages={messages} />
+        <AccountItems key={accountId} accountId={accountId} items={items} changes={campaign.changes.get(accountId) ?? null} t={t} locale={locale} messages={messages} />
       ))}
       {decidable.length > 0 && (
         <section aria-labelledby="bulk" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -119,7 +120,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   );
 }
 
-function AccountItems({ accountId, items, changes, t, messages }: { accountId: string; items: CampaignItemRow[]; changes: { added: string[]; removed: string[]; changed: string[] } | null; t: Awaited<ReturnType<typeof getT>>; messages: ReturnType<typeof formMessages> }) {
+function AccountItems({ accountId, items, changes, t, locale, messages }: { accountId: string; items: CampaignItemRow[]; changes: { added: string[]; removed: string[]; changed: string[] } | null; t: Awaited<ReturnType<typeof getT>>; locale: Locale; messages: ReturnType<typeof formMessages> }) {
   return (
     <section aria-labelledby={`account-${accountId}`} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="campaign-account">
       <h2 id={`account-${accountId}`} className="text-lg font-semibold"><Link href={`/accounts/${accountId}`}>{items[0].storeName}</Link></h2>
@@ -144,7 +145,7 @@ function AccountItems({ accountId, items, changes, t, messages }: { accountId: s
                   {item.label}
                   {item.openSevere > 0 && <div className="text-xs text-red-800">{t("reviews.severe", { count: item.openSevere })}</div>}
                 </td>
-                <td className="px-2 py-2 text-xs text-slate-700"><ItemDetail item={item} t={t} /></td>
+                <td className="px-2 py-2 text-xs text-slate-700"><ItemDetail item={item} locale={locale} /></td>
                 <td className="px-2 py-2">{item.reviewer ?? t("reviews.unassigned")}</td>
                 <td className="px-2 py-2" data-testid="item-decision">
                   {item.decision ? (
@@ -157,7 +158,7 @@ function AccountItems({ accountId, items, changes, t, messages }: { accountId: s
                   ) : item.ownAccess ? (
                     <span className="text-xs text-slate-600">{t("reviews.ownAccess")}</span>
                   ) : item.decidable ? (
-                    <DecideForm item={item} t={t} messages={messages} />
+                    <DecideForm item={item} t={t} locale={locale} messages={messages} />
                   ) : null}
                 </td>
               </tr>

@@ -61,6 +61,8 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.unknownPerson": unknownPerson.en,
   "validation.onePrimary": "This account already has a primary user (one per account).",
   "validation.personOrName": "Choose a known person or type a new person's name (one or the other).",
+  "validation.personNameTaken": "A person named {name} already exists: {people}. If it is the same person, open them from the list and edit them there. If it is someone else, tick “Add as another person of the same name” and add again.",
+  "validation.loginPersonNameTaken": "A person named {name} already exists: {people}. If it is the same person, choose them in the field above and leave this name empty. If it is someone else, tick “Add as another person of the same name” and add again.",
   "validation.acceptedBeforeInvited": "The acceptance date is before the invitation date.",
   "validation.expiresBeforeAuthorized": "The expiry is before the authorisation date.",
   "validation.mergeSelf": "A person cannot be merged with themselves.",

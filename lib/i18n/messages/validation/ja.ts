@@ -65,6 +65,8 @@ export const ja = {
   "validation.unknownPerson": unknownPerson.ja,
   "validation.onePrimary": "このアカウントにはすでにプライマリーユーザーがいます（1アカウントに1人）。",
   "validation.personOrName": "既存の関係者を選ぶか、新しい関係者の氏名を入力してください（どちらか一方）。",
+  "validation.personNameTaken": "「{name}」と同じ名前の関係者がすでにいます: {people}。同じ人なら、一覧からその人を開いて編集してください。別の人なら「同じ名前の別の人として追加する」にチェックして、もう一度追加してください。",
+  "validation.loginPersonNameTaken": "「{name}」と同じ名前の関係者がすでにいます: {people}。同じ人なら、上の欄でその人を選び、この氏名は空にしてください。別の人なら「同じ名前の別の人として追加する」にチェックして、もう一度追加してください。",
   "validation.acceptedBeforeInvited": "承諾日が招待日より前になっています。",
   "validation.expiresBeforeAuthorized": "有効期限が認証日より前になっています。",
   "validation.mergeSelf": "同じ人同士は統合できません。",

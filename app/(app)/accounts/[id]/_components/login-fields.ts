@@ -2,6 +2,7 @@ import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
 import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { personPickerField } from "../../../_components/person-picker-field";
+import { confirmSameNameField } from "../../../people/_components/person-fields";
 import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
 import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
 import type { RecordPicker } from "@/lib/forms/shared-fields";
@@ -41,6 +42,7 @@ export function newPersonFields(t: Translate): FieldSpec[] {
   return [
     { name: "personName", label: t("logins.personName"), type: "text", maxLength: 100, hint: t("logins.personNameHint") },
     { name: "personExternal", label: t("logins.personExternal"), type: "select", defaultValue: "no", options: [{ value: "no", label: t("logins.internal") }, { value: "yes", label: t("logins.external") }] },
+    confirmSameNameField(t, "validation.loginPersonNameTaken"),
   ];
 }
 

@@ -1,21 +1,8 @@
 import type { CampaignItemRow } from "@/lib/db/reviews/read-campaigns";
-import type { Translate } from "@/lib/i18n/server";
-import type { GrantLevel } from "@/lib/reviews";
+import type { Locale } from "@/lib/i18n/locales";
+import { itemDetailText } from "@/lib/reviews/item-detail-text";
 
-/** What the item was when the campaign started, in one line. */
-export function ItemDetail({ item, t }: { item: CampaignItemRow; t: Translate }) {
-  const d = item.detail;
-  if (item.kind === "LOGIN") {
-    const grants = (d.grants as GrantLevel[] | undefined) ?? [];
-    return (
-      <span>
-        {String(d.role ?? "")} · {String(d.status ?? "")}
-        {d.person ? ` · ${String(d.person)}` : ""}
-        {grants.length > 0 && <> · {grants.map((g) => `${g.tool}${g.marketplace ? `(${g.marketplace})` : ""}: ${t(`level.${g.level}`)}`).join(", ")}</>}
-      </span>
-    );
-  }
-  if (item.kind === "PARTNER") return <span>{d.acceptedAt ? `✓ ${String(d.acceptedAt)}` : `→ ${String(d.linkSentAt ?? "—")}`}</span>;
-  if (item.kind === "APP") return <span>{String(d.developer ?? "")}{d.expiresAt ? ` · ≤ ${String(d.expiresAt)}` : ""}</span>;
-  return <span>{String(d.console ?? "")} · {String(d.role ?? "")}</span>;
+/** What the item was when the campaign started, in one line, in the reader's words. */
+export function ItemDetail({ item, locale }: { item: CampaignItemRow; locale: Locale }) {
+  return <span>{itemDetailText(item.kind, item.detail, locale)}</span>;
 }

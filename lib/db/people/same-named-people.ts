@@ -1,0 +1,44 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { personNameKey, sameNamedList, type SameNamedPerson } from "@/lib/people/same-name";
+import type { Db, Tx } from "../client";
+import type { Scope } from "../scope";
+import { personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
+
+const SHOWN = 5;
+
+/**
+ * People of the organisation, visible to the caller, whose name is `name` as personNameKey compares them.
+ * PostgreSQL folds the stored names the same way (normalize NFKC, lower, spaces), and each row is checked
+ * again here so the two foldings can never disagree into a false match. A Manager is only told of people
+ * they can see (the same rule as the people list), never of others'.
+ */
+export async function findSameNamedPeople(db: Db | Tx, scope: Scope, name: string): Promise<SameNamedPerson[]> {
+  const key = personNameKey(name);
+  const visible = personVisibility(scope);
+  const rows = await db.$queryRawUnsafe<{ id: string; name: string; company: string | null; email: string | null; createdAt: Date }[]>(
+    `WITH ${SCOPED_ACCOUNTS}${visible.cte}
+     SELECT p.id, p.name, p.company, p.email, p."createdAt" FROM "Person" p
+     WHERE p."orgId" = $1 AND ${visible.where}
+       AND btrim(regexp_replace(lower(normalize(p.name, NFKC)), '\\s+', ' ', 'g')) = $3
+     ORDER BY p."createdAt", p.id LIMIT ${SHOWN}`,
+    ...scopeParams(scope),
+    key,
+  );
+  return rows
+    .filter((r) => personNameKey(r.name) === key)
+    .map((r) => ({ id: r.id, name: r.name, company: r.company, email: r.email, createdOn: r.createdAt.toISOString().slice(0, 10) }));
+}
+
+/**
+ * Refuses a second person of an existing name until the user confirms it is someone else: same-named
+ * people exist (two 田中 at one company), so this asks rather than forbids. `field` is the form's name field.
+ */
+export async function assertNameFreeOrConfirmed(db: Db | Tx, scope: Scope, input: { name: string; confirmed: boolean; field: string; key: "validation.personNameTaken" | "validation.loginPersonNameTaken" }): Promise<void> {
+  if (input.confirmed) return;
+  const people = await findSameNamedPeople(db, scope, input.name);
+  if (people.length === 0) return;
+  const refusal = new AppError("INVALID_INPUT", "A person of this name already exists", { [input.field]: input.key });
+  refusal.vars = { name: input.name, people: sameNamedList(people) };
+  throw refusal;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { personNameKey, sameNamedList } from "./same-name";
+
+describe("same-named people", () => {
+  it("compares names NFKC-normalised, case-folded, with runs of spaces made one", () => {
+    expect(personNameKey("山田 一郎")).toBe(personNameKey("山田　一郎"));
+    expect(personNameKey("  山田  一郎 ")).toBe(personNameKey("山田 一郎"));
+    expect(personNameKey("Ｔａｒｏ Ｓａｔｏ")).toBe(personNameKey("taro sato"));
+    expect(personNameKey("ｶﾀｶﾅ")).toBe(personNameKey("カタカナ"));
+    // Different people stay different: a space is not nothing, a different character is not the same.
+    expect(personNameKey("山田一郎")).not.toBe(personNameKey("山田 一郎"));
+    expect(personNameKey("山田 一朗")).not.toBe(personNameKey("山田 一郎"));
+  });
+
+  it("lists each existing person with what tells them apart", () => {
+    expect(sameNamedList([
+      { id: "a", name: "山田 一郎", company: null, email: null, createdOn: "2026-12-01" },
+      { id: "b", name: "山田　一郎", company: "Shop KK", email: "ichiro@shop.example", createdOn: "2026-12-02" },
+    ])).toBe("山田 一郎 (2026-12-01); 山田　一郎 (Shop KK, ichiro@shop.example, 2026-12-02)");
+  });
+});

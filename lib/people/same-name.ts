@@ -1,0 +1,22 @@
+// Two records typed for one human are the commonest mistake in a people list ("山田 一郎" added from an
+// account page and again from /people). Names are compared as a reader would: NFKC (full-width letters and
+// the ideographic space fold to their plain forms), case-folded, runs of spaces made one.
+
+/** The form of a name two same-named people share. */
+export function personNameKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+export interface SameNamedPerson {
+  id: string;
+  name: string;
+  company: string | null;
+  email: string | null;
+  /** UTC day the record was made. */
+  createdOn: string;
+}
+
+/** The people already there, each with what tells them apart (company, e-mail, the day they were added). */
+export function sameNamedList(people: readonly SameNamedPerson[]): string {
+  return people.map((p) => `${p.name} (${[p.company, p.email, p.createdOn].filter(Boolean).join(", ")})`).join("; ");
+}
