@@ -1,10 +1,12 @@
 // Two records typed for one human are the commonest mistake in a people list ("山田 一郎" added from an
 // account page and again from /people). Names are compared as a reader would: NFKC (full-width letters and
-// the ideographic space fold to their plain forms), case-folded, runs of spaces made one.
+// the ideographic space fold to their plain forms), case-folded, spaces dropped: a Japanese name is typed as
+// often with a space between family and given name as without one ("山田一郎", "山田 一郎"). The check asks
+// rather than refuses, so a false match costs one tick.
 
 /** The form of a name two same-named people share. */
 export function personNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
 export interface SameNamedPerson {

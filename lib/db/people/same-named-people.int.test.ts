@@ -49,6 +49,9 @@ describe("a person of an existing name", () => {
     expect(answerSentences(refused, translatorFor("ja")).said?.["validation.personNameTaken"]).toMatch(/^「山田\u3000\u3000一郎」と同じ名前の関係者がすでにいます: 山田 一郎 \(Shop KK, \d{4}-\d\d-\d\d\)。/);
     expect(answerSentences(refused, translatorFor("en")).said?.["validation.personNameTaken"]).toMatch(/^A person named 山田\u3000\u3000一郎 already exists: 山田 一郎 \(Shop KK/);
     expect(await named(orgId)).toHaveLength(1);
+    // Typed without the space between family and given name: still the same name.
+    expect(await run(createPersonAction, scope, { ...person, name: "山田一郎" })).toMatchObject({ ok: false, fieldErrors: { name: "validation.personNameTaken" } });
+    expect(await named(orgId)).toHaveLength(1);
 
     // Two 田中 at one company are possible: ticked, the second is added.
     expect(await run(createPersonAction, scope, { ...person, name: "山田　　一郎", confirmSameName: "yes" })).toMatchObject({ ok: true });

@@ -9,7 +9,7 @@ const SHOWN = 5;
 
 /**
  * People of the organisation, visible to the caller, whose name is `name` as personNameKey compares them.
- * PostgreSQL folds the stored names the same way (normalize NFKC, lower, spaces), and each row is checked
+ * PostgreSQL folds the stored names the same way (normalize NFKC, lower, spaces dropped), and each row is checked
  * again here so the two foldings can never disagree into a false match. A Manager is only told of people
  * they can see (the same rule as the people list), never of others'.
  */
@@ -20,7 +20,7 @@ export async function findSameNamedPeople(db: Db | Tx, scope: Scope, name: strin
     `WITH ${SCOPED_ACCOUNTS}${visible.cte}
      SELECT p.id, p.name, p.company, p.email, p."createdAt" FROM "Person" p
      WHERE p."orgId" = $1 AND ${visible.where}
-       AND btrim(regexp_replace(lower(normalize(p.name, NFKC)), '\\s+', ' ', 'g')) = $3
+       AND regexp_replace(lower(normalize(p.name, NFKC)), '\\s+', '', 'g') = $3
      ORDER BY p."createdAt", p.id LIMIT ${SHOWN}`,
     ...scopeParams(scope),
     key,
