@@ -6,6 +6,7 @@ import { checkSnapshotReferences } from "./snapshot-references";
 import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
 import { CONTROL_CHARACTER_MESSAGE, singleLine, TEXT_LIMITS } from "./text";
+import { PHONE_LAST4_PATTERN } from "./text-rules";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
 export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
@@ -60,7 +61,7 @@ export const twoStepMethodSchema = z.strictObject({
   role: z.enum(["PRIMARY", "BACKUP"]),
   deviceId: id.nullable().default(null),
   // Only the last four digits: Gatehouse never stores a full phone number.
-  phoneLast4: z.string().max(4, { message: SNAPSHOT_SCHEMA_MESSAGES.last4, abort: true }).regex(/^\d{4}$/, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
+  phoneLast4: z.string().max(4, { message: SNAPSHOT_SCHEMA_MESSAGES.last4, abort: true }).regex(PHONE_LAST4_PATTERN, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
 });
 
 export const permissionGrantSchema = z.strictObject({
