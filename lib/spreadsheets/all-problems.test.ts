@@ -14,7 +14,7 @@ const csv = (rows: string[][]) => ({ name: "logins.csv", bytes: new TextEncoder(
 function fileWith(bad: Record<string, string>) {
   const [header, first] = loginsTemplateRows("en");
   const second = header.map((h, i) => bad[h] ?? (h === "account_id" ? "acc-bad" : h === "store_name" ? "Bad Store" : h === "seller_id" ? "A9BADSTORE01" : first[i]));
-  return csv([header, first, first.map((c, i) => (header[i] === "login_id" ? "l-x" : header[i] === "email" ? "x@sakura.example" : c)), second]);
+  return csv([header, first, first.map((c, i) => (header[i] === "login_id" ? "l-x" : header[i] === "email" ? "x@sakura.example" : header[i] === "role" ? "SECONDARY" : c)), second]);
 }
 
 describe("one upload, every problem", () => {
@@ -48,6 +48,22 @@ describe("one upload, every problem", () => {
     const book = await readBulkFiles([csv([[...header, "colour"], [...first, "red"]])]);
     expect(book.ok).toBe(false);
     expect(!book.ok && book.snapshot).toBeFalsy();
+  });
+
+  it("refuses a 2SV cell whose phone has fewer than 4 digits by row, and takes any one-line seller ID as the snapshot does", async () => {
+    const book = await readBulkFiles([fileWith({ seller_id: "123-456", two_step: "SMS:12" })]);
+    if (book.ok || !book.snapshot) throw new Error("expected a readable book with problems");
+    const check = checkBook(book.snapshot, book.placeOf!, book.problems);
+    expect(check.cellProblems.map((p) => [p.row, p.column, p.value, p.key])).toEqual([[4, "two_step", "SMS:12", "badTwoStep"]]);
+    expect(check.schemaErrors).toEqual([]);
+    expect(describeBookCheck(check, t)[0].message).toContain("SMS:1234");
+  });
+
+  it("refuses a 2SV sheet's phone with fewer than 4 digits", async () => {
+    const [header, first] = loginsTemplateRows("en");
+    const twoStep = [["account_id", "login_id", "method", "phone"], ["acc-sakura", first[header.indexOf("login_id")], "SMS", "12"]];
+    const book = await readBulkFiles([csv([header, first]), { ...csv(twoStep), name: "two_step.csv" }]);
+    expect(!book.ok && book.problems.map((p) => [p.sheet, p.row, p.column, p.key])).toEqual([["two_step.csv", 2, "phone", "badPhone"]]);
   });
 
   it("finds values by their formatted JSON path", () => {

@@ -5,7 +5,7 @@ import { riskSettingsOverridesSchema } from "./risk-settings";
 import { checkSnapshotReferences } from "./snapshot-references";
 import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
-import { CONTROL_CHARACTER_MESSAGE, singleLine, TEXT_LIMITS } from "./text";
+import { CONTROL_CHARACTER_MESSAGE, sellerIdText, singleLine, TEXT_LIMITS } from "./text";
 import { PHONE_LAST4_PATTERN } from "./text-rules";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
@@ -116,7 +116,7 @@ export const otherAccessSchema = z.strictObject({
 export const sellerAccountSchema = z.strictObject({
   id,
   storeName: name,
-  sellerId: singleLine(TEXT_LIMITS.sellerId).min(1).nullable().default(null),
+  sellerId: sellerIdText().nullable().default(null),
   region: upperCode,
   marketplaces: z.array(upperCode).default([]),
   plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]),
