@@ -23,7 +23,7 @@ test("a workbook with two bad rows: the problems by sheet, row and column; fixed
   expect(template.status()).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await template.body()) as unknown as ArrayBuffer);
-  expect(book.worksheets.map((w) => w.name)).toEqual(["アカウント", "ログイン", "人", "デバイス", "2段階認証", "パートナー", "アプリ", "その他のアクセス"]);
+  expect(book.worksheets.map((w) => w.name)).toEqual(["アカウント", "ログイン", "関係者", "端末", "2段階認証", "パートナー", "アプリ", "その他のアクセス"]);
   // The partner's link went out 30 days ago and was never accepted: a stale link, once imported.
   set(book, "パートナー", 2, "リンク送信日", "2026/13/45");
   set(book, "パートナー", 2, "承諾日", "");

@@ -102,11 +102,12 @@ test("from an empty database: the setup link, the agency, a client, an account, 
   await expect(add.getByRole("checkbox", { name: "JP" })).toBeChecked();
   await expect(add.getByRole("checkbox", { name: "US" })).not.toBeChecked();
   await add.getByLabel("ストア名").fill("Kumo Books");
-  await add.getByLabel("出品者ID").fill("B12345");
+  // Any one line is a seller ID (decision 068); a text-direction override is not.
+  await add.getByLabel("出品者ID").fill("A2\u202eEXAMPLE0001");
   await add.getByLabel("クライアント").selectOption({ label: "Kumo KK" });
   await expectNoSeriousViolations(page);
   await add.getByRole("button", { name: "追加する" }).click();
-  await expect(add.getByText("出品者IDは「A」で始まる10〜16文字の英大文字と数字です")).toBeVisible();
+  await expect(add.getByText("制御文字（NUL、改行、文字の向きを変える記号など）は使えません。")).toBeVisible();
   await expect(add.getByLabel("ストア名")).toHaveValue("Kumo Books");
   await add.getByLabel("出品者ID").fill("a2example0001");
   await add.getByRole("button", { name: "追加する" }).click();

@@ -34,6 +34,8 @@ export interface AccountPlan {
   /** Database id of the matched account. */
   id: string | null;
   account: SellerAccount;
+  /** The matched account as stored (its current name and logins, for the preview to say what is overwritten). */
+  stored: SellerAccount | null;
   fieldsChanged: boolean;
   clientChanged: boolean;
   logins: ChildChanges<Login>;
@@ -161,7 +163,7 @@ export function planUpsert({ snapshot, existing, people, devices, clientId, logi
     if (!old) {
       const none = <T>(list: T[]): ChildChanges<T> => ({ created: list, updated: [], removed: [], unchanged: 0 });
       return {
-        ...base, status: "created", matchedBy: null, id: null, fieldsChanged: true, clientChanged: false,
+        ...base, status: "created", matchedBy: null, id: null, stored: null, fieldsChanged: true, clientChanged: false,
         logins: none(account.logins), partners: none(account.partners), apps: none(account.apps), otherAccessChanged: account.otherAccess.length > 0,
       };
     }
@@ -173,7 +175,7 @@ export function planUpsert({ snapshot, existing, people, devices, clientId, logi
     const otherAccessChanged = otherAccessKey(old.account.otherAccess) !== otherAccessKey(account.otherAccess);
     const any = fieldsChanged || clientChanged || otherAccessChanged || changed(logins) || changed(partners) || changed(apps);
     return {
-      ...base, status: any ? "updated" : "unchanged", matchedBy: old.matchedBy, id: old.id,
+      ...base, status: any ? "updated" : "unchanged", matchedBy: old.matchedBy, id: old.id, stored: old.account,
       fieldsChanged, clientChanged, logins, partners, apps, otherAccessChanged,
     };
   });

@@ -19,6 +19,11 @@ export interface AccountPreview {
   storeName: string;
   status: AccountPlan["status"];
   matchedBy: AccountPlan["matchedBy"];
+  /**
+   * The existing account this one overwrites, as it is now: its name (the file may rename it), its id and
+   * seller ID, and the logins it loses (by e-mail, else id), so nobody overwrites a real account unawares.
+   */
+  existing: { storeName: string; id: string; sellerId: string | null; loginsLost: string[] } | null;
   fieldsChanged: boolean;
   clientChanged: boolean;
   otherAccessChanged: boolean;
@@ -41,6 +46,12 @@ const ids = <T extends { id: string }>(c: ChildChanges<T>): ChildPreview => ({
   removed: c.removed.map((r) => r.externalId),
 });
 
+function existingOf(a: AccountPlan): AccountPreview["existing"] {
+  if (!a.stored) return null;
+  const byId = new Map(a.stored.logins.map((l) => [l.id, l.email ?? l.id]));
+  return { storeName: a.stored.storeName, id: a.stored.id, sellerId: a.stored.sellerId, loginsLost: a.logins.removed.map((r) => byId.get(r.externalId) ?? r.externalId) };
+}
+
 export function previewOf(plan: UpsertPlan, matches: PersonMatch[], client: { name: string; created: boolean } | null): UpsertPreview {
   const emailMatches: UpsertPreview["emailMatches"] = [];
   for (const m of matches) {
@@ -52,7 +63,7 @@ export function previewOf(plan: UpsertPlan, matches: PersonMatch[], client: { na
     summary: summarisePlan(plan),
     client,
     accounts: plan.accounts.map((a) => ({
-      index: a.index, id: a.externalId, storeName: a.storeName, status: a.status, matchedBy: a.matchedBy,
+      index: a.index, id: a.externalId, storeName: a.storeName, status: a.status, matchedBy: a.matchedBy, existing: existingOf(a),
       fieldsChanged: a.fieldsChanged, clientChanged: a.clientChanged, otherAccessChanged: a.otherAccessChanged,
       logins: ids(a.logins), partners: ids(a.partners), apps: ids(a.apps),
     })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, METHOD, PLAN, readBoolean, readChoice, readDate, readTwoStep } from "./cells";
+import { acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, METHOD, PLAN, readBoolean, readChoice, readDate, readPhoneLast4, readTwoStep } from "./cells";
 
 describe("spreadsheet cells", () => {
   it("reads dates as people type them, and refuses impossible ones", () => {
@@ -25,6 +25,17 @@ describe("spreadsheet cells", () => {
     ]);
     expect(readTwoStep("")).toEqual([]);
     expect(readTwoStep("carrier pigeon")).toBeUndefined();
+  });
+
+  it("refuses a phone with fewer than 4 digits instead of dropping it (\"SMS:12\" is a typo, not an unknown number)", () => {
+    expect(readTwoStep("SMS:12")).toBeUndefined();
+    expect(readTwoStep("認証アプリ; VOICE:不明")).toBeUndefined();
+    expect(readTwoStep("SMS")).toEqual([{ kind: "SMS", role: "PRIMARY", phoneLast4: null }]);
+    expect(["", "12", "abc", "+81 90-1234-5678", "1234"].map(readPhoneLast4)).toEqual([null, undefined, undefined, "5678", "1234"]);
+  });
+
+  it("names the values a choice column takes, codes with their first Japanese label", () => {
+    expect(acceptedChoices(LOGIN_ROLE)).toBe("PRIMARY (プライマリーユーザー), SECONDARY (サブユーザー)");
   });
 
   it("reads a code written as itself as that code: no label of one code spells another (readChoice's shortcut relies on it)", () => {

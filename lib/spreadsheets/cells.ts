@@ -1,4 +1,5 @@
 import { isValidDate } from "../dates";
+import { PHONE_LAST4_PATTERN } from "../validation/text-rules";
 
 // Cell values as people type them in Excel, in Japanese or English, turned into snapshot values.
 // Each reader returns the value, or undefined when the cell cannot be read (the caller reports it).
@@ -47,6 +48,25 @@ export const LOGIN_STATUS = { INVITED: ["招待中"], ACTIVE: ["有効"], DISABL
 export const LEVEL = { NONE: ["なし"], VIEW: ["表示"], VIEW_EDIT: ["表示と編集", "View & Edit"], ADMIN: ["管理者"] } as const;
 export const METHOD = { SMS: ["テキストメッセージ", "テキストメッセージ(SMS)"], VOICE: ["音声通話"], AUTHENTICATOR_APP: ["認証アプリ", "APP"] } as const;
 
+/** The values a choice column takes, for the problem that names a value it does not: each code with its first label. */
+export function acceptedChoices(labels: Record<string, readonly string[]>): string {
+  return Object.entries(labels).map(([code, names]) => (names[0] ? `${code} (${names[0]})` : code)).join(", ");
+}
+
+/** What a yes/no column takes (readBoolean), for its problem. */
+export const ACCEPTED_BOOLEAN = "はい / いいえ, yes / no, true / false, 1 / 0, ○ / ×";
+
+/**
+ * A phone cell as its last four digits (Gatehouse never stores a whole number): empty = null (unknown);
+ * undefined when it holds fewer than four digits ("12", "不明"), which is a typo to refuse, not to drop.
+ */
+export function readPhoneLast4(value: string): string | null | undefined {
+  const v = normal(value);
+  if (v === "") return null;
+  const last4 = v.replace(/\D/g, "").slice(-4);
+  return PHONE_LAST4_PATTERN.test(last4) ? last4 : undefined;
+}
+
 /** A list typed in one cell: separated by commas, spaces, 、 or new lines. */
 export function readList(value: string): string[] {
   return normal(value).split(/[\s,、;]+/).filter(Boolean);
@@ -65,9 +85,9 @@ export function readTwoStep(value: string): { kind: keyof typeof METHOD; role: "
     const item = entry.replace(/\s*[(（][^()（）]*[)）]$/, "");
     const [kindText, phone = ""] = item.split(/[:：]/, 2);
     const kind = readChoice(kindText, METHOD);
-    if (!kind) return undefined;
-    const digits = phone.replace(/\D/g, "");
-    methods.push({ kind, role: role ?? (i === 0 ? ("PRIMARY" as const) : ("BACKUP" as const)), phoneLast4: digits.length >= 4 ? digits.slice(-4) : null });
+    const phoneLast4 = readPhoneLast4(phone);
+    if (!kind || phoneLast4 === undefined) return undefined;
+    methods.push({ kind, role: role ?? (i === 0 ? ("PRIMARY" as const) : ("BACKUP" as const)), phoneLast4 });
   }
   return methods;
 }

@@ -1,4 +1,4 @@
-import { ACCOUNT_STATUS, PLAN, readBoolean, readChoice, readDate, readList } from "./cells";
+import { ACCEPTED_BOOLEAN, acceptedChoices, ACCOUNT_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readPhoneLast4 } from "./cells";
 import { looksSecret, type SheetColumn } from "./logins-columns";
 import type { SheetProblem } from "./logins-sheet";
 import { KIND_COLUMNS, kindColumnFor, type SheetKind } from "./sheet-kinds";
@@ -78,7 +78,7 @@ export function readKindRow(kind: OtherKind, table: KindTable, cells: string[], 
       return fallback;
     }
     const c = readChoice(v, labels);
-    if (!c) problems.push({ row: rowNumber, column: header(key), value: v, key: "badValue" });
+    if (!c) problems.push({ row: rowNumber, column: header(key), value: v, key: "badValue", vars: { accepted: acceptedChoices(labels) } });
     return c;
   };
   const date = (key: string) => {
@@ -88,7 +88,7 @@ export function readKindRow(kind: OtherKind, table: KindTable, cells: string[], 
   };
   const flag = (key: string) => {
     const v = readBoolean(get(key));
-    if (v === undefined) problems.push({ row: rowNumber, column: header(key), value: get(key), key: "badValue" });
+    if (v === undefined) problems.push({ row: rowNumber, column: header(key), value: get(key), key: "badValue", vars: { accepted: ACCEPTED_BOOLEAN } });
     return v ?? false;
   };
   switch (kind) {
@@ -113,8 +113,9 @@ export function readKindRow(kind: OtherKind, table: KindTable, cells: string[], 
       const login = { id: get("loginId") || null, email: get("email") || null };
       if (!login.id && !login.email) problems.push({ row: rowNumber, column: header(index("loginId") >= 0 ? "loginId" : "email"), key: "missing" });
       // Gatehouse keeps the last 4 digits of a phone number, never the whole of it.
-      const digits = get("phone").replace(/\D/g, "");
-      const record = { kind: choice("method", TWO_STEP_KIND), role: get("methodRole") ? choice("methodRole", METHOD_ROLE) : null, deviceId: get("deviceId") || null, phoneLast4: digits.length >= 4 ? digits.slice(-4) : null };
+      const phoneLast4 = readPhoneLast4(get("phone"));
+      if (phoneLast4 === undefined) problems.push({ row: rowNumber, column: header("phone"), value: get("phone"), key: "badPhone" });
+      const record = { kind: choice("method", TWO_STEP_KIND), role: get("methodRole") ? choice("methodRole", METHOD_ROLE) : null, deviceId: get("deviceId") || null, phoneLast4: phoneLast4 ?? null };
       return { record, accountId, login, problems };
     }
     case "partners": {

@@ -1,4 +1,4 @@
-import { ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readTwoStep } from "./cells";
+import { ACCEPTED_BOOLEAN, acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readTwoStep } from "./cells";
 import { BASE_COLUMNS, columnFor, looksSecret, type SheetColumn } from "./logins-columns";
 
 // A logins spreadsheet (header row, then one row per login) as a gatehouse.snapshot/v1 document, which
@@ -13,7 +13,7 @@ export interface SheetProblem {
   column: string | null;
   value?: string;
   key:
-    | "secretColumn" | "unknownColumn" | "duplicateColumn" | "noHeader" | "noRows" | "badValue" | "badDate" | "missing" | "missingColumn" | "csvSyntax" | "xlsxUnreadable"
+    | "secretColumn" | "unknownColumn" | "duplicateColumn" | "noHeader" | "noRows" | "badValue" | "badDate" | "badTwoStep" | "badPhone" | "missing" | "missingColumn" | "csvSyntax" | "xlsxUnreadable"
     | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge";
   vars?: Record<string, string | number>;
   /** The worksheet (or CSV file) of a workbook import; absent for a single logins sheet. */
@@ -98,14 +98,15 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
   const problems: SheetProblem[] = [];
   const get = (key: string) => cellOf(index, cellsOfRow, key);
   const header = (key: string) => (headerRow[index.get(key) ?? -1] ?? key).trim();
-  const bad = (key: string, problem: SheetProblem["key"] = "badValue") => problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem });
+  const bad = (key: string, problem: SheetProblem["key"] = "badValue", accepted?: string) =>
+    problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem, ...(accepted ? { vars: { accepted } } : {}) });
   const choice = <T extends string>(key: string, labels: Record<T, readonly string[]>, fallback?: T): T | undefined => {
     if (!get(key)) {
       if (fallback === undefined) problems.push({ row: rowNumber, column: header(key), key: "missing" });
       return fallback;
     }
     const v = readChoice(get(key), labels);
-    if (!v) bad(key);
+    if (!v) bad(key, "badValue", acceptedChoices(labels));
     return v;
   };
   const date = (key: string) => {
@@ -115,7 +116,7 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
   };
   const flag = (key: string) => {
     const v = readBoolean(get(key));
-    if (v === undefined) bad(key);
+    if (v === undefined) bad(key, "badValue", ACCEPTED_BOOLEAN);
     return v ?? false;
   };
 
@@ -131,13 +132,13 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
     status: choice("accountStatus", ACCOUNT_STATUS, "ACTIVE"), lastVerifiedAt: date("lastVerifiedAt"),
   };
   const twoStep = readTwoStep(get("twoStep"));
-  if (twoStep === undefined) bad("twoStep");
+  if (twoStep === undefined) bad("twoStep", "badTwoStep");
   const marketplace = get("permissionMarketplace").toUpperCase() || null;
   const permissions = columns.flatMap((column, i) => {
     const cell = String(cellsOfRow[i] ?? "").trim();
     if (!column?.key.startsWith("tool:") || !cell) return [];
     const level = readChoice(cell, LEVEL);
-    if (!level) problems.push({ row: rowNumber, column: headerRow[i].trim(), value: cell, key: "badValue" });
+    if (!level) problems.push({ row: rowNumber, column: headerRow[i].trim(), value: cell, key: "badValue", vars: { accepted: acceptedChoices(LEVEL) } });
     // An empty cell is no grant; a written "NONE" / なし is kept as one (as a snapshot may hold it).
     return level ? [{ tool: column.key.slice(5), level, marketplace }] : [];
   });

@@ -11,8 +11,8 @@ export const SHEET_KINDS: SheetKind[] = ["accounts", "logins", "people", "device
 export const SHEET_NAMES: Record<SheetKind, { en: string; ja: string }> = {
   accounts: { en: "accounts", ja: "アカウント" },
   logins: { en: "logins", ja: "ログイン" },
-  people: { en: "people", ja: "人" },
-  devices: { en: "devices", ja: "デバイス" },
+  people: { en: "people", ja: "関係者" },
+  devices: { en: "devices", ja: "端末" },
   twoStep: { en: "two_step", ja: "2段階認証" },
   partners: { en: "partners", ja: "パートナー" },
   apps: { en: "apps", ja: "アプリ" },
@@ -35,9 +35,15 @@ export const KIND_COLUMNS: Record<Exclude<SheetKind, "logins">, SheetColumn[]> =
 
 const normal = (text: string) => text.normalize("NFKC").trim().toLowerCase().replace(/[\s-]+/g, "_");
 
+/** Names earlier templates gave these sheets (before the app's words 関係者 and 端末): their files still read. */
+const FORMER_NAMES: Partial<Record<SheetKind, string[]>> = { people: ["人"], devices: ["デバイス"] };
+
 export function kindOfSheetName(name: string): SheetKind | null {
   const n = normal(name);
-  for (const kind of SHEET_KINDS) if (normal(SHEET_NAMES[kind].en) === n || normal(SHEET_NAMES[kind].ja) === n || normal(kind) === n) return kind;
+  for (const kind of SHEET_KINDS) {
+    const names = [SHEET_NAMES[kind].en, SHEET_NAMES[kind].ja, kind, ...(FORMER_NAMES[kind] ?? [])];
+    if (names.some((known) => normal(known) === n)) return kind;
+  }
   return null;
 }
 

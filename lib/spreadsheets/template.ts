@@ -7,20 +7,26 @@ import { COLUMNS } from "./logins-columns";
 // The downloadable logins template: the header row in one language and two example rows (a primary
 // user and an outside contractor) that import as they are. UTF-8 with a BOM, which Excel opens as UTF-8.
 
+/**
+ * The examples' seller ID: plainly a template's, and not the account form's example (A2EXAMPLE0001), so a
+ * template uploaded as it is cannot land on an account someone typed in from that example.
+ */
+export const SAMPLE_SELLER_ID = "A0TEMPLATE0001";
+
 const EXAMPLE: Record<"ja" | "en", Record<string, string>[]> = {
   ja: [
-    { accountId: "acc-sakura", storeName: "さくら茶", sellerId: "A2EXAMPLE0001", region: "JP", marketplaces: "JP", plan: "大口出品", accountStatus: "有効", lastVerifiedAt: "2026/11/01",
+    { accountId: "acc-sakura", storeName: "さくら茶", sellerId: SAMPLE_SELLER_ID, region: "JP", marketplaces: "JP", plan: "大口出品", accountStatus: "有効", lastVerifiedAt: "2026/11/01",
       loginId: "l-owner", role: "プライマリーユーザー", email: "owner@sakura.example", name: "佐藤 花", external: "いいえ", company: "さくら茶株式会社", status: "有効",
       lastLoginAt: "2026/11/20", passwordChangedAt: "2026/06/01", passwordReused: "いいえ", twoStep: "テキストメッセージ:1234; 認証アプリ", "tool:USER_PERMISSIONS": "管理者" },
-    { accountId: "acc-sakura", storeName: "さくら茶", sellerId: "A2EXAMPLE0001", loginId: "l-ito", role: "サブユーザー", email: "ito@agency.example", name: "伊藤 健",
+    { accountId: "acc-sakura", storeName: "さくら茶", sellerId: SAMPLE_SELLER_ID, loginId: "l-ito", role: "サブユーザー", email: "ito@agency.example", name: "伊藤 健",
       external: "はい", company: "ブルーエージェンシー", status: "有効", acceptedAt: "2026年10月1日", lastLoginAt: "2026/11/18", twoStep: "認証アプリ",
       "tool:ADVERTISING": "表示と編集", "tool:REPORTS": "表示", permissionMarketplace: "JP" },
   ],
   en: [
-    { accountId: "acc-sakura", storeName: "Sakura Tea", sellerId: "A2EXAMPLE0001", region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", accountStatus: "ACTIVE", lastVerifiedAt: "2026-11-01",
+    { accountId: "acc-sakura", storeName: "Sakura Tea", sellerId: SAMPLE_SELLER_ID, region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", accountStatus: "ACTIVE", lastVerifiedAt: "2026-11-01",
       loginId: "l-owner", role: "PRIMARY", email: "owner@sakura.example", name: "Sato Hana", external: "no", company: "Sakura Tea KK", status: "ACTIVE",
       lastLoginAt: "2026-11-20", passwordChangedAt: "2026-06-01", passwordReused: "no", twoStep: "SMS:1234; AUTHENTICATOR_APP", "tool:USER_PERMISSIONS": "ADMIN" },
-    { accountId: "acc-sakura", storeName: "Sakura Tea", sellerId: "A2EXAMPLE0001", loginId: "l-ito", role: "SECONDARY", email: "ito@agency.example", name: "Ito Ken",
+    { accountId: "acc-sakura", storeName: "Sakura Tea", sellerId: SAMPLE_SELLER_ID, loginId: "l-ito", role: "SECONDARY", email: "ito@agency.example", name: "Ito Ken",
       external: "yes", company: "Blue Agency", status: "ACTIVE", acceptedAt: "2026-10-01", lastLoginAt: "2026-11-18", twoStep: "AUTHENTICATOR_APP",
       "tool:ADVERTISING": "VIEW_EDIT", "tool:REPORTS": "VIEW", permissionMarketplace: "JP" },
   ],
@@ -47,7 +53,7 @@ export function workbookTemplate(lang: "ja" | "en"): { kind: SheetKind; name: st
     devices: [{ id: "d-sato-phone", kind: "PHONE", label: "iPhone 15", holderId: "p-sato", skipOtpOnBrowser: false }],
     accounts: [
       {
-        id: "acc-sakura", storeName: ja ? "さくら茶" : "Sakura Tea", sellerId: "A2EXAMPLE0001", region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: "2026-11-01",
+        id: "acc-sakura", storeName: ja ? "さくら茶" : "Sakura Tea", sellerId: SAMPLE_SELLER_ID, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: "2026-11-01",
         logins: [
           { id: "l-owner", role: "PRIMARY", email: "owner@sakura.example", personId: "p-sato", usedBy: ["p-sato"], status: "ACTIVE", invitedAt: null, acceptedAt: null, lastLoginAt: "2026-11-20",
             passwordChangedAt: "2026-06-01", passwordReused: false,

@@ -22,7 +22,12 @@ import type { ListedPart } from "../snapshots/plan";
 
 export type WorkbookResult =
   | { ok: true; snapshot: unknown; rows: number; kinds: SheetKind[]; listed: ListedPart[]; placeOf: (path: string) => { sheet: string; row: number } | null }
-  | { ok: false; problems: SheetProblem[] };
+  /**
+   * With `snapshot` and `placeOf` when every problem is a data row's (no file or header problem): what
+   * could be read, so the snapshot's own checks can name the rest of the file's problems in the same
+   * answer (all-problems.ts). A bad cell's value is left out (undefined) or empty there.
+   */
+  | { ok: false; problems: SheetProblem[]; snapshot?: unknown; placeOf?: (path: string) => { sheet: string; row: number } | null };
 
 type Rec = Record<string, unknown>;
 type Account = Rec & { id: string; logins: (Rec & { id: string; email: string | null; twoStep: unknown[]; permissions: unknown[] })[]; partners: Rec[]; apps: Rec[]; otherAccess: Rec[] };
@@ -104,7 +109,9 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
         if (seenIds.has(key)) return keyProblem("duplicateKey", header.table.columns.some((c) => c?.key === idColumn[kind]) ? idColumn[kind] : kind === "partners" ? "company" : kind === "apps" ? "appName" : "storeName");
         seenIds.add(key);
       }
-      if (row.problems.length) return;
+      // A row with a missing cell may lack its own id or its account's: nothing of it can be placed. A row
+      // with unreadable values is kept (those values left out), so the snapshot's checks see its other cells.
+      if (row.problems.some((p) => p.key === "missing")) return;
       if (kind === "accounts") {
         const id = record.id as string;
         const existing = accounts.get(id);
@@ -148,20 +155,14 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
   // A login listed on the 2SV sheet takes its methods from there (with their devices); the first is primary unless a role is written.
   for (const [login, list] of methods) login.twoStep = list.map((m, i) => ({ ...m.rest, role: m.role ?? (i === 0 ? "PRIMARY" : "BACKUP") }));
   if (rows === 0 && problems.length === 0) problems.push({ row: 0, column: null, key: "noRows" });
-  if (problems.length) return { ok: false, problems };
+  const snapshot = { format: "gatehouse.snapshot/v1", people: [...people.values()], devices: [...devices.values()], accounts: [...accounts.values()] };
+  const placeOf = rowOfPaths(place);
+  if (problems.length) return problems.every((p) => p.row >= 2) ? { ok: false, problems, snapshot, placeOf } : { ok: false, problems };
   const present = new Set(kinds.map((k) => k.kind));
   const listed: ListedPart[] = [];
   if (present.has("logins")) listed.push("logins");
   for (const part of ["partners", "apps", "otherAccess"] as const) if (present.has(part)) listed.push(part);
-  const placeOf = rowOfPaths(place);
-  return {
-    ok: true,
-    rows,
-    kinds: [...present],
-    listed,
-    placeOf,
-    snapshot: { format: "gatehouse.snapshot/v1", people: [...people.values()], devices: [...devices.values()], accounts: [...accounts.values()] },
-  };
+  return { ok: true, rows, kinds: [...present], listed, placeOf, snapshot };
 }
 
 function headerText(table: KindTable, key: string): string {

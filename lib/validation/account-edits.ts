@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { PHONE_LAST4_PATTERN } from "./text-rules";
 import { formDayWithin } from "./day";
 import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
 
@@ -19,7 +20,7 @@ const methodFields = z.object({
       .trim()
       .optional()
       .transform((v) => v || null)
-      .pipe(z.string().regex(/^\d{4}$/, "validation.phoneLast4").nullable()),
+      .pipe(z.string().regex(PHONE_LAST4_PATTERN, "validation.phoneLast4").nullable()),
     deviceId: z.string().max(64).optional().transform((v) => v || null),
   });
 const phoneMatchesKind = <T extends z.ZodType<{ kind: string; phoneLast4: string | null }>>(schema: T) =>

@@ -1,18 +1,28 @@
 import { z } from "zod";
 import { REGIONS, marketplacesOutsideRegion, MARKETPLACES } from "./marketplaces";
 import { codeList, optionalRef, recordId, requiredText, version } from "./record-fields";
+import { CONTROL_CHARACTER_KEY, sellerIdText } from "./text";
 
-/**
- * A seller ID (merchant token, 出品者ID) as Seller Central shows it: "A" and 9–15 upper-case letters or
- * digits (e.g. A2EXAMPLE0001). Lower case and spaces are forgiven; any other shape is a typo.
- */
+/** Amazon's merchant token as Seller Central shows it: "A" and 9–15 upper-case letters or digits (e.g. A2EXAMPLE0001). */
 export const SELLER_ID_PATTERN = /^A[0-9A-Z]{9,15}$/;
 
+/**
+ * A typed seller ID: a merchant token written in lower case or with spaces is tidied to Seller Central's
+ * form; anything else is kept as typed (trimmed), since SNAPSHOT.md sets no shape for it (decision 068).
+ */
+export function tidySellerId(typed: string): string | null {
+  const text = typed.trim();
+  if (!text) return null;
+  const token = text.replace(/\s+/g, "").toUpperCase();
+  return SELLER_ID_PATTERN.test(token) ? token : text;
+}
+
+// The snapshot's rule (one line, at most 64 characters), as the import and the API apply it.
 const sellerId = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").replace(/\s+/g, "").toUpperCase() || null)
-  .refine((v) => v === null || SELLER_ID_PATTERN.test(v), "validation.sellerIdShape");
+  .transform((v) => tidySellerId(v ?? ""))
+  .pipe(sellerIdText({ tooLong: "validation.tooLong", control: CONTROL_CHARACTER_KEY }).nullable());
 
 const accountFields = z.object({
   storeName: requiredText(),

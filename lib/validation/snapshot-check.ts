@@ -4,7 +4,7 @@ import { TOOL_IDS } from "../risk/tools";
 import type { ParseSnapshotResult, Snapshot } from "./snapshot";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
 import { checkAccountIds, checkAccountReferences, checkPeopleAndDevices } from "./snapshot-references";
-import { isSingleLine, TEXT_LIMITS } from "./text-rules";
+import { isSingleLine, PHONE_LAST4_PATTERN, TEXT_LIMITS } from "./text-rules";
 
 // The bulk path of snapshot validation (issue 15, decision 024), without zod: this module imports none, so
 // the audit command loads zod (~0.13 s of a run) only for a file that needs it — one with `settings` (checked
@@ -54,8 +54,7 @@ const upperCode = (v: unknown) => typeof v === "string" && within(v, TEXT_LIMITS
 // isValidDate parses with DATE_PATTERN itself (a plain date without it): testing the pattern first ran the
 // regular expression on ~1 million dates for nothing.
 const date = (v: unknown) => typeof v === "string" && within(v, 35) && isValidDate(v);
-const LAST4 = /^\d{4}$/;
-const last4 = (v: unknown) => typeof v === "string" && within(v, 4) && LAST4.test(v);
+const last4 = (v: unknown) => typeof v === "string" && within(v, 4) && PHONE_LAST4_PATTERN.test(v);
 /**
  * zod's `z.regexes.email` (zod 4.6), which the schema's `z.email()` uses, copied so that this check loads no
  * zod; snapshot-check.test.ts holds it equal to zod's own.

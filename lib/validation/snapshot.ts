@@ -5,7 +5,8 @@ import { riskSettingsOverridesSchema } from "./risk-settings";
 import { checkSnapshotReferences } from "./snapshot-references";
 import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
-import { CONTROL_CHARACTER_MESSAGE, singleLine, TEXT_LIMITS } from "./text";
+import { CONTROL_CHARACTER_MESSAGE, sellerIdText, singleLine, TEXT_LIMITS } from "./text";
+import { PHONE_LAST4_PATTERN } from "./text-rules";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
 export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
@@ -60,7 +61,7 @@ export const twoStepMethodSchema = z.strictObject({
   role: z.enum(["PRIMARY", "BACKUP"]),
   deviceId: id.nullable().default(null),
   // Only the last four digits: Gatehouse never stores a full phone number.
-  phoneLast4: z.string().max(4, { message: SNAPSHOT_SCHEMA_MESSAGES.last4, abort: true }).regex(/^\d{4}$/, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
+  phoneLast4: z.string().max(4, { message: SNAPSHOT_SCHEMA_MESSAGES.last4, abort: true }).regex(PHONE_LAST4_PATTERN, SNAPSHOT_SCHEMA_MESSAGES.last4).nullable().default(null),
 });
 
 export const permissionGrantSchema = z.strictObject({
@@ -115,7 +116,7 @@ export const otherAccessSchema = z.strictObject({
 export const sellerAccountSchema = z.strictObject({
   id,
   storeName: name,
-  sellerId: singleLine(TEXT_LIMITS.sellerId).min(1).nullable().default(null),
+  sellerId: sellerIdText().nullable().default(null),
   region: upperCode,
   marketplaces: z.array(upperCode).default([]),
   plan: z.enum(["PROFESSIONAL", "INDIVIDUAL"]),

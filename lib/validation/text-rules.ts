@@ -24,6 +24,12 @@ export const TEXT_LIMITS = {
 } as const;
 
 /**
+ * A phone number's last four digits (SNAPSHOT.md's `phoneLast4`, "1234"): exactly four digits. The one
+ * rule of the snapshot schema, its fast check, the 2SV form and the spreadsheet cells (decision 068).
+ */
+export const PHONE_LAST4_PATTERN = /^\d{4}$/;
+
+/**
  * C0 and C1 control characters (NUL … US, DEL … APC), the Unicode line and paragraph separators, and the
  * bidirectional overrides and isolates that make text read differently from what it holds ("Trojan
  * source"). A single-line field needs none of them.

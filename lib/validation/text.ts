@@ -27,6 +27,14 @@ export function singleLine(max: number, messages: { tooLong?: string; control?: 
 }
 
 /**
+ * A seller ID wherever it is written (snapshot, API, import, account form): SNAPSHOT.md gives an example
+ * ("A2EXAMPLE0001") but no shape, so one non-empty line of at most 64 characters (decision 068).
+ */
+export function sellerIdText(messages: { tooLong?: string; control?: string } = {}) {
+  return singleLine(TEXT_LIMITS.sellerId, messages).min(1);
+}
+
+/**
  * One of `values`, from a link's query: spaces around it are dropped first, as the searches drop theirs, so a
  * pasted `status=OPEN%20` is OPEN rather than a filter the page must name as ignored.
  */

@@ -11,7 +11,8 @@ import { getT } from "@/lib/i18n/server";
 import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
 import { previewFingerprint, type UpsertPreview } from "@/lib/snapshots/preview";
 import { MAX_IMPORT_BYTES, parseSnapshotText, tooLargeError } from "@/lib/snapshots/snapshot-text";
-import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
+import { describeBookCheck, describeSheetProblem, laterChecksNote, placedPath } from "@/lib/i18n/sheet-problems";
+import { checkBook, crossRowRan, type Place } from "@/lib/spreadsheets/all-problems";
 import { readBulkFiles } from "@/lib/spreadsheets/read-bulk";
 import { applyPasteToAccount, readSellerCentralPaste, type PasteProblem } from "@/lib/spreadsheets/seller-central-paste";
 import { exportSnapshot } from "@/lib/db/snapshots/export";
@@ -28,6 +29,8 @@ export type ImportState = {
   seq: number;
   stage: "input" | "preview" | "done";
   errors?: SnapshotError[];
+  /** With `errors` from reading the file: the checks that wait until these are fixed (they may find more). */
+  laterChecks?: string;
   error?: string;
   json?: string;
   clientId?: string;
@@ -85,14 +88,19 @@ export async function importSnapshotAction(prev: ImportState, posted: FormData):
   const failed = (errors: SnapshotError[]): ImportState => ({ seq, stage: "input", errors: translateSnapshotErrors(errors, t), ...kept });
   let text = pasted.trim();
   // Spreadsheets (one .xlsx with a sheet per kind, or CSV files) are first turned into a snapshot; problems are named by sheet, row and column.
-  let placeOf: ((path: string) => { sheet: string; row: number } | null) | null = null;
+  let placeOf: ((path: string) => Place | null) | null = null;
   let listed: ListedPart[] | undefined;
   const files = formData.getAll("file").filter((f): f is File => f instanceof File && f.size > 0);
   const sheets = files.filter((f) => /\.(xlsx|csv|tsv|txt)$/i.test(f.name) || f.type === "text/csv");
   if (files.reduce((n, f) => n + f.size, 0) > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
   if (sheets.length > 0) {
     const book = await readBulkFiles(await Promise.all(sheets.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-    if (!book.ok) return { seq, stage: "input", errors: book.problems.map((p) => describeSheetProblem(p, t)), ...kept };
+    if (!book.ok && !book.snapshot) return { seq, stage: "input", errors: book.problems.map((p) => describeSheetProblem(p, t)), ...kept };
+    // Cells it cannot read and everything else the snapshot's checks find in the rest, in one answer.
+    if (!book.ok) {
+      const check = checkBook(book.snapshot, book.placeOf!, book.problems);
+      return { seq, stage: "input", errors: describeBookCheck(check, t), laterChecks: laterChecksNote(check.crossRowChecked, t), ...kept };
+    }
     text = JSON.stringify(book.snapshot);
     placeOf = book.placeOf;
     listed = book.listed;
@@ -113,15 +121,10 @@ export async function importSnapshotAction(prev: ImportState, posted: FormData):
   if (!text) return failed([{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }]);
   const read = parseSnapshotText(text);
   if (!read.ok) {
-    if (!placeOf) return failed(read.errors);
     const where = placeOf;
-    const at = (path: string) => {
-      const place = where(path);
-      if (!place) return path;
-      const row = t("sheet.row", { row: place.row });
-      return `${place.sheet ? t("bulk.inSheet", { sheet: place.sheet, where: row }) : row} (${path})`;
-    };
-    return { seq, stage: "input", errors: translateSnapshotErrors(read.errors, t).map((e) => ({ ...e, path: at(e.path) })), ...kept };
+    const errors = translateSnapshotErrors(read.errors, t);
+    const laterChecks = read.errors.some((e) => e.path !== "(file)") ? laterChecksNote(crossRowRan(read.errors), t) : undefined;
+    return { seq, stage: "input", errors: where ? errors.map((e) => ({ ...e, path: placedPath(e.path, where(e.path), t) })) : errors, laterChecks, ...kept };
   }
   const { intent, clientId, keepApart } = parsed.data;
   try {

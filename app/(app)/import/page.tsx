@@ -46,7 +46,7 @@ export default async function ImportPage() {
             errorsTitle: t("import.errorsTitle"), errors: errorCodeSentences(t), toAccounts: t("nav.accounts"),
           }}
           listedLabels={{
-            note: t("bulk.listedNote"),
+            note: t("bulk.listedNote"), noteAll: t("bulk.listedNoteAll"),
             parts: { logins: t("bulk.part.logins"), partners: t("bulk.part.partners"), apps: t("bulk.part.apps"), otherAccess: t("bulk.part.otherAccess") },
           }}
           paste={{

@@ -5,6 +5,7 @@ import { interpolate } from "@/lib/i18n/format";
 import type { ja as snapshotImportJa } from "@/lib/i18n/messages/snapshot-import";
 import { importSnapshotAction, type ImportState } from "../actions";
 import { ImportPreview } from "./import-preview";
+import { listedNote, type ListedNoteLabels } from "@/lib/snapshots/listed-note";
 
 export interface ImportLabels {
   file: string;
@@ -24,18 +25,14 @@ export type SnapshotImportMessages = Record<keyof typeof snapshotImportJa, strin
 const initial: ImportState = { seq: 0, stage: "input" };
 
 /** The Seller Central paste: a user list copied from the User Permissions page, for one chosen account. */
-/** The preview's note on what a spreadsheet lists: a template with {parts}, and each part's name. */
-export interface ListedLabels {
-  note: string;
-  parts: Record<"logins" | "partners" | "apps" | "otherAccess", string>;
-}
+export type { ListedNoteLabels as ListedLabels } from "@/lib/snapshots/listed-note";
 
 export interface PasteProps {
   accounts: { id: string; storeName: string; sellerId: string | null }[];
   labels: { title: string; intro: string; account: string; text: string; preview: string };
 }
 
-export function ImportForm({ labels, messages, locale, clients, paste, listedLabels }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps; listedLabels?: ListedLabels }) {
+export function ImportForm({ labels, messages, locale, clients, paste, listedLabels }: { labels: ImportLabels; messages: SnapshotImportMessages; locale: string; clients: { id: string; name: string }[]; paste?: PasteProps; listedLabels?: ListedNoteLabels }) {
   const [state, action, pending] = useActionState(importSnapshotAction, initial);
   const m = (key: keyof SnapshotImportMessages, vars?: Record<string, string | number>) => interpolate(messages[key], vars, locale);
   const box = useRef<HTMLDivElement>(null);
@@ -49,7 +46,7 @@ export function ImportForm({ labels, messages, locale, clients, paste, listedLab
       {state.stage === "preview" && state.preview ? (
         <ImportPreview
           state={state} action={action} pending={pending} m={m}
-          keptNote={state.loginsOnly && listedLabels ? interpolate(listedLabels.note, { parts: (state.listed ?? ["logins"]).map((p) => listedLabels.parts[p]).join(locale === "ja" ? "、" : ", ") }, locale) : null}
+          keptNote={state.loginsOnly && listedLabels ? listedNote(state.listed, listedLabels, locale) : null}
         />
       ) : (
         // Keyed by the attempt: after a failure the pasted text and the client are shown again, not cleared.
@@ -109,6 +106,7 @@ export function ImportForm({ labels, messages, locale, clients, paste, listedLab
             <ul tabIndex={0} aria-labelledby="import-errors-title" className="mt-2 max-h-80 list-disc space-y-0.5 overflow-y-auto pl-5 font-mono text-xs">
               {state.errors.slice(0, 200).map((e, i) => <li key={i}><span className="font-semibold">{e.path}</span>: {e.message}</li>)}
             </ul>
+            {state.laterChecks && <p className="mt-2 text-xs text-slate-700" data-testid="import-later-checks">{state.laterChecks}</p>}
           </div>
         )}
       </div>

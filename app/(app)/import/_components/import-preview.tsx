@@ -46,6 +46,13 @@ export function ImportPreview({ state, action, pending, m, keptNote }: { state: 
                 <span className={a.status === "created" ? "font-medium text-emerald-800" : "font-medium text-blue-800"}>{m(`snapshotImport.status.${a.status}`)}</span>{" "}
                 <span className="font-medium">{a.storeName}</span> <span className="font-mono text-xs text-slate-500">{a.id}</span>
                 {a.matchedBy === "sellerId" && <span className="text-xs text-slate-500"> ({m("snapshotImport.matchedBySellerId")})</span>}
+                {a.status === "updated" && a.existing && (
+                  <span className="block text-xs text-amber-900" data-testid="import-overwrites">
+                    {a.matchedBy === "sellerId" && <>{m("snapshotImport.overwritesBySellerId", { name: a.existing.storeName, id: a.existing.id, sellerId: a.existing.sellerId ?? "" })} </>}
+                    {a.existing.storeName !== a.storeName && m("snapshotImport.renamed", { from: a.existing.storeName, to: a.storeName })}
+                    {a.existing.loginsLost.length > 0 && <span className="block text-red-800">{m("snapshotImport.loginsLost", { logins: a.existing.loginsLost.join(", ") })}</span>}
+                  </span>
+                )}
                 {a.status === "updated" && (
                   <span className="block text-xs text-slate-600">
                     {[

@@ -53,7 +53,6 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.dateFuture": "The date cannot be after today.",
   "validation.confirmRemove": "Confirm the removal.",
   "validation.clientNameTaken": "A client with this name already exists.",
-  "validation.sellerIdShape": "A seller ID is 10–16 upper-case letters and digits starting with \"A\" (e.g. A2EXAMPLE0001).",
   "validation.sellerIdTaken": "An account with this seller ID is already recorded.",
   "validation.marketplacesRequired": "Choose at least one marketplace.",
   "validation.marketplaceRegion": "Some of the marketplaces are not in the chosen region.",

@@ -57,7 +57,6 @@ export const ja = {
   "validation.dateFuture": "今日より後の日付は入力できません。",
   "validation.confirmRemove": "削除を確認してください。",
   "validation.clientNameTaken": "同じ名前のクライアントがすでにあります。",
-  "validation.sellerIdShape": "出品者IDは「A」で始まる10〜16文字の英大文字と数字です（例: A2EXAMPLE0001）。",
   "validation.sellerIdTaken": "この出品者IDのアカウントはすでに登録されています。",
   "validation.marketplacesRequired": "マーケットプレイスを1つ以上選んでください。",
   "validation.marketplaceRegion": "選んだ地域に属さないマーケットプレイスがあります。",

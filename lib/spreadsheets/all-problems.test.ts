@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { describeBookCheck } from "../i18n/sheet-problems";
+import { messages } from "../i18n/messages";
+import { interpolate } from "../i18n/format";
+import { encodeCsvRow } from "../csv";
+import { checkBook, valueAt } from "./all-problems";
+import { readBulkFiles } from "./read-bulk";
+import { loginsTemplateRows } from "./template";
+
+const t = (key: keyof (typeof messages)["ja"], vars?: Record<string, string | number>) => interpolate(messages.ja[key], vars, "ja");
+const csv = (rows: string[][]) => ({ name: "logins.csv", bytes: new TextEncoder().encode(rows.map(encodeCsvRow).join("")) });
+
+/** The template's header and first row, then a second account's row with `bad` cells (by English header). */
+function fileWith(bad: Record<string, string>) {
+  const [header, first] = loginsTemplateRows("en");
+  const second = header.map((h, i) => bad[h] ?? (h === "account_id" ? "acc-bad" : h === "store_name" ? "Bad Store" : h === "seller_id" ? "A9BADSTORE01" : first[i]));
+  return csv([header, first, first.map((c, i) => (header[i] === "login_id" ? "l-x" : header[i] === "email" ? "x@sakura.example" : header[i] === "role" ? "SECONDARY" : c)), second]);
+}
+
+describe("one upload, every problem", () => {
+  it("names unreadable cells and the snapshot's problems of the same row together (the e-mail no longer waits for a second round)", async () => {
+    const book = await readBulkFiles([fileWith({ external: "maybe", last_login_at: "2026-13-45", role: "BOSS", email: "not-an-email" })]);
+    expect(book.ok).toBe(false);
+    if (book.ok || !book.snapshot) throw new Error("expected a readable book with problems");
+    const check = checkBook(book.snapshot, book.placeOf!, book.problems);
+    expect(check.cellProblems.map((p) => `${p.row} ${p.column} ${p.value}`).sort()).toEqual(["4 external maybe", "4 last_login_at 2026-13-45", "4 role BOSS"]);
+    // The role left out by its unreadable cell is not named twice; the e-mail's form is named, by its row.
+    expect(check.schemaErrors.map((e) => [e.place?.row, e.error.path])).toEqual([[4, "accounts[1].logins[0].email"]]);
+    expect(check.crossRowChecked).toBe(false);
+    const described = describeBookCheck(check, t);
+    expect(described).toHaveLength(4);
+    expect(described.map((d) => d.path).every((p) => p.startsWith("4行目"))).toBe(true);
+    expect(described.at(-1)!.message).toContain("メールアドレス");
+    expect(described.find((d) => d.path.includes("role"))!.message).toContain("PRIMARY (プライマリーユーザー), SECONDARY (サブユーザー)");
+  });
+
+  it("orders a file's problems by row, whichever check found them", async () => {
+    const [header, first] = loginsTemplateRows("en");
+    const row = (over: Record<string, string>) => header.map((h, i) => over[h] ?? first[i]);
+    const book = await readBulkFiles([csv([header, row({ email: "bad-email", login_id: "l-a" }), row({ role: "BOSS", login_id: "l-b", email: "b@x.example" })])]);
+    if (book.ok || !book.snapshot) throw new Error("expected a readable book with problems");
+    const described = describeBookCheck(checkBook(book.snapshot, book.placeOf!, book.problems), t);
+    expect(described.map((d) => d.path.slice(0, 3))).toEqual(["2行目", "3行目"]);
+  });
+
+  it("keeps a file-level problem (an unknown column) on its own: no rows were read to check", async () => {
+    const [header, first] = loginsTemplateRows("en");
+    const book = await readBulkFiles([csv([[...header, "colour"], [...first, "red"]])]);
+    expect(book.ok).toBe(false);
+    expect(!book.ok && book.snapshot).toBeFalsy();
+  });
+
+  it("refuses a 2SV cell whose phone has fewer than 4 digits by row, and takes any one-line seller ID as the snapshot does", async () => {
+    const book = await readBulkFiles([fileWith({ seller_id: "123-456", two_step: "SMS:12" })]);
+    if (book.ok || !book.snapshot) throw new Error("expected a readable book with problems");
+    const check = checkBook(book.snapshot, book.placeOf!, book.problems);
+    expect(check.cellProblems.map((p) => [p.row, p.column, p.value, p.key])).toEqual([[4, "two_step", "SMS:12", "badTwoStep"]]);
+    expect(check.schemaErrors).toEqual([]);
+    expect(describeBookCheck(check, t)[0].message).toContain("SMS:1234");
+  });
+
+  it("refuses a 2SV sheet's phone with fewer than 4 digits", async () => {
+    const [header, first] = loginsTemplateRows("en");
+    const twoStep = [["account_id", "login_id", "method", "phone"], ["acc-sakura", first[header.indexOf("login_id")], "SMS", "12"]];
+    const book = await readBulkFiles([csv([header, first]), { ...csv(twoStep), name: "two_step.csv" }]);
+    expect(!book.ok && book.problems.map((p) => [p.sheet, p.row, p.column, p.key])).toEqual([["two_step.csv", 2, "phone", "badPhone"]]);
+  });
+
+  it("finds values by their formatted JSON path", () => {
+    const doc = { accounts: [{ logins: [{ email: "a" }, { role: undefined }] }] };
+    expect(valueAt(doc, "accounts[0].logins[0].email")).toBe("a");
+    expect(valueAt(doc, "accounts[0].logins[1].role")).toBeUndefined();
+    expect(valueAt(doc, "accounts[3].storeName")).toBeUndefined();
+    expect(valueAt(doc, "(root)")).toBe(doc);
+  });
+});
