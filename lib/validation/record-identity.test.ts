@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginEmailKey, sameTwoStepMethod } from "./record-identity";
+import { clientNameKey, loginEmailKey, sameTwoStepMethod } from "./record-identity";
 
 describe("the same record twice", () => {
   it("login e-mails compare ignoring case and surrounding spaces; none recorded is no key", () => {
@@ -26,4 +26,20 @@ describe("the same record twice", () => {
     expect(sameTwoStepMethod(app, { ...app })).toBe(true);
     expect(sameTwoStepMethod(app, { ...app, deviceId: "d-2" })).toBe(false);
   });
+});
+
+describe("client names that name the same company", () => {
+  it.each([
+    ["Ｋｕｍｏ　ＫＫ", "Kumo KK"],
+    ["kumo kk", "Kumo KK"],
+    ["  Kumo   KK ", "Kumo KK"],
+    ["ｻｸﾗ茶", "サクラ茶"],
+    ["STRASSE GmbH", "straße gmbh"],
+  ])("%s is %s", (a, b) => expect(clientNameKey(a)).toBe(clientNameKey(b)));
+
+  it.each([
+    ["Kumo KK", "Kumo K.K."],
+    ["Kumo KK", "KumoKK"],
+    ["サクラ茶", "さくら茶"],
+  ])("%s is not %s", (a, b) => expect(clientNameKey(a)).not.toBe(clientNameKey(b)));
 });

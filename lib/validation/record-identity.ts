@@ -17,3 +17,11 @@ export interface TwoStepIdentity {
  */
 export const sameTwoStepMethod = (a: TwoStepIdentity, b: TwoStepIdentity): boolean =>
   a.kind === b.kind && (a.phoneLast4 ?? null) === (b.phoneLast4 ?? null) && (a.deviceId ?? null) === (b.deviceId ?? null);
+
+/**
+ * A client's name as people tell clients apart: full- and half-width forms alike (NFKC: "Ｋｕｍｏ　ＫＫ" is "Kumo KK"),
+ * case folded (upper then lower, so "ß" and "SS" meet), runs of spaces one space, none at the ends. Only for comparing:
+ * the name is stored as typed.
+ */
+export const clientNameKey = (name: string): string =>
+  name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(/\s+/gu, " ").trim();
