@@ -19,7 +19,7 @@ export const sameTwoStepMethod = (a: TwoStepIdentity, b: TwoStepIdentity): boole
   a.kind === b.kind && (a.phoneLast4 ?? null) === (b.phoneLast4 ?? null) && (a.deviceId ?? null) === (b.deviceId ?? null);
 
 /**
- * A client's name as people tell clients apart: full- and half-width forms alike (NFKC: "Ｋｕｍｏ　ＫＫ" is "Kumo KK"),
+ * A client's name as people tell clients apart: full- and half-width forms alike (NFKC: "Ｋｕｍｏ\u3000ＫＫ" is "Kumo KK"),
  * case folded (upper then lower, so "ß" and "SS" meet), runs of spaces one space, none at the ends. Only for comparing:
  * the name is stored as typed.
  */
