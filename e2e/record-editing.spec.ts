@@ -430,3 +430,43 @@ test("after switching to English, the browser's and the server's refusals are sa
   await expect(form.getByText("One of the clients does not exist.")).toBeVisible();
   expect(await storeName(accountId)).toEqual(before);
 });
+
+test("the same login or 2SV method typed twice is refused; the page says what happened and who recorded it in words (decision 069)", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  await expect(page.getByRole("navigation", { name: "パンくずリスト" })).toContainText("出品用アカウント / Kumo Books");
+  const rows = page.getByTestId("login-row");
+  const logins = await rows.count();
+
+  await page.getByTestId("add-login").getByText("ログインを追加").click();
+  const login = page.getByTestId("add-login-form");
+  await login.getByLabel("種別").selectOption("SECONDARY");
+  await login.getByLabel("ログイン（メールアドレス）").fill("OWNER@kumo.example");
+  await login.getByLabel("新しい関係者の氏名").fill("雲 次郎");
+  await login.getByRole("button", { name: "追加する" }).click();
+  await expect(login.getByText("このアカウントには同じEメールのログインがすでにあります")).toBeVisible();
+  await expect(rows).toHaveCount(logins);
+  await login.getByLabel("ログイン（メールアドレス）").fill("staff@kumo.example");
+  await login.getByRole("button", { name: "追加する" }).click();
+  const staff = rows.filter({ hasText: "staff@kumo.example" });
+  await expect(staff.getByTestId("provenance").first()).toContainText("が記録");
+  await expect(staff.getByTestId("provenance").first()).not.toContainText("照合");
+  await expect(page.getByTestId("history")).toContainText("ログインを追加");
+  await expect(page.getByTestId("history")).not.toContainText("login.created");
+
+  const owner = rows.filter({ hasText: "owner@kumo.example" });
+  const addSms = async () => {
+    if (!(await owner.getByTestId("add-method-form").isVisible())) await owner.getByText("編集（Seller Centralで確認した内容を記録）").click();
+    const add = owner.getByTestId("add-method-form");
+    await add.getByLabel("種類").selectOption("SMS");
+    await add.getByLabel("役割").selectOption("BACKUP");
+    await add.getByLabel("電話番号の下4桁").fill("1234");
+    await add.getByRole("button", { name: "追加" }).click();
+    return add;
+  };
+  await addSms();
+  await expect(owner.getByTestId("two-step-method")).toHaveCount(2);
+  const again = await addSms();
+  await expect(again.getByText("このログインには同じ2段階認証の方法がすでにあります")).toBeVisible();
+  await expect(owner.getByTestId("two-step-method")).toHaveCount(2);
+});

@@ -12,6 +12,15 @@ export function enumLabel(t: T, prefix: string, value: unknown): string {
   return key in messages.ja ? t(key as MessageKey) : String(value);
 }
 
+/**
+ * A history entry's action in words (`login.created` → "ログインを追加"). An action the catalogue has no words for yet
+ * reads as a change to the record, never as its raw key.
+ */
+export function historyActionLabel(t: T, action: string): string {
+  const key = `history.${action}`;
+  return key in messages.ja ? t(key as MessageKey) : t("history.otherChange");
+}
+
 interface HistoryFacts {
   action: string;
   before: unknown;

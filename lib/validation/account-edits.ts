@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { optionalRef, recordId } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 import { PHONE_LAST4_PATTERN } from "./text-rules";
 import { formDayWithin } from "./day";
 import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 const version = z.coerce.number().int().min(1);
 
 const methodFields = z.object({
@@ -21,7 +22,7 @@ const methodFields = z.object({
       .optional()
       .transform((v) => v || null)
       .pipe(z.string().regex(PHONE_LAST4_PATTERN, "validation.phoneLast4").nullable()),
-    deviceId: z.string().max(64).optional().transform((v) => v || null),
+    deviceId: optionalRef,
   });
 const phoneMatchesKind = <T extends z.ZodType<{ kind: string; phoneLast4: string | null }>>(schema: T) =>
   schema

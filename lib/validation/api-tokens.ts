@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_ONLY_PATTERN, isValidDate } from "../dates";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 export const API_TOKEN_NAME_MAX = 100;
 export const API_TOKEN_SCOPES = ["read", "write"] as const;
@@ -14,7 +15,7 @@ const clientIdList = z
 
 /** The settings form: name, read or write, optional clients, optional expiry day (after today, checked in lib). */
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(API_TOKEN_NAME_MAX, "validation.apiTokenNameTooLong"),
+  name: z.string().trim().min(1, "validation.required").max(API_TOKEN_NAME_MAX, "validation.apiTokenNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
   scope: z.enum(API_TOKEN_SCOPES, "validation.apiTokenScope"),
   clientIds: clientIdList,
   expiresOn: z

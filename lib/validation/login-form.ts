@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH } from "./members";
 import { confirmSameName } from "./person-form";
-import { codeList, optionalRef, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
+import { codeList, optionalRef, optionalText, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
 
 // A Seller Central login as a person records it: who it belongs to, its state and dates. The same
 // schema checks the form in the browser and in the server action.
@@ -32,7 +32,7 @@ export const createLoginSchema = z
     email: loginEmail,
     /** An existing person, or "" with a new person's name below. */
     personId: optionalRef,
-    personName: z.string().trim().max(100, "validation.tooLong").optional().transform((v) => v || null),
+    personName: optionalText(),
     personExternal: yesNo.optional().transform((v) => v ?? false),
     confirmSameName,
     status: z.enum(LOGIN_STATUSES, "validation.choose"),

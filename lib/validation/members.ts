@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { recordId } from "./record-fields";
 
 const role = z.enum(["OWNER", "ADMIN", "MANAGER", "VIEWER"]);
 /** Checkbox groups arrive as a comma-joined string from the form component. */
@@ -30,17 +31,17 @@ export const inviteMemberSchema = z.object({
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
 export const inviteClientOwnerSchema = z.object({
-  clientId: z.string().min(1, "validation.required").max(64),
+  clientId: recordId,
   email: inviteEmail,
 });
 export type InviteClientOwnerInput = z.infer<typeof inviteClientOwnerSchema>;
-export const closeClientPortalSchema = z.object({ clientId: z.string().min(1).max(64), confirm: z.literal("yes") });
+export const closeClientPortalSchema = z.object({ clientId: recordId, confirm: z.literal("yes") });
 
-export const changeMemberSchema = z.object({ membershipId: z.string().min(1).max(64), role, clientIds: idList });
+export const changeMemberSchema = z.object({ membershipId: recordId, role, clientIds: idList });
 export type ChangeMemberInput = z.infer<typeof changeMemberSchema>;
 
-export const removeMemberSchema = z.object({ membershipId: z.string().min(1).max(64), confirm: z.literal("yes") });
-export const revokeInvitationSchema = z.object({ invitationId: z.string().min(1).max(64) });
+export const removeMemberSchema = z.object({ membershipId: recordId, confirm: z.literal("yes") });
+export const revokeInvitationSchema = z.object({ invitationId: recordId });
 
 export const acceptInvitationSchema = z
   .object({

@@ -16,9 +16,14 @@ export const RECORD_ID_MAX_LENGTH = 64;
 export const recordId = z.string().min(1, "validation.required").max(RECORD_ID_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
 /** The version the form was rendered from (optimistic locking). */
 export const version = z.coerce.number("validation.wholeNumber").int("validation.wholeNumber").min(1, "validation.wholeNumber");
-export const requiredText = (max = NAME_MAX_LENGTH) => z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
+/**
+ * A one-line name (store, client, person, company …). The forms' shared check lets tab and line breaks through for
+ * text areas (lib/forms/control-characters.ts); a name refuses them here, once for every form that uses these.
+ */
+export const requiredText = (max = NAME_MAX_LENGTH) =>
+  z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
 export const optionalText = (max = NAME_MAX_LENGTH) =>
-  z.string().trim().max(max, "validation.tooLong").optional().transform((v) => v || null);
+  z.string().trim().max(max, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null);
 /** An optional reference chosen from a list: "" = none. */
 export const optionalRef = z.string().max(64, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null);
 /** Checkbox groups arrive comma-joined. */

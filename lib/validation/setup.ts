@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
 import { inviteEmail } from "./members";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 
 // The first agency and its Owner: from /setup (with the single-use token), from `gatehouse setup`,
 // and a demo Owner's own fresh organisation (name and language only). Messages are catalogue keys.
@@ -8,8 +9,8 @@ import { inviteEmail } from "./members";
 export const ORG_NAME_MAX_LENGTH = 100;
 export const PERSON_NAME_MAX_LENGTH = 100;
 
-export const orgName = z.string().trim().min(1, "validation.required").max(ORG_NAME_MAX_LENGTH, "validation.tooLong");
-const ownerName = z.string().trim().min(1, "validation.required").max(PERSON_NAME_MAX_LENGTH, "validation.tooLong");
+export const orgName = z.string().trim().min(1, "validation.required").max(ORG_NAME_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
+const ownerName = z.string().trim().min(1, "validation.required").max(PERSON_NAME_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
 const locale = z.enum(LOCALES, "validation.choose");
 
 export const newOrganisationSchema = z.object({ orgName, locale });

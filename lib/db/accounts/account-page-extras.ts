@@ -38,8 +38,9 @@ export interface AccountPageExtras {
   labels: Map<string, string>;
 }
 
-const provenanceOf = (raw: Omit<RawSource, "verifiedAt"> & { verifiedAt: string | Date | null }, names: Map<string, string>): Provenance => ({
+const provenanceOf = (raw: Omit<RawSource, "verifiedAt"> & { verifiedAt: string | Date | null }, names: Map<string, string>, meaning: Provenance["meaning"] = "recorded"): Provenance => ({
   source: raw.source,
+  meaning,
   verifiedAt: raw.verifiedAt === null ? null : new Date(raw.verifiedAt),
   verifiedBy: raw.verifiedById === null ? null : (names.get(raw.verifiedById) ?? null),
 });
@@ -60,7 +61,7 @@ export function accountPageExtras(row: AccountPageRow, want: AccountPageWant): A
   for (const l of row.logins) for (const p of [l.person, ...l.usedBy.map((u) => u.person)]) people.set(p.id, p);
   return {
     provenance: {
-      account: provenanceOf({ source: row.source, verifiedAt: row.lastVerifiedAt, verifiedById: row.verifiedById }, names),
+      account: provenanceOf({ source: row.source, verifiedAt: row.lastVerifiedAt, verifiedById: row.verifiedById }, names, "checked"),
       logins: new Map(row.logins.map((l) => [l.id, provenanceOf(l, names)])),
       children: new Map(children.map((c) => [c.id, provenanceOf(c, names)])),
     },

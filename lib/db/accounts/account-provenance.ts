@@ -2,6 +2,12 @@
 
 export interface Provenance {
   source: "FORM" | "IMPORT" | "API" | "SEED";
+  /**
+   * What the date and name stand for. `checked`: a person compared the record with Seller Central (an account's
+   * lastVerifiedAt, set by "mark verified" or a snapshot's lastVerifiedAt; UNVERIFIED_DATA reads it). `recorded`: who
+   * last wrote the record (typed in, imported) and when — every form write stamps it, so it proves no check.
+   */
+  meaning: "checked" | "recorded";
   verifiedAt: Date | null;
   verifiedBy: string | null;
 }

@@ -4,7 +4,8 @@ import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginI
 import type { Tx } from "../client";
 import type { Scope } from "../scope";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
-import { assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
+import { loginEmailKey, sameTwoStepMethod, type TwoStepIdentity } from "@/lib/validation/record-identity";
+import { assertEmailFreeOnAccount, assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
 
 async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
   const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });
@@ -16,6 +17,7 @@ export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInpu
   return writeAccountData(scope, input.accountId, input.version, async (tx) => {
     await loginOnAccount(tx, scope, input.accountId, input.loginId);
     await assertDeviceInOrg(tx, scope, input.deviceId);
+    await assertMethodNotRecorded(tx, scope, input.loginId, input);
     const method = await tx.twoStepMethod.create({
       data: {
         orgId: scope.orgId, loginId: input.loginId, kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4,
@@ -32,6 +34,16 @@ async function assertDeviceInOrg(tx: Tx, scope: Scope, deviceId: string | null) 
     throw new AppError("INVALID_INPUT", "Unknown device", { deviceId: "validation.unknownDevice" });
 }
 
+/** The login's other methods hold no copy of this one (the account's row lock, held by writeAccountData, keeps it so). */
+async function assertMethodNotRecorded(tx: Tx, scope: Scope, loginId: string, method: TwoStepIdentity, exceptMethodId?: string) {
+  const others = await tx.twoStepMethod.findMany({
+    where: { orgId: scope.orgId, loginId, ...(exceptMethodId ? { id: { not: exceptMethodId } } : {}) },
+    select: { kind: true, phoneLast4: true, deviceId: true },
+  });
+  if (others.some((other) => sameTwoStepMethod(other, method)))
+    throw new AppError("INVALID_INPUT", "This login already has this 2SV method", { kind: "validation.twoStepMethodTaken" });
+}
+
 const methodFacts = (m: { kind: string; role: string; label: string | null; phoneLast4: string | null; deviceId: string | null }) => ({
   kind: m.kind, role: m.role, label: m.label, phoneLast4: m.phoneLast4, deviceId: m.deviceId,
 });
@@ -42,6 +54,7 @@ export async function updateTwoStepMethod(scope: Scope, input: UpdateTwoStepMeth
     const before = await tx.twoStepMethod.findFirst({ where: { id: input.methodId, orgId: scope.orgId, login: { accountId: input.accountId } } });
     if (!before) throw new AppError("NOT_FOUND", "2SV method not found");
     await assertDeviceInOrg(tx, scope, input.deviceId);
+    await assertMethodNotRecorded(tx, scope, before.loginId, input, before.id);
     const after = await tx.twoStepMethod.update({
       where: { id: before.id },
       data: { kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4, deviceId: input.deviceId, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() },
@@ -69,6 +82,7 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
     const before = await loginOnAccount(tx, scope, input.accountId, input.loginId);
     if (input.personId !== undefined && input.personId !== before.personId) await assertPersonInOrg(tx, scope, input.personId);
     if (input.role === "PRIMARY" && before.role !== "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId, before.id);
+    if (input.email !== undefined && loginEmailKey(input.email) !== loginEmailKey(before.email)) await assertEmailFreeOnAccount(tx, scope, input.accountId, input.email, before.id);
     const day = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(`${v}T00:00:00Z`));
     const after = await tx.login.update({
       where: { id: before.id },

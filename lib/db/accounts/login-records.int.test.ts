@@ -135,3 +135,58 @@ describe("logins and their 2SV methods typed in", () => {
     expect(event.before).toMatchObject({ role: "SECONDARY", twoStep: [{ kind: "SMS", phoneLast4: "9999" }], permissions: [{ toolId: "INVENTORY", level: "VIEW" }] });
   });
 });
+
+describe("the same login or 2SV method typed twice (new-user pass, stop 40)", () => {
+  const loginForm = async (accountId: string, over: Record<string, string>) =>
+    createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "SECONDARY", status: "ACTIVE", personName: "Kumo Staff", personExternal: "no", ...over });
+
+  it("a second login with the same e-mail in another case is refused and changes nothing; another account may hold it; an edit into a copy is refused too", async () => {
+    const { scope, accountId } = await emptyAccount();
+    const { id: first } = await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    // A row typed before e-mails were lower-cased (or imported) in another case still counts.
+    await db.login.update({ where: { id: first }, data: { email: "Owner@Kumo.example" } });
+    const before = await version(accountId);
+    const refused = await failure(createLogin(scope, await loginForm(accountId, { email: "OWNER@kumo.example" })));
+    expect(refused?.code).toBe("INVALID_INPUT");
+    expect(refused?.details).toEqual({ email: "validation.loginEmailTaken" });
+    expect(await db.login.count({ where: { accountId } })).toBe(1);
+    expect(await db.person.count({ where: { orgId: scope.orgId, name: "Kumo Staff" } })).toBe(0);
+    expect(await version(accountId)).toBe(before);
+
+    const other = await createAccount(scope, { storeName: "Kumo Two", sellerId: null, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", clientId: null });
+    await createLogin(scope, await loginForm(other.id, { email: "owner@kumo.example" }));
+
+    const { id: second } = await createLogin(scope, await loginForm(accountId, { email: "staff@kumo.example" }));
+    const edit = updateLoginSchema.parse({ accountId, version: String(await version(accountId)), loginId: second, status: "ACTIVE", passwordChangedAt: "", email: "OWNER@KUMO.EXAMPLE" });
+    expect((await failure(updateLogin(scope, edit)))?.details).toEqual({ email: "validation.loginEmailTaken" });
+    expect((await db.login.findUniqueOrThrow({ where: { id: second } })).email).toBe("staff@kumo.example");
+    // Re-saving a login with its own address is no clash.
+    await updateLogin(scope, updateLoginSchema.parse({ accountId, version: String(await version(accountId)), loginId: first, status: "ACTIVE", passwordChangedAt: "", email: "owner@kumo.example" }));
+    // Logins without a recorded e-mail (null = unknown, as in a snapshot) are not duplicates of each other.
+    await createLogin(scope, await loginForm(accountId, { email: "" }));
+    await createLogin(scope, await loginForm(accountId, { email: "" }));
+    expect(await db.login.count({ where: { accountId, email: null } })).toBe(2);
+  });
+
+  it("the same SMS method twice is refused (SINGLE_2SV_METHOD stays open); a copy made by an edit too; another number is a second method", async () => {
+    const { scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    const sms = { loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null } as const;
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), ...sms });
+    expect(await open(accountId, "SINGLE_2SV_METHOD")).toBe(1);
+    const before = await version(accountId);
+    const refused = await failure(addTwoStepMethod(scope, { accountId, version: before, ...sms, label: "same phone" }));
+    expect(refused?.details).toEqual({ kind: "validation.twoStepMethodTaken" });
+    expect(await db.twoStepMethod.count({ where: { loginId } })).toBe(1);
+    expect(await version(accountId)).toBe(before);
+    expect(await open(accountId, "SINGLE_2SV_METHOD")).toBe(1);
+
+    const backupId = await addTwoStepMethod(scope, { accountId, version: await version(accountId), ...sms, role: "BACKUP", phoneLast4: "5678" });
+    expect(await open(accountId, "SINGLE_2SV_METHOD")).toBe(0);
+    const copy = updateTwoStepMethodSchema.parse({ accountId, version: String(await version(accountId)), methodId: backupId, kind: "SMS", role: "BACKUP", phoneLast4: "1234" });
+    expect((await failure(updateTwoStepMethod(scope, copy)))?.details).toEqual({ kind: "validation.twoStepMethodTaken" });
+    expect((await db.twoStepMethod.findUniqueOrThrow({ where: { id: backupId } })).phoneLast4).toBe("5678");
+    // Saving a method unchanged (its own values) is no clash.
+    await updateTwoStepMethod(scope, { ...copy, version: await version(accountId), phoneLast4: "5678", label: "old phone" });
+  });
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
 import { dateToDay } from "@/lib/validation/record-fields";
+import { loginEmailKey } from "@/lib/validation/record-identity";
 import type { CreateLoginInput, RemoveLoginInput } from "@/lib/validation/login-form";
 import type { Tx } from "../client";
 import type { Login } from "../generated/client";
@@ -22,6 +23,20 @@ export async function assertPersonInOrg(tx: Tx, scope: Scope, personId: string) 
 export async function assertNoOtherPrimary(tx: Tx, scope: Scope, accountId: string, exceptLoginId?: string) {
   const other = await tx.login.findFirst({ where: { orgId: scope.orgId, accountId, role: "PRIMARY", ...(exceptLoginId ? { id: { not: exceptLoginId } } : {}) }, select: { id: true } });
   if (other) throw new AppError("INVALID_INPUT", "The account already has a primary login", { role: "validation.onePrimary" });
+}
+
+/**
+ * One Seller Central user per e-mail: a second login with the same address on one account (in any case) is the same
+ * user typed twice. Called inside writeAccountData, which holds the account's row lock, so two forms cannot both pass.
+ */
+export async function assertEmailFreeOnAccount(tx: Tx, scope: Scope, accountId: string, email: string | null, exceptLoginId?: string) {
+  const key = loginEmailKey(email);
+  if (key === null) return;
+  const clash = await tx.login.findFirst({
+    where: { orgId: scope.orgId, accountId, email: { equals: key, mode: "insensitive" }, ...(exceptLoginId ? { id: { not: exceptLoginId } } : {}) },
+    select: { id: true },
+  });
+  if (clash) throw new AppError("INVALID_INPUT", "The account already has a login with this e-mail", { email: "validation.loginEmailTaken" });
 }
 
 /** What an audit event keeps of a login: its facts, never anything secret (there is nothing secret stored). */
@@ -52,6 +67,7 @@ const day = (v: string | null) => (v === null ? null : new Date(`${v}T00:00:00Z`
 export async function createLogin(scope: Scope, input: CreateLoginInput): Promise<{ id: string }> {
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     if (input.role === "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId);
+    await assertEmailFreeOnAccount(tx, scope, input.accountId, input.email);
     let personId = input.personId;
     if (personId) await assertPersonInOrg(tx, scope, personId);
     else {

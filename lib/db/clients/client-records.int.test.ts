@@ -31,6 +31,29 @@ describe("clients", () => {
     expect(removed.before).toMatchObject({ name: "Sakura Tea", accountIds: [account.id] });
   });
 
+  it("a name that differs only in width, case or spaces is taken (stored as typed); a rename to its own name in another width is not", async () => {
+    const { orgId, userId } = await createTenant(db);
+    const scope = await scopeFor(userId);
+    const { id } = await createClient(scope, { name: "Kumo KK" });
+    for (const name of ["Ｋｕｍｏ　ＫＫ", "KUMO  KK", "ｋｕｍｏ ｋｋ"]) expect((await failure(createClient(scope, { name })))?.details, name).toEqual({ name: "validation.clientNameTaken" });
+    expect(await db.client.count({ where: { orgId } })).toBe(1);
+    const { id: other } = await createClient(scope, { name: "Ｓａｋｕｒａ" });
+    expect((await db.client.findUniqueOrThrow({ where: { id: other } })).name).toBe("Ｓａｋｕｒａ");
+    expect((await failure(renameClient(scope, { clientId: other, version: 1, name: "Ｋｕｍｏ ＫＫ" })))?.details).toEqual({ name: "validation.clientNameTaken" });
+    await renameClient(scope, { clientId: id, version: 1, name: "Ｋｕｍｏ　ＫＫ" });
+    expect((await db.client.findUniqueOrThrow({ where: { id } })).name).toBe("Ｋｕｍｏ　ＫＫ");
+  });
+
+  it("two forms adding the same name in different widths at once: exactly one is saved", async () => {
+    const { orgId, userId } = await createTenant(db);
+    const scope = await scopeFor(userId);
+    const results = await Promise.allSettled([createClient(scope, { name: "Kumo KK" }), createClient(scope, { name: "Ｋｕｍｏ　ＫＫ" })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const [refused] = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect((refused.reason as AppError).details).toEqual({ name: "validation.clientNameTaken" });
+    expect(await db.client.count({ where: { orgId } })).toBe(1);
+  });
+
   it("are refused to Managers and Viewers, and another organisation's client is not found", async () => {
     const { orgId, userId } = await createTenant(db);
     const owner = await scopeFor(userId);

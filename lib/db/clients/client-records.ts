@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
 import type { CreateClientInput, RemoveClientInput, RenameClientInput } from "@/lib/validation/clients";
+import { clientNameKey } from "@/lib/validation/record-identity";
 import type { Tx } from "../client";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -15,9 +16,15 @@ function assertCanManageClients(scope: Scope): void {
 
 const nameTaken = () => new AppError("INVALID_INPUT", "A client with this name exists", { name: "validation.clientNameTaken" });
 
+/**
+ * No other client of the organisation has this name as people compare names (width, case and spaces aside,
+ * clientNameKey). Compared here rather than by an index, since the key is Unicode's NFKC and case folding in
+ * JavaScript; callers hold the organisation's client-name advisory lock, so two forms cannot both pass.
+ */
 async function assertNameFree(tx: Tx, scope: Scope, name: string, exceptId?: string) {
-  const clash = await tx.client.findFirst({ where: { orgId: scope.orgId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw nameTaken();
+  const key = clientNameKey(name);
+  const names = await tx.client.findMany({ where: { orgId: scope.orgId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
+  if (names.some((c) => clientNameKey(c.name) === key)) throw nameTaken();
 }
 
 export interface ClientRow {

@@ -60,7 +60,7 @@ export interface PersonPageExtras {
 /** The person page's provenance, forms, hand-over candidates and evidence labels, from its statement's row. */
 export function personPageExtras(row: RawPersonExtras, want: PersonPageWant): PersonPageExtras {
   return {
-    provenance: { source: row.source, verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy },
+    provenance: { source: row.source, meaning: "recorded", verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy },
     editing: want.editing && row.removal && row.heldDevices && row.hasOthers !== null
       ? {
           values: { version: String(row.version), name: row.name, email: row.email ?? "", company: row.company ?? "", external: row.external ? "yes" : "no", departedAt: dateToDay(row.departedAt) },

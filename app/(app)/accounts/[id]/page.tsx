@@ -51,7 +51,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const tools = listTools();
   const page = (
     <div className="space-y-4">
-      <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> /</nav>
+      <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> / <span aria-current="page">{account.storeName}</span></nav>
       <header className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4">
         <div>
           <h1 className="text-2xl font-semibold">{account.storeName}</h1>

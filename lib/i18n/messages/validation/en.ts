@@ -58,6 +58,8 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.marketplaceRegion": "Some of the marketplaces are not in the chosen region.",
   "validation.clientRequired": "Choose one of your clients.",
   "validation.unknownPerson": unknownPerson.en,
+  "validation.loginEmailTaken": "This account already has a login with this e-mail (e-mails are compared ignoring upper/lower case).",
+  "validation.twoStepMethodTaken": "This login already has this 2-step verification method (same kind, same device and same last four digits).",
   "validation.onePrimary": "This account already has a primary user (one per account).",
   "validation.personOrName": "Choose a known person or type a new person's name (one or the other).",
   "validation.personNameTaken": "A person named {name} already exists: {people}. If it is the same person, open them from the list and edit them there. If it is someone else, tick “Add as another person of the same name” and add again.",

@@ -62,6 +62,8 @@ export const ja = {
   "validation.marketplaceRegion": "選んだ地域に属さないマーケットプレイスがあります。",
   "validation.clientRequired": "担当しているクライアントを選んでください。",
   "validation.unknownPerson": unknownPerson.ja,
+  "validation.loginEmailTaken": "このアカウントには同じEメールのログインがすでにあります（大文字と小文字は区別しません）。",
+  "validation.twoStepMethodTaken": "このログインには同じ2段階認証の方法がすでにあります（種類・端末・下4桁が同じ）。",
   "validation.onePrimary": "このアカウントにはすでにプライマリーユーザーがいます（1アカウントに1人）。",
   "validation.personOrName": "既存の関係者を選ぶか、新しい関係者の氏名を入力してください（どちらか一方）。",
   "validation.personNameTaken": "「{name}」と同じ名前の関係者がすでにいます: {people}。同じ人なら、一覧からその人を開いて編集してください。別の人なら「同じ名前の別の人として追加する」にチェックして、もう一度追加してください。",

@@ -47,9 +47,9 @@ describe("the html renderers write what the React components write", () => {
 
   it("the provenance line, verified by a hostile name or not", () => {
     for (const provenance of [
-      { source: "IMPORT" as const, verifiedAt: new Date("2026-02-03T00:00:00Z"), verifiedBy: HOSTILE },
-      { source: "FORM" as const, verifiedAt: new Date("2026-02-03T00:00:00Z"), verifiedBy: null },
-      { source: "SEED" as const, verifiedAt: null, verifiedBy: null },
+      { source: "IMPORT" as const, meaning: "recorded" as const, verifiedAt: new Date("2026-02-03T00:00:00Z"), verifiedBy: HOSTILE },
+      { source: "FORM" as const, meaning: "checked" as const, verifiedAt: new Date("2026-02-03T00:00:00Z"), verifiedBy: null },
+      { source: "SEED" as const, meaning: "checked" as const, verifiedAt: null, verifiedBy: null },
     ]) {
       expect(provenanceLineHtml(provenance, t)!.markup).toBe(renderToStaticMarkup(createElement(ProvenanceLine, { provenance, t })));
       expect(provenanceLineHtml(provenance, t)!.markup).not.toContain("<script>");
@@ -65,7 +65,7 @@ describe("a login row's cells", () => {
     expect(person).toBe(
       `${ESCAPED}<span class="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900">External</span><span class="ml-1 rounded bg-red-100 px-1 text-xs text-red-900">Departed</span><div class="text-xs text-slate-500">Also used by: A, ${ESCAPED}</div>`.replace("External", t("person.external")).replace("Departed", t("person.departed")).replace("Also used by", t("login.usedBy")),
     );
-    const twoStep = twoStepHtml(l, t, new Map([["m1", { source: "API", verifiedAt: null, verifiedBy: null }]])).markup;
+    const twoStep = twoStepHtml(l, t, new Map([["m1", { source: "API", meaning: "recorded", verifiedAt: null, verifiedBy: null }]])).markup;
     expect(twoStep).not.toMatch(/<script|'q'|"x"/);
     expect(twoStep.match(/data-testid="two-step-method"/g)).toHaveLength(2);
     expect(twoStep).toContain(`<span class="tabular-nums"> ••••12&lt;3</span><span> · ${ESCAPED}</span>`);
@@ -142,7 +142,8 @@ describe("a login's row of the logins table (decision 062)", () => {
 
   it("leaves the review's line out when the login has none, but keeps the way to the reviews", () => {
     const row = loginRowHtml(login({ email: null }), "a", t, undefined, new Map()).markup;
-    expect(row).toMatch(/^<td class="font-medium">—<\/td>/);
+    // A login without a recorded e-mail says so in words, not a bare dash.
+    expect(row.startsWith(`<td class="font-medium">${t("login.noEmail")}</td>`)).toBe(true);
     expect(row).toContain(`data-testid="access-review"><a href="/reviews"`);
   });
 });

@@ -9,6 +9,7 @@ import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import { html, type SafeHtml } from "@/lib/html/safe-html";
 import type { Locale } from "@/lib/i18n/locales";
+import { provenanceText } from "@/lib/i18n/provenance-text";
 import type { Translate } from "@/lib/i18n/server";
 
 export type LatestReviews = Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
@@ -22,12 +23,10 @@ export function factsHtml(account: AccountDetail, t: Translate, portal: boolean)
   }<dt class="text-slate-500">${t("account.region")}</dt><dd>${account.region} (${account.marketplaces.join(", ")})</dd><dt class="text-slate-500">${t("account.plan")}</dt><dd>${t(`plan.${account.plan}`)}</dd><dt class="text-slate-500">${t("account.status")}</dt><dd>${t(`accountStatus.${account.status}`)}</dd><dt class="text-slate-500">${t("account.lastVerified")}</dt><dd>${formatDay(account.lastVerifiedAt)}</dd>`;
 }
 
-export function verifiedText(provenance: Provenance, t: Translate): string {
-  if (!provenance.verifiedAt) return t("provenance.notVerified");
-  return provenance.verifiedBy
-    ? t("provenance.verified", { date: formatDay(provenance.verifiedAt), who: provenance.verifiedBy })
-    : t("provenance.verifiedOn", { date: formatDay(provenance.verifiedAt) });
-}
+export const verifiedText = provenanceText;
+
+/** A login's e-mail, or words saying none is recorded (a snapshot allows null: the address is not known). */
+export const loginEmailText = (email: string | null, t: Translate): string => email ?? t("login.noEmail");
 
 /** ProvenanceLine (provenance-line.tsx) as markup, inside a string-written cell. */
 export function provenanceLineHtml(provenance: Provenance | undefined, t: Translate): SafeHtml | null {
@@ -69,7 +68,7 @@ export function reviewHtml(review: NonNullable<ReturnType<LatestReviews["get"]>>
  * are plain anchors, as the accounts table's are (decision 051); the editor is a row of its own under this one.
  */
 export function loginRowHtml(login: Login, accountId: string, t: Translate, review: ReturnType<LatestReviews["get"]>, provenance: Map<string, Provenance>): SafeHtml {
-  return html`<td class="font-medium">${login.email ?? "—"}${provenanceLineHtml(provenance.get(login.id), t)}</td><td class="whitespace-nowrap" data-label="${t("login.role")}" data-testid="login-role">${t(`loginRole.${login.role}`)}</td><td data-label="${t("login.person")}">${personHtml(login, t)}</td><td class="whitespace-nowrap" data-label="${t("login.status")}" data-testid="login-status">${t(`loginStatus.${login.status}`)}<div class="text-xs"><a href="/accounts/${accountId}/triage?login=${login.id}" class="text-blue-800 underline" data-testid="login-triage-link">${t("triage.link")}</a></div></td><td data-label="${t("login.lastLogin")}">${dayHtml(login.lastLoginAt)}</td><td data-label="${t("login.passwordChanged")}">${dayHtml(login.passwordChangedAt)}</td><td data-label="${t("login.twoStep")}" data-wide="true" data-testid="login-two-step">${twoStepHtml(login, t, provenance)}</td><td data-label="${t("review.title")}" data-wide="true" data-testid="access-review">${review ? html`<div class="text-xs">${reviewHtml(review, t)}</div>` : null}<a href="/reviews" class="mt-1 inline-block text-xs text-blue-800 underline">${t("reviews.openReviews")}</a></td>`;
+  return html`<td class="font-medium">${loginEmailText(login.email, t)}${provenanceLineHtml(provenance.get(login.id), t)}</td><td class="whitespace-nowrap" data-label="${t("login.role")}" data-testid="login-role">${t(`loginRole.${login.role}`)}</td><td data-label="${t("login.person")}">${personHtml(login, t)}</td><td class="whitespace-nowrap" data-label="${t("login.status")}" data-testid="login-status">${t(`loginStatus.${login.status}`)}<div class="text-xs"><a href="/accounts/${accountId}/triage?login=${login.id}" class="text-blue-800 underline" data-testid="login-triage-link">${t("triage.link")}</a></div></td><td data-label="${t("login.lastLogin")}">${dayHtml(login.lastLoginAt)}</td><td data-label="${t("login.passwordChanged")}">${dayHtml(login.passwordChangedAt)}</td><td data-label="${t("login.twoStep")}" data-wide="true" data-testid="login-two-step">${twoStepHtml(login, t, provenance)}</td><td data-label="${t("review.title")}" data-wide="true" data-testid="access-review">${review ? html`<div class="text-xs">${reviewHtml(review, t)}</div>` : null}<a href="/reviews" class="mt-1 inline-block text-xs text-blue-800 underline">${t("reviews.openReviews")}</a></td>`;
 }
 
 /** An open finding's head (severity, title, rule id), evidence line and remediation (`<details>`'s content). */
@@ -109,7 +108,7 @@ export function matrixHtml(account: AccountDetail, shown: Tool[], t: Translate, 
               grants.map((g) => levelBadgeHtml(g.level, `${t(`level.${g.level}`)}${g.marketplace ? ` (${g.marketplace})` : ""}`, true));
       return html`<td>${content}</td>`;
     });
-    return html`<tr><th scope="row" class="matrix-login">${login.email}</th>${cells}</tr>`;
+    return html`<tr><th scope="row" class="matrix-login">${loginEmailText(login.email, t)}</th>${cells}</tr>`;
   });
   return html`<caption class="sr-only">${t("account.permissions")}</caption><thead><tr><th scope="col" class="sticky left-0 bg-white px-2 py-1">${t("login.email")}</th>${head}</tr></thead><tbody>${rows}</tbody>`;
 }

@@ -1,16 +1,10 @@
 import { LocalTime } from "@/components/local-time";
 import type { HistoryEntry } from "@/lib/db/history";
-import { historyDetail } from "@/lib/i18n/enum-label";
+import { historyActionLabel, historyDetail } from "@/lib/i18n/enum-label";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { RULES } from "@/lib/risk";
 import { Empty, Section } from "./section";
-
-const KNOWN = new Set([
-  "finding.resolved", "finding.reopened", "finding.accepted", "finding.acceptance_expired", "twoStepMethod.added", "twoStepMethod.removed",
-  "login.updated", "account.verified", "loginUser.removed", "snapshot.imported", "access.reviewed",
-  "triage.completed", "review.decided", "task.opened", "task.closed",
-]);
 
 /** What happened to this account and its risks, newest first: the audit trail, readable. */
 export function HistorySection({ history, t, locale }: { history: HistoryEntry[]; t: Translate; locale: Locale }) {
@@ -24,7 +18,7 @@ export function HistorySection({ history, t, locale }: { history: HistoryEntry[]
           {history.map((e) => { const detail = historyDetail(e, t); return (
             <li key={e.id} className="flex flex-wrap gap-x-2 border-l-2 border-slate-200 pl-2">
               <span className="text-slate-500"><LocalTime iso={e.at.toISOString()} locale={locale} /></span>
-              <span className="font-medium">{KNOWN.has(e.action) ? t(`history.${e.action}` as Parameters<Translate>[0]) : e.action}</span>
+              <span className="font-medium">{historyActionLabel(t, e.action)}</span>
               {e.ruleId && <span>{title(e.ruleId)}</span>}
               {/* Reasons and notes are typed by people: a long unbroken one wraps instead of widening the page. */}
               {detail && <span className="min-w-0 text-slate-700 [overflow-wrap:anywhere]">{detail}</span>}
