@@ -37,8 +37,9 @@ describe("buildFingerprint", () => {
     const before = await buildFingerprint(root);
     mkdirSync(join(root, "app", "node_modules"));
     writeFileSync(join(root, "app", "node_modules", "x.js"), "1");
-    mkdirSync(join(root, ".next"));
-    writeFileSync(join(root, ".next", "BUILD_ID"), "x");
+    // Inside a source folder, where the walk would otherwise read them.
+    mkdirSync(join(root, "app", ".next"));
+    writeFileSync(join(root, "app", ".next", "BUILD_ID"), "x");
     expect(await buildFingerprint(root)).toBe(before);
     renameSync(join(root, "app", "page.tsx"), join(root, "app", "other.tsx"));
     const renamed = await buildFingerprint(root);

@@ -23,7 +23,8 @@ describe("a review item's detail in the reader's words", () => {
 
   it("partners, apps and console access", () => {
     expect(itemDetailText("PARTNER", { acceptedAt: "2026-10-01", linkSentAt: "2026-09-30" }, "en")).toBe("Accepted 2026-10-01");
-    expect(itemDetailText("PARTNER", { acceptedAt: null, linkSentAt: null }, "ja")).toBe("リンク送付 —（未承認）");
+    expect(itemDetailText("PARTNER", { acceptedAt: null, linkSentAt: null }, "ja")).toBe("リンク未送付（未承認）");
+    expect(itemDetailText("PARTNER", { acceptedAt: null, linkSentAt: "2026-09-30" }, "en")).toBe("Link sent 2026-09-30 (not accepted)");
     expect(itemDetailText("APP", { developer: "Acme", expiresAt: "2027-01-01" }, "ja")).toBe("Acme · 有効期限 2027-01-01");
     expect(itemDetailText("OTHER_ACCESS", { console: "ADS", role: "EDITOR" }, "ja")).toBe("Amazon広告 · 編集者");
     expect(itemDetailText("OTHER_ACCESS", { console: "BRAND_REGISTRY", role: "CUSTOM ROLE" }, "en")).toBe("Brand Registry · CUSTOM ROLE");

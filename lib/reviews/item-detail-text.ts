@@ -38,7 +38,7 @@ export function itemDetailText(kind: ItemKind, detail: Record<string, unknown>, 
     return [enumLabel(t, "loginRole", detail.role), enumLabel(t, "loginStatus", detail.status), text(detail.person), grants].filter(Boolean).join(" · ");
   }
   if (kind === "PARTNER") {
-    return detail.acceptedAt ? t("reviews.detail.accepted", { date: text(detail.acceptedAt) }) : t("reviews.detail.linkSent", { date: text(detail.linkSentAt) || "—" });
+    return detail.acceptedAt ? t("reviews.detail.accepted", { date: text(detail.acceptedAt) }) : (text(detail.linkSentAt) ? t("reviews.detail.linkSent", { date: text(detail.linkSentAt) }) : t("reviews.detail.notSent"));
   }
   if (kind === "APP") {
     return [text(detail.developer), detail.expiresAt ? t("reviews.detail.expires", { date: text(detail.expiresAt) }) : ""].filter(Boolean).join(" · ");

@@ -6,6 +6,7 @@ import { encodeCsvRow } from "../csv";
 import { checkBook, valueAt } from "./all-problems";
 import { readBulkFiles } from "./read-bulk";
 import { loginsTemplateRows } from "./template";
+import { generateSnapshot } from "../risk/generate";
 
 const t = (key: keyof (typeof messages)["ja"], vars?: Record<string, string | number>) => interpolate(messages.ja[key], vars, "ja");
 const csv = (rows: string[][]) => ({ name: "logins.csv", bytes: new TextEncoder().encode(rows.map(encodeCsvRow).join("")) });
@@ -72,5 +73,19 @@ describe("one upload, every problem", () => {
     expect(valueAt(doc, "accounts[0].logins[1].role")).toBeUndefined();
     expect(valueAt(doc, "accounts[3].storeName")).toBeUndefined();
     expect(valueAt(doc, "(root)")).toBe(doc);
+  });
+
+  it("leaves the checks across rows for later when a row was left out for a missing cell: the rows naming it are not reported", () => {
+    const snapshot = JSON.parse(JSON.stringify(generateSnapshot(3, 7, { asOf: "2026-12-04" }))) as { devices: { id: string }[]; accounts: { logins: { twoStep: { deviceId: string | null }[] }[] }[] };
+    const used = snapshot.accounts.flatMap((a) => a.logins.flatMap((l) => l.twoStep.map((m) => m.deviceId))).find((id) => id !== null);
+    if (!used) throw new Error("the generated snapshot names no device");
+    // The devices sheet's row of that device had a missing cell, so the reader left it out.
+    snapshot.devices = snapshot.devices.filter((d) => d.id !== used);
+    const missing = { row: 2, column: "device_kind", key: "missing" as const, sheet: "devices" };
+    expect(checkBook(snapshot, () => null, []).schemaErrors.some((e) => e.error.reason?.key === "unknownRef")).toBe(true);
+    const check = checkBook(snapshot, () => null, [missing]);
+    expect(check.schemaErrors.filter((e) => e.error.reason?.key === "unknownRef")).toEqual([]);
+    expect(check.crossRowChecked).toBe(false);
+    expect(check.cellProblems).toEqual([missing]);
   });
 });

@@ -26,14 +26,18 @@ export const crossRowRan = (errors: readonly SnapshotError[]) => errors.every((e
 
 /** `snapshot`: as the workbook reader built it (a bad cell's value undefined or empty); `placeOf`: its paths' rows. */
 export function checkBook(snapshot: unknown, placeOf: (path: string) => Place | null, cellProblems: readonly SheetProblem[]): BookCheck {
+  // A row with a missing cell was left out of the snapshot whole, so a check across rows would report the rows that
+  // name it ("unknown device d-sato-phone", which the file does hold): those checks wait until it is fixed.
+  const rowsLeftOut = cellProblems.some((p) => p.key === "missing");
   const parsed = parseSnapshot(snapshot);
-  if (parsed.ok) return { snapshot: cellProblems.length ? null : parsed.snapshot, cellProblems: [...cellProblems], schemaErrors: [], crossRowChecked: true };
+  if (parsed.ok) return { snapshot: cellProblems.length ? null : parsed.snapshot, cellProblems: [...cellProblems], schemaErrors: [], crossRowChecked: !rowsLeftOut };
   const rowsWithCellProblems = new Set(cellProblems.map((p) => `${p.sheet ?? ""}\u0000${p.row}`));
   const schemaErrors = parsed.errors
+    .filter((error) => !(rowsLeftOut && CROSS_ROW.has(error.reason?.key ?? "")))
     .map((error) => ({ error, place: placeOf(error.path) }))
     // A value left out or empty because its cell was unreadable or missing is that cell's problem, already named.
     .filter(({ error, place }) => !(place && rowsWithCellProblems.has(`${place.sheet}\u0000${place.row}`) && isLeftOut(valueAt(snapshot, error.path))));
-  return { snapshot: null, cellProblems: [...cellProblems], schemaErrors, crossRowChecked: crossRowRan(parsed.errors) };
+  return { snapshot: null, cellProblems: [...cellProblems], schemaErrors, crossRowChecked: !rowsLeftOut && crossRowRan(parsed.errors) };
 }
 
 const isLeftOut = (value: unknown) => value === undefined || value === "";

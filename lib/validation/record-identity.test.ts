@@ -15,7 +15,9 @@ describe("the same record twice", () => {
     ["the same SMS number", sms, true],
     ["another number", { ...sms, phoneLast4: "5678" }, false],
     ["voice on the same number (another method)", { ...sms, kind: "VOICE" }, false],
-    ["the same number on a named device", { ...sms, deviceId: "d-1" }, false],
+    // One phone number is one method whether or not a device was named for it (edit the first to name it).
+    ["the same number on a named device", { ...sms, deviceId: "d-1" }, true],
+    ["a method with no number recorded", { ...sms, phoneLast4: null }, false],
   ])("SMS ••••1234 against %s", (_, other, same) => {
     expect(sameTwoStepMethod(sms, other)).toBe(same);
     expect(sameTwoStepMethod(other, sms)).toBe(same);
@@ -25,6 +27,14 @@ describe("the same record twice", () => {
     const app = { kind: "AUTHENTICATOR_APP", phoneLast4: null, deviceId: "d-1" };
     expect(sameTwoStepMethod(app, { ...app })).toBe(true);
     expect(sameTwoStepMethod(app, { ...app, deviceId: "d-2" })).toBe(false);
+    // No device recorded: nothing says two apps are one ("1Password" as the backup of a primary app).
+    expect(sameTwoStepMethod({ ...app, deviceId: null }, { ...app, deviceId: null })).toBe(false);
+    expect(sameTwoStepMethod({ ...app, deviceId: null }, app)).toBe(false);
+  });
+
+  it("the same last four on two different devices are two phones", () => {
+    expect(sameTwoStepMethod({ ...sms, deviceId: "d-1" }, { ...sms, deviceId: "d-2" })).toBe(false);
+    expect(sameTwoStepMethod({ ...sms, phoneLast4: null }, { ...sms, phoneLast4: null })).toBe(false);
   });
 });
 

@@ -11,12 +11,20 @@ export interface TwoStepIdentity {
 }
 
 /**
- * The same 2SV method recorded twice: same kind on the same device (or both without one) with the same last four
- * digits. Amazon does not let one phone or one authenticator app be registered twice, so a copy is a typo — and it
- * would hide SINGLE_2SV_METHOD, which counts methods.
+ * The same 2SV method recorded twice. A phone method (SMS, voice) is its number: same kind and same last four digits
+ * (and the same device, when both name one). An authenticator app is the app on a device: the same only on the same
+ * recorded device — two apps with no device recorded ("1Password" as a backup beside a primary app) are two methods,
+ * and refusing them would refuse the very backup PRIMARY_NO_BACKUP asks for. Amazon does not let one phone or one app
+ * be registered twice, so a copy is a typo — and it would hide SINGLE_2SV_METHOD, which counts methods.
  */
-export const sameTwoStepMethod = (a: TwoStepIdentity, b: TwoStepIdentity): boolean =>
-  a.kind === b.kind && (a.phoneLast4 ?? null) === (b.phoneLast4 ?? null) && (a.deviceId ?? null) === (b.deviceId ?? null);
+export function sameTwoStepMethod(a: TwoStepIdentity, b: TwoStepIdentity): boolean {
+  if (a.kind !== b.kind) return false;
+  const deviceA = a.deviceId ?? null;
+  const deviceB = b.deviceId ?? null;
+  if (a.kind === "AUTHENTICATOR_APP") return deviceA !== null && deviceA === deviceB;
+  const lastA = a.phoneLast4 ?? null;
+  return lastA !== null && lastA === (b.phoneLast4 ?? null) && (deviceA === null || deviceB === null || deviceA === deviceB);
+}
 
 /**
  * A client's name as people tell clients apart: full- and half-width forms alike (NFKC: "Ｋｕｍｏ\u3000ＫＫ" is "Kumo KK"),

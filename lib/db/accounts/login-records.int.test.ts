@@ -138,7 +138,7 @@ describe("logins and their 2SV methods typed in", () => {
 
 describe("the same login or 2SV method typed twice (new-user pass, stop 40)", () => {
   const loginForm = async (accountId: string, over: Record<string, string>) =>
-    createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "SECONDARY", status: "ACTIVE", personName: "Kumo Staff", personExternal: "no", ...over });
+    createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "SECONDARY", status: "ACTIVE", personName: "Kumo Staff", personExternal: "no", confirmSameName: "yes", ...over });
 
   it("a second login with the same e-mail in another case is refused and changes nothing; another account may hold it; an edit into a copy is refused too", async () => {
     const { scope, accountId } = await emptyAccount();
@@ -188,5 +188,29 @@ describe("the same login or 2SV method typed twice (new-user pass, stop 40)", ()
     expect((await db.twoStepMethod.findUniqueOrThrow({ where: { id: backupId } })).phoneLast4).toBe("5678");
     // Saving a method unchanged (its own values) is no clash.
     await updateTwoStepMethod(scope, { ...copy, version: await version(accountId), phoneLast4: "5678", label: "old phone" });
+  });
+
+  it("two authenticator apps with no device recorded are two methods: the backup a primary app needs is accepted, and either can be edited", async () => {
+    const { scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    const app = { loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", label: "Google Authenticator", phoneLast4: null, deviceId: null } as const;
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), ...app });
+    const backupId = await addTwoStepMethod(scope, { accountId, version: await version(accountId), ...app, role: "BACKUP", label: "1Password" });
+    expect(await db.twoStepMethod.count({ where: { loginId } })).toBe(2);
+    expect(await open(accountId, "SINGLE_2SV_METHOD")).toBe(0);
+    const relabel = updateTwoStepMethodSchema.parse({ accountId, version: String(await version(accountId)), methodId: backupId, kind: "AUTHENTICATOR_APP", role: "BACKUP", label: "1Password (work)" });
+    await updateTwoStepMethod(scope, relabel);
+    expect((await db.twoStepMethod.findUniqueOrThrow({ where: { id: backupId } })).label).toBe("1Password (work)");
+  });
+
+  it("e-mails compare as text: an underscore is not a wildcard; a removed login's address may be recorded again", async () => {
+    const { scope, accountId } = await emptyAccount();
+    await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "sato.h@kumo.example", personName: "Kumo Owner" }));
+    await createLogin(scope, await loginForm(accountId, { email: "sato_h@kumo.example" }));
+    expect(await db.login.count({ where: { accountId } })).toBe(2);
+    const { id: gone } = await createLogin(scope, await loginForm(accountId, { email: "left@kumo.example" }));
+    await db.login.update({ where: { id: gone }, data: { status: "REMOVED" } });
+    await createLogin(scope, await loginForm(accountId, { email: "LEFT@kumo.example" }));
+    expect(await db.login.count({ where: { accountId, email: { in: ["left@kumo.example"] } } })).toBe(2);
   });
 });

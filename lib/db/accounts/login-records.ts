@@ -27,16 +27,20 @@ export async function assertNoOtherPrimary(tx: Tx, scope: Scope, accountId: stri
 
 /**
  * One Seller Central user per e-mail: a second login with the same address on one account (in any case) is the same
- * user typed twice. Called inside writeAccountData, which holds the account's row lock, so two forms cannot both pass.
+ * user typed twice. A removed login does not count: the user may be invited again and recorded anew. Compared in
+ * JavaScript on the account's few logins, not with Prisma's case-insensitive `equals`, which becomes ILIKE and reads
+ * `_` in an address as a wildcard (`sato_h@` matched `sato.h@`). Called inside writeAccountData, which holds the
+ * account's row lock, so two forms cannot both pass.
  */
 export async function assertEmailFreeOnAccount(tx: Tx, scope: Scope, accountId: string, email: string | null, exceptLoginId?: string) {
   const key = loginEmailKey(email);
   if (key === null) return;
-  const clash = await tx.login.findFirst({
-    where: { orgId: scope.orgId, accountId, email: { equals: key, mode: "insensitive" }, ...(exceptLoginId ? { id: { not: exceptLoginId } } : {}) },
-    select: { id: true },
+  const others = await tx.login.findMany({
+    where: { orgId: scope.orgId, accountId, email: { not: null }, status: { not: "REMOVED" }, ...(exceptLoginId ? { id: { not: exceptLoginId } } : {}) },
+    select: { email: true },
   });
-  if (clash) throw new AppError("INVALID_INPUT", "The account already has a login with this e-mail", { email: "validation.loginEmailTaken" });
+  if (others.some((other) => loginEmailKey(other.email) === key))
+    throw new AppError("INVALID_INPUT", "The account already has a login with this e-mail", { email: "validation.loginEmailTaken" });
 }
 
 /** What an audit event keeps of a login: its facts, never anything secret (there is nothing secret stored). */

@@ -9,9 +9,10 @@ const SHOWN = 5;
 
 /**
  * People of the organisation, visible to the caller, whose name is `name` as personNameKey compares them.
- * PostgreSQL folds the stored names the same way (normalize NFKC, lower, spaces dropped), and each row is checked
- * again here so the two foldings can never disagree into a false match. A Manager is only told of people
- * they can see (the same rule as the people list), never of others'.
+ * PostgreSQL folds the stored names and the new one alike (normalize NFKC, lower, spaces dropped; both through the
+ * same lower(), which in a C-locale database folds ASCII only), and each row is checked again here so the two
+ * foldings can never disagree into a false match. A Manager is only told of people they can see (the same rule as
+ * the people list), never of others'.
  */
 export async function findSameNamedPeople(db: Db | Tx, scope: Scope, name: string): Promise<SameNamedPerson[]> {
   const key = personNameKey(name);
@@ -20,10 +21,10 @@ export async function findSameNamedPeople(db: Db | Tx, scope: Scope, name: strin
     `WITH ${SCOPED_ACCOUNTS}${visible.cte}
      SELECT p.id, p.name, p.company, p.email, p."createdAt" FROM "Person" p
      WHERE p."orgId" = $1 AND ${visible.where}
-       AND regexp_replace(lower(normalize(p.name, NFKC)), '\\s+', '', 'g') = $3
+       AND regexp_replace(lower(normalize(p.name, NFKC)), '\\s+', '', 'g') = regexp_replace(lower(normalize($3, NFKC)), '\\s+', '', 'g')
      ORDER BY p."createdAt", p.id LIMIT ${SHOWN}`,
     ...scopeParams(scope),
-    key,
+    name,
   );
   return rows
     .filter((r) => personNameKey(r.name) === key)
