@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { syncToolCatalogue } from "@/lib/db/tools";
 import { makeAccounts } from "./account-grid";
@@ -21,4 +22,13 @@ export async function downloadFixture(db: Db): Promise<{ clientA: string; userId
     { storeName: "Delta", score: 90, marketplaces: ["DE"] },
   ]);
   return { clientA, userId: tenant.userId };
+}
+
+/** A refused download: `status`, no file, no store name anywhere in the answer, and exactly this body. */
+export async function expectRefusedDownload(response: Response, status: number, body: unknown, label?: string): Promise<void> {
+  expect(response.status, label).toBe(status);
+  expect(response.headers.get("content-disposition")).toBeNull();
+  const text = await response.text();
+  for (const name of DOWNLOAD_STORES) expect(text).not.toContain(name);
+  expect(JSON.parse(text)).toEqual(body);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
 import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
-import { downloadFixture, DOWNLOAD_STORES } from "@/tests/support/filter-downloads";
+import { downloadFixture, DOWNLOAD_STORES, expectRefusedDownload } from "@/tests/support/filter-downloads";
 import { scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { GET } from "./route";
@@ -31,15 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-/** A refused download: 422, no file, no store name anywhere in the answer, and exactly this body. */
-async function expectRefused(query: string, body: unknown) {
-  const response = await download(query);
-  expect(response.status, query).toBe(422);
-  expect(response.headers.get("content-disposition")).toBeNull();
-  const text = await response.text();
-  for (const name of ALL) expect(text).not.toContain(name);
-  expect(JSON.parse(text)).toEqual(body);
-}
 
 describe("the accounts table's view as a snapshot download", () => {
   it("exports the view's accounts as before for valid filters, and every account without one", async () => {
@@ -57,11 +48,11 @@ describe("the accounts table's view as a snapshot download", () => {
 
   it("refuses a filter the table would drop with 422, naming it, in JSON or as a workbook alike", async () => {
     for (const format of ["", "&format=xlsx&lang=en", "&format=csv"])
-      await expectRefused(`view=1&severity=CRITICAL&market=DE${format}`, {
+      await expectRefusedDownload(await download(`view=1&severity=CRITICAL&market=DE${format}`), 422, {
         error: "INVALID_INPUT",
         message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
         filters: [{ parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." }],
-      });
+      }, format);
   });
 
   it("reads `client` as the table's client filter (an id), as the page's link sends it", async () => {
@@ -86,11 +77,11 @@ describe("the accounts table's view as a snapshot download", () => {
 describe("a parameter the snapshot download does not read", () => {
   it("refuses a view's download with 422, naming it, and exports nothing", async () => {
     for (const format of ["", "&format=xlsx&lang=en"])
-      await expectRefused(`view=1&sev=critical${format}`, {
+      await expectRefusedDownload(await download(`view=1&sev=critical${format}`), 422, {
         error: "INVALID_INPUT",
         message: "Nothing was downloaded: a filter in this link cannot be used. Filter sev=critical cannot be used: there is no filter of that name.",
         filters: [{ parameter: "sev", value: "critical", reason: "there is no filter of that name." }],
-      });
+      }, format);
   });
 
   it("refuses the organisation's or a client's download too: `clinet=` must not become the whole organisation", async () => {
