@@ -28,11 +28,16 @@ describe("one upload, every problem", () => {
     // The role left out by its unreadable cell is not named twice; the e-mail's form is named, by its row.
     expect(check.schemaErrors.map((e) => [e.place?.row, e.error.path])).toEqual([[4, "accounts[1].logins[0].email"]]);
     expect(check.crossRowChecked).toBe(false);
-    const described = describeBookCheck(check, t);
+    const described = describeBookCheck(check, t, "ja");
     expect(described).toHaveLength(4);
     expect(described.map((d) => d.path).every((p) => p.startsWith("4行目"))).toBe(true);
     expect(described.at(-1)!.message).toContain("メールアドレス");
     expect(described.find((d) => d.path.includes("role"))!.message).toContain("PRIMARY (プライマリーユーザー), SECONDARY (サブユーザー)");
+    // An English reader is given the values in English: no Japanese label in the list.
+    const en = (key: keyof (typeof messages)["en"], vars?: Record<string, string | number>) => interpolate(messages.en[key], vars, "en");
+    const inEnglish = describeBookCheck(check, en, "en");
+    expect(inEnglish.find((d) => d.path.includes("role"))!.message).toBe('"BOSS" is not a value this column takes. Accepted: PRIMARY, SECONDARY.');
+    expect(inEnglish.find((d) => d.path.includes("external"))!.message).toBe('"maybe" is not a value this column takes. Accepted: yes / no, true / false, 1 / 0.');
   });
 
   it("orders a file's problems by row, whichever check found them", async () => {
@@ -40,7 +45,7 @@ describe("one upload, every problem", () => {
     const row = (over: Record<string, string>) => header.map((h, i) => over[h] ?? first[i]);
     const book = await readBulkFiles([csv([header, row({ email: "bad-email", login_id: "l-a" }), row({ role: "BOSS", login_id: "l-b", email: "b@x.example" })])]);
     if (book.ok || !book.snapshot) throw new Error("expected a readable book with problems");
-    const described = describeBookCheck(checkBook(book.snapshot, book.placeOf!, book.problems), t);
+    const described = describeBookCheck(checkBook(book.snapshot, book.placeOf!, book.problems), t, "ja");
     expect(described.map((d) => d.path.slice(0, 3))).toEqual(["2行目", "3行目"]);
   });
 
@@ -57,7 +62,7 @@ describe("one upload, every problem", () => {
     const check = checkBook(book.snapshot, book.placeOf!, book.problems);
     expect(check.cellProblems.map((p) => [p.row, p.column, p.value, p.key])).toEqual([[4, "two_step", "SMS:12", "badTwoStep"]]);
     expect(check.schemaErrors).toEqual([]);
-    expect(describeBookCheck(check, t)[0].message).toContain("SMS:1234");
+    expect(describeBookCheck(check, t, "ja")[0].message).toContain("SMS:1234");
   });
 
   it("refuses a 2SV sheet's phone with fewer than 4 digits", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, METHOD, PLAN, readBoolean, readChoice, readDate, readPhoneLast4, readTwoStep } from "./cells";
+import { ACCEPTED_BOOLEAN, acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, METHOD, PLAN, readBoolean, readChoice, readDate, readPhoneLast4, readTwoStep } from "./cells";
 
 describe("spreadsheet cells", () => {
   it("reads dates as people type them, and refuses impossible ones", () => {
@@ -34,8 +34,17 @@ describe("spreadsheet cells", () => {
     expect(["", "12", "abc", "+81 90-1234-5678", "1234"].map(readPhoneLast4)).toEqual([null, undefined, undefined, "5678", "1234"]);
   });
 
-  it("names the values a choice column takes, codes with their first Japanese label", () => {
-    expect(acceptedChoices(LOGIN_ROLE)).toBe("PRIMARY (プライマリーユーザー), SECONDARY (サブユーザー)");
+  it("names the values a choice column takes: codes with their first Japanese label for a Japanese reader, with an English label (if any) for an English one", () => {
+    expect(acceptedChoices(LOGIN_ROLE)).toEqual({ accepted: "PRIMARY, SECONDARY", acceptedJa: "PRIMARY (プライマリーユーザー), SECONDARY (サブユーザー)" });
+    expect(acceptedChoices(LEVEL).accepted).toBe("NONE, VIEW, VIEW_EDIT (View & Edit), ADMIN");
+    expect(acceptedChoices(PLAN).accepted).not.toMatch(/[^\x00-\x7f]/);
+  });
+
+  it("says what a yes/no column takes without Japanese words to an English reader, and every value said is read", () => {
+    expect(ACCEPTED_BOOLEAN.accepted).not.toMatch(/[^\x00-\x7f]/);
+    for (const text of [ACCEPTED_BOOLEAN.accepted, ACCEPTED_BOOLEAN.acceptedJa]) {
+      for (const value of text.split(/[,/]/).map((v) => v.trim())) expect(readBoolean(value), value).not.toBeUndefined();
+    }
   });
 
   it("reads a code written as itself as that code: no label of one code spells another (readChoice's shortcut relies on it)", () => {

@@ -48,13 +48,27 @@ export const LOGIN_STATUS = { INVITED: ["招待中"], ACTIVE: ["有効"], DISABL
 export const LEVEL = { NONE: ["なし"], VIEW: ["表示"], VIEW_EDIT: ["表示と編集", "View & Edit"], ADMIN: ["管理者"] } as const;
 export const METHOD = { SMS: ["テキストメッセージ", "テキストメッセージ(SMS)"], VOICE: ["音声通話"], AUTHENTICATOR_APP: ["認証アプリ", "APP"] } as const;
 
-/** The values a choice column takes, for the problem that names a value it does not: each code with its first label. */
-export function acceptedChoices(labels: Record<string, readonly string[]>): string {
-  return Object.entries(labels).map(([code, names]) => (names[0] ? `${code} (${names[0]})` : code)).join(", ");
+// eslint-disable-next-line no-control-regex -- a label an English reader can read: ASCII only
+const LATIN = /^[\x00-\x7f]+$/;
+
+/** The accepted values said to a reader, in each language's message (`{accepted}` in English, `{acceptedJa}` in Japanese). */
+export type AcceptedVars = { accepted: string; acceptedJa: string };
+
+/**
+ * The values a choice column takes, for the problem that names a value it does not: each code, with its first
+ * Japanese label for a Japanese reader and its English label, if it has one, for an English reader (both are
+ * read in any cell; an English reader is not sent a list of Japanese words).
+ */
+export function acceptedChoices(labels: Record<string, readonly string[]>): AcceptedVars {
+  const entries = Object.entries(labels);
+  return {
+    accepted: entries.map(([code, names]) => { const en = names.find((n) => LATIN.test(n)); return en ? `${code} (${en})` : code; }).join(", "),
+    acceptedJa: entries.map(([code, names]) => (names[0] ? `${code} (${names[0]})` : code)).join(", "),
+  };
 }
 
 /** What a yes/no column takes (readBoolean), for its problem. */
-export const ACCEPTED_BOOLEAN = "はい / いいえ, yes / no, true / false, 1 / 0, ○ / ×";
+export const ACCEPTED_BOOLEAN: AcceptedVars = { accepted: "yes / no, true / false, 1 / 0", acceptedJa: "はい / いいえ, ○ / ×, yes / no, true / false, 1 / 0" };
 
 /**
  * A phone cell as its last four digits (Gatehouse never stores a whole number): empty = null (unknown);

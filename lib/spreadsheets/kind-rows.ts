@@ -78,7 +78,7 @@ export function readKindRow(kind: OtherKind, table: KindTable, cells: string[], 
       return fallback;
     }
     const c = readChoice(v, labels);
-    if (!c) problems.push({ row: rowNumber, column: header(key), value: v, key: "badValue", vars: { accepted: acceptedChoices(labels) } });
+    if (!c) problems.push({ row: rowNumber, column: header(key), value: v, key: "badValue", vars: acceptedChoices(labels) });
     return c;
   };
   const date = (key: string) => {
@@ -88,7 +88,7 @@ export function readKindRow(kind: OtherKind, table: KindTable, cells: string[], 
   };
   const flag = (key: string) => {
     const v = readBoolean(get(key));
-    if (v === undefined) problems.push({ row: rowNumber, column: header(key), value: get(key), key: "badValue", vars: { accepted: ACCEPTED_BOOLEAN } });
+    if (v === undefined) problems.push({ row: rowNumber, column: header(key), value: get(key), key: "badValue", vars: ACCEPTED_BOOLEAN });
     return v ?? false;
   };
   switch (kind) {

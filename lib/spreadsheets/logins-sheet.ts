@@ -1,4 +1,4 @@
-import { ACCEPTED_BOOLEAN, acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readTwoStep } from "./cells";
+import { ACCEPTED_BOOLEAN, type AcceptedVars, acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readTwoStep } from "./cells";
 import { BASE_COLUMNS, columnFor, looksSecret, type SheetColumn } from "./logins-columns";
 
 // A logins spreadsheet (header row, then one row per login) as a gatehouse.snapshot/v1 document, which
@@ -98,8 +98,8 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
   const problems: SheetProblem[] = [];
   const get = (key: string) => cellOf(index, cellsOfRow, key);
   const header = (key: string) => (headerRow[index.get(key) ?? -1] ?? key).trim();
-  const bad = (key: string, problem: SheetProblem["key"] = "badValue", accepted?: string) =>
-    problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem, ...(accepted ? { vars: { accepted } } : {}) });
+  const bad = (key: string, problem: SheetProblem["key"] = "badValue", accepted?: AcceptedVars) =>
+    problems.push({ row: rowNumber, column: header(key), value: get(key), key: problem, ...(accepted ? { vars: accepted } : {}) });
   const choice = <T extends string>(key: string, labels: Record<T, readonly string[]>, fallback?: T): T | undefined => {
     if (!get(key)) {
       if (fallback === undefined) problems.push({ row: rowNumber, column: header(key), key: "missing" });
@@ -138,7 +138,7 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
     const cell = String(cellsOfRow[i] ?? "").trim();
     if (!column?.key.startsWith("tool:") || !cell) return [];
     const level = readChoice(cell, LEVEL);
-    if (!level) problems.push({ row: rowNumber, column: headerRow[i].trim(), value: cell, key: "badValue", vars: { accepted: acceptedChoices(LEVEL) } });
+    if (!level) problems.push({ row: rowNumber, column: headerRow[i].trim(), value: cell, key: "badValue", vars: acceptedChoices(LEVEL) });
     // An empty cell is no grant; a written "NONE" / なし is kept as one (as a snapshot may hold it).
     return level ? [{ tool: column.key.slice(5), level, marketplace }] : [];
   });

@@ -7,7 +7,7 @@ import { listClients } from "@/lib/db/members";
 import { isOrgAdmin, twoFactorPending } from "@/lib/db/scope";
 import { upsertSnapshot } from "@/lib/db/snapshots/upsert";
 import { AppError } from "@/lib/errors";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
 import { previewFingerprint, type UpsertPreview } from "@/lib/snapshots/preview";
 import { MAX_IMPORT_BYTES, parseSnapshotText, tooLargeError } from "@/lib/snapshots/snapshot-text";
@@ -85,6 +85,7 @@ export async function importSnapshotAction(prev: ImportState, posted: FormData):
   });
   if (!parsed.success) return { seq, stage: "input", error: "INVALID_INPUT", ...kept };
   const t = await getT();
+  const locale = await getLocale();
   const failed = (errors: SnapshotError[]): ImportState => ({ seq, stage: "input", errors: translateSnapshotErrors(errors, t), ...kept });
   let text = pasted.trim();
   // Spreadsheets (one .xlsx with a sheet per kind, or CSV files) are first turned into a snapshot; problems are named by sheet, row and column.
@@ -95,11 +96,11 @@ export async function importSnapshotAction(prev: ImportState, posted: FormData):
   if (files.reduce((n, f) => n + f.size, 0) > MAX_IMPORT_BYTES) return failed([tooLargeError()]);
   if (sheets.length > 0) {
     const book = await readBulkFiles(await Promise.all(sheets.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-    if (!book.ok && !book.snapshot) return { seq, stage: "input", errors: book.problems.map((p) => describeSheetProblem(p, t)), ...kept };
+    if (!book.ok && !book.snapshot) return { seq, stage: "input", errors: book.problems.map((p) => describeSheetProblem(p, t, locale)), ...kept };
     // Cells it cannot read and everything else the snapshot's checks find in the rest, in one answer.
     if (!book.ok) {
       const check = checkBook(book.snapshot, book.placeOf!, book.problems);
-      return { seq, stage: "input", errors: describeBookCheck(check, t), laterChecks: laterChecksNote(check.crossRowChecked, t), ...kept };
+      return { seq, stage: "input", errors: describeBookCheck(check, t, locale), laterChecks: laterChecksNote(check.crossRowChecked, t), ...kept };
     }
     text = JSON.stringify(book.snapshot);
     placeOf = book.placeOf;

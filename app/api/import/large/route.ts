@@ -13,7 +13,7 @@ import type { BulkProgress } from "@/lib/db/bulk-import/import";
 import { runIsolatedImport } from "@/lib/db/bulk-import/isolated";
 import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
 import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { routeScope } from "@/lib/routes/route-scope";
 import { maxLargeImportBytes } from "@/lib/spreadsheets/upload-limit";
 import { largeKeepApartSchema } from "@/lib/validation/import";
@@ -66,6 +66,7 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   const t = await getT();
+  const locale = await getLocale();
   const encoder = new TextEncoder();
   const cancel = new AbortController();
   request.signal.addEventListener("abort", () => cancel.abort(), { once: true });
@@ -90,7 +91,7 @@ export async function POST(request: Request): Promise<Response> {
         const result = await runIsolatedImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: dryRun === "1", clientId: client ? client.id : undefined, keepApart, onProgress: progress, signal: cancel.signal });
         if (!result.ok && "problems" in result) {
           const problems = result.problems.map((p) =>
-            "sheet" in p ? describeSheetProblem(p.sheet, t) : { ...translateSnapshotErrors([p.error], t)[0], path: p.row ? `${t("sheet.row", { row: p.row })} (${p.error.path})` : p.error.path },
+            "sheet" in p ? describeSheetProblem(p.sheet, t, locale) : { ...translateSnapshotErrors([p.error], t)[0], path: p.row ? `${t("sheet.row", { row: p.row })} (${p.error.path})` : p.error.path },
           );
           send({ result: { ok: false, problems, problemCount: result.problemCount } });
         } else if (!result.ok) {
