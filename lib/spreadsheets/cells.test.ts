@@ -37,11 +37,11 @@ describe("spreadsheet cells", () => {
   it("names the values a choice column takes: codes with their first Japanese label for a Japanese reader, with an English label (if any) for an English one", () => {
     expect(acceptedChoices(LOGIN_ROLE)).toEqual({ accepted: "PRIMARY, SECONDARY", acceptedJa: "PRIMARY (プライマリーユーザー), SECONDARY (サブユーザー)" });
     expect(acceptedChoices(LEVEL).accepted).toBe("NONE, VIEW, VIEW_EDIT (View & Edit), ADMIN");
-    expect(acceptedChoices(PLAN).accepted).not.toMatch(/[^\x00-\x7f]/);
+    expect(acceptedChoices(PLAN).accepted).not.toMatch(/[^ -~]/);
   });
 
   it("says what a yes/no column takes without Japanese words to an English reader, and every value said is read", () => {
-    expect(ACCEPTED_BOOLEAN.accepted).not.toMatch(/[^\x00-\x7f]/);
+    expect(ACCEPTED_BOOLEAN.accepted).not.toMatch(/[^ -~]/);
     for (const text of [ACCEPTED_BOOLEAN.accepted, ACCEPTED_BOOLEAN.acceptedJa]) {
       for (const value of text.split(/[,/]/).map((v) => v.trim())) expect(readBoolean(value), value).not.toBeUndefined();
     }

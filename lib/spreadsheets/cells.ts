@@ -48,8 +48,8 @@ export const LOGIN_STATUS = { INVITED: ["招待中"], ACTIVE: ["有効"], DISABL
 export const LEVEL = { NONE: ["なし"], VIEW: ["表示"], VIEW_EDIT: ["表示と編集", "View & Edit"], ADMIN: ["管理者"] } as const;
 export const METHOD = { SMS: ["テキストメッセージ", "テキストメッセージ(SMS)"], VOICE: ["音声通話"], AUTHENTICATOR_APP: ["認証アプリ", "APP"] } as const;
 
-// eslint-disable-next-line no-control-regex -- a label an English reader can read: ASCII only
-const LATIN = /^[\x00-\x7f]+$/;
+/** A label an English reader can read: printable ASCII only. */
+const LATIN = /^[ -~]+$/;
 
 /** The accepted values said to a reader, in each language's message (`{accepted}` in English, `{acceptedJa}` in Japanese). */
 export type AcceptedVars = { accepted: string; acceptedJa: string };
