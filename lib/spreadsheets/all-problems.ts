@@ -20,7 +20,7 @@ export interface BookCheck {
   crossRowChecked: boolean;
 }
 
-const CROSS_ROW = new Set(["duplicateId", "unknownRef", "onePrimary"]);
+const CROSS_ROW = new Set(["duplicateId", "unknownRef", "onePrimary", "loginEmailTwice", "twoStepMethodTwice", "onePrimaryMethod"]);
 /** The cross-row checks ran when nothing else was wrong (the schema runs them only on well-formed records). */
 export const crossRowRan = (errors: readonly SnapshotError[]) => errors.every((e) => CROSS_ROW.has(e.reason?.key ?? ""));
 
