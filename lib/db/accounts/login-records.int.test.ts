@@ -62,8 +62,10 @@ describe("logins and their 2SV methods typed in", () => {
       accountId, version: String(await version(accountId)), role: "PRIMARY", email: "owner@kumo.example", personId: "", personName: "Kumo Owner", personExternal: "no", status: "ACTIVE", passwordReused: "no",
     }));
     await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null });
-    // Typed as a second primary instead of the backup it is.
-    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", label: null, phoneLast4: null, deviceId: null });
+    // Recorded as a second primary instead of the backup it is (before decision 074 the form allowed it; now it is refused).
+    const second = await failure(addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", label: null, phoneLast4: null, deviceId: null }));
+    expect(second?.details).toEqual({ role: "validation.onePrimaryMethod" });
+    await db.twoStepMethod.create({ data: { orgId, loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", source: "FORM" } });
     expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(1);
     const app = await db.twoStepMethod.findFirstOrThrow({ where: { loginId, kind: "AUTHENTICATOR_APP" } });
     const read = await version(accountId);
