@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { IdTable } from "./id-table";
-import { loginEmailKey, sameTwoStepMethod } from "./record-identity";
 
 /**
  * Referential integrity of a parsed snapshot: every person/device reference resolves, and ids are
@@ -12,10 +11,7 @@ interface SnapshotRefs {
   devices: { id: string; holderId: string | null }[];
   accounts: {
     id: string;
-    logins: {
-      id: string; role: string; status: string; email: string | null; personId: string; usedBy: string[];
-      twoStep: { kind: string; role: string; deviceId: string | null; phoneLast4: string | null }[];
-    }[];
+    logins: { id: string; role: string; status: string; personId: string; usedBy: string[]; twoStep: { deviceId: string | null }[] }[];
     partners: { id: string }[];
     apps: { id: string }[];
     otherAccess: { personId: string }[];
@@ -115,69 +111,10 @@ export function checkAccountReferences(account: SnapshotRefs["accounts"][number]
     if (login.role === "PRIMARY" && login.status === "ACTIVE" && ++activePrimary > 1) {
       ctx.addIssue({ code: "custom", path: ["accounts", a, "logins", l, "role"], message: "expected at most one ACTIVE PRIMARY login per account", params: { reason: { key: "onePrimary" } } });
     }
-    if (login.twoStep.length > 1) checkTwoStepMethods(login.twoStep, a, l, ctx);
   }
-  if (account.logins.length > 1) checkLoginEmails(account.logins, a, ctx);
   for (let o = 0; o < account.otherAccess.length; o++) {
     const personId = account.otherAccess[o].personId;
     if (!people.has(personId)) unknownRef(personId, ["accounts", a, "otherAccess", o, "personId"], "people", ctx);
-  }
-}
-
-/**
- * One Seller Central user per e-mail on an account, compared as the login form compares it (loginEmailKey, ignoring
- * case): a second login with the same address is the same user recorded twice. A REMOVED login does not count (the
- * user may have been invited again under a new id), nor a login with no e-mail (unknown). The later login is named.
- */
-function checkLoginEmails(logins: SnapshotRefs["accounts"][number]["logins"], a: number, ctx: Ctx): void {
-  const keyOf = (login: (typeof logins)[number]) => (login.status === "REMOVED" ? null : loginEmailKey(login.email));
-  const clash = (i: number) =>
-    ctx.addIssue({
-      code: "custom", path: ["accounts", a, "logins", i, "email"], message: `another login of this account has the e-mail "${logins[i].email}" (compared ignoring case)`,
-      params: { reason: { key: "loginEmailTwice", vars: { email: logins[i].email! } } },
-    });
-  // As checkUnique: pairs for the usual handful of logins, a Map for a long list.
-  if (logins.length > 16) {
-    const seen = new Set<string>();
-    for (let i = 0; i < logins.length; i++) {
-      const key = keyOf(logins[i]);
-      if (key === null) continue;
-      if (seen.has(key)) clash(i);
-      else seen.add(key);
-    }
-    return;
-  }
-  for (let i = 1; i < logins.length; i++) {
-    const key = keyOf(logins[i]);
-    if (key === null) continue;
-    for (let j = 0; j < i; j++) {
-      if (keyOf(logins[j]) === key) {
-        clash(i);
-        break;
-      }
-    }
-  }
-}
-
-/**
- * A login's 2SV methods as the 2SV form checks them: the same method recorded twice (sameTwoStepMethod: Amazon does
- * not register one phone or one app twice, whatever the role), and more than one PRIMARY method (Seller Central has
- * one preferred method, the others are backups; DOMAIN.md). Decision 074.
- */
-function checkTwoStepMethods(methods: SnapshotRefs["accounts"][number]["logins"][number]["twoStep"], a: number, l: number, ctx: Ctx): void {
-  let primary = 0;
-  for (let m = 0; m < methods.length; m++) {
-    for (let n = 0; n < m; n++) {
-      if (sameTwoStepMethod(methods[n], methods[m])) {
-        ctx.addIssue({
-          code: "custom", path: ["accounts", a, "logins", l, "twoStep", m], message: `the same 2SV method as twoStep[${n}] (same kind, device and last four digits)`,
-          params: { reason: { key: "twoStepMethodTwice" } },
-        });
-        break;
-      }
-    }
-    if (methods[m].role === "PRIMARY" && ++primary > 1)
-      ctx.addIssue({ code: "custom", path: ["accounts", a, "logins", l, "twoStep", m, "role"], message: "expected at most one PRIMARY 2SV method per login", params: { reason: { key: "onePrimaryMethod" } } });
   }
 }
 

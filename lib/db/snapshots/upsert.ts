@@ -4,6 +4,7 @@ import { matchPeople, resolvedPersonIds, withResolvedPeople, type ExistingPerson
 import { isNoop, planUpsert, type ListedPart, summarisePlan, type ExistingAccount, type PlanSummary, type UpsertPlan } from "@/lib/snapshots/plan";
 import { previewOf, type UpsertPreview } from "@/lib/snapshots/preview";
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
+import { recordIdentityErrors } from "@/lib/validation/snapshot-identities";
 import type { Tx } from "../client";
 import { findClientByName, lockClientNames } from "../clients/client-records";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
@@ -50,6 +51,9 @@ export type UpsertResult =
  */
 export async function upsertSnapshot(scope: Scope, snapshot: Snapshot, options: UpsertOptions): Promise<UpsertResult> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins import data");
+  // The callers' parsers refuse these already (parseImportedSnapshot); checked here too so that no path stores them.
+  const identity = recordIdentityErrors(snapshot);
+  if (identity.length) return { ok: false, errors: identity };
   const db = dbFor(scope);
   return db.$transaction(
     async (tx) => {
