@@ -1,5 +1,5 @@
 import { type Snapshot, type SnapshotError } from "../validation/snapshot";
-import { parseImportedSnapshot, RECORD_IDENTITY_KEYS } from "../validation/snapshot-identities";
+import { parseSpreadsheetSnapshot, RECORD_IDENTITY_KEYS } from "../validation/snapshot-identities";
 import type { SheetProblem } from "./logins-sheet";
 
 // One upload, one answer: a spreadsheet's cell problems (values it cannot read) and the snapshot's own
@@ -32,7 +32,7 @@ export function checkBook(snapshot: unknown, placeOf: (path: string) => Place | 
   const rowsLeftOut = cellProblems.some((p) => p.key === "missing");
   // With the forms' record-identity rules (a login e-mail or a 2SV method twice, decision 074): they run once every
   // record is well formed, as the schema's own checks across rows do.
-  const parsed = parseImportedSnapshot(snapshot);
+  const parsed = parseSpreadsheetSnapshot(snapshot);
   if (parsed.ok) return { snapshot: cellProblems.length ? null : parsed.snapshot, cellProblems: [...cellProblems], schemaErrors: [], crossRowChecked: !rowsLeftOut };
   const rowsWithCellProblems = new Set(cellProblems.map((p) => `${p.sheet ?? ""}\u0000${p.row}`));
   const schemaErrors = parsed.errors

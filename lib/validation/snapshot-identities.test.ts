@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSnapshot, type SnapshotInput } from "./snapshot";
-import { parseImportedSnapshot, recordIdentityErrors } from "./snapshot-identities";
+import { parseSpreadsheetSnapshot, recordIdentityErrors } from "./snapshot-identities";
 
 type LoginInput = NonNullable<SnapshotInput["accounts"][number]["logins"]>[number];
 
@@ -12,11 +12,11 @@ const document = (...accounts: LoginInput[][]): SnapshotInput => ({
   accounts: accounts.map((logins, i) => ({ id: `acc-${i}`, storeName: `Store ${i}`, region: "JP", plan: "PROFESSIONAL", status: "ACTIVE", logins })),
 });
 const problems = (input: SnapshotInput) => {
-  const parsed = parseImportedSnapshot(input);
+  const parsed = parseSpreadsheetSnapshot(input);
   return parsed.ok ? [] : parsed.errors.map((e) => `${e.path} ${e.reason?.key}`);
 };
 
-describe("the forms' record-identity rules on a document to be stored", () => {
+describe("the forms' record-identity rules on a document read from a spreadsheet", () => {
   it("refuses a second login with the same e-mail on one account, case aside, naming the later one", () => {
     expect(problems(document([login({ id: "l-1", role: "PRIMARY", email: "owner@kumo.example" }), login({ id: "l-2", email: "OWNER@Kumo.example" })]))).toEqual([
       "accounts[0].logins[1].email loginEmailTwice",
@@ -43,7 +43,7 @@ describe("the forms' record-identity rules on a document to be stored", () => {
     expect(methods({ kind: "SMS", role: "PRIMARY", phoneLast4: "1234" }, { kind: "AUTHENTICATOR_APP", role: "PRIMARY" })).toEqual(["accounts[0].logins[0].twoStep[1].role onePrimaryMethod"]);
   });
 
-  it("leaves the snapshot schema as it was: the audit still evaluates such a document", () => {
+  it("leaves the snapshot schema as SNAPSHOT.md has it: a JSON document with such copies is valid", () => {
     const input = document([login({ id: "l-1", email: "a@kumo.example", twoStep: [{ kind: "SMS", role: "PRIMARY", phoneLast4: "1234" }, { kind: "SMS", role: "PRIMARY", phoneLast4: "1234" }] }), login({ id: "l-2", email: "A@kumo.example" })]);
     expect(parseSnapshot(input).ok).toBe(true);
     const parsed = parseSnapshot(input);

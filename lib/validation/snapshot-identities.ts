@@ -1,11 +1,11 @@
 import { loginEmailKey, sameTwoStepMethod } from "./record-identity";
 import { formatPath, parseSnapshot, type ParseSnapshotResult, type Snapshot, type SnapshotError } from "./snapshot";
 
-// The account forms' record-identity rules (record-identity.ts) applied to a document that is to be stored: the import
-// page (JSON, spreadsheets), POST /api/v1/snapshots and the large-file import refuse what the forms refuse, by JSON path,
-// all or nothing (decision 074). Not part of the snapshot schema: `gatehouse audit` and POST /api/v1/audit still evaluate
-// such a document (an export of data recorded before these checks must stay auditable, API.md), where SINGLE_2SV_METHOD
-// and the rest simply count what is listed.
+// The account forms' record-identity rules (record-identity.ts) applied to what people type into a spreadsheet: the
+// import page's CSV/Excel path and the large-file import refuse what the forms refuse, by row, all or nothing (decision
+// 074). Not part of the snapshot schema: SNAPSHOT.md forbids none of these (its rules count methods as listed), so a
+// JSON snapshot — `gatehouse audit`, POST /api/v1/audit, POST /api/v1/snapshots, a JSON file on the import page — that
+// the format calls valid is accepted as it is.
 
 type Account = Snapshot["accounts"][number];
 type Login = Account["logins"][number];
@@ -13,8 +13,7 @@ type Login = Account["logins"][number];
 /**
  * One Seller Central user per e-mail on an account, compared as the login form compares it (loginEmailKey, case
  * ignored). A REMOVED login does not count (the user may be invited again under a new id), nor one with no e-mail
- * (unknown). The later login is named. Logins are identified by `id` (SNAPSHOT.md, API.md): this is not an identity
- * but a fact Seller Central guarantees, so a second address is a second user only if it differs.
+ * (unknown). The later login is named.
  */
 function loginEmailErrors(account: Account, a: number, errors: SnapshotError[]): void {
   const seen = new Set<string>();
@@ -50,7 +49,7 @@ function twoStepErrors(login: Login, a: number, l: number, errors: SnapshotError
   });
 }
 
-/** Every record-identity problem of a valid document, in document order; empty when there is none. */
+/** Every record-identity problem of a valid document, in document order (by JSON path); empty when there is none. */
 export function recordIdentityErrors(snapshot: Pick<Snapshot, "accounts">): SnapshotError[] {
   const errors: SnapshotError[] = [];
   snapshot.accounts.forEach((account, a) => {
@@ -65,12 +64,12 @@ export function recordIdentityErrors(snapshot: Pick<Snapshot, "accounts">): Snap
 /** The reason keys of recordIdentityErrors: checks across records, run only once every record is well formed. */
 export const RECORD_IDENTITY_KEYS = ["loginEmailTwice", "twoStepMethodTwice", "onePrimaryMethod"] as const;
 
-/** A checked result with the record-identity rules applied: for documents that are to be stored. */
+/** A checked result with the record-identity rules applied: for a document read from a spreadsheet. */
 export function withRecordIdentities(parsed: ParseSnapshotResult): ParseSnapshotResult {
   if (!parsed.ok) return parsed;
   const errors = recordIdentityErrors(parsed.snapshot);
   return errors.length ? { ok: false, errors } : parsed;
 }
 
-/** parseSnapshot for a document that is to be stored (an import, POST /api/v1/snapshots). */
-export const parseImportedSnapshot = (input: unknown): ParseSnapshotResult => withRecordIdentities(parseSnapshot(input));
+/** parseSnapshot for a document read from a spreadsheet (rows people typed). */
+export const parseSpreadsheetSnapshot = (input: unknown): ParseSnapshotResult => withRecordIdentities(parseSnapshot(input));

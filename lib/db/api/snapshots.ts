@@ -1,8 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { jsonProblemOf } from "@/lib/api/audit";
-import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
-import { parseImportedSnapshot } from "@/lib/validation/snapshot-identities";
+import { parseSnapshot, type Snapshot, type SnapshotError } from "@/lib/validation/snapshot";
 import { findClientByName } from "../clients/client-records";
 import type { Scope } from "../scope";
 import { exportSnapshot } from "../snapshots/export";
@@ -23,8 +22,7 @@ export function parseSnapshotText(text: string): Snapshot | SnapshotProblems {
   } catch (error) {
     return { problems: [jsonProblemOf(error, text)] };
   }
-  // The forms' record-identity rules too (a login e-mail or a 2SV method twice): 422 by JSON path (decision 074).
-  const parsed = parseImportedSnapshot(input);
+  const parsed = parseSnapshot(input);
   return parsed.ok ? parsed.snapshot : { problems: parsed.errors };
 }
 

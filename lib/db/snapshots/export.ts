@@ -31,7 +31,7 @@ export async function exportSnapshot(scope: Scope, options: ExportOptions = {}):
     async (tx) => {
       const where: Prisma.SellerAccountWhereInput = { ...accountScopeWhere(scope) };
       if (options.client) {
-        // As the upsert finds it (clientNameKey): the client "Ｋｕｍｏ　ＫＫ" was imported into is the one it exports.
+        // As the upsert finds it (clientNameKey): the client "Ｋｕｍｏ\u3000ＫＫ" was imported into is the one it exports.
         const client = await findClientByName(tx, scope.orgId, options.client, scope.clientIds);
         if (!client) throw new AppError("NOT_FOUND", "Client not found");
         where.clientId = client.id;

@@ -51,9 +51,12 @@ export type UpsertResult =
  */
 export async function upsertSnapshot(scope: Scope, snapshot: Snapshot, options: UpsertOptions): Promise<UpsertResult> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins import data");
-  // The callers' parsers refuse these already (parseImportedSnapshot); checked here too so that no path stores them.
-  const identity = recordIdentityErrors(snapshot);
-  if (identity.length) return { ok: false, errors: identity };
+  // A spreadsheet's rows are held to the forms' record-identity rules (decision 074); the caller's parser refused them
+  // already (parseSnapshotText's fromSpreadsheet), checked here too so that no spreadsheet path stores them.
+  if (options.loginsOnly) {
+    const identity = recordIdentityErrors(snapshot);
+    if (identity.length) return { ok: false, errors: identity };
+  }
   const db = dbFor(scope);
   return db.$transaction(
     async (tx) => {
