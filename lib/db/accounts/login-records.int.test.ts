@@ -170,6 +170,29 @@ describe("the same login or 2SV method typed twice (new-user pass, stop 40)", ()
     expect(await db.login.count({ where: { accountId, email: null } })).toBe(2);
   });
 
+  it("a removed login may share an address; bringing it back onto an address another login holds is refused (decision 074)", async () => {
+    const { scope, accountId } = await emptyAccount();
+    await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    const { id: removed } = await createLogin(scope, await loginForm(accountId, { email: "OWNER@kumo.example", status: "REMOVED" }));
+    const before = await version(accountId);
+    const back = updateLoginSchema.parse({ accountId, version: String(before), loginId: removed, status: "ACTIVE", passwordChangedAt: "" });
+    expect((await failure(updateLogin(scope, back)))?.details).toEqual({ email: "validation.loginEmailTaken" });
+    expect((await db.login.findUniqueOrThrow({ where: { id: removed } })).status).toBe("REMOVED");
+    expect(await version(accountId)).toBe(before);
+  });
+
+  it("a second primary method is refused, added or made so by an edit; a backup is not (decision 074)", async () => {
+    const { scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null });
+    const app = { loginId, kind: "AUTHENTICATOR_APP", label: null, phoneLast4: null, deviceId: null } as const;
+    expect((await failure(addTwoStepMethod(scope, { accountId, version: await version(accountId), ...app, role: "PRIMARY" })))?.details).toEqual({ role: "validation.onePrimaryMethod" });
+    const backupId = await addTwoStepMethod(scope, { accountId, version: await version(accountId), ...app, role: "BACKUP" });
+    const promote = updateTwoStepMethodSchema.parse({ accountId, version: String(await version(accountId)), methodId: backupId, kind: "AUTHENTICATOR_APP", role: "PRIMARY" });
+    expect((await failure(updateTwoStepMethod(scope, promote)))?.details).toEqual({ role: "validation.onePrimaryMethod" });
+    expect(await db.twoStepMethod.count({ where: { loginId, role: "PRIMARY" } })).toBe(1);
+  });
+
   it("the same SMS method twice is refused (SINGLE_2SV_METHOD stays open); a copy made by an edit too; another number is a second method", async () => {
     const { scope, accountId } = await emptyAccount();
     const { id: loginId } = await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
