@@ -146,6 +146,24 @@ test("a spreadsheet with two bad rows: the problems by row and column, then fixe
   await expect(page.getByTestId("import-summary")).toContainText("アカウント: 追加 1件");
 });
 
+test("a spreadsheet listing one login's e-mail twice (another case) is refused by row, as the login form refuses it; nothing is added", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/import");
+  const header = (await (await page.request.get("/api/import/template?lang=ja")).text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+  const columns = header.split(",");
+  const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? "").join(",");
+  const owner = { "アカウントID": "dup-shop", "ストア名": "Dup Shop", "ユーザーの種類": "プライマリーユーザー", "Eメール": "owner@dup-shop.example", "氏名": "Owner", "ログインの状態": "有効", "2段階認証": "認証アプリ" };
+  const again = { ...owner, "ログインID": "again", "ユーザーの種類": "サブユーザー", "Eメール": "OWNER@Dup-Shop.example", "氏名": "Owner Again" };
+  await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "logins.csv", mimeType: "text/csv", buffer: Buffer.from([header, row(owner), row(again)].join("\r\n")) });
+  await page.getByRole("button", { name: "検証してプレビュー" }).click();
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("3行目 (accounts[0].logins[1].email)");
+  await expect(errors).toContainText("このアカウントには Eメール OWNER@Dup-Shop.example のログインがすでにあります");
+  await expect(page.getByTestId("import-summary")).toHaveCount(0);
+  await page.goto("/accounts");
+  await expect(page.getByRole("link", { name: "Dup Shop", exact: true })).toHaveCount(0);
+});
+
 test("the accounts table's view exported as Excel imports back with no changes", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/accounts?q=Kumo");

@@ -1,4 +1,5 @@
 import { parseSnapshot, type ParseSnapshotResult, type SnapshotError } from "@/lib/validation/snapshot";
+import { parseSpreadsheetSnapshot } from "@/lib/validation/snapshot-identities";
 
 // Reading an uploaded snapshot's text; the import page then previews and applies it with
 // upsertSnapshot (lib/db/snapshots/upsert.ts). Pure: shared by the page, the API and tests.
@@ -21,8 +22,11 @@ export function jsonError(error: Error, text: string): SnapshotError {
   return { path: "(file)", message, reason: { key: "notJsonAt", vars: { line, column } } };
 }
 
-/** The text of an uploaded or pasted snapshot, read and validated: every problem with its JSON path. */
-export function parseSnapshotText(text: string): ParseSnapshotResult {
+/**
+ * The text of an uploaded or pasted snapshot, read and validated: every problem with its JSON path. `fromSpreadsheet`:
+ * the document was read from a spreadsheet, so the forms' record-identity rules apply too (decision 074).
+ */
+export function parseSnapshotText(text: string, { fromSpreadsheet = false }: { fromSpreadsheet?: boolean } = {}): ParseSnapshotResult {
   if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, errors: [tooLargeError()] };
   let json: unknown;
   try {
@@ -30,5 +34,5 @@ export function parseSnapshotText(text: string): ParseSnapshotResult {
   } catch (error) {
     return { ok: false, errors: [jsonError(error as Error, text)] };
   }
-  return parseSnapshot(json);
+  return fromSpreadsheet ? parseSpreadsheetSnapshot(json) : parseSnapshot(json);
 }

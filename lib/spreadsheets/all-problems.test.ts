@@ -49,6 +49,30 @@ describe("one upload, every problem", () => {
     expect(described.map((d) => d.path.slice(0, 3))).toEqual(["2行目", "3行目"]);
   });
 
+  it("names a login e-mail and a 2SV method recorded twice by row, in the same answer as a row's unreadable cell (decision 074)", async () => {
+    const [header, first] = loginsTemplateRows("en");
+    const row = (over: Record<string, string>) => header.map((h, i) => over[h] ?? first[i]);
+    const book = await readBulkFiles([
+      csv([
+        header,
+        row({ two_step: "SMS:1234; SMS:1234 (BACKUP)" }),
+        row({ login_id: "l-again", role: "SECONDARY", email: "OWNER@Sakura.example", two_step: "" }),
+        row({ account_id: "acc-other", store_name: "Other", seller_id: "A9OTHER00001", external: "maybe" }),
+      ]),
+    ]);
+    if (book.ok || !book.snapshot) throw new Error("expected a readable book with problems");
+    const check = checkBook(book.snapshot, book.placeOf!, book.problems);
+    expect(check.cellProblems.map((p) => [p.row, p.column])).toEqual([[4, "external"]]);
+    expect(check.schemaErrors.map((e) => [e.place?.row, e.error.path, e.error.reason?.key])).toEqual([
+      [2, "accounts[0].logins[0].twoStep[1]", "twoStepMethodTwice"],
+      [3, "accounts[0].logins[1].email", "loginEmailTwice"],
+    ]);
+    expect(check.crossRowChecked).toBe(true);
+    const described = describeBookCheck(check, t);
+    expect(described.map((d) => d.path.slice(0, 3))).toEqual(["2行目", "3行目", "4行目"]);
+    expect(described[1].message).toContain("OWNER@Sakura.example");
+  });
+
   it("keeps a file-level problem (an unknown column) on its own: no rows were read to check", async () => {
     const [header, first] = loginsTemplateRows("en");
     const book = await readBulkFiles([csv([[...header, "colour"], [...first, "red"]])]);

@@ -1,4 +1,5 @@
-import { parseSnapshot, type Snapshot, type SnapshotError } from "../validation/snapshot";
+import { type Snapshot, type SnapshotError } from "../validation/snapshot";
+import { parseSpreadsheetSnapshot, RECORD_IDENTITY_KEYS } from "../validation/snapshot-identities";
 import type { SheetProblem } from "./logins-sheet";
 
 // One upload, one answer: a spreadsheet's cell problems (values it cannot read) and the snapshot's own
@@ -20,7 +21,7 @@ export interface BookCheck {
   crossRowChecked: boolean;
 }
 
-const CROSS_ROW = new Set(["duplicateId", "unknownRef", "onePrimary"]);
+const CROSS_ROW = new Set<string>(["duplicateId", "unknownRef", "onePrimary", ...RECORD_IDENTITY_KEYS]);
 /** The cross-row checks ran when nothing else was wrong (the schema runs them only on well-formed records). */
 export const crossRowRan = (errors: readonly SnapshotError[]) => errors.every((e) => CROSS_ROW.has(e.reason?.key ?? ""));
 
@@ -29,7 +30,9 @@ export function checkBook(snapshot: unknown, placeOf: (path: string) => Place | 
   // A row with a missing cell was left out of the snapshot whole, so a check across rows would report the rows that
   // name it ("unknown device d-sato-phone", which the file does hold): those checks wait until it is fixed.
   const rowsLeftOut = cellProblems.some((p) => p.key === "missing");
-  const parsed = parseSnapshot(snapshot);
+  // With the forms' record-identity rules (a login e-mail or a 2SV method twice, decision 074): they run once every
+  // record is well formed, as the schema's own checks across rows do.
+  const parsed = parseSpreadsheetSnapshot(snapshot);
   if (parsed.ok) return { snapshot: cellProblems.length ? null : parsed.snapshot, cellProblems: [...cellProblems], schemaErrors: [], crossRowChecked: !rowsLeftOut };
   const rowsWithCellProblems = new Set(cellProblems.map((p) => `${p.sheet ?? ""}\u0000${p.row}`));
   const schemaErrors = parsed.errors

@@ -1,5 +1,6 @@
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import { parseSnapshotOwned } from "@/lib/validation/snapshot-fast";
+import { withRecordIdentities } from "@/lib/validation/snapshot-identities";
 import { loginsSheetToSnapshot, readLoginsHeader, type SheetProblem } from "./logins-sheet";
 import { columnFor } from "./logins-columns";
 import type { RowSource } from "./stream-rows";
@@ -78,7 +79,9 @@ export async function streamLoginsSheet(
     const users = detachUsers(sheet.snapshot as RawSheet);
     // The batch's document is ours alone: the hand-written check of the same schema (decision 024) accepts it
     // in place, and only a batch with a problem goes through zod, which then words every problem as before.
-    const parsed = parseSnapshotOwned(sheet.snapshot);
+    // With the forms' record-identity rules (decision 074): a batch ends between two accounts, so an account's logins
+    // are checked together unless one account alone outgrows MAX_BATCH_ROWS.
+    const parsed = withRecordIdentities(parseSnapshotOwned(sheet.snapshot));
     if (!parsed.ok) {
       for (const error of parsed.errors) {
         const row = sheet.rowOf(error.path);

@@ -185,6 +185,7 @@ export interface SnapshotErrorReason {
   key:
     | "missing" | "type" | "tooLong" | "tooMany" | "tooLarge" | "empty" | "tooShort" | "tooFew" | "tooSmall" | "oneOf" | "email"
     | "unknownKey" | keyof typeof SNAPSHOT_SCHEMA_MESSAGES | "duplicateId" | "unknownRef" | "onePrimary"
+    | "loginEmailTwice" | "twoStepMethodTwice" | "onePrimaryMethod"
     | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice";
   vars?: Record<string, string | number>;
 }

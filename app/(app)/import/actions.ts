@@ -120,7 +120,8 @@ export async function importSnapshotAction(prev: ImportState, posted: FormData):
     text = JSON.stringify(applyPasteToAccount(stored, read.users));
   }
   if (!text) return failed([{ path: "(file)", message: "choose a file or paste a snapshot", reason: { key: "noInput" } }]);
-  const read = parseSnapshotText(text);
+  // A spreadsheet (now, or carried from its preview as loginsOnly) is held to the forms' record-identity rules.
+  const read = parseSnapshotText(text, { fromSpreadsheet: placeOf !== null || formData.get("loginsOnly") === "1" });
   if (!read.ok) {
     const where = placeOf;
     const errors = translateSnapshotErrors(read.errors, t);

@@ -18,6 +18,7 @@ export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInpu
     await loginOnAccount(tx, scope, input.accountId, input.loginId);
     await assertDeviceInOrg(tx, scope, input.deviceId);
     await assertMethodNotRecorded(tx, scope, input.loginId, input);
+    if (input.role === "PRIMARY") await assertNoOtherPrimaryMethod(tx, scope, input.loginId);
     const method = await tx.twoStepMethod.create({
       data: {
         orgId: scope.orgId, loginId: input.loginId, kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4,
@@ -44,6 +45,15 @@ async function assertMethodNotRecorded(tx: Tx, scope: Scope, loginId: string, me
     throw new AppError("INVALID_INPUT", "This login already has this 2SV method", { kind: "validation.twoStepMethodTaken" });
 }
 
+/**
+ * One preferred 2SV method per login, the others backups (DOMAIN.md); the snapshot check refuses a second one too
+ * (onePrimaryMethod, lib/validation/snapshot-references.ts). Under the account's row lock, as above.
+ */
+async function assertNoOtherPrimaryMethod(tx: Tx, scope: Scope, loginId: string, exceptMethodId?: string) {
+  const other = await tx.twoStepMethod.findFirst({ where: { orgId: scope.orgId, loginId, role: "PRIMARY", ...(exceptMethodId ? { id: { not: exceptMethodId } } : {}) }, select: { id: true } });
+  if (other) throw new AppError("INVALID_INPUT", "This login already has a primary 2SV method", { role: "validation.onePrimaryMethod" });
+}
+
 const methodFacts = (m: { kind: string; role: string; label: string | null; phoneLast4: string | null; deviceId: string | null }) => ({
   kind: m.kind, role: m.role, label: m.label, phoneLast4: m.phoneLast4, deviceId: m.deviceId,
 });
@@ -55,6 +65,8 @@ export async function updateTwoStepMethod(scope: Scope, input: UpdateTwoStepMeth
     if (!before) throw new AppError("NOT_FOUND", "2SV method not found");
     await assertDeviceInOrg(tx, scope, input.deviceId);
     await assertMethodNotRecorded(tx, scope, before.loginId, input, before.id);
+    // Only a method made primary: a login recorded with two before decision 074 can still have either corrected.
+    if (input.role === "PRIMARY" && before.role !== "PRIMARY") await assertNoOtherPrimaryMethod(tx, scope, before.loginId, before.id);
     const after = await tx.twoStepMethod.update({
       where: { id: before.id },
       data: { kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4, deviceId: input.deviceId, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() },
@@ -82,7 +94,10 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
     const before = await loginOnAccount(tx, scope, input.accountId, input.loginId);
     if (input.personId !== undefined && input.personId !== before.personId) await assertPersonInOrg(tx, scope, input.personId);
     if (input.role === "PRIMARY" && before.role !== "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId, before.id);
-    if (input.email !== undefined && loginEmailKey(input.email) !== loginEmailKey(before.email)) await assertEmailFreeOnAccount(tx, scope, input.accountId, input.email, before.id);
+    // A removed login does not count: checked when the e-mail changes, or when a removed login comes back.
+    const email = input.email !== undefined ? input.email : before.email;
+    if ((input.status ?? before.status) !== "REMOVED" && (loginEmailKey(email) !== loginEmailKey(before.email) || before.status === "REMOVED"))
+      await assertEmailFreeOnAccount(tx, scope, input.accountId, email, before.id);
     const day = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(`${v}T00:00:00Z`));
     const after = await tx.login.update({
       where: { id: before.id },

@@ -62,8 +62,10 @@ describe("logins and their 2SV methods typed in", () => {
       accountId, version: String(await version(accountId)), role: "PRIMARY", email: "owner@kumo.example", personId: "", personName: "Kumo Owner", personExternal: "no", status: "ACTIVE", passwordReused: "no",
     }));
     await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null });
-    // Typed as a second primary instead of the backup it is.
-    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", label: null, phoneLast4: null, deviceId: null });
+    // Recorded as a second primary instead of the backup it is (before decision 074 the form allowed it; now it is refused).
+    const second = await failure(addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", label: null, phoneLast4: null, deviceId: null }));
+    expect(second?.details).toEqual({ role: "validation.onePrimaryMethod" });
+    await db.twoStepMethod.create({ data: { orgId, loginId, kind: "AUTHENTICATOR_APP", role: "PRIMARY", source: "FORM" } });
     expect(await open(accountId, "PRIMARY_NO_BACKUP")).toBe(1);
     const app = await db.twoStepMethod.findFirstOrThrow({ where: { loginId, kind: "AUTHENTICATOR_APP" } });
     const read = await version(accountId);
@@ -166,6 +168,29 @@ describe("the same login or 2SV method typed twice (new-user pass, stop 40)", ()
     await createLogin(scope, await loginForm(accountId, { email: "" }));
     await createLogin(scope, await loginForm(accountId, { email: "" }));
     expect(await db.login.count({ where: { accountId, email: null } })).toBe(2);
+  });
+
+  it("a removed login may share an address; bringing it back onto an address another login holds is refused (decision 074)", async () => {
+    const { scope, accountId } = await emptyAccount();
+    await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    const { id: removed } = await createLogin(scope, await loginForm(accountId, { email: "OWNER@kumo.example", status: "REMOVED" }));
+    const before = await version(accountId);
+    const back = updateLoginSchema.parse({ accountId, version: String(before), loginId: removed, status: "ACTIVE", passwordChangedAt: "" });
+    expect((await failure(updateLogin(scope, back)))?.details).toEqual({ email: "validation.loginEmailTaken" });
+    expect((await db.login.findUniqueOrThrow({ where: { id: removed } })).status).toBe("REMOVED");
+    expect(await version(accountId)).toBe(before);
+  });
+
+  it("a second primary method is refused, added or made so by an edit; a backup is not (decision 074)", async () => {
+    const { scope, accountId } = await emptyAccount();
+    const { id: loginId } = await createLogin(scope, await loginForm(accountId, { role: "PRIMARY", email: "owner@kumo.example", personName: "Kumo Owner" }));
+    await addTwoStepMethod(scope, { accountId, version: await version(accountId), loginId, kind: "SMS", role: "PRIMARY", label: null, phoneLast4: "1234", deviceId: null });
+    const app = { loginId, kind: "AUTHENTICATOR_APP", label: null, phoneLast4: null, deviceId: null } as const;
+    expect((await failure(addTwoStepMethod(scope, { accountId, version: await version(accountId), ...app, role: "PRIMARY" })))?.details).toEqual({ role: "validation.onePrimaryMethod" });
+    const backupId = await addTwoStepMethod(scope, { accountId, version: await version(accountId), ...app, role: "BACKUP" });
+    const promote = updateTwoStepMethodSchema.parse({ accountId, version: String(await version(accountId)), methodId: backupId, kind: "AUTHENTICATOR_APP", role: "PRIMARY" });
+    expect((await failure(updateTwoStepMethod(scope, promote)))?.details).toEqual({ role: "validation.onePrimaryMethod" });
+    expect(await db.twoStepMethod.count({ where: { loginId, role: "PRIMARY" } })).toBe(1);
   });
 
   it("the same SMS method twice is refused (SINGLE_2SV_METHOD stays open); a copy made by an edit too; another number is a second method", async () => {

@@ -71,7 +71,8 @@ const day = (v: string | null) => (v === null ? null : new Date(`${v}T00:00:00Z`
 export async function createLogin(scope: Scope, input: CreateLoginInput): Promise<{ id: string }> {
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     if (input.role === "PRIMARY") await assertNoOtherPrimary(tx, scope, input.accountId);
-    await assertEmailFreeOnAccount(tx, scope, input.accountId, input.email);
+    // A removed login does not count (assertEmailFreeOnAccount), whether it is the other one or this one.
+    if (input.status !== "REMOVED") await assertEmailFreeOnAccount(tx, scope, input.accountId, input.email);
     let personId = input.personId;
     if (personId) await assertPersonInOrg(tx, scope, personId);
     else {

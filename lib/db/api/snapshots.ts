@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { jsonProblemOf } from "@/lib/api/audit";
 import { parseSnapshot, type Snapshot, type SnapshotError } from "@/lib/validation/snapshot";
+import { findClientByName } from "../clients/client-records";
 import type { Scope } from "../scope";
 import { exportSnapshot } from "../snapshots/export";
 import { upsertSnapshot } from "../snapshots/upsert";
@@ -30,7 +31,8 @@ async function assertRestrictedWrite(scope: Scope, snapshot: Snapshot, client: s
   // Without a client the accounts would land outside what the token may see.
   if (!client) throw new ApiError("forbidden", undefined, "api.error.clientRequired");
   const db = dbFor(scope);
-  const target = await db.client.findFirst({ where: { orgId: scope.orgId, name: client, id: { in: scope.clientIds } }, select: { id: true } });
+  // Named as the upsert will find it (clientNameKey), within the token's clients.
+  const target = await findClientByName(db, scope.orgId, client, scope.clientIds);
   // A client outside the restriction is not there for this token, whether it exists or not.
   if (!target) throw new ApiError("not_found");
   const ids = snapshot.accounts.map((a) => a.id);

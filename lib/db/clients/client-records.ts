@@ -27,6 +27,32 @@ async function assertNameFree(tx: Tx, scope: Scope, name: string, exceptId?: str
   if (names.some((c) => clientNameKey(c.name) === key)) throw nameTaken();
 }
 
+/**
+ * The organisation's client-name lock. Every path that may create or rename a client takes it (the client forms, the
+ * snapshot upsert's `client`), so two of them cannot both find a name free and both create it (decision 074).
+ */
+export async function lockClientNames(tx: Tx, orgId: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${orgId}`);
+}
+
+/**
+ * The client a name means, compared as assertNameFree compares names (clientNameKey): "Ｋｕｍｏ\u3000ＫＫ" finds "Kumo KK".
+ * The exact name first, then the oldest of its twins: an organisation may hold twins made before decision 069, and a
+ * caller naming one exactly (the import page passes the chosen client's stored name) gets that one. `clientIds`: a
+ * restricted caller's clients (a Manager, a token); others are not found. Null when none matches.
+ */
+export async function findClientByName(tx: Pick<Tx, "client">, orgId: string, name: string, clientIds?: readonly string[] | null): Promise<{ id: string; name: string } | null> {
+  const clients = await tx.client.findMany({
+    where: { orgId, ...(clientIds ? { id: { in: [...clientIds] } } : {}) },
+    select: { id: true, name: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const exact = clients.find((c) => c.name === name);
+  if (exact) return exact;
+  const key = clientNameKey(name);
+  return clients.find((c) => clientNameKey(c.name) === key) ?? null;
+}
+
 export interface ClientRow {
   id: string;
   name: string;
@@ -66,7 +92,7 @@ export async function listClientChoices(scope: Scope): Promise<{ id: string; nam
 export async function createClient(scope: Scope, input: CreateClientInput): Promise<{ id: string }> {
   assertCanManageClients(scope);
   return dbFor(scope).$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${scope.orgId}`);
+    await lockClientNames(tx, scope.orgId);
     await assertNameFree(tx, scope, input.name);
     const client = await tx.client.create({ data: { orgId: scope.orgId, name: input.name } });
     await audit(tx, scope, { action: "client.created", entityType: "Client", entityId: client.id, after: { name: client.name, source: "FORM" } });
@@ -91,7 +117,7 @@ async function claimVersion(tx: Tx, scope: Scope, clientId: string, version: num
 export async function renameClient(scope: Scope, input: RenameClientInput): Promise<void> {
   assertCanManageClients(scope);
   const edit = dbFor(scope).$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${scope.orgId}`);
+    await lockClientNames(tx, scope.orgId);
     const before = await claimVersion(tx, scope, input.clientId, input.version);
     await assertNameFree(tx, scope, input.name, before.id);
     await tx.client.update({ where: { id: before.id }, data: { name: input.name } });

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { SNAPSHOT_FORMAT, type Snapshot } from "@/lib/validation/snapshot";
 import type { Prisma } from "../generated/client";
+import { findClientByName } from "../clients/client-records";
 import { loadRiskSettings } from "../risk/recompute";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -30,7 +31,8 @@ export async function exportSnapshot(scope: Scope, options: ExportOptions = {}):
     async (tx) => {
       const where: Prisma.SellerAccountWhereInput = { ...accountScopeWhere(scope) };
       if (options.client) {
-        const client = await tx.client.findFirst({ where: { orgId: scope.orgId, name: options.client, ...(scope.clientIds ? { id: { in: scope.clientIds } } : {}) }, select: { id: true } });
+        // As the upsert finds it (clientNameKey): the client "Ｋｕｍｏ\u3000ＫＫ" was imported into is the one it exports.
+        const client = await findClientByName(tx, scope.orgId, options.client, scope.clientIds);
         if (!client) throw new AppError("NOT_FOUND", "Client not found");
         where.clientId = client.id;
       }

@@ -4,7 +4,9 @@ import { matchPeople, resolvedPersonIds, withResolvedPeople, type ExistingPerson
 import { isNoop, planUpsert, type ListedPart, summarisePlan, type ExistingAccount, type PlanSummary, type UpsertPlan } from "@/lib/snapshots/plan";
 import { previewOf, type UpsertPreview } from "@/lib/snapshots/preview";
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
+import { recordIdentityErrors } from "@/lib/validation/snapshot-identities";
 import type { Tx } from "../client";
+import { findClientByName, lockClientNames } from "../clients/client-records";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
@@ -16,7 +18,7 @@ import { chunked, readAccounts, readPeopleAndDevices, referencedIds, toExistingA
 export interface UpsertOptions {
   /**
    * Name of the client every account of the file goes under (created if the organisation has none of
-   * that name). Left out: new accounts go under no client and existing accounts stay under theirs, so
+   * that name, compared as the client form compares names: clientNameKey). Left out: new accounts go under no client and existing accounts stay under theirs, so
    * posting back an export of the whole organisation changes nothing.
    */
   client?: string | null;
@@ -49,19 +51,25 @@ export type UpsertResult =
  */
 export async function upsertSnapshot(scope: Scope, snapshot: Snapshot, options: UpsertOptions): Promise<UpsertResult> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins import data");
+  // A spreadsheet's rows are held to the forms' record-identity rules (decision 074); the caller's parser refused them
+  // already (parseSnapshotText's fromSpreadsheet), checked here too so that no spreadsheet path stores them.
+  if (options.loginsOnly) {
+    const identity = recordIdentityErrors(snapshot);
+    if (identity.length) return { ok: false, errors: identity };
+  }
   const db = dbFor(scope);
   return db.$transaction(
     async (tx) => {
       // One upsert per organisation at a time: two at once would both find an account missing and both create it.
       await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `snapshot-upsert:${scope.orgId}`);
-      const prepared = await prepare(tx, scope.orgId, snapshot, options);
+      const prepared = await prepare(tx, scope, snapshot, options);
       if (!prepared.ok) return prepared;
-      const { plan, matches, clientIsNew } = prepared;
+      const { plan, matches, clientIsNew, clientName } = prepared;
       const summary = summarisePlan(plan);
-      const preview = previewOf(plan, matches, options.client ? { name: options.client, created: clientIsNew } : null);
+      const preview = previewOf(plan, matches, clientName ? { name: clientName, created: clientIsNew } : null);
       const result = { ok: true as const, dryRun: !!options.dryRun, accounts: summary.accounts, summary, preview };
       if (options.dryRun || isNoop(plan)) return result;
-      await apply(tx, scope, prepared, { client: options.client ?? null, source: options.source });
+      await apply(tx, scope, prepared, { client: clientName, source: options.source });
       return result;
     },
     { timeout: 300_000, maxWait: 30_000 },
@@ -74,19 +82,28 @@ interface Prepared {
   matches: PersonMatch[];
   clientId: string | null | undefined;
   clientIsNew: boolean;
+  /** The client's stored name (the file's name when it is new). */
+  clientName: string | null;
   existingRows: ExistingAccount[];
   personDb: Map<string, string>;
   deviceDb: Map<string, string>;
 }
 
-async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: UpsertOptions): Promise<Prepared | { ok: false; errors: SnapshotError[] }> {
-  // The client: found by name; a new one is only made when the plan is applied.
+async function prepare(tx: Tx, { orgId, clientIds }: Scope, snapshot: Snapshot, options: UpsertOptions): Promise<Prepared | { ok: false; errors: SnapshotError[] }> {
+  // The client: found by name as the client form compares names (a width- or case-twin of an existing client is that
+  // client, not a new one); a new one is only made when the plan is applied. Under the form's client-name lock, so
+  // neither can create a twin of what the other is creating (decision 074). A dry run writes nothing: no lock.
   let clientId: string | null | undefined;
   let clientIsNew = false;
+  let clientName: string | null = null;
   if (options.client) {
-    const client = await tx.client.findFirst({ where: { orgId, name: options.client }, select: { id: true } });
+    if (!options.dryRun) await lockClientNames(tx, orgId);
+    // A client-restricted token finds only its clients (assertRestrictedWrite found the same one): a twin outside them
+    // named exactly is not this caller's.
+    const client = await findClientByName(tx, orgId, options.client, clientIds);
     clientIsNew = !client;
     clientId = client?.id ?? NEW_CLIENT;
+    clientName = client?.name ?? options.client;
   }
 
   // Accounts: by external id, then by seller ID for records that predate external ids.
@@ -154,7 +171,7 @@ async function prepare(tx: Tx, orgId: string, snapshot: Snapshot, options: Upser
   const plan = planUpsert({ snapshot: resolved, existing, people: stored.people, devices: stored.devices, clientId, loginsOnly: options.loginsOnly, listed: options.listed });
   const personDb = new Map([...stored.people].map(([ext, p]) => [ext, p.id]));
   const deviceDb = new Map([...stored.devices].map(([ext, d]) => [ext, d.id]));
-  return { ok: true, plan, matches, clientId, clientIsNew, existingRows, personDb, deviceDb };
+  return { ok: true, plan, matches, clientId, clientIsNew, clientName, existingRows, personDb, deviceDb };
 }
 
 /** Stands for a client the plan will create (so every existing account counts as moved). */

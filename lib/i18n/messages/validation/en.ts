@@ -59,6 +59,7 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.clientRequired": "Choose one of your clients.",
   "validation.unknownPerson": unknownPerson.en,
   "validation.loginEmailTaken": "This account already has a login with this e-mail (e-mails are compared ignoring upper/lower case).",
+  "validation.onePrimaryMethod": "This login already has a primary method: Seller Central has one preferred method, the others are backups. Make this one a backup, or change the other one to backup first.",
   "validation.twoStepMethodTaken": "This login already has this 2-step verification method (same kind, same device and same last four digits).",
   "validation.onePrimary": "This account already has a primary user (one per account).",
   "validation.personOrName": "Choose a known person or type a new person's name (one or the other).",

@@ -63,6 +63,7 @@ export const ja = {
   "validation.clientRequired": "担当しているクライアントを選んでください。",
   "validation.unknownPerson": unknownPerson.ja,
   "validation.loginEmailTaken": "このアカウントには同じEメールのログインがすでにあります（大文字と小文字は区別しません）。",
+  "validation.onePrimaryMethod": "このログインにはすでに第一手段があります（第一手段は1つで、ほかはバックアップ手段です）。この方法をバックアップ手段にするか、先にもう一方をバックアップ手段に変更してください。",
   "validation.twoStepMethodTaken": "このログインには同じ2段階認証の方法がすでにあります（種類・端末・下4桁が同じ）。",
   "validation.onePrimary": "このアカウントにはすでにプライマリーユーザーがいます（1アカウントに1人）。",
   "validation.personOrName": "既存の関係者を選ぶか、新しい関係者の氏名を入力してください（どちらか一方）。",
