@@ -27,6 +27,14 @@ describe("spreadsheet cells", () => {
     expect(readTwoStep("carrier pigeon")).toBeUndefined();
   });
 
+  it("makes the first method primary only when the cell names no other: a later one marked primary is the one", () => {
+    expect(readTwoStep("SMS:1234; 認証アプリ (第一手段)")).toEqual([
+      { kind: "SMS", role: "BACKUP", phoneLast4: "1234" }, { kind: "AUTHENTICATOR_APP", role: "PRIMARY", phoneLast4: null },
+    ]);
+    // Two named primaries stay two: the import refuses that by row (snapshot-identities.ts), not this reader.
+    expect(readTwoStep("SMS:1234 (PRIMARY); APP (PRIMARY)")!.map((m) => m.role)).toEqual(["PRIMARY", "PRIMARY"]);
+  });
+
   it("refuses a phone with fewer than 4 digits instead of dropping it (\"SMS:12\" is a typo, not an unknown number)", () => {
     expect(readTwoStep("SMS:12")).toBeUndefined();
     expect(readTwoStep("認証アプリ; VOICE:不明")).toBeUndefined();

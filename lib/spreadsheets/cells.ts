@@ -92,16 +92,19 @@ export function readList(value: string): string[] {
  */
 export function readTwoStep(value: string): { kind: keyof typeof METHOD; role: "PRIMARY" | "BACKUP"; phoneLast4: string | null }[] | undefined {
   const items = normal(value).split(/[;\n、]+/).map((s) => s.trim()).filter(Boolean);
+  // An explicit role in brackets wins over the position: "SMS:1234 (BACKUP)", "認証アプリ（バックアップ手段）".
+  const roleOf = (entry: string) =>
+    /[(（]\s*(BACKUP|バックアップ手段|バックアップ)\s*[)）]$/i.test(entry) ? ("BACKUP" as const) : /[(（]\s*(PRIMARY|第一手段)\s*[)）]$/i.test(entry) ? ("PRIMARY" as const) : null;
+  // The first method is the primary one unless the cell names another: "SMS:1234; 認証アプリ (第一手段)".
+  const primaryNamed = items.some((entry) => roleOf(entry) === "PRIMARY");
   const methods = [];
   for (const [i, entry] of items.entries()) {
-    // An explicit role in brackets wins over the position: "SMS:1234 (BACKUP)", "認証アプリ（バックアップ手段）".
-    const role = /[(（]\s*(BACKUP|バックアップ手段|バックアップ)\s*[)）]$/i.test(entry) ? "BACKUP" : /[(（]\s*(PRIMARY|第一手段)\s*[)）]$/i.test(entry) ? "PRIMARY" : null;
     const item = entry.replace(/\s*[(（][^()（）]*[)）]$/, "");
     const [kindText, phone = ""] = item.split(/[:：]/, 2);
     const kind = readChoice(kindText, METHOD);
     const phoneLast4 = readPhoneLast4(phone);
     if (!kind || phoneLast4 === undefined) return undefined;
-    methods.push({ kind, role: role ?? (i === 0 ? ("PRIMARY" as const) : ("BACKUP" as const)), phoneLast4 });
+    methods.push({ kind, role: roleOf(entry) ?? (i === 0 && !primaryNamed ? ("PRIMARY" as const) : ("BACKUP" as const)), phoneLast4 });
   }
   return methods;
 }
