@@ -68,7 +68,7 @@ describe("one upload, every problem", () => {
       [3, "accounts[0].logins[1].email", "loginEmailTwice"],
     ]);
     expect(check.crossRowChecked).toBe(true);
-    const described = describeBookCheck(check, t);
+    const described = describeBookCheck(check, t, "ja");
     expect(described.map((d) => d.path.slice(0, 3))).toEqual(["2行目", "3行目", "4行目"]);
     expect(described[1].message).toContain("OWNER@Sakura.example");
   });
