@@ -290,7 +290,8 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   await page.goto("/accounts?sev=critical");
   const unknown = page.getByTestId("ignored-filters");
   await expect(unknown).toHaveText(
-    "このリンクの絞り込み条件のうち1件は使えないため、それを除いて一覧を表示しています。" + "絞り込み sev=critical は適用していません。その名前の絞り込みはありません。",
+    "このリンクのパラメータのうち1件は使えないため、それを除いて表示しています。" +
+      "リンクのパラメータ sev=critical は使っていません。この名前のパラメータはここでは使いません。絞り込みの severity のつもりでしたら、名前を直してください。",
   );
   await expect(unknown.locator("bdi")).toHaveText(["sev", "critical"]);
   await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
