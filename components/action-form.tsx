@@ -15,7 +15,8 @@ import { useFocusAfterAnswer } from "./use-focus-after-answer";
 export interface FieldSpec {
   name: string;
   label: string;
-  type: "text" | "date" | "select" | "textarea" | "password" | "checkboxes" | "person" | "people";
+  /** "checkbox": one box (value "yes") named by its own label; "checkboxes": a group under a legend. */
+  type: "text" | "date" | "select" | "textarea" | "password" | "checkbox" | "checkboxes" | "person" | "people";
   /** For checkboxes: the values ticked to begin with. */
   defaultValues?: string[];
   options?: { value: string; label: string }[];
@@ -32,6 +33,12 @@ export interface FieldSpec {
   presets?: { field: string; values: Record<string, string[]> };
   /** Shown only once the server's answer names this refusal (or echoes a value for it): a confirmation asked for on resubmit. */
   revealedBy?: string;
+  /**
+   * A revealed confirmation carries what it was asked about: a hidden input `name` holding the refusal's
+   * `vars[fromVar]` (then the box starts unticked: this is a new question), else the value sent back with the form.
+   * The server lets the tick count only for that (a name confirmed, then edited to another taken one, is asked again).
+   */
+  asksAbout?: { name: string; fromVar: string };
   /** For type "person": the searching combobox's words, the chosen person's shown name, and a "nobody"/"new person" choice. */
   picker?: {
     messages: PersonPickerMessages; selectedName?: string; none?: { id: ""; name: string }; exclude?: string;
@@ -175,7 +182,10 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     if (!ticked) return;
     for (const box of formRef.current?.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${preset.field}"]`) ?? []) box.checked = ticked.includes(box.value);
   };
-  const revealed = (field: FieldSpec) => !state.ok && (Object.values(state.fieldErrors ?? {}).includes(field.revealedBy!) || Boolean(state.values?.[field.name]));
+  const askedNow = (field: FieldSpec) => !state.ok && Object.values(state.fieldErrors ?? {}).includes(field.revealedBy!);
+  const revealed = (field: FieldSpec) => askedNow(field) || (!state.ok && Boolean(state.values?.[field.name]));
+  const askedAbout = (asks: NonNullable<FieldSpec["asksAbout"]>, field: FieldSpec) =>
+    askedNow(field) ? String(state.vars?.[asks.fromVar] ?? "") : state.ok ? "" : (state.values?.[asks.name] ?? "");
   const refusedHere = Object.keys(localErrors).length > 0;
   // A key's sentence: from the browser's table for its own refusals, else from the server's answer.
   const say = (key: string | undefined) => (key ? ((refusedHere ? local.sentences : state.said)?.[key] ?? key) : "");
@@ -212,8 +222,18 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         return (
           <div key={field.name} className={inline ? "" : "max-w-md"}>
             {/* A group of checkboxes has no one control a label could name: its legend names it, visibly. */}
-            {field.type !== "checkboxes" && <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>}
-            {field.type === "checkboxes" ? (
+            {field.type !== "checkboxes" && field.type !== "checkbox" && <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>}
+            {field.type === "checkbox" ? (
+              <>
+                {field.asksAbout && <input type="hidden" name={field.asksAbout.name} value={askedAbout(field.asksAbout, field)} />}
+                {/* Its own label names it: one box says its words once, with no legend repeating them. */}
+                <label className="flex items-center gap-1 text-sm">
+                  <input type="checkbox" id={fieldId} name={field.name} value="yes" aria-invalid={error ? true : undefined} aria-describedby={describedBy}
+                    defaultChecked={!state.ok && !askedNow(field) && state.values?.[field.name] === "yes"} />
+                  {field.label}
+                </label>
+              </>
+            ) : field.type === "checkboxes" ? (
               <fieldset aria-describedby={describedBy}>
                 <legend className="block text-xs font-medium text-slate-700">{field.label}</legend>
                 <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
