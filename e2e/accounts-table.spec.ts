@@ -247,12 +247,19 @@ test("a search longer than the box allows is not applied silently: the page says
   await signIn(page, tenant.email, tenant.password);
   await page.goto(`/accounts?q=${"k".repeat(201)}`);
   const box = page.getByRole("search").getByRole("searchbox", { name: "検索" });
-  await expect(box).toHaveAttribute("maxlength", "200");
   await expect(box).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("search").getByRole("alert")).toHaveText("このリンクの検索語は200文字を超えているため適用していません（すべてのアカウントを表示しています）。");
+  await expect(box).toHaveValue("k".repeat(201));
+  await expect(page.getByRole("search").getByRole("alert")).toHaveText("検索語は200文字までです（201文字あります）。適用せず、すべてのアカウントを表示しています。検索語は欄に残してあります。");
   await expect(page.getByTestId("ignored-filters")).toHaveCount(0); // said once, at the box, not again in the notice
   await page.goto(`/accounts?q=Kumo`);
   await expect(page.getByRole("search").getByRole("alert")).toHaveCount(0);
+  // Typed (or pasted) past the limit, the box does not cut it silently: searched, the page says the limit and the
+  // length, and the text stays in the box to be shortened.
+  await box.fill(`Kumo ${"b".repeat(210)}`);
+  await expect(box).toHaveValue(`Kumo ${"b".repeat(210)}`);
+  await page.getByRole("search").getByRole("button", { name: "検索", exact: true }).click();
+  await expect(page.getByRole("search").getByRole("alert")).toHaveText("検索語は200文字までです（215文字あります）。適用せず、すべてのアカウントを表示しています。検索語は欄に残してあります。");
+  await expect(box).toHaveValue(`Kumo ${"b".repeat(210)}`);
 });
 
 test("a filter value the table cannot use is named with the reason, not dropped silently, in both languages", async ({ page, riskyTenant }) => {
