@@ -333,4 +333,34 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   await page.goto("/people?external=YES");
   await expect(page.getByTestId("ignored-filters")).toContainText("Ignored filter external=YES: not one of yes, no.");
   await expectNoSeriousViolations(page);
+
+  // A tracker's parameter is the link's, not a filter, and says so; the pages that read no parameter at all (the
+  // clients and a client, the reviews and a campaign) name it as the lists do, instead of ignoring it silently.
+  const trackerNotice =
+    "A parameter in this link could not be used, so the page is shown without it." + "Ignored link parameter utm_source=mail: no parameter of that name is used here.";
+  await page.goto("/people?utm_source=mail");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(trackerNotice);
+  await page.goto("/clients?utm_source=mail");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(trackerNotice);
+  await page.goto("/clients");
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  await page.getByRole("link", { name: "E2E Client" }).click();
+  await expect(page.getByTestId("client-name")).toHaveText("E2E Client");
+  await page.goto(`${page.url()}?utm_source=mail`);
+  await expect(page.getByTestId("ignored-filters")).toHaveText(trackerNotice);
+  await page.goto("/reviews?utm_source=mail");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(trackerNotice);
+  await page.goto("/reviews");
+  const start = page.getByTestId("start-campaign-form");
+  await start.getByLabel("Name", { exact: true }).fill("Link check");
+  await start.getByRole("checkbox", { name: "E2E Client", exact: true }).check();
+  await start.getByRole("button", { name: "Start" }).click();
+  await expect(start.getByText("Started.")).toBeVisible();
+  await page.getByTestId("campaign-row").getByRole("link", { name: "Link check" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Link check");
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  await page.goto(`${page.url()}?sev=critical&utm_source=mail`);
+  await expect(page.getByTestId("ignored-filters")).toContainText("2 parameters in this link could not be used, so the page is shown without them.");
+  await expect(page.getByTestId("ignored-filters")).toContainText("Ignored link parameter utm_source=mail: no parameter of that name is used here.");
+  await expectNoSeriousViolations(page);
 });

@@ -101,6 +101,12 @@ export function ignoredFilters(checks: readonly FilterCheck[]): IgnoredFilter[] 
   });
 }
 
+/**
+ * What a page that reads no parameter knows (a client's page, the reviews): any name in its link is named, as on
+ * the list pages, rather than ignored without a word.
+ */
+export const NO_PARAMETERS: ReadonlySet<string> = new Set();
+
 /** Unknown parameter names a notice or refusal lists before "and N more": a crafted URL must not fill the page. */
 export const UNKNOWN_PARAMETERS_LISTED = 5;
 
