@@ -9,20 +9,27 @@ const SAME_NAME = "同じ名前の別の人として追加する";
 
 async function addPersonNamedTwice(page: Page) {
   await page.goto("/people");
-  await page.getByTestId("add-person").locator("summary").click();
+  const section = page.getByTestId("add-person");
+  await section.locator("summary").click();
   const add = page.getByTestId("add-person-form");
+  // Without JavaScript the answer is a new page, its "add" section folded again: the user opens it to read it.
+  const submit = async () => {
+    await add.getByRole("button", { name: "追加する" }).click();
+    await page.waitForLoadState();
+    if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+  };
   await add.getByLabel("氏名").fill("kumo lead");
-  await add.getByRole("button", { name: "追加する" }).click();
+  await submit();
   await expect(add.getByText("「kumo lead」と同じ名前の関係者がすでにいます: Kumo Lead (Kumo KK,")).toBeVisible();
   // The question's words once, as the box's own name.
   const box = add.getByRole("checkbox", { name: SAME_NAME });
   await expect(box).not.toBeChecked();
-  await expect(add.getByText(SAME_NAME)).toHaveCount(1);
+  await expect(add.getByText(SAME_NAME, { exact: true })).toHaveCount(1);
   await expect(add.getByLabel(SAME_NAME)).toHaveCount(1);
   await box.check();
   // Changed mind: another name, also taken. The tick was for Kumo Lead: the app asks again, about Kumo Owner.
   await add.getByLabel("氏名").fill("KUMO OWNER");
-  await add.getByRole("button", { name: "追加する" }).click();
+  await submit();
   await expect(add.getByText("「KUMO OWNER」と同じ名前の関係者がすでにいます: Kumo Owner (Kumo KK,")).toBeVisible();
   await expect(add.getByRole("checkbox", { name: SAME_NAME })).not.toBeChecked();
   await expect(add.getByLabel("氏名")).toHaveValue("KUMO OWNER");
@@ -55,6 +62,8 @@ test("with JavaScript off, the same-name question is bound to its name by the se
 test("a client name typed past 200 characters is kept and refused with the limit and its length, not cut short", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto("/clients");
+  const rows = page.getByTestId("client-row");
+  const before = await rows.count();
   const add = page.getByTestId("add-client-form");
   const typed = `Kumo ${"長".repeat(210)}`;
   await add.getByLabel("クライアント名").fill(typed);
@@ -62,12 +71,14 @@ test("a client name typed past 200 characters is kept and refused with the limit
   await add.getByRole("button", { name: "クライアントを追加" }).click();
   await expect(add.getByText("200文字までです（215文字入力されています）。入力はそのまま残しています。短くしてから保存してください。")).toBeVisible();
   await expect(add.getByLabel("クライアント名")).toHaveValue(typed);
-  await expect(page.getByRole("link", { name: typed })).toHaveCount(0);
+  const saved = (name: string) => page.getByTestId("client-row").filter({ has: page.locator(`input[value="${name}"]`) });
+  await expect(rows).toHaveCount(before);
   // Shortened to the limit, it is added whole.
   const fits = typed.slice(0, 200);
   await add.getByLabel("クライアント名").fill(fits);
   await add.getByRole("button", { name: "クライアントを追加" }).click();
-  await expect(page.getByRole("link", { name: fits })).toBeVisible();
+  await expect(saved(fits)).toHaveCount(1);
+  await expect(rows).toHaveCount(before + 1);
   await expectNoSeriousViolations(page);
 });
 
