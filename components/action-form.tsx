@@ -6,6 +6,7 @@ import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
+import { TOO_LONG_TYPED, tooLongSentence } from "@/lib/forms/too-long";
 import type { Locale } from "@/lib/i18n/locales";
 import { loadValidationSentences, offlineSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
@@ -15,7 +16,8 @@ import { useFocusAfterAnswer } from "./use-focus-after-answer";
 export interface FieldSpec {
   name: string;
   label: string;
-  type: "text" | "date" | "select" | "textarea" | "password" | "checkboxes" | "person" | "people";
+  /** "checkbox": one box (value "yes") named by its own label; "checkboxes": a group under a legend. */
+  type: "text" | "date" | "select" | "textarea" | "password" | "checkbox" | "checkboxes" | "person" | "people";
   /** For checkboxes: the values ticked to begin with. */
   defaultValues?: string[];
   options?: { value: string; label: string }[];
@@ -23,6 +25,10 @@ export interface FieldSpec {
   required?: boolean;
   hint?: string;
   inputMode?: "numeric" | "text";
+  /**
+   * The schema's limit. Not the input's maxlength, which cuts a longer paste without a word: the value is sent
+   * whole and its refusal says the limit and the length typed, the value kept (lib/forms/too-long.ts).
+   */
   maxLength?: number;
   /** This field repeats another (a password's confirmation): checked in the browser before sending. */
   matches?: { field: string; error: string };
@@ -32,6 +38,12 @@ export interface FieldSpec {
   presets?: { field: string; values: Record<string, string[]> };
   /** Shown only once the server's answer names this refusal (or echoes a value for it): a confirmation asked for on resubmit. */
   revealedBy?: string;
+  /**
+   * A revealed confirmation carries what it was asked about: a hidden input `name` holding the refusal's
+   * `vars[fromVar]` (then the box starts unticked: this is a new question), else the value sent back with the form.
+   * The server lets the tick count only for that (a name confirmed, then edited to another taken one, is asked again).
+   */
+  asksAbout?: { name: string; fromVar: string };
   /** For type "person": the searching combobox's words, the chosen person's shown name, and a "nobody"/"new person" choice. */
   picker?: {
     messages: PersonPickerMessages; selectedName?: string; none?: { id: ""; name: string }; exclude?: string;
@@ -111,7 +123,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
   // Refused in the browser, so the form (passwords included) stays as typed; cleared by the next answer.
-  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string>; sentences?: Sentences }>({ seq: -1, errors: {} });
+  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string>; sentences?: Sentences; typed?: Record<string, string> }>({ seq: -1, errors: {} });
   const localErrors = local.seq === state.seq ? local.errors : {};
   // Whether this form can be refused in the browser: by its schema, a confirmation, or a person typed but not chosen.
   const checksHere = Boolean(schema) || fields.some((f) => f.matches || f.type === "person");
@@ -152,7 +164,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     for (const f of fields) if (f.type === "person" && String(data.get(`${f.name}Typed`) ?? "") !== "") errors[f.name] = "validation.unknownPerson";
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
-    setLocal({ seq: state.seq, errors, sentences: sentences ?? offlineSentences(locale) });
+    setLocal({ seq: state.seq, errors, sentences: sentences ?? offlineSentences(locale), typed: formFields(data) });
   };
   // After a refusal the picker shows what was chosen (its id and name came back with the form).
   const pickedPerson = (field: FieldSpec) => {
@@ -175,10 +187,18 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     if (!ticked) return;
     for (const box of formRef.current?.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name="${preset.field}"]`) ?? []) box.checked = ticked.includes(box.value);
   };
-  const revealed = (field: FieldSpec) => !state.ok && (Object.values(state.fieldErrors ?? {}).includes(field.revealedBy!) || Boolean(state.values?.[field.name]));
+  const askedNow = (field: FieldSpec) => !state.ok && Object.values(state.fieldErrors ?? {}).includes(field.revealedBy!);
+  const revealed = (field: FieldSpec) => askedNow(field) || (!state.ok && Boolean(state.values?.[field.name]));
+  const askedAbout = (asks: NonNullable<FieldSpec["asksAbout"]>, field: FieldSpec) =>
+    askedNow(field) ? String(state.vars?.[asks.fromVar] ?? "") : state.ok ? "" : (state.values?.[asks.name] ?? "");
   const refusedHere = Object.keys(localErrors).length > 0;
   // A key's sentence: from the browser's table for its own refusals, else from the server's answer.
   const say = (key: string | undefined) => (key ? ((refusedHere ? local.sentences : state.said)?.[key] ?? key) : "");
+  // A field's own refusal: past its limit it says the limit and the length typed (the value is kept as typed).
+  const sayFor = (field: FieldSpec, key: string | undefined) => {
+    const typed = refusedHere ? local.typed?.[field.name] : state.ok ? undefined : state.values?.[field.name];
+    return tooLongSentence(key, (refusedHere ? local.sentences : state.said)?.[TOO_LONG_TYPED], field.maxLength, typed) ?? say(key);
+  };
   const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
   const currentText = (field: FieldSpec): string => {
     const value = current?.[field.name] ?? "";
@@ -212,8 +232,18 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         return (
           <div key={field.name} className={inline ? "" : "max-w-md"}>
             {/* A group of checkboxes has no one control a label could name: its legend names it, visibly. */}
-            {field.type !== "checkboxes" && <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>}
-            {field.type === "checkboxes" ? (
+            {field.type !== "checkboxes" && field.type !== "checkbox" && <label htmlFor={fieldId} className="block text-xs font-medium text-slate-700">{field.label}</label>}
+            {field.type === "checkbox" ? (
+              <>
+                {field.asksAbout && <input type="hidden" name={field.asksAbout.name} value={askedAbout(field.asksAbout, field)} />}
+                {/* Its own label names it: one box says its words once, with no legend repeating them. */}
+                <label className="flex items-center gap-1 text-sm">
+                  <input type="checkbox" id={fieldId} name={field.name} value="yes" aria-invalid={error ? true : undefined} aria-describedby={describedBy}
+                    defaultChecked={!state.ok && !askedNow(field) && state.values?.[field.name] === "yes"} />
+                  {field.label}
+                </label>
+              </>
+            ) : field.type === "checkboxes" ? (
               <fieldset aria-describedby={describedBy}>
                 <legend className="block text-xs font-medium text-slate-700">{field.label}</legend>
                 <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
@@ -246,9 +276,9 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
                 {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             ) : field.type === "textarea" ? (
-              <textarea {...common} rows={2} maxLength={field.maxLength} />
+              <textarea {...common} rows={2} />
             ) : (
-              <input {...common} type={field.type} inputMode={field.inputMode} maxLength={field.maxLength} autoComplete={field.type === "password" ? "off" : undefined} />
+              <input {...common} type={field.type} inputMode={field.inputMode} autoComplete={field.type === "password" ? "off" : undefined} />
             )}
             {field.hint && <p id={`${fieldId}-hint`} className="mt-0.5 text-xs text-slate-500">{field.hint}</p>}
             {current && field.name in current && (
@@ -256,7 +286,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
             )}
             {error && (
               <p id={`${fieldId}-error`} role={summary && "field" in summary && summary.field === field.name ? "alert" : undefined} className="mt-0.5 text-xs text-red-700">
-                {say(error)}
+                {sayFor(field, error)}
               </p>
             )}
           </div>

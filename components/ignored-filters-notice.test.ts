@@ -11,8 +11,8 @@ describe("the notice naming what a list did not apply", () => {
   it("isolates each name and value from the URL in a <bdi>, so right-to-left letters cannot reorder the sentence", () => {
     const html = notice({ severity: "عالي", "סינון": "critical" });
     expect(html).toContain("<li>Ignored filter <bdi>severity</bdi>=<bdi>عالي</bdi>: not one of critical, high, medium, low.</li>");
-    expect(html).toContain("<li>Ignored filter <bdi>סינון</bdi>=<bdi>critical</bdi>: there is no filter of that name.</li>");
-    expect(html).toMatch(/^<div role="status"[^>]*data-testid="ignored-filters"><p>2 filters in this link could not be used/);
+    expect(html).toContain("<li>Ignored link parameter <bdi>סינון</bdi>=<bdi>critical</bdi>: no parameter of that name is used here.</li>");
+    expect(html).toMatch(/^<div role="status"[^>]*data-testid="ignored-filters"><p>2 parameters in this link could not be used/);
   });
 
   it("escapes markup in a name, as in a value", () => {

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { ignoredFilterParts } from "@/lib/i18n/ignored-filters";
+import { ignoredFilterParts, ignoredTitle } from "@/lib/i18n/ignored-filters";
 import type { Translate } from "@/lib/i18n/server";
 import type { IgnoredFilter } from "@/lib/validation/ignored-filters";
 
@@ -13,7 +13,7 @@ export function IgnoredFiltersNotice({ ignored, t }: { ignored: readonly Ignored
   if (ignored.length === 0) return null;
   return (
     <div role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="ignored-filters">
-      <p>{t("filters.ignoredTitle", { count: ignored.length })}</p>
+      <p>{ignoredTitle(ignored, t)}</p>
       <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
         {ignoredFilterParts(ignored, t).map((parts, i) => (
           <li key={i}>{parts.map((part, j) => <Fragment key={j}>{typeof part === "string" ? part : <bdi>{part.isolate}</bdi>}</Fragment>)}</li>

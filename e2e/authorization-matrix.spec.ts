@@ -87,6 +87,8 @@ const MATRIX: Record<string, Entry> = {
     paths: [
       { path: "/reviews/{campaign}", expect: { ...member(), VIEWER: "404" }, shows: (w) => w.assigned.storeName },
       { path: "/reviews/{otherCampaign}", expect: nobodyElse },
+      // A parameter the page does not read is named on it, never a way past the 404 (decision 075).
+      { path: "/reviews/{otherCampaign}?utm_source=mail", expect: nobodyElse },
       { path: `/reviews/${BAD}`, expect: nobodyElse },
     ],
   },
@@ -136,12 +138,14 @@ const MATRIX: Record<string, Entry> = {
   "/signin": { paths: [{ path: "/signin", expect: everyone("ok", "overview") }] },
   "/invite/[token]": { paths: [{ path: "/invite/not-a-real-token-0123456789", expect: everyone("ok") }, { path: `/invite/${BAD}-0123456789`, expect: everyone("ok") }] },
   "/accounts/new": { paths: [{ path: "/accounts/new", expect: { ...member("ok", "404"), VIEWER: "404" } }] },
-  "/clients": { paths: [{ path: "/clients", expect: member("404") }] },
+  "/clients": { paths: [{ path: "/clients", expect: member("404") }, { path: "/clients?utm_source=mail", expect: member("404") }] },
   // A client's page and its reports: Owners and Admins, as /clients (decision 017).
   "/clients/[id]": {
     paths: [
       { path: "/clients/{client}", expect: member("404"), shows: (w) => w.assigned.clientName },
       { path: "/clients/{otherClient}", expect: nobodyElse },
+      { path: "/clients/{otherClient}?utm_source=mail", expect: nobodyElse },
+      { path: "/clients/{client}?sev=critical", expect: member("404"), shows: (w) => w.assigned.clientName },
       { path: "/clients/{unassignedClient}", expect: member("404"), shows: (w) => w.unassigned.clientName },
       { path: `/clients/${BAD}`, expect: nobodyElse },
     ],
@@ -352,6 +356,36 @@ test("/api/v1 with a token: an id or filter holding a control character is refus
     expect((await api.get(`/api/v1/findings?account=${encodeURIComponent("no such account")}`)).status()).toBe(200);
     expect(failures).toEqual([]);
     expect(await db.client.count({ where: { orgId: a.orgId } })).toBe(clientsBefore);
+    await api.dispose();
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test("/api/v1 with a token: a parameter an endpoint does not read is refused naming it, nothing read or written", async ({ playwright, baseURL }) => {
+  const db = e2eDb();
+  try {
+    const created = await unsafeCreateApiTokenForOrganisation(db, { orgName: a.orgName, name: `Params ${a.marker}`, scope: "write" });
+    if (!created.ok) throw new Error(created.problem);
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${created.token}`, "Accept-Language": "en" } });
+    const clientsBefore = await db.client.count({ where: { orgId: a.orgId } });
+    const failures: string[] = [];
+    const empty = { format: "gatehouse.snapshot/v1", people: [], devices: [], accounts: [] };
+    for (const [method, path, name] of [
+      ["GET", "/api/v1/accounts?limit=5&utm_source=cron", "utm_source"],
+      ["GET", "/api/v1/findings?severty=critical", "severty"],
+      ["GET", "/api/v1/snapshot?clinet=Nobody", "clinet"],
+      ["POST", `/api/v1/snapshots?client=${encodeURIComponent(`New ${a.marker}`)}&dry_run=1`, "dry_run"],
+    ] as const) {
+      const answer = method === "GET" ? await api.get(path) : await api.post(path, { data: empty });
+      const json = (await answer.json().catch(() => null)) as { error?: { code?: string; problems?: { path: string }[] }; data?: unknown } | null;
+      if (answer.status() !== 422 || json?.error?.code !== "invalid_request" || json.error.problems?.[0]?.path !== `query.${name}` || json.data !== undefined) failures.push(`${method} ${path}: ${answer.status()} ${JSON.stringify(json)}`);
+    }
+    expect(failures).toEqual([]);
+    // The POST named a new client: refused, it was not created. The documented parameters still work.
+    expect(await db.client.count({ where: { orgId: a.orgId } })).toBe(clientsBefore);
+    expect((await api.get("/api/v1/accounts?limit=5")).status()).toBe(200);
+    expect((await api.get("/api/v1/findings?status=open&severity=high")).status()).toBe(200);
     await api.dispose();
   } finally {
     await db.$disconnect();

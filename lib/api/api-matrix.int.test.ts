@@ -166,6 +166,11 @@ const CASES: Case[] = [
     expect: () => ok((a) => expect(findingListSchema.parse(a.json).data.every((f) => f.status === "open" && f.severity === "critical")).toBe(true)) },
   { name: "findings bad status", handler: listFindings, path: "/api/v1/findings?status=bogus", access: "read", expect: () => err(422, "invalid_request") },
   { name: "findings limit=501", handler: listFindings, path: "/api/v1/findings?limit=501", access: "read", expect: () => err(422, "invalid_request") },
+  // A parameter the endpoint does not read is refused, not ignored (decision 075): after the token, like any bad query.
+  { name: "accounts unknown parameter", handler: listAccounts, path: "/api/v1/accounts?utm_source=cron", access: "read", expect: () => err(422, "invalid_request") },
+  { name: "findings misspelt filter", handler: listFindings, path: "/api/v1/findings?severty=critical", access: "read", expect: () => err(422, "invalid_request") },
+  { name: "snapshot misspelt client", handler: exportSnapshot, path: `/api/v1/snapshot?clinet=${encodeURIComponent("Sora KK")}`, access: "read", expect: () => err(422, "invalid_request") },
+  { name: "snapshots misspelt client", handler: postSnapshots, method: "POST", path: `/api/v1/snapshots?clinet=${encodeURIComponent("Kumo KK")}`, body: () => JSON.stringify(document([account(`acc-new-${randomUUID()}`, "Never Written")])), access: "write", expect: () => err(422, "invalid_request") },
   { name: "snapshot", handler: exportSnapshot, path: "/api/v1/snapshot", access: "read",
     expect: (k) => ok((a) => expect(snapshotOf(a).accounts.map((x) => x.id).sort()).toEqual(visibleTo(k))) },
   { name: "snapshot of another client", handler: exportSnapshot, path: `/api/v1/snapshot?client=${encodeURIComponent("Sora KK")}`, access: "read",

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as listAccounts } from "@/app/api/v1/accounts/route";
 import { POST as audit } from "@/app/api/v1/audit/route";
 import { GET as listFindings } from "@/app/api/v1/findings/route";
+import { GET as exportSnapshot } from "@/app/api/v1/snapshot/route";
+import { POST as postSnapshots } from "@/app/api/v1/snapshots/route";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/db/api-tokens/tokens";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
@@ -170,6 +172,53 @@ describe("the /api/v1 wrapper", () => {
     const findings = await callApi(listFindings, { path: "/api/v1/findings?status=open&severity=high&limit=500", token: t.token });
     expect(findings.status).toBe(200);
     for (const f of (findings.json as { data: { status: string; severity: string }[] }).data) expect([f.status, f.severity]).toEqual(["open", "high"]);
+  });
+});
+
+describe("query parameters an endpoint does not read", () => {
+  type Refusal = { error: { code: string; message: string; problems: { path: string; message: string }[] } };
+
+  it("are refused with invalid_request naming each one, on the lists and the snapshot alike; documented ones still work", async () => {
+    const t = await ownerWithToken();
+    const refusals: [typeof listAccounts, string, string[]][] = [
+      [listAccounts, "/api/v1/accounts?limit=2&utm_source=cron", ["query.utm_source"]],
+      [listFindings, "/api/v1/findings?severty=critical&status=open", ["query.severty"]],
+      [exportSnapshot, "/api/v1/snapshot?clinet=Acme", ["query.clinet"]],
+    ];
+    for (const [handler, path, named] of refusals) {
+      const answer = await callApi(handler, { path, token: t.token });
+      expect([answer.status, errorCode(answer)], path).toEqual([422, "invalid_request"]);
+      expect((answer.json as Refusal).error.problems.map((p) => p.path), path).toEqual(named);
+      // The answer carries no record: nothing was read.
+      expect(answer.json, path).not.toHaveProperty("data");
+    }
+    const typo = (await callApi(listFindings, { path: "/api/v1/findings?severty=critical", token: t.token })).json as Refusal;
+    expect(typo.error.message).toBe("The query holds a parameter this endpoint does not read: severty. Nothing was read or changed. The parameters it reads are in /api/v1/openapi.json.");
+    expect(typo.error.problems[0].message).toBe("This endpoint has no parameter of that name. If you meant severity, correct the name.");
+    const ja = await callApi(listAccounts, { path: "/api/v1/accounts?utm_source=cron&x=1", token: t.token, headers: { "accept-language": "ja" } });
+    expect((ja.json as Refusal).error).toMatchObject({
+      message: "このエンドポイントが読まないクエリパラメータが2件あります: utm_source, x。何も読み取り・変更していません。使えるパラメータは /api/v1/openapi.json にあります。",
+      problems: [{ path: "query.utm_source", message: "このエンドポイントにこの名前のパラメータはありません。" }, { path: "query.x", message: "このエンドポイントにこの名前のパラメータはありません。" }],
+    });
+    // Every documented parameter is still read.
+    for (const [handler, path] of [
+      [listAccounts, "/api/v1/accounts?limit=2"], [listFindings, "/api/v1/findings?status=open&severity=high&account=nobody&limit=5"], [exportSnapshot, "/api/v1/snapshot"],
+    ] as const) expect((await callApi(handler, { path, token: t.token })).status, path).toBe(200);
+    const page = accountListSchema.parse((await callApi(listAccounts, { path: "/api/v1/accounts?limit=1", token: t.token })).json);
+    expect((await callApi(listAccounts, { path: `/api/v1/accounts?limit=1&cursor=${encodeURIComponent(page.next!)}`, token: t.token })).status).toBe(200);
+  });
+
+  it("refuse a write before anything is written, and name the first five, counting the rest", async () => {
+    const t = await ownerWithToken("write", 1);
+    const before = await db.sellerAccount.count({ where: { orgId: t.orgId } });
+    const document = generateSnapshot(2, 3, { asOf: today });
+    const posted = await callApi(postSnapshots, { method: "POST", path: "/api/v1/snapshots?clinet=Acme", token: t.token, body: JSON.stringify(document) });
+    expect([posted.status, errorCode(posted)]).toEqual([422, "invalid_request"]);
+    expect(await db.sellerAccount.count({ where: { orgId: t.orgId } })).toBe(before);
+    const many = await callApi(listAccounts, { path: `/api/v1/accounts?${Array.from({ length: 8 }, (_, i) => `p${i}=1`).join("&")}`, token: t.token });
+    const refusal = (many.json as Refusal).error;
+    expect(refusal.problems.map((p) => p.path)).toEqual(["query.p0", "query.p1", "query.p2", "query.p3", "query.p4"]);
+    expect(refusal.message).toContain("8 parameters this endpoint does not read: p0, p1, p2, p3, p4 (+3).");
   });
 });
 

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { interpolate } from "@/lib/i18n/format";
 import { messages, type MessageKey } from "@/lib/i18n/messages";
 import { idempotencyKeySchema } from "@/lib/validation/api";
+import { listedIgnored, unknownParameters } from "@/lib/validation/ignored-filters";
 import type { Endpoint } from "./endpoints";
 import { apiLocale, ApiError, errorBody, fromAppError, type ApiErrorCode, type ApiProblem } from "./errors";
 import { MAX_BODY_BYTES } from "./limits";
@@ -91,9 +92,24 @@ export function defineApiRoute<E extends Endpoint>(endpoint: E, handler: (ctx: A
       if (!parsed.success) return refuse("not_found");
       params = parsed.data as Infer<E["params"]>;
     }
+    // A parameter the endpoint does not read is refused, not ignored: `/findings?severty=critical` would otherwise
+    // answer every finding, and a script would never learn its typo (decision 067 for the app's own downloads).
+    const searchParams = new URL(request.url).searchParams;
+    const known = Object.keys(endpoint.query?.shape ?? {});
+    const unknown = unknownParameters(searchParams, new Set(known), known);
+    if (unknown.length) {
+      const { listed, unlisted } = listedIgnored(unknown);
+      const problems = listed.map(({ name, reason }) => ({
+        path: `query.${name}`,
+        message: reason.kind === "unknown" && reason.near ? t("api.problem.unknownParameterNear", { near: reason.near }) : t("api.problem.unknownParameter"),
+      }));
+      const names = listed.map((p) => p.name).join(", ") + (unlisted ? ` (+${unlisted})` : "");
+      const answer = fail(new ApiError("invalid_request", problems, "api.error.unknownParameters", { count: unknown.length, names }));
+      return respond(answer.status, answer.body, headers);
+    }
     let query = {} as Infer<E["query"]>;
     if (endpoint.query) {
-      const parsed = endpoint.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      const parsed = endpoint.query.safeParse(Object.fromEntries(searchParams));
       if (!parsed.success) {
         const problems = parsed.error.issues.map((issue) => {
           const values = "values" in issue && Array.isArray(issue.values) ? issue.values.join(", ") : "";

@@ -2,6 +2,7 @@ import "server-only";
 import type { FormMessages } from "@/components/action-form";
 import type { ActionState } from "@/lib/actions/define-action";
 import type { AppErrorCode } from "@/lib/errors";
+import { TOO_LONG, TOO_LONG_TYPED } from "@/lib/forms/too-long";
 import { messages, type MessageKey } from "./messages";
 import type { Translate } from "./server";
 
@@ -50,5 +51,7 @@ export function answerSentences(state: ActionState, t: Translate): ActionState {
     const sentence = sentenceOf(key, t, state.vars);
     if (sentence !== undefined) said[key] = sentence;
   }
+  // Unfilled: the form fills in each too-long field's own limit and length (lib/forms/too-long.ts).
+  if (keys.has(TOO_LONG)) said[TOO_LONG_TYPED] = t(TOO_LONG_TYPED);
   return Object.keys(said).length > 0 ? { ...state, said } : state;
 }

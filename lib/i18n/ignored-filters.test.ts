@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAccountListPage } from "@/lib/validation/accounts";
 import { interpolate } from "./format";
-import { ignoredFilterParts, ignoredFilterSentences, refusedFilters } from "./ignored-filters";
+import { ignoredFilterParts, ignoredFilterSentences, ignoredTitle, refusedFilters } from "./ignored-filters";
 import { messages, type MessageKey } from "./messages";
 import type { Translate } from "./server";
 
@@ -73,10 +73,16 @@ describe("a download's refusal of the filters it cannot apply", () => {
 describe("parameters a page does not read, in its notice and a download's refusal", () => {
   it("names a misspelt filter and its value in both languages", () => {
     const { ignored } = parseAccountListPage(new URLSearchParams("sev=critical&critical"));
-    expect(ignoredFilterSentences(ignored, translator("en"))).toEqual(["Ignored filter sev=critical: there is no filter of that name.", "Ignored filter critical: there is no filter of that name."]);
-    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual(["絞り込み sev=critical は適用していません。その名前の絞り込みはありません。", "絞り込み critical は適用していません。その名前の絞り込みはありません。"]);
+    expect(ignoredFilterSentences(ignored, translator("en"))).toEqual([
+      "Ignored link parameter sev=critical: no parameter of that name is used here. If you meant the filter severity, correct the name.",
+      "Ignored link parameter critical: no parameter of that name is used here.",
+    ]);
+    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual([
+      "リンクのパラメータ sev=critical は使っていません。この名前のパラメータはここでは使いません。絞り込みの severity のつもりでしたら、名前を直してください。",
+      "リンクのパラメータ critical は使っていません。この名前のパラメータはここでは使いません。",
+    ]);
     expect(refusedFilters(ignored, translator("ja"), "ja").message).toBe(
-      "何もダウンロードしていません。このリンクの絞り込み条件のうち2件が使えません。絞り込み sev=critical は使えません。その名前の絞り込みはありません。絞り込み critical は使えません。その名前の絞り込みはありません。",
+      "何もダウンロードしていません。このリンクのパラメータのうち2件が使えません。リンクのパラメータ sev=critical は使えません。この名前のパラメータはここでは使いません。絞り込みの severity のつもりでしたら、名前を直してください。リンクのパラメータ critical は使えません。この名前のパラメータはここでは使いません。",
     );
   });
 
@@ -84,25 +90,41 @@ describe("parameters a page does not read, in its notice and a download's refusa
     const { ignored } = parseAccountListPage(new URLSearchParams([["severity", "x"], ...Array.from({ length: 8 }, (_, i): [string, string] => [`p${i}`, "1"])]));
     const sentences = ignoredFilterSentences(ignored, translator("en"));
     expect(sentences).toHaveLength(7);
-    expect(sentences[5]).toBe("Ignored filter p4=1: there is no filter of that name.");
-    expect(sentences[6]).toBe("And 3 more parameters that are not filters.");
-    expect(ignoredFilterSentences(ignored, translator("ja"))[6]).toBe("ほかにも絞り込みではないパラメータが3件あります。");
+    expect(sentences[5]).toBe("Ignored link parameter p4=1: no parameter of that name is used here.");
+    expect(sentences[6]).toBe("And 3 more parameters that are not used.");
+    expect(ignoredFilterSentences(ignored, translator("ja"))[6]).toBe("ほかにも使っていないパラメータが3件あります。");
     const refusal = refusedFilters(ignored, translator("en"), "en");
     expect(refusal.filters.map((f) => f.parameter)).toEqual(["severity", "p0", "p1", "p2", "p3", "p4"]);
-    expect(refusal.message).toMatch(/^Nothing was downloaded: 9 filters in this link cannot be used\. .* And 3 more parameters that are not filters\.$/);
+    expect(refusal.message).toMatch(/^Nothing was downloaded: 9 parameters in this link cannot be used\. .* And 3 more parameters that are not used\.$/);
     expect(refusal.message).not.toContain("p5");
     const one = parseAccountListPage(new URLSearchParams(Array.from({ length: 6 }, (_, i): [string, string] => [`p${i}`, ""]))).ignored;
-    expect(ignoredFilterSentences(one, translator("en")).at(-1)).toBe("And 1 more parameter that is not a filter.");
+    expect(ignoredFilterSentences(one, translator("en")).at(-1)).toBe("And 1 more parameter that is not used.");
   });
 
   it("keeps every name and value from the URL apart from the sentence, so right-to-left letters cannot reorder it", () => {
     const { ignored } = parseAccountListPage({ severity: "שלום", "מסנן": "قيمة" });
     expect(ignoredFilterParts(ignored, translator("en"))).toEqual([
       ["Ignored filter ", { isolate: "severity" }, "=", { isolate: "שלום" }, ": not one of critical, high, medium, low."],
-      ["Ignored filter ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, ": there is no filter of that name."],
+      ["Ignored link parameter ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, ": no parameter of that name is used here."],
     ]);
-    expect(ignoredFilterParts(ignored, translator("ja"))[1]).toEqual(["絞り込み ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, " は適用していません。その名前の絞り込みはありません。"]);
+    expect(ignoredFilterParts(ignored, translator("ja"))[1]).toEqual(["リンクのパラメータ ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, " は使っていません。この名前のパラメータはここでは使いません。"]);
     // A value that spells a slot's name is still only text.
-    expect(ignoredFilterParts(parseAccountListPage({ name: "value" }).ignored, translator("en"))[0]).toEqual(["Ignored filter ", { isolate: "name" }, "=", { isolate: "value" }, ": there is no filter of that name."]);
+    expect(ignoredFilterParts(parseAccountListPage({ name: "value" }).ignored, translator("en"))[0]).toEqual(["Ignored link parameter ", { isolate: "name" }, "=", { isolate: "value" }, ": no parameter of that name is used here."]);
+  });
+});
+
+describe("a parameter that was never a filter", () => {
+  it("is called a parameter of the link, not a filter, in the notice, its title and a refusal (utm_source)", () => {
+    const { ignored } = parseAccountListPage(new URLSearchParams("utm_source=newsletter"));
+    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual(["リンクのパラメータ utm_source=newsletter は使っていません。この名前のパラメータはここでは使いません。"]);
+    expect(ignoredFilterSentences(ignored, translator("en"))).toEqual(["Ignored link parameter utm_source=newsletter: no parameter of that name is used here."]);
+    expect(ignoredTitle(ignored, translator("ja"))).toBe("このリンクのパラメータのうち1件は使えないため、それを除いて表示しています。");
+    expect(ignoredTitle(ignored, translator("en"))).toBe("A parameter in this link could not be used, so the page is shown without it.");
+    for (const locale of ["ja", "en"] as const) expect(refusedFilters(ignored, translator(locale), locale).message).not.toMatch(/filter|絞り込み/i);
+  });
+
+  it("keeps the filter words while only filters were not applied", () => {
+    const { ignored } = parseAccountListPage({ severity: "CRITICAL" });
+    expect(ignoredTitle(ignored, translator("en"))).toBe("A filter in this link could not be used, so the list is shown without it.");
   });
 });

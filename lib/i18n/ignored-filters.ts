@@ -21,7 +21,7 @@ function reasonText(reason: IgnoredReason, t: Translate): string {
     case "repeated":
       return t("filters.ignoredRepeated");
     case "unknown":
-      return t("filters.ignoredUnknown");
+      return reason.near ? t("filters.ignoredUnknownNear", { near: reason.near }) : t("filters.ignoredUnknown");
   }
 }
 
@@ -38,7 +38,24 @@ const SLOTS = new RegExp(`${SLOT}(name|value)${SLOT}`);
  * Hebrew) would otherwise take the neighbouring `=`, name or punctuation into their run and reorder the sentence;
  * the notice shows each in its own <bdi>.
  */
-function sentenceParts(key: "filters.ignored" | "filters.ignoredName" | "filters.refused" | "filters.refusedName", filter: IgnoredFilter, reason: string, t: Translate): SentencePart[] {
+type SentenceKey = "filters.ignored" | "filters.ignoredName" | "filters.refused" | "filters.refusedName" | "filters.ignoredParameter" | "filters.ignoredParameterName" | "filters.refusedParameter" | "filters.refusedParameterName";
+
+/** A parameter the page does not read is named as one of the link's, not as a filter (`utm_source` never was one). */
+function sentenceKey(filter: IgnoredFilter, refused: boolean): SentenceKey {
+  const unknown = filter.reason.kind === "unknown";
+  const named = filter.value === "";
+  if (refused) return unknown ? (named ? "filters.refusedParameterName" : "filters.refusedParameter") : named ? "filters.refusedName" : "filters.refused";
+  return unknown ? (named ? "filters.ignoredParameterName" : "filters.ignoredParameter") : named ? "filters.ignoredName" : "filters.ignored";
+}
+
+/** The notice's (or refusal's) first sentence: about filters while every item is one, else about the link's parameters. */
+export function ignoredTitle(ignored: readonly IgnoredFilter[], t: Translate, refused = false): string {
+  const anyUnknown = ignored.some((f) => f.reason.kind === "unknown");
+  const key = refused ? (anyUnknown ? "filters.refusedParametersTitle" : "filters.refusedTitle") : anyUnknown ? "filters.ignoredParametersTitle" : "filters.ignoredTitle";
+  return t(key, { count: ignored.length });
+}
+
+function sentenceParts(key: SentenceKey, filter: IgnoredFilter, reason: string, t: Translate): SentencePart[] {
   const marked = t(key, { name: `${SLOT}name${SLOT}`, value: `${SLOT}value${SLOT}`, reason });
   return marked
     .split(SLOTS)
@@ -54,7 +71,7 @@ const plain = (parts: readonly SentencePart[]) => parts.map((p) => (typeof p ===
  */
 export function ignoredFilterParts(ignored: readonly IgnoredFilter[], t: Translate): SentencePart[][] {
   const { listed, unlisted } = listedIgnored(ignored);
-  const sentences = listed.map((f) => sentenceParts(f.value === "" ? "filters.ignoredName" : "filters.ignored", f, reasonText(f.reason, t), t));
+  const sentences = listed.map((f) => sentenceParts(sentenceKey(f, false), f, reasonText(f.reason, t), t));
   return unlisted ? [...sentences, [t("filters.ignoredMore", { count: unlisted })]] : sentences;
 }
 
@@ -80,8 +97,8 @@ export function refusedFilters(ignored: readonly IgnoredFilter[], t: Translate, 
   const { listed, unlisted } = listedIgnored(ignored);
   const filters = listed.map(({ name, value, reason }) => ({ parameter: name, value, reason: reasonText(reason, t) }));
   const sentences = [
-    t("filters.refusedTitle", { count: ignored.length }),
-    ...listed.map((f, i) => plain(sentenceParts(f.value === "" ? "filters.refusedName" : "filters.refused", f, filters[i].reason, t))),
+    ignoredTitle(ignored, t, true),
+    ...listed.map((f, i) => plain(sentenceParts(sentenceKey(f, true), f, filters[i].reason, t))),
     ...(unlisted ? [t("filters.ignoredMore", { count: unlisted })] : []),
   ];
   // Japanese sentences end with 。 and run on without a space.

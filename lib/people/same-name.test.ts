@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personNameKey, sameNamedList } from "./same-name";
+import { personNameKey, sameNameConfirmed, sameNamedList } from "./same-name";
 
 describe("same-named people", () => {
   it("compares names NFKC-normalised, case-folded, with spaces dropped", () => {
@@ -10,6 +10,16 @@ describe("same-named people", () => {
     // With or without the space between family and given name, the same name; a different character is not.
     expect(personNameKey("山田一郎")).toBe(personNameKey("山田 一郎"));
     expect(personNameKey("山田 一朗")).not.toBe(personNameKey("山田 一郎"));
+  });
+
+  it("counts a confirmation only for the name it was asked about", () => {
+    const ticked = (asked: string | null) => ({ confirmSameName: true, sameNameAsked: asked });
+    expect(sameNameConfirmed("山田 一郎", ticked("山田　一郎"))).toBe(true);
+    expect(sameNameConfirmed("Yamada Ichiro", ticked("YAMADA  ichiro"))).toBe(true);
+    // Ticked for 山田, then the name edited to another: the tick says nothing about 佐藤.
+    expect(sameNameConfirmed("佐藤 花子", ticked("山田 一郎"))).toBe(false);
+    expect(sameNameConfirmed("山田 一郎", ticked(null))).toBe(false);
+    expect(sameNameConfirmed("山田 一郎", { confirmSameName: false, sameNameAsked: "山田 一郎" })).toBe(false);
   });
 
   it("lists each existing person with what tells them apart", () => {

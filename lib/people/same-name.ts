@@ -9,6 +9,14 @@ export function personNameKey(name: string): string {
   return name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
+/**
+ * Whether the user confirmed adding this name although others have it: the tick counts only for the name it was
+ * asked about. Ticked for "山田 一郎", then edited to "佐藤 花子" (also taken), the form must ask about 佐藤 again.
+ */
+export function sameNameConfirmed(name: string, confirmation: { confirmSameName: boolean; sameNameAsked: string | null }): boolean {
+  return confirmation.confirmSameName && confirmation.sameNameAsked !== null && personNameKey(confirmation.sameNameAsked) === personNameKey(name);
+}
+
 export interface SameNamedPerson {
   id: string;
   name: string;

@@ -133,7 +133,7 @@ describe("parameters the accounts table does not read", () => {
     expect(query.severity).toBeUndefined();
     expect(ignored).toEqual([
       { name: "severity", value: "CRITICAL", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
-      { name: "sev", value: "critical", reason: { kind: "unknown" } },
+      { name: "sev", value: "critical", reason: { kind: "unknown", near: "severity" } },
     ]);
   });
 
@@ -147,7 +147,7 @@ describe("parameters the accounts table does not read", () => {
 
   it("names a repeated unknown name once, with its first non-blank value, and one given without a value", () => {
     expect(parseAccountListPage({ sevrity: ["", "critical", "high"], critical: "" }).ignored).toEqual([
-      { name: "sevrity", value: "critical", reason: { kind: "unknown" } },
+      { name: "sevrity", value: "critical", reason: { kind: "unknown", near: "severity" } },
       { name: "critical", value: "", reason: { kind: "unknown" } },
     ]);
   });

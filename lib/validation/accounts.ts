@@ -143,7 +143,7 @@ export function parseAccountListPage(raw: RawParams, alsoRead: readonly string[]
     const [first, ...later] = all(raw, name);
     return { name, raw: first, later, applied: query[name] !== undefined, reason: ACCOUNT_FILTER_REASONS[name] };
   });
-  return { query, ignored: [...ignoredFilters(checks), ...unknownParameters(raw, new Set([...ACCOUNT_LIST_PARAMETERS, ...alsoRead]))] };
+  return { query, ignored: [...ignoredFilters(checks), ...unknownParameters(raw, new Set([...ACCOUNT_LIST_PARAMETERS, ...alsoRead]), FILTER_KEYS)] };
 }
 
 /**

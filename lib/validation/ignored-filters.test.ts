@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, listedIgnored, oneOf, shownValue, textReason, UNKNOWN_PARAMETERS_LISTED, unknownParameters } from "./ignored-filters";
+import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, listedIgnored, nearFilter, oneOf, shownValue, textReason, UNKNOWN_PARAMETERS_LISTED, unknownParameters } from "./ignored-filters";
 
 describe("a dropped filter's value, as the notice shows it", () => {
   it("keeps a short value as it is, markup included (React escapes it)", () => {
@@ -73,6 +73,29 @@ describe("parameters a page does not read", () => {
   it("take no name from an object's prototype", () => {
     expect(unknownParameters({ toString: "1" }, new Set())).toEqual([unknown("toString", "1")]);
     expect(unknownParameters({}, new Set())).toEqual([]);
+  });
+});
+
+describe("the filter an unknown name was probably meant to be", () => {
+  const filters = ["q", "client", "market", "plan", "status", "severity", "rule", "min", "max"];
+
+  it("is found for a shortening, a slip or two, or another case", () => {
+    expect(nearFilter("sev", filters)).toBe("severity");
+    expect(nearFilter("sevrity", filters)).toBe("severity");
+    expect(nearFilter("clinet", filters)).toBe("client");
+    expect(nearFilter("Status", filters)).toBe("status");
+    expect(nearFilter("markt", filters)).toBe("market");
+  });
+
+  it("is none for a name that was never a filter", () => {
+    for (const name of ["utm_source", "fbclid", "ref", "x", "page", "critical", "q2"]) expect(nearFilter(name, filters)).toBeUndefined();
+  });
+
+  it("is given with the unknown name, and only for the page's filters", () => {
+    expect(unknownParameters(new URLSearchParams("sev=critical&utm_source=mail"), new Set(["severity"]), ["severity"])).toEqual([
+      { name: "sev", value: "critical", reason: { kind: "unknown", near: "severity" } },
+      { name: "utm_source", value: "mail", reason: { kind: "unknown" } },
+    ]);
   });
 });
 

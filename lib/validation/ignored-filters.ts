@@ -16,8 +16,11 @@ export type IgnoredReason =
   | { kind: "only"; value: string }
   /** A later value of a parameter given twice: a page reads the first. */
   | { kind: "repeated" }
-  /** A parameter the page (or download) does not read at all: `sev=critical` for `severity`. */
-  | { kind: "unknown" };
+  /**
+   * A parameter the page (or download) does not read at all: a typo (`sev=critical` for `severity`, then `near` is
+   * the filter it is close to) or a name that was never the app's (`utm_source`).
+   */
+  | { kind: "unknown"; near?: string };
 
 export interface IgnoredFilter {
   /**
@@ -98,6 +101,12 @@ export function ignoredFilters(checks: readonly FilterCheck[]): IgnoredFilter[] 
   });
 }
 
+/**
+ * What a page that reads no parameter knows (a client's page, the reviews): any name in its link is named, as on
+ * the list pages, rather than ignored without a word.
+ */
+export const NO_PARAMETERS: ReadonlySet<string> = new Set();
+
 /** Unknown parameter names a notice or refusal lists before "and N more": a crafted URL must not fill the page. */
 export const UNKNOWN_PARAMETERS_LISTED = 5;
 
@@ -107,15 +116,46 @@ export const UNKNOWN_PARAMETERS_LISTED = 5;
  * everything without a word. A blank value is named too: the name is what is wrong (`/accounts?critical`).
  * Next strips its own `_rsc` from a page's searchParams before the page sees them (decision 067).
  */
-export function unknownParameters(raw: QueryParams, known: ReadonlySet<string>): IgnoredFilter[] {
+export function unknownParameters(raw: QueryParams, known: ReadonlySet<string>, filters: readonly string[] = []): IgnoredFilter[] {
   const names = raw instanceof URLSearchParams ? new Set(raw.keys()) : Object.keys(raw);
   const unknown: IgnoredFilter[] = [];
   for (const name of names) {
     if (known.has(name)) continue;
     const value = allParams(raw, name).find((v) => v.trim() !== "") ?? "";
-    unknown.push({ name: shownValue(name), value: shownValue(value), reason: { kind: "unknown" } });
+    const near = nearFilter(name, filters);
+    unknown.push({ name: shownValue(name), value: shownValue(value), reason: near ? { kind: "unknown", near } : { kind: "unknown" } });
   }
   return unknown;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) between two short names; stops counting past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/**
+ * The filter an unknown name was probably meant to be, if one is close: the same name in other case, a shortening
+ * of it (`sev`), or one or two typing slips (`sevrity`, `clinet`). A name like `utm_source` is close to none and
+ * is then said to be a parameter the page does not use, not a filter.
+ */
+export function nearFilter(name: string, filters: readonly string[]): string | undefined {
+  const typed = name.toLowerCase();
+  if (typed.length > 40) return undefined;
+  const slips = (f: string) => editDistance(typed, f.toLowerCase(), 2);
+  const close = (f: string) => {
+    const own = f.toLowerCase();
+    if (typed === own) return true;
+    if (typed.length >= 3 && own.startsWith(typed)) return true;
+    return slips(f) <= (Math.min(typed.length, own.length) >= 5 ? 2 : 1) && own.length > 2;
+  };
+  return filters.filter(close).sort((a, b) => slips(a) - slips(b))[0];
 }
 
 /** What a notice or refusal names one by one (every own filter, the first unknown names), and how many unknown names it only counts. */

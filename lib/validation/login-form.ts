@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH } from "./members";
-import { confirmSameName } from "./person-form";
+import { confirmSameName, sameNameAsked } from "./person-form";
 import { codeList, optionalRef, optionalText, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
 
 // A Seller Central login as a person records it: who it belongs to, its state and dates. The same
@@ -35,6 +35,7 @@ export const createLoginSchema = z
     personName: optionalText(),
     personExternal: yesNo.optional().transform((v) => v ?? false),
     confirmSameName,
+    sameNameAsked,
     status: z.enum(LOGIN_STATUSES, "validation.choose"),
     invitedAt: pastDay,
     acceptedAt: pastDay,

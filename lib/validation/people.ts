@@ -34,7 +34,7 @@ export function parsePersonListPage(raw: SearchParamsRecord): { query: PersonLis
     { name: "q", raw: q, later: laterParams(raw.q), applied: query.q !== undefined, reason: textReason(PERSON_SEARCH_MAX_LENGTH) },
     { name: "external", raw: external, later: laterParams(raw.external), applied: query.external !== undefined, reason: oneOf(YES_NO) },
     { name: "departed", raw: departed, later: laterParams(raw.departed), applied: query.departed !== undefined, reason: oneOf(YES_NO) },
-  ]).concat(unknownParameters(raw, PERSON_LIST_PARAMETERS));
+  ]).concat(unknownParameters(raw, PERSON_LIST_PARAMETERS, ["q", "external", "departed"]));
   return { query, ignored };
 }
 

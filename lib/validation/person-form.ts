@@ -18,9 +18,14 @@ const personFields = { name: requiredText(), email, company: optionalText(), ext
 
 /** Ticked after a refusal for an existing name: this is another person of the same name (lib/people/same-name.ts). */
 export const confirmSameName = z.literal("yes", "validation.choose").optional().transform((v) => v === "yes");
+/**
+ * The name the question was asked about, sent back beside the tick: the tick confirms that name only, so a name
+ * edited to another taken one after ticking is asked about again (sameNameConfirmed).
+ */
+export const sameNameAsked = optionalText();
 
 /** A person typed in on their own (not only as a login's owner): someone about to be given access, a vendor's staff. */
-export const createPersonSchema = z.object({ ...personFields, confirmSameName });
+export const createPersonSchema = z.object({ ...personFields, confirmSameName, sameNameAsked });
 export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 
 export const updatePersonSchema = z.object({ personId: recordId, version, ...personFields });

@@ -42,7 +42,7 @@ describe("the tasks page's filter and what it did not apply", () => {
 
   it("names a parameter it does not read, once however often it is repeated", () => {
     expect(parseTaskFilterPage({ status: "ALL", stauts: ["DONE", "OPEN"] }, "u-1")).toEqual({
-      filter: { status: "ALL" }, mine: false, ignored: [{ name: "stauts", value: "DONE", reason: { kind: "unknown" } }],
+      filter: { status: "ALL" }, mine: false, ignored: [{ name: "stauts", value: "DONE", reason: { kind: "unknown", near: "status" } }],
     });
   });
 

@@ -114,6 +114,6 @@ export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): { 
     { name: "status", raw: status, later: laterParams(raw.status), applied: filter.status === status?.trim(), reason: oneOf(TASK_STATUS_FILTERS) },
     { name: "assignee", raw: assignee, later: laterParams(raw.assignee), applied: mine, reason: oneOf(["me"]) },
     { name: "client", raw: client, later: laterParams(raw.client), applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH) },
-  ]).concat(unknownParameters(raw, TASK_PAGE_PARAMETERS));
+  ]).concat(unknownParameters(raw, TASK_PAGE_PARAMETERS, [...TASK_PAGE_PARAMETERS]));
   return { filter, mine, ignored };
 }

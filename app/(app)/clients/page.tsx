@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
 import { listClientRows } from "@/lib/db/clients/client-records";
@@ -8,17 +9,19 @@ import { isOrgAdmin } from "@/lib/db/scope";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
+import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { createClientAction, removeClientAction, renameClientAction } from "./actions";
 
 /** Owners and Admins keep the list of clients: add, rename, remove (the accounts stay). */
-export default async function ClientsPage() {
-  const [scope, t] = await Promise.all([requireScope(), getT()]);
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const [scope, t, raw] = await Promise.all([requireScope(), getT(), searchParams]);
   if (!isOrgAdmin(scope) || scope.portal) notFound();
   const clients = await listClientRows(scope);
   const messages = formMessages(t, "form.saved");
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("clients.title")}</h1>
+      <IgnoredFiltersNotice ignored={unknownParameters(raw, NO_PARAMETERS)} t={t} />
       <p className="text-sm text-slate-700">{t("clients.intro")}</p>
       <section aria-labelledby="add-client" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="add-client" className="mb-2 text-lg font-semibold">{t("clients.add")}</h2>

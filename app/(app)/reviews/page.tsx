@@ -1,5 +1,6 @@
 import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
 import { canStartCampaign } from "@/lib/db/reviews/access";
@@ -10,19 +11,21 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getT } from "@/lib/i18n/server";
 import { RECURRENCES } from "@/lib/reviews";
+import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { CAMPAIGN_NAME_MAX_LENGTH } from "@/lib/validation/reviews";
 import { startCampaignAction } from "./actions";
 
 export const generateMetadata = () => pageTitle("nav.reviews");
 
 /** Access review campaigns the member runs or reviews in; Owners/Admins (and a client's own admins) start them here. */
-export default async function ReviewsPage() {
-  const [scope, t] = await Promise.all([requireScope(), getT()]);
+export default async function ReviewsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const [scope, t, raw] = await Promise.all([requireScope(), getT(), searchParams]);
   const [campaigns, options] = await Promise.all([listCampaigns(scope), canStartCampaign(scope) ? campaignStartOptions(scope) : null]);
   const clientName = new Map(options?.clients.map((c) => [c.id, c.name]) ?? []);
   return (
     <div className="max-w-5xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("reviews.title")}</h1>
+      <IgnoredFiltersNotice ignored={unknownParameters(raw, NO_PARAMETERS)} t={t} />
       <p className="text-sm text-slate-700">{t("reviews.intro")}</p>
       <section aria-labelledby="campaigns" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="campaigns" className="sr-only">{t("reviews.title")}</h2>

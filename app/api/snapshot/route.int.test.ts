@@ -79,8 +79,8 @@ describe("a parameter the snapshot download does not read", () => {
     for (const format of ["", "&format=xlsx&lang=en"])
       await expectRefusedDownload(await download(`view=1&sev=critical${format}`), 422, {
         error: "INVALID_INPUT",
-        message: "Nothing was downloaded: a filter in this link cannot be used. Filter sev=critical cannot be used: there is no filter of that name.",
-        filters: [{ parameter: "sev", value: "critical", reason: "there is no filter of that name." }],
+        message: "Nothing was downloaded: a parameter in this link cannot be used. Link parameter sev=critical cannot be used: no parameter of that name is used here. If you meant the filter severity, correct the name.",
+        filters: [{ parameter: "sev", value: "critical", reason: "no parameter of that name is used here. If you meant the filter severity, correct the name." }],
       }, format);
   });
 
@@ -89,7 +89,7 @@ describe("a parameter the snapshot download does not read", () => {
     expect(response.status).toBe(422);
     const body = await response.text();
     for (const name of ALL) expect(body).not.toContain(name);
-    expect((JSON.parse(body) as { filters: unknown[] }).filters).toEqual([{ parameter: "clinet", value: "Client A", reason: "there is no filter of that name." }]);
+    expect((JSON.parse(body) as { filters: unknown[] }).filters).toEqual([{ parameter: "clinet", value: "Client A", reason: "no parameter of that name is used here. If you meant the filter client, correct the name." }]);
     // Named beside a client name that cannot be one, the client first.
     const both = await download(`client=${"n".repeat(201)}&sort=score`);
     expect(((await both.json()) as { filters: { parameter: string }[] }).filters.map((f) => f.parameter)).toEqual(["client", "sort"]);

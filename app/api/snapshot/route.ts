@@ -44,7 +44,7 @@ export async function GET(request: Request): Promise<Response> {
   // In a view's download the table's parser alone judges `client` (checked above): a blank one is "any" there.
   const client = view ? undefined : (params.get("client") ?? undefined);
   const parsed = exportQuery.safeParse({ client, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined });
-  const unknown = view ? [] : unknownParameters(params, WHOLE_PARAMETERS);
+  const unknown = view ? [] : unknownParameters(params, WHOLE_PARAMETERS, ["client"]);
   if (!parsed.success || unknown.length) {
     const badClient = ignoredFilters([{ name: "client", raw: client, applied: clientName.safeParse(client).success, reason: textReason(CLIENT_NAME_MAX_LENGTH, { trimmed: false }) }]);
     const refused = [...badClient, ...unknown];

@@ -139,8 +139,11 @@ describe("logins and their 2SV methods typed in", () => {
 });
 
 describe("the same login or 2SV method typed twice (new-user pass, stop 40)", () => {
-  const loginForm = async (accountId: string, over: Record<string, string>) =>
-    createLoginSchema.parse({ accountId, version: String(await version(accountId)), role: "SECONDARY", status: "ACTIVE", personName: "Kumo Staff", personExternal: "no", confirmSameName: "yes", ...over });
+  const loginForm = async (accountId: string, over: Record<string, string>) => {
+    const fields = { accountId, version: String(await version(accountId)), role: "SECONDARY", status: "ACTIVE", personName: "Kumo Staff", personExternal: "no", ...over };
+    // Another person of a name already there, confirmed for that name (decision 070).
+    return createLoginSchema.parse({ ...fields, confirmSameName: "yes", sameNameAsked: fields.personName });
+  };
 
   it("a second login with the same e-mail in another case is refused and changes nothing; another account may hold it; an edit into a copy is refused too", async () => {
     const { scope, accountId } = await emptyAccount();

@@ -76,7 +76,7 @@ export async function createLogin(scope: Scope, input: CreateLoginInput): Promis
     let personId = input.personId;
     if (personId) await assertPersonInOrg(tx, scope, personId);
     else {
-      await assertNameFreeOrConfirmed(tx, scope, { name: input.personName!, confirmed: input.confirmSameName, field: "personName", key: "validation.loginPersonNameTaken" });
+      await assertNameFreeOrConfirmed(tx, scope, { name: input.personName!, confirmation: input, field: "personName", key: "validation.loginPersonNameTaken" });
       const person = await tx.person.create({ data: { orgId: scope.orgId, name: input.personName!, external: input.personExternal, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
       await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: { name: person.name, external: person.external, source: "FORM" } });
       personId = person.id;

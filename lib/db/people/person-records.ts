@@ -65,7 +65,7 @@ export async function updatePerson(scope: Scope, input: UpdatePersonInput): Prom
 export async function createPerson(scope: Scope, input: CreatePersonInput): Promise<{ id: string }> {
   assertCanEditPeople(scope);
   return dbFor(scope).$transaction(async (tx) => {
-    await assertNameFreeOrConfirmed(tx, scope, { name: input.name, confirmed: input.confirmSameName, field: "name", key: "validation.personNameTaken" });
+    await assertNameFreeOrConfirmed(tx, scope, { name: input.name, confirmation: input, field: "name", key: "validation.personNameTaken" });
     const data = { name: input.name, email: input.email, company: input.company, external: input.external, departedAt: dayToDate(input.departedAt) };
     const person = await tx.person.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
     await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: data });

@@ -53,8 +53,9 @@ describe("a person of an existing name", () => {
     expect(await run(createPersonAction, scope, { ...person, name: "山田一郎" })).toMatchObject({ ok: false, fieldErrors: { name: "validation.personNameTaken" } });
     expect(await named(orgId)).toHaveLength(1);
 
-    // Two 田中 at one company are possible: ticked, the second is added.
-    expect(await run(createPersonAction, scope, { ...person, name: "山田　　一郎", confirmSameName: "yes" })).toMatchObject({ ok: true });
+    // Two 田中 at one company are possible: ticked, the second is added (the form sends back the name it asked about).
+    expect(refused.vars?.name).toBe("山田　　一郎");
+    expect(await run(createPersonAction, scope, { ...person, name: "山田　　一郎", confirmSameName: "yes", sameNameAsked: "山田　　一郎" })).toMatchObject({ ok: true });
     expect(await named(orgId)).toHaveLength(2);
     // A different name, or the same name in another organisation, is not asked about.
     expect(await run(createPersonAction, scope, { ...person, name: "山田 一朗" })).toMatchObject({ ok: true });
@@ -76,8 +77,35 @@ describe("a person of an existing name", () => {
     expect(refused).toMatchObject({ ok: false, fieldErrors: { personName: "validation.loginPersonNameTaken" } });
     expect(answerSentences(refused, translatorFor("ja")).said?.["validation.loginPersonNameTaken"]).toContain("と同じ名前の関係者がすでにいます: Yamada Ichiro (");
     expect(await db.login.count({ where: { orgId } })).toBe(1);
-    expect(await login("two@kumo.example", { confirmSameName: "yes" })).toMatchObject({ ok: true });
+    // Ticked for that name, then the name edited to another one already there: asked again, about the new name.
+    await login("one-more@kumo.example", { personName: "Sato Hanako" });
+    const again = await login("two@kumo.example", { personName: "sato hanako", confirmSameName: "yes", sameNameAsked: "YAMADA  ichiro" });
+    expect(again).toMatchObject({ ok: false, fieldErrors: { personName: "validation.loginPersonNameTaken" }, vars: { name: "sato hanako" } });
+    expect(await db.login.count({ where: { orgId } })).toBe(2);
+    // The name asked about was "YAMADA  ichiro": the same name as a reader folds it, so the tick counts.
+    expect(await login("two@kumo.example", { confirmSameName: "yes", sameNameAsked: "YAMADA  ichiro" })).toMatchObject({ ok: true });
     expect(await db.person.count({ where: { orgId, name: "Yamada Ichiro" } })).toBe(2);
+  });
+
+  it("on /people: a tick counts only for the name it was asked about, not for another taken name typed after it", async () => {
+    const { createPersonAction } = await import("@/app/(app)/people/[id]/actions");
+    const { orgId, userId } = await createTenant(db);
+    const scope = await scopeFor(userId);
+    for (const name of ["山田 一郎", "佐藤 花子"]) expect(await run(createPersonAction, scope, { ...person, name })).toMatchObject({ ok: true });
+    const count = () => db.person.count({ where: { orgId } });
+
+    // Asked about 山田, ticked, then the name changed to 佐藤 (also taken): asked again, about 佐藤, nothing added.
+    const again = await run(createPersonAction, scope, { ...person, name: "佐藤花子", confirmSameName: "yes", sameNameAsked: "山田 一郎" });
+    expect(again).toMatchObject({ ok: false, fieldErrors: { name: "validation.personNameTaken" }, vars: { name: "佐藤花子" } });
+    expect(answerSentences(again, translatorFor("en")).said?.["validation.personNameTaken"]).toMatch(/^A person named 佐藤花子 already exists: 佐藤 花子 \(/);
+    // A tick with no name beside it (a form from before, or an edited page) confirms nothing.
+    expect(await run(createPersonAction, scope, { ...person, name: "佐藤 花子", confirmSameName: "yes" })).toMatchObject({ ok: false, fieldErrors: { name: "validation.personNameTaken" } });
+    expect(await count()).toBe(2);
+    // Confirmed for 佐藤 (as the reader folds names: spaces and width aside), it is added.
+    expect(await run(createPersonAction, scope, { ...person, name: "佐藤 花子", confirmSameName: "yes", sameNameAsked: "佐藤花子" })).toMatchObject({ ok: true });
+    // Ticked for a taken name, then changed to a free one: added, nothing to ask.
+    expect(await run(createPersonAction, scope, { ...person, name: "鈴木 次郎", confirmSameName: "yes", sameNameAsked: "山田 一郎" })).toMatchObject({ ok: true });
+    expect(await count()).toBe(4);
   });
 
   it("a Manager is told only of people they can see", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { personNameKey, sameNamedList, type SameNamedPerson } from "@/lib/people/same-name";
+import { personNameKey, sameNameConfirmed, sameNamedList, type SameNamedPerson } from "@/lib/people/same-name";
 import type { Db, Tx } from "../client";
 import type { Scope } from "../scope";
 import { personVisibility, SCOPED_ACCOUNTS, scopeParams } from "./people-sql";
@@ -35,8 +35,12 @@ export async function findSameNamedPeople(db: Db | Tx, scope: Scope, name: strin
  * Refuses a second person of an existing name until the user confirms it is someone else: same-named
  * people exist (two 田中 at one company), so this asks rather than forbids. `field` is the form's name field.
  */
-export async function assertNameFreeOrConfirmed(db: Db | Tx, scope: Scope, input: { name: string; confirmed: boolean; field: string; key: "validation.personNameTaken" | "validation.loginPersonNameTaken" }): Promise<void> {
-  if (input.confirmed) return;
+export async function assertNameFreeOrConfirmed(
+  db: Db | Tx,
+  scope: Scope,
+  input: { name: string; confirmation: { confirmSameName: boolean; sameNameAsked: string | null }; field: string; key: "validation.personNameTaken" | "validation.loginPersonNameTaken" },
+): Promise<void> {
+  if (sameNameConfirmed(input.name, input.confirmation)) return;
   const people = await findSameNamedPeople(db, scope, input.name);
   if (people.length === 0) return;
   const refusal = new AppError("INVALID_INPUT", "A person of this name already exists", { [input.field]: input.key });

@@ -23,7 +23,7 @@ export const en: Record<MessageKey, string> = {
   "accounts.count": "{count, plural, one {# account} other {# accounts}}",
   "accounts.search": "Search",
   "accounts.searchPlaceholder": "Store name, seller ID or login e-mail",
-  "accounts.searchTooLong": "The search in this link is longer than {max} characters, so it was not applied: every account is listed.",
+  "accounts.searchTooLong": "A search is {max} characters at most (this one has {count}), so it was not applied: every account is listed. It is kept in the box to shorten.",
   "accounts.empty": "No seller accounts yet.",
   "accounts.emptySearch": "No account matches “{q}”.",
   "account.storeName": "Store name",

@@ -1,7 +1,8 @@
 // What a list page says about a filter in its link that it could not use (lib/validation/ignored-filters.ts).
 // A download refuses such a link instead (filters.refused*): a file is handed on, and nobody reads a notice in it.
-// A parameter the page does not read at all (`sev=critical`) is named with filters.ignoredUnknown, and only the first few
-// of them one by one (filters.ignoredMore counts the rest). Japanese is the reference. The codes a filter accepts are shown as typed in a URL, not translated.
+// A parameter the page does not read at all is a parameter of the link, not a filter (`utm_source` never was one):
+// filters.ignoredParameter with filters.ignoredUnknown, or ignoredUnknownNear when it is close to a filter's name
+// (`sev`); only the first few of them one by one (filters.ignoredMore counts the rest). Japanese is the reference. The codes a filter accepts are shown as typed in a URL, not translated.
 export const ja = {
   "filters.ignoredTitle": "このリンクの絞り込み条件のうち{count}件は使えないため、それを除いて一覧を表示しています。",
   "filters.ignored": "絞り込み {name}={value} は適用していません。{reason}",
@@ -14,11 +15,18 @@ export const ja = {
   "filters.ignoredOnly": "{value} のみ使えます。",
   "filters.ignoredRepeated": "同じ条件が繰り返されています。最初の値だけを使います。",
   "filters.ignoredName": "絞り込み {name} は適用していません。{reason}",
-  "filters.ignoredUnknown": "その名前の絞り込みはありません。",
-  "filters.ignoredMore": "ほかにも絞り込みではないパラメータが{count}件あります。",
+  "filters.ignoredUnknown": "この名前のパラメータはここでは使いません。",
+  "filters.ignoredUnknownNear": "この名前のパラメータはここでは使いません。絞り込みの {near} のつもりでしたら、名前を直してください。",
+  "filters.ignoredParameter": "リンクのパラメータ {name}={value} は使っていません。{reason}",
+  "filters.ignoredParameterName": "リンクのパラメータ {name} は使っていません。{reason}",
+  "filters.ignoredParametersTitle": "このリンクのパラメータのうち{count}件は使えないため、それを除いて表示しています。",
+  "filters.ignoredMore": "ほかにも使っていないパラメータが{count}件あります。",
   "filters.refusedTitle": "何もダウンロードしていません。このリンクの絞り込み条件のうち{count}件が使えません。",
   "filters.refused": "絞り込み {name}={value} は使えません。{reason}",
   "filters.refusedName": "絞り込み {name} は使えません。{reason}",
+  "filters.refusedParametersTitle": "何もダウンロードしていません。このリンクのパラメータのうち{count}件が使えません。",
+  "filters.refusedParameter": "リンクのパラメータ {name}={value} は使えません。{reason}",
+  "filters.refusedParameterName": "リンクのパラメータ {name} は使えません。{reason}",
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -33,9 +41,16 @@ export const en: Record<keyof typeof ja, string> = {
   "filters.ignoredOnly": "only {value} is accepted.",
   "filters.ignoredRepeated": "the filter is repeated, and only its first value is used.",
   "filters.ignoredName": "Ignored filter {name}: {reason}",
-  "filters.ignoredUnknown": "there is no filter of that name.",
-  "filters.ignoredMore": "{count, plural, one {And # more parameter that is not a filter.} other {And # more parameters that are not filters.}}",
+  "filters.ignoredUnknown": "no parameter of that name is used here.",
+  "filters.ignoredUnknownNear": "no parameter of that name is used here. If you meant the filter {near}, correct the name.",
+  "filters.ignoredParameter": "Ignored link parameter {name}={value}: {reason}",
+  "filters.ignoredParameterName": "Ignored link parameter {name}: {reason}",
+  "filters.ignoredParametersTitle": "{count, plural, one {A parameter in this link could not be used, so the page is shown without it.} other {# parameters in this link could not be used, so the page is shown without them.}}",
+  "filters.ignoredMore": "{count, plural, one {And # more parameter that is not used.} other {And # more parameters that are not used.}}",
   "filters.refusedTitle": "Nothing was downloaded: {count, plural, one {a filter in this link cannot be used.} other {# filters in this link cannot be used.}}",
   "filters.refused": "Filter {name}={value} cannot be used: {reason}",
   "filters.refusedName": "Filter {name} cannot be used: {reason}",
+  "filters.refusedParametersTitle": "Nothing was downloaded: {count, plural, one {a parameter in this link cannot be used.} other {# parameters in this link cannot be used.}}",
+  "filters.refusedParameter": "Link parameter {name}={value} cannot be used: {reason}",
+  "filters.refusedParameterName": "Link parameter {name} cannot be used: {reason}",
 };

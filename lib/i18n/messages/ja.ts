@@ -22,7 +22,7 @@ export const ja = {
   "accounts.count": "{count} 件",
   "accounts.search": "検索",
   "accounts.searchPlaceholder": "ストア名・出品者ID・ログインのメールアドレス",
-  "accounts.searchTooLong": "このリンクの検索語は{max}文字を超えているため適用していません（すべてのアカウントを表示しています）。",
+  "accounts.searchTooLong": "検索語は{max}文字までです（{count}文字あります）。適用せず、すべてのアカウントを表示しています。検索語は欄に残してあります。",
   "accounts.empty": "まだ出品用アカウントがありません。",
   "accounts.emptySearch": "「{q}」に一致するアカウントはありません。",
   "account.storeName": "ストア名",

@@ -23,6 +23,7 @@ import { FiltersForm, TableViewControls } from "../_components/table-controls";
 import { SavedViews } from "../_components/saved-views";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
+import { firstParam } from "@/lib/validation/ignored-filters";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -118,7 +119,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
       </div>
       {/* Saved views beside the filters they recall (below them on a narrow screen), not under the table. */}
       <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <FiltersForm query={query} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong} showClient={!portal} />
+        <FiltersForm query={query} locale={locale} clients={options.clients} marketplaces={options.marketplaces} searchTooLong={searchTooLong ? firstParam(raw.q)?.trim() : undefined} showClient={!portal} />
         <SavedViews views={views} currentSearch={search} t={t} />
       </div>
       {/* The search box says itself when its search was too long to apply. */}

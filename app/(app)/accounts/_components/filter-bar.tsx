@@ -70,7 +70,7 @@ function Select({ name, label, value, options, anyLabel }: { name: string; label
   );
 }
 
-export function FilterBar({ words: w, values, keep, clients, marketplaces, clearHref, searchMaxLength, searchTooLong, rangeInverted }: {
+export function FilterBar({ words: w, values, keep, clients, marketplaces, clearHref, searchTooLong, rangeInverted }: {
   words: FilterBarWords;
   values: FilterValues;
   /** Hidden fields for the state this form does not edit (sort, columns, density). */
@@ -78,7 +78,6 @@ export function FilterBar({ words: w, values, keep, clients, marketplaces, clear
   clients: ClientFilter;
   marketplaces: string[];
   clearHref: string;
-  searchMaxLength: number;
   /** The link's search was over the limit and is not applied: said under the box. */
   searchTooLong: boolean;
   /** Minimum above maximum: both fields point at the one message saying why nothing matches. */
@@ -90,9 +89,9 @@ export function FilterBar({ words: w, values, keep, clients, marketplaces, clear
       {keep.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <div>
         <label htmlFor="q" className={LABEL}>{w.search}</label>
-        <input id="q" name="q" type="search" defaultValue={values.q ?? ""} placeholder={w.searchPlaceholder} maxLength={searchMaxLength}
+        <input id="q" name="q" type="search" defaultValue={values.q ?? ""} placeholder={w.searchPlaceholder}
           aria-invalid={searchTooLong || undefined} aria-describedby={searchTooLong ? "q-error" : undefined} className={`${FIELD} w-72 aria-invalid:border-red-600`} />
-        {searchTooLong && <p id="q-error" role="alert" className="mt-0.5 max-w-72 text-xs text-red-700">{w.searchTooLong}</p>}
+        {searchTooLong && <p id="q-error" role="alert" className="mt-0.5 max-w-72 text-xs text-red-700">{w.searchTooLong.replace("{count}", String(values.q?.trim().length ?? 0))}</p>}
       </div>
       {clients === null ? null : "picker" in clients ? (
         <ClientPicker name="client" noClientValue={clients.noClientValue} selected={clients.picker} messages={w.picker} />

@@ -13,7 +13,8 @@ const filterWords = perLocale((t, locale): FilterBarWords => ({
   filters: t("table.filters"),
   search: t("accounts.search"),
   searchPlaceholder: t("accounts.searchPlaceholder"),
-  searchTooLong: t("accounts.searchTooLong", { max: ACCOUNT_SEARCH_MAX_LENGTH }),
+  // `{count}` is filled in by the bar with the length of the search it keeps in the box.
+  searchTooLong: t("accounts.searchTooLong", { max: ACCOUNT_SEARCH_MAX_LENGTH, count: "{count}" }),
   any: t("table.any"),
   client: t("account.client"),
   noClient: t("scores.noClient"),
@@ -40,12 +41,12 @@ const viewWords = perLocale((t): ViewControlsWords => ({
 }));
 
 /** The filters form: the values, kept state and option lists its client component needs. */
-export function FiltersForm({ query, locale, clients, marketplaces, searchTooLong = false, showClient = true }: {
+export function FiltersForm({ query, locale, clients, marketplaces, searchTooLong, showClient = true }: {
   query: AccountListQuery; locale: Locale; clients: { id: string; name: string }[]; marketplaces: string[];
   /** False in a seller's portal: all its accounts are its own, one client. */
   showClient?: boolean;
-  /** The link's search was over the limit and is not applied: said under the box. */
-  searchTooLong?: boolean;
+  /** The search as typed when it was over the limit and not applied: kept in the box (nothing lost), said under it. */
+  searchTooLong?: string;
 }) {
   const words = filterWords(locale);
   // Above CLIENT_SELECT_MAX the client filter is a search box: the page carries only the chosen client.
@@ -54,7 +55,7 @@ export function FiltersForm({ query, locale, clients, marketplaces, searchTooLon
     : { select: [...clients.map((c): [string, string] => [c.id, c.name]), [NO_CLIENT, words.noClient]] };
   const { q, client, market, plan, status, severity, rule, min, max } = query;
   // Only the filters that are set: an unset one would travel as "$undefined".
-  const values = Object.fromEntries(Object.entries({ q, client, market, plan, status, severity, rule, min, max, pageSize: query.pageSize === 25 ? undefined : String(query.pageSize) }).filter(([, v]) => v !== undefined));
+  const values = Object.fromEntries(Object.entries({ q: searchTooLong ?? q, client, market, plan, status, severity, rule, min, max, pageSize: query.pageSize === 25 ? undefined : String(query.pageSize) }).filter(([, v]) => v !== undefined));
   return (
     <FilterBar
       words={words}
@@ -63,8 +64,7 @@ export function FiltersForm({ query, locale, clients, marketplaces, searchTooLon
       clients={clientFilter}
       marketplaces={marketplaces}
       clearHref={accountListHref(query, { q: undefined, client: undefined, market: undefined, plan: undefined, status: undefined, severity: undefined, rule: undefined, min: undefined, max: undefined, cursor: undefined })}
-      searchMaxLength={ACCOUNT_SEARCH_MAX_LENGTH}
-      searchTooLong={searchTooLong}
+      searchTooLong={searchTooLong !== undefined}
       rangeInverted={isScoreRangeInverted(query)}
     />
   );

@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
 import { getReportClientOrThrow, listClientReports } from "@/lib/db/reports/report-records";
@@ -10,12 +11,13 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { REPORT_FORMATS } from "@/lib/reports/content";
 import { instant } from "@/lib/reports/labels";
+import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { reportIdSchema } from "@/lib/validation/reports";
 import { produceReportAction } from "./actions";
 
 /** A client's page: its reports, kept and downloadable again, and the form that produces one (Owners and Admins, like /clients). */
-export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
+export default async function ClientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const [scope, t, locale, raw] = await Promise.all([requireScope(), getT(), getLocale(), searchParams]);
   if (!isOrgAdmin(scope) || scope.portal) notFound();
   const id = reportIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
@@ -31,6 +33,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
     <div className="max-w-5xl space-y-4">
       <p className="text-sm"><Link href="/clients" className="text-blue-800 underline">{t("clients.title")}</Link></p>
       <h1 className="text-2xl font-semibold" data-testid="client-name">{client.name}</h1>
+      <IgnoredFiltersNotice ignored={unknownParameters(raw, NO_PARAMETERS)} t={t} />
       <p className="text-sm text-slate-700">{t("reports.accounts")}: <span className="tabular-nums">{client.accounts.length}</span></p>
       <section aria-labelledby="produce-report" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="produce-report" className="mb-2 text-lg font-semibold">{t("reports.produce")}</h2>

@@ -1,9 +1,12 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
 
-/** Asked only after the server refused a name someone already has (lib/db/people/same-named-people.ts). */
+/**
+ * Asked only after the server refused a name someone already has (lib/db/people/same-named-people.ts). One box,
+ * its words said once; it carries the name it was asked about (`sameNameAsked`), so the tick confirms that name only.
+ */
 export function confirmSameNameField(t: Translate, refusal: "validation.personNameTaken" | "validation.loginPersonNameTaken"): FieldSpec {
-  return { name: "confirmSameName", label: t("people.confirmSameName"), type: "checkboxes", revealedBy: refusal, options: [{ value: "yes", label: t("people.confirmSameName") }] };
+  return { name: "confirmSameName", label: t("people.confirmSameName"), type: "checkbox", revealedBy: refusal, asksAbout: { name: "sameNameAsked", fromVar: "name" } };
 }
 
 /** A person's own facts (add and edit share them, and the schema behind them). */

@@ -2,6 +2,7 @@ import Link from "@/components/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { Day } from "@/components/day";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
@@ -12,6 +13,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { progressOf } from "@/lib/reviews";
+import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { recordId } from "@/lib/validation/record-fields";
 import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
 import { decideItemsAction } from "../actions";
@@ -38,8 +40,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /** One campaign: progress, what changed per account, each item with its decision, bulk decisions, evidence. */
-export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, t, locale] = await Promise.all([params, getT(), getLocale()]);
+export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const [{ id }, t, locale, raw] = await Promise.all([params, getT(), getLocale(), searchParams]);
   const campaign = await loadCampaign(id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -54,6 +56,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     <div className="space-y-4">
       <p className="text-sm"><Link href="/reviews">← {t("reviews.title")}</Link></p>
       <h1 className="text-2xl font-semibold">{campaign.name}</h1>
+      <IgnoredFiltersNotice ignored={unknownParameters(raw, NO_PARAMETERS)} t={t} />
       <p className="text-sm text-slate-700" data-testid="campaign-summary">
         {t(`reviews.status.${campaign.status}`)} · {t("reviews.col.due")} {campaign.dueOn} · {t("reviews.progress", total)}
       </p>

@@ -52,7 +52,7 @@ export function CreateApiToken({ labels, clients }: { labels: Labels; clients: {
         </div>
       )}
       <form key={state.seq} action={action} className="space-y-3" data-testid="create-api-token-form" noValidate>
-        {field("name", labels.name, <input {...aria("name")} type="text" maxLength={100} required defaultValue={state.ok ? "" : state.values?.name} className={INPUT} />)}
+        {field("name", labels.name, <input {...aria("name")} type="text" required defaultValue={state.ok ? "" : state.values?.name} className={INPUT} />)}
         {field(
           "scope",
           labels.scope,

@@ -112,8 +112,8 @@ describe("the accounts CSV download", () => {
   it("refuses a parameter it does not read (a misspelt filter) with 400, naming it, and exports no row", async () => {
     await expectRefusedDownload(await download("sevrity=critical"), 400, {
       error: "INVALID_INPUT",
-      message: "Nothing was downloaded: a filter in this link cannot be used. Filter sevrity=critical cannot be used: there is no filter of that name.",
-      filters: [{ parameter: "sevrity", value: "critical", reason: "there is no filter of that name." }],
+      message: "Nothing was downloaded: a parameter in this link cannot be used. Link parameter sevrity=critical cannot be used: no parameter of that name is used here. If you meant the filter severity, correct the name.",
+      filters: [{ parameter: "sevrity", value: "critical", reason: "no parameter of that name is used here. If you meant the filter severity, correct the name." }],
     });
     // Beside a valid filter too, and with no value at all; a repeated one is named once.
     const beside = await download("severity=critical&critical&sev=a&sev=b");

@@ -14,7 +14,6 @@ import { causeTitle, outcomeLabel, triageStepText } from "@/lib/i18n/triage-text
 import { TRIAGE_OUTCOMES } from "@/lib/triage/outcome";
 import { triageSteps } from "@/lib/triage/steps";
 import { accountIdSchema } from "@/lib/validation/accounts";
-import { TRIAGE_NOTE_MAX_LENGTH } from "@/lib/validation/triage";
 import { recordTriageAction } from "./actions";
 import { TriageWalk } from "./_components/triage-walk";
 
@@ -80,7 +79,6 @@ export default async function TriagePage({ params, searchParams }: Props) {
         accountId={account.id}
         loginId={login?.id ?? null}
         steps={steps}
-        noteMaxLength={TRIAGE_NOTE_MAX_LENGTH}
         messages={formMessages(t, "triage.saved")}
         labels={{
           steps: t("triage.steps"), why: t("triage.why"), check: t("triage.check"), todo: t("triage.do"), signInPage: t("triage.signInPage"),

@@ -32,13 +32,12 @@ interface Props {
   steps: TriageStepText[];
   labels: TriageWalkLabels;
   messages: FormMessages;
-  noteMaxLength: number;
 }
 
 const LIKELIHOOD = { high: "bg-red-100 text-red-900", medium: "bg-amber-100 text-amber-900", low: "bg-slate-100 text-slate-700" };
 
 /** The checklist as one form: answer steps in any order, then record the outcome (keyboard: radios and a select, no custom widgets). */
-export function TriageWalk({ action, accountId, loginId, steps, labels, messages, noteMaxLength }: Props) {
+export function TriageWalk({ action, accountId, loginId, steps, labels, messages }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false, seq: 0 } as ActionState);
   const id = useId();
   // The cause follows the step answered "this was it" until one is chosen by hand.
@@ -126,7 +125,7 @@ export function TriageWalk({ action, accountId, loginId, steps, labels, messages
         <div className="max-w-md">
           <label htmlFor={`${id}-note`} className="block text-sm font-medium">{labels.note}</label>
           <textarea
-            id={`${id}-note`} name="note" rows={2} maxLength={noteMaxLength} defaultValue={values.note ?? ""} aria-invalid={errors.note ? true : undefined}
+            id={`${id}-note`} name="note" rows={2} defaultValue={values.note ?? ""} aria-invalid={errors.note ? true : undefined}
             aria-describedby={errors.note ? `${id}-note-error` : undefined}
             className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm aria-invalid:border-red-600"
           />
