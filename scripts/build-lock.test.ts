@@ -79,6 +79,7 @@ describe("claimBuild", () => {
       const claim = refused(await claimBuild(root, { pid: process.pid, port: 3001, intent }));
       expect(claim?.blockers.map((b) => b.pid)).toEqual([other.pid]);
       expect(refusal(claim!)).toContain(`building the app in this folder (pid ${other.pid}, port 3000)`);
+      expect(refusal(claim!)).toContain(`stop it first (Ctrl-C where it runs, or kill ${other.pid})`);
     }
   });
 

@@ -115,9 +115,10 @@ export async function claimBuild(
  */
 export function refusal(claim: Extract<Claim, { ok: false }>, buildMissing = false): string {
   const who = claim.blockers.map((b) => `pid ${b.pid}, port ${b.port}`).join("; ");
-  const stop = `Stop it first (Ctrl-C where it runs, or kill ${claim.blockers.map((b) => b.pid).join(" ")})`;
+  const how = `Ctrl-C where it runs, or kill ${claim.blockers.map((b) => b.pid).join(" ")}`;
+  const stop = `Stop it first (${how})`;
   if (claim.blockers.some((b) => b.intent === "build")) {
-    return [`another Gatehouse is building the app in this folder (${who}).`, `Start this one again once that one serves, or ${stop.toLowerCase()}.`].join("\n  ");
+    return [`another Gatehouse is building the app in this folder (${who}).`, `Start this one again once that one serves, or stop it first (${how}).`].join("\n  ");
   }
   return [
     `${buildMissing ? "there is no complete build in .next" : "the sources changed since .next was built"}, and another Gatehouse is serving from this folder's .next (${who}).`,
