@@ -4,9 +4,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { snapshotSchema } from "@/lib/validation/snapshot";
+import { recordTriageSchema } from "@/lib/validation/triage";
 import type { Db } from "./client";
 import { startCampaign } from "./reviews/start-campaign";
 import { upsertSnapshot } from "./snapshots/upsert";
+import { recordTriage } from "./triage/sessions";
 import { createAppPool, createTenantDb } from "./tenant";
 import { syncToolCatalogue } from "./tools";
 
@@ -120,5 +122,14 @@ describe("queries on one connection go one at a time", () => {
     expect(first).toMatchObject({ ok: true });
     expect(again).toMatchObject({ ok: true });
     expect(await db.sellerAccount.count({ where: { orgId: importOrg } })).toBe(1);
+  });
+
+  it("recording a \"can't log in\" triage reads the account's logins with their people, users and 2SV methods in its transaction, one at a time", async () => {
+    const scope = await scopeFor(userId, orgId);
+    const login = await db.login.findFirstOrThrow({ where: { orgId, account: { storeName: "In-turn store" } }, select: { id: true, accountId: true } });
+    const recorded = await recordTriage(scope, recordTriageSchema.parse({ accountId: login.accountId, loginId: login.id, outcome: "RESOLVED", "answer.lost-phone": "this" }));
+    expect(overlapping).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(await db.triageSession.count({ where: { id: recorded.id, orgId } })).toBe(1);
   });
 });
