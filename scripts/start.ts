@@ -15,6 +15,7 @@ import { actionEncryptionKey } from "@/lib/deploy/action-key";
 import { parseEnv } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { buildFingerprint } from "./build-fingerprint";
+import { claimBuild, refusal } from "./build-lock";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[gatehouse] ${line}`);
@@ -41,6 +42,9 @@ async function main() {
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
+
+  // Before the database: a launcher that may not use this folder's build stops at once (decision 076).
+  const build = dev ? null : await claimThisFoldersBuild(env.PORT);
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
@@ -71,20 +75,12 @@ async function main() {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionEncryptionKey(env, authSecret),
   };
 
-  if (!dev) {
-    const fingerprint = await buildFingerprint();
-    const stamp = join(".next", "gatehouse-build-fingerprint");
-    const built = existsSync(join(".next", "BUILD_ID")) && existsSync(stamp) && (await readFile(stamp, "utf8")) === fingerprint;
-    // A second instance started beside a running one (the first-run browser test) must not rebuild the
-    // .next the first one is serving from: it serves the existing build as it is.
-    const reuse = process.env.GATEHOUSE_REUSE_BUILD === "1" && existsSync(join(".next", "BUILD_ID"));
-    if (!built && reuse) log("serving the existing build (GATEHOUSE_REUSE_BUILD=1), although sources changed since it was made");
-    if (!built && !reuse) {
-      log("building the app (first start or changed sources; about a minute)");
-      const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
-      if (build.status !== 0) throw new Error("next build failed");
-      await writeFile(stamp, fingerprint);
-    }
+  if (build) {
+    log("building the app (first start or changed sources; about a minute)");
+    const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    if (result.status !== 0) throw new Error("next build failed");
+    await writeFile(join(".next", "gatehouse-build-fingerprint"), build.fingerprint);
+    await build.claim.nowServing();
   }
 
   // Next.js behind one step of ours that records each request's TCP peer (scripts/serve.ts, decision 010).
@@ -107,6 +103,30 @@ async function main() {
   // An empty database (GATEHOUSE_SEED=none): the single-use setup link, printed only when it is issued.
   if (setup.kind === "issued") log(`no organisation yet: create yours at ${base}/setup?token=${setup.token} (this link works once and is not printed again)`);
   else if (setup.kind === "pending") log(`no organisation yet: open the setup link printed at the first start; its token is in ${setup.file} (${base}/setup?token=…)`);
+}
+
+/**
+ * Whether the build in .next is missing or stale, and this launcher's claim on it (scripts/build-lock.ts): null
+ * when it serves the build as it is, the fingerprint to stamp when it must build. Exits when another launcher of
+ * this folder holds the build: a rebuild under a running one broke it (decision 071's "left alone", 076).
+ */
+async function claimThisFoldersBuild(port: number) {
+  const fingerprint = await buildFingerprint();
+  const stamp = join(".next", "gatehouse-build-fingerprint");
+  const complete = existsSync(join(".next", "BUILD_ID")) && existsSync(stamp);
+  const built = complete && (await readFile(stamp, "utf8")) === fingerprint;
+  // A second instance started beside a running one (the first-run browser test) must not rebuild the
+  // .next the first one is serving from: it serves the existing build as it is.
+  const reuse = process.env.GATEHOUSE_REUSE_BUILD === "1" && existsSync(join(".next", "BUILD_ID"));
+  if (!built && reuse) log("serving the existing build (GATEHOUSE_REUSE_BUILD=1), although sources changed since it was made");
+  const claim = await claimBuild(process.cwd(), { pid: process.pid, port, intent: !built && !reuse ? "build" : "serve" });
+  if (!claim.ok) {
+    console.error(`[gatehouse] could not start: ${refusal(claim, !complete)}`);
+    process.exit(1);
+  }
+  // However this process ends (Ctrl-C, an error, the server exiting), its record goes with it.
+  process.on("exit", claim.release);
+  return claim.record.intent === "build" ? { fingerprint, claim } : null;
 }
 
 async function issueSetupToken(databaseUrl: string, dataDir: string) {

@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { ownerStatementName, preparedStatementsWanted } from "./prepared-statements";
 import { poolSize } from "./pool-size";
+import { queriesInTurn } from "./queries-in-turn";
 import { RAW_TYPES, rawParams } from "./raw-rows";
 
 export type Db = PrismaClient;
@@ -29,13 +30,27 @@ export function getDb(): PrismaClient {
 const OWNER_POOL = Symbol.for("gatehouse.ownerPool");
 type WithPool = PrismaClient & { [OWNER_POOL]?: { pool: pg.Pool; prepared: boolean } };
 
+/**
+ * The owner's pool. A connection checked out with the promise form, which is how Prisma's adapter starts a
+ * transaction, takes its queries in turn (queries-in-turn.ts: Prisma sends an include's relations at once).
+ * pg-pool's own `query` checks out with a callback and sends one query: it gets the plain connection.
+ */
+class TransactionPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+    if (callback) return super.connect(callback);
+    return super.connect().then((client) => queriesInTurn(client));
+  }
+}
+
 export function createDb(connectionString: string, max = poolSize()): PrismaClient {
   // The few registered statements by name on a direct connection (lib/db/prepared-statements.ts, decision 049);
   // "" is pg's unnamed statement.
   const prepared = preparedStatementsWanted();
   const named = prepared ? { statementNameGenerator: (query: { sql: string }) => ownerStatementName(query.sql) ?? "" } : {};
   // The pool is made here so ownerRows can use it too; Prisma still ends it at $disconnect.
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new TransactionPool({ connectionString, max });
   // Heard before Prisma's adapter connects (ownerRows may come first): an unheard pool 'error' ends the process.
   pool.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error(`gatehouse: idle database connection failed: ${error.message}`);

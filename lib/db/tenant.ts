@@ -5,6 +5,7 @@ import { appDatabaseUrl, UNSAFE_ROLE_SQL } from "./app-role";
 import { MAX_PREPARED_PER_CONNECTION, preparedStatementsWanted } from "./prepared-statements";
 import { poolSize } from "./pool-size";
 import { RAW_TYPES, rawParams } from "./raw-rows";
+import { queriesInTurn } from "./queries-in-turn";
 import { queryConfig, runScoped, staleStatement } from "./scoped-query";
 import { WRITE_TRANSACTION_OPTIONS, type Db } from "./client";
 import { PrismaClient } from "./generated/client";
@@ -76,30 +77,23 @@ function isBegin(args: unknown[]): boolean {
 
 /**
  * The connection a Prisma interactive transaction gets: its BEGIN is sent together with the
- * transaction-local tenant setting. Everything else passes through to the pooled connection.
+ * transaction-local tenant setting, and its queries go one at a time (queries-in-turn.ts: Prisma sends an
+ * include's relations at once). Everything else passes through to the pooled connection.
  */
 function scopedConnection(client: pg.PoolClient, orgId: string, onStatement?: (sql: string) => void): pg.PoolClient {
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === "query") {
-        return (...args: unknown[]) => {
-          if (onStatement && (typeof args[0] === "string" || typeof (args[0] as { text?: unknown } | null)?.text === "string")) onStatement(queryConfig(args).text);
-          if (isBegin(args) && typeof args[args.length - 1] !== "function") {
-            const text = typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text;
-            return target.query(`${text}; SELECT set_config('${TENANT_SETTING}', '${orgId.replaceAll("'", "''")}', true)`).then(() => ({
-              command: "BEGIN",
-              rowCount: null,
-              oid: 0,
-              fields: [],
-              rows: [],
-            }));
-          }
-          return (target.query as (...a: unknown[]) => unknown)(...args);
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
+  return queriesInTurn(client, (...args: unknown[]) => {
+    if (onStatement && (typeof args[0] === "string" || typeof (args[0] as { text?: unknown } | null)?.text === "string")) onStatement(queryConfig(args).text);
+    if (isBegin(args) && typeof args[args.length - 1] !== "function") {
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text;
+      return client.query(`${text}; SELECT set_config('${TENANT_SETTING}', '${orgId.replaceAll("'", "''")}', true)`).then(() => ({
+        command: "BEGIN",
+        rowCount: null,
+        oid: 0,
+        fields: [],
+        rows: [],
+      }));
+    }
+    return (client.query as (...a: unknown[]) => unknown)(...args);
   });
 }
 

@@ -8,16 +8,15 @@ import type { Tx } from "../client";
 
 export async function freezeItems(tx: Tx, orgId: string, accountIds: string[]): Promise<ItemDraft[]> {
   const where = { orgId, accountId: { in: accountIds } };
-  const [logins, partners, apps, others] = await Promise.all([
-    tx.login.findMany({
-      where: { ...where, status: { in: ["ACTIVE", "INVITED"] } },
-      select: { id: true, accountId: true, email: true, role: true, status: true, personId: true, person: { select: { name: true, email: true, external: true } }, permissions: { select: { toolId: true, marketplace: true, level: true }, orderBy: [{ toolId: "asc" }, { marketplace: "asc" }] } },
-      orderBy: [{ accountId: "asc" }, { role: "asc" }, { email: "asc" }],
-    }),
-    tx.authorizedPartner.findMany({ where, select: { id: true, accountId: true, company: true, acceptedAt: true, linkSentAt: true, rights: true }, orderBy: { company: "asc" } }),
-    tx.appAuthorization.findMany({ where, select: { id: true, accountId: true, appName: true, developer: true, expiresAt: true, roles: true }, orderBy: { appName: "asc" } }),
-    tx.otherAccess.findMany({ where, select: { id: true, accountId: true, console: true, role: true, personId: true, person: { select: { name: true, email: true } } }, orderBy: { console: "asc" } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time (decision 076).
+  const logins = await tx.login.findMany({
+    where: { ...where, status: { in: ["ACTIVE", "INVITED"] } },
+    select: { id: true, accountId: true, email: true, role: true, status: true, personId: true, person: { select: { name: true, email: true, external: true } }, permissions: { select: { toolId: true, marketplace: true, level: true }, orderBy: [{ toolId: "asc" }, { marketplace: "asc" }] } },
+    orderBy: [{ accountId: "asc" }, { role: "asc" }, { email: "asc" }],
+  });
+  const partners = await tx.authorizedPartner.findMany({ where, select: { id: true, accountId: true, company: true, acceptedAt: true, linkSentAt: true, rights: true }, orderBy: { company: "asc" } });
+  const apps = await tx.appAuthorization.findMany({ where, select: { id: true, accountId: true, appName: true, developer: true, expiresAt: true, roles: true }, orderBy: { appName: "asc" } });
+  const others = await tx.otherAccess.findMany({ where, select: { id: true, accountId: true, console: true, role: true, personId: true, person: { select: { name: true, email: true } } }, orderBy: { console: "asc" } });
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   return [
     ...logins.map((l) => ({
