@@ -69,7 +69,7 @@ test("a client name typed past 200 characters is kept and refused with the limit
   await add.getByLabel("クライアント名").fill(typed);
   await expect(add.getByLabel("クライアント名")).toHaveValue(typed);
   await add.getByRole("button", { name: "クライアントを追加" }).click();
-  await expect(add.getByText("200文字までです（215文字入力されています）。入力はそのまま残しています。短くしてから保存してください。")).toBeVisible();
+  await expect(add.getByText("200文字までです（215文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   await expect(add.getByLabel("クライアント名")).toHaveValue(typed);
   const saved = (name: string) => page.getByTestId("client-row").filter({ has: page.locator(`input[value="${name}"]`) });
   await expect(rows).toHaveCount(before);
@@ -92,7 +92,7 @@ test("with JavaScript off, the server refuses a too-long client name the same wa
     const typed = "C".repeat(215);
     await add.getByLabel("クライアント名").fill(typed);
     await add.getByRole("button", { name: "クライアントを追加" }).click();
-    await expect(add.getByText("200文字までです（215文字入力されています）。入力はそのまま残しています。短くしてから保存してください。")).toBeVisible();
+    await expect(add.getByText("200文字までです（215文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
     await expect(add.getByLabel("クライアント名")).toHaveValue(typed);
   } finally {
     await context.close();

@@ -40,7 +40,7 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   await device.getByLabel("名前").fill("D".repeat(101));
   await device.getByRole("combobox", { name: "所持者" }).fill("nobody at all");
   await device.getByRole("button", { name: "端末を追加" }).click();
-  await expect(device.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてから保存してください。")).toBeVisible();
+  await expect(device.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
   await expect(page.getByTestId("held-device")).toHaveCount(heldBefore);
   const holder = device.getByRole("combobox", { name: "所持者" });
@@ -107,7 +107,7 @@ test("an admin adds a person from the people list, lands on their page, and remo
   await add.getByLabel("氏名").fill("N".repeat(101));
   await add.getByLabel("退職日").fill("2999-01-01");
   await add.getByRole("button", { name: "追加する" }).click();
-  await expect(add.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてから保存してください。")).toBeVisible();
+  await expect(add.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   await expect(add.getByText("今日より後の日付は入力できません。")).toBeVisible();
   await add.getByLabel("氏名").fill("Vendor Staff");
   await add.getByLabel("退職日").fill("");
@@ -147,6 +147,6 @@ test("offline, a holder typed but not chosen is still refused in words, not by i
   await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
   await expect(device).not.toContainText("validation.unknownPerson");
   // The name's length is the schema's to check, which did not load: left to the server, once back online.
-  await expect(device.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてから保存してください。")).toHaveCount(0);
+  await expect(device.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toHaveCount(0);
   await context.setOffline(false);
 });

@@ -66,7 +66,7 @@ export const ENDPOINTS = {
   },
   account: {
     method: "GET", path: "/api/v1/accounts/{id}", operationId: "getAccount", access: "read", params: accountParamsSchema, response: apiAccountDetailSchema,
-    errors: ["forbidden", "not_found"],
+    errors: ["forbidden", "not_found", "invalid_request"],
     summary: "One seller account by external id, with its findings",
   },
   findings: {

@@ -41,11 +41,11 @@ describe("the OpenAPI document", () => {
     expect(documented).toEqual(handlers);
   });
 
-  it("documents the pinned errors: 401 and 429 on every token route, 403 on write routes", () => {
+  it("documents the pinned errors: 401, 429 and 422 (an unknown query parameter) on every token route, 403 on write routes", () => {
     for (const endpoint of Object.values(ENDPOINTS)) {
       const responses = (document.paths[endpoint.path][endpoint.method.toLowerCase()] as { responses: Record<string, unknown> }).responses;
       if (endpoint.access === "none") expect(Object.keys(responses)).toEqual(["200"]);
-      else expect(Object.keys(responses)).toEqual(expect.arrayContaining(["200", "401", "429"]));
+      else expect(Object.keys(responses), endpoint.path).toEqual(expect.arrayContaining(["200", "401", "422", "429"]));
       if (endpoint.access === "write") expect(responses).toHaveProperty("403");
     }
   });

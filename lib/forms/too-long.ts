@@ -15,6 +15,8 @@ export const TOO_LONG_TYPED = "validation.tooLongTyped";
  * refusal. `template` is TOO_LONG_TYPED's sentence in the reader's language.
  */
 export function tooLongSentence(key: string | undefined, template: string | undefined, max: number | undefined, value: string | undefined): string | undefined {
-  if (key !== TOO_LONG || template === undefined || max === undefined || value === undefined || value.length <= max) return undefined;
-  return interpolate(template, { max, count: value.length });
+  // Counted as the schemas count: after trimming (requiredText / optionalText trim before `.max`).
+  const count = value?.trim().length;
+  if (key !== TOO_LONG || template === undefined || max === undefined || count === undefined || count <= max) return undefined;
+  return interpolate(template, { max, count });
 }

@@ -13,11 +13,13 @@ const label = <T extends string>(labels: Record<T, readonly string[]>, code: T, 
 const yes = (value: boolean, lang: Lang) => (lang === "ja" ? (value ? "はい" : "いいえ") : value ? "yes" : "no");
 
 function twoStepCell(login: Login, lang: Lang): string {
+  // The reader's rule (cells.ts readTwoStep): the first method is primary unless a later one is marked so.
+  // Only a method that rule would get wrong says its role, so every role reads back as stored.
+  const laterPrimary = login.twoStep.slice(1).some((m) => m.role === "PRIMARY");
   return login.twoStep
     .map((m, i) => {
       const text = `${label(METHOD, m.kind, lang)}${m.phoneLast4 ? `:${m.phoneLast4}` : ""}`;
-      // The position says the role (first = primary); only a method the position would get wrong says it.
-      const positional = i === 0 ? "PRIMARY" : "BACKUP";
+      const positional = i === 0 && !laterPrimary ? "PRIMARY" : "BACKUP";
       return m.role === positional ? text : `${text} (${m.role})`;
     })
     .join("; ");

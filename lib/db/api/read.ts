@@ -6,6 +6,7 @@ import { REMEDIATION } from "@/lib/risk";
 import { compareFindings } from "@/lib/risk/order";
 import type { Finding, RuleId } from "@/lib/risk/types";
 import type { AccountsQuery, ApiAccount, ApiAccountDetail, ApiFinding, FindingsQuery } from "@/lib/validation/api";
+import { findClientByName } from "../clients/client-records";
 import { refreshAccountIfStale } from "../findings";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -77,8 +78,11 @@ export async function listApiAccounts(scope: Scope, query: AccountsQuery): Promi
     where += ` AND a.${EXT} > $${params.length}`;
   }
   if (query.client !== undefined) {
-    params.push(query.client);
-    where += ` AND a."clientId" IN (SELECT id FROM "Client" WHERE "orgId" = a."orgId" AND name = $${params.length})`;
+    // One client name means one client on every path (decision 074): a width or case twin finds it too.
+    const client = await findClientByName(dbFor(scope), scope.orgId, query.client, scope.clientIds);
+    if (!client) return { data: [], next: null };
+    params.push(client.id);
+    where += ` AND a."clientId" = $${params.length}`;
   }
   params.push(query.limit + 1);
   const rows = await dbFor(scope).$queryRawUnsafe<AccountRow[]>(

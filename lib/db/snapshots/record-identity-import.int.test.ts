@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { GET as listAccounts } from "@/app/api/v1/accounts/route";
 import { GET as getSnapshot } from "@/app/api/v1/snapshot/route";
 import { POST as postSnapshots } from "@/app/api/v1/snapshots/route";
 import { encodeCsv } from "@/lib/csv";
@@ -132,6 +133,12 @@ describe("a client named as a width-twin of an existing one is that client", () 
     expect(got.status).toBe(200);
     expect((got.json as Snapshot).accounts.map((a) => a.id)).toEqual(["acc-kumo"]);
     expect((await exportSnapshot(scope, { client: "ＫＵＭＯ ｋｋ" })).accounts.map((a) => a.id)).toEqual(["acc-kumo"]);
+    // The accounts list's client filter names the same client by the same rule; a name of no client lists nothing.
+    const listed = await callApi(listAccounts, { path: `/api/v1/accounts?client=${encodeURIComponent("ｋｕｍｏ ｋｋ")}`, token });
+    expect(listed.status).toBe(200);
+    expect((listed.json as { data: { id: string; client: string }[] }).data.map((a) => [a.id, a.client])).toEqual([["acc-kumo", "Kumo KK"]]);
+    const none = await callApi(listAccounts, { path: "/api/v1/accounts?client=Sora", token });
+    expect((none.json as { data: unknown[]; next: unknown })).toEqual({ data: [], next: null });
 
     // A client-restricted token: its client found by the twin, the write allowed.
     const restricted = await createApiToken(scope, { name: "kumo only", scope: "write", clientIds: [kumo], expiresOn: null });

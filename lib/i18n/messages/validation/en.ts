@@ -41,7 +41,7 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.apiTokenExpiryPast": "The expiry must be a day after today.",
   "validation.controlChars": "Control characters (such as NUL, line breaks or text-direction overrides) are not allowed.",
   "validation.tooLong": "Too long: shorten it.",
-  "validation.tooLongTyped": "{max} characters at most (you typed {count}). Nothing was cut: shorten it and save again.",
+  "validation.tooLongTyped": "{max} characters at most (you typed {count}). Nothing was cut: shorten it and send the form again.",
   "validation.handoverPersonRequired": "Choose the employee who takes the login over.",
   "validation.handoverSamePerson": "The login cannot be handed to the person who is leaving.",
   "validation.handoverPersonUnknown": "That person was not found. Choose one from the list.",

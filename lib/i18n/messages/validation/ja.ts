@@ -45,7 +45,7 @@ export const ja = {
   "validation.apiTokenExpiryPast": "有効期限は明日以降の日付にしてください。",
   "validation.controlChars": "制御文字（NUL、改行、文字の向きを変える記号など）は使えません。",
   "validation.tooLong": "長すぎます。短くしてください。",
-  "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてから保存してください。",
+  "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。",
   "validation.handoverPersonRequired": "引き継ぎ先の社員を選んでください。",
   "validation.handoverSamePerson": "退職する本人には引き継げません。",
   "validation.handoverPersonUnknown": "その人は見つかりません。一覧から選んでください。",
