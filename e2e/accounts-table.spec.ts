@@ -298,7 +298,7 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   const unknown = page.getByTestId("ignored-filters");
   await expect(unknown).toHaveText(
     "このリンクのパラメータのうち1件は使えないため、それを除いて表示しています。" +
-      "リンクのパラメータ sev=critical は使っていません。この名前のパラメータはここでは使いません。絞り込みの severity のつもりでしたら、名前を直してください。",
+      "リンクのパラメータ sev=critical は使っていません。このページにその名前のパラメータはありません。絞り込みの severity のつもりでしたら、名前を直してください。",
   );
   await expect(unknown.locator("bdi")).toHaveText(["sev", "critical"]);
   await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
@@ -342,7 +342,7 @@ test("a tracker's parameter is named as the link's, also on the pages that read 
   // Not a filter, and not called one; the pages that read no parameter at all name it as the lists do, instead of
   // ignoring it silently.
   const trackerNotice =
-    "このリンクのパラメータのうち1件は使えないため、それを除いて表示しています。" + "リンクのパラメータ utm_source=mail は使っていません。この名前のパラメータはここでは使いません。";
+    "このリンクのパラメータのうち1件は使えないため、それを除いて表示しています。" + "リンクのパラメータ utm_source=mail は使っていません。このページにその名前のパラメータはありません。";
   await page.goto("/people?utm_source=mail");
   await expect(page.getByTestId("ignored-filters")).toHaveText(trackerNotice);
   await page.goto("/clients?utm_source=mail");
@@ -368,8 +368,8 @@ test("a tracker's parameter is named as the link's, also on the pages that read 
   await page.goto(`${page.url()}?sev=critical&utm_source=mail`);
   await expect(page.getByTestId("ignored-filters")).toHaveText(
     "このリンクのパラメータのうち2件は使えないため、それを除いて表示しています。" +
-      "リンクのパラメータ sev=critical は使っていません。この名前のパラメータはここでは使いません。" +
-      "リンクのパラメータ utm_source=mail は使っていません。この名前のパラメータはここでは使いません。",
+      "リンクのパラメータ sev=critical は使っていません。このページにその名前のパラメータはありません。" +
+      "リンクのパラメータ utm_source=mail は使っていません。このページにその名前のパラメータはありません。",
   );
   await expectNoSeriousViolations(page);
 });

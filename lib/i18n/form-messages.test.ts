@@ -19,7 +19,7 @@ describe("answerSentences", () => {
         "validation.tooLong": messages.ja["validation.tooLong"],
         "validation.date": messages.ja["validation.date"],
         // Unfilled: the form fills in the field's own limit and the length typed.
-        "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてから保存してください。",
+        "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。",
       },
     });
     expect(answerSentences(state, en).said?.["validation.tooLong"]).toBe(messages.en["validation.tooLong"]);

@@ -78,11 +78,11 @@ describe("parameters a page does not read, in its notice and a download's refusa
       "Ignored link parameter critical: no parameter of that name is used here.",
     ]);
     expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual([
-      "リンクのパラメータ sev=critical は使っていません。この名前のパラメータはここでは使いません。絞り込みの severity のつもりでしたら、名前を直してください。",
-      "リンクのパラメータ critical は使っていません。この名前のパラメータはここでは使いません。",
+      "リンクのパラメータ sev=critical は使っていません。このページにその名前のパラメータはありません。絞り込みの severity のつもりでしたら、名前を直してください。",
+      "リンクのパラメータ critical は使っていません。このページにその名前のパラメータはありません。",
     ]);
     expect(refusedFilters(ignored, translator("ja"), "ja").message).toBe(
-      "何もダウンロードしていません。このリンクのパラメータのうち2件が使えません。リンクのパラメータ sev=critical は使えません。この名前のパラメータはここでは使いません。絞り込みの severity のつもりでしたら、名前を直してください。リンクのパラメータ critical は使えません。この名前のパラメータはここでは使いません。",
+      "何もダウンロードしていません。このリンクのパラメータのうち2件が使えません。リンクのパラメータ sev=critical は使えません。このページにその名前のパラメータはありません。絞り込みの severity のつもりでしたら、名前を直してください。リンクのパラメータ critical は使えません。このページにその名前のパラメータはありません。",
     );
   });
 
@@ -107,7 +107,7 @@ describe("parameters a page does not read, in its notice and a download's refusa
       ["Ignored filter ", { isolate: "severity" }, "=", { isolate: "שלום" }, ": not one of critical, high, medium, low."],
       ["Ignored link parameter ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, ": no parameter of that name is used here."],
     ]);
-    expect(ignoredFilterParts(ignored, translator("ja"))[1]).toEqual(["リンクのパラメータ ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, " は使っていません。この名前のパラメータはここでは使いません。"]);
+    expect(ignoredFilterParts(ignored, translator("ja"))[1]).toEqual(["リンクのパラメータ ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, " は使っていません。このページにその名前のパラメータはありません。"]);
     // A value that spells a slot's name is still only text.
     expect(ignoredFilterParts(parseAccountListPage({ name: "value" }).ignored, translator("en"))[0]).toEqual(["Ignored link parameter ", { isolate: "name" }, "=", { isolate: "value" }, ": no parameter of that name is used here."]);
   });
@@ -116,7 +116,7 @@ describe("parameters a page does not read, in its notice and a download's refusa
 describe("a parameter that was never a filter", () => {
   it("is called a parameter of the link, not a filter, in the notice, its title and a refusal (utm_source)", () => {
     const { ignored } = parseAccountListPage(new URLSearchParams("utm_source=newsletter"));
-    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual(["リンクのパラメータ utm_source=newsletter は使っていません。この名前のパラメータはここでは使いません。"]);
+    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual(["リンクのパラメータ utm_source=newsletter は使っていません。このページにその名前のパラメータはありません。"]);
     expect(ignoredFilterSentences(ignored, translator("en"))).toEqual(["Ignored link parameter utm_source=newsletter: no parameter of that name is used here."]);
     expect(ignoredTitle(ignored, translator("ja"))).toBe("このリンクのパラメータのうち1件は使えないため、それを除いて表示しています。");
     expect(ignoredTitle(ignored, translator("en"))).toBe("A parameter in this link could not be used, so the page is shown without it.");
