@@ -74,9 +74,13 @@ test("recording a backup authenticator app resolves the single-method risk and r
   await form.getByRole("button", { name: "追加" }).click();
   await expect(form.getByText("SMS・音声通話には電話番号の下4桁が必要です。")).toBeVisible();
   await expect(form.getByLabel("名前（任意）")).toHaveValue("Backup phone");
-  // The field takes four digits at most: a full phone number cannot even be typed in.
+  // A whole phone number typed in the last-four field is not cut to its first four digits (the wrong ones, without a
+  // word): it is refused at the field, kept as typed for the user to correct, and nothing is recorded.
   await form.getByLabel("電話番号の下4桁").fill("09012345678");
-  await expect(form.getByLabel("電話番号の下4桁")).toHaveValue("0901");
+  await form.getByRole("button", { name: "追加" }).click();
+  await expect(form.getByText("電話番号の下4桁（数字4つ）だけを入力してください。")).toBeVisible();
+  await expect(form.getByLabel("電話番号の下4桁")).toHaveValue("09012345678");
+  await expect(row.getByTestId("two-step-method")).toHaveCount(1);
 
   await form.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
   await form.getByLabel("電話番号の下4桁").fill("");

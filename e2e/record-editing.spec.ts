@@ -196,13 +196,19 @@ test("a 2SV method typed wrong is corrected in place; removing one asks first an
     if (!(await row().getByTestId("add-method-form").isVisible())) await row().getByText("編集（Seller Centralで確認した内容を記録）").click();
   };
   await openEditor();
-  // Typed as a second primary method by mistake: still no backup.
+  // Typed as a second primary method by mistake: refused (a login has one primary method, decision 074), nothing
+  // added, and the way out said; as a backup it is recorded and the risk goes.
   const add = row().getByTestId("add-method-form");
   await add.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
   await add.getByLabel("役割").selectOption("PRIMARY");
   await add.getByRole("button", { name: "追加" }).click();
-  await expect(row().getByTestId("two-step-method")).toHaveCount(2);
+  await expect(add.getByText(/このログインにはすでに第一手段があります/)).toBeVisible();
+  await expect(row().getByTestId("two-step-method")).toHaveCount(1);
   await expect(noBackup).toBeVisible();
+  await add.getByLabel("役割").selectOption("BACKUP");
+  await add.getByRole("button", { name: "追加" }).click();
+  await expect(row().getByTestId("two-step-method")).toHaveCount(2);
+  await expect(noBackup).toHaveCount(0);
 
   await openEditor();
   const app = row().locator('[data-testid="method-editor"][data-kind="AUTHENTICATOR_APP"]');
@@ -213,9 +219,12 @@ test("a 2SV method typed wrong is corrected in place; removing one asks first an
   await fix.getByLabel("電話番号の下4桁").fill("1234");
   await fix.getByRole("button", { name: "保存" }).click();
   await expect(fix.getByLabel("電話番号の下4桁")).toHaveAttribute("aria-invalid", "true");
+  // Made primary beside the primary SMS: refused too; the method stays a backup.
   await fix.getByLabel("電話番号の下4桁").fill("");
-  await fix.getByLabel("役割").selectOption("BACKUP");
+  await fix.getByLabel("役割").selectOption("PRIMARY");
   await fix.getByRole("button", { name: "保存" }).click();
+  await expect(fix.getByText(/このログインにはすでに第一手段があります/)).toBeVisible();
+  await page.reload();
   await expect(noBackup).toHaveCount(0);
   await expect(row().getByTestId("two-step-method").filter({ hasText: "認証アプリ" })).toContainText("バックアップ手段");
 
