@@ -48,6 +48,8 @@ test("viewers do not see API tokens; the API reference is readable without signi
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByTestId("api-endpoint")).toHaveCount(7);
   await expect(page.getByText("/api/v1/snapshots").first()).toBeVisible();
+  // Each token route says which query parameters it reads, and that any other is refused, not ignored (decision 075).
+  await expect(page.locator("#listFindings").getByTestId("api-endpoint-description")).toContainText("any other parameter (a misspelt filter, say) is refused with 422 `invalid_request`, not ignored");
   await expectNoSeriousViolations(page);
   const foreignScripts = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).src).filter((src) => new URL(src).origin !== location.origin));
   expect(foreignScripts).toEqual([]);

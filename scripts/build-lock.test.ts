@@ -1,22 +1,33 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { claimBuild, LAUNCHERS_DIR, launcherIsLive, processStartTime, refusal, type Claim, type LauncherRecord } from "./build-lock";
+import { claimBuild, fallbackLaunchersDir, LAUNCHERS_DIR, launcherIsLive, processStartTime, recordNotice, refusal, type Claim, type LauncherRecord } from "./build-lock";
 
 let root: string;
+/** The temporary directory the lock falls back to, one per test (not the machine's). */
+let tmp: string;
 const children: ChildProcess[] = [];
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "gh-build-lock-"));
+  tmp = await mkdtemp(join(tmpdir(), "gh-build-lock-tmp-"));
 });
 
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   await rm(root, { recursive: true, force: true });
+  await rm(tmp, { recursive: true, force: true });
 });
+
+/**
+ * A checkout this user cannot write. The tests run as root, whom chmod does not stop, so its .gatehouse is a file:
+ * nothing can be made under it (ENOTDIR), as nothing can in a read-only mount (EROFS) or someone else's folder (EACCES).
+ */
+const readOnly = (folder: string) => writeFile(join(folder, ".gatehouse"), "");
+const live = launcherIsLive;
 
 /** A real process standing in for another launcher: alive until killed. */
 async function otherProcess(): Promise<ChildProcess> {
@@ -129,5 +140,110 @@ describe("launcherIsLive", () => {
     expect(now).toMatch(/^\d+$/);
     expect(launcherIsLive({ pid: process.pid, startTime: now })).toBe(true);
     expect(launcherIsLive({ pid: process.pid, startTime: String(Number(now) + 1) })).toBe(false);
+  });
+});
+
+describe("claimBuild in a checkout this user cannot write (decision 080)", () => {
+  it("a launcher that need not build records itself under the temporary directory instead, says so, and its record goes at release", async () => {
+    await readOnly(root);
+    const claim = await claimBuild(root, { pid: process.pid, port: 3000, intent: "serve" }, live, tmp);
+    expect(claim).toMatchObject({ ok: true, recordedIn: "temporary" });
+    if (!claim.ok) return;
+    const dir = fallbackLaunchersDir(root, tmp);
+    expect(dirname(dir)).toBe(tmp);
+    expect(claim.file).toBe(join(dir, `${process.pid}.json`));
+    expect(JSON.parse(await readFile(claim.file!, "utf8"))).toMatchObject({ pid: process.pid, port: 3000, intent: "serve" });
+    expect(claim.unwritable).toBe(`${join(root, LAUNCHERS_DIR)}: ENOTDIR`);
+    expect(recordNotice(claim)).toBe(`this checkout's launchers folder cannot be written (${join(root, LAUNCHERS_DIR)}: ENOTDIR): this launcher is recorded in ${dir} instead`);
+    claim.release();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("the folder is the checkout's own: another checkout's launchers go elsewhere; the same checkout's come back to it", async () => {
+    const other = await mkdtemp(join(tmpdir(), "gh-build-lock-"));
+    try {
+      expect(fallbackLaunchersDir(other, tmp)).not.toBe(fallbackLaunchersDir(root, tmp));
+      expect(fallbackLaunchersDir(`${root}/`, tmp)).toBe(fallbackLaunchersDir(root, tmp));
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it("one that must build there is refused, saying it cannot build in this checkout, and leaves no record anywhere", async () => {
+    await readOnly(root);
+    const claim = refused(await claimBuild(root, { pid: process.pid, port: 3000, intent: "build" }, live, tmp));
+    expect(claim).toMatchObject({ ok: false, blockers: [], unwritable: `${join(root, LAUNCHERS_DIR)}: ENOTDIR` });
+    const stale = refusal(claim!);
+    expect(stale).toContain("the sources changed since .next was built, and this checkout cannot be written");
+    expect(stale).toContain("so the app cannot be built here");
+    expect(stale).toContain("GATEHOUSE_REUSE_BUILD=1 npm start");
+    expect(stale).not.toContain("another Gatehouse");
+    const missing = refusal(claim!, true);
+    expect(missing).toContain("there is no complete build in .next, and this checkout cannot be written");
+    expect(missing).not.toContain("GATEHOUSE_REUSE_BUILD");
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it("a build where the checkout can be written sees the launchers recorded under the temporary directory", async () => {
+    // Another user serves the checkout they can only read; its owner, who can write it, then means to rebuild.
+    const reader = await otherProcess();
+    await readOnly(root);
+    expect((await claimBuild(root, { pid: reader.pid!, port: 3000, intent: "serve" }, live, tmp)).ok).toBe(true);
+    await rm(join(root, ".gatehouse"));
+    const owner = refused(await claimBuild(root, { pid: process.pid, port: 3001, intent: "build" }, live, tmp));
+    expect(owner?.blockers).toEqual([expect.objectContaining({ pid: reader.pid, port: 3000, intent: "serve" })]);
+    expect(refusal(owner!)).toContain(`another Gatehouse is serving from this folder's .next (pid ${reader.pid}, port 3000)`);
+    // Once that one is gone, its record there blocks nothing and is removed.
+    await killed(reader);
+    expect((await claimBuild(root, { pid: process.pid, port: 3001, intent: "build" }, live, tmp)).ok).toBe(true);
+    expect(await readdir(fallbackLaunchersDir(root, tmp))).toEqual([]);
+  });
+
+  it("a launcher that need not build still waits for one building, when it can only read the checkout", async () => {
+    const builder = await otherProcess();
+    expect((await claimBuild(root, { pid: builder.pid!, port: 3000, intent: "build" }, live, tmp)).ok).toBe(true);
+    // The checkout's launchers folder stays readable; only writing fails (here: the record's temporary file cannot be made).
+    await mkdir(join(root, LAUNCHERS_DIR, `${process.pid}.json.tmp`), { recursive: true });
+    const claim = refused(await claimBuild(root, { pid: process.pid, port: 3001, intent: "serve" }, live, tmp));
+    expect(claim?.blockers.map((b) => b.pid)).toEqual([builder.pid]);
+    expect(await readdir(fallbackLaunchersDir(root, tmp))).toEqual([]);
+  });
+
+  it("when the temporary directory cannot be written either, it serves without a record and says so in one line", async () => {
+    await readOnly(root);
+    const unusable = join(tmp, "a-file");
+    await writeFile(unusable, "");
+    const claim = await claimBuild(root, { pid: process.pid, port: 3000, intent: "serve" }, live, unusable);
+    expect(claim).toMatchObject({ ok: true, recordedIn: "nowhere", file: null });
+    if (!claim.ok) return;
+    const notice = recordNotice(claim)!;
+    expect(notice).toBe(
+      `serving without a launcher record: neither this checkout's launchers folder nor the temporary one could be written (${join(root, LAUNCHERS_DIR)}: ENOTDIR; ${fallbackLaunchersDir(root, unusable)}: ENOTDIR); a launcher that builds in this folder will not see this one`,
+    );
+    expect(notice).not.toContain("\n");
+    expect(() => claim.release()).not.toThrow();
+    await expect(claim.nowServing()).resolves.toBeUndefined();
+  });
+
+  it("a folder under the temporary directory that is not this user's own is neither written nor read", async () => {
+    await readOnly(root);
+    // Planted under this user's name as a link to elsewhere: not written through.
+    const elsewhere = await mkdtemp(join(tmpdir(), "gh-build-lock-elsewhere-"));
+    try {
+      await symlink(elsewhere, fallbackLaunchersDir(root, tmp));
+      const claim = await claimBuild(root, { pid: process.pid, port: 3000, intent: "serve" }, live, tmp);
+      expect(claim).toMatchObject({ ok: true, recordedIn: "nowhere" });
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+    // Named for a user who does not own it (uid 4242 here, owned by this one): a "builder" recorded in it blocks nothing.
+    await rm(join(root, ".gatehouse"));
+    const own = fallbackLaunchersDir(root, tmp);
+    const planted = `${own.slice(0, own.lastIndexOf("-") + 1)}4242`;
+    const builder = await otherProcess();
+    await mkdir(planted);
+    await writeFile(join(planted, `${builder.pid}.json`), JSON.stringify({ pid: builder.pid, port: 3000, intent: "build", startTime: processStartTime(builder.pid!), since: "" }));
+    expect((await claimBuild(root, { pid: process.pid, port: 3001, intent: "build" }, live, tmp)).ok).toBe(true);
   });
 });

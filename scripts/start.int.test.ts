@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { claimBuild, LAUNCHERS_DIR } from "./build-lock";
+import { claimBuild, fallbackLaunchersDir, LAUNCHERS_DIR } from "./build-lock";
 
 // `npm start` itself, run in a folder of its own (the checkout's .next is not touched): there is no build there, so
 // the launcher would build, and beside another launcher's record it must refuse before it starts any database
@@ -73,5 +73,35 @@ describe("npm start beside another launcher of the same folder", () => {
     expect(output).toContain("using DATABASE_URL");
     expect(output).not.toContain("another Gatehouse");
     expect(await readdir(join(folder, LAUNCHERS_DIR))).toEqual([]);
+  }, 120_000);
+});
+
+// A checkout this user cannot write (decision 080). The tests run as root, whom chmod does not stop: the folder's
+// .gatehouse is a file, so nothing can be made under it, as in a read-only mount. The data directory is elsewhere, as
+// it must be there; the temporary directory is the test's own (TMPDIR).
+describe("npm start in a checkout it cannot write", () => {
+  it("with a build to serve, records itself under the temporary directory and goes on; the record goes when it exits", async () => {
+    await writeFile(join(folder, ".gatehouse"), "");
+    await mkdir(join(folder, ".next"), { recursive: true });
+    await writeFile(join(folder, ".next", "BUILD_ID"), "a-build");
+    await mkdir(join(folder, "data"), { recursive: true });
+    const tmp = join(folder, "tmp");
+    await mkdir(tmp);
+    const { code, output } = await launch({ PORT: "3448", TMPDIR: tmp, GATEHOUSE_REUSE_BUILD: "1", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
+    // Past the lock it fails at the database (nothing listens on port 1), not at the record.
+    expect(code).toBe(1);
+    expect(output).toContain(`this checkout's launchers folder cannot be written (${join(folder, LAUNCHERS_DIR)}: ENOTDIR): this launcher is recorded in ${fallbackLaunchersDir(folder, tmp)} instead`);
+    expect(output).toContain("using DATABASE_URL");
+    expect(await readdir(fallbackLaunchersDir(folder, tmp))).toEqual([]);
+  }, 120_000);
+
+  it("with no build, stops at once saying it cannot build here, before any database is started", async () => {
+    await writeFile(join(folder, ".gatehouse"), "");
+    const { code, output } = await launch({ PORT: "3448", GATEHOUSE_DATA_DIR: join(folder, "data") });
+    expect(code).toBe(1);
+    expect(output).toContain("could not start: there is no complete build in .next, and this checkout cannot be written");
+    expect(output).toContain("so the app cannot be built here");
+    expect(existsSync(join(folder, "data", "pg"))).toBe(false);
+    expect(output).not.toContain("embedded PostgreSQL");
   }, 120_000);
 });

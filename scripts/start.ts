@@ -15,7 +15,7 @@ import { actionEncryptionKey } from "@/lib/deploy/action-key";
 import { parseEnv } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { buildFingerprint } from "./build-fingerprint";
-import { claimBuild, refusal } from "./build-lock";
+import { claimBuild, recordNotice, refusal } from "./build-lock";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[gatehouse] ${line}`);
@@ -124,6 +124,10 @@ async function claimThisFoldersBuild(port: number) {
     console.error(`[gatehouse] could not start: ${refusal(claim, !complete)}`);
     process.exit(1);
   }
+  // A checkout it cannot write (a read-only mount) still serves its current build: one line says where the record went.
+  const notice = recordNotice(claim);
+  if (claim.recordedIn === "temporary") log(notice!);
+  else if (notice) console.error(`[gatehouse] ${notice}`);
   // However this process ends (Ctrl-C, an error, the server exiting), its record goes with it.
   process.on("exit", claim.release);
   return claim.record.intent === "build" ? { fingerprint, claim } : null;

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import packageJson from "@/package.json";
-import { ENDPOINTS } from "./endpoints";
+import { ENDPOINTS, type Endpoint } from "./endpoints";
 import { generateOpenApiDocument } from "./openapi";
 
 // The document is generated from the zod schemas; these tests hold it to the OpenAPI 3.1 schema and
@@ -48,6 +48,30 @@ describe("the OpenAPI document", () => {
       else expect(Object.keys(responses), endpoint.path).toEqual(expect.arrayContaining(["200", "401", "422", "429"]));
       if (endpoint.access === "write") expect(responses).toHaveProperty("403");
     }
+  });
+
+  it("says on every token route which query parameters it reads, and that any other is refused with 422, not ignored (decision 075)", () => {
+    type Operation = { description?: string; parameters?: { name: string; in: string }[]; responses: Record<string, { description: string }> };
+    for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) {
+      const operation = document.paths[endpoint.path][endpoint.method.toLowerCase()] as Operation;
+      if (endpoint.access === "none") {
+        expect(operation.description ?? "").not.toContain("refused");
+        continue;
+      }
+      const description = operation.description ?? "";
+      expect(description, endpoint.path).toContain("is refused with 422 `invalid_request`, not ignored (`problems` names it as `query.<name>`)");
+      // The endpoint's own prose comes first, unchanged.
+      if (endpoint.description) expect(description.startsWith(`${endpoint.description} `)).toBe(true);
+      // The names it says it reads are the query parameters the document lists for it, and what the wrapper accepts.
+      const documented = (operation.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name).sort();
+      expect(documented).toEqual(Object.keys(endpoint.query?.shape ?? {}).sort());
+      const said = /Reads only (.*?) from the query/.exec(description)?.[1];
+      if (documented.length === 0) expect(description).toContain("Reads no query parameter: any is refused");
+      else expect([...said!.matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort()).toEqual(documented);
+      expect(operation.responses["422"].description).toContain("A query parameter the endpoint does not read (refused, not ignored");
+    }
+    expect(document.paths["/api/v1/findings"].get).toMatchObject({ description: expect.stringContaining("Reads only `limit`, `cursor`, `status`, `severity`, `account` from the query: any other parameter (a misspelt filter, say) is refused") });
+    expect((document as unknown as { info: { description: string } }).info.description).toContain("A query parameter an endpoint does not read is refused with 422 `invalid_request`");
   });
 
   it("is generated, not written: a schema's field appears in the document", () => {

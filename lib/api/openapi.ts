@@ -60,7 +60,8 @@ const ERROR_TEXT: Record<ApiErrorCode, string> = {
   not_found: "Not in this organisation (another organisation's ids are 404, never 403) or outside the token's clients.",
   conflict: "A request with the same Idempotency-Key is still being processed.",
   too_large: `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
-  invalid_request: "A query parameter, the cursor or the Idempotency-Key is not valid, or the key was used for a different request.",
+  invalid_request:
+    "A query parameter the endpoint does not read (refused, not ignored: `problems` names each as `query.<name>`, with the parameter meant when the name is close to one; nothing is read or written), a query parameter, the cursor or the Idempotency-Key that is not valid, or a key used for a different request.",
   invalid_snapshot: "The body is not a valid gatehouse.snapshot/v1 document; problems name each JSON path. Nothing is written.",
   rate_limited: "Too many requests for this token; retry after Retry-After seconds.",
 };
@@ -82,6 +83,26 @@ function responses(endpoint: Endpoint): Json {
   return out;
 }
 
+/**
+ * What an endpoint does with query parameters it does not read (decision 075): said in each operation's description,
+ * from its query schema, where a script's author reads about the route. The untokened document route reads none and
+ * ignores them, so it says nothing.
+ */
+export function unknownParameterRule(endpoint: Endpoint): string | null {
+  if (endpoint.access === "none") return null;
+  const known = Object.keys(endpoint.query?.shape ?? {});
+  const refused = "is refused with 422 `invalid_request`, not ignored (`problems` names it as `query.<name>`); nothing is read or written.";
+  return known.length === 0
+    ? `Reads no query parameter: any ${refused}`
+    : `Reads only ${known.map((name) => `\`${name}\``).join(", ")} from the query: any other parameter (a misspelt filter, say) ${refused}`;
+}
+
+/** The operation's description: the endpoint's own prose, then what it does with parameters it does not read. */
+export function operationDescription(endpoint: Endpoint): string | undefined {
+  const text = [endpoint.description, unknownParameterRule(endpoint)].filter(Boolean).join(" ");
+  return text || undefined;
+}
+
 export function generateOpenApiDocument(version: string): Json {
   const endpoints = Object.values(ENDPOINTS) as Endpoint[];
   const snapshot = generateSnapshotJsonSchema();
@@ -91,7 +112,7 @@ export function generateOpenApiDocument(version: string): Json {
     const operation: Json = {
       operationId: endpoint.operationId,
       summary: endpoint.summary,
-      ...(endpoint.description ? { description: endpoint.description } : {}),
+      ...(operationDescription(endpoint) ? { description: operationDescription(endpoint) } : {}),
       tags: [endpoint.access === "none" ? "meta" : endpoint.access],
       security: endpoint.access === "none" ? [] : [{ bearer: [endpoint.access] }],
       ...(parameters(endpoint).length ? { parameters: parameters(endpoint) } : {}),
@@ -106,7 +127,7 @@ export function generateOpenApiDocument(version: string): Json {
       title: "Gatehouse API",
       version,
       description:
-        "Read the access-hygiene data of your organisation and post snapshots from scripts. Authenticate with `Authorization: Bearer <token>` (tokens are made in Settings or with `gatehouse token create`). Lists answer `{data, next}`: pass `next` as `cursor` for the following page.",
+        "Read the access-hygiene data of your organisation and post snapshots from scripts. Authenticate with `Authorization: Bearer <token>` (tokens are made in Settings or with `gatehouse token create`). Lists answer `{data, next}`: pass `next` as `cursor` for the following page. A query parameter an endpoint does not read is refused with 422 `invalid_request` naming it, never ignored: a misspelt filter cannot quietly answer everything.",
     },
     servers: [{ url: "/" }],
     tags: [

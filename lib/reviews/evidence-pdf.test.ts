@@ -43,6 +43,15 @@ describe("evidence pack PDF", () => {
     });
   }
 
+  it("an Ads / Brand Registry access is named by its person and console in words, not by the console's code", async () => {
+    const ads: EvidenceRow = { ...base, kind: "OTHER_ACCESS", label: "Vendor (ADS)", detail: { console: "ADS", role: "ADMIN", person: "Vendor" }, decision: "KEEP", comment: null, task: null };
+    for (const [locale, words] of [["ja", "Vendor（Amazon広告）"], ["en", "Vendor (Amazon Ads)"]] as const) {
+      const text = squeeze(pdfText(await evidencePdf([ads], meta, locale)));
+      expect(text).toContain(squeeze(words));
+      expect(text).not.toContain("(ADS)");
+    }
+  });
+
   it("an empty campaign still makes a readable PDF", async () => {
     const text = pdfText(await evidencePdf([], meta, "en"));
     expect(text).toContain("No items.");

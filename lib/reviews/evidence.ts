@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { encodeCsv, neutraliseCell, CSV_BOM } from "@/lib/csv";
-import { itemDetailText } from "./item-detail-text";
+import { itemDetailText, itemLabel } from "./item-detail-text";
 import { taskInstruction } from "./task-text";
 import type { Decision, ItemKind, TaskKind } from "./types";
 
@@ -57,12 +57,17 @@ export function evidenceTable(rows: readonly EvidenceRow[], locale: "ja" | "en")
   const x = TEXT[locale];
   return [
     [...x.header],
-    ...rows.map((r) => [
-      r.clientName ?? "", r.storeName, r.sellerId ?? "", x.kind[r.kind], r.label, itemDetailText(r.kind, r.detail, locale), r.reviewer ?? "",
-      r.decision ? x.decision[r.decision] : x.undecided, r.comment ?? "", r.decidedBy ?? "", stamp(r.decidedAt),
-      r.task ? `${taskInstruction({ kind: r.task.kind, subjectLabel: r.task.subjectLabel, target: r.task.target }, locale)} ${r.task.url}` : "",
-      r.task ? (x.status[r.task.status] ?? r.task.status) : "", stamp(r.task?.closedAt ?? null), r.task?.closeNote ?? "",
-    ]),
+    ...rows.map((r) => {
+      const label = itemLabel(r, locale);
+      // The item's task names it by the item's stored label (lib/db/reviews/decide.ts): it reads as the item does.
+      const subjectLabel = r.task?.subjectLabel === r.label ? label : (r.task?.subjectLabel ?? "");
+      return [
+        r.clientName ?? "", r.storeName, r.sellerId ?? "", x.kind[r.kind], label, itemDetailText(r.kind, r.detail, locale), r.reviewer ?? "",
+        r.decision ? x.decision[r.decision] : x.undecided, r.comment ?? "", r.decidedBy ?? "", stamp(r.decidedAt),
+        r.task ? `${taskInstruction({ kind: r.task.kind, subjectLabel, target: r.task.target }, locale)} ${r.task.url}` : "",
+        r.task ? (x.status[r.task.status] ?? r.task.status) : "", stamp(r.task?.closedAt ?? null), r.task?.closeNote ?? "",
+      ];
+    }),
   ];
 }
 

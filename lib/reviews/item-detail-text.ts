@@ -28,6 +28,19 @@ function translate(locale: Locale) {
   return (key: MessageKey, vars?: Record<string, string | number>) => interpolate(catalogue[key], vars, locale);
 }
 
+/**
+ * What an item is, in the reader's words. An Ads / Brand Registry access is stored as "Vendor (ADS)" (its label is
+ * evidence and keeps the code, like the detail); it reads as its person and console from the frozen detail, which
+ * every such item has carried since campaigns began. The other kinds' labels are already names (an e-mail, a
+ * person, a company, an app), and an item without that detail keeps its stored label.
+ */
+export function itemLabel(item: { kind: ItemKind; label: string; detail: Record<string, unknown> }, locale: Locale): string {
+  const { person, console: code } = item.detail;
+  if (item.kind !== "OTHER_ACCESS" || typeof person !== "string" || person === "" || typeof code !== "string" || code === "") return item.label;
+  const t = translate(locale);
+  return t("reviews.item.otherAccess", { person, console: enumLabel(t, "console", code) });
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 
 /** What the item was at the start, as one line: " · " between facts, ", " between grants. */

@@ -57,7 +57,10 @@ describe("review items", () => {
       { kind: "PARTNER" as const, subjectId: "3", label: "new", detail: {} },
       { kind: "LOGIN" as const, subjectId: "4", label: "old", detail: { role: "SECONDARY" } },
     ];
-    expect(diffSinceLast(now, prev)).toEqual({ added: ["new"], removed: ["app"], changed: ["a"] });
+    const diff = diffSinceLast(now, prev);
+    expect({ added: diff.added.map((i) => i.label), removed: diff.removed.map((i) => i.label), changed: diff.changed.map((i) => i.label) }).toEqual({ added: ["new"], removed: ["app"], changed: ["a"] });
+    // The items themselves, so the page can name them in the reader's words.
+    expect(diff.changed[0]).toBe(now[0]);
   });
 });
 

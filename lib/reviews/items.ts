@@ -102,10 +102,11 @@ export interface DiffItem {
   detail: Record<string, unknown>;
 }
 
+/** The items themselves, not their labels: the page names them in the reader's words (itemLabel). */
 export interface CampaignDiff {
-  added: string[];
-  removed: string[];
-  changed: string[];
+  added: DiffItem[];
+  removed: DiffItem[];
+  changed: DiffItem[];
 }
 
 const stable = (value: unknown): string =>
@@ -122,9 +123,9 @@ export function diffSinceLast(current: readonly DiffItem[], previous: readonly D
   const now = new Set(current.map(key));
   const compared = (d: Record<string, unknown>) => stable({ ...d, migrated: undefined });
   return {
-    added: current.filter((i) => !before.has(key(i))).map((i) => i.label),
-    removed: previous.filter((i) => !now.has(key(i))).map((i) => i.label),
-    changed: current.filter((i) => before.has(key(i)) && !before.get(key(i))!.detail.migrated && compared(before.get(key(i))!.detail) !== compared(i.detail)).map((i) => i.label),
+    added: current.filter((i) => !before.has(key(i))),
+    removed: previous.filter((i) => !now.has(key(i))),
+    changed: current.filter((i) => before.has(key(i)) && !before.get(key(i))!.detail.migrated && compared(before.get(key(i))!.detail) !== compared(i.detail)),
   };
 }
 

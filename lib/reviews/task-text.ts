@@ -26,6 +26,7 @@ export interface TaskTextInput {
 const LEVEL_JA: Record<string, string> = { NONE: "なし", VIEW: "表示", VIEW_EDIT: "表示と編集", ADMIN: "管理者" };
 const LEVEL_EN: Record<string, string> = { NONE: "None", VIEW: "View", VIEW_EDIT: "View & Edit", ADMIN: "Admin" };
 const ROLE_JA: Record<string, string> = { VIEWER: "閲覧者", EDITOR: "編集者", ADMIN: "管理者" };
+const ROLE_EN: Record<string, string> = { VIEWER: "Viewer", EDITOR: "Editor", ADMIN: "Admin" };
 
 function grantsOf(target: unknown): GrantLevel[] {
   return Array.isArray((target as { levels?: unknown })?.levels) ? ((target as { levels: GrantLevel[] }).levels) : [];
@@ -58,7 +59,7 @@ export function taskInstruction(task: TaskTextInput, locale: "ja" | "en"): strin
     case "REMOVE_PARTNER": return `In Settings > User Permissions, Authorized Partners tab, remove the access of "${who}".`;
     case "REMOVE_APP": return `In Apps & Services > Manage Your Apps, revoke the authorisation of "${who}".`;
     case "REMOVE_OTHER_ACCESS": return `In the Amazon Ads console (or Brand Registry) user management, remove the access of "${who}".`;
-    case "REDUCE_OTHER_ACCESS": return `In the Amazon Ads console (or Brand Registry) user management, lower the role of "${who}" to ${role}.`;
+    case "REDUCE_OTHER_ACCESS": return `In the Amazon Ads console (or Brand Registry) user management, lower the role of "${who}" to ${ROLE_EN[role] ?? role}.`;
     case "FINDING": return `Resolve the risk "${risk}" (${who}); the steps are with the finding on the account page.`;
     case "TRIAGE": return `Follow up the "can't log in" triage (${who})${task.note ? `: ${task.note}` : ""}`;
   }

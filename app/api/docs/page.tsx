@@ -10,7 +10,7 @@ import packageJson from "@/package.json";
 export const metadata: Metadata = { title: "API · Gatehouse" };
 
 type Json = Record<string, unknown>;
-type Operation = { parameters?: Json[]; requestBody?: Json; responses: Record<string, { description: string }> };
+type Operation = { description?: string; parameters?: Json[]; requestBody?: Json; responses: Record<string, { description: string }> };
 
 const METHOD_COLOUR = { GET: "bg-emerald-100 text-emerald-900", POST: "bg-blue-100 text-blue-900" } as const;
 
@@ -56,7 +56,7 @@ export default async function ApiDocsPage() {
               <code>{e.path}</code>
             </h2>
             <p className="text-sm font-medium">{e.summary}</p>
-            {e.description && <p className="text-sm text-slate-700">{e.description}</p>}
+            {operation.description && <p className="text-sm text-slate-700" data-testid="api-endpoint-description">{operation.description}</p>}
             <p className="text-xs text-slate-600">{t("apiDocs.scope")}: {e.access === "none" ? t("apiDocs.scope.none") : e.access}</p>
             {operation.parameters && (
               <>

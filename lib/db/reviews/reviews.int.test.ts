@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import ExcelJS from "exceljs";
 import { addDays } from "@/lib/dates";
 import { addMonths } from "@/lib/reviews";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,12 +7,15 @@ import { daysAgo, createTenant, importSnapshot, scopeFor } from "@/tests/support
 import { testDb } from "@/tests/support/db";
 import { setPermissionsSchema } from "@/lib/validation/permission-form";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
+import { evidenceCsv, evidenceTable, evidenceXlsx } from "@/lib/reviews/evidence";
+import { itemLabel } from "@/lib/reviews/item-detail-text";
 import { removeAccountChild } from "../accounts/account-children";
 import { removeLogin } from "../accounts/login-records";
 import { setLoginPermissions } from "../accounts/permission-records";
 import type { Scope } from "../scope";
 import { closeTask, createFindingTask, listTasks } from "../tasks/task-records";
 import { decideItem, decideItems } from "./decide";
+import { getEvidenceOrThrow } from "./evidence";
 import { getCampaignPageOrThrow, listCampaigns } from "./read-campaigns";
 import { campaignStartOptions } from "./reviewers";
 import { startCampaign, startNextRecurrence } from "./start-campaign";
@@ -188,7 +192,8 @@ describe("review campaigns", () => {
     // The next campaign shows what changed since: the partner is gone, the vendor's levels changed.
     const next = await start(owner, [manager.userId]);
     const page = await getCampaignPageOrThrow(owner, next.id);
-    expect(page.changes.get(accountId)).toEqual({ added: [], removed: ["Blue Agency"], changed: ["vendor@ads.example"] });
+    const changes = page.changes.get(accountId)!;
+    expect([changes.added, changes.removed, changes.changed].map((list) => list.map((i) => i.label))).toEqual([[], ["Blue Agency"], ["vendor@ads.example"]]);
   });
 
   it("opens a task for a finding on request, closes one by hand with a note, and removes a login's task when the login goes", async () => {
@@ -224,5 +229,46 @@ describe("review campaigns", () => {
     await db.remediationTask.create({ data: { orgId: owner.orgId, accountId: elsewhere.id, kind: "TRIAGE", subjectLabel: "elsewhere", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), createdById: owner.userId } });
     expect(await listTasks(manager, { status: "ALL", client: other.id })).toEqual([]);
     expect((await listTasks(owner, { status: "ALL", client: other.id })).map((t) => t.storeName)).toEqual(["Elsewhere"]);
+  });
+
+  it("names an Ads / Brand Registry access in the reader's words on the page, in its task and in the CSV and XLSX evidence", async () => {
+    const campaign = await start(owner, [manager.userId]);
+    const ads = await db.reviewItem.findFirstOrThrow({ where: { campaignId: campaign.id, kind: "OTHER_ACCESS" } });
+    // Frozen as evidence, the console's code kept; the detail holds what the words are made of.
+    expect(ads.label).toBe("Vendor (ADS)");
+    expect(ads.detail).toEqual({ console: "ADS", role: "ADMIN", person: "Vendor" });
+    const onPage = (await getCampaignPageOrThrow(owner, campaign.id)).items.find((i) => i.id === ads.id)!;
+    expect([itemLabel(onPage, "ja"), itemLabel(onPage, "en")]).toEqual(["Vendor（Amazon広告）", "Vendor (Amazon Ads)"]);
+
+    await decideItem(manager, { itemId: ads.id, decision: "REDUCE", role: "VIEWER", comment: null });
+    const task = await db.remediationTask.findFirstOrThrow({ where: { reviewItemId: ads.id } });
+    expect(task).toMatchObject({ kind: "REDUCE_OTHER_ACCESS", subjectLabel: "Vendor (ADS)", status: "OPEN" });
+    const listed = async (locale: "ja" | "en") => (await listTasks(manager, { status: "OPEN" }, locale)).find((t) => t.id === task.id)!.subjectLabel;
+    expect([await listed("ja"), await listed("en")]).toEqual(["Vendor（Amazon広告）", "Vendor (Amazon Ads)"]);
+
+    const { rows, meta } = await getEvidenceOrThrow(owner, campaign.id);
+    const at = rows.findIndex((r) => r.kind === "OTHER_ACCESS");
+    const expected = {
+      ja: { access: "Vendor（Amazon広告）", task: "「Vendor（Amazon広告）」の役割を「閲覧者」に下げてください。", sheet: "判断" },
+      en: { access: "Vendor (Amazon Ads)", task: 'lower the role of "Vendor (Amazon Ads)" to Viewer.', sheet: "Decisions" },
+    };
+    for (const locale of ["ja", "en"] as const) {
+      const [header, ...body] = evidenceTable(rows, locale);
+      const accessColumn = header.indexOf(locale === "ja" ? "アクセス" : "Access");
+      const taskColumn = header.indexOf(locale === "ja" ? "タスク" : "Task");
+      expect(body[at][accessColumn]).toBe(expected[locale].access);
+      expect(body[at][taskColumn]).toContain(expected[locale].task);
+
+      const csv = evidenceCsv(rows, meta, locale);
+      expect(csv).toContain(expected[locale].access);
+      expect(csv).not.toContain("(ADS)");
+
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await evidenceXlsx(rows, meta, locale)) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet(expected[locale].sheet)!;
+      const row = sheet.getRow(at + 2);
+      expect(String(row.getCell(accessColumn + 1).value)).toBe(expected[locale].access);
+      expect(String(row.getCell(taskColumn + 1).value)).toContain(expected[locale].task);
+    }
   });
 });

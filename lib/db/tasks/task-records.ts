@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { EvidenceData } from "@/lib/risk";
 import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
 import type { TaskKind, TaskStatus } from "@/lib/reviews";
+import { itemLabel } from "@/lib/reviews/item-detail-text";
 import type { CloseTaskInput, FindingTaskInput, TaskFilter } from "@/lib/validation/reviews";
 import { labelsFor } from "../labels";
 import { accountScopeWhere, type Scope } from "../scope";
@@ -56,7 +57,7 @@ export async function listTasks(scope: Scope, filter: TaskFilter, locale: Locale
   const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => !!v))] } }, select: { id: true, name: true } });
   const accountOf = new Map(accounts.map((a) => [a.id, a]));
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  const subjectOf = locale === "ja" ? await japaneseFindingSubjects(scope, rows) : new Map<string, string>();
+  const subjectOf = new Map([...(await reviewItemSubjects(scope, rows, locale)), ...(locale === "ja" ? await japaneseFindingSubjects(scope, rows) : [])]);
   return rows.map((r) => ({
     id: r.id,
     accountId: r.accountId,
@@ -93,6 +94,23 @@ async function japaneseFindingSubjects(scope: Scope, rows: { id: string; finding
   for (const r of rows) {
     const text = r.findingId ? subject.get(r.findingId) : null;
     if (text) out.set(r.id, text);
+  }
+  return out;
+}
+
+/**
+ * A review decision's task is named by its item's stored label, which for an Ads / Brand Registry access carries the
+ * console's code ("Vendor (ADS)"): such a task reads as its item does on the campaign page (itemLabel), by task id.
+ */
+async function reviewItemSubjects(scope: Scope, rows: { id: string; kind: string; reviewItemId: string | null; subjectLabel: string }[], locale: Locale): Promise<Map<string, string>> {
+  const consoleTasks = rows.filter((r) => r.reviewItemId && (r.kind === "REMOVE_OTHER_ACCESS" || r.kind === "REDUCE_OTHER_ACCESS"));
+  if (consoleTasks.length === 0) return new Map();
+  const items = await dbFor(scope).reviewItem.findMany({ where: { orgId: scope.orgId, id: { in: consoleTasks.map((r) => r.reviewItemId!) } }, select: { id: true, kind: true, label: true, detail: true } });
+  const itemOf = new Map(items.map((i) => [i.id, i]));
+  const out = new Map<string, string>();
+  for (const r of consoleTasks) {
+    const item = itemOf.get(r.reviewItemId!);
+    if (item && item.label === r.subjectLabel) out.set(r.id, itemLabel({ kind: item.kind, label: item.label, detail: (item.detail ?? {}) as Record<string, unknown> }, locale));
   }
   return out;
 }

@@ -12,7 +12,8 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/locales";
-import { progressOf } from "@/lib/reviews";
+import { progressOf, type DiffItem } from "@/lib/reviews";
+import { itemLabel } from "@/lib/reviews/item-detail-text";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { recordId } from "@/lib/validation/record-fields";
 import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
@@ -107,7 +108,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             action={decideItemsAction}
             hidden={{ campaignId: campaign.id }}
             fields={[
-              { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${i.label}` })) },
+              { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${itemLabel(i, locale)}` })) },
               { name: "decision", label: t("reviews.col.decision"), type: "select", options: (["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
               { name: "comment", label: t("reviews.decide.comment"), type: "text", maxLength: REVIEW_COMMENT_MAX_LENGTH },
               { name: "confirm", label: t("reviews.bulk.confirm"), type: "checkboxes", options: [{ value: "yes", label: t("reviews.bulk.confirm") }] },
@@ -123,7 +124,8 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   );
 }
 
-function AccountItems({ accountId, items, changes, t, locale, messages }: { accountId: string; items: CampaignItemRow[]; changes: { added: string[]; removed: string[]; changed: string[] } | null; t: Awaited<ReturnType<typeof getT>>; locale: Locale; messages: ReturnType<typeof formMessages> }) {
+function AccountItems({ accountId, items, changes, t, locale, messages }: { accountId: string; items: CampaignItemRow[]; changes: { added: DiffItem[]; removed: DiffItem[]; changed: DiffItem[] } | null; t: Awaited<ReturnType<typeof getT>>; locale: Locale; messages: ReturnType<typeof formMessages> }) {
+  const names = (list: DiffItem[]) => list.map((i) => itemLabel(i, locale)).join(", ");
   return (
     <section aria-labelledby={`account-${accountId}`} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="campaign-account">
       <h2 id={`account-${accountId}`} className="text-lg font-semibold"><Link href={`/accounts/${accountId}`}>{items[0].storeName}</Link></h2>
@@ -132,9 +134,9 @@ function AccountItems({ accountId, items, changes, t, locale, messages }: { acco
         {changes === null ? t("reviews.changes.first")
           : changes.added.length + changes.removed.length + changes.changed.length === 0 ? t("reviews.changes.none")
           : <>
-              {changes.added.length > 0 && <span>{t("reviews.changes.added")}: {changes.added.join(", ")}. </span>}
-              {changes.removed.length > 0 && <span>{t("reviews.changes.removed")}: {changes.removed.join(", ")}. </span>}
-              {changes.changed.length > 0 && <span>{t("reviews.changes.changed")}: {changes.changed.join(", ")}.</span>}
+              {changes.added.length > 0 && <span>{t("reviews.changes.added")}: {names(changes.added)}. </span>}
+              {changes.removed.length > 0 && <span>{t("reviews.changes.removed")}: {names(changes.removed)}. </span>}
+              {changes.changed.length > 0 && <span>{t("reviews.changes.changed")}: {names(changes.changed)}.</span>}
             </>}
       </div>
       <div className="overflow-x-auto">
@@ -145,7 +147,7 @@ function AccountItems({ accountId, items, changes, t, locale, messages }: { acco
               <tr key={item.id} className="border-t border-slate-100 align-top" data-testid="review-item">
                 <td className="px-2 py-2">{t(`reviews.kind.${item.kind}`)}</td>
                 <td className="px-2 py-2 [overflow-wrap:anywhere]">
-                  {item.label}
+                  {itemLabel(item, locale)}
                   {item.openSevere > 0 && <div className="text-xs text-red-800">{t("reviews.severe", { count: item.openSevere })}</div>}
                 </td>
                 <td className="px-2 py-2 text-xs text-slate-700"><ItemDetail item={item} locale={locale} /></td>
