@@ -4,6 +4,7 @@ import type { SnapshotError } from "@/lib/validation/snapshot";
 import { digestingRows } from "@/lib/spreadsheets/file-digest";
 import { streamLoginsSheet, type StreamProblem } from "@/lib/spreadsheets/stream-logins";
 import { csvRows, xlsxRows, type RowSource } from "@/lib/spreadsheets/stream-rows";
+import { lockForTransaction } from "../advisory-lock";
 import { isOrgAdmin, type Scope } from "../scope";
 import { utcToday } from "../write-context";
 import { beginScoped, openImportConnection } from "./connection";
@@ -82,7 +83,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     };
     options.onConnection?.(connection.pid);
     // One upsert per organisation at a time (the same lock as upsertSnapshot).
-    await connection.sql(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, [`snapshot-upsert:${orgId}`]);
+    await lockForTransaction(connection.sql, `snapshot-upsert:${orgId}`);
     // Sorts and hashes over hundreds of thousands of staged rows: in the server's memory, not spilled to disk.
     await connection.sql(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`, []);
     // Set-wise statements over hundreds of thousands of rows pass the planner's JIT thresholds, and
