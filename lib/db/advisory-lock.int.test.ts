@@ -63,13 +63,15 @@ describe("lockForTransaction", () => {
     let waiting: Promise<void> | null = null;
     try {
       await lockForTransaction(first.sql, key);
-      waiting = db.$transaction(
-        async (tx) => {
-          await lockForTransaction(tx, key);
-          acquired = true;
-        },
-        { timeout: 60_000, maxWait: 15_000 },
-      );
+      waiting = (async () => {
+        await db.$transaction(
+          async (tx) => {
+            await lockForTransaction(tx, key);
+            acquired = true;
+          },
+          { timeout: 60_000, maxWait: 15_000 },
+        );
+      })();
       // The waiter is seen in pg_locks, not granted, on the lock the first transaction holds (a 64-bit key is shown
       // as its high and low halves, classid and objid, with objsubid 1).
       await until(async () => {
