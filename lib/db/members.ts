@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
 import type { AcceptInvitationInput, ChangeMemberInput, InviteMemberInput } from "@/lib/validation/members";
+import { lockForTransaction } from "./advisory-lock";
 import { getDb, type Tx } from "./client";
 import type { MemberRole } from "./generated/enums";
 import { isOrgAdmin, type Scope } from "./scope";
@@ -53,7 +54,7 @@ export async function listMembers(scope: Scope) {
  * address at once queue on a transaction-scoped advisory lock instead of both finding none open.
  */
 export async function createInvitation(tx: Tx, data: { orgId: string; email: string; role: MemberRole; clientIds: string[]; createdById: string }) {
-  await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `invitation:${data.orgId}:${data.email}`);
+  await lockForTransaction(tx, `invitation:${data.orgId}:${data.email}`);
   const open = { orgId: data.orgId, email: data.email, acceptedAt: null, revokedAt: null };
   const replaced = (await tx.invitation.findMany({ where: open, select: { id: true } })).map((i) => i.id);
   if (replaced.length) await tx.invitation.updateMany({ where: { ...open, id: { in: replaced } }, data: { revokedAt: new Date() } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { decide, RATE_LIMIT, type RateDecision } from "@/lib/auth/rate-limit";
+import { lockForTransaction } from "./advisory-lock";
 import { getDb, type Tx } from "./client";
 
 // Attempts are persisted so limits hold across restarts and across several app instances. The check and
@@ -35,8 +36,8 @@ export type SignInSlot = { allowed: true; attemptId: bigint } | Extract<RateDeci
 export async function beginSignInAttempt(email: string, ip: string): Promise<SignInSlot> {
   return getDb().$transaction(async (tx) => {
     // Always e-mail first, then address: two attempts never wait on each other's second lock.
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `sign-in:email:${email}`);
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `sign-in:address:${ip}`);
+    await lockForTransaction(tx, `sign-in:email:${email}`);
+    await lockForTransaction(tx, `sign-in:address:${ip}`);
     const decision = await currentDecision(tx, email, ip);
     if (!decision.allowed) return decision;
     const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });

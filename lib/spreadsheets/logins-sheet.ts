@@ -91,6 +91,12 @@ export function loginRowKeys(table: LoginsTable, cellsOfRow: string[]): { accoun
   return { accountId: accountIdOf(get), personId: personIdOf(get) };
 }
 
+/** The account a data row names, as readLoginRow names it; null for an empty row (stream-logins.ts ends batches by it). */
+export function loginRowAccount(table: LoginsTable, cellsOfRow: string[]): string | null {
+  if (isBlankRow(cellsOfRow)) return null;
+  return accountIdOf((key) => cellOf(table.index, cellsOfRow, key));
+}
+
 /** One data row of the logins sheet (`rowNumber` 1-based, the header being 1); null for an empty row. Pure; never throws. */
 export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber: number): LoginRow | null {
   const { columns, headerRow, index } = table;

@@ -34,8 +34,9 @@ function sheet(accounts: number, per: number): string[][] {
 describe("streaming a logins sheet", () => {
   it("ends batches between accounts: a login on two rows is staged once, with both rows' permissions", async () => {
     // 30 rows an account: a batch of 2,000 rows would cut account 66 in two.
-    const { rows, problemCount, batches } = await stream(sheet(200, 15));
+    const { rows, problemCount, batches, accountsAcrossBatches } = await stream(sheet(200, 15));
     expect(problemCount).toBe(0);
+    expect(accountsAcrossBatches).toBe(false);
     expect(rows).toBe(200 * 15 * 2);
     const logins = batches.flat();
     expect(logins).toHaveLength(200 * 15);
@@ -45,10 +46,32 @@ describe("streaming a logins sheet", () => {
   });
 
   it("still ends a batch inside an account that alone holds more than the largest batch", async () => {
-    const { rows, problemCount, batches } = await stream(sheet(1, MAX_BATCH_ROWS)); // 2 × MAX_BATCH_ROWS rows of one account
+    const { rows, problemCount, batches, accountsAcrossBatches } = await stream(sheet(1, MAX_BATCH_ROWS)); // 2 × MAX_BATCH_ROWS rows of one account
     expect(problemCount).toBe(0);
     expect(rows).toBe(2 * MAX_BATCH_ROWS);
     expect(batches.length).toBe(2);
+    // Its logins are then checked together only once the file is staged (decision 079).
+    expect(accountsAcrossBatches).toBe(true);
+  });
+
+  it("does not end a batch at a blank row inside an account (it split the account around the blank row)", async () => {
+    const rows = sheet(200, 15);
+    // Data row 2,001 is inside account 66 (rows 1,981-2,010): a batch of 2,000 rows may end at the next account.
+    rows.splice(BATCH_ROWS + 1, 0, HEADER.map(() => ""));
+    const { problemCount, batches, accountsAcrossBatches } = await stream(rows);
+    expect(problemCount).toBe(0);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const batch of batches) expect(new Set(batch.map((l) => l.account.id)).size * 15).toBe(batch.length);
+    expect(accountsAcrossBatches).toBe(false);
+  });
+
+  it("tells when an account's rows come back after a batch of other accounts", async () => {
+    const rows = sheet(100, 15);
+    rows.push(["acc-0", "Store 0", "l-0-late", "SECONDARY", "late@example.com", "ACTIVE", "JP", "VIEW", ""]);
+    const { problemCount, batches, accountsAcrossBatches } = await stream(rows);
+    expect(problemCount).toBe(0);
+    expect(batches.filter((batch) => batch.some((l) => l.account.id === "acc-0"))).toHaveLength(2);
+    expect(accountsAcrossBatches).toBe(true);
   });
 
   it("reports a bad row past the first batches with the whole-file parser's row, column and key", async () => {

@@ -1,7 +1,7 @@
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import { parseSnapshotOwned } from "@/lib/validation/snapshot-fast";
 import { withRecordIdentities } from "@/lib/validation/snapshot-identities";
-import { loginsSheetToSnapshot, readLoginsHeader, type SheetProblem } from "./logins-sheet";
+import { loginRowAccount, loginsSheetToSnapshot, readLoginsHeader, type LoginsTable, type SheetProblem } from "./logins-sheet";
 import { columnFor } from "./logins-columns";
 import type { RowSource } from "./stream-rows";
 
@@ -12,7 +12,8 @@ import type { RowSource } from "./stream-rows";
 // comes out as one flat staged row carrying its account's and person's details and the row numbers
 // they were first seen at: the database merges them (first row wins for an account's and a person's
 // details, a login listed again adds its permissions in another marketplace), as logins-sheet.ts does
-// within one file. Only one batch is ever in memory.
+// within one file. Only one batch is ever in memory (and, until one is found in two batches, the ids of the
+// accounts read so far).
 
 export const BATCH_ROWS = 2_000;
 /** A batch ends between two accounts once it holds BATCH_ROWS rows, or at this many whatever the account. */
@@ -40,6 +41,14 @@ export interface StreamResult {
   rows: number;
   /** The used_by column's heading once the header is read (for problems the database finds in it). */
   usedByColumn?: string;
+  /** The e-mail column's heading once the header is read (for a login e-mail twice the database finds). */
+  emailColumn?: string;
+  /**
+   * Some account's rows went into more than one batch (they came back after BATCH_ROWS rows of other accounts,
+   * or the account alone outgrew MAX_BATCH_ROWS): its logins were checked batch by batch here, so the checks
+   * across its logins wait until the whole file is staged (lib/db/bulk-import/login-emails.ts, decision 079).
+   */
+  accountsAcrossBatches: boolean;
   problems: StreamProblem[];
   problemCount: number;
 }
@@ -55,6 +64,9 @@ export async function streamLoginsSheet(
   let rows = 0;
   let problemCount = 0;
   const problems: StreamProblem[] = [];
+  // The accounts of the batches read so far, until one comes back in a later batch (then no longer needed).
+  let accountsSeen: Set<string> | null = new Set();
+  let accountsAcrossBatches = false;
   const add = (p: StreamProblem) => {
     problemCount++;
     if (problems.length < MAX_PROBLEMS) problems.push(p);
@@ -80,7 +92,7 @@ export async function streamLoginsSheet(
     // The batch's document is ours alone: the hand-written check of the same schema (decision 024) accepts it
     // in place, and only a batch with a problem goes through zod, which then words every problem as before.
     // With the forms' record-identity rules (decision 074): a batch ends between two accounts, so an account's logins
-    // are checked together unless one account alone outgrows MAX_BATCH_ROWS.
+    // are checked together here unless its rows are in several batches (accountsAcrossBatches).
     const parsed = withRecordIdentities(parseSnapshotOwned(sheet.snapshot));
     if (!parsed.ok) {
       for (const error of parsed.errors) {
@@ -88,6 +100,12 @@ export async function streamLoginsSheet(
         add({ row: row === null ? null : row + offset, error });
       }
       return;
+    }
+    if (accountsSeen) {
+      // An account appears once in a batch's document, so one seen before is one of an earlier batch.
+      for (const { id } of parsed.snapshot.accounts) if (accountsSeen.has(id)) accountsAcrossBatches = true;
+      if (accountsAcrossBatches) accountsSeen = null;
+      else for (const { id } of parsed.snapshot.accounts) accountsSeen.add(id);
     }
     if (problemCount > 0) return; // nothing will be written: no need to stage
     const at = (path: string) => sheet.rowOf(path)! + offset;
@@ -104,7 +122,7 @@ export async function streamLoginsSheet(
   };
 
   let read = 0;
-  let accountKey: ((cells: string[]) => string) | null = null;
+  let table: LoginsTable | null = null;
   let lastAccount: string | undefined;
   try {
     for await (const cells of source.rows) {
@@ -114,36 +132,39 @@ export async function streamLoginsSheet(
         const check = loginsSheetToSnapshot([header]);
         if (!check.ok && check.problems.some((p) => p.key !== "noRows")) {
           for (const p of check.problems) if (p.key !== "noRows") add({ sheet: p });
-          return { rows: 0, problems, problemCount };
+          return { rows: 0, problems, problemCount, accountsAcrossBatches };
         }
-        accountKey = accountKeyOf(header);
+        const columns = readLoginsHeader(header);
+        table = columns.ok ? columns.table : null;
         continue;
       }
       // Rows of one account usually follow each other (exports write them so): a batch that ends between
       // two accounts holds all of an account's rows, so its logins and details are merged here once, as
-      // the whole-file parser merges them, and the database gets one staged row per login.
-      const account = accountKey?.(cells);
-      if (batch.length >= MAX_BATCH_ROWS || (batch.length >= BATCH_ROWS && account !== lastAccount)) {
+      // the whole-file parser merges them, and the database gets one staged row per login. The account is
+      // the one the parser reads (loginRowAccount); a blank row is no account's and never ends a batch, which
+      // would split the account around it.
+      const account = (table && loginRowAccount(table, cells)) ?? undefined;
+      if (batch.length >= MAX_BATCH_ROWS || (account !== undefined && batch.length >= BATCH_ROWS && account !== lastAccount)) {
         await flush();
         onProgress?.(read - 1);
       }
-      lastAccount = account;
+      if (account !== undefined) lastAccount = account;
       batch.push(cells);
     }
     await flush();
     onProgress?.(read);
   } catch (error) {
-    if (error instanceof HeaderRefused) return { rows, problems, problemCount };
+    if (error instanceof HeaderRefused) return { rows, problems, problemCount, accountsAcrossBatches };
     const e = error as Error & { code?: string; lines?: number };
     if (typeof e.code === "string" && e.code.startsWith("CSV_")) {
       add({ sheet: { row: e.lines ?? 0, column: null, key: "csvSyntax", vars: { message: e.message } } });
-      return { rows, problems, problemCount };
+      return { rows, problems, problemCount, accountsAcrossBatches };
     }
     throw error;
   }
   if (!header) add({ sheet: { row: 0, column: null, key: "noHeader" } });
   else if (rows === 0 && problemCount === 0) add({ sheet: { row: 0, column: null, key: "noRows" } });
-  return { rows, problems, problemCount, ...(header ? { usedByColumn: usedByColumn(header) } : {}) };
+  return { rows, problems, problemCount, accountsAcrossBatches, ...(header ? { usedByColumn: usedByColumn(header), emailColumn: emailColumn(header) } : {}) };
 }
 
 class HeaderRefused extends Error {}
@@ -173,20 +194,7 @@ export function detachUsers(sheet: RawSheet): Map<string, string[]> {
   return users;
 }
 
-/** The account a raw row names, as readLoginRow keys it (its id, else its seller ID, else its store name). */
-function accountKeyOf(header: string[]): ((cells: string[]) => string) | null {
-  const read = readLoginsHeader(header);
-  if (!read.ok) return null;
-  const at = (key: string) => read.table.index.get(key);
-  const columns = [at("accountId"), at("sellerId"), at("storeName")];
-  return (cells) => {
-    for (const i of columns) {
-      const v = i === undefined ? "" : String(cells[i] ?? "").trim();
-      if (v) return v;
-    }
-    return "";
-  };
-}
-
-/** The used_by column as the file heads it (used_by or 利用者), for problems found once the file is staged. */
-export const usedByColumn = (header: string[]) => header.find((h) => columnFor(String(h ?? "").trim())?.key === "usedBy")?.trim() ?? "used_by";
+/** A column's heading as the file spells it (used_by or 利用者, email or Eメール), for problems found once the file is staged. */
+const headingOf = (header: string[], key: string, fallback: string) => header.find((h) => columnFor(String(h ?? "").trim())?.key === key)?.trim() ?? fallback;
+export const usedByColumn = (header: string[]) => headingOf(header, "usedBy", "used_by");
+export const emailColumn = (header: string[]) => headingOf(header, "email", "email");

@@ -21,13 +21,16 @@ function loginEmailErrors(account: Account, a: number, errors: SnapshotError[]):
     const key = login.status === "REMOVED" ? null : loginEmailKey(login.email);
     if (key === null) return;
     if (!seen.has(key)) return void seen.add(key);
-    errors.push({
-      path: formatPath(["accounts", a, "logins", l, "email"]),
-      message: `another login of this account has the e-mail "${login.email}" (compared ignoring case)`,
-      reason: { key: "loginEmailTwice", vars: { email: login.email! } },
-    });
+    errors.push(loginEmailTwice(formatPath(["accounts", a, "logins", l, "email"]), login.email!));
   });
 }
+
+/** The problem of a later login with an earlier one's e-mail, at `path` (the large import names the e-mail column: its batches' paths are not the file's). */
+export const loginEmailTwice = (path: string, email: string): SnapshotError => ({
+  path,
+  message: `another login of this account has the e-mail "${email}" (compared ignoring case)`,
+  reason: { key: "loginEmailTwice", vars: { email } },
+});
 
 /**
  * A login's 2SV methods as the 2SV form checks them: the same method twice (sameTwoStepMethod; Amazon does not register

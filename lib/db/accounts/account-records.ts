@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
 import type { CreateAccountInput, RemoveAccountInput, UpdateAccountInput } from "@/lib/validation/account-form";
+import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
@@ -39,7 +40,7 @@ export async function createAccount(scope: Scope, input: CreateAccountInput): Pr
   return dbFor(scope).$transaction(async (tx) => {
     await assertClientAllowed(tx, scope, input.clientId);
     // Two people typing the same seller ID at once: the second waits and is told it exists.
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `seller-id:${scope.orgId}:${input.sellerId ?? ""}`);
+    await lockForTransaction(tx, `seller-id:${scope.orgId}:${input.sellerId ?? ""}`);
     await assertSellerIdFree(tx, scope, input.sellerId);
     const account = await tx.sellerAccount.create({ data: { orgId: scope.orgId, ...fields(input), source: "FORM" }, select: { id: true, ...EDITABLE } });
     await audit(tx, scope, { action: "account.created", entityType: "SellerAccount", entityId: account.id, accountId: account.id, after: { ...account, source: "FORM" } });
@@ -61,7 +62,7 @@ export async function updateAccount(scope: Scope, input: UpdateAccountInput): Pr
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     const before = await tx.sellerAccount.findUniqueOrThrow({ where: { id: input.accountId }, select: EDITABLE });
     if (before.clientId !== input.clientId) await assertClientAllowed(tx, scope, input.clientId);
-    await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `seller-id:${scope.orgId}:${input.sellerId ?? ""}`);
+    await lockForTransaction(tx, `seller-id:${scope.orgId}:${input.sellerId ?? ""}`);
     await assertSellerIdFree(tx, scope, input.sellerId, input.accountId);
     const after = await tx.sellerAccount.update({ where: { id: input.accountId }, data: { ...fields(input), source: "FORM" }, select: EDITABLE });
     await audit(tx, scope, { action: "account.updated", entityType: "SellerAccount", entityId: input.accountId, accountId: input.accountId, before, after });

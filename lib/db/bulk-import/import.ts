@@ -2,8 +2,9 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { SnapshotError } from "@/lib/validation/snapshot";
 import { digestingRows } from "@/lib/spreadsheets/file-digest";
-import { streamLoginsSheet, type StreamProblem } from "@/lib/spreadsheets/stream-logins";
+import { MAX_PROBLEMS, streamLoginsSheet, type StreamProblem } from "@/lib/spreadsheets/stream-logins";
 import { csvRows, xlsxRows, type RowSource } from "@/lib/spreadsheets/stream-rows";
+import { lockForTransaction } from "../advisory-lock";
 import { isOrgAdmin, type Scope } from "../scope";
 import { utcToday } from "../write-context";
 import { beginScoped, openImportConnection } from "./connection";
@@ -13,6 +14,7 @@ import { planBulk, type BulkPlan } from "./plan";
 import { createStage, openCopy } from "./stage";
 import { loadStoredDigests, matchStoredDigests } from "./stored-digest";
 import { unchangedPlan } from "./unchanged";
+import { loginEmailsTwice } from "./login-emails";
 import { IMPORT_WORK_MEM } from "./work-mem";
 import { unknownUsers } from "./users";
 import { writeBulk } from "./write";
@@ -82,7 +84,7 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     };
     options.onConnection?.(connection.pid);
     // One upsert per organisation at a time (the same lock as upsertSnapshot).
-    await connection.sql(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, [`snapshot-upsert:${orgId}`]);
+    await lockForTransaction(connection.sql, `snapshot-upsert:${orgId}`);
     // Sorts and hashes over hundreds of thousands of staged rows: in the server's memory, not spilled to disk.
     await connection.sql(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`, []);
     // Set-wise statements over hundreds of thousands of rows pass the planner's JIT thresholds, and
@@ -112,10 +114,16 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     }, parsing(source));
     await copy.close();
     if (read.problemCount > 0) return { ok: false, problems: read.problems, problemCount: read.problemCount };
-    // A used_by naming nobody the file lists: known only now that every batch is staged (users.ts).
-    if (shared > 0) {
-      const unknown = await unknownUsers(connection.sql, read.usedByColumn ?? "used_by");
-      if (unknown.count > 0) return { ok: false, problems: unknown.errors.map(({ row, ...error }) => ({ row, error })), problemCount: unknown.count };
+    // Known only now that every batch is staged: a used_by naming nobody the file lists (users.ts), and a login e-mail
+    // twice on an account whose rows are in more than one batch (login-emails.ts); both in one answer, by row.
+    const across = [
+      ...(shared > 0 ? [await unknownUsers(connection.sql, read.usedByColumn ?? "used_by")] : []),
+      ...(read.accountsAcrossBatches ? [await loginEmailsTwice(connection.sql, read.emailColumn ?? "email")] : []),
+    ];
+    const acrossCount = across.reduce((sum, found) => sum + found.count, 0);
+    if (acrossCount > 0) {
+      const problems = across.flatMap((found) => found.errors).sort((a, b) => a.row - b.row).slice(0, MAX_PROBLEMS);
+      return { ok: false, problems: problems.map(({ row, ...error }) => ({ row, error })), problemCount: acrossCount };
     }
     progress({ phase: "applying", step: "planning", done: 0, total: read.rows });
     // Before anything reads what is stored: the digests are stored at the end only where no other writer

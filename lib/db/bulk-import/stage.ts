@@ -2,6 +2,7 @@ import "server-only";
 import { once } from "node:events";
 import { from as copyFrom } from "pg-copy-streams";
 import type { StagedLogin } from "@/lib/spreadsheets/stream-logins";
+import { loginEmailKey } from "@/lib/validation/record-identity";
 import type { ImportConnection } from "./connection";
 
 // The staging table: one row per valid spreadsheet login (after the sheet's and the snapshot's own
@@ -12,7 +13,7 @@ const COLUMNS = [
   "account_row", "account_ext", "store_name", "seller_id", "region", "marketplaces", "plan", "account_status", "last_verified_at",
   "person_row", "person_ext", "person_name", "person_external", "person_company", "person_departed_at",
   "login_row", "login_ext", "role", "email", "status", "invited_at", "accepted_at", "last_login_at", "password_changed_at", "password_reused",
-  "methods", "grants", "methods_key", "grants_key", "users",
+  "methods", "grants", "methods_key", "grants_key", "users", "email_key",
 ] as const;
 
 export async function createStage(connection: ImportConnection): Promise<void> {
@@ -23,7 +24,7 @@ export async function createStage(connection: ImportConnection): Promise<void> {
     login_row int NOT NULL, login_ext text NOT NULL, role text NOT NULL, email text, status text NOT NULL,
     invited_at text, accepted_at text, last_login_at text, password_changed_at text, password_reused boolean NOT NULL,
     methods jsonb NOT NULL, grants jsonb NOT NULL, methods_key text NOT NULL, grants_key text NOT NULL,
-    users text NOT NULL
+    users text NOT NULL, email_key text
   ) ON COMMIT DROP`);
 }
 
@@ -57,6 +58,17 @@ export function grantsKey(grants: Grant[]): string {
  */
 export const usersText = (users: string[]): string => [...new Set(users.map((u) => u.replace(/\0/g, "\uFFFD")))].sort(byCode).join(" ");
 
+/**
+ * The login's e-mail as the forms compare it (loginEmailKey: trimmed, lower case), for the check across batches
+ * (login-emails.ts); null where it is the e-mail as written, as almost every address is, so the COPY carries it only
+ * for the few written otherwise. Worked out here rather than by PostgreSQL's lower(), whose case rules are the
+ * database's locale's.
+ */
+export function emailKeyText(email: string | null): string | null {
+  const key = loginEmailKey(email);
+  return key === email ? null : key;
+}
+
 function line({ accountRow, account: a, personRow, person: p, loginRow, login: l, users }: StagedLogin): string {
   return [
     accountRow, a.id, a.storeName, a.sellerId, a.region, a.marketplaces.join(","), a.plan, a.status, a.lastVerifiedAt,
@@ -64,7 +76,7 @@ function line({ accountRow, account: a, personRow, person: p, loginRow, login: l
     loginRow, l.id, l.role, l.email, l.status, l.invitedAt, l.acceptedAt, l.lastLoginAt, l.passwordChangedAt, l.passwordReused,
     JSON.stringify(l.twoStep.map((m) => ({ kind: m.kind, role: m.role, phone: m.phoneLast4 }))),
     JSON.stringify(l.permissions.map((g) => ({ tool: g.tool, level: g.level, marketplace: g.marketplace }))),
-    methodsKey(l.twoStep), grantsKey(l.permissions), usersText(users),
+    methodsKey(l.twoStep), grantsKey(l.permissions), usersText(users), emailKeyText(l.email),
   ].map(field).join("\t") + "\n";
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
 import type { CreateClientInput, RemoveClientInput, RenameClientInput } from "@/lib/validation/clients";
 import { clientNameKey } from "@/lib/validation/record-identity";
+import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -32,7 +33,7 @@ async function assertNameFree(tx: Tx, scope: Scope, name: string, exceptId?: str
  * snapshot upsert's `client`), so two of them cannot both find a name free and both create it (decision 074).
  */
 export async function lockClientNames(tx: Tx, orgId: string): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${orgId}`);
+  await lockForTransaction(tx, `client-name:${orgId}`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
 import { mailText, startInbox } from "@/tests/support/smtp-inbox";
-import { finished, until } from "@/tests/support/job-waits";
+import { expireKilledAttempt, finished, until } from "@/tests/support/job-waits";
 
 let database: Awaited<ReturnType<typeof jobsDatabase>>;
 let db: Db;
@@ -77,7 +77,7 @@ describe("the weekly digest", () => {
   it("runs a killed worker's digest again, once, without a second mail", async () => {
     const c = await agency("Delta Store", "en");
     const period = weekOf(new Date());
-    // Short expiry and no retry delay, so the dead worker's job comes back within the test.
+    // No retry delay, so the dead worker's job comes back within the test.
     const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/slow-digest-worker.ts"], {
       env: { ...process.env, DATABASE_URL: database.url },
       stdio: ["ignore", "pipe", "inherit"],
@@ -89,14 +89,15 @@ describe("the weekly digest", () => {
       await until(async () => output.includes("worker ready"));
       // This test's own worker must not take the job first: it starts working only after the kill.
       await boss.offWork("digest.member");
-      // The killed attempt is noticed once it expires; the retry gets the same limit (pg-boss keeps it on the
-      // job), so it must be long enough for one run on a loaded machine (2 s let all five retries expire at load 20).
-      await boss.updateQueue("digest.member", { name: "digest.member", expireInSeconds: 10, retryDelay: 0, retryLimit: 5 });
+      // A limit no attempt reaches, the killed one expired by moving its start back (as in recurrences.int.test.ts: a
+      // short limit also ends a live attempt on a loaded machine, and the job is then retried once more than counted).
+      await boss.updateQueue("digest.member", { name: "digest.member", expireInSeconds: 600, retryDelay: 0, retryLimit: 5 });
       const id = (await boss.send("digest.member", { orgId: c.orgId, userId: c.userId, period }))!;
       await until(async () => output.includes("digest job started"));
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       expect(inbox.mails.filter((m) => m.to.includes(c.email))).toHaveLength(0);
+      await expireKilledAttempt(db, id);
 
       await boss.work("digest.member", { pollingIntervalSeconds: 0.5 }, async ([job]) => {
         const { DIGEST_HANDLERS } = await import("@/lib/jobs/worker");

@@ -8,7 +8,7 @@ import type { Recurrence } from "@/lib/reviews";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { startDueRecurrences } from "./recurrences";
-import { until } from "@/tests/support/job-waits";
+import { expireKilledAttempt, until } from "@/tests/support/job-waits";
 
 let database: Awaited<ReturnType<typeof jobsDatabase>>;
 let db: Db;
@@ -131,15 +131,19 @@ describe("scheduled starts of recurring review campaigns", () => {
       await until(async () => output.includes("worker ready"));
       // This test's own worker takes the job only after the kill.
       await boss.offWork("reviews.start-due-recurrences");
-      // The killed attempt is noticed once it expires; the retry gets the same limit (pg-boss keeps it on the
-      // job), so it must be long enough for one run on a loaded machine (2 s let all five retries expire at load 20).
-      await boss.updateQueue("reviews.start-due-recurrences", { name: "reviews.start-due-recurrences", expireInSeconds: 10, retryDelay: 0, retryLimit: 5 });
+      // A limit no attempt reaches: the killed one is then expired by moving its start back (expireKilledAttempt).
+      // A short limit (10 s) also ended the live attempt of a loaded machine before the kill, since the worker's
+      // handler times out at the job's limit: the worker failed the job, fetched it again, and the job came to this
+      // test's worker as its second retry ("expected 2 to be 1" below).
+      await boss.updateQueue("reviews.start-due-recurrences", { name: "reviews.start-due-recurrences", expireInSeconds: 600, retryDelay: 0, retryLimit: 5 });
       const id = (await boss.send("reviews.start-due-recurrences", {}))!;
       // Killed after its start committed, before the job completed.
       await until(async () => output.includes("recurrences started"));
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       expect(await nextOf(e.campaignId)).toHaveLength(1);
+      // The killed attempt as pg-boss finds it once its limit has passed: the maintenance fails it, and it is retried.
+      await expireKilledAttempt(db, id);
 
       await boss.work("reviews.start-due-recurrences", { pollingIntervalSeconds: 0.5 }, async ([job]) =>
         REVIEW_HANDLERS["reviews.start-due-recurrences"]!(job.data, { connectionString: database.url, clock: () => DUE, boss }),

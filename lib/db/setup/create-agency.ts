@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
 import type { AgencyWithOwnerInput, NewOrganisationInput, SetupInput } from "@/lib/validation/setup";
+import { lockForTransaction } from "../advisory-lock";
 import { getDb, type Db, type Tx } from "../client";
 import type { Scope } from "../scope";
 import { DEMO_ORG_ID } from "../seed";
@@ -13,7 +14,7 @@ import { claimSetupToken } from "./setup-token";
 // and a demo Owner starting their own organisation beside the demo from the org switcher.
 
 // Serialises organisation creation so "only while none exists" and "e-mail not taken" hold under races.
-const SETUP_LOCK = "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('gatehouse:setup', 0))";
+const SETUP_LOCK = "gatehouse:setup";
 
 /** The password policy's refusal, as a field error (same rule as invitations and password changes). */
 function assertPassword(input: { password: string; email: string; name: string }): void {
@@ -38,7 +39,7 @@ export async function completeSetup(input: SetupInput) {
   assertPassword(input);
   const passwordHash = await hashPassword(input.password);
   return getDb().$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(SETUP_LOCK);
+    await lockForTransaction(tx, SETUP_LOCK);
     // Either refusal looks the same to the browser as a wrong link: the page is gone.
     if ((await tx.organization.count()) > 0) throw new AppError("NOT_FOUND", "Gatehouse is already set up");
     if (!(await claimSetupToken(tx, input.token))) throw new AppError("NOT_FOUND", "Unknown or used setup link");
@@ -51,7 +52,7 @@ export async function createAgencyWithOwner(db: Db, input: AgencyWithOwnerInput)
   assertPassword(input);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(SETUP_LOCK);
+    await lockForTransaction(tx, SETUP_LOCK);
     const created = await createAgency(tx, input, passwordHash, "cli");
     // A set-up server needs no setup link any more.
     await tx.setupToken.updateMany({ where: { usedAt: null }, data: { usedAt: new Date() } });

@@ -13,7 +13,7 @@ import { callApi } from "@/tests/support/api";
 import { bulkImportFixture, importedRowCounts } from "@/tests/support/bulk-import-fixture";
 import { createTenant, daysAgo, scopeFor } from "@/tests/support/factories";
 import { runBulkImport } from "../bulk-import/import";
-import { createClient } from "../clients/client-records";
+import { createClient, lockClientNames } from "../clients/client-records";
 import { exportSnapshot } from "./export";
 import { upsertSnapshot } from "./upsert";
 
@@ -155,7 +155,7 @@ describe("a client named as a width-twin of an existing one is that client", () 
     // Stands for the client form between its name check and its commit: it holds the lock and has created "Kumo KK".
     const formClient = await db.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `client-name:${tenant.orgId}`);
+        await lockClientNames(tx, tenant.orgId);
         const client = await tx.client.create({ data: { orgId: tenant.orgId, name: "Kumo KK" } });
         upsert = upsertSnapshot(scope, snapshotSchema.parse(base()), { source: "IMPORT", client: "Ｋｕｍｏ\u3000ＫＫ" }).finally(() => (settled = true));
         // Until the import either waits on a lock or has finished (without the lock it would not wait, and make a twin).

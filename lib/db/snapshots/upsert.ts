@@ -5,6 +5,7 @@ import { isNoop, planUpsert, type ListedPart, summarisePlan, type ExistingAccoun
 import { previewOf, type UpsertPreview } from "@/lib/snapshots/preview";
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import { recordIdentityErrors } from "@/lib/validation/snapshot-identities";
+import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { findClientByName, lockClientNames } from "../clients/client-records";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
@@ -61,7 +62,7 @@ export async function upsertSnapshot(scope: Scope, snapshot: Snapshot, options: 
   return db.$transaction(
     async (tx) => {
       // One upsert per organisation at a time: two at once would both find an account missing and both create it.
-      await tx.$executeRawUnsafe(`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`, `snapshot-upsert:${scope.orgId}`);
+      await lockForTransaction(tx, `snapshot-upsert:${scope.orgId}`);
       const prepared = await prepare(tx, scope, snapshot, options);
       if (!prepared.ok) return prepared;
       const { plan, matches, clientIsNew, clientName } = prepared;
