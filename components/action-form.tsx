@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
 import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
@@ -84,6 +84,12 @@ interface Props {
    * the new values, the last answer still shown. Without it they start again only on an answer (decision 063).
    */
   resetKey?: string;
+  /**
+   * The form folded away under `summary` (a `<details>`, `intro` above the form), open whenever the form has
+   * something to say: without JavaScript an answer is a new page, and a page's own `<details>` would start closed
+   * again over the refusal or question it holds. An answer with nothing to say (a plain success) folds it again.
+   */
+  fold?: { summary: string; summaryClassName?: string; className?: string; testId?: string; intro?: ReactNode };
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -118,7 +124,7 @@ const loadBrowserChecks = (schema: FormSchemaName | undefined, locale: Locale) =
   Promise.all([schema ? loadFormSchemas() : undefined, loadValidationSentences(locale)]);
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey }: Props) {
+export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey, fold }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
@@ -214,7 +220,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const refusal = summary && "key" in summary ? say(current ? "form.conflictWithCurrent" : summary.key) : null;
   const success = !refusedHere && state.ok ? messages?.success : undefined;
   const answerShown = Boolean(refusal || success);
-  return (
+  const form = (
     <form key={resetKey === undefined ? state.seq : `${state.seq}:${resetKey}`} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         // After a stale edit the form carries the version it was refused against: saving again is a deliberate overwrite.
@@ -303,5 +309,16 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         </span>
       </div>
     </form>
+  );
+  if (!fold) return form;
+  // Opened by an answer that says something; a plain success after it folds it again (the attribute goes). A reader
+  // who closes it while the answer stands is left alone: the prop has not changed, so React does not touch it.
+  const open = answerShown || Object.keys(shownErrors).length > 0;
+  return (
+    <details open={open || undefined} className={fold.className} data-testid={fold.testId}>
+      <summary className={fold.summaryClassName}>{fold.summary}</summary>
+      {fold.intro}
+      <div className="mt-2">{form}</div>
+    </details>
   );
 }

@@ -67,11 +67,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     <div><Link href={`/accounts/new?client=${c.id}`} className="text-xs text-blue-800 underline" data-testid="client-add-account">{t("clients.addAccount")}</Link></div>
                   </td>
                   <td className="px-2 py-2">
-                    <details>
-                      <summary className="cursor-pointer text-xs text-red-800">{t("clients.remove")}</summary>
-                      <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p>
-                      <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline />
-                    </details>
+                    <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline
+                      fold={{ summary: t("clients.remove"), summaryClassName: "cursor-pointer text-xs text-red-800",
+                        intro: <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p> }} />
                   </td>
                 </tr>
               ))}

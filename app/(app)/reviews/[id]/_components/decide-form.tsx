@@ -30,9 +30,7 @@ export function DecideForm({ item, t, locale, messages }: { item: CampaignItemRo
     fields.push({ name: "role", label: t("reviews.decide.role"), type: "select", options: [{ value: "", label: "—" }, ...CONSOLE_ROLES.map((r) => ({ value: r, label: enumLabel(t, "otherRole", r) }))] });
   }
   return (
-    <details>
-      <summary className="cursor-pointer text-xs text-blue-800">{t("reviews.decide.submit")}…</summary>
-      <ActionForm action={decideItemAction} hidden={{ itemId: item.id }} fields={fields} submitLabel={t("reviews.decide.submit")} pendingLabel={t("reviews.decide.saving")} messages={messages} testId="decide-form" />
-    </details>
+    <ActionForm action={decideItemAction} hidden={{ itemId: item.id }} fields={fields} submitLabel={t("reviews.decide.submit")} pendingLabel={t("reviews.decide.saving")} messages={messages} testId="decide-form"
+      fold={{ summary: `${t("reviews.decide.submit")}…`, summaryClassName: "cursor-pointer text-xs text-blue-800" }} />
   );
 }
