@@ -7,7 +7,7 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { isOverdue, taskInstruction, type TaskKind } from "@/lib/reviews";
-import { parseTaskFilterPage, REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
+import { parseTaskFilterPage } from "@/lib/validation/reviews";
 import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { closeTaskAction } from "./actions";
 
@@ -74,7 +74,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                       <ActionForm
                         action={closeTaskAction}
                         hidden={{ taskId: task.id }}
-                        fields={[{ name: "note", label: t("tasks.closeNote"), type: "text", required: true, maxLength: REVIEW_COMMENT_MAX_LENGTH }]}
+                        fields={[{ name: "note", label: t("tasks.closeNote"), type: "text", required: true }]}
                         submitLabel={t("tasks.closeSubmit")}
                         pendingLabel={t("form.saving")}
                         messages={messages}

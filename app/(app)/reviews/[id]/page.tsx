@@ -15,7 +15,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import { progressOf } from "@/lib/reviews";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { recordId } from "@/lib/validation/record-fields";
-import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
 import { decideItemsAction } from "../actions";
 import { DecideForm } from "./_components/decide-form";
 import { ItemDetail } from "./_components/item-detail";
@@ -109,7 +108,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             fields={[
               { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${i.label}` })) },
               { name: "decision", label: t("reviews.col.decision"), type: "select", options: (["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
-              { name: "comment", label: t("reviews.decide.comment"), type: "text", maxLength: REVIEW_COMMENT_MAX_LENGTH },
+              { name: "comment", label: t("reviews.decide.comment"), type: "text" },
               { name: "confirm", label: t("reviews.bulk.confirm"), type: "checkboxes", options: [{ value: "yes", label: t("reviews.bulk.confirm") }] },
             ]}
             submitLabel={t("reviews.bulk.submit")}
