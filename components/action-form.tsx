@@ -1,8 +1,8 @@
 "use client";
-import { useActionState, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/define-action";
 import { confirmationErrors, latestErrors } from "@/lib/forms/confirmations";
-import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
+import { fieldErrorsOf, formFields, tooLongLimitsOf } from "@/lib/forms/fields";
 import type { FormSchemaName } from "@/lib/forms/schemas";
 import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
@@ -25,11 +25,6 @@ export interface FieldSpec {
   required?: boolean;
   hint?: string;
   inputMode?: "numeric" | "text";
-  /**
-   * The schema's limit. Not the input's maxlength, which cuts a longer paste without a word: the value is sent
-   * whole and its refusal says the limit and the length typed, the value kept (lib/forms/too-long.ts).
-   */
-  maxLength?: number;
   /** This field repeats another (a password's confirmation): checked in the browser before sending. */
   matches?: { field: string; error: string };
   /** A select whose page carries only `options` (the current choice): the rest are fetched from `url` when it is opened. */
@@ -84,6 +79,12 @@ interface Props {
    * the new values, the last answer still shown. Without it they start again only on an answer (decision 063).
    */
   resetKey?: string;
+  /**
+   * The form folded away under `summary` (a `<details>`, `intro` above the form), open whenever the form has
+   * something to say: without JavaScript an answer is a new page, and a page's own `<details>` would start closed
+   * again over the refusal or question it holds. An answer with nothing to say (a plain success) folds it again.
+   */
+  fold?: { summary: string; summaryClassName?: string; className?: string; testId?: string; intro?: ReactNode };
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -118,12 +119,12 @@ const loadBrowserChecks = (schema: FormSchemaName | undefined, locale: Locale) =
   Promise.all([schema ? loadFormSchemas() : undefined, loadValidationSentences(locale)]);
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey }: Props) {
+export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey, fold }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
   // Refused in the browser, so the form (passwords included) stays as typed; cleared by the next answer.
-  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string>; sentences?: Sentences; typed?: Record<string, string> }>({ seq: -1, errors: {} });
+  const [local, setLocal] = useState<{ seq: number; errors: Record<string, string>; sentences?: Sentences; typed?: Record<string, string>; limits?: Record<string, number> }>({ seq: -1, errors: {} });
   const localErrors = local.seq === state.seq ? local.errors : {};
   // Whether this form can be refused in the browser: by its schema, a confirmation, or a person typed but not chosen.
   const checksHere = Boolean(schema) || fields.some((f) => f.matches || f.type === "person");
@@ -152,19 +153,23 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
     }
     const data = new FormData(event.currentTarget);
     const errors: Record<string, string> = {};
+    let limits: Record<string, number> | undefined;
     const sentences = validationSentences(locale);
     // Without the sentences (offline) the schema and the confirmation are left to the server, which checks both
     // and answers in words; a person typed but not chosen is refused here still, as the server would take "nobody".
     if (sentences && schema && formSchemas) {
       const parsed = formSchemas[schema].safeParse(formFields(data));
       // Only what the user can fix here: a problem with a hidden field is the server's to answer.
-      if (!parsed.success) for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
+      if (!parsed.success) {
+        for (const [name, key] of Object.entries(fieldErrorsOf(parsed.error))) if (fields.some((f) => f.name === name)) errors[name] = key;
+        limits = tooLongLimitsOf(parsed.error);
+      }
     }
     if (sentences) Object.assign(errors, confirmationErrors(fields, (name) => String(data.get(name) ?? "")));
     for (const f of fields) if (f.type === "person" && String(data.get(`${f.name}Typed`) ?? "") !== "") errors[f.name] = "validation.unknownPerson";
     if (Object.keys(errors).length === 0) return setLocal({ seq: -1, errors: {} });
     event.preventDefault();
-    setLocal({ seq: state.seq, errors, sentences: sentences ?? offlineSentences(locale), typed: formFields(data) });
+    setLocal({ seq: state.seq, errors, sentences: sentences ?? offlineSentences(locale), typed: formFields(data), limits });
   };
   // After a refusal the picker shows what was chosen (its id and name came back with the form).
   const pickedPerson = (field: FieldSpec) => {
@@ -194,10 +199,12 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const refusedHere = Object.keys(localErrors).length > 0;
   // A key's sentence: from the browser's table for its own refusals, else from the server's answer.
   const say = (key: string | undefined) => (key ? ((refusedHere ? local.sentences : state.said)?.[key] ?? key) : "");
-  // A field's own refusal: past its limit it says the limit and the length typed (the value is kept as typed).
+  // A field's own refusal: past its limit it says the limit and the length typed (the value is kept as typed). The
+  // limit is the one the refusing schema holds, sent with the refusal: no field description carries a copy of it.
   const sayFor = (field: FieldSpec, key: string | undefined) => {
     const typed = refusedHere ? local.typed?.[field.name] : state.ok ? undefined : state.values?.[field.name];
-    return tooLongSentence(key, (refusedHere ? local.sentences : state.said)?.[TOO_LONG_TYPED], field.maxLength, typed) ?? say(key);
+    const limit = (refusedHere ? local.limits : state.ok ? undefined : state.limits)?.[field.name];
+    return tooLongSentence(key, (refusedHere ? local.sentences : state.said)?.[TOO_LONG_TYPED], limit, typed) ?? say(key);
   };
   const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
   const currentText = (field: FieldSpec): string => {
@@ -214,7 +221,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const refusal = summary && "key" in summary ? say(current ? "form.conflictWithCurrent" : summary.key) : null;
   const success = !refusedHere && state.ok ? messages?.success : undefined;
   const answerShown = Boolean(refusal || success);
-  return (
+  const form = (
     <form key={resetKey === undefined ? state.seq : `${state.seq}:${resetKey}`} ref={formRef} action={formAction} onSubmit={onSubmit} className={inline ? "inline-flex flex-wrap items-end gap-2" : "space-y-3"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         // After a stale edit the form carries the version it was refused against: saving again is a deliberate overwrite.
@@ -303,5 +310,16 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         </span>
       </div>
     </form>
+  );
+  if (!fold) return form;
+  // Opened by an answer that says something; a plain success after it folds it again (the attribute goes). A reader
+  // who closes it while the answer stands is left alone: the prop has not changed, so React does not touch it.
+  const open = answerShown || Object.keys(shownErrors).length > 0;
+  return (
+    <details open={open || undefined} className={fold.className} data-testid={fold.testId}>
+      <summary className={fold.summaryClassName}>{fold.summary}</summary>
+      {fold.intro}
+      <div className="mt-2">{form}</div>
+    </details>
   );
 }

@@ -20,6 +20,8 @@ export interface Tenant {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** A seller ID of a merchant token's usual shape (A and 12 more), so an account page has no shape note to show. */
+export const merchantToken = () => `A${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
 const ago = (n: number) => addDays(today(), -n);
 
 /** Two accounts: "Kumo Books" with a lone SMS method on its primary login, "Clean Store" healthy. */
@@ -40,7 +42,7 @@ export function tenantSnapshot(): SnapshotInput {
     ]),
     accounts: [
       {
-        id: "kumo", storeName: "Kumo Books", sellerId: `A${randomUUID().slice(0, 10).toUpperCase()}`, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE",
+        id: "kumo", storeName: "Kumo Books", sellerId: merchantToken(), region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE",
         lastVerifiedAt: ago(5),
         logins: [
           { id: "primary", role: "PRIMARY", email: "owner@kumo.example", personId: "p-owner", status: "ACTIVE", lastLoginAt: ago(1), passwordChangedAt: ago(30),
@@ -50,7 +52,7 @@ export function tenantSnapshot(): SnapshotInput {
         ],
       },
       {
-        id: "clean", storeName: "Clean Store", sellerId: `A${randomUUID().slice(0, 10).toUpperCase()}`, region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE",
+        id: "clean", storeName: "Clean Store", sellerId: merchantToken(), region: "JP", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE",
         lastVerifiedAt: ago(5),
         logins: [
           { id: "primary", role: "PRIMARY", email: "owner@clean.example", personId: "p-owner", status: "ACTIVE", lastLoginAt: ago(1), passwordChangedAt: ago(30), twoStep: strong("p-owner") },

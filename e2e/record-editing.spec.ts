@@ -44,7 +44,6 @@ test("a stale edit in a second tab is refused with the current values shown, and
   await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
   const first = page.getByTestId("edit-account-form");
   await first.getByLabel("ストア名").fill("Kumo Books Tokyo");
-  // The fixture's seller ID is not of Seller Central's shape: the form asks for a real one (or none).
   await first.getByLabel("出品者ID").fill("A2EXAMPLE0001");
   await first.getByRole("button", { name: "保存" }).click();
   await expect(first.getByText("保存しました。")).toBeVisible();
@@ -67,6 +66,34 @@ test("a stale edit in a second tab is refused with the current values shown, and
   await stale.getByRole("button", { name: "保存" }).click();
   await expect(stale.getByText("保存しました。")).toBeVisible();
   expect((await storeName(accountId)).storeName).toBe("Kumo Books Osaka");
+});
+
+// Any one line is a seller ID (decision 068); one not shaped like Amazon's merchant token gets a quiet note where the
+// account is shown, never a refusal or a finding (decision 078).
+test("a seller ID not shaped like a merchant token is saved as typed and noted quietly on the account page", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto(`/accounts/${tenant.accountId("kumo")}`);
+  const advice = page.getByTestId("seller-id-advice");
+  const findings = page.locator('[data-testid="finding"]');
+  await expect(advice).toHaveCount(0);
+  const findingsBefore = await findings.count();
+  await page.getByTestId("account-editor").getByText("アカウント情報を編集").click();
+  const form = page.getByTestId("edit-account-form");
+  // One digit short.
+  await form.getByLabel("出品者ID").fill("A2EXAMPLE001");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("保存しました。")).toBeVisible();
+  await expect(advice).toHaveText("Amazon の出品者ID（出品者トークン）は通常、A で始まる英大文字と数字の13〜14文字です。Seller Central の表示と見比べてください。このIDで正しければ、このままで構いません。");
+  const shown = page.locator("header dl code");
+  await expect(shown).toHaveText("A2EXAMPLE001");
+  await expect(findings).toHaveCount(findingsBefore);
+  await expectNoSeriousViolations(page);
+  // Typed right (in lower case, spaced: tidied), the note goes.
+  await form.getByLabel("出品者ID").fill("a2example 0001");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("保存しました。")).toBeVisible();
+  await expect(shown).toHaveText("A2EXAMPLE0001");
+  await expect(advice).toHaveCount(0);
 });
 
 test("bad input is refused at the field, in Japanese, and nothing is written", async ({ page, tenant }) => {

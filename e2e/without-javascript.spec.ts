@@ -25,3 +25,36 @@ test("with JavaScript off, the accounts table shows its rows, filters by a GET f
     await context.close();
   }
 });
+
+// A form folded under a summary opens with its answer: without scripts the answer is a new page, whose
+// <details> used to start closed again over the refusal, so the reader had to reopen it to learn what was wrong.
+test("with JavaScript off, the people page's folded add form comes back open with its refusal", async ({ browser, page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const tab = await context.newPage();
+  try {
+    await tab.goto("/people");
+    const section = tab.getByTestId("add-person");
+    const add = tab.getByTestId("add-person-form");
+    await expect(add.getByLabel("氏名")).toBeHidden();
+    await section.getByText("関係者を追加").click();
+    // Nothing typed: refused at the field, seen without opening the section again.
+    await add.getByRole("button", { name: "追加する" }).click();
+    await expect(add.getByText("入力してください。")).toBeVisible();
+    // Too long: the limit and the length typed, the value kept.
+    const typed = "N".repeat(101);
+    await add.getByLabel("氏名").fill(typed);
+    await add.getByRole("button", { name: "追加する" }).click();
+    await expect(add.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
+    await expect(add.getByLabel("氏名")).toHaveValue(typed);
+    // Fixed, it is added: the person's own page.
+    await add.getByLabel("氏名").fill("Folded Form Person");
+    await add.getByRole("button", { name: "追加する" }).click();
+    await expect(tab.getByRole("heading", { level: 1 })).toContainText("Folded Form Person");
+    // Back on the list with nothing to say, the section is folded as before.
+    await tab.goto("/people");
+    await expect(tab.getByTestId("add-person-form").getByLabel("氏名")).toBeHidden();
+  } finally {
+    await context.close();
+  }
+});

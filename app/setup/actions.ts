@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
+import { invalidInput, type ActionState } from "@/lib/actions/define-action";
 import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { completeSetup } from "@/lib/db/setup/create-agency";
 import { AppError } from "@/lib/errors";
@@ -27,7 +27,7 @@ async function completeSetupOrRefuse(prev: ActionState, posted: FormData): Promi
   if (!formData) return { ok: false, seq, error: "INVALID_INPUT" };
   const values = echoedValues(formData.entries());
   const parsed = setupSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) return invalidInput(seq, parsed.error, values);
   try {
     await completeSetup(parsed.data);
   } catch (error) {

@@ -5,8 +5,6 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { setupIsOpen } from "@/lib/db/setup/setup-token";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { ORG_NAME_MAX_LENGTH, PERSON_NAME_MAX_LENGTH } from "@/lib/validation/setup";
-import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
 import { completeSetupAction } from "./actions";
 
 // Rendered per request: whether setup is open depends on the database, not on the build.
@@ -29,10 +27,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         action={completeSetupAction}
         hidden={{ token: value! }}
         fields={[
-          { name: "orgName", label: t("setup.orgName"), type: "text", required: true, maxLength: ORG_NAME_MAX_LENGTH },
+          { name: "orgName", label: t("setup.orgName"), type: "text", required: true },
           { name: "locale", label: t("setup.locale"), type: "select", defaultValue: locale, options: LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) })) },
-          { name: "name", label: t("setup.name"), type: "text", required: true, maxLength: PERSON_NAME_MAX_LENGTH },
-          { name: "email", label: t("setup.email"), type: "text", required: true, maxLength: EMAIL_MAX_LENGTH },
+          { name: "name", label: t("setup.name"), type: "text", required: true },
+          { name: "email", label: t("setup.email"), type: "text", required: true },
           { name: "password", label: t("signin.password"), type: "password", required: true, hint: t("setup.passwordHint", { min: MIN_PASSWORD_LENGTH }) },
           { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", required: true, matches: { field: "password", error: "validation.passwordsDiffer" } },
         ]}

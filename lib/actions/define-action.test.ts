@@ -34,6 +34,8 @@ describe("defineAction's answer", () => {
   it("names a field's refusal by its key and says it in the reader's language", async () => {
     const state = await action({ ok: false, seq: 0 }, form("toolong"));
     expect(state).toMatchObject({ ok: false, seq: 1, error: "INVALID_INPUT", fieldErrors: { name: "validation.tooLong" } });
+    // The limit comes from the schema that refused it, for the form to name.
+    expect(state.limits).toEqual({ name: 3 });
     // With the sentence the form fills in with the field's limit and the length typed (lib/forms/too-long.ts).
     expect(state.said).toEqual({ INVALID_INPUT: messages.ja["error.INVALID_INPUT"], "validation.tooLong": messages.ja["validation.tooLong"], "validation.tooLongTyped": messages.ja["validation.tooLongTyped"] });
     request.locale = "en";

@@ -7,7 +7,7 @@ import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { echoedValues } from "@/lib/forms/echo";
 import { controlCharacterErrors } from "@/lib/forms/control-characters";
-import { fieldErrorsOf, formFields } from "@/lib/forms/fields";
+import { fieldErrorsOf, formFields, tooLongLimitsOf } from "@/lib/forms/fields";
 import { answerSentences } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 
@@ -31,11 +31,19 @@ export interface ActionState {
   said?: Record<string, string>;
   /** The refusal's placeholders ({name}, {people}), filled into its sentences by answerSentences. */
   vars?: Record<string, string | number>;
+  /** A field refused as too long: its limit, from the schema that refused it (the form's sentence names it). */
+  limits?: Record<string, number>;
 }
 
 export const initialActionState: ActionState = { ok: false, seq: 0 };
 
 export { fieldErrorsOf };
+
+/** A form its schema refused: each field's first problem, the limit of a field too long, and what was typed. */
+export function invalidInput(seq: number, error: z.ZodError, values: Record<string, string>): ActionState {
+  const limits = tooLongLimitsOf(error);
+  return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(error), values, ...(Object.keys(limits).length > 0 ? { limits } : {}) };
+}
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
@@ -62,7 +70,7 @@ export async function executeAction(definition: ActionDefinition, scope: Scope |
   const unsafe = controlCharacterErrors(fields);
   if (unsafe) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: unsafe, values };
   const parsed = definition.schema.safeParse(fields);
-  if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success) return invalidInput(seq, parsed.error, values);
   let data: unknown;
   try {
     data = await definition.handler(scope, parsed.data);

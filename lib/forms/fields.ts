@@ -10,6 +10,23 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return fieldErrors;
 }
 
+/**
+ * The limit of each field whose shown refusal (its first, as fieldErrorsOf names it) is a text past its maximum: the
+ * number the refusing schema itself holds, so a form's "200 characters at most" cannot drift from the rule (a field
+ * description once carried its own copy of it).
+ */
+export function tooLongLimitsOf(error: z.ZodError): Record<string, number> {
+  const limits: Record<string, number> = {};
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    if (seen.has(field)) continue;
+    seen.add(field);
+    if (issue.code === "too_big" && issue.origin === "string" && typeof issue.maximum === "number") limits[field] = issue.maximum;
+  }
+  return limits;
+}
+
 /** Form fields as strings; a field sent several times (a checkbox group) becomes one comma-joined value. */
 export function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};

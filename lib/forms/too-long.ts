@@ -10,9 +10,10 @@ export const TOO_LONG = "validation.tooLong";
 export const TOO_LONG_TYPED = "validation.tooLongTyped";
 
 /**
- * What a field refused as too long says: the limit and what was typed, when the field knows its limit and the value
- * is past it (counted as the schema counts, in UTF-16 units); otherwise undefined, and the form says the plain
- * refusal. `template` is TOO_LONG_TYPED's sentence in the reader's language.
+ * What a field refused as too long says: the limit and what was typed, when the refusal names the limit (the refusing
+ * schema's own, lib/forms/fields.ts tooLongLimitsOf) and the value is past it (counted as the schema counts, in UTF-16
+ * units); otherwise undefined, and the form says the plain refusal. `template` is TOO_LONG_TYPED's sentence in the
+ * reader's language.
  */
 export function tooLongSentence(key: string | undefined, template: string | undefined, max: number | undefined, value: string | undefined): string | undefined {
   // Counted as the schemas count: after trimming (requiredText / optionalText trim before `.max`).

@@ -8,7 +8,6 @@ import { listClientRows } from "@/lib/db/clients/client-records";
 import { isOrgAdmin } from "@/lib/db/scope";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
-import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { createClientAction, removeClientAction, renameClientAction } from "./actions";
 
@@ -28,7 +27,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         <ActionForm
           action={createClientAction}
           schema="createClient"
-          fields={[{ name: "name", label: t("clients.name"), type: "text", required: true, maxLength: CLIENT_NAME_MAX_LENGTH }]}
+          fields={[{ name: "name", label: t("clients.name"), type: "text", required: true }]}
           submitLabel={t("clients.add")}
           pendingLabel={t("form.saving")}
           messages={messages}
@@ -51,7 +50,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                       action={renameClientAction}
                       schema="renameClient"
                       hidden={{ clientId: c.id, version: c.version }}
-                      fields={[{ name: "name", label: t("clients.name"), type: "text", defaultValue: c.name, required: true, maxLength: CLIENT_NAME_MAX_LENGTH }]}
+                      fields={[{ name: "name", label: t("clients.name"), type: "text", defaultValue: c.name, required: true }]}
                       submitLabel={t("clients.rename")}
                       pendingLabel={t("form.saving")}
                       messages={messages}
@@ -67,11 +66,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     <div><Link href={`/accounts/new?client=${c.id}`} className="text-xs text-blue-800 underline" data-testid="client-add-account">{t("clients.addAccount")}</Link></div>
                   </td>
                   <td className="px-2 py-2">
-                    <details>
-                      <summary className="cursor-pointer text-xs text-red-800">{t("clients.remove")}</summary>
-                      <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p>
-                      <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline />
-                    </details>
+                    <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline
+                      fold={{ summary: t("clients.remove"), summaryClassName: "cursor-pointer text-xs text-red-800",
+                        intro: <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p> }} />
                   </td>
                 </tr>
               ))}

@@ -7,7 +7,7 @@ import { listMembers } from "@/lib/db/members";
 import { listClientPortals } from "@/lib/db/portal";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
-import { EMAIL_MAX_LENGTH, membersPageQuerySchema } from "@/lib/validation/members";
+import { membersPageQuerySchema } from "@/lib/validation/members";
 import { changeMemberAction, closeClientPortalAction, inviteClientOwnerAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -84,7 +84,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <ActionForm
           action={inviteMemberAction}
           fields={[
-            { name: "email", label: t("signin.email"), type: "text", required: true, maxLength: EMAIL_MAX_LENGTH },
+            { name: "email", label: t("signin.email"), type: "text", required: true },
             { name: "role", label: t("members.role"), type: "select", options: roleOptions, defaultValue: "VIEWER" },
             { name: "clientIds", label: t("members.clients"), type: "checkboxes", options: clientOptions, hint: t("members.clientsHint") },
           ]}
@@ -138,7 +138,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             action={inviteClientOwnerAction}
             fields={[
               { name: "clientId", label: t("portal.client"), type: "select", options: clientOptions, defaultValue: clientOptions[0].value },
-              { name: "email", label: t("portal.email"), type: "text", required: true, maxLength: EMAIL_MAX_LENGTH },
+              { name: "email", label: t("portal.email"), type: "text", required: true },
             ]}
             submitLabel={t("portal.inviteSubmit")}
             pendingLabel={t("form.saving")}

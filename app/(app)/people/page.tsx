@@ -80,13 +80,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
       <IgnoredFiltersNotice ignored={ignored} t={t} />
       {isOrgAdmin(scope) && !scope.portal && (
         // People are the organisation's: Owners and Admins add them (decision 015).
-        <details className="rounded-lg border border-slate-200 bg-white p-3" data-testid="add-person">
-          <summary className="cursor-pointer text-sm text-blue-800">{t("people.add")}</summary>
-          <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("people.addIntro")}</p>
-          <div className="mt-2">
-            <ActionForm action={createPersonAction} schema="createPerson" fields={[...personFields(t), confirmSameNameField(t, "validation.personNameTaken")]} submitLabel={t("people.create")} pendingLabel={t("form.saving")} testId="add-person-form" />
-          </div>
-        </details>
+        <ActionForm action={createPersonAction} schema="createPerson" fields={[...personFields(t), confirmSameNameField(t, "validation.personNameTaken")]} submitLabel={t("people.create")} pendingLabel={t("form.saving")} testId="add-person-form"
+          fold={{ summary: t("people.add"), summaryClassName: "cursor-pointer text-sm text-blue-800", className: "rounded-lg border border-slate-200 bg-white p-3", testId: "add-person",
+            intro: <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("people.addIntro")}</p> }} />
       )}
       <PeopleTable
         rows={result.rows}

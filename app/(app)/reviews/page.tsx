@@ -12,7 +12,6 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { getT } from "@/lib/i18n/server";
 import { RECURRENCES } from "@/lib/reviews";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
-import { CAMPAIGN_NAME_MAX_LENGTH } from "@/lib/validation/reviews";
 import { startCampaignAction } from "./actions";
 
 export const generateMetadata = () => pageTitle("nav.reviews");
@@ -53,7 +52,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           <ActionForm
             action={startCampaignAction}
             fields={[
-              { name: "name", label: t("reviews.start.name"), type: "text", required: true, maxLength: CAMPAIGN_NAME_MAX_LENGTH },
+              { name: "name", label: t("reviews.start.name"), type: "text", required: true },
               { name: "clientIds", label: t("reviews.start.clients"), type: "checkboxes", options: options.clients.map((c) => ({ value: c.id, label: c.name })) },
               { name: "accountIds", label: t("reviews.start.accounts"), type: "checkboxes", options: options.accounts.map((a) => ({ value: a.id, label: a.clientId && clientName.has(a.clientId) ? `${a.storeName} (${clientName.get(a.clientId)})` : a.storeName })) },
               { name: "reviewerIds", label: t("reviews.start.reviewers"), type: "checkboxes", defaultValues: options.defaultReviewerIds, options: options.reviewers.map((r) => ({ value: r.userId, label: `${r.name} <${r.email}>${r.clientId ? ` · ${clientName.get(r.clientId) ?? ""}` : ""}` })) },

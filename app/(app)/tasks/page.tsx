@@ -7,7 +7,7 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { isOverdue, taskInstruction, type TaskKind } from "@/lib/reviews";
-import { parseTaskFilterPage, REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
+import { parseTaskFilterPage } from "@/lib/validation/reviews";
 import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { closeTaskAction } from "./actions";
 
@@ -71,18 +71,16 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                     {t(`tasks.status.${task.status}`)}
                     {task.closeNote && <div className="text-xs text-slate-600">“{task.closeNote}”</div>}
                     {task.status === "OPEN" && (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-blue-800">{t("tasks.close")}</summary>
-                        <ActionForm
-                          action={closeTaskAction}
-                          hidden={{ taskId: task.id }}
-                          fields={[{ name: "note", label: t("tasks.closeNote"), type: "text", required: true, maxLength: REVIEW_COMMENT_MAX_LENGTH }]}
-                          submitLabel={t("tasks.closeSubmit")}
-                          pendingLabel={t("form.saving")}
-                          messages={messages}
-                          testId="close-task-form"
-                        />
-                      </details>
+                      <ActionForm
+                        action={closeTaskAction}
+                        hidden={{ taskId: task.id }}
+                        fields={[{ name: "note", label: t("tasks.closeNote"), type: "text", required: true }]}
+                        submitLabel={t("tasks.closeSubmit")}
+                        pendingLabel={t("form.saving")}
+                        messages={messages}
+                        testId="close-task-form"
+                        fold={{ summary: t("tasks.close"), summaryClassName: "cursor-pointer text-xs text-blue-800", className: "mt-1" }}
+                      />
                     )}
                   </td>
                 </tr>

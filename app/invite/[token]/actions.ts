@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getScope } from "@/lib/auth/scope";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/db/members";
-import { fieldErrorsOf, type ActionState } from "@/lib/actions/define-action";
+import { invalidInput, type ActionState } from "@/lib/actions/define-action";
 import { asFormData, nextSeq } from "@/lib/actions/form-data";
 import { AppError } from "@/lib/errors";
 import { answerSentences } from "@/lib/i18n/form-messages";
@@ -26,7 +26,7 @@ async function acceptAsNewUser(prev: ActionState, posted: FormData): Promise<Act
   const formData = asFormData(posted);
   if (!formData) return { ok: false, seq, error: "INVALID_INPUT" };
   const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, seq, error: "INVALID_INPUT", fieldErrors: fieldErrorsOf(parsed.error), values: { name: String(formData.get("name") ?? "") } };
+  if (!parsed.success) return invalidInput(seq, parsed.error, { name: String(formData.get("name") ?? "") });
   try {
     await acceptInvitationAsNewUser(parsed.data);
   } catch (error) {

@@ -1,8 +1,6 @@
 import type { FieldSpec } from "@/components/action-form";
 import type { Translate } from "@/lib/i18n/server";
 import { marketplaceChoices, regionChoices, regionPresets } from "@/lib/forms/marketplace-choices";
-import { NAME_MAX_LENGTH } from "@/lib/validation/record-fields";
-import { TEXT_LIMITS } from "@/lib/validation/text-rules";
 
 export interface AccountValues {
   storeName: string;
@@ -21,8 +19,8 @@ export interface AccountValues {
  */
 export function accountFields(t: Translate, clients: { id: string; name: string }[], values: AccountValues | null, clientRequired: boolean, moreClients = false): FieldSpec[] {
   return [
-    { name: "storeName", label: t("account.storeName"), type: "text", required: true, maxLength: NAME_MAX_LENGTH, defaultValue: values?.storeName ?? "" },
-    { name: "sellerId", label: t("account.sellerId"), type: "text", maxLength: TEXT_LIMITS.sellerId, defaultValue: values?.sellerId ?? "", hint: t("accounts.sellerIdHint") },
+    { name: "storeName", label: t("account.storeName"), type: "text", required: true, defaultValue: values?.storeName ?? "" },
+    { name: "sellerId", label: t("account.sellerId"), type: "text", defaultValue: values?.sellerId ?? "", hint: t("accounts.sellerIdHint") },
     { name: "region", label: t("account.region"), type: "select", defaultValue: values?.region ?? "JP", options: regionChoices(),
       // North America is one unified account (US/CA/MX), Europe one for its marketplaces: all ticked, untick what is not sold on.
       presets: regionPresets() },

@@ -23,7 +23,7 @@ export function SavedViews({ views, currentSearch, t }: { views: SavedViewRow[];
         </ul>
       )}
       <ActionForm action={saveViewAction} hidden={{ query: currentSearch }} inline testId="save-view"
-        fields={[{ name: "name", label: t("views.name"), type: "text", required: true, maxLength: 80 }]}
+        fields={[{ name: "name", label: t("views.name"), type: "text", required: true }]}
         submitLabel={t("views.save")} pendingLabel={t("views.saving")} messages={formMessages(t, "views.saved")} />
     </section>
   );

@@ -4,7 +4,6 @@ import { requireScope } from "@/lib/auth/scope";
 import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { ORG_NAME_MAX_LENGTH } from "@/lib/validation/setup";
 import { createOrganisationAction } from "./actions";
 
 export default async function NewOrganisationPage() {
@@ -17,7 +16,7 @@ export default async function NewOrganisationPage() {
       <ActionForm
         action={createOrganisationAction}
         fields={[
-          { name: "orgName", label: t("setup.orgName"), type: "text", required: true, maxLength: ORG_NAME_MAX_LENGTH },
+          { name: "orgName", label: t("setup.orgName"), type: "text", required: true },
           { name: "locale", label: t("setup.locale"), type: "select", defaultValue: locale, options: LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) })) },
         ]}
         submitLabel={t("org.newSubmit")}

@@ -12,9 +12,9 @@ export function confirmSameNameField(t: Translate, refusal: "validation.personNa
 /** A person's own facts (add and edit share them, and the schema behind them). */
 export function personFields(t: Translate, v?: Record<string, string>): FieldSpec[] {
   return [
-    { name: "name", label: t("people.name"), type: "text", required: true, maxLength: 100, defaultValue: v?.name ?? "" },
-    { name: "email", label: t("people.email"), type: "text", maxLength: 254, defaultValue: v?.email ?? "" },
-    { name: "company", label: t("people.company"), type: "text", maxLength: 100, defaultValue: v?.company ?? "" },
+    { name: "name", label: t("people.name"), type: "text", required: true, defaultValue: v?.name ?? "" },
+    { name: "email", label: t("people.email"), type: "text", defaultValue: v?.email ?? "" },
+    { name: "company", label: t("people.company"), type: "text", defaultValue: v?.company ?? "" },
     { name: "external", label: t("person.externalField"), type: "select", defaultValue: v?.external ?? "no", options: [{ value: "no", label: t("logins.internal") }, { value: "yes", label: t("logins.external") }] },
     { name: "departedAt", label: t("person.departedAt"), type: "date", defaultValue: v?.departedAt ?? "", hint: t("person.departedHint") },
   ];

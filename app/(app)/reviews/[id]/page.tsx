@@ -16,7 +16,6 @@ import { progressOf, type DiffItem } from "@/lib/reviews";
 import { itemLabel } from "@/lib/reviews/item-detail-text";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { recordId } from "@/lib/validation/record-fields";
-import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
 import { decideItemsAction } from "../actions";
 import { DecideForm } from "./_components/decide-form";
 import { ItemDetail } from "./_components/item-detail";
@@ -110,7 +109,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             fields={[
               { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${itemLabel(i, locale)}` })) },
               { name: "decision", label: t("reviews.col.decision"), type: "select", options: (["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
-              { name: "comment", label: t("reviews.decide.comment"), type: "text", maxLength: REVIEW_COMMENT_MAX_LENGTH },
+              { name: "comment", label: t("reviews.decide.comment"), type: "text" },
               { name: "confirm", label: t("reviews.bulk.confirm"), type: "checkboxes", options: [{ value: "yes", label: t("reviews.bulk.confirm") }] },
             ]}
             submitLabel={t("reviews.bulk.submit")}

@@ -16,21 +16,18 @@ export async function TwoFactorSection({ userId, t, required }: { userId: string
       {status.enabled ? (
         <>
           <p className="mb-3 text-sm">{t("twoFactor.on", { count: status.unusedCodes })}</p>
-          <details>
-            <summary className="cursor-pointer text-sm text-red-800">{t("twoFactor.disable")}</summary>
-            <p className="my-2 text-sm text-slate-600">{t("twoFactor.disableIntro")}</p>
-            <ActionForm
-              action={disableTwoFactorAction}
-              fields={[
-                { name: "password", label: t("twoFactor.password"), type: "password" },
-                { name: "code", label: t("signin.code"), type: "text" },
-              ]}
-              submitLabel={t("twoFactor.disable")}
-              pendingLabel={t("form.saving")}
-              messages={formMessages(t, "twoFactor.disabled")}
-              variant="danger"
-            />
-          </details>
+          <ActionForm
+            action={disableTwoFactorAction}
+            fields={[
+              { name: "password", label: t("twoFactor.password"), type: "password" },
+              { name: "code", label: t("signin.code"), type: "text" },
+            ]}
+            submitLabel={t("twoFactor.disable")}
+            pendingLabel={t("form.saving")}
+            messages={formMessages(t, "twoFactor.disabled")}
+            variant="danger"
+            fold={{ summary: t("twoFactor.disable"), summaryClassName: "cursor-pointer text-sm text-red-800", intro: <p className="my-2 text-sm text-slate-600">{t("twoFactor.disableIntro")}</p> }}
+          />
         </>
       ) : status.pending && qr ? (
         <div className="space-y-3">

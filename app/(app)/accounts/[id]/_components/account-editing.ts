@@ -26,8 +26,8 @@ function methodFields(t: Translate, account: AccountDetail): FieldSpec[] {
   return [
     { name: "kind", label: t("twoStep.kind"), type: "select", options: (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) })) },
     { name: "role", label: t("twoStep.role"), type: "select", defaultValue: "BACKUP", options: (["PRIMARY", "BACKUP"] as const).map((r) => ({ value: r, label: t(`methodRole.${r}`) })) },
-    { name: "label", label: t("twoStep.label"), type: "text", maxLength: 100 },
-    { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", maxLength: 4, hint: t("twoStep.phoneLast4Hint") },
+    { name: "label", label: t("twoStep.label"), type: "text" },
+    { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", hint: t("twoStep.phoneLast4Hint") },
     { name: "deviceId", label: t("device.label"), type: "select", options: [{ value: "", label: t("twoStep.noDevice") }, ...[...devices].map(([value, label]) => ({ value, label }))] },
   ];
 }
@@ -60,13 +60,13 @@ function addLoginFields(t: Translate, account: AccountDetail, people: { id: stri
 function childFields(t: Translate): Record<ChildKind, FieldSpec[]> {
   return {
     partner: [
-      { name: "company", label: t("partners.company"), type: "text", required: true, maxLength: 100, defaultValue: "" },
+      { name: "company", label: t("partners.company"), type: "text", required: true, defaultValue: "" },
       { name: "linkSentAt", label: t("partner.linkSentAt"), type: "date", defaultValue: "" },
       { name: "acceptedAt", label: t("partner.acceptedAt"), type: "date", defaultValue: "" },
     ],
     app: [
-      { name: "appName", label: t("apps.name"), type: "text", required: true, maxLength: 100, defaultValue: "" },
-      { name: "developer", label: t("apps.developer"), type: "text", maxLength: 100, defaultValue: "" },
+      { name: "appName", label: t("apps.name"), type: "text", required: true, defaultValue: "" },
+      { name: "developer", label: t("apps.developer"), type: "text", defaultValue: "" },
       { name: "authorizedAt", label: t("app.authorizedAt"), type: "date", defaultValue: "" },
       { name: "expiresAt", label: t("app.expiresAt"), type: "date", defaultValue: "" },
     ],

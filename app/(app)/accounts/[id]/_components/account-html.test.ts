@@ -5,6 +5,7 @@ import { Day, dayHtml } from "@/components/day";
 import { LevelBadge, levelBadgeHtml } from "@/components/level-badge";
 import { SeverityBadge, severityBadgeHtml } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
+import { html } from "@/lib/html/safe-html";
 import { translatorFor } from "@/lib/i18n/per-locale";
 import { factsHtml, findingEvidenceHtml, findingHeadHtml, findingHtml, loginRowHtml, matrixHtml, personHtml, provenanceLineHtml, remediationHtml, reviewHtml, twoStepHtml } from "./account-html";
 import { ProvenanceLine } from "./provenance-line";
@@ -102,9 +103,19 @@ describe("the findings, the facts and the matrix", () => {
   it("leave the client out in a seller's portal", () => {
     const account = { sellerId: HOSTILE, client: { name: HOSTILE }, region: "FE", marketplaces: ["JP", "SG"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: null } as unknown as AccountDetail;
     const agency = factsHtml(account, t, false).markup;
-    expect(agency).toContain(`<dd><code>${ESCAPED}</code></dd><dt class="text-slate-500">${t("account.client")}</dt><dd>${ESCAPED}</dd>`);
+    // Not a merchant token's shape: the quiet note under it.
+    const advice = html`<p class="text-xs text-slate-600" data-testid="seller-id-advice">${t("account.sellerIdAdvice")}</p>`.markup;
+    expect(agency).toContain(`<dd><code>${ESCAPED}</code>${advice}</dd><dt class="text-slate-500">${t("account.client")}</dt><dd>${ESCAPED}</dd>`);
     expect(agency).toContain("<dd>FE (JP, SG)</dd>");
     expect(factsHtml(account, t, true).markup).not.toContain(t("account.client"));
+  });
+
+  it("note a seller ID only when it is not shaped like a merchant token", () => {
+    const facts = (sellerId: string | null) => factsHtml({ sellerId, client: null, region: "FE", marketplaces: ["JP"], plan: "PROFESSIONAL", status: "ACTIVE", lastVerifiedAt: null } as unknown as AccountDetail, t, false).markup;
+    expect(facts("A2EXAMPLE0001")).toContain("<dd><code>A2EXAMPLE0001</code></dd>");
+    expect(facts(null)).toContain("<dd><code></code></dd>");
+    expect(facts("123-456")).toContain(html`<dd><code>123-456</code><p class="text-xs text-slate-600" data-testid="seller-id-advice">${t("account.sellerIdAdvice")}</p></dd>`.markup);
+    expect(facts("123-456")).toContain("Amazon&#x27;s seller IDs (merchant tokens) are usually 13–14 upper-case letters and digits starting with A.");
   });
 
   it("the matrix: the primary holds all, a grant per marketplace, None where nothing is held", () => {

@@ -4,6 +4,7 @@
 import { dayHtml } from "@/components/day";
 import { levelBadgeHtml } from "@/components/level-badge";
 import { severityBadgeHtml } from "@/components/severity-badge";
+import { sellerIdWorthChecking } from "@/lib/accounts/seller-id-shape";
 import { formatDay } from "@/lib/dates-format";
 import type { Provenance } from "@/lib/db/accounts/account-provenance";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
@@ -17,7 +18,9 @@ export interface Tool { id: string; nameEn: string; nameJa: string; group: strin
 
 /** The account's facts, the header's list (`<dl>`). */
 export function factsHtml(account: AccountDetail, t: Translate, portal: boolean): SafeHtml {
-  return html`<dt class="text-slate-500">${t("account.sellerId")}</dt><dd><code>${account.sellerId}</code></dd>${
+  // An oddly shaped seller ID is valid (decision 068): a quiet note, nothing more (decision 078).
+  const advice = sellerIdWorthChecking(account.sellerId) ? html`<p class="text-xs text-slate-600" data-testid="seller-id-advice">${t("account.sellerIdAdvice")}</p>` : null;
+  return html`<dt class="text-slate-500">${t("account.sellerId")}</dt><dd><code>${account.sellerId}</code>${advice}</dd>${
     // In a seller's own portal the client is the seller: no agency word for their own company.
     portal ? null : html`<dt class="text-slate-500">${t("account.client")}</dt><dd>${account.client?.name ?? "—"}</dd>`
   }<dt class="text-slate-500">${t("account.region")}</dt><dd>${account.region} (${account.marketplaces.join(", ")})</dd><dt class="text-slate-500">${t("account.plan")}</dt><dd>${t(`plan.${account.plan}`)}</dd><dt class="text-slate-500">${t("account.status")}</dt><dd>${t(`accountStatus.${account.status}`)}</dd><dt class="text-slate-500">${t("account.lastVerified")}</dt><dd>${formatDay(account.lastVerifiedAt)}</dd>`;

@@ -36,7 +36,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
   const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   // The same fields for every finding's form: one object in the page payload, named by reference after.
   const acceptFields: FieldSpec[] = [
-    { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint"), maxLength: 1000 },
+    { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint") },
     { name: "until", label: t("finding.acceptUntil"), type: "date", required: true, defaultValue: defaultUntil, hint: t("finding.acceptUntilHint") },
   ];
   // Every finding's two buttons from one object, given once through a provider: each finding sends its id only (decisions 044, 057).

@@ -3,7 +3,6 @@ import type { Translate } from "@/lib/i18n/server";
 import { sharedFor } from "@/lib/i18n/shared-by-translator";
 import { personPickerField } from "../../../_components/person-picker-field";
 import { confirmSameNameField } from "../../../people/_components/person-fields";
-import { EMAIL_MAX_LENGTH } from "@/lib/validation/members";
 import { LOGIN_ROLES, LOGIN_STATUSES } from "@/lib/validation/login-form";
 import type { RecordPicker } from "@/lib/forms/shared-fields";
 
@@ -12,7 +11,7 @@ export function loginFields(t: Translate, people: { id: string; name: string }[]
   const v = (name: string, fallback = "") => values?.[name] ?? fallback;
   return [
     { name: "role", label: t("login.role"), type: "select", defaultValue: v("role", "SECONDARY"), options: sharedFor(t, "login.roles", () => LOGIN_ROLES.map((r) => ({ value: r, label: t(`loginRole.${r}`) }))) },
-    { name: "email", label: t("login.email"), type: "text", defaultValue: v("email"), maxLength: EMAIL_MAX_LENGTH },
+    { name: "email", label: t("login.email"), type: "text", defaultValue: v("email") },
     personPickerField(
       t, { name: "personId", label: values ? t("login.person") : t("logins.person") },
       values ? { id: v("personId"), name: people.find((p) => p.id === v("personId"))?.name } : null,
@@ -40,7 +39,7 @@ export function sharedWithField(t: Translate, people: { id: string; name: string
 /** The add form's extra fields: a new person when the login's owner is not in the list yet. */
 export function newPersonFields(t: Translate): FieldSpec[] {
   return [
-    { name: "personName", label: t("logins.personName"), type: "text", maxLength: 100, hint: t("logins.personNameHint") },
+    { name: "personName", label: t("logins.personName"), type: "text", hint: t("logins.personNameHint") },
     { name: "personExternal", label: t("logins.personExternal"), type: "select", defaultValue: "no", options: [{ value: "no", label: t("logins.internal") }, { value: "yes", label: t("logins.external") }] },
     confirmSameNameField(t, "validation.loginPersonNameTaken"),
   ];

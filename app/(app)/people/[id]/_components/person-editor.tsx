@@ -24,7 +24,7 @@ const yesNo = (t: Translate, yes: string, no: string) => [{ value: "no", label: 
 function deviceFields(t: Translate, holder: { id: string; name: string }): FieldSpec[] {
   return sharedFor(t, `deviceFields:${holder.id}`, () => [
     { name: "kind", label: t("devices.kind"), type: "select", defaultValue: "PHONE", options: sharedFor(t, "device.kinds", () => DEVICE_KINDS.map((k) => ({ value: k, label: t(`people.deviceKind.${k}`) }))) },
-    { name: "label", label: t("devices.label"), type: "text", maxLength: 100, defaultValue: "" },
+    { name: "label", label: t("devices.label"), type: "text", defaultValue: "" },
     personPickerField(t, { name: "holderId", label: t("devices.holder") }, holder, { none: t("devices.noHolder") }),
     { name: "skipOtpOnBrowser", label: t("devices.skipOtp"), type: "select", defaultValue: "no", options: sharedFor(t, "choice.yesNo", () => yesNo(t, t("choice.yes"), t("choice.no"))) },
   ]);

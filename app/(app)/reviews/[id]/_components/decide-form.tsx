@@ -5,7 +5,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { toolName } from "@/lib/reviews/item-detail-text";
 import { CONSOLE_ROLES, DECISIONS, LEVELS, type GrantLevel } from "@/lib/reviews";
-import { REVIEW_COMMENT_MAX_LENGTH } from "@/lib/validation/reviews";
 import { decideItemAction } from "../../actions";
 
 /** Keep / reduce / remove for one item; a reduction picks the level per grant (logins) or the role (consoles). */
@@ -13,7 +12,7 @@ export function DecideForm({ item, t, locale, messages }: { item: CampaignItemRo
   const reducible = item.kind === "LOGIN" || item.kind === "OTHER_ACCESS";
   const fields: FieldSpec[] = [
     { name: "decision", label: t("reviews.col.decision"), type: "select", options: DECISIONS.filter((d) => reducible || d !== "REDUCE").map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
-    { name: "comment", label: t("reviews.decide.comment"), type: "text", maxLength: REVIEW_COMMENT_MAX_LENGTH },
+    { name: "comment", label: t("reviews.decide.comment"), type: "text" },
   ];
   if (item.kind === "LOGIN") {
     for (const g of (item.detail.grants as GrantLevel[] | undefined) ?? []) {
@@ -30,9 +29,7 @@ export function DecideForm({ item, t, locale, messages }: { item: CampaignItemRo
     fields.push({ name: "role", label: t("reviews.decide.role"), type: "select", options: [{ value: "", label: "—" }, ...CONSOLE_ROLES.map((r) => ({ value: r, label: enumLabel(t, "otherRole", r) }))] });
   }
   return (
-    <details>
-      <summary className="cursor-pointer text-xs text-blue-800">{t("reviews.decide.submit")}…</summary>
-      <ActionForm action={decideItemAction} hidden={{ itemId: item.id }} fields={fields} submitLabel={t("reviews.decide.submit")} pendingLabel={t("reviews.decide.saving")} messages={messages} testId="decide-form" />
-    </details>
+    <ActionForm action={decideItemAction} hidden={{ itemId: item.id }} fields={fields} submitLabel={t("reviews.decide.submit")} pendingLabel={t("reviews.decide.saving")} messages={messages} testId="decide-form"
+      fold={{ summary: `${t("reviews.decide.submit")}…`, summaryClassName: "cursor-pointer text-xs text-blue-800" }} />
   );
 }
