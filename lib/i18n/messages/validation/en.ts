@@ -14,6 +14,7 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.phoneLast4": "Enter only the last 4 digits of the phone number.",
   "validation.phoneLast4Required": "SMS and voice methods need the phone's last 4 digits.",
   "validation.appHasNoPhone": "An authenticator app has no phone number.",
+  "validation.phoneNumberInText": "Gatehouse never stores a full phone number: take it out of the label. Keep only the last 4 digits, in the 2SV method's last-4 field.",
   "validation.wholeNumber": "Enter a whole number, 0 or more.",
   "validation.tooLarge": "That is too large (at most 3650).",
   "validation.highAfterMedium": "The high threshold must be larger than the medium one.",
