@@ -79,6 +79,7 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.review.confirmBulk": "Tick the confirmation before recording several decisions.",
   "validation.review.noteRequired": "Enter a note.",
   "validation.review.noAccounts": "There are no accounts in what you chose.",
+  "validation.review.duePast": "The due date is in the past: choose today or a later day.",
   "validation.review.unknownReviewer": "Someone who cannot review these accounts was chosen.",
   "validation.review.commentRequired": "Keeping access that has open high or critical risks needs a comment saying why.",
   "validation.review.reduceNotAllowed": "This kind of access cannot be reduced (keep or remove it).",

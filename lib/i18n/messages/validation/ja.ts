@@ -83,6 +83,7 @@ export const ja = {
   "validation.review.confirmBulk": "まとめて記録する前に確認にチェックしてください。",
   "validation.review.noteRequired": "メモを入力してください。",
   "validation.review.noAccounts": "選んだ範囲にアカウントがありません。",
+  "validation.review.duePast": "期限が過去の日付です。今日以降の日付を選んでください。",
   "validation.review.unknownReviewer": "このアカウントをレビューできない人が選ばれています。",
   "validation.review.commentRequired": "未解決の高・重大リスクがあるアクセスを維持するには、理由をコメントしてください。",
   "validation.review.reduceNotAllowed": "この種類のアクセスは縮小できません（維持か削除を選んでください）。",
