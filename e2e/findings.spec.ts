@@ -81,6 +81,14 @@ test("recording a backup authenticator app resolves the single-method risk and r
   await expect(form.getByText("電話番号の下4桁（数字4つ）だけを入力してください。")).toBeVisible();
   await expect(form.getByLabel("電話番号の下4桁")).toHaveValue("09012345678");
   await expect(row.getByTestId("two-step-method")).toHaveCount(1);
+  // Nor is a whole number kept in the label beside the masked last four (stop 42): refused with the reason.
+  await form.getByLabel("電話番号の下4桁").fill("5678");
+  await form.getByLabel("名前（任意）").fill("Sato iPhone +81 90-1234-5678");
+  await form.getByRole("button", { name: "追加" }).click();
+  await expect(form.getByText(/Gatehouse は電話番号の全桁を保存しません/)).toBeVisible();
+  await expect(row.getByTestId("two-step-method")).toHaveCount(1);
+  await expect(page.getByText("90-1234-5678")).toHaveCount(0);
+  await form.getByLabel("名前（任意）").fill("Backup phone");
 
   await form.getByLabel("種類").selectOption("AUTHENTICATOR_APP");
   await form.getByLabel("電話番号の下4桁").fill("");

@@ -5,6 +5,8 @@ import { signIn } from "./support";
 test("importing a snapshot: a bad file changes nothing and lists its problems; a good one is previewed, then added; the same file again has no changes", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.getByRole("link", { name: "取り込み", exact: true }).click();
+  // Stop 42: the heading named only the JSON snapshot, not the CSV/Excel templates the page offers.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("取り込み（CSV・Excel・JSON）");
   const sample = JSON.parse(readFileSync("examples/snapshot.sample.json", "utf8"));
 
   const broken = structuredClone(sample);

@@ -130,6 +130,9 @@ test("every page has its own title in the reader's language", async ({ page, ten
     ["/import", "取り込み | Gatehouse", "Import | Gatehouse"],
     ["/reviews", "アクセスレビュー | Gatehouse", "Access reviews | Gatehouse"],
     ["/tasks", "対応タスク | Gatehouse", "Tasks | Gatehouse"],
+    // Stop 42: these three were a bare "Gatehouse".
+    ["/clients", "クライアント | Gatehouse", "Clients | Gatehouse"],
+    ["/accounts/new", "出品用アカウントを追加 | Gatehouse", "Add a seller account | Gatehouse"],
   ];
   for (const [path, ja] of pages) {
     await page.goto(path);

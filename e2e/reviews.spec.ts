@@ -31,6 +31,14 @@ test("a client owner runs an access review: keep one, remove one, the task close
   // The member starting the review is ticked as its reviewer already.
   await expect(start.getByRole("checkbox", { name: new RegExp(tenant.email) })).toBeChecked();
   await start.getByLabel("繰り返し").selectOption({ label: "四半期ごと" });
+  // A due date already past would start the review overdue (stop 42): refused, nothing started.
+  const due = start.getByLabel("期限");
+  const dueDefault = await due.inputValue();
+  await due.fill("2026-01-01");
+  await start.getByRole("button", { name: "開始" }).click();
+  await expect(start.getByText("期限が過去の日付です。今日以降の日付を選んでください。")).toBeVisible();
+  await expect(page.getByTestId("campaign-row")).toHaveCount(0);
+  await due.fill(dueDefault);
   await start.getByRole("button", { name: "開始" }).click();
   await expect(start.getByText("開始しました。")).toBeVisible();
   await page.getByTestId("campaign-row").getByRole("link", { name: "Kumo 2026 Q4" }).click();

@@ -8,6 +8,8 @@ export const API_ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  /** A method the path does not answer (decision 084): the Allow header names the ones it does. */
+  method_not_allowed: 405,
   conflict: 409,
   too_large: 413,
   invalid_request: 422,

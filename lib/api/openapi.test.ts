@@ -18,7 +18,8 @@ function routeHandlers(dir = V1): string[] {
     if (statSync(full).isDirectory()) return routeHandlers(full);
     if (name !== "route.ts") return [];
     const path = `/api/v1/${relative(V1, dir)}`.replace(/\/$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
-    const methods = [...readFileSync(full, "utf8").matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+    // A method bound to the 405 refusal (decision 084) is no operation of the path.
+    const methods = [...readFileSync(full, "utf8").matchAll(/^export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b(?! = notAllowed;)/gm)].map((m) => m[1]);
     return methods.map((method) => `${method} ${path}`);
   });
 }

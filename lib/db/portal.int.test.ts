@@ -60,7 +60,7 @@ describe("client-owner portal", () => {
     await expect(getAccountDetailOrThrow(portal, accountB)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     // They can review who has access to their own account and record a decision in a campaign…
-    const campaign = await startCampaign(agency, { name: "Kumo Q4", clientIds: [clientA], accountIds: [], reviewerIds: [portal.userId], dueOn: "2026-12-31", recurrence: "NONE" });
+    const campaign = await startCampaign(agency, { name: "Kumo Q4", clientIds: [clientA], accountIds: [], reviewerIds: [portal.userId], dueOn: "2099-12-31", recurrence: "NONE" });
     const item = await db.reviewItem.findFirstOrThrow({ where: { campaignId: campaign.id, subjectId: loginA } });
     await decideItem(portal, { itemId: item.id, decision: "REMOVE", comment: "left us", levels: [] });
     expect((await getAccountPageOrThrow(agency, accountA)).reviews.get(loginA)).toMatchObject({ decision: "REMOVE", note: "left us" });

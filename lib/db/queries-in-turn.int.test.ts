@@ -102,7 +102,7 @@ describe("queries on one connection go one at a time", () => {
   it("starting an access review freezes every access path inside one transaction, one query at a time", async () => {
     const scope = await scopeFor(userId, orgId);
     const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId, storeName: "In-turn store" }, select: { id: true } });
-    const campaign = await startCampaign(scope, { name: "In turn", clientIds: [], accountIds: [account.id], reviewerIds: [userId], dueOn: "2026-12-31", recurrence: "NONE" });
+    const campaign = await startCampaign(scope, { name: "In turn", clientIds: [], accountIds: [account.id], reviewerIds: [userId], dueOn: "2099-12-31", recurrence: "NONE" });
     expect(overlapping).toEqual([]);
     expect(warnings).toEqual([]);
     const items = await db.reviewItem.findMany({ where: { campaignId: campaign.id }, select: { kind: true, label: true, detail: true } });

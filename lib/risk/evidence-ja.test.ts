@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateSnapshot, RULE_IDS } from "@/lib/risk";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
 import { snapshotSchema } from "@/lib/validation/snapshot";
-import { evidenceIds, evidenceJa } from "./evidence-ja";
+import { consolesJa, evidenceIds, evidenceJa, grantsJa } from "./evidence-ja";
 
 const names: Record<string, string> = { "p-1": "佐藤 花", "p-2": "伊藤 健", "d-1": "iPhone" };
 const name = (id: string) => names[id] ?? id;
@@ -33,6 +33,26 @@ describe("Japanese evidence", () => {
       "有効なプライマリーユーザーのログインがありません: l-1（無効）、l-2（招待中）",
     );
     expect(evidenceJa("NO_ACTIVE_PRIMARY", { primaryCount: 0, primaryLogins: "" }, name)).toBe("この有効なアカウントにはプライマリーユーザーのログインが登録されていません");
+  });
+
+  it("says 会社不明 for an outsider of no recorded company, never empty brackets (stop 42)", () => {
+    const login = { personId: "p-2", role: "SECONDARY", email: "va@vendor.example" };
+    const admin = evidenceJa("EXTERNAL_ADMIN", { ...login, company: null, grants: "USER_PERMISSIONS:VIEW_EDIT" }, name);
+    expect(admin).toBe("外部の 伊藤 健（会社不明）の サブユーザーのログイン va@vendor.example が管理者権限を持っています（ユーザー権限: 表示と編集）");
+    const sensitive = evidenceJa("EXTERNAL_SENSITIVE_ACCESS", { ...login, company: null, grants: "PAYMENTS@JP:VIEW, DEPOSIT_METHODS:ADMIN" }, name);
+    expect(sensitive).toBe("外部の 伊藤 健（会社不明）の サブユーザーのログイン va@vendor.example が重要な設定にアクセスできます（ペイメント（JP）: 表示、入金方法: 管理者）");
+    expect(evidenceJa("PRIMARY_HELD_BY_OUTSIDER", { ...login, role: "PRIMARY", external: true, departed: false, company: null }, name)).toContain("外部の人（会社不明）です");
+    expect(evidenceJa("EXTERNAL_ADMIN", { ...login, company: "Blue Agency", grants: "INVENTORY:ADMIN" }, name)).toContain("（Blue Agency）");
+    for (const text of [admin, sensitive]) expect(text).not.toMatch(/（）|[A-Z]{2,}_[A-Z]/);
+  });
+
+  it("names tools, levels, consoles and roles in Japanese, and keeps what it does not know as it is", () => {
+    expect(grantsJa("USER_PERMISSIONS:ADMIN, ORDERS@US:VIEW_EDIT")).toBe("ユーザー権限: 管理者、注文管理（US）: 表示と編集");
+    expect(grantsJa("NEW_TOOL:ADMIN")).toBe("NEW_TOOL: 管理者");
+    expect(grantsJa("")).toBe("");
+    expect(consolesJa("Amazon Ads (ADMIN), Brand Registry (VIEWER)")).toBe("Amazon広告（管理者）、ブランド登録（閲覧者）");
+    expect(consolesJa("Amazon Ads (Campaign manager, JP)")).toBe("Amazon広告（Campaign manager, JP）");
+    expect(evidenceJa("LEFTOVER_ACCESS", { personId: "p-1", departed: true, consoles: "Amazon Ads (EDITOR)" }, name)).toBe("佐藤 花 は退職済みですが、Amazon広告（編集者） へのアクセスが残っています");
   });
 
   it("has a template for every rule, and every demo finding renders without gaps", () => {

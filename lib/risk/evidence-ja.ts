@@ -1,3 +1,5 @@
+import { ja } from "@/lib/i18n/messages/ja";
+import { TOOL_CATALOGUE } from "./tools";
 import type { EvidenceData, RuleId } from "./types";
 
 // Japanese evidence, rendered from a finding's raw facts (evidenceData) so the Japanese interface
@@ -11,6 +13,34 @@ const list = (v: unknown, name: Name) => str(v).split(",").map((s) => s.trim()).
 const login = (d: EvidenceData) => `${d.role === "PRIMARY" ? "プライマリーユーザー" : "サブユーザー"}のログイン ${str(d.email) || "（メール不明）"}`;
 const LOGIN_STATUS: Record<string, string> = { INVITED: "招待中", ACTIVE: "有効", DISABLED: "無効", REMOVED: "削除済み" };
 const KIND: Record<string, string> = { SMS: "SMS", VOICE: "音声通話", AUTHENTICATOR_APP: "認証アプリ" };
+/** A person's company, or what CONTRACTOR_AS_USER has always said when none is recorded (never empty brackets). */
+const company = (d: EvidenceData) => str(d.company) || "会社不明";
+
+// Tools, levels, consoles and their roles by the names the rest of the Japanese interface shows (the tool
+// catalogue, the permission table's level names, the other-access section), not the engine's ids.
+const TOOL_JA = new Map<string, string>(TOOL_CATALOGUE.tools.map((tool) => [tool.id, tool.nameJa]));
+const catalogue = ja as Record<string, string>;
+const LEVEL_JA = (level: string) => catalogue[`level.${level}`] ?? level;
+const CONSOLE_JA: Record<string, string> = { "Amazon Ads": ja["console.ADS"], "Brand Registry": ja["console.BRAND_REGISTRY"] };
+const OTHER_ROLE_JA = (role: string) => catalogue[`otherRole.${role}`] ?? role;
+
+/** The rules' grant list ("USER_PERMISSIONS:VIEW_EDIT, PAYMENTS@JP:VIEW") as "ユーザー権限: 表示と編集、支払い（JP）: 表示". */
+export function grantsJa(grants: unknown): string {
+  return str(grants).split(",").map((s) => s.trim()).filter(Boolean).map((entry) => {
+    const match = /^([A-Z0-9_]+)(?:@([A-Z0-9_-]+))?:([A-Z_]+)$/.exec(entry);
+    if (!match) return entry;
+    const [, tool, marketplace, level] = match;
+    return `${TOOL_JA.get(tool) ?? tool}${marketplace ? `（${marketplace}）` : ""}: ${LEVEL_JA(level)}`;
+  }).join("、");
+}
+
+/** LEFTOVER_ACCESS's console list ("Amazon Ads (ADMIN), Brand Registry (VIEWER)") as "Amazon広告（管理者）、ブランド登録（閲覧者）". */
+export function consolesJa(consoles: unknown): string {
+  return str(consoles).split(/,\s*(?=Amazon Ads \(|Brand Registry \()/).map((s) => s.trim()).filter(Boolean).map((entry) => {
+    const match = /^(Amazon Ads|Brand Registry) \((.*)\)$/.exec(entry);
+    return match ? `${CONSOLE_JA[match[1]]}（${OTHER_ROLE_JA(match[2])}）` : entry;
+  }).join("、");
+}
 
 const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   NO_2SV: (d) => `${login(d)} に2段階認証の手段が一つもありません`,
@@ -24,7 +54,7 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   SHARED_PRIMARY_LOGIN: (d, n) => `${login(d)}（${n(str(d.personId))}）を ${list(d.otherUsers, n)} も使っています`,
   DORMANT_USER: (d) => (d.lastLoginAt ? `${login(d)} は ${str(d.lastLoginAt)} から ${str(d.ageDays)} 日間ログインしていません` : `${login(d)} は承認から ${str(d.ageDays)} 日間一度もログインしていません`),
   STALE_INVITE: (d) => `${login(d)} への招待は ${str(d.invitedAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
-  EXTERNAL_ADMIN: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company)}）の ${login(d)} が管理者権限を持っています（${str(d.grants)}）`,
+  EXTERNAL_ADMIN: (d, n) => `外部の ${n(str(d.personId))}（${company(d)}）の ${login(d)} が管理者権限を持っています（${grantsJa(d.grants)}）`,
   TOO_MANY_ADMINS: (d, n) => `管理できる人が ${str(d.adminCount)} 人います（上限 ${str(d.maxAdmins)} 人）: ${list(d.admins, n)}`,
   OFFBOARDED_STILL_ACTIVE: (d, n) => `${n(str(d.personId))} は ${str(d.departedAt)} に退職済み（${str(d.daysSinceDeparture)} 日前）ですが、${login(d)} が有効なままです`,
   DORMANT_ACCOUNT: (d) => (d.lastLoginAt ? `このアカウントへの最後のログインは ${str(d.lastLoginAt)}（${str(d.ageDays)} 日前）です` : "このアカウントへのログインの記録がありません"),
@@ -34,12 +64,12 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   },
   SUSPENDED: (d) => `アカウントの状態が「${d.status === "DEACTIVATED" ? "閉鎖" : "停止"}」です`,
   INDIVIDUAL_PLAN_MULTI_USER: (d, n) => `小口出品のアカウントを ${str(d.peopleCount)} 人が使っています: ${list(d.people, n)}`,
-  PRIMARY_HELD_BY_OUTSIDER: (d, n) => `${login(d)} の使用者 ${n(str(d.personId))} は${d.departed ? "退職済み" : `外部の人（${str(d.company)}）`}です`,
+  PRIMARY_HELD_BY_OUTSIDER: (d, n) => `${login(d)} の使用者 ${n(str(d.personId))} は${d.departed ? "退職済み" : `外部の人（${company(d)}）`}です`,
   SINGLE_ADMIN: (d, n) => `管理できる人が ${d.adminPersonId ? n(str(d.adminPersonId)) : "1人"} だけです`,
-  EXTERNAL_SENSITIVE_ACCESS: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company)}）の ${login(d)} が重要な設定にアクセスできます（${str(d.grants)}）`,
-  CONTRACTOR_AS_USER: (d, n) => `外部の ${n(str(d.personId))}（${str(d.company) || "会社不明"}）がサブユーザーとして追加されていますが、認定パートナーではありません`,
+  EXTERNAL_SENSITIVE_ACCESS: (d, n) => `外部の ${n(str(d.personId))}（${company(d)}）の ${login(d)} が重要な設定にアクセスできます（${grantsJa(d.grants)}）`,
+  CONTRACTOR_AS_USER: (d, n) => `外部の ${n(str(d.personId))}（${company(d)}）がサブユーザーとして追加されていますが、認定パートナーではありません`,
   STALE_PARTNER_LINK: (d) => `${str(d.company)} への認定パートナーの招待リンクは ${str(d.linkSentAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
-  LEFTOVER_ACCESS: (d, n) => `${n(str(d.personId))} は${d.departed ? "退職済みですが" : "このアカウントに有効なログインがありませんが"}、${str(d.consoles)} へのアクセスが残っています`,
+  LEFTOVER_ACCESS: (d, n) => `${n(str(d.personId))} は${d.departed ? "退職済みですが" : "このアカウントに有効なログインがありませんが"}、${consolesJa(d.consoles)} へのアクセスが残っています`,
   NO_ACTIVE_PRIMARY: (d) => {
     if (Number(d.primaryCount) === 0) return "この有効なアカウントにはプライマリーユーザーのログインが登録されていません";
     const status = (code: string) => LOGIN_STATUS[code] ?? code;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { optionalRef, recordId } from "./record-fields";
-import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { optionalLabel, optionalRef, recordId } from "./record-fields";
 import { PHONE_LAST4_PATTERN } from "./text-rules";
 import { formDayWithin } from "./day";
 import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
@@ -14,7 +13,7 @@ const methodFields = z.object({
     loginId: id,
     kind: z.enum(["SMS", "VOICE", "AUTHENTICATOR_APP"]),
     role: z.enum(["PRIMARY", "BACKUP"]),
-    label: z.string().trim().max(100, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null),
+    label: optionalLabel(),
     // Only the last four digits: a full phone number is refused, never stored.
     phoneLast4: z
       .string()

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EMAIL_MAX_LENGTH } from "./members";
-import { optionalRef, optionalText, pastDay, recordId, requiredText, version } from "./record-fields";
+import { optionalLabel, optionalRef, optionalText, pastDay, recordId, requiredText, version } from "./record-fields";
 
 // People and the devices they hold, edited on the person page.
 
@@ -49,7 +49,7 @@ export const saveDeviceSchema = z.object({
   deviceId: optionalRef,
   version: z.coerce.number().int().min(0).optional(),
   kind: z.enum(DEVICE_KINDS, "validation.choose"),
-  label: optionalText(),
+  label: optionalLabel(),
   holderId: optionalRef,
   skipOtpOnBrowser: yesNo,
 });

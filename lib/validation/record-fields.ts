@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { containsPhoneNumber, PHONE_NUMBER_IN_TEXT_KEY } from "./phone-number";
 
 // Field rules shared by the record forms (clients, accounts, logins …): the same schemas run in the
 // browser before sending and in the server action, and every message is a catalogue key.
@@ -24,6 +25,11 @@ export const requiredText = (max = NAME_MAX_LENGTH) =>
   z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
 export const optionalText = (max = NAME_MAX_LENGTH) =>
   z.string().trim().max(max, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null);
+/**
+ * A 2SV method's or a device's label ("iPhone 15", "経理部の共用端末"): optional text that refuses a phone number,
+ * which Gatehouse never stores (only the method's last four digits, in their own field).
+ */
+export const optionalLabel = () => optionalText(LABEL_MAX_LENGTH).refine((v) => v === null || !containsPhoneNumber(v), PHONE_NUMBER_IN_TEXT_KEY);
 /** An optional reference chosen from a list: "" = none. */
 export const optionalRef = z.string().max(64, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null);
 /** Checkbox groups arrive comma-joined. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseTaskFilterPage, taskFilterSchema } from "./reviews";
+import { parseTaskFilterPage, reviewDueDayError, startCampaignSchema, taskFilterSchema } from "./reviews";
+import { utcDay } from "./day";
+import { addDays } from "@/lib/dates";
 
 describe("the tasks page's filter (from the address bar)", () => {
   it("keeps a client id", () => {
@@ -50,5 +52,23 @@ describe("the tasks page's filter and what it did not apply", () => {
     expect(parseTaskFilterPage({ client: "c".repeat(65) }, "u-1").ignored).toEqual([
       { name: "client", value: `${"c".repeat(40)}…`, reason: { kind: "tooLong", max: 64 } },
     ]);
+  });
+});
+
+describe("a review's due date", () => {
+  const form = (dueOn: string) => ({ name: "H1 review", clientIds: "c-1", accountIds: "", reviewerIds: "u-1", dueOn, recurrence: "SEMIANNUAL" });
+
+  it("is today or later: before today is refused (stop 42: due 2026-01-01, started overdue)", () => {
+    expect(reviewDueDayError("2026-01-01", "2026-12-07")).toBe("validation.review.duePast");
+    expect(reviewDueDayError("2026-12-06", "2026-12-07")).toBe("validation.review.duePast");
+    expect(reviewDueDayError("2026-12-07", "2026-12-07")).toBeNull();
+    expect(reviewDueDayError("2027-06-07", "2026-12-07")).toBeNull();
+  });
+
+  it("is checked by the start form's schema with today's clock, once per bad field", () => {
+    const today = utcDay();
+    expect(startCampaignSchema.safeParse(form(addDays(today, -1))).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.review.duePast" })]);
+    expect(startCampaignSchema.safeParse(form("2026-13-45")).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
+    expect(startCampaignSchema.parse(form(today)).dueOn).toBe(today);
   });
 });

@@ -3,6 +3,7 @@ import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "
 import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
+import { utcDay } from "./day";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
 
@@ -14,8 +15,19 @@ export const CAMPAIGN_MAX_ACCOUNTS = 2000;
 export const BULK_MAX_ITEMS = 500;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const realDay = (v: string) => DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-const dueDay = z.string("validation.date").refine(realDay, "validation.date");
+// "2026-13-45" is an Invalid Date, whose toISOString throws (a crash, not a refusal): checked before it is read.
+const realDay = (v: string) => {
+  const day = new Date(`${v}T00:00:00Z`);
+  return DAY.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+};
+const dueDay = z.string("validation.date").refine(realDay, { message: "validation.date", abort: true });
+/**
+ * A review is due today or later: one due 2026-01-01 started on 2026-12-07 began overdue (stop 42, finding 4).
+ * Today is the UTC calendar day, as every date rule counts; lib/db repeats the rule for callers that are not forms.
+ */
+export function reviewDueDayError(dueOn: string, today: string): string | null {
+  return dueOn < today ? "validation.review.duePast" : null;
+}
 const comment = z
   .string()
   .trim()
@@ -31,7 +43,10 @@ export const startCampaignSchema = z
     clientIds: ids,
     accountIds: ids,
     reviewerIds: ids.pipe(z.array(recordId).min(1, "validation.review.reviewersRequired")),
-    dueOn: dueDay,
+    dueOn: dueDay.superRefine((day, ctx) => {
+      const error = reviewDueDayError(day, utcDay());
+      if (error) ctx.addIssue({ code: "custom", message: error });
+    }),
     recurrence: z.enum(RECURRENCES, "validation.choose").optional().transform((v) => v ?? "NONE"),
   })
   .refine((v) => v.clientIds.length + v.accountIds.length > 0, { path: ["clientIds"], message: "validation.review.scopeRequired" });

@@ -10,6 +10,9 @@ import { formMessages } from "@/lib/i18n/form-messages";
 import { getT } from "@/lib/i18n/server";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { createClientAction, removeClientAction, renameClientAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("clients.title");
 
 /** Owners and Admins keep the list of clients: add, rename, remove (the accounts stay). */
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {

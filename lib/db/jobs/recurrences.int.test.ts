@@ -28,7 +28,7 @@ async function agencyWithCampaign(name: string, recurrence: Recurrence = "QUARTE
   await importSnapshot(db, tenant.orgId, oneAccountSnapshot(`${name} Store`));
   const account = await db.sellerAccount.findFirstOrThrow({ where: { orgId: tenant.orgId }, select: { id: true } });
   const scope = await scopeFor(tenant.userId, tenant.orgId);
-  const { id } = await startCampaign(scope, { name: `${name} review`, clientIds: [], accountIds: [account.id], reviewerIds: [tenant.userId], dueOn: "2026-12-31", recurrence });
+  const { id } = await startCampaign(scope, { name: `${name} review`, clientIds: [], accountIds: [account.id], reviewerIds: [tenant.userId], dueOn: "2099-12-31", recurrence });
   await db.reviewCampaign.update({ where: { id }, data: { startedAt: new Date(startedAt), dueOn: new Date(`${dueOn}T00:00:00Z`) } });
   return { ...tenant, scope, campaignId: id };
 }

@@ -74,7 +74,7 @@ beforeAll(async () => {
 });
 
 const start = (scope: Scope, reviewerIds: string[]) =>
-  startCampaign(scope, { name: `Q4 ${randomUUID().slice(0, 4)}`, clientIds: [], accountIds: [accountId], reviewerIds, dueOn: "2026-12-31", recurrence: "QUARTERLY" });
+  startCampaign(scope, { name: `Q4 ${randomUUID().slice(0, 4)}`, clientIds: [], accountIds: [accountId], reviewerIds, dueOn: "2099-12-31", recurrence: "QUARTERLY" });
 const itemOf = async (campaignId: string, kind: string, subjectId: string) => db.reviewItem.findFirstOrThrow({ where: { campaignId, kind: kind as "LOGIN", subjectId } });
 
 describe("review campaigns", () => {
@@ -102,7 +102,7 @@ describe("review campaigns", () => {
     const at = (day: string) => new Date(`${day}T01:00:00Z`);
     expect(await startNextRecurrence(owner, campaign.id, at(addDays(addMonths(startedOn, 3), -1)))).toBeNull();
     const next = await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)));
-    expect(await db.reviewCampaign.findUniqueOrThrow({ where: { id: next!.id } })).toMatchObject({ dueOn: new Date("2027-03-31T00:00:00Z"), recurrence: "QUARTERLY", accountIds: [accountId], reviewerIds: [manager.userId] });
+    expect(await db.reviewCampaign.findUniqueOrThrow({ where: { id: next!.id } })).toMatchObject({ dueOn: new Date("2100-03-31T00:00:00Z"), recurrence: "QUARTERLY", accountIds: [accountId], reviewerIds: [manager.userId] });
     expect(next!.items).toBe(campaign.items);
     // A second start of the same recurrence writes nothing.
     expect(await startNextRecurrence(owner, campaign.id, at(addMonths(startedOn, 3)))).toBeNull();
@@ -127,6 +127,16 @@ describe("review campaigns", () => {
     const stranger = await createTenant(db);
     await expect(start(await scopeFor(stranger.userId), [stranger.userId])).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(start(owner, [stranger.userId])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("refuses a due date before today (stop 42: one due 2026-01-01 began overdue), and writes nothing", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await db.reviewCampaign.count({ where: { orgId: owner.orgId } });
+    const startDue = (dueOn: string) => startCampaign(owner, { name: `Past ${randomUUID().slice(0, 4)}`, clientIds: [], accountIds: [accountId], reviewerIds: [manager.userId], dueOn, recurrence: "SEMIANNUAL" });
+    await expect(startDue(addDays(today, -1))).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.review.duePast" } });
+    expect(await db.reviewCampaign.count({ where: { orgId: owner.orgId } })).toBe(before);
+    // Due today is fine.
+    expect((await startDue(today)).items).toBeGreaterThan(0);
   });
 
   it("scopes decisions: a reviewer sees and decides only their items, nobody decides their own access", async () => {

@@ -1,10 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { assignReviewers, nextRecurrence } from "@/lib/reviews";
-import type { StartCampaignInput } from "@/lib/validation/reviews";
+import { reviewDueDayError, type StartCampaignInput } from "@/lib/validation/reviews";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { audit } from "../write-context";
+import { audit, utcToday } from "../write-context";
 import { canStartCampaign } from "./access";
 import { freezeItems } from "./freeze";
 import { reviewerOptions } from "./reviewers";
@@ -29,6 +29,8 @@ export async function startCampaign(scope: Scope, input: StartCampaignInput): Pr
  */
 async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previousCampaignId: string | null, startedAt: Date): Promise<{ id: string; items: number } | null> {
   if (!canStartCampaign(scope)) throw new AppError("FORBIDDEN", "Only owners and admins start access reviews");
+  // A person's start is held to today; a recurrence's due day is the job's reckoning from the last one.
+  if (previousCampaignId === null && reviewDueDayError(input.dueOn, utcToday())) throw new AppError("INVALID_INPUT", "The due date is in the past", { dueOn: "validation.review.duePast" });
   const db = dbFor(scope);
   const scoped = accountScopeWhere(scope);
   if (input.clientIds.length > 0) {

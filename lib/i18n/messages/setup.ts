@@ -21,8 +21,8 @@ export const ja = {
   "start.addClientHint": "代理店が担当する会社。アカウントをクライアントごとにまとめ、マネージャーや閲覧者の担当範囲にします。",
   "start.addAccount": "出品用アカウントを追加",
   "start.addAccountHint": "ストア名・出品者ID・リージョンから。ログイン、2段階認証、ユーザー権限はアカウントのページで追加します。",
-  "start.import": "スナップショットを取り込む",
-  "start.importHint": "gatehouse.snapshot/v1 形式の JSON でまとめて登録します。",
+  "start.import": "まとめて取り込む",
+  "start.importHint": "CSV・Excel のテンプレート（ダウンロードして記入）か、gatehouse.snapshot/v1 形式の JSON でまとめて登録します。",
   "start.readOnly": "まだ表示できるアカウントがありません。オーナーまたは管理者がアカウントを登録すると、ここに表示されます。",
 } as const;
 
@@ -48,7 +48,7 @@ export const en: Record<keyof typeof ja, string> = {
   "start.addClientHint": "A company the agency works for. Accounts are grouped by client, and Managers and Viewers see the clients they are assigned.",
   "start.addAccount": "Add a seller account",
   "start.addAccountHint": "Store name, seller ID and region; then add its logins, 2-step verification and user permissions on the account's page.",
-  "start.import": "Import a snapshot",
-  "start.importHint": "Load many records at once from a gatehouse.snapshot/v1 JSON file.",
+  "start.import": "Import many at once",
+  "start.importHint": "Load many records at once from the CSV or Excel templates (download and fill in) or a gatehouse.snapshot/v1 JSON file.",
   "start.readOnly": "There are no accounts to show yet. They appear here once an Owner or Admin adds them.",
 };

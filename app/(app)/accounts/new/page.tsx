@@ -7,6 +7,9 @@ import { canWrite } from "@/lib/db/write-context";
 import { getT } from "@/lib/i18n/server";
 import { accountFields } from "../_components/account-fields";
 import { createAccountAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("accounts.newTitle");
 
 export default async function NewAccountPage({ searchParams }: { searchParams: Promise<{ client?: string }> }) {
   const [scope, t, { client }] = await Promise.all([requireScope(), getT(), searchParams]);

@@ -5,6 +5,9 @@ import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { createOrganisationAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = () => pageTitle("org.newTitle");
 
 export default async function NewOrganisationPage() {
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);

@@ -14,6 +14,8 @@ export interface LoginEditorRecord {
   form: { values: Record<string, string>; pickers: Record<string, RecordPicker> } | { fields: FieldSpec[] };
   /** Each method's form values over `methodFields`, those unlike the defaults (the kind is always there). */
   methods: { id: string; values: Record<string, string> }[];
+  /** The add-method form's values: its role is the primary one while the login has no primary method (stop 42). */
+  addMethodValues: Record<string, string>;
   /** Secondary logins only: field name ("g.TOOL" / "g.TOOL.MP") → level now. */
   levels: Record<string, string> | null;
   removeWhat: string;

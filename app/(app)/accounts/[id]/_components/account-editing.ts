@@ -13,6 +13,7 @@ import { accountFields } from "../../_components/account-fields";
 import { personPickerField } from "../../../_components/person-picker-field";
 import type { AccountEditing, ChildKind, ChildRecord, EditingSummaries, LoginEditorRecord } from "./account-editing-types";
 import { loginEditFields, loginEditValues, loginFields, newPersonFields } from "./login-fields";
+import { firstMethodRole } from "@/lib/accounts/first-method-role";
 
 type Login = AccountDetail["logins"][number];
 
@@ -41,6 +42,7 @@ function loginRecord(t: Translate, login: Login, methods: FieldSpec[], values: R
       id: m.id,
       values: sparseRecordValues(methods, { kind: m.kind, role: m.role, label: m.label ?? "", phoneLast4: m.phoneLast4 ?? "", deviceId: m.device?.id ?? "" }),
     })),
+    addMethodValues: { role: firstMethodRole(login.twoStepMethods) },
     levels: login.role === "SECONDARY" ? Object.fromEntries(login.permissions.map((p) => [grantField(p.toolId, p.marketplace), p.level])) : null,
     removeWhat: t("logins.removeWhat", { methods: login.twoStepMethods.length, grants: login.permissions.length }),
   };

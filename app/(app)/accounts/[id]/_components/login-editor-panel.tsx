@@ -44,7 +44,7 @@ function LoginEditorForms({ editing, login }: { editing: AccountEditing; login: 
       />
       <div>
         <h4 className="text-xs font-semibold">{words.addMethod}</h4>
-        <ActionForm action={addTwoStepMethodAction} schema="addTwoStepMethod" hidden={{ ...base, loginId: login.id }} fields={methodFields} submitLabel={words.addMethodSubmit} pendingLabel={words.saving} messages={messages} inline testId="add-method-form" />
+        <ActionForm action={addTwoStepMethodAction} schema="addTwoStepMethod" hidden={{ ...base, loginId: login.id }} fields={methodFields} values={login.addMethodValues} resetKey={JSON.stringify(login.addMethodValues)} submitLabel={words.addMethodSubmit} pendingLabel={words.saving} messages={messages} inline testId="add-method-form" />
       </div>
       {login.methods.length > 0 && (
         <ul className="space-y-1 text-xs" data-testid="method-editors">
