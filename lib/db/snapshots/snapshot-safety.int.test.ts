@@ -50,6 +50,19 @@ describe("malformed snapshot files", () => {
     expect(await rowCounts(tenant.orgId)).toEqual(before);
   });
 
+  it("a full phone number in a device's label: refused at its path in the reader's words, nothing written; a model number is stored", async () => {
+    const tenant = await createTenant(db);
+    const scope = await scopeFor(tenant.userId);
+    const before = await rowCounts(tenant.orgId);
+    const doc = valid();
+    doc.devices[0].label = "Sato iPhone +81 90-1234-5678";
+    expect(await importSnapshotText(scope, JSON.stringify(doc))).toMatchObject({ ok: false, errors: [{ path: "devices[0].label", reason: { key: "phoneNumberInLabel" } }] });
+    expect(await rowCounts(tenant.orgId)).toEqual(before);
+    doc.devices[0].label = "Sato iPhone 15";
+    expect(await importSnapshotText(scope, JSON.stringify(doc))).toMatchObject({ ok: true });
+    expect(await db.device.findFirstOrThrow({ where: { orgId: tenant.orgId } })).toMatchObject({ label: "Sato iPhone 15" });
+  });
+
   it("10,000 levels of nesting: refused at its path, no stack overflow, nothing written", async () => {
     const tenant = await createTenant(db);
     const text = JSON.stringify(valid()).replace('"logins":[', `"logins":[${"[".repeat(10_000)}${"]".repeat(10_000)},`);

@@ -5,6 +5,7 @@ import { isNoop, planUpsert, type ListedPart, summarisePlan, type ExistingAccoun
 import { previewOf, type UpsertPreview } from "@/lib/snapshots/preview";
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import { recordIdentityErrors } from "@/lib/validation/snapshot-identities";
+import { phoneNumberErrors } from "@/lib/validation/snapshot-phone-numbers";
 import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { findClientByName, lockClientNames } from "../clients/client-records";
@@ -58,6 +59,9 @@ export async function upsertSnapshot(scope: Scope, snapshot: Snapshot, options: 
     const identity = recordIdentityErrors(snapshot);
     if (identity.length) return { ok: false, errors: identity };
   }
+  // A full phone number is never stored, whatever the path (the forms refuse it too; snapshot-phone-numbers.ts).
+  const phoneNumbers = phoneNumberErrors(snapshot);
+  if (phoneNumbers.length) return { ok: false, errors: phoneNumbers };
   const db = dbFor(scope);
   return db.$transaction(
     async (tx) => {
