@@ -88,6 +88,12 @@ describe("POST /api/v1/snapshots with a write token restricted to a client", () 
       ...s, people: [...s.people, person("p-sato", "Sato Hana")],
       accounts: s.accounts.map((a) => ({ ...a, logins: [...a.logins, login("l-new", "new@matcha.example", "p-sato", null, "SECONDARY")] })),
     })],
+    // p-new is the token's to make, but a device another client's account uses shared by a second person gives that
+    // account a finding (SHARED_DEVICE-style rules look across accounts).
+    ["a new person's login on a device another client's account uses", (s: Snapshot): Snapshot => ({
+      ...s, people: [...s.people, person("p-new", "New Helper")],
+      accounts: s.accounts.map((a) => ({ ...a, logins: [...a.logins, login("l-new", "new@matcha.example", "p-new", "d-shared", "SECONDARY")] })),
+    })],
     ["its own device handed to a person the token cannot see", (s: Snapshot): Snapshot => ({ ...s, people: [...s.people, person("p-sato", "Sato Hana")], devices: s.devices.map((d) => (d.id === "d-a-only" ? { ...d, holderId: "p-sato" } : d)) })],
   ])("refuses %s: 403, nothing changed", async (_name, edit) => {
     const w = await world();
