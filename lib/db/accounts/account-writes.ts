@@ -6,7 +6,7 @@ import type { Scope } from "../scope";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
 import { loginEmailKey, sameTwoStepMethod, type TwoStepIdentity } from "@/lib/validation/record-identity";
 import { assertEmailFreeOnAccount, assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
-import { clientReach } from "../snapshots/client-reach";
+import { clientReach } from "../client-reach";
 
 async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
   const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });
@@ -125,7 +125,9 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
       const owner = input.personId ?? before.personId;
       const others = [...new Set((input.sharedWith ?? []).filter((id) => id !== owner))];
       const known = await tx.person.count({ where: { orgId: scope.orgId, id: { in: others } } });
-      if (known !== others.length) throw new AppError("INVALID_INPUT", "Unknown person", { sharedWith: "validation.unknownPerson" });
+      // As assertPersonInOrg: a client-scoped member knows only the people its clients' accounts reach.
+      const unseen = scope.clientIds && others.length ? others.length - (await clientReach(tx, scope.orgId, scope.clientIds, { people: others, devices: [] })).seen.people.size : 0;
+      if (known !== others.length || unseen > 0) throw new AppError("INVALID_INPUT", "Unknown person", { sharedWith: "validation.unknownPerson" });
       await tx.loginUser.deleteMany({ where: { loginId: before.id } });
       await tx.loginUser.createMany({ data: [owner, ...others].map((personId) => ({ orgId: scope.orgId, loginId: before.id, personId })) });
       usersAfter = [owner, ...others].sort();

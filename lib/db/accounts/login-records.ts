@@ -7,7 +7,7 @@ import type { Tx } from "../client";
 import type { Login } from "../generated/client";
 import { assertNameFreeOrConfirmed } from "../people/same-named-people";
 import { accountScopeWhere, type Scope } from "../scope";
-import { clientReach } from "../snapshots/client-reach";
+import { clientReach } from "../client-reach";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
 

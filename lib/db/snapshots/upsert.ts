@@ -8,7 +8,7 @@ import { recordIdentityErrors } from "@/lib/validation/snapshot-identities";
 import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { findClientByName, lockClientNames } from "../clients/client-records";
-import { clientReach, peopleSeenBy } from "./client-reach";
+import { clientReach, guardOtherClientsFindings, OUT_OF_REACH, peopleSeenBy } from "../client-reach";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
@@ -187,7 +187,7 @@ async function prepare(tx: Tx, { orgId, clientIds }: Scope, snapshot: Snapshot, 
 }
 
 /** The refusal of a restricted write that reaches past its clients: the same for every record, naming none (decision 082). */
-const outOfReach = () => new AppError("FORBIDDEN", "This file changes records outside the caller's clients");
+const outOfReach = () => new AppError("FORBIDDEN", OUT_OF_REACH);
 
 /**
  * A client-restricted caller (decision 082) may name only the people and devices its clients' accounts reach (what its
@@ -247,10 +247,9 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
   ]);
   // Rules look across accounts (a device shared by two people's logins): a restricted caller's own accounts may not
   // bring another client's account a finding it did not have (decision 082). Counted before and after the recompute.
-  const outside = scope.clientIds ? await accountsOutside(tx, orgId, scope.clientIds, [...touched]) : [];
-  const heldBefore = await heldFindings(tx, orgId, outside);
+  const noNewFindingsElsewhere = await guardOtherClientsFindings(tx, scope, [...touched]);
   await recomputeAccounts(tx, orgId, [...touched], { today: utcToday(), actorUserId: scope.userId });
-  if ((await heldFindings(tx, orgId, outside)).some((key) => !heldBefore.includes(key))) throw outOfReach();
+  await noNewFindingsElsewhere();
   const peopleAfter = await peopleOnAccounts(tx, orgId, written);
   await refreshPersonAccess(tx, orgId, [...new Set([...peopleBefore, ...peopleAfter, ...changed.created, ...changed.updatedPeople])]);
 
@@ -261,20 +260,6 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
     entityId: orgId,
     after: { source: options.source, client: options.client, ...summary, peopleMatchedByEmail: prepared.matches.filter((m) => m.by === "email").length },
   });
-}
-
-/** Of these accounts, those under no client or another client than these. */
-async function accountsOutside(tx: Tx, orgId: string, clientIds: string[], accountIds: string[]): Promise<string[]> {
-  if (accountIds.length === 0) return [];
-  const rows = await tx.sellerAccount.findMany({ where: { orgId, id: { in: accountIds }, OR: [{ clientId: null }, { clientId: { notIn: clientIds } }] }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
-/** The findings these accounts hold (open or accepted), as account, rule and subject. */
-async function heldFindings(tx: Tx, orgId: string, accountIds: string[]): Promise<string[]> {
-  if (accountIds.length === 0) return [];
-  const rows = await tx.finding.findMany({ where: { orgId, accountId: { in: accountIds }, status: { not: "RESOLVED" } }, select: { accountId: true, ruleId: true, subjectType: true, subjectId: true } });
-  return rows.map((f) => `${f.accountId} ${f.ruleId} ${f.subjectType} ${f.subjectId}`);
 }
 
 /** Accounts where these people hold a login, use one, or have other access (their facts feed those accounts' rules). */

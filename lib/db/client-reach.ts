@@ -1,5 +1,6 @@
 import "server-only";
-import type { Tx } from "../client";
+import { AppError } from "@/lib/errors";
+import type { Tx } from "./client";
 
 // What a client-restricted caller may touch of the organisation's people and devices (decision 082). People and
 // devices are shared across accounts, so an account's records alone do not say whose they are: a person or device
@@ -44,4 +45,27 @@ export async function clientReach(tx: Tx, orgId: string, clientIds: string[], id
 /** Database ids of the people this caller's clients' accounts reach, among these (for matching by e-mail). */
 export async function peopleSeenBy(tx: Tx, orgId: string, clientIds: string[], personIds: string[]): Promise<Set<string>> {
   return (await clientReach(tx, orgId, clientIds, { people: personIds, devices: [] })).seen.people;
+}
+
+/** The one message of a restricted write refused for reaching past its clients: it names no record (decision 082). */
+export const OUT_OF_REACH = "This change reaches records outside the caller's clients";
+
+/**
+ * Called before a recompute of these accounts; the function it returns, called after, refuses (FORBIDDEN) when an
+ * account outside a client-restricted caller's clients holds a finding (open or accepted; account, rule, subject)
+ * it did not hold before. Rules look across accounts (a device shared by two people's logins), so a caller's own
+ * account can bring another client's one a finding. Findings resolved there are allowed. Unrestricted: no check.
+ */
+export async function guardOtherClientsFindings(tx: Tx, scope: { orgId: string; clientIds: string[] | null }, accountIds: string[]): Promise<() => Promise<void>> {
+  const { orgId, clientIds } = scope;
+  if (!clientIds || accountIds.length === 0) return async () => undefined;
+  const outside = (await tx.sellerAccount.findMany({ where: { orgId, id: { in: accountIds }, OR: [{ clientId: null }, { clientId: { notIn: clientIds } }] }, select: { id: true } })).map((r) => r.id);
+  if (outside.length === 0) return async () => undefined;
+  const held = async () =>
+    (await tx.finding.findMany({ where: { orgId, accountId: { in: outside }, status: { not: "RESOLVED" } }, select: { accountId: true, ruleId: true, subjectType: true, subjectId: true } }))
+      .map((f) => `${f.accountId} ${f.ruleId} ${f.subjectType} ${f.subjectId}`);
+  const before = new Set(await held());
+  return async () => {
+    if ((await held()).some((key) => !before.has(key))) throw new AppError("FORBIDDEN", OUT_OF_REACH);
+  };
 }
