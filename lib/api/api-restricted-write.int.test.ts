@@ -19,7 +19,7 @@ const today = new Date().toISOString().slice(0, 10);
 const ago = (n: number) => addDays(today, -n);
 const person = (id: string, name: string) => ({ id, name, external: false, company: "Shop KK", departedAt: null });
 const login = (id: string, email: string, personId: string, deviceId: string | null, role: "PRIMARY" | "SECONDARY" = "PRIMARY") => ({
-  id, role, email, personId, status: "ACTIVE" as const, lastLoginAt: ago(2), passwordChangedAt: ago(40), invitedAt: ago(300), acceptedAt: ago(299),
+  id, role, email, personId, usedBy: [personId], passwordReused: false, status: "ACTIVE" as const, lastLoginAt: ago(2), passwordChangedAt: ago(40), invitedAt: ago(300), acceptedAt: ago(299),
   twoStep: deviceId ? [{ kind: "SMS" as const, role: "PRIMARY" as const, deviceId, phoneLast4: "1234" }] : [],
   permissions: role === "PRIMARY" ? [{ tool: "USER_PERMISSIONS" as const, level: "ADMIN" as const, marketplace: null }] : [],
 });
