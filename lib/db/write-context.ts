@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { guardOtherClientsFindings } from "./client-reach";
 import type { Tx } from "./client";
 import { peopleOnAccounts, refreshPersonAccess } from "./people/person-access";
 import { recomputeAccounts } from "./risk/recompute";
@@ -62,7 +63,10 @@ export async function writeAccountData<T>(
     const before = await peopleOnAccounts(tx, scope.orgId, [account.id]);
     const { value, alsoTouches = [] } = await change(tx);
     const touched = [...new Set([account.id, ...alsoTouches])];
+    // A client-scoped member's change may not bring another client's account a finding (decision 082).
+    const noNewFindingsElsewhere = await guardOtherClientsFindings(tx, scope, touched);
     await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    await noNewFindingsElsewhere();
     const after = await peopleOnAccounts(tx, scope.orgId, [account.id]);
     await refreshPersonAccess(tx, scope.orgId, [...new Set([...before, ...after])]);
     return value;

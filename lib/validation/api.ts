@@ -111,9 +111,17 @@ export const auditResultSchema = z
   })
   .meta({ id: "AuditResult", description: "Byte for byte what `gatehouse audit --json` prints for the same snapshot." });
 
+const upsertCountsSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+
+/** `accounts` as API.md pins it; `people` and `devices` so that a file changing only those is not answered "unchanged" (decision 082). */
 export const snapshotUpsertResultSchema = z
-  .object({ accounts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) })
+  .object({
+    accounts: upsertCountsSchema,
+    people: upsertCountsSchema.describe("People of the file: created, changed, and listed as stored."),
+    devices: upsertCountsSchema.describe("Devices of the file: created, changed, and listed as stored."),
+  })
   .meta({ id: "SnapshotUpsertResult" });
+export type SnapshotUpsertResult = z.infer<typeof snapshotUpsertResultSchema>;
 
 /** Idempotency-Key: what Stripe and the IETF draft allow, printable ASCII up to 255. */
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, "api.problem.idempotencyKey");

@@ -6,6 +6,7 @@ import type { Scope } from "../scope";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
 import { loginEmailKey, sameTwoStepMethod, type TwoStepIdentity } from "@/lib/validation/record-identity";
 import { assertEmailFreeOnAccount, assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
+import { clientReach } from "../client-reach";
 
 async function loginOnAccount(tx: Tx, scope: Scope, accountId: string, loginId: string) {
   const login = await tx.login.findFirst({ where: { id: loginId, accountId, orgId: scope.orgId } });
@@ -31,8 +32,11 @@ export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInpu
 }
 
 async function assertDeviceInOrg(tx: Tx, scope: Scope, deviceId: string | null) {
-  if (deviceId && !(await tx.device.findFirst({ where: { id: deviceId, orgId: scope.orgId }, select: { id: true } })))
-    throw new AppError("INVALID_INPUT", "Unknown device", { deviceId: "validation.unknownDevice" });
+  if (!deviceId) return;
+  const device = await tx.device.findFirst({ where: { id: deviceId, orgId: scope.orgId }, select: { id: true } });
+  // A client-scoped member knows only the devices its clients' accounts use (decision 082): another is as unknown.
+  const unseen = device && scope.clientIds && !(await clientReach(tx, scope.orgId, scope.clientIds, { people: [], devices: [deviceId] })).seen.devices.has(deviceId);
+  if (!device || unseen) throw new AppError("INVALID_INPUT", "Unknown device", { deviceId: "validation.unknownDevice" });
 }
 
 /** The login's other methods hold no copy of this one (the account's row lock, held by writeAccountData, keeps it so). */
@@ -121,7 +125,9 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
       const owner = input.personId ?? before.personId;
       const others = [...new Set((input.sharedWith ?? []).filter((id) => id !== owner))];
       const known = await tx.person.count({ where: { orgId: scope.orgId, id: { in: others } } });
-      if (known !== others.length) throw new AppError("INVALID_INPUT", "Unknown person", { sharedWith: "validation.unknownPerson" });
+      // As assertPersonInOrg: a client-scoped member knows only the people its clients' accounts reach.
+      const unseen = scope.clientIds && others.length ? others.length - (await clientReach(tx, scope.orgId, scope.clientIds, { people: others, devices: [] })).seen.people.size : 0;
+      if (known !== others.length || unseen > 0) throw new AppError("INVALID_INPUT", "Unknown person", { sharedWith: "validation.unknownPerson" });
       await tx.loginUser.deleteMany({ where: { loginId: before.id } });
       await tx.loginUser.createMany({ data: [owner, ...others].map((personId) => ({ orgId: scope.orgId, loginId: before.id, personId })) });
       usersAfter = [owner, ...others].sort();

@@ -7,6 +7,7 @@ import type { Tx } from "../client";
 import type { Login } from "../generated/client";
 import { assertNameFreeOrConfirmed } from "../people/same-named-people";
 import { accountScopeWhere, type Scope } from "../scope";
+import { clientReach } from "../client-reach";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
 
@@ -16,7 +17,9 @@ import { accountsUsingDevices, audit, writeAccountData } from "../write-context"
 
 export async function assertPersonInOrg(tx: Tx, scope: Scope, personId: string) {
   const person = await tx.person.findFirst({ where: { id: personId, orgId: scope.orgId }, select: { id: true } });
-  if (!person) throw new AppError("INVALID_INPUT", "Unknown person", { personId: "validation.unknownPerson" });
+  // A client-scoped member knows only the people its clients' accounts reach (decision 082): another is as unknown.
+  const unseen = person && scope.clientIds && !(await clientReach(tx, scope.orgId, scope.clientIds, { people: [personId], devices: [] })).seen.people.has(personId);
+  if (!person || unseen) throw new AppError("INVALID_INPUT", "Unknown person", { personId: "validation.unknownPerson" });
 }
 
 /** Seller Central has one primary user per account. */

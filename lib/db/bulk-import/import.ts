@@ -61,7 +61,9 @@ export type BulkImportResult =
   | { ok: false; errors: (SnapshotError & { row: number })[] };
 
 export async function runBulkImport(scope: Scope, options: BulkImportOptions): Promise<BulkImportResult> {
-  if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins import data");
+  // A client-restricted caller is held to its clients' records (decision 082); the large-file import writes the whole
+  // organisation's, so it is not theirs (Owners and Admins have no restriction; this keeps it so).
+  if (!isOrgAdmin(scope) || scope.clientIds) throw new AppError("FORBIDDEN", "Only owners and admins import data");
   const { orgId } = scope;
   const progress = options.onProgress ?? (() => undefined);
   const connection = await openImportConnection(options.connectionString);

@@ -140,9 +140,11 @@ describe("a client named as a width-twin of an existing one is that client", () 
     const none = await callApi(listAccounts, { path: "/api/v1/accounts?client=Sora", token });
     expect((none.json as { data: unknown[]; next: unknown })).toEqual({ data: [], next: null });
 
-    // A client-restricted token: its client found by the twin, the write allowed.
+    // A client-restricted token: its client found by the twin, the write allowed. It posts what it sees: p-ito is on
+    // no account, so not its to name (decision 082).
     const restricted = await createApiToken(scope, { name: "kumo only", scope: "write", clientIds: [kumo], expiresOn: null });
-    const again = await callApi(postSnapshots, { method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("ｋｕｍｏ ｋｋ")}`, token: restricted.token, body: JSON.stringify(base()) });
+    const seen = { ...base(), people: (base().people ?? []).filter((p) => p.id !== "p-ito") };
+    const again = await callApi(postSnapshots, { method: "POST", path: `/api/v1/snapshots?client=${encodeURIComponent("ｋｕｍｏ ｋｋ")}`, token: restricted.token, body: JSON.stringify(seen) });
     expect(again.status).toBe(200);
     expect(await db.client.count({ where: { orgId: tenant.orgId } })).toBe(1);
   });

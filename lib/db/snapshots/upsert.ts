@@ -9,6 +9,7 @@ import { phoneNumberErrors } from "@/lib/validation/snapshot-phone-numbers";
 import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { findClientByName, lockClientNames } from "../clients/client-records";
+import { clientReach, guardOtherClientsFindings, OUT_OF_REACH, peopleSeenBy } from "../client-reach";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
@@ -101,11 +102,15 @@ async function prepare(tx: Tx, { orgId, clientIds }: Scope, snapshot: Snapshot, 
   let clientId: string | null | undefined;
   let clientIsNew = false;
   let clientName: string | null = null;
+  // Without a client a restricted caller's new accounts would land outside what it may see.
+  if (clientIds && !options.client) throw new AppError("FORBIDDEN", "A client-restricted caller names one of its clients");
   if (options.client) {
     if (!options.dryRun) await lockClientNames(tx, orgId);
     // A client-restricted token finds only its clients (assertRestrictedWrite found the same one): a twin outside them
     // named exactly is not this caller's.
     const client = await findClientByName(tx, orgId, options.client, clientIds);
+    // A client outside the restriction is not there for this caller, whether it exists or not; nor may it make one.
+    if (clientIds && !client) throw new AppError("NOT_FOUND", "Client not found");
     clientIsNew = !client;
     clientId = client?.id ?? NEW_CLIENT;
     clientName = client?.name ?? options.client;
@@ -125,6 +130,9 @@ async function prepare(tx: Tx, { orgId, clientIds }: Scope, snapshot: Snapshot, 
     const rowById = new Map(rows.map((r) => [r.id, r]));
     for (const a of bySeller) matched.set(a.id, { row: rowById.get(holderOf.get(a.sellerId!)!)!, by: "sellerId" });
   }
+
+  // An account under another client or under none is not a restricted caller's to change (matched either way).
+  if (clientIds && [...matched.values()].some((m) => !m.row.clientId || !clientIds.includes(m.row.clientId))) throw outOfReach();
 
   // A seller ID belongs to one account: refuse a file that would give one to two.
   const errors: SnapshotError[] = [];
@@ -153,7 +161,9 @@ async function prepare(tx: Tx, { orgId, clientIds }: Scope, snapshot: Snapshot, 
       orgId,
       emails,
     );
-    for (const r of rows) byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), { id: r.id, externalId: r.externalId, name: r.name }]);
+    // A restricted caller's new person is not merged into one it cannot see: that would show it that person.
+    const seen = clientIds ? await peopleSeenBy(tx, orgId, clientIds, [...new Set(rows.map((r) => r.id))]) : null;
+    for (const r of rows) if (!seen || seen.has(r.id)) byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), { id: r.id, externalId: r.externalId, name: r.name }]);
   }
   const matches = matchPeople({ snapshot, byExternalId, byEmail, keepApart: new Set(options.keepApart ?? []) });
   const resolved = withResolvedPeople(snapshot, resolvedPersonIds(matches));
@@ -176,7 +186,26 @@ async function prepare(tx: Tx, { orgId, clientIds }: Scope, snapshot: Snapshot, 
   const plan = planUpsert({ snapshot: resolved, existing, people: stored.people, devices: stored.devices, clientId, loginsOnly: options.loginsOnly, listed: options.listed });
   const personDb = new Map([...stored.people].map(([ext, p]) => [ext, p.id]));
   const deviceDb = new Map([...stored.devices].map(([ext, d]) => [ext, d.id]));
+  if (clientIds) await assertWithinClients(tx, orgId, clientIds, resolved, plan, personDb, deviceDb);
   return { ok: true, plan, matches, clientId, clientIsNew, clientName, existingRows, personDb, deviceDb };
+}
+
+/** The refusal of a restricted write that reaches past its clients: the same for every record, naming none (decision 082). */
+const outOfReach = () => new AppError("FORBIDDEN", OUT_OF_REACH);
+
+/**
+ * A client-restricted caller (decision 082) may name only the people and devices its clients' accounts reach (what its
+ * export shows), and change only those no other account reaches: another client's, or no client's. People and devices
+ * are shared, so a change to one is a change to every account that reaches it. New ones are its to make.
+ */
+async function assertWithinClients(tx: Tx, orgId: string, clientIds: string[], file: Snapshot, plan: UpsertPlan, personDb: Map<string, string>, deviceDb: Map<string, string>): Promise<void> {
+  const named = {
+    people: file.people.flatMap((p) => (personDb.has(p.id) ? [personDb.get(p.id)!] : [])),
+    devices: file.devices.flatMap((d) => (deviceDb.has(d.id) ? [deviceDb.get(d.id)!] : [])),
+  };
+  const reach = await clientReach(tx, orgId, clientIds, named);
+  if (named.people.some((id) => !reach.seen.people.has(id)) || named.devices.some((id) => !reach.seen.devices.has(id))) throw outOfReach();
+  if (plan.people.updated.some((p) => reach.shared.people.has(p.id)) || plan.devices.updated.some((d) => reach.shared.devices.has(d.id))) throw outOfReach();
 }
 
 /** Stands for a client the plan will create (so every existing account counts as moved). */
@@ -220,7 +249,11 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
     ...(await accountsUsingDevices(tx, orgId, [...devicesAfter, ...changed.devices])),
     ...(await accountsOfPeople(tx, orgId, changed.updatedPeople)),
   ]);
+  // Rules look across accounts (a device shared by two people's logins): a restricted caller's own accounts may not
+  // bring another client's account a finding it did not have (decision 082). Counted before and after the recompute.
+  const noNewFindingsElsewhere = await guardOtherClientsFindings(tx, scope, [...touched]);
   await recomputeAccounts(tx, orgId, [...touched], { today: utcToday(), actorUserId: scope.userId });
+  await noNewFindingsElsewhere();
   const peopleAfter = await peopleOnAccounts(tx, orgId, written);
   await refreshPersonAccess(tx, orgId, [...new Set([...peopleBefore, ...peopleAfter, ...changed.created, ...changed.updatedPeople])]);
 
