@@ -17,6 +17,7 @@ export function describeSheetProblem(problem: SheetProblem, t: T, locale: Locale
   // The accepted values come in both languages (cells.ts acceptedChoices): the reader gets theirs.
   const vars: Record<string, string | number> = { ...problem.vars, value: problem.value ?? "" };
   if (locale === "ja" && problem.vars?.acceptedJa !== undefined) vars.accepted = problem.vars.acceptedJa;
+  if (locale === "ja" && problem.vars?.columnsJa !== undefined) vars.columns = problem.vars.columnsJa;
   return { path: problem.sheet ? t("bulk.inSheet", { sheet: problem.sheet, where: path }) : path, message: t(`sheetError.${problem.key}`, vars) };
 }
 

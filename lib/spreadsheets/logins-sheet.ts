@@ -1,5 +1,6 @@
 import { ACCEPTED_BOOLEAN, type AcceptedVars, acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readTwoStep } from "./cells";
 import { BASE_COLUMNS, columnFor, looksSecret, type SheetColumn } from "./logins-columns";
+import { FirstRows, repeatedRowProblems } from "./repeated-rows";
 
 // A logins spreadsheet (header row, then one row per login) as a gatehouse.snapshot/v1 document, which
 // then goes through the snapshot's own validation and the same upsert preview as a JSON file. Every
@@ -14,7 +15,8 @@ export interface SheetProblem {
   value?: string;
   key:
     | "secretColumn" | "unknownColumn" | "duplicateColumn" | "noHeader" | "noRows" | "badValue" | "badDate" | "badTwoStep" | "badPhone" | "missing" | "missingColumn" | "csvSyntax" | "xlsxUnreadable"
-    | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge";
+    | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge"
+    | "repeatedAccount" | "repeatedPerson" | "repeatedLogin";
   vars?: Record<string, string | number>;
   /** The worksheet (or CSV file) of a workbook import; absent for a single logins sheet. */
   sheet?: string;
@@ -159,6 +161,12 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
   return { accountId, account, personId, person, loginId, login, problems };
 }
 
+/** A column's heading as the file spells it, or its English name where the file has no such column. */
+export const headingOf = (table: LoginsTable) => (key: string): string => {
+  const i = table.index.get(key);
+  return (i === undefined ? undefined : table.headerRow[i]?.trim()) || (BASE_COLUMNS.find((c) => c.key === key)?.en ?? key);
+};
+
 /** `cells`: the rows as read (the first one is the header). */
 export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
   const header = readLoginsHeader(cells[0]);
@@ -169,6 +177,8 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
   const accountIndex = new Map<string, number>();
   const people = new Map<string, Record<string, unknown>>();
   const rowAt = new Map<string, number>();
+  const first = new FirstRows();
+  const heading = headingOf(table);
   let rows = 0;
   cells.slice(1).forEach((cellsOfRow, index) => {
     const rowNumber = index + 2;
@@ -176,6 +186,8 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
     if (!row) return;
     rows++;
     problems.push(...row.problems);
+    // A repeat only adds permissions: details that differ from the first row are refused (repeated-rows.ts).
+    problems.push(...repeatedRowProblems(first, row, rowNumber, heading));
     if (!people.has(row.personId)) {
       rowAt.set(`people[${people.size}]`, rowNumber);
       people.set(row.personId, row.person);

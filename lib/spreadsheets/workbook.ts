@@ -1,5 +1,6 @@
 import { readKindHeader, readKindRow, type KindTable, type OtherKind } from "./kind-rows";
-import { readLoginRow, readLoginsHeader, rowOfPaths, type SheetProblem } from "./logins-sheet";
+import { headingOf, readLoginRow, readLoginsHeader, rowOfPaths, type SheetProblem } from "./logins-sheet";
+import { FirstRows, repeatedRowProblems } from "./repeated-rows";
 import { kindOfHeaders, kindOfSheetName, SHEET_NAMES, type SheetKind } from "./sheet-kinds";
 
 // A bulk workbook (several sheets of an .xlsx, or several CSV files, one kind each; decision 022) as
@@ -65,11 +66,15 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
         problems.push(...header.problems.map(tag));
         continue;
       }
+      const first = new FirstRows();
+      const heading = headingOf(header.table);
       body.forEach((cells, i) => {
         const row = readLoginRow(header.table, cells, i + 2);
         if (!row) return;
         rows++;
         problems.push(...row.problems.map(tag));
+        // A repeat only adds permissions: details that differ from the logins sheet's first row are refused (repeated-rows.ts).
+        problems.push(...repeatedRowProblems(first, row, i + 2, heading).map(tag));
         const at = { sheet: sheetLabel, row: i + 2 };
         if (!people.has(row.personId)) {
           place.set(`people[${people.size}]`, at);
