@@ -70,6 +70,8 @@ export interface LoginRow {
   person: Record<string, unknown>;
   loginId: string;
   login: Record<string, unknown> & { permissions: unknown[] };
+  /** The column keys of the row's non-blank cells (a later row of a record repeats only what it writes: repeated-rows.ts). */
+  written: ReadonlySet<string>;
   problems: SheetProblem[];
 }
 
@@ -158,7 +160,8 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
     invitedAt: date("invitedAt"), acceptedAt: date("acceptedAt"), lastLoginAt: date("lastLoginAt"), passwordChangedAt: date("passwordChangedAt"),
     passwordReused: flag("passwordReused"), twoStep: (twoStep ?? []).map((m) => ({ ...m, deviceId: null })), permissions,
   };
-  return { accountId, account, personId, person, loginId, login, problems };
+  const written = new Set([...index.keys()].filter((key) => get(key) !== ""));
+  return { accountId, account, personId, person, loginId, login, written, problems };
 }
 
 /** A column's heading as the file spells it, or its English name where the file has no such column. */

@@ -15,7 +15,7 @@ const row = (changes: Record<string, string>) => HEADER.map((h, i) => changes[h]
 
 describe("a repeated row only adds permissions (decision 083)", () => {
   it("refuses a login id repeated for another user (the tester's file), naming its columns and the first row, in ja and en", () => {
-    const vendor = row({ role: "SECONDARY", email: "va@vendor.example", person_id: "p-va", name: "Vendor VA", external: "yes", two_step: "", PAYMENTS: "VIEW" });
+    const vendor = row({ role: "SECONDARY", email: "va@vendor.example", person_id: "p-va", name: "Vendor VA", external: "yes", two_step: "AUTHENTICATOR_APP", PAYMENTS: "VIEW" });
     const sheet = loginsSheetToSnapshot([HEADER, owner, vendor]);
     expect(sheet.ok).toBe(false);
     if (sheet.ok) return;

@@ -41,9 +41,13 @@ export function detailsOf(kind: RecordKind, record: Record<string, unknown>, ema
   return details;
 }
 
-/** The columns whose details differ (in the sheet's column order); a detail missing on either side is not compared. */
-export function differingColumns(kind: RecordKind, first: Details, later: Details): string[] {
-  return DETAIL_COLUMNS[kind].map(([column]) => column).filter((c) => c in first && c in later && first[c] !== later[c]);
+/**
+ * The columns whose details differ (in the sheet's column order). Only the cells the later row writes are compared: the
+ * templates and the exports write an account's and a person's details on their first row and leave them blank after
+ * (a blank cell repeats nothing). A detail the first row's record lacks (a name taken from the e-mail) is not compared.
+ */
+export function differingColumns(kind: RecordKind, first: Details, later: Details, written: ReadonlySet<string>): string[] {
+  return DETAIL_COLUMNS[kind].map(([column]) => column).filter((c) => written.has(c) && c in first && c in later && first[c] !== later[c]);
 }
 
 const PROBLEM_KEY = { account: "repeatedAccount", person: "repeatedPerson", login: "repeatedLogin" } as const;
@@ -64,14 +68,16 @@ export class FirstRows {
   private readonly seen = new Map<string, { row: number; details: Details }>();
 
   /** Records the row's record (`within`: the account of a login, whose ids are the account's) if it is the first of its id; else the problem of a repeat that differs, or null. */
-  check(kind: RecordKind, id: string, row: number, details: Details, heading: (column: string) => string, within = ""): SheetProblem | null {
+  /** `written` null: the row has unreadable cells (named on their own); as a first row it is not compared with. */
+  check(kind: RecordKind, id: string, row: number, details: Details, written: ReadonlySet<string> | null, heading: (column: string) => string, within = ""): SheetProblem | null {
     const key = `${kind}\u0000${within}\u0000${id}`;
     const first = this.seen.get(key);
     if (!first) {
-      this.seen.set(key, { row, details });
+      this.seen.set(key, { row, details: written ? details : {} });
       return null;
     }
-    const columns = differingColumns(kind, first.details, details);
+    if (!written) return null;
+    const columns = differingColumns(kind, first.details, details, written);
     return columns.length ? repeatedRowProblem(kind, row, id, first.row, columns.map(heading)) : null;
   }
 }
@@ -79,14 +85,16 @@ export class FirstRows {
 /** The repeats of a logins-sheet row (logins-sheet.ts, workbook.ts): its account's, its person's and its login's. */
 export function repeatedRowProblems(
   first: FirstRows,
-  row: { accountId: string; account: Record<string, unknown>; personId: string; person: Record<string, unknown>; loginId: string; login: Record<string, unknown> },
+  row: { accountId: string; account: Record<string, unknown>; personId: string; person: Record<string, unknown>; loginId: string; login: Record<string, unknown>; written: ReadonlySet<string>; problems: readonly unknown[] },
   rowNumber: number,
   heading: (column: string) => string,
 ): SheetProblem[] {
   const email = (row.login.email as string | null) ?? null;
+  // A row's own unreadable cells are named already (and read as nothing): it is compared once they are fixed.
+  const written = row.problems.length ? null : row.written;
   return [
-    first.check("account", row.accountId, rowNumber, detailsOf("account", row.account), heading),
-    first.check("person", row.personId, rowNumber, detailsOf("person", row.person, email), heading),
-    first.check("login", row.loginId, rowNumber, detailsOf("login", row.login), heading, row.accountId),
+    first.check("account", row.accountId, rowNumber, detailsOf("account", row.account), written, heading),
+    first.check("person", row.personId, rowNumber, detailsOf("person", row.person, email), written, heading),
+    first.check("login", row.loginId, rowNumber, detailsOf("login", row.login), written, heading, row.accountId),
   ].filter((p): p is SheetProblem => p !== null);
 }

@@ -81,7 +81,9 @@ export async function streamLoginsSheet(
     if (!sheet.ok) {
       for (const p of sheet.problems) {
         if (p.key === "noRows") continue; // an empty batch; the file as a whole is judged at the end
-        add({ sheet: p.row >= 2 ? { ...p, row: p.row + offset } : p });
+        // A repeated row's problem names its record's first row (repeated-rows.ts): a row of this batch too.
+        const vars = typeof p.vars?.first === "number" ? { vars: { ...p.vars, first: p.vars.first + offset } } : {};
+        add({ sheet: p.row >= 2 ? { ...p, row: p.row + offset, ...vars } : p });
       }
       // A header problem is the same in every batch: stop at the first.
       if (sheet.problems.some((p) => p.row <= 1 && p.key !== "noRows")) throw new HeaderRefused();
