@@ -23,7 +23,13 @@ export interface SheetProblem {
 }
 
 /** `rowOf`: the spreadsheet row behind a snapshot JSON path (so the snapshot's own checks can name rows too). */
-export type SheetResult = { ok: true; /** Not yet validated: parseSnapshot checks it as any other snapshot. */ snapshot: unknown; rows: number; rowOf: (path: string) => number | null } | { ok: false; problems: SheetProblem[] };
+export type SheetResult =
+  | {
+      ok: true; /** Not yet validated: parseSnapshot checks it as any other snapshot. */ snapshot: unknown; rows: number; rowOf: (path: string) => number | null;
+      /** The column keys the first row of a record (people[i], accounts[i], accounts[i].logins[j]) writes (stream-logins.ts stages them). */
+      writtenOf: (path: string) => ReadonlySet<string>;
+    }
+  | { ok: false; problems: SheetProblem[] };
 
 export interface LoginsTable {
   columns: (SheetColumn | null)[];
@@ -180,6 +186,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
   const accountIndex = new Map<string, number>();
   const people = new Map<string, Record<string, unknown>>();
   const rowAt = new Map<string, number>();
+  const writtenAt = new Map<string, ReadonlySet<string>>();
   const first = new FirstRows();
   const heading = headingOf(table);
   let rows = 0;
@@ -193,6 +200,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
     problems.push(...repeatedRowProblems(first, row, rowNumber, heading));
     if (!people.has(row.personId)) {
       rowAt.set(`people[${people.size}]`, rowNumber);
+      writtenAt.set(`people[${people.size}]`, row.written);
       people.set(row.personId, row.person);
     }
     let account = accounts.get(row.accountId);
@@ -200,6 +208,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       // An account's details come from its first row; later rows add logins.
       account = { ...row.account, logins: [] };
       rowAt.set(`accounts[${accounts.size}]`, rowNumber);
+      writtenAt.set(`accounts[${accounts.size}]`, row.written);
       accountIndex.set(row.accountId, accounts.size);
       accounts.set(row.accountId, account);
     }
@@ -210,13 +219,14 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       return;
     }
     rowAt.set(`accounts[${accountIndex.get(row.accountId)}].logins[${account.logins.length}]`, rowNumber);
+    writtenAt.set(`accounts[${accountIndex.get(row.accountId)}].logins[${account.logins.length}]`, row.written);
     account.logins.push(row.login);
   });
   if (rows === 0) problems.push({ row: 0, column: null, key: "noRows" });
   // In reading order: row by row, left to right.
   const at = (p: SheetProblem) => table.headerRow.findIndex((h) => (h ?? "").trim() === p.column);
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.row - b.row || at(a) - at(b)) };
-  return { ok: true, rows, rowOf: rowOfPaths(rowAt), snapshot: { format: "gatehouse.snapshot/v1", people: [...people.values()], devices: [], accounts: [...accounts.values()] } };
+  return { ok: true, rows, rowOf: rowOfPaths(rowAt), writtenOf: (path) => writtenAt.get(path) ?? new Set(), snapshot: { format: "gatehouse.snapshot/v1", people: [...people.values()], devices: [], accounts: [...accounts.values()] } };
 }
 
 /** The row recorded for the longest recorded prefix of a JSON path. */

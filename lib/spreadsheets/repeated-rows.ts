@@ -27,18 +27,27 @@ const text = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...v].ma
 
 /**
  * The details of a record read from one row (snapshot form: the sheet's reader's output, or a staged row's). A person's
- * name the reader took from the e-mail or the id (no name written) is left out: the same person may have another e-mail
- * on another account's row, and no name was written to differ.
+ * name is left out unless the row writes one (the reader takes it from the e-mail or the id otherwise): the same person
+ * may have another e-mail on another account's row, and no name was written to differ.
  */
-export function detailsOf(kind: RecordKind, record: Record<string, unknown>, email?: string | null): Details {
+export function detailsOf(kind: RecordKind, record: Record<string, unknown>, written: ReadonlySet<string>): Details {
   const details: Details = {};
   for (const [column, field] of DETAIL_COLUMNS[kind]) {
-    // used_by: the others besides the login's own person (a row lists them so; the person is compared on its own).
-    const value = kind === "login" && field === "usedBy" ? ((record.usedBy as unknown[] | undefined) ?? []).filter((p) => p !== record.personId) : record[field];
-    if (kind === "person" && field === "name" && (value === email || value === record.id)) continue;
+    // used_by: the others besides the login's own person (a row lists them so; the person is compared on its own). A staged
+    // login has them as text already (stage.ts usersText).
+    const value = kind === "login" && field === "usedBy" ? (Array.isArray(record.usedBy) ? record.usedBy.filter((p) => p !== record.personId) : (record.usedBy ?? [])) : record[field];
+    if (kind === "person" && field === "name" && !written.has("name")) continue;
     details[column] = text(value);
   }
   return details;
+}
+
+/** The detail columns of `kind` a row writes, as a bit set (staged by the large-file import: stage.ts). */
+export function writtenMask(kind: RecordKind, written: ReadonlySet<string>): number {
+  return DETAIL_COLUMNS[kind].reduce((mask, [column], i) => (written.has(column) ? mask | (1 << i) : mask), 0);
+}
+export function writtenOfMask(kind: RecordKind, mask: number): Set<string> {
+  return new Set(DETAIL_COLUMNS[kind].filter((_, i) => mask & (1 << i)).map(([column]) => column));
 }
 
 /**
@@ -89,12 +98,11 @@ export function repeatedRowProblems(
   rowNumber: number,
   heading: (column: string) => string,
 ): SheetProblem[] {
-  const email = (row.login.email as string | null) ?? null;
   // A row's own unreadable cells are named already (and read as nothing): it is compared once they are fixed.
   const written = row.problems.length ? null : row.written;
   return [
-    first.check("account", row.accountId, rowNumber, detailsOf("account", row.account), written, heading),
-    first.check("person", row.personId, rowNumber, detailsOf("person", row.person, email), written, heading),
-    first.check("login", row.loginId, rowNumber, detailsOf("login", row.login), written, heading, row.accountId),
+    first.check("account", row.accountId, rowNumber, detailsOf("account", row.account, row.written), written, heading),
+    first.check("person", row.personId, rowNumber, detailsOf("person", row.person, row.written), written, heading),
+    first.check("login", row.loginId, rowNumber, detailsOf("login", row.login, row.written), written, heading, row.accountId),
   ].filter((p): p is SheetProblem => p !== null);
 }
