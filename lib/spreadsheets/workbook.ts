@@ -1,3 +1,4 @@
+import type { Place } from "./all-problems";
 import { readKindHeader, readKindRow, type KindTable, type OtherKind } from "./kind-rows";
 import { headingOf, readLoginRow, readLoginsHeader, rowOfPaths, type SheetProblem } from "./logins-sheet";
 import { FirstRows, repeatedRowProblems } from "./repeated-rows";
@@ -47,7 +48,7 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
   const accounts = new Map<string, Account>();
   const people = new Map<string, Rec>();
   const devices = new Map<string, Rec>();
-  const place = new Map<string, { sheet: string; row: number }>();
+  const place = new Map<string, Place>();
   const accountIndex = (id: string) => [...accounts.keys()].indexOf(id);
   const seenIds = new Set<string>();
   const methods = new Map<Rec, { role: unknown; rest: Rec }[]>();
@@ -75,7 +76,7 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
         problems.push(...row.problems.map(tag));
         // A repeat only adds permissions: details that differ from the logins sheet's first row are refused (repeated-rows.ts).
         problems.push(...repeatedRowProblems(first, row, i + 2, heading).map(tag));
-        const at = { sheet: sheetLabel, row: i + 2 };
+        const at = { sheet: sheetLabel, row: i + 2, heading };
         if (!people.has(row.personId)) {
           place.set(`people[${people.size}]`, at);
           people.set(row.personId, row.person);
