@@ -122,7 +122,8 @@ test("a spreadsheet with two bad rows: the problems by row and column, then fixe
   await expect(errors).toContainText("3件の問題");
   await expect(errors).toContainText("2行目「最終ログイン日」");
   await expect(errors).toContainText("日付として読み取れません");
-  await expect(errors).toContainText("2行目 (accounts[0].logins[0].email)");
+  // The snapshot's own problem names the sheet's column too, not a JSON path (newuser42 finding 6).
+  await expect(errors).toContainText("2行目「Eメール」");
   await expect(errors).toContainText("3行目「ログインの状態」");
   await expect(errors).toContainText("使える値: INVITED (招待中), ACTIVE (有効)");
   await expect(page.getByTestId("import-later-checks")).toContainText("行どうしの確認");
@@ -159,7 +160,7 @@ test("a spreadsheet listing one login's e-mail twice (another case) is refused b
   await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "logins.csv", mimeType: "text/csv", buffer: Buffer.from([header, row(owner), row(again)].join("\r\n")) });
   await page.getByRole("button", { name: "検証してプレビュー" }).click();
   const errors = page.getByTestId("import-errors");
-  await expect(errors).toContainText("3行目 (accounts[0].logins[1].email)");
+  await expect(errors).toContainText("3行目「Eメール」");
   await expect(errors).toContainText("このアカウントには Eメール OWNER@Dup-Shop.example のログインがすでにあります");
   await expect(page.getByTestId("import-summary")).toHaveCount(0);
   await page.goto("/accounts");
@@ -179,4 +180,23 @@ test("the accounts table's view exported as Excel imports back with no changes",
   await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "accounts.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await workbook.body() });
   await page.getByRole("button", { name: "検証してプレビュー" }).click();
   await expect(page.getByTestId("import-no-changes")).toContainText("変更はありません");
+});
+
+test("a spreadsheet listing one login id for two users is refused by row, naming the columns and the first row; nothing is added", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/import");
+  const header = (await (await page.request.get("/api/import/template?lang=en")).text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+  const columns = header.split(",");
+  const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? "").join(",");
+  // newuser42 finding 2: the vendor's login and its PAYMENTS grant were merged into the owner's.
+  const owner = { account_id: "nu-a1", store_name: "Nu Matcha", login_id: "l1", role: "PRIMARY", email: "owner@matcha.example", person_id: "p-owner1", login_status: "ACTIVE" };
+  const vendor = { ...owner, role: "SECONDARY", email: "va@vendor.example", person_id: "p-va", external: "yes", PAYMENTS: "VIEW", permission_marketplace: "JP" };
+  await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "logins.csv", mimeType: "text/csv", buffer: Buffer.from([header, row(owner), row(vendor)].join("\r\n")) });
+  await page.getByRole("button", { name: "検証してプレビュー" }).click();
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("3行目「email」");
+  await expect(errors).toContainText("ログインID「l1」は2行目と同じですが、「email」「person_id」「role」が違います");
+  await expect(page.getByTestId("import-summary")).toHaveCount(0);
+  await page.goto("/accounts");
+  await expect(page.getByRole("link", { name: "Nu Matcha", exact: true })).toHaveCount(0);
 });

@@ -4,6 +4,7 @@ import type { SnapshotError } from "../validation/snapshot";
 import type { Locale } from "./locales";
 import type { MessageKey } from "./messages";
 import { describeSnapshotError } from "./snapshot-errors";
+import { loginsColumnOfPath } from "../spreadsheets/path-column";
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -17,13 +18,17 @@ export function describeSheetProblem(problem: SheetProblem, t: T, locale: Locale
   // The accepted values come in both languages (cells.ts acceptedChoices): the reader gets theirs.
   const vars: Record<string, string | number> = { ...problem.vars, value: problem.value ?? "" };
   if (locale === "ja" && problem.vars?.acceptedJa !== undefined) vars.accepted = problem.vars.acceptedJa;
+  if (locale === "ja" && problem.vars?.columnsJa !== undefined) vars.columns = problem.vars.columnsJa;
   return { path: problem.sheet ? t("bulk.inSheet", { sheet: problem.sheet, where: path }) : path, message: t(`sheetError.${problem.key}`, vars) };
 }
 
 /** A snapshot problem placed by the sheet row behind its JSON path, the path kept for the technically minded. */
 export function placedPath(path: string, place: Place | null, t: T): string {
   if (!place) return path;
-  const row = t("sheet.row", { row: place.row });
+  // On a logins sheet the path's column is named, as the sheet's own problems name theirs (path-column.ts).
+  const column = place.heading ? loginsColumnOfPath(path) : null;
+  const row = column ? t("sheet.where", { row: place.row, column: place.heading!(column) }) : t("sheet.row", { row: place.row });
+  if (column) return place.sheet ? t("bulk.inSheet", { sheet: place.sheet, where: row }) : row;
   return `${place.sheet ? t("bulk.inSheet", { sheet: place.sheet, where: row }) : row} (${path})`;
 }
 

@@ -6,7 +6,8 @@ import type { SheetProblem } from "./logins-sheet";
 // problems (an e-mail's form, a too-long name, …) of everything else in the file, named by sheet and row
 // together, so a file is not fixed in rounds. Pure; the import page translates the result.
 
-export type Place = { sheet: string; row: number };
+/** `heading`: a logins sheet's column heading by key (the column a snapshot problem's path is named by). */
+export type Place = { sheet: string; row: number; heading?: (key: string) => string };
 
 export interface BookCheck {
   /** Everything is readable and valid: the upsert's preview comes next. */

@@ -1,5 +1,6 @@
 import { ACCEPTED_BOOLEAN, type AcceptedVars, acceptedChoices, ACCOUNT_STATUS, LEVEL, LOGIN_ROLE, LOGIN_STATUS, PLAN, readBoolean, readChoice, readDate, readList, readTwoStep } from "./cells";
 import { BASE_COLUMNS, columnFor, looksSecret, type SheetColumn } from "./logins-columns";
+import { FirstRows, repeatedRowProblems } from "./repeated-rows";
 
 // A logins spreadsheet (header row, then one row per login) as a gatehouse.snapshot/v1 document, which
 // then goes through the snapshot's own validation and the same upsert preview as a JSON file. Every
@@ -14,14 +15,21 @@ export interface SheetProblem {
   value?: string;
   key:
     | "secretColumn" | "unknownColumn" | "duplicateColumn" | "noHeader" | "noRows" | "badValue" | "badDate" | "badTwoStep" | "badPhone" | "missing" | "missingColumn" | "csvSyntax" | "xlsxUnreadable"
-    | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge";
+    | "unknownAccount" | "unknownLogin" | "duplicateKey" | "unknownSheet" | "tooManyFiles" | "xlsxTooLarge"
+    | "repeatedAccount" | "repeatedPerson" | "repeatedLogin";
   vars?: Record<string, string | number>;
   /** The worksheet (or CSV file) of a workbook import; absent for a single logins sheet. */
   sheet?: string;
 }
 
 /** `rowOf`: the spreadsheet row behind a snapshot JSON path (so the snapshot's own checks can name rows too). */
-export type SheetResult = { ok: true; /** Not yet validated: parseSnapshot checks it as any other snapshot. */ snapshot: unknown; rows: number; rowOf: (path: string) => number | null } | { ok: false; problems: SheetProblem[] };
+export type SheetResult =
+  | {
+      ok: true; /** Not yet validated: parseSnapshot checks it as any other snapshot. */ snapshot: unknown; rows: number; rowOf: (path: string) => number | null;
+      /** The column keys the first row of a record (people[i], accounts[i], accounts[i].logins[j]) writes (stream-logins.ts stages them). */
+      writtenOf: (path: string) => ReadonlySet<string>;
+    }
+  | { ok: false; problems: SheetProblem[] };
 
 export interface LoginsTable {
   columns: (SheetColumn | null)[];
@@ -68,6 +76,8 @@ export interface LoginRow {
   person: Record<string, unknown>;
   loginId: string;
   login: Record<string, unknown> & { permissions: unknown[] };
+  /** The column keys of the row's non-blank cells (a later row of a record repeats only what it writes: repeated-rows.ts). */
+  written: ReadonlySet<string>;
   problems: SheetProblem[];
 }
 
@@ -156,8 +166,15 @@ export function readLoginRow(table: LoginsTable, cellsOfRow: string[], rowNumber
     invitedAt: date("invitedAt"), acceptedAt: date("acceptedAt"), lastLoginAt: date("lastLoginAt"), passwordChangedAt: date("passwordChangedAt"),
     passwordReused: flag("passwordReused"), twoStep: (twoStep ?? []).map((m) => ({ ...m, deviceId: null })), permissions,
   };
-  return { accountId, account, personId, person, loginId, login, problems };
+  const written = new Set([...index.keys()].filter((key) => get(key) !== ""));
+  return { accountId, account, personId, person, loginId, login, written, problems };
 }
+
+/** A column's heading as the file spells it, or its English name where the file has no such column. */
+export const headingOf = (table: LoginsTable) => (key: string): string => {
+  const i = table.index.get(key);
+  return (i === undefined ? undefined : table.headerRow[i]?.trim()) || (BASE_COLUMNS.find((c) => c.key === key)?.en ?? key);
+};
 
 /** `cells`: the rows as read (the first one is the header). */
 export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
@@ -169,6 +186,9 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
   const accountIndex = new Map<string, number>();
   const people = new Map<string, Record<string, unknown>>();
   const rowAt = new Map<string, number>();
+  const writtenAt = new Map<string, ReadonlySet<string>>();
+  const first = new FirstRows();
+  const heading = headingOf(table);
   let rows = 0;
   cells.slice(1).forEach((cellsOfRow, index) => {
     const rowNumber = index + 2;
@@ -176,8 +196,11 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
     if (!row) return;
     rows++;
     problems.push(...row.problems);
+    // A repeat only adds permissions: details that differ from the first row are refused (repeated-rows.ts).
+    problems.push(...repeatedRowProblems(first, row, rowNumber, heading));
     if (!people.has(row.personId)) {
       rowAt.set(`people[${people.size}]`, rowNumber);
+      writtenAt.set(`people[${people.size}]`, row.written);
       people.set(row.personId, row.person);
     }
     let account = accounts.get(row.accountId);
@@ -185,6 +208,7 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       // An account's details come from its first row; later rows add logins.
       account = { ...row.account, logins: [] };
       rowAt.set(`accounts[${accounts.size}]`, rowNumber);
+      writtenAt.set(`accounts[${accounts.size}]`, row.written);
       accountIndex.set(row.accountId, accounts.size);
       accounts.set(row.accountId, account);
     }
@@ -195,13 +219,14 @@ export function loginsSheetToSnapshot(cells: string[][]): SheetResult {
       return;
     }
     rowAt.set(`accounts[${accountIndex.get(row.accountId)}].logins[${account.logins.length}]`, rowNumber);
+    writtenAt.set(`accounts[${accountIndex.get(row.accountId)}].logins[${account.logins.length}]`, row.written);
     account.logins.push(row.login);
   });
   if (rows === 0) problems.push({ row: 0, column: null, key: "noRows" });
   // In reading order: row by row, left to right.
   const at = (p: SheetProblem) => table.headerRow.findIndex((h) => (h ?? "").trim() === p.column);
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.row - b.row || at(a) - at(b)) };
-  return { ok: true, rows, rowOf: rowOfPaths(rowAt), snapshot: { format: "gatehouse.snapshot/v1", people: [...people.values()], devices: [], accounts: [...accounts.values()] } };
+  return { ok: true, rows, rowOf: rowOfPaths(rowAt), writtenOf: (path) => writtenAt.get(path) ?? new Set(), snapshot: { format: "gatehouse.snapshot/v1", people: [...people.values()], devices: [], accounts: [...accounts.values()] } };
 }
 
 /** The row recorded for the longest recorded prefix of a JSON path. */

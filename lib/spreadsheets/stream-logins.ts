@@ -1,8 +1,9 @@
 import type { Snapshot, SnapshotError } from "@/lib/validation/snapshot";
 import { parseSnapshotOwned } from "@/lib/validation/snapshot-fast";
 import { withRecordIdentities } from "@/lib/validation/snapshot-identities";
-import { loginRowAccount, loginsSheetToSnapshot, readLoginsHeader, type LoginsTable, type SheetProblem } from "./logins-sheet";
+import { headingOf as headingsOf, loginRowAccount, loginsSheetToSnapshot, readLoginsHeader, type LoginsTable, type SheetProblem } from "./logins-sheet";
 import { columnFor } from "./logins-columns";
+import { writtenMask } from "./repeated-rows";
 import type { RowSource } from "./stream-rows";
 
 // A logins spreadsheet of any size, read as a stream: rows go through the same per-sheet parser as
@@ -33,6 +34,8 @@ export interface StagedLogin {
    * only against the whole file once it is staged: a person may be first listed in another batch.
    */
   users: string[];
+  /** The detail columns the account's, the person's and the login's first rows of the batch write (repeated-rows.ts writtenMask). */
+  written: { account: number; person: number; login: number };
 }
 
 export type StreamProblem = { sheet: SheetProblem } | { row: number | null; error: SnapshotError };
@@ -43,6 +46,8 @@ export interface StreamResult {
   usedByColumn?: string;
   /** The e-mail column's heading once the header is read (for a login e-mail twice the database finds). */
   emailColumn?: string;
+  /** A column's heading as the file spells it, once the header is read (for a repeated row the database finds). */
+  heading?: (key: string) => string;
   /**
    * Some account's rows went into more than one batch (they came back after BATCH_ROWS rows of other accounts,
    * or the account alone outgrew MAX_BATCH_ROWS): its logins were checked batch by batch here, so the checks
@@ -81,7 +86,9 @@ export async function streamLoginsSheet(
     if (!sheet.ok) {
       for (const p of sheet.problems) {
         if (p.key === "noRows") continue; // an empty batch; the file as a whole is judged at the end
-        add({ sheet: p.row >= 2 ? { ...p, row: p.row + offset } : p });
+        // A repeated row's problem names its record's first row (repeated-rows.ts): a row of this batch too.
+        const vars = typeof p.vars?.first === "number" ? { vars: { ...p.vars, first: p.vars.first + offset } } : {};
+        add({ sheet: p.row >= 2 ? { ...p, row: p.row + offset, ...vars } : p });
       }
       // A header problem is the same in every batch: stop at the first.
       if (sheet.problems.some((p) => p.row <= 1 && p.key !== "noRows")) throw new HeaderRefused();
@@ -109,13 +116,15 @@ export async function streamLoginsSheet(
     }
     if (problemCount > 0) return; // nothing will be written: no need to stage
     const at = (path: string) => sheet.rowOf(path)! + offset;
-    const people = new Map(parsed.snapshot.people.map((p, i) => [p.id, { person: p, row: at(`people[${i}]`) }]));
+    const people = new Map(parsed.snapshot.people.map((p, i) => [p.id, { person: p, row: at(`people[${i}]`), written: writtenMask("person", sheet.writtenOf(`people[${i}]`)) }]));
     const staged: StagedLogin[] = [];
     parsed.snapshot.accounts.forEach((account, a) => {
       const accountRow = at(`accounts[${a}]`);
+      const accountWritten = writtenMask("account", sheet.writtenOf(`accounts[${a}]`));
       account.logins.forEach((login, l) => {
-        const { person, row: personRow } = people.get(login.personId)!;
-        staged.push({ accountRow, account, personRow, person, loginRow: at(`accounts[${a}].logins[${l}]`), login, users: users.get(`${a}:${l}`) ?? [] });
+        const { person, row: personRow, written: personWritten } = people.get(login.personId)!;
+        const written = { account: accountWritten, person: personWritten, login: writtenMask("login", sheet.writtenOf(`accounts[${a}].logins[${l}]`)) };
+        staged.push({ accountRow, account, personRow, person, loginRow: at(`accounts[${a}].logins[${l}]`), login, users: users.get(`${a}:${l}`) ?? [], written });
       });
     });
     await onLogins(staged);
@@ -164,7 +173,7 @@ export async function streamLoginsSheet(
   }
   if (!header) add({ sheet: { row: 0, column: null, key: "noHeader" } });
   else if (rows === 0 && problemCount === 0) add({ sheet: { row: 0, column: null, key: "noRows" } });
-  return { rows, problems, problemCount, accountsAcrossBatches, ...(header ? { usedByColumn: usedByColumn(header), emailColumn: emailColumn(header) } : {}) };
+  return { rows, problems, problemCount, accountsAcrossBatches, ...(header ? { usedByColumn: usedByColumn(header), emailColumn: emailColumn(header), ...(table ? { heading: headingsOf(table) } : {}) } : {}) };
 }
 
 class HeaderRefused extends Error {}

@@ -1,5 +1,7 @@
+import type { Place } from "./all-problems";
 import { readKindHeader, readKindRow, type KindTable, type OtherKind } from "./kind-rows";
-import { readLoginRow, readLoginsHeader, rowOfPaths, type SheetProblem } from "./logins-sheet";
+import { headingOf, readLoginRow, readLoginsHeader, rowOfPaths, type SheetProblem } from "./logins-sheet";
+import { FirstRows, repeatedRowProblems } from "./repeated-rows";
 import { kindOfHeaders, kindOfSheetName, SHEET_NAMES, type SheetKind } from "./sheet-kinds";
 
 // A bulk workbook (several sheets of an .xlsx, or several CSV files, one kind each; decision 022) as
@@ -46,7 +48,7 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
   const accounts = new Map<string, Account>();
   const people = new Map<string, Rec>();
   const devices = new Map<string, Rec>();
-  const place = new Map<string, { sheet: string; row: number }>();
+  const place = new Map<string, Place>();
   const accountIndex = (id: string) => [...accounts.keys()].indexOf(id);
   const seenIds = new Set<string>();
   const methods = new Map<Rec, { role: unknown; rest: Rec }[]>();
@@ -65,12 +67,16 @@ export function workbookToSnapshot(sheets: InputSheet[]): WorkbookResult {
         problems.push(...header.problems.map(tag));
         continue;
       }
+      const first = new FirstRows();
+      const heading = headingOf(header.table);
       body.forEach((cells, i) => {
         const row = readLoginRow(header.table, cells, i + 2);
         if (!row) return;
         rows++;
         problems.push(...row.problems.map(tag));
-        const at = { sheet: sheetLabel, row: i + 2 };
+        // A repeat only adds permissions: details that differ from the logins sheet's first row are refused (repeated-rows.ts).
+        problems.push(...repeatedRowProblems(first, row, i + 2, heading).map(tag));
+        const at = { sheet: sheetLabel, row: i + 2, heading };
         if (!people.has(row.personId)) {
           place.set(`people[${people.size}]`, at);
           people.set(row.personId, row.person);

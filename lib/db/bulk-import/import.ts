@@ -15,6 +15,7 @@ import { createStage, openCopy } from "./stage";
 import { loadStoredDigests, matchStoredDigests } from "./stored-digest";
 import { unchangedPlan } from "./unchanged";
 import { loginEmailsTwice } from "./login-emails";
+import { repeatedRowsAcrossBatches } from "./repeated-rows";
 import { IMPORT_WORK_MEM } from "./work-mem";
 import { unknownUsers } from "./users";
 import { writeBulk } from "./write";
@@ -122,10 +123,16 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
       ...(shared > 0 ? [await unknownUsers(connection.sql, read.usedByColumn ?? "used_by")] : []),
       ...(read.accountsAcrossBatches ? [await loginEmailsTwice(connection.sql, read.emailColumn ?? "email")] : []),
     ];
-    const acrossCount = across.reduce((sum, found) => sum + found.count, 0);
+    // A record listed again in a later batch, writing details its first row does not (repeated-rows.ts, decision 083).
+    const repeated = await repeatedRowsAcrossBatches(connection.sql, read.heading ?? ((key) => key), read.accountsAcrossBatches);
+    const acrossCount = across.reduce((sum, found) => sum + found.count, 0) + repeated.count;
     if (acrossCount > 0) {
-      const problems = across.flatMap((found) => found.errors).sort((a, b) => a.row - b.row).slice(0, MAX_PROBLEMS);
-      return { ok: false, problems: problems.map(({ row, ...error }) => ({ row, error })), problemCount: acrossCount };
+      const problems: (StreamProblem & { at: number })[] = [
+        ...across.flatMap((found) => found.errors).map(({ row, ...error }) => ({ at: row, row, error })),
+        ...repeated.problems.map((sheet) => ({ at: sheet.row, sheet })),
+      ];
+      problems.sort((a, b) => a.at - b.at);
+      return { ok: false, problems: problems.slice(0, MAX_PROBLEMS).map(({ at: _at, ...p }) => p as StreamProblem), problemCount: acrossCount };
     }
     progress({ phase: "applying", step: "planning", done: 0, total: read.rows });
     // Before anything reads what is stored: the digests are stored at the end only where no other writer

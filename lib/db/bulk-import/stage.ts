@@ -13,7 +13,7 @@ const COLUMNS = [
   "account_row", "account_ext", "store_name", "seller_id", "region", "marketplaces", "plan", "account_status", "last_verified_at",
   "person_row", "person_ext", "person_name", "person_external", "person_company", "person_departed_at",
   "login_row", "login_ext", "role", "email", "status", "invited_at", "accepted_at", "last_login_at", "password_changed_at", "password_reused",
-  "methods", "grants", "methods_key", "grants_key", "users", "email_key",
+  "methods", "grants", "methods_key", "grants_key", "users", "email_key", "account_written", "person_written", "login_written",
 ] as const;
 
 export async function createStage(connection: ImportConnection): Promise<void> {
@@ -24,7 +24,7 @@ export async function createStage(connection: ImportConnection): Promise<void> {
     login_row int NOT NULL, login_ext text NOT NULL, role text NOT NULL, email text, status text NOT NULL,
     invited_at text, accepted_at text, last_login_at text, password_changed_at text, password_reused boolean NOT NULL,
     methods jsonb NOT NULL, grants jsonb NOT NULL, methods_key text NOT NULL, grants_key text NOT NULL,
-    users text NOT NULL, email_key text
+    users text NOT NULL, email_key text, account_written int NOT NULL, person_written int NOT NULL, login_written int NOT NULL
   ) ON COMMIT DROP`);
 }
 
@@ -69,14 +69,14 @@ export function emailKeyText(email: string | null): string | null {
   return key === email ? null : key;
 }
 
-function line({ accountRow, account: a, personRow, person: p, loginRow, login: l, users }: StagedLogin): string {
+function line({ accountRow, account: a, personRow, person: p, loginRow, login: l, users, written }: StagedLogin): string {
   return [
     accountRow, a.id, a.storeName, a.sellerId, a.region, a.marketplaces.join(","), a.plan, a.status, a.lastVerifiedAt,
     personRow, p.id, p.name, p.external, p.company, p.departedAt,
     loginRow, l.id, l.role, l.email, l.status, l.invitedAt, l.acceptedAt, l.lastLoginAt, l.passwordChangedAt, l.passwordReused,
     JSON.stringify(l.twoStep.map((m) => ({ kind: m.kind, role: m.role, phone: m.phoneLast4 }))),
     JSON.stringify(l.permissions.map((g) => ({ tool: g.tool, level: g.level, marketplace: g.marketplace }))),
-    methodsKey(l.twoStep), grantsKey(l.permissions), usersText(users), emailKeyText(l.email),
+    methodsKey(l.twoStep), grantsKey(l.permissions), usersText(users), emailKeyText(l.email), written.account, written.person, written.login,
   ].map(field).join("\t") + "\n";
 }
 

@@ -56,6 +56,15 @@ export async function writeBulk(
      SELECT id, ext, ${P}, $3, store_name, seller_id, region, marketplaces, plan::"Plan", account_status::"AccountStatus", last_verified_at, now() FROM inc_account WHERE status = 'created'`,
     [orgId, userId, clientId ?? null],
   );
+  // Each account the file adds starts its history as one the form adds (account-records.ts createAccount), so its
+  // history page says where it came from instead of "no history yet" (newuser42 finding 8).
+  await sql(
+    `INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", "accountId", after)
+     SELECT $1, $2, 'account.created', 'SellerAccount', id, id, jsonb_build_object('id', id, 'storeName', store_name, 'sellerId', seller_id, 'region', region,
+       'marketplaces', to_jsonb(marketplaces), 'plan', plan, 'status', account_status, 'clientId', $3::text, 'source', 'IMPORT')
+     FROM inc_account WHERE status = 'created'`,
+    [orgId, userId, clientId ?? null],
+  );
   await sql(
     `UPDATE "SellerAccount" a SET version = a.version + 1, "updatedAt" = now(),
        "storeName" = CASE WHEN i.fields_changed THEN i.store_name ELSE a."storeName" END, "sellerId" = CASE WHEN i.fields_changed THEN i.seller_id ELSE a."sellerId" END,

@@ -90,7 +90,7 @@ describe("upsertSnapshot", () => {
     const first = await upsertSnapshot(scope, parse(twoAccounts()), { source: "IMPORT" });
     expect(first).toMatchObject({ ok: true, accounts: { created: 2, updated: 0, unchanged: 0 } });
     const before = await counts(tenant.orgId);
-    expect(before).toMatchObject({ accounts: 2, people: 2, devices: 1, logins: 3, partners: 1, apps: 1, other: 1, audits: 1 });
+    expect(before).toMatchObject({ accounts: 2, people: 2, devices: 1, logins: 3, partners: 1, apps: 1, other: 1, audits: 3 }); // snapshot.upserted, and account.created for each account added (decision 083)
     expect(before.findings).toBeGreaterThan(0);
     const versions = await db.sellerAccount.findMany({ where: { orgId: tenant.orgId }, select: { id: true, version: true, updatedAt: true }, orderBy: { id: "asc" } });
     const findings = await db.finding.findMany({ where: { orgId: tenant.orgId }, orderBy: { id: "asc" } });

@@ -237,6 +237,17 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
   const created = addCreatedAccounts(rows, plan.accounts.filter((a) => a.status === "created"), ctx);
   for (const account of updated) await applyUpdatedAccount(tx, rows, account, ctx);
   await rows.write(tx);
+  // Each account the file adds starts its history as one the form adds (account-records.ts createAccount), so its
+  // history page says where it came from instead of "no history yet" (newuser42 finding 8).
+  const createdPlans = plan.accounts.filter((a) => a.status === "created");
+  if (created.length)
+    await tx.auditEvent.createMany({
+      data: created.map((id, i) => {
+        const a = createdPlans[i].account;
+        const after = { id, storeName: a.storeName, sellerId: a.sellerId, region: a.region, marketplaces: a.marketplaces, plan: a.plan, status: a.status, clientId: ctx.clientId ?? null, source: options.source };
+        return { orgId, actorUserId: scope.userId, action: "account.created", entityType: "SellerAccount", entityId: id, accountId: id, after };
+      }),
+    });
 
   const written = [...created, ...updatedIds];
   const devicesAfter = [
