@@ -200,3 +200,16 @@ test("a spreadsheet listing one login id for two users is refused by row, naming
   await page.goto("/accounts");
   await expect(page.getByRole("link", { name: "Nu Matcha", exact: true })).toHaveCount(0);
 });
+
+test("a devices sheet whose label holds a full phone number is refused by sheet and row, in words; nothing is added", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/import");
+  const csv = ["デバイスID,デバイスの種類,デバイス名,持ち主のID,ブラウザでコード省略", "d-sato,電話,Sato iPhone +81 90-1234-5678,,"].join("\r\n");
+  await page.getByLabel("ファイル（JSON、CSV または Excel）").setInputFiles({ name: "devices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "検証してプレビュー" }).click();
+  const errors = page.getByTestId("import-errors");
+  // Named by its row (before, only by the snapshot's path "devices[0].label").
+  await expect(errors).toContainText("2行目");
+  await expect(errors).toContainText("電話番号全体のように見えます");
+  await expect(page.getByTestId("import-summary")).toHaveCount(0);
+});

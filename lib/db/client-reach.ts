@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import type { RuleId } from "@/lib/risk";
 import type { Tx } from "./client";
 
 // What a client-restricted caller may touch of the organisation's people and devices (decision 082). People and
@@ -47,14 +48,24 @@ export async function peopleSeenBy(tx: Tx, orgId: string, clientIds: string[], p
   return (await clientReach(tx, orgId, clientIds, { people: personIds, devices: [] })).seen.people;
 }
 
-/** The one message of a restricted write refused for reaching past its clients: it names no record (decision 082). */
-export const OUT_OF_REACH = "This change reaches records outside the caller's clients";
+/**
+ * The one message of a restricted write refused for reaching past its clients: it names no record (decision 082). A
+ * catalogue key, so the forms say it in the reader's language; the API answers its own `forbidden` sentence.
+ */
+export const OUT_OF_REACH = "validation.reachesOtherClients";
+
+/**
+ * The rules by which one account's records give another account a finding: a device used by several people's
+ * logins. Only these are compared, so a finding another client's account gains from the date alone (a dormant user
+ * at midnight, before the day's recompute) or from someone else's write does not refuse the caller's.
+ */
+const CROSS_ACCOUNT_RULES: RuleId[] = ["SHARED_2SV_DEVICE", "OTP_SKIP_ON_SHARED_DEVICE"];
 
 /**
  * Called before a recompute of these accounts; the function it returns, called after, refuses (FORBIDDEN) when an
  * account outside a client-restricted caller's clients holds a finding (open or accepted; account, rule, subject)
- * it did not hold before. Rules look across accounts (a device shared by two people's logins), so a caller's own
- * account can bring another client's one a finding. Findings resolved there are allowed. Unrestricted: no check.
+ * it did not hold before by a rule that looks across accounts (a device shared by two people's logins), through which
+ * a caller's own account can bring another client's one a finding. Findings resolved there are allowed. Unrestricted: no check.
  */
 export async function guardOtherClientsFindings(tx: Tx, scope: { orgId: string; clientIds: string[] | null }, accountIds: string[]): Promise<() => Promise<void>> {
   const { orgId, clientIds } = scope;
@@ -62,7 +73,7 @@ export async function guardOtherClientsFindings(tx: Tx, scope: { orgId: string; 
   const outside = (await tx.sellerAccount.findMany({ where: { orgId, id: { in: accountIds }, OR: [{ clientId: null }, { clientId: { notIn: clientIds } }] }, select: { id: true } })).map((r) => r.id);
   if (outside.length === 0) return async () => undefined;
   const held = async () =>
-    (await tx.finding.findMany({ where: { orgId, accountId: { in: outside }, status: { not: "RESOLVED" } }, select: { accountId: true, ruleId: true, subjectType: true, subjectId: true } }))
+    (await tx.finding.findMany({ where: { orgId, accountId: { in: outside }, status: { not: "RESOLVED" }, ruleId: { in: CROSS_ACCOUNT_RULES } }, select: { accountId: true, ruleId: true, subjectType: true, subjectId: true } }))
       .map((f) => `${f.accountId} ${f.ruleId} ${f.subjectType} ${f.subjectId}`);
   const before = new Set(await held());
   return async () => {

@@ -86,7 +86,13 @@ export async function importSnapshotAction(prev: ImportState, posted: FormData):
   if (!parsed.success) return { seq, stage: "input", error: "INVALID_INPUT", ...kept };
   const t = await getT();
   const locale = await getLocale();
-  const failed = (errors: SnapshotError[]): ImportState => ({ seq, stage: "input", errors: translateSnapshotErrors(errors, t), ...kept });
+  // A spreadsheet's problems found after reading it (the upsert's: a seller ID taken, a phone number in a label) are
+  // named by sheet and row too, as the reader's are below.
+  const failed = (errors: SnapshotError[]): ImportState => {
+    const translated = translateSnapshotErrors(errors, t);
+    const where = placeOf;
+    return { seq, stage: "input", errors: where ? translated.map((e) => ({ ...e, path: placedPath(e.path, where(e.path), t) })) : translated, ...kept };
+  };
   let text = pasted.trim();
   // Spreadsheets (one .xlsx with a sheet per kind, or CSV files) are first turned into a snapshot; problems are named by sheet, row and column.
   let placeOf: ((path: string) => Place | null) | null = null;

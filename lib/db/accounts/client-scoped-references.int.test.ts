@@ -68,6 +68,18 @@ describe("a client-scoped member's logins and 2SV methods name only what its cli
     expect(await db.twoStepMethod.count({ where: { loginId } })).toBe(2);
   });
 
+  it("is not refused for a finding another account gains from the date alone: only the rules that look across accounts are compared", async () => {
+    const { manager, idFor, accountA, accountNone } = await world();
+    // p-a's login on acc-none went dormant since the findings were last computed (as at midnight, before the day's recompute).
+    await db.login.updateMany({ where: { accountId: accountNone, personId: idFor("person", "p-a") }, data: { lastLoginAt: new Date(daysAgo(400)) } });
+    const loginId = (await db.login.findFirstOrThrow({ where: { accountId: accountA, role: "PRIMARY" }, select: { id: true } })).id;
+    // The primary's own phone (d-a) as a backup app: d-a is also used on acc-none, which is recomputed with acc-a.
+    await addTwoStepMethod(manager, { accountId: accountA, version: await version(accountA), loginId, kind: "AUTHENTICATOR_APP", role: "BACKUP", label: null, phoneLast4: null, deviceId: idFor("device", "d-a") });
+    expect(await db.twoStepMethod.count({ where: { loginId } })).toBe(2);
+    const dormant = await db.finding.count({ where: { accountId: accountNone, ruleId: "DORMANT_USER", status: "OPEN" } });
+    expect(dormant).toBe(1);
+  });
+
   it("refuses a 2SV method that would bring an account of no client a finding (a device shared by a second person), whole; an owner may", async () => {
     const { owner, manager, idFor, accountA, accountNone } = await world();
     const loginId = (await db.login.findFirstOrThrow({ where: { accountId: accountA, role: "SECONDARY" }, select: { id: true } })).id;
@@ -75,7 +87,7 @@ describe("a client-scoped member's logins and 2SV methods name only what its cli
     const findings = () => db.finding.findMany({ where: { accountId: accountNone, status: { not: "RESOLVED" } }, select: { ruleId: true, subjectId: true }, orderBy: [{ ruleId: "asc" }, { subjectId: "asc" }] });
     const before = await findings();
     const versionBefore = await version(accountA);
-    expect(await failure(addTwoStepMethod(manager, await method()))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failure(addTwoStepMethod(manager, await method()))).toMatchObject({ code: "FORBIDDEN", message: "validation.reachesOtherClients" });
     expect(await db.twoStepMethod.count({ where: { loginId } })).toBe(0);
     expect(await version(accountA)).toBe(versionBefore);
     expect(await findings()).toEqual(before);

@@ -5,6 +5,7 @@ import { assertPersonVisible } from "../people/people-sql";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
+import { clientReach } from "../client-reach";
 
 /** What a hand-over changed, kept on the checklist item so unticking can put it back (undo.ts). */
 export interface HandoverUndo {
@@ -60,7 +61,11 @@ async function handOver(tx: Tx, scope: Scope, task: HandoverTask, to: string): P
   const login = await tx.login.findFirst({ where: { id: task.loginId, orgId }, select: { id: true, personId: true, status: true } });
   if (!login) return [];
   const methods = await tx.twoStepMethod.findMany({ where: { orgId, loginId: login.id, device: { holderId: login.personId } }, select: { deviceId: true } });
-  const devices = [...new Set(methods.map((m) => m.deviceId).filter((d): d is string => d !== null))];
+  const held = [...new Set(methods.map((m) => m.deviceId).filter((d): d is string => d !== null))];
+  // A client-scoped caller moves only devices no account outside its clients uses (decision 082): a shared one stays
+  // with the leaver, for someone who sees every client to hand over.
+  const sharedOutside = scope.clientIds && held.length ? (await clientReach(tx, orgId, scope.clientIds, { people: [], devices: held })).shared.devices : new Set<string>();
+  const devices = held.filter((d) => !sharedOutside.has(d));
   const removed = await tx.loginUser.deleteMany({ where: { orgId, loginId: login.id, personId: login.personId } });
   const added = await tx.loginUser.createMany({ data: [{ orgId, loginId: login.id, personId: to }], skipDuplicates: true });
   await tx.login.update({ where: { id: login.id }, data: { personId: to, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });

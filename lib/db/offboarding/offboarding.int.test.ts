@@ -163,6 +163,21 @@ describe("offboarding a primary login's person", () => {
     const boss = await getPersonDetailOrThrow(scope, person("p-boss"));
     expect(boss.checklist.tasks.find((t) => t.kind === "PRIMARY_HANDOVER")?.handedTo).toEqual({ id: person("p-lead"), name: "Lead Kato" });
   });
+
+  it("by a Manager scoped to the shop's client: the login is handed over, but a device another client's account uses stays with the leaver (decision 082)", async () => {
+    const { tenant, scope, person, login, account, task } = await setup();
+    const clientA = (await db.client.create({ data: { orgId: tenant.orgId, name: "Client A" }, select: { id: true } })).id;
+    await db.sellerAccount.update({ where: { id: account("shop") }, data: { clientId: clientA } });
+    await offboardPerson(scope, person("p-boss"), utcToday());
+    const manager = { ...scope, role: "MANAGER" as const, clientIds: [clientA] };
+    const handover = await task("PRIMARY_HANDOVER");
+    expect(await completeOffboardingTask(manager, handover.id, person("p-lead"))).toEqual({ changed: true });
+
+    expect(await db.login.findUniqueOrThrow({ where: { id: login("shop", "primary") } })).toMatchObject({ personId: person("p-lead") });
+    // The app is also the 2SV method of the leaver's login on the outlet (no client): not the Manager's to give away.
+    const devices = await db.device.findMany({ where: { orgId: scope.orgId, label: { in: ["Boss app", "Boss phone"] } }, select: { label: true, holderId: true }, orderBy: { label: "asc" } });
+    expect(devices).toEqual([{ label: "Boss app", holderId: person("p-boss") }, { label: "Boss phone", holderId: person("p-lead") }]);
+  });
 });
 
 describe("taking an offboarding back", () => {
