@@ -102,7 +102,8 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   updatePersonAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, version: v(o.person), name: `Replayed ${w.marker}`, email: "", company: "Replayed KK", external: "yes", departedAt: "" }) },
   mergePeopleAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, version: v(o.person), duplicateId: o.departed, confirm: "yes" }) },
   // Another organisation's person as the holder is an unknown person (a field error), as in the integration matrix.
-  saveDeviceAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, kind: "PHONE", label: `Replayed ${w.marker}`, holderId: o.person, skipOtpOnBrowser: "no" }), other: "INVALID_INPUT" },
+  // The marker's digits left out: a random run of seven would read as a phone number, refused before any authorisation.
+  saveDeviceAction: { page: personPage, kind: "admin", input: (o, w) => ({ personId: o.person, kind: "PHONE", label: `Replayed ${w.marker.replace(/\d/g, "")}`, holderId: o.person, skipOtpOnBrowser: "no" }), other: "INVALID_INPUT" },
   createPersonAction: { page: () => "/people", kind: "admin", input: null, form: { name: "Replayed person", external: "no" } },
   removePersonAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, version: v(o.person), confirm: "yes" }) },
   removeDeviceAction: { page: personPage, kind: "admin", input: (o) => ({ personId: o.person, deviceId: o.device, version: v(o.device), confirm: "yes" }) },
