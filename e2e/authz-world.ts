@@ -74,8 +74,9 @@ export interface World {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const ago = (n: number) => addDays(today(), -n);
-// Letters only (32 random bits as a–p): the markers name devices too, and a hex marker with seven digits in a row
-// reads as a phone number, which every storing path refuses (decision 084): about 1 world in 20 failed to build.
+// Letters only (32 random bits as a–p): the markers name devices, and specs send them back through forms and
+// actions, where a hex marker with seven digits in a row reads as a phone number and is refused (decision 084;
+// action-replay failed so once). Such a marker turns up in about 1 world in 20.
 const token = (prefix: string) => `${prefix}${[...randomBytes(4).toString("hex")].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("")}`;
 
 export function e2eDb(): Db {
