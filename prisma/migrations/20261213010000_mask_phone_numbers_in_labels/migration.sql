@@ -65,7 +65,7 @@ WITH masked AS (
   SELECT DISTINCT m.id, m."orgId", m.label, l."accountId"
   FROM masked m LEFT JOIN "TwoStepMethod" t ON t."deviceId" = m.id LEFT JOIN "Login" l ON l.id = t."loginId"
 )
-INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", "accountId", after)
+INSERT INTO "AuditEvent" ("orgId", "actorUserId", "action", "entityType", "entityId", "accountId", "after")
 SELECT "orgId", NULL, 'device.labelMasked', 'Device', id, "accountId", jsonb_build_object('label', label)
 FROM reached r
 WHERE r."accountId" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM reached o WHERE o.id = r.id AND o."accountId" IS NOT NULL);
@@ -77,7 +77,7 @@ WITH masked AS (
   WHERE t.id = m.id AND m.label <> t.label
   RETURNING t.id, t."orgId", t."loginId", t.label
 )
-INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", "accountId", after)
+INSERT INTO "AuditEvent" ("orgId", "actorUserId", "action", "entityType", "entityId", "accountId", "after")
 SELECT m."orgId", NULL, 'twoStepMethod.labelMasked', 'TwoStepMethod', m.id, l."accountId", jsonb_build_object('label', m.label)
 FROM masked m JOIN "Login" l ON l.id = m."loginId";
 
@@ -105,11 +105,11 @@ FROM changed c WHERE f.id = c.id;
 -- append-only (20261123000000_init): the rule is lifted for this one rewrite of those labels, in this transaction.
 DROP RULE "AuditEvent_no_update" ON "AuditEvent";
 UPDATE "AuditEvent" SET
-  before = CASE WHEN jsonb_typeof(before->'label') = 'string' THEN jsonb_set(before, '{label}', to_jsonb(gatehouse_mask_phone_numbers(before->>'label'))) ELSE before END,
-  after = CASE WHEN jsonb_typeof(after->'label') = 'string' THEN jsonb_set(after, '{label}', to_jsonb(gatehouse_mask_phone_numbers(after->>'label'))) ELSE after END
+  "before" = CASE WHEN jsonb_typeof("before"->'label') = 'string' THEN jsonb_set("before", '{label}', to_jsonb(gatehouse_mask_phone_numbers("before"->>'label'))) ELSE "before" END,
+  "after" = CASE WHEN jsonb_typeof("after"->'label') = 'string' THEN jsonb_set("after", '{label}', to_jsonb(gatehouse_mask_phone_numbers("after"->>'label'))) ELSE "after" END
 WHERE "entityType" IN ('Device', 'TwoStepMethod')
-  AND ((jsonb_typeof(before->'label') = 'string' AND gatehouse_mask_phone_numbers(before->>'label') <> before->>'label')
-    OR (jsonb_typeof(after->'label') = 'string' AND gatehouse_mask_phone_numbers(after->>'label') <> after->>'label'));
+  AND ((jsonb_typeof("before"->'label') = 'string' AND gatehouse_mask_phone_numbers("before"->>'label') <> "before"->>'label')
+    OR (jsonb_typeof("after"->'label') = 'string' AND gatehouse_mask_phone_numbers("after"->>'label') <> "after"->>'label'));
 CREATE RULE "AuditEvent_no_update" AS ON UPDATE TO "AuditEvent" DO INSTEAD SELECT ('AuditEvent is append-only: ' || OLD."id")::int;
 
 DROP FUNCTION gatehouse_mask_phone_numbers(text);
