@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -148,6 +148,35 @@ describe(MIGRATION, () => {
     } finally {
       await client.end();
       await rm(before, { recursive: true, force: true });
+    }
+  });
+
+  // The 32 labels above are the cases people type; these are the ones nobody thought of. The migration's function,
+  // made again in a scratch database, reads 3,000 seeded random labels of digits, separators, "+", full-width forms,
+  // dates and words exactly as the JS does.
+  it("masks 3,000 random labels exactly as maskPhoneNumbers does", async () => {
+    const db = await createThrowawayDatabase(inject("adminDatabaseUrl"), "gatehouse_mask_phones_fuzz");
+    drops.push(db.drop);
+    const sql = await readFile(join("prisma/migrations", MIGRATION, "migration.sql"), "utf8");
+    const create = sql.slice(sql.indexOf("CREATE FUNCTION"), sql.indexOf("END';") + "END';".length);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(create);
+      const pieces = ["0", "1", "5", "8", "9", "81", "090", "1234", "5678", "12345678", "2026", "12", "07", "31", " ", "  ", "-", "/", ".", "(", ")", "+", "ー", "－", "０", "９", "＋", "／", "　", "iPhone ", "YubiKey 5 NFC ", "携帯", "#", "•", "a", "\t"];
+      let seed = 20261213;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const labels = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join(""));
+      const { rows } = await client.query(`SELECT gatehouse_mask_phone_numbers(l) AS masked FROM unnest($1::text[]) WITH ORDINALITY AS u(l, i) ORDER BY i`, [labels]);
+      const differ = labels.map((label, i) => ({ label, sql: rows[i].masked as string, js: maskPhoneNumbers(label) })).filter((r) => r.sql !== r.js);
+      expect(differ).toEqual([]);
+      // The sample is not all one side: many hold numbers, many do not, and none does once masked.
+      const holding = labels.filter((l) => containsPhoneNumber(l)).length;
+      expect(holding).toBeGreaterThan(300);
+      expect(labels.length - holding).toBeGreaterThan(300);
+      expect(rows.filter((r) => containsPhoneNumber(r.masked))).toEqual([]);
+    } finally {
+      await client.end();
     }
   });
 });

@@ -19,7 +19,7 @@ export const MESSAGE_LIMITS: Readonly<Record<string, Readonly<Record<string, num
   "validation.password.tooLong": { max: MAX_PASSWORD_LENGTH },
   "validation.emailTooLong": { localMax: EMAIL_LOCAL_MAX_LENGTH, max: EMAIL_MAX_LENGTH },
   "validation.apiTokenNameTooLong": { max: API_TOKEN_NAME_MAX },
-  "api.problem.idempotencyKey": { max: IDEMPOTENCY_KEY_MAX_LENGTH },
+  "api.problem.idempotencyKey": { min: 1, max: IDEMPOTENCY_KEY_MAX_LENGTH },
 };
 
 /** The catalogue with each sentence's limits filled in; other placeholders ({count}) are left for their callers. */
