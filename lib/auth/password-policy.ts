@@ -1,10 +1,11 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
 
 // Gatehouse's own passwords: at least 12 characters, not on the shipped common/breached-password list
 // (zxcvbn-ts's ~30k most common passwords), and estimated strong enough (zxcvbn score ≥ 3).
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 export type PasswordProblem = "tooShort" | "tooLong" | "common" | "personal" | "weak";
 
 let estimator: ZxcvbnFactory | undefined;
@@ -18,7 +19,7 @@ function zxcvbn(): ZxcvbnFactory {
 /** Null when acceptable; `userInputs` (e-mail, name) count against the password. */
 export function passwordProblem(password: string, userInputs: string[] = []): PasswordProblem | null {
   if (password.length < MIN_PASSWORD_LENGTH) return "tooShort";
-  if (password.length > 256) return "tooLong";
+  if (password.length > MAX_PASSWORD_LENGTH) return "tooLong";
   if (commonPasswords.has(password.toLowerCase())) return "common";
   // Split "sato.hana@example.jp" into its words so a password made of them is recognised.
   const words = userInputs.flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);

@@ -7,6 +7,7 @@ import { syncToolCatalogue } from "../db/tools";
 import { parseEnv } from "../env";
 import { AppError } from "../errors";
 import { agencyWithOwnerSchema } from "../validation/setup";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../validation/limits";
 import { parseSetupArgs, SETUP_USAGE, SetupUsageError } from "./setup-args";
 
 export interface SetupIO {
@@ -24,8 +25,8 @@ const PROBLEMS: Record<string, string> = {
   "validation.email": "is not a valid e-mail address",
   "validation.emailTooLong": "is too long for an e-mail address",
   "validation.emailTaken": "already belongs to a user: that e-mail already exists",
-  "validation.password.tooShort": "is too short (at least 12 characters)",
-  "validation.password.tooLong": "is too long (at most 256 characters)",
+  "validation.password.tooShort": `is too short (at least ${MIN_PASSWORD_LENGTH} characters)`,
+  "validation.password.tooLong": `is too long (at most ${MAX_PASSWORD_LENGTH} characters)`,
   "validation.password.common": "is a commonly used password",
   "validation.password.personal": "is made of the name or e-mail",
   "validation.password.weak": "is too easy to guess",

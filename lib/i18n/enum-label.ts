@@ -44,6 +44,8 @@ export function historyDetail(entry: HistoryFacts, t: T): string {
     const before = record(entry.before);
     return before.status !== after.status ? `${enumLabel(t, "loginStatus", before.status)} → ${enumLabel(t, "loginStatus", after.status)}` : "";
   }
+  // A label masked by migration 20261213010000 (decision 086): the name as it is now, which keeps only the last four digits.
+  if (entry.action.endsWith(".labelMasked")) return typeof after.label === "string" ? `“${after.label}”` : "";
   if (entry.action.startsWith("twoStepMethod.")) {
     const m = entry.action.endsWith("added") ? after : record(entry.before);
     return [enumLabel(t, "twoStepKind", m.kind), m.phoneLast4 ? `••••${String(m.phoneLast4)}` : null, enumLabel(t, "methodRole", m.role)].filter(Boolean).join(" · ");

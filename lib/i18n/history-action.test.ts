@@ -29,6 +29,8 @@ describe("history actions in words", () => {
     // Written on several lines or from a template (`${kind}.removed`): listed by hand.
     "login.removed", "partner.removed", "app.removed", "otherAccess.removed", "snapshot.imported", "snapshot.upserted", "finding.resolved",
     "finding.accepted", "finding.acceptance_expired", "access.reviewed", "triage.completed",
+    // Written by migration 20261213010000 (decision 086).
+    "device.labelMasked", "twoStepMethod.labelMasked",
   ];
 
   it("the source scan finds the account page's everyday actions", () => {

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { DATE_ONLY_PATTERN, isValidDate } from "../dates";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { API_TOKEN_NAME_MAX } from "./limits";
 
-export const API_TOKEN_NAME_MAX = 100;
+export { API_TOKEN_NAME_MAX };
 export const API_TOKEN_SCOPES = ["read", "write"] as const;
 export type ApiTokenScopeName = (typeof API_TOKEN_SCOPES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from "./limits";
 import { RULE_IDS } from "../risk/types";
 import { CLIENT_NAME_MAX_LENGTH } from "./clients";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
@@ -124,7 +125,7 @@ export const snapshotUpsertResultSchema = z
 export type SnapshotUpsertResult = z.infer<typeof snapshotUpsertResultSchema>;
 
 /** Idempotency-Key: what Stripe and the IETF draft allow, printable ASCII up to 255. */
-export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, "api.problem.idempotencyKey");
+export const idempotencyKeySchema = z.string().regex(new RegExp(`^[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`), "api.problem.idempotencyKey");
 
 /** Every named shape, for the OpenAPI document's components (a nested one needs its own entry). */
 export const API_COMPONENT_SCHEMAS: z.ZodType[] = [

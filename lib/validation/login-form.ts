@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_MAX_LENGTH } from "./members";
+import { EMAIL_LOCAL_MAX_LENGTH, EMAIL_MAX_LENGTH } from "./limits";
 import { confirmSameName, sameNameAsked } from "./person-form";
 import { codeList, optionalRef, optionalText, pastDay, pastDayValue, recordId, requiredText, version } from "./record-fields";
 
@@ -14,6 +14,8 @@ export const loginEmailValue = z
   .trim()
   .toLowerCase()
   .max(EMAIL_MAX_LENGTH, "validation.emailTooLong")
+  // The sentence names both limits (64 before the @), as the invitation's address refuses them (decision 086).
+  .refine((v) => v.lastIndexOf("@") <= EMAIL_LOCAL_MAX_LENGTH, "validation.emailTooLong")
   .transform((v) => v || null)
   .refine((v) => v === null || z.email().safeParse(v).success, "validation.email");
 export const loginEmail = loginEmailValue.optional().transform((v) => v ?? null);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 import { recordId } from "./record-fields";
+import { EMAIL_LOCAL_MAX_LENGTH, EMAIL_MAX_LENGTH } from "./limits";
 
 const role = z.enum(["OWNER", "ADMIN", "MANAGER", "VIEWER"]);
 /** Checkbox groups arrive as a comma-joined string from the form component. */
@@ -10,9 +11,7 @@ const idList = z
   .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
   .pipe(z.array(z.string().max(64)).max(500));
 
-/** The longest address mail can carry (RFC 5321): 254 characters in all, 64 before the @. */
-export const EMAIL_MAX_LENGTH = 254;
-const EMAIL_LOCAL_MAX_LENGTH = 64;
+export { EMAIL_MAX_LENGTH };
 
 /** An address to send an invitation to: too long is said as such, before its format is checked. */
 export const inviteEmail = z

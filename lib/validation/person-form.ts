@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_MAX_LENGTH } from "./members";
+import { EMAIL_LOCAL_MAX_LENGTH, EMAIL_MAX_LENGTH } from "./limits";
 import { optionalLabel, optionalRef, optionalText, pastDay, recordId, requiredText, version } from "./record-fields";
 
 // People and the devices they hold, edited on the person page.
@@ -10,6 +10,8 @@ const email = z
   .trim()
   .toLowerCase()
   .max(EMAIL_MAX_LENGTH, "validation.emailTooLong")
+  // The sentence names both limits (64 before the @), as the invitation's address refuses them (decision 086).
+  .refine((v) => v.lastIndexOf("@") <= EMAIL_LOCAL_MAX_LENGTH, "validation.emailTooLong")
   .optional()
   .transform((v) => v || null)
   .refine((v) => v === null || z.email().safeParse(v).success, "validation.email");

@@ -1,22 +1,76 @@
 // Gatehouse never stores a full phone number (DOMAIN.md): only a 2SV method's last four digits, in their own
 // field. Free text beside it (a method's or a device's label) once held "Sato iPhone +81 90-1234-5678" next to
-// the masked "••••5678" (stop 42, finding 3). This says whether a text holds something that reads as one.
+// the masked "••••5678" (stop 42, finding 3). This says whether a text holds something that reads as one, and
+// masks it (decision 086).
+//
+// Migration 20261213010000_mask_phone_numbers_in_labels repeats these steps in SQL, character for character,
+// to mask what was stored before the forms refused it: a change here is a change there too (its integration
+// test compares the two on the same labels).
 
-/** Digits in a row, with up to three spaces, hyphens (any dash), dots or brackets between them, "+" in front. */
-const DIGIT_RUN = /\+?\d(?:[\s\-.()‐‑–—−ー]{0,3}\d)*/g;
-/** A calendar date (2026-12-07, 2026/12/07, 2026.12.7, 20261207) is not a phone number. */
-const DATE = /(?<!\d)(?:19|20)\d\d([-/.]?)(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!\d)/g;
+/**
+ * Digits in a row, with up to three separators between them: a space (NFKC makes every Unicode space one), a tab,
+ * a hyphen or dash (‐ ‑ – — − and the katakana ー typed for one), a dot, a slash or a bracket; "+" in front.
+ */
+const DIGIT_RUN = /\+?[0-9](?:[ \t.()/‐‑–—−ー-]{0,3}[0-9])*/g;
+/** A calendar date, year first (2026-12-07, 2026/12/07, 2026.12.7, 20261207), is not a phone number. */
+const DATE_YEAR_FIRST = /(?<![0-9])(?:19|20)[0-9][0-9]([-/.]?)(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])/g;
+/** Nor is one with the year last (07/12/2026, 12-25-2026, 7.12.2026): with slashes as separators it would read as one. */
+const DATE_YEAR_LAST = /(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])([-/.])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20)[0-9][0-9](?![0-9])/g;
 /** Fewer digits than this are model numbers and capacities ("iPhone 15", "Pixel 8a", "128 GB"); the shortest local numbers have 7. */
 export const PHONE_MIN_DIGITS = 7;
+/** What a masked digit becomes: the app's own mark for a hidden digit ("••••5678"). */
+export const MASKED_DIGIT = "•";
+/** Every digit of a run but its last four. */
+const ALL_BUT_LAST_FOUR = /[0-9](?=(?:[^0-9]*[0-9]){4})/g;
 
-/** Whether `text` holds a run of seven or more digits (spaces, hyphens, dots, brackets and a leading "+" allowed between) that is not a date. */
+/**
+ * Whether a run of digits reads as a phone number a person holds: seven digits or more, written as a number is
+ * written to be dialled, split into groups ("090-1234-5678", "415.555.0100", "1234 5678") or with "+" in front
+ * ("+819012345678"). One unbroken block of digits is a number only with its trunk prefix 0 ("09012345678",
+ * "0312345678") or Japan's country code without its "+" ("819012345678", 81 and a 9–10 digit national number);
+ * any other block is how serials and ids are printed ("YubiKey 5 NFC 12345678").
+ */
+function readsAsPhoneNumber(run: string): boolean {
+  const digits = run.replace(/[^0-9]/g, "");
+  if (digits.length < PHONE_MIN_DIGITS) return false;
+  if (run !== digits) return true;
+  return digits.startsWith("0") || /^81[0-9]{9,10}$/.test(digits);
+}
+
+/** The text with each date's characters replaced one for one (same length, so a run's place is its place in `text`). */
+function withoutDates(text: string): string {
+  const blank = (date: string) => "#".repeat(date.length);
+  return text.replace(DATE_YEAR_FIRST, blank).replace(DATE_YEAR_LAST, blank);
+}
+
+/** The runs that read as phone numbers, with where they start, in the NFKC form of the text (full-width digits, "＋", "／" count as ASCII). */
+function phoneNumberRuns(normal: string): { index: number; run: string }[] {
+  const runs: { index: number; run: string }[] = [];
+  for (const m of withoutDates(normal).matchAll(DIGIT_RUN)) if (readsAsPhoneNumber(m[0])) runs.push({ index: m.index, run: m[0] });
+  return runs;
+}
+
+/** Whether `text` holds what reads as a full phone number (see readsAsPhoneNumber): not a date, a model number or a serial. */
 export function containsPhoneNumber(text: string): boolean {
-  // NFKC: full-width digits and "＋" (０９０-１２３４-５６７８) count as the ASCII ones.
-  const withoutDates = text.normalize("NFKC").replace(DATE, " / ");
-  for (const run of withoutDates.match(DIGIT_RUN) ?? []) {
-    if (run.replace(/\D/g, "").length >= PHONE_MIN_DIGITS) return true;
+  return phoneNumberRuns(text.normalize("NFKC")).length > 0;
+}
+
+/**
+ * `text` with every digit of each phone number in it masked but the last four, separators kept: "Phone 090-1234-5678"
+ * becomes "Phone •••-••••-5678". A text that holds none is returned as it is; one that holds one comes back in its
+ * NFKC form (full-width digits as ASCII), as it was read. Afterwards containsPhoneNumber is false for it.
+ */
+export function maskPhoneNumbers(text: string): string {
+  const normal = text.normalize("NFKC");
+  const runs = phoneNumberRuns(normal);
+  if (runs.length === 0) return text;
+  let out = "";
+  let at = 0;
+  for (const { index, run } of runs) {
+    out += normal.slice(at, index) + run.replace(ALL_BUT_LAST_FOUR, MASKED_DIGIT);
+    at = index + run.length;
   }
-  return false;
+  return out + normal.slice(at);
 }
 
 /** The zod refinement's message key: the reason (no full numbers) and where the last four go. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTaskFilterPage, reviewDueDayError, startCampaignSchema, taskFilterSchema } from "./reviews";
+import { dueDayError, findingTaskSchema, parseTaskFilterPage, startCampaignSchema, taskFilterSchema } from "./reviews";
 import { utcDay } from "./day";
 import { addDays } from "@/lib/dates";
 
@@ -59,16 +59,34 @@ describe("a review's due date", () => {
   const form = (dueOn: string) => ({ name: "H1 review", clientIds: "c-1", accountIds: "", reviewerIds: "u-1", dueOn, recurrence: "SEMIANNUAL" });
 
   it("is today or later: before today is refused (stop 42: due 2026-01-01, started overdue)", () => {
-    expect(reviewDueDayError("2026-01-01", "2026-12-07")).toBe("validation.review.duePast");
-    expect(reviewDueDayError("2026-12-06", "2026-12-07")).toBe("validation.review.duePast");
-    expect(reviewDueDayError("2026-12-07", "2026-12-07")).toBeNull();
-    expect(reviewDueDayError("2027-06-07", "2026-12-07")).toBeNull();
+    expect(dueDayError("2026-01-01", "2026-12-07")).toBe("validation.duePast");
+    expect(dueDayError("2026-12-06", "2026-12-07")).toBe("validation.duePast");
+    expect(dueDayError("2026-12-07", "2026-12-07")).toBeNull();
+    expect(dueDayError("2027-06-07", "2026-12-07")).toBeNull();
   });
 
   it("is checked by the start form's schema with today's clock, once per bad field", () => {
     const today = utcDay();
-    expect(startCampaignSchema.safeParse(form(addDays(today, -1))).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.review.duePast" })]);
+    expect(startCampaignSchema.safeParse(form(addDays(today, -1))).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);
     expect(startCampaignSchema.safeParse(form("2026-13-45")).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
     expect(startCampaignSchema.parse(form(today)).dueOn).toBe(today);
+  });
+});
+
+describe("a task's due date (stop 43: a task made from a finding took a day in the past)", () => {
+  const today = utcDay();
+
+  it("follows the review's rule: today or later, a real day, in the same words", () => {
+    expect(dueDayError("2026-02-30", "2026-12-07")).toBe("validation.date");
+    expect(dueDayError("2026-13-45", "2026-12-07")).toBe("validation.date");
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: addDays(today, -1) }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "2026-02-30" }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "next week" }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
+    expect(findingTaskSchema.parse({ findingId: "f-1", dueOn: today }).dueOn).toBe(today);
+  });
+
+  it("may be left out or empty (two weeks from today)", () => {
+    expect(findingTaskSchema.parse({ findingId: "f-1", dueOn: "" }).dueOn).toBeUndefined();
+    expect(findingTaskSchema.parse({ findingId: "f-1" }).dueOn).toBeUndefined();
   });
 });

@@ -4,10 +4,11 @@ import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownPara
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
 import { utcDay } from "./day";
+import { REVIEW_COMMENT_MAX_LENGTH } from "./limits";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
 
-export const REVIEW_COMMENT_MAX_LENGTH = 500;
+export { REVIEW_COMMENT_MAX_LENGTH };
 export const CAMPAIGN_NAME_MAX_LENGTH = 120;
 /** An agency reviewing 300 accounts picks them by client; a campaign of more accounts than this is split. */
 export const CAMPAIGN_MAX_ACCOUNTS = 2000;
@@ -20,14 +21,21 @@ const realDay = (v: string) => {
   const day = new Date(`${v}T00:00:00Z`);
   return DAY.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
 };
-const dueDay = z.string("validation.date").refine(realDay, { message: "validation.date", abort: true });
 /**
- * A review is due today or later: one due 2026-01-01 started on 2026-12-07 began overdue (stop 42, finding 4).
- * Today is the UTC calendar day, as every date rule counts; lib/db repeats the rule for callers that are not forms.
+ * Whatever is due — a review, a remediation task — is due today or later: a review due 2026-01-01 started on
+ * 2026-12-07 began overdue (stop 42, finding 4), and a task made from a finding could be too (stop 43). Today is
+ * the UTC calendar day, as every date rule counts. "validation.date" for a day that does not exist (2026-02-30).
+ * lib/db repeats the rule for callers that are not forms (startCampaign, createTask).
  */
-export function reviewDueDayError(dueOn: string, today: string): string | null {
-  return dueOn < today ? "validation.review.duePast" : null;
+export function dueDayError(dueOn: string, today: string): string | null {
+  if (!realDay(dueOn)) return "validation.date";
+  return dueOn < today ? "validation.duePast" : null;
 }
+/** A due day typed in a form: a real day, today or later, said once (the first problem only). */
+const dueDay = z.string("validation.date").superRefine((day, ctx) => {
+  const error = dueDayError(day, utcDay());
+  if (error) ctx.addIssue({ code: "custom", message: error });
+});
 const comment = z
   .string()
   .trim()
@@ -43,10 +51,7 @@ export const startCampaignSchema = z
     clientIds: ids,
     accountIds: ids,
     reviewerIds: ids.pipe(z.array(recordId).min(1, "validation.review.reviewersRequired")),
-    dueOn: dueDay.superRefine((day, ctx) => {
-      const error = reviewDueDayError(day, utcDay());
-      if (error) ctx.addIssue({ code: "custom", message: error });
-    }),
+    dueOn: dueDay,
     recurrence: z.enum(RECURRENCES, "validation.choose").optional().transform((v) => v ?? "NONE"),
   })
   .refine((v) => v.clientIds.length + v.accountIds.length > 0, { path: ["clientIds"], message: "validation.review.scopeRequired" });
@@ -90,7 +95,8 @@ export type BulkDecideInput = z.infer<typeof bulkDecideSchema>;
 export const findingTaskSchema = z.object({
   findingId: recordId,
   assigneeId: optionalRef,
-  dueOn: dueDay.optional().or(z.literal("").transform(() => undefined)),
+  // Left empty: two weeks from today (createTask). Given: held to the review's rule, with its words (stop 43).
+  dueOn: z.preprocess((v) => (v === "" ? undefined : v), dueDay.optional()),
 });
 export type FindingTaskInput = z.infer<typeof findingTaskSchema>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { taskDueFrom, taskUrlFor, type TaskKind } from "@/lib/reviews";
+import { dueDayError } from "@/lib/validation/reviews";
 import type { Tx } from "../client";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -14,7 +15,7 @@ export interface CreateTaskInput {
   /** REDUCE_LOGIN: { levels: [{ tool, marketplace, level }] }; REDUCE_OTHER_ACCESS: { role }. */
   target?: Record<string, unknown> | null;
   assigneeId?: string | null;
-  /** YYYY-MM-DD; two weeks from today when not given. */
+  /** YYYY-MM-DD, today or later (as a review's); two weeks from today when not given. */
   dueOn?: string | null;
   reviewItemId?: string | null;
   findingId?: string | null;
@@ -31,6 +32,9 @@ export interface CreateTaskInput {
  * one too): a task is a record of work to do, not a change of access data. Runs in `tx` when given.
  */
 export async function createTask(scope: Scope, input: CreateTaskInput, tx?: Tx): Promise<string> {
+  // Refused as the forms refuse it, before anything is read: a task is not opened overdue, nor on a day that does not exist.
+  const dueError = input.dueOn ? dueDayError(input.dueOn, utcToday()) : null;
+  if (dueError) throw new AppError("INVALID_INPUT", dueError === "validation.date" ? "The due date is not a date" : "The due date is in the past", { dueOn: dueError });
   if (!tx) return dbFor(scope).$transaction((own) => createTask(scope, input, own));
   const account = await tx.sellerAccount.findFirst({ where: { id: input.accountId, ...accountScopeWhere(scope) }, select: { id: true, region: true, marketplaces: true } });
   if (!account) throw new AppError("NOT_FOUND", "Seller account not found");

@@ -113,7 +113,7 @@ export const en: Record<MessageKey, string> = {
   "finding.firstSeen": "First seen",
   "finding.accept": "Accept this risk…",
   "finding.reason": "Reason",
-  "finding.reasonHint": "Why it is not being fixed now, in at least 10 characters. It is kept in the audit log.",
+  "finding.reasonHint": "Why it is not being fixed now, in at least {min} characters. It is kept in the audit log.",
   "finding.acceptUntil": "Accepted until",
   "finding.acceptUntilHint": "After this day the risk is open again (at most one year).",
   "finding.acceptSubmit": "Accept risk",

@@ -112,7 +112,7 @@ export const ja = {
   "finding.firstSeen": "初回検出",
   "finding.accept": "リスクを受容する…",
   "finding.reason": "理由",
-  "finding.reasonHint": "なぜ今は対処しないのかを10文字以上で記入してください。監査ログに残ります。",
+  "finding.reasonHint": "なぜ今は対処しないのかを{min}文字以上で記入してください。監査ログに残ります。",
   "finding.acceptUntil": "受容の期限",
   "finding.acceptUntilHint": "この日を過ぎると再び未対応に戻ります（最長1年）。",
   "finding.acceptSubmit": "受容する",

@@ -1,15 +1,16 @@
 import type { ja } from "./ja";
+import { withLimits } from "../../message-limits";
 import { unknownPerson } from "./unknown-person";
 
-export const en: Record<keyof typeof ja, string> = {
+export const en: Record<keyof typeof ja, string> = withLimits({
   "validation.date": "Enter a date as YYYY-MM-DD.",
-  "validation.reasonTooShort": "Give a reason of at least 10 characters.",
-  "validation.reasonTooLong": "Keep the reason to at most 1000 characters.",
-  "validation.viewNameTooLong": "Use at most 80 characters for the name.",
+  "validation.reasonTooShort": "Give a reason of at least {min} characters.",
+  "validation.reasonTooLong": "Keep the reason to at most {max} characters.",
+  "validation.viewNameTooLong": "Use at most {max} characters for the name.",
   "validation.viewNameTaken": "You already have a view with this name. Choose another name or delete that view first.",
   "validation.untilPast": "The expiry date is in the past.",
   "validation.untilTooFar": "An acceptance can last at most one year.",
-  "validation.noteTooLong": "The note is too long (at most 500 characters).",
+  "validation.noteTooLong": "The note is too long (at most {max} characters).",
   "validation.passwordChangedFuture": "The password-changed date cannot be after today.",
   "validation.phoneLast4": "Enter only the last 4 digits of the phone number.",
   "validation.phoneLast4Required": "SMS and voice methods need the phone's last 4 digits.",
@@ -25,8 +26,8 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.required": "Required.",
   "validation.passwordsDiffer": "The confirmation does not match the password.",
   "validation.currentPasswordWrong": "The current password is not correct.",
-  "validation.password.tooShort": "Use at least 12 characters.",
-  "validation.password.tooLong": "Too long (at most 256 characters).",
+  "validation.password.tooShort": "Use at least {min} characters.",
+  "validation.password.tooLong": "Too long (at most {max} characters).",
   "validation.password.common": "This is a commonly used password.",
   "validation.password.personal": "This can be guessed from your name or e-mail.",
   "validation.password.sameAsCurrent": "The new password must differ from the current one.",
@@ -34,11 +35,11 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.totpWrong": "That code does not match. Check that your phone's clock is right.",
   "validation.totpFormat": "Enter the 6-digit code from your app.",
   "validation.email": "Enter a valid e-mail address.",
-  "validation.emailTooLong": "That address is too long (at most 64 characters before the @ and 254 in all).",
+  "validation.emailTooLong": "That address is too long (at most {localMax} characters before the @ and {max} in all).",
   "validation.alreadyMember": "Already a member of this organisation.",
   "validation.unknownClient": "One of the clients does not exist.",
   "validation.lastOwner": "The last owner's role cannot be changed.",
-  "validation.apiTokenNameTooLong": "Use at most 100 characters.",
+  "validation.apiTokenNameTooLong": "Use at most {max} characters.",
   "validation.apiTokenScope": "Choose read or write.",
   "validation.apiTokenExpiryPast": "The expiry must be a day after today.",
   "validation.controlChars": "Control characters (such as NUL, line breaks or text-direction overrides) are not allowed.",
@@ -80,10 +81,10 @@ export const en: Record<keyof typeof ja, string> = {
   "validation.review.confirmBulk": "Tick the confirmation before recording several decisions.",
   "validation.review.noteRequired": "Enter a note.",
   "validation.review.noAccounts": "There are no accounts in what you chose.",
-  "validation.review.duePast": "The due date is in the past: choose today or a later day.",
+  "validation.duePast": "The due date is in the past: choose today or a later day.",
   "validation.review.unknownReviewer": "Someone who cannot review these accounts was chosen.",
   "validation.review.commentRequired": "Keeping access that has open high or critical risks needs a comment saying why.",
   "validation.review.reduceNotAllowed": "This kind of access cannot be reduced (keep or remove it).",
   "validation.review.reduceNothing": "Lower at least one permission below its current level.",
   "validation.review.reduceAbove": "A reduction cannot choose a level above the current one.",
-};
+});

@@ -3,17 +3,18 @@
 // instead of every page carrying the sentences in its flight (decision 060); the server's answers carry the ones
 // they name (lib/i18n/form-messages.ts). A file per language because the bundler keeps both when one module
 // exports both.
+import { withLimits } from "../../message-limits";
 import { unknownPerson } from "./unknown-person";
 
-export const ja = {
+export const ja = withLimits({
   "validation.date": "日付を YYYY-MM-DD の形式で入力してください。",
-  "validation.reasonTooShort": "理由を10文字以上で入力してください。",
-  "validation.reasonTooLong": "理由は1000文字以内にしてください。",
-  "validation.viewNameTooLong": "名前は80文字以内にしてください。",
+  "validation.reasonTooShort": "理由を{min}文字以上で入力してください。",
+  "validation.reasonTooLong": "理由は{max}文字以内にしてください。",
+  "validation.viewNameTooLong": "名前は{max}文字以内にしてください。",
   "validation.viewNameTaken": "同じ名前のビューがすでにあります。別の名前にするか、先にそのビューを削除してください。",
   "validation.untilPast": "期限が過去の日付です。",
   "validation.untilTooFar": "受容の期限は最長1年です。",
-  "validation.noteTooLong": "メモが長すぎます（500文字まで）。",
+  "validation.noteTooLong": "メモが長すぎます（{max}文字まで）。",
   "validation.passwordChangedFuture": "パスワード変更日に今日より後の日付は指定できません。",
   "validation.phoneLast4": "電話番号の下4桁（数字4つ）だけを入力してください。",
   "validation.phoneLast4Required": "SMS・音声通話には電話番号の下4桁が必要です。",
@@ -29,8 +30,8 @@ export const ja = {
   "validation.required": "入力してください。",
   "validation.passwordsDiffer": "確認用のパスワードが一致しません。",
   "validation.currentPasswordWrong": "現在のパスワードが正しくありません。",
-  "validation.password.tooShort": "12文字以上にしてください。",
-  "validation.password.tooLong": "長すぎます（256文字まで）。",
+  "validation.password.tooShort": "{min}文字以上にしてください。",
+  "validation.password.tooLong": "長すぎます（{max}文字まで）。",
   "validation.password.common": "よく使われるパスワードのため使えません。",
   "validation.password.personal": "名前やメールアドレスから推測できるため使えません。",
   "validation.password.sameAsCurrent": "新しいパスワードは現在のパスワードと別のものにしてください。",
@@ -38,11 +39,11 @@ export const ja = {
   "validation.totpWrong": "コードが正しくありません。アプリの時刻が合っているか確認してください。",
   "validation.totpFormat": "認証アプリに表示されている6桁のコードを入力してください。",
   "validation.email": "メールアドレスの形式が正しくありません。",
-  "validation.emailTooLong": "メールアドレスが長すぎます（@より前は64文字まで、全体で254文字まで）。",
+  "validation.emailTooLong": "メールアドレスが長すぎます（@より前は{localMax}文字まで、全体で{max}文字まで）。",
   "validation.alreadyMember": "すでにこの組織のメンバーです。",
   "validation.unknownClient": "存在しないクライアントが含まれています。",
   "validation.lastOwner": "最後のオーナーの役割は変更できません。",
-  "validation.apiTokenNameTooLong": "100文字以内にしてください。",
+  "validation.apiTokenNameTooLong": "{max}文字以内にしてください。",
   "validation.apiTokenScope": "読み取りか書き込みを選んでください。",
   "validation.apiTokenExpiryPast": "有効期限は明日以降の日付にしてください。",
   "validation.controlChars": "制御文字（NUL、改行、文字の向きを変える記号など）は使えません。",
@@ -84,10 +85,10 @@ export const ja = {
   "validation.review.confirmBulk": "まとめて記録する前に確認にチェックしてください。",
   "validation.review.noteRequired": "メモを入力してください。",
   "validation.review.noAccounts": "選んだ範囲にアカウントがありません。",
-  "validation.review.duePast": "期限が過去の日付です。今日以降の日付を選んでください。",
+  "validation.duePast": "期限が過去の日付です。今日以降の日付を選んでください。",
   "validation.review.unknownReviewer": "このアカウントをレビューできない人が選ばれています。",
   "validation.review.commentRequired": "未解決の高・重大リスクがあるアクセスを維持するには、理由をコメントしてください。",
   "validation.review.reduceNotAllowed": "この種類のアクセスは縮小できません（維持か削除を選んでください）。",
   "validation.review.reduceNothing": "少なくとも1つの権限を現在より低くしてください。",
   "validation.review.reduceAbove": "縮小では現在より高い権限は選べません。",
-} as const;
+} as const);
