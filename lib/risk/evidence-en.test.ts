@@ -5,7 +5,8 @@ import { snapshotSchema } from "@/lib/validation/snapshot";
 import { consolesEn, evidenceEn, evidenceText, grantsEn } from "./evidence-en";
 
 // A code as the engine writes it: a tool or level id, a 2SV kind, a status in capitals.
-const CODE = /[A-Z]{2,}_[A-Z]|:(VIEW|ADMIN)\b|\((SMS|VOICE|AUTHENTICATOR_APP)|\((ADMIN|EDITOR|VIEWER|ANALYST)\)|is (INVITED|DISABLED|REMOVED|SUSPENDED|DEACTIVATED)\b/;
+// ("Text message (SMS)" is the catalogue's own words for SMS.)
+const CODE = /[A-Z]{2,}_[A-Z]|:(VIEW|ADMIN)\b|(?<!message )\((SMS|VOICE|AUTHENTICATOR_APP)\b|\((ADMIN|EDITOR|VIEWER|ANALYST)\)|is (INVITED|DISABLED|REMOVED|SUSPENDED|DEACTIVATED)\b/;
 
 describe("English evidence in words (decision 087)", () => {
   it("names tools and levels as the permission table does, and keeps a code it does not know", () => {
