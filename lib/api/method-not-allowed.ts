@@ -31,3 +31,18 @@ export function allowedOptions(...allowed: string[]) {
     return new Response(null, { status: 204, headers: { Allow: allow } });
   };
 }
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+type Refusals<A extends Method> = Record<Exclude<Method, A>, (request: Request) => Response> & { OPTIONS: () => Response };
+
+/**
+ * Every handler a route that answers `allowed` adds beside its own: the refusal above for each other method and
+ * OPTIONS, for one line per route, `export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET")`
+ * (route exports must be static names, so the route still lists them; the type refuses a name it answers itself).
+ */
+export function refusedMethods<A extends Method>(...allowed: A[]): Refusals<A> {
+  const refuse = methodNotAllowed(...allowed);
+  const others = METHODS.filter((m) => !(allowed as Method[]).includes(m));
+  return { ...Object.fromEntries(others.map((m) => [m, refuse])), OPTIONS: allowedOptions(...allowed) } as Refusals<A>;
+}

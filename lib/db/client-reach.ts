@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { RuleId } from "@/lib/risk";
 import type { Tx } from "./client";
+import { devicesReachedBy, peopleReachedBy } from "./reach-sql";
 
 // What a client-restricted caller may touch of the organisation's people and devices (decision 082). People and
 // devices are shared across accounts, so an account's records alone do not say whose they are: a person or device
@@ -15,23 +16,15 @@ export interface ClientReach {
 }
 
 /**
- * Reach of these people and devices (database ids): a person through a login, a login's users, other access, or
- * holding a device an account's 2SV method uses; a device through a 2SV method. `$3` picks the accounts: inside the
- * clients, or outside them (another client or none).
+ * Reach of these people and devices (database ids), as lib/db/reach-sql.ts defines it (the people list's visibility
+ * too). `side` picks the accounts: inside the clients, or outside them (another client or none).
  */
 const REACH = (side: "inside" | "outside") => {
   const accounts = side === "inside" ? `a."clientId" = ANY($2::text[])` : `(a."clientId" IS NULL OR NOT a."clientId" = ANY($2::text[]))`;
   return `
-    WITH acc AS (SELECT a.id FROM "SellerAccount" a WHERE a."orgId" = $1 AND ${accounts}),
-    dev AS (SELECT DISTINCT m."deviceId" AS id FROM "TwoStepMethod" m JOIN "Login" l ON l.id = m."loginId" AND l."orgId" = $1
-            WHERE m."orgId" = $1 AND m."deviceId" IS NOT NULL AND l."accountId" IN (SELECT id FROM acc))
-    SELECT 'device' AS kind, id FROM dev WHERE id = ANY($4::text[])
-    UNION SELECT 'person', id FROM (
-      SELECT l."personId" AS id FROM "Login" l WHERE l."orgId" = $1 AND l."accountId" IN (SELECT id FROM acc)
-      UNION SELECT u."personId" FROM "LoginUser" u JOIN "Login" l ON l.id = u."loginId" AND l."orgId" = $1 WHERE u."orgId" = $1 AND l."accountId" IN (SELECT id FROM acc)
-      UNION SELECT o."personId" FROM "OtherAccess" o WHERE o."orgId" = $1 AND o."accountId" IN (SELECT id FROM acc)
-      UNION SELECT d."holderId" FROM "Device" d WHERE d."orgId" = $1 AND d.id IN (SELECT id FROM dev) AND d."holderId" IS NOT NULL
-    ) p WHERE id = ANY($3::text[])`;
+    WITH acc AS (SELECT a.id FROM "SellerAccount" a WHERE a."orgId" = $1 AND ${accounts})
+    SELECT 'device' AS kind, id FROM (${devicesReachedBy("acc")}) d WHERE id = ANY($4::text[])
+    UNION SELECT 'person', id FROM (${peopleReachedBy("acc")}) p WHERE id = ANY($3::text[])`;
 };
 
 /** Where these people and devices are reached from, seen from the caller's clients. */

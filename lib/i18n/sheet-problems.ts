@@ -3,7 +3,7 @@ import type { SheetProblem } from "../spreadsheets/logins-sheet";
 import type { SnapshotError } from "../validation/snapshot";
 import type { Locale } from "./locales";
 import type { MessageKey } from "./messages";
-import { describeSnapshotError } from "./snapshot-errors";
+import { describeSnapshotError, translateSnapshotErrors } from "./snapshot-errors";
 import { loginsColumnOfPath } from "../spreadsheets/path-column";
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -30,6 +30,17 @@ export function placedPath(path: string, place: Place | null, t: T): string {
   const row = column ? t("sheet.where", { row: place.row, column: place.heading!(column) }) : t("sheet.row", { row: place.row });
   if (column) return place.sheet ? t("bulk.inSheet", { sheet: place.sheet, where: row }) : row;
   return `${place.sheet ? t("bulk.inSheet", { sheet: place.sheet, where: row }) : row} (${path})`;
+}
+
+/**
+ * A snapshot problem the large-file import found (lib/spreadsheets/stream-logins.ts, lib/db/bulk-import/), in the reader's
+ * language, placed as the import page places the spreadsheet's: by the file's row and column ("5行目「email」"), the JSON
+ * path kept in brackets only where no column says it (decision 087).
+ */
+export function describeRowProblem(problem: { row: number | null; column?: string; error: SnapshotError }, t: T): SnapshotError {
+  const { row, column, error } = problem;
+  const path = row === null ? error.path : column ? t("sheet.where", { row, column }) : `${t("sheet.row", { row })} (${error.path})`;
+  return { ...translateSnapshotErrors([error], t)[0], path };
 }
 
 /** Every problem of one upload in the file's order (all-problems.ts), in the reader's language. */

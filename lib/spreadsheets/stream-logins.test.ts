@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { describeRowProblem } from "@/lib/i18n/sheet-problems";
+import type { SnapshotError } from "@/lib/validation/snapshot";
 import { loginsSheetToSnapshot } from "./logins-sheet";
 import { BATCH_ROWS, detachUsers, MAX_BATCH_ROWS, streamLoginsSheet, type StagedLogin } from "./stream-logins";
 import type { RowSource } from "./stream-rows";
@@ -84,6 +86,21 @@ describe("streaming a logins sheet", () => {
     if (whole.ok) throw new Error("the whole-file parser accepted bad rows");
     expect(streamed.problems.map((p) => ("sheet" in p ? p.sheet : p))).toEqual(whole.problems);
     expect(whole.problems.map((p) => p.row)).toEqual([bad + 1, bad + 4]);
+  });
+
+  it("places a snapshot problem found in a later batch by the file's row and column, not by the batch's JSON path (decision 087)", async () => {
+    const rows = sheet(200, 15);
+    const index = (a: number, l: number) => 1 + (a * 15 + l) * 2; // the login's JP row, the header being index 0
+    const at = index(150, 2);
+    expect(at).toBeGreaterThan(BATCH_ROWS);
+    // The account's third login takes its second's e-mail: a login e-mail twice on one account (decision 074).
+    for (const row of [rows[at], rows[at + 1]]) row[HEADER.indexOf("email")] = "p150-1@example.com";
+    const streamed = await stream(rows);
+    expect(streamed.problems).toEqual([{ row: at + 1, column: "email", error: expect.objectContaining({ reason: { key: "loginEmailTwice", vars: { email: "p150-1@example.com" } } }) }]);
+    const t = (key: string, vars?: Record<string, string | number>) => `${key} ${JSON.stringify(vars ?? {})}`;
+    const shown = describeRowProblem(streamed.problems[0] as { row: number; column?: string; error: SnapshotError }, t as never);
+    expect(shown.path).toBe(`sheet.where {"row":${at + 1},"column":"email"}`);
+    expect(shown.path).not.toContain("accounts[");
   });
 
   it("stages a shared login's used_by people even when their own rows are in a later batch, leaving them to be checked against the whole file", async () => {

@@ -3,6 +3,7 @@ import { parseSnapshotOwned } from "@/lib/validation/snapshot-fast";
 import { withRecordIdentities } from "@/lib/validation/snapshot-identities";
 import { headingOf as headingsOf, loginRowAccount, loginsSheetToSnapshot, readLoginsHeader, type LoginsTable, type SheetProblem } from "./logins-sheet";
 import { columnFor } from "./logins-columns";
+import { loginsColumnOfPath } from "./path-column";
 import { writtenMask } from "./repeated-rows";
 import type { RowSource } from "./stream-rows";
 
@@ -38,7 +39,11 @@ export interface StagedLogin {
   written: { account: number; person: number; login: number };
 }
 
-export type StreamProblem = { sheet: SheetProblem } | { row: number | null; error: SnapshotError };
+/**
+ * A snapshot problem is placed by the uploaded file's row and, where one says it, its column as the file spells it
+ * (path-column.ts): the batch's JSON path ("accounts[3].logins[0].email") is no place in the file (decision 087).
+ */
+export type StreamProblem = { sheet: SheetProblem } | { row: number | null; column?: string; error: SnapshotError };
 
 export interface StreamResult {
   rows: number;
@@ -104,7 +109,8 @@ export async function streamLoginsSheet(
     if (!parsed.ok) {
       for (const error of parsed.errors) {
         const row = sheet.rowOf(error.path);
-        add({ row: row === null ? null : row + offset, error });
+        const column = row !== null && table ? loginsColumnOfPath(error.path) : null;
+        add({ row: row === null ? null : row + offset, ...(column ? { column: headingsOf(table!)(column) } : {}), error });
       }
       return;
     }

@@ -169,7 +169,7 @@ describe("bulk import of a logins spreadsheet", () => {
     const path = file(`${b.orgId}-unknown-user.csv`);
     await writeFile(path, bytes);
     const result = await runBulkImport(await scopeFor(b.userId, b.orgId), { path, kind: "csv", dryRun: false });
-    expect(result).toEqual({ ok: false, problemCount: 1, problems: [{ row: at + 1, error: { path: "used_by", message: parsed.errors[0].message, reason: parsed.errors[0].reason } }] });
+    expect(result).toEqual({ ok: false, problemCount: 1, problems: [{ row: at + 1, column: "used_by", error: { path: "used_by", message: parsed.errors[0].message, reason: parsed.errors[0].reason } }] });
     expect(parsed.errors[0].reason).toEqual({ key: "unknownRef", vars: { list: "people", id: "nobody-here" } });
     expect(await stateOf(b.orgId)).toEqual({ accounts: [], people: [], logins: [], findings: [], access: [], audits: 0 });
   });

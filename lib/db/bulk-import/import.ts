@@ -59,7 +59,7 @@ export type BulkImportResult =
    */
   | { ok: true; dryRun: boolean; rows: number; plan: BulkPlan; written: boolean; unchanged?: "stored" | "staged" }
   | { ok: false; problems: StreamProblem[]; problemCount: number }
-  | { ok: false; errors: (SnapshotError & { row: number })[] };
+  | { ok: false; errors: (SnapshotError & { row: number; column?: string })[] };
 
 export async function runBulkImport(scope: Scope, options: BulkImportOptions): Promise<BulkImportResult> {
   // A client-restricted caller is held to its clients' records (decision 082); the large-file import writes the whole
@@ -128,7 +128,8 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
     const acrossCount = across.reduce((sum, found) => sum + found.count, 0) + repeated.count;
     if (acrossCount > 0) {
       const problems: (StreamProblem & { at: number })[] = [
-        ...across.flatMap((found) => found.errors).map(({ row, ...error }) => ({ at: row, row, error })),
+        // Their path is the column's heading already (users.ts, login-emails.ts): the page names it as the column.
+        ...across.flatMap((found) => found.errors).map(({ row, ...error }) => ({ at: row, row, column: error.path, error })),
         ...repeated.problems.map((sheet) => ({ at: sheet.row, sheet })),
       ];
       problems.sort((a, b) => a.at - b.at);
@@ -148,7 +149,8 @@ export async function runBulkImport(scope: Scope, options: BulkImportOptions): P
       return { ok: true, dryRun: options.dryRun, rows: read.rows, plan: same, written: false, unchanged: "staged" };
     }
     const planned = await planBulk(connection.sql, orgId, options.clientId, options.keepApart ?? []);
-    if (!planned.ok) return planned;
+    // A seller ID twice (plan.ts) is named by its row and the file's seller ID column, as every other problem here.
+    if (!planned.ok) return { ok: false, errors: planned.errors.map((e) => ({ ...e, column: read.heading ? read.heading(e.path) : e.path })) };
     const { summary } = planned.plan;
     const noop = summary.accounts.created + summary.accounts.updated + summary.people.created + summary.people.updated === 0;
     if (options.dryRun) return { ok: true, dryRun: true, rows: read.rows, plan: planned.plan, written: false };

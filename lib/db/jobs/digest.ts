@@ -3,10 +3,13 @@ import { addDays } from "@/lib/dates";
 import { toLocale } from "@/lib/i18n/locales";
 import { composeDigest, itemCount, type DigestSection } from "@/lib/jobs/digest";
 import { RULE_TEXTS } from "@/lib/risk/rule-texts";
-import type { RuleId } from "@/lib/risk/types";
+import { evidenceText } from "@/lib/risk/evidence-en";
+import { evidenceIds } from "@/lib/risk/evidence-ja";
+import type { EvidenceData, RuleId } from "@/lib/risk/types";
 import { resolveSettings } from "@/lib/risk";
 import type { Mail } from "@/lib/mail";
 import { getDb } from "../client";
+import { labelsFor } from "../labels";
 import { loadRiskSettings } from "../risk/recompute";
 import { accountScopeWhere, isOrgAdmin, resolveScope, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -44,7 +47,7 @@ export async function loadDigestSections(scope: Scope, today: string, locale: "j
   const dueBy = addDays(today, DUE_WITHIN_DAYS);
   const findings = await db.finding.findMany({
     where: { orgId: scope.orgId, status: "OPEN", severity: { in: ["critical", "high"] }, firstSeenAt: { gte: since }, account: accounts },
-    select: { ruleId: true, severity: true, evidence: true, account: { select: { storeName: true } } },
+    select: { ruleId: true, severity: true, evidence: true, evidenceData: true, account: { select: { storeName: true } } },
     orderBy: [{ severity: "asc" }, { firstSeenAt: "desc" }],
     take: 50,
   });
@@ -77,12 +80,14 @@ export async function loadDigestSections(scope: Scope, today: string, locale: "j
       })
     : [];
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : undefined);
+  // The evidence as the account page says it (decision 087): the stored sentence is English with codes.
+  const labels = locale === "ja" ? await labelsFor(scope, [...new Set(findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
   const sections: DigestSection[] = [
     {
       heading: "digest.findings",
       lines: findings.map((f) => ({
         subject: f.account.storeName,
-        text: `${RULE_TEXTS[f.ruleId as RuleId]?.title[locale] ?? f.ruleId} — ${f.evidence}`,
+        text: `${RULE_TEXTS[f.ruleId as RuleId]?.title[locale] ?? f.ruleId} — ${evidenceText(locale, f, (id) => labels.get(id) ?? id)}`,
         severity: f.severity as "critical" | "high",
       })),
     },

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "../client";
 import { evidenceIdsOf, labelsOf } from "../labels";
+import { peopleReachedBy } from "../reach-sql";
 import type { Scope } from "../scope";
 
 // SQL shared by the people list, the person page and offboarding, so "who may see this person" and
@@ -16,20 +17,13 @@ export const SCOPED_ACCOUNTS = `scoped_accounts AS (
 
 /**
  * A person is visible to an Owner/Admin always; to a Manager/Viewer only when they hold a login (owned
- * or used), a 2SV device, or other access on an account of the assigned clients. The visible ids are
- * one set (not an EXISTS per person, which made the planner's estimates explode). Needs SCOPED_ACCOUNTS.
+ * or used), a 2SV device, or other access on an account of the assigned clients: what those accounts reach, as a
+ * client-restricted write sees it (lib/db/reach-sql.ts). Needs SCOPED_ACCOUNTS.
  */
 export function personVisibility(scope: Scope): { cte: string; where: string } {
   if (scope.clientIds === null) return { cte: "", where: "TRUE" };
   return {
-    cte: `, visible AS (
-      SELECT l."personId" AS id FROM "Login" l JOIN scoped_accounts a ON a.id = l."accountId" WHERE l."orgId" = $1
-      UNION SELECT lu."personId" FROM "LoginUser" lu JOIN "Login" l ON l.id = lu."loginId" AND l."orgId" = $1
-        JOIN scoped_accounts a ON a.id = l."accountId" WHERE lu."orgId" = $1
-      UNION SELECT d."holderId" FROM "TwoStepMethod" m JOIN "Device" d ON d.id = m."deviceId" AND d."orgId" = $1
-        JOIN "Login" l ON l.id = m."loginId" AND l."orgId" = $1 JOIN scoped_accounts a ON a.id = l."accountId"
-        WHERE m."orgId" = $1 AND d."holderId" IS NOT NULL
-      UNION SELECT o."personId" FROM "OtherAccess" o JOIN scoped_accounts a ON a.id = o."accountId" WHERE o."orgId" = $1)`,
+    cte: `, visible AS (${peopleReachedBy("scoped_accounts")})`,
     where: `p.id IN (SELECT id FROM visible)`,
   };
 }

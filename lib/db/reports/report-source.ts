@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { REMEDIATION, ruleTitle, type EvidenceData, type RuleId } from "@/lib/risk";
-import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
+import { evidenceText } from "@/lib/risk/evidence-en";
+import { evidenceIds } from "@/lib/risk/evidence-ja";
 import { labelOr, reportT } from "@/lib/reports/labels";
 import { bySeverity, type ReportAccess, type ReportAccount, type ReportHead, type ReportSeverity } from "@/lib/reports/content";
 import type { Prisma } from "../generated/client";
@@ -156,7 +157,7 @@ export async function* reportAccounts(scope: Scope, target: ReportTarget, locale
         : (labels.get(id) ?? id);
       const rule = (id: string) => ruleTitle(id, locale);
       const evidence = (f: (typeof a.findings)[number]) =>
-        (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
+        evidenceText(locale, f, (id) => labels.get(id) ?? id);
       const access: ReportAccess[] = [
         ...a.logins.map((l) => ({
           kind: "login" as const,

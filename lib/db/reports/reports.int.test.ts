@@ -6,6 +6,7 @@ import { addDays } from "@/lib/dates";
 import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
 import { AppError } from "@/lib/errors";
 import { RULES } from "@/lib/risk";
+import { grantsEn } from "@/lib/risk/evidence-en";
 import type { Scope } from "@/lib/db/scope";
 import { testDb } from "@/tests/support/db";
 import { createTenant, importSnapshot, scopeFor } from "@/tests/support/factories";
@@ -100,6 +101,16 @@ describe("client reports", () => {
     expect(listed[0]).toMatchObject({ id: second.id, format: "CSV", locale: "en", createdBy: "Test User", title: clientName, accountId: null });
     expect(listed.map((r) => r.id)).toContain(first.id);
     expect((await getReportClientOrThrow(owner, clientId)).accounts.map((a) => a.id)).toContain(account.id);
+  });
+
+  it("an English report reads an outsider's grants in words, not the engine's codes (decision 087)", async () => {
+    const finding = await db.finding.findFirstOrThrow({ where: { orgId, status: "OPEN", ruleId: { in: ["EXTERNAL_ADMIN", "EXTERNAL_SENSITIVE_ACCESS"] }, account: { clientId: { not: null } } }, include: { account: true } });
+    const grants = String((finding.evidenceData as { grants: string }).grants);
+    expect(finding.evidence).toContain(grants);
+    const { id } = await produceReport(owner, { clientId: finding.account.clientId!, accountId: finding.accountId, format: "CSV", locale: "en" });
+    const csv = (await getReportFileOrThrow(owner, id)).content.toString("utf8");
+    expect(csv).toContain(grantsEn(grants));
+    expect(csv).not.toContain(grants);
   });
 
   it("a report about one account of the client is listed on the client's page", async () => {

@@ -13,6 +13,7 @@ import { removeAccountChild } from "../accounts/account-children";
 import { removeLogin } from "../accounts/login-records";
 import { setLoginPermissions } from "../accounts/permission-records";
 import type { Scope } from "../scope";
+import { overdueTasksSection } from "../jobs/digest-tasks";
 import { closeTask, createFindingTask, listTasks } from "../tasks/task-records";
 import { decideItem, decideItems } from "./decide";
 import { getEvidenceOrThrow } from "./evidence";
@@ -260,6 +261,16 @@ describe("review campaigns", () => {
     expect(task).toMatchObject({ kind: "REDUCE_OTHER_ACCESS", subjectLabel: "Vendor (ADS)", status: "OPEN" });
     const listed = async (locale: "ja" | "en") => (await listTasks(manager, { status: "OPEN" }, locale)).find((t) => t.id === task.id)!.subjectLabel;
     expect([await listed("ja"), await listed("en")]).toEqual(["Vendor（Amazon広告）", "Vendor (Amazon Ads)"]);
+    // The weekly digest and the daily reminder list it in the same words, not as "Vendor (ADS)" (decision 087).
+    const today = new Date().toISOString().slice(0, 10);
+    const before = { dueOn: task.dueOn, assigneeId: task.assigneeId };
+    await db.remediationTask.update({ where: { id: task.id }, data: { dueOn: new Date(`${addDays(today, -1)}T00:00:00Z`), assigneeId: manager.userId } });
+    const inDigest = async (locale: "ja" | "en") => (await overdueTasksSection(manager, { today, locale }))?.lines.map((l) => l.text);
+    for (const [locale, words] of [["ja", "Vendor（Amazon広告）"], ["en", "Vendor (Amazon Ads)"]] as const) {
+      expect(await inDigest(locale)).toContain(words);
+      expect(await inDigest(locale)).not.toContain("Vendor (ADS)");
+    }
+    await db.remediationTask.update({ where: { id: task.id }, data: before });
 
     const { rows, meta } = await getEvidenceOrThrow(owner, campaign.id);
     const at = rows.findIndex((r) => r.kind === "OTHER_ACCESS");

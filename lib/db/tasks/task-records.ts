@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { EvidenceData } from "@/lib/risk";
-import { evidenceIds, evidenceJa } from "@/lib/risk/evidence-ja";
+import { evidenceText } from "@/lib/risk/evidence-en";
+import { evidenceIds } from "@/lib/risk/evidence-ja";
 import type { TaskKind, TaskStatus } from "@/lib/reviews";
 import { itemLabel } from "@/lib/reviews/item-detail-text";
 import type { CloseTaskInput, FindingTaskInput, TaskFilter } from "@/lib/validation/reviews";
@@ -57,7 +58,7 @@ export async function listTasks(scope: Scope, filter: TaskFilter, locale: Locale
   const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => !!v))] } }, select: { id: true, name: true } });
   const accountOf = new Map(accounts.map((a) => [a.id, a]));
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  const subjectOf = new Map([...(await reviewItemSubjects(scope, rows, locale)), ...(locale === "ja" ? await japaneseFindingSubjects(scope, rows) : [])]);
+  const subjectOf = await taskSubjects(scope, rows, locale);
   return rows.map((r) => ({
     id: r.id,
     accountId: r.accountId,
@@ -80,16 +81,28 @@ export async function listTasks(scope: Scope, filter: TaskFilter, locale: Locale
   }));
 }
 
+type SubjectRow = { id: string; kind: string; reviewItemId: string | null; findingId: string | null; subjectLabel: string };
+
 /**
- * A finding's task keeps the engine's evidence, which is English, as its subject: Japanese readers get it rebuilt from
- * the finding's facts, as on the account page (by task id; a task whose finding is gone keeps its stored words).
+ * What each task is about in the reader's words, by task id, for the tasks page and the digest alike (decision 087);
+ * a task missing from the map reads as its stored subject.
  */
-async function japaneseFindingSubjects(scope: Scope, rows: { id: string; findingId: string | null; ruleId: string | null }[]): Promise<Map<string, string>> {
+export async function taskSubjects(scope: Scope, rows: SubjectRow[], locale: Locale): Promise<Map<string, string>> {
+  return new Map([...(await reviewItemSubjects(scope, rows, locale)), ...(await findingSubjects(scope, rows, locale))]);
+}
+
+/**
+ * A finding's task keeps the engine's evidence, English with codes, as its subject: it reads as the finding's evidence
+ * does on the account page (Japanese rebuilt from its facts, English with its codes in words), by task id; a task
+ * whose finding is gone keeps its stored words.
+ */
+async function findingSubjects(scope: Scope, rows: SubjectRow[], locale: Locale): Promise<Map<string, string>> {
   const findingIds = [...new Set(rows.map((r) => r.findingId).filter((v): v is string => !!v))];
   if (findingIds.length === 0) return new Map();
-  const findings = await dbFor(scope).finding.findMany({ where: { orgId: scope.orgId, id: { in: findingIds } }, select: { id: true, ruleId: true, evidenceData: true } });
-  const labels = await labelsFor(scope, [...new Set(findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]);
-  const subject = new Map(findings.map((f) => [f.id, evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id)]));
+  const findings = await dbFor(scope).finding.findMany({ where: { orgId: scope.orgId, id: { in: findingIds } }, select: { id: true, ruleId: true, evidence: true, evidenceData: true } });
+  // Only the Japanese sentence names people and devices through labels; the English one has them already.
+  const labels = locale === "ja" ? await labelsFor(scope, [...new Set(findings.flatMap((f) => evidenceIds(f.evidenceData as EvidenceData)))]) : new Map<string, string>();
+  const subject = new Map(findings.map((f) => [f.id, evidenceText(locale, f, (id) => labels.get(id) ?? id)]));
   const out = new Map<string, string>();
   for (const r of rows) {
     const text = r.findingId ? subject.get(r.findingId) : null;
@@ -102,7 +115,7 @@ async function japaneseFindingSubjects(scope: Scope, rows: { id: string; finding
  * A review decision's task is named by its item's stored label, which for an Ads / Brand Registry access carries the
  * console's code ("Vendor (ADS)"): such a task reads as its item does on the campaign page (itemLabel), by task id.
  */
-async function reviewItemSubjects(scope: Scope, rows: { id: string; kind: string; reviewItemId: string | null; subjectLabel: string }[], locale: Locale): Promise<Map<string, string>> {
+async function reviewItemSubjects(scope: Scope, rows: SubjectRow[], locale: Locale): Promise<Map<string, string>> {
   const consoleTasks = rows.filter((r) => r.reviewItemId && (r.kind === "REMOVE_OTHER_ACCESS" || r.kind === "REDUCE_OTHER_ACCESS"));
   if (consoleTasks.length === 0) return new Map();
   const items = await dbFor(scope).reviewItem.findMany({ where: { orgId: scope.orgId, id: { in: consoleTasks.map((r) => r.reviewItemId!) } }, select: { id: true, kind: true, label: true, detail: true } });
@@ -155,7 +168,7 @@ export async function createFindingTask(scope: Scope, input: FindingTaskInput): 
 export async function listOverdueTasks(scope: Scope, today: string) {
   return dbFor(scope).remediationTask.findMany({
     where: { orgId: scope.orgId, status: "OPEN", dueOn: { lt: new Date(`${today}T00:00:00Z`) } },
-    select: { id: true, accountId: true, assigneeId: true, dueOn: true, kind: true, subjectLabel: true },
+    select: { id: true, accountId: true, assigneeId: true, dueOn: true, kind: true, subjectLabel: true, reviewItemId: true, findingId: true },
     orderBy: { dueOn: "asc" },
   });
 }

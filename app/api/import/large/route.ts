@@ -11,8 +11,7 @@ import { listClients } from "@/lib/db/members";
 import { isOrgAdmin } from "@/lib/db/scope";
 import type { BulkProgress } from "@/lib/db/bulk-import/import";
 import { runIsolatedImport } from "@/lib/db/bulk-import/isolated";
-import { describeSheetProblem } from "@/lib/i18n/sheet-problems";
-import { translateSnapshotErrors } from "@/lib/i18n/snapshot-errors";
+import { describeRowProblem, describeSheetProblem } from "@/lib/i18n/sheet-problems";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { routeScope } from "@/lib/routes/route-scope";
 import { maxLargeImportBytes } from "@/lib/spreadsheets/upload-limit";
@@ -90,12 +89,10 @@ export async function POST(request: Request): Promise<Response> {
       try {
         const result = await runIsolatedImport(scope, { path, kind: path.endsWith(".xlsx") ? "xlsx" : "csv", dryRun: dryRun === "1", clientId: client ? client.id : undefined, keepApart, onProgress: progress, signal: cancel.signal });
         if (!result.ok && "problems" in result) {
-          const problems = result.problems.map((p) =>
-            "sheet" in p ? describeSheetProblem(p.sheet, t, locale) : { ...translateSnapshotErrors([p.error], t)[0], path: p.row ? `${t("sheet.row", { row: p.row })} (${p.error.path})` : p.error.path },
-          );
+          const problems = result.problems.map((p) => ("sheet" in p ? describeSheetProblem(p.sheet, t, locale) : describeRowProblem(p, t)));
           send({ result: { ok: false, problems, problemCount: result.problemCount } });
         } else if (!result.ok) {
-          send({ result: { ok: false, problems: result.errors.map((e) => ({ ...translateSnapshotErrors([e], t)[0], path: `${t("sheet.row", { row: e.row })} (${e.path})` })), problemCount: result.errors.length } });
+          send({ result: { ok: false, problems: result.errors.map(({ row, column, ...error }) => describeRowProblem({ row, column, error }, t)), problemCount: result.errors.length } });
         } else {
           if (result.written) revalidatePath("/", "layout");
           send({ result: { ok: true, dryRun: result.dryRun, written: result.written, rows: result.rows, summary: result.plan.summary, matches: result.plan.matches } });

@@ -3,7 +3,7 @@ import { defineApiRoute } from "@/lib/api/define-api-route";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { describeSnapshotError } from "@/lib/i18n/snapshot-errors";
-import { allowedOptions, methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { refusedMethods } from "@/lib/api/method-not-allowed";
 
 // Exactly what `gatehouse audit --json` prints for the posted document; nothing is stored.
 export const POST = defineApiRoute(ENDPOINTS.audit, async ({ body, t }) => {
@@ -13,9 +13,4 @@ export const POST = defineApiRoute(ENDPOINTS.audit, async ({ body, t }) => {
 });
 
 // Any other method: the API's error JSON and an Allow header, not an empty 405 (decision 084).
-const notAllowed = methodNotAllowed("POST");
-export const GET = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
-export const OPTIONS = allowedOptions("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("POST");

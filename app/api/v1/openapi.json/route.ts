@@ -1,6 +1,6 @@
 import { generateOpenApiDocument } from "@/lib/api/openapi";
 import packageJson from "@/package.json";
-import { allowedOptions, methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { refusedMethods } from "@/lib/api/method-not-allowed";
 
 // Public: the document describes the API, it reveals no data. Generated once per process.
 let document: string | null = null;
@@ -11,9 +11,4 @@ export function GET(): Response {
 }
 
 // Any other method: the API's error JSON and an Allow header, not an empty 405 (decision 084).
-const notAllowed = methodNotAllowed("GET");
-export const POST = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
-export const OPTIONS = allowedOptions("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

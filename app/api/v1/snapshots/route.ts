@@ -3,7 +3,7 @@ import { ENDPOINTS } from "@/lib/api/endpoints";
 import { ApiError } from "@/lib/api/errors";
 import { parseSnapshotText, upsertApiSnapshot } from "@/lib/db/api/snapshots";
 import { describeSnapshotError } from "@/lib/i18n/snapshot-errors";
-import { allowedOptions, methodNotAllowed } from "@/lib/api/method-not-allowed";
+import { refusedMethods } from "@/lib/api/method-not-allowed";
 
 export const POST = defineApiRoute(ENDPOINTS.snapshots, async ({ scope, query, body, t }) => {
   const invalid = (errors: { path: string; message: string }[]) => new ApiError("invalid_snapshot", errors.map((e) => ({ path: e.path, message: describeSnapshotError(e, t) })));
@@ -15,9 +15,4 @@ export const POST = defineApiRoute(ENDPOINTS.snapshots, async ({ scope, query, b
 });
 
 // Any other method: the API's error JSON and an Allow header, not an empty 405 (decision 084).
-const notAllowed = methodNotAllowed("POST");
-export const GET = notAllowed;
-export const PUT = notAllowed;
-export const PATCH = notAllowed;
-export const DELETE = notAllowed;
-export const OPTIONS = allowedOptions("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("POST");

@@ -5,8 +5,8 @@ import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
-import { REMEDIATION, ruleTitle, SCORE_FORMULA, type EvidenceData, type RuleId } from "@/lib/risk";
-import { evidenceJa } from "@/lib/risk/evidence-ja";
+import { REMEDIATION, ruleTitle, SCORE_FORMULA, type RuleId } from "@/lib/risk";
+import { evidenceText } from "@/lib/risk/evidence-en";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
 import { innerHtml } from "@/lib/html/safe-html";
@@ -27,9 +27,9 @@ interface Props {
 }
 
 export function FindingsSection({ account, t, locale, canWrite, today, labels }: Props) {
-  // The engine's evidence is English; Japanese readers get it rebuilt from the same facts.
-  const evidence = (f: (typeof account.findings)[number]) =>
-    (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
+  // The engine's evidence is English with codes: Japanese readers get it rebuilt from the same facts, English readers
+  // its codes in words (decision 087).
+  const evidence = (f: (typeof account.findings)[number]) => evidenceText(locale, f, (id) => labels.get(id) ?? id);
   const title = (ruleId: string) => ruleTitle(ruleId, locale);
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");

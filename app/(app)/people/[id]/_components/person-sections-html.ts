@@ -11,8 +11,8 @@ import { html, type SafeHtml } from "@/lib/html/safe-html";
 import type { PersonDetail } from "@/lib/db/people/read-people";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
-import { ruleTitle, type EvidenceData } from "@/lib/risk";
-import { evidenceJa } from "@/lib/risk/evidence-ja";
+import { ruleTitle } from "@/lib/risk";
+import { evidenceText } from "@/lib/risk/evidence-en";
 
 type Login = PersonDetail["logins"][number];
 
@@ -65,7 +65,7 @@ export function personLoginsTableHtml(person: Pick<PersonDetail, "id" | "logins"
 /** The open findings' list items: severity, rule, account (linked to its findings) and the evidence. */
 export function personFindingsHtml(findings: PersonDetail["findings"], t: Translate, locale: Locale, labels: Map<string, string>): SafeHtml {
   const evidence = (f: PersonDetail["findings"][number]) =>
-    (locale === "ja" ? evidenceJa(f.ruleId, f.evidenceData as EvidenceData, (id) => labels.get(id) ?? id) : null) ?? f.evidence;
+    evidenceText(locale, f, (id) => labels.get(id) ?? id);
   return html`${findings.map(
     (f) =>
       html`<li class="rounded border border-slate-200 p-2" data-testid="person-finding" data-rule="${f.ruleId}">${severityBadgeHtml(f.severity, t(`severity.${f.severity}`))} <span class="font-medium">${
