@@ -73,10 +73,13 @@ async function main() {
     AUTH_SECRET: authSecret,
     PORT: String(env.PORT),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionEncryptionKey(env, authSecret),
+    // An access-hygiene tool installed on a team's own machine sends nothing home: Next.js's anonymous build and
+    // runtime telemetry is off unless the operator turns it on (NEXT_TELEMETRY_DISABLED=0).
+    NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   };
 
   if (build) {
-    log("building the app (first start or changed sources; about a minute)");
+    log("building the app (first start or changed sources; 2–5 minutes on a 2-core machine)");
     const result = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (result.status !== 0) throw new Error("next build failed");
     await writeFile(join(".next", "gatehouse-build-fingerprint"), build.fingerprint);
