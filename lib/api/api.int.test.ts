@@ -192,6 +192,11 @@ describe("query parameters an endpoint does not read", () => {
       // The answer carries no record: nothing was read.
       expect(answer.json, path).not.toHaveProperty("data");
     }
+    // A documented parameter given twice is refused, not resolved to its last value.
+    const twice = await callApi(listAccounts, { path: "/api/v1/accounts?limit=2&limit=3", token: t.token });
+    expect([twice.status, errorCode(twice)]).toEqual([422, "invalid_request"]);
+    expect((twice.json as Refusal).error.problems).toEqual([{ path: "query.limit", message: "This parameter is given 2 times. Nothing was read or changed. Give it once." }]);
+    expect(twice.json).not.toHaveProperty("data");
     const typo = (await callApi(listFindings, { path: "/api/v1/findings?severty=critical", token: t.token })).json as Refusal;
     expect(typo.error.message).toBe("The query holds a parameter this endpoint does not read: severty. Nothing was read or changed. The parameters it reads are in /api/v1/openapi.json.");
     expect(typo.error.problems[0].message).toBe("This endpoint has no parameter of that name. If you meant severity, correct the name.");

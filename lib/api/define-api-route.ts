@@ -39,6 +39,13 @@ export type ApiAnswer = { status?: number; json: unknown } | { status?: number; 
 
 export const json = (value: unknown, status = 200): ApiAnswer => ({ status, json: value });
 
+/** Each query parameter named more than once, in first-seen order, with how many times. */
+export function repeatedParameters(searchParams: URLSearchParams): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const name of searchParams.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count > 1).map(([name, count]) => ({ name, count }));
+}
+
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 function clientIp(headers: Headers): string {
@@ -106,6 +113,15 @@ export function defineApiRoute<E extends Endpoint>(endpoint: E, handler: (ctx: A
       const names = listed.map((p) => p.name).join(", ") + (unlisted ? ` (+${unlisted})` : "");
       const answer = fail(new ApiError("invalid_request", problems, "api.error.unknownParameters", { count: unknown.length, names }));
       return respond(answer.status, answer.body, headers);
+    }
+    // A parameter given twice is refused too: no endpoint reads a list from the query, and taking the last
+    // (`limit=2&limit=3` → 3) would quietly answer a question the script did not mean to ask.
+    const repeated = repeatedParameters(searchParams);
+    if (repeated.length) {
+      return refuse(
+        "invalid_request",
+        repeated.map(({ name, count }) => ({ path: `query.${name}`, message: t("api.problem.repeatedParameter", { count }) })),
+      );
     }
     let query = {} as Infer<E["query"]>;
     if (endpoint.query) {

@@ -95,7 +95,7 @@ export function unknownParameterRule(endpoint: Endpoint): string | null {
   const refused = "is refused with 422 `invalid_request`, not ignored (`problems` names it as `query.<name>`); nothing is read or written.";
   return known.length === 0
     ? `Reads no query parameter: any ${refused}`
-    : `Reads only ${known.map((name) => `\`${name}\``).join(", ")} from the query: any other parameter (a misspelt filter, say) ${refused}`;
+    : `Reads only ${known.map((name) => `\`${name}\``).join(", ")} from the query: any other parameter (a misspelt filter, say) ${refused} One of these given twice is refused the same way, not read as its last value.`;
 }
 
 /** The operation's description: the endpoint's own prose, then what it does with parameters it does not read. */
