@@ -1,3 +1,4 @@
+import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appDatabaseUrl } from "@/lib/db/app-role";
 import { disconnectDbsAt, type Db } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import { utcToday } from "@/lib/db/write-context";
 import { startWorker } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
-import { finished, until } from "@/tests/support/job-waits";
+import { until } from "@/tests/support/job-waits";
 
 // Decision 088: `npm start` on the embedded database runs the worker in the launcher, whose own environment has
 // neither DATABASE_URL nor AUTH_SECRET (only the web child's has). Every job must work through the worker's own
@@ -27,6 +28,13 @@ afterAll(async () => {
 });
 
 const today = utcToday();
+
+/** The job once its first attempt is over: a failure shows at once (state retry, its error in output), not after every retry. */
+const attempted = (boss: PgBoss, name: string, id: string) =>
+  until(async () => {
+    const job = await boss.getJobById<object>(name, id);
+    return job && ["completed", "failed", "retry"].includes(job.state) ? job : undefined;
+  });
 
 /** The process-wide clients the seeding made from DATABASE_URL, ended and forgotten: the launcher never had any. */
 async function forgetProcessClients() {
@@ -58,7 +66,7 @@ describe("background jobs in a process without DATABASE_URL (the launcher under 
     try {
       for (const name of ["reminders.daily", "digest.weekly"] as const) {
         const id = (await boss.send(name, {}))!;
-        const job = await finished(boss, name, id);
+        const job = await attempted(boss, name, id);
         expect({ name, state: job.state, output: job.output }).toMatchObject({ name, state: "completed", output: { members: 1 } });
       }
       await until(async () => (await db.reminderDelivery.count({ where: { orgId: tenant.orgId, sentAt: { not: null } } })) === 1);
@@ -66,7 +74,7 @@ describe("background jobs in a process without DATABASE_URL (the launcher under 
       expect(await db.outboxMail.count({ where: { orgId: tenant.orgId } })).toBe(2);
 
       const id = (await boss.send("reviews.start-due-recurrences", {}))!;
-      const job = await finished(boss, "reviews.start-due-recurrences", id);
+      const job = await attempted(boss, "reviews.start-due-recurrences", id);
       expect(job.state).toBe("completed");
       const [next] = await db.reviewCampaign.findMany({ where: { previousCampaignId: campaignId }, include: { items: { select: { orgId: true } } } });
       expect(next).toMatchObject({ orgId: tenant.orgId, startedById: tenant.userId, recurrence: "QUARTERLY" });
