@@ -5,8 +5,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import PgBoss from "pg-boss";
 
-const port = 3290;
+const port = Number(process.env.SMOKE_PORT ?? 3290); // another port for a run beside CI's (a helper's block)
 const dataDir = await mkdtemp(join(tmpdir(), "gatehouse-smoke-"));
 await chmod(dataDir, 0o755);
 const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), GATEHOUSE_DATA_DIR: dataDir };
@@ -38,6 +39,27 @@ async function waitForHealth(): Promise<Response | null> {
   return null;
 }
 
+/** Sends `name` to the launcher's worker through the embedded database and waits (≤ 30 s) for it to finish. */
+async function runJobOnEmbedded(name: string): Promise<{ state: string; output: unknown } | null> {
+  if (!existsSync(join(dataDir, "pg-port")) || !existsSync(join(dataDir, "pg-password"))) return null;
+  const port = readFileSync(join(dataDir, "pg-port"), "utf8").trim();
+  const password = encodeURIComponent(readFileSync(join(dataDir, "pg-password"), "utf8").trim());
+  const boss = new PgBoss({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${port}/gatehouse`, schema: "pgboss", supervise: false, schedule: false, max: 1 });
+  boss.on("error", () => undefined);
+  await boss.start();
+  try {
+    const id = await boss.send(name, {}, { retryLimit: 0 });
+    for (let i = 0; id && i < 60; i++) {
+      const job = await boss.getJobById<object>(name, id);
+      if (job && ["completed", "failed"].includes(job.state)) return { state: job.state, output: job.output };
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return null;
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
 try {
   const health = await waitForHealth();
   check("/api/health answers 200 with the database up", health?.status === 200, health ? JSON.stringify(await health.json()) : "no answer");
@@ -45,6 +67,10 @@ try {
   const html = await signIn.text();
   check("sign-in page renders", signIn.status === 200 && html.includes('name="password"'), `status ${signIn.status}`);
   check("embedded data directory created", existsSync(join(pgDir(), "PG_VERSION")));
+  // The worker runs in the launcher, whose own environment has no DATABASE_URL (decision 088): one job that
+  // reads and writes through the data layer must complete on the embedded database.
+  const job = await runJobOnEmbedded("reviews.start-due-recurrences");
+  check("a background job completes on the embedded database", job?.state === "completed", job ? `${job.state} ${JSON.stringify(job.output)}` : "no answer");
 } finally {
   if (!exited) {
     process.kill(-app.pid!, "SIGTERM");

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { appDatabaseUrl } from "@/lib/db/app-role";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { createDb } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -96,7 +97,9 @@ async function main() {
   // Background jobs run here, beside the web server, in this launcher's own process (GATEHOUSE_JOBS=off:
   // a web-only replica). Every replica may run one; pg-boss hands each job to one of them (lib/jobs).
   if (env.GATEHOUSE_JOBS === "on") {
-    app.worker = await startWorker({ connectionString: databaseUrl, bossConnectionString: env.DATABASE_DIRECT_URL ?? databaseUrl });
+    // Its jobs reach this database through these strings, not process.env: only the web child has DATABASE_URL (decision 088).
+    const appConnectionString = appDatabaseUrl({ DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, DATABASE_APP_URL: env.DATABASE_APP_URL });
+    app.worker = await startWorker({ connectionString: databaseUrl, appConnectionString, bossConnectionString: env.DATABASE_DIRECT_URL ?? databaseUrl });
     log("background jobs running in this process (GATEHOUSE_JOBS=off to disable)");
   }
   const base = process.env.APP_URL?.replace(/\/$/, "") ?? `http://localhost:${env.PORT}`;

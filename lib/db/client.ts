@@ -6,20 +6,41 @@ import { ownerStatementName, preparedStatementsWanted } from "./prepared-stateme
 import { poolSize } from "./pool-size";
 import { queriesInTurn } from "./queries-in-turn";
 import { RAW_TYPES, rawParams } from "./raw-rows";
+import { boundDatabase } from "./bound-database";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient; gatehouseDbsAt?: Map<string, PrismaClient> };
 
-/** One client per process, created on first use so `next build` needs no database. */
+/**
+ * One client per process, created on first use so `next build` needs no database. Inside a background job, the
+ * job's own database instead (bound-database.ts, decision 088): the worker's process may have no DATABASE_URL.
+ */
 export function getDb(): PrismaClient {
+  const bound = boundDatabase();
+  if (bound) return dbAt(bound.ownerUrl);
   if (!globalForDb.gatehouseDb) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
     globalForDb.gatehouseDb = createDb(connectionString);
   }
   return globalForDb.gatehouseDb;
+}
+
+/** The owner's client for `connectionString`, one per connection string for the process's life (a worker's database). */
+export function dbAt(connectionString: string): PrismaClient {
+  const clients = (globalForDb.gatehouseDbsAt ??= new Map());
+  let db = clients.get(connectionString);
+  if (!db) clients.set(connectionString, (db = createDb(connectionString)));
+  return db;
+}
+
+/** Disconnects the clients dbAt made (a stopping worker, a test). */
+export async function disconnectDbsAt(): Promise<void> {
+  const clients = [...(globalForDb.gatehouseDbsAt?.values() ?? [])];
+  globalForDb.gatehouseDbsAt?.clear();
+  await Promise.all(clients.map((db) => db.$disconnect()));
 }
 
 /**

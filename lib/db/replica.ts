@@ -1,4 +1,5 @@
 import "server-only";
+import { boundDatabase } from "./bound-database";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import type pg from "pg";
 import { appDatabaseUrl } from "./app-role";
@@ -28,7 +29,8 @@ export function replicaAppUrl(replicaUrl: string, env: NodeJS.ProcessEnv = proce
 /** The client for a read-only page: reads from the replica when DATABASE_REPLICA_URL is set, else dbFor. */
 export function readerFor(scope: { orgId: string }): Db {
   const replicaUrl = process.env.DATABASE_REPLICA_URL;
-  if (!replicaUrl) return dbFor(scope);
+  // A background job reads its own database (bound-database.ts): the process's replica may be another's.
+  if (!replicaUrl || boundDatabase()) return dbFor(scope);
   const readers = (globalForReplica.gatehouseReaders ??= new Map());
   let reader = readers.get(scope.orgId);
   if (!reader) {

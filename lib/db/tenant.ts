@@ -8,6 +8,7 @@ import { RAW_TYPES, rawParams } from "./raw-rows";
 import { queriesInTurn } from "./queries-in-turn";
 import { queryConfig, runScoped, staleStatement } from "./scoped-query";
 import { WRITE_TRANSACTION_OPTIONS, type Db } from "./client";
+import { boundDatabase } from "./bound-database";
 import { PrismaClient } from "./generated/client";
 
 // Defence in depth under the data layer's own tenant filter: every tenant-owned table has a
@@ -226,7 +227,11 @@ export function scopedRows<T>(scope: { orgId: string }, sql: string, params: rea
 
 // Each client costs ~10 MB (measured), so only the most recently used organisations keep one.
 const MAX_CLIENTS = 16;
-const globalForApp = globalThis as unknown as { gatehouseAppPool?: pg.Pool; gatehouseTenantDbs?: Map<string, Db> };
+interface AppClients {
+  pool: pg.Pool;
+  dbs: Map<string, Db>;
+}
+const globalForApp = globalThis as unknown as { gatehouseAppPool?: pg.Pool; gatehouseTenantDbs?: Map<string, Db>; gatehouseAppClientsAt?: Map<string, AppClients> };
 
 function appPool(): pg.Pool {
   if (!globalForApp.gatehouseAppPool) {
@@ -235,17 +240,34 @@ function appPool(): pg.Pool {
   return globalForApp.gatehouseAppPool;
 }
 
+/** The pool and tenant clients of a background job's database (bound-database.ts, decision 088), one set per connection string. */
+function appClientsAt(appUrl: string): AppClients {
+  const sets = (globalForApp.gatehouseAppClientsAt ??= new Map());
+  let set = sets.get(appUrl);
+  if (!set) sets.set(appUrl, (set = { pool: createAppPool(appUrl), dbs: new Map() }));
+  return set;
+}
+
+/** Ends the pools appClientsAt made (a stopping worker, a test). */
+export async function endAppPoolsAt(): Promise<void> {
+  const sets = [...(globalForApp.gatehouseAppClientsAt?.values() ?? [])];
+  globalForApp.gatehouseAppClientsAt?.clear();
+  await Promise.all(sets.map((set) => set.pool.end()));
+}
+
 /**
  * The client for everything done on behalf of a signed-in user: the data layer's only way to
- * tenant-owned rows outside system jobs.
+ * tenant-owned rows outside system jobs. Inside a background job, a client of the job's own database.
  */
 export function dbFor(scope: { orgId: string }): Db {
-  const cache = (globalForApp.gatehouseTenantDbs ??= new Map());
+  const bound = boundDatabase();
+  const clients = bound ? appClientsAt(bound.appUrl()) : undefined;
+  const cache = clients ? clients.dbs : (globalForApp.gatehouseTenantDbs ??= new Map());
   let db = cache.get(scope.orgId);
   if (db) {
     cache.delete(scope.orgId); // re-insert: Map order is the recency order
   } else {
-    db = createTenantDb(appPool(), scope.orgId);
+    db = createTenantDb(clients ? clients.pool : appPool(), scope.orgId);
     // The least recently used one is dropped, not disconnected: a request may still be using it, and
     // it holds no connection of its own (they all belong to the shared pool).
     if (cache.size >= MAX_CLIENTS) cache.delete(cache.keys().next().value as string);

@@ -1,5 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { appDatabaseUrl } from "@/lib/db/app-role";
+import { withDatabase } from "@/lib/db/bound-database";
 import { digestRecipients, sendMemberDigest } from "@/lib/db/jobs/digest";
 import { sendMail } from "@/lib/mail";
 import { startDueRecurrences } from "@/lib/db/jobs/recurrences";
@@ -16,6 +18,11 @@ export const JOBS_SCHEMA = "pgboss";
 export interface WorkerOptions {
   /** Where jobs' own work connects (DATABASE_URL: through PgBouncer in a pooled deployment). */
   connectionString: string;
+  /**
+   * Where jobs' scoped work connects (the scoped-work role, app-role.ts). The launcher passes the one it derived
+   * from its own AUTH_SECRET; without it, derived from connectionString and AUTH_SECRET/DATABASE_APP_URL.
+   */
+  appConnectionString?: string;
   /** Where pg-boss keeps its tables; DATABASE_DIRECT_URL when set (its schema install takes locks). */
   bossConnectionString?: string;
   clock?: Clock;
@@ -31,19 +38,39 @@ export interface WorkerOptions {
 
 export interface JobContext {
   connectionString: string;
+  /** The scoped-work role's connection string to connectionString's database (WorkerOptions). */
+  appConnectionString?: string;
   clock: Clock;
   boss: PgBoss;
 }
 
 export type JobHandler = (data: unknown, context: JobContext) => Promise<unknown>;
 
-export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = {
+/**
+ * A handler whose getDb()/dbFor() reach the job's own database, never the process's DATABASE_URL (decision 088):
+ * the launcher running the worker under the embedded default has none, only its web child does.
+ */
+function onJobDatabase(handler: JobHandler): JobHandler {
+  return (data, ctx) => {
+    let appUrl = ctx.appConnectionString;
+    const binding = {
+      ownerUrl: ctx.connectionString,
+      appUrl: () => (appUrl ??= appDatabaseUrl({ DATABASE_URL: ctx.connectionString, AUTH_SECRET: process.env.AUTH_SECRET, DATABASE_APP_URL: process.env.DATABASE_APP_URL })),
+    };
+    return withDatabase(binding, () => handler(data, ctx));
+  };
+}
+
+const onJobDatabases = (handlers: Partial<Record<JobName, JobHandler>>): Partial<Record<JobName, JobHandler>> =>
+  Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, onJobDatabase(handler)]));
+
+export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
   "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcDay(ctx.clock()))),
   "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcDay(ctx.clock())),
   "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
-};
+});
 
-export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
+export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
   // One job per member, so one failing mailbox retries alone; duplicates are harmless (the claim row).
   "digest.weekly": async (data, ctx) => {
     parseJobData("digest.weekly", data);
@@ -53,9 +80,9 @@ export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
     return { members: members.length };
   },
   "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcDay(ctx.clock()), sendMail) }),
-};
+});
 
-export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
+export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
   "reviews.start-due-recurrences": async (data, ctx) => (parseJobData("reviews.start-due-recurrences", data), startDueRecurrences(ctx.clock())),
   // As the digest: one job per member and organisation, duplicates harmless (the day's claim row).
   "reminders.daily": async (data, ctx) => {
@@ -66,7 +93,7 @@ export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
     return { members: members.length };
   },
   "reminders.member": async (data) => ({ outcome: await sendMemberReminder(parseJobData("reminders.member", data), sendMail) }),
-};
+});
 
 export function createBoss(connectionString: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 4, application_name: "gatehouse-jobs", ...options });
@@ -94,14 +121,14 @@ export async function startWorker(options: WorkerOptions): Promise<PgBoss> {
   await boss.start();
   await ensureQueues(boss);
   const handlers = { ...RISK_HANDLERS, ...DIGEST_HANDLERS, ...REVIEW_HANDLERS, ...options.extraHandlers };
-  const context: JobContext = { connectionString: options.connectionString, clock, boss };
+  const context: JobContext = { connectionString: options.connectionString, appConnectionString: options.appConnectionString, clock, boss };
   for (const name of JOB_NAMES) {
     const handler = handlers[name];
     if (!handler) continue;
     const cron = JOBS[name].cron;
     if (cron && options.schedule !== false) await boss.schedule(name, cron, {}, { tz: "UTC" });
     await boss.work(name, { batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) }, async ([job]) => {
-      return handler(job.data, context);
+      return onJobDatabase(handler)(job.data, context);
     });
   }
   return boss;

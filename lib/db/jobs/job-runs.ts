@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { failureReason } from "@/lib/jobs/failure-reason";
 import { JOB_NAMES, type JobName } from "@/lib/jobs/registry";
 import { JOBS_SCHEMA } from "@/lib/jobs/worker";
 import { getDb } from "../client";
 import { isOrgAdmin, type Scope } from "../scope";
 
-// What the jobs page (/settings/jobs, not built yet) shows Owners and Admins: the jobs of their own
+// What the jobs page (/settings/jobs) shows Owners and Admins: the jobs of their own
 // organisation (data.orgId) and the system-wide ones (no orgId: the nightly recompute, the digest fan-out),
 // the latter without their output (counts over every organisation). pg-boss's tables are the owner's.
 
@@ -17,7 +18,7 @@ export interface JobRun {
   createdOn: Date;
   startedOn: Date | null;
   completedOn: Date | null;
-  /** The failure's message, for the organisation's own jobs only. */
+  /** Why its last attempt failed (failed, or waiting to retry): one line, credentials masked (lib/jobs/failure-reason.ts). */
   error: string | null;
 }
 
@@ -26,16 +27,16 @@ const visible = `name = ANY($2::text[]) AND (data->>'orgId' = $1 OR NOT (data ? 
 export async function listJobRuns(scope: Scope, limit = 100): Promise<JobRun[]> {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins see background jobs");
   if (!(await jobTableExists())) return [];
-  const rows = await getDb().$queryRawUnsafe<(Omit<JobRun, "error"> & { own: boolean; output: unknown })[]>(
+  // Only a failure's output is read: a system-wide job's other output is counts over every organisation.
+  const rows = await getDb().$queryRawUnsafe<(Omit<JobRun, "error"> & { output: unknown })[]>(
     `SELECT id::text, name, state::text, retry_count AS "retryCount", created_on AS "createdOn", started_on AS "startedOn",
-            completed_on AS "completedOn", (data->>'orgId' = $1) AS own, output
+            completed_on AS "completedOn", CASE WHEN state IN ('failed', 'retry') THEN output END AS output
      FROM ${JOBS_SCHEMA}.job WHERE ${visible} ORDER BY created_on DESC LIMIT $3`,
     scope.orgId, [...JOB_NAMES], limit,
   );
-  return rows.map(({ own, output, ...run }) => ({
-    ...run,
-    error: own && run.state === "failed" ? String((output as { message?: unknown } | null)?.message ?? "") : null,
-  }));
+  // A system-wide job's reason too (decision 088): those are the scheduled ones (digest, reminders, recurrences),
+  // and an empty column left an admin nothing to act on. The reason is the error's first line, masked.
+  return rows.map(({ output, ...run }) => ({ ...run, error: failureReason(output) }));
 }
 
 /** A failed job of the caller's organisation (or a system-wide one) back in the queue; another's is NOT_FOUND. */

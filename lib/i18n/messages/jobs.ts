@@ -37,6 +37,13 @@ export const ja = {
   "jobs.page.retry": "再実行",
   "jobs.page.retrying": "再実行中…",
   "jobs.page.retried": "ジョブを再実行の列に戻しました。",
+  // pg-boss's job states (pg-boss stores them in English; the page shows these).
+  "jobs.state.created": "待機中",
+  "jobs.state.retry": "再試行待ち",
+  "jobs.state.active": "実行中",
+  "jobs.state.completed": "完了",
+  "jobs.state.cancelled": "取り消し",
+  "jobs.state.failed": "失敗",
 } as const;
 export const en: Record<keyof typeof ja, string> = {
   "digest.subject": "Gatehouse weekly digest ({org}, week of {period})",
@@ -76,4 +83,10 @@ export const en: Record<keyof typeof ja, string> = {
   "jobs.page.retry": "Retry",
   "jobs.page.retrying": "Retrying…",
   "jobs.page.retried": "The job is back in its queue.",
+  "jobs.state.created": "Queued",
+  "jobs.state.retry": "Waiting to retry",
+  "jobs.state.active": "Running",
+  "jobs.state.completed": "Completed",
+  "jobs.state.cancelled": "Cancelled",
+  "jobs.state.failed": "Failed",
 };

@@ -5,6 +5,7 @@ import { LocalTime } from "@/components/local-time";
 import { requireScope } from "@/lib/auth/scope";
 import { listJobRuns } from "@/lib/db/jobs/job-runs";
 import { isOrgAdmin } from "@/lib/db/scope";
+import { enumLabel } from "@/lib/i18n/enum-label";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -39,11 +40,11 @@ export default async function JobsPage() {
             {runs.map((run) => (
               <tr key={run.id} data-job-id={run.id} className="border-t border-slate-200 align-top">
                 <td className="p-2 font-mono">{run.name}</td>
-                <td className="p-2" data-testid="job-state">{run.state}{run.retryCount > 0 ? ` (${t("jobs.page.retries", { count: run.retryCount })})` : ""}</td>
+                <td className="p-2" data-testid="job-state" data-state={run.state}>{enumLabel(t, "jobs.state", run.state)}{run.retryCount > 0 ? ` (${t("jobs.page.retries", { count: run.retryCount })})` : ""}</td>
                 <td className="p-2"><LocalTime iso={run.createdOn.toISOString()} locale={locale} /></td>
                 <td className="p-2">{run.completedOn ? <LocalTime iso={run.completedOn.toISOString()} locale={locale} /> : "—"}</td>
                 <td className="p-2">
-                  {run.error && <p className="mb-1 text-red-800">{run.error}</p>}
+                  {run.error && <p className="mb-1 break-words text-red-800" data-testid="job-error">{run.error}</p>}
                   {run.state === "failed" && (
                     <ActionForm action={retryJobAction} hidden={{ jobId: run.id }} submitLabel={t("jobs.page.retry")} pendingLabel={t("jobs.page.retrying")} messages={formMessages(t, "jobs.page.retried")} variant="secondary" inline />
                   )}
