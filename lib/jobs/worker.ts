@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { appDatabaseUrl } from "@/lib/db/app-role";
 import { withDatabase } from "@/lib/db/bound-database";
+import { failureReason } from "./failure-reason";
 import { digestRecipients, sendMemberDigest } from "@/lib/db/jobs/digest";
 import { sendMail } from "@/lib/mail";
 import { startDueRecurrences } from "@/lib/db/jobs/recurrences";
@@ -128,7 +129,12 @@ export async function startWorker(options: WorkerOptions): Promise<PgBoss> {
     const cron = JOBS[name].cron;
     if (cron && options.schedule !== false) await boss.schedule(name, cron, {}, { tz: "UTC" });
     await boss.work(name, { batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) }, async ([job]) => {
-      return onJobDatabase(handler)(job.data, context);
+      return onJobDatabase(handler)(job.data, context).catch((error: unknown) => {
+        // The operator's record of every failed attempt: the jobs page shows a system-wide job's reason to no
+        // organisation (lib/db/jobs/job-runs.ts). One line, credentials masked, as the page would show it.
+        console.error(`gatehouse jobs: ${name} failed: ${failureReason(error instanceof Error ? { message: error.message } : error) ?? "no reason given"}`);
+        throw error;
+      });
     });
   }
   return boss;

@@ -20,6 +20,8 @@ export interface JobRun {
   completedOn: Date | null;
   /** Why its last attempt failed (failed, or waiting to retry): one line, credentials masked (lib/jobs/failure-reason.ts). */
   error: string | null;
+  /** A system-wide job that failed: its reason is in the server's log, not shown to one organisation (see below). */
+  errorInServerLog: boolean;
 }
 
 const visible = `name = ANY($2::text[]) AND (data->>'orgId' = $1 OR NOT (data ? 'orgId'))`;
@@ -28,15 +30,20 @@ export async function listJobRuns(scope: Scope, limit = 100): Promise<JobRun[]> 
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins see background jobs");
   if (!(await jobTableExists())) return [];
   // Only a failure's output is read: a system-wide job's other output is counts over every organisation.
-  const rows = await getDb().$queryRawUnsafe<(Omit<JobRun, "error"> & { output: unknown })[]>(
+  const rows = await getDb().$queryRawUnsafe<(Omit<JobRun, "error" | "errorInServerLog"> & { output: unknown; own: boolean })[]>(
     `SELECT id::text, name, state::text, retry_count AS "retryCount", created_on AS "createdOn", started_on AS "startedOn",
-            completed_on AS "completedOn", CASE WHEN state IN ('failed', 'retry') THEN output END AS output
+            completed_on AS "completedOn", CASE WHEN state IN ('failed', 'retry') THEN output END AS output,
+            data ? 'orgId' AS own
      FROM ${JOBS_SCHEMA}.job WHERE ${visible} ORDER BY created_on DESC LIMIT $3`,
     scope.orgId, [...JOB_NAMES], limit,
   );
-  // A system-wide job's reason too (decision 088): those are the scheduled ones (digest, reminders, recurrences),
-  // and an empty column left an admin nothing to act on. The reason is the error's first line, masked.
-  return rows.map(({ output, ...run }) => ({ ...run, error: failureReason(output) }));
+  // The organisation's own job's reason is the error's first line, masked (decision 088). A system-wide job (digest,
+  // reminders, recurrences, the nightly recompute) works over every organisation, so its error may name another
+  // one's records: the page says it failed and that the reason is in the server's log, where the worker writes it.
+  return rows.map(({ output, own, ...run }) => {
+    const reason = failureReason(output);
+    return { ...run, error: own ? reason : null, errorInServerLog: !own && reason !== null };
+  });
 }
 
 /** A failed job of the caller's organisation (or a system-wide one) back in the queue; another's is NOT_FOUND. */

@@ -45,6 +45,7 @@ export default async function JobsPage() {
                 <td className="p-2">{run.completedOn ? <LocalTime iso={run.completedOn.toISOString()} locale={locale} /> : "—"}</td>
                 <td className="p-2">
                   {run.error && <p className="mb-1 break-words text-red-800" data-testid="job-error">{run.error}</p>}
+                  {run.errorInServerLog && <p className="mb-1 text-red-800" data-testid="job-error-in-log">{t("jobs.page.errorInServerLog")}</p>}
                   {run.state === "failed" && (
                     <ActionForm action={retryJobAction} hidden={{ jobId: run.id }} submitLabel={t("jobs.page.retry")} pendingLabel={t("jobs.page.retrying")} messages={formMessages(t, "jobs.page.retried")} variant="secondary" inline />
                   )}
