@@ -109,7 +109,8 @@ test("a finding with a task names it and links to it; pressing 'make a task' on 
   await stale.goto(url);
   const finding = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
   await finding.getByRole("button", { name: "タスクにする" }).click();
-  await expect(finding.getByText("タスクを作成しました。")).toBeVisible();
+  // The page is read again: the finding names its new task in place of the button.
+  await expect(finding.getByTestId("finding-task")).toBeVisible();
 
   await page.reload();
   const named = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]').getByTestId("finding-task");
