@@ -85,6 +85,8 @@ interface Props {
    * again over the refusal or question it holds. An answer with nothing to say (a plain success) folds it again.
    */
   fold?: { summary: string; summaryClassName?: string; className?: string; testId?: string; intro?: ReactNode };
+  /** A link shown after the refusal whose key is `key` (where the thing it refers to is: a finding's existing task). */
+  refusalLink?: { key: string; href: string; label: string };
 }
 
 const initial: ActionState = { ok: false, seq: 0 };
@@ -119,7 +121,7 @@ const loadBrowserChecks = (schema: FormSchemaName | undefined, locale: Locale) =
   Promise.all([schema ? loadFormSchemas() : undefined, loadValidationSentences(locale)]);
 
 /** Every form of the app: server-validated, errors next to their field and summarised for screen readers. */
-export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey, fold }: Props) {
+export function ActionForm({ action, hidden = {}, fields: sharedFields = [], values, pickers, submitLabel, pendingLabel, messages, variant = "primary", inline = false, testId, schema, resetKey, fold, refusalLink }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const fields = useMemo(() => withRecordValues(sharedFields, values, pickers), [sharedFields, values, pickers]);
   const id = useId();
@@ -306,6 +308,9 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
         </button>
         <span id={`${id}-answer`} aria-live="polite" className="text-xs">
           {refusal && <span role="alert" className="text-red-700">{refusal}</span>}
+          {refusal && refusalLink && summary && "key" in summary && summary.key === refusalLink.key && (
+            <> <a href={refusalLink.href} data-testid="refusal-link">{refusalLink.label}</a></>
+          )}
           {success && <span className="text-emerald-700">{success}</span>}
         </span>
       </div>

@@ -97,3 +97,36 @@ test("recording a backup authenticator app resolves the single-method risk and r
   await expect(page.locator('[data-testid="finding"][data-rule="PRIMARY_NO_BACKUP"]')).toHaveCount(0);
   await expect(page.getByLabel("スコア 100")).toBeVisible();
 });
+
+// A finding that has a task says so and links to it; a page older than the task gets "a task already exists" with
+// the link, not "someone else changed this first" (probe 43, finding 3; decision 089).
+test("a finding with a task names it and links to it; pressing 'make a task' on an older page says the task exists", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  const url = `/accounts/${tenant.accountId("kumo")}`;
+  await page.goto(url);
+  // A second tab opened before the task exists: its button is stale.
+  const stale = await page.context().newPage();
+  await stale.goto(url);
+  const finding = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
+  await finding.getByRole("button", { name: "タスクにする" }).click();
+  // The page is read again: the finding names its new task in place of the button.
+  await expect(finding.getByTestId("finding-task")).toBeVisible();
+
+  await page.reload();
+  const named = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]').getByTestId("finding-task");
+  await expect(named).toContainText(/この指摘のタスクがあります（担当: .+、期限: \d{4}-\d{2}-\d{2}）。/);
+  await expect(page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]').getByRole("button", { name: "タスクにする" })).toHaveCount(0);
+
+  const staleFinding = stale.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
+  await staleFinding.getByRole("button", { name: "タスクにする" }).click();
+  await expect(staleFinding.getByRole("alert")).toHaveText("この指摘のタスクはすでにあります。");
+  await expect(staleFinding.getByText("他の人が先に変更しました", { exact: false })).toHaveCount(0);
+  await staleFinding.getByRole("link", { name: "タスクを見る" }).click();
+  await expect(stale).toHaveURL(/\/tasks#finding-task-/);
+  const anchor = new URL(stale.url()).hash.slice(1);
+  await expect(stale.locator(`[id="${anchor}"]`)).toContainText("Kumo Books");
+  await stale.close();
+
+  await named.getByRole("link", { name: "タスクを見る" }).click();
+  await expect(page.locator(`[id="${anchor}"]`)).toBeVisible();
+});

@@ -130,3 +130,55 @@ test("an owner changes one member's role and clients from that member's own form
   await expect(saved).toContainText("マネージャー");
   await expect(saved.getByTestId("member-clients")).toHaveText("担当クライアント: E2E Client");
 });
+
+// Removing a member or closing a portal asks first, naming who or what goes and what is lost; one click on the red
+// control only opens the question (probe 43, finding 2; decision 089).
+test("removing a member and closing a client portal ask first, by keyboard too, and act only when confirmed", async ({ page, tenant }) => {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  const stamp = Date.now();
+  let membershipId = "";
+  try {
+    const client = await db.client.findFirstOrThrow({ where: { orgId: tenant.orgId, name: "E2E Client" } });
+    const user = await db.user.create({ data: { email: `leaving-${stamp}@test.example`, name: "Mori Leaving", passwordHash: "not-a-real-hash" } });
+    membershipId = (await db.membership.create({ data: { orgId: tenant.orgId, userId: user.id, role: "VIEWER" } })).id;
+    await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId, clientId: client.id } });
+    const portal = await db.organization.create({ data: { name: "E2E Client (portal)", kind: "SELLER" } });
+    const portalUser = await db.user.create({ data: { email: `portal-${stamp}@test.example`, name: "Portal Owner", passwordHash: "not-a-real-hash" } });
+    await db.membership.create({ data: { orgId: portal.id, userId: portalUser.id, role: "OWNER" } });
+    await db.client.update({ where: { id: client.id }, data: { portalOrgId: portal.id } });
+
+    await signIn(page, tenant.email, tenant.password);
+    await page.goto(`/members?edit=${membershipId}`);
+    const member = page.getByTestId("member").filter({ hasText: "Mori Leaving" });
+    const removal = member.getByTestId("remove-member");
+    const confirm = member.getByRole("button", { name: "Mori Leavingを組織から外す" });
+    await expect(confirm).toBeHidden();
+    // One click on the red control asks; nothing is removed.
+    await removal.getByText("組織から外す…").click();
+    await expect(removal).toContainText(`Mori Leaving（leaving-${stamp}@test.example）はこの組織にサインインできなくなり、担当クライアント（E2E Client）の割り当ても失われます。`);
+    await expect(confirm).toBeVisible();
+    expect(await db.membership.count({ where: { id: membershipId } })).toBe(1);
+    // Closed again and opened from the keyboard, then confirmed: removed.
+    await removal.getByText("組織から外す…").click();
+    await expect(confirm).toBeHidden();
+    await removal.getByText("組織から外す…").focus();
+    await page.keyboard.press("Enter");
+    await expect(confirm).toBeVisible();
+    await confirm.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => db.membership.count({ where: { id: membershipId } })).toBe(0);
+
+    await page.goto("/members");
+    const row = page.getByTestId("portal").filter({ hasText: "E2E Client" });
+    const closing = row.getByTestId("close-portal");
+    const close = row.getByRole("button", { name: "E2E Clientのポータルを閉じる" });
+    await expect(close).toBeHidden();
+    await closing.getByText("ポータルを閉じる…").click();
+    await expect(closing).toContainText(`E2E Clientのポータルを閉じます。参加者（portal-${stamp}@test.example）はE2E Clientのアカウント、アクセスの確認、レポートを見られなくなります。`);
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).portalOrgId).toBe(portal.id);
+    await close.click();
+    await expect.poll(async () => (await db.client.findUniqueOrThrow({ where: { id: client.id } })).portalOrgId).toBeNull();
+  } finally {
+    await db.$disconnect();
+  }
+});

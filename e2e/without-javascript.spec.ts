@@ -58,3 +58,32 @@ test("with JavaScript off, the people page's folded add form comes back open wit
     await context.close();
   }
 });
+
+// Removing a member asks before it acts (decision 089): the question is a <details> in the page's HTML, so it opens
+// and confirms with scripts off too.
+test("with JavaScript off, removing a member opens the question first and removes only on confirming", async ({ browser, page, tenant }) => {
+  const { createDb } = await import("@/lib/db/client");
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    const user = await db.user.create({ data: { email: `nojs-leaving-${Date.now()}@test.example`, name: "Ueda Leaving", passwordHash: "not-a-real-hash" } });
+    const membershipId = (await db.membership.create({ data: { orgId: tenant.orgId, userId: user.id, role: "ADMIN" } })).id;
+    await signIn(page, tenant.email, tenant.password);
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const tab = await context.newPage();
+    try {
+      await tab.goto(`/members?edit=${membershipId}`);
+      const member = tab.getByTestId("member").filter({ hasText: "Ueda Leaving" });
+      const confirm = member.getByRole("button", { name: "Ueda Leavingを組織から外す" });
+      await expect(confirm).toBeHidden();
+      await member.getByText("組織から外す…").click();
+      await expect(member.getByTestId("remove-member")).toContainText("Ueda Leaving（");
+      expect(await db.membership.count({ where: { id: membershipId } })).toBe(1);
+      await confirm.click();
+      await expect.poll(() => db.membership.count({ where: { id: membershipId } })).toBe(0);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await db.$disconnect();
+  }
+});

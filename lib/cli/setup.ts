@@ -25,6 +25,7 @@ const PROBLEMS: Record<string, string> = {
   "validation.email": "is not a valid e-mail address",
   "validation.emailTooLong": "is too long for an e-mail address",
   "validation.emailTaken": "already belongs to a user: that e-mail already exists",
+  "validation.orgNameTaken": "is already the name of an organisation (names are compared without case): choose another",
   "validation.password.tooShort": `is too short (at least ${MIN_PASSWORD_LENGTH} characters)`,
   "validation.password.tooLong": `is too long (at most ${MAX_PASSWORD_LENGTH} characters)`,
   "validation.password.common": "is a commonly used password",

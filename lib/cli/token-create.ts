@@ -11,7 +11,8 @@ import { withCliDatabase } from "./cli-database";
 export const TOKEN_USAGE = `Usage:
   gatehouse token create --org NAME --name TOKEN_NAME --scope read|write
 
-Creates an API token for the organisation (acting as its first Owner) and prints it alone on standard
+Creates an API token for the organisation (acting as its first Owner; --org also takes the organisation's
+id, which gatehouse setup prints) and prints it alone on standard
 output; it is not shown again. Uses DATABASE_URL, otherwise the embedded database in GATEHOUSE_DATA_DIR
 (default .gatehouse), whether the app is running or not, and applies pending migrations first.
 `;
@@ -60,11 +61,10 @@ export async function runTokenCommand(argv: readonly string[], io: TokenIO): Pro
     try {
       const result = await unsafeCreateApiTokenForOrganisation(db, { orgName: parsed.org, name: parsed.name, scope: parsed.scope });
       if (!result.ok) {
-        const why = {
-          unknown_organisation: `no organisation named "${parsed.org}"`,
-          ambiguous_organisation: `several organisations are named "${parsed.org}"`,
-          no_owner: `organisation "${parsed.org}" has no Owner to act as`,
-        }[result.problem];
+        const why =
+          result.problem === "ambiguous_organisation"
+            ? `several organisations are named "${parsed.org}": pass one's id as --org (${result.orgIds.join(", ")})`
+            : { unknown_organisation: `no organisation named "${parsed.org}"`, no_owner: `organisation "${parsed.org}" has no Owner to act as` }[result.problem];
         io.stderr(`gatehouse: ${why}\n`);
         return 2;
       }

@@ -50,6 +50,25 @@ describe("gatehouse token create", () => {
     }
   });
 
+  // Agencies named alike (made before setup refused a used name, decision 089): the refusal lists their ids,
+  // and --org takes an id (probe 43, finding 4: there was no way to pick one).
+  it("names the ids of organisations that share a name, and takes an id as --org", async () => {
+    const url = process.env.DATABASE_URL!;
+    const name = `Twin Agency ${Date.now()}`;
+    const first = await createTenant(db, { name });
+    const second = await createTenant(db, { name });
+    const ambiguous = run(["--org", name, "--name", "n", "--scope", "read"], { DATABASE_URL: url });
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stdout).toBe("");
+    expect(ambiguous.stderr).toContain(`several organisations are named "${name}": pass one's id as --org`);
+    expect(ambiguous.stderr).toContain(first.orgId);
+    expect(ambiguous.stderr).toContain(second.orgId);
+    const byId = run(["--org", second.orgId, "--name", "nightly", "--scope", "read"], { DATABASE_URL: url });
+    expect(byId.status, byId.stderr).toBe(0);
+    const stored = await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(byId.stdout.trim()) } });
+    expect(stored).toMatchObject({ orgId: second.orgId, createdById: second.userId });
+  });
+
   it("uses the embedded database of GATEHOUSE_DATA_DIR, migrating it first, whether the app's server is stopped or running", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gh-token-cli-"));
     dirs.push(dir);

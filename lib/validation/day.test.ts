@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { updateLoginSchema } from "./account-edits";
-import { utcDay } from "./day";
+import { realDay, utcDay } from "./day";
 import { acceptFindingSchema } from "./findings";
 import { offboardPersonSchema } from "./people";
 import { addDays } from "../dates";
@@ -18,11 +18,18 @@ describe("form dates", () => {
     ]);
   });
 
-  it.each(["yesterday", "2026-13-45", "05/05/2026"])("reports the invalid date %s once, not again as out of range", (bad) => {
+  // Days that do not exist are not rolled over into the next month (probe 43, finding 5: 2027-02-30 was stored as 2027-03-02).
+  it.each(["yesterday", "2026-13-45", "05/05/2026", "2027-02-30", "2025-02-29", "2026-04-31", "2026-00-10", "2026-06-00"])("reports the invalid date %s once, not again as out of range", (bad) => {
     expect(problems(acceptFindingSchema.safeParse({ findingId: "f-1", reason: "long enough reason", until: bad }))).toEqual([["until", "validation.date"]]);
     expect(problems(offboardPersonSchema.safeParse({ personId: "p", departedAt: bad, confirm: "yes" }))).toEqual([["departedAt", "validation.date"]]);
     const login = { accountId: "a", version: "1", loginId: "l", status: "ACTIVE", passwordChangedAt: bad };
     expect(problems(updateLoginSchema.safeParse(login))).toEqual([["passwordChangedAt", "validation.date"]]);
+  });
+
+  it("accepts a real 29 February", () => {
+    expect(realDay("2028-02-29")).toBe(true);
+    expect(realDay("2000-02-29")).toBe(true);
+    expect(realDay("2100-02-29")).toBe(false);
   });
 
   it("refuses future departures and password changes in the schema, and accepts today", () => {

@@ -1,4 +1,12 @@
 import { z } from "zod";
+import { DATE_ONLY_PATTERN, isValidDate } from "../dates";
+
+/**
+ * A typed day that exists: YYYY-MM-DD with a real month and day. `Date.parse` alone rolls a day over
+ * (2027-02-30 parses as 2027-03-02, probe 43 finding 5), so the calendar is checked, not the parser. Every
+ * form's date field goes through this one rule (decision 086's due days, decision 089).
+ */
+export const realDay = (v: string): boolean => DATE_ONLY_PATTERN.test(v) && isValidDate(v);
 
 /**
  * A form's `YYYY-MM-DD` field. Each check aborts, so "yesterday" or "2026-13-45" is reported once
@@ -6,8 +14,7 @@ import { z } from "zod";
  */
 export const formDaySchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date", abort: true })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { message: "validation.date", abort: true });
+  .refine(realDay, { message: "validation.date", abort: true });
 
 /** The UTC calendar day, the unit every date rule counts in. */
 export const utcDay = (): string => new Date().toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 import { containsPhoneNumber, PHONE_NUMBER_IN_TEXT_KEY } from "./phone-number";
+import { realDay } from "./day";
 
 // Field rules shared by the record forms (clients, accounts, logins …): the same schemas run in the
 // browser before sending and in the server action, and every message is a catalogue key.
@@ -39,8 +40,6 @@ export const codeList = z
   .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
 export const checkbox = z.enum(["yes", "no", "on"], "validation.choose").optional().transform((v) => v === "yes" || v === "on");
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const realDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** A date that cannot be in the future (something that has happened): "" = unknown (null). */

@@ -3,7 +3,7 @@ import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "
 import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
-import { utcDay } from "./day";
+import { realDay, utcDay } from "./day";
 import { REVIEW_COMMENT_MAX_LENGTH } from "./limits";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
@@ -15,12 +15,6 @@ export const CAMPAIGN_MAX_ACCOUNTS = 2000;
 /** One bulk decision is one transaction: 500 items took ~16 s on the loaded 2-core machine (bench/RESULTS.md), well inside its 60 s. */
 export const BULK_MAX_ITEMS = 500;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-// "2026-13-45" is an Invalid Date, whose toISOString throws (a crash, not a refusal): checked before it is read.
-const realDay = (v: string) => {
-  const day = new Date(`${v}T00:00:00Z`);
-  return DAY.test(v) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
-};
 /**
  * Whatever is due — a review, a remediation task — is due today or later: a review due 2026-01-01 started on
  * 2026-12-07 began overdue (stop 42, finding 4), and a task made from a finding could be too (stop 43). Today is

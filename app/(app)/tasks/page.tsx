@@ -56,7 +56,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             <TableHead columns={[t("tasks.col.what"), t("tasks.col.account"), t("tasks.col.assignee"), t("tasks.col.due"), t("tasks.col.status")]} />
             <tbody>
               {ordered.map((task) => (
-                <tr key={task.id} className="border-t border-slate-100 align-top" data-testid="task-row">
+                <tr key={task.id} id={task.status === "OPEN" && task.findingId ? `finding-task-${task.findingId}` : undefined} className="border-t border-slate-100 align-top" data-testid="task-row">
                   <td className="px-2 py-2 [overflow-wrap:anywhere]">
                     {taskInstruction({ kind: task.kind as TaskKind, subjectLabel: task.subjectLabel, target: task.target, ruleId: task.ruleId, note: task.note }, locale)}
                     <div><a href={task.url} target="_blank" rel="noreferrer noopener" className="text-xs" data-testid="seller-central-link">{t("tasks.openInSellerCentral")} ({new URL(task.url).host})</a></div>

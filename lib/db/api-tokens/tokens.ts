@@ -158,16 +158,25 @@ export async function recordApiRefusal(caller: ApiCaller, reason: "forbidden" | 
   });
 }
 
-export type CliTokenResult = { ok: true; token: string } | { ok: false; problem: "unknown_organisation" | "ambiguous_organisation" | "no_owner" };
+export type CliTokenResult =
+  | { ok: true; token: string }
+  | { ok: false; problem: "unknown_organisation" | "no_owner" }
+  | { ok: false; problem: "ambiguous_organisation"; orgIds: string[] };
 
 /**
  * `gatehouse token create`: a system job (the command has no session), acting as the organisation's
  * first Owner, audited like a token made in Settings.
  */
 export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgName: string; name: string; scope: "read" | "write" }): Promise<CliTokenResult> {
-  const orgs = await db.organization.findMany({ where: { name: input.orgName, kind: "AGENCY" }, select: { id: true }, take: 2 });
+  // `--org` takes the name or the id `gatehouse setup` printed: organisations named alike before setup
+  // refused a used name (decision 089) are told apart by id, which the refusal lists.
+  const orgs = await db.organization.findMany({
+    where: { kind: "AGENCY", OR: [{ name: input.orgName }, { id: input.orgName }] },
+    select: { id: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   if (orgs.length === 0) return { ok: false, problem: "unknown_organisation" };
-  if (orgs.length > 1) return { ok: false, problem: "ambiguous_organisation" };
+  if (orgs.length > 1) return { ok: false, problem: "ambiguous_organisation", orgIds: orgs.map((o) => o.id) };
   const orgId = orgs[0].id;
   const owner = await db.membership.findFirst({ where: { orgId, role: "OWNER" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { userId: true } });
   if (!owner) return { ok: false, problem: "no_owner" };

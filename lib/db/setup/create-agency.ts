@@ -22,7 +22,19 @@ function assertPassword(input: { password: string; email: string; name: string }
   if (problem) throw new AppError("INVALID_INPUT", `password: ${problem}`, { password: `validation.password.${problem}` });
 }
 
+/**
+ * An agency's name is how `gatehouse token create --org` finds it, and how a person tells agencies apart in
+ * the org switcher: a second agency of the same name made the first unreachable by name (probe 43, finding
+ * 4). Compared without case ("Momiji Partners" and "momiji partners" read as one agency); portal
+ * organisations are named after their client and are not agencies, so they do not count.
+ */
+async function assertAgencyNameFree(tx: Tx, orgName: string): Promise<void> {
+  const used = await tx.organization.findFirst({ where: { kind: "AGENCY", name: { equals: orgName, mode: "insensitive" } }, select: { id: true } });
+  if (used) throw new AppError("CONFLICT", `an organisation named "${orgName}" already exists`, { orgName: "validation.orgNameTaken" });
+}
+
 async function createAgency(tx: Tx, input: AgencyWithOwnerInput, passwordHash: string, via: string) {
+  await assertAgencyNameFree(tx, input.orgName);
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
     throw new AppError("CONFLICT", `a user with the e-mail ${input.email} already exists`, { email: "validation.emailTaken" });
   const org = await tx.organization.create({ data: { name: input.orgName, kind: "AGENCY", locale: input.locale } });
@@ -69,6 +81,8 @@ export async function createOwnOrganisation(scope: Scope, input: NewOrganisation
   if (!canStartOwnOrganisation(scope)) throw new AppError("FORBIDDEN", "Only an Owner of the demo organisation can start a new one here");
   // A system write: the new organisation is nobody's tenant yet, so row-level security has no org to name.
   return getDb().$transaction(async (tx) => {
+    await lockForTransaction(tx, SETUP_LOCK);
+    await assertAgencyNameFree(tx, input.orgName);
     const org = await tx.organization.create({ data: { name: input.orgName, kind: "AGENCY", locale: input.locale } });
     const membership = await tx.membership.create({ data: { orgId: org.id, userId: scope.userId, role: "OWNER" } });
     await tx.auditEvent.create({

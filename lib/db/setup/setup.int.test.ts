@@ -104,6 +104,11 @@ describe("the setup link", () => {
     await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "ADMIN" } });
     expect(await codeOf(createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "Fourth", locale: "ja" }))).toBe("FORBIDDEN");
     expect(await db.organization.count({ where: { name: { in: ["Third", "Fourth"] } } })).toBe(0);
+    // A name an agency already has, in any case, is refused at the field (decision 089).
+    await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "OWNER" } });
+    const twin = createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "trial agency kk", locale: "ja" });
+    await expect(twin).rejects.toMatchObject({ code: "CONFLICT", details: { orgName: "validation.orgNameTaken" } });
+    expect(await db.organization.count({ where: { name: { equals: "trial agency kk", mode: "insensitive" } } })).toBe(1);
   });
 });
 
@@ -152,6 +157,12 @@ describe("gatehouse setup on the embedded database", () => {
       const weak = run(["--org", "Weak Agency", "--email", "weak@hoshi.example"], "password1234\n");
       expect(weak.status).toBe(2);
       expect(weak.stderr).toContain("password is a commonly used password");
+      // An agency's name again, in any case: exit 2 naming --org; nothing is created (probe 43, finding 4:
+      // a second "Momiji Partners" left `token create --org` unable to pick either).
+      const twin = run(["--org", "hoshi AGENCY", "--email", "twin@hoshi.example"], `${PASSWORD}\n`);
+      expect(twin.status).toBe(2);
+      expect(twin.stdout).toBe("");
+      expect(twin.stderr).toContain("--org is already the name of an organisation");
       expect(await owners(app.url)).toEqual([
         { name: "Hoshi Agency", email: "owner@hoshi.example" },
         { name: "Kumo Agency", email: "owner@kumo.example" },

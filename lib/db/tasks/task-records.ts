@@ -16,6 +16,8 @@ import { createTask } from "./create-task";
 export interface TaskRow {
   id: string;
   accountId: string;
+  /** The finding it was made from (the account page links an open one to its row, `#finding-task-<id>`). */
+  findingId: string | null;
   storeName: string;
   clientId: string | null;
   clientName: string | null;
@@ -62,6 +64,7 @@ export async function listTasks(scope: Scope, filter: TaskFilter, locale: Locale
   return rows.map((r) => ({
     id: r.id,
     accountId: r.accountId,
+    findingId: r.findingId,
     storeName: accountOf.get(r.accountId)?.storeName ?? "—",
     clientId: accountOf.get(r.accountId)?.clientId ?? null,
     clientName: accountOf.get(r.accountId)?.client?.name ?? null,
@@ -147,8 +150,10 @@ export async function createFindingTask(scope: Scope, input: FindingTaskInput): 
   const db = dbFor(scope);
   const finding = await db.finding.findFirst({ where: { id: input.findingId, orgId: scope.orgId, status: "OPEN", account: accountScopeWhere(scope) }, select: { id: true, accountId: true, ruleId: true, subjectType: true, subjectId: true, evidence: true } });
   if (!finding) throw new AppError("NOT_FOUND", "Finding not found");
+  // Not a stale edit ("reload the page" changed nothing, probe 43 finding 3): the page the button was on is old or
+  // the action was replayed, and the answer says where the task is (the form links to it).
   const open = await db.remediationTask.findFirst({ where: { orgId: scope.orgId, findingId: finding.id, status: "OPEN" }, select: { id: true } });
-  if (open) throw new AppError("CONFLICT", "A task for this finding is already open");
+  if (open) throw new AppError("CONFLICT", "validation.findingTaskExists");
   if (input.assigneeId && !(await db.user.findFirst({ where: { id: input.assigneeId }, select: { id: true } }))) {
     throw new AppError("INVALID_INPUT", "Unknown assignee", { assigneeId: "validation.choose" });
   }
@@ -162,6 +167,27 @@ export async function createFindingTask(scope: Scope, input: FindingTaskInput): 
     assigneeId: input.assigneeId,
     dueOn: input.dueOn ?? null,
   });
+}
+
+/** A finding's open task, as its account page names it in place of the "Make a task" button. */
+export interface OpenFindingTask {
+  id: string;
+  assignee: string | null;
+  dueOn: string;
+}
+
+/** The open tasks made from the account's findings, by finding id (at most one each: createFindingTask refuses a second). */
+export async function openFindingTasks(scope: Scope, accountId: string): Promise<Map<string, OpenFindingTask>> {
+  const db = dbFor(scope);
+  const rows = await db.remediationTask.findMany({
+    // The account as the scope reaches it (an account out of reach has no tasks to name).
+    where: { orgId: scope.orgId, accountId: { in: (await db.sellerAccount.findMany({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { id: true } })).map((a) => a.id) }, status: "OPEN", findingId: { not: null } },
+    select: { id: true, findingId: true, assigneeId: true, dueOn: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => !!v))] } }, select: { id: true, name: true } });
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  return new Map(rows.map((r) => [r.findingId!, { id: r.id, assignee: r.assigneeId ? (nameOf.get(r.assigneeId) ?? null) : null, dueOn: r.dueOn.toISOString().slice(0, 10) }]));
 }
 
 /** Open tasks past their due day, for a reminder job (the jobs issue): oldest first. */

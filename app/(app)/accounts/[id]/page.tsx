@@ -7,6 +7,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { listTools } from "@/lib/db/accounts/read-accounts";
 import { readAccountPageModel } from "@/lib/db/accounts/account-page-model";
+import { openFindingTasks } from "@/lib/db/tasks/task-records";
 import { utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { AppError } from "@/lib/errors";
@@ -49,6 +50,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const [{ scope, account, scores: history, history: events, reviews, writable, provenance, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
+  const findingTasks = await openFindingTasks(scope, account.id);
   const page = (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> / <span aria-current="page">{account.storeName}</span></nav>
@@ -72,7 +74,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <div className="mt-2"><Sparkline points={history} label={t("account.scoreTrend", { days: 90 })} /></div>
         </div>
       </header>
-      <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} />
+      <FindingsSection account={account} t={t} locale={locale} canWrite={writable} today={utcToday()} labels={labels} tasks={findingTasks} />
       <LoginsSection account={account} t={t} canWrite={writable} reviews={reviews} provenance={new Map([...provenance.logins, ...provenance.children])} />
       <PermissionsSection account={account} tools={tools} t={t} locale={locale} />
       <div className="grid gap-4 md:grid-cols-3">

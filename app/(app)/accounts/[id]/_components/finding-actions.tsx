@@ -18,22 +18,36 @@ export interface FindingActionsShared {
   accept: Action | null;
   acceptFields: FieldSpec[];
   taskMessages: FormMessages;
-  words: { task: string; saving: string; accept: string; acceptSubmit: string };
+  words: { task: string; saving: string; accept: string; acceptSubmit: string; openTask: string };
 }
+
+/** Where a finding's open task is listed: its row on the tasks page carries this anchor. */
+export const findingTaskHref = (findingId: string) => `/tasks#finding-task-${findingId}`;
 
 const context = sharedContext<FindingActionsShared>("FindingActions");
 
 /** Gives the page's one `FindingActionsShared` to every finding's actions below it. */
 export const FindingActionsProvider = context.Provider;
 
-/** A finding becomes a remediation task on request; a writer may accept its risk (the form mounts when opened, decision 034). */
-export function FindingActions({ findingId }: { findingId: string }) {
+/**
+ * A finding becomes a remediation task on request; a writer may accept its risk (the form mounts when opened, decision 034).
+ * A finding that has an open task shows it (`task`, the server's words) instead of the button; a page older than the
+ * task still has the button, and its refusal links to the task (decision 089).
+ */
+export function FindingActions({ findingId, task }: { findingId: string; task?: string }) {
   const shared = context.useShared();
   const { words } = shared;
+  const href = findingTaskHref(findingId);
   return (
     <>
       <div className="mt-2">
-        <ActionForm action={shared.createTask} hidden={{ findingId }} submitLabel={words.task} pendingLabel={words.saving} messages={shared.taskMessages} variant="secondary" inline testId="finding-task-form" />
+        {task ? (
+          <p className="text-sm text-slate-700" data-testid="finding-task">
+            {task} <a href={href}>{words.openTask}</a>
+          </p>
+        ) : (
+          <ActionForm action={shared.createTask} hidden={{ findingId }} submitLabel={words.task} pendingLabel={words.saving} messages={shared.taskMessages} variant="secondary" inline testId="finding-task-form" refusalLink={{ key: "validation.findingTaskExists", href, label: words.openTask }} />
+        )}
       </div>
       {shared.accept && (
         <Disclosure className="mt-2" summary={words.accept} summaryClassName="cursor-pointer text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { SeverityBadge } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
+import type { OpenFindingTask } from "@/lib/db/tasks/task-records";
 import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";
@@ -24,9 +25,11 @@ interface Props {
   today: string;
   /** Names for ids in evidence, for the Japanese rendering. */
   labels: Map<string, string>;
+  /** Each finding's open task, by finding id: named in place of the "Make a task" button. */
+  tasks: Map<string, OpenFindingTask>;
 }
 
-export function FindingsSection({ account, t, locale, canWrite, today, labels }: Props) {
+export function FindingsSection({ account, t, locale, canWrite, today, labels, tasks }: Props) {
   // The engine's evidence is English with codes: Japanese readers get it rebuilt from the same facts, English readers
   // its codes in words (decision 087).
   const evidence = (f: (typeof account.findings)[number]) => evidenceText(locale, f, (id) => labels.get(id) ?? id);
@@ -45,8 +48,10 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
     accept: canWrite ? acceptFindingAction : null,
     acceptFields,
     taskMessages: formMessages(t, "tasks.created"),
-    words: { task: t("tasks.fromFinding"), saving: t("form.saving"), accept: t("finding.accept"), acceptSubmit: t("finding.acceptSubmit") },
+    words: { task: t("tasks.fromFinding"), saving: t("form.saving"), accept: t("finding.accept"), acceptSubmit: t("finding.acceptSubmit"), openTask: t("tasks.openTask") },
   };
+  const taskWords = (task: OpenFindingTask | undefined) =>
+    task && (task.assignee ? t("tasks.findingHasTask", { assignee: task.assignee, due: task.dueOn }) : t("tasks.findingHasTaskUnassigned", { due: task.dueOn }));
   return (
     <Section id="findings" title={t("account.findings")}>
       <p className="mb-3 text-xs text-slate-500">{SCORE_FORMULA[locale]}</p>
@@ -60,7 +65,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels }:
                 {/* The finding's static parts as one string of markup (decisions 052, 063); its actions stay React. */}
                 <div dangerouslySetInnerHTML={innerHtml(findingHtml(f, title(f.ruleId), evidence(f), REMEDIATION[f.ruleId as RuleId]?.[locale], t))} />
                 {/* Any finding, on request, becomes a remediation task that closes once the finding is resolved. */}
-                <FindingActions findingId={f.id} />
+                <FindingActions findingId={f.id} task={taskWords(tasks.get(f.id))} />
               </li>
             ))}
           </ul>
