@@ -75,7 +75,8 @@ async function main() {
     PORT: String(env.PORT),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionEncryptionKey(env, authSecret),
     // An access-hygiene tool installed on a team's own machine sends nothing home: Next.js's anonymous build and
-    // runtime telemetry is off unless the operator turns it on (NEXT_TELEMETRY_DISABLED=0).
+    // runtime telemetry is off. Next reads any non-empty value as "off", so an operator who wants it sets the
+    // variable to an empty string (NEXT_TELEMETRY_DISABLED=).
     NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   };
 

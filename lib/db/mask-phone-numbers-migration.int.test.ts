@@ -90,11 +90,24 @@ describe(MIGRATION, () => {
                VALUES ('f-1', 'org-a', 'acc-a', 'SHARED_2SV_DEVICE', 'high', 'device', 'd-0', $1, $2)`, [evidence, JSON.stringify({ deviceId: "d-0", deviceLabel: WITH_NUMBERS[0], peopleCount: 2 })]);
       await q(`INSERT INTO "RemediationTask" (id, "orgId", "accountId", kind, "subjectId", "subjectLabel", url, "dueOn", "findingId", "ruleId", "createdById")
                VALUES ('t-1', 'org-a', 'acc-a', 'FINDING', 'd-0', $1, 'https://sellercentral-japan.amazon.com/', '2099-01-01', 'f-1', 'SHARED_2SV_DEVICE', 'u-1')`, [evidence.slice(0, 60)]);
+      // The single-2SV rule names the device by its label, unquoted, with no label in its data (review 43); a task
+      // made from it holds its start, cut inside the number, as does the task's opening in the history; a digest in
+      // the outbox quoted it.
+      const single = `Login l-a (sato@shop.example) has a single 2SV method (SMS on device ${WITH_NUMBERS[0]}) and no backup`;
+      const cut = single.slice(0, single.indexOf("5678") + 2);
+      await q(`INSERT INTO "Finding" (id, "orgId", "accountId", "ruleId", severity, "subjectType", "subjectId", evidence, "evidenceData")
+               VALUES ('f-2', 'org-a', 'acc-a', 'SINGLE_2SV_METHOD', 'high', 'login', 'l-a', $1, $2)`, [single, JSON.stringify({ deviceId: "d-0", methodKind: "SMS", methodCount: 1 })]);
+      await q(`INSERT INTO "RemediationTask" (id, "orgId", "accountId", kind, "subjectId", "subjectLabel", url, "dueOn", "findingId", "ruleId", "createdById")
+               VALUES ('t-2', 'org-a', 'acc-a', 'FINDING', 'l-a', $1, 'https://sellercentral-japan.amazon.com/', '2099-01-01', 'f-2', 'SINGLE_2SV_METHOD', 'u-1')`, [cut]);
+      await q(`INSERT INTO "OutboxMail" ("orgId", "to", subject, body) VALUES ('org-a', 'owner@agency.example', 'Weekly', $1)`, [`Open: ${single}`]);
       // The history of a device's creation and a method's change recorded the labels.
       await q(`INSERT INTO "AuditEvent" ("orgId", action, "entityType", "entityId", "accountId", before, after) VALUES
         ('org-a', 'device.created', 'Device', 'd-0', NULL, NULL, $1),
-        ('org-a', 'twoStepMethod.updated', 'TwoStepMethod', 'm-1', 'acc-a', $2, $3)`,
-        [JSON.stringify({ label: WITH_NUMBERS[0], kind: "PHONE" }), JSON.stringify({ label: WITH_NUMBERS[1] }), JSON.stringify({ label: "iPhone 15" })]);
+        ('org-a', 'twoStepMethod.updated', 'TwoStepMethod', 'm-1', 'acc-a', $2, $3),
+        ('org-a', 'task.opened', 'RemediationTask', 't-2', 'acc-a', NULL, $4),
+        ('org-a', 'finding.opened', 'Finding', 'f-2', 'acc-a', NULL, $5)`,
+        [JSON.stringify({ label: WITH_NUMBERS[0], kind: "PHONE" }), JSON.stringify({ label: WITH_NUMBERS[1] }), JSON.stringify({ label: "iPhone 15" }),
+          JSON.stringify({ subject: cut, dueOn: "2099-01-01" }), JSON.stringify({ evidence: single })]);
 
       expect((await applyMigrations(db.url)).applied).toEqual([MIGRATION]);
 
@@ -125,8 +138,22 @@ describe(MIGRATION, () => {
       expect(task.subjectLabel).toBe(finding.evidence.slice(0, 200));
       expect(containsPhoneNumber(task.subjectLabel)).toBe(false);
 
+      // Every other copy: the single-2SV finding's evidence, its task's subject cut inside the number, the task's and
+      // the finding's history entries, the outbox mail.
+      const masked0 = "Sato iPhone +•• ••-••••-5678";
+      expect((await q(`SELECT evidence FROM "Finding" WHERE id = 'f-2'`)).rows[0].evidence).toBe(single.replace(WITH_NUMBERS[0], masked0));
+      const cutTask = (await q(`SELECT "subjectLabel" FROM "RemediationTask" WHERE id = 't-2'`)).rows[0].subjectLabel as string;
+      expect(containsPhoneNumber(cutTask), cutTask).toBe(false);
+      expect(cutTask).toBe(maskPhoneNumbers(cut));
+      expect((await q(`SELECT body FROM "OutboxMail"`)).rows[0].body).toBe(`Open: ${single.replace(WITH_NUMBERS[0], masked0)}`);
+      const copies = (await q(`SELECT action, after FROM "AuditEvent" WHERE action IN ('task.opened', 'finding.opened') ORDER BY action`)).rows;
+      expect(copies).toEqual([
+        { action: "finding.opened", after: { evidence: single.replace(WITH_NUMBERS[0], masked0) } },
+        { action: "task.opened", after: { subject: maskPhoneNumbers(cut), dueOn: "2099-01-01" } },
+      ]);
+
       // The trail keeps its entries, with the labels masked, and says where a label was masked.
-      const trail = (await q(`SELECT action, "entityId", "accountId", before, after FROM "AuditEvent" ORDER BY id`)).rows;
+      const trail = (await q(`SELECT action, "entityId", "accountId", before, after FROM "AuditEvent" WHERE action NOT IN ('task.opened', 'finding.opened') ORDER BY id`)).rows;
       expect(trail.slice(0, 2)).toEqual([
         { action: "device.created", entityId: "d-0", accountId: null, before: null, after: { label: "Sato iPhone +•• ••-••••-5678", kind: "PHONE" } },
         { action: "twoStepMethod.updated", entityId: "m-1", accountId: "acc-a", before: { label: "•••••••5678" }, after: { label: "iPhone 15" } },

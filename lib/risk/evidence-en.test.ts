@@ -25,6 +25,10 @@ describe("English evidence in words (decision 087)", () => {
       "no active primary login: primary login a@x is disabled; primary login b@x is invited",
     );
     expect(evidenceEn("SUSPENDED", { status: "SUSPENDED" }, "account status is SUSPENDED")).toBe("account status is suspended");
+    // The rule's code, not a "(SMS" in the device's label after it (review 43).
+    expect(evidenceEn("SINGLE_2SV_METHOD", { methodKind: "SMS" }, "secondary login a@x has a single 2SV method (SMS on device Old phone (SMS only)) and no backup")).toBe(
+      "secondary login a@x has a single 2SV method (Text message (SMS) on device Old phone (SMS only)) and no backup",
+    );
     expect(evidenceEn("DORMANT_USER", {}, "secondary login a@x last logged in 120 days ago on 2026-08-01")).toBe("secondary login a@x last logged in 120 days ago on 2026-08-01");
   });
 

@@ -45,7 +45,8 @@ export function evidenceEn(rule: string, data: EvidenceData, stored: string): st
     case "EXTERNAL_SENSITIVE_ACCESS":
       return swap(stored, str(data.grants), grantsEn(data.grants));
     case "SINGLE_2SV_METHOD":
-      return swap(stored, `(${str(data.methodKind)}`, `(${kinds(data.methodKind)}`);
+      // Anchored on the rule's own words: the device's label follows the code and may hold "(SMS" itself (review 43).
+      return swap(stored, `single 2SV method (${str(data.methodKind)}`, `single 2SV method (${kinds(data.methodKind)}`);
     case "SMS_ONLY":
       return swap(stored, `(${str(data.methodKinds)})`, `(${kinds(data.methodKinds)})`);
     case "LEFTOVER_ACCESS":

@@ -74,9 +74,9 @@ describe("a review's due date", () => {
 });
 
 describe("a task's due date (stop 43: a task made from a finding took a day in the past)", () => {
-  const today = utcDay();
-
   it("follows the review's rule: today or later, a real day, in the same words", () => {
+    // Read in the test, as the schema reads its clock: one read at collection would fail across UTC midnight.
+    const today = utcDay();
     expect(dueDayError("2026-02-30", "2026-12-07")).toBe("validation.date");
     expect(dueDayError("2026-13-45", "2026-12-07")).toBe("validation.date");
     expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: addDays(today, -1) }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);

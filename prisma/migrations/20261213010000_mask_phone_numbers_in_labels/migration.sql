@@ -53,6 +53,15 @@ BEGIN
   RETURN result || substr(normal, copied_to)\073
 END';
 
+-- Every label about to be masked, with its organisation: the texts that copied a label (evidence, task subjects, the
+-- trail, outbox mail) are rewritten from this list below, whichever rule or event copied it (review 43: the single-2SV
+-- finding names the device by its label, unquoted, and its evidenceData holds no label).
+CREATE TEMP TABLE gatehouse_masked_label AS
+  SELECT DISTINCT "orgId", label AS old_label, gatehouse_mask_phone_numbers(label) AS new_label FROM (
+    SELECT "orgId", label FROM "Device" WHERE label IS NOT NULL
+    UNION SELECT "orgId", label FROM "TwoStepMethod" WHERE label IS NOT NULL
+  ) l WHERE gatehouse_mask_phone_numbers(label) <> label;
+
 -- Devices: the label, a new version (an edit form opened before this is a stale edit), and the history of every
 -- account whose 2SV methods use the device (an organisation-wide entry when none does). The label as it was is not
 -- recorded anywhere: the point is that it is no longer stored.
@@ -63,7 +72,7 @@ WITH masked AS (
   RETURNING d.id, d."orgId", d.label
 ), reached AS (
   SELECT DISTINCT m.id, m."orgId", m.label, l."accountId"
-  FROM masked m LEFT JOIN "TwoStepMethod" t ON t."deviceId" = m.id LEFT JOIN "Login" l ON l.id = t."loginId"
+  FROM masked m LEFT JOIN "TwoStepMethod" t ON t."deviceId" = m.id AND t."orgId" = m."orgId" LEFT JOIN "Login" l ON l.id = t."loginId" AND l."orgId" = m."orgId"
 )
 INSERT INTO "AuditEvent" ("orgId", "actorUserId", "action", "entityType", "entityId", "accountId", "after")
 SELECT "orgId", NULL, 'device.labelMasked', 'Device', id, "accountId", jsonb_build_object('label', label)
@@ -110,6 +119,40 @@ UPDATE "AuditEvent" SET
 WHERE "entityType" IN ('Device', 'TwoStepMethod')
   AND ((jsonb_typeof("before"->'label') = 'string' AND gatehouse_mask_phone_numbers("before"->>'label') <> "before"->>'label')
     OR (jsonb_typeof("after"->'label') = 'string' AND gatehouse_mask_phone_numbers("after"->>'label') <> "after"->>'label'));
+-- Every other copy of a masked label in its organisation, longest label first (a shorter one may sit inside a longer
+-- one): finding evidence and its data (any rule's), task subjects, every history entry (a task's opening copies the
+-- evidence), outbox mail. In JSON the label is matched as JSON writes it (quotes and backslashes escaped).
+DO E'
+DECLARE
+  m record\073
+  old_json text\073
+  new_json text\073
+BEGIN
+  FOR m IN SELECT "orgId" AS org, old_label, new_label FROM gatehouse_masked_label ORDER BY length(old_label) DESC, old_label LOOP
+    old_json := to_jsonb(m.old_label)::text\073
+    old_json := substr(old_json, 2, length(old_json) - 2)\073
+    new_json := to_jsonb(m.new_label)::text\073
+    new_json := substr(new_json, 2, length(new_json) - 2)\073
+    UPDATE "Finding" SET evidence = replace(evidence, m.old_label, m.new_label) WHERE "orgId" = m.org AND strpos(evidence, m.old_label) > 0\073
+    UPDATE "Finding" SET "evidenceData" = replace("evidenceData"::text, old_json, new_json)::jsonb WHERE "orgId" = m.org AND strpos("evidenceData"::text, old_json) > 0\073
+    UPDATE "RemediationTask" SET "subjectLabel" = replace("subjectLabel", m.old_label, m.new_label) WHERE "orgId" = m.org AND strpos("subjectLabel", m.old_label) > 0\073
+    UPDATE "AuditEvent" SET "before" = replace("before"::text, old_json, new_json)::jsonb WHERE "orgId" = m.org AND strpos("before"::text, old_json) > 0\073
+    UPDATE "AuditEvent" SET "after" = replace("after"::text, old_json, new_json)::jsonb WHERE "orgId" = m.org AND strpos("after"::text, old_json) > 0\073
+    UPDATE "OutboxMail" SET body = replace(body, m.old_label, m.new_label), subject = replace(subject, m.old_label, m.new_label)
+      WHERE "orgId" = m.org AND (strpos(body, m.old_label) > 0 OR strpos(subject, m.old_label) > 0)\073
+  END LOOP\073
+END';
+
+-- A task's subject (and its opening's history entry) is the evidence's first 200 characters, so it may end inside a
+-- label that no longer matches whole: what still reads as a phone number there is masked where it stands.
+UPDATE "RemediationTask" SET "subjectLabel" = gatehouse_mask_phone_numbers("subjectLabel")
+WHERE "findingId" IS NOT NULL AND "orgId" IN (SELECT "orgId" FROM gatehouse_masked_label)
+  AND gatehouse_mask_phone_numbers("subjectLabel") <> "subjectLabel";
+UPDATE "AuditEvent" SET "after" = jsonb_set("after", '{subject}', to_jsonb(gatehouse_mask_phone_numbers("after"->>'subject')))
+WHERE action = 'task.opened' AND jsonb_typeof("after"->'subject') = 'string' AND "orgId" IN (SELECT "orgId" FROM gatehouse_masked_label)
+  AND gatehouse_mask_phone_numbers("after"->>'subject') <> "after"->>'subject';
+
 CREATE RULE "AuditEvent_no_update" AS ON UPDATE TO "AuditEvent" DO INSTEAD SELECT ('AuditEvent is append-only: ' || OLD."id")::int;
 
+DROP TABLE gatehouse_masked_label;
 DROP FUNCTION gatehouse_mask_phone_numbers(text);
