@@ -102,6 +102,14 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "アクセスレビュー" }).click();
   await page.getByTestId("campaign-row").getByRole("link", { name: "Kumo 2026 Q4" }).click();
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evidence-csv").click()]);
+  // Named after the campaign, the day and the language, so two campaigns' packs do not overwrite each other (decision 090).
+  expect(csv.suggestedFilename()).toBe(`Kumo 2026 Q4-${new Date().toISOString().slice(0, 10)}-ja.csv`);
+  const evidenceUrl = (await page.getByTestId("evidence-csv").getAttribute("href"))!;
+  // A parameter it does not read is named and refused; a client outside the campaign is not found (not an empty pack).
+  const misspelt = await page.request.get(`${evidenceUrl}&clinet=x`);
+  expect(misspelt.status()).toBe(422);
+  expect(JSON.stringify(await misspelt.json())).toContain("clinet");
+  expect((await page.request.get(`${evidenceUrl}&client=not-a-client-of-this-campaign`)).status()).toBe(404);
   const text = (await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(text).toContain("Kumo 2026 Q4");
   const rows = text.split("\r\n");
