@@ -56,11 +56,13 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await primary.getByRole("button", { name: "判断を記録" }).click();
   await expect(primary.getByText("未解決の高・重大リスクがあるアクセスを維持するには、理由をコメントしてください。").first()).toBeVisible();
   await primary.getByLabel("コメント").fill("our own primary login; backup app being added");
-  await primary.getByRole("button", { name: "判断を記録" }).click();
+  await primary.getByRole("button", { name: "判断を記録" }).press("Enter");
   await expect(primary.getByTestId("item-decision")).toContainText("維持");
+  // Keyboard flow (decision 090): focus moves on to the next undecided item's control, not to the page's top.
+  const lead = page.getByTestId("review-item").filter({ hasText: "lead@kumo.example" });
+  await expect(lead.getByText("判断を記録…")).toBeFocused();
 
   // Remove the lead's login. What it was at the start reads in words, not codes.
-  const lead = page.getByTestId("review-item").filter({ hasText: "lead@kumo.example" });
   await expect(lead).toContainText("サブユーザー · 有効");
   await expect(lead).toContainText("在庫管理 (JP): 表示, ユーザー権限: 表示と編集");
   await expect(lead).not.toContainText(/SECONDARY|USER_PERMISSIONS|VIEW_EDIT/);
@@ -70,6 +72,8 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await lead.getByRole("button", { name: "判断を記録" }).click();
   await expect(lead.getByTestId("item-decision")).toContainText("削除");
   await expect(lead.getByTestId("item-decision")).toContainText("タスク: 未完了");
+  // None left undecided: focus rests on the result just recorded.
+  await expect(lead.getByTestId("decided")).toBeFocused();
   await expect(page.getByTestId("campaign-summary")).toContainText("完了");
 
   // The task says exactly what to change, on the Japanese Seller Central.
