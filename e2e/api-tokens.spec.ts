@@ -29,7 +29,15 @@ test("an owner creates an API token in Settings, a script uses it, the owner rev
   await expect(row.getByTestId("api-token-last-used")).not.toContainText("未使用");
   await expect(page.getByText(token)).toHaveCount(0);
 
-  await row.getByRole("button", { name: "失効させる" }).click();
+  // One click only opens the confirmation, which names the token; nothing is revoked until it is confirmed (decision 090).
+  await row.getByText("失効させる…").click();
+  await expect(row.getByTestId("api-token-revoker")).toContainText("「Nightly capture」を使うスクリプトや連携は");
+  await expectNoSeriousViolations(page);
+  await page.reload();
+  await expect(row).not.toContainText("失効済み");
+  expect((await page.request.get("/api/v1/accounts", { headers: auth })).status()).toBe(200);
+  await row.getByText("失効させる…").press("Enter");
+  await row.getByRole("button", { name: "「Nightly capture」を失効させる" }).click();
   await expect(row).toContainText("失効済み");
   const refused = await page.request.get("/api/v1/accounts", { headers: auth });
   expect(refused.status()).toBe(401);

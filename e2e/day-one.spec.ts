@@ -56,6 +56,15 @@ test("from an empty database: the setup link, the agency, a client, an account, 
   await page.goto(`${base}${link.pathname}${link.search}`);
   await expectNoSeriousViolations(page);
   const setup = page.getByTestId("setup-form");
+  // Every field error at once, the confirmation's with the others (decision 090), not one round trip each.
+  await setup.getByLabel("あなたの氏名").fill("   ");
+  await setup.getByLabel("メールアドレス（サインインに使います）").fill("not-an-email");
+  await setup.getByLabel("パスワード", { exact: true }).fill("short");
+  await setup.getByLabel("新しいパスワード（確認）").fill("short2");
+  await setup.getByRole("button", { name: "組織を作成してサインイン" }).click();
+  for (const label of ["代理店名（組織名）", "あなたの氏名", "メールアドレス（サインインに使います）", "新しいパスワード（確認）"])
+    await expect(setup.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  await expect(setup.getByLabel("パスワード", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await setup.getByLabel("代理店名（組織名）").fill("さくら代理店");
   await setup.getByLabel("あなたの氏名").fill("佐藤 花");
   await setup.getByLabel("メールアドレス（サインインに使います）").fill("owner@sakura-agency.example");

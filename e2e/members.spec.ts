@@ -1,5 +1,5 @@
 import { createDb } from "@/lib/db/client";
-import { expect, test } from "./fixtures";
+import { createTenant, expect, test } from "./fixtures";
 import { acceptInvitation, signIn } from "./support";
 
 test("an owner invites a manager through the dev outbox; the manager cannot open an unassigned client's account", async ({ page, browser, tenant }) => {
@@ -94,6 +94,43 @@ test("inviting an address again replaces its pending invitation; the list shows 
   } finally {
     await invitee.close();
   }
+});
+
+test("an invitation opened while signed in as someone else says whose it is and how to go on, with no Join button", async ({ page, browser, tenant }) => {
+  const other = await createTenant("VIEWER");
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/members");
+  const form = page.getByTestId("invite-form");
+  await form.getByLabel("メールアドレス").fill(other.email);
+  await form.getByLabel("役割").selectOption("VIEWER");
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(form.getByText("招待メールを送りました。")).toBeVisible();
+  await page.goto("/members/outbox");
+  const mail = page.getByTestId("outbox-mail").filter({ hasText: other.email }).first();
+  const link = new URL((await mail.textContent())!.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)![0]).pathname;
+
+  // The owner (another account) opens it: told before any button, and shown the way forward (decision 090).
+  await page.goto(link);
+  const notice = page.getByTestId("invite-other-account");
+  await expect(notice).toContainText(`この招待は ${other.email} 宛てで、今ログインしているのは別のアカウントです。`);
+  await expect(notice).toContainText(`ログアウトし、${other.email} のアカウントでログインしてから`);
+  await expect(page.getByRole("button", { name: "参加する" })).toHaveCount(0);
+
+  // The invitee, signed in as themselves, still sees Join.
+  const invitee = await browser.newContext();
+  try {
+    const p = await invitee.newPage();
+    await signIn(p, other.email, other.password);
+    await p.goto(link);
+    await expect(p.getByRole("button", { name: "参加する" })).toBeVisible();
+    await expect(p.getByTestId("invite-other-account")).toHaveCount(0);
+  } finally {
+    await invitee.close();
+  }
+
+  // Signing out from the notice leads to the sign-in page.
+  await notice.getByRole("button", { name: "ログアウトする" }).click();
+  await expect(page).toHaveURL(/\/signin/);
 });
 
 test("a viewer or manager cannot reach the members page", async ({ page, tenant }) => {

@@ -56,11 +56,13 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await primary.getByRole("button", { name: "判断を記録" }).click();
   await expect(primary.getByText("未解決の高・重大リスクがあるアクセスを維持するには、理由をコメントしてください。").first()).toBeVisible();
   await primary.getByLabel("コメント").fill("our own primary login; backup app being added");
-  await primary.getByRole("button", { name: "判断を記録" }).click();
+  await primary.getByRole("button", { name: "判断を記録" }).press("Enter");
   await expect(primary.getByTestId("item-decision")).toContainText("維持");
+  // Keyboard flow (decision 090): focus moves on to the next undecided item's control, not to the page's top.
+  const lead = page.getByTestId("review-item").filter({ hasText: "lead@kumo.example" });
+  await expect(lead.getByText("判断を記録…")).toBeFocused();
 
   // Remove the lead's login. What it was at the start reads in words, not codes.
-  const lead = page.getByTestId("review-item").filter({ hasText: "lead@kumo.example" });
   await expect(lead).toContainText("サブユーザー · 有効");
   await expect(lead).toContainText("在庫管理 (JP): 表示, ユーザー権限: 表示と編集");
   await expect(lead).not.toContainText(/SECONDARY|USER_PERMISSIONS|VIEW_EDIT/);
@@ -70,6 +72,8 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await lead.getByRole("button", { name: "判断を記録" }).click();
   await expect(lead.getByTestId("item-decision")).toContainText("削除");
   await expect(lead.getByTestId("item-decision")).toContainText("タスク: 未完了");
+  // None left undecided: focus rests on the result just recorded.
+  await expect(lead.getByTestId("decided")).toBeFocused();
   await expect(page.getByTestId("campaign-summary")).toContainText("完了");
 
   // The task says exactly what to change, on the Japanese Seller Central.
@@ -102,6 +106,14 @@ test("a client owner runs an access review: keep one, remove one, the task close
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "アクセスレビュー" }).click();
   await page.getByTestId("campaign-row").getByRole("link", { name: "Kumo 2026 Q4" }).click();
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evidence-csv").click()]);
+  // Named after the campaign, the day and the language, so two campaigns' packs do not overwrite each other (decision 090).
+  expect(csv.suggestedFilename()).toBe(`Kumo 2026 Q4-${new Date().toISOString().slice(0, 10)}-ja.csv`);
+  const evidenceUrl = (await page.getByTestId("evidence-csv").getAttribute("href"))!;
+  // A parameter it does not read is named and refused; a client outside the campaign is not found (not an empty pack).
+  const misspelt = await page.request.get(`${evidenceUrl}&clinet=x`);
+  expect(misspelt.status()).toBe(422);
+  expect(JSON.stringify(await misspelt.json())).toContain("clinet");
+  expect((await page.request.get(`${evidenceUrl}&client=not-a-client-of-this-campaign`)).status()).toBe(404);
   const text = (await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(text).toContain("Kumo 2026 Q4");
   const rows = text.split("\r\n");

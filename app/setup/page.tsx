@@ -37,6 +37,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         submitLabel={t("setup.submit")}
         pendingLabel={t("form.saving")}
         testId="setup-form"
+        schema="setup"
       />
     </main>
   );

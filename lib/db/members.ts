@@ -145,7 +145,8 @@ export async function findInvitation(token: string) {
   ]);
   // A client-owner portal invitation names the agency that sent it, not only the client's own organisation.
   const agencyName = org.portalFor?.org.name ?? null;
-  return { id: invitation.id, email: invitation.email, role: invitation.role, orgName: org.name, agencyName, userExists: user !== null };
+  // `userId`: the page tells a signed-in user when the invitation is another person's, before any button (decision 090).
+  return { id: invitation.id, email: invitation.email, role: invitation.role, orgName: org.name, agencyName, userExists: user !== null, userId: user?.id ?? null };
 }
 
 /** New user: creates the account with a policy-checked password and joins; the token then stops working. */

@@ -29,6 +29,8 @@ export interface EvidenceMeta {
   dueOn: string;
   startedBy: string;
   generatedAt: Date;
+  /** The client the pack is filtered to (its file is named after it), if any. */
+  clientName?: string | null;
 }
 
 const TEXT = {

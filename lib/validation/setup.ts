@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./limits";
 import { LOCALES } from "../i18n/locales";
 import { inviteEmail } from "./members";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
@@ -16,6 +17,11 @@ const locale = z.enum(LOCALES, "validation.choose");
 export const newOrganisationSchema = z.object({ orgName, locale });
 export type NewOrganisationInput = z.infer<typeof newOrganisationSchema>;
 
+const bothPasswords = ({ value }: { value: unknown }) => {
+  const v = value as { password?: unknown; confirmPassword?: unknown } | null;
+  return typeof v?.password === "string" && typeof v.confirmPassword === "string";
+};
+
 export const setupSchema = z
   .object({
     token: z.string().min(20).max(200),
@@ -23,10 +29,13 @@ export const setupSchema = z
     locale,
     name: ownerName,
     email: inviteEmail,
-    password: z.string().min(1, "validation.required").max(1024),
+    // The length is said with the other field errors; the rest of the policy (common, personal, weak) is the server's.
+    password: z.string().min(1, "validation.required").min(MIN_PASSWORD_LENGTH, "validation.password.tooShort").max(1024),
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+  // Checked even when other fields fail (`when`), so every field error shows at once (decision 090): an object's
+  // refine otherwise runs only after all its fields pass, and the form answered in three round trips.
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer", when: bothPasswords });
 export type SetupInput = z.infer<typeof setupSchema>;
 
 /** What every way of creating an agency with its Owner needs (the web form adds the token and a confirmation). */

@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { REMEDIATION, ruleTitle, type EvidenceData, type RuleId } from "@/lib/risk";
 import { evidenceText } from "@/lib/risk/evidence-en";
 import { evidenceIds } from "@/lib/risk/evidence-ja";
+import { appDetail, otherRoleLabel, partnerDetail } from "@/lib/reports/access-words";
 import { labelOr, reportT } from "@/lib/reports/labels";
 import { bySeverity, type ReportAccess, type ReportAccount, type ReportHead, type ReportSeverity } from "@/lib/reports/content";
 import type { Prisma } from "../generated/client";
@@ -104,7 +105,7 @@ function readAccountPage(scope: Scope, where: Prisma.SellerAccountWhereInput, pa
           select: { id: true, email: true, role: true, status: true, person: { select: { id: true, name: true, external: true, company: true } }, permissions: { select: { level: true } } },
           orderBy: [{ role: "asc" }, { email: "asc" }],
         },
-        partners: { select: { id: true, company: true, rights: true, acceptedAt: true }, orderBy: { company: "asc" } },
+        partners: { select: { id: true, company: true, rights: true, acceptedAt: true, linkSentAt: true }, orderBy: { company: "asc" } },
         apps: { select: { id: true, appName: true, developer: true, expiresAt: true, roles: true }, orderBy: { appName: "asc" } },
         otherAccess: { select: { console: true, role: true, person: { select: { name: true } } } },
         findings: {
@@ -165,9 +166,9 @@ export async function* reportAccounts(scope: Scope, target: ReportTarget, locale
           level: l.role === "PRIMARY" ? "ADMIN" : LEVELS[Math.max(0, ...l.permissions.map((p) => LEVELS.indexOf(p.level)))],
           detail: [t(`report.role.${l.role}`), labelOr(t, `loginStatus.${l.status}`, l.status), l.person.external ? `${t("report.external")}${l.person.company ? `: ${l.person.company}` : ""}` : null].filter(Boolean).join(" · "),
         })),
-        ...a.partners.map((p) => ({ kind: "partner" as const, holder: p.company, level: p.rights.join(", "), detail: day(p.acceptedAt) ?? "" })),
-        ...a.apps.map((p) => ({ kind: "app" as const, holder: p.appName, level: p.roles.join(", "), detail: [p.developer, p.expiresAt ? `→ ${day(p.expiresAt)}` : null].filter(Boolean).join(" · ") })),
-        ...a.otherAccess.map((o) => ({ kind: o.console, holder: o.person.name, level: o.role, detail: "" })),
+        ...a.partners.map((p) => ({ kind: "partner" as const, holder: p.company, level: p.rights.join(", "), detail: partnerDetail(p, locale) })),
+        ...a.apps.map((p) => ({ kind: "app" as const, holder: p.appName, level: p.roles.join(", "), detail: appDetail(p, locale) })),
+        ...a.otherAccess.map((o) => ({ kind: o.console, holder: o.person.name, level: otherRoleLabel(t, o.role), detail: "" })),
       ];
       return {
         id: a.id,

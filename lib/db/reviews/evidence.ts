@@ -17,6 +17,8 @@ export async function getEvidenceOrThrow(scope: Scope, campaignId: string, clien
     where: { AND: [accountScopeWhere(scope), clientId ? { clientId } : {}, { id: { in: campaign.accountIds } }] },
     select: { id: true, storeName: true, sellerId: true, client: { select: { name: true } } },
   });
+  // A client with no account in the campaign (or none the caller sees) is not found, not an empty pack (decision 090).
+  if (clientId && accounts.length === 0) throw new AppError("NOT_FOUND", "Client not in this campaign");
   const items = await db.reviewItem.findMany({
     where: { orgId: scope.orgId, campaignId, accountId: { in: accounts.map((a) => a.id) } },
     orderBy: [{ accountId: "asc" }, { kind: "asc" }, { label: "asc" }],
@@ -27,7 +29,7 @@ export async function getEvidenceOrThrow(scope: Scope, campaignId: string, clien
   const accountOf = new Map(accounts.map((a) => [a.id, a]));
   const taskOf = new Map(tasks.map((t) => [t.id, t]));
   return {
-    meta: { campaignName: campaign.name, startedAt: campaign.startedAt, completedAt: campaign.completedAt, dueOn: campaign.dueOn.toISOString().slice(0, 10), startedBy: who(campaign.startedById) ?? "", generatedAt: new Date() },
+    meta: { campaignName: campaign.name, startedAt: campaign.startedAt, completedAt: campaign.completedAt, dueOn: campaign.dueOn.toISOString().slice(0, 10), startedBy: who(campaign.startedById) ?? "", generatedAt: new Date(), clientName: clientId ? (accounts[0].client?.name ?? null) : null },
     rows: items.map((i) => {
       const account = accountOf.get(i.accountId)!;
       const task = i.taskId ? taskOf.get(i.taskId) : undefined;

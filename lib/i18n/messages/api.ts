@@ -57,7 +57,9 @@ export const ja = {
   "apiTokens.noExpiry": "無期限",
   "apiTokens.revoked": "失効済み",
   "apiTokens.expired": "期限切れ",
-  "apiTokens.revoke": "失効させる",
+  "apiTokens.revoke": "失効させる…",
+  "apiTokens.revokeWhat": "「{name}」を使うスクリプトや連携は、次の呼び出しから拒否されます（401）。元に戻せません。続けるには新しいトークンを作って設定し直してください。",
+  "apiTokens.revokeConfirm": "「{name}」を失効させる",
   "apiTokens.revokedDone": "トークンを失効させました。",
 } as const;
 
@@ -119,6 +121,8 @@ export const en: Record<keyof typeof ja, string> = {
   "apiTokens.noExpiry": "no expiry",
   "apiTokens.revoked": "revoked",
   "apiTokens.expired": "expired",
-  "apiTokens.revoke": "Revoke",
+  "apiTokens.revoke": "Revoke…",
+  "apiTokens.revokeWhat": "Scripts and integrations using “{name}” are refused (401) from their next call. This cannot be undone: to carry on, create a new token and set it up again.",
+  "apiTokens.revokeConfirm": "Revoke “{name}”",
   "apiTokens.revokedDone": "Token revoked.",
 };

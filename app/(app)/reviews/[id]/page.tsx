@@ -18,6 +18,7 @@ import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib
 import { recordId } from "@/lib/validation/record-fields";
 import { decideItemsAction } from "../actions";
 import { DecideForm } from "./_components/decide-form";
+import { DecisionResult, DecisionSent } from "./_components/decision-focus";
 import { ItemDetail } from "./_components/item-detail";
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -153,16 +154,16 @@ function AccountItems({ accountId, items, changes, t, locale, messages }: { acco
                 <td className="px-2 py-2">{item.reviewer ?? t("reviews.unassigned")}</td>
                 <td className="px-2 py-2" data-testid="item-decision">
                   {item.decision ? (
-                    <div className="text-xs" data-testid="decided">
+                    <DecisionResult itemId={item.id} className="text-xs">
                       <span className={item.decision === "KEEP" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>{t(`reviews.decision.${item.decision}`)}</span>{" "}
                       <span className="text-slate-500">{item.decidedBy} · {item.decidedAt && <Day value={item.decidedAt} />}</span>
                       {item.comment && <div className="text-slate-600 [overflow-wrap:anywhere]">“{item.comment}”</div>}
                       {item.taskStatus && <div><Link href="/tasks?status=ALL">{t("reviews.task")}: {t(`tasks.status.${item.taskStatus as "OPEN"}`)}</Link></div>}
-                    </div>
+                    </DecisionResult>
                   ) : item.ownAccess ? (
                     <span className="text-xs text-slate-600">{t("reviews.ownAccess")}</span>
                   ) : item.decidable ? (
-                    <DecideForm item={item} t={t} locale={locale} messages={messages} />
+                    <DecisionSent itemId={item.id}><DecideForm item={item} t={t} locale={locale} messages={messages} /></DecisionSent>
                   ) : null}
                 </td>
               </tr>

@@ -54,9 +54,13 @@ export async function ApiTokensSection({ scope, t, locale }: { scope: Scope; t: 
                   {t("apiTokens.lastUsed")}: {token.lastUsedAt ? <><LocalTime iso={token.lastUsedAt.toISOString()} locale={locale} /> · {token.lastUsedIp}</> : t("apiTokens.never")}
                 </p>
                 {live && (
-                  <div className="mt-1">
-                    <ActionForm action={revokeApiTokenAction} hidden={{ tokenId: token.id, confirm: "yes" }} submitLabel={t("apiTokens.revoke")} pendingLabel={t("form.saving")} messages={formMessages(t, "apiTokens.revokedDone")} variant="danger" inline />
-                  </div>
+                  // Revoking asks first, as removing a person or a 2SV method does (decisions 025, 090): a native
+                  // <details> opens with Enter/Space and without JavaScript; only the button inside revokes.
+                  <details className="mt-1" data-testid="api-token-revoker">
+                    <summary className="cursor-pointer text-xs text-red-800">{t("apiTokens.revoke")}</summary>
+                    <p className="my-1 max-w-xl text-xs">{t("apiTokens.revokeWhat", { name: token.name })}</p>
+                    <ActionForm action={revokeApiTokenAction} hidden={{ tokenId: token.id, confirm: "yes" }} submitLabel={t("apiTokens.revokeConfirm", { name: token.name })} pendingLabel={t("form.saving")} messages={formMessages(t, "apiTokens.revokedDone")} variant="danger" inline />
+                  </details>
                 )}
               </li>
             );
