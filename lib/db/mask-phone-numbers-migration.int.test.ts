@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createThrowawayDatabase } from "@/tests/support/test-database";
+import { databaseBeforeMigration } from "@/tests/support/database-before-migration";
 import { containsPhoneNumber, maskPhoneNumbers } from "@/lib/validation/phone-number";
 import { applyMigrations } from "./migrate";
 
@@ -60,12 +60,8 @@ describe(MIGRATION, () => {
     expect(WITH_NUMBERS.filter((l) => !containsPhoneNumber(l))).toEqual([]);
     expect(WITHOUT.filter((l) => containsPhoneNumber(l))).toEqual([]);
 
-    const db = await createThrowawayDatabase(inject("adminDatabaseUrl"), "gatehouse_mask_phones");
+    const db = await databaseBeforeMigration(inject("adminDatabaseUrl"), MIGRATION, "gatehouse_mask_phones");
     drops.push(db.drop);
-    const before = await mkdtemp(join(tmpdir(), "gh-mask-phones-"));
-    await cp("prisma/migrations", before, { recursive: true });
-    for (const name of await readdir(before)) if (name >= MIGRATION) await rm(join(before, name), { recursive: true });
-    await applyMigrations(db.url, before);
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -174,7 +170,6 @@ describe(MIGRATION, () => {
       expect((await q(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'gatehouse_mask_phone_numbers'`)).rows[0].n).toBe(0);
     } finally {
       await client.end();
-      await rm(before, { recursive: true, force: true });
     }
   });
 

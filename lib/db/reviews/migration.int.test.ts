@@ -1,9 +1,6 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createThrowawayDatabase } from "@/tests/support/test-database";
+import { databaseBeforeMigration } from "@/tests/support/database-before-migration";
 import { applyMigrations } from "../migrate";
 
 // The per-login access reviews become a completed campaign (migration 20261206020000_review_campaigns):
@@ -17,12 +14,8 @@ afterAll(async () => {
 
 describe(MIGRATION, () => {
   it("moves every per-login review into one completed campaign per organisation, then drops AccessReview", async () => {
-    const db = await createThrowawayDatabase(inject("adminDatabaseUrl"), "gatehouse_reviews_migration");
+    const db = await databaseBeforeMigration(inject("adminDatabaseUrl"), MIGRATION, "gatehouse_reviews_migration");
     drops.push(db.drop);
-    const before = await mkdtemp(join(tmpdir(), "gh-reviews-"));
-    await cp("prisma/migrations", before, { recursive: true });
-    for (const name of await readdir(before)) if (name >= MIGRATION) await rm(join(before, name), { recursive: true });
-    await applyMigrations(db.url, before);
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
