@@ -133,8 +133,11 @@ test("a client owner runs an access review: keep one, remove one, the task close
 test("a task made from a finding reads in the reader's language: the risk's title and its evidence, names included", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   await page.goto(`/accounts/${tenant.accountId("kumo")}`);
-  await page.locator('[data-testid="finding"][data-rule="SINGLE_2SV_METHOD"]').getByRole("button", { name: "タスクにする" }).click();
-  await expect(page.getByText("タスクを作成しました。")).toBeVisible();
+  const single = page.locator('[data-testid="finding"][data-rule="SINGLE_2SV_METHOD"]');
+  await single.getByRole("button", { name: "タスクにする" }).click();
+  // The button gives way to the task it made (decision 089).
+  await expect(single.getByTestId("finding-task")).toBeVisible();
+  await expect(single.getByRole("button", { name: "タスクにする" })).toHaveCount(0);
   await page.goto("/tasks");
   const task = page.getByTestId("task-row");
   await expect(task).toContainText("リスク「2段階認証の手段が一つだけ」（プライマリーユーザーのログイン owner@kumo.example の2段階認証は SMS（端末: Phone） の一つだけで、バックアップ手段がありません）を解消してください。");
@@ -153,7 +156,7 @@ test("an agency owner makes a task of a finding and closes it by hand, decides i
   await reportSection.getByRole("button", { name: "レポートを作成" }).click();
   await expect(reportSection.getByTestId("account-report-row")).toHaveCount(1);
   await page.getByTestId("finding").first().getByRole("button", { name: "タスクにする" }).click();
-  await expect(page.getByText("タスクを作成しました。")).toBeVisible();
+  await expect(page.getByTestId("finding").first().getByTestId("finding-task")).toBeVisible();
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "対応タスク" }).click();
   const task = page.getByTestId("task-row");
   await expect(task).toHaveCount(1);

@@ -42,7 +42,8 @@ export function FindingActions({ findingId, task }: { findingId: string; task?: 
     <>
       <div className="mt-2">
         {task ? (
-          <p className="text-sm text-slate-700" data-testid="finding-task">
+          // A status region: when the button gives way to it, a screen reader hears that the task exists.
+          <p className="text-sm text-slate-700" data-testid="finding-task" role="status">
             {task} <a href={href}>{words.openTask}</a>
           </p>
         ) : (
