@@ -41,7 +41,7 @@ describe("account history", () => {
     const scope = await scopeFor(tenant.userId);
     const version = async () => (await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).version;
 
-    await expect(updateLogin(scope, { accountId, version: await version(), loginId, status: "ACTIVE", passwordChangedAt: addDays(utcToday(), 1) })).rejects.toMatchObject({
+    await expect(updateLogin(scope, { accountId, version: await version(), loginId, status: "ACTIVE", passwordChangedAt: addDays(utcToday(), 2) })).rejects.toMatchObject({
       code: "INVALID_INPUT", details: { passwordChangedAt: "validation.passwordChangedFuture" },
     });
     expect((await db.login.findUniqueOrThrow({ where: { id: loginId } })).passwordChangedAt).not.toBeNull();

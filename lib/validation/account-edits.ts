@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalLabel, optionalRef, recordId } from "./record-fields";
 import { PHONE_LAST4_PATTERN } from "./text-rules";
-import { formDayWithin } from "./day";
+import { formDayWithin, latestDayAnywhere } from "./day";
 import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
 
 const id = recordId;
@@ -45,7 +45,7 @@ export const updateLoginSchema = z
     status: z.enum(["INVITED", "ACTIVE", "DISABLED", "REMOVED"], "validation.choose"),
     /** Empty = unknown (null, as in a snapshot): saved as such, so clearing the field really clears it. */
     // A pipe, not a union with "": a union's refusal would be zod's own "Invalid input", not our message.
-    passwordChangedAt: z.string().transform((v) => v || null).pipe(formDayWithin((day, today) => passwordChangedDateError(day, today)).nullable()),
+    passwordChangedAt: z.string().transform((v) => v || null).pipe(formDayWithin((day, today) => passwordChangedDateError(day, today), latestDayAnywhere).nullable()),
     ...loginEditExtras,
   })
   .refine(acceptedAfterInvited, acceptedIssue);

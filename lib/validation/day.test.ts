@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { updateLoginSchema } from "./account-edits";
-import { realDay, utcDay } from "./day";
+import { earliestDayAnywhere, latestDayAnywhere, realDay, utcDay } from "./day";
 import { acceptFindingSchema } from "./findings";
 import { offboardPersonSchema } from "./people";
 import { addDays } from "../dates";
@@ -33,7 +33,8 @@ describe("form dates", () => {
   });
 
   it("refuses future departures and password changes in the schema, and accepts today", () => {
-    const tomorrow = addDays(utcDay(), 1);
+    // Two days on: UTC's tomorrow is already today east of UTC from 10:00 UTC (latestDayAnywhere).
+    const tomorrow = addDays(utcDay(), 2);
     expect(problems(offboardPersonSchema.safeParse({ personId: "p", departedAt: tomorrow, confirm: "no" }))).toEqual([
       ["departedAt", "validation.departedFuture"], ["confirm", "validation.offboardConfirm"],
     ]);
@@ -42,5 +43,28 @@ describe("form dates", () => {
     expect(updateLoginSchema.parse({ ...login, passwordChangedAt: utcDay() }).passwordChangedAt).toBe(utcDay());
     expect(updateLoginSchema.parse({ ...login, passwordChangedAt: "" }).passwordChangedAt).toBeNull();
     expect(offboardPersonSchema.safeParse({ personId: "p", departedAt: utcDay(), confirm: "yes" }).success).toBe(true);
+  });
+});
+
+describe("today at the ends of the Earth (review 43: a user in Japan was refused today as a future day before 09:00)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("is UTC's day until 10:00 UTC for the latest zone, the next from then; UTC's day from noon for the earliest", () => {
+    expect(latestDayAnywhere(new Date("2026-12-07T09:59:59Z"))).toBe("2026-12-07");
+    expect(latestDayAnywhere(new Date("2026-12-07T10:00:00Z"))).toBe("2026-12-08");
+    expect(latestDayAnywhere(new Date("2026-12-31T20:00:00Z"))).toBe("2027-01-01");
+    expect(earliestDayAnywhere(new Date("2026-12-07T11:59:59Z"))).toBe("2026-12-06");
+  });
+
+  it("lets a departure and a password change be today in Japan while UTC is still on the day before", () => {
+    // 23:30 UTC on the 7th is 08:30 on the 8th in Tokyo.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-07T23:30:00Z"));
+    const login = { accountId: "a", version: "1", loginId: "l", status: "ACTIVE" };
+    expect(updateLoginSchema.parse({ ...login, passwordChangedAt: "2026-12-08" }).passwordChangedAt).toBe("2026-12-08");
+    expect(offboardPersonSchema.safeParse({ personId: "p", departedAt: "2026-12-08", confirm: "yes" }).success).toBe(true);
+    // The 9th is nobody's today yet.
+    expect(problems(updateLoginSchema.safeParse({ ...login, passwordChangedAt: "2026-12-09" }))).toEqual([["passwordChangedAt", "validation.passwordChangedFuture"]]);
+    expect(problems(offboardPersonSchema.safeParse({ personId: "p", departedAt: "2026-12-09", confirm: "yes" }))).toEqual([["departedAt", "validation.departedFuture"]]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formDayWithin } from "./day";
+import { formDayWithin, latestDayAnywhere } from "./day";
 import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { recordId } from "./record-fields";
 import { isSingleLine, linkChoice, SINGLE_LINE_PATTERN } from "./text";
@@ -46,7 +46,8 @@ export const personSearchSchema = z.object({ q: z.string().max(100).regex(SINGLE
 
 export const offboardPersonSchema = z.object({
   personId: id,
-  departedAt: formDayWithin((day, today) => departureDateError(day, today)),
+  // Not after the latest day it is anywhere: a departure "today" in Japan is tomorrow in UTC until 09:00.
+  departedAt: formDayWithin((day, today) => departureDateError(day, today), latestDayAnywhere),
   /** The form's second step: nothing happens until the user has confirmed. */
   confirm: z.literal("yes", "validation.offboardConfirm"),
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { dueDayError, findingTaskSchema, parseTaskFilterPage, startCampaignSchema, taskFilterSchema } from "./reviews";
-import { utcDay } from "./day";
+import { earliestDayAnywhere, utcDay } from "./day";
 import { addDays } from "@/lib/dates";
 
 describe("the tasks page's filter (from the address bar)", () => {
@@ -67,9 +67,34 @@ describe("a review's due date", () => {
 
   it("is checked by the start form's schema with today's clock, once per bad field", () => {
     const today = utcDay();
-    expect(startCampaignSchema.safeParse(form(addDays(today, -1))).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);
+    expect(startCampaignSchema.safeParse(form(addDays(today, -2))).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);
     expect(startCampaignSchema.safeParse(form("2026-13-45")).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
     expect(startCampaignSchema.parse(form(today)).dueOn).toBe(today);
+  });
+});
+
+describe("today is the earliest day it is anywhere (review 43: a user west of UTC was refused their own today)", () => {
+  afterEach(() => vi.useRealTimers());
+  const form = (dueOn: string) => ({ name: "H1 review", clientIds: "c-1", accountIds: "", reviewerIds: "u-1", dueOn, recurrence: "SEMIANNUAL" });
+
+  it("is UTC's day from noon UTC, and the day before until then", () => {
+    expect(earliestDayAnywhere(new Date("2026-12-07T18:00:00Z"))).toBe("2026-12-07");
+    expect(earliestDayAnywhere(new Date("2026-12-07T12:00:00Z"))).toBe("2026-12-07");
+    expect(earliestDayAnywhere(new Date("2026-12-07T11:59:59Z"))).toBe("2026-12-06");
+    expect(earliestDayAnywhere(new Date("2027-01-01T03:00:00Z"))).toBe("2026-12-31");
+  });
+
+  it("lets the forms take a day that is still today somewhere, and nothing earlier", () => {
+    // 06:00 UTC on the 7th is 20:00 on the 6th in Hawaii: the 6th is someone's today, the 5th nobody's.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-07T06:00:00Z"));
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "2026-12-06" }).success).toBe(true);
+    expect(startCampaignSchema.safeParse(form("2026-12-06")).success).toBe(true);
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "2026-12-05" }).error?.issues).toEqual([expect.objectContaining({ message: "validation.duePast" })]);
+    // 18:00 UTC: the 7th has begun everywhere, so the 6th is past for everyone.
+    vi.setSystemTime(new Date("2026-12-07T18:00:00Z"));
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "2026-12-06" }).error?.issues).toEqual([expect.objectContaining({ message: "validation.duePast" })]);
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "2026-12-07" }).success).toBe(true);
   });
 });
 
@@ -79,7 +104,7 @@ describe("a task's due date (stop 43: a task made from a finding took a day in t
     const today = utcDay();
     expect(dueDayError("2026-02-30", "2026-12-07")).toBe("validation.date");
     expect(dueDayError("2026-13-45", "2026-12-07")).toBe("validation.date");
-    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: addDays(today, -1) }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);
+    expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: addDays(today, -2) }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.duePast" })]);
     expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "2026-02-30" }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
     expect(findingTaskSchema.safeParse({ findingId: "f-1", dueOn: "next week" }).error?.issues).toEqual([expect.objectContaining({ path: ["dueOn"], message: "validation.date" })]);
     expect(findingTaskSchema.parse({ findingId: "f-1", dueOn: today }).dueOn).toBe(today);

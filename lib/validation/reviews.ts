@@ -3,7 +3,7 @@ import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "
 import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
-import { realDay, utcDay } from "./day";
+import { earliestDayAnywhere, realDay } from "./day";
 import { REVIEW_COMMENT_MAX_LENGTH } from "./limits";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
@@ -17,8 +17,9 @@ export const BULK_MAX_ITEMS = 500;
 
 /**
  * Whatever is due — a review, a remediation task — is due today or later: a review due 2026-01-01 started on
- * 2026-12-07 began overdue (stop 42, finding 4), and a task made from a finding could be too (stop 43). Today is
- * the UTC calendar day, as every date rule counts. "validation.date" for a day that does not exist (2026-02-30).
+ * 2026-12-07 began overdue (stop 42, finding 4), and a task made from a finding could be too (stop 43). `today` is
+ * the earliest day it is anywhere (earliestDayAnywhere), so no user is refused their own today, whatever their zone.
+ * "validation.date" for a day that does not exist (2026-02-30).
  * lib/db repeats the rule for callers that are not forms (startCampaign, createTask).
  */
 export function dueDayError(dueOn: string, today: string): string | null {
@@ -27,7 +28,7 @@ export function dueDayError(dueOn: string, today: string): string | null {
 }
 /** A due day typed in a form: a real day, today or later, said once (the first problem only). */
 const dueDay = z.string("validation.date").superRefine((day, ctx) => {
-  const error = dueDayError(day, utcDay());
+  const error = dueDayError(day, earliestDayAnywhere());
   if (error) ctx.addIssue({ code: "custom", message: error });
 });
 const comment = z

@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
+import { latestDayAnywhere } from "@/lib/validation/day";
 import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput, type UpdateTwoStepMethodInput } from "@/lib/validation/account-edits";
 import type { Tx } from "../client";
 import type { Scope } from "../scope";
-import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
+import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
 import { loginEmailKey, sameTwoStepMethod, type TwoStepIdentity } from "@/lib/validation/record-identity";
 import { assertEmailFreeOnAccount, assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
 import { clientReach } from "../client-reach";
@@ -92,7 +93,7 @@ export async function removeTwoStepMethod(scope: Scope, accountId: string, versi
 }
 
 export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
-  const dateError = passwordChangedDateError(input.passwordChangedAt, utcToday());
+  const dateError = passwordChangedDateError(input.passwordChangedAt, latestDayAnywhere());
   if (dateError) throw new AppError("INVALID_INPUT", dateError, { passwordChangedAt: dateError });
   const edit = writeAccountData(scope, input.accountId, input.version, async (tx) => {
     const before = await loginOnAccount(tx, scope, input.accountId, input.loginId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { departureDateError } from "@/lib/validation/people";
+import { latestDayAnywhere } from "@/lib/validation/day";
 import type { Tx } from "../client";
 import { assertPersonVisible } from "../people/people-sql";
 import { recomputeAccounts } from "../risk/recompute";
@@ -23,7 +24,7 @@ const LIVE = ["ACTIVE", "INVITED"] as const;
 export async function offboardPerson(scope: Scope, personId: string, departedAt: string): Promise<{ tasks: number }> {
   assertCanWrite(scope);
   const today = utcToday();
-  const dateError = departureDateError(departedAt, today);
+  const dateError = departureDateError(departedAt, latestDayAnywhere());
   if (dateError) throw new AppError("INVALID_INPUT", dateError, { departedAt: dateError });
   const orgId = scope.orgId;
   return dbFor(scope).$transaction(async (tx) => {

@@ -134,7 +134,8 @@ describe("review campaigns", () => {
     const today = new Date().toISOString().slice(0, 10);
     const before = await db.reviewCampaign.count({ where: { orgId: owner.orgId } });
     const startDue = (dueOn: string) => startCampaign(owner, { name: `Past ${randomUUID().slice(0, 4)}`, clientIds: [], accountIds: [accountId], reviewerIds: [manager.userId], dueOn, recurrence: "SEMIANNUAL" });
-    await expect(startDue(addDays(today, -1))).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.duePast" } });
+    // Two days back: one day back is still today west of UTC in the morning (earliestDayAnywhere).
+    await expect(startDue(addDays(today, -2))).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.duePast" } });
     expect(await db.reviewCampaign.count({ where: { orgId: owner.orgId } })).toBe(before);
     // Due today is fine.
     expect((await startDue(today)).items).toBeGreaterThan(0);
@@ -210,8 +211,9 @@ describe("review campaigns", () => {
   it("opens a task for a finding on request, closes one by hand with a note, and removes a login's task when the login goes", async () => {
     const finding = await db.finding.findFirstOrThrow({ where: { accountId, ruleId: "NO_2SV", status: "OPEN" } });
     // Due before today, or on a day that does not exist, is refused as a review's is, and opens nothing (stop 43).
-    const yesterday = addDays(new Date().toISOString().slice(0, 10), -1);
-    await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null, dueOn: yesterday })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.duePast" } });
+    // Two days back: one day back is still today somewhere until UTC noon (earliestDayAnywhere).
+    const past = addDays(new Date().toISOString().slice(0, 10), -2);
+    await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null, dueOn: past })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.duePast" } });
     await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null, dueOn: "2026-02-30" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.date" } });
     expect(await db.remediationTask.count({ where: { findingId: finding.id } })).toBe(0);
     const taskId = await createFindingTask(manager, { findingId: finding.id, assigneeId: null });

@@ -1,10 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { assignReviewers, nextRecurrence } from "@/lib/reviews";
+import { earliestDayAnywhere } from "@/lib/validation/day";
 import { dueDayError, type StartCampaignInput } from "@/lib/validation/reviews";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { audit, utcToday } from "../write-context";
+import { audit } from "../write-context";
 import { canStartCampaign } from "./access";
 import { freezeItems } from "./freeze";
 import { reviewerOptions } from "./reviewers";
@@ -30,7 +31,7 @@ export async function startCampaign(scope: Scope, input: StartCampaignInput): Pr
 async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previousCampaignId: string | null, startedAt: Date): Promise<{ id: string; items: number } | null> {
   if (!canStartCampaign(scope)) throw new AppError("FORBIDDEN", "Only owners and admins start access reviews");
   // A person's start is held to today; a recurrence's due day is the job's reckoning from the last one.
-  const dueError = previousCampaignId === null ? dueDayError(input.dueOn, utcToday()) : null;
+  const dueError = previousCampaignId === null ? dueDayError(input.dueOn, earliestDayAnywhere()) : null;
   if (dueError) throw new AppError("INVALID_INPUT", dueError === "validation.date" ? "The due date is not a date" : "The due date is in the past", { dueOn: dueError });
   const db = dbFor(scope);
   const scoped = accountScopeWhere(scope);

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { taskDueFrom, taskUrlFor, type TaskKind } from "@/lib/reviews";
+import { earliestDayAnywhere } from "@/lib/validation/day";
 import { dueDayError } from "@/lib/validation/reviews";
 import type { Tx } from "../client";
 import { accountScopeWhere, type Scope } from "../scope";
@@ -33,7 +34,7 @@ export interface CreateTaskInput {
  */
 export async function createTask(scope: Scope, input: CreateTaskInput, tx?: Tx): Promise<string> {
   // Refused as the forms refuse it, before anything is read: a task is not opened overdue, nor on a day that does not exist.
-  const dueError = input.dueOn ? dueDayError(input.dueOn, utcToday()) : null;
+  const dueError = input.dueOn ? dueDayError(input.dueOn, earliestDayAnywhere()) : null;
   if (dueError) throw new AppError("INVALID_INPUT", dueError === "validation.date" ? "The due date is not a date" : "The due date is in the past", { dueOn: dueError });
   if (!tx) return dbFor(scope).$transaction((own) => createTask(scope, input, own));
   const account = await tx.sellerAccount.findFirst({ where: { id: input.accountId, ...accountScopeWhere(scope) }, select: { id: true, region: true, marketplaces: true } });
