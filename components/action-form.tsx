@@ -20,6 +20,8 @@ export interface FieldSpec {
   type: "text" | "date" | "select" | "textarea" | "password" | "checkbox" | "checkboxes" | "person" | "people";
   /** For checkboxes: the values ticked to begin with. */
   defaultValues?: string[];
+  /** For checkboxes: two buttons that tick or clear the whole group (shown once scripts run; a long list of 500 items). */
+  selectAll?: { all: string; none: string };
   options?: { value: string; label: string }[];
   defaultValue?: string;
   required?: boolean;
@@ -255,6 +257,7 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
             ) : field.type === "checkboxes" ? (
               <fieldset aria-describedby={describedBy}>
                 <legend className="block text-xs font-medium text-slate-700">{field.label}</legend>
+                {field.selectAll && <SelectAllButtons labels={field.selectAll} />}
                 <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
                   {field.options?.map((o) => (
                     <label key={o.value} className="flex items-center gap-1 text-sm">
@@ -326,5 +329,25 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
       {fold.intro}
       <div className="mt-2">{form}</div>
     </details>
+  );
+}
+
+/**
+ * "Select all" / "Clear" for a checkbox group: tick or clear every box of the enclosing fieldset. The boxes are the
+ * form's own uncontrolled inputs, so this only sets `checked`. Drawn after hydration: without scripts they would do
+ * nothing.
+ */
+function SelectAllButtons({ labels }: { labels: { all: string; none: string } }) {
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
+  if (!scripted) return null;
+  const setAll = (button: HTMLButtonElement, checked: boolean) => {
+    for (const box of button.closest("fieldset")?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []) box.checked = checked;
+  };
+  return (
+    <div className="mt-1 flex gap-3 text-xs">
+      <button type="button" className="underline" onClick={(e) => setAll(e.currentTarget, true)}>{labels.all}</button>
+      <button type="button" className="underline" onClick={(e) => setAll(e.currentTarget, false)}>{labels.none}</button>
+    </div>
   );
 }

@@ -185,6 +185,12 @@ test("an agency owner makes a task of a finding and closes it by hand, decides i
   await expect(page.getByTestId("review-item")).toHaveCount(2);
   await expectNoSeriousViolations(page);
   const bulk = page.getByTestId("bulk-decide-form");
+  // "Select all" ticks every item of the list and "Clear selection" none (probe 43: 26 boxes ticked one by one).
+  const items = bulk.getByRole("group", { name: "選択", exact: true }).getByRole("checkbox");
+  await bulk.getByRole("button", { name: "すべて選択" }).click();
+  for (const box of await items.all()) await expect(box).toBeChecked();
+  await bulk.getByRole("button", { name: "選択を解除" }).click();
+  for (const box of await items.all()) await expect(box).not.toBeChecked();
   for (const box of await bulk.getByRole("checkbox", { name: /Clean Store · ログイン/ }).all()) await box.check();
   await bulk.getByLabel("判断", { exact: true }).selectOption({ label: "維持" });
   await bulk.getByRole("button", { name: "選んだ項目に記録" }).click();
