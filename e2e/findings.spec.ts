@@ -108,9 +108,13 @@ test("a finding with a task names it and links to it; pressing 'make a task' on 
   const stale = await page.context().newPage();
   await stale.goto(url);
   const finding = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]');
-  await finding.getByRole("button", { name: "タスクにする" }).click();
-  // The page is read again: the finding names its new task in place of the button.
+  // By keyboard: the button, then Enter.
+  await finding.getByRole("button", { name: "タスクにする" }).focus();
+  await page.keyboard.press("Enter");
+  // The page is read again: the finding names its new task in place of the button, and the focus the button held
+  // is on the task's link, not back at the top of the page.
   await expect(finding.getByTestId("finding-task")).toBeVisible();
+  await expect(finding.getByRole("link", { name: "タスクを見る" })).toBeFocused();
 
   await page.reload();
   const named = page.locator('[data-testid="finding"][data-rule="SMS_ONLY"]').getByTestId("finding-task");

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { ActionForm, type FieldSpec, type FormMessages } from "@/components/action-form";
 import { Disclosure } from "@/components/disclosure";
 import { sharedContext } from "@/components/shared-context";
@@ -38,13 +39,21 @@ export function FindingActions({ findingId, task }: { findingId: string; task?: 
   const shared = context.useShared();
   const { words } = shared;
   const href = findingTaskHref(findingId);
+  // The button gives way to the task it made as the page is read again: the focus it held goes to the task's link,
+  // so a keyboard user is not sent back to the top of the page. A task already there on load takes no focus.
+  const hadButton = useRef(!task);
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (task && hadButton.current && (document.activeElement === null || document.activeElement === document.body)) link.current?.focus();
+    hadButton.current = !task;
+  }, [task]);
   return (
     <>
       <div className="mt-2">
         {task ? (
           // A status region: when the button gives way to it, a screen reader hears that the task exists.
           <p className="text-sm text-slate-700" data-testid="finding-task" role="status">
-            {task} <a href={href}>{words.openTask}</a>
+            {task} <a href={href} ref={link}>{words.openTask}</a>
           </p>
         ) : (
           <ActionForm action={shared.createTask} hidden={{ findingId }} submitLabel={words.task} pendingLabel={words.saving} messages={shared.taskMessages} variant="secondary" inline testId="finding-task-form" refusalLink={{ key: "validation.findingTaskExists", href, label: words.openTask }} />
