@@ -52,6 +52,8 @@ const WITHOUT = [
   "Google Authenticator",
   "経理部の共用端末",
   "ｉＰｈｏｎｅ　１５",
+  "Router 192.168.100.200",
+  "〒150-0001 Shibuya office",
 ];
 
 describe(MIGRATION, () => {
@@ -185,7 +187,7 @@ describe(MIGRATION, () => {
     await client.connect();
     try {
       await client.query(create);
-      const pieces = ["0", "1", "5", "8", "9", "81", "090", "1234", "5678", "12345678", "2026", "12", "07", "31", " ", "  ", "-", "/", ".", "(", ")", "+", "ー", "－", "０", "９", "＋", "／", "　", "iPhone ", "YubiKey 5 NFC ", "携帯", "#", "•", "a", "\t"];
+      const pieces = ["0", "1", "5", "8", "9", "81", "090", "1234", "5678", "12345678", "2026", "12", "07", "31", " ", "  ", "-", "/", ".", "(", ")", "+", "ー", "－", "０", "９", "＋", "／", "　", "iPhone ", "YubiKey 5 NFC ", "携帯", "#", "•", "a", "\t", "〒", "192.168.1.10", "150-0001"];
       let seed = 20261213;
       const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       const labels = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join(""));

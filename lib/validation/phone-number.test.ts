@@ -26,6 +26,9 @@ describe("containsPhoneNumber", () => {
     "819012345678",
     "81312345678",
     "iPhone 15 12/25/2026 090 1234 5678",
+    // Beside an address or a postcode, a number is still one.
+    "Router 192.168.1.10, call 090-1234-5678",
+    "〒150-0001 03-1234-5678",
   ])("refuses %j", (text) => {
     expect(containsPhoneNumber(text)).toBe(true);
   });
@@ -48,6 +51,12 @@ describe("containsPhoneNumber", () => {
     "123456",
     "Google Authenticator",
     "経理部の共用端末",
+    // Review 43: an IPv4 address and a postcode after its mark are not phone numbers.
+    "Router 192.168.100.200",
+    "10.0.0.1",
+    "〒150-0001",
+    "〒 150-0001 Shibuya",
+    "〒1500001",
     // Stop 43 (decision 086): one unbroken block of digits without a trunk 0 or "+" is a serial or an id, not a
     // number a person is reached on. "1234567" was refused before: it reads like "12345678", the serial below.
     "1234567",

@@ -16,6 +16,10 @@ const DIGIT_RUN = /\+?[0-9](?:[ \t.()/‐‑–—−ー-]{0,3}[0-9])*/g;
 const DATE_YEAR_FIRST = /(?<![0-9])(?:19|20)[0-9][0-9]([-/.]?)(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])/g;
 /** Nor is one with the year last (07/12/2026, 12-25-2026, 7.12.2026): with slashes as separators it would read as one. */
 const DATE_YEAR_LAST = /(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])([-/.])(?:0?[1-9]|[12][0-9]|3[01])\1(?:19|20)[0-9][0-9](?![0-9])/g;
+/** Nor an IPv4 address (192.168.100.200: four groups of one to three digits, dotted) (review 43). */
+const IPV4_ADDRESS = /(?<![0-9])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9])/g;
+/** Nor a Japanese postcode after its mark (〒150-0001) (review 43). */
+const POSTCODE = /〒 ?[0-9]{3}-?[0-9]{4}(?![0-9])/g;
 /** Fewer digits than this are model numbers and capacities ("iPhone 15", "Pixel 8a", "128 GB"); the shortest local numbers have 7. */
 export const PHONE_MIN_DIGITS = 7;
 /** What a masked digit becomes: the app's own mark for a hidden digit ("••••5678"). */
@@ -37,10 +41,13 @@ function readsAsPhoneNumber(run: string): boolean {
   return digits.startsWith("0") || /^81[0-9]{9,10}$/.test(digits);
 }
 
-/** The text with each date's characters replaced one for one (same length, so a run's place is its place in `text`). */
+/**
+ * The text with each date's, IPv4 address's and postcode's characters replaced one for one (same length, so a run's
+ * place is its place in `text`), in this order.
+ */
 function withoutDates(text: string): string {
   const blank = (date: string) => "#".repeat(date.length);
-  return text.replace(DATE_YEAR_FIRST, blank).replace(DATE_YEAR_LAST, blank);
+  return text.replace(DATE_YEAR_FIRST, blank).replace(DATE_YEAR_LAST, blank).replace(IPV4_ADDRESS, blank).replace(POSTCODE, blank);
 }
 
 /** The runs that read as phone numbers, with where they start, in the NFKC form of the text (full-width digits, "＋", "／" count as ASCII). */

@@ -23,11 +23,14 @@ BEGIN
   IF txt IS NULL THEN RETURN NULL\073 END IF\073
   -- Full-width digits, "＋" and "／" read as the ASCII ones (String.prototype.normalize("NFKC")).
   normal := CASE WHEN current_setting(''server_encoding'') = ''UTF8'' THEN normalize(txt, NFKC) ELSE txt END\073
-  -- Dates are not phone numbers: each is replaced one for one, year first, then year last.
+  -- Dates are not phone numbers: each is replaced one for one, year first, then year last, then IPv4 addresses and
+  -- postcodes after their mark (review 43).
   scanned := normal\073
   FOREACH date_re IN ARRAY ARRAY[
     ''(?<![0-9])(?:19|20)[0-9][0-9]([-/.]?)(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])'',
-    ''(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])([-/.])(?:0?[1-9]|[12][0-9]|3[01])\\1(?:19|20)[0-9][0-9](?![0-9])''
+    ''(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])([-/.])(?:0?[1-9]|[12][0-9]|3[01])\\1(?:19|20)[0-9][0-9](?![0-9])'',
+    ''(?<![0-9])(?:[0-9]{1,3}[.]){3}[0-9]{1,3}(?![0-9])'',
+    ''〒 ?[0-9]{3}-?[0-9]{4}(?![0-9])''
   ] LOOP
     LOOP
       pos := regexp_instr(scanned, date_re)\073
