@@ -6,6 +6,7 @@ import type { Scope } from "../scope";
 import { countStatements } from "@/tests/support/statement-counter";
 import { syncToolCatalogue } from "../tools";
 import { readAccountPageModel } from "./account-page-model";
+import { closeTask, createFindingTask } from "../tasks/task-records";
 
 // Decision 028: the account page reads in a few statements, the same number for 3 logins as for 30; one since decision 047.
 const db = testDb();
@@ -62,6 +63,25 @@ describe("the account page's read model", () => {
       counts.push(statements.length);
     }
     expect(counts[1]).toBe(counts[0]);
+  });
+
+  it("names each finding's open task in the same one statement (stop 43 had read them in three more)", async () => {
+    const before = await readAccountPageModel(scope, accounts[3], { labels: false });
+    const [finding, second] = before.account.findings.filter((f) => f.status === "OPEN");
+    expect(before.findingTasks.size).toBe(0);
+    const taskId = await createFindingTask(scope, { findingId: finding.id, assigneeId: tenant.userId, dueOn: "2099-01-31" });
+    const unassigned = await createFindingTask(scope, { findingId: second.id, assigneeId: null });
+    await db.remediationTask.update({ where: { id: unassigned }, data: { assigneeId: null } }); // nobody's yet
+    const { result, statements } = await countStatements(scope, () => readAccountPageModel(scope, accounts[3], { labels: true }));
+    expect(statements).toHaveLength(1);
+    const owner = await db.user.findUniqueOrThrow({ where: { id: tenant.userId }, select: { name: true } });
+    expect(result.findingTasks.get(finding.id)).toEqual({ id: taskId, assignee: owner.name, dueOn: "2099-01-31" });
+    expect(result.findingTasks.get(second.id)).toEqual({ id: unassigned, assignee: null, dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(result.findingTasks.size).toBe(2);
+    // A closed task is not named: the button comes back.
+    await closeTask(scope, { taskId, note: "done" });
+    await closeTask(scope, { taskId: unassigned, note: "done" });
+    expect((await readAccountPageModel(scope, accounts[3], { labels: false })).findingTasks.size).toBe(0);
   });
 
   it("carries what the edit forms need: the clients, the people on the account and each login's values", async () => {

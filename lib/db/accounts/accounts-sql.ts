@@ -271,6 +271,11 @@ SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketp
         'firstSeenAt', f."firstSeenAt", 'lastSeenAt', f."lastSeenAt")
       ORDER BY f.severity, f."ruleId", f.id), '[]')
    FROM "Finding" f WHERE f."orgId" = $1 AND f."accountId" = acc.id AND f.status IN ('OPEN', 'ACCEPTED')) AS findings,
+  -- Each finding's open task, named in place of its "Make a task" button (at most one each: createFindingTask refuses a second).
+  (SELECT coalesce(json_agg(json_build_object('findingId', t."findingId", 'id', t.id, 'assignee', u.name, 'dueOn', to_char(t."dueOn", 'YYYY-MM-DD'))
+      ORDER BY t."createdAt", t.id), '[]')
+   FROM "RemediationTask" t LEFT JOIN "User" u ON u.id = t."assigneeId"
+   WHERE t."orgId" = $1 AND t."accountId" = acc.id AND t.status = 'OPEN' AND t."findingId" IS NOT NULL) AS "openTasks",
   (SELECT coalesce(json_agg(json_build_object('day', to_char(s.day, 'YYYY-MM-DD'), 'score', s.score) ORDER BY s.day), '[]')
    FROM "AccountScoreDaily" s WHERE s."orgId" = $1 AND s."accountId" = acc.id AND s.day >= $5::timestamptz) AS scores,
   (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e."createdAt", 'action', e.action, 'actor', e.actor, 'ruleId', e."ruleId", 'before', e.before, 'after', e.after)

@@ -222,6 +222,15 @@ export interface AccountPage {
   history: HistoryEntry[];
   /** The latest access review per login id. */
   reviews: Map<string, { decision: string; note: string | null; decidedAt: Date; by: string }>;
+  /** Each finding's open task, by finding id, named in place of its "Make a task" button. */
+  findingTasks: Map<string, OpenFindingTask>;
+}
+
+/** A finding's open task, as its account page names it. */
+export interface OpenFindingTask {
+  id: string;
+  assignee: string | null;
+  dueOn: string;
 }
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -248,6 +257,7 @@ export interface AccountPageRow extends Omit<AccountDetail, "logins" | "partners
   scores: { day: string; score: number }[];
   events: (Omit<HistoryEntry, "at"> & { at: string })[];
   reviews: { loginId: string; decision: string; note: string | null; decidedAt: string; by: string | null }[];
+  openTasks: (OpenFindingTask & { findingId: string })[];
   members: { id: string; name: string }[];
   /** Null unless asked for: every finding of the account, resolved ones too (the removal preview). */
   findingCount: number | null;
@@ -290,7 +300,7 @@ export async function readAccountPageRow(scope: Scope, id: string, want: Account
 
 /** The page's data from its row: the provenance and form facts left out, so what is rendered is what it was. */
 export function accountPageOf(row: AccountPageRow): AccountPage {
-  const { stale: _stale, scores, events, reviews, members: _m, findingCount: _f, reports: _r, labels: _l, source: _s, verifiedById: _v, ...account } = row;
+  const { stale: _stale, scores, events, reviews, openTasks, members: _m, findingCount: _f, reports: _r, labels: _l, source: _s, verifiedById: _v, ...account } = row;
   return {
     account: {
       ...account,
@@ -310,6 +320,7 @@ export function accountPageOf(row: AccountPageRow): AccountPage {
     scores,
     history: events.map((e) => ({ ...e, at: new Date(e.at) })),
     reviews: new Map(reviews.map((r) => [r.loginId, { decision: r.decision, note: r.note, decidedAt: new Date(r.decidedAt), by: r.by ?? "—" }])),
+    findingTasks: new Map(openTasks.map(({ findingId, ...task }) => [findingId, task])),
   };
 }
 

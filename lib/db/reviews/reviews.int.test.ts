@@ -14,7 +14,8 @@ import { removeLogin } from "../accounts/login-records";
 import { setLoginPermissions } from "../accounts/permission-records";
 import type { Scope } from "../scope";
 import { overdueTasksSection } from "../jobs/digest-tasks";
-import { closeTask, createFindingTask, listTasks, openFindingTasks } from "../tasks/task-records";
+import { closeTask, createFindingTask, listTasks } from "../tasks/task-records";
+import { getAccountPageOrThrow } from "../accounts/read-accounts";
 import { decideItem, decideItems } from "./decide";
 import { getEvidenceOrThrow } from "./evidence";
 import { getCampaignPageOrThrow, listCampaigns } from "./read-campaigns";
@@ -220,10 +221,10 @@ describe("review campaigns", () => {
     // A second one (a page older than the task, a replayed action) says the task exists, not "someone changed this
     // first" (probe 43, finding 3), and the account page names the open task in place of the button.
     await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null })).rejects.toMatchObject({ code: "CONFLICT", message: "validation.findingTaskExists" });
-    expect(await openFindingTasks(manager, accountId)).toEqual(new Map([[finding.id, { id: taskId, assignee: "Manager M", dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]]));
+    expect((await getAccountPageOrThrow(manager, accountId)).findingTasks).toEqual(new Map([[finding.id, { id: taskId, assignee: "Manager M", dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]]));
     expect((await listTasks(manager, { status: "OPEN" })).find((t) => t.id === taskId)?.findingId).toBe(finding.id);
     await closeTask(manager, { taskId, note: "2SV set up on the phone call" });
-    expect(await openFindingTasks(manager, accountId)).toEqual(new Map());
+    expect((await getAccountPageOrThrow(manager, accountId)).findingTasks).toEqual(new Map());
     expect(await db.remediationTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ status: "CLOSED", closeNote: "2SV set up on the phone call", closedById: manager.userId });
     await expect(closeTask(manager, { taskId, note: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
 

@@ -169,27 +169,6 @@ export async function createFindingTask(scope: Scope, input: FindingTaskInput): 
   });
 }
 
-/** A finding's open task, as its account page names it in place of the "Make a task" button. */
-export interface OpenFindingTask {
-  id: string;
-  assignee: string | null;
-  dueOn: string;
-}
-
-/** The open tasks made from the account's findings, by finding id (at most one each: createFindingTask refuses a second). */
-export async function openFindingTasks(scope: Scope, accountId: string): Promise<Map<string, OpenFindingTask>> {
-  const db = dbFor(scope);
-  const rows = await db.remediationTask.findMany({
-    // The account as the scope reaches it (an account out of reach has no tasks to name).
-    where: { orgId: scope.orgId, accountId: { in: (await db.sellerAccount.findMany({ where: { id: accountId, ...accountScopeWhere(scope) }, select: { id: true } })).map((a) => a.id) }, status: "OPEN", findingId: { not: null } },
-    select: { id: true, findingId: true, assigneeId: true, dueOn: true },
-    orderBy: { createdAt: "asc" },
-  });
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => !!v))] } }, select: { id: true, name: true } });
-  const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  return new Map(rows.map((r) => [r.findingId!, { id: r.id, assignee: r.assigneeId ? (nameOf.get(r.assigneeId) ?? null) : null, dueOn: r.dueOn.toISOString().slice(0, 10) }]));
-}
-
 /** Open tasks past their due day, for a reminder job (the jobs issue): oldest first. */
 export async function listOverdueTasks(scope: Scope, today: string) {
   return dbFor(scope).remediationTask.findMany({

@@ -7,7 +7,6 @@ import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { listTools } from "@/lib/db/accounts/read-accounts";
 import { readAccountPageModel } from "@/lib/db/accounts/account-page-model";
-import { openFindingTasks } from "@/lib/db/tasks/task-records";
 import { utcToday } from "@/lib/db/write-context";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { AppError } from "@/lib/errors";
@@ -48,9 +47,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ scope, account, scores: history, history: events, reviews, writable, provenance, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
+  const [{ scope, account, scores: history, history: events, reviews, findingTasks, writable, provenance, reports, labels }, t, locale] = await Promise.all([load(id), getT(), getLocale()]);
   const tools = listTools();
-  const findingTasks = await openFindingTasks(scope, account.id);
   const page = (
     <div className="space-y-4">
       <nav aria-label={t("nav.breadcrumb")} className="text-sm"><Link href="/accounts">{t("nav.accounts")}</Link> / <span aria-current="page">{account.storeName}</span></nav>

@@ -1,7 +1,7 @@
 import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { SeverityBadge } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
-import type { OpenFindingTask } from "@/lib/db/tasks/task-records";
+import type { OpenFindingTask } from "@/lib/db/accounts/read-accounts";
 import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";
