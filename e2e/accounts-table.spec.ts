@@ -93,7 +93,16 @@ test("filters, sorts and pages live in the URL: reload keeps them, back restores
 test("columns, density and small pages are part of the URL too", async ({ page, riskyTenant }) => {
   await signIn(page, riskyTenant.email, riskyTenant.password);
   await page.goto("/accounts");
-  await page.locator("summary", { hasText: "表示する列" }).click();
+  const columnsMenu = page.locator("summary", { hasText: "表示する列" });
+  // From the keyboard: Enter opens the menu, Escape closes it and leaves the focus on its summary.
+  await columnsMenu.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("checkbox", { name: "出品者ID" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("checkbox", { name: "出品者ID" })).toBeHidden();
+  await expect(columnsMenu).toBeFocused();
+  await columnsMenu.click();
   await page.getByRole("checkbox", { name: "出品者ID" }).uncheck();
   await page.getByRole("checkbox", { name: "ログイン", exact: true }).check();
   await page.getByRole("button", { name: "列を反映" }).click();

@@ -13,6 +13,13 @@ export interface ViewControlsWords {
   compact: string;
 }
 
+/** Escape closes the open menu and gives the focus back to its summary, as a menu does (a <details> alone ignores it). */
+function closeOnEscape(event: React.KeyboardEvent<HTMLDetailsElement>) {
+  if (event.key !== "Escape" || !event.currentTarget.open) return;
+  event.currentTarget.open = false;
+  event.currentTarget.querySelector("summary")?.focus();
+}
+
 export function ViewControls({ words: w, keep, columns, density, densityHrefs }: {
   words: ViewControlsWords;
   /** Hidden fields for the state the column menu does not edit (sort, filters, density). */
@@ -24,7 +31,7 @@ export function ViewControls({ words: w, keep, columns, density, densityHrefs }:
 }) {
   return (
     <div className="flex flex-wrap items-center gap-4">
-      <details className="relative">
+      <details className="relative" onKeyDown={closeOnEscape}>
         <summary className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">{w.columns}</summary>
         <form action="/accounts" className="absolute z-10 mt-1 w-64 space-y-1 rounded border border-slate-200 bg-white p-3 shadow-lg">
           {keep.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
