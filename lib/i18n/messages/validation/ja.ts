@@ -46,6 +46,7 @@ export const ja = withLimits({
   "validation.apiTokenNameTooLong": "{max}文字以内にしてください。",
   "validation.apiTokenScope": "読み取りか書き込みを選んでください。",
   "validation.apiTokenExpiryPast": "有効期限は明日以降の日付にしてください。",
+  "validation.apiTokenNameTaken": "「{name}」という名前の有効なAPIトークンがすでにあります（大文字・小文字は区別しません）。別の名前にするか、先にそのトークンを失効させてください。",
   "validation.controlChars": "制御文字（NUL、改行、文字の向きを変える記号など）は使えません。",
   "validation.tooLong": "長すぎます。短くしてください。",
   "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。",
