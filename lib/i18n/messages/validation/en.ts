@@ -16,6 +16,7 @@ export const en: Record<keyof typeof ja, string> = withLimits({
   "validation.phoneLast4Required": "SMS and voice methods need the phone's last 4 digits.",
   "validation.appHasNoPhone": "An authenticator app has no phone number.",
   "validation.phoneNumberInText": "Gatehouse never stores a full phone number: take it out of the label. Keep only the last 4 digits, in the 2SV method's last-4 field.",
+  "validation.phoneNumberInNote": "Gatehouse keeps only the last 4 digits of a phone number: take the full number out. To name a phone, write its last 4 digits, e.g. “…5678”.",
   "validation.reachesOtherClients": "This change would also change records that accounts of clients you do not manage use (a shared person or 2SV device). Ask an Owner or Admin, who sees every client, to make it.",
   "validation.wholeNumber": "Enter a whole number, 0 or more.",
   "validation.tooLarge": "That is too large (at most 3650).",

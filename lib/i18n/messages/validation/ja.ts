@@ -20,6 +20,7 @@ export const ja = withLimits({
   "validation.phoneLast4Required": "SMS・音声通話には電話番号の下4桁が必要です。",
   "validation.appHasNoPhone": "認証アプリには電話番号はありません。",
   "validation.phoneNumberInText": "Gatehouse は電話番号の全桁を保存しません。ラベルから電話番号を削除し、下4桁だけを2段階認証の手段の「電話番号の下4桁」に入力してください。",
+  "validation.phoneNumberInNote": "Gatehouse は電話番号の下4桁しか保存しません。電話番号の全桁を削除してください。電話を示すときは「…5678」のように下4桁だけを書いてください。",
   "validation.reachesOtherClients": "この変更は、担当外のクライアントのアカウントも使っている記録（共有されている人や2段階認証の端末）を変えてしまいます。すべてのクライアントを見られるオーナーか管理者に依頼してください。",
   "validation.wholeNumber": "0以上の整数を入力してください。",
   "validation.tooLarge": "値が大きすぎます（最大3650）。",
