@@ -16,6 +16,15 @@ test("an owner creates an API token in Settings, a script uses it, the owner rev
   await expect(row).toContainText("未使用");
   await expectNoSeriousViolations(page);
 
+  // A second active token of the same name, in other case, is refused at the name (decision 095): the list and the
+  // revoke confirmation could not tell the two apart.
+  await form.getByLabel("名前").fill("nightly CAPTURE");
+  await form.getByRole("button", { name: "トークンを作成" }).click();
+  await expect(form.getByLabel("名前")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("名前")).toHaveAccessibleDescription("「Nightly capture」という名前の有効なAPIトークンがすでにあります（大文字・小文字は区別しません）。別の名前にするか、先にそのトークンを失効させてください。");
+  await expect(form.getByLabel("名前")).toHaveValue("nightly CAPTURE");
+  await expect(section.getByTestId("api-token")).toHaveCount(1);
+
   // The script: the organisation's accounts by external id, and an audit of a posted snapshot.
   const auth = { Authorization: `Bearer ${token}` };
   const accounts = await page.request.get("/api/v1/accounts", { headers: auth });
@@ -42,6 +51,12 @@ test("an owner creates an API token in Settings, a script uses it, the owner rev
   const refused = await page.request.get("/api/v1/accounts", { headers: auth });
   expect(refused.status()).toBe(401);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+
+  // Revoked, its name is free again.
+  await form.getByLabel("名前").fill("Nightly capture");
+  await form.getByRole("button", { name: "トークンを作成" }).click();
+  await expect(shown).toHaveText(/^gh_[A-Za-z0-9_-]{43}$/);
+  await expect(section.getByTestId("api-token").filter({ hasText: "Nightly capture" })).toHaveCount(2);
 });
 
 test("viewers do not see API tokens; the API reference is readable without signing in and runs no script", async ({ page }) => {

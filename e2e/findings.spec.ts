@@ -27,6 +27,14 @@ test("accepting a risk with a reason moves it from the open list to accepted", a
   await form.getByRole("button", { name: "受容する" }).click();
   await expect(form.getByText("理由を10文字以上で入力してください。")).toBeVisible();
   await expect(form.getByLabel("理由")).toHaveValue("short");
+  // Nor is a full phone number kept in a reason (decision 095): refused with where the last four go, kept as typed
+  // for the writer to change (never rewritten), and nothing is accepted.
+  const withNumber = "Owner will add an app; call Sato on 090-1234-5678 first";
+  await form.getByLabel("理由").fill(withNumber);
+  await form.getByRole("button", { name: "受容する" }).click();
+  await expect(form.getByLabel("理由")).toHaveAccessibleDescription(/Gatehouse は電話番号の下4桁しか保存しません。.*「…5678」のように下4桁だけを書いてください。/);
+  await expect(form.getByLabel("理由")).toHaveValue(withNumber);
+  await expect(page.locator('[data-testid="accepted-finding"][data-rule="SMS_ONLY"]')).toHaveCount(0);
 
   await form.getByLabel("理由").fill("Authenticator roll-out is scheduled for next month");
   await form.getByRole("button", { name: "受容する" }).click();

@@ -208,3 +208,42 @@ test("an agency owner makes a task of a finding and closes it by hand, decides i
   await page.goto("/tasks?status=ALL");
   await expectNoSeriousViolations(page);
 });
+
+// Keyboard flow after a bulk decision (decision 095): focus stayed on its button, or fell to the page's top once the
+// bulk form went with the last undecided item. It moves on as after a single decision (decision 090).
+test("after a bulk decision, focus moves to the next undecided item, and to the result when none is left", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/reviews");
+  const start = page.getByTestId("start-campaign-form");
+  await start.getByLabel("名前").fill("Keyboard bulk review");
+  await start.getByRole("checkbox", { name: "Kumo Books (E2E Client)" }).check();
+  await start.getByRole("checkbox", { name: "Clean Store (E2E Client)" }).check();
+  await start.getByRole("checkbox", { name: new RegExp(tenant.email) }).check();
+  await start.getByRole("button", { name: "開始" }).click();
+  await expect(start.getByText("開始しました。")).toBeVisible();
+  await page.getByTestId("campaign-row").getByRole("link", { name: "Keyboard bulk review" }).click();
+  await expect(page.getByTestId("review-item")).toHaveCount(4);
+
+  const bulk = page.getByTestId("bulk-decide-form");
+  const send = bulk.getByRole("button", { name: "選んだ項目に記録" });
+  const confirm = bulk.getByRole("checkbox", { name: /確認: 選んだ項目すべて/ });
+  // Clean Store's two logins, kept, by keyboard alone.
+  for (const box of await bulk.getByRole("checkbox", { name: /Clean Store · ログイン/ }).all()) await box.press("Space");
+  await confirm.press("Space");
+  await send.press("Enter");
+  await expect(page.getByTestId("review-item").filter({ hasText: "clean.example" }).getByTestId("decided")).toHaveCount(2);
+  // Kumo Books' items are left: the first of them takes focus, and Enter opens its decision.
+  const kumo = page.getByTestId("review-item").filter({ hasText: "kumo.example" });
+  await expect(kumo.first().getByText("判断を記録…")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(kumo.first().getByLabel("判断", { exact: true })).toBeVisible();
+
+  // The rest in bulk: the bulk form goes with them, and focus rests on the first result just recorded.
+  for (const box of await bulk.getByRole("checkbox", { name: /Kumo Books · ログイン/ }).all()) await box.press("Space");
+  await bulk.getByLabel("コメント").fill("reviewed with the owner on a call");
+  await bulk.getByRole("checkbox", { name: /確認: 選んだ項目すべて/ }).press("Space");
+  await send.press("Enter");
+  await expect(page.getByTestId("decided")).toHaveCount(4);
+  await expect(page.getByTestId("bulk-decide-form")).toHaveCount(0);
+  await expect(kumo.first().getByTestId("decided")).toBeFocused();
+});

@@ -133,6 +133,23 @@ test("a mistyped confirmation is caught before sending: every password stays as 
   await expect(form.getByText("パスワードを変更しました。他のセッションは終了しました。")).toBeVisible();
 });
 
+test("a missing current password and a mistyped confirmation are said in one answer (decision 095)", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/security");
+  const form = page.getByTestId("change-password-form");
+  const current = form.getByLabel("現在のパスワード");
+  const confirm = form.getByLabel("新しいパスワード（確認）");
+  await form.getByLabel("新しいパスワード", { exact: true }).fill("amber kettle over meadow 77");
+  await confirm.fill("amber kettle over meadow 78");
+  await form.getByRole("button", { name: "パスワードを変更" }).click();
+
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toBeFocused();
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expect(confirm).toHaveAccessibleDescription("確認用のパスワードが一致しません。");
+  await expect(confirm).toHaveValue("amber kettle over meadow 78");
+});
+
 test.describe("in a browser set to Japan time", () => {
   test.use({ timezoneId: "Asia/Tokyo" });
 

@@ -109,7 +109,7 @@ beforeAll(async () => {
     { id: "acc-kumo", storeName: "Other Kumo", client: null },
     { id: "acc-other", storeName: "Other Store", client: "Their Client" },
   ]);
-  const make = async (scope: typeof own.owner, s: "read" | "write", clientIds: string[] = []) => (await createApiToken(scope, { name: `t-${s}`, scope: s, clientIds, expiresOn: null })).token;
+  const make = async (scope: typeof own.owner, s: "read" | "write", clientIds: string[] = []) => (await createApiToken(scope, { name: `t-${s}-${clientIds.join("-") || "all"}`, scope: s, clientIds, expiresOn: null })).token;
   const kumo = own.clients.get("Kumo KK")!;
   tokens.set("none", null);
   tokens.set("malformed", "gh_not-a-token");

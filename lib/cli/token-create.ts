@@ -6,14 +6,16 @@ import { API_TOKEN_NAME_MAX, API_TOKEN_SCOPES, type ApiTokenScopeName } from "..
 import { withCliDatabase } from "./cli-database";
 
 // `gatehouse token create --org NAME --name TOKEN_NAME --scope read|write` (../shared/API.md): prints the
-// token alone on standard output, once. Exit 0; 2 for bad arguments, an unknown organisation or scope.
+// token alone on standard output, once. Exit 0; 2 for bad arguments, an unknown organisation or scope, or a
+// name one of the organisation's active tokens already has (compared without case, decision 095).
 
 export const TOKEN_USAGE = `Usage:
   gatehouse token create --org NAME --name TOKEN_NAME --scope read|write
 
 Creates an API token for the organisation (acting as its first Owner; --org also takes the organisation's
 id, which gatehouse setup prints) and prints it alone on standard
-output; it is not shown again. Uses DATABASE_URL, otherwise the embedded database in GATEHOUSE_DATA_DIR
+output; it is not shown again. The name must differ (without case) from those of the organisation's active
+tokens. Uses DATABASE_URL, otherwise the embedded database in GATEHOUSE_DATA_DIR
 (default .gatehouse), whether the app is running or not, and applies pending migrations first.
 `;
 
@@ -64,7 +66,9 @@ export async function runTokenCommand(argv: readonly string[], io: TokenIO): Pro
         const why =
           result.problem === "ambiguous_organisation"
             ? `several organisations are named "${parsed.org}": pass one's id as --org (${result.orgIds.join(", ")})`
-            : { unknown_organisation: `no organisation named "${parsed.org}"`, no_owner: `organisation "${parsed.org}" has no Owner to act as` }[result.problem];
+            : result.problem === "name_taken"
+              ? `--name: organisation "${parsed.org}" already has an active API token named "${result.taken}" (names are compared without case): choose another name, or revoke that token first`
+              : { unknown_organisation: `no organisation named "${parsed.org}"`, no_owner: `organisation "${parsed.org}" has no Owner to act as` }[result.problem];
         io.stderr(`gatehouse: ${why}\n`);
         return 2;
       }

@@ -50,6 +50,19 @@ describe("gatehouse token create", () => {
     }
   });
 
+  // Two active tokens named alike could not be told apart (decision 095): refused like the other bad input.
+  it("exits 2 and prints nothing for a name one of the organisation's active tokens already has, without case", async () => {
+    const url = process.env.DATABASE_URL!;
+    const tenant = await createTenant(db, { name: `Named Agency ${Date.now()}` });
+    const { name } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
+    expect(run(["--org", name, "--name", "nightly", "--scope", "read"], { DATABASE_URL: url }).status).toBe(0);
+    const again = run(["--org", name, "--name", "Nightly", "--scope", "write"], { DATABASE_URL: url });
+    expect(again.status).toBe(2);
+    expect(again.stdout).toBe("");
+    expect(again.stderr).toBe(`gatehouse: --name: organisation "${name}" already has an active API token named "nightly" (names are compared without case): choose another name, or revoke that token first\n`);
+    expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
+  });
+
   // Agencies named alike (made before setup refused a used name, decision 089): the refusal lists their ids,
   // and --org takes an id (probe 43, finding 4: there was no way to pick one).
   it("names the ids of organisations that share a name, and takes an id as --org", async () => {

@@ -6,12 +6,16 @@ import { createClientSchema, renameClientSchema } from "../validation/clients";
 import { createLoginSchema } from "../validation/login-form";
 import { newOrganisationSchema, setupSchema } from "../validation/setup";
 import { createPersonSchema, saveDeviceSchema, updatePersonSchema } from "../validation/person-form";
+import { acceptInvitationSchema } from "../validation/members";
+import { changePasswordSchema } from "../validation/security";
 
 // The schemas a form checks in the browser before sending — the very ones its server action parses
 // with — named so a server component can tell the (client) form which one to use.
 export const FORM_SCHEMAS = {
   setup: setupSchema,
   newOrganisation: newOrganisationSchema,
+  acceptInvitation: acceptInvitationSchema,
+  changePassword: changePasswordSchema,
   createClient: createClientSchema,
   renameClient: renameClientSchema,
   createAccount: createAccountSchema,

@@ -2,11 +2,13 @@ import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
 import { formDayWithin } from "./day";
 import { ACCEPT_REASON_MAX_LENGTH, ACCEPT_REASON_MIN_LENGTH } from "./limits";
+import { holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
 
 
 export const acceptFindingSchema = z.object({
   findingId: z.string().min(1).max(64),
-  reason: z.string().trim().min(ACCEPT_REASON_MIN_LENGTH, "validation.reasonTooShort").max(ACCEPT_REASON_MAX_LENGTH, "validation.reasonTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY),
+  reason: z.string().trim().min(ACCEPT_REASON_MIN_LENGTH, "validation.reasonTooShort").max(ACCEPT_REASON_MAX_LENGTH, "validation.reasonTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY)
+    .refine(holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY),
   /** Accepted through this day; open again from the next. */
   until: formDayWithin((until, today) => acceptanceWindowError(until, today)),
 });

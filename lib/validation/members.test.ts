@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL_MAX_LENGTH, inviteClientOwnerSchema, inviteMemberSchema } from "./members";
+import { fieldErrorsOf } from "@/lib/forms/fields";
+import { acceptInvitationSchema, EMAIL_MAX_LENGTH, inviteClientOwnerSchema, inviteMemberSchema } from "./members";
 
 const emailIssue = (email: string) => inviteMemberSchema.safeParse({ email, role: "VIEWER" }).error?.issues[0]?.message;
 
@@ -21,5 +22,14 @@ describe("invitation e-mail addresses", () => {
   it("still refuses what is not an address", () => {
     expect(emailIssue("not an address")).toBe("validation.email");
     expect(emailIssue("")).toBe("validation.email");
+  });
+});
+
+describe("the invitation-accept form's schema (decision 095)", () => {
+  const valid = { token: "t".repeat(40), name: "Sato Hana", password: "calm orchard beneath snow 31", confirmPassword: "calm orchard beneath snow 31" };
+  it("names the name, a short password and the mismatched confirmation in one answer, and accepts a good form", () => {
+    const parsed = acceptInvitationSchema.safeParse({ ...valid, name: "", password: "short", confirmPassword: "short2" });
+    expect(fieldErrorsOf(parsed.error!)).toEqual({ name: "validation.required", password: "validation.password.tooShort", confirmPassword: "validation.passwordsDiffer" });
+    expect(acceptInvitationSchema.safeParse(valid).success).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 import { recordId } from "./record-fields";
 import { EMAIL_LOCAL_MAX_LENGTH, EMAIL_MAX_LENGTH } from "./limits";
+import { confirmationRepeats, newPasswordField } from "./password-confirmation";
 
 const role = z.enum(["OWNER", "ADMIN", "MANAGER", "VIEWER"]);
 /** Checkbox groups arrive as a comma-joined string from the form component. */
@@ -46,10 +47,11 @@ export const acceptInvitationSchema = z
   .object({
     token: z.string().min(20).max(200),
     name: z.string().trim().min(1, "validation.required").max(100).regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
-    password: z.string().min(1, "validation.required").max(1024),
+    password: newPasswordField,
     confirmPassword: z.string().max(1024),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+  // With the name's error, not after it (decision 095).
+  .refine((v) => v.password === v.confirmPassword, confirmationRepeats("password"));
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 /** /members?edit=<membershipId>: the one member whose role and clients are being changed (forms for every member put every client into the page once per member). */

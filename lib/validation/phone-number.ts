@@ -82,3 +82,12 @@ export function maskPhoneNumbers(text: string): string {
 
 /** The zod refinement's message key: the reason (no full numbers) and where the last four go. */
 export const PHONE_NUMBER_IN_TEXT_KEY = "validation.phoneNumberInText";
+
+/**
+ * Free text a person types (a review comment, a task's closing note, a triage note, why a risk is accepted) is held
+ * to the same rule as a label (decision 095): one holding a phone number is refused with this key, which says that
+ * only the last four digits are kept and how to write them ("…5678"). It is never rewritten: what was typed is the
+ * writer's to change.
+ */
+export const PHONE_NUMBER_IN_NOTE_KEY = "validation.phoneNumberInNote";
+export const holdsNoPhoneNumber = (text: string | null | undefined): boolean => !text || !containsPhoneNumber(text);

@@ -5,6 +5,7 @@ import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } f
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
 import { earliestDayAnywhere, realDay } from "./day";
 import { REVIEW_COMMENT_MAX_LENGTH } from "./limits";
+import { holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
 
 // Access review campaigns and remediation tasks (issue 13): the forms' schemas, shared by browser and action.
 
@@ -36,6 +37,7 @@ const comment = z
   .trim()
   .max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong")
   .regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY)
+  .refine(holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY)
   .optional()
   .transform((v) => v || null);
 const ids = codeList.pipe(z.array(recordId).max(CAMPAIGN_MAX_ACCOUNTS, "validation.tooLong"));
@@ -97,7 +99,8 @@ export type FindingTaskInput = z.infer<typeof findingTaskSchema>;
 
 export const closeTaskSchema = z.object({
   taskId: recordId,
-  note: z.string("validation.review.noteRequired").trim().min(1, "validation.review.noteRequired").max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY),
+  note: z.string("validation.review.noteRequired").trim().min(1, "validation.review.noteRequired").max(REVIEW_COMMENT_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY)
+    .refine(holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY),
 });
 export type CloseTaskInput = z.infer<typeof closeTaskSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "./limits";
+import { confirmationRepeats, newPasswordField } from "./password-confirmation";
 import { LOCALES } from "../i18n/locales";
 import { inviteEmail } from "./members";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
@@ -17,11 +17,6 @@ const locale = z.enum(LOCALES, "validation.choose");
 export const newOrganisationSchema = z.object({ orgName, locale });
 export type NewOrganisationInput = z.infer<typeof newOrganisationSchema>;
 
-const bothPasswords = ({ value }: { value: unknown }) => {
-  const v = value as { password?: unknown; confirmPassword?: unknown } | null;
-  return typeof v?.password === "string" && typeof v.confirmPassword === "string";
-};
-
 export const setupSchema = z
   .object({
     token: z.string().min(20).max(200),
@@ -29,13 +24,11 @@ export const setupSchema = z
     locale,
     name: ownerName,
     email: inviteEmail,
-    // The length is said with the other field errors; the rest of the policy (common, personal, weak) is the server's.
-    password: z.string().min(1, "validation.required").min(MIN_PASSWORD_LENGTH, "validation.password.tooShort").max(1024),
+    password: newPasswordField,
     confirmPassword: z.string().max(1024),
   })
-  // Checked even when other fields fail (`when`), so every field error shows at once (decision 090): an object's
-  // refine otherwise runs only after all its fields pass, and the form answered in three round trips.
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordsDiffer", when: bothPasswords });
+  // Checked even when other fields fail, so every field error shows at once (decision 090).
+  .refine((v) => v.password === v.confirmPassword, confirmationRepeats("password"));
 export type SetupInput = z.infer<typeof setupSchema>;
 
 /** What every way of creating an agency with its Owner needs (the web form adds the token and a confirmation). */

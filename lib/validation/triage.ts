@@ -2,6 +2,7 @@ import { z } from "zod";
 import { answersOf, causeOf, TRIAGE_ANSWERS, TRIAGE_OUTCOMES, answerField } from "@/lib/triage/outcome";
 import { TRIAGE_CAUSES } from "@/lib/triage/types";
 import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
+import { holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
 
 /** The outcome's note, like an access review's: a sentence or two. */
 export const TRIAGE_NOTE_MAX_LENGTH = 500;
@@ -15,7 +16,7 @@ export const recordTriageSchema = z
     loginId: optionalId,
     outcome: z.enum(TRIAGE_OUTCOMES, "validation.choose"),
     cause: z.enum(TRIAGE_CAUSES, "validation.choose").optional().or(z.literal("").transform(() => undefined)),
-    note: z.string().trim().max(TRIAGE_NOTE_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null),
+    note: z.string().trim().max(TRIAGE_NOTE_MAX_LENGTH, "validation.noteTooLong").regex(MULTILINE_PATTERN, CONTROL_CHARACTER_KEY).refine(holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY).optional().transform((v) => v || null),
     /** "Open a remediation task" ticked. */
     openTask: z.literal("yes").optional().transform((v) => v === "yes"),
     ...answerFields,

@@ -71,6 +71,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           pendingLabel={t("form.saving")}
           messages={formMessages(t, "security.passwordChanged")}
           testId="change-password-form"
+          schema="changePassword"
         />
       </section>
     </div>

@@ -58,6 +58,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               submitLabel={t("invite.create")}
               pendingLabel={t("form.saving")}
               testId="accept-invitation-form"
+              schema="acceptInvitation"
             />
           )}
         </>

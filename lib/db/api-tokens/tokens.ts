@@ -2,7 +2,7 @@ import "server-only";
 import { displayPrefix, generateApiToken, hashApiToken, isApiTokenShape } from "@/lib/api/token";
 import { AppError } from "@/lib/errors";
 import type { CreateApiTokenInput } from "@/lib/validation/api-tokens";
-import { getDb, type Db } from "../client";
+import { getDb, type Db, type Tx } from "../client";
 import type { ApiTokenScope } from "../generated/enums";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -33,6 +33,36 @@ function assertTokenAdmin(scope: Scope): void {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins manage API tokens");
 }
 
+/**
+ * One active (unrevoked) token per name in an organisation, compared without case: two tokens named alike
+ * could not be told apart in the list or in the revoke confirmation, which names the token (decision 095).
+ * Held by this partial unique index (migration 20261214010000); the look-up before it only gives the
+ * refusal its words, and two creates at once meet the index, whose refusal reads the same.
+ */
+const ACTIVE_NAME_INDEX = "ApiToken_orgId_active_name_key";
+
+/** The stored name of the organisation's active token that `name` would repeat, if any (the index's own comparison). */
+async function activeTokenNamed(tx: Tx, orgId: string, name: string): Promise<string | null> {
+  const [row] = await tx.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT name FROM "ApiToken" WHERE "orgId" = $1 AND "revokedAt" IS NULL AND lower(name) = lower($2) LIMIT 1`,
+    orgId,
+    name,
+  );
+  return row?.name ?? null;
+}
+
+function nameTaken(name: string): AppError {
+  const refusal = new AppError("INVALID_INPUT", `An active API token is already named "${name}"`, { name: "validation.apiTokenNameTaken" });
+  refusal.vars = { name };
+  return refusal;
+}
+
+/** A create that lost the race to another of the same name: the index refused it. */
+function isActiveNameViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: unknown; message?: unknown } | null;
+  return e?.code === "P2002" && `${JSON.stringify(e.meta ?? {})} ${String(e.message ?? "")}`.includes(ACTIVE_NAME_INDEX);
+}
+
 /** Creates a token and returns it: the only time the secret exists outside the caller's hands. */
 export async function createApiToken(scope: Scope, input: CreateApiTokenInput): Promise<{ id: string; token: string; prefix: string }> {
   assertTokenAdmin(scope);
@@ -48,12 +78,16 @@ export async function createApiToken(scope: Scope, input: CreateApiTokenInput): 
   const prefix = displayPrefix(token);
   const expiresAt = input.expiresOn ? new Date(`${input.expiresOn}T00:00:00Z`) : null;
   const id = await db.$transaction(async (tx) => {
+    const taken = await activeTokenNamed(tx, scope.orgId, input.name);
+    if (taken !== null) throw nameTaken(taken);
     const row = await tx.apiToken.create({
       data: { orgId: scope.orgId, name: input.name, scope: input.scope === "write" ? "WRITE" : "READ", clientIds, tokenHash: hashApiToken(token), prefix, createdById: scope.userId, expiresAt },
       select: { id: true },
     });
     await audit(tx, scope, { action: "apiToken.created", entityType: "ApiToken", entityId: row.id, after: { name: input.name, scope: input.scope, clientIds, expiresAt, prefix } });
     return row.id;
+  }).catch((error: unknown) => {
+    throw isActiveNameViolation(error) ? nameTaken(input.name) : error;
   });
   return { id, token, prefix };
 }
@@ -161,6 +195,7 @@ export async function recordApiRefusal(caller: ApiCaller, reason: "forbidden" | 
 export type CliTokenResult =
   | { ok: true; token: string }
   | { ok: false; problem: "unknown_organisation" | "no_owner" }
+  | { ok: false; problem: "name_taken"; taken: string }
   | { ok: false; problem: "ambiguous_organisation"; orgIds: string[] };
 
 /**
@@ -182,7 +217,9 @@ export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgNa
   if (!owner) return { ok: false, problem: "no_owner" };
   const token = generateApiToken();
   const prefix = displayPrefix(token);
-  await db.$transaction(async (tx) => {
+  const taken = await db.$transaction(async (tx) => {
+    const named = await activeTokenNamed(tx, orgId, input.name);
+    if (named !== null) return named;
     const row = await tx.apiToken.create({
       data: { orgId, name: input.name, scope: input.scope === "write" ? "WRITE" : "READ", clientIds: [], tokenHash: hashApiToken(token), prefix, createdById: owner.userId },
       select: { id: true },
@@ -190,6 +227,10 @@ export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgNa
     await tx.auditEvent.create({
       data: { orgId, actorUserId: owner.userId, action: "apiToken.created", entityType: "ApiToken", entityId: row.id, after: { name: input.name, scope: input.scope, clientIds: [], expiresAt: null, prefix, via: "cli" } },
     });
+    return null;
+  }).catch((error: unknown) => {
+    if (isActiveNameViolation(error)) return input.name;
+    throw error;
   });
-  return { ok: true, token };
+  return taken === null ? { ok: true, token } : { ok: false, problem: "name_taken", taken };
 }

@@ -18,7 +18,7 @@ import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib
 import { recordId } from "@/lib/validation/record-fields";
 import { decideItemsAction } from "../actions";
 import { DecideForm } from "./_components/decide-form";
-import { DecisionResult, DecisionSent } from "./_components/decision-focus";
+import { BulkDecisionSent, DecisionResult, DecisionSent } from "./_components/decision-focus";
 import { ItemDetail } from "./_components/item-detail";
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -104,20 +104,22 @@ export default async function CampaignPage({ params, searchParams }: { params: P
       {decidable.length > 0 && (
         <section aria-labelledby="bulk" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="bulk" className="mb-2 text-lg font-semibold">{t("reviews.bulk.title")}</h2>
-          <ActionForm
-            action={decideItemsAction}
-            hidden={{ campaignId: campaign.id }}
-            fields={[
-              { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", selectAll: { all: t("reviews.bulk.selectAll"), none: t("reviews.bulk.selectNone") }, options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${itemLabel(i, locale)}` })) },
-              { name: "decision", label: t("reviews.col.decision"), type: "select", options: (["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
-              { name: "comment", label: t("reviews.decide.comment"), type: "text" },
-              { name: "confirm", label: t("reviews.bulk.confirm"), type: "checkboxes", options: [{ value: "yes", label: t("reviews.bulk.confirm") }] },
-            ]}
-            submitLabel={t("reviews.bulk.submit")}
-            pendingLabel={t("reviews.decide.saving")}
-            messages={messages}
-            testId="bulk-decide-form"
-          />
+          <BulkDecisionSent field="itemIds">
+            <ActionForm
+              action={decideItemsAction}
+              hidden={{ campaignId: campaign.id }}
+              fields={[
+                { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", selectAll: { all: t("reviews.bulk.selectAll"), none: t("reviews.bulk.selectNone") }, options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${itemLabel(i, locale)}` })) },
+                { name: "decision", label: t("reviews.col.decision"), type: "select", options: (["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
+                { name: "comment", label: t("reviews.decide.comment"), type: "text" },
+                { name: "confirm", label: t("reviews.bulk.confirm"), type: "checkboxes", options: [{ value: "yes", label: t("reviews.bulk.confirm") }] },
+              ]}
+              submitLabel={t("reviews.bulk.submit")}
+              pendingLabel={t("reviews.decide.saving")}
+              messages={messages}
+              testId="bulk-decide-form"
+            />
+          </BulkDecisionSent>
         </section>
       )}
     </div>
