@@ -49,7 +49,8 @@ export type JobHandler = (data: unknown, context: JobContext) => Promise<unknown
 
 /**
  * A handler whose getDb()/dbFor() reach the job's own database, never the process's DATABASE_URL (decision 088):
- * the launcher running the worker under the embedded default has none, only its web child does.
+ * the launcher running the worker under the embedded default has none, only its web child does. Applied once, where
+ * the worker runs a handler (startWorker), so it covers a test's extraHandlers as well as the built-in tables below.
  */
 function onJobDatabase(handler: JobHandler): JobHandler {
   return (data, ctx) => {
@@ -62,16 +63,13 @@ function onJobDatabase(handler: JobHandler): JobHandler {
   };
 }
 
-const onJobDatabases = (handlers: Partial<Record<JobName, JobHandler>>): Partial<Record<JobName, JobHandler>> =>
-  Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, onJobDatabase(handler)]));
-
-export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
+export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcDay(ctx.clock()))),
   "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcDay(ctx.clock())),
   "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
-});
+};
 
-export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
+export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   // One job per member, so one failing mailbox retries alone; duplicates are harmless (the claim row).
   "digest.weekly": async (data, ctx) => {
     parseJobData("digest.weekly", data);
@@ -81,9 +79,9 @@ export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDataba
     return { members: members.length };
   },
   "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcDay(ctx.clock()), sendMail) }),
-});
+};
 
-export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
+export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "reviews.start-due-recurrences": async (data, ctx) => (parseJobData("reviews.start-due-recurrences", data), startDueRecurrences(ctx.clock())),
   // As the digest: one job per member and organisation, duplicates harmless (the day's claim row).
   "reminders.daily": async (data, ctx) => {
@@ -94,7 +92,7 @@ export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDataba
     return { members: members.length };
   },
   "reminders.member": async (data) => ({ outcome: await sendMemberReminder(parseJobData("reminders.member", data), sendMail) }),
-});
+};
 
 export function createBoss(connectionString: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 4, application_name: "gatehouse-jobs", ...options });
