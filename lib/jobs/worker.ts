@@ -2,13 +2,14 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { appDatabaseUrl } from "@/lib/db/app-role";
 import { withDatabase } from "@/lib/db/bound-database";
+import { utcToday } from "@/lib/days";
 import { failureReason } from "./failure-reason";
 import { digestRecipients, sendMemberDigest } from "@/lib/db/jobs/digest";
 import { sendMail } from "@/lib/mail";
 import { startDueRecurrences } from "@/lib/db/jobs/recurrences";
 import { reminderRecipients, sendMemberReminder } from "@/lib/db/jobs/reminders";
 import { recomputeDay, recomputeOrganisation, reopenExpiredAcceptances } from "@/lib/db/jobs/risk-jobs";
-import { JOBS, JOB_NAMES, parseJobData, systemClock, utcDay, weekOf, type Clock, type JobName } from "./registry";
+import { JOBS, JOB_NAMES, parseJobData, systemClock, weekOf, type Clock, type JobName } from "./registry";
 
 // pg-boss on the app's own PostgreSQL (schema `pgboss`): every process may run a worker, and each job
 // is fetched by exactly one of them (SELECT … FOR UPDATE SKIP LOCKED); a cron schedule is turned into
@@ -64,9 +65,9 @@ function onJobDatabase(handler: JobHandler): JobHandler {
 }
 
 export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = {
-  "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcDay(ctx.clock()))),
-  "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcDay(ctx.clock())),
-  "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
+  "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcToday(ctx.clock()))),
+  "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcToday(ctx.clock())),
+  "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcToday(ctx.clock()))),
 };
 
 export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
@@ -78,7 +79,7 @@ export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
     if (members.length) await ctx.boss.insert(members.map((m) => ({ name: "digest.member", data: { ...m, period } })));
     return { members: members.length };
   },
-  "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcDay(ctx.clock()), sendMail) }),
+  "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcToday(ctx.clock()), sendMail) }),
 };
 
 export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
@@ -86,7 +87,7 @@ export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   // As the digest: one job per member and organisation, duplicates harmless (the day's claim row).
   "reminders.daily": async (data, ctx) => {
     parseJobData("reminders.daily", data);
-    const day = utcDay(ctx.clock());
+    const day = utcToday(ctx.clock());
     const members = await reminderRecipients(day);
     if (members.length) await ctx.boss.insert(members.map((m) => ({ name: "reminders.member", data: { ...m, day } })));
     return { members: members.length };

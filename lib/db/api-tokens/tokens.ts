@@ -6,7 +6,8 @@ import { getDb, type Db } from "../client";
 import type { ApiTokenScope } from "../generated/enums";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { audit, utcToday } from "../write-context";
+import { audit } from "../write-context";
+import { utcToday } from "@/lib/days";
 
 // Tokens for /api/v1 (decision 016). A token acts for its organisation: a write token as an Owner, a
 // read token as a Viewer, each optionally restricted to some clients, so every lib/db function applies
