@@ -169,10 +169,11 @@ export type CliTokenResult =
  * first Owner, audited like a token made in Settings.
  */
 export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgName: string; name: string; scope: "read" | "write" }): Promise<CliTokenResult> {
-  // `--org` takes the name or the id `gatehouse setup` printed: organisations named alike before setup
+  // `--org` takes the name or the id `gatehouse setup` printed. The name is compared without case, as setup compares
+  // it when it refuses a used one ("momiji partners" is Momiji Partners); organisations named alike before setup
   // refused a used name (decision 089) are told apart by id, which the refusal lists.
   const orgs = await db.organization.findMany({
-    where: { kind: "AGENCY", OR: [{ name: input.orgName }, { id: input.orgName }] },
+    where: { kind: "AGENCY", OR: [{ name: { equals: input.orgName, mode: "insensitive" } }, { id: input.orgName }] },
     select: { id: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
