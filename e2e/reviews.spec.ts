@@ -113,6 +113,10 @@ test("a client owner runs an access review: keep one, remove one, the task close
   const misspelt = await page.request.get(`${evidenceUrl}&clinet=x`);
   expect(misspelt.status()).toBe(422);
   expect(JSON.stringify(await misspelt.json())).toContain("clinet");
+  // So is one it reads given twice: which format was meant is not the pack's to guess.
+  const twice = await page.request.get(`${evidenceUrl}&format=pdf`);
+  expect(twice.status()).toBe(422);
+  expect(((await twice.json()) as { filters: unknown[] }).filters).toEqual([{ parameter: "format", value: "", reason: "2回指定されています。1回だけ指定してください。" }]);
   expect((await page.request.get(`${evidenceUrl}&client=not-a-client-of-this-campaign`)).status()).toBe(404);
   const text = (await readFile((await csv.path())!, "utf8")).replace(/^\uFEFF/, "");
   expect(text).toContain("Kumo 2026 Q4");

@@ -8,6 +8,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import { syncToolCatalogue } from "@/lib/db/tools";
 import { generateSnapshot } from "@/lib/risk/generate";
+import { utcToday } from "@/lib/days";
 
 const { values } = parseArgs({ options: { accounts: { type: "string", default: "1000" }, orgs: { type: "string", default: "1" }, seed: { type: "string", default: "7" } } });
 const url = process.env.DATABASE_URL;
@@ -25,7 +26,7 @@ if (!Number.isInteger(accounts) || accounts < 1 || !Number.isInteger(orgs) || or
 await applyMigrations(url);
 const db = createDb(url);
 await syncToolCatalogue(db);
-const today = new Date().toISOString().slice(0, 10);
+const today = utcToday();
 const started = Date.now();
 for (let o = 0; o < orgs; o++) {
   const share = Math.floor(accounts / orgs) + (o < accounts % orgs ? 1 : 0);

@@ -17,6 +17,7 @@ import { parseEnv } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { buildFingerprint } from "./build-fingerprint";
 import { claimBuild, recordNotice, refusal } from "./build-lock";
+import { utcToday } from "@/lib/days";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[gatehouse] ${line}`);
@@ -60,7 +61,7 @@ async function main() {
   const authSecret = env.AUTH_SECRET ?? (await persistentSecret(join(env.GATEHOUSE_DATA_DIR, "auth-secret")));
   const prepared = await prepareDatabase(databaseUrl, {
     seed: env.GATEHOUSE_SEED === "demo",
-    today: new Date().toISOString().slice(0, 10),
+    today: utcToday(),
     env: { AUTH_SECRET: authSecret, DATABASE_APP_URL: env.DATABASE_APP_URL, DATABASE_DIRECT_URL: env.DATABASE_DIRECT_URL },
   });
   if (prepared.migrationsApplied.length) log(`applied migrations: ${prepared.migrationsApplied.join(", ")}`);

@@ -5,7 +5,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { APP_DUE_DAYS, getPortfolioOverview, INVITE_DUE_DAYS, PASSWORD_DUE_DAYS, TREND_DAYS, type DueList } from "@/lib/db/overview";
 import { scoreSummary } from "@/lib/db/scores";
 import { getRiskSettings } from "@/lib/db/settings";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { getLocale, getT, type Translate } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { RULES } from "@/lib/risk";

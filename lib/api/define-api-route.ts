@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { interpolate } from "@/lib/i18n/format";
 import { messages, type MessageKey } from "@/lib/i18n/messages";
 import { idempotencyKeySchema } from "@/lib/validation/api";
-import { listedIgnored, unknownParameters } from "@/lib/validation/ignored-filters";
+import { listedIgnored, repeatedParameters, unknownParameters } from "@/lib/validation/ignored-filters";
 import type { Endpoint } from "./endpoints";
 import { apiLocale, ApiError, errorBody, fromAppError, type ApiErrorCode, type ApiProblem } from "./errors";
 import { MAX_BODY_BYTES } from "./limits";
@@ -38,13 +38,6 @@ export interface ApiContext<E extends Endpoint> {
 export type ApiAnswer = { status?: number; json: unknown } | { status?: number; text: string; contentType: string };
 
 export const json = (value: unknown, status = 200): ApiAnswer => ({ status, json: value });
-
-/** Each query parameter named more than once, in first-seen order, with how many times. */
-export function repeatedParameters(searchParams: URLSearchParams): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const name of searchParams.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts].filter(([, count]) => count > 1).map(([name, count]) => ({ name, count }));
-}
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -120,7 +113,7 @@ export function defineApiRoute<E extends Endpoint>(endpoint: E, handler: (ctx: A
     if (repeated.length) {
       return refuse(
         "invalid_request",
-        repeated.map(({ name, count }) => ({ path: `query.${name}`, message: t("api.problem.repeatedParameter", { count }) })),
+        repeated.map(({ name, reason }) => ({ path: `query.${name}`, message: t("api.problem.repeatedParameter", { count: reason.count }) })),
       );
     }
     let query = {} as Infer<E["query"]>;

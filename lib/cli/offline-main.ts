@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { runCli } from "./audit";
+import { utcToday } from "../days";
 
 /**
  * Process wiring of the commands that need no database (audit, schema, help): the real file system,
@@ -21,7 +22,7 @@ export function offlineMain(argv: readonly string[]): Promise<number> {
     },
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => utcToday(),
   });
 }
 

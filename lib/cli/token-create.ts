@@ -12,10 +12,10 @@ import { withCliDatabase } from "./cli-database";
 export const TOKEN_USAGE = `Usage:
   gatehouse token create --org NAME --name TOKEN_NAME --scope read|write
 
-Creates an API token for the organisation (acting as its first Owner; --org also takes the organisation's
-id, which gatehouse setup prints) and prints it alone on standard
-output; it is not shown again. The name must differ (without case) from those of the organisation's active
-tokens. Uses DATABASE_URL, otherwise the embedded database in GATEHOUSE_DATA_DIR
+Creates an API token for the organisation (acting as its first Owner; --org is its name, in any case, or
+its id, which gatehouse setup prints) and prints it alone on standard output; it is not shown again. The name
+must differ (without case) from those of the organisation's active tokens. Uses DATABASE_URL, otherwise the
+embedded database in GATEHOUSE_DATA_DIR
 (default .gatehouse), whether the app is running or not, and applies pending migrations first.
 `;
 

@@ -82,6 +82,24 @@ describe("gatehouse token create", () => {
     expect(stored).toMatchObject({ orgId: second.orgId, createdById: second.userId });
   });
 
+  // Setup refuses a name another agency has in any case (decision 089); --org finds one the same way.
+  it("finds the organisation by its name in any case, and lists the ids of those it cannot tell apart", async () => {
+    const url = process.env.DATABASE_URL!;
+    const name = `Momiji Partners ${Date.now()}`;
+    const tenant = await createTenant(db, { name });
+    const result = run(["--org", name.toLowerCase(), "--name", "nightly", "--scope", "read"], { DATABASE_URL: url });
+    expect(result.status, result.stderr).toBe(0);
+    const stored = await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(result.stdout.trim()) } });
+    expect(stored).toMatchObject({ orgId: tenant.orgId, createdById: tenant.userId });
+    // Named alike but for case, made before setup refused it: neither is guessed.
+    const upper = await createTenant(db, { name: name.toUpperCase() });
+    const ambiguous = run(["--org", name.toLowerCase(), "--name", "n", "--scope", "read"], { DATABASE_URL: url });
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stdout).toBe("");
+    expect(ambiguous.stderr).toContain(tenant.orgId);
+    expect(ambiguous.stderr).toContain(upper.orgId);
+  });
+
   it("uses the embedded database of GATEHOUSE_DATA_DIR, migrating it first, whether the app's server is stopped or running", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gh-token-cli-"));
     dirs.push(dir);

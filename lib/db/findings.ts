@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { acceptanceWindowError, type AcceptFindingInput } from "@/lib/validation/findings";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
-import { assertCanWrite, audit, utcToday } from "./write-context";
+import { assertCanWrite, audit } from "./write-context";
+import { utcToday } from "@/lib/days";
 import { dbFor } from "./tenant";
 
 async function findingInScope(scope: Scope, findingId: string) {

@@ -8,7 +8,7 @@ import { acceptFinding } from "./findings";
 import { listAccountHistory } from "./history";
 import { recomputeOrganisations } from "./risk/recompute-all";
 import { syncToolCatalogue } from "./tools";
-import { utcToday } from "./write-context";
+import { utcToday } from "@/lib/days";
 
 const db = testDb();
 afterAll(() => db.$disconnect());

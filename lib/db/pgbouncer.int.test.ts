@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appLogin } from "./app-role";
 import { createAppPool, createTenantDb } from "./tenant";
 import { recomputeOrganisations } from "./risk/recompute-all";
-import { utcToday } from "./write-context";
+import { utcToday } from "@/lib/days";
 import { testDb } from "@/tests/support/db";
 import { createTenant, importSnapshot, oneAccountSnapshot } from "@/tests/support/factories";
 import { startPgBouncer } from "@/tests/support/pgbouncer";

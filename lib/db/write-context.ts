@@ -1,4 +1,5 @@
 import "server-only";
+import { utcToday } from "@/lib/days";
 import { AppError } from "@/lib/errors";
 import { guardOtherClientsFindings } from "./client-reach";
 import type { Tx } from "./client";
@@ -6,9 +7,6 @@ import { peopleOnAccounts, refreshPersonAccess } from "./people/person-access";
 import { recomputeAccounts } from "./risk/recompute";
 import { accountScopeWhere, type Scope } from "./scope";
 import { dbFor } from "./tenant";
-
-/** The UTC calendar day: the unit every rule counts in. */
-export const utcToday = () => new Date().toISOString().slice(0, 10);
 
 export function canWrite(scope: Scope): boolean {
   return scope.role !== "VIEWER";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAccountListPage } from "@/lib/validation/accounts";
+import { repeatedParameters } from "@/lib/validation/ignored-filters";
 import { interpolate } from "./format";
 import { ignoredFilterParts, ignoredFilterSentences, ignoredTitle, refusedFilters } from "./ignored-filters";
 import { messages, type MessageKey } from "./messages";
@@ -110,6 +111,20 @@ describe("parameters a page does not read, in its notice and a download's refusa
     expect(ignoredFilterParts(ignored, translator("ja"))[1]).toEqual(["リンクのパラメータ ", { isolate: "מסנן" }, "=", { isolate: "قيمة" }, " は使っていません。このページにその名前のパラメータはありません。"]);
     // A value that spells a slot's name is still only text.
     expect(ignoredFilterParts(parseAccountListPage({ name: "value" }).ignored, translator("en"))[0]).toEqual(["Ignored link parameter ", { isolate: "name" }, "=", { isolate: "value" }, ": no parameter of that name is used here."]);
+  });
+});
+
+describe("a parameter a download reads once, given twice", () => {
+  const repeated = repeatedParameters(new URLSearchParams("format=csv&format=xlsx"));
+
+  it("is refused as a parameter of the link, with how many times it was given, in both languages", () => {
+    expect(refusedFilters(repeated, translator("en"), "en")).toEqual({
+      message: "Nothing was downloaded: a parameter in this link cannot be used. Link parameter format cannot be used: it is given 2 times; give it once.",
+      filters: [{ parameter: "format", value: "", reason: "it is given 2 times; give it once." }],
+    });
+    expect(refusedFilters(repeated, translator("ja"), "ja").message).toBe(
+      "何もダウンロードしていません。このリンクのパラメータのうち1件が使えません。リンクのパラメータ format は使えません。2回指定されています。1回だけ指定してください。",
+    );
   });
 });
 

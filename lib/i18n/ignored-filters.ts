@@ -20,6 +20,8 @@ function reasonText(reason: IgnoredReason, t: Translate): string {
       return t("filters.ignoredOnly", { value: reason.value });
     case "repeated":
       return t("filters.ignoredRepeated");
+    case "repeatedParameter":
+      return t("filters.ignoredRepeatedParameter", { count: reason.count });
     case "unknown":
       return reason.near ? t("filters.ignoredUnknownNear", { near: reason.near }) : t("filters.ignoredUnknown");
   }
@@ -40,18 +42,23 @@ const SLOTS = new RegExp(`${SLOT}(name|value)${SLOT}`);
  */
 type SentenceKey = "filters.ignored" | "filters.ignoredName" | "filters.refused" | "filters.refusedName" | "filters.ignoredParameter" | "filters.ignoredParameterName" | "filters.refusedParameter" | "filters.refusedParameterName";
 
-/** A parameter the page does not read is named as one of the link's, not as a filter (`utm_source` never was one). */
+/**
+ * A parameter the page does not read is named as one of the link's, not as a filter (`utm_source` never was one);
+ * so is one a download refuses for being given twice (`format` is no filter either).
+ */
+const isParameter = (filter: IgnoredFilter) => filter.reason.kind === "unknown" || filter.reason.kind === "repeatedParameter";
+
 function sentenceKey(filter: IgnoredFilter, refused: boolean): SentenceKey {
-  const unknown = filter.reason.kind === "unknown";
+  const parameter = isParameter(filter);
   const named = filter.value === "";
-  if (refused) return unknown ? (named ? "filters.refusedParameterName" : "filters.refusedParameter") : named ? "filters.refusedName" : "filters.refused";
-  return unknown ? (named ? "filters.ignoredParameterName" : "filters.ignoredParameter") : named ? "filters.ignoredName" : "filters.ignored";
+  if (refused) return parameter ? (named ? "filters.refusedParameterName" : "filters.refusedParameter") : named ? "filters.refusedName" : "filters.refused";
+  return parameter ? (named ? "filters.ignoredParameterName" : "filters.ignoredParameter") : named ? "filters.ignoredName" : "filters.ignored";
 }
 
 /** The notice's (or refusal's) first sentence: about filters while every item is one, else about the link's parameters. */
 export function ignoredTitle(ignored: readonly IgnoredFilter[], t: Translate, refused = false): string {
-  const anyUnknown = ignored.some((f) => f.reason.kind === "unknown");
-  const key = refused ? (anyUnknown ? "filters.refusedParametersTitle" : "filters.refusedTitle") : anyUnknown ? "filters.ignoredParametersTitle" : "filters.ignoredTitle";
+  const anyParameter = ignored.some(isParameter);
+  const key = refused ? (anyParameter ? "filters.refusedParametersTitle" : "filters.refusedTitle") : anyParameter ? "filters.ignoredParametersTitle" : "filters.ignoredTitle";
   return t(key, { count: ignored.length });
 }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { addDays } from "@/lib/dates";
+import { utcToday } from "@/lib/days";
 
 // Every background job Gatehouse runs, in one place: its queue, when it is scheduled (cron, UTC), how
 // often a failure is retried, and the zod schema of its data (a job's data crosses a boundary: it is
@@ -66,11 +68,8 @@ export function parseJobData<N extends JobName>(name: N, data: unknown): JobData
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-export const utcDay = (now: Date) => now.toISOString().slice(0, 10);
-
 /** The Monday (UTC) of the week `now` falls in: a digest's period, so one mail per member per week. */
 export function weekOf(now: Date): string {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return utcDay(day);
+  // Days back to Monday: getUTCDay() counts from Sunday (0), so 6 for a Sunday, 0 for a Monday.
+  return addDays(utcToday(now), -((now.getUTCDay() + 6) % 7));
 }

@@ -2,13 +2,14 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { appDatabaseUrl } from "@/lib/db/app-role";
 import { withDatabase } from "@/lib/db/bound-database";
+import { utcToday } from "@/lib/days";
 import { failureReason } from "./failure-reason";
 import { digestRecipients, sendMemberDigest } from "@/lib/db/jobs/digest";
 import { sendMail } from "@/lib/mail";
 import { startDueRecurrences } from "@/lib/db/jobs/recurrences";
 import { reminderRecipients, sendMemberReminder } from "@/lib/db/jobs/reminders";
 import { recomputeDay, recomputeOrganisation, reopenExpiredAcceptances } from "@/lib/db/jobs/risk-jobs";
-import { JOBS, JOB_NAMES, parseJobData, systemClock, utcDay, weekOf, type Clock, type JobName } from "./registry";
+import { JOBS, JOB_NAMES, parseJobData, systemClock, weekOf, type Clock, type JobName } from "./registry";
 
 // pg-boss on the app's own PostgreSQL (schema `pgboss`): every process may run a worker, and each job
 // is fetched by exactly one of them (SELECT … FOR UPDATE SKIP LOCKED); a cron schedule is turned into
@@ -49,7 +50,8 @@ export type JobHandler = (data: unknown, context: JobContext) => Promise<unknown
 
 /**
  * A handler whose getDb()/dbFor() reach the job's own database, never the process's DATABASE_URL (decision 088):
- * the launcher running the worker under the embedded default has none, only its web child does.
+ * the launcher running the worker under the embedded default has none, only its web child does. Applied once, where
+ * the worker runs a handler (startWorker), so it covers a test's extraHandlers as well as the built-in tables below.
  */
 function onJobDatabase(handler: JobHandler): JobHandler {
   return (data, ctx) => {
@@ -62,16 +64,13 @@ function onJobDatabase(handler: JobHandler): JobHandler {
   };
 }
 
-const onJobDatabases = (handlers: Partial<Record<JobName, JobHandler>>): Partial<Record<JobName, JobHandler>> =>
-  Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, onJobDatabase(handler)]));
+export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = {
+  "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcToday(ctx.clock()))),
+  "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcToday(ctx.clock())),
+  "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcToday(ctx.clock()))),
+};
 
-export const RISK_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
-  "risk.daily-recompute": async (data, ctx) => (parseJobData("risk.daily-recompute", data), recomputeDay(ctx.connectionString, utcDay(ctx.clock()))),
-  "risk.recompute-organisation": async (data, ctx) => recomputeOrganisation(ctx.connectionString, parseJobData("risk.recompute-organisation", data).orgId, utcDay(ctx.clock())),
-  "acceptances.reopen-expired": async (data, ctx) => (parseJobData("acceptances.reopen-expired", data), reopenExpiredAcceptances(ctx.connectionString, utcDay(ctx.clock()))),
-});
-
-export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
+export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   // One job per member, so one failing mailbox retries alone; duplicates are harmless (the claim row).
   "digest.weekly": async (data, ctx) => {
     parseJobData("digest.weekly", data);
@@ -80,21 +79,21 @@ export const DIGEST_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDataba
     if (members.length) await ctx.boss.insert(members.map((m) => ({ name: "digest.member", data: { ...m, period } })));
     return { members: members.length };
   },
-  "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcDay(ctx.clock()), sendMail) }),
-});
+  "digest.member": async (data, ctx) => ({ outcome: await sendMemberDigest(parseJobData("digest.member", data), utcToday(ctx.clock()), sendMail) }),
+};
 
-export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = onJobDatabases({
+export const REVIEW_HANDLERS: Partial<Record<JobName, JobHandler>> = {
   "reviews.start-due-recurrences": async (data, ctx) => (parseJobData("reviews.start-due-recurrences", data), startDueRecurrences(ctx.clock())),
   // As the digest: one job per member and organisation, duplicates harmless (the day's claim row).
   "reminders.daily": async (data, ctx) => {
     parseJobData("reminders.daily", data);
-    const day = utcDay(ctx.clock());
+    const day = utcToday(ctx.clock());
     const members = await reminderRecipients(day);
     if (members.length) await ctx.boss.insert(members.map((m) => ({ name: "reminders.member", data: { ...m, day } })));
     return { members: members.length };
   },
   "reminders.member": async (data) => ({ outcome: await sendMemberReminder(parseJobData("reminders.member", data), sendMail) }),
-});
+};
 
 export function createBoss(connectionString: string, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
   const boss = new PgBoss({ connectionString, schema: JOBS_SCHEMA, max: 4, application_name: "gatehouse-jobs", ...options });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { optionalLabel, optionalRef, recordId } from "./record-fields";
 import { PHONE_LAST4_PATTERN } from "./text-rules";
-import { formDayWithin, latestDayAnywhere } from "./day";
+import { latestDayAnywhere } from "../days";
+import { formDayWithin } from "./day";
 import { acceptedAfterInvited, acceptedIssue, loginEditExtras } from "./login-form";
 
 const id = recordId;

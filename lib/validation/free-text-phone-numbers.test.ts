@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/forms/fields";
 import { messages } from "@/lib/i18n/messages";
 import { addDays } from "@/lib/dates";
-import { utcDay } from "./day";
+import { utcToday } from "@/lib/days";
 import { acceptFindingSchema } from "./findings";
 import { PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
 import { bulkDecideSchema, closeTaskSchema, decideItemSchema } from "./reviews";
@@ -12,7 +12,7 @@ import { recordTriageSchema } from "./triage";
 // Free text a person types is held to the labels' rule (decision 095): Gatehouse never stores a full phone number.
 // Every multi-line text field of the forms, with the rest of its form valid, and where its text goes.
 const FREE_TEXT: [string, z.ZodType, Record<string, unknown>, string][] = [
-  ["a risk acceptance's reason", acceptFindingSchema, { findingId: "f-1", until: addDays(utcDay(), 30) }, "reason"],
+  ["a risk acceptance's reason", acceptFindingSchema, { findingId: "f-1", until: addDays(utcToday(), 30) }, "reason"],
   ["a review decision's comment", decideItemSchema, { itemId: "i-1", decision: "KEEP" }, "comment"],
   ["a bulk review decision's comment", bulkDecideSchema, { campaignId: "c-1", itemIds: "i-1,i-2", decision: "KEEP", confirm: "yes" }, "comment"],
   ["a task's closing note", closeTaskSchema, { taskId: "t-1" }, "note"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, listedIgnored, nearFilter, oneOf, shownValue, textReason, UNKNOWN_PARAMETERS_LISTED, unknownParameters } from "./ignored-filters";
+import { IGNORED_VALUE_MAX_LENGTH, ignoredFilters, listedIgnored, nearFilter, oneOf, repeatedParameters, shownValue, textReason, UNKNOWN_PARAMETERS_LISTED, unknownParameters } from "./ignored-filters";
 
 describe("a dropped filter's value, as the notice shows it", () => {
   it("keeps a short value as it is, markup included (React escapes it)", () => {
@@ -73,6 +73,29 @@ describe("parameters a page does not read", () => {
   it("take no name from an object's prototype", () => {
     expect(unknownParameters({ toString: "1" }, new Set())).toEqual([unknown("toString", "1")]);
     expect(unknownParameters({}, new Set())).toEqual([]);
+  });
+});
+
+describe("parameters a download or the API reads once, given more than once", () => {
+  const repeated = (name: string, count: number) => ({ name, value: "", reason: { kind: "repeatedParameter", count } });
+
+  it("are named once each, in the link's order, with how many times, from URLSearchParams or Next's searchParams alike", () => {
+    expect(repeatedParameters(new URLSearchParams("limit=2&q=a&format=csv&limit=3&format=xlsx&limit=4"))).toEqual([repeated("limit", 3), repeated("format", 2)]);
+    expect(repeatedParameters({ limit: ["2", "3"], q: "a" })).toEqual([repeated("limit", 2)]);
+  });
+
+  it("count a repeat of the same value, or of a blank one, as much as a different one", () => {
+    expect(repeatedParameters(new URLSearchParams("format=csv&format=csv&lang=&lang"))).toEqual([repeated("format", 2), repeated("lang", 2)]);
+  });
+
+  it("are only the names asked about, when a route's other parameters are judged by a parser of their own", () => {
+    expect(repeatedParameters(new URLSearchParams("severity=high&severity=high&format=csv&format=xlsx"), ["format", "lang"])).toEqual([repeated("format", 2)]);
+    expect(repeatedParameters(new URLSearchParams("format=csv&lang=ja"), ["format", "lang"])).toEqual([]);
+  });
+
+  it("show their name as a value is shown, and take no name from an object's prototype", () => {
+    expect(repeatedParameters(new URLSearchParams([["x\u0000y", "1"], ["x\u0000y", "2"]]))).toEqual([repeated("x\uFFFDy", 2)]);
+    expect(repeatedParameters({ toString: "1" })).toEqual([]);
   });
 });
 

@@ -16,6 +16,8 @@ export type IgnoredReason =
   | { kind: "only"; value: string }
   /** A later value of a parameter given twice: a page reads the first. */
   | { kind: "repeated" }
+  /** A parameter a download reads once, given `count` times: refused, not read (repeatedParameters). */
+  | { kind: "repeatedParameter"; count: number }
   /**
    * A parameter the page (or download) does not read at all: a typo (`sev=critical` for `severity`, then `near` is
    * the filter it is close to) or a name that was never the app's (`utm_source`).
@@ -126,6 +128,28 @@ export function unknownParameters(raw: QueryParams, known: ReadonlySet<string>, 
     unknown.push({ name: shownValue(name), value: shownValue(value), reason: near ? { kind: "unknown", near } : { kind: "unknown" } });
   }
   return unknown;
+}
+
+/** A parameter given more than once: its name (shown as unknownParameters shows one), no value, and how many times. */
+export interface RepeatedParameter extends IgnoredFilter {
+  reason: { kind: "repeatedParameter"; count: number };
+}
+
+/**
+ * Each parameter of a query given more than once, in the link's order, with how many times; `names`: only those
+ * (a route's own parameters, when a parser of its own judges the rest). The API and the app's downloads refuse one
+ * rather than read one of its values: `limit=2&limit=3` or `format=csv&format=xlsx` would quietly answer a question
+ * the caller did not mean to ask, and `client=A&client=B` would hand on one client's file as if it were both.
+ */
+export function repeatedParameters(raw: QueryParams, names?: Iterable<string>): RepeatedParameter[] {
+  const only = names ? new Set(names) : undefined;
+  const given = raw instanceof URLSearchParams ? new Set(raw.keys()) : Object.keys(raw);
+  const repeated: RepeatedParameter[] = [];
+  for (const name of given) {
+    const count = allParams(raw, name).length;
+    if (count > 1 && (!only || only.has(name))) repeated.push({ name: shownValue(name), value: "", reason: { kind: "repeatedParameter", count } });
+  }
+  return repeated;
 }
 
 /** Edits (insert, delete, replace, swap two neighbours) between two short names; stops counting past `max`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formDayWithin, latestDayAnywhere } from "./day";
+import { latestDayAnywhere } from "../days";
+import { formDayWithin } from "./day";
 import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { recordId } from "./record-fields";
 import { isSingleLine, linkChoice, SINGLE_LINE_PATTERN } from "./text";

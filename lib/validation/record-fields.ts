@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 import { containsPhoneNumber, PHONE_NUMBER_IN_TEXT_KEY } from "./phone-number";
+import { utcToday } from "../days";
 import { realDay } from "./day";
 
 // Field rules shared by the record forms (clients, accounts, logins …): the same schemas run in the
@@ -40,14 +41,12 @@ export const codeList = z
   .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
 export const checkbox = z.enum(["yes", "no", "on"], "validation.choose").optional().transform((v) => v === "yes" || v === "on");
 
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-
 /** A date that cannot be in the future (something that has happened): "" = unknown (null). */
 export const pastDayValue = z
   .string("validation.date")
   .transform((v) => v || null)
   .refine((v) => v === null || realDay(v), "validation.date")
-  .refine((v) => v === null || !realDay(v) || v <= todayUtc(), "validation.dateFuture");
+  .refine((v) => v === null || !realDay(v) || v <= utcToday(), "validation.dateFuture");
 /** The same, for a field a form may leave out (then unknown). */
 export const pastDay = pastDayValue.optional().transform((v) => v ?? null);
 

@@ -3,7 +3,8 @@ import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "
 import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
-import { earliestDayAnywhere, realDay } from "./day";
+import { earliestDayAnywhere } from "../days";
+import { realDay } from "./day";
 import { REVIEW_COMMENT_MAX_LENGTH } from "./limits";
 import { holdsNoPhoneNumber, PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
 

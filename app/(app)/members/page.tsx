@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { membersPageQuerySchema } from "@/lib/validation/members";
 import { changeMemberAction, closeClientPortalAction, inviteClientOwnerAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { DangerFold } from "./_components/danger-fold";
 
 const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
 
@@ -70,29 +71,19 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                         pendingLabel={t("form.saving")}
                         messages={formMessages(t, "form.saved")}
                       />
-                      {/* Asked, not done on one click (probe 43, finding 2; decision 089): folded away from Save, it names who
-                          goes and what is lost. A native <details>, so it opens by keyboard and without JavaScript. */}
-                      <ActionForm
+                      <DangerFold
                         action={removeMemberAction}
-                        hidden={{ membershipId: m.id, confirm: "yes" }}
-                        submitLabel={t("members.removeConfirm", { name: m.user.name })}
-                        pendingLabel={t("form.saving")}
-                        variant="danger"
-                        inline
-                        testId="remove-member-form"
-                        fold={{
-                          summary: t("members.remove"),
-                          summaryClassName: "cursor-pointer text-sm text-red-800",
-                          className: "mt-4 border-t border-slate-200 pt-3",
-                          testId: "remove-member",
-                          intro: (
-                            <p className="my-2 max-w-xl text-sm">
-                              {(m.role === "MANAGER" || m.role === "VIEWER") && m.clients.length > 0
-                                ? t("members.removeWhatClients", { name: m.user.name, email: m.user.email, clients: assigned(m.clients.map((c) => c.clientId)) })
-                                : t("members.removeWhat", { name: m.user.name, email: m.user.email })}
-                            </p>
-                          ),
-                        }}
+                        hidden={{ membershipId: m.id }}
+                        summary={t("members.remove")}
+                        what={
+                          (m.role === "MANAGER" || m.role === "VIEWER") && m.clients.length > 0
+                            ? t("members.removeWhatClients", { name: m.user.name, email: m.user.email, clients: assigned(m.clients.map((c) => c.clientId)) })
+                            : t("members.removeWhat", { name: m.user.name, email: m.user.email })
+                        }
+                        confirmLabel={t("members.removeConfirm", { name: m.user.name })}
+                        className="mt-4 border-t border-slate-200 pt-3"
+                        testId="remove-member"
+                        t={t}
                       />
                     </div>
                   </div>
@@ -151,25 +142,15 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 <span className="font-medium">{p.clientName}</span>
                 {p.members.length > 0 && <span>{t("portal.members")}: {p.members.join(", ")}</span>}
                 {p.pending.length > 0 && <span className="text-slate-500">{t("portal.pending")}: {p.pending.join(", ")}</span>}
-                <ActionForm
+                <DangerFold
                   action={closeClientPortalAction}
-                  hidden={{ clientId: p.clientId, confirm: "yes" }}
-                  submitLabel={t("portal.closeConfirm", { client: p.clientName })}
-                  pendingLabel={t("form.saving")}
-                  variant="danger"
-                  inline
-                  testId="close-portal-form"
-                  fold={{
-                    summary: t("portal.close"),
-                    summaryClassName: "cursor-pointer text-sm text-red-800",
-                    className: "basis-full",
-                    testId: "close-portal",
-                    intro: (
-                      <p className="my-2 max-w-xl text-sm">
-                        {p.members.length > 0 ? t("portal.closeWhat", { client: p.clientName, members: p.members.join(", ") }) : t("portal.closeWhatNobody", { client: p.clientName })}
-                      </p>
-                    ),
-                  }}
+                  hidden={{ clientId: p.clientId }}
+                  summary={t("portal.close")}
+                  what={p.members.length > 0 ? t("portal.closeWhat", { client: p.clientName, members: p.members.join(", ") }) : t("portal.closeWhatNobody", { client: p.clientName })}
+                  confirmLabel={t("portal.closeConfirm", { client: p.clientName })}
+                  className="basis-full"
+                  testId="close-portal"
+                  t={t}
                 />
               </li>
             ))}

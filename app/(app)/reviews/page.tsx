@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { RECURRENCES } from "@/lib/reviews";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { startCampaignAction } from "./actions";
+import { utcToday } from "@/lib/days";
 
 export const generateMetadata = () => pageTitle("nav.reviews");
 
@@ -56,7 +57,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
               { name: "clientIds", label: t("reviews.start.clients"), type: "checkboxes", options: options.clients.map((c) => ({ value: c.id, label: c.name })) },
               { name: "accountIds", label: t("reviews.start.accounts"), type: "checkboxes", options: options.accounts.map((a) => ({ value: a.id, label: a.clientId && clientName.has(a.clientId) ? `${a.storeName} (${clientName.get(a.clientId)})` : a.storeName })) },
               { name: "reviewerIds", label: t("reviews.start.reviewers"), type: "checkboxes", defaultValues: options.defaultReviewerIds, options: options.reviewers.map((r) => ({ value: r.userId, label: `${r.name} <${r.email}>${r.clientId ? ` · ${clientName.get(r.clientId) ?? ""}` : ""}` })) },
-              { name: "dueOn", label: t("reviews.start.dueOn"), type: "date", required: true, defaultValue: addDays(new Date().toISOString().slice(0, 10), 30) },
+              { name: "dueOn", label: t("reviews.start.dueOn"), type: "date", required: true, defaultValue: addDays(utcToday(), 30) },
               { name: "recurrence", label: t("reviews.start.recurrence"), type: "select", options: RECURRENCES.map((r) => ({ value: r, label: t(`reviews.recurrence.${r}`) })) },
             ]}
             submitLabel={t("reviews.start.submit")}

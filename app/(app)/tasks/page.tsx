@@ -10,6 +10,7 @@ import { isOverdue, taskInstruction, type TaskKind } from "@/lib/reviews";
 import { parseTaskFilterPage } from "@/lib/validation/reviews";
 import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { closeTaskAction } from "./actions";
+import { utcToday } from "@/lib/days";
 
 export const generateMetadata = () => pageTitle("nav.tasks");
 
@@ -18,7 +19,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const [raw, scope, t, locale] = await Promise.all([searchParams, requireScope(), getT(), getLocale()]);
   const { filter, mine, ignored } = parseTaskFilterPage(raw, scope.userId);
   const tasks = await listTasks(scope, filter, locale);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcToday();
   // Overdue first: open tasks past their day, then the rest in the list's order (open, by due date).
   const ordered = [...tasks.filter((task) => task.status === "OPEN" && isOverdue(task.dueOn, today)), ...tasks.filter((task) => !(task.status === "OPEN" && isOverdue(task.dueOn, today)))];
   const clients = [...new Map(tasks.filter((task) => task.clientId).map((task) => [task.clientId!, task.clientName ?? ""])).entries()];

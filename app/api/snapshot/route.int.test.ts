@@ -110,6 +110,32 @@ describe("a parameter the snapshot download does not read", () => {
   });
 });
 
+describe("a parameter the snapshot download reads, given twice", () => {
+  const twice = (parameter: string, count = 2) => ({ parameter, value: "", reason: `it is given ${count} times; give it once.` });
+
+  it("refuses the organisation's or a client's download with 422, naming it: `client=A&client=B` is not A's file", async () => {
+    await expectRefusedDownload(await download("client=Client%20A&client=Nobody"), 422, {
+      error: "INVALID_INPUT",
+      message: "Nothing was downloaded: a parameter in this link cannot be used. Link parameter client cannot be used: it is given 2 times; give it once.",
+      filters: [twice("client")],
+    });
+    const formats = await download("format=csv&lang=en&format=xlsx&format=csv");
+    expect(((await formats.json()) as { filters: unknown[] }).filters).toEqual([twice("format", 3)]);
+    // Beside a parameter it does not read, both named.
+    const both = await download("clinet=x&lang=ja&lang=en");
+    expect(((await both.json()) as { filters: { parameter: string }[] }).filters.map((f) => f.parameter)).toEqual(["clinet", "lang"]);
+  });
+
+  it("refuses a view's download given its own parameter twice; the table's filters are the table's to judge, as in the accounts export", async () => {
+    await expectRefusedDownload(await download("view=1&severity=critical&format=csv&format=json"), 422, {
+      error: "INVALID_INPUT",
+      message: "Nothing was downloaded: a parameter in this link cannot be used. Link parameter format cannot be used: it is given 2 times; give it once.",
+      filters: [twice("format")],
+    });
+    expect(await storeNames(await download("view=1&severity=critical&severity=critical"))).toEqual(["Alpha", "Charlie"]);
+  });
+});
+
 describe("one client's snapshot download", () => {
   it("exports the client named, and answers an unknown name 404, as before", async () => {
     expect(await storeNames(await download("client=Client%20A"))).toEqual(["Alpha", "Bravo"]);

@@ -9,7 +9,7 @@ import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { EXPORT_ROW_LIMIT, parseAccountListPage } from "@/lib/validation/accounts";
 import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
-import { ignoredFilters, textReason, unknownParameters } from "@/lib/validation/ignored-filters";
+import { ignoredFilters, repeatedParameters, textReason, unknownParameters } from "@/lib/validation/ignored-filters";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/text";
 
@@ -19,8 +19,8 @@ import { singleLine } from "@/lib/validation/text";
 // `format=xlsx` (with `lang=ja|en`) writes the same data as the bulk workbook (the import template's
 // layout, one sheet per kind, decision 022); `format=csv` the logins sheet alone.
 // A filter it cannot apply refuses the download (422, as for any bad input here) rather than widening it: the
-// view's filters as the table would name them, a client name that cannot be one, or a parameter it does not read
-// (`clinet=` must not become the whole organisation).
+// view's filters as the table would name them, a client name that cannot be one, a parameter it does not read
+// (`clinet=` must not become the whole organisation), or one it reads given twice.
 /** What the download reads besides a view's table parameters. */
 const DOWNLOAD_PARAMETERS = ["view", "format", "lang"];
 const WHOLE_PARAMETERS = new Set(["client", ...DOWNLOAD_PARAMETERS]);
@@ -40,14 +40,17 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   // In a view's download `client` is the table's client filter (an id, or `none`), checked with the others.
   const view = params.get("view") === "1" ? parseAccountListPage(params, DOWNLOAD_PARAMETERS) : undefined;
-  if (view?.ignored.length) return refuseFilters(view.ignored, 422);
+  // A parameter the download reads itself, given twice, is refused (`client=A&client=B` is not A's file); in a view's
+  // download the table's parser judges its own filters' repeats, as the accounts export does.
+  const repeated = repeatedParameters(params, view ? DOWNLOAD_PARAMETERS : WHOLE_PARAMETERS);
+  if (view && (view.ignored.length || repeated.length)) return refuseFilters([...view.ignored, ...repeated], 422);
   // In a view's download the table's parser alone judges `client` (checked above): a blank one is "any" there.
   const client = view ? undefined : (params.get("client") ?? undefined);
   const parsed = exportQuery.safeParse({ client, view: params.get("view") ?? undefined, format: params.get("format") ?? undefined, lang: params.get("lang") ?? undefined });
   const unknown = view ? [] : unknownParameters(params, WHOLE_PARAMETERS, ["client"]);
-  if (!parsed.success || unknown.length) {
+  if (!parsed.success || unknown.length || repeated.length) {
     const badClient = ignoredFilters([{ name: "client", raw: client, applied: clientName.safeParse(client).success, reason: textReason(CLIENT_NAME_MAX_LENGTH, { trimmed: false }) }]);
-    const refused = [...badClient, ...unknown];
+    const refused = [...badClient, ...unknown, ...repeated];
     return refused.length ? refuseFilters(refused, 422) : Response.json({ error: "INVALID_INPUT" }, { status: 422 });
   }
   let accountIds: string[] | undefined;

@@ -7,7 +7,8 @@ import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "../write-context";
+import { accountsUsingDevices, assertCanWrite, audit, writeAccountData } from "../write-context";
+import { utcToday } from "@/lib/days";
 
 // Seller accounts typed in by people: created, edited and removed from the accounts pages. Every change
 // is audited with before and after and recomputes findings in its own transaction; edits name the

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, withCurrentValues } from "@/lib/errors";
-import { latestDayAnywhere } from "@/lib/validation/day";
+import { latestDayAnywhere } from "@/lib/days";
 import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput, type UpdateTwoStepMethodInput } from "@/lib/validation/account-edits";
 import type { Tx } from "../client";
 import type { Scope } from "../scope";

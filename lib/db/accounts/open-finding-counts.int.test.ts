@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { makeAccounts } from "@/tests/support/account-grid";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { addTwoStepMethod, removeTwoStepMethod } from "./account-writes";
 import { acceptFinding, reopenFinding } from "../findings";
 import { recomputeOrganisations } from "../risk/recompute-all";

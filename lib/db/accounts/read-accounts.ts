@@ -12,7 +12,7 @@ import type { Provenance } from "./account-provenance";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
 import { dbFor, scopedRows } from "../tenant";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 
 export interface AccountListRow {
   id: string;

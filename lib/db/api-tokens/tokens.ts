@@ -6,7 +6,8 @@ import { getDb, type Db, type Tx } from "../client";
 import type { ApiTokenScope } from "../generated/enums";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { audit, utcToday } from "../write-context";
+import { audit } from "../write-context";
+import { utcToday } from "@/lib/days";
 
 // Tokens for /api/v1 (decision 016). A token acts for its organisation: a write token as an Owner, a
 // read token as a Viewer, each optionally restricted to some clients, so every lib/db function applies
@@ -203,10 +204,11 @@ export type CliTokenResult =
  * first Owner, audited like a token made in Settings.
  */
 export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgName: string; name: string; scope: "read" | "write" }): Promise<CliTokenResult> {
-  // `--org` takes the name or the id `gatehouse setup` printed: organisations named alike before setup
+  // `--org` takes the name or the id `gatehouse setup` printed. The name is compared without case, as setup compares
+  // it when it refuses a used one ("momiji partners" is Momiji Partners); organisations named alike before setup
   // refused a used name (decision 089) are told apart by id, which the refusal lists.
   const orgs = await db.organization.findMany({
-    where: { kind: "AGENCY", OR: [{ name: input.orgName }, { id: input.orgName }] },
+    where: { kind: "AGENCY", OR: [{ name: { equals: input.orgName, mode: "insensitive" } }, { id: input.orgName }] },
     select: { id: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -9,7 +9,7 @@ import { createTenant, scopeFor } from "@/tests/support/factories";
 import { freshPersonCounts, storedPersonCounts } from "@/tests/support/person-counts";
 import { recomputeOrganisations } from "../risk/recompute-all";
 import { upsertSnapshot } from "../snapshots/upsert";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { runBulkImport } from "./import";
 
 // The large import recomputes its accounts' findings in batches ordered by id, each with its id range

@@ -6,7 +6,7 @@ import { MAX_PROBLEMS, streamLoginsSheet, type StreamProblem } from "@/lib/sprea
 import { csvRows, xlsxRows, type RowSource } from "@/lib/spreadsheets/stream-rows";
 import { lockForTransaction } from "../advisory-lock";
 import { isOrgAdmin, type Scope } from "../scope";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { beginScoped, openImportConnection } from "./connection";
 import { markImportWriting, snapshotDigests, storeDigestsOfPlan, storeDigestsOfUnchanged } from "./digest";
 import { noMatches } from "./people";

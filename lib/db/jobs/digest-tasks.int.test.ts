@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { addDays } from "@/lib/dates";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { loadDigestSections } from "./digest";

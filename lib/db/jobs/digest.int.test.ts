@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeOrganisations } from "@/lib/db/risk/recompute-all";
 import type { Db } from "@/lib/db/client";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { weekOf } from "@/lib/jobs/registry";
 import { startWorker } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";

@@ -5,7 +5,7 @@ import { disconnectDbsAt, type Db } from "@/lib/db/client";
 import { endAppPoolsAt } from "@/lib/db/tenant";
 import { addDays } from "@/lib/dates";
 import { startCampaign } from "@/lib/db/reviews/start-campaign";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { startWorker } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";

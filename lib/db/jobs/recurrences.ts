@@ -4,6 +4,7 @@ import { recurrenceDue, type Recurrence } from "@/lib/reviews";
 import { getDb } from "../client";
 import { startNextRecurrence } from "../reviews/start-campaign";
 import { scopeInOrganisation } from "./job-scope";
+import { utcToday } from "@/lib/days";
 
 // The scheduled start of recurring review campaigns (job reviews.start-due-recurrences). Finding the
 // due ones reads every organisation (system work, as the owner); each start then runs through the
@@ -46,7 +47,7 @@ export async function dueRecurrences(today: string): Promise<Candidate[]> {
 /** Starts the next campaign of every due one; `now` is the job's clock (the new campaigns' start). */
 export async function startDueRecurrences(now: Date): Promise<RecurrenceRun> {
   const run: RecurrenceRun = { started: [], alreadyStarted: 0, skipped: [] };
-  for (const campaign of await dueRecurrences(now.toISOString().slice(0, 10))) {
+  for (const campaign of await dueRecurrences(utcToday(now))) {
     const scope = await scopeInOrganisation(campaign.startedById, campaign.orgId, campaign.portalOrgId);
     if (!scope || (campaign.portalOrgId ? !scope.portal : scope.portal)) {
       run.skipped.push({ campaignId: campaign.id, orgId: campaign.orgId, reason: "starter is no longer a member" });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { addDays } from "@/lib/dates";
 import { startCampaign } from "@/lib/db/reviews/start-campaign";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { REVIEW_HANDLERS, startWorker } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";

@@ -8,7 +8,7 @@ import { JOBS } from "@/lib/jobs/registry";
 import { RISK_HANDLERS, startWorker, type JobContext } from "@/lib/jobs/worker";
 import { jobsDatabase } from "@/tests/support/jobs-database";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 
 let database: Awaited<ReturnType<typeof jobsDatabase>>;
 let db: Db;

@@ -4,7 +4,8 @@ import type { Tx } from "../client";
 import { assertPersonVisible } from "../people/people-sql";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { accountsUsingDevices, audit, utcToday, writeAccountData } from "../write-context";
+import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { clientReach } from "../client-reach";
 
 /** What a hand-over changed, kept on the checklist item so unticking can put it back (undo.ts). */

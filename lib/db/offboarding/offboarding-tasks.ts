@@ -1,12 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { departureDateError } from "@/lib/validation/people";
-import { latestDayAnywhere } from "@/lib/validation/day";
+import { latestDayAnywhere, utcToday } from "@/lib/days";
 import type { Tx } from "../client";
 import { assertPersonVisible } from "../people/people-sql";
 import { recomputeAccounts } from "../risk/recompute";
 import { accountScopeWhere, type Scope } from "../scope";
-import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "../write-context";
+import { accountsUsingDevices, assertCanWrite, audit, writeAccountData } from "../write-context";
 import { dbFor } from "../tenant";
 import { checkHandoverPerson, completeHandover } from "./handover";
 import { accountsTouchedByPerson } from "./touched";

@@ -8,7 +8,7 @@ import { readPersonPageModel } from "../people/person-page-model";
 import { completeOffboardingTask, offboardPerson } from "./offboarding-tasks";
 import { recomputeOrganisations } from "../risk/recompute-all";
 import { syncToolCatalogue } from "../tools";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { listHandoverCandidates } from "./handover";
 import { cancelOffboarding, reopenOffboardingTask } from "./undo";
 

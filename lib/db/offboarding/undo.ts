@@ -7,7 +7,8 @@ import { assertPersonVisible } from "../people/people-sql";
 import { recomputeAccounts } from "../risk/recompute";
 import type { Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { accountsUsingDevices, assertCanWrite, audit, utcToday, writeAccountData } from "../write-context";
+import { accountsUsingDevices, assertCanWrite, audit, writeAccountData } from "../write-context";
+import { utcToday } from "@/lib/days";
 import type { HandoverUndo } from "./handover";
 import { accountsTouchedByPerson } from "./touched";
 

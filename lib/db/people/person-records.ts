@@ -8,7 +8,8 @@ import { assertNameFreeOrConfirmed } from "./same-named-people";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { accountsUsingDevices, audit, utcToday } from "../write-context";
+import { accountsUsingDevices, audit } from "../write-context";
+import { utcToday } from "@/lib/days";
 
 // People and devices are the organisation's, shared by every client's accounts: only Owners and Admins
 // edit, merge or remove them (a Manager would change accounts they cannot see). Each change recomputes

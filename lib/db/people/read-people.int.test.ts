@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { addDays } from "@/lib/dates";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 import { personListQuerySchema } from "@/lib/validation/people";

@@ -13,7 +13,7 @@ import { createTenant, importSnapshot, scopeFor } from "@/tests/support/factorie
 import { acceptFinding } from "../findings";
 import { recomputeOrganisations } from "../risk/recompute-all";
 import { syncToolCatalogue } from "../tools";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { produceReportSchema } from "@/lib/validation/reports";
 import { getReportClientOrThrow, getReportFileOrThrow, listAccountReports, listClientReports, produceReport } from "./report-records";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { assignReviewers, nextRecurrence } from "@/lib/reviews";
-import { earliestDayAnywhere } from "@/lib/validation/day";
+import { earliestDayAnywhere, utcToday } from "@/lib/days";
 import { dueDayError, type StartCampaignInput } from "@/lib/validation/reviews";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -94,7 +94,7 @@ async function startCampaignOnce(scope: Scope, input: StartCampaignInput, previo
  */
 export async function startNextRecurrence(scope: Scope, campaignId: string, now: Date): Promise<{ id: string; items: number } | null> {
   const db = dbFor(scope);
-  const today = now.toISOString().slice(0, 10);
+  const today = utcToday(now);
   const campaign = await db.reviewCampaign.findFirst({ where: { id: campaignId, orgId: scope.orgId }, include: { next: { select: { id: true } } } });
   if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
   const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addTwoStepMethod, updateLogin } from "@/lib/db/accounts/account-writes";
 import { acceptFinding, reopenFinding } from "@/lib/db/findings";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { addDays } from "@/lib/dates";
 import { testDb } from "@/tests/support/db";
 import { createTenant, daysAgo, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";

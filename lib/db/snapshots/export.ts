@@ -6,7 +6,7 @@ import { findClientByName } from "../clients/client-records";
 import { loadRiskSettings } from "../risk/recompute";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { utcToday } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { readAccounts, readPeopleAndDevices, referencedIds, toExistingAccount } from "./read";
 
 export interface ExportOptions {

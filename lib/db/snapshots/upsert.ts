@@ -14,7 +14,8 @@ import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
 import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { accountsUsingDevices, audit, utcToday } from "../write-context";
+import { accountsUsingDevices, audit } from "../write-context";
+import { utcToday } from "@/lib/days";
 import { addCreatedAccounts, applyPeopleAndDevices, applyUpdatedAccount, NewRows, type ApplyContext } from "./apply";
 import { chunked, readAccounts, readPeopleAndDevices, referencedIds, toExistingAccount } from "./read";
 

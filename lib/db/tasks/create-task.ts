@@ -1,12 +1,12 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { taskDueFrom, taskUrlFor, type TaskKind } from "@/lib/reviews";
-import { earliestDayAnywhere } from "@/lib/validation/day";
+import { earliestDayAnywhere, utcToday } from "@/lib/days";
 import { dueDayError } from "@/lib/validation/reviews";
 import type { Tx } from "../client";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
-import { audit, utcToday } from "../write-context";
+import { audit } from "../write-context";
 
 export interface CreateTaskInput {
   accountId: string;

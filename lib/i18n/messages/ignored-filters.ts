@@ -2,7 +2,9 @@
 // A download refuses such a link instead (filters.refused*): a file is handed on, and nobody reads a notice in it.
 // A parameter the page does not read at all is a parameter of the link, not a filter (`utm_source` never was one):
 // filters.ignoredParameter with filters.ignoredUnknown, or ignoredUnknownNear when it is close to a filter's name
-// (`sev`); only the first few of them one by one (filters.ignoredMore counts the rest). Japanese is the reference. The codes a filter accepts are shown as typed in a URL, not translated.
+// (`sev`); only the first few of them one by one (filters.ignoredMore counts the rest). A download refuses a parameter
+// it reads given twice (`format=csv&format=xlsx`), as a link parameter too: filters.ignoredRepeatedParameter.
+// Japanese is the reference. The codes a filter accepts are shown as typed in a URL, not translated.
 export const ja = {
   "filters.ignoredTitle": "このリンクの絞り込み条件のうち{count}件は使えないため、それを除いて一覧を表示しています。",
   "filters.ignored": "絞り込み {name}={value} は適用していません。{reason}",
@@ -14,6 +16,7 @@ export const ja = {
   "filters.ignoredRule": "リスクの一覧にあるルールのIDではありません。",
   "filters.ignoredOnly": "{value} のみ使えます。",
   "filters.ignoredRepeated": "同じ条件が繰り返されています。最初の値だけを使います。",
+  "filters.ignoredRepeatedParameter": "{count}回指定されています。1回だけ指定してください。",
   "filters.ignoredName": "絞り込み {name} は適用していません。{reason}",
   "filters.ignoredUnknown": "このページにその名前のパラメータはありません。",
   "filters.ignoredUnknownNear": "このページにその名前のパラメータはありません。絞り込みの {near} のつもりでしたら、名前を直してください。",
@@ -40,6 +43,7 @@ export const en: Record<keyof typeof ja, string> = {
   "filters.ignoredRule": "not the id of a rule in the risk catalogue.",
   "filters.ignoredOnly": "only {value} is accepted.",
   "filters.ignoredRepeated": "the filter is repeated, and only its first value is used.",
+  "filters.ignoredRepeatedParameter": "it is given {count} times; give it once.",
   "filters.ignoredName": "Ignored filter {name}: {reason}",
   "filters.ignoredUnknown": "no parameter of that name is used here.",
   "filters.ignoredUnknownNear": "no parameter of that name is used here. If you meant the filter {near}, correct the name.",

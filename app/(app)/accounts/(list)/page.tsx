@@ -4,7 +4,8 @@ import { requireScope } from "@/lib/auth/scope";
 import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts/read-accounts";
 import { GettingStarted } from "@/components/getting-started";
 import { listSavedViews } from "@/lib/db/saved-views";
-import { canWrite, utcToday } from "@/lib/db/write-context";
+import { canWrite } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { getLocale, getT } from "@/lib/i18n/server";
 import {
   accountListHref,

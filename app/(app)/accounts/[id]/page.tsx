@@ -7,7 +7,7 @@ import { requireScope } from "@/lib/auth/scope";
 import { ActionForm } from "@/components/action-form";
 import { listTools } from "@/lib/db/accounts/read-accounts";
 import { readAccountPageModel } from "@/lib/db/accounts/account-page-model";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";

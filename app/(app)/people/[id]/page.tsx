@@ -4,7 +4,7 @@ import { cache } from "react";
 import { requireScope } from "@/lib/auth/scope";
 import { formatDay } from "@/lib/dates-format";
 import { readPersonPageModel } from "@/lib/db/people/person-page-model";
-import { utcToday } from "@/lib/db/write-context";
+import { utcToday } from "@/lib/days";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { pageTitle } from "@/lib/i18n/page-title";

@@ -4,6 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import { refuseFilters } from "@/lib/routes/refuse-filters";
 import { routeScope } from "@/lib/routes/route-scope";
 import { EXPORT_ROW_LIMIT, parseAccountListPage } from "@/lib/validation/accounts";
+import { utcToday } from "@/lib/days";
 
 // The accounts table's current view as CSV: the same session check as the pages, the same filters
 // and order as listAccounts, streamed in keyset batches so memory stays flat. A filter the table would
@@ -52,7 +53,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="accounts-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="accounts-${utcToday()}.csv"`,
       "Cache-Control": "no-store",
       "X-Row-Limit": String(EXPORT_ROW_LIMIT),
     },

@@ -7,13 +7,13 @@ import { evidencePdf } from "@/lib/reviews/evidence-pdf";
 import { attachment, evidenceFileName } from "@/lib/reviews/evidence-file-name";
 import { refuseFilters } from "@/lib/routes/refuse-filters";
 import { routeScope } from "@/lib/routes/route-scope";
-import { unknownParameters } from "@/lib/validation/ignored-filters";
+import { repeatedParameters, unknownParameters } from "@/lib/validation/ignored-filters";
 import { recordId } from "@/lib/validation/record-fields";
 
 // A campaign's evidence pack (decision 018): XLSX, CSV or PDF, the whole campaign or one client (`client=ID`),
 // in the reader's language unless `lang` says otherwise. Only for the campaign's manager; others get 404.
 // A parameter it does not read is refused and named (422, as the accounts export, decisions 066/067/075, 090):
-// `clinet=` must not become the whole campaign.
+// `clinet=` must not become the whole campaign; so is one it reads given twice (`client=A&client=B` is not A's pack).
 const EVIDENCE_PARAMETERS = ["format", "client", "lang"];
 const evidenceQuery = z.object({
   format: z.enum(["xlsx", "csv", "pdf"]).default("xlsx"),
@@ -28,8 +28,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (scope instanceof Response) return scope;
   const search = new URL(request.url).searchParams;
   const parsed = evidenceQuery.safeParse({ format: search.get("format") ?? undefined, client: search.get("client") ?? undefined, lang: search.get("lang") ?? undefined });
-  const unknown = unknownParameters(search, new Set(EVIDENCE_PARAMETERS), EVIDENCE_PARAMETERS);
-  if (unknown.length) return refuseFilters(unknown, 422);
+  const refused = [...unknownParameters(search, new Set(EVIDENCE_PARAMETERS), EVIDENCE_PARAMETERS), ...repeatedParameters(search, EVIDENCE_PARAMETERS)];
+  if (refused.length) return refuseFilters(refused, 422);
   if (!parsed.success) return Response.json({ error: "INVALID_INPUT" }, { status: 422 });
   // A campaign or client id that cannot exist (too long, a control character: PostgreSQL refuses a NUL) is not found.
   const id = recordId.safeParse((await params).id);
