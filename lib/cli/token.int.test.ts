@@ -100,6 +100,22 @@ describe("gatehouse token create", () => {
     expect(ambiguous.stderr).toContain(upper.orgId);
   });
 
+  it("compares --org as text, not as a pattern: '_' and '%' match only themselves", async () => {
+    const url = process.env.DATABASE_URL!;
+    const stamp = Date.now();
+    const dashed = await createTenant(db, { name: `Agency-${stamp}` });
+    const underscore = run(["--org", `agency_${stamp}`, "--name", "n", "--scope", "read"], { DATABASE_URL: url });
+    expect(underscore.status).toBe(2);
+    expect(underscore.stdout).toBe("");
+    expect(run(["--org", "%", "--name", "n", "--scope", "read"], { DATABASE_URL: url }).status).toBe(2);
+    expect(await db.apiToken.count({ where: { orgId: dashed.orgId } })).toBe(0);
+    // The name with the underscore itself is found, in any case.
+    const named = await createTenant(db, { name: `Agency_${stamp}` });
+    const found = run(["--org", `AGENCY_${stamp}`, "--name", "n", "--scope", "read"], { DATABASE_URL: url });
+    expect(found.status, found.stderr).toBe(0);
+    expect(await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(found.stdout.trim()) } })).toMatchObject({ orgId: named.orgId });
+  });
+
   it("uses the embedded database of GATEHOUSE_DATA_DIR, migrating it first, whether the app's server is stopped or running", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gh-token-cli-"));
     dirs.push(dir);

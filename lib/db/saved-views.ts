@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { CreateSavedViewInput } from "@/lib/validation/accounts";
 import type { Scope } from "./scope";
 import { dbFor, scopedRows } from "./tenant";
+import { sameTextAnyCase } from "./same-text";
 
 // A saved view belongs to one user in one organisation: both are in every where, so nobody else's
 // view can be read or deleted by id.
@@ -29,7 +30,7 @@ export async function createSavedView(scope: Scope, input: CreateSavedViewInput)
   const count = await db.savedView.count({ where: { orgId: scope.orgId, userId: scope.userId } });
   if (count >= MAX_SAVED_VIEWS) throw new AppError("CONFLICT", `At most ${MAX_SAVED_VIEWS} saved views`);
   // Two views of one name could not be told apart in the list; the name is refused, not overwritten, so no view is lost.
-  const taken = await db.savedView.findFirst({ where: { orgId: scope.orgId, userId: scope.userId, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
+  const taken = await db.savedView.findFirst({ where: { orgId: scope.orgId, userId: scope.userId, name: sameTextAnyCase(input.name) }, select: { id: true } });
   if (taken) throw new AppError("CONFLICT", "A saved view has this name", { name: "validation.viewNameTaken" });
   return db.savedView.create({
     data: { orgId: scope.orgId, userId: scope.userId, name: input.name, query: input.query },

@@ -8,6 +8,7 @@ import { isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { audit } from "../write-context";
 import { utcToday } from "@/lib/days";
+import { sameTextAnyCase } from "../same-text";
 
 // Tokens for /api/v1 (decision 016). A token acts for its organisation: a write token as an Owner, a
 // read token as a Viewer, each optionally restricted to some clients, so every lib/db function applies
@@ -208,7 +209,7 @@ export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgNa
   // it when it refuses a used one ("momiji partners" is Momiji Partners); organisations named alike before setup
   // refused a used name (decision 089) are told apart by id, which the refusal lists.
   const orgs = await db.organization.findMany({
-    where: { kind: "AGENCY", OR: [{ name: { equals: input.orgName, mode: "insensitive" } }, { id: input.orgName }] },
+    where: { kind: "AGENCY", OR: [{ name: sameTextAnyCase(input.orgName) }, { id: input.orgName }] },
     select: { id: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

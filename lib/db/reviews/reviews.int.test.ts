@@ -217,6 +217,10 @@ describe("review campaigns", () => {
     await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null, dueOn: past })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.duePast" } });
     await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: null, dueOn: "2026-02-30" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { dueOn: "validation.date" } });
     expect(await db.remediationTask.count({ where: { findingId: finding.id } })).toBe(0);
+    // A user of another tenant is not an assignee here: refused, nothing opened.
+    const otherTenant = await createTenant(db);
+    await expect(createFindingTask(manager, { findingId: finding.id, assigneeId: otherTenant.userId })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { assigneeId: "validation.choose" } });
+    expect(await db.remediationTask.count({ where: { findingId: finding.id } })).toBe(0);
     const taskId = await createFindingTask(manager, { findingId: finding.id, assigneeId: null });
     // A second one (a page older than the task, a replayed action) says the task exists, not "someone changed this
     // first" (probe 43, finding 3), and the account page names the open task in place of the button.

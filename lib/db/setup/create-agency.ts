@@ -8,6 +8,7 @@ import { getDb, type Db, type Tx } from "../client";
 import type { Scope } from "../scope";
 import { DEMO_ORG_ID } from "../seed";
 import { claimSetupToken } from "./setup-token";
+import { sameTextAnyCase } from "../same-text";
 
 // Three ways an agency organisation comes to be without the demo: the first-run /setup page (its
 // single-use token is the authorisation), `gatehouse setup` (whoever can run commands on the server),
@@ -29,7 +30,7 @@ function assertPassword(input: { password: string; email: string; name: string }
  * organisations are named after their client and are not agencies, so they do not count.
  */
 async function assertAgencyNameFree(tx: Tx, orgName: string): Promise<void> {
-  const used = await tx.organization.findFirst({ where: { kind: "AGENCY", name: { equals: orgName, mode: "insensitive" } }, select: { id: true } });
+  const used = await tx.organization.findFirst({ where: { kind: "AGENCY", name: sameTextAnyCase(orgName) }, select: { id: true } });
   if (used) throw new AppError("CONFLICT", `an organisation named "${orgName}" already exists`, { orgName: "validation.orgNameTaken" });
 }
 

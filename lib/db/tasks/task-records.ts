@@ -154,7 +154,9 @@ export async function createFindingTask(scope: Scope, input: FindingTaskInput): 
   // the action was replayed, and the answer says where the task is (the form links to it).
   const open = await db.remediationTask.findFirst({ where: { orgId: scope.orgId, findingId: finding.id, status: "OPEN" }, select: { id: true } });
   if (open) throw new AppError("CONFLICT", "validation.findingTaskExists");
-  if (input.assigneeId && !(await db.user.findFirst({ where: { id: input.assigneeId }, select: { id: true } }))) {
+  // Only a member of this organisation (or the one acting) can hold its task: a user of another tenant, named by id in a
+  // crafted request, would otherwise have their name shown on this tenant's pages (review 44).
+  if (input.assigneeId && input.assigneeId !== scope.userId && !(await db.membership.findFirst({ where: { userId: input.assigneeId, orgId: scope.orgId }, select: { id: true } }))) {
     throw new AppError("INVALID_INPUT", "Unknown assignee", { assigneeId: "validation.choose" });
   }
   return createTask(scope, {
