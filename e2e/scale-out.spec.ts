@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,8 +26,19 @@ const bases = PORTS.map((p) => `http://localhost:${p}`);
 let bouncer: Awaited<ReturnType<typeof startPgBouncer>> | undefined;
 const apps: { child: ChildProcess; output: string; dataDir: string }[] = [];
 
+/** Whether nothing listens on the port: a taken one (E2E_PORT 3296 puts app A on MariaDB's 3306) would otherwise
+ * fail as an app that never answers, with no word of why. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer().once("error", () => resolve(false));
+    probe.listen(port, "0.0.0.0", () => probe.close(() => resolve(true)));
+  });
+}
+
 test.beforeAll(async () => {
   test.setTimeout(200_000);
+  for (const port of [...PORTS, BOUNCER_PORT])
+    expect(await portIsFree(port), `port ${port} (E2E_PORT ${suitePort} + 10, + 20, + 2250) is already in use: choose another E2E_PORT`).toBe(true);
   const direct = process.env.E2E_DATABASE_URL!;
   const login = appLogin(direct, { AUTH_SECRET: SECRET });
   const owner = new URL(direct);
