@@ -1,6 +1,7 @@
 import "server-only";
 import type { Scope } from "../scope";
 import { accountScopeWhere } from "../scope";
+import { containsTextAnyCase } from "../same-text";
 import { dbFor } from "../tenant";
 
 export const PERSON_MATCH_LIMIT = 15;
@@ -20,7 +21,8 @@ export interface PersonChoice {
 export async function searchPeople(scope: Scope, text: string, limit = PERSON_MATCH_LIMIT): Promise<PersonChoice[]> {
   const q = text.trim();
   const visible = scope.clientIds === null ? {} : { logins: { some: { account: accountScopeWhere(scope) } } };
-  const contains = { contains: q, mode: "insensitive" as const };
+  // "%" or "_" typed is looked for as itself, not as a pattern matching every person.
+  const contains = containsTextAnyCase(q);
   const rows = await dbFor(scope).person.findMany({
     where: { orgId: scope.orgId, ...visible, ...(q ? { OR: [{ name: contains }, { company: contains }, { email: contains }] } : {}) },
     select: { id: true, name: true, company: true },
