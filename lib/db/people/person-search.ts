@@ -1,4 +1,5 @@
 import "server-only";
+import { personLabel } from "@/lib/people/person-label";
 import type { Scope } from "../scope";
 import { accountScopeWhere } from "../scope";
 import { containsTextAnyCase } from "../same-text";
@@ -35,5 +36,5 @@ export async function searchPeople(scope: Scope, text: string, limit = PERSON_MA
   return rows
     .sort((a, b) => starts(a.name) - starts(b.name))
     .slice(0, limit)
-    .map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name }));
+    .map((p) => ({ id: p.id, name: personLabel(p.name, p.company) }));
 }
