@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "@/lib/errors";
@@ -56,11 +57,29 @@ describe("API token names", () => {
     await expect(raw).rejects.toMatchObject({ code: "P2002" });
   });
 
+  it("says that an expired token still holds the name, and that revoking it frees the name, in Settings and the CLI alike", async () => {
+    const tenant = await createTenant(db, { name: `Expired Agency ${randomUUID()}` });
+    const owner = await scopeFor(tenant.userId);
+    const { name: orgName } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
+    // Made with a later expiry that has since passed (a create refuses one in the past).
+    const expired = await db.apiToken.create({
+      data: { orgId: tenant.orgId, name: "weekly", scope: "READ", clientIds: [], tokenHash: hashApiToken(randomUUID()), prefix: "gh_w", createdById: tenant.userId, expiresAt: new Date(Date.now() - 86_400_000) },
+    });
+    const refused = await createApiToken(owner, input("Weekly")).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "INVALID_INPUT", details: { name: "validation.apiTokenNameHeldByExpired" }, vars: { name: "weekly" } });
+    expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "WEEKLY", scope: "read" })).toEqual({ ok: false, problem: "name_taken", taken: "weekly", expired: true });
+    expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
+    await revokeApiToken(owner, expired.id);
+    await createApiToken(owner, input("Weekly"));
+    expect((await listApiTokens(owner)).map((t) => [t.name, t.revokedAt === null]).sort()).toEqual([["Weekly", true], ["weekly", false]]);
+  });
+
   it("`gatehouse token create`'s data path refuses a taken name with its own problem and makes nothing", async () => {
     const tenant = await createTenant(db, { name: `Names Agency ${Date.now()}` });
     const { name: orgName } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
     expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "nightly", scope: "read" })).toMatchObject({ ok: true });
-    expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "Nightly", scope: "write" })).toEqual({ ok: false, problem: "name_taken", taken: "nightly" });
+    expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "Nightly", scope: "write" })).toEqual({ ok: false, problem: "name_taken", taken: "nightly", expired: false });
     expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
   });
 });
