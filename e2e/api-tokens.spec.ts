@@ -1,3 +1,4 @@
+import { createDb } from "@/lib/db/client";
 import { createTenant, expect, test } from "./fixtures";
 import { expectNoSeriousViolations, signIn } from "./support";
 
@@ -57,6 +58,38 @@ test("an owner creates an API token in Settings, a script uses it, the owner rev
   await form.getByRole("button", { name: "トークンを作成" }).click();
   await expect(shown).toHaveText(/^gh_[A-Za-z0-9_-]{43}$/);
   await expect(section.getByTestId("api-token").filter({ hasText: "Nightly capture" })).toHaveCount(2);
+});
+
+test("an expired token keeps its name until it is revoked: the refusal says so, and its row can revoke it", async ({ page, tenant }) => {
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/settings");
+  const section = page.getByTestId("api-tokens");
+  const form = section.getByTestId("create-api-token-form");
+  await form.getByLabel("名前").fill("Weekly export");
+  await form.getByRole("button", { name: "トークンを作成" }).click();
+  await expect(section.getByTestId("new-api-token-value")).toBeVisible();
+  // Its day passes (set back in the database: a create refuses an expiry that is not after today).
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    await db.apiToken.updateMany({ where: { orgId: tenant.orgId, name: "Weekly export" }, data: { expiresAt: new Date(Date.now() - 86_400_000) } });
+  } finally {
+    await db.$disconnect();
+  }
+  await page.reload();
+  const row = section.getByTestId("api-token").filter({ hasText: /Weekly export/ });
+  await expect(row).toContainText("期限切れ");
+
+  await form.getByLabel("名前").fill("weekly EXPORT");
+  await form.getByRole("button", { name: "トークンを作成" }).click();
+  await expect(form.getByLabel("名前")).toHaveAccessibleDescription(/^期限切れのAPIトークンに「Weekly export」という名前が残っています/);
+  await row.getByText("失効させる…").click();
+  await expect(row.getByTestId("api-token-revoker")).toContainText("「Weekly export」は期限切れで、すでに拒否されています。");
+  await row.getByRole("button", { name: "「Weekly export」を失効させる" }).click();
+  await expect(row).toContainText("失効済み");
+  await form.getByLabel("名前").fill("weekly EXPORT");
+  await form.getByRole("button", { name: "トークンを作成" }).click();
+  await expect(section.getByTestId("api-token")).toHaveCount(2);
+  await expect(section.getByTestId("api-token").filter({ hasText: /weekly EXPORT/ })).not.toContainText("期限切れ");
 });
 
 test("viewers do not see API tokens; the API reference is readable without signing in and runs no script", async ({ page }) => {

@@ -162,6 +162,8 @@ test("clients: empty and duplicate names are refused at the field; removal names
   await expect(page.getByTestId("client-row")).toHaveCount(1);
   await page.getByTestId("client-row").getByText("削除…").click();
   await expect(page.getByTestId("client-row")).toContainText("2件のアカウントはクライアントなしとして残ります");
+  // Its button names the client it removes (decision 096, as removing a member does).
+  await expect(page.getByTestId("remove-client-form").getByRole("button", { name: "「E2E Client」を削除する" })).toBeVisible();
 });
 
 test("from the keyboard, focus stays in the form after the server answers: on the refused field, else on its button, an account editor's once it is read again", async ({ page, tenant }) => {

@@ -58,6 +58,21 @@ test("enrol an authenticator app, sign in with a code, and use a recovery code o
   await signInWithCode(page, tenant.email, tenant.password, codes[0]);
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("パスワードまたは認証コードが正しくありません。");
   await expect(page).toHaveURL(/\/signin/);
+
+  // Turning it off is asked first, as removing a member is (decision 096): the fold says what is lost, then asks for
+  // the password and a code again.
+  await signInWithCode(page, tenant.email, tenant.password, codes[1]);
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await page.goto("/security");
+  const fold = section.getByTestId("disable-two-factor");
+  await fold.getByText("2段階認証をオフにする…").press("Enter");
+  await expect(fold).toContainText("回復用コードはすべて使えなくなり");
+  const off = fold.getByTestId("disable-two-factor-form");
+  await off.getByLabel("パスワード").fill(tenant.password);
+  await off.getByLabel("認証コード").fill(codes[2]);
+  await off.getByRole("button", { name: "2段階認証をオフにする" }).click();
+  await expect(section.getByRole("button", { name: "2段階認証を設定する" })).toBeVisible();
+  await expect(fold).toHaveCount(0);
 });
 
 test("an organisation that requires two-factor sends members without it to set it up first", async ({ page, tenant }) => {

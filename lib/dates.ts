@@ -118,7 +118,7 @@ export function daysUntil(asOf: string | DayNumber, date: string | DayNumber): n
   return toDay(date) - toDay(asOf);
 }
 
-/** Shift a day by n days and format it; used by tests, fixtures and generators. */
+/** Shift a day by n days and format it (calendar days: month and year ends need no care). */
 export function addDays(date: string | DayNumber, days: number): string {
   return formatDay(toDay(date) + days);
 }

@@ -66,6 +66,8 @@ export async function runTokenCommand(argv: readonly string[], io: TokenIO): Pro
         const why =
           result.problem === "ambiguous_organisation"
             ? `several organisations are named "${parsed.org}": pass one's id as --org (${result.orgIds.join(", ")})`
+            : result.problem === "name_taken" && result.expired
+              ? `--name: organisation "${parsed.org}" has an expired API token still named "${result.taken}" (names are compared without case; an expired token keeps its name until it is revoked): revoke it in Settings → API tokens to reuse the name, or choose another name`
             : result.problem === "name_taken"
               ? `--name: organisation "${parsed.org}" already has an active API token named "${result.taken}" (names are compared without case): choose another name, or revoke that token first`
               : { unknown_organisation: `no organisation named "${parsed.org}"`, no_owner: `organisation "${parsed.org}" has no Owner to act as` }[result.problem];

@@ -63,6 +63,19 @@ describe("gatehouse token create", () => {
     expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
   });
 
+  // An expired token keeps its name until it is revoked, and the refusal says so (decision 096).
+  it("says that the token holding the name has expired, and that revoking it frees the name", async () => {
+    const url = process.env.DATABASE_URL!;
+    const tenant = await createTenant(db, { name: `Expired Agency ${Date.now()}` });
+    const { name } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
+    expect(run(["--org", name, "--name", "weekly", "--scope", "read"], { DATABASE_URL: url }).status).toBe(0);
+    await db.apiToken.updateMany({ where: { orgId: tenant.orgId }, data: { expiresAt: new Date(Date.now() - 86_400_000) } });
+    const again = run(["--org", name, "--name", "Weekly", "--scope", "read"], { DATABASE_URL: url });
+    expect(again.status).toBe(2);
+    expect(again.stdout).toBe("");
+    expect(again.stderr).toBe(`gatehouse: --name: organisation "${name}" has an expired API token still named "weekly" (names are compared without case; an expired token keeps its name until it is revoked): revoke it in Settings → API tokens to reuse the name, or choose another name\n`);
+  });
+
   // Agencies named alike (made before setup refused a used name, decision 089): the refusal lists their ids,
   // and --org takes an id (probe 43, finding 4: there was no way to pick one).
   it("names the ids of organisations that share a name, and takes an id as --org", async () => {

@@ -46,6 +46,16 @@ describe("Japanese evidence", () => {
     for (const text of [admin, sensitive]) expect(text).not.toMatch(/（）|[A-Z]{2,}_[A-Z]/);
   });
 
+  it("does not say an outsider's company again when their name already says it (new-user pass 44, F10)", () => {
+    const shared = (id: string) => (id === "p-blue" ? "Blue Ocean Ads (shared)" : id);
+    const login = { personId: "p-blue", role: "SECONDARY", email: "ads@blue-ocean.example", company: "Blue Ocean Ads" };
+    expect(evidenceJa("EXTERNAL_ADMIN", { ...login, grants: "ADVERTISING:ADMIN" }, shared)).toBe(
+      "外部の Blue Ocean Ads (shared) の サブユーザーのログイン ads@blue-ocean.example が管理者権限を持っています（広告キャンペーンマネージャー: 管理者）",
+    );
+    expect(evidenceJa("CONTRACTOR_AS_USER", login, shared)).toBe("外部の Blue Ocean Ads (shared) がサブユーザーとして追加されていますが、認定パートナーではありません");
+    expect(evidenceJa("EXTERNAL_SENSITIVE_ACCESS", { ...login, personId: "p-2", grants: "PAYMENTS:VIEW" }, name)).toContain("外部の 伊藤 健（Blue Ocean Ads）の サブユーザー");
+  });
+
   it("names tools, levels, consoles and roles in Japanese, and keeps what it does not know as it is", () => {
     expect(grantsJa("USER_PERMISSIONS:ADMIN, ORDERS@US:VIEW_EDIT")).toBe("ユーザー権限: 管理者、注文管理（US）: 表示と編集");
     expect(grantsJa("NEW_TOOL:ADMIN")).toBe("NEW_TOOL: 管理者");

@@ -1,4 +1,5 @@
 import { ja } from "@/lib/i18n/messages/ja";
+import { nameSaysCompany } from "@/lib/people/person-label";
 import { TOOL_CATALOGUE } from "./tools";
 import type { EvidenceData, RuleId } from "./types";
 
@@ -15,6 +16,14 @@ const LOGIN_STATUS: Record<string, string> = { INVITED: "招待中", ACTIVE: "�
 const KIND: Record<string, string> = { SMS: "SMS", VOICE: "音声通話", AUTHENTICATOR_APP: "認証アプリ" };
 /** A person's company, or what CONTRACTOR_AS_USER has always said when none is recorded (never empty brackets). */
 const company = (d: EvidenceData) => str(d.company) || "会社不明";
+/**
+ * An outsider by name and company, then `particle`: the company is not said twice when the name says it ("Blue Ocean
+ * Ads (shared)" of Blue Ocean Ads, decision 096), and a name that ends the phrase keeps a space before the particle.
+ */
+const outsider = (d: EvidenceData, name: Name, particle: string) => {
+  const named = name(str(d.personId));
+  return nameSaysCompany(named, str(d.company)) ? `${named} ${particle}` : `${named}（${company(d)}）${particle}`;
+};
 
 // Tools, levels, consoles and their roles by the names the rest of the Japanese interface shows (the tool
 // catalogue, the permission table's level names, the other-access section), not the engine's ids.
@@ -54,7 +63,7 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   SHARED_PRIMARY_LOGIN: (d, n) => `${login(d)}（${n(str(d.personId))}）を ${list(d.otherUsers, n)} も使っています`,
   DORMANT_USER: (d) => (d.lastLoginAt ? `${login(d)} は ${str(d.lastLoginAt)} から ${str(d.ageDays)} 日間ログインしていません` : `${login(d)} は承認から ${str(d.ageDays)} 日間一度もログインしていません`),
   STALE_INVITE: (d) => `${login(d)} への招待は ${str(d.invitedAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
-  EXTERNAL_ADMIN: (d, n) => `外部の ${n(str(d.personId))}（${company(d)}）の ${login(d)} が管理者権限を持っています（${grantsJa(d.grants)}）`,
+  EXTERNAL_ADMIN: (d, n) => `外部の ${outsider(d, n, "の")} ${login(d)} が管理者権限を持っています（${grantsJa(d.grants)}）`,
   TOO_MANY_ADMINS: (d, n) => `管理できる人が ${str(d.adminCount)} 人います（上限 ${str(d.maxAdmins)} 人）: ${list(d.admins, n)}`,
   OFFBOARDED_STILL_ACTIVE: (d, n) => `${n(str(d.personId))} は ${str(d.departedAt)} に退職済み（${str(d.daysSinceDeparture)} 日前）ですが、${login(d)} が有効なままです`,
   DORMANT_ACCOUNT: (d) => (d.lastLoginAt ? `このアカウントへの最後のログインは ${str(d.lastLoginAt)}（${str(d.ageDays)} 日前）です` : "このアカウントへのログインの記録がありません"),
@@ -66,8 +75,8 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   INDIVIDUAL_PLAN_MULTI_USER: (d, n) => `小口出品のアカウントを ${str(d.peopleCount)} 人が使っています: ${list(d.people, n)}`,
   PRIMARY_HELD_BY_OUTSIDER: (d, n) => `${login(d)} の使用者 ${n(str(d.personId))} は${d.departed ? "退職済み" : `外部の人（${company(d)}）`}です`,
   SINGLE_ADMIN: (d, n) => `管理できる人が ${d.adminPersonId ? n(str(d.adminPersonId)) : "1人"} だけです`,
-  EXTERNAL_SENSITIVE_ACCESS: (d, n) => `外部の ${n(str(d.personId))}（${company(d)}）の ${login(d)} が重要な設定にアクセスできます（${grantsJa(d.grants)}）`,
-  CONTRACTOR_AS_USER: (d, n) => `外部の ${n(str(d.personId))}（${company(d)}）がサブユーザーとして追加されていますが、認定パートナーではありません`,
+  EXTERNAL_SENSITIVE_ACCESS: (d, n) => `外部の ${outsider(d, n, "の")} ${login(d)} が重要な設定にアクセスできます（${grantsJa(d.grants)}）`,
+  CONTRACTOR_AS_USER: (d, n) => `外部の ${outsider(d, n, "が")}サブユーザーとして追加されていますが、認定パートナーではありません`,
   STALE_PARTNER_LINK: (d) => `${str(d.company)} への認定パートナーの招待リンクは ${str(d.linkSentAt)} に送られ、${str(d.ageDays)} 日間承認されていません`,
   LEFTOVER_ACCESS: (d, n) => `${n(str(d.personId))} は${d.departed ? "退職済みですが" : "このアカウントに有効なログインがありませんが"}、${consolesJa(d.consoles)} へのアクセスが残っています`,
   NO_ACTIVE_PRIMARY: (d) => {

@@ -1,4 +1,5 @@
 import { formatDay, type DayNumber } from "../dates";
+import { personLabel } from "../people/person-label";
 import type { Login, Person } from "../validation/snapshot";
 import { REMEDIATION } from "./remediation";
 import type { EvidenceData, Finding, RuleId, Severity, SubjectType } from "./types";
@@ -81,8 +82,11 @@ function loginEvidence(login: Login, facts: EvidenceData): EvidenceData {
   return facts;
 }
 
-/** "p-ito (Ito Ken, Blue Agency)"; falls back to the id for an unknown person. */
+/**
+ * "p-ito (Ito Ken (Blue Agency))", which evidence shows as "Ito Ken (Blue Agency)" (humanise.ts keeps what is in the
+ * brackets); the company is not said twice ("p-blue (Blue Ocean Ads (shared))"). The id alone for an unknown person.
+ */
 export function describePerson(person: Person | undefined, personId: string): string {
   if (person === undefined) return personId;
-  return person.company === null ? `${personId} (${person.name})` : `${personId} (${person.name}, ${person.company})`;
+  return `${personId} (${personLabel(person.name, person.company)})`;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { buildDemoPortfolio } from "@/lib/demo/demo-snapshot";
+import { snapshotSchema } from "@/lib/validation/snapshot";
+import { evaluateSnapshot } from "./evaluate";
 import { humaniseEvidence, mentionedIds, snapshotLabels } from "./humanise";
-import { snapshot } from "./test-factory";
+import { account, login, person, primaryLogin, snapshot } from "./test-factory";
 
 const labels = new Map([
   ["9f1c-login", "owner@sakura.example"],
@@ -59,5 +62,47 @@ describe("snapshotLabels", () => {
     expect(humaniseEvidence(text, mentionedIds(text, labelled), labelled)).toBe(
       "3 people can administer the account (limit 2): Mori Team Lead (Mori Outdoor), Mori Aoi (Mori Outdoor), Ito Ken",
     );
+  });
+});
+
+describe("an outsider in evidence", () => {
+  // New-user pass 44, F10: the demo's shared agency login read "external Blue Ocean Ads (shared), Blue Ocean Ads",
+  // as if two parties held it.
+  it("is named once, with the company only when the name does not already say it", () => {
+    const snap = snapshot({
+      people: [
+        person("p-blue", { name: "Blue Ocean Ads (shared)", external: true, company: "Blue Ocean Ads" }),
+        person("p-ogawa", { name: "Ogawa Taro", external: true, company: "Blue Ocean Ads" }),
+        person("p-wide", { name: "ＢＬＵＥ ＯＣＥＡＮ ＡＤＳ 共用", external: true, company: "Blue Ocean Ads" }),
+      ],
+      accounts: [
+        account({
+          logins: [
+            primaryLogin(),
+            login("l-blue", "p-blue", { permissions: [{ tool: "ADVERTISING", level: "ADMIN", marketplace: "JP" }] }),
+            login("l-ogawa", "p-ogawa", { permissions: [{ tool: "ADVERTISING", level: "ADMIN", marketplace: "JP" }] }),
+          ],
+        }),
+      ],
+    });
+    const labels = snapshotLabels(snap);
+    const evidence = evaluateSnapshot(snap, { asOf: "2026-11-23" }).accounts[0].findings
+      .filter((f) => f.rule === "EXTERNAL_ADMIN")
+      .map((f) => humaniseEvidence(f.evidence, mentionedIds(f.evidence, labels), labels))
+      .sort();
+    expect(evidence).toEqual([
+      "secondary login l-blue@example.com belongs to external Blue Ocean Ads (shared) and can administer the account (ADVERTISING:ADMIN)",
+      "secondary login l-ogawa@example.com belongs to external Ogawa Taro (Blue Ocean Ads) and can administer the account (ADVERTISING:ADMIN)",
+    ]);
+    // Compared as names are (NFKC, any case, spaces ignored): a full-width name says the company too.
+    expect([labels.get("p-blue"), labels.get("p-ogawa"), labels.get("p-wide")]).toEqual(["Blue Ocean Ads (shared)", "Ogawa Taro (Blue Ocean Ads)", "ＢＬＵＥ ＯＣＥＡＮ ＡＤＳ 共用"]);
+  });
+
+  it("never names the demo's agency twice in a row", () => {
+    const snap = snapshotSchema.parse(buildDemoPortfolio("2026-11-23").snapshot);
+    const labels = snapshotLabels(snap);
+    const texts = evaluateSnapshot(snap, { asOf: "2026-11-23" }).accounts.flatMap((a) => a.findings).map((f) => humaniseEvidence(f.evidence, mentionedIds(f.evidence, labels), labels));
+    expect(texts.filter((t) => t.includes("external Blue Ocean Ads (shared) and can administer"))).not.toEqual([]);
+    for (const text of texts) expect(text).not.toMatch(/Blue Ocean Ads \(shared\)(, | \()Blue Ocean Ads/);
   });
 });

@@ -1,3 +1,4 @@
+import { personLabel } from "../people/person-label";
 import type { Snapshot } from "../validation/snapshot";
 
 /**
@@ -42,7 +43,7 @@ function matchingParen(text: string, open: number): number {
 export function snapshotLabels(snapshot: Snapshot): Map<string, string> {
   const labels = new Map<string, string>();
   // "Name (Company)", not "Name, Company": evidence lists people with commas, and a comma inside a name read as two people.
-  for (const p of snapshot.people) labels.set(p.id, p.company ? `${p.name} (${p.company})` : p.name);
+  for (const p of snapshot.people) labels.set(p.id, personLabel(p.name, p.company));
   for (const d of snapshot.devices) labels.set(d.id, d.label ?? d.kind);
   for (const a of snapshot.accounts) {
     for (const l of a.logins) labels.set(l.id, l.email ?? l.role.toLowerCase());

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays } from "../dates";
 import { CONTROL_CHARACTER_KEY, MULTILINE_PATTERN } from "./text";
 import { formDayWithin } from "./day";
 import { ACCEPT_REASON_MAX_LENGTH, ACCEPT_REASON_MIN_LENGTH } from "./limits";
@@ -16,10 +17,15 @@ export type AcceptFindingInput = z.infer<typeof acceptFindingSchema>;
 
 export const reopenFindingSchema = z.object({ findingId: z.string().min(1).max(64) });
 
-/** An acceptance must end: at most a year, and not in the past. */
+/** The longest an acceptance runs: a year, a leap year's too. */
+export const ACCEPTANCE_MAX_DAYS = 366;
+/** The "accepted until" a form offers: a quarter from today. */
+export const ACCEPTANCE_DEFAULT_DAYS = 90;
+
+/** An acceptance must end: at most ACCEPTANCE_MAX_DAYS ahead, and not in the past. */
 export function acceptanceWindowError(until: string, today: string): string | null {
   if (until < today) return "validation.untilPast";
-  const max = new Date(Date.parse(`${today}T00:00:00Z`) + 366 * 86_400_000).toISOString().slice(0, 10);
+  const max = addDays(today, ACCEPTANCE_MAX_DAYS);
   if (until > max) return "validation.untilTooFar";
   return null;
 }

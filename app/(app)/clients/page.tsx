@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { DangerFold } from "@/components/danger-fold";
 import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
@@ -69,9 +70,16 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     <div><Link href={`/accounts/new?client=${c.id}`} className="text-xs text-blue-800 underline" data-testid="client-add-account">{t("clients.addAccount")}</Link></div>
                   </td>
                   <td className="px-2 py-2">
-                    <ActionForm action={removeClientAction} hidden={{ clientId: c.id, version: c.version, confirm: "yes" }} submitLabel={t("form.removeConfirm")} pendingLabel={t("form.saving")} variant="danger" inline
-                      fold={{ summary: t("clients.remove"), summaryClassName: "cursor-pointer text-xs text-red-800",
-                        intro: <p className="my-2 max-w-sm text-xs">{t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}</p> }} />
+                    <DangerFold
+                      action={removeClientAction}
+                      hidden={{ clientId: c.id, version: c.version }}
+                      summary={t("clients.remove")}
+                      what={t("clients.removeWhat", { name: c.name, accounts: c.accounts, members: c.members, portal: c.portal ? t("clients.removePortal") : "" })}
+                      confirmLabel={t("clients.removeConfirm", { name: c.name })}
+                      compact
+                      testId="remove-client"
+                      t={t}
+                    />
                   </td>
                 </tr>
               ))}

@@ -10,7 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { membersPageQuerySchema } from "@/lib/validation/members";
 import { changeMemberAction, closeClientPortalAction, inviteClientOwnerAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { DangerFold } from "./_components/danger-fold";
+import { DangerFold } from "@/components/danger-fold";
 
 const ROLES = ["OWNER", "ADMIN", "MANAGER", "VIEWER"] as const;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { NO_CLIENT, type AccountCursor, type AccountFilter, type AccountSort } from "@/lib/validation/accounts";
 import { evidenceIdsOf, labelsOf } from "../labels";
 import type { Scope } from "../scope";
+import { likeLiteral } from "../same-text";
 
 // SQL of the accounts table, shared by the page, the CSV export and the overview's links, so a number
 // on the overview and the rows behind its link are counted the same way. $1 is always the orgId; each
@@ -13,7 +14,7 @@ import type { Scope } from "../scope";
 // searched once through their trigram index, not once per account.
 
 /** "Contains q", case-insensitively, as an ILIKE pattern: the user's % and _ are literal. */
-export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (q: string) => `%${likeLiteral(q)}%`;
 
 const SEVERITY_COLUMNS = { critical: "openCritical", high: "openHigh", medium: "openMedium", low: "openLow" } as const;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,15 @@ const db = testDb();
 const input = (name: string) => ({ name, scope: "read" as const, clientIds: [], expiresOn: null });
 const MIGRATION = "20261214010000_api_token_names_unique_among_active";
 const drops: (() => Promise<void>)[] = [];
+/** Waits until a session waits on a lock the session `pid` holds (no clock: the database says when). */
+async function blockedBy(pid: number): Promise<void> {
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, pid);
+    if (n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no session waited on ${pid}`);
+}
 afterAll(async () => {
   for (const drop of drops) await drop();
 });
@@ -43,24 +53,65 @@ describe("API token names", () => {
     expect((await listApiTokens(ownerA)).map((t) => [t.name, t.revokedAt === null]).sort()).toEqual([["CI", true], ["c%", true], ["c_", true], ["ci", false]]);
   });
 
-  it("lets only one of two creates of one name at once win, and the database itself refuses a second active one", async () => {
-    const tenant = await createTenant(db);
+  it("refuses, by the index, a create that passed the look-up while another token of the name was being written, in the same words", async () => {
+    const tenant = await createTenant(db, { name: `Race Agency ${randomUUID()}` });
     const owner = await scopeFor(tenant.userId);
-    const results = await Promise.allSettled([createApiToken(owner, input("race")), createApiToken(owner, input("Race"))]);
-    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(loser.reason).toMatchObject({ code: "INVALID_INPUT", details: { name: "validation.apiTokenNameTaken" } });
-    expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
+    const { name: orgName } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
+    // Another writer's token, inserted but not committed: the look-up (read committed) does not see it, so the create
+    // gets past it and its insert waits on the partial unique index until that writer commits, then fails there.
+    const withTokenBeingWritten = async <T>(name: string, create: () => Promise<T>): Promise<T> => {
+      const other = new pg.Client({ connectionString: inject("databaseUrl") });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query(
+          `INSERT INTO "ApiToken" (id, "orgId", name, scope, "clientIds", "tokenHash", prefix, "createdById") VALUES ($1, $2, $3, 'READ', '{}', $4, 'gh_x', $5)`,
+          [randomUUID(), tenant.orgId, name, hashApiToken(randomUUID()), tenant.userId],
+        );
+        const { rows: [{ pid }] } = await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+        const creating = create();
+        await blockedBy(pid);
+        await other.query("COMMIT");
+        return await creating;
+      } finally {
+        await other.end();
+      }
+    };
+    const settings = await withTokenBeingWritten("race", () => createApiToken(owner, input("Race")).catch((e: unknown) => e));
+    expect(settings).toBeInstanceOf(AppError);
+    expect(settings).toMatchObject({ code: "INVALID_INPUT", details: { name: "validation.apiTokenNameTaken" }, vars: { name: "Race" } });
+    const cli = await withTokenBeingWritten("nightly", () => unsafeCreateApiTokenForOrganisation(db, { orgName, name: "Nightly", scope: "read" }));
+    expect(cli).toEqual({ ok: false, problem: "name_taken", taken: "Nightly", expired: false });
+    expect((await db.apiToken.findMany({ where: { orgId: tenant.orgId }, select: { name: true } })).map((t) => t.name).sort()).toEqual(["nightly", "race"]);
+    expect(await db.auditEvent.count({ where: { orgId: tenant.orgId, action: "apiToken.created" } })).toBe(0);
     // Past the look-up (a write that skips lib/db): the partial unique index refuses it.
     const raw = db.apiToken.create({ data: { orgId: tenant.orgId, name: "RACE", scope: "READ", clientIds: [], tokenHash: hashApiToken("x".repeat(40)), prefix: "gh_x", createdById: tenant.userId } });
     await expect(raw).rejects.toMatchObject({ code: "P2002" });
+  });
+
+  it("says that an expired token still holds the name, and that revoking it frees the name, in Settings and the CLI alike", async () => {
+    const tenant = await createTenant(db, { name: `Expired Agency ${randomUUID()}` });
+    const owner = await scopeFor(tenant.userId);
+    const { name: orgName } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
+    // Made with a later expiry that has since passed (a create refuses one in the past).
+    const expired = await db.apiToken.create({
+      data: { orgId: tenant.orgId, name: "weekly", scope: "READ", clientIds: [], tokenHash: hashApiToken(randomUUID()), prefix: "gh_w", createdById: tenant.userId, expiresAt: new Date(Date.now() - 86_400_000) },
+    });
+    const refused = await createApiToken(owner, input("Weekly")).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "INVALID_INPUT", details: { name: "validation.apiTokenNameHeldByExpired" }, vars: { name: "weekly" } });
+    expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "WEEKLY", scope: "read" })).toEqual({ ok: false, problem: "name_taken", taken: "weekly", expired: true });
+    expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
+    await revokeApiToken(owner, expired.id);
+    await createApiToken(owner, input("Weekly"));
+    expect((await listApiTokens(owner)).map((t) => [t.name, t.revokedAt === null]).sort()).toEqual([["Weekly", true], ["weekly", false]]);
   });
 
   it("`gatehouse token create`'s data path refuses a taken name with its own problem and makes nothing", async () => {
     const tenant = await createTenant(db, { name: `Names Agency ${Date.now()}` });
     const { name: orgName } = await db.organization.findUniqueOrThrow({ where: { id: tenant.orgId } });
     expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "nightly", scope: "read" })).toMatchObject({ ok: true });
-    expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "Nightly", scope: "write" })).toEqual({ ok: false, problem: "name_taken", taken: "nightly" });
+    expect(await unsafeCreateApiTokenForOrganisation(db, { orgName, name: "Nightly", scope: "write" })).toEqual({ ok: false, problem: "name_taken", taken: "nightly", expired: false });
     expect(await db.apiToken.count({ where: { orgId: tenant.orgId } })).toBe(1);
   });
 });

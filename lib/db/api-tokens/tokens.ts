@@ -43,19 +43,32 @@ function assertTokenAdmin(scope: Scope): void {
  */
 const ACTIVE_NAME_INDEX = "ApiToken_orgId_active_name_key";
 
-/** The stored name of the organisation's active token that `name` would repeat, if any (the index's own comparison). */
-async function activeTokenNamed(tx: Tx, orgId: string, name: string): Promise<string | null> {
-  const [row] = await tx.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM "ApiToken" WHERE "orgId" = $1 AND "revokedAt" IS NULL AND lower(name) = lower($2) LIMIT 1`,
+/** A token of the organisation that holds a name: its stored name, and whether it has expired (unrevoked, it still holds it). */
+interface NameHolder {
+  name: string;
+  expired: boolean;
+}
+
+/** The organisation's unrevoked token that `name` would repeat, if any (the index's own comparison). */
+async function tokenHoldingName(tx: Tx, orgId: string, name: string): Promise<NameHolder | null> {
+  const [row] = await tx.$queryRawUnsafe<NameHolder[]>(
+    `SELECT name, coalesce("expiresAt" <= now(), false) AS expired FROM "ApiToken" WHERE "orgId" = $1 AND "revokedAt" IS NULL AND lower(name) = lower($2) LIMIT 1`,
     orgId,
     name,
   );
-  return row?.name ?? null;
+  return row ?? null;
 }
 
-function nameTaken(name: string): AppError {
-  const refusal = new AppError("INVALID_INPUT", `An active API token is already named "${name}"`, { name: "validation.apiTokenNameTaken" });
-  refusal.vars = { name };
+/**
+ * The refusal of a taken name, in the words that fit the token holding it. An expired token is refused by the API but
+ * keeps its name until it is revoked: the partial index cannot read the clock, and freeing the name in code alone would
+ * leave two unrevoked tokens of one name for the index to refuse. So the refusal says to revoke it (decision 096).
+ */
+function nameTaken(holder: NameHolder): AppError {
+  const refusal = holder.expired
+    ? new AppError("INVALID_INPUT", `An expired API token still holds the name "${holder.name}"`, { name: "validation.apiTokenNameHeldByExpired" })
+    : new AppError("INVALID_INPUT", `An active API token is already named "${holder.name}"`, { name: "validation.apiTokenNameTaken" });
+  refusal.vars = { name: holder.name };
   return refusal;
 }
 
@@ -80,8 +93,8 @@ export async function createApiToken(scope: Scope, input: CreateApiTokenInput): 
   const prefix = displayPrefix(token);
   const expiresAt = input.expiresOn ? new Date(`${input.expiresOn}T00:00:00Z`) : null;
   const id = await db.$transaction(async (tx) => {
-    const taken = await activeTokenNamed(tx, scope.orgId, input.name);
-    if (taken !== null) throw nameTaken(taken);
+    const holder = await tokenHoldingName(tx, scope.orgId, input.name);
+    if (holder !== null) throw nameTaken(holder);
     const row = await tx.apiToken.create({
       data: { orgId: scope.orgId, name: input.name, scope: input.scope === "write" ? "WRITE" : "READ", clientIds, tokenHash: hashApiToken(token), prefix, createdById: scope.userId, expiresAt },
       select: { id: true },
@@ -89,7 +102,8 @@ export async function createApiToken(scope: Scope, input: CreateApiTokenInput): 
     await audit(tx, scope, { action: "apiToken.created", entityType: "ApiToken", entityId: row.id, after: { name: input.name, scope: input.scope, clientIds, expiresAt, prefix } });
     return row.id;
   }).catch((error: unknown) => {
-    throw isActiveNameViolation(error) ? nameTaken(input.name) : error;
+    // The winner of the race was made just now, so it has not expired.
+    throw isActiveNameViolation(error) ? nameTaken({ name: input.name, expired: false }) : error;
   });
   return { id, token, prefix };
 }
@@ -197,7 +211,7 @@ export async function recordApiRefusal(caller: ApiCaller, reason: "forbidden" | 
 export type CliTokenResult =
   | { ok: true; token: string }
   | { ok: false; problem: "unknown_organisation" | "no_owner" }
-  | { ok: false; problem: "name_taken"; taken: string }
+  | { ok: false; problem: "name_taken"; taken: string; expired: boolean }
   | { ok: false; problem: "ambiguous_organisation"; orgIds: string[] };
 
 /**
@@ -220,8 +234,8 @@ export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgNa
   if (!owner) return { ok: false, problem: "no_owner" };
   const token = generateApiToken();
   const prefix = displayPrefix(token);
-  const taken = await db.$transaction(async (tx) => {
-    const named = await activeTokenNamed(tx, orgId, input.name);
+  const holder = await db.$transaction(async (tx): Promise<NameHolder | null> => {
+    const named = await tokenHoldingName(tx, orgId, input.name);
     if (named !== null) return named;
     const row = await tx.apiToken.create({
       data: { orgId, name: input.name, scope: input.scope === "write" ? "WRITE" : "READ", clientIds: [], tokenHash: hashApiToken(token), prefix, createdById: owner.userId },
@@ -232,8 +246,8 @@ export async function unsafeCreateApiTokenForOrganisation(db: Db, input: { orgNa
     });
     return null;
   }).catch((error: unknown) => {
-    if (isActiveNameViolation(error)) return input.name;
+    if (isActiveNameViolation(error)) return { name: input.name, expired: false };
     throw error;
   });
-  return taken === null ? { ok: true, token } : { ok: false, problem: "name_taken", taken };
+  return holder === null ? { ok: true, token } : { ok: false, problem: "name_taken", taken: holder.name, expired: holder.expired };
 }

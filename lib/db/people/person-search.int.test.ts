@@ -40,4 +40,25 @@ describe("the person picker's search", () => {
     expect((await searchPeople(manager, "")).map((p) => p.name)).toEqual(["Ito Ren (Beta Co)"]);
     expect(await searchPeople(manager, "sato")).toEqual([]);
   });
+
+  it("looks for %, _ and \\ as themselves, not as a pattern's wildcards", async () => {
+    const tenant = await createTenant(db);
+    await db.person.createMany({
+      data: [
+        { orgId: tenant.orgId, name: "Sato_Hana" },
+        { orgId: tenant.orgId, name: "Sato-Hana" },
+        { orgId: tenant.orgId, name: "Ito Ren", company: "100% Tea KK" },
+        { orgId: tenant.orgId, name: "Mori Aoi", email: "mori\\aoi@example.com" },
+        { orgId: tenant.orgId, name: "Kato Ken" },
+      ],
+    });
+    const owner = await scopeFor(tenant.userId);
+    const names = async (text: string) => (await searchPeople(owner, text)).map((p) => p.name).sort();
+    expect(await names("%")).toEqual(["Ito Ren (100% Tea KK)"]);
+    expect(await names("_")).toEqual(["Sato_Hana"]);
+    expect(await names("o_h")).toEqual(["Sato_Hana"]);
+    expect(await names("0%")).toEqual(["Ito Ren (100% Tea KK)"]);
+    expect(await names("\\")).toEqual(["Mori Aoi"]);
+    expect(await names("i\\a")).toEqual(["Mori Aoi"]);
+  });
 });

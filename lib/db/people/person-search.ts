@@ -1,6 +1,8 @@
 import "server-only";
+import { personLabel } from "@/lib/people/person-label";
 import type { Scope } from "../scope";
 import { accountScopeWhere } from "../scope";
+import { containsTextAnyCase } from "../same-text";
 import { dbFor } from "../tenant";
 
 export const PERSON_MATCH_LIMIT = 15;
@@ -20,7 +22,8 @@ export interface PersonChoice {
 export async function searchPeople(scope: Scope, text: string, limit = PERSON_MATCH_LIMIT): Promise<PersonChoice[]> {
   const q = text.trim();
   const visible = scope.clientIds === null ? {} : { logins: { some: { account: accountScopeWhere(scope) } } };
-  const contains = { contains: q, mode: "insensitive" as const };
+  // "%" or "_" typed is looked for as itself, not as a pattern matching every person.
+  const contains = containsTextAnyCase(q);
   const rows = await dbFor(scope).person.findMany({
     where: { orgId: scope.orgId, ...visible, ...(q ? { OR: [{ name: contains }, { company: contains }, { email: contains }] } : {}) },
     select: { id: true, name: true, company: true },
@@ -33,5 +36,5 @@ export async function searchPeople(scope: Scope, text: string, limit = PERSON_MA
   return rows
     .sort((a, b) => starts(a.name) - starts(b.name))
     .slice(0, limit)
-    .map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name }));
+    .map((p) => ({ id: p.id, name: personLabel(p.name, p.company) }));
 }

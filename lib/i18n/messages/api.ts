@@ -59,6 +59,7 @@ export const ja = {
   "apiTokens.expired": "期限切れ",
   "apiTokens.revoke": "失効させる…",
   "apiTokens.revokeWhat": "「{name}」を使うスクリプトや連携は、次の呼び出しから拒否されます（401）。元に戻せません。続けるには新しいトークンを作って設定し直してください。",
+  "apiTokens.revokeExpiredWhat": "「{name}」は期限切れで、すでに拒否されています。失効させると、その名前を新しいトークンに使えるようになります。元に戻せません。",
   "apiTokens.revokeConfirm": "「{name}」を失効させる",
   "apiTokens.revokedDone": "トークンを失効させました。",
 } as const;
@@ -123,6 +124,7 @@ export const en: Record<keyof typeof ja, string> = {
   "apiTokens.expired": "expired",
   "apiTokens.revoke": "Revoke…",
   "apiTokens.revokeWhat": "Scripts and integrations using “{name}” are refused (401) from their next call. This cannot be undone: to carry on, create a new token and set it up again.",
+  "apiTokens.revokeExpiredWhat": "“{name}” has expired and is refused already. Revoking it frees its name for a new token. This cannot be undone.",
   "apiTokens.revokeConfirm": "Revoke “{name}”",
   "apiTokens.revokedDone": "Token revoked.",
 };

@@ -13,7 +13,7 @@ describe("CONTRACTOR_AS_USER", () => {
     const [finding] = findingsOf("CONTRACTOR_AS_USER", withContractor([]));
     expect(finding).toMatchObject({ severity: "medium", subject: { type: "login", id: "l-ito" } });
     expect(finding.evidence).toBe(
-      "secondary login l-ito (l-ito@example.com) of external p-ito (Ito Ken, Blue Agency) is a secondary user, but Blue Agency is not an accepted Authorized Partner of this account",
+      "secondary login l-ito (l-ito@example.com) of external p-ito (Ito Ken (Blue Agency)) is a secondary user, but Blue Agency is not an accepted Authorized Partner of this account",
     );
   });
 

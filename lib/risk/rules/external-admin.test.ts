@@ -9,7 +9,7 @@ describe("EXTERNAL_ADMIN", () => {
   it("fires for an external secondary user with Admin on any tool", () => {
     const [finding] = findingsOf("EXTERNAL_ADMIN", withAgencyLogin({ permissions: [{ tool: "ADVERTISING", level: "ADMIN", marketplace: "JP" }] }));
     expect(finding).toMatchObject({ severity: "high", subject: { type: "login", id: "l-ito" } });
-    expect(finding.evidence).toBe("secondary login l-ito (l-ito@example.com) belongs to external p-ito (Ito Ken, Blue Agency) and can administer the account (ADVERTISING:ADMIN)");
+    expect(finding.evidence).toBe("secondary login l-ito (l-ito@example.com) belongs to external p-ito (Ito Ken (Blue Agency)) and can administer the account (ADVERTISING:ADMIN)");
   });
 
   it("treats View & Edit on User Permissions as Admin", () => {

@@ -25,7 +25,7 @@ describe("EXTERNAL_SENSITIVE_ACCESS", () => {
       ]),
     );
     expect(finding.evidence).toBe(
-      "secondary login l-ito (l-ito@example.com) of external p-ito (Ito Ken, Blue Agency) has access to sensitive tools: PAYMENTS@JP:VIEW_EDIT, ACCOUNT_INFO:ADMIN",
+      "secondary login l-ito (l-ito@example.com) of external p-ito (Ito Ken (Blue Agency)) has access to sensitive tools: PAYMENTS@JP:VIEW_EDIT, ACCOUNT_INFO:ADMIN",
     );
   });
 

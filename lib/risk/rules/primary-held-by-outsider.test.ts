@@ -8,7 +8,7 @@ describe("PRIMARY_HELD_BY_OUTSIDER", () => {
   it("fires when the primary login's person is external", () => {
     const [finding] = findingsOf("PRIMARY_HELD_BY_OUTSIDER", withOwner(person("p-owner", { name: "Mori", external: true, company: "Blue Agency" })));
     expect(finding).toMatchObject({ severity: "critical", subject: { type: "login", id: "l-owner" } });
-    expect(finding.evidence).toBe("primary login l-owner (l-owner@example.com) belongs to p-owner (Mori, Blue Agency), who is external");
+    expect(finding.evidence).toBe("primary login l-owner (l-owner@example.com) belongs to p-owner (Mori (Blue Agency)), who is external");
   });
 
   it("fires when the primary login's person has departed", () => {

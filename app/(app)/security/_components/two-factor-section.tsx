@@ -1,5 +1,6 @@
 import QRCode from "qrcode";
 import { ActionForm } from "@/components/action-form";
+import { DangerFold } from "@/components/danger-fold";
 import { twoFactorStatus } from "@/lib/db/two-factor";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Translate } from "@/lib/i18n/server";
@@ -16,17 +17,18 @@ export async function TwoFactorSection({ userId, t, required }: { userId: string
       {status.enabled ? (
         <>
           <p className="mb-3 text-sm">{t("twoFactor.on", { count: status.unusedCodes })}</p>
-          <ActionForm
+          <DangerFold
             action={disableTwoFactorAction}
             fields={[
               { name: "password", label: t("twoFactor.password"), type: "password" },
               { name: "code", label: t("signin.code"), type: "text" },
             ]}
-            submitLabel={t("twoFactor.disable")}
-            pendingLabel={t("form.saving")}
             messages={formMessages(t, "twoFactor.disabled")}
-            variant="danger"
-            fold={{ summary: t("twoFactor.disable"), summaryClassName: "cursor-pointer text-sm text-red-800", intro: <p className="my-2 text-sm text-slate-600">{t("twoFactor.disableIntro")}</p> }}
+            summary={t("twoFactor.disableAsk")}
+            what={t("twoFactor.disableWhat")}
+            confirmLabel={t("twoFactor.disable")}
+            testId="disable-two-factor"
+            t={t}
           />
         </>
       ) : status.pending && qr ? (

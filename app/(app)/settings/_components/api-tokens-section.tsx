@@ -1,5 +1,5 @@
 import Link from "@/components/link";
-import { ActionForm } from "@/components/action-form";
+import { DangerFold } from "@/components/danger-fold";
 import { LocalTime } from "@/components/local-time";
 import { listApiTokens } from "@/lib/db/api-tokens/tokens";
 import { listClients } from "@/lib/db/members";
@@ -35,7 +35,6 @@ export async function ApiTokensSection({ scope, t, locale }: { scope: Scope; t: 
         <ul className="mt-1 divide-y divide-slate-100">
           {tokens.map((token) => {
             const expired = token.expiresAt !== null && token.expiresAt.getTime() <= now;
-            const live = !token.revokedAt && !expired;
             return (
               <li key={token.id} className="py-2 text-sm" data-testid="api-token">
                 <div className="flex flex-wrap items-center gap-2">
@@ -53,14 +52,21 @@ export async function ApiTokensSection({ scope, t, locale }: { scope: Scope; t: 
                 <p className="text-xs text-slate-600" data-testid="api-token-last-used">
                   {t("apiTokens.lastUsed")}: {token.lastUsedAt ? <><LocalTime iso={token.lastUsedAt.toISOString()} locale={locale} /> · {token.lastUsedIp}</> : t("apiTokens.never")}
                 </p>
-                {live && (
-                  // Revoking asks first, as removing a person or a 2SV method does (decisions 025, 090): a native
-                  // <details> opens with Enter/Space and without JavaScript; only the button inside revokes.
-                  <details className="mt-1" data-testid="api-token-revoker">
-                    <summary className="cursor-pointer text-xs text-red-800">{t("apiTokens.revoke")}</summary>
-                    <p className="my-1 max-w-xl text-xs">{t("apiTokens.revokeWhat", { name: token.name })}</p>
-                    <ActionForm action={revokeApiTokenAction} hidden={{ tokenId: token.id, confirm: "yes" }} submitLabel={t("apiTokens.revokeConfirm", { name: token.name })} pendingLabel={t("form.saving")} messages={formMessages(t, "apiTokens.revokedDone")} variant="danger" inline />
-                  </details>
+                {!token.revokedAt && (
+                  // Revoking asks first, as removing a person or a 2SV method does (decisions 025, 090). An expired
+                  // token is revoked too: it still holds its name until then (decision 096).
+                  <DangerFold
+                    action={revokeApiTokenAction}
+                    hidden={{ tokenId: token.id }}
+                    messages={formMessages(t, "apiTokens.revokedDone")}
+                    summary={t("apiTokens.revoke")}
+                    what={t(expired ? "apiTokens.revokeExpiredWhat" : "apiTokens.revokeWhat", { name: token.name })}
+                    confirmLabel={t("apiTokens.revokeConfirm", { name: token.name })}
+                    className="mt-1"
+                    compact
+                    testId="api-token-revoker"
+                    t={t}
+                  />
                 )}
               </li>
             );

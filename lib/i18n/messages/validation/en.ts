@@ -44,6 +44,7 @@ export const en: Record<keyof typeof ja, string> = withLimits({
   "validation.apiTokenScope": "Choose read or write.",
   "validation.apiTokenExpiryPast": "The expiry must be a day after today.",
   "validation.apiTokenNameTaken": "An active API token is already named “{name}” (names are compared without case). Choose another name, or revoke that token first.",
+  "validation.apiTokenNameHeldByExpired": "An expired API token is still named “{name}” (names are compared without case): it keeps the name until it is revoked. Revoke it in the list below to reuse the name, or choose another name.",
   "validation.controlChars": "Control characters (such as NUL, line breaks or text-direction overrides) are not allowed.",
   "validation.tooLong": "Too long: shorten it.",
   "validation.tooLongTyped": "{max} characters at most (you typed {count}). Nothing was cut: shorten it and send the form again.",

@@ -48,6 +48,7 @@ export const ja = withLimits({
   "validation.apiTokenScope": "読み取りか書き込みを選んでください。",
   "validation.apiTokenExpiryPast": "有効期限は明日以降の日付にしてください。",
   "validation.apiTokenNameTaken": "「{name}」という名前の有効なAPIトークンがすでにあります（大文字・小文字は区別しません）。別の名前にするか、先にそのトークンを失効させてください。",
+  "validation.apiTokenNameHeldByExpired": "期限切れのAPIトークンに「{name}」という名前が残っています（大文字・小文字は区別しません）。名前は失効させるまで使われたままです。この名前を使うには下の一覧でそのトークンを失効させるか、別の名前にしてください。",
   "validation.controlChars": "制御文字（NUL、改行、文字の向きを変える記号など）は使えません。",
   "validation.tooLong": "長すぎます。短くしてください。",
   "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。",

@@ -2,12 +2,14 @@ import { ActionForm, type FieldSpec } from "@/components/action-form";
 import { SeverityBadge } from "@/components/severity-badge";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
 import type { OpenFindingTask } from "@/lib/db/accounts/read-accounts";
+import { addDays } from "@/lib/dates";
 import { formatDay } from "@/lib/dates-format";
 import { formMessages } from "@/lib/i18n/form-messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/server";
 import { REMEDIATION, ruleTitle, SCORE_FORMULA, type RuleId } from "@/lib/risk";
 import { evidenceText } from "@/lib/risk/evidence-en";
+import { ACCEPTANCE_DEFAULT_DAYS } from "@/lib/validation/findings";
 import { acceptFindingAction, reopenFindingAction } from "../actions";
 import { createFindingTaskAction } from "../../../tasks/actions";
 import { innerHtml } from "@/lib/html/safe-html";
@@ -36,7 +38,7 @@ export function FindingsSection({ account, t, locale, canWrite, today, labels, t
   const title = (ruleId: string) => ruleTitle(ruleId, locale);
   const open = account.findings.filter((f) => f.status === "OPEN");
   const accepted = account.findings.filter((f) => f.status === "ACCEPTED");
-  const defaultUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+  const defaultUntil = addDays(today, ACCEPTANCE_DEFAULT_DAYS);
   // The same fields for every finding's form: one object in the page payload, named by reference after.
   const acceptFields: FieldSpec[] = [
     { name: "reason", label: t("finding.reason"), type: "textarea", required: true, hint: t("finding.reasonHint") },
