@@ -346,6 +346,34 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   await expectNoSeriousViolations(page);
 });
 
+test("a client link naming no client of yours says so instead of an empty table and an empty file", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  // A client id nobody has (or another organisation's: the same words) used to show "0 件" and export a header alone.
+  await page.goto("/accounts?client=no-such-client");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "このリンクの絞り込み条件のうち1件は使えないため、それを除いて一覧を表示しています。" +
+      "絞り込み client=no-such-client は適用していません。あなたが見られるクライアントのIDではありません。",
+  );
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea", "Clean Store", "Kumo Books"]);
+  // The page's own download is the list it shows; the typed link's download refuses, naming the client filter.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVでダウンロード" }).click()]);
+  expect((await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n")).toHaveLength(5);
+  const refused = await page.request.get("/api/accounts/export?client=no-such-client");
+  expect(refused.status()).toBe(404);
+  expect(((await refused.json()) as { message: string }).message).toBe(
+    "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み client=no-such-client は使えません。あなたが見られるクライアントのIDではありません。",
+  );
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/accounts?client=no-such-client");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "A filter in this link could not be used, so the list is shown without it." + "Ignored filter client=no-such-client: it is not the id of a client you can see.",
+  );
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 accounts");
+});
+
 test("a tracker's parameter is named as the link's, also on the pages that read none: clients, a client, reviews, a campaign", async ({ page, tenant }) => {
   await signIn(page, tenant.email, tenant.password);
   // Not a filter, and not called one; the pages that read no parameter at all name it as the lists do, instead of

@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
-import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts/read-accounts";
+import { listAccountFilterOptions, listAccountsOfLink } from "@/lib/db/accounts/read-accounts";
 import { GettingStarted } from "@/components/getting-started";
 import { listSavedViews } from "@/lib/db/saved-views";
 import { canWrite } from "@/lib/db/write-context";
@@ -41,13 +41,14 @@ export const generateMetadata = () => pageTitle("nav.accounts");
 
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const { query, ignored } = parseAccountListPage(raw);
+  const parsed = parseAccountListPage(raw);
   const searchTooLong = isAccountSearchTooLong(raw);
   // A submitted form sends empty fields and checkbox lists: show the canonical, shareable URL instead
   // (unless that would drop a value the page did not apply before it can say why).
-  if (!isCanonicalAccountSearch(raw) && ignored.length === 0) redirect(accountListHref(query));
+  if (!isCanonicalAccountSearch(raw) && parsed.ignored.length === 0) redirect(accountListHref(parsed.query));
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
-  const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
+  // A client filter naming no client this user can reach is dropped and named with the others (decision 093).
+  const [{ query, ignored, result }, options, views] = await Promise.all([listAccountsOfLink(scope, parsed), listAccountFilterOptions(scope), listSavedViews(scope)]);
   const portal = Boolean(scope.portal);
 
   const columnLabels: Record<AccountColumn, string> = {
