@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ACCOUNT_LIST_PARAMETERS, ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListHref, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted,
+  ACCOUNT_LIST_PARAMETERS, ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListHref, accountListSearch, encodeCursor, isAccountSearchTooLong, isCursorUnread, isScoreRangeInverted,
   keptParams, parseAccountListPage, parseAccountListQuery, withoutUnreachableClient,
 } from "./accounts";
 
@@ -189,6 +189,24 @@ describe("a client filter naming no client the reader can reach (decision 093)",
     expect(long.ignored).toEqual([{ name: "client", value: `${"x".repeat(40)}…`, reason: { kind: "noSuchClient" } }]);
     const none = parseAccountListPage({ severity: "high" });
     expect(withoutUnreachableClient(none)).toEqual(none);
+  });
+});
+
+describe("a page position (cursor) the table could not read", () => {
+  it("is noticed for a cursor the table did not write, and not for one it did, a blank one or none", () => {
+    const written = encodeCursor({ direction: "next", keys: ["Kumo"], id: "a-1" });
+    for (const cursor of ["garbage", "eyJub3QiOiJhIGN1cnNvciJ9", "x".repeat(2001), written.slice(0, -3)])
+      expect(isCursorUnread({ cursor }, parseAccountListQuery({ cursor })), cursor.slice(0, 20)).toBe(true);
+    expect(isCursorUnread({ cursor: written }, parseAccountListQuery({ cursor: written }))).toBe(false);
+    expect(isCursorUnread({ cursor: "" }, parseAccountListQuery({ cursor: "" }))).toBe(false);
+    expect(isCursorUnread({}, parseAccountListQuery({}))).toBe(false);
+    // The first of a repeated one is the one read, as for every parameter.
+    const params = new URLSearchParams([["cursor", "garbage"], ["cursor", written]]);
+    expect(isCursorUnread(params, parseAccountListQuery(params))).toBe(true);
+  });
+
+  it("is not a filter: the table names nothing for it", () => {
+    expect(parseAccountListPage({ cursor: "garbage" }).ignored).toEqual([]);
   });
 });
 

@@ -166,6 +166,16 @@ export function withoutUnreachableClient({ query, ignored }: AccountListPageStat
 }
 
 /**
+ * A page position (`cursor`) in the link that the table could not read: not one it wrote, or cut or edited. The table
+ * starts at the first page; the page says so as a page position, not as a filter (nothing was filtered). A blank one
+ * is no position, as a blank filter is no filter.
+ */
+export function isCursorUnread(raw: RawParams, query: Pick<AccountListQuery, "cursor">): boolean {
+  const given = all(raw, "cursor")[0];
+  return given !== undefined && given.trim() !== "" && query.cursor === undefined;
+}
+
+/**
  * A search too long to apply (from an edited or shared link: the box itself stops at the limit). It
  * falls back to no search like any malformed parameter, but the page says so instead of silently
  * listing every account.

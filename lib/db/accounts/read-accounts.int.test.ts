@@ -225,6 +225,8 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
     expect(wider.next).toBeUndefined();
     const otherSort = await listAccounts(scope, { ...query({ sort: "storeName" }), cursor: first.next });
     expect(otherSort.rows).toHaveLength(5);
+    // It says it did not read that cursor, so the page can say it shows the first page (decision 093); one it read, not.
+    expect([otherSort.cursorDropped, wider.cursorDropped, first.cursorDropped]).toEqual([true, false, false]);
     const cursorText = encodeCursor(first.next!);
     expect(parseAccountListQuery({ sort: "score", cursor: cursorText }).cursor).toEqual(first.next);
   });

@@ -43,6 +43,8 @@ export interface AccountListPage {
   pageSize: number;
   next?: AccountCursor;
   prev?: AccountCursor;
+  /** The query's cursor was not read (it does not fit the sort: a link whose sort was edited): this is the first page. */
+  cursorDropped: boolean;
 }
 
 interface RawRow extends Omit<AccountListRow, "passwordChangedAt" | "lastLoginAt"> {
@@ -101,6 +103,7 @@ export async function listAccounts(scope: Scope, query: AccountListQuery): Promi
     pageSize: query.pageSize,
     next: hasNext && page.last ? { direction: "next", ...page.last } : undefined,
     prev: hasPrev && page.first ? { direction: "prev", ...page.first } : undefined,
+    cursorDropped: query.cursor !== undefined && !cursor,
   };
 }
 
