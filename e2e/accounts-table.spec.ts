@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { createDb } from "@/lib/db/client";
+import { encodeCursor } from "@/lib/validation/accounts";
 import { createTenant, expect, tenantSnapshot, test as base, type Tenant } from "./fixtures";
 import { expectNoSeriousViolations, signIn } from "./support";
 
@@ -344,6 +345,47 @@ test("a filter value the table cannot use is named with the reason, not dropped 
   await expectNoSeriousViolations(page);
 
   await expectNoSeriousViolations(page);
+});
+
+test("a client link naming no client of yours, and a page link no longer valid, say so instead of an empty or restarted table", async ({ page, riskyTenant }) => {
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  // A client id nobody has (or another organisation's: the same words) used to show "0 件" and export a header alone.
+  await page.goto("/accounts?client=no-such-client");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "このリンクの絞り込み条件のうち1件は使えないため、それを除いて一覧を表示しています。" +
+      "絞り込み client=no-such-client は適用していません。あなたが見られるクライアントのIDではありません。",
+  );
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 件");
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea", "Clean Store", "Kumo Books"]);
+  // The page's own download is the list it shows; the typed link's download refuses, naming the client filter.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSVでダウンロード" }).click()]);
+  expect((await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n")).toHaveLength(5);
+  const refused = await page.request.get("/api/accounts/export?client=no-such-client");
+  expect(refused.status()).toBe(404);
+  expect(((await refused.json()) as { message: string }).message).toBe(
+    "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み client=no-such-client は使えません。あなたが見られるクライアントのIDではありません。",
+  );
+
+  // A page position the table cannot read (cut, edited, or from an older version) used to restart at page 1 silently.
+  // It is no filter: said as a page position, and nothing is named as a filter.
+  await page.goto("/accounts?cursor=garbage");
+  await expect(page.getByTestId("stale-page-link")).toHaveText("このページのリンクはもう使えません。最初のページを表示しています。");
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  await expect.poll(() => rowNames(page)).toEqual(["+Plus Shop", "Ame Tea", "Clean Store", "Kumo Books"]);
+  await expectNoSeriousViolations(page);
+  // A page link the table wrote says nothing.
+  await page.goto(`/accounts?cursor=${encodeCursor({ direction: "next", keys: ["Ame Tea"], id: "zzzz" })}`);
+  await expect.poll(() => rowNames(page)).toEqual(["Clean Store", "Kumo Books"]);
+  await expect(page.getByTestId("stale-page-link")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/accounts?client=no-such-client&cursor=garbage");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "A filter in this link could not be used, so the list is shown without it." + "Ignored filter client=no-such-client: it is not the id of a client you can see.",
+  );
+  await expect(page.getByTestId("stale-page-link")).toHaveText("This page link is no longer valid; showing the first page.");
+  await expect(page.getByTestId("accounts-total")).toHaveText("4 accounts");
 });
 
 test("a tracker's parameter is named as the link's, also on the pages that read none: clients, a client, reviews, a campaign", async ({ page, tenant }) => {

@@ -41,9 +41,12 @@ const MATRIX: Record<string, Entry> = {
   "/accounts": {
     paths: [
       { path: "/accounts", expect: member(), shows: (w) => w.assigned.storeName },
-      // Asking for the unassigned client by id or by name must not widen the scope.
-      { path: "/accounts?client={unassignedClient}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // Asking for the unassigned client by id or by name must not widen the scope. Those not given it get the filter
+      // dropped and named (decision 093): their own accounts, not an empty table.
+      { path: "/accounts?client={unassignedClient}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) ?? w.assigned.storeName },
       { path: "/accounts?q={unassignedMarker}", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // Another organisation's client: dropped and named as one nobody has (decision 093).
+      { path: "/accounts?client={otherClient}", expect: member(), shows: (w) => w.assigned.storeName },
       // A filter that names nothing is dropped: the table still opens.
       { path: `/accounts?client=${BAD}&q=${BAD}`, expect: member(), shows: (w) => w.assigned.storeName },
     ],
@@ -160,7 +163,9 @@ const MATRIX: Record<string, Entry> = {
   "/api/accounts/export": {
     paths: [
       { path: "/api/accounts/export", expect: everyone("401", "ok"), shows: (w) => w.assigned.storeName },
-      { path: "/api/accounts/export?client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // A client the caller is not given is no client of theirs: 404 naming the filter, not a file with a header alone (decision 093).
+      { path: "/api/accounts/export?client={unassignedClient}", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" }, shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      { path: "/api/accounts/export?client={otherClient}", expect: everyone("401", "404") },
       // A filter the table would drop refuses the file (it would otherwise hold every account the caller sees).
       { path: `/api/accounts/export?client=${BAD}&q=${BAD}`, expect: everyone("401", "400") },
       // So does a parameter it does not read (a misspelt filter would otherwise export every account).
@@ -196,8 +201,9 @@ const MATRIX: Record<string, Entry> = {
       // A parameter it does not read, in a view's download or the organisation's (`clinet=` is not one client).
       { path: "/api/snapshot?view=1&sev=critical", expect: everyone("401", "422") },
       { path: "/api/snapshot?clinet={unassignedClient}", expect: everyone("401", "422") },
-      // The view's client filter is an id: the unassigned client's is no wider than the caller's scope.
-      { path: "/api/snapshot?view=1&client={unassignedClient}", expect: everyone("401", "ok"), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // The view's client filter is an id: the unassigned client's is no wider than the caller's scope, and is 404 for
+      // those not given it, as in the accounts export (decision 093).
+      { path: "/api/snapshot?view=1&client={unassignedClient}", expect: { ...everyone("401", "404"), OWNER: "ok", ADMIN: "ok" }, shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
     ],
   },
   "/api/clients": {
@@ -352,8 +358,10 @@ test("/api/v1 with a token: an id or filter holding a control character is refus
         if (answer.status() !== 422 || JSON.stringify(json) !== JSON.stringify(expected)) failures.push(`${method} ${url}: ${answer.status()} ${JSON.stringify(json)}`);
       }
     }
-    // The same requests with a clean value still work: the refusal is the control character's.
-    expect((await api.get(`/api/v1/findings?account=${encodeURIComponent("no such account")}`)).status()).toBe(200);
+    // The same request with a clean value is read: the 422 is the control character's. An id of no account is then
+    // 404 not_found, as the account's own path answers it, not an empty list (decision 093).
+    const clean = await api.get(`/api/v1/findings?account=${encodeURIComponent("no such account")}`);
+    expect([clean.status(), await clean.text()]).toEqual([404, JSON.stringify({ error: { code: "not_found", message: messages.en["api.error.not_found"] } })]);
     expect(failures).toEqual([]);
     expect(await db.client.count({ where: { orgId: a.orgId } })).toBe(clientsBefore);
     await api.dispose();

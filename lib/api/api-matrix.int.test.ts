@@ -103,6 +103,8 @@ beforeAll(async () => {
     { id: "acc-sora", storeName: "Sora Store", client: "Sora KK" },
     { id: "acc-none", storeName: "Loose Store", client: null },
   ]);
+  // A client of our own with no account: its list is empty, and that is an answer (200), not a 404.
+  await db.client.create({ data: { orgId: own.orgId, name: "Empty KK" } });
   soraSellerId = (await db.sellerAccount.findFirstOrThrow({ where: { orgId: own.orgId, externalId: "acc-sora" }, select: { sellerId: true } })).sellerId!;
   // The other organisation has an account with the same external id as ours, and one of its own.
   const theirs = await organisation("Other Agency", [
@@ -144,8 +146,16 @@ const CASES: Case[] = [
   { name: "openapi", handler: openapi, path: "/api/v1/openapi.json", access: "none", expect: () => ok((a) => expect(json<{ openapi: string }>(a).openapi).toBe("3.1.0")) },
   { name: "accounts", handler: listAccounts, path: "/api/v1/accounts", access: "read", expect: () => ok(accountsCheck) },
   { name: "accounts paged", handler: listAccounts, path: "/api/v1/accounts?limit=1", access: "read", expect: () => ok((a) => expect(accountListSchema.parse(a.json).data).toHaveLength(1)) },
+  // A client the token cannot reach is 404, whichever way it is out of reach, never an empty list (decision 093).
   { name: "accounts of a client", handler: listAccounts, path: `/api/v1/accounts?client=${encodeURIComponent("Sora KK")}`, access: "read",
-    expect: (k) => ok((a) => expect(accountListSchema.parse(a.json).data.map((x) => x.id)).toEqual(k === "read" || k === "write" ? ["acc-sora"] : [])) },
+    expect: (k) => (k === "read" || k === "write" ? ok((a) => expect(accountListSchema.parse(a.json).data.map((x) => x.id)).toEqual(["acc-sora"])) : err(404, "not_found")) },
+  { name: "accounts of the token's own client", handler: listAccounts, path: `/api/v1/accounts?client=${encodeURIComponent("Kumo KK")}`, access: "read",
+    expect: (k) => (other(k) ? err(404, "not_found") : ok((a) => expect(accountListSchema.parse(a.json).data.map((x) => x.id)).toEqual(["acc-kumo"]))) },
+  { name: "accounts of a client without accounts", handler: listAccounts, path: `/api/v1/accounts?client=${encodeURIComponent("Empty KK")}`, access: "read",
+    expect: (k) => (k === "read" || k === "write" ? ok((a) => expect(accountListSchema.parse(a.json)).toEqual({ data: [], next: null })) : err(404, "not_found")) },
+  { name: "accounts of another organisation's client", handler: listAccounts, path: `/api/v1/accounts?client=${encodeURIComponent("Their Client")}`, access: "read",
+    expect: (k) => (other(k) ? ok((a) => expect(accountListSchema.parse(a.json).data.map((x) => x.id)).toEqual(["acc-other"])) : err(404, "not_found")) },
+  { name: "accounts of no such client", handler: listAccounts, path: `/api/v1/accounts?client=${encodeURIComponent("Nobody KK")}`, access: "read", expect: () => err(404, "not_found") },
   { name: "accounts limit=0", handler: listAccounts, path: "/api/v1/accounts?limit=0", access: "read", expect: () => err(422, "invalid_request") },
   { name: "accounts forged cursor", handler: listAccounts, path: "/api/v1/accounts?cursor=forged", access: "read", expect: () => err(422, "invalid_request") },
   { name: "own account", handler: getAccount, path: "/api/v1/accounts/acc-kumo", params: { id: "acc-kumo" }, access: "read",
@@ -158,10 +168,15 @@ const CASES: Case[] = [
   { name: "over-long account id", handler: getAccount, path: `/api/v1/accounts/${"x".repeat(201)}`, params: { id: "x".repeat(201) }, access: "read", expect: () => err(404, "not_found") },
   { name: "findings", handler: listFindings, path: "/api/v1/findings?limit=500", access: "read",
     expect: (k) => ok((a) => expect([...new Set(findingsIn(a))].sort()).toEqual(visibleTo(k))) },
+  // An account the token cannot reach is 404, as GET /accounts/{id} answers it, never an empty list (decision 093).
   { name: "findings of another client's account", handler: listFindings, path: "/api/v1/findings?account=acc-sora", access: "read",
-    expect: (k) => ok((a) => (restricted(k) || other(k) ? expect(findingsIn(a)).toEqual([]) : expect(findingsIn(a).length).toBeGreaterThan(0))) },
+    expect: (k) => (restricted(k) || other(k) ? err(404, "not_found") : ok((a) => expect([...new Set(findingsIn(a))]).toEqual(["acc-sora"]))) },
   { name: "findings of another organisation's account", handler: listFindings, path: "/api/v1/findings?account=acc-other", access: "read",
-    expect: (k) => ok((a) => (other(k) ? expect(findingsIn(a).length).toBeGreaterThan(0) : expect(findingsIn(a)).toEqual([]))) },
+    expect: (k) => (other(k) ? ok((a) => expect([...new Set(findingsIn(a))]).toEqual(["acc-other"])) : err(404, "not_found")) },
+  { name: "findings of no such account", handler: listFindings, path: "/api/v1/findings?account=acc-missing", access: "read", expect: () => err(404, "not_found") },
+  // A reachable account with nothing matching still answers an empty list.
+  { name: "findings of an own account, none matching", handler: listFindings, path: "/api/v1/findings?account=acc-kumo&status=resolved", access: "read",
+    expect: () => ok((a) => expect(findingListSchema.parse(a.json)).toEqual({ data: [], next: null })) },
   { name: "findings filtered", handler: listFindings, path: "/api/v1/findings?status=open&severity=critical", access: "read",
     expect: () => ok((a) => expect(findingListSchema.parse(a.json).data.every((f) => f.status === "open" && f.severity === "critical")).toBe(true)) },
   { name: "findings bad status", handler: listFindings, path: "/api/v1/findings?status=bogus", access: "read", expect: () => err(422, "invalid_request") },
@@ -210,6 +225,26 @@ function expected(c: Case, kind: Kind): Outcome {
   if (c.access === "write" && !writes(kind)) return err(403, "forbidden");
   return c.expect(kind);
 }
+
+describe("a list filter naming what the token cannot reach (decision 093)", () => {
+  it("answers another organisation's or another client's real id exactly as an id nobody has: the same 404, the same body", async () => {
+    const pairs: [Kind, RouteHandler, string, string][] = [
+      ["read", listFindings, "/api/v1/findings?account=acc-other", "/api/v1/findings?account=acc-missing"],
+      ["readKumo", listFindings, "/api/v1/findings?account=acc-sora", "/api/v1/findings?account=acc-missing"],
+      ["read", listAccounts, `/api/v1/accounts?client=${encodeURIComponent("Their Client")}`, `/api/v1/accounts?client=${encodeURIComponent("Nobody KK")}`],
+      ["readKumo", listAccounts, `/api/v1/accounts?client=${encodeURIComponent("Sora KK")}`, `/api/v1/accounts?client=${encodeURIComponent("Nobody KK")}`],
+    ];
+    for (const [kind, handler, real, missing] of pairs) {
+      for (const language of ["ja", "en"] as const) {
+        const call = (path: string) => callApi(handler, { path, token: tokens.get(kind), headers: { "accept-language": language } });
+        const [a, b] = [await call(real), await call(missing)];
+        expect([a.status, a.text], `${kind} ${real} ${language}`).toEqual([b.status, b.text]);
+        expect(a.status).toBe(404);
+        expect(a.json).toEqual({ error: { code: "not_found", message: language === "ja" ? "見つかりません。" : "Not found." } });
+      }
+    }
+  });
+});
 
 describe("/api/v1 authorisation matrix", () => {
   it("covers every route handler", () => {

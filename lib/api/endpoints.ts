@@ -61,8 +61,10 @@ export const ENDPOINTS = {
   },
   accounts: {
     method: "GET", path: "/api/v1/accounts", operationId: "listAccounts", access: "read", query: accountsQuerySchema, response: accountListSchema,
-    errors: ["forbidden", "invalid_request"],
+    errors: ["forbidden", "not_found", "invalid_request"],
     summary: "List seller accounts with their score and open findings by severity",
+    description:
+      "A `client` that names no client the token can reach (none of that name, another organisation's, or one outside the token's clients, alike) is 404 `not_found`, never an empty list; a client of its own with no accounts lists none (200).",
   },
   account: {
     method: "GET", path: "/api/v1/accounts/{id}", operationId: "getAccount", access: "read", params: accountParamsSchema, response: apiAccountDetailSchema,
@@ -71,8 +73,10 @@ export const ENDPOINTS = {
   },
   findings: {
     method: "GET", path: "/api/v1/findings", operationId: "listFindings", access: "read", query: findingsQuerySchema, response: findingListSchema,
-    errors: ["forbidden", "invalid_request"],
+    errors: ["forbidden", "not_found", "invalid_request"],
     summary: "List findings (filter by status, severity, account)",
+    description:
+      "An `account` that names no account the token can reach (no such external id, another organisation's, or one outside the token's clients, alike) is 404 `not_found`, never an empty list, as `GET /api/v1/accounts/{id}` answers it; an account of its own with no findings (or none matching) lists none (200).",
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -75,6 +75,17 @@ describe("the OpenAPI document", () => {
     expect((document as unknown as { info: { description: string } }).info.description).toContain("A query parameter an endpoint does not read is refused with 422 `invalid_request`");
   });
 
+  it("documents 404 not_found on the lists whose filter names a client or an account the token cannot reach (decision 093)", () => {
+    type Operation = { description: string; parameters: { name: string; description?: string }[]; responses: Record<string, { description: string }> };
+    for (const [path, filter] of [["/api/v1/accounts", "client"], ["/api/v1/findings", "account"]] as const) {
+      const operation = document.paths[path].get as Operation;
+      expect(operation.responses["404"]?.description, path).toContain("the client or account a list's filter names (never an empty list instead)");
+      expect(operation.description, path).toContain(`\`${filter}\` that names no`);
+      expect(operation.description, path).toContain("is 404 `not_found`, never an empty list");
+      expect(operation.parameters.find((p) => p.name === filter)?.description, path).toContain("404 `not_found`");
+    }
+  });
+
   it("is generated, not written: a schema's field appears in the document", () => {
     const text = JSON.stringify(document);
     for (const field of ['"storeName"', '"next"', '"problems"', '"remediation"', '"gatehouse.snapshot/v1"']) expect(text).toContain(field);

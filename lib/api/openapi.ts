@@ -57,7 +57,8 @@ function parameters(endpoint: Endpoint): Json[] {
 const ERROR_TEXT: Record<ApiErrorCode, string> = {
   unauthorized: "No token, or an unknown, revoked or expired one.",
   forbidden: "A read token on a write endpoint, or a client outside the token's restriction.",
-  not_found: "Not in this organisation (another organisation's ids are 404, never 403) or outside the token's clients.",
+  not_found:
+    "Not in this organisation (another organisation's ids are 404, never 403) or outside the token's clients: the path's record, or the client or account a list's filter names (never an empty list instead).",
   method_not_allowed: "A method this path does not answer; the Allow header names the ones it does.",
   conflict: "A request with the same Idempotency-Key is still being processed.",
   too_large: `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,

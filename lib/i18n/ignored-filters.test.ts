@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAccountListPage } from "@/lib/validation/accounts";
+import { parseAccountListPage, withoutUnreachableClient } from "@/lib/validation/accounts";
 import { repeatedParameters } from "@/lib/validation/ignored-filters";
 import { interpolate } from "./format";
 import { ignoredFilterParts, ignoredFilterSentences, ignoredTitle, refusedFilters } from "./ignored-filters";
@@ -41,6 +41,23 @@ describe("the sentences naming the filters a page did not apply", () => {
     const only = [{ name: "assignee", value: "bob", reason: { kind: "only", value: "me" } } as const];
     expect(ignoredFilterSentences(only, translator("en"))).toEqual(["Ignored filter assignee=bob: only me is accepted."]);
     expect(ignoredFilterSentences(only, translator("ja"))).toEqual(["絞り込み assignee=bob は適用していません。me のみ使えます。"]);
+  });
+});
+
+describe("a client filter naming no client the reader can reach (decision 093)", () => {
+  const ignored = withoutUnreachableClient(parseAccountListPage({ client: "c-gone" })).ignored;
+
+  it("is named on the page as a filter not applied, in both languages, without saying whether such a client exists", () => {
+    expect(ignoredTitle(ignored, translator("en"))).toBe("A filter in this link could not be used, so the list is shown without it.");
+    expect(ignoredFilterSentences(ignored, translator("en"))).toEqual(["Ignored filter client=c-gone: it is not the id of a client you can see."]);
+    expect(ignoredFilterSentences(ignored, translator("ja"))).toEqual(["絞り込み client=c-gone は適用していません。あなたが見られるクライアントのIDではありません。"]);
+  });
+
+  it("is said by a download's refusal in the same words", () => {
+    expect(refusedFilters(ignored, translator("en"), "en").message).toBe(
+      "Nothing was downloaded: a filter in this link cannot be used. Filter client=c-gone cannot be used: it is not the id of a client you can see.",
+    );
+    expect(refusedFilters(ignored, translator("ja"), "ja").filters).toEqual([{ parameter: "client", value: "c-gone", reason: "あなたが見られるクライアントのIDではありません。" }]);
   });
 });
 

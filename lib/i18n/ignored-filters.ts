@@ -18,6 +18,8 @@ function reasonText(reason: IgnoredReason, t: Translate): string {
       return t("filters.ignoredRule");
     case "only":
       return t("filters.ignoredOnly", { value: reason.value });
+    case "noSuchClient":
+      return t("filters.ignoredNoSuchClient");
     case "repeated":
       return t("filters.ignoredRepeated");
     case "repeatedParameter":

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_LIST_PARAMETERS, ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListSearch, isAccountSearchTooLong, isScoreRangeInverted, keptParams, parseAccountListPage, parseAccountListQuery } from "./accounts";
+import {
+  ACCOUNT_LIST_PARAMETERS, ACCOUNT_SEARCH_MAX_LENGTH, accountIdSchema, accountListHref, accountListSearch, encodeCursor, isAccountSearchTooLong, isCursorUnread, isScoreRangeInverted,
+  keptParams, parseAccountListPage, parseAccountListQuery, withoutUnreachableClient,
+} from "./accounts";
 
 describe("the accounts table's search", () => {
   it("applies a search up to the limit", () => {
@@ -167,6 +170,43 @@ describe("parameters the accounts table does not read", () => {
     const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=critical%20&plan=%20INDIVIDUAL&status=ACTIVE%20&rule=NO_2SV%20"));
     expect(query).toMatchObject({ severity: "critical", plan: "INDIVIDUAL", status: "ACTIVE", rule: "NO_2SV" });
     expect(ignored).toEqual([]);
+  });
+});
+
+describe("a client filter naming no client the reader can reach (decision 093)", () => {
+  it("is dropped from the state and named, after the search and before the other filters the link could not use", () => {
+    const page = parseAccountListPage({ q: "a\u0000", client: "c-gone", severity: "CRITICAL", sev: "x", sort: "score" });
+    const dropped = withoutUnreachableClient(page);
+    expect(dropped.query).toEqual({ ...page.query, client: undefined });
+    expect(dropped.ignored.map((i) => [i.name, i.reason.kind])).toEqual([["q", "controlChar"], ["client", "noSuchClient"], ["severity", "oneOf"], ["sev", "unknown"]]);
+    expect(dropped.ignored[1]).toEqual({ name: "client", value: "c-gone", reason: { kind: "noSuchClient" } });
+    // The page's links then carry no client: its download is the list it shows, never refused for the client.
+    expect(accountListHref(dropped.query)).toBe("/accounts?sort=score");
+  });
+
+  it("shows the id as any value from the link is shown, and leaves a state without a client as it is", () => {
+    const long = withoutUnreachableClient(parseAccountListPage({ client: "x".repeat(60) }));
+    expect(long.ignored).toEqual([{ name: "client", value: `${"x".repeat(40)}…`, reason: { kind: "noSuchClient" } }]);
+    const none = parseAccountListPage({ severity: "high" });
+    expect(withoutUnreachableClient(none)).toEqual(none);
+  });
+});
+
+describe("a page position (cursor) the table could not read", () => {
+  it("is noticed for a cursor the table did not write, and not for one it did, a blank one or none", () => {
+    const written = encodeCursor({ direction: "next", keys: ["Kumo"], id: "a-1" });
+    for (const cursor of ["garbage", "eyJub3QiOiJhIGN1cnNvciJ9", "x".repeat(2001), written.slice(0, -3)])
+      expect(isCursorUnread({ cursor }, parseAccountListQuery({ cursor })), cursor.slice(0, 20)).toBe(true);
+    expect(isCursorUnread({ cursor: written }, parseAccountListQuery({ cursor: written }))).toBe(false);
+    expect(isCursorUnread({ cursor: "" }, parseAccountListQuery({ cursor: "" }))).toBe(false);
+    expect(isCursorUnread({}, parseAccountListQuery({}))).toBe(false);
+    // The first of a repeated one is the one read, as for every parameter.
+    const params = new URLSearchParams([["cursor", "garbage"], ["cursor", written]]);
+    expect(isCursorUnread(params, parseAccountListQuery(params))).toBe(true);
+  });
+
+  it("is not a filter: the table names nothing for it", () => {
+    expect(parseAccountListPage({ cursor: "garbage" }).ignored).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { VIEW_NAME_MAX_LENGTH } from "./limits";
 import { CONTROL_CHARACTER_KEY, isSingleLine, linkChoice, SINGLE_LINE_PATTERN } from "./text";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 import { recordId } from "./record-fields";
-import { allParams as all, ignoredFilters, oneOf, textReason, unknownParameters, type FilterCheck, type IgnoredFilter, type IgnoredReason, type QueryParams } from "./ignored-filters";
+import { allParams as all, ignoredFilters, oneOf, shownValue, textReason, unknownParameters, type FilterCheck, type IgnoredFilter, type IgnoredReason, type QueryParams } from "./ignored-filters";
 
 // The accounts table's whole state lives in the URL, so a link can be shared and the back button works.
 // Every parameter falls back to its default when it is missing or malformed: a bad link still opens.
@@ -138,13 +138,41 @@ const ACCOUNT_FILTER_REASONS: Record<(typeof FILTER_KEYS)[number], (raw: string)
  * instead of listing every account as if none had been asked for. `alsoRead`: parameters the caller reads itself
  * beside the table's (the snapshot download's `view`, `format`, `lang`), which are not unknown.
  */
-export function parseAccountListPage(raw: RawParams, alsoRead: readonly string[] = []): { query: AccountListQuery; ignored: IgnoredFilter[] } {
+export function parseAccountListPage(raw: RawParams, alsoRead: readonly string[] = []): AccountListPageState {
   const query = parseAccountListQuery(raw);
   const checks: FilterCheck[] = FILTER_KEYS.map((name) => {
     const [first, ...later] = all(raw, name);
     return { name, raw: first, later, applied: query[name] !== undefined, reason: ACCOUNT_FILTER_REASONS[name] };
   });
   return { query, ignored: [...ignoredFilters(checks), ...unknownParameters(raw, new Set([...ACCOUNT_LIST_PARAMETERS, ...alsoRead]), FILTER_KEYS)] };
+}
+
+/** What parseAccountListPage gives: the table's state and the filters it did not apply. */
+export interface AccountListPageState {
+  query: AccountListQuery;
+  ignored: IgnoredFilter[];
+}
+
+/**
+ * The state without its client filter, which names no client the reader can reach (the database said so): dropped and
+ * named like any filter the table cannot apply (decisions 066, 093), after the filters before it in the link. The
+ * table then lists every account the reader sees, as for any dropped filter, instead of "0 accounts" without a word.
+ */
+export function withoutUnreachableClient({ query, ignored }: AccountListPageState): AccountListPageState {
+  if (query.client === undefined) return { query, ignored };
+  const named: IgnoredFilter = { name: "client", value: shownValue(query.client), reason: { kind: "noSuchClient" } };
+  const at = ignored.findIndex((i) => i.name !== "q" || i.reason.kind === "unknown");
+  return { query: { ...query, client: undefined }, ignored: at === -1 ? [...ignored, named] : [...ignored.slice(0, at), named, ...ignored.slice(at)] };
+}
+
+/**
+ * A page position (`cursor`) in the link that the table could not read: not one it wrote, or cut or edited. The table
+ * starts at the first page; the page says so as a page position, not as a filter (nothing was filtered). A blank one
+ * is no position, as a blank filter is no filter.
+ */
+export function isCursorUnread(raw: RawParams, query: Pick<AccountListQuery, "cursor">): boolean {
+  const given = all(raw, "cursor")[0];
+  return given !== undefined && given.trim() !== "" && query.cursor === undefined;
 }
 
 /**

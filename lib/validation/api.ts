@@ -28,14 +28,14 @@ const clientName = queryText(CLIENT_NAME_MAX_LENGTH);
 
 export const listQuerySchema = z.object({ limit, cursor });
 export const accountsQuerySchema = listQuerySchema.extend({
-  client: clientName.optional().meta({ description: "Only this client's accounts (by name)." }),
+  client: clientName.optional().meta({ description: "Only this client's accounts (by name). A name of no client the token can reach is 404 `not_found`." }),
 });
 export type AccountsQuery = z.infer<typeof accountsQuerySchema>;
 
 export const findingsQuerySchema = listQuerySchema.extend({
   status: z.enum(STATUS_VALUES, "api.problem.oneOf").optional().meta({ description: "Only findings in this state (default: every state)." }),
   severity: z.enum(SEVERITY_VALUES, "api.problem.oneOf").optional(),
-  account: queryText().optional().meta({ description: "An account's external id." }),
+  account: queryText().optional().meta({ description: "Only this account's findings (its external id). An id of no account the token can reach is 404 `not_found`." }),
 });
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 

@@ -5,7 +5,7 @@ import { messages } from "@/lib/i18n/messages";
 import { addDays } from "@/lib/dates";
 import { utcToday } from "@/lib/days";
 import { acceptFindingSchema } from "./findings";
-import { PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
+import { containsPhoneNumber, holdsNoPhoneNumber, maskPhoneNumbers, PHONE_NUMBER_IN_NOTE_KEY } from "./phone-number";
 import { bulkDecideSchema, closeTaskSchema, decideItemSchema } from "./reviews";
 import { recordTriageSchema } from "./triage";
 
@@ -38,6 +38,32 @@ describe("free text holding a phone number (decision 095)", () => {
       }
     });
   }
+
+  // Decision 093: notes name Amazon orders, whose ids (3-7-7 digits) read as a number to be dialled.
+  const ORDER_IDS = ["Refund for order 250-1234567-1234567 approved", "注文番号 ２５０－１２３４５６７－１２３４５６７ を確認", "orders 503-1234567-7654321, 111-7654321-1234567"];
+  const ORDER_IDS_AND_NUMBERS = ["order 250-1234567-1234567, buyer 090-1234-5678", "250-1234567-1234567 090 1234 5678", "+81 90 1234 5678 / 250-1234567-1234567"];
+  for (const [what, schema, rest, field] of FREE_TEXT) {
+    it(`takes an Amazon order id in ${what} as typed, and still refuses a phone number beside one`, () => {
+      for (const text of ORDER_IDS) {
+        const parsed = schema.safeParse({ ...rest, [field]: text });
+        expect(parsed.success, text).toBe(true);
+        expect((parsed.data as Record<string, unknown>)[field]).toBe(text);
+      }
+      for (const text of ORDER_IDS_AND_NUMBERS) {
+        const parsed = schema.safeParse({ ...rest, [field]: text });
+        expect(parsed.success, text).toBe(false);
+        expect(fieldErrorsOf(parsed.error!), text).toEqual({ [field]: PHONE_NUMBER_IN_NOTE_KEY });
+      }
+    });
+  }
+
+  it("exempts only the order id's exact shape, and only in free text: a label's masking still masks one", () => {
+    // Not an order id: other group lengths, another separator, or glued to more digits.
+    for (const text of ["250-12345678-1234567", "250 1234567 1234567", "2250-1234567-1234567", "250-1234567-12345678"]) expect(holdsNoPhoneNumber(text), text).toBe(false);
+    expect(holdsNoPhoneNumber("250-1234567-1234567")).toBe(true);
+    expect(containsPhoneNumber("250-1234567-1234567")).toBe(true);
+    expect(maskPhoneNumbers("Order 250-1234567-1234567")).toBe("Order •••-•••••••-•••4567");
+  });
 
   it("says in both languages that only the last four digits are kept, and how to write them", () => {
     expect(messages.en[PHONE_NUMBER_IN_NOTE_KEY]).toContain("last 4 digits");

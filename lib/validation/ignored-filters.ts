@@ -14,6 +14,11 @@ export type IgnoredReason =
   | { kind: "marketplace" }
   | { kind: "rule" }
   | { kind: "only"; value: string }
+  /**
+   * A client filter (an id) that names no client the reader can reach: none has it, or another organisation's, or one
+   * not assigned to them, said alike (decision 093). Only the database knows this: the page asks after parsing.
+   */
+  | { kind: "noSuchClient" }
   /** A later value of a parameter given twice: a page reads the first. */
   | { kind: "repeated" }
   /** A parameter a download reads once, given `count` times: refused, not read (repeatedParameters). */

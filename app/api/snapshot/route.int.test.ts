@@ -66,6 +66,16 @@ describe("the accounts table's view as a snapshot download", () => {
     expect(((await tooLong.json()) as { filters: unknown[] }).filters).toEqual([{ parameter: "client", value: `${"c".repeat(40)}…`, reason: "longer than 64 characters." }]);
   });
 
+  it("refuses a client filter naming no client the user can reach with 404 naming it, as the accounts export does (decision 093)", async () => {
+    const reason = "it is not the id of a client you can see.";
+    for (const format of ["", "&format=xlsx&lang=en", "&format=csv"])
+      await expectRefusedDownload(await download(`view=1&client=no-such-client${format}`), 404, {
+        error: "NOT_FOUND",
+        message: `Nothing was downloaded: a filter in this link cannot be used. Filter client=no-such-client cannot be used: ${reason}`,
+        filters: [{ parameter: "client", value: "no-such-client", reason }],
+      }, format);
+  });
+
   it("is never refused from the page's own links, which carry only the filters the page applied", async () => {
     const { query } = parseAccountListPage(new URLSearchParams("severity=CRITICAL&market=DE&rule=NOPE"));
     const search = accountListSearch(query, { cursor: undefined });

@@ -1,5 +1,5 @@
 import { encodeCsv } from "@/lib/csv";
-import { listAllAccounts } from "@/lib/db/accounts/read-accounts";
+import { clientFilterReaches, listAllAccounts } from "@/lib/db/accounts/read-accounts";
 import { exportSnapshot } from "@/lib/db/snapshots/export";
 import { AppError } from "@/lib/errors";
 import { refuseFilters } from "@/lib/routes/refuse-filters";
@@ -7,7 +7,7 @@ import { routeScope } from "@/lib/routes/route-scope";
 import { workbookXlsx } from "@/lib/spreadsheets/read-xlsx";
 import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
-import { EXPORT_ROW_LIMIT, parseAccountListPage } from "@/lib/validation/accounts";
+import { EXPORT_ROW_LIMIT, parseAccountListPage, withoutUnreachableClient } from "@/lib/validation/accounts";
 import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
 import { ignoredFilters, repeatedParameters, textReason, unknownParameters } from "@/lib/validation/ignored-filters";
 import { z } from "zod";
@@ -53,6 +53,8 @@ export async function GET(request: Request): Promise<Response> {
     const refused = [...badClient, ...unknown, ...repeated];
     return refused.length ? refuseFilters(refused, 422) : Response.json({ error: "INVALID_INPUT" }, { status: 422 });
   }
+  // The view's client filter naming no client the user can reach: 404 naming it, as the accounts export answers it.
+  if (view && !(await clientFilterReaches(scope, view.query.client))) return refuseFilters(withoutUnreachableClient(view).ignored, 404);
   let accountIds: string[] | undefined;
   if (view) {
     accountIds = [];

@@ -3,9 +3,9 @@ import { AppError } from "@/lib/errors";
 import { createTenant, importSnapshot, oneAccountSnapshot, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { at, makeAccounts } from "@/tests/support/account-grid";
-import { accountListQuerySchema, encodeCursor, parseAccountListQuery, type AccountListQuery } from "@/lib/validation/accounts";
+import { accountListQuerySchema, encodeCursor, parseAccountListPage, parseAccountListQuery, type AccountListQuery } from "@/lib/validation/accounts";
 import { createAppPool, createTenantDb, dbFor } from "../tenant";
-import { getAccountDetailOrThrow, getAccountPageOrThrow, listAccountFilterOptions, listAccounts, listAllAccounts } from "./read-accounts";
+import { clientFilterReaches, getAccountDetailOrThrow, getAccountPageOrThrow, listAccountFilterOptions, listAccounts, listAccountsOfLink, listAllAccounts } from "./read-accounts";
 import { createSavedView, deleteSavedView, listSavedViews } from "../saved-views";
 import { syncToolCatalogue } from "../tools";
 import { countStatement, SEARCH_BY_KEY_MAX } from "./accounts-sql";
@@ -225,6 +225,8 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
     expect(wider.next).toBeUndefined();
     const otherSort = await listAccounts(scope, { ...query({ sort: "storeName" }), cursor: first.next });
     expect(otherSort.rows).toHaveLength(5);
+    // It says it did not read that cursor, so the page can say it shows the first page (decision 093); one it read, not.
+    expect([otherSort.cursorDropped, wider.cursorDropped, first.cursorDropped]).toEqual([true, false, false]);
     const cursorText = encodeCursor(first.next!);
     expect(parseAccountListQuery({ sort: "score", cursor: cursorText }).cursor).toEqual(first.next);
   });
@@ -312,6 +314,39 @@ describe("the accounts table: filters, sorts and keyset pages", () => {
       await counting.$disconnect();
       await pool.end();
     }
+  });
+});
+
+describe("a client filter naming no client the reader can reach (decision 093)", () => {
+  it("is dropped and named alike for an id nobody has, another organisation's client and one not assigned; the table lists without it", async () => {
+    const tenant = await createTenant(db, { role: "MANAGER" });
+    const [assigned, unassigned, empty] = await Promise.all(
+      ["Assigned", "Unassigned", "Empty"].map((name) => db.client.create({ data: { orgId: tenant.orgId, name } })),
+    );
+    await importSnapshot(db, tenant.orgId, oneAccountSnapshot("Assigned Store"), () => assigned.id);
+    await importSnapshot(db, tenant.orgId, oneAccountSnapshot("Hidden Store"), () => unassigned.id);
+    await db.membershipClient.createMany({ data: [assigned, empty].map((c) => ({ orgId: tenant.orgId, membershipId: tenant.membershipId, clientId: c.id })) });
+    const theirs = await db.client.create({ data: { orgId: other.orgId, name: "Theirs" } });
+    const scope = await scopeFor(tenant.userId);
+    const link = async (client: string) => listAccountsOfLink(scope, parseAccountListPage({ client }));
+    for (const id of ["no-such-client", theirs.id, unassigned.id]) {
+      expect(await clientFilterReaches(scope, id), id).toBe(false);
+      const page = await link(id);
+      expect(page.query.client, id).toBeUndefined();
+      expect(page.ignored, id).toEqual([{ name: "client", value: id, reason: { kind: "noSuchClient" } }]);
+      expect(page.result.rows.map((r) => r.storeName), id).toEqual(["Assigned Store"]);
+    }
+    // A client of theirs with no account is a filter applied: an empty table, and nothing named.
+    const kept = await link(empty.id);
+    expect([kept.query.client, kept.ignored, kept.result.rows, kept.result.total]).toEqual([empty.id, [], [], 0]);
+    expect((await link(assigned.id)).result.rows.map((r) => r.storeName)).toEqual(["Assigned Store"]);
+    // "No client" is always a filter, and no filter needs no look-up.
+    expect(await clientFilterReaches(scope, "none")).toBe(true);
+    expect(await clientFilterReaches(scope, undefined)).toBe(true);
+    // An Owner reaches every client of the organisation, and none of another's.
+    const owner = await scopeFor(other.userId);
+    expect(await clientFilterReaches(owner, theirs.id)).toBe(true);
+    expect(await clientFilterReaches(owner, assigned.id)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { AccountCursor, AccountFilter, AccountListQuery } from "@/lib/validation/accounts";
+import { NO_CLIENT, withoutUnreachableClient, type AccountCursor, type AccountFilter, type AccountListPageState, type AccountListQuery } from "@/lib/validation/accounts";
 import { TOOL_CATALOGUE } from "@/lib/risk/tools";
 import { ACCOUNT_PAGE_SQL, COUNT_CAP, countStatement, cursorFits, pageStatement } from "./accounts-sql";
 import { refreshAccountIfStale } from "../findings";
@@ -43,6 +43,8 @@ export interface AccountListPage {
   pageSize: number;
   next?: AccountCursor;
   prev?: AccountCursor;
+  /** The query's cursor was not read (it does not fit the sort: a link whose sort was edited): this is the first page. */
+  cursorDropped: boolean;
 }
 
 interface RawRow extends Omit<AccountListRow, "passwordChangedAt" | "lastLoginAt"> {
@@ -101,7 +103,31 @@ export async function listAccounts(scope: Scope, query: AccountListQuery): Promi
     pageSize: query.pageSize,
     next: hasNext && page.last ? { direction: "next", ...page.last } : undefined,
     prev: hasPrev && page.first ? { direction: "prev", ...page.first } : undefined,
+    cursorDropped: query.cursor !== undefined && !cursor,
   };
+}
+
+/**
+ * Whether the table's client filter (an id) names a client the caller can reach. No filter, and "no client", always do;
+ * another organisation's client, one not assigned to a Manager or Viewer, and an id nobody has do not, alike.
+ */
+export async function clientFilterReaches(scope: Scope, client: string | undefined): Promise<boolean> {
+  if (client === undefined || client === NO_CLIENT) return true;
+  if (scope.clientIds && !scope.clientIds.includes(client)) return false;
+  const found = await dbFor(scope).$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "Client" c WHERE c."orgId" = $1 AND c.id = $2`, scope.orgId, client);
+  return found.length > 0;
+}
+
+/**
+ * The accounts table for a link's state: a client filter naming no client the caller can reach is dropped and named
+ * (withoutUnreachableClient), and the table listed without it, rather than "0 accounts" without a word (decision 093).
+ * The reach is asked beside the page's statement, so a reachable client costs no round trip; an unreachable one lists again.
+ */
+export async function listAccountsOfLink(scope: Scope, state: AccountListPageState): Promise<AccountListPageState & { result: AccountListPage }> {
+  const [result, reaches] = await Promise.all([listAccounts(scope, state.query), clientFilterReaches(scope, state.query.client)]);
+  if (reaches) return { ...state, result };
+  const dropped = withoutUnreachableClient(state);
+  return { ...dropped, result: await listAccounts(scope, dropped.query) };
 }
 
 /** Every account matching the filters in table order, in keyset batches (the CSV export streams them). */

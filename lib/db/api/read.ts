@@ -79,8 +79,10 @@ export async function listApiAccounts(scope: Scope, query: AccountsQuery): Promi
   }
   if (query.client !== undefined) {
     // One client name means one client on every path (decision 074): a width or case twin finds it too.
+    // A client the caller cannot reach (none of that name, another organisation's, outside a token's clients) is 404, as
+    // GET /snapshot?client= answers it: an empty list would read to a script as "this client has no accounts" (decision 093).
     const client = await findClientByName(dbFor(scope), scope.orgId, query.client, scope.clientIds);
-    if (!client) return { data: [], next: null };
+    if (!client) throw new AppError("NOT_FOUND", "Client not found");
     params.push(client.id);
     where += ` AND a."clientId" = $${params.length}`;
   }
@@ -95,6 +97,15 @@ export async function listApiAccounts(scope: Scope, query: AccountsQuery): Promi
   );
   const page = rows.slice(0, query.limit);
   return { data: page.map(toAccount), next: rows.length > query.limit ? encodeCursor(page.at(-1)!.key) : null };
+}
+
+/** An account of the caller's scope by external id; any other id (unknown, another client's or organisation's): NOT_FOUND. */
+async function reachableAccountOrThrow(scope: Scope, externalId: string): Promise<void> {
+  const params: unknown[] = [];
+  const where = scopeFilter(scope, params);
+  params.push(externalId);
+  const found = await dbFor(scope).$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "SellerAccount" a WHERE ${where} AND a.${EXT} = $${params.length}`, ...params);
+  if (found.length === 0) throw new AppError("NOT_FOUND", "Seller account not found");
 }
 
 interface FindingRow {
@@ -121,7 +132,12 @@ export async function listApiFindings(scope: Scope, query: FindingsQuery): Promi
   if (after !== null) add(`f.id > ?`, after);
   if (query.status) add(`f.status = ?::"FindingStatus"`, query.status.toUpperCase());
   if (query.severity) add(`f.severity = ?::"Severity"`, query.severity);
-  if (query.account !== undefined) add(`a.${EXT} = ?`, query.account);
+  if (query.account !== undefined) {
+    // An account the caller cannot reach is 404, as GET /accounts/{id} answers it, not an empty list a script reads as
+    // "nothing open" (decision 093). Its own statement: a reachable account with no findings still lists none.
+    await reachableAccountOrThrow(scope, query.account);
+    add(`a.${EXT} = ?`, query.account);
+  }
   params.push(query.limit + 1);
   const rows = await dbFor(scope).$queryRawUnsafe<FindingRow[]>(
     `SELECT f.id AS key, a.${EXT} AS account, f."ruleId" AS rule, f.severity::text AS severity, f."subjectType"::text AS type, ${SUBJECT_ID} AS "subjectId",

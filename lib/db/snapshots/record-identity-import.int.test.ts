@@ -133,12 +133,13 @@ describe("a client named as a width-twin of an existing one is that client", () 
     expect(got.status).toBe(200);
     expect((got.json as Snapshot).accounts.map((a) => a.id)).toEqual(["acc-kumo"]);
     expect((await exportSnapshot(scope, { client: "ＫＵＭＯ ｋｋ" })).accounts.map((a) => a.id)).toEqual(["acc-kumo"]);
-    // The accounts list's client filter names the same client by the same rule; a name of no client lists nothing.
+    // The accounts list's client filter names the same client by the same rule; a name of no client is 404, as the
+    // snapshot answers it, not an empty list (decision 093).
     const listed = await callApi(listAccounts, { path: `/api/v1/accounts?client=${encodeURIComponent("ｋｕｍｏ ｋｋ")}`, token });
     expect(listed.status).toBe(200);
     expect((listed.json as { data: { id: string; client: string }[] }).data.map((a) => [a.id, a.client])).toEqual([["acc-kumo", "Kumo KK"]]);
     const none = await callApi(listAccounts, { path: "/api/v1/accounts?client=Sora", token });
-    expect((none.json as { data: unknown[]; next: unknown })).toEqual({ data: [], next: null });
+    expect([none.status, none.json]).toEqual([404, { error: { code: "not_found", message: "Not found." } }]);
 
     // A client-restricted token: its client found by the twin, the write allowed. It posts what it sees: p-ito is on
     // no account, so not its to name (decision 082).

@@ -67,6 +67,8 @@ export const ja = {
   "table.comfortable": "標準",
   "table.compact": "詰めて表示",
   "table.first": "最初のページ",
+  // A `cursor` the table could not read (decision 093): a page position, said as one, not as a filter.
+  "table.staleCursor": "このページのリンクはもう使えません。最初のページを表示しています。",
   "views.title": "保存したビュー",
   "views.name": "ビューの名前",
   "views.save": "現在のビューを保存",
@@ -148,6 +150,7 @@ export const en: Record<keyof typeof ja, string> = {
   "table.comfortable": "Comfortable",
   "table.compact": "Compact",
   "table.first": "First page",
+  "table.staleCursor": "This page link is no longer valid; showing the first page.",
   "views.title": "Saved views",
   "views.name": "View name",
   "views.save": "Save current view",

@@ -15,6 +15,8 @@ export const ja = {
   "filters.ignoredMarketplace": "マーケットプレイスのコード（JP、USなど大文字2〜3文字）ではありません。",
   "filters.ignoredRule": "リスクの一覧にあるルールのIDではありません。",
   "filters.ignoredOnly": "{value} のみ使えます。",
+  // A client id no client the reader can reach has (none, another organisation's, one not assigned): said alike (decision 093).
+  "filters.ignoredNoSuchClient": "あなたが見られるクライアントのIDではありません。",
   "filters.ignoredRepeated": "同じ条件が繰り返されています。最初の値だけを使います。",
   "filters.ignoredRepeatedParameter": "{count}回指定されています。1回だけ指定してください。",
   "filters.ignoredName": "絞り込み {name} は適用していません。{reason}",
@@ -42,6 +44,7 @@ export const en: Record<keyof typeof ja, string> = {
   "filters.ignoredMarketplace": "not a marketplace code (2 or 3 capital letters, such as JP or US).",
   "filters.ignoredRule": "not the id of a rule in the risk catalogue.",
   "filters.ignoredOnly": "only {value} is accepted.",
+  "filters.ignoredNoSuchClient": "it is not the id of a client you can see.",
   "filters.ignoredRepeated": "the filter is repeated, and only its first value is used.",
   "filters.ignoredRepeatedParameter": "it is given {count} times; give it once.",
   "filters.ignoredName": "Ignored filter {name}: {reason}",

@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { redirect } from "next/navigation";
 import { requireScope } from "@/lib/auth/scope";
-import { listAccountFilterOptions, listAccounts } from "@/lib/db/accounts/read-accounts";
+import { listAccountFilterOptions, listAccountsOfLink } from "@/lib/db/accounts/read-accounts";
 import { GettingStarted } from "@/components/getting-started";
 import { listSavedViews } from "@/lib/db/saved-views";
 import { canWrite } from "@/lib/db/write-context";
@@ -14,6 +14,7 @@ import {
   hasAccountFilters,
   isAccountSearchTooLong,
   isCanonicalAccountSearch,
+  isCursorUnread,
   parseAccountListPage,
   type AccountColumn,
   type AccountListQuery,
@@ -41,13 +42,16 @@ export const generateMetadata = () => pageTitle("nav.accounts");
 
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const { query, ignored } = parseAccountListPage(raw);
+  const parsed = parseAccountListPage(raw);
   const searchTooLong = isAccountSearchTooLong(raw);
+  const cursorUnread = isCursorUnread(raw, parsed.query);
   // A submitted form sends empty fields and checkbox lists: show the canonical, shareable URL instead
-  // (unless that would drop a value the page did not apply before it can say why).
-  if (!isCanonicalAccountSearch(raw) && ignored.length === 0) redirect(accountListHref(query));
+  // (unless that would drop a value, or a page position, the page did not apply before it can say why).
+  if (!isCanonicalAccountSearch(raw) && parsed.ignored.length === 0 && !cursorUnread) redirect(accountListHref(parsed.query));
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
-  const [result, options, views] = await Promise.all([listAccounts(scope, query), listAccountFilterOptions(scope), listSavedViews(scope)]);
+  // A client filter naming no client this user can reach is dropped and named with the others (decision 093).
+  const [{ query, ignored, result }, options, views] = await Promise.all([listAccountsOfLink(scope, parsed), listAccountFilterOptions(scope), listSavedViews(scope)]);
+  const pageLinkStale = cursorUnread || result.cursorDropped;
   const portal = Boolean(scope.portal);
 
   const columnLabels: Record<AccountColumn, string> = {
@@ -125,6 +129,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
       </div>
       {/* The search box says itself when its search was too long to apply. */}
       <IgnoredFiltersNotice ignored={searchTooLong ? ignored.filter((i) => i.name !== "q") : ignored} t={t} />
+      {/* A page position the table could not read is no filter: said as what it is, and the first page shown. */}
+      {pageLinkStale && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="stale-page-link">
+          {t("table.staleCursor")}
+        </p>
+      )}
       <TableViewControls query={query} locale={locale} labels={columnLabels} hidden={portal ? ["client"] : []} />
       <AccountsTable rows={result.rows} columns={portal ? query.cols.filter((c) => c !== "client") : query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
       {(result.prev || result.next || query.cursor) && (

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
 import { downloadFixture, DOWNLOAD_STORES, expectRefusedDownload } from "@/tests/support/filter-downloads";
-import { scopeFor } from "@/tests/support/factories";
+import { createTenant, scopeFor } from "@/tests/support/factories";
+import type { Scope } from "@/lib/db/scope";
 import { testDb } from "@/tests/support/db";
 import { GET } from "./route";
 
@@ -130,6 +131,40 @@ describe("the accounts CSV download", () => {
     // The whole view, not the table's page: the file ignores the cursor and the page size, as before.
     expect(storeNames(await response.text())).toEqual(["Charlie", "Alpha"]);
     expect((await download("col=score&col=client&severity=critical")).status).toBe(200);
+  });
+
+  it("refuses a client filter naming no client the user can reach with 404 naming it, alike for an id nobody has and another organisation's (decision 093)", async () => {
+    const theirs = await createTenant(db);
+    const theirClient = (await db.client.create({ data: { orgId: theirs.orgId, name: "Their Client" } })).id;
+    const reason = "it is not the id of a client you can see.";
+    for (const id of ["no-such-client", theirClient]) {
+      await expectRefusedDownload(await download(`client=${id}&severity=critical`), 404, {
+        error: "NOT_FOUND",
+        message: `Nothing was downloaded: a filter in this link cannot be used. Filter client=${id} cannot be used: ${reason}`,
+        filters: [{ parameter: "client", value: id, reason }],
+      }, id);
+    }
+    // A filter the table cannot apply is said first (400), before any client is looked up.
+    const both = await download("client=no-such-client&severity=CRITICAL");
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { filters: { parameter: string }[] }).filters.map((f) => f.parameter)).toEqual(["severity"]);
+    // A client of one's own with no account gives the file its true answer: the header alone. "No client" is a filter too.
+    const empty = (await db.client.create({ data: { orgId: (request.scope as Scope).orgId, name: "Client Without Accounts" } })).id;
+    const header = await download(`client=${empty}`);
+    expect(header.status).toBe(200);
+    expect(storeNames(await header.text())).toEqual([]);
+    expect(storeNames(await (await download("client=none")).text())).toEqual(["Charlie", "Delta"]);
+    // In the reader's language.
+    request.locale = undefined;
+    try {
+      const ja = await download("client=no-such-client");
+      expect(ja.status).toBe(404);
+      expect(((await ja.json()) as { message: string }).message).toBe(
+        "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み client=no-such-client は使えません。あなたが見られるクライアントのIDではありません。",
+      );
+    } finally {
+      request.locale = "en";
+    }
   });
 
   it("answers a signed-out caller 401 before looking at its filters", async () => {

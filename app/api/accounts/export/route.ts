@@ -1,20 +1,22 @@
 import { CSV_BOM, encodeCsvRow } from "@/lib/csv";
-import { listAllAccounts } from "@/lib/db/accounts/read-accounts";
+import { clientFilterReaches, listAllAccounts } from "@/lib/db/accounts/read-accounts";
 import { getT } from "@/lib/i18n/server";
 import { refuseFilters } from "@/lib/routes/refuse-filters";
 import { routeScope } from "@/lib/routes/route-scope";
-import { EXPORT_ROW_LIMIT, parseAccountListPage } from "@/lib/validation/accounts";
+import { EXPORT_ROW_LIMIT, parseAccountListPage, withoutUnreachableClient } from "@/lib/validation/accounts";
 import { utcToday } from "@/lib/days";
 
 // The accounts table's current view as CSV: the same session check as the pages, the same filters
 // and order as listAccounts, streamed in keyset batches so memory stays flat. A filter the table would
 // drop (and say so) refuses the file instead: 400, as /api/clients answers bad input. The page's own
-// link carries only the filters it applied, so it never meets this.
+// link carries only the filters it applied, so it never meets this. A client filter naming no client the user can
+// reach (the page drops and names it) is 404 naming it, as /api/v1 answers one, not a file with a header alone.
 export async function GET(request: Request): Promise<Response> {
   const scope = await routeScope();
   if (scope instanceof Response) return scope;
   const { query, ignored } = parseAccountListPage(new URL(request.url).searchParams);
   if (ignored.length) return refuseFilters(ignored, 400);
+  if (!(await clientFilterReaches(scope, query.client))) return refuseFilters(withoutUnreachableClient({ query, ignored }).ignored, 404);
   const t = await getT();
   const plans: Record<string, string> = { PROFESSIONAL: t("plan.PROFESSIONAL"), INDIVIDUAL: t("plan.INDIVIDUAL") };
   const statuses: Record<string, string> = { ACTIVE: t("accountStatus.ACTIVE"), SUSPENDED: t("accountStatus.SUSPENDED"), DEACTIVATED: t("accountStatus.DEACTIVATED") };
