@@ -132,7 +132,8 @@ describe("gatehouse audit", () => {
     const { io, stderr, stdout } = fakeIO({ "bad.json": JSON.stringify(bad) });
     expect(await runCli(["audit", "bad.json"], io)).toBe(2);
     expect(stdout()).toBe("");
-    expect(stderr()).toContain('gatehouse: bad.json: accounts[0].logins[1].status: Invalid option: expected one of "INVITED"|"ACTIVE"|"DISABLED"|"REMOVED"');
+    // In the API's words (decision 094).
+    expect(stderr()).toContain('gatehouse: bad.json: accounts[0].logins[1].status: expected one of: "INVITED", "ACTIVE", "DISABLED", "REMOVED"');
   });
 
   it("exit 2 for a dangling reference, with its path", async () => {
@@ -140,7 +141,7 @@ describe("gatehouse audit", () => {
     bad.accounts[1].logins[0].personId = "p-ghost";
     const { io, stderr } = fakeIO({ "bad.json": JSON.stringify(bad) });
     expect(await runCli(["audit", "bad.json"], io)).toBe(2);
-    expect(stderr()).toContain('bad.json: accounts[1].logins[0].personId: expected the id of an entry in people, got unknown "p-ghost"');
+    expect(stderr()).toContain('bad.json: accounts[1].logins[0].personId: "p-ghost" is not the id of an entry in people.');
   });
 
   it("exit 2 for a missing file and for malformed JSON", async () => {
