@@ -1,5 +1,5 @@
 import { formatDay, parseDay } from "../dates";
-import { toAuditJson } from "../cli/format";
+import { maskLabelPhoneNumbers, toAuditJson } from "../cli/format";
 import { evaluateSnapshot } from "../risk";
 import { jsonProblemOf } from "../validation/json-problem";
 import { parseSnapshot, type SnapshotError } from "../validation/snapshot";
@@ -17,7 +17,8 @@ export function auditSnapshotText(text: string, today: string): { ok: true; text
   }
   const parsed = parseSnapshot(input);
   if (!parsed.ok) return parsed;
-  const snapshotDay = parsed.snapshot.asOf === undefined ? null : parseDay(parsed.snapshot.asOf);
+  const snapshot = maskLabelPhoneNumbers(parsed.snapshot);
+  const snapshotDay = snapshot.asOf === undefined ? null : parseDay(snapshot.asOf);
   const asOf = snapshotDay === null ? today : formatDay(snapshotDay);
-  return { ok: true, text: toAuditJson(evaluateSnapshot(parsed.snapshot, { asOf })) };
+  return { ok: true, text: toAuditJson(evaluateSnapshot(snapshot, { asOf }), snapshot) };
 }

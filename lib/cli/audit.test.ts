@@ -52,7 +52,8 @@ describe("gatehouse audit", () => {
     expect(text).toContain("Gatehouse audit as of 2026-11-23: 3 account(s)");
     expect(text).toContain("acc-sakura  Sakura Tea (JP)  score 100  no findings");
     expect(text).toMatch(/acc-fuji {2}Fuji Kitchenware \(JP\) {2}score 0 {2}2 critical, 8 high, 6 medium, 2 low/);
-    expect(text).toMatch(/critical +OFFBOARDED_STILL_ACTIVE +login l-yamada +secondary login l-yamada .* departed 54 days ago on 2026-09-30/);
+    // The subject by its id; the evidence names the login and the person as the app does (decision 094).
+    expect(text).toMatch(/critical +OFFBOARDED_STILL_ACTIVE +login l-yamada +secondary login yamada@fuji-kitchen\.example is still active although Yamada Aoi \(Fuji Kitchenware\) departed 54 days ago on 2026-09-30/);
   });
 
   it("--json prints exactly the documented shape", async () => {

@@ -4,7 +4,7 @@ import type { SnapshotError } from "../validation/snapshot";
 import { jsonProblemOf } from "../validation/json-problem";
 import { parseSnapshotOwnedOnDemand } from "../validation/snapshot-check";
 import { parseArgs, USAGE, UsageError } from "./args";
-import { AuditTableWriter, toAuditJson } from "./format";
+import { AuditTableWriter, maskLabelPhoneNumbers, toAuditJson } from "./format";
 
 export interface CliIO {
   readFile(path: string): Promise<string>;
@@ -82,7 +82,8 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
     await reportErrors(file, parsed.errors, io);
     return EXIT_INVALID;
   }
-  const { snapshot } = parsed;
+  // Nothing the command prints holds a full phone number (decision 094).
+  const snapshot = maskLabelPhoneNumbers(parsed.snapshot);
   // --as-of > the snapshot's asOf (its UTC date) > today.
   const snapshotDay = snapshot.asOf === undefined ? null : parseDay(snapshot.asOf);
   const asOf = command.asOf ?? (snapshotDay === null ? io.today() : formatDay(snapshotDay));
@@ -90,7 +91,7 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
   let failed = false;
   if (command.json) {
     const result = evaluateSnapshot(snapshot, { asOf });
-    io.stdout(toAuditJson(result));
+    io.stdout(toAuditJson(result, snapshot));
     if (threshold !== null) failed = result.accounts.some((account) => account.findings.some((f) => isAtLeast(f.severity, threshold)));
   } else {
     // The table is built as the engine hands over each account, so no account's findings outlive its turn
