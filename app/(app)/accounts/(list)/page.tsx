@@ -51,7 +51,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   // A client filter naming no client this user can reach is dropped and named with the others (decision 093).
   const [{ query, ignored, result }, options, views] = await Promise.all([listAccountsOfLink(scope, parsed), listAccountFilterOptions(scope), listSavedViews(scope)]);
-  const pageLinkStale = cursorUnread || result.cursorDropped;
+  // A page position dropped with an unreachable client (withoutUnreachableClient) is a stale page link too.
+  const pageLinkStale = cursorUnread || result.cursorDropped || (parsed.query.cursor !== undefined && query.cursor === undefined);
   const portal = Boolean(scope.portal);
 
   const columnLabels: Record<AccountColumn, string> = {
