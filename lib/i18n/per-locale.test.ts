@@ -17,6 +17,14 @@ describe("perLocale", () => {
     expect(builds).toBe(2);
   });
 
+  it("gives a frozen value: every reader of the language shares it, so an edit in place would reach them all", () => {
+    const words = perLocale((t) => ({ any: t("table.any"), options: [{ value: "x", label: t("table.any") }] }));
+    const ja = words("ja");
+    expect(Object.isFrozen(ja) && Object.isFrozen(ja.options) && Object.isFrozen(ja.options[0])).toBe(true);
+    expect(() => ja.options.push({ value: "y", label: "y" })).toThrow(TypeError);
+    expect(words("ja").options).toHaveLength(1);
+  });
+
   it("translates as a reader's translator does, variables included", () => {
     expect(translatorFor("en")("table.clientsFound", { count: 1 })).not.toBe(translatorFor("en")("table.clientsFound", { count: 2 }));
     expect(translatorFor("ja")("table.any")).toBe("すべて");

@@ -15,11 +15,19 @@ export function translatorFor(locale: Locale): Translate {
   return (key, vars) => interpolate(catalogue[key], vars, locale);
 }
 
-/** `build` once per locale; the same value every later time. */
+/** `build` once per locale; the same value every later time, frozen: every reader shares it, so none may edit it. */
 export function perLocale<T>(build: (t: Translate, locale: Locale) => T): (locale: Locale) => T {
   const built = new Map<Locale, T>();
   return (locale) => {
-    if (!built.has(locale)) built.set(locale, build(translatorFor(locale), locale));
+    if (!built.has(locale)) built.set(locale, deepFreeze(build(translatorFor(locale), locale)));
     return built.get(locale)!;
   };
+}
+
+/** Plain objects and arrays frozen all the way down (React elements are frozen by React already). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return value;
 }
