@@ -252,7 +252,7 @@ test("an Admin reading the dev outbox sees no link of an Owner's invitation, in 
   await expect(mail.getByTestId("outbox-link-hidden")).toHaveText("リンクは表示されません：オーナーへの招待リンクはオーナーだけが見られます。");
   await expect(mail).not.toContainText("/invite/");
   // The page's flight payload, asked for as a client-side navigation would, carries no token either.
-  for (const headers of [{}, { RSC: "1" }]) {
+  for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
     const response = await admin.request.get("/members/outbox", { headers });
     expect(response.status()).toBe(200);
     expect(await response.text()).not.toContain(link[1]);
