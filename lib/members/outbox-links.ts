@@ -1,4 +1,5 @@
-import type { MemberRole } from "@/lib/db/generated/enums";
+/** A member's role in the organisation (Prisma's MemberRole, which only lib/db imports). */
+type MemberRole = "OWNER" | "ADMIN" | "MANAGER" | "VIEWER";
 
 // The dev outbox (no SMTP_URL) keeps mail as sent, and an invitation mail carries a working
 // /invite/<token> link: whoever opens it signed out sets the password of the invited address and
