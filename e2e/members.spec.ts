@@ -1,3 +1,4 @@
+import { hashPassword } from "@/lib/auth/password";
 import { createDb } from "@/lib/db/client";
 import { createTenant, expect, test } from "./fixtures";
 import { acceptInvitation, signIn } from "./support";
@@ -219,4 +220,60 @@ test("removing a member and closing a client portal ask first, by keyboard too, 
   } finally {
     await db.$disconnect();
   }
+});
+
+test("an Admin reading the dev outbox sees no link of an Owner's invitation, in the page or in a crafted request for it (decision 100)", async ({ page, browser, tenant }) => {
+  const email = `owner2-${Date.now()}@test.example`;
+  const adminEmail = `admin-${Date.now()}@test.example`;
+  const adminPassword = "steady lantern over river 44";
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    const user = await db.user.create({ data: { email: adminEmail, name: "Ishii Admin", passwordHash: await hashPassword(adminPassword) } });
+    await db.membership.create({ data: { orgId: tenant.orgId, userId: user.id, role: "ADMIN" } });
+  } finally {
+    await db.$disconnect();
+  }
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/members");
+  const form = page.getByTestId("invite-form");
+  await form.getByLabel("メールアドレス").fill(email);
+  await form.getByLabel("役割").selectOption("OWNER");
+  await form.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(form.getByText("招待メールを送りました。")).toBeVisible();
+  // The Owner who sent it reads its link.
+  await page.goto("/members/outbox");
+  const link = (await page.getByTestId("outbox-mail").filter({ hasText: email }).textContent())!.match(/https?:\/\/\S+\/invite\/([A-Za-z0-9_-]+)/)!;
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, adminEmail, adminPassword);
+  await admin.goto("/members/outbox");
+  const mail = admin.getByTestId("outbox-mail").filter({ hasText: email });
+  await expect(mail.getByTestId("outbox-link-hidden")).toHaveText("リンクは表示されません：オーナーへの招待リンクはオーナーだけが見られます。");
+  await expect(mail).not.toContainText("/invite/");
+  // The page's flight payload, asked for as a client-side navigation would, carries no token either.
+  for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+    const response = await admin.request.get("/members/outbox", { headers });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).not.toContain(link[1]);
+  }
+  await adminContext.close();
+});
+
+test("a Manager given no client is told why they see no account, and the invite form says what no client means (probe 45, L6)", async ({ page, tenant }) => {
+  const email = `unassigned-${Date.now()}@test.example`;
+  const password = "amber kettle under pines 52";
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    const user = await db.user.create({ data: { email, name: "Ueda Unassigned", passwordHash: await hashPassword(password) } });
+    await db.membership.create({ data: { orgId: tenant.orgId, userId: user.id, role: "MANAGER" } });
+  } finally {
+    await db.$disconnect();
+  }
+  await signIn(page, tenant.email, tenant.password);
+  await page.goto("/members");
+  await expect(page.getByTestId("invite-form")).toContainText("1つも選ばないと、アカウントは何も表示されません");
+  await page.context().clearCookies();
+  await signIn(page, email, password);
+  await expect(page.getByTestId("overview-empty")).toHaveText("この組織で担当しているクライアントがないため、アカウントは表示されません。オーナーか管理者に、メンバーのページでクライアントを割り当ててもらってください。");
 });

@@ -78,7 +78,8 @@ export default async function OverviewPage() {
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">{title}</h1>
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="overview-empty">
-          <p className="text-slate-700">{t("overview.empty")}</p>
+          {/* A Manager or Viewer given no client sees nothing: said, rather than an empty organisation (probe 45, L6). */}
+          <p className="text-slate-700">{t(scope.clientIds?.length === 0 && !portal ? "overview.noClients" : "overview.empty")}</p>
         </div>
         <GettingStarted scope={scope} t={t} />
       </div>

@@ -14,6 +14,9 @@ const SYSTEM_JOBS_CALLED_WITH_A_SCOPE = new Map([
   // The client-owner portal writes and reads rows of the client's own organisation, tied to a client of the caller's.
   ["lib/db/portal.ts:inviteClientOwner", "creates the client's organisation and its invitation"],
   ["lib/db/portal.ts:listClientPortals", "lists the members of the agency's clients' organisations"],
+  // The dev outbox judges each invitation link by its invitation, portal ones included (decision 100), tied to a client of the caller's.
+  ["lib/db/outbox.ts:listOutbox", "reads the invitations behind its links (invitationsByToken)"],
+  ["lib/db/outbox.ts:invitationsByToken", "reads the portal invitations the agency sent, in its clients' own organisations"],
   // A campaign's reviewers may be the portal members of its accounts' clients (read as listClientPortals does).
   ["lib/db/reviews/reviewers.ts:reviewerOptions", "reads the members of the accounts' clients' own organisations"],
   ["lib/db/reviews/reviewers.ts:campaignStartOptions", "offers those members as reviewers (reviewerOptions)"],

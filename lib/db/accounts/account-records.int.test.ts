@@ -127,4 +127,30 @@ describe("seller accounts typed in", () => {
     }
     expect(await db.sellerAccount.count({ where: { orgId } })).toBe(1);
   });
+
+  it("refuses a Manager a seller ID recorded under a client they are not given in the same words as one of their own, naming no account or client (decision 100)", async () => {
+    const { orgId, scope: ownerScope } = await owner();
+    const mine = await db.client.create({ data: { orgId, name: "Mine KK" } });
+    const theirs = await db.client.create({ data: { orgId, name: "Hidden Client KK" } });
+    const fields = (clientId: string, id: string) => ({ storeName: "Shop", sellerId: id, region: "JP", marketplaces: "JP", plan: "PROFESSIONAL", status: "ACTIVE", clientId });
+    const input = (clientId: string, id: string) => createAccountSchema.parse(fields(clientId, id));
+    const [hiddenId, ownId] = [sellerId(), sellerId()];
+    await createAccount(ownerScope, { ...input(theirs.id, hiddenId), storeName: "Hidden Store" });
+    const user = await db.user.create({ data: { email: `${randomUUID()}@test.example`, name: "M", passwordHash: "x" } });
+    const m = await db.membership.create({ data: { orgId, userId: user.id, role: "MANAGER" } });
+    await db.membershipClient.create({ data: { orgId, membershipId: m.id, clientId: mine.id } });
+    const manager = await scopeFor(user.id, orgId);
+    const { id: ownAccountId } = await createAccount(manager, input(mine.id, ownId));
+
+    const hidden = await failure(createAccount(manager, input(mine.id, hiddenId)));
+    const own = await failure(createAccount(manager, input(mine.id, ownId)));
+    const edited = await failure(updateAccount(manager, updateAccountSchema.parse({ ...fields(mine.id, hiddenId), accountId: ownAccountId, version: "1" })));
+    for (const refusal of [hidden, own, edited]) {
+      expect(refusal).toMatchObject({ code: "INVALID_INPUT", message: "Seller ID already recorded", details: { sellerId: "validation.sellerIdTakenInOrganisation" } });
+      expect(JSON.stringify(refusal)).not.toMatch(/Hidden|Mine KK/);
+    }
+    expect(await db.sellerAccount.count({ where: { orgId } })).toBe(2);
+    // The Owner, who sees every client, keeps the plain sentence.
+    expect((await failure(createAccount(ownerScope, input(mine.id, hiddenId))))?.details).toEqual({ sellerId: "validation.sellerIdTaken" });
+  });
 });

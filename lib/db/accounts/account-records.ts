@@ -29,7 +29,11 @@ async function assertClientAllowed(tx: Tx, scope: Scope, clientId: string | null
 async function assertSellerIdFree(tx: Tx, scope: Scope, sellerId: string | null, exceptId?: string) {
   if (sellerId === null) return;
   const clash = await tx.sellerAccount.findFirst({ where: { orgId: scope.orgId, sellerId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw new AppError("INVALID_INPUT", "Seller ID already recorded", { sellerId: "validation.sellerIdTaken" });
+  if (!clash) return;
+  // Seller IDs are unique in the organisation, so a Manager limited to some clients must be refused one
+  // recorded under a client they are not given: that much (the id exists here) cannot be hidden. They are
+  // told it in one sentence whether the account is theirs or not, naming no account or client (decision 100).
+  throw new AppError("INVALID_INPUT", "Seller ID already recorded", { sellerId: scope.clientIds ? "validation.sellerIdTakenInOrganisation" : "validation.sellerIdTaken" });
 }
 
 const fields = (input: CreateAccountInput) => ({

@@ -34,6 +34,17 @@ async function assertAgencyNameFree(tx: Tx, orgName: string): Promise<void> {
   if (used) throw new AppError("CONFLICT", `an organisation named "${orgName}" already exists`, { orgName: "validation.orgNameTaken" });
 }
 
+/**
+ * The org switcher's rule, for a signed-in member starting an organisation: no two of *their* agencies share a
+ * name. Checking every agency on the server instead let anyone signed in (the demo sign-in is public) confirm
+ * another tenant's name by guessing (probe 45, M7; decision 100). Their switcher still tells their agencies
+ * apart, and `token create --org` refuses a name several agencies share and takes the id (decision 089).
+ */
+async function assertOwnAgencyNameFree(tx: Tx, userId: string, orgName: string): Promise<void> {
+  const used = await tx.organization.findFirst({ where: { kind: "AGENCY", name: sameTextAnyCase(orgName), memberships: { some: { userId } } }, select: { id: true } });
+  if (used) throw new AppError("CONFLICT", `you already belong to an organisation named "${orgName}"`, { orgName: "validation.orgNameYours" });
+}
+
 async function createAgency(tx: Tx, input: AgencyWithOwnerInput, passwordHash: string, via: string) {
   await assertAgencyNameFree(tx, input.orgName);
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
@@ -83,7 +94,7 @@ export async function createOwnOrganisation(scope: Scope, input: NewOrganisation
   // A system write: the new organisation is nobody's tenant yet, so row-level security has no org to name.
   return getDb().$transaction(async (tx) => {
     await lockForTransaction(tx, SETUP_LOCK);
-    await assertAgencyNameFree(tx, input.orgName);
+    await assertOwnAgencyNameFree(tx, scope.userId, input.orgName);
     const org = await tx.organization.create({ data: { name: input.orgName, kind: "AGENCY", locale: input.locale } });
     const membership = await tx.membership.create({ data: { orgId: org.id, userId: scope.userId, role: "OWNER" } });
     await tx.auditEvent.create({

@@ -104,11 +104,17 @@ describe("the setup link", () => {
     await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "ADMIN" } });
     expect(await codeOf(createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "Fourth", locale: "ja" }))).toBe("FORBIDDEN");
     expect(await db.organization.count({ where: { name: { in: ["Third", "Fourth"] } } })).toBe(0);
-    // A name an agency already has, in any case, is refused at the field (decision 089).
+    // A name one of their own agencies already has, in any case, is refused at the field (decision 089)…
     await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "OWNER" } });
     const twin = createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "trial agency kk", locale: "ja" });
-    await expect(twin).rejects.toMatchObject({ code: "CONFLICT", details: { orgName: "validation.orgNameTaken" } });
+    await expect(twin).rejects.toMatchObject({ code: "CONFLICT", details: { orgName: "validation.orgNameYours" } });
     expect(await db.organization.count({ where: { name: { equals: "trial agency kk", mode: "insensitive" } } })).toBe(1);
+    // …but another tenant's name is not theirs to confirm: it is accepted as any new name (decision 100). The
+    // switcher still tells theirs apart; `token create --org` refuses the shared name and takes the id.
+    await db.organization.create({ data: { name: "Probe Tenant B", kind: "AGENCY" } });
+    const beside = await createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "probe tenant b", locale: "ja" });
+    expect(await db.membership.findFirstOrThrow({ where: { orgId: beside.orgId, userId: user.id } })).toMatchObject({ role: "OWNER" });
+    expect(await db.organization.count({ where: { name: { equals: "probe tenant b", mode: "insensitive" } } })).toBe(2);
   });
 });
 

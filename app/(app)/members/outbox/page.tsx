@@ -6,7 +6,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { LocalTime } from "@/components/local-time";
 import { pageTitle } from "@/lib/i18n/page-title";
 
-/** Development only (no SMTP_URL): mail that would have been sent, readable by owners and admins. */
+/** Development only (no SMTP_URL): mail that would have been sent, readable by owners and admins; invitation links only by their sender (decision 100). */
 
 export const generateMetadata = () => pageTitle("members.outbox");
 
@@ -27,6 +27,9 @@ export default async function OutboxPage() {
               <div className="font-medium">{m.subject}</div>
               <div className="text-xs text-slate-500">{m.to} · <LocalTime iso={m.createdAt.toISOString()} locale={locale} /></div>
               <pre className="mt-2 whitespace-pre-wrap break-all font-sans">{m.body}</pre>
+              {m.hiddenLinks.map((reason) => (
+                <p key={reason} className="mt-2 text-xs text-amber-800" data-testid="outbox-link-hidden">{t(`members.outboxLinkHidden.${reason}`)}</p>
+              ))}
             </li>
           ))}
         </ul>
