@@ -3,7 +3,7 @@ import { isValidDate } from "../dates";
 import { TOOL_IDS } from "../risk/tools";
 import type { ParseSnapshotResult, Snapshot } from "./snapshot";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
-import { checkAccountIds, checkAccountReferences, checkPeopleAndDevices } from "./snapshot-references";
+import { checkAccountIds, checkAccountReferences, checkPeopleAndDevices, type DeviceUseRecorder } from "./snapshot-references";
 import { isSingleLine, PHONE_LAST4_PATTERN, TEXT_LIMITS } from "./text-rules";
 
 // The bulk path of snapshot validation (issue 15, decision 024), without zod: this module imports none, so
@@ -162,8 +162,10 @@ const DOCUMENT = keys("format", "asOf", "settings", "people", "devices", "accoun
  * The document completed with its defaults when it is valid as it stands; null at the first problem (or
  * key zod would have to sanitise away). Mutates `input`: only for a document the caller gives up. A
  * `settings` object is checked by `parseSettings` (the zod schema riskSettingsOverridesSchema's safeParse).
+ * `uses`, if given, receives the document's device uses as the walk reads them (checkAccountReferences):
+ * complete only when the document is returned.
  */
-export function validSnapshotInPlace(input: unknown, parseSettings: SettingsParser): Snapshot | null {
+export function validSnapshotInPlace(input: unknown, parseSettings: SettingsParser, uses?: DeviceUseRecorder): Snapshot | null {
   if (!isObject(input) || !onlyKeys(input, DOCUMENT) || input.format !== SNAPSHOT_FORMAT) return null;
   if (input.asOf !== undefined && !date(input.asOf)) return null;
   if (input.settings !== undefined) {
@@ -181,7 +183,7 @@ export function validSnapshotInPlace(input: unknown, parseSettings: SettingsPars
   const accounts: unknown[] = input.accounts;
   for (let a = 0; a < accounts.length && referencesOk; a++) {
     if (!account(accounts[a])) return null;
-    checkAccountReferences(accounts[a] as Snapshot["accounts"][number], a, tables, ctx);
+    checkAccountReferences(accounts[a] as Snapshot["accounts"][number], a, tables, ctx, uses);
   }
   if (referencesOk) checkAccountIds(accounts as Snapshot["accounts"], ctx);
   return referencesOk ? (input as unknown as Snapshot) : null;
@@ -190,10 +192,13 @@ export function validSnapshotInPlace(input: unknown, parseSettings: SettingsPars
 /**
  * parseSnapshotOwned (snapshot-fast.ts) with zod loaded only when the document needs it: to check its
  * `settings`, or to report its problems by JSON path (parseSnapshot). The same result, errors included.
+ * With `uses`, a document the fast check accepts has its device uses recorded there, and the result says so
+ * (`usesRecorded`); on the zod path they are not (`uses` may then hold a part of them: not to be used).
  */
-export async function parseSnapshotOwnedOnDemand(input: unknown): Promise<ParseSnapshotResult> {
+export async function parseSnapshotOwnedOnDemand(input: unknown, uses?: DeviceUseRecorder): Promise<ParseSnapshotResult & { usesRecorded?: true }> {
   const settingsSchema = isObject(input) && input.settings !== undefined ? (await import("./risk-settings")).riskSettingsOverridesSchema : null;
-  const snapshot = validSnapshotInPlace(input, (value) => (settingsSchema === null ? { success: false } : settingsSchema.safeParse(value)));
+  const snapshot = validSnapshotInPlace(input, (value) => (settingsSchema === null ? { success: false } : settingsSchema.safeParse(value)), uses);
+  if (snapshot) return uses === undefined ? { ok: true, snapshot } : { ok: true, snapshot, usesRecorded: true };
   // As in parseSnapshotOwned: defaults the check filled in before giving up are values zod fills in itself.
-  return snapshot ? { ok: true, snapshot } : (await import("./snapshot")).parseSnapshot(input);
+  return (await import("./snapshot")).parseSnapshot(input);
 }
