@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { printable } from "@/lib/cli/audit";
 import { AuditTableWriter } from "@/lib/cli/format";
 import { evaluateEachAccount } from "@/lib/risk";
+import { DeviceUses } from "@/lib/risk/device-uses";
 import { generateSnapshot } from "@/lib/risk/generate";
 import { validSnapshotInPlace } from "@/lib/validation/snapshot-fast";
 
@@ -85,7 +86,9 @@ const text = readFileSync(file).toString("utf8"); // as lib/cli/offline-main.ts 
 lap("read");
 const input: unknown = JSON.parse(text);
 lap("JSON.parse");
-const snapshot = validSnapshotInPlace(input);
+// As the command: the check records the device uses the engine then takes over (decision 098).
+const uses = new DeviceUses(ACCOUNTS * 8);
+const snapshot = validSnapshotInPlace(input, uses);
 lap("snapshot check (fast path)");
 if (!snapshot) throw new Error("the generated snapshot should pass the fast check");
 const table = new AuditTableWriter(snapshot);
@@ -94,7 +97,7 @@ const day = evaluateEachAccount(snapshot, { asOf: AS_OF }, (account, position) =
   const t0 = performance.now();
   table.add(account, position);
   tableMs += performance.now() - t0;
-});
+}, uses);
 lap("evaluate and table lines");
 const out = openSync("/dev/null", "w");
 let printableMs = 0;

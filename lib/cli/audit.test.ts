@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { evaluateSnapshot, isAtLeast } from "../risk";
+import fc from "fast-check";
 import { generateSnapshot } from "../risk/generate";
+import { snapshotStructure } from "../risk/snapshot-arbitrary";
 import { snapshotSchema } from "../validation/snapshot";
 import { snapshotJsonSchemaText } from "../validation/snapshot-json-schema";
 import { runCli, type CliIO } from "./audit";
@@ -109,6 +111,24 @@ describe("gatehouse audit", () => {
     expect(JSON.parse(stdout()).accounts[0].findings.map((f: { rule: string }) => f.rule)).toEqual(["SINGLE_ADMIN"]);
     const again = fakeIO({ "s.json": JSON.stringify(healthy) });
     expect(await runCli(["audit", "s.json", "--fail-on", "medium"], again.io)).toBe(1);
+  });
+
+  it("the table is toAuditTable of the whole evaluation on arbitrary valid structures, device uses from the check or from the engine", async () => {
+    // The fast check records the device uses for the engine (decision 098); a file with an "x-" key goes the
+    // zod way, where the engine collects them itself. Both must print the whole evaluation's table.
+    await fc.assert(
+      fc.asyncProperty(snapshotStructure, async ({ snapshot, asOf }) => {
+        const file = JSON.stringify(snapshot);
+        const expected = toAuditTable(evaluateSnapshot(snapshotSchema.parse(JSON.parse(file)), { asOf }), snapshot);
+        for (const text of [file, JSON.stringify({ ...snapshot, "x-note": "extension" })]) {
+          const { io, stdout, stderr } = fakeIO({ "s.json": text });
+          expect(await runCli(["audit", "s.json", "--as-of", asOf], io)).toBe(0);
+          expect(stderr()).toBe("");
+          expect(stdout()).toBe(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("the table is toAuditTable of the whole evaluation, and --fail-on agrees with --json, on a generated portfolio", async () => {

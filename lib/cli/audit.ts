@@ -1,4 +1,5 @@
 import { evaluateEachAccount, evaluateSnapshot, isAtLeast, type Severity } from "../risk";
+import { DeviceUses } from "../risk/device-uses";
 import { parseDay, formatDay } from "../dates";
 import type { SnapshotError } from "../validation/snapshot";
 import { jsonProblemOf } from "../validation/json-problem";
@@ -76,8 +77,10 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
     return EXIT_INVALID;
   }
   // The parsed file is ours alone: the fast check may complete it in place (decision 024). zod is loaded only
-  // for a file that needs it (decision 030, stop 30).
-  const parsed = await parseSnapshotOwnedOnDemand(input);
+  // for a file that needs it (decision 030, stop 30). For the table, the check records the device uses as it
+  // walks the logins, so the engine needs no second walk for them (decision 098).
+  const uses = command.json ? undefined : new DeviceUses(deviceUsesCapacity(input));
+  const parsed = await parseSnapshotOwnedOnDemand(input, uses);
   if (!parsed.ok) {
     await reportErrors(file, parsed.errors, io);
     return EXIT_INVALID;
@@ -98,13 +101,24 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
     // (decision 030, stop 29), and goes out in pieces (the same bytes: printable replaces character by
     // character).
     const table = new AuditTableWriter(snapshot);
-    const day = evaluateEachAccount(snapshot, { asOf }, (account, position) => {
-      table.add(account, position);
-      if (threshold !== null && !failed) failed = account.findings.some((f) => isAtLeast(f.severity, threshold));
-    });
+    const day = evaluateEachAccount(
+      snapshot,
+      { asOf },
+      (account, position) => {
+        table.add(account, position);
+        if (threshold !== null && !failed) failed = account.findings.some((f) => isAtLeast(f.severity, threshold));
+      },
+      parsed.usesRecorded ? uses : undefined,
+    );
     table.finish(day, (text) => io.stdout(printable(text, true)));
   }
   return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Room for the device uses of a parsed file's accounts, as the engine sizes them (eight per account). */
+function deviceUsesCapacity(input: unknown): number {
+  const accounts = typeof input === "object" && input !== null ? (input as { accounts?: unknown }).accounts : undefined;
+  return Array.isArray(accounts) ? accounts.length * 8 : 0;
 }
 
 /** The whole CLI as a function of its arguments and IO, so tests need no process or file system. */

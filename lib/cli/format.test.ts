@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateEachAccount, evaluateSnapshot } from "../risk";
 import { generateSnapshot } from "../risk/generate";
 import { EvidenceNamer } from "../risk/humanise";
 import type { EvaluationResult } from "../risk";
-import { AuditTableWriter, toAuditTable, writeAuditTable } from "./format";
+import { AuditTableWriter, padded, toAuditTable, writeAuditTable } from "./format";
 
 // toAuditTable was rewritten for speed (decision 030, stop 27); the bytes it prints are pinned here by
 // their layout, and bench/audit-compare.sh compares whole reports of the old and new code.
@@ -66,3 +67,15 @@ describe("toAuditTable", () => {
   });
 });
 
+
+// The table's columns are padded from a list of space runs made once per width (decision 098): the same
+// text as padEnd for any text and width, wider or narrower than the text, in any order of widths.
+describe("padded", () => {
+  it("is padEnd with spaces", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 30, unit: "grapheme" }), fc.integer({ min: -5, max: 260 })), { maxLength: 40 }), (cells) => {
+        for (const [text, width] of cells) expect(padded(text, width)).toBe(text.padEnd(width));
+      }),
+    );
+  });
+});

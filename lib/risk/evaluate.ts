@@ -66,11 +66,13 @@ export function evaluateSnapshot(snapshot: Snapshot, options: EvaluateOptions): 
  * account die young instead of surviving, all 50,000 accounts' worth, to the end of the evaluation, which
  * is what the garbage collector spent its evaluation-time scavenges on (decision 030, stop 29). The price
  * is one more read of every login up front (the device uses, which evaluateSnapshot records during its
- * walk), as the device rules must have run before an account's findings are final.
+ * walk), as the device rules must have run before an account's findings are final. A caller that has them
+ * already hands them over as `uses`: exactly what collectDeviceUses(snapshot.accounts) records (the audit
+ * command's fast check records them as it walks the logins, decision 098).
  */
-export function evaluateEachAccount(snapshot: Snapshot, options: EvaluateOptions, visit: (account: AccountResult, accountIndex: number) => void): string {
+export function evaluateEachAccount(snapshot: Snapshot, options: EvaluateOptions, visit: (account: AccountResult, accountIndex: number) => void, uses?: DeviceUses): string {
   const { index, ctx, asOf } = prepare(snapshot, options);
-  index.adoptDeviceUses(collectDeviceUses(snapshot.accounts));
+  index.adoptDeviceUses(uses ?? collectDeviceUses(snapshot.accounts));
   const { shared } = deviceFindings(index, snapshot.accounts.length);
   const working: Finding[] = [];
   for (let accountIndex = 0; accountIndex < snapshot.accounts.length; accountIndex++) {

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { snapshotStructure } from "../risk/snapshot-arbitrary";
+import { collectDeviceUses } from "../risk/device-usage";
+import { DeviceUses } from "../risk/device-uses";
 import { generateSnapshot } from "../risk/generate";
-import { parseSnapshot } from "./snapshot";
+import { parseSnapshot, type Snapshot } from "./snapshot";
 import { z } from "zod";
 import { EMAIL_PATTERN, parseSnapshotOwnedOnDemand } from "./snapshot-check";
 import { parseSnapshotOwned, validSnapshotInPlace } from "./snapshot-fast";
@@ -83,14 +85,35 @@ function mutate(doc: Json, changes: Mutation[]): Json {
   return copy;
 }
 
+/**
+ * The device uses the fast check recorded while it walked the logins (decision 098) are exactly the ones the
+ * engine would collect from the checked snapshot: same uses, same order, same login objects.
+ */
+function expectTheEnginesUses(recorded: DeviceUses, snapshot: Snapshot) {
+  const collected = collectDeviceUses(snapshot.accounts);
+  expect(recorded.count).toBe(collected.count);
+  expect([...recorded.hash.subarray(0, recorded.count)]).toEqual([...collected.hash.subarray(0, collected.count)]);
+  expect([...recorded.account.subarray(0, recorded.count)]).toEqual([...collected.account.subarray(0, collected.count)]);
+  expect(recorded.deviceId).toEqual(collected.deviceId);
+  expect(recorded.login.length).toBe(collected.login.length);
+  recorded.login.forEach((login, use) => expect(login).toBe(collected.login[use]));
+}
+
 /** Every path on its own copy; the zod result is the reference. */
 async function compare(doc: Json) {
   const reference = parseSnapshot(structuredClone(doc));
   expect(parseSnapshotOwned(structuredClone(doc))).toEqual(reference);
-  expect(await parseSnapshotOwnedOnDemand(structuredClone(doc))).toEqual(reference);
   const fast = validSnapshotInPlace(structuredClone(doc));
   expect(fast !== null).toBe(reference.ok && !hasExtensionKey(doc));
   if (fast !== null && reference.ok) expect(fast).toEqual(reference.snapshot);
+  // The audit's call (its device uses recorded on the way, which changes nothing else): the same result, and
+  // the uses recorded exactly when the fast check accepted.
+  const uses = new DeviceUses(0);
+  const audited = await parseSnapshotOwnedOnDemand(structuredClone(doc), uses);
+  const { usesRecorded, ...result } = audited;
+  expect(result).toEqual(reference);
+  expect(usesRecorded === true).toBe(fast !== null);
+  if (audited.ok && usesRecorded) expectTheEnginesUses(uses, audited.snapshot);
 }
 
 const validDocument = snapshotStructure.map(({ snapshot }) => JSON.parse(JSON.stringify(snapshot)) as Json);

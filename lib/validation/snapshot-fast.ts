@@ -1,6 +1,7 @@
 import { riskSettingsOverridesSchema } from "./risk-settings";
 import { parseSnapshot, type ParseSnapshotResult, type Snapshot } from "./snapshot";
 import { validSnapshotInPlace as check } from "./snapshot-check";
+import type { DeviceUseRecorder } from "./snapshot-references";
 
 // The bulk path of snapshot validation (issue 15, decision 024) for callers that have zod loaded anyway:
 // the hand-written check (snapshot-check.ts, which loads no zod) with the settings checked by their zod
@@ -8,10 +9,11 @@ import { validSnapshotInPlace as check } from "./snapshot-check";
 
 /**
  * The document completed with its defaults when it is valid as it stands; null at the first problem (or
- * key zod would have to sanitise away). Mutates `input`: only for a document the caller gives up.
+ * key zod would have to sanitise away). Mutates `input`: only for a document the caller gives up. `uses`
+ * receives the device uses as in snapshot-check.ts.
  */
-export function validSnapshotInPlace(input: unknown): Snapshot | null {
-  return check(input, (value) => riskSettingsOverridesSchema.safeParse(value));
+export function validSnapshotInPlace(input: unknown, uses?: DeviceUseRecorder): Snapshot | null {
+  return check(input, (value) => riskSettingsOverridesSchema.safeParse(value), uses);
 }
 
 /**

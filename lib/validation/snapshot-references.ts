@@ -86,13 +86,22 @@ export function checkAccountIds(accounts: SnapshotRefs["accounts"], ctx: Ctx): v
 }
 
 /**
+ * Receives the device uses the engine's device rules need (lib/risk/device-uses.ts): each device-backed 2SV
+ * method of an ACTIVE login, in snapshot order, as the check reads it anyway. A second walk over every
+ * login of a 50,000-account document only to collect them was ~0.1–0.15 s of an audit (decision 098).
+ */
+export interface DeviceUseRecorder {
+  add(deviceId: string, account: number, login: SnapshotRefs["accounts"][number]["logins"][number]): void;
+}
+
+/**
  * The references of account `a` (at snapshot.accounts[a]): its logins, partners and apps unique within it,
  * each person and device it names known, at most one ACTIVE PRIMARY login. A check of its own so that the
  * fast check (snapshot-check.ts) runs it while it walks the account anyway, with the account's objects still
  * in the processor's cache, instead of a second walk over the 50,000 accounts of a large document (decision
- * 043).
+ * 043). With `uses`, it also records the account's device uses there (only meaningful if no issue is raised).
  */
-export function checkAccountReferences(account: SnapshotRefs["accounts"][number], a: number, { people, devices }: SnapshotIdTables, ctx: Ctx): void {
+export function checkAccountReferences(account: SnapshotRefs["accounts"][number], a: number, { people, devices }: SnapshotIdTables, ctx: Ctx, uses?: DeviceUseRecorder): void {
   checkUnique(account.logins, () => ["accounts", a, "logins"], "login", ctx);
   checkUnique(account.partners, () => ["accounts", a, "partners"], "partner", ctx);
   checkUnique(account.apps, () => ["accounts", a, "apps"], "app", ctx);
@@ -105,9 +114,12 @@ export function checkAccountReferences(account: SnapshotRefs["accounts"][number]
       // The login's own person is reported once, at personId.
       if (personId !== login.personId && !people.has(personId)) unknownRef(personId, ["accounts", a, "logins", l, "usedBy", u], "people", ctx);
     }
+    const recordUses = uses !== undefined && login.status === "ACTIVE";
     for (let m = 0; m < login.twoStep.length; m++) {
       const deviceId = login.twoStep[m].deviceId;
-      if (deviceId !== null && !devices.has(deviceId)) unknownRef(deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"], "devices", ctx);
+      if (deviceId === null) continue;
+      if (!devices.has(deviceId)) unknownRef(deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"], "devices", ctx);
+      else if (recordUses) uses.add(deviceId, a, login);
     }
     if (login.role === "PRIMARY" && login.status === "ACTIVE" && ++activePrimary > 1) {
       ctx.addIssue({ code: "custom", path: ["accounts", a, "logins", l, "role"], message: "expected at most one ACTIVE PRIMARY login per account", params: { reason: { key: "onePrimary" } } });
