@@ -1,7 +1,7 @@
 // `npx tsx --conditions=react-server bench/web-profile.ts`: where a page's server time goes (decision 027).
 // Against a database bench:web kept (BENCH_WEB_KEEP_DB=1; its URL in BENCH_WEB_DATABASE_URL), it starts the
 // built app with `node --cpu-prof` (PROFILE_PORT, default 3392), signs the bench user in, prints each page's
-// HTML and flight (RSC) payload sizes, drives each page with autocannon (PROFILE_SECONDS, 1 connection) and
+// HTML and flight (RSC) payload sizes, drives each page with autocannon (PROFILE_SECONDS over PROFILE_CONNECTIONS, default 1) and
 // stops the server, which writes one .cpuprofile per page under PROFILE_DIR. Summarise with bench/cpuprofile-top.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { deriveActionEncryptionKey } from "@/lib/deploy/action-key";
+import { applyMigrations } from "@/lib/db/migrate";
 import { benchWebOwner, pageWeight, signInCookie } from "./support/page-session";
 
 const URL_ = process.env.BENCH_WEB_DATABASE_URL!;
@@ -17,6 +18,8 @@ const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const DIR = process.env.PROFILE_DIR ?? "/tmp/gatehouse-profiles";
 /** PROFILE_CPU_PROF=0: no profiler, only the process CPU time per request (its sampling costs CPU of its own). */
 const CPU_PROF = process.env.PROFILE_CPU_PROF !== "0";
+/** PROFILE_CONNECTIONS: autocannon's connections (default 1); 10 is the throughput target's load, where GC and queueing differ. */
+const CONNECTIONS = Number(process.env.PROFILE_CONNECTIONS ?? 1);
 
 /** User + system CPU time of a process, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -49,6 +52,8 @@ async function serve(dir: string) {
 }
 
 async function main() {
+  // As page-cpu.ts: the migrations set the scoped-work role's password from this run's AUTH_SECRET (else every page is denied).
+  await applyMigrations(URL_, undefined, { ...process.env, AUTH_SECRET: SECRET });
   const { db, password } = await benchWebOwner(URL_, EMAIL, "Profile user");
 
   for (const path of PAGES) {
@@ -63,9 +68,9 @@ async function main() {
     // Without the profiler the window is for comparing, so the first requests' compiling is left out of it.
     if (!CPU_PROF) await new Promise((resolve, reject) => autocannon({ url: base + path, connections: 1, amount: 20, headers }, (e, result) => (e ? reject(e) : resolve(result))));
     const cpuBefore = cpuMs(child.pid!);
-    const r = await new Promise<{ requests: { average: number; total: number }; latency: { p50: number }; non2xx: number }>((resolve, reject) => autocannon({ url: base + path, connections: 1, duration: SECONDS, headers }, (e, result) => (e ? reject(e) : resolve(result))));
+    const r = await new Promise<{ requests: { average: number; total: number }; latency: { p50: number }; non2xx: number }>((resolve, reject) => autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS, headers }, (e, result) => (e ? reject(e) : resolve(result))));
     const cpu = cpuMs(child.pid!) - cpuBefore;
-    console.log(`[profile] ${path}: @1 ${r.requests.average} req/s p50 ${r.latency.p50} ms, non-2xx ${r.non2xx}; process CPU ${cpu} ms for ${r.requests.total} requests = ${(cpu / r.requests.total).toFixed(1)} ms per request`);
+    console.log(`[profile] ${path}: @${CONNECTIONS} ${r.requests.average} req/s p50 ${r.latency.p50} ms, non-2xx ${r.non2xx}; process CPU ${cpu} ms for ${r.requests.total} requests = ${(cpu / r.requests.total).toFixed(1)} ms per request`);
     process.kill(-child.pid!, "SIGTERM");
     await new Promise((r) => child.once("exit", r));
     await sleep(2000);

@@ -61,7 +61,7 @@ describe("gatehouse audit: NO_ACTIVE_PRIMARY", () => {
       rule: "NO_ACTIVE_PRIMARY",
       severity: "critical",
       subject: { type: "account", id: "acc-disabled" },
-      evidence: "no active primary login: primary login l-owner (owner@shop.example) is DISABLED",
+      evidence: "no active primary login: primary login owner@shop.example is DISABLED",
       remediation: { ja: REMEDIATION.NO_ACTIVE_PRIMARY.ja, en: REMEDIATION.NO_ACTIVE_PRIMARY.en },
     });
     expect(json.accounts.find((a) => a.id === "acc-missing")!.findings[0].evidence).toBe("no primary login is recorded for this active account");
@@ -70,7 +70,7 @@ describe("gatehouse audit: NO_ACTIVE_PRIMARY", () => {
   it("prints it in the table, and --fail-on critical exits 1 because of it", async () => {
     const { code, stdout } = await audit(["--fail-on", "critical"]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/acc-invited {2}acc-invited \(JP\) {2}score 55 {2}1 critical, 1 medium\n {2}SEVERITY.*\n {2}critical +NO_ACTIVE_PRIMARY +account acc-invited +no active primary login: primary login l-owner \(owner@shop\.example\) is INVITED/);
+    expect(stdout).toMatch(/acc-invited {2}acc-invited \(JP\) {2}score 55 {2}1 critical, 1 medium\n {2}SEVERITY.*\n {2}critical +NO_ACTIVE_PRIMARY +account acc-invited +no active primary login: primary login owner@shop\.example is INVITED/);
     expect(stdout).toContain("acc-active  acc-active (JP)  score 100  no findings");
   });
 });

@@ -52,7 +52,8 @@ describe("gatehouse audit", () => {
     expect(text).toContain("Gatehouse audit as of 2026-11-23: 3 account(s)");
     expect(text).toContain("acc-sakura  Sakura Tea (JP)  score 100  no findings");
     expect(text).toMatch(/acc-fuji {2}Fuji Kitchenware \(JP\) {2}score 0 {2}2 critical, 8 high, 6 medium, 2 low/);
-    expect(text).toMatch(/critical +OFFBOARDED_STILL_ACTIVE +login l-yamada +secondary login l-yamada .* departed 54 days ago on 2026-09-30/);
+    // The subject by its id; the evidence names the login and the person as the app does (decision 094).
+    expect(text).toMatch(/critical +OFFBOARDED_STILL_ACTIVE +login l-yamada +secondary login yamada@fuji-kitchen\.example is still active although Yamada Aoi \(Fuji Kitchenware\) departed 54 days ago on 2026-09-30/);
   });
 
   it("--json prints exactly the documented shape", async () => {
@@ -132,7 +133,8 @@ describe("gatehouse audit", () => {
     const { io, stderr, stdout } = fakeIO({ "bad.json": JSON.stringify(bad) });
     expect(await runCli(["audit", "bad.json"], io)).toBe(2);
     expect(stdout()).toBe("");
-    expect(stderr()).toContain('gatehouse: bad.json: accounts[0].logins[1].status: Invalid option: expected one of "INVITED"|"ACTIVE"|"DISABLED"|"REMOVED"');
+    // In the API's words (decision 094).
+    expect(stderr()).toContain('gatehouse: bad.json: accounts[0].logins[1].status: expected one of: "INVITED", "ACTIVE", "DISABLED", "REMOVED"');
   });
 
   it("exit 2 for a dangling reference, with its path", async () => {
@@ -140,7 +142,7 @@ describe("gatehouse audit", () => {
     bad.accounts[1].logins[0].personId = "p-ghost";
     const { io, stderr } = fakeIO({ "bad.json": JSON.stringify(bad) });
     expect(await runCli(["audit", "bad.json"], io)).toBe(2);
-    expect(stderr()).toContain('bad.json: accounts[1].logins[0].personId: expected the id of an entry in people, got unknown "p-ghost"');
+    expect(stderr()).toContain('bad.json: accounts[1].logins[0].personId: "p-ghost" is not the id of an entry in people.');
   });
 
   it("exit 2 for a missing file and for malformed JSON", async () => {

@@ -1,9 +1,10 @@
 import { evaluateEachAccount, evaluateSnapshot, isAtLeast, type Severity } from "../risk";
 import { parseDay, formatDay } from "../dates";
 import type { SnapshotError } from "../validation/snapshot";
+import { jsonProblemOf } from "../validation/json-problem";
 import { parseSnapshotOwnedOnDemand } from "../validation/snapshot-check";
 import { parseArgs, USAGE, UsageError } from "./args";
-import { AuditTableWriter, toAuditJson } from "./format";
+import { AuditTableWriter, maskLabelPhoneNumbers, toAuditJson } from "./format";
 
 export interface CliIO {
   readFile(path: string): Promise<string>;
@@ -46,20 +47,14 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex -- as above, the newline excepted
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** "line 3, column 5" for JSON.parse's "at position N", so the author can find the typo. */
-function describeJsonError(error: unknown, text: string): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
-  const match = /at position (\d+)/.exec(message);
-  if (match === null || /line \d+/.test(message)) return message;
-  const before = text.slice(0, Number(match[1]));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return `${message} (line ${line}, column ${column})`;
-}
-
-function reportErrors(file: string, errors: readonly SnapshotError[], io: CliIO): void {
+/**
+ * Each problem by its JSON path, in the words the API and the import page use (describeSnapshotError, in English:
+ * decision 094). Those words are loaded only for a file that has a problem.
+ */
+async function reportErrors(file: string, errors: readonly SnapshotError[], io: CliIO): Promise<void> {
+  const { describeSnapshotErrorInEnglish } = await import("../i18n/snapshot-errors");
   const shown = errors.slice(0, MAX_REPORTED_ERRORS);
-  for (const error of shown) io.stderr(`gatehouse: ${printable(file)}: ${printable(error.path)}: ${printable(error.message)}\n`);
+  for (const error of shown) io.stderr(`gatehouse: ${printable(file)}: ${printable(error.path)}: ${printable(describeSnapshotErrorInEnglish(error))}\n`);
   if (errors.length > shown.length) io.stderr(`gatehouse: ${printable(file)}: … and ${errors.length - shown.length} more problem(s)\n`);
 }
 
@@ -77,17 +72,18 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
   try {
     input = JSON.parse(text);
   } catch (error) {
-    io.stderr(`gatehouse: ${printable(file)}: (root): expected valid JSON: ${printable(describeJsonError(error, text))}\n`);
+    await reportErrors(file, [jsonProblemOf(error, text)], io);
     return EXIT_INVALID;
   }
   // The parsed file is ours alone: the fast check may complete it in place (decision 024). zod is loaded only
   // for a file that needs it (decision 030, stop 30).
   const parsed = await parseSnapshotOwnedOnDemand(input);
   if (!parsed.ok) {
-    reportErrors(file, parsed.errors, io);
+    await reportErrors(file, parsed.errors, io);
     return EXIT_INVALID;
   }
-  const { snapshot } = parsed;
+  // Nothing the command prints holds a full phone number (decision 094).
+  const snapshot = maskLabelPhoneNumbers(parsed.snapshot);
   // --as-of > the snapshot's asOf (its UTC date) > today.
   const snapshotDay = snapshot.asOf === undefined ? null : parseDay(snapshot.asOf);
   const asOf = command.asOf ?? (snapshotDay === null ? io.today() : formatDay(snapshotDay));
@@ -95,7 +91,7 @@ async function audit(command: Extract<ReturnType<typeof parseArgs>, { kind: "aud
   let failed = false;
   if (command.json) {
     const result = evaluateSnapshot(snapshot, { asOf });
-    io.stdout(toAuditJson(result));
+    io.stdout(toAuditJson(result, snapshot));
     if (threshold !== null) failed = result.accounts.some((account) => account.findings.some((f) => isAtLeast(f.severity, threshold)));
   } else {
     // The table is built as the engine hands over each account, so no account's findings outlive its turn

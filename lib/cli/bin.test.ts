@@ -56,7 +56,7 @@ describe("bin/gatehouse.mjs", () => {
     expect(clean.zod).toBe(false);
     const invalid = traced(broken, "broken");
     expect(invalid.result.status).toBe(2);
-    expect(invalid.result.stderr).toContain('people[1].id: duplicate person id "p1"');
+    expect(invalid.result.stderr).toContain('people[1].id: the id "p1" appears more than once.');
     expect(invalid.processes).toBe(1);
     expect(invalid.zod).toBe(true);
   });

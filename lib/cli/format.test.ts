@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateEachAccount, evaluateSnapshot } from "../risk";
 import { generateSnapshot } from "../risk/generate";
+import { EvidenceNamer } from "../risk/humanise";
 import type { EvaluationResult } from "../risk";
 import { AuditTableWriter, toAuditTable, writeAuditTable } from "./format";
 
@@ -12,6 +13,7 @@ describe("toAuditTable", () => {
 
   it("aligns each account's findings under the header, with no trailing spaces, ending in one newline", () => {
     const text = toAuditTable(result, snapshot);
+    const namer = new EvidenceNamer(snapshot);
     expect(text.endsWith("\n") && !text.endsWith("\n\n")).toBe(true);
     expect(text.split("\n").filter((line) => / $/.test(line))).toEqual([]);
     const withFindings = result.accounts.find((a) => a.findings.length > 1)!;
@@ -23,7 +25,8 @@ describe("toAuditTable", () => {
       const row = block[2 + i];
       expect(row.slice(columns[0]).startsWith(`${f.rule} `)).toBe(true);
       expect(row.slice(columns[1]).startsWith(`${f.subject.type} ${f.subject.id} `)).toBe(true);
-      expect(row.slice(columns[2])).toBe(f.evidence);
+      // The evidence in the app's words (decision 094).
+      expect(row.slice(columns[2])).toBe(namer.evidence(f, snapshot.accounts.find((a) => a.id === withFindings.id)));
     });
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { acceptanceWindowError, type AcceptFindingInput } from "@/lib/validation/findings";
 import { recomputeAccounts } from "./risk/recompute";
-import { accountScopeWhere, type Scope } from "./scope";
+import { actorOf, accountScopeWhere, type Scope } from "./scope";
 import { assertCanWrite, audit } from "./write-context";
 import { utcToday } from "@/lib/days";
 import { dbFor } from "./tenant";
@@ -34,7 +34,7 @@ export async function acceptFinding(scope: Scope, input: AcceptFindingInput): Pr
       action: "finding.accepted", entityType: "Finding", entityId: finding.id, accountId: finding.accountId,
       before: { status: "OPEN" }, after: { status: "ACCEPTED", reason: input.reason, until: input.until, rule: finding.ruleId },
     });
-    await recomputeAccounts(tx, scope.orgId, [finding.accountId], { today, actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, [finding.accountId], { today, ...actorOf(scope) });
   });
 }
 
@@ -48,7 +48,7 @@ export async function reopenFinding(scope: Scope, findingId: string): Promise<vo
       data: { status: "OPEN", acceptedReason: null, acceptedUntil: null, acceptedById: null },
     });
     await audit(tx, scope, { action: "finding.reopened", entityType: "Finding", entityId: finding.id, accountId: finding.accountId, before: { status: "ACCEPTED" }, after: { status: "OPEN" } });
-    await recomputeAccounts(tx, scope.orgId, [finding.accountId], { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, [finding.accountId], { today: utcToday(), ...actorOf(scope) });
   });
 }
 

@@ -15,6 +15,8 @@ const ALLOWED = new Set([
   "ApiToken.tokenHash",
   // The id of an ApiToken row (not the token) that a rate-limit window or an idempotency key belongs to.
   "ApiRequestWindow.tokenId", "ApiIdempotencyKey.tokenId",
+  // The id of the ApiToken row a change came through (decision 094): its name is read from the row, never the token.
+  "AuditEvent.actorTokenId",
   // Only the SHA-256 of the single-use first-run setup token (used once, while no organisation exists).
   "SetupToken.tokenHash",
 ]);

@@ -24,6 +24,24 @@ export interface Scope {
   requireTwoFactor: boolean;
   /** …and whether this user has it on. Required but off = only the security page is reachable. */
   twoFactorEnabled: boolean;
+  /**
+   * Set when the caller is an API token (decision 094). `userId` is then the member who made it, whose authority it
+   * acts with; what it writes is credited to the token (recorderId, actorOf), not to that member.
+   */
+  apiTokenId?: string;
+}
+
+/**
+ * Who a record's write is credited to (its `verifiedById`): the API token the write came through, else the signed-in
+ * member. The column is a plain id (no foreign key): a member's user id, or one of the organisation's API token ids.
+ */
+export function recorderId(scope: Pick<Scope, "userId" | "apiTokenId">): string {
+  return scope.apiTokenId ?? scope.userId;
+}
+
+/** An audit event's actor columns: the member, and the API token when the change came through one (decision 094). */
+export function actorOf(scope: Pick<Scope, "userId" | "apiTokenId">): { actorUserId: string; actorTokenId: string | null } {
+  return { actorUserId: scope.userId, actorTokenId: scope.apiTokenId ?? null };
 }
 
 /** An organisation that requires two-factor sign-in, and a member who has not set it up: nothing but /security until they do. */

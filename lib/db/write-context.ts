@@ -5,7 +5,7 @@ import { guardOtherClientsFindings } from "./client-reach";
 import type { Tx } from "./client";
 import { peopleOnAccounts, refreshPersonAccess } from "./people/person-access";
 import { recomputeAccounts } from "./risk/recompute";
-import { accountScopeWhere, type Scope } from "./scope";
+import { accountScopeWhere, actorOf, type Scope } from "./scope";
 import { dbFor } from "./tenant";
 
 export function canWrite(scope: Scope): boolean {
@@ -24,7 +24,7 @@ export async function audit(
   await tx.auditEvent.create({
     data: {
       orgId: scope.orgId,
-      actorUserId: scope.userId,
+      ...actorOf(scope),
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId ?? null,
@@ -63,7 +63,7 @@ export async function writeAccountData<T>(
     const touched = [...new Set([account.id, ...alsoTouches])];
     // A client-scoped member's change may not bring another client's account a finding (decision 082).
     const noNewFindingsElsewhere = await guardOtherClientsFindings(tx, scope, touched);
-    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), ...actorOf(scope) });
     await noNewFindingsElsewhere();
     const after = await peopleOnAccounts(tx, scope.orgId, [account.id]);
     await refreshPersonAccess(tx, scope.orgId, [...new Set([...before, ...after])]);

@@ -190,6 +190,13 @@ describe("a client filter naming no client the reader can reach (decision 093)",
     const none = parseAccountListPage({ severity: "high" });
     expect(withoutUnreachableClient(none)).toEqual(none);
   });
+
+  it("drops the link's page position with it: the position was in the client's list, not in the whole one (review 45)", () => {
+    const cursor = encodeCursor({ direction: "next", keys: ["Kumo"], id: "a-1" });
+    const page = parseAccountListPage({ client: "c-gone", cursor });
+    expect(page.query.cursor).toBeDefined();
+    expect(withoutUnreachableClient(page).query.cursor).toBeUndefined();
+  });
 });
 
 describe("a page position (cursor) the table could not read", () => {

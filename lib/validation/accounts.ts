@@ -156,13 +156,15 @@ export interface AccountListPageState {
 /**
  * The state without its client filter, which names no client the reader can reach (the database said so): dropped and
  * named like any filter the table cannot apply (decisions 066, 093), after the filters before it in the link. The
- * table then lists every account the reader sees, as for any dropped filter, instead of "0 accounts" without a word.
+ * table then lists every account the reader sees, as for any dropped filter, instead of "0 accounts" without a word,
+ * from its first page.
  */
 export function withoutUnreachableClient({ query, ignored }: AccountListPageState): AccountListPageState {
   if (query.client === undefined) return { query, ignored };
   const named: IgnoredFilter = { name: "client", value: shownValue(query.client), reason: { kind: "noSuchClient" } };
   const at = ignored.findIndex((i) => i.name !== "q" || i.reason.kind === "unknown");
-  return { query: { ...query, client: undefined }, ignored: at === -1 ? [...ignored, named] : [...ignored.slice(0, at), named, ...ignored.slice(at)] };
+  // A page position belongs to the filtered list: kept, it would open the whole list somewhere in its middle.
+  return { query: { ...query, client: undefined, cursor: undefined }, ignored: at === -1 ? [...ignored, named] : [...ignored.slice(0, at), named, ...ignored.slice(at)] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { IdTable } from "./id-table";
+import { isSingleLine, TEXT_LIMITS } from "./text-rules";
 
 /**
  * Referential integrity of a parsed snapshot: every person/device reference resolves, and ids are
@@ -126,4 +127,61 @@ export function checkSnapshotReferences(snapshot: SnapshotRefs, ctx: Ctx): void 
   checkHolders(snapshot.devices, people, ctx);
   // Plain loops, not forEach: ~1.5 million references in a 50,000-account document (decision 030).
   for (let a = 0; a < snapshot.accounts.length; a++) checkAccountReferences(snapshot.accounts[a], a, { people, devices }, ctx);
+}
+
+type Raw = Record<string, unknown>;
+const isRaw = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+const entries = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A reference written as the schema wants an id (its length counted in code units: never more lenient than the schema). */
+const isId = (v: unknown): v is string => typeof v === "string" && v.length >= 1 && v.length <= TEXT_LIMITS.id && isSingleLine(v);
+
+/** The ids of a list whose every entry has a well-formed id; null when one has not (a reference might name it). */
+function idsOf(list: unknown): Set<string> | null {
+  if (!Array.isArray(list)) return list === undefined ? new Set() : null;
+  const ids = new Set<string>();
+  for (const entry of list) {
+    if (!isRaw(entry) || !isId(entry.id)) return null;
+    ids.add(entry.id);
+  }
+  return ids;
+}
+
+/**
+ * The unknown references of a document whose format is not valid throughout, reported with its format problems in
+ * one pass (decision 094): before, they came only once every format problem was fixed, a second round for the author.
+ * Checked wherever that part's format allows it: a reference written as an id, into a list (people, devices) whose
+ * every entry has a well-formed id. A reference into a list that has an entry without one is not checked (it might
+ * be that entry's). The same problem, path and words as checkSnapshotReferences; uniqueness and the one ACTIVE PRIMARY
+ * login are still checked only on a document valid in format.
+ */
+export function checkUnknownReferencesWhereFormatAllows(document: unknown, ctx: Ctx): void {
+  if (!isRaw(document)) return;
+  const people = idsOf(document.people);
+  const devices = idsOf(document.devices);
+  const person = (id: unknown, path: Path) => {
+    if (people !== null && isId(id) && !people.has(id)) unknownRef(id, path, "people", ctx);
+  };
+  const device = (id: unknown, path: Path) => {
+    if (devices !== null && isId(id) && !devices.has(id)) unknownRef(id, path, "devices", ctx);
+  };
+  entries(document.devices).forEach((d, i) => {
+    if (isRaw(d)) person(d.holderId, ["devices", i, "holderId"]);
+  });
+  entries(document.accounts).forEach((account, a) => {
+    if (!isRaw(account)) return;
+    entries(account.logins).forEach((login, l) => {
+      if (!isRaw(login)) return;
+      person(login.personId, ["accounts", a, "logins", l, "personId"]);
+      entries(login.usedBy).forEach((personId, u) => {
+        // The login's own person is reported once, at personId.
+        if (personId !== login.personId) person(personId, ["accounts", a, "logins", l, "usedBy", u]);
+      });
+      entries(login.twoStep).forEach((method, m) => {
+        if (isRaw(method)) device(method.deviceId, ["accounts", a, "logins", l, "twoStep", m, "deviceId"]);
+      });
+    });
+    entries(account.otherAccess).forEach((other, o) => {
+      if (isRaw(other)) person(other.personId, ["accounts", a, "otherAccess", o, "personId"]);
+    });
+  });
 }

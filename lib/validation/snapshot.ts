@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DATE_PATTERN, isValidDate } from "../dates";
 import { TOOL_IDS } from "../risk/tools";
 import { riskSettingsOverridesSchema } from "./risk-settings";
-import { checkSnapshotReferences } from "./snapshot-references";
+import { checkSnapshotReferences, checkUnknownReferencesWhereFormatAllows } from "./snapshot-references";
 import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
 import { CONTROL_CHARACTER_MESSAGE, sellerIdText, singleLine, TEXT_LIMITS } from "./text";
@@ -270,11 +270,28 @@ function problemError(problem: JsonProblem): SnapshotError {
   return { path: formatPath(problem.path), message: SNAPSHOT_SCHEMA_MESSAGES.forbiddenKey, reason: { key: "forbiddenKey", vars: { key: problem.key } } };
 }
 
+/** checkUnknownReferencesWhereFormatAllows's problems, as SnapshotErrors (their reason is the issue's, as for zod's). */
+function unknownReferenceErrors(document: unknown): SnapshotError[] {
+  const errors: SnapshotError[] = [];
+  const ctx = {
+    addIssue: (issue: { path: (string | number)[]; message: string; params: { reason: SnapshotErrorReason } }) =>
+      void errors.push({ path: formatPath(issue.path), message: issue.message, reason: issue.params.reason }),
+  } as unknown as z.RefinementCtx;
+  checkUnknownReferencesWhereFormatAllows(document, ctx);
+  return errors;
+}
+
 export function parseSnapshot(input: unknown): ParseSnapshotResult {
   // Depth and prototype keys first, without recursion: the schema then only ever sees a safe copy.
   const sanitised = sanitiseJson(input, { dropKey: isExtensionKey });
   if (sanitised.problems.length > 0) return { ok: false, errors: sanitised.problems.map(problemError) };
   // reportInput: an issue then carries the value it is about, so a wrong type can be named ("received").
   const result = snapshotDocumentSchema.safeParse(sanitised.value, { reportInput: true });
-  return result.success ? { ok: true, snapshot: result.data } : { ok: false, errors: toSnapshotErrors(result.error) };
+  if (result.success) return { ok: true, snapshot: result.data };
+  // The references the schema checks only on a document valid in format, checked where the format allows, so the
+  // author hears of them in the same pass (decision 094).
+  // A document valid in format had them checked by the schema already: each path is reported once.
+  const errors = toSnapshotErrors(result.error);
+  const reported = new Set(errors.map((e) => e.path));
+  return { ok: false, errors: [...errors, ...unknownReferenceErrors(sanitised.value).filter((e) => !reported.has(e.path))] };
 }

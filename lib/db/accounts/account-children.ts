@@ -3,7 +3,7 @@ import { AppError, withCurrentValues } from "@/lib/errors";
 import type { RemoveAccountChildInput, SaveAppInput, SaveOtherAccessInput, SavePartnerInput } from "@/lib/validation/account-children";
 import { dateToDay, dayToDate } from "@/lib/validation/record-fields";
 import type { Tx } from "../client";
-import { accountScopeWhere, type Scope } from "../scope";
+import { recorderId, accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { audit, writeAccountData } from "../write-context";
 import { assertPersonInOrg } from "./login-records";
@@ -11,7 +11,7 @@ import { assertPersonInOrg } from "./login-records";
 // Authorized Partners, app authorisations and Ads / Brand Registry access, typed in on the account page.
 // They hang off the account, so its version guards them: a stale form is refused with the current values.
 
-const FORM = (scope: Scope) => ({ source: "FORM" as const, verifiedById: scope.userId, verifiedAt: new Date() });
+const FORM = (scope: Scope) => ({ source: "FORM" as const, verifiedById: recorderId(scope), verifiedAt: new Date() });
 
 async function currentOf(scope: Scope, accountId: string, read: (tx: Tx) => Promise<Record<string, string> | null>) {
   return dbFor(scope).$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { dateToDay } from "@/lib/validation/record-fields";
-import type { Provenance } from "./account-provenance";
+import type { ApiTokenActor, Provenance } from "./account-provenance";
 import type { AccountRemoval } from "./account-records";
 import { labelMap } from "../labels";
 import type { AccountPageRow, AccountPageWant, RawSource } from "./read-accounts";
@@ -38,11 +38,17 @@ export interface AccountPageExtras {
   labels: Map<string, string>;
 }
 
-const provenanceOf = (raw: Omit<RawSource, "verifiedAt"> & { verifiedAt: string | Date | null }, names: Map<string, string>, meaning: Provenance["meaning"] = "recorded"): Provenance => ({
+/** Who wrote or checked a record: a member by name, or the API token the write came through (decision 094). */
+interface Recorders {
+  members: Map<string, string>;
+  tokens: Map<string, ApiTokenActor>;
+}
+const provenanceOf = (raw: Omit<RawSource, "verifiedAt"> & { verifiedAt: string | Date | null }, who: Recorders, meaning: Provenance["meaning"] = "recorded"): Provenance => ({
   source: raw.source,
   meaning,
   verifiedAt: raw.verifiedAt === null ? null : new Date(raw.verifiedAt),
-  verifiedBy: raw.verifiedById === null ? null : (names.get(raw.verifiedById) ?? null),
+  verifiedBy: raw.verifiedById === null ? null : (who.members.get(raw.verifiedById) ?? null),
+  verifiedByToken: raw.verifiedById === null ? null : (who.tokens.get(raw.verifiedById) ?? null),
 });
 const day = (iso: string | null) => dateToDay(iso === null ? null : new Date(iso));
 /** Code-point order: the C collation's, in which the second statement sorted these (ORDER BY name, id). */
@@ -54,7 +60,10 @@ function byCodePoint(a: string, b: string): number {
 
 /** The account page's provenance, forms and evidence labels, from its statement's row (decision 047). */
 export function accountPageExtras(row: AccountPageRow, want: AccountPageWant): AccountPageExtras {
-  const names = new Map(row.members.map((m) => [m.id, m.name]));
+  const names: Recorders = {
+    members: new Map(row.members.map((m) => [m.id, m.name])),
+    tokens: new Map(row.apiTokens.map((k) => [k.id, { name: k.name, revoked: k.revoked }])),
+  };
   const methods = row.logins.flatMap((l) => l.twoStepMethods);
   const children = [...methods, ...row.partners, ...row.apps, ...row.otherAccess];
   const people = new Map<string, { id: string; name: string; company: string | null }>();

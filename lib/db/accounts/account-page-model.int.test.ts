@@ -110,9 +110,9 @@ describe("the account page's read model", () => {
     await db.login.update({ where: { id: login.id }, data: { verifiedById: stranger.id, verifiedAt: at } });
     await db.twoStepMethod.update({ where: { id: method.id }, data: { verifiedById: tenant.userId, verifiedAt: at } });
     const model = await readAccountPageModel(scope, accountId, { labels: false });
-    expect(model.provenance.account).toEqual({ source: "IMPORT", meaning: "checked", verifiedAt: at, verifiedBy: "Test User" });
-    expect(model.provenance.logins.get(login.id)).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: null });
-    expect(model.provenance.children.get(method.id)).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: "Test User" });
+    expect(model.provenance.account).toEqual({ source: "IMPORT", meaning: "checked", verifiedAt: at, verifiedBy: "Test User", verifiedByToken: null });
+    expect(model.provenance.logins.get(login.id)).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: null, verifiedByToken: null });
+    expect(model.provenance.children.get(method.id)).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: "Test User", verifiedByToken: null });
     // What the page renders carries none of it (the provenance lines read the maps).
     expect(Object.keys(model.account.logins[0]).sort()).toEqual(Object.keys(before.account.logins[0]).sort());
     expect(model.account.logins[0]).not.toHaveProperty("verifiedById");

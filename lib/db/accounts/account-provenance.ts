@@ -10,4 +10,15 @@ export interface Provenance {
   meaning: "checked" | "recorded";
   verifiedAt: Date | null;
   verifiedBy: string | null;
+  /** Set when the date was written through an API token: the token is named instead of a person (decision 094). */
+  verifiedByToken?: ApiTokenActor | null;
+}
+
+/**
+ * An API token a change came through, as a page names it (decision 094): its current name, and whether it has been
+ * revoked since. Tokens are never deleted, so the name can always be found.
+ */
+export interface ApiTokenActor {
+  name: string;
+  revoked: boolean;
 }

@@ -5,7 +5,7 @@ import { lockForTransaction } from "../advisory-lock";
 import type { Tx } from "../client";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
-import { accountScopeWhere, type Scope } from "../scope";
+import { actorOf, accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, assertCanWrite, audit, writeAccountData } from "../write-context";
 import { utcToday } from "@/lib/days";
@@ -45,7 +45,7 @@ export async function createAccount(scope: Scope, input: CreateAccountInput): Pr
     await assertSellerIdFree(tx, scope, input.sellerId);
     const account = await tx.sellerAccount.create({ data: { orgId: scope.orgId, ...fields(input), source: "FORM" }, select: { id: true, ...EDITABLE } });
     await audit(tx, scope, { action: "account.created", entityType: "SellerAccount", entityId: account.id, accountId: account.id, after: { ...account, source: "FORM" } });
-    await recomputeAccounts(tx, scope.orgId, [account.id], { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, [account.id], { today: utcToday(), ...actorOf(scope) });
     return { id: account.id };
   });
 }
@@ -117,7 +117,7 @@ export async function removeAccount(scope: Scope, input: RemoveAccountInput): Pr
     await tx.sellerAccount.delete({ where: { id: account.id } });
     const { storeName, sellerId, region, marketplaces, plan, status, clientId } = account;
     await audit(tx, scope, { action: "account.removed", entityType: "SellerAccount", entityId: account.id, accountId: account.id, before: { storeName, sellerId, region, marketplaces, plan, status, clientId, removed } });
-    await recomputeAccounts(tx, scope.orgId, sharing, { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, sharing, { today: utcToday(), ...actorOf(scope) });
     await refreshPersonAccess(tx, scope.orgId, people);
   });
   return withCurrentValues(edit, () => accountFormValues(scope, input.accountId));

@@ -3,7 +3,7 @@ import { AppError, withCurrentValues } from "@/lib/errors";
 import { latestDayAnywhere } from "@/lib/days";
 import { passwordChangedDateError, type AddTwoStepMethodInput, type UpdateLoginInput, type UpdateTwoStepMethodInput } from "@/lib/validation/account-edits";
 import type { Tx } from "../client";
-import type { Scope } from "../scope";
+import { recorderId, type Scope } from "../scope";
 import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
 import { loginEmailKey, sameTwoStepMethod, type TwoStepIdentity } from "@/lib/validation/record-identity";
 import { assertEmailFreeOnAccount, assertNoOtherPrimary, assertPersonInOrg, loginFacts, loginFormValues } from "./login-records";
@@ -24,7 +24,7 @@ export async function addTwoStepMethod(scope: Scope, input: AddTwoStepMethodInpu
     const method = await tx.twoStepMethod.create({
       data: {
         orgId: scope.orgId, loginId: input.loginId, kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4,
-        deviceId: input.deviceId, addedAt: new Date(), source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
+        deviceId: input.deviceId, addedAt: new Date(), source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date(),
       },
     });
     await audit(tx, scope, { action: "twoStepMethod.added", entityType: "TwoStepMethod", entityId: method.id, accountId: input.accountId, after: method });
@@ -74,7 +74,7 @@ export async function updateTwoStepMethod(scope: Scope, input: UpdateTwoStepMeth
     if (input.role === "PRIMARY" && before.role !== "PRIMARY") await assertNoOtherPrimaryMethod(tx, scope, before.loginId, before.id);
     const after = await tx.twoStepMethod.update({
       where: { id: before.id },
-      data: { kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4, deviceId: input.deviceId, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() },
+      data: { kind: input.kind, role: input.role, label: input.label, phoneLast4: input.phoneLast4, deviceId: input.deviceId, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() },
     });
     await audit(tx, scope, { action: "twoStepMethod.updated", entityType: "TwoStepMethod", entityId: before.id, accountId: input.accountId, before: methodFacts(before), after: methodFacts(after) });
     return { value: undefined, alsoTouches: await accountsUsingDevices(tx, scope.orgId, [before.deviceId, input.deviceId]) };
@@ -111,7 +111,7 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
         passwordChangedAt: day(input.passwordChangedAt),
         role: input.role, email: input.email, personId: input.personId,
         invitedAt: day(input.invitedAt), acceptedAt: day(input.acceptedAt), lastLoginAt: day(input.lastLoginAt), passwordReused: input.passwordReused,
-        source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
+        source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date(),
       },
     });
     if (input.personId !== undefined && input.personId !== before.personId) {
@@ -148,7 +148,7 @@ export async function updateLogin(scope: Scope, input: UpdateLoginInput) {
 export async function markAccountVerified(scope: Scope, accountId: string, version: number) {
   return writeAccountData(scope, accountId, version, async (tx) => {
     const now = new Date();
-    await tx.sellerAccount.update({ where: { id: accountId }, data: { lastVerifiedAt: now, verifiedById: scope.userId } });
+    await tx.sellerAccount.update({ where: { id: accountId }, data: { lastVerifiedAt: now, verifiedById: recorderId(scope) } });
     await audit(tx, scope, { action: "account.verified", entityType: "SellerAccount", entityId: accountId, accountId, after: { lastVerifiedAt: now } });
     return { value: undefined };
   });

@@ -279,11 +279,14 @@ SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketp
    WHERE t."orgId" = $1 AND t."accountId" = acc.id AND t.status = 'OPEN' AND t."findingId" IS NOT NULL) AS "openTasks",
   (SELECT coalesce(json_agg(json_build_object('day', to_char(s.day, 'YYYY-MM-DD'), 'score', s.score) ORDER BY s.day), '[]')
    FROM "AccountScoreDaily" s WHERE s."orgId" = $1 AND s."accountId" = acc.id AND s.day >= $5::timestamptz) AS scores,
-  (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e."createdAt", 'action', e.action, 'actor', e.actor, 'ruleId', e."ruleId", 'before', e.before, 'after', e.after)
+  (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e."createdAt", 'action', e.action, 'actor', e.actor, 'actorToken', e."actorToken", 'ruleId', e."ruleId", 'before', e.before, 'after', e.after)
       ORDER BY e.id DESC), '[]')
-   FROM (SELECT ev.id, ev."createdAt", ev.action, ev.before, ev.after, u.name AS actor, f."ruleId"
+   FROM (SELECT ev.id, ev."createdAt", ev.action, ev.before, ev.after, u.name AS actor, f."ruleId",
+           -- A change through an API token is credited to the token (decision 094).
+           CASE WHEN tk.id IS NULL THEN NULL ELSE json_build_object('name', tk.name, 'revoked', tk."revokedAt" IS NOT NULL) END AS "actorToken"
          FROM "AuditEvent" ev
          LEFT JOIN "User" u ON u.id = ev."actorUserId"
+         LEFT JOIN "ApiToken" tk ON tk.id = ev."actorTokenId" AND tk."orgId" = $1
          LEFT JOIN "Finding" f ON ev."entityType" = 'Finding' AND f.id = ev."entityId" AND f."orgId" = $1
          WHERE ev."orgId" = $1 AND ev."accountId" = acc.id ORDER BY ev.id DESC LIMIT $6) e) AS events,
   (SELECT coalesce(json_agg(json_build_object('loginId', r."loginId", 'decision', r.decision, 'note', r.note, 'decidedAt', r."decidedAt", 'by', r.reviewer)), '[]')
@@ -294,6 +297,9 @@ SELECT acc.id, acc."storeName", acc."sellerId", acc.region, coalesce(acc.marketp
   -- A verifier's name is shown only when they are a member of this organisation (users are not tenant rows).
   (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]')
    FROM "Membership" mb JOIN "User" u ON u.id = mb."userId" WHERE mb."orgId" = $1) AS members,
+  -- …or an API token of this organisation, when the write came through one (decision 094).
+  (SELECT coalesce(json_agg(json_build_object('id', tk.id, 'name', tk.name, 'revoked', tk."revokedAt" IS NOT NULL)), '[]')
+   FROM "ApiToken" tk WHERE tk."orgId" = $1) AS "apiTokens",
   CASE WHEN $7 THEN (SELECT count(*)::int FROM "Finding" f WHERE f."orgId" = $1 AND f."accountId" = acc.id) END AS "findingCount",
   CASE WHEN $8 THEN (SELECT coalesce(json_agg(r ORDER BY r."createdAt" DESC), '[]') FROM (
       SELECT id, format, locale, "createdAt", sha256 FROM "Report" WHERE "orgId" = $1 AND "accountId" = acc.id ORDER BY "createdAt" DESC LIMIT ${REPORTS_LIMIT}

@@ -6,7 +6,7 @@ import type { CreateLoginInput, RemoveLoginInput } from "@/lib/validation/login-
 import type { Tx } from "../client";
 import type { Login } from "../generated/client";
 import { assertNameFreeOrConfirmed } from "../people/same-named-people";
-import { accountScopeWhere, type Scope } from "../scope";
+import { recorderId, accountScopeWhere, type Scope } from "../scope";
 import { clientReach } from "../client-reach";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
@@ -80,7 +80,7 @@ export async function createLogin(scope: Scope, input: CreateLoginInput): Promis
     if (personId) await assertPersonInOrg(tx, scope, personId);
     else {
       await assertNameFreeOrConfirmed(tx, scope, { name: input.personName!, confirmation: input, field: "personName", key: "validation.loginPersonNameTaken" });
-      const person = await tx.person.create({ data: { orgId: scope.orgId, name: input.personName!, external: input.personExternal, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+      const person = await tx.person.create({ data: { orgId: scope.orgId, name: input.personName!, external: input.personExternal, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } });
       await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: { name: person.name, external: person.external, source: "FORM" } });
       personId = person.id;
     }
@@ -88,7 +88,7 @@ export async function createLogin(scope: Scope, input: CreateLoginInput): Promis
       data: {
         orgId: scope.orgId, accountId: input.accountId, role: input.role, email: input.email, personId, status: input.status,
         invitedAt: day(input.invitedAt), acceptedAt: day(input.acceptedAt), lastLoginAt: day(input.lastLoginAt), passwordChangedAt: day(input.passwordChangedAt),
-        passwordReused: input.passwordReused, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date(),
+        passwordReused: input.passwordReused, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date(),
       },
     });
     await tx.loginUser.create({ data: { orgId: scope.orgId, loginId: login.id, personId } });

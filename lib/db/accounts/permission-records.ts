@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { SetPermissionsInput } from "@/lib/validation/permission-form";
-import type { Scope } from "../scope";
+import { recorderId, type Scope } from "../scope";
 import { audit, writeAccountData } from "../write-context";
 
 /**
@@ -21,7 +21,7 @@ export async function setLoginPermissions(scope: Scope, input: SetPermissionsInp
     const now = new Date();
     if (input.grants.length)
       await tx.permissionGrant.createMany({
-        data: input.grants.map((g) => ({ orgId: scope.orgId, loginId: login.id, toolId: g.toolId, level: g.level, marketplace: g.marketplace, source: "FORM" as const, verifiedById: scope.userId, verifiedAt: now })),
+        data: input.grants.map((g) => ({ orgId: scope.orgId, loginId: login.id, toolId: g.toolId, level: g.level, marketplace: g.marketplace, source: "FORM" as const, verifiedById: recorderId(scope), verifiedAt: now })),
       });
     const after = [...input.grants].sort((a, b) => a.toolId.localeCompare(b.toolId) || (a.marketplace ?? "").localeCompare(b.marketplace ?? "")).map((g) => ({ toolId: g.toolId, level: g.level, marketplace: g.marketplace }));
     await audit(tx, scope, { action: "permissions.set", entityType: "Login", entityId: login.id, accountId: input.accountId, before, after });

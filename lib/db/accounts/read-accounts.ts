@@ -8,7 +8,7 @@ import type { AccountStatus, DeviceKind, FindingStatus, LoginRole, LoginStatus, 
 import type { HistoryEntry } from "../history";
 import type { LabelRow } from "../labels";
 import type { AccountReportRow } from "./account-page-extras";
-import type { Provenance } from "./account-provenance";
+import type { ApiTokenActor, Provenance } from "./account-provenance";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
 import { dbFor, scopedRows } from "../tenant";
@@ -285,6 +285,8 @@ export interface AccountPageRow extends Omit<AccountDetail, "logins" | "partners
   reviews: { loginId: string; decision: string; note: string | null; decidedAt: string; by: string | null }[];
   openTasks: (OpenFindingTask & { findingId: string })[];
   members: { id: string; name: string }[];
+  /** The organisation's API tokens: a record written through one names it (decision 094). */
+  apiTokens: ({ id: string } & ApiTokenActor)[];
   /** Null unless asked for: every finding of the account, resolved ones too (the removal preview). */
   findingCount: number | null;
   reports: AccountReportRow[] | null;
@@ -326,7 +328,7 @@ export async function readAccountPageRow(scope: Scope, id: string, want: Account
 
 /** The page's data from its row: the provenance and form facts left out, so what is rendered is what it was. */
 export function accountPageOf(row: AccountPageRow): AccountPage {
-  const { stale: _stale, scores, events, reviews, openTasks, members: _m, findingCount: _f, reports: _r, labels: _l, source: _s, verifiedById: _v, ...account } = row;
+  const { stale: _stale, scores, events, reviews, openTasks, members: _m, apiTokens: _tk, findingCount: _f, reports: _r, labels: _l, source: _s, verifiedById: _v, ...account } = row;
   return {
     account: {
       ...account,

@@ -192,6 +192,8 @@ export async function authenticateApiToken(token: string | null, ip: string): Pr
         memberships: [],
         requireTwoFactor: false,
         twoFactorEnabled: true,
+        // Its writes are credited to the token, not to the member who made it (decision 094).
+        apiTokenId: row.id,
       },
     },
   };

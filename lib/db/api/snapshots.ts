@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { jsonProblemOf } from "@/lib/api/audit";
+import { jsonProblemOf } from "@/lib/validation/json-problem";
 import { parseSnapshot, type Snapshot, type SnapshotError } from "@/lib/validation/snapshot";
 import type { Scope } from "../scope";
 import { exportSnapshot } from "../snapshots/export";

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "../client";
 import { assertPersonVisible } from "../people/people-sql";
-import type { Scope } from "../scope";
+import { recorderId, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit, writeAccountData } from "../write-context";
 import { utcToday } from "@/lib/days";
@@ -69,7 +69,7 @@ async function handOver(tx: Tx, scope: Scope, task: HandoverTask, to: string): P
   const devices = held.filter((d) => !sharedOutside.has(d));
   const removed = await tx.loginUser.deleteMany({ where: { orgId, loginId: login.id, personId: login.personId } });
   const added = await tx.loginUser.createMany({ data: [{ orgId, loginId: login.id, personId: to }], skipDuplicates: true });
-  await tx.login.update({ where: { id: login.id }, data: { personId: to, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+  await tx.login.update({ where: { id: login.id }, data: { personId: to, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } });
   if (devices.length) await tx.device.updateMany({ where: { orgId, id: { in: devices }, holderId: login.personId }, data: { holderId: to } });
   const undo: HandoverUndo = { personId: login.personId, removedUser: removed.count > 0, addedUser: added.count > 0, devices };
   await tx.offboardingTask.update({ where: { id: task.id }, data: { undo: { ...undo }, handedToId: to } });

@@ -5,7 +5,7 @@ import { latestDayAnywhere, utcToday } from "@/lib/days";
 import type { Tx } from "../client";
 import { assertPersonVisible } from "../people/people-sql";
 import { recomputeAccounts } from "../risk/recompute";
-import { accountScopeWhere, type Scope } from "../scope";
+import { recorderId, actorOf, accountScopeWhere, type Scope } from "../scope";
 import { accountsUsingDevices, assertCanWrite, audit, writeAccountData } from "../write-context";
 import { dbFor } from "../tenant";
 import { checkHandoverPerson, completeHandover } from "./handover";
@@ -68,7 +68,7 @@ export async function offboardPerson(scope: Scope, personId: string, departedAt:
         devicesToRehome: data.filter((d) => d.kind === "DEVICE_REHOME").length,
       },
     });
-    await recomputeAccounts(tx, orgId, await accountsTouchedByPerson(tx, orgId, personId), { today, actorUserId: scope.userId });
+    await recomputeAccounts(tx, orgId, await accountsTouchedByPerson(tx, orgId, personId), { today, ...actorOf(scope) });
     return { tasks: data.length };
   });
 }
@@ -125,7 +125,7 @@ export async function completeOffboardingTask(scope: Scope, taskId: string, newP
     if (!login) return { value: { changed: true } };
     if (login.personId === task.personId) {
       if ((LIVE as readonly string[]).includes(login.status)) {
-        await tx.login.update({ where: { id: login.id }, data: { status: "DISABLED", source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+        await tx.login.update({ where: { id: login.id }, data: { status: "DISABLED", source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } });
         await tx.offboardingTask.update({ where: { id: task.id }, data: { undo: { loginStatus: login.status } } });
         await audit(tx, scope, {
           action: "login.updated", entityType: "Login", entityId: login.id, accountId: task.accountId,

@@ -5,7 +5,7 @@ import { Prisma } from "../generated/client";
 import { taskInScopeOrThrow, type Task } from "./offboarding-tasks";
 import { assertPersonVisible } from "../people/people-sql";
 import { recomputeAccounts } from "../risk/recompute";
-import type { Scope } from "../scope";
+import { actorOf, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, assertCanWrite, audit, writeAccountData } from "../write-context";
 import { utcToday } from "@/lib/days";
@@ -106,7 +106,7 @@ export async function cancelOffboarding(scope: Scope, personId: string): Promise
       before: { departedAt: person.departedAt, offboardingStartedAt: person.offboardingStartedAt, tasks: deleted.count },
       after: { departedAt: person.departedAtBeforeOffboarding },
     });
-    await recomputeAccounts(tx, orgId, await accountsTouchedByPerson(tx, orgId, personId), { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, orgId, await accountsTouchedByPerson(tx, orgId, personId), { today: utcToday(), ...actorOf(scope) });
     return { cancelled: true as const };
   });
 }

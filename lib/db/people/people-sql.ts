@@ -160,6 +160,8 @@ handover AS (
 SELECT p.id, p.name, p.email, p.company, p.external, p."departedAt", p."offboardingStartedAt", p.version, p.source, p."verifiedAt",
   -- A verifier's name is shown only when they are a member of this organisation (users are not tenant rows).
   (SELECT u.name FROM "Membership" mb JOIN "User" u ON u.id = mb."userId" WHERE mb."orgId" = $1 AND mb."userId" = p."verifiedById") AS "verifiedBy",
+  -- …or the API token the write came through (decision 094).
+  (SELECT json_build_object('name', tk.name, 'revoked', tk."revokedAt" IS NOT NULL) FROM "ApiToken" tk WHERE tk."orgId" = $1 AND tk.id = p."verifiedById") AS "verifiedByToken",
   -- For the accounts metric (ACCESS_METRICS' account_counts): accounts in scope where they hold other access.
   (SELECT coalesce(json_agg(DISTINCT o."accountId"), '[]') FROM "OtherAccess" o
    JOIN "SellerAccount" a ON a.id = o."accountId" AND a."orgId" = $1 AND ${IN_CLIENTS("a")}

@@ -1,6 +1,6 @@
 import "server-only";
 import { dateToDay } from "@/lib/validation/record-fields";
-import type { Provenance } from "../accounts/account-provenance";
+import type { ApiTokenActor, Provenance } from "../accounts/account-provenance";
 import type { DeviceKind } from "../generated/enums";
 import { labelMap, type LabelRow } from "../labels";
 import type { PersonRemoval } from "./person-records";
@@ -42,6 +42,7 @@ export interface RawPersonExtras {
   source: Provenance["source"];
   verifiedAt: Date | null;
   verifiedBy: string | null;
+  verifiedByToken: ApiTokenActor | null;
   removal: PersonRemoval | null;
   heldDevices: PersonEditing["devices"] | null;
   hasOthers: boolean | null;
@@ -60,7 +61,7 @@ export interface PersonPageExtras {
 /** The person page's provenance, forms, hand-over candidates and evidence labels, from its statement's row. */
 export function personPageExtras(row: RawPersonExtras, want: PersonPageWant): PersonPageExtras {
   return {
-    provenance: { source: row.source, meaning: "recorded", verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy },
+    provenance: { source: row.source, meaning: "recorded", verifiedAt: row.verifiedAt, verifiedBy: row.verifiedBy, verifiedByToken: row.verifiedByToken },
     editing: want.editing && row.removal && row.heldDevices && row.hasOthers !== null
       ? {
           values: { version: String(row.version), name: row.name, email: row.email ?? "", company: row.company ?? "", external: row.external ? "yes" : "no", departedAt: dateToDay(row.departedAt) },

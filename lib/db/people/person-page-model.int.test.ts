@@ -89,10 +89,10 @@ describe("the person page's read model", () => {
     const stranger = await db.user.create({ data: { email: `${tenant.orgId}-stranger@test.example`, name: "Stranger", passwordHash: "x" } });
     const at = new Date("2026-11-02T03:04:05.678Z");
     await db.person.update({ where: { id: people[3] }, data: { verifiedById: tenant.userId, verifiedAt: at } });
-    expect((await readPersonPageModel(scope, people[3], { labels: false })).provenance).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: "Test User" });
+    expect((await readPersonPageModel(scope, people[3], { labels: false })).provenance).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: "Test User", verifiedByToken: null });
     await db.person.update({ where: { id: people[3] }, data: { verifiedById: stranger.id } });
     const model = await readPersonPageModel(scope, people[3], { labels: false });
-    expect(model.provenance).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: null });
+    expect(model.provenance).toEqual({ source: "IMPORT", meaning: "recorded", verifiedAt: at, verifiedBy: null, verifiedByToken: null });
     expect(Object.keys(model.person).sort()).toEqual(["checklist", "company", "departedAt", "devices", "email", "external", "findings", "id", "logins", "metrics", "name", "offboardingStartedAt"]);
     expect(model.person).toEqual(before.person);
   });

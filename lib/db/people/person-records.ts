@@ -6,7 +6,7 @@ import type { Tx } from "../client";
 import { refreshPersonAccess } from "./person-access";
 import { assertNameFreeOrConfirmed } from "./same-named-people";
 import { recomputeAccounts } from "../risk/recompute";
-import { isOrgAdmin, type Scope } from "../scope";
+import { recorderId, actorOf, isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit } from "../write-context";
 import { utcToday } from "@/lib/days";
@@ -54,9 +54,9 @@ export async function updatePerson(scope: Scope, input: UpdatePersonInput): Prom
   const edit = dbFor(scope).$transaction(async (tx) => {
     const before = await claimPerson(tx, scope, input.personId, input.version);
     const data = { name: input.name, email: input.email, company: input.company, external: input.external, departedAt: dayToDate(input.departedAt) };
-    await tx.person.update({ where: { id: before.id }, data: { ...data, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+    await tx.person.update({ where: { id: before.id }, data: { ...data, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } });
     await audit(tx, scope, { action: "person.updated", entityType: "Person", entityId: before.id, before: personFacts(before), after: data });
-    await recomputeAccounts(tx, scope.orgId, await accountsOfPeople(tx, scope.orgId, [before.id]), { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, await accountsOfPeople(tx, scope.orgId, [before.id]), { today: utcToday(), ...actorOf(scope) });
     await refreshPersonAccess(tx, scope.orgId, [before.id]);
   });
   await withCurrentValues(edit, () => personFormValues(scope, input.personId));
@@ -68,7 +68,7 @@ export async function createPerson(scope: Scope, input: CreatePersonInput): Prom
   return dbFor(scope).$transaction(async (tx) => {
     await assertNameFreeOrConfirmed(tx, scope, { name: input.name, confirmation: input, field: "name", key: "validation.personNameTaken" });
     const data = { name: input.name, email: input.email, company: input.company, external: input.external, departedAt: dayToDate(input.departedAt) };
-    const person = await tx.person.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+    const person = await tx.person.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } });
     await audit(tx, scope, { action: "person.created", entityType: "Person", entityId: person.id, after: data });
     // Their (empty) stored access: without a row the list's "most access first" order, which walks
     // PersonAccess, would leave them out.
@@ -110,7 +110,7 @@ export async function removePerson(scope: Scope, input: RemovePersonInput): Prom
     };
     await tx.person.delete({ where: { id: before.id } });
     await audit(tx, scope, { action: "person.removed", entityType: "Person", entityId: before.id, before: { ...personFacts(before), ...gone } });
-    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), ...actorOf(scope) });
   });
 }
 
@@ -140,7 +140,7 @@ export async function mergePeople(scope: Scope, input: MergePeopleInput): Promis
       action: "person.merged", entityType: "Person", entityId: kept.id,
       before: { kept: personFacts(kept), duplicate: { id: duplicate.id, ...personFacts(duplicate) } }, after: { kept: personFacts(kept), moved: { ...moved, loginUses: uses.length } },
     });
-    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), ...actorOf(scope) });
     await refreshPersonAccess(tx, scope.orgId, [kept.id]);
   });
   await withCurrentValues(edit, () => personFormValues(scope, input.personId));
@@ -158,13 +158,13 @@ export async function saveDevice(scope: Scope, input: SaveDeviceInput): Promise<
     let id = input.deviceId;
     if (id) {
       if (!before) throw new AppError("NOT_FOUND", "Device not found");
-      const claimed = await tx.device.updateMany({ where: { id, orgId: scope.orgId, version: input.version ?? -1 }, data: { ...data, version: { increment: 1 }, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } });
+      const claimed = await tx.device.updateMany({ where: { id, orgId: scope.orgId, version: input.version ?? -1 }, data: { ...data, version: { increment: 1 }, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } });
       if (claimed.count !== 1) throw new AppError("CONFLICT", "This device was changed by someone else since you opened it.");
     } else {
-      id = (await tx.device.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: scope.userId, verifiedAt: new Date() } })).id;
+      id = (await tx.device.create({ data: { orgId: scope.orgId, ...data, source: "FORM", verifiedById: recorderId(scope), verifiedAt: new Date() } })).id;
     }
     await audit(tx, scope, { action: before ? "device.updated" : "device.created", entityType: "Device", entityId: id, before: before ? deviceFacts(before) : undefined, after: data });
-    await recomputeAccounts(tx, scope.orgId, await accountsUsingDevices(tx, scope.orgId, [id]), { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, await accountsUsingDevices(tx, scope.orgId, [id]), { today: utcToday(), ...actorOf(scope) });
     await refreshPersonAccess(tx, scope.orgId, [...new Set([before?.holderId, input.holderId].filter((p): p is string => !!p))]);
   });
   await withCurrentValues(edit, async () => {
@@ -183,7 +183,7 @@ export async function removeDevice(scope: Scope, input: RemoveDeviceInput): Prom
     const removed = await tx.device.deleteMany({ where: { id: before.id, orgId: scope.orgId, version: input.version } });
     if (removed.count !== 1) throw new AppError("CONFLICT", "This device was changed by someone else since you opened it.");
     await audit(tx, scope, { action: "device.removed", entityType: "Device", entityId: before.id, before: deviceFacts(before) });
-    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), actorUserId: scope.userId });
+    await recomputeAccounts(tx, scope.orgId, touched, { today: utcToday(), ...actorOf(scope) });
     if (before.holderId) await refreshPersonAccess(tx, scope.orgId, [before.holderId]);
   });
 }

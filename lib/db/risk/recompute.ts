@@ -30,6 +30,8 @@ export interface RecomputeResult {
 export interface RecomputeOptions {
   today: string;
   actorUserId?: string | null;
+  /** The API token the change came through, credited in the trail beside actorUserId (decision 094). */
+  actorTokenId?: string | null;
   settings?: RiskSettingsOverrides;
   /** Smallest and largest of `accountIds` in the database's order: a planner hint for batches (see loadEvaluationSnapshot). */
   range?: [string, string];
@@ -223,8 +225,8 @@ async function write(sql: Sql, orgId: string, { inserts, refresh, resolve, audit
        FROM "SellerAccount" a WHERE f."orgId" = $1 AND f.id = ANY(${arg(resolve)}::text[]) AND a.id = f."accountId" RETURNING 1)`);
   }
   if (audits.length) {
-    parts.push(`aud AS (INSERT INTO "AuditEvent" ("orgId", "actorUserId", action, "entityType", "entityId", "accountId", before, after)
-       SELECT $1, ${arg(options.actorUserId ?? null)}::text, t.action, 'Finding', t.fid, t.aid, jsonb_build_object('status', t.b), jsonb_build_object('status', t.a2)
+    parts.push(`aud AS (INSERT INTO "AuditEvent" ("orgId", "actorUserId", "actorTokenId", action, "entityType", "entityId", "accountId", before, after)
+       SELECT $1, ${arg(options.actorUserId ?? null)}::text, ${arg(options.actorTokenId ?? null)}::text, t.action, 'Finding', t.fid, t.aid, jsonb_build_object('status', t.b), jsonb_build_object('status', t.a2)
        FROM unnest(${arg(audits.map((a) => a.action))}::text[], ${arg(audits.map((a) => a.findingId))}::text[], ${arg(audits.map((a) => a.accountId))}::text[],
                    ${arg(audits.map((a) => a.before))}::text[], ${arg(audits.map((a) => a.after))}::text[]) AS t(action, fid, aid, b, a2) RETURNING 1)`);
   }

@@ -12,7 +12,7 @@ import { findClientByName, lockClientNames } from "../clients/client-records";
 import { clientReach, guardOtherClientsFindings, OUT_OF_REACH, peopleSeenBy } from "../client-reach";
 import { peopleOnAccounts, refreshPersonAccess } from "../people/person-access";
 import { recomputeAccounts } from "../risk/recompute";
-import { isOrgAdmin, type Scope } from "../scope";
+import { recorderId, actorOf, isOrgAdmin, type Scope } from "../scope";
 import { dbFor } from "../tenant";
 import { accountsUsingDevices, audit } from "../write-context";
 import { utcToday } from "@/lib/days";
@@ -217,7 +217,7 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
   const { plan, existingRows, personDb, deviceDb } = prepared;
   let clientId = prepared.clientId;
   if (clientId === NEW_CLIENT) clientId = (await tx.client.create({ data: { orgId, name: options.client! }, select: { id: true } })).id;
-  const ctx: ApplyContext = { orgId, source: options.source, verifiedById: scope.userId, clientId, personDb, deviceDb };
+  const ctx: ApplyContext = { orgId, source: options.source, verifiedById: recorderId(scope), clientId, personDb, deviceDb };
 
   const updated = plan.accounts.filter((a) => a.status === "updated");
   const updatedIds = updated.map((a) => a.id!);
@@ -246,7 +246,7 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
       data: created.map((id, i) => {
         const a = createdPlans[i].account;
         const after = { id, storeName: a.storeName, sellerId: a.sellerId, region: a.region, marketplaces: a.marketplaces, plan: a.plan, status: a.status, clientId: ctx.clientId ?? null, source: options.source };
-        return { orgId, actorUserId: scope.userId, action: "account.created", entityType: "SellerAccount", entityId: id, accountId: id, after };
+        return { orgId, ...actorOf(scope), action: "account.created", entityType: "SellerAccount", entityId: id, accountId: id, after };
       }),
     });
 
@@ -264,7 +264,7 @@ async function apply(tx: Tx, scope: Scope, prepared: Prepared, options: { client
   // Rules look across accounts (a device shared by two people's logins): a restricted caller's own accounts may not
   // bring another client's account a finding it did not have (decision 082). Counted before and after the recompute.
   const noNewFindingsElsewhere = await guardOtherClientsFindings(tx, scope, [...touched]);
-  await recomputeAccounts(tx, orgId, [...touched], { today: utcToday(), actorUserId: scope.userId });
+  await recomputeAccounts(tx, orgId, [...touched], { today: utcToday(), ...actorOf(scope) });
   await noNewFindingsElsewhere();
   const peopleAfter = await peopleOnAccounts(tx, orgId, written);
   await refreshPersonAccess(tx, orgId, [...new Set([...peopleBefore, ...peopleAfter, ...changed.created, ...changed.updatedPeople])]);

@@ -1,5 +1,5 @@
 // The import page's problem list: what a row should have held, in the reader's language. The JSON path
-// is shown beside each message; the CLI keeps the schema's English wording.
+// is shown beside each message. The API and `gatehouse audit` (in English) say the same (decision 094).
 export const ja = {
   "importError.missing": "値がありません（{expected}が必要です）。",
   "importError.type": "{expected}が必要ですが、{received}が指定されています。",

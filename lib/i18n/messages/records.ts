@@ -44,6 +44,9 @@ export const ja = {
   "provenance.recorded": "{date} に {who} が記録",
   "provenance.recordedOn": "{date} に記録",
   "provenance.recordedUnknown": "記録した日は不明",
+  // Who a change is credited to when it came through an API token (decision 094): its current name.
+  "actor.apiToken": "APIトークン「{name}」",
+  "actor.apiTokenRevoked": "APIトークン「{name}」（失効済み）",
   "login.noEmail": "（Eメール未登録）",
   "history.otherChange": "記録を変更",
   "history.account.created": "アカウントを追加",
@@ -187,6 +190,8 @@ export const en: Record<keyof typeof ja, string> = {
   "provenance.recorded": "recorded on {date} by {who}",
   "provenance.recordedOn": "recorded on {date}",
   "provenance.recordedUnknown": "date recorded unknown",
+  "actor.apiToken": "API token “{name}”",
+  "actor.apiTokenRevoked": "API token “{name}” (revoked)",
   "login.noEmail": "(no e-mail recorded)",
   "history.otherChange": "Record changed",
   "history.account.created": "Account added",

@@ -7,6 +7,8 @@ import { listSavedViews } from "@/lib/db/saved-views";
 import { canWrite } from "@/lib/db/write-context";
 import { utcToday } from "@/lib/days";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { perLocale } from "@/lib/i18n/per-locale";
+import type { Locale } from "@/lib/i18n/locales";
 import {
   accountListHref,
   accountListSearch,
@@ -40,6 +42,22 @@ const SORTABLE: { column: "storeName" | AccountColumn; sort: AccountSort; firstD
 
 export const generateMetadata = () => pageTitle("nav.accounts");
 
+/** The table's words that depend on the language alone: built once per locale, not on every view (decision 097). */
+const listWords = perLocale((t, locale: Locale) => {
+  const columnLabels: Record<AccountColumn, string> = {
+    sellerId: t("account.sellerId"), client: t("account.client"), region: t("account.region"), plan: t("account.plan"), status: t("account.status"),
+    score: t("account.score"), critical: t("table.openCritical"), high: t("table.openHigh"), openFindings: t("account.openFindings"),
+    passwordAge: t("table.passwordAge"), lastLogin: t("table.lastLogin"), logins: t("account.logins"),
+  };
+  const table: Omit<AccountsTableLabels, "caption"> = {
+    storeName: t("account.storeName"), ...columnLabels, never: t("table.never"), unknown: t("table.unknown"), days: t("table.days", { days: "{days}" }),
+    plans: { PROFESSIONAL: t("plan.PROFESSIONAL"), INDIVIDUAL: t("plan.INDIVIDUAL") },
+    statuses: { ACTIVE: t("accountStatus.ACTIVE"), SUSPENDED: t("accountStatus.SUSPENDED"), DEACTIVATED: t("accountStatus.DEACTIVATED") },
+  };
+  // toLocaleString builds a number format per call (≈ 0.1 ms): the note is the same for every view in a language.
+  return { columnLabels, table, exportNote: t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) }) };
+});
+
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const parsed = parseAccountListPage(raw);
@@ -51,14 +69,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   const [scope, t, locale] = await Promise.all([requireScope(), getT(), getLocale()]);
   // A client filter naming no client this user can reach is dropped and named with the others (decision 093).
   const [{ query, ignored, result }, options, views] = await Promise.all([listAccountsOfLink(scope, parsed), listAccountFilterOptions(scope), listSavedViews(scope)]);
-  const pageLinkStale = cursorUnread || result.cursorDropped;
+  // A page position dropped with an unreachable client (withoutUnreachableClient) is a stale page link too.
+  const pageLinkStale = cursorUnread || result.cursorDropped || (parsed.query.cursor !== undefined && query.cursor === undefined);
   const portal = Boolean(scope.portal);
 
-  const columnLabels: Record<AccountColumn, string> = {
-    sellerId: t("account.sellerId"), client: t("account.client"), region: t("account.region"), plan: t("account.plan"), status: t("account.status"),
-    score: t("account.score"), critical: t("table.openCritical"), high: t("table.openHigh"), openFindings: t("account.openFindings"),
-    passwordAge: t("table.passwordAge"), lastLogin: t("table.lastLogin"), logins: t("account.logins"),
-  };
+  const words = listWords(locale);
+  const columnLabels = words.columnLabels;
   const label = (c: "storeName" | AccountColumn) => (c === "storeName" ? t("account.storeName") : columnLabels[c]);
   const headers: Partial<Record<"storeName" | AccountColumn, React.ReactNode>> = {};
   const ariaSort: Partial<Record<string, "ascending" | "descending">> = {};
@@ -75,9 +91,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   const sortLabel = label(SORTABLE.find((s) => s.sort === query.sort)!.column);
   const labels: AccountsTableLabels = {
     caption: t("table.caption", { sort: sortLabel, dir: t(query.dir === "asc" ? "table.ascending" : "table.descending") }),
-    storeName: t("account.storeName"), ...columnLabels, never: t("table.never"), unknown: t("table.unknown"), days: t("table.days", { days: "{days}" }),
-    plans: { PROFESSIONAL: t("plan.PROFESSIONAL"), INDIVIDUAL: t("plan.INDIVIDUAL") },
-    statuses: { ACTIVE: t("accountStatus.ACTIVE"), SUSPENDED: t("accountStatus.SUSPENDED"), DEACTIVATED: t("accountStatus.DEACTIVATED") },
+    ...words.table,
   };
   const filtered = hasAccountFilters(query);
   const clearHref = accountListHref(query, { q: undefined, client: undefined, market: undefined, plan: undefined, status: undefined, severity: undefined, rule: undefined, min: undefined, max: undefined, cursor: undefined });
@@ -129,7 +143,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
           <a href={`/api/snapshot?view=1&format=xlsx&lang=${locale}${search ? `&${search}` : ""}`} download className="rounded border border-slate-300 bg-white px-3 py-1 no-underline hover:bg-slate-100">
             {t("export.sheetXlsx")}
           </a>
-          <span className="text-xs text-slate-600">{t("export.note", { max: EXPORT_ROW_LIMIT.toLocaleString(locale) })}</span>
+          <span className="text-xs text-slate-600">{words.exportNote}</span>
         </div>
       </div>
       {/* Saved views beside the filters they recall (below them on a narrow screen), not under the table. */}

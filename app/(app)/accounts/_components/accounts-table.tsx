@@ -50,7 +50,8 @@ interface Props {
   today: string;
 }
 
-export function AccountsTable({ rows, columns: visible, labels, headers, ariaSort, density, empty, today }: Props) {
+/** The table's columns: the store's name, then the shown ones in the reader's order (the single source of header and body). */
+export function accountColumns({ visible, labels, headers, today }: { visible: AccountColumn[]; labels: AccountsTableLabels; headers: Props["headers"]; today: string }) {
   const header = (id: "storeName" | AccountColumn, label: string) => () => headers[id] ?? label;
   const all = {
     sellerId: helper.accessor("sellerId", { header: labels.sellerId, cell: (info) => (info.getValue() ? html`<code class="text-xs">${info.getValue()}</code>` : "—") }),
@@ -82,7 +83,7 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
     }),
     logins: helper.accessor("loginCount", { id: "logins", header: labels.logins, cell: (info) => info.getValue() }),
   };
-  const columns = helper.columns([
+  return helper.columns([
     helper.accessor("storeName", {
       header: header("storeName", labels.storeName),
       // A plain link: a client Link per row is a client reference in the flight and a router component to
@@ -92,6 +93,10 @@ export function AccountsTable({ rows, columns: visible, labels, headers, ariaSor
     }),
     ...visible.map((c) => all[c]),
   ]);
+}
+
+export function AccountsTable({ rows, columns: visible, labels, headers, ariaSort, density, empty, today }: Props) {
+  const columns = accountColumns({ visible, labels, headers, today });
   return (
     <DataTable
       columns={columns}

@@ -2,6 +2,7 @@ import { LocalTime } from "@/components/local-time";
 import type { HistoryEntry } from "@/lib/db/history";
 import { historyActionLabel, historyDetail } from "@/lib/i18n/enum-label";
 import type { Locale } from "@/lib/i18n/locales";
+import { apiTokenActorText } from "@/lib/i18n/provenance-text";
 import type { Translate } from "@/lib/i18n/server";
 import { RULES } from "@/lib/risk";
 import { Empty, Section } from "./section";
@@ -22,7 +23,7 @@ export function HistorySection({ history, t, locale }: { history: HistoryEntry[]
               {e.ruleId && <span>{title(e.ruleId)}</span>}
               {/* Reasons and notes are typed by people: a long unbroken one wraps instead of widening the page. */}
               {detail && <span className="min-w-0 text-slate-700 [overflow-wrap:anywhere]">{detail}</span>}
-              <span className="text-slate-500">{e.actor ?? t("history.system")}</span>
+              <span className="text-slate-500">{e.actorToken ? apiTokenActorText(e.actorToken, t) : (e.actor ?? t("history.system"))}</span>
             </li>
           ); })}
         </ol>
