@@ -162,6 +162,19 @@ test("an organisation without accounts sees an empty overview", async ({ page })
   await signIn(page, empty.email, empty.password);
   await page.goto("/");
   await expect(page.getByTestId("overview-empty")).toBeVisible();
+  // A shared link's mistake is named even before the first account, beside how to begin (decision 099).
+  await page.goto("/accounts?client=no-such-client&severity=CRITICAL&cursor=garbage");
+  await expect(page.getByTestId("getting-started")).toBeVisible();
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "このリンクの絞り込み条件のうち2件は使えないため、それを除いて一覧を表示しています。" +
+      "絞り込み client=no-such-client は適用していません。あなたが見られるクライアントのIDではありません。" +
+      "絞り込み severity=CRITICAL は適用していません。critical, high, medium, low のいずれでもありません。",
+  );
+  await expect(page.getByTestId("stale-page-link")).toHaveText("このページのリンクはもう使えません。最初のページを表示しています。");
+  await page.goto("/accounts");
+  await expect(page.getByTestId("getting-started")).toBeVisible();
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  await expect(page.getByTestId("stale-page-link")).toHaveCount(0);
 });
 
 test("an agency with many clients picks one from a search box, by keyboard, and the choice survives a reload", async ({ page, tenant, browser }) => {
@@ -386,6 +399,41 @@ test("a client link naming no client of yours, and a page link no longer valid, 
   );
   await expect(page.getByTestId("stale-page-link")).toHaveText("This page link is no longer valid; showing the first page.");
   await expect(page.getByTestId("accounts-total")).toHaveText("4 accounts");
+});
+
+test("the tasks list names a client link naming no client of yours and lists every task, in both languages", async ({ page, riskyTenant }) => {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  let clientId: string;
+  try {
+    clientId = (await db.client.findFirstOrThrow({ where: { orgId: riskyTenant.orgId, name: "E2E Client" } })).id;
+    const user = await db.user.findFirstOrThrow({ where: { email: riskyTenant.email } });
+    await db.remediationTask.create({ data: { orgId: riskyTenant.orgId, accountId: riskyTenant.accountId("kumo"), kind: "TRIAGE", subjectLabel: "kumo", url: "https://sellercentral-japan.amazon.com/", dueOn: new Date(), createdById: user.id } });
+  } finally {
+    await db.$disconnect();
+  }
+  await signIn(page, riskyTenant.email, riskyTenant.password);
+  // A client id nobody has (or another organisation's, or one not assigned: the same words) showed "タスクはありません。" alone.
+  await page.goto("/tasks?client=no-such-client");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "このリンクの絞り込み条件のうち1件は使えないため、それを除いて一覧を表示しています。" +
+      "絞り込み client=no-such-client は適用していません。あなたが見られるクライアントのIDではありません。",
+  );
+  await expect(page.getByTestId("task-row")).toHaveCount(1);
+  await expect(page.getByTestId("task-filter").getByLabel("クライアント")).toHaveValue("");
+  // A client of yours is applied without a word, and the form shows it chosen.
+  await page.goto(`/tasks?client=${clientId}&status=DONE`);
+  await expect(page.getByTestId("ignored-filters")).toHaveCount(0);
+  await expect(page.getByText("タスクはありません。")).toBeVisible();
+  await expect(page.getByTestId("task-filter").getByLabel("クライアント")).toHaveValue(clientId);
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/tasks?client=no-such-client");
+  await expect(page.getByTestId("ignored-filters")).toHaveText(
+    "A filter in this link could not be used, so the list is shown without it." + "Ignored filter client=no-such-client: it is not the id of a client you can see.",
+  );
+  await expect(page.getByTestId("task-row")).toHaveCount(1);
+  await expectNoSeriousViolations(page);
 });
 
 test("a tracker's parameter is named as the link's, also on the pages that read none: clients, a client, reviews, a campaign", async ({ page, tenant }) => {

@@ -109,7 +109,8 @@ const MATRIX: Record<string, Entry> = {
   "/tasks": {
     paths: [
       { path: "/tasks", expect: member(), shows: (w) => w.assigned.storeName },
-      { path: "/tasks?client={unassignedClient}&status=ALL", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) },
+      // Dropped and named for a member it does not reach, who then sees their own tasks (decision 099).
+      { path: "/tasks?client={unassignedClient}&status=ALL", expect: member(), shows: (w, who) => ifAdmin(who, w.unassigned.storeName) ?? w.assigned.storeName },
       // A client id that names nothing is no filter (a NUL answered 500).
       { path: `/tasks?client=${BAD}&status=ALL`, expect: member(), shows: (w) => w.assigned.storeName },
     ],

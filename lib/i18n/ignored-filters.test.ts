@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAccountListPage, withoutUnreachableClient } from "@/lib/validation/accounts";
-import { repeatedParameters } from "@/lib/validation/ignored-filters";
+import { noSuchClientNamed, repeatedParameters } from "@/lib/validation/ignored-filters";
 import { interpolate } from "./format";
 import { ignoredFilterParts, ignoredFilterSentences, ignoredTitle, refusedFilters } from "./ignored-filters";
 import { messages, type MessageKey } from "./messages";
@@ -58,6 +58,21 @@ describe("a client filter naming no client the reader can reach (decision 093)",
       "Nothing was downloaded: a filter in this link cannot be used. Filter client=c-gone cannot be used: it is not the id of a client you can see.",
     );
     expect(refusedFilters(ignored, translator("ja"), "ja").filters).toEqual([{ parameter: "client", value: "c-gone", reason: "あなたが見られるクライアントのIDではありません。" }]);
+  });
+});
+
+describe("a client name naming no client the reader can reach (the snapshot download's client=NAME, decision 099)", () => {
+  it("is refused as the client id is, saying it is a name, in both languages", () => {
+    const ignored = [noSuchClientNamed("Nobody")];
+    expect(refusedFilters(ignored, translator("en"), "en")).toEqual({
+      message: "Nothing was downloaded: a filter in this link cannot be used. Filter client=Nobody cannot be used: it is not the name of a client you can see.",
+      filters: [{ parameter: "client", value: "Nobody", reason: "it is not the name of a client you can see." }],
+    });
+    expect(refusedFilters(ignored, translator("ja"), "ja").message).toBe(
+      "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み client=Nobody は使えません。あなたが見られるクライアントの名前ではありません。",
+    );
+    // A name is shown as any value from a link is: cut short, control characters replaced.
+    expect(noSuchClientNamed(`a\u202E${"n".repeat(60)}`).value).toBe(`a\uFFFD${"n".repeat(38)}…`);
   });
 });
 

@@ -20,6 +20,8 @@ function reasonText(reason: IgnoredReason, t: Translate): string {
       return t("filters.ignoredOnly", { value: reason.value });
     case "noSuchClient":
       return t("filters.ignoredNoSuchClient");
+    case "noSuchClientName":
+      return t("filters.ignoredNoSuchClientName");
     case "repeated":
       return t("filters.ignoredRepeated");
     case "repeatedParameter":

@@ -56,6 +56,17 @@ describe("Japanese evidence", () => {
     expect(evidenceJa("EXTERNAL_SENSITIVE_ACCESS", { ...login, personId: "p-2", grants: "PAYMENTS:VIEW" }, name)).toContain("外部の 伊藤 健（Blue Ocean Ads）の サブユーザー");
   });
 
+  it("says a primary login's outsider is 外部の人 without the company when their name already says it, as the others (decision 099)", () => {
+    const shared = (id: string) => (id === "p-blue" ? "Blue Ocean Ads (shared)" : id === "p-2" ? "伊藤 健" : id);
+    const primary = { personId: "p-blue", role: "PRIMARY", email: "ads@blue-ocean.example", company: "Blue Ocean Ads", external: true, departed: false };
+    const text = evidenceJa("PRIMARY_HELD_BY_OUTSIDER", primary, shared);
+    expect(text).toContain("の使用者 Blue Ocean Ads (shared) は外部の人です");
+    expect(text).not.toContain("（Blue Ocean Ads）");
+    // A name that does not say it keeps the company; a departed person is said as before.
+    expect(evidenceJa("PRIMARY_HELD_BY_OUTSIDER", { ...primary, personId: "p-2" }, shared)).toContain("の使用者 伊藤 健 は外部の人（Blue Ocean Ads）です");
+    expect(evidenceJa("PRIMARY_HELD_BY_OUTSIDER", { ...primary, departed: true }, shared)).toContain("は退職済みです");
+  });
+
   it("names tools, levels, consoles and roles in Japanese, and keeps what it does not know as it is", () => {
     expect(grantsJa("USER_PERMISSIONS:ADMIN, ORDERS@US:VIEW_EDIT")).toBe("ユーザー権限: 管理者、注文管理（US）: 表示と編集");
     expect(grantsJa("NEW_TOOL:ADMIN")).toBe("NEW_TOOL: 管理者");

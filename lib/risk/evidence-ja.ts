@@ -73,7 +73,11 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   },
   SUSPENDED: (d) => `アカウントの状態が「${d.status === "DEACTIVATED" ? "閉鎖" : "停止"}」です`,
   INDIVIDUAL_PLAN_MULTI_USER: (d, n) => `小口出品のアカウントを ${str(d.peopleCount)} 人が使っています: ${list(d.people, n)}`,
-  PRIMARY_HELD_BY_OUTSIDER: (d, n) => `${login(d)} の使用者 ${n(str(d.personId))} は${d.departed ? "退職済み" : `外部の人（${company(d)}）`}です`,
+  // The company is a predicate here ("…は外部の人（会社）です"), but said once all the same (decision 099).
+  PRIMARY_HELD_BY_OUTSIDER: (d, n) => {
+    const named = n(str(d.personId));
+    return `${login(d)} の使用者 ${named} は${d.departed ? "退職済み" : nameSaysCompany(named, str(d.company)) ? "外部の人" : `外部の人（${company(d)}）`}です`;
+  },
   SINGLE_ADMIN: (d, n) => `管理できる人が ${d.adminPersonId ? n(str(d.adminPersonId)) : "1人"} だけです`,
   EXTERNAL_SENSITIVE_ACCESS: (d, n) => `外部の ${outsider(d, n, "の")} ${login(d)} が重要な設定にアクセスできます（${grantsJa(d.grants)}）`,
   CONTRACTOR_AS_USER: (d, n) => `外部の ${outsider(d, n, "が")}サブユーザーとして追加されていますが、認定パートナーではありません`,

@@ -19,6 +19,11 @@ export type IgnoredReason =
    * not assigned to them, said alike (decision 093). Only the database knows this: the page asks after parsing.
    */
   | { kind: "noSuchClient" }
+  /**
+   * A client name (the organisation's or a client's snapshot download, `?client=NAME`) that names no client the reader
+   * can reach, said alike for every way of being out of reach, as noSuchClient (decision 099).
+   */
+  | { kind: "noSuchClientName" }
   /** A later value of a parameter given twice: a page reads the first. */
   | { kind: "repeated" }
   /** A parameter a download reads once, given `count` times: refused, not read (repeatedParameters). */
@@ -56,6 +61,9 @@ export function shownValue(raw: string): string {
   const chars = Array.from(raw.replace(CONTROL, "\uFFFD").replace(STACKED_MARKS, "$1"));
   return chars.length > IGNORED_VALUE_MAX_LENGTH ? `${chars.slice(0, IGNORED_VALUE_MAX_LENGTH).join("")}…` : chars.join("");
 }
+
+/** A `client` given by name that names no client the reader can reach (only the database knows it). */
+export const noSuchClientNamed = (name: string): IgnoredFilter => ({ name: "client", value: shownValue(name), reason: { kind: "noSuchClientName" } });
 
 /**
  * A single-line text filter (search, id) that was dropped: too long, or else it held a control character.

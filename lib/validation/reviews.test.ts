@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { dueDayError, findingTaskSchema, parseTaskFilterPage, startCampaignSchema, taskFilterSchema } from "./reviews";
+import { dueDayError, findingTaskSchema, parseTaskFilterPage, startCampaignSchema, taskFilterSchema, withoutUnreachableTaskClient } from "./reviews";
 import { utcToday } from "../days";
 import { addDays } from "@/lib/dates";
 
@@ -52,6 +52,28 @@ describe("the tasks page's filter and what it did not apply", () => {
     expect(parseTaskFilterPage({ client: "c".repeat(65) }, "u-1").ignored).toEqual([
       { name: "client", value: `${"c".repeat(40)}…`, reason: { kind: "tooLong", max: 64 } },
     ]);
+  });
+});
+
+describe("the tasks page without a client filter that reaches no client (decision 099)", () => {
+  it("drops the client and names it as the accounts page does, after status and assignee and before what the page does not read", () => {
+    const page = parseTaskFilterPage({ status: "done", assignee: "me", client: ["c-gone", "c-2"], stauts: "x" }, "u-1");
+    const dropped = withoutUnreachableTaskClient(page);
+    expect(dropped.filter).toEqual({ status: "OPEN", assignee: "u-1" });
+    expect(dropped.mine).toBe(true);
+    expect(dropped.ignored.map((i) => [i.name, i.value, i.reason.kind])).toEqual([
+      ["status", "done", "oneOf"], ["client", "c-gone", "noSuchClient"], ["client", "c-2", "repeated"], ["stauts", "x", "unknown"],
+    ]);
+    expect(withoutUnreachableTaskClient(parseTaskFilterPage({ client: " c-gone " }, "u-1"))).toEqual({
+      filter: { status: "OPEN" }, mine: false, ignored: [{ name: "client", value: "c-gone", reason: { kind: "noSuchClient" } }],
+    });
+  });
+
+  it("leaves a page without a client filter as it is (a bad id was named already)", () => {
+    for (const raw of [{ status: "ALL" }, { client: "c\u00001" }]) {
+      const page = parseTaskFilterPage(raw, "u-1");
+      expect(withoutUnreachableTaskClient(page)).toEqual(page);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONSOLE_ROLES, DECISIONS, LEVELS, RECURRENCES, type GrantLevel } from "@/lib/reviews/types";
-import { firstParam, ignoredFilters, laterParams, oneOf, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
+import { firstParam, ignoredFilters, laterParams, oneOf, shownValue, textReason, unknownParameters, type IgnoredFilter, type SearchParamsRecord } from "./ignored-filters";
 import { codeList, optionalRef, RECORD_ID_MAX_LENGTH, recordId, requiredText } from "./record-fields";
 import { CONTROL_CHARACTER_KEY, linkChoice, MULTILINE_PATTERN } from "./text";
 import { earliestDayAnywhere } from "../days";
@@ -120,11 +120,18 @@ export type TaskFilter = z.infer<typeof taskFilterSchema>;
 /** Every parameter the tasks page reads: its three filters; any other is named as unknown. */
 export const TASK_PAGE_PARAMETERS = new Set(["status", "assignee", "client"]);
 
+/** What parseTaskFilterPage gives: the list's filter, whether it is the reader's own tasks, and what it did not apply. */
+export interface TaskFilterPage {
+  filter: TaskFilter;
+  mine: boolean;
+  ignored: IgnoredFilter[];
+}
+
 /**
  * The tasks page's filter from its URL (`assignee=me` is the reader, `userId`), whether it asked for the reader's
  * own tasks, and what it gave that was not applied (the page says so rather than listing open tasks of everyone).
  */
-export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): { filter: TaskFilter; mine: boolean; ignored: IgnoredFilter[] } {
+export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): TaskFilterPage {
   // An empty value is "any" (what the form sends for it), as before.
   const [status, assignee, client] = [raw.status, raw.assignee, raw.client].map((v) => firstParam(v) || undefined);
   const mine = assignee?.trim() === "me";
@@ -136,4 +143,18 @@ export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): { 
     { name: "client", raw: client, later: laterParams(raw.client), applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH) },
   ]).concat(unknownParameters(raw, TASK_PAGE_PARAMETERS, [...TASK_PAGE_PARAMETERS]));
   return { filter, mine, ignored };
+}
+
+/**
+ * The page without its client filter, which names no client the reader can reach (the database said so): dropped and
+ * named as the accounts page drops one (decisions 093, 099), among the filters in the page's order, so the list shows
+ * every task the reader sees instead of an empty list without a word.
+ */
+export function withoutUnreachableTaskClient(page: TaskFilterPage): TaskFilterPage {
+  if (page.filter.client === undefined) return page;
+  const named: IgnoredFilter = { name: "client", value: shownValue(page.filter.client), reason: { kind: "noSuchClient" } };
+  // After status and assignee, before a later `client=` value and the parameters the page does not read.
+  const at = page.ignored.findIndex((i) => i.name === "client" || i.reason.kind === "unknown");
+  const ignored = at === -1 ? [...page.ignored, named] : [...page.ignored.slice(0, at), named, ...page.ignored.slice(at)];
+  return { ...page, filter: { ...page.filter, client: undefined }, ignored };
 }

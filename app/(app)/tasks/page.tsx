@@ -2,7 +2,7 @@ import Link from "@/components/link";
 import { ActionForm } from "@/components/action-form";
 import { TableHead } from "@/components/table-head";
 import { requireScope } from "@/lib/auth/scope";
-import { listTasks } from "@/lib/db/tasks/task-records";
+import { listTasksOfLink } from "@/lib/db/tasks/task-records";
 import { formMessages } from "@/lib/i18n/form-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -17,12 +17,13 @@ export const generateMetadata = () => pageTitle("nav.tasks");
 /** Remediation tasks on the accounts the member sees, overdue first; filter by status, assignee and client. */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [raw, scope, t, locale] = await Promise.all([searchParams, requireScope(), getT(), getLocale()]);
-  const { filter, mine, ignored } = parseTaskFilterPage(raw, scope.userId);
-  const tasks = await listTasks(scope, filter, locale);
+  // A client filter naming no client the reader can reach is dropped and named with the others (decision 099).
+  const { filter, mine, ignored, tasks, client } = await listTasksOfLink(scope, parseTaskFilterPage(raw, scope.userId), locale);
   const today = utcToday();
   // Overdue first: open tasks past their day, then the rest in the list's order (open, by due date).
   const ordered = [...tasks.filter((task) => task.status === "OPEN" && isOverdue(task.dueOn, today)), ...tasks.filter((task) => !(task.status === "OPEN" && isOverdue(task.dueOn, today)))];
-  const clients = [...new Map(tasks.filter((task) => task.clientId).map((task) => [task.clientId!, task.clientName ?? ""])).entries()];
+  // The clients of the listed tasks, and the filter's own client even when none of them is its (the form shows what was applied).
+  const clients = [...new Map([...tasks.filter((task) => task.clientId).map((task): [string, string] => [task.clientId!, task.clientName ?? ""]), ...(client ? [[client.id, client.name] as [string, string]] : [])]).entries()];
   const messages = formMessages(t, "tasks.closed");
   return (
     <div className="space-y-4">

@@ -3,17 +3,17 @@ import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { accountListSearch, parseAccountListPage } from "@/lib/validation/accounts";
 import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
 import { downloadFixture, DOWNLOAD_STORES, expectRefusedDownload } from "@/tests/support/filter-downloads";
-import { scopeFor } from "@/tests/support/factories";
+import { createTenant, scopeFor } from "@/tests/support/factories";
 import { testDb } from "@/tests/support/db";
 import { GET } from "./route";
 
 // The snapshot download, through its route handler, against real PostgreSQL: the accounts table's view (`view=1`
 // and the table's filters) or one client by name. A filter it cannot apply refuses the download (422, this
 // route's answer to bad input) rather than exporting more than was asked. The session and language are the test's.
-const request = vi.hoisted(() => ({ scope: null as unknown }));
+const request = vi.hoisted(() => ({ scope: null as unknown, locale: "en" }));
 vi.mock("@/lib/auth/scope", () => ({ getScope: async () => request.scope, getSessionId: async () => null, ORG_COOKIE: "gh_org" }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === LOCALE_COOKIE ? { name, value: "en" } : undefined), getAll: () => [] }),
+  cookies: async () => ({ get: (name: string) => (name === LOCALE_COOKIE ? { name, value: request.locale } : undefined), getAll: () => [] }),
   headers: async () => new Headers(),
 }));
 
@@ -150,6 +150,35 @@ describe("one client's snapshot download", () => {
   it("exports the client named, and answers an unknown name 404, as before", async () => {
     expect(await storeNames(await download("client=Client%20A"))).toEqual(["Alpha", "Bravo"]);
     expect((await download("client=Nobody")).status).toBe(404);
+  });
+
+  it("names a client name no client the user can reach has in its 404, in the reader's language, as a view's download does (decision 099)", async () => {
+    const reason = "it is not the name of a client you can see.";
+    for (const format of ["", "&format=xlsx&lang=en", "&format=csv"])
+      await expectRefusedDownload(await download(`client=Nobody${format}`), 404, {
+        error: "NOT_FOUND",
+        message: `Nothing was downloaded: a filter in this link cannot be used. Filter client=Nobody cannot be used: ${reason}`,
+        filters: [{ parameter: "client", value: "Nobody", reason }],
+      }, format);
+    // Another organisation's client is answered in the same words: nothing says it exists.
+    const other = await createTenant(db, { name: "Other org (snapshot 404)" });
+    try {
+      await db.client.create({ data: { orgId: other.orgId, name: "Elsewhere" } });
+      const elsewhere = await download("client=Elsewhere");
+      expect(elsewhere.status).toBe(404);
+      expect(((await elsewhere.json()) as { filters: unknown[] }).filters).toEqual([{ parameter: "client", value: "Elsewhere", reason }]);
+      request.locale = "ja";
+      const ja = await download("client=Elsewhere");
+      expect(ja.headers.get("content-language")).toBe("ja");
+      expect(await ja.json()).toEqual({
+        error: "NOT_FOUND",
+        message: "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み client=Elsewhere は使えません。あなたが見られるクライアントの名前ではありません。",
+        filters: [{ parameter: "client", value: "Elsewhere", reason: "あなたが見られるクライアントの名前ではありません。" }],
+      });
+    } finally {
+      request.locale = "en";
+      await db.organization.delete({ where: { id: other.orgId } });
+    }
   });
 
   it("names a client name that cannot be one in its 422", async () => {

@@ -9,7 +9,7 @@ import { snapshotToWorkbook } from "@/lib/spreadsheets/snapshot-to-workbook";
 import { snapshotToLoginRows } from "@/lib/spreadsheets/snapshot-to-sheet";
 import { EXPORT_ROW_LIMIT, parseAccountListPage, withoutUnreachableClient } from "@/lib/validation/accounts";
 import { CLIENT_NAME_MAX_LENGTH } from "@/lib/validation/clients";
-import { ignoredFilters, repeatedParameters, textReason, unknownParameters } from "@/lib/validation/ignored-filters";
+import { ignoredFilters, noSuchClientNamed, repeatedParameters, textReason, unknownParameters } from "@/lib/validation/ignored-filters";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation/text";
 
@@ -21,6 +21,7 @@ import { singleLine } from "@/lib/validation/text";
 // A filter it cannot apply refuses the download (422, as for any bad input here) rather than widening it: the
 // view's filters as the table would name them, a client name that cannot be one, a parameter it does not read
 // (`clinet=` must not become the whole organisation), or one it reads given twice.
+// A client (by name, or a view's client filter by id) the user cannot reach is 404, named in the same body shape.
 /** What the download reads besides a view's table parameters. */
 const DOWNLOAD_PARAMETERS = ["view", "format", "lang"];
 const WHOLE_PARAMETERS = new Set(["client", ...DOWNLOAD_PARAMETERS]);
@@ -83,7 +84,10 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return Response.json({ error: "NOT_FOUND" }, { status: 404 });
+    // A client name naming no client the user can reach: 404 naming it in the reader's language, as a view's unreachable
+    // client filter is answered (decision 099); the export's only NOT_FOUND is that look-up.
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      return parsed.data.client === undefined ? Response.json({ error: "NOT_FOUND" }, { status: 404 }) : refuseFilters([noSuchClientNamed(parsed.data.client)], 404);
     throw error;
   }
 }

@@ -78,6 +78,17 @@ export async function listClientRows(scope: Scope): Promise<ClientRow[]> {
 }
 
 /**
+ * The client with this id if the caller can reach it, else null: none has it, another organisation's, and one not
+ * assigned to a Manager, Viewer or the client owner are alike (decision 093). A list page asks it of the client
+ * filter in its link, to name one that reaches nothing rather than show an empty list without a word (decision 099).
+ */
+export async function reachableClient(scope: Scope, id: string): Promise<{ id: string; name: string } | null> {
+  if (scope.clientIds && !scope.clientIds.includes(id)) return null;
+  const [found] = await dbFor(scope).$queryRawUnsafe<{ id: string; name: string }[]>(`SELECT c.id, c.name FROM "Client" c WHERE c."orgId" = $1 AND c.id = $2`, scope.orgId, id);
+  return found ?? null;
+}
+
+/**
  * The clients a record form may choose from, by name (the account form's client select fetches them when
  * opened: the page itself carries only the account's own client, decision 034 "Stop 28"). A Manager gets
  * only the clients assigned to them, another organisation's clients never.

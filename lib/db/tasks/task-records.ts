@@ -6,7 +6,8 @@ import { evidenceText } from "@/lib/risk/evidence-en";
 import { evidenceIds } from "@/lib/risk/evidence-ja";
 import type { TaskKind, TaskStatus } from "@/lib/reviews";
 import { itemLabel } from "@/lib/reviews/item-detail-text";
-import type { CloseTaskInput, FindingTaskInput, TaskFilter } from "@/lib/validation/reviews";
+import { withoutUnreachableTaskClient, type CloseTaskInput, type FindingTaskInput, type TaskFilter, type TaskFilterPage } from "@/lib/validation/reviews";
+import { reachableClient } from "../clients/client-records";
 import { labelsFor } from "../labels";
 import { accountScopeWhere, type Scope } from "../scope";
 import { dbFor } from "../tenant";
@@ -82,6 +83,20 @@ export async function listTasks(scope: Scope, filter: TaskFilter, locale: Locale
     closedAt: r.closedAt,
     closeNote: r.closeNote,
   }));
+}
+
+/**
+ * The tasks page for its link's filter. A client filter naming no client the reader can reach is dropped and named
+ * (withoutUnreachableTaskClient) and every task listed, as the accounts page does (decisions 093, 099). The reach is
+ * asked beside the list, so a reachable client costs no round trip; it also answers the client's name, so the page's
+ * client choice can show the filter applied when none of the listed tasks is that client's.
+ */
+export async function listTasksOfLink(scope: Scope, page: TaskFilterPage, locale: Locale = "en"): Promise<TaskFilterPage & { tasks: TaskRow[]; client: { id: string; name: string } | null }> {
+  const id = page.filter.client;
+  const [tasks, client] = await Promise.all([listTasks(scope, page.filter, locale), id === undefined ? null : reachableClient(scope, id)]);
+  if (id === undefined || client) return { ...page, tasks, client };
+  const dropped = withoutUnreachableTaskClient(page);
+  return { ...dropped, tasks: await listTasks(scope, dropped.filter, locale), client: null };
 }
 
 type SubjectRow = { id: string; kind: string; reviewItemId: string | null; findingId: string | null; subjectLabel: string };

@@ -17,6 +17,8 @@ export const ja = {
   "filters.ignoredOnly": "{value} のみ使えます。",
   // A client id no client the reader can reach has (none, another organisation's, one not assigned): said alike (decision 093).
   "filters.ignoredNoSuchClient": "あなたが見られるクライアントのIDではありません。",
+  // The same for a client given by its name (the snapshot download's `client=NAME`, decision 099).
+  "filters.ignoredNoSuchClientName": "あなたが見られるクライアントの名前ではありません。",
   "filters.ignoredRepeated": "同じ条件が繰り返されています。最初の値だけを使います。",
   "filters.ignoredRepeatedParameter": "{count}回指定されています。1回だけ指定してください。",
   "filters.ignoredName": "絞り込み {name} は適用していません。{reason}",
@@ -45,6 +47,7 @@ export const en: Record<keyof typeof ja, string> = {
   "filters.ignoredRule": "not the id of a rule in the risk catalogue.",
   "filters.ignoredOnly": "only {value} is accepted.",
   "filters.ignoredNoSuchClient": "it is not the id of a client you can see.",
+  "filters.ignoredNoSuchClientName": "it is not the name of a client you can see.",
   "filters.ignoredRepeated": "the filter is repeated, and only its first value is used.",
   "filters.ignoredRepeatedParameter": "it is given {count} times; give it once.",
   "filters.ignoredName": "Ignored filter {name}: {reason}",

@@ -103,11 +103,21 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
     t("accounts.empty")
   );
   const search = accountListSearch(query, { cursor: undefined });
-  // Nothing recorded yet (not merely nothing matching): how to begin, instead of an empty table.
+  // A page position the table could not read is no filter: said as what it is, and the first page shown.
+  const staleLink = pageLinkStale && (
+    <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="stale-page-link">
+      {t("table.staleCursor")}
+    </p>
+  );
+  // Nothing recorded yet (not merely nothing matching): how to begin, instead of an empty table. A link's filters
+  // the page dropped, or a page position it could not read, are still named: a shared link's mistake is never
+  // silent, even before the first account (decision 099).
   if (!filtered && !query.cursor && result.total === 0)
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("accounts.title")}</h1>
+        <IgnoredFiltersNotice ignored={ignored} t={t} />
+        {staleLink}
         <GettingStarted scope={scope} t={t} />
       </div>
     );
@@ -143,12 +153,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
       </div>
       {/* The search box says itself when its search was too long to apply. */}
       <IgnoredFiltersNotice ignored={searchTooLong ? ignored.filter((i) => i.name !== "q") : ignored} t={t} />
-      {/* A page position the table could not read is no filter: said as what it is, and the first page shown. */}
-      {pageLinkStale && (
-        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="stale-page-link">
-          {t("table.staleCursor")}
-        </p>
-      )}
+      {staleLink}
       <TableViewControls query={query} locale={locale} labels={columnLabels} hidden={portal ? ["client"] : []} />
       <AccountsTable rows={result.rows} columns={portal ? query.cols.filter((c) => c !== "client") : query.cols} labels={labels} headers={headers} ariaSort={ariaSort} density={query.density} empty={empty} today={utcToday()} />
       {(result.prev || result.next || query.cursor) && (

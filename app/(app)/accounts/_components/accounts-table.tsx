@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { DataTable, dataTableColumnHelper } from "@/components/data-table";
 import { scoreBadgeHtml } from "@/components/score-badge";
+import { ageInDays } from "@/lib/dates";
 import { html } from "@/lib/html/safe-html";
 import type { AccountListRow } from "@/lib/db/accounts/read-accounts";
 import type { AccountColumn } from "@/lib/validation/accounts";
@@ -28,12 +29,6 @@ export interface AccountsTableLabels {
 }
 
 const helper = dataTableColumnHelper<AccountListRow>();
-const DAY_MS = 86_400_000;
-
-/** Whole UTC days from `iso` to `today`: the server passes today so server and browser render alike. */
-function ageInDays(today: string, iso: string): number {
-  return Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
-}
 
 // Cell renderers return text or SafeHtml: the body is written as one string of markup, rendered once rather
 // than into the flight and again as HTML (decision 051). The markup is what React rendered before.
@@ -51,6 +46,7 @@ interface Props {
   ariaSort: Partial<Record<string, "ascending" | "descending">>;
   density: "comfortable" | "compact";
   empty: ReactNode;
+  /** The server's UTC day: ages are whole UTC days from it, so server and browser render alike. */
   today: string;
 }
 
@@ -73,7 +69,7 @@ export function accountColumns({ visible, labels, headers, today }: { visible: A
       meta: { label: labels.passwordAge },
       cell: (info) => {
         const v = info.getValue();
-        return v ? html`<span class="whitespace-nowrap" title="${v.slice(0, 10)}">${labels.days.replace("{days}", String(ageInDays(today, v)))}</span>` : html`<span class="text-slate-500">${labels.unknown}</span>`;
+        return v ? html`<span class="whitespace-nowrap" title="${v.slice(0, 10)}">${labels.days.replace("{days}", String(ageInDays(today, v.slice(0, 10))))}</span>` : html`<span class="text-slate-500">${labels.unknown}</span>`;
       },
     }),
     lastLogin: helper.accessor("lastLoginAt", {
