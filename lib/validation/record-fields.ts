@@ -30,7 +30,7 @@ export const version = z.coerce.number("validation.wholeNumber").int("validation
  * text areas (lib/forms/control-characters.ts); a name refuses them here, once for every form that uses these. A name
  * also refuses invisible characters (a zero-width space made a twin of a client, decision 101).
  */
-export const requiredText = (max = NAME_MAX_LENGTH) =>
+export const requiredText = (max: number = NAME_MAX_LENGTH) =>
   z
     .string("validation.required")
     .trim()
@@ -38,7 +38,7 @@ export const requiredText = (max = NAME_MAX_LENGTH) =>
     .max(max, "validation.tooLong")
     .regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY)
     .refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY);
-export const optionalText = (max = NAME_MAX_LENGTH) =>
+export const optionalText = (max: number = NAME_MAX_LENGTH) =>
   z
     .string()
     .trim()
