@@ -14,7 +14,7 @@ const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
  * Where an invisible character is part of what is seen: a zero-width joiner between two emoji ("👩‍💻" is one picture)
  * and the tag characters of a subdivision flag (🏴 + tags + cancel tag, "🏴󠁧󠁢󠁥󠁮󠁧󠁿"). These are kept.
  */
-const EMOJI_SEQUENCE = /\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?(?:\u200D\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)+|\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+const EMOJI_SEQUENCE = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)+|\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
 
 /**
  * The first invisible character of a name: its place counted in characters from 1 — code points, so "𠮷" is one and an
