@@ -156,6 +156,12 @@ test("clients: empty and duplicate names are refused at the field; removal names
   const add = page.getByTestId("add-client-form");
   await add.getByRole("button", { name: "クライアントを追加" }).click();
   await expect(add.getByText("入力してください。")).toBeVisible();
+  // An invisible character is refused with where it is, the name kept as typed (decision 101).
+  await add.getByLabel("クライアント名").fill("Probe Acme\u200B");
+  await add.getByRole("button", { name: "クライアントを追加" }).click();
+  await expect(add.getByText(/^11文字目に見えない文字（U\+200B）があります。削除してください。/)).toBeVisible();
+  await expect(add.getByLabel("クライアント名")).toHaveValue("Probe Acme\u200B");
+  await expect(page.getByTestId("client-row")).toHaveCount(1);
   await add.getByLabel("クライアント名").fill("e2e client");
   await add.getByRole("button", { name: "クライアントを追加" }).click();
   await expect(add.getByText("同じ名前のクライアントがすでにあります。")).toBeVisible();
