@@ -7,6 +7,8 @@ import type { FormSchemaName } from "@/lib/forms/schemas";
 import { withRecordValues, type RecordPicker } from "@/lib/forms/shared-fields";
 import { formSummary } from "@/lib/forms/summary";
 import { TOO_LONG_TYPED, tooLongSentence } from "@/lib/forms/too-long";
+import { invisibleCharacterSentence } from "@/lib/forms/invisible-character";
+import { INVISIBLE_CHARACTER_AT } from "@/lib/validation/invisible-characters";
 import type { Locale } from "@/lib/i18n/locales";
 import { loadValidationSentences, offlineSentences, pageLocale, validationSentences, validationSentencesSettled, type Sentences } from "@/lib/forms/validation-sentences";
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
@@ -208,7 +210,8 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   const sayFor = (field: FieldSpec, key: string | undefined) => {
     const typed = refusedHere ? local.typed?.[field.name] : state.ok ? undefined : state.values?.[field.name];
     const limit = (refusedHere ? local.limits : state.ok ? undefined : state.limits)?.[field.name];
-    return tooLongSentence(key, (refusedHere ? local.sentences : state.said)?.[TOO_LONG_TYPED], limit, typed) ?? say(key);
+    const sentences = refusedHere ? local.sentences : state.said;
+    return tooLongSentence(key, sentences?.[TOO_LONG_TYPED], limit, typed) ?? invisibleCharacterSentence(key, sentences?.[INVISIBLE_CHARACTER_AT], typed) ?? say(key);
   };
   const current = !state.ok && state.error === "CONFLICT" ? state.current : undefined;
   const currentText = (field: FieldSpec): string => {

@@ -37,10 +37,10 @@ test("an admin merges a duplicate person, adds a device, and sets a login's perm
   const device = page.getByTestId("add-device-form");
   // Too long, and a holder typed but not chosen: refused at each field, nothing added.
   const heldBefore = await page.getByTestId("held-device").count();
-  await device.getByLabel("名前").fill("D".repeat(101));
+  await device.getByLabel("名前").fill("D".repeat(201));
   await device.getByRole("combobox", { name: "所持者" }).fill("nobody at all");
   await device.getByRole("button", { name: "端末を追加" }).click();
-  await expect(device.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
+  await expect(device.getByText("200文字までです（201文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
   await expect(page.getByTestId("held-device")).toHaveCount(heldBefore);
   const holder = device.getByRole("combobox", { name: "所持者" });
@@ -104,10 +104,10 @@ test("an admin adds a person from the people list, lands on their page, and remo
   // Empty, too long, a future departure: refused at the field, nothing written.
   await add.getByRole("button", { name: "追加する" }).click();
   await expect(add.getByText("入力してください。")).toBeVisible();
-  await add.getByLabel("氏名").fill("N".repeat(101));
+  await add.getByLabel("氏名").fill("N".repeat(201));
   await add.getByLabel("退職日").fill("2999-01-01");
   await add.getByRole("button", { name: "追加する" }).click();
-  await expect(add.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
+  await expect(add.getByText("200文字までです（201文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   await expect(add.getByText("今日より後の日付は入力できません。")).toBeVisible();
   await add.getByLabel("氏名").fill("Vendor Staff");
   await add.getByLabel("退職日").fill("");
@@ -141,12 +141,12 @@ test("offline, a holder typed but not chosen is still refused in words, not by i
   await context.setOffline(true);
   await page.getByTestId("add-device").locator("summary").click();
   const device = page.getByTestId("add-device-form");
-  await device.getByLabel("名前").fill("D".repeat(101));
+  await device.getByLabel("名前").fill("D".repeat(201));
   await device.getByRole("combobox", { name: "所持者" }).fill("nobody at all");
   await device.getByRole("button", { name: "端末を追加" }).click();
   await expect(device.getByText("この関係者は見つかりません。一覧から選んでください。")).toBeVisible();
   await expect(device).not.toContainText("validation.unknownPerson");
   // The name's length is the schema's to check, which did not load: left to the server, once back online.
-  await expect(device.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toHaveCount(0);
+  await expect(device.getByText("200文字までです（201文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toHaveCount(0);
   await context.setOffline(false);
 });

@@ -100,9 +100,9 @@ test("bad input is refused at the field, in Japanese, and nothing is written", a
   // Empty.
   const { accountId, before, form } = await refuseAnEmptyStoreName(page, tenant);
   // Too long: the box does not cut it (no maxlength); the refusal says the limit and the length typed, the value kept.
-  await form.getByLabel("ストア名").fill("K".repeat(101));
+  await form.getByLabel("ストア名").fill("K".repeat(201));
   await form.getByRole("button", { name: "保存" }).click();
-  await expect(form.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
+  await expect(form.getByText("200文字までです（201文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   // A seller ID with a text-direction override (any one line is a seller ID: decision 068).
   await form.getByLabel("ストア名").fill("Kumo Books");
   await form.getByLabel("出品者ID").fill("A2\u202eEXAMPLE0001");
@@ -156,6 +156,12 @@ test("clients: empty and duplicate names are refused at the field; removal names
   const add = page.getByTestId("add-client-form");
   await add.getByRole("button", { name: "クライアントを追加" }).click();
   await expect(add.getByText("入力してください。")).toBeVisible();
+  // An invisible character is refused with where it is, the name kept as typed (decision 101).
+  await add.getByLabel("クライアント名").fill("Probe Acme\u200B");
+  await add.getByRole("button", { name: "クライアントを追加" }).click();
+  await expect(add.getByText(/^11文字目に見えない文字（U\+200B）があります。削除してください。/)).toBeVisible();
+  await expect(add.getByLabel("クライアント名")).toHaveValue("Probe Acme\u200B");
+  await expect(page.getByTestId("client-row")).toHaveCount(1);
   await add.getByLabel("クライアント名").fill("e2e client");
   await add.getByRole("button", { name: "クライアントを追加" }).click();
   await expect(add.getByText("同じ名前のクライアントがすでにあります。")).toBeVisible();
@@ -344,10 +350,10 @@ test("Authorized Partner and app forms: empty, too long and impossible dates are
   const partner = page.getByTestId("add-partner-form");
   await partner.getByRole("button", { name: "認定パートナーを追加" }).click();
   await expect(partner.getByText("入力してください。")).toBeVisible();
-  await partner.getByLabel("会社名").fill("B".repeat(101));
+  await partner.getByLabel("会社名").fill("B".repeat(201));
   await partner.getByLabel("招待状の送信日").fill("2999-01-01");
   await partner.getByRole("button", { name: "認定パートナーを追加" }).click();
-  await expect(partner.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
+  await expect(partner.getByText("200文字までです（201文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
   await expect(partner.getByText("今日より後の日付は入力できません。")).toBeVisible();
 
   await page.getByTestId("add-app").locator("summary").click();

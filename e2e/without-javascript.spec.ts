@@ -42,10 +42,10 @@ test("with JavaScript off, the people page's folded add form comes back open wit
     await add.getByRole("button", { name: "追加する" }).click();
     await expect(add.getByText("入力してください。")).toBeVisible();
     // Too long: the limit and the length typed, the value kept.
-    const typed = "N".repeat(101);
+    const typed = "N".repeat(201);
     await add.getByLabel("氏名").fill(typed);
     await add.getByRole("button", { name: "追加する" }).click();
-    await expect(add.getByText("100文字までです（101文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
+    await expect(add.getByText("200文字までです（201文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。")).toBeVisible();
     await expect(add.getByLabel("氏名")).toHaveValue(typed);
     // Fixed, it is added: the person's own page.
     await add.getByLabel("氏名").fill("Folded Form Person");

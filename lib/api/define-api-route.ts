@@ -123,7 +123,9 @@ export function defineApiRoute<E extends Endpoint>(endpoint: E, handler: (ctx: A
         const problems = parsed.error.issues.map((issue) => {
           const values = "values" in issue && Array.isArray(issue.values) ? issue.values.join(", ") : "";
           const max = "maximum" in issue ? String(issue.maximum) : "";
-          return { path: ["query", ...issue.path.map(String)].join("."), message: say(issue.message, { values, max }) };
+          // A custom refusal's own facts (where an invisible character is) fill its sentence too.
+          const own = issue.code === "custom" ? (issue.params?.vars as Record<string, string | number> | undefined) : undefined;
+          return { path: ["query", ...issue.path.map(String)].join("."), message: say(issue.message, { values, max, ...own }) };
         });
         return refuse("invalid_request", problems);
       }

@@ -8,6 +8,7 @@ import {
   findingListSchema,
   findingsQuerySchema,
   snapshotQuerySchema,
+  snapshotUpsertQuerySchema,
   snapshotUpsertResultSchema,
 } from "../validation/api";
 import type { ApiErrorCode } from "./errors";
@@ -47,7 +48,7 @@ export const ENDPOINTS = {
     description: "Answers exactly what `gatehouse audit --json` prints for the same document, evaluated as of its `asOf` (else today, UTC).",
   },
   snapshots: {
-    method: "POST", path: "/api/v1/snapshots", operationId: "upsertSnapshot", access: "write", query: snapshotQuerySchema, body: "snapshot", response: snapshotUpsertResultSchema,
+    method: "POST", path: "/api/v1/snapshots", operationId: "upsertSnapshot", access: "write", query: snapshotUpsertQuerySchema, body: "snapshot", response: snapshotUpsertResultSchema,
     errors: ["forbidden", "not_found", "invalid_snapshot", "invalid_request", "too_large", "conflict"],
     summary: "Upsert a snapshot into the organisation (all or nothing)",
     description:

@@ -7,6 +7,7 @@ import { syncToolCatalogue } from "../db/tools";
 import { parseEnv } from "../env";
 import { AppError } from "../errors";
 import { agencyWithOwnerSchema } from "../validation/setup";
+import { firstInvisibleCharacter, INVISIBLE_CHARACTER_KEY, invisibleCharacterMessage } from "../validation/invisible-characters";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../validation/limits";
 import { parseSetupArgs, SETUP_USAGE, SetupUsageError } from "./setup-args";
 
@@ -52,11 +53,17 @@ export async function runSetup(argv: readonly string[], io: SetupIO): Promise<nu
   }
   // Empty counts as unset, as for every other variable (lib/env.ts).
   const password = io.env.GATEHOUSE_OWNER_PASSWORD || (await io.readLine());
-  const parsed = agencyWithOwnerSchema.safeParse({
+  const input: Record<string, string | undefined> = {
     orgName: command.org, email: command.email, name: command.name ?? command.email.split("@")[0], locale: command.locale, password: password ?? "",
-  });
+  };
+  const parsed = agencyWithOwnerSchema.safeParse(input);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) io.stderr(`gatehouse setup: ${FIELDS[String(issue.path[0])] ?? issue.path[0]} ${PROBLEMS[issue.message] ?? issue.message}\n`);
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      // Where the invisible character is, in the value as given (decision 101).
+      const invisible = issue.message === INVISIBLE_CHARACTER_KEY ? firstInvisibleCharacter((input[field] ?? "").trim()) : null;
+      io.stderr(`gatehouse setup: ${FIELDS[field] ?? field} ${invisible ? invisibleCharacterMessage(invisible) : (PROBLEMS[issue.message] ?? issue.message)}\n`);
+    }
     return 2;
   }
   const env = parseEnv(io.env);

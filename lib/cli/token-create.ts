@@ -4,6 +4,7 @@ import { applyMigrations } from "../db/migrate";
 import { unsafeCreateApiTokenForOrganisation } from "../db/api-tokens/tokens";
 import { API_TOKEN_NAME_MAX, API_TOKEN_SCOPES, type ApiTokenScopeName } from "../validation/api-tokens";
 import { withCliDatabase } from "./cli-database";
+import { firstInvisibleCharacter, invisibleCharacterMessage } from "../validation/invisible-characters";
 
 // `gatehouse token create --org NAME --name TOKEN_NAME --scope read|write` (../shared/API.md): prints the
 // token alone on standard output, once. Exit 0; 2 for bad arguments, an unknown organisation or scope, or a
@@ -44,6 +45,9 @@ export function parseTokenArgs(argv: readonly string[]): Parsed | { help: true }
   for (const required of ["org", "name", "scope"]) if (!values[required]?.trim()) return { error: `--${required} is required` };
   if (!(API_TOKEN_SCOPES as readonly string[]).includes(values.scope)) return { error: `--scope: expected read or write, got "${values.scope}"` };
   if (values.name.trim().length > API_TOKEN_NAME_MAX) return { error: `--name: at most ${API_TOKEN_NAME_MAX} characters` };
+  // "nightly\u200B" beside "nightly" would pass decision 095's one-name rule (decision 101).
+  const invisible = firstInvisibleCharacter(values.name.trim());
+  if (invisible) return { error: `--name: ${invisibleCharacterMessage(invisible)}` };
   return { org: values.org, name: values.name.trim(), scope: values.scope as ApiTokenScopeName };
 }
 

@@ -3,6 +3,7 @@ import type { FormMessages } from "@/components/action-form";
 import type { ActionState } from "@/lib/actions/define-action";
 import type { AppErrorCode } from "@/lib/errors";
 import { TOO_LONG, TOO_LONG_TYPED } from "@/lib/forms/too-long";
+import { INVISIBLE_CHARACTER_AT, INVISIBLE_CHARACTER_KEY } from "@/lib/validation/invisible-characters";
 import { messages, type MessageKey } from "./messages";
 import type { Translate } from "./server";
 
@@ -53,5 +54,7 @@ export function answerSentences(state: ActionState, t: Translate): ActionState {
   }
   // Unfilled: the form fills in each too-long field's own limit and length (lib/forms/too-long.ts).
   if (keys.has(TOO_LONG)) said[TOO_LONG_TYPED] = t(TOO_LONG_TYPED);
+  // The same for a name with an invisible character: the form says where it is (lib/forms/invisible-character.ts).
+  if (keys.has(INVISIBLE_CHARACTER_KEY)) said[INVISIBLE_CHARACTER_AT] = t(INVISIBLE_CHARACTER_AT);
   return Object.keys(said).length > 0 ? { ...state, said } : state;
 }

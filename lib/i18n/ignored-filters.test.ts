@@ -9,12 +9,12 @@ import type { Translate } from "./server";
 const translator = (locale: "ja" | "en"): Translate => (key: MessageKey, vars) => interpolate(messages[locale][key], vars, locale);
 
 describe("the sentences naming the filters a page did not apply", () => {
-  const { ignored } = parseAccountListPage({ severity: "CRITICAL", market: "jp", max: "{count}" });
+  const { ignored } = parseAccountListPage({ severity: "URGENT", market: "jp", max: "{count}" });
 
   it("says which value was ignored and why, in English", () => {
     expect(ignoredFilterSentences(ignored, translator("en"))).toEqual([
       "Ignored filter market=jp: not a marketplace code (2 or 3 capital letters, such as JP or US).",
-      "Ignored filter severity=CRITICAL: not one of critical, high, medium, low.",
+      "Ignored filter severity=URGENT: not one of critical, high, medium, low.",
       // A value that looks like a placeholder is shown as typed, not filled in.
       "Ignored filter max={count}: not a whole number from 0 to 100.",
     ]);
@@ -23,7 +23,7 @@ describe("the sentences naming the filters a page did not apply", () => {
   });
 
   it("and in Japanese", () => {
-    expect(ignoredFilterSentences(ignored, translator("ja"))[1]).toBe("絞り込み severity=CRITICAL は適用していません。critical, high, medium, low のいずれでもありません。");
+    expect(ignoredFilterSentences(ignored, translator("ja"))[1]).toBe("絞り込み severity=URGENT は適用していません。critical, high, medium, low のいずれでもありません。");
   });
 
   it("has a sentence for every reason, in both languages", () => {
@@ -35,9 +35,9 @@ describe("the sentences naming the filters a page did not apply", () => {
   });
 
   it("says a repeated filter's later value was not used, and names the one value a filter accepts", () => {
-    const repeated = parseAccountListPage({ severity: ["", "CRITICAL"] }).ignored;
-    expect(ignoredFilterSentences(repeated, translator("en"))).toEqual(["Ignored filter severity=CRITICAL: the filter is repeated, and only its first value is used."]);
-    expect(ignoredFilterSentences(repeated, translator("ja"))).toEqual(["絞り込み severity=CRITICAL は適用していません。同じ条件が繰り返されています。最初の値だけを使います。"]);
+    const repeated = parseAccountListPage({ severity: ["", "URGENT"] }).ignored;
+    expect(ignoredFilterSentences(repeated, translator("en"))).toEqual(["Ignored filter severity=URGENT: the filter is repeated, and only its first value is used."]);
+    expect(ignoredFilterSentences(repeated, translator("ja"))).toEqual(["絞り込み severity=URGENT は適用していません。同じ条件が繰り返されています。最初の値だけを使います。"]);
     const only = [{ name: "assignee", value: "bob", reason: { kind: "only", value: "me" } } as const];
     expect(ignoredFilterSentences(only, translator("en"))).toEqual(["Ignored filter assignee=bob: only me is accepted."]);
     expect(ignoredFilterSentences(only, translator("ja"))).toEqual(["絞り込み assignee=bob は適用していません。me のみ使えます。"]);
@@ -78,12 +78,12 @@ describe("a client name naming no client the reader can reach (the snapshot down
 
 describe("a download's refusal of the filters it cannot apply", () => {
   it("names each parameter, its value as the page shows it, and the page's reason, in English", () => {
-    const { ignored } = parseAccountListPage({ severity: "CRITICAL", q: "a\u202Eb" });
+    const { ignored } = parseAccountListPage({ severity: "URGENT", q: "a\u202Eb" });
     expect(refusedFilters(ignored, translator("en"), "en")).toEqual({
-      message: "Nothing was downloaded: 2 filters in this link cannot be used. Filter q=a\uFFFDb cannot be used: it holds a control character (such as a line break, NUL or text-direction override). Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
+      message: "Nothing was downloaded: 2 filters in this link cannot be used. Filter q=a\uFFFDb cannot be used: it holds a control character (such as a line break, NUL or text-direction override). Filter severity=URGENT cannot be used: not one of critical, high, medium, low.",
       filters: [
         { parameter: "q", value: "a\uFFFDb", reason: "it holds a control character (such as a line break, NUL or text-direction override)." },
-        { parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." },
+        { parameter: "severity", value: "URGENT", reason: "not one of critical, high, medium, low." },
       ],
     });
   });
@@ -96,9 +96,9 @@ describe("a download's refusal of the filters it cannot apply", () => {
   });
 
   it("and in Japanese, sentences run on without spaces, with the same reason the page gives", () => {
-    const { ignored } = parseAccountListPage({ severity: "CRITICAL" });
+    const { ignored } = parseAccountListPage({ severity: "URGENT" });
     const refusal = refusedFilters(ignored, translator("ja"), "ja");
-    expect(refusal.message).toBe("何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=CRITICAL は使えません。critical, high, medium, low のいずれでもありません。");
+    expect(refusal.message).toBe("何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=URGENT は使えません。critical, high, medium, low のいずれでもありません。");
     expect(ignoredFilterSentences(ignored, translator("ja"))[0]).toContain(refusal.filters[0].reason);
   });
 });
@@ -171,7 +171,7 @@ describe("a parameter that was never a filter", () => {
   });
 
   it("keeps the filter words while only filters were not applied", () => {
-    const { ignored } = parseAccountListPage({ severity: "CRITICAL" });
+    const { ignored } = parseAccountListPage({ severity: "URGENT" });
     expect(ignoredTitle(ignored, translator("en"))).toBe("A filter in this link could not be used, so the list is shown without it.");
   });
 });

@@ -1,3 +1,5 @@
+import { withoutInvisibleCharacters } from "@/lib/validation/invisible-characters";
+
 // Two records typed for one human are the commonest mistake in a people list ("山田 一郎" added from an
 // account page and again from /people). Names are compared as a reader would: NFKC (full-width letters and
 // the ideographic space fold to their plain forms), case-folded, spaces dropped: a Japanese name is typed as
@@ -6,7 +8,8 @@
 
 /** The form of a name two same-named people share. */
 export function personNameKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  // Invisible characters out too: "Probe Owner\u200B", stored before names refused them, is Probe Owner (decision 101).
+  return withoutInvisibleCharacters(name).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
 /**

@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { formatDay, parseDay } from "../dates";
 import { personSchema, sellerAccountSchema, type Login, type Person, type SellerAccount, type Snapshot } from "../validation/snapshot";
 import { SINGLE_LINE_PATTERN, TEXT_LIMITS } from "../validation/text";
+import { hasNoInvisibleCharacter } from "../validation/invisible-characters";
 import { TOOL_IDS } from "./tools";
 
 const FIRST_DAY = parseDay("0001-01-01")!;
@@ -42,6 +43,8 @@ export function text(max: number): fc.Arbitrary<string> {
 }
 
 const id = text(ID_MAX);
+/** A name: text without invisible characters (a zero-width space is refused in names, not in ids; decision 101). */
+export const nameText = (max: number): fc.Arbitrary<string> => text(max).filter(hasNoInvisibleCharacter);
 
 /** A calendar date or an offset timestamp; `near` days before asOf (or after, when negative) most of the time. */
 function date(asOf: number): fc.Arbitrary<string> {
@@ -107,7 +110,7 @@ function account(asOf: number, people: readonly Person[], devices: readonly stri
   return fc
     .record({
       id,
-      storeName: text(STORE_MAX),
+      storeName: nameText(STORE_MAX),
       sellerId: optional(text(TEXT_LIMITS.sellerId)),
       region: upper,
       marketplaces: fc.array(upper, { maxLength: 3 }),
@@ -117,10 +120,10 @@ function account(asOf: number, people: readonly Person[], devices: readonly stri
       // Logins need someone to belong to: none when the snapshot has no people.
       logins: personIds.length === 0 ? fc.constant<Login[]>([]) : fc.uniqueArray(login(asOf, personIds, devices), { selector: (l) => l.id, maxLength: 5 }),
       partners: fc.uniqueArray(
-        fc.record({ id, company: companies.length > 0 ? fc.oneof(fc.constantFrom(...companies), text(NAME_MAX)) : text(NAME_MAX), linkSentAt: optional(d), acceptedAt: optional(d) }),
+        fc.record({ id, company: companies.length > 0 ? fc.oneof(fc.constantFrom(...companies), nameText(NAME_MAX)) : nameText(NAME_MAX), linkSentAt: optional(d), acceptedAt: optional(d) }),
         { selector: (p) => p.id, maxLength: 2 },
       ),
-      apps: fc.uniqueArray(fc.record({ id, name: text(NAME_MAX), developer: optional(text(NAME_MAX)), authorizedAt: optional(d), expiresAt: optional(d) }), { selector: (a) => a.id, maxLength: 2 }),
+      apps: fc.uniqueArray(fc.record({ id, name: nameText(NAME_MAX), developer: optional(nameText(NAME_MAX)), authorizedAt: optional(d), expiresAt: optional(d) }), { selector: (a) => a.id, maxLength: 2 }),
       otherAccess:
         personIds.length === 0
           ? fc.constant<SellerAccount["otherAccess"]>([])
@@ -151,13 +154,13 @@ export const snapshotStructure: fc.Arbitrary<{ snapshot: Snapshot; asOf: string 
       .record({
         people: fc.tuple(
           ...personIds.map((pid) =>
-            fc.record({ name: text(NAME_MAX), external: fc.boolean(), company: optional(fc.oneof(fc.constantFrom("Vendor KK", "Agency"), text(NAME_MAX))), departedAt: optional(d) }).map((p): Person => ({ id: pid, ...p })),
+            fc.record({ name: nameText(NAME_MAX), external: fc.boolean(), company: optional(fc.oneof(fc.constantFrom("Vendor KK", "Agency"), nameText(NAME_MAX))), departedAt: optional(d) }).map((p): Person => ({ id: pid, ...p })),
           ),
         ),
         devices: fc.tuple(
           ...deviceIds.map((did) =>
             fc
-              .record({ kind: fc.constantFrom("PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY") as fc.Arbitrary<"PHONE" | "AUTHENTICATOR_APP" | "SECURITY_KEY">, label: optional(text(NAME_MAX)), holder: optional(fc.nat()), skipOtpOnBrowser: fc.boolean() })
+              .record({ kind: fc.constantFrom("PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY") as fc.Arbitrary<"PHONE" | "AUTHENTICATOR_APP" | "SECURITY_KEY">, label: optional(nameText(NAME_MAX)), holder: optional(fc.nat()), skipOtpOnBrowser: fc.boolean() })
               .map(({ holder, ...rest }) => ({ id: did, ...rest, holderId: holder === null || personIds.length === 0 ? null : pick(personIds, holder) })),
           ),
         ),

@@ -88,15 +88,22 @@ describe("the filters the accounts table did not apply", () => {
     expect(ignored).toEqual([]);
   });
 
-  it("names a severity in the wrong case, and lists every account as before (no severity kept)", () => {
-    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=CRITICAL"));
+  it("reads a filter's value in any case (decision 101): the page shows severities in lower case, people type either", () => {
+    expect(parseAccountListPage(new URLSearchParams("severity=CRITICAL&status=active&plan=Professional&rule=no_2sv"))).toMatchObject({
+      query: { severity: "critical", status: "ACTIVE", plan: "PROFESSIONAL", rule: "NO_2SV" },
+      ignored: [],
+    });
+  });
+
+  it("names a severity that is none, and lists every account as before (no severity kept)", () => {
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=URGENT"));
     expect(query.severity).toBeUndefined();
-    expect(ignored).toEqual([{ name: "severity", value: "CRITICAL", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } }]);
+    expect(ignored).toEqual([{ name: "severity", value: "URGENT", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } }]);
   });
 
   it("names every dropped filter with its reason, and keeps the valid ones beside them", () => {
     const { query, ignored } = parseAccountListPage({
-      q: "a\u0000b", client: "c".repeat(65), market: "jp", plan: "pro", status: "active", severity: "high", rule: "NOT_A_RULE", min: "12.5", max: "101",
+      q: "a\u0000b", client: "c".repeat(65), market: "jp", plan: "pro", status: "open", severity: "high", rule: "NOT_A_RULE", min: "12.5", max: "101",
     });
     expect(query.severity).toBe("high");
     expect(ignored.map((i) => [i.name, i.value, i.reason])).toEqual([
@@ -104,7 +111,7 @@ describe("the filters the accounts table did not apply", () => {
       ["client", `${"c".repeat(40)}…`, { kind: "tooLong", max: 64 }],
       ["market", "jp", { kind: "marketplace" }],
       ["plan", "pro", { kind: "oneOf", values: ["PROFESSIONAL", "INDIVIDUAL"] }],
-      ["status", "active", { kind: "oneOf", values: ["ACTIVE", "SUSPENDED", "DEACTIVATED"] }],
+      ["status", "open", { kind: "oneOf", values: ["ACTIVE", "SUSPENDED", "DEACTIVATED"] }],
       ["rule", "NOT_A_RULE", { kind: "rule" }],
       ["min", "12.5", { kind: "wholeNumber", min: 0, max: 100 }],
       ["max", "101", { kind: "wholeNumber", min: 0, max: 100 }],
@@ -116,14 +123,14 @@ describe("the filters the accounts table did not apply", () => {
   });
 
   it("reads the first of a repeated parameter, as the table does, and names a later one it did not use", () => {
-    expect(parseAccountListPage({ severity: ["Critical", "critical"] }).ignored).toEqual([
-      { name: "severity", value: "Critical", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
+    expect(parseAccountListPage({ severity: ["Urgent", "critical"] }).ignored).toEqual([
+      { name: "severity", value: "Urgent", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
       { name: "severity", value: "critical", reason: { kind: "repeated" } },
     ]);
     // A blank first value reads as no filter: the later one must not vanish (nor widen a download).
-    const blankFirst = parseAccountListPage(new URLSearchParams("severity=&severity=CRITICAL"));
+    const blankFirst = parseAccountListPage(new URLSearchParams("severity=&severity=URGENT"));
     expect(blankFirst.query.severity).toBeUndefined();
-    expect(blankFirst.ignored).toEqual([{ name: "severity", value: "CRITICAL", reason: { kind: "repeated" } }]);
+    expect(blankFirst.ignored).toEqual([{ name: "severity", value: "URGENT", reason: { kind: "repeated" } }]);
     // The same value twice is one filter, applied.
     expect(parseAccountListPage(new URLSearchParams("severity=high&severity=high")).ignored).toEqual([]);
     expect(parseAccountListPage({ q: "k".repeat(ACCOUNT_SEARCH_MAX_LENGTH + 1) }).ignored[0].reason).toEqual({ kind: "tooLong", max: ACCOUNT_SEARCH_MAX_LENGTH });
@@ -132,10 +139,10 @@ describe("the filters the accounts table did not apply", () => {
 
 describe("parameters the accounts table does not read", () => {
   it("names a misspelt filter with its value, after the filters it dropped, instead of listing everything silently", () => {
-    const { query, ignored } = parseAccountListPage(new URLSearchParams("sev=critical&severity=CRITICAL"));
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("sev=critical&severity=URGENT"));
     expect(query.severity).toBeUndefined();
     expect(ignored).toEqual([
-      { name: "severity", value: "CRITICAL", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
+      { name: "severity", value: "URGENT", reason: { kind: "oneOf", values: ["critical", "high", "medium", "low"] } },
       { name: "sev", value: "critical", reason: { kind: "unknown", near: "severity" } },
     ]);
   });
@@ -175,7 +182,7 @@ describe("parameters the accounts table does not read", () => {
 
 describe("a client filter naming no client the reader can reach (decision 093)", () => {
   it("is dropped from the state and named, after the search and before the other filters the link could not use", () => {
-    const page = parseAccountListPage({ q: "a\u0000", client: "c-gone", severity: "CRITICAL", sev: "x", sort: "score" });
+    const page = parseAccountListPage({ q: "a\u0000", client: "c-gone", severity: "URGENT", sev: "x", sort: "score" });
     const dropped = withoutUnreachableClient(page);
     expect(dropped.query).toEqual({ ...page.query, client: undefined });
     expect(dropped.ignored.map((i) => [i.name, i.reason.kind])).toEqual([["q", "controlChar"], ["client", "noSuchClient"], ["severity", "oneOf"], ["sev", "unknown"]]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VIEW_NAME_MAX_LENGTH } from "./limits";
 import { CONTROL_CHARACTER_KEY, isSingleLine, linkChoice, SINGLE_LINE_PATTERN } from "./text";
+import { hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY } from "./invisible-characters";
 import { RULE_IDS, SEVERITIES } from "@/lib/risk/types";
 import { recordId } from "./record-fields";
 import { allParams as all, ignoredFilters, oneOf, shownValue, textReason, unknownParameters, type FilterCheck, type IgnoredFilter, type IgnoredReason, type QueryParams } from "./ignored-filters";
@@ -254,7 +255,7 @@ export function hasAccountFilters(query: AccountFilter): boolean {
 export const accountIdSchema = recordId;
 
 export const createSavedViewSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(VIEW_NAME_MAX_LENGTH, "validation.viewNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
+  name: z.string().trim().min(1, "validation.required").max(VIEW_NAME_MAX_LENGTH, "validation.viewNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY),
   /** The table's query string; re-parsed and re-serialised so only known, valid state is stored. */
   query: z.string().max(4000).transform((q) => accountListSearch(parseAccountListQuery(new URLSearchParams(q)), { cursor: undefined })),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATE_ONLY_PATTERN, isValidDate } from "../dates";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY } from "./invisible-characters";
 import { API_TOKEN_NAME_MAX } from "./limits";
 
 export { API_TOKEN_NAME_MAX };
@@ -16,7 +17,7 @@ const clientIdList = z
 
 /** The settings form: name, read or write, optional clients, optional expiry day (after today, checked in lib). */
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(API_TOKEN_NAME_MAX, "validation.apiTokenNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
+  name: z.string().trim().min(1, "validation.required").max(API_TOKEN_NAME_MAX, "validation.apiTokenNameTooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY),
   scope: z.enum(API_TOKEN_SCOPES, "validation.apiTokenScope"),
   clientIds: clientIdList,
   expiresOn: z

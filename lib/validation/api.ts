@@ -3,6 +3,7 @@ import { IDEMPOTENCY_KEY_MAX_LENGTH } from "./limits";
 import { RULE_IDS } from "../risk/types";
 import { CLIENT_NAME_MAX_LENGTH } from "./clients";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { firstInvisibleCharacter, INVISIBLE_CHARACTER_AT } from "./invisible-characters";
 
 // Every shape /api/v1 reads or answers, in one place: the route handlers parse with these and the
 // OpenAPI document (lib/api/openapi.ts) is generated from them. Messages are catalogue keys, worded
@@ -43,6 +44,21 @@ export const snapshotQuerySchema = z.object({
   client: clientName.optional().meta({ description: "The client's name; without it, the organisation (or the token's clients)." }),
 });
 export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;
+
+/**
+ * The upsert's `client`, which creates the client it names when there is none: a new client's name refuses invisible
+ * characters as the client form does (decision 101), said with where ("Invisible character at position 11 (U+200B)").
+ * The reads' `client` only looks a name up and stays as it was.
+ */
+export const snapshotUpsertQuerySchema = z.object({
+  client: clientName
+    .superRefine((text, ctx) => {
+      const found = firstInvisibleCharacter(text);
+      if (found) ctx.addIssue({ code: "custom", message: INVISIBLE_CHARACTER_AT, params: { vars: { ...found } } });
+    })
+    .optional()
+    .meta({ description: "The client's name; without it, the organisation (or the token's clients)." }),
+});
 
 /** A path id that cannot exist (too long, a control character) is simply not found (the wrapper answers 404). */
 export const accountParamsSchema = z.object({ id: z.string().min(1).max(200).regex(SINGLE_LINE_PATTERN).meta({ description: "The account's external id." }) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY } from "./invisible-characters";
 import { recordId } from "./record-fields";
 import { EMAIL_LOCAL_MAX_LENGTH, EMAIL_MAX_LENGTH } from "./limits";
 import { confirmationRepeats, newPasswordField } from "./password-confirmation";
@@ -46,7 +47,7 @@ export const revokeInvitationSchema = z.object({ invitationId: recordId });
 export const acceptInvitationSchema = z
   .object({
     token: z.string().min(20).max(200),
-    name: z.string().trim().min(1, "validation.required").max(100).regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY),
+    name: z.string().trim().min(1, "validation.required").max(100).regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY),
     password: newPasswordField,
     confirmPassword: z.string().max(1024),
   })

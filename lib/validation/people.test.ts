@@ -19,15 +19,19 @@ describe("the people list's filters and what it did not apply", () => {
   });
 
   it("names each filter it dropped and why, reading the first of a repeated parameter as the list does", () => {
-    const { query, ignored } = parsePersonListPage({ q: "x".repeat(201), external: ["YES", "yes"], departed: "true" });
+    const { query, ignored } = parsePersonListPage({ q: "x".repeat(201), external: ["maybe", "yes"], departed: "true" });
     expect(query).toMatchObject({ q: undefined, external: undefined, departed: undefined });
     expect(ignored).toEqual([
       { name: "q", value: `${"x".repeat(40)}…`, reason: { kind: "tooLong", max: 200 } },
-      { name: "external", value: "YES", reason: { kind: "oneOf", values: ["yes", "no"] } },
+      { name: "external", value: "maybe", reason: { kind: "oneOf", values: ["yes", "no"] } },
       { name: "external", value: "yes", reason: { kind: "repeated" } },
       { name: "departed", value: "true", reason: { kind: "oneOf", values: ["yes", "no"] } },
     ]);
     expect(parsePersonListPage({ q: "line\nbreak" }).ignored).toEqual([{ name: "q", value: "line\uFFFDbreak", reason: { kind: "controlChar" } }]);
+  });
+
+  it("reads yes and no in any case (decision 101)", () => {
+    expect(parsePersonListPage({ external: "YES", departed: "No" })).toMatchObject({ query: { external: "yes", departed: "no" }, ignored: [] });
   });
 
   it("does not report the page, size or sort, which are not filters", () => {

@@ -3,9 +3,13 @@
 // the masked "••••5678" (stop 42, finding 3). This says whether a text holds something that reads as one, and
 // masks it (decision 086).
 //
-// Migration 20261213010000_mask_phone_numbers_in_labels repeats these steps in SQL, character for character,
-// to mask what was stored before the forms refused it: a change here is a change there too (its integration
-// test compares the two on the same labels).
+// Migration 20261213010000_mask_phone_numbers_in_labels repeats the masking's steps (maskPhoneNumbers) in SQL,
+// character for character, to mask what was stored before the forms refused it. That migration has landed: the
+// masking keeps its rule as it was (its integration test compares the two on the same labels). The detector that
+// refuses (containsPhoneNumber) reads more since decision 101 — separators that hide or that people type (a
+// zero-width space, a comma, an underscore, a middle dot) — and so is a superset of what the masking finds.
+
+import { withoutInvisibleCharacters } from "./invisible-characters";
 
 /**
  * Digits in a row, with up to three separators between them: a space (NFKC makes every Unicode space one), a tab,
@@ -57,15 +61,54 @@ function phoneNumberRuns(normal: string): { index: number; run: string }[] {
   return runs;
 }
 
-/** Whether `text` holds what reads as a full phone number (see readsAsPhoneNumber): not a date, a model number or a serial. */
+/**
+ * The text as the detector reads it (decision 101): NFKC (full-width digits, "＋", "，", the ideographic space as ASCII),
+ * without the characters that show as nothing ("090\u200B1234\u200B5678" is seen as 09012345678, so it is read as one),
+ * and every other kind of space a space.
+ */
+function asSeen(text: string): string {
+  return withoutInvisibleCharacters(text.normalize("NFKC")).replace(/[^\S\n\r\t]/gu, " ");
+}
+
+/**
+ * Money written in thousands (1,234,567; 12,000; ¥3,456,789.50), blanked before the joined runs are read: a comma
+ * between groups of three after a first group of one to three digits that is not a trunk 0 ("090,123,4567" is not).
+ */
+const MONEY = /(?<![0-9,])(?:[1-9][0-9]{0,2}|0)(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]|,[0-9])/g;
+/**
+ * Digits joined by what people also write between a number's groups, or what hides between them: a comma, an
+ * underscore, a middle dot (・ ·), a figure dash or bar (‒ ―) besides the run's own separators.
+ */
+const JOINED_RUN = /\+?[0-9](?:[ \t.()/‐‑‒–—―−ー,_・·-]{0,3}[0-9])*/g;
+const JOINING = /[,_・·‒―]/;
+/**
+ * Whether a run joined so reads as a number to be dialled: with "+" in front, or with a trunk 0 and a Japanese number's
+ * 10 or 11 digits ("090,1234,5678", "03_1234_5678"). Without either it is a list or a figure ("10,20,30,40,50",
+ * "1234_5678" — a local number written so is the known limit), which the old rule never read as a number either.
+ */
+function readsAsJoinedPhoneNumber(run: string): boolean {
+  if (!JOINING.test(run)) return false;
+  const digits = run.replace(/[^0-9]/g, "");
+  if (digits.length < PHONE_MIN_DIGITS) return false;
+  return run.startsWith("+") || (digits.startsWith("0") && digits.length >= 10 && digits.length <= 11);
+}
+/** The run, or any part of it after a space: "iPhone 15 03―1234―5678" holds "03―1234―5678" after the model's 15. */
+const joinedRunHoldsNumber = (run: string): boolean => readsAsJoinedPhoneNumber(run) || [...run.matchAll(/ +(?=[+0-9])/g)].some((m) => readsAsJoinedPhoneNumber(run.slice(m.index + m[0].length)));
+
+/** Whether `text` holds what reads as a full phone number (see readsAsPhoneNumber): not a date, a model number, a serial or money. */
 export function containsPhoneNumber(text: string): boolean {
-  return phoneNumberRuns(text.normalize("NFKC")).length > 0;
+  const seen = asSeen(text);
+  if (phoneNumberRuns(seen).length > 0) return true;
+  for (const m of withoutDates(seen).replace(MONEY, (money) => "#".repeat(money.length)).matchAll(JOINED_RUN)) if (joinedRunHoldsNumber(m[0])) return true;
+  return false;
 }
 
 /**
  * `text` with every digit of each phone number in it masked but the last four, separators kept: "Phone 090-1234-5678"
  * becomes "Phone •••-••••-5678". A text that holds none is returned as it is; one that holds one comes back in its
- * NFKC form (full-width digits as ASCII), as it was read. Afterwards containsPhoneNumber is false for it.
+ * NFKC form (full-width digits as ASCII), as it was read. This is the rule of the landed migration, kept as it was:
+ * it does not see through the separators decision 101 added to containsPhoneNumber (a label stored so before is
+ * refused when it is next edited, not rewritten).
  */
 export function maskPhoneNumbers(text: string): string {
   const normal = text.normalize("NFKC");

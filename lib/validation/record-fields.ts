@@ -1,14 +1,20 @@
 import { z } from "zod";
-import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN, TEXT_LIMITS } from "./text";
 import { containsPhoneNumber, PHONE_NUMBER_IN_TEXT_KEY } from "./phone-number";
+import { hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY } from "./invisible-characters";
 import { utcToday } from "../days";
 import { realDay } from "./day";
 
 // Field rules shared by the record forms (clients, accounts, logins …): the same schemas run in the
 // browser before sending and in the server action, and every message is a catalogue key.
 
-export const NAME_MAX_LENGTH = 100;
-export const LABEL_MAX_LENGTH = 100;
+/**
+ * A name (store, person, company, app, partner) and a device's or 2SV method's label: the snapshot's limit for the same
+ * fields (TEXT_LIMITS.name, published in its JSON Schema), one constant for both. The forms once stopped at 100, so a
+ * store name imported at 150 characters refused every later edit of its account, even of its status (decision 101).
+ */
+export const NAME_MAX_LENGTH = TEXT_LIMITS.name;
+export const LABEL_MAX_LENGTH = TEXT_LIMITS.name;
 
 /** The longest id a form, a link or a file may name. */
 export const RECORD_ID_MAX_LENGTH = 64;
@@ -21,12 +27,26 @@ export const recordId = z.string().min(1, "validation.required").max(RECORD_ID_M
 export const version = z.coerce.number("validation.wholeNumber").int("validation.wholeNumber").min(1, "validation.wholeNumber");
 /**
  * A one-line name (store, client, person, company …). The forms' shared check lets tab and line breaks through for
- * text areas (lib/forms/control-characters.ts); a name refuses them here, once for every form that uses these.
+ * text areas (lib/forms/control-characters.ts); a name refuses them here, once for every form that uses these. A name
+ * also refuses invisible characters (a zero-width space made a twin of a client, decision 101).
  */
-export const requiredText = (max = NAME_MAX_LENGTH) =>
-  z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
-export const optionalText = (max = NAME_MAX_LENGTH) =>
-  z.string().trim().max(max, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).optional().transform((v) => v || null);
+export const requiredText = (max: number = NAME_MAX_LENGTH) =>
+  z
+    .string("validation.required")
+    .trim()
+    .min(1, "validation.required")
+    .max(max, "validation.tooLong")
+    .regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY)
+    .refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY);
+export const optionalText = (max: number = NAME_MAX_LENGTH) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY)
+    .refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY)
+    .optional()
+    .transform((v) => v || null);
 /**
  * A 2SV method's or a device's label ("iPhone 15", "経理部の共用端末"): optional text that refuses a phone number,
  * which Gatehouse never stores (only the method's last four digits, in their own field).

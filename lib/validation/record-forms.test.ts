@@ -32,7 +32,7 @@ describe("record forms (the schemas the browser and the server both run)", () =>
     expect(firstError(createAccountSchema.safeParse(account({ region: "NA", marketplaces: "US,DE" })))).toEqual(["marketplaces", "validation.marketplaceRegion"]);
     expect(firstError(createAccountSchema.safeParse(account({ marketplaces: "" })))).toEqual(["marketplaces", "validation.marketplacesRequired"]);
     expect(firstError(createAccountSchema.safeParse(account({ storeName: " " })))).toEqual(["storeName", "validation.required"]);
-    expect(firstError(createAccountSchema.safeParse(account({ storeName: "x".repeat(101) })))).toEqual(["storeName", "validation.tooLong"]);
+    expect(firstError(createAccountSchema.safeParse(account({ storeName: "x".repeat(201) })))).toEqual(["storeName", "validation.tooLong"]);
     expect(firstError(createAccountSchema.safeParse(account({ plan: "GOLD" })))).toEqual(["plan", "validation.choose"]);
   });
 

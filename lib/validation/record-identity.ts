@@ -1,6 +1,8 @@
 // What makes two records on one account the same thing, for the forms' duplicate checks (the records themselves keep
 // what was typed). Pure, so the rule is unit-tested apart from the database.
 
+import { withoutInvisibleCharacters } from "./invisible-characters";
+
 /** A login's e-mail as Seller Central compares it: case does not matter. Null when none is recorded. */
 export const loginEmailKey = (email: string | null | undefined): string | null => (email ? email.trim().toLowerCase() : null);
 
@@ -32,4 +34,6 @@ export function sameTwoStepMethod(a: TwoStepIdentity, b: TwoStepIdentity): boole
  * the name is stored as typed.
  */
 export const clientNameKey = (name: string): string =>
-  name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(/\s+/gu, " ").trim();
+  // Invisible characters out first: a name stored before they were refused is the same name (decision 101).
+  withoutInvisibleCharacters(name)
+    .normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(/\s+/gu, " ").trim();

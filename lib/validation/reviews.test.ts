@@ -23,12 +23,17 @@ describe("the tasks page's filter and what it did not apply", () => {
     expect(parseTaskFilterPage({ status: "", assignee: "", client: "" }, "u-1")).toEqual({ filter: { status: "OPEN" }, mine: false, ignored: [] });
   });
 
-  it("names a status in the wrong case (it falls back to open tasks), an assignee other than me, and a bad client id", () => {
-    const { filter, mine, ignored } = parseTaskFilterPage({ status: "done", assignee: ["bob", "me"], client: "c\u00001" }, "u-1");
+  it("reads a status in any case (decision 101: /tasks?status=all was refused)", () => {
+    expect(parseTaskFilterPage({ status: "all" }, "u-1")).toMatchObject({ filter: { status: "ALL" }, ignored: [] });
+    expect(parseTaskFilterPage({ status: " Done " }, "u-1")).toMatchObject({ filter: { status: "DONE" }, ignored: [] });
+  });
+
+  it("names a status that is none (it falls back to open tasks), an assignee other than me, and a bad client id", () => {
+    const { filter, mine, ignored } = parseTaskFilterPage({ status: "finished", assignee: ["bob", "me"], client: "c\u00001" }, "u-1");
     expect(filter).toEqual({ status: "OPEN" });
     expect(mine).toBe(false);
     expect(ignored).toEqual([
-      { name: "status", value: "done", reason: { kind: "oneOf", values: ["OPEN", "DONE", "ALL"] } },
+      { name: "status", value: "finished", reason: { kind: "oneOf", values: ["OPEN", "DONE", "ALL"] } },
       { name: "assignee", value: "bob", reason: { kind: "only", value: "me" } },
       { name: "assignee", value: "me", reason: { kind: "repeated" } },
       { name: "client", value: "c\uFFFD1", reason: { kind: "controlChar" } },

@@ -137,8 +137,8 @@ export function parseTaskFilterPage(raw: SearchParamsRecord, userId: string): Ta
   const mine = assignee?.trim() === "me";
   const filter = taskFilterSchema.parse({ status, assignee: mine ? userId : undefined, client });
   const ignored = ignoredFilters([
-    // The status falls back to OPEN rather than to nothing: anything else than what was asked was dropped.
-    { name: "status", raw: status, later: laterParams(raw.status), applied: filter.status === status?.trim(), reason: oneOf(TASK_STATUS_FILTERS) },
+    // The status falls back to OPEN rather than to nothing: anything else than what was asked (in any case) was dropped.
+    { name: "status", raw: status, later: laterParams(raw.status), applied: filter.status === status?.trim().toUpperCase(), reason: oneOf(TASK_STATUS_FILTERS) },
     { name: "assignee", raw: assignee, later: laterParams(raw.assignee), applied: mine, reason: oneOf(["me"]) },
     { name: "client", raw: client, later: laterParams(raw.client), applied: filter.client !== undefined, reason: textReason(RECORD_ID_MAX_LENGTH) },
   ]).concat(unknownParameters(raw, TASK_PAGE_PARAMETERS, [...TASK_PAGE_PARAMETERS]));

@@ -3,6 +3,7 @@ import { confirmationRepeats, newPasswordField } from "./password-confirmation";
 import { LOCALES } from "../i18n/locales";
 import { inviteEmail } from "./members";
 import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY } from "./invisible-characters";
 
 // The first agency and its Owner: from /setup (with the single-use token), from `gatehouse setup`,
 // and a demo Owner's own fresh organisation (name and language only). Messages are catalogue keys.
@@ -10,8 +11,8 @@ import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
 export const ORG_NAME_MAX_LENGTH = 100;
 export const PERSON_NAME_MAX_LENGTH = 100;
 
-export const orgName = z.string().trim().min(1, "validation.required").max(ORG_NAME_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
-const ownerName = z.string().trim().min(1, "validation.required").max(PERSON_NAME_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY);
+export const orgName = z.string().trim().min(1, "validation.required").max(ORG_NAME_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY);
+const ownerName = z.string().trim().min(1, "validation.required").max(PERSON_NAME_MAX_LENGTH, "validation.tooLong").regex(SINGLE_LINE_PATTERN, CONTROL_CHARACTER_KEY).refine(hasNoInvisibleCharacter, INVISIBLE_CHARACTER_KEY);
 const locale = z.enum(LOCALES, "validation.choose");
 
 export const newOrganisationSchema = z.object({ orgName, locale });

@@ -5,6 +5,7 @@ import type { ParseSnapshotResult, Snapshot } from "./snapshot";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
 import { checkAccountIds, checkAccountReferences, checkPeopleAndDevices, type DeviceUseRecorder } from "./snapshot-references";
 import { isSingleLine, PHONE_LAST4_PATTERN, TEXT_LIMITS } from "./text-rules";
+import { hasNoInvisibleCharacter } from "./invisible-characters";
 
 // The bulk path of snapshot validation (issue 15, decision 024), without zod: this module imports none, so
 // the audit command loads zod (~0.13 s of a run) only for a file that needs it — one with `settings` (checked
@@ -63,7 +64,8 @@ const within = (text: string, max: number) => text.length <= max || codePoints(t
 const line = (v: unknown, max: number, nonEmpty: boolean): boolean =>
   typeof v === "string" && within(v, max) && (!nonEmpty || v.length >= 1) && isSingleLine(v);
 const id = (v: unknown) => line(v, TEXT_LIMITS.id, true);
-const name = (v: unknown) => line(v, TEXT_LIMITS.name, true);
+// A name refuses invisible characters as well (decision 101; snapshot.ts `visible`).
+const name = (v: unknown) => line(v, TEXT_LIMITS.name, true) && hasNoInvisibleCharacter(v as string);
 const UPPER_CODE = /^[A-Z][A-Z0-9_-]*$/;
 const upperCode = (v: unknown) => typeof v === "string" && within(v, TEXT_LIMITS.code) && UPPER_CODE.test(v);
 // isValidDate parses with DATE_PATTERN itself (a plain date without it): testing the pattern first ran the
@@ -122,7 +124,7 @@ const person = (v: unknown) =>
   isObject(v) && keyCount(v) === given(v.id) + given(v.name) + given(v.external) + given(v.company) + given(v.departedAt) && id(v.id) && name(v.name) && booleanDefault(v, "external", v.external) && nullableDefault(v, "company", v.company, name) && nullableDefault(v, "departedAt", v.departedAt, date);
 
 const deviceKind = oneOf("PHONE", "AUTHENTICATOR_APP", "SECURITY_KEY");
-const optionalName = (v: unknown) => line(v, TEXT_LIMITS.name, false);
+const optionalName = (v: unknown) => line(v, TEXT_LIMITS.name, false) && hasNoInvisibleCharacter(v as string);
 const device = (v: unknown) =>
   isObject(v) && keyCount(v) === given(v.id) + given(v.kind) + given(v.label) + given(v.holderId) + given(v.skipOtpOnBrowser) && id(v.id) && deviceKind(v.kind) && nullableDefault(v, "label", v.label, optionalName) && nullableDefault(v, "holderId", v.holderId, id) && booleanDefault(v, "skipOtpOnBrowser", v.skipOtpOnBrowser);
 

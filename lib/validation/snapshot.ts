@@ -6,7 +6,8 @@ import { checkSnapshotReferences, checkUnknownReferencesWhereFormatAllows } from
 import { JSON_MAX_DEPTH, sanitiseJson, type JsonProblem } from "./json-safety";
 import { SNAPSHOT_FORMAT } from "./snapshot-format";
 import { CONTROL_CHARACTER_MESSAGE, sellerIdText, singleLine, TEXT_LIMITS } from "./text";
-import { PHONE_LAST4_PATTERN } from "./text-rules";
+import { isSingleLine, PHONE_LAST4_PATTERN } from "./text-rules";
+import { firstInvisibleCharacter, invisibleCharacterMessage } from "./invisible-characters";
 
 export { DEFAULT_RISK_SETTINGS, riskSettingsSchema, riskSettingsOverridesSchema } from "./risk-settings";
 export type { RiskSettings, RiskSettingsOverrides } from "./risk-settings";
@@ -26,8 +27,15 @@ export const SNAPSHOT_SCHEMA_MESSAGES = {
 
 // Every string has a maximum length (published as maxLength) and refuses control characters.
 const id = singleLine(TEXT_LIMITS.id).min(1);
-const name = singleLine(TEXT_LIMITS.name).min(1);
-const optionalName = singleLine(TEXT_LIMITS.name).nullable().default(null);
+// A name (a store's, a person's, a company's, a device's label …) refuses invisible characters too (decision 101), said
+// with the character and its place ("invisible character U+200B at position 11 …").
+const visible = (text: string, ctx: z.core.$RefinementCtx<string>) => {
+  // A text-direction override is both: it is said once, as the control character it has always been refused as.
+  const found = isSingleLine(text) ? firstInvisibleCharacter(text) : null;
+  if (found) ctx.addIssue({ code: "custom", message: invisibleCharacterMessage(found), params: { reason: { key: "invisibleChar", vars: { ...found } } } });
+};
+const name = singleLine(TEXT_LIMITS.name).min(1).superRefine(visible);
+const optionalName = singleLine(TEXT_LIMITS.name).superRefine(visible).nullable().default(null);
 const upperCode = z.string().max(TEXT_LIMITS.code, { abort: true }).regex(/^[A-Z][A-Z0-9_-]*$/, SNAPSHOT_SCHEMA_MESSAGES.upperCode);
 
 export const dateSchema = z
@@ -186,7 +194,7 @@ export interface SnapshotErrorReason {
     | "missing" | "type" | "tooLong" | "tooMany" | "tooLarge" | "empty" | "tooShort" | "tooFew" | "tooSmall" | "oneOf" | "email"
     | "unknownKey" | keyof typeof SNAPSHOT_SCHEMA_MESSAGES | "duplicateId" | "unknownRef" | "onePrimary"
     | "loginEmailTwice" | "twoStepMethodTwice" | "onePrimaryMethod"
-    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice" | "phoneNumberInLabel";
+    | "notJson" | "notJsonAt" | "fileTooLarge" | "noInput" | "unknownClient" | "sellerIdTaken" | "sellerIdTwice" | "phoneNumberInLabel" | "invisibleChar";
   vars?: Record<string, string | number>;
 }
 

@@ -36,6 +36,13 @@ export function sellerIdText(messages: { tooLong?: string; control?: string } = 
 
 /**
  * One of `values`, from a link's query: spaces around it are dropped first, as the searches drop theirs, so a
- * pasted `status=OPEN%20` is OPEN rather than a filter the page must name as ignored.
+ * pasted `status=OPEN%20` is OPEN rather than a filter the page must name as ignored; and any case is the value
+ * (decision 101): `/tasks?status=all` is ALL, `severity=CRITICAL` is critical — a page shows some of its values in
+ * lower case and people type them either way. Only links: /api/v1's parameters stay exact, as documented.
  */
-export const linkChoice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().trim().pipe(z.enum(values));
+export const linkChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .trim()
+    .transform((typed) => values.find((value) => value.toLowerCase() === typed.toLowerCase()) ?? typed)
+    .pipe(z.enum(values));

@@ -41,17 +41,17 @@ describe("the accounts table's view as a snapshot download", () => {
     expect(await storeNames(await download("view=1&severity=&q="))).toEqual(ALL);
     // A blank client is the table's "any" client, as in the CSV export (a client name's check does not apply).
     expect(await storeNames(await download("view=1&client="))).toEqual(ALL);
-    const repeated = await download("view=1&severity=&severity=CRITICAL");
+    const repeated = await download("view=1&severity=&severity=URGENT");
     expect(repeated.status).toBe(422);
-    expect(((await repeated.json()) as { filters: { value: string }[] }).filters.map((f) => f.value)).toEqual(["CRITICAL"]);
+    expect(((await repeated.json()) as { filters: { value: string }[] }).filters.map((f) => f.value)).toEqual(["URGENT"]);
   });
 
   it("refuses a filter the table would drop with 422, naming it, in JSON or as a workbook alike", async () => {
     for (const format of ["", "&format=xlsx&lang=en", "&format=csv"])
-      await expectRefusedDownload(await download(`view=1&severity=CRITICAL&market=DE${format}`), 422, {
+      await expectRefusedDownload(await download(`view=1&severity=URGENT&market=DE${format}`), 422, {
         error: "INVALID_INPUT",
-        message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
-        filters: [{ parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." }],
+        message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=URGENT cannot be used: not one of critical, high, medium, low.",
+        filters: [{ parameter: "severity", value: "URGENT", reason: "not one of critical, high, medium, low." }],
       }, format);
   });
 
@@ -77,7 +77,7 @@ describe("the accounts table's view as a snapshot download", () => {
   });
 
   it("is never refused from the page's own links, which carry only the filters the page applied", async () => {
-    const { query } = parseAccountListPage(new URLSearchParams("severity=CRITICAL&market=DE&rule=NOPE"));
+    const { query } = parseAccountListPage(new URLSearchParams("severity=URGENT&market=DE&rule=NOPE"));
     const search = accountListSearch(query, { cursor: undefined });
     expect(await storeNames(await download(`view=1&${search}`))).toEqual(["Delta"]);
     expect((await download(`view=1&format=xlsx&lang=en&${search}`)).status).toBe(200);

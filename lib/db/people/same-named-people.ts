@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { INVISIBLE_SQL_CLASS } from "@/lib/validation/invisible-characters";
 import { personNameKey, sameNameConfirmed, sameNamedList, type SameNamedPerson } from "@/lib/people/same-name";
 import type { Db, Tx } from "../client";
 import type { Scope } from "../scope";
@@ -21,10 +22,12 @@ export async function findSameNamedPeople(db: Db | Tx, scope: Scope, name: strin
     `WITH ${SCOPED_ACCOUNTS}${visible.cte}
      SELECT p.id, p.name, p.company, p.email, p."createdAt" FROM "Person" p
      WHERE p."orgId" = $1 AND ${visible.where}
-       AND regexp_replace(lower(normalize(p.name, NFKC)), '\\s+', '', 'g') = regexp_replace(lower(normalize($3, NFKC)), '\\s+', '', 'g')
+       AND regexp_replace(lower(normalize(regexp_replace(p.name, $4, '', 'g'), NFKC)), '\\s+', '', 'g') = regexp_replace(lower(normalize($3, NFKC)), '\\s+', '', 'g')
      ORDER BY p."createdAt", p.id LIMIT ${SHOWN}`,
     ...scopeParams(scope),
     name,
+    // A name stored before invisible characters were refused ("Probe Owner\u200B") is folded without them (decision 101).
+    INVISIBLE_SQL_CLASS,
   );
   return rows
     .filter((r) => personNameKey(r.name) === key)

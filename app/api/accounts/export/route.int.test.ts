@@ -50,20 +50,20 @@ describe("the accounts CSV download", () => {
   });
 
   it("refuses a severity it cannot apply with 400, naming the parameter, the value and why, and exports no row", async () => {
-    const response = await download("severity=CRITICAL");
+    const response = await download("severity=URGENT");
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     await expectRefusedDownload(response, 400, {
       error: "INVALID_INPUT",
-      message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=CRITICAL cannot be used: not one of critical, high, medium, low.",
-      filters: [{ parameter: "severity", value: "CRITICAL", reason: "not one of critical, high, medium, low." }],
+      message: "Nothing was downloaded: a filter in this link cannot be used. Filter severity=URGENT cannot be used: not one of critical, high, medium, low.",
+      filters: [{ parameter: "severity", value: "URGENT", reason: "not one of critical, high, medium, low." }],
     });
   });
 
   it("refuses a repeated filter whose later value it would not use: a blank first value must not widen the file", async () => {
-    const response = await download("severity=&severity=CRITICAL");
+    const response = await download("severity=&severity=URGENT");
     expect(response.status).toBe(400);
     expect(((await response.json()) as { filters: unknown[] }).filters).toEqual([
-      { parameter: "severity", value: "CRITICAL", reason: "the filter is repeated, and only its first value is used." },
+      { parameter: "severity", value: "URGENT", reason: "the filter is repeated, and only its first value is used." },
     ]);
     expect(storeNames(await (await download("severity=high&severity=high")).text())).toEqual(["Bravo"]);
   });
@@ -89,11 +89,11 @@ describe("the accounts CSV download", () => {
   it("says it in the reader's language (Japanese by default), in the page notice's words", async () => {
     request.locale = undefined;
     try {
-      const response = await download("severity=CRITICAL");
+      const response = await download("severity=URGENT");
       expect(response.status).toBe(400);
       expect(response.headers.get("content-language")).toBe("ja");
       expect(((await response.json()) as { message: string }).message).toBe(
-        "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=CRITICAL は使えません。critical, high, medium, low のいずれでもありません。",
+        "何もダウンロードしていません。このリンクの絞り込み条件のうち1件が使えません。絞り込み severity=URGENT は使えません。critical, high, medium, low のいずれでもありません。",
       );
     } finally {
       request.locale = "en";
@@ -101,9 +101,9 @@ describe("the accounts CSV download", () => {
   });
 
   it("is never refused from the page's own link, which carries only the filters the page applied", async () => {
-    // /accounts?severity=CRITICAL&market=DE&sort=score lists Delta alone and names the severity; its CSV link is built
+    // /accounts?severity=URGENT&market=DE&sort=score lists Delta alone and names the severity; its CSV link is built
     // from what it applied (app/(app)/accounts/(list)/page.tsx), so the file holds the same rows.
-    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=CRITICAL&market=DE&sort=score"));
+    const { query, ignored } = parseAccountListPage(new URLSearchParams("severity=URGENT&market=DE&sort=score"));
     expect(ignored.map((i) => i.name)).toEqual(["severity"]);
     const response = await download(accountListSearch(query, { cursor: undefined }));
     expect(response.status).toBe(200);
@@ -145,7 +145,7 @@ describe("the accounts CSV download", () => {
       }, id);
     }
     // A filter the table cannot apply is said first (400), before any client is looked up.
-    const both = await download("client=no-such-client&severity=CRITICAL");
+    const both = await download("client=no-such-client&severity=URGENT");
     expect(both.status).toBe(400);
     expect(((await both.json()) as { filters: { parameter: string }[] }).filters.map((f) => f.parameter)).toEqual(["severity"]);
     // A client of one's own with no account gives the file its true answer: the header alone. "No client" is a filter too.
@@ -171,7 +171,7 @@ describe("the accounts CSV download", () => {
     const scope = request.scope;
     request.scope = null;
     try {
-      const response = await download("severity=CRITICAL");
+      const response = await download("severity=URGENT");
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: "UNAUTHENTICATED" });
     } finally {

@@ -46,6 +46,8 @@ export const en: Record<keyof typeof ja, string> = withLimits({
   "validation.apiTokenNameTaken": "An active API token is already named “{name}” (names are compared without case). Choose another name, or revoke that token first.",
   "validation.apiTokenNameHeldByExpired": "An expired API token is still named “{name}” (names are compared without case): it keeps the name until it is revoked. Revoke it in the list below to reuse the name, or choose another name.",
   "validation.controlChars": "Control characters (such as NUL, line breaks or text-direction overrides) are not allowed.",
+  "validation.invisibleChar": "This name holds an invisible character (such as a zero-width space or a direction mark), which makes it look like another name. Delete it.",
+  "validation.invisibleCharAt": "Invisible character at position {position} ({code}): delete it. Names may not hold zero-width or formatting characters, which make two names look the same.",
   "validation.tooLong": "Too long: shorten it.",
   "validation.tooLongTyped": "{max} characters at most (you typed {count}). Nothing was cut: shorten it and send the form again.",
   "validation.handoverPersonRequired": "Choose the employee who takes the login over.",

@@ -50,6 +50,8 @@ export const ja = withLimits({
   "validation.apiTokenNameTaken": "「{name}」という名前の有効なAPIトークンがすでにあります（大文字・小文字は区別しません）。別の名前にするか、先にそのトークンを失効させてください。",
   "validation.apiTokenNameHeldByExpired": "期限切れのAPIトークンに「{name}」という名前が残っています（大文字・小文字は区別しません）。名前は失効させるまで使われたままです。この名前を使うには下の一覧でそのトークンを失効させるか、別の名前にしてください。",
   "validation.controlChars": "制御文字（NUL、改行、文字の向きを変える記号など）は使えません。",
+  "validation.invisibleChar": "名前に見えない文字（ゼロ幅スペースや文字の向きの記号など）が入っています。ほかの名前と同じに見えてしまうので、削除してください。",
+  "validation.invisibleCharAt": "{position}文字目に見えない文字（{code}）があります。削除してください。ゼロ幅の文字や書式用の文字は、2つの名前を同じに見せてしまうため名前には使えません。",
   "validation.tooLong": "長すぎます。短くしてください。",
   "validation.tooLongTyped": "{max}文字までです（{count}文字入力されています）。入力はそのまま残しています。短くしてからもう一度送信してください。",
   "validation.handoverPersonRequired": "引き継ぎ先の社員を選んでください。",
