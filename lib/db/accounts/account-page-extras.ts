@@ -2,7 +2,6 @@ import "server-only";
 import { dateToDay } from "@/lib/validation/record-fields";
 import type { Provenance } from "./account-provenance";
 import type { AccountRemoval } from "./account-records";
-import type { MethodDeviceChoice } from "./method-devices";
 import { labelMap } from "../labels";
 import type { AccountPageRow, AccountPageWant, RawSource } from "./read-accounts";
 
@@ -32,8 +31,6 @@ export interface AccountPageExtras {
     removal: AccountRemoval;
     loginValues: Map<string, Record<string, string>>;
     people: { id: string; name: string }[];
-    /** The devices a 2SV method may be linked to (methodDeviceChoices); filled by readAccountPageModel. */
-    devices: MethodDeviceChoice[];
   } | null;
   /** Null unless asked for (Owners and Admins outside a portal). */
   reports: AccountReportRow[] | null;
@@ -91,7 +88,6 @@ export function accountPageExtras(row: AccountPageRow, want: AccountPageWant): A
           people: [...people.values()]
             .sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id))
             .map((p) => ({ id: p.id, name: p.company ? `${p.name} (${p.company})` : p.name })),
-          devices: [],
         }
       : null,
     reports: want.reports ? row.reports : null,

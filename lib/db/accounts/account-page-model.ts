@@ -2,7 +2,6 @@ import "server-only";
 import { isOrgAdmin, type Scope } from "../scope";
 import { canWrite } from "../write-context";
 import { accountPageExtras, type AccountPageExtras } from "./account-page-extras";
-import { methodDeviceChoices } from "./method-devices";
 import { accountPageOf, readAccountPageRow, type AccountPage } from "./read-accounts";
 
 export type AccountPageModel = AccountPage & AccountPageExtras & { writable: boolean };
@@ -18,9 +17,6 @@ export async function readAccountPageModel(scope: Scope, id: string, options: { 
   // Reports are for Owners and Admins, not in a seller's own portal (as on the client page); `reports: false` for a
   // read that shows none (the editors').
   const want = { editing: writable && options.editing !== false, reports: isOrgAdmin(scope) && !scope.portal && options.reports !== false, labels: options.labels };
-  // The 2SV method form's devices are not the page statement's (a person's devices beyond this account's): read
-  // beside it, only for the editors' read, which is already a request of its own (decision 063).
-  const [row, devices] = await Promise.all([readAccountPageRow(scope, id, want), want.editing ? methodDeviceChoices(scope, id) : null]);
-  const extras = accountPageExtras(row, want);
-  return { ...accountPageOf(row), ...extras, editing: extras.editing && devices ? { ...extras.editing, devices } : extras.editing, writable };
+  const row = await readAccountPageRow(scope, id, want);
+  return { ...accountPageOf(row), ...accountPageExtras(row, want), writable };
 }

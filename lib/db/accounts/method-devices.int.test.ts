@@ -53,7 +53,7 @@ describe("the devices a 2SV method may be linked to", () => {
 
   it("the method form offers them, grouped under 'already used here' and each holder's name", async () => {
     const model = await readAccountPageModel(owner, accountId, { labels: false, reports: false });
-    const device = accountEditingOf(model, translator("en"), "en", false)!.logins.methodFields.find((f) => f.name === "deviceId")!;
+    const device = accountEditingOf(model, translator("en"), "en", false, await methodDeviceChoices(owner, accountId))!.logins.methodFields.find((f) => f.name === "deviceId")!;
     expect(device.options).toEqual([
       { value: "", label: "(no device)" },
       { value: ids("device", "d-phone"), label: "Phone (Owner)", group: "Already used on this account" },

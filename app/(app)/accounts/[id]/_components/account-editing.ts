@@ -104,12 +104,13 @@ function childRecords(account: AccountDetail): Record<string, ChildRecord> {
 
 /**
  * Every editor of the account page, for a writer: null when the model carries no editing (a Viewer's read).
- * `clientRequired`: a Manager's account must stay with one of their clients (no "no client" choice).
+ * `clientRequired`: a Manager's account must stay with one of their clients (no "no client" choice). `devices`: what
+ * a 2SV method may be linked to (methodDeviceChoices).
  */
-export function accountEditingOf(model: AccountPageModel, t: Translate, locale: "ja" | "en", clientRequired: boolean): AccountEditing | null {
+export function accountEditingOf(model: AccountPageModel, t: Translate, locale: "ja" | "en", clientRequired: boolean, devices: MethodDeviceChoice[]): AccountEditing | null {
   const { account, editing } = model;
   if (!editing) return null;
-  const methods = methodFields(t, editing.devices);
+  const methods = methodFields(t, devices);
   return {
     accountId: account.id,
     version: account.version,
