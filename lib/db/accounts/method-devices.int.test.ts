@@ -74,6 +74,22 @@ describe("the devices a 2SV method may be linked to", () => {
     expect((await methodDeviceChoices(owner, accountId)).find((d) => d.id === ids("device", "d-ipad"))).toMatchObject({ onAccount: true });
   });
 
+  it("a client-restricted member is offered only devices the method write accepts for them (decision 082)", async () => {
+    const client = await db.client.create({ data: { orgId: owner.orgId, name: "Device Client" } });
+    await db.sellerAccount.update({ where: { id: accountId }, data: { clientId: client.id } });
+    const user = await db.user.create({ data: { email: `m-${accountId}@test.example`, name: "Manager", passwordHash: "x" } });
+    const membership = await db.membership.create({ data: { orgId: owner.orgId, userId: user.id, role: "MANAGER" } });
+    await db.membershipClient.create({ data: { orgId: owner.orgId, membershipId: membership.id, clientId: client.id } });
+    const manager = await scopeFor(user.id);
+    const offered = (await methodDeviceChoices(manager, accountId)).map((d) => d.label);
+    // The devices this account's methods use; the staff's app, used by no account of theirs yet, is not theirs to link.
+    expect(offered).toContain("Phone");
+    expect(offered).not.toContain("Staff app");
+    const version = (await db.sellerAccount.findUniqueOrThrow({ where: { id: accountId } })).version;
+    await expect(addTwoStepMethod(manager, { accountId, version, loginId: ids("login", "acc/l-staff"), kind: "AUTHENTICATOR_APP", role: "BACKUP", label: null, phoneLast4: null, deviceId: ids("device", "d-staff") }))
+      .rejects.toMatchObject({ code: "INVALID_INPUT", details: { deviceId: "validation.unknownDevice" } });
+  });
+
   it("another tenant's account is not found", async () => {
     const stranger = await scopeFor((await createTenant(db)).userId);
     await expect(methodDeviceChoices(stranger, accountId)).rejects.toMatchObject({ code: "NOT_FOUND" });
