@@ -14,6 +14,7 @@ import { loadValidationSentences, offlineSentences, pageLocale, validationSenten
 import { MoreOptionsSelect, type MoreOptionsMessages } from "./more-options-select";
 import { PeoplePicker, PersonPicker, type PersonPickerMessages } from "./person-picker";
 import { useFocusAfterAnswer } from "./use-focus-after-answer";
+import { closeOnEscape } from "./close-on-escape";
 
 export interface FieldSpec {
   name: string;
@@ -22,9 +23,15 @@ export interface FieldSpec {
   type: "text" | "date" | "select" | "textarea" | "password" | "checkbox" | "checkboxes" | "person" | "people";
   /** For checkboxes: the values ticked to begin with. */
   defaultValues?: string[];
+  /**
+   * For checkboxes: the group folded under this summary (a `<details>`, closed unless an answer echoes a box of it
+   * ticked or refuses it): a long list a keyboard would otherwise Tab through on its way to the button (probe 45, M9).
+   */
+  folded?: string;
   /** For checkboxes: two buttons that tick or clear the whole group (shown once scripts run; a long list of 500 items). */
   selectAll?: { all: string; none: string };
-  options?: { value: string; label: string }[];
+  /** For a select, `group` puts an option under that heading (an <optgroup>), in the order the groups first appear. */
+  options?: { value: string; label: string; group?: string }[];
   defaultValue?: string;
   required?: boolean;
   hint?: string;
@@ -258,18 +265,31 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
                 </label>
               </>
             ) : field.type === "checkboxes" ? (
-              <fieldset aria-describedby={describedBy}>
-                <legend className="block text-xs font-medium text-slate-700">{field.label}</legend>
-                {field.selectAll && <SelectAllButtons labels={field.selectAll} />}
-                <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
-                  {field.options?.map((o) => (
-                    <label key={o.value} className="flex items-center gap-1 text-sm">
-                      <input type="checkbox" name={field.name} value={o.value} defaultChecked={(state.ok || !state.values ? field.defaultValues : (state.values[field.name]?.split(",") ?? []))?.includes(o.value)} />
-                      {o.label}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
+              (() => {
+                const ticked = (state.ok || !state.values ? field.defaultValues : (state.values[field.name]?.split(",").filter(Boolean) ?? [])) ?? [];
+                const group = (
+                  <fieldset aria-describedby={describedBy}>
+                    <legend className="block text-xs font-medium text-slate-700">{field.label}</legend>
+                    {field.selectAll && <SelectAllButtons labels={field.selectAll} />}
+                    <div className="mt-1 flex max-h-40 flex-wrap gap-x-3 gap-y-1 overflow-y-auto">
+                      {field.options?.map((o) => (
+                        <label key={o.value} className="flex items-center gap-1 text-sm">
+                          <input type="checkbox" name={field.name} value={o.value} defaultChecked={ticked.includes(o.value)} />
+                          {o.label}
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                );
+                if (!field.folded) return group;
+                // Its boxes stay in the form while folded: what was ticked is sent all the same.
+                return (
+                  <details open={ticked.length > 0 || error ? true : undefined} onKeyDown={closeOnEscape} data-testid={`${field.name}-fold`}>
+                    <summary className="cursor-pointer text-xs font-medium text-blue-800">{field.folded}</summary>
+                    {group}
+                  </details>
+                );
+              })()
             ) : field.type === "person" && field.picker ? (
               <PersonPicker
                 inputId={fieldId}
@@ -288,7 +308,10 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
               <MoreOptionsSelect options={field.options ?? []} url={field.moreOptions.url} messages={field.moreOptions.messages} selectProps={common} />
             ) : field.type === "select" ? (
               <select {...common} onChange={field.presets ? (e) => applyPreset(field.presets!, e.currentTarget.value) : undefined}>
-                {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                {optionGroups(field.options ?? []).map(([group, options]) =>
+                  group === null
+                    ? options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)
+                    : <optgroup key={group} label={group}>{options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}</optgroup>)}
               </select>
             ) : field.type === "textarea" ? (
               <textarea {...common} rows={2} />
@@ -327,12 +350,31 @@ export function ActionForm({ action, hidden = {}, fields: sharedFields = [], val
   // who closes it while the answer stands is left alone: the prop has not changed, so React does not touch it.
   const open = answerShown || Object.keys(shownErrors).length > 0;
   return (
-    <details open={open || undefined} className={fold.className} data-testid={fold.testId}>
+    <details open={open || undefined} className={fold.className} data-testid={fold.testId} onKeyDown={closeOnEscape}>
       <summary className={fold.summaryClassName}>{fold.summary}</summary>
       {fold.intro}
       <div className="mt-2">{form}</div>
     </details>
   );
+}
+
+/** A select's options in runs: ungrouped ones as they come, each group's together where it first appears. */
+function optionGroups(options: NonNullable<FieldSpec["options"]>): [string | null, NonNullable<FieldSpec["options"]>][] {
+  const runs: [string | null, NonNullable<FieldSpec["options"]>][] = [];
+  const byGroup = new Map<string, NonNullable<FieldSpec["options"]>>();
+  for (const o of options) {
+    if (o.group === undefined) {
+      const last = runs.at(-1);
+      if (last && last[0] === null) last[1].push(o);
+      else runs.push([null, [o]]);
+    } else if (byGroup.has(o.group)) byGroup.get(o.group)!.push(o);
+    else {
+      const list = [o];
+      byGroup.set(o.group, list);
+      runs.push([o.group, list]);
+    }
+  }
+  return runs;
 }
 
 /**

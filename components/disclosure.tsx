@@ -1,5 +1,6 @@
 "use client";
 import { useState, type ReactNode, type Ref } from "react";
+import { closeOnEscape } from "./close-on-escape";
 
 interface Props {
   summary: ReactNode;
@@ -18,12 +19,12 @@ interface Props {
  * A `<details>` whose content mounts the first time it is opened, then stays (typed input survives closing).
  * The record editors of the account and person pages sit behind these (issue 15, decision 034): rendered
  * open-or-not they were most of those pages' HTML and of the browser's hydration work, for forms a
- * visitor rarely opens. Native `<details>`: Enter or Space on the summary opens it, as before.
+ * visitor rarely opens. Native `<details>`: Enter or Space on the summary opens it, as before; Escape closes it.
  */
 export function Disclosure({ summary, summaryClassName, className, testId, children, onOpen, onIntent, summaryRef }: Props) {
   const [opened, setOpened] = useState(false);
   return (
-    <details className={className} data-testid={testId} onToggle={(event) => {
+    <details className={className} data-testid={testId} onKeyDown={closeOnEscape} onToggle={(event) => {
       if (!event.currentTarget.open) return;
       setOpened(true);
       onOpen?.();

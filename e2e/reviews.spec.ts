@@ -179,6 +179,8 @@ test("an agency owner makes a task of a finding and closes it by hand, decides i
     await page.goto("/reviews");
     const start = page.getByTestId("start-campaign-form");
     await start.getByLabel("名前").fill(name);
+    // Single accounts are folded away under their own summary (probe 45, M9).
+    await start.getByText(/^アカウントを個別に選ぶ/).click();
     await start.getByRole("checkbox", { name: "Clean Store (E2E Client)" }).check();
     await start.getByRole("checkbox", { name: new RegExp(tenant.email) }).check();
     await start.getByRole("button", { name: "開始" }).click();
@@ -220,6 +222,7 @@ test("after a bulk decision, focus moves to the next undecided item, and to the 
   await page.goto("/reviews");
   const start = page.getByTestId("start-campaign-form");
   await start.getByLabel("名前").fill("Keyboard bulk review");
+  await start.getByText(/^アカウントを個別に選ぶ/).click();
   await start.getByRole("checkbox", { name: "Kumo Books (E2E Client)" }).check();
   await start.getByRole("checkbox", { name: "Clean Store (E2E Client)" }).check();
   await start.getByRole("checkbox", { name: new RegExp(tenant.email) }).check();
@@ -233,6 +236,8 @@ test("after a bulk decision, focus moves to the next undecided item, and to the 
   const confirm = bulk.getByRole("checkbox", { name: /確認: 選んだ項目すべて/ });
   // Clean Store's two logins, kept, by keyboard alone.
   for (const box of await bulk.getByRole("checkbox", { name: /Clean Store · ログイン/ }).all()) await box.press("Space");
+  // A decision is chosen, never preselected (probe 45, M4).
+  await bulk.getByLabel("判断", { exact: true }).selectOption("KEEP");
   await confirm.press("Space");
   await send.press("Enter");
   await expect(page.getByTestId("review-item").filter({ hasText: "clean.example" }).getByTestId("decided")).toHaveCount(2);
@@ -244,6 +249,7 @@ test("after a bulk decision, focus moves to the next undecided item, and to the 
 
   // The rest in bulk: the bulk form goes with them, and focus rests on the first result just recorded.
   for (const box of await bulk.getByRole("checkbox", { name: /Kumo Books · ログイン/ }).all()) await box.press("Space");
+  await bulk.getByLabel("判断", { exact: true }).selectOption("KEEP");
   await bulk.getByLabel("コメント").fill("reviewed with the owner on a call");
   await bulk.getByRole("checkbox", { name: /確認: 選んだ項目すべて/ }).press("Space");
   await send.press("Enter");

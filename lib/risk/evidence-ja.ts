@@ -66,7 +66,8 @@ const TEMPLATES: Record<RuleId, (d: EvidenceData, name: Name) => string> = {
   EXTERNAL_ADMIN: (d, n) => `外部の ${outsider(d, n, "の")} ${login(d)} が管理者権限を持っています（${grantsJa(d.grants)}）`,
   TOO_MANY_ADMINS: (d, n) => `管理できる人が ${str(d.adminCount)} 人います（上限 ${str(d.maxAdmins)} 人）: ${list(d.admins, n)}`,
   OFFBOARDED_STILL_ACTIVE: (d, n) => `${n(str(d.personId))} は ${str(d.departedAt)} に退職済み（${str(d.daysSinceDeparture)} 日前）ですが、${login(d)} が有効なままです`,
-  DORMANT_ACCOUNT: (d) => (d.lastLoginAt ? `このアカウントへの最後のログインは ${str(d.lastLoginAt)}（${str(d.ageDays)} 日前）です` : "このアカウントへのログインの記録がありません"),
+  DORMANT_ACCOUNT: (d) => (d.lastLoginAt ? `このアカウントへの最後のログインは ${str(d.lastLoginAt)}（${str(d.ageDays)} 日前）です`
+    : d.noLogins ? "このアカウントのログインがまだ登録されていないため、ログインの有無を確認できません" : "このアカウントへのログインの記録がありません"),
   APP_AUTH_EXPIRING: (d) => {
     const days = Number(d.daysToExpiry);
     return days < 0 ? `アプリ「${str(d.appName)}」の認証は ${str(d.expiresAt)} に期限切れになっています（${-days} 日前）` : `アプリ「${str(d.appName)}」の認証は ${str(d.expiresAt)} に期限切れになります（あと ${days} 日）`;

@@ -58,8 +58,8 @@ export const REMEDIATION: Readonly<Record<RuleId, Readonly<LocalizedText>>> = de
     ja: "設定 > ユーザー権限 からこのログインを今日中に削除してください。プライマリーログインの場合は、先にEメール・パスワード・2段階認証の端末を現在の社員の管理下に移します。退職者のアクセスが残っていると、出品情報や入金先を勝手に変更される原因になります。",
   },
   DORMANT_ACCOUNT: {
-    en: "Sign in to this account with the primary login, check Account Health and confirm 2SV still works. Amazon may freeze long-unused accounts, older accounts can be locked out because 2SV was never set up, and idle accounts are a typical takeover target. If the business has stopped, close the account properly.",
-    ja: "プライマリーログインでこのアカウントにログインし、アカウント健全性と2段階認証が使えることを確認してください。長く使われていないアカウントは凍結されることがあり、2段階認証が未設定の古いアカウントはログインできなくなる恐れがあります。放置されたアカウントは乗っ取りの標的にもなります。事業をやめた場合は正式に閉鎖してください。",
+    en: "Sign in to this account with the primary login, check Account Health and confirm 2SV still works. Amazon may freeze long-unused accounts, older accounts can be locked out because 2SV was never set up, and idle accounts are a typical takeover target. If the business has stopped, close the account properly. If no logins are recorded here yet, add them first (each with its last sign-in day): until then the account cannot be told from a dormant one.",
+    ja: "プライマリーログインでこのアカウントにログインし、アカウント健全性と2段階認証が使えることを確認してください。長く使われていないアカウントは凍結されることがあり、2段階認証が未設定の古いアカウントはログインできなくなる恐れがあります。放置されたアカウントは乗っ取りの標的にもなります。事業をやめた場合は正式に閉鎖してください。ここにログインがまだ登録されていない場合は、先に各ログインを最終ログイン日とともに登録してください。登録されるまでは、使われていないアカウントと区別できません。",
   },
   APP_AUTH_EXPIRING: {
     en: "Open Apps & Services → Manage Your Apps and choose Renew authorization for this app if you still use it, or revoke it if you do not. Once an authorisation expires the app stops syncing (repricing, orders, inventory); public apps must be re-authorised every 365 days.",

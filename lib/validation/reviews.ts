@@ -61,7 +61,8 @@ const LEVEL_FIELD = /^level\.([A-Z0-9_]{1,40})\.([A-Z]{2}|\*)$/;
 export const decideItemSchema = z
   .looseObject({
     itemId: recordId,
-    decision: z.enum(DECISIONS, "validation.choose"),
+    // No default: a decision is chosen, never assumed (probe 45, M4: Enter in the comment recorded "Keep").
+    decision: z.enum(DECISIONS, "validation.review.decisionRequired"),
     comment,
     role: z.enum(CONSOLE_ROLES, "validation.choose").optional().or(z.literal("").transform(() => undefined)),
   })
@@ -83,7 +84,7 @@ export type DecideItemInput = z.infer<typeof decideItemSchema>;
 export const bulkDecideSchema = z.object({
   campaignId: recordId,
   itemIds: codeList.pipe(z.array(recordId).min(1, "validation.review.chooseItems").max(BULK_MAX_ITEMS, "validation.tooLong")),
-  decision: z.enum(["KEEP", "REMOVE"], "validation.choose"),
+  decision: z.enum(["KEEP", "REMOVE"], "validation.review.decisionRequired"),
   comment,
   /** The confirmation step: the form shows how many items and what, then sends this. */
   confirm: z.literal("yes", "validation.review.confirmBulk"),

@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { RECURRENCES } from "@/lib/reviews";
 import { NO_PARAMETERS, unknownParameters, type SearchParamsRecord } from "@/lib/validation/ignored-filters";
 import { startCampaignAction } from "./actions";
+import { CampaignLink, StartCampaignSent } from "./_components/started-campaign-focus";
 import { utcToday } from "@/lib/days";
 
 export const generateMetadata = () => pageTitle("nav.reviews");
@@ -37,7 +38,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             <tbody>
               {campaigns.map((c) => (
                 <tr key={c.id} className="border-t border-slate-100" data-testid="campaign-row">
-                  <td className="px-2 py-2"><Link href={`/reviews/${c.id}`}>{c.name}</Link></td>
+                  <td className="px-2 py-2"><CampaignLink id={c.id}>{c.name}</CampaignLink></td>
                   <td className="px-2 py-2 tabular-nums">{t("reviews.progress", { decided: c.decided, total: c.total })}</td>
                   <td className="px-2 py-2 tabular-nums">{c.dueOn}{c.recurrence !== "NONE" && <span className="text-slate-500"> · {t(`reviews.recurrence.${c.recurrence as "NONE"}`)}</span>}</td>
                   <td className="px-2 py-2">{t(`reviews.status.${c.status}`)}</td>
@@ -50,12 +51,20 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       {options && (
         <section aria-labelledby="start-campaign" className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="start-campaign" className="mb-2 text-lg font-semibold">{t("reviews.start")}</h2>
+          {options.accounts.length === 0 ? (
+            // A new organisation: a review of nothing cannot start, so say what comes first (probe 45, L4).
+            <p className="text-sm text-slate-700" data-testid="start-campaign-empty">
+              {t("reviews.start.noAccounts")} <Link href="/accounts/new">{t("accounts.add")}</Link>
+            </p>
+          ) : (
+          <StartCampaignSent>
           <ActionForm
             action={startCampaignAction}
             fields={[
               { name: "name", label: t("reviews.start.name"), type: "text", required: true },
               { name: "clientIds", label: t("reviews.start.clients"), type: "checkboxes", options: options.clients.map((c) => ({ value: c.id, label: c.name })) },
-              { name: "accountIds", label: t("reviews.start.accounts"), type: "checkboxes", options: options.accounts.map((a) => ({ value: a.id, label: a.clientId && clientName.has(a.clientId) ? `${a.storeName} (${clientName.get(a.clientId)})` : a.storeName })) },
+              // Folded: a client box covers its accounts, and a keyboard reaches Start without passing each account (probe 45, M9).
+              { name: "accountIds", label: t("reviews.start.accounts"), type: "checkboxes", folded: t("reviews.start.accountsFold", { count: options.accounts.length }), options: options.accounts.map((a) => ({ value: a.id, label: a.clientId && clientName.has(a.clientId) ? `${a.storeName} (${clientName.get(a.clientId)})` : a.storeName })) },
               { name: "reviewerIds", label: t("reviews.start.reviewers"), type: "checkboxes", defaultValues: options.defaultReviewerIds, options: options.reviewers.map((r) => ({ value: r.userId, label: `${r.name} <${r.email}>${r.clientId ? ` · ${clientName.get(r.clientId) ?? ""}` : ""}` })) },
               { name: "dueOn", label: t("reviews.start.dueOn"), type: "date", required: true, defaultValue: addDays(utcToday(), 30) },
               { name: "recurrence", label: t("reviews.start.recurrence"), type: "select", options: RECURRENCES.map((r) => ({ value: r, label: t(`reviews.recurrence.${r}`) })) },
@@ -65,6 +74,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             messages={formMessages(t, "reviews.start.done")}
             testId="start-campaign-form"
           />
+          </StartCampaignSent>
+          )}
         </section>
       )}
     </div>

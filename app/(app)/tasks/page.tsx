@@ -10,6 +10,7 @@ import { isOverdue, taskInstruction, type TaskKind } from "@/lib/reviews";
 import { parseTaskFilterPage } from "@/lib/validation/reviews";
 import { IgnoredFiltersNotice } from "@/components/ignored-filters-notice";
 import { closeTaskAction } from "./actions";
+import { TaskCloseSent, TaskStatusLine } from "./_components/task-close-focus";
 import { utcToday } from "@/lib/days";
 
 export const generateMetadata = () => pageTitle("nav.tasks");
@@ -25,6 +26,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   // The clients of the listed tasks, and the filter's own client even when none of them is its (the form shows what was applied).
   const clients = [...new Map([...tasks.filter((task) => task.clientId).map((task): [string, string] => [task.clientId!, task.clientName ?? ""]), ...(client ? [[client.id, client.name] as [string, string]] : [])]).entries()];
   const messages = formMessages(t, "tasks.closed");
+  const openCount = ordered.filter((task) => task.status === "OPEN").length;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("tasks.title")}</h1>
@@ -50,15 +52,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">{t("tasks.filter.apply")}</button>
       </form>
       <IgnoredFiltersNotice ignored={ignored} t={t} />
-      {ordered.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("tasks.none")}</p>
-      ) : (
+      <TaskStatusLine open={openCount}>{ordered.length === 0 ? t("tasks.none") : t("tasks.listed", { count: ordered.length, open: openCount })}</TaskStatusLine>
+      {ordered.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
           <table className="w-full text-left text-sm">
             <TableHead columns={[t("tasks.col.what"), t("tasks.col.account"), t("tasks.col.assignee"), t("tasks.col.due"), t("tasks.col.status")]} />
             <tbody>
               {ordered.map((task) => (
-                <tr key={task.id} id={task.status === "OPEN" && task.findingId ? `finding-task-${task.findingId}` : undefined} className="border-t border-slate-100 align-top" data-testid="task-row">
+                <tr key={task.id} id={task.status === "OPEN" && task.findingId ? `finding-task-${task.findingId}` : undefined} className="border-t border-slate-100 align-top" data-testid="task-row" data-task-row-id={task.id}>
                   <td className="px-2 py-2 [overflow-wrap:anywhere]">
                     {taskInstruction({ kind: task.kind as TaskKind, subjectLabel: task.subjectLabel, target: task.target, ruleId: task.ruleId, note: task.note }, locale)}
                     <div><a href={task.url} target="_blank" rel="noreferrer noopener" className="text-xs" data-testid="seller-central-link">{t("tasks.openInSellerCentral")} ({new URL(task.url).host})</a></div>
@@ -73,6 +74,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                     {t(`tasks.status.${task.status}`)}
                     {task.closeNote && <div className="text-xs text-slate-600">“{task.closeNote}”</div>}
                     {task.status === "OPEN" && (
+                      <TaskCloseSent taskId={task.id}>
                       <ActionForm
                         action={closeTaskAction}
                         hidden={{ taskId: task.id }}
@@ -81,8 +83,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                         pendingLabel={t("form.saving")}
                         messages={messages}
                         testId="close-task-form"
-                        fold={{ summary: t("tasks.close"), summaryClassName: "cursor-pointer text-xs text-blue-800", className: "mt-1" }}
+                        fold={{ summary: t("tasks.close"), summaryClassName: "cursor-pointer text-xs text-blue-800", className: "mt-1", testId: "close-task" }}
                       />
+                      </TaskCloseSent>
                     )}
                   </td>
                 </tr>

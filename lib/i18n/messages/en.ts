@@ -130,6 +130,8 @@ export const en: Record<MessageKey, string> = {
   "twoStep.phoneLast4": "Phone's last 4 digits",
   "twoStep.phoneLast4Hint": "Only the last 4 digits of a phone number are ever stored.",
   "twoStep.noDevice": "(no device)",
+  "twoStep.devicesOnAccount": "Already used on this account",
+  "twoStep.devicesOf": "{name}'s devices",
   "twoStep.addSubmit": "Add",
   "twoStep.remove": "Remove",
   "account.markVerified": "Mark as checked against Seller Central today",

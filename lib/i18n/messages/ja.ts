@@ -129,6 +129,8 @@ export const ja = {
   "twoStep.phoneLast4": "電話番号の下4桁",
   "twoStep.phoneLast4Hint": "電話番号は下4桁だけを保存します。",
   "twoStep.noDevice": "（端末を指定しない）",
+  "twoStep.devicesOnAccount": "このアカウントで使用中の端末",
+  "twoStep.devicesOf": "{name} の端末",
   "twoStep.addSubmit": "追加",
   "twoStep.remove": "削除",
   "account.markVerified": "本日Seller Centralで確認済みにする",

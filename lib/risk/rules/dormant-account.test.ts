@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { evidenceJa } from "../evidence-ja";
 import { account, adminLogin, daysAgo, findingsOf, primaryLogin, snapshot } from "../test-factory";
 
 const withLastLogins = (owner: number | null, admin: number | null, adminStatus: "ACTIVE" | "REMOVED" = "ACTIVE") =>
@@ -36,6 +37,16 @@ describe("DORMANT_ACCOUNT", () => {
     const [finding] = findingsOf("DORMANT_ACCOUNT", withLastLogins(null, null));
     expect(finding.evidence).toBe("no login recorded on any of the account's 2 logins");
     expect(finding.evidenceData.lastLoginAt).toBeNull();
+  });
+
+  it("an account with no logins recorded yet still fires (SNAPSHOT.md), its evidence saying the logins are missing, not '0 logins'", () => {
+    const [finding] = findingsOf("DORMANT_ACCOUNT", snapshot({ accounts: [account({ logins: [] })] }));
+    expect(finding).toMatchObject({ severity: "high", subject: { type: "account", id: "acc-1" } });
+    expect(finding.evidence).toBe("no logins are recorded for the account yet, so no sign-in to it can be seen");
+    expect(finding.evidence).not.toMatch(/0 logins/);
+    expect(finding.evidenceData).toMatchObject({ lastLoginAt: null, noLogins: true });
+    expect(finding.remediation.en).toMatch(/If no logins are recorded here yet, add them first/);
+    expect(evidenceJa(finding.rule, finding.evidenceData, (id) => id)).toBe("このアカウントのログインがまだ登録されていないため、ログインの有無を確認できません");
   });
 
   it("uses dormantAccountDays", () => {

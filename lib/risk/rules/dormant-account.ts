@@ -19,11 +19,16 @@ export const dormantAccountRule: AccountRule = {
       }
     }
     if (newest === null) {
+      // SNAPSHOT.md pins "or none is recorded", so an account with no logins typed in yet fires too; its evidence
+      // says that the logins are missing rather than counting "0 logins" (probe 45, L5).
+      const none = account.logins.length === 0;
       findings.push(
-        makeFinding(account.id, "DORMANT_ACCOUNT", "high", { type: "account", id: account.id }, `no login recorded on any of the account's ${plural(account.logins.length, "login")}`, {
+        makeFinding(account.id, "DORMANT_ACCOUNT", "high", { type: "account", id: account.id },
+          none ? "no logins are recorded for the account yet, so no sign-in to it can be seen" : `no login recorded on any of the account's ${plural(account.logins.length, "login")}`, {
           lastLoginAt: null,
           ageDays: null,
           thresholdDays: settings.dormantAccountDays,
+          ...(none ? { noLogins: true } : {}),
         }),
       );
       return;

@@ -1,4 +1,5 @@
 "use client";
+import { closeOnEscape } from "@/components/close-on-escape";
 import Link from "@/components/link";
 
 // The table's column menu and density switch, rendered to HTML by the server as before: the menu is a
@@ -13,12 +14,6 @@ export interface ViewControlsWords {
   compact: string;
 }
 
-/** Escape closes the open menu and gives the focus back to its summary, as a menu does (a <details> alone ignores it). */
-function closeOnEscape(event: React.KeyboardEvent<HTMLDetailsElement>) {
-  if (event.key !== "Escape" || !event.currentTarget.open) return;
-  event.currentTarget.open = false;
-  event.currentTarget.querySelector("summary")?.focus();
-}
 
 export function ViewControls({ words: w, keep, columns, density, densityHrefs }: {
   words: ViewControlsWords;

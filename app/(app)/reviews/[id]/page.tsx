@@ -110,7 +110,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
               hidden={{ campaignId: campaign.id }}
               fields={[
                 { name: "itemIds", label: t("reviews.bulk.pick"), type: "checkboxes", selectAll: { all: t("reviews.bulk.selectAll"), none: t("reviews.bulk.selectNone") }, options: decidable.map((i) => ({ value: i.id, label: `${i.storeName} · ${t(`reviews.kind.${i.kind}`)} · ${itemLabel(i, locale)}` })) },
-                { name: "decision", label: t("reviews.col.decision"), type: "select", options: (["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
+                { name: "decision", label: t("reviews.col.decision"), type: "select", required: true, options: [{ value: "", label: t("reviews.decide.choose") }, ...(["KEEP", "REMOVE"] as const).map((d) => ({ value: d, label: t(`reviews.decision.${d}`) }))] },
                 { name: "comment", label: t("reviews.decide.comment"), type: "text" },
                 { name: "confirm", label: t("reviews.bulk.confirm"), type: "checkboxes", options: [{ value: "yes", label: t("reviews.bulk.confirm") }] },
               ]}

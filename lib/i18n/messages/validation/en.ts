@@ -87,6 +87,7 @@ export const en: Record<keyof typeof ja, string> = withLimits({
   "validation.review.reviewersRequired": "Choose at least one reviewer.",
   "validation.review.scopeRequired": "Choose at least one client or account.",
   "validation.review.chooseItems": "Choose at least one item.",
+  "validation.review.decisionRequired": "Choose a decision: keep, reduce or remove. Nothing was recorded.",
   "validation.review.confirmBulk": "Tick the confirmation before recording several decisions.",
   "validation.review.noteRequired": "Enter a note.",
   "validation.review.noAccounts": "There are no accounts in what you chose.",

@@ -91,6 +91,7 @@ export const ja = withLimits({
   "validation.review.reviewersRequired": "レビュー担当者を1人以上選んでください。",
   "validation.review.scopeRequired": "クライアントかアカウントを1つ以上選んでください。",
   "validation.review.chooseItems": "項目を1つ以上選んでください。",
+  "validation.review.decisionRequired": "判断（維持・縮小・削除）を選んでください。何も記録していません。",
   "validation.review.confirmBulk": "まとめて記録する前に確認にチェックしてください。",
   "validation.review.noteRequired": "メモを入力してください。",
   "validation.review.noAccounts": "選んだ範囲にアカウントがありません。",

@@ -37,7 +37,7 @@ describe("the account page's editors, read when opened", () => {
   it("carries every login's and row's own part, at the account's version, in the reader's language", async () => {
     const scope = await scopeFor(tenant.userId);
     const model = await readAccountPageModel(scope, accountId, { labels: false });
-    const editing = accountEditingOf(model, translator("ja"), "ja", false)!;
+    const editing = accountEditingOf(model, translator("ja"), "ja", false, [])!;
     expect(editing.version).toBe(model.account.version);
     expect(editing.locale).toBe("ja");
     expect(Object.keys(editing.logins.records).sort()).toEqual(model.account.logins.map((l) => l.id).sort());
@@ -55,23 +55,23 @@ describe("the account page's editors, read when opened", () => {
     expect(editing.account.removeWhat).toContain("2");
     // The first login typed in is offered as the primary user only while none is recorded.
     expect(editing.addLogin.fields.find((f) => f.name === "role")?.defaultValue).toBe("SECONDARY");
-    expect(accountEditingOf(model, translator("en"), "en", false)!.logins.matrix?.levels.VIEW).toBe("View");
+    expect(accountEditingOf(model, translator("en"), "en", false, [])!.logins.matrix?.levels.VIEW).toBe("View");
   });
 
   it("offers a Manager no \"no client\" choice, and nothing to a Viewer", async () => {
     const scope = await scopeFor(tenant.userId);
     const model = await readAccountPageModel(scope, accountId, { labels: false });
-    const clientChoices = (required: boolean) => accountEditingOf(model, translator("en"), "en", required)!.account.fields.find((f) => f.name === "clientId")!.options!.map((o) => o.value);
+    const clientChoices = (required: boolean) => accountEditingOf(model, translator("en"), "en", required, [])!.account.fields.find((f) => f.name === "clientId")!.options!.map((o) => o.value);
     expect(clientChoices(false)).toContain("");
     expect(clientChoices(true)).not.toContain("");
     // The page's own read leaves the forms out (its editors are read when opened).
-    expect(accountEditingOf(await readAccountPageModel(scope, accountId, { labels: false, editing: false }), translator("en"), "en", false)).toBeNull();
+    expect(accountEditingOf(await readAccountPageModel(scope, accountId, { labels: false, editing: false }), translator("en"), "en", false, [])).toBeNull();
 
     const viewer = await db.user.create({ data: { email: `${tenant.orgId}-viewer@test.example`, name: "Viewer", passwordHash: "x" } });
     const membership = await db.membership.create({ data: { orgId: tenant.orgId, userId: viewer.id, role: "VIEWER" } });
     await db.membershipClient.create({ data: { orgId: tenant.orgId, membershipId: membership.id, clientId } });
     const viewed = await readAccountPageModel(await scopeFor(viewer.id), accountId, { labels: false });
     expect(viewed.writable).toBe(false);
-    expect(accountEditingOf(viewed, translator("en"), "en", false)).toBeNull();
+    expect(accountEditingOf(viewed, translator("en"), "en", false, [])).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { FieldSpec } from "@/components/action-form";
 import type { AccountPageModel } from "@/lib/db/accounts/account-page-model";
 import type { AccountDetail } from "@/lib/db/accounts/read-accounts";
+import type { MethodDeviceChoice } from "@/lib/db/accounts/method-devices";
 import { sparseRecordValues } from "@/lib/forms/shared-fields";
 import { withoutMarketplaceChoices } from "@/lib/forms/marketplace-choices";
 import { formMessages } from "@/lib/i18n/form-messages";
@@ -20,16 +21,28 @@ type Login = AccountDetail["logins"][number];
 // The account page's editors as data, built when a writer opens one (decision 063), from the same read the page
 // makes. Every form names the account's version: a stale one is refused with the current values.
 
+/**
+ * The devices a method may be on, grouped: those this account's methods already use, then each login holder's other
+ * devices under their name (probe 45, M3: a phone added on the person's page could not be chosen).
+ */
+function deviceOptions(t: Translate, devices: MethodDeviceChoice[]): NonNullable<FieldSpec["options"]> {
+  const label = (d: MethodDeviceChoice) => `${d.label ?? t(`people.deviceKind.${d.kind}`)}${d.holder ? ` (${d.holder.name})` : ""}`;
+  const onAccount = devices.filter((d) => d.onAccount).map((d) => ({ value: d.id, label: label(d), group: t("twoStep.devicesOnAccount") }));
+  const held = devices
+    .filter((d) => !d.onAccount && d.holder)
+    .sort((a, b) => a.holder!.name.localeCompare(b.holder!.name) || label(a).localeCompare(label(b)))
+    .map((d) => ({ value: d.id, label: d.label ?? t(`people.deviceKind.${d.kind}`), group: t("twoStep.devicesOf", { name: d.holder!.name }) }));
+  return [...onAccount, ...held];
+}
+
 /** A 2SV method's fields (add, and correct in place): one list for every login's forms, each adding its method's values. */
-function methodFields(t: Translate, account: AccountDetail): FieldSpec[] {
-  const devices = new Map<string, string>();
-  for (const l of account.logins) for (const m of l.twoStepMethods) if (m.device) devices.set(m.device.id, `${m.device.label ?? m.device.kind}${m.device.holder ? ` (${m.device.holder.name})` : ""}`);
+function methodFields(t: Translate, devices: MethodDeviceChoice[]): FieldSpec[] {
   return [
     { name: "kind", label: t("twoStep.kind"), type: "select", options: (["AUTHENTICATOR_APP", "SMS", "VOICE"] as const).map((k) => ({ value: k, label: t(`twoStepKind.${k}`) })) },
     { name: "role", label: t("twoStep.role"), type: "select", defaultValue: "BACKUP", options: (["PRIMARY", "BACKUP"] as const).map((r) => ({ value: r, label: t(`methodRole.${r}`) })) },
     { name: "label", label: t("twoStep.label"), type: "text" },
     { name: "phoneLast4", label: t("twoStep.phoneLast4"), type: "text", inputMode: "numeric", hint: t("twoStep.phoneLast4Hint") },
-    { name: "deviceId", label: t("device.label"), type: "select", options: [{ value: "", label: t("twoStep.noDevice") }, ...[...devices].map(([value, label]) => ({ value, label }))] },
+    { name: "deviceId", label: t("device.label"), type: "select", options: [{ value: "", label: t("twoStep.noDevice") }, ...deviceOptions(t, devices)] },
   ];
 }
 
@@ -91,12 +104,13 @@ function childRecords(account: AccountDetail): Record<string, ChildRecord> {
 
 /**
  * Every editor of the account page, for a writer: null when the model carries no editing (a Viewer's read).
- * `clientRequired`: a Manager's account must stay with one of their clients (no "no client" choice).
+ * `clientRequired`: a Manager's account must stay with one of their clients (no "no client" choice). `devices`: what
+ * a 2SV method may be linked to (methodDeviceChoices).
  */
-export function accountEditingOf(model: AccountPageModel, t: Translate, locale: "ja" | "en", clientRequired: boolean): AccountEditing | null {
+export function accountEditingOf(model: AccountPageModel, t: Translate, locale: "ja" | "en", clientRequired: boolean, devices: MethodDeviceChoice[]): AccountEditing | null {
   const { account, editing } = model;
   if (!editing) return null;
-  const methods = methodFields(t, account);
+  const methods = methodFields(t, devices);
   return {
     accountId: account.id,
     version: account.version,

@@ -1,4 +1,5 @@
 import { readAccountPageModel } from "@/lib/db/accounts/account-page-model";
+import { methodDeviceChoices } from "@/lib/db/accounts/method-devices";
 import { AppError } from "@/lib/errors";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { routeScope } from "@/lib/routes/route-scope";
@@ -17,7 +18,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!parsed.success) return notFound();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   try {
-    const editing = accountEditingOf(await readAccountPageModel(scope, parsed.data, { labels: false, reports: false }), t, locale, scope.clientIds !== null);
+    const model = await readAccountPageModel(scope, parsed.data, { labels: false, reports: false });
+    // The 2SV method form's devices reach past this account (its login holders' other devices): read apart from the
+    // page's one statement (decision 047), and only here, for a writer opening an editor.
+    const devices = model.editing ? await methodDeviceChoices(scope, parsed.data) : [];
+    const editing = accountEditingOf(model, t, locale, scope.clientIds !== null, devices);
     if (!editing) return notFound();
     return Response.json(editing, { headers: { "cache-control": "private, no-store" } });
   } catch (error) {

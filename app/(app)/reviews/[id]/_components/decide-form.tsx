@@ -11,7 +11,9 @@ import { decideItemAction } from "../../actions";
 export function DecideForm({ item, t, locale, messages }: { item: CampaignItemRow; t: Translate; locale: Locale; messages: FormMessages }) {
   const reducible = item.kind === "LOGIN" || item.kind === "OTHER_ACCESS";
   const fields: FieldSpec[] = [
-    { name: "decision", label: t("reviews.col.decision"), type: "select", options: DECISIONS.filter((d) => reducible || d !== "REDUCE").map((d) => ({ value: d, label: t(`reviews.decision.${d}`) })) },
+    { name: "decision", label: t("reviews.col.decision"), type: "select", required: true,
+      // Starts on "Choose…": Enter in the comment used to record the preselected Keep (probe 45, M4).
+      options: [{ value: "", label: t("reviews.decide.choose") }, ...DECISIONS.filter((d) => reducible || d !== "REDUCE").map((d) => ({ value: d, label: t(`reviews.decision.${d}`) }))] },
     { name: "comment", label: t("reviews.decide.comment"), type: "text" },
   ];
   if (item.kind === "LOGIN") {
