@@ -163,12 +163,12 @@ test("an organisation without accounts sees an empty overview", async ({ page })
   await page.goto("/");
   await expect(page.getByTestId("overview-empty")).toBeVisible();
   // A shared link's mistake is named even before the first account, beside how to begin (decision 099).
-  await page.goto("/accounts?client=no-such-client&severity=CRITICAL&cursor=garbage");
+  await page.goto("/accounts?client=no-such-client&severity=urgent&cursor=garbage");
   await expect(page.getByTestId("getting-started")).toBeVisible();
   await expect(page.getByTestId("ignored-filters")).toHaveText(
     "このリンクの絞り込み条件のうち2件は使えないため、それを除いて一覧を表示しています。" +
       "絞り込み client=no-such-client は適用していません。あなたが見られるクライアントのIDではありません。" +
-      "絞り込み severity=CRITICAL は適用していません。critical, high, medium, low のいずれでもありません。",
+      "絞り込み severity=urgent は適用していません。critical, high, medium, low のいずれでもありません。",
   );
   await expect(page.getByTestId("stale-page-link")).toHaveText("このページのリンクはもう使えません。最初のページを表示しています。");
   await page.goto("/accounts");
