@@ -126,7 +126,7 @@ const REPLAY: Record<string, Replay | { notReplayed: string }> = {
   saveOtherAccessAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { personId: o.person, console: "ADS", role: "VIEWER" }) },
   removeAccountChildAction: { page: accountPage, kind: "writer", input: (o) => withVersion(o, { kind: "app", id: o.app, confirm: "yes" }) },
   // Only the demo organisation's Owner is handed it; an Owner of any other organisation is refused too.
-  createOrganisationAction: { page: () => "/organisations/new", servedTo: "demo", kind: "admin", input: null, form: { orgName: "Replayed agency", locale: "ja" }, owner: "FORBIDDEN" },
+  createOrganisationAction: { page: () => "/organisations/new", servedTo: "demo", kind: "admin", input: null, form: { orgName: "Replayed agency", locale: "ja", name: "Replayed Owner", email: "replayed.owner@agency.example", password: "replayed lantern harbour 2026", confirmPassword: "replayed lantern harbour 2026" }, owner: "FORBIDDEN" },
   acceptAsUserAction: { notReplayed: "joins with the signed-in user's own e-mail only; e2e/members.spec.ts" },
 };
 

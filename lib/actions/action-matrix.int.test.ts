@@ -191,7 +191,7 @@ const MATRIX: Record<string, Row> = {
   saveDeviceAction: { input: (w) => ({ personId: w.person, kind: "PHONE", label: "Spare phone", holderId: w.person, skipOtpOnBrowser: "no" }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
   removeDeviceAction: { input: async (w) => ({ personId: w.person, deviceId: w.spareDevice, version: await deviceVersion(w.spareDevice), confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },
   // Only an Owner of the organisation holding the demo agency (none of these worlds) may start one beside it.
-  createOrganisationAction: { input: () => ({ orgName: "My own agency", locale: "ja" }), own: all("FORBIDDEN"), other: { none: "creates a new organisation for the caller" } },
+  createOrganisationAction: { input: () => ({ orgName: "My own agency", locale: "ja", name: "Own Owner", email: "own.owner@agency.example", password: PASSWORD, confirmPassword: PASSWORD }), own: all("FORBIDDEN"), other: { none: "creates a new organisation for the caller" } },
   // Restricted to the world's client: another organisation's client is refused as unknown.
   createApiTokenAction: { input: (w) => ({ name: "Matrix script", scope: "read", clientIds: w.client }), own: admins(), other: admins("FORBIDDEN", "INVALID_INPUT") },
   revokeApiTokenAction: { input: (w) => ({ tokenId: w.apiToken, confirm: "yes" }), own: admins(), other: admins("FORBIDDEN", "NOT_FOUND") },

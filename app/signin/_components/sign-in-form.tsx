@@ -15,10 +15,10 @@ export type SignInLabels = Record<SignInError, string> & {
 const initial: SignInState = { error: null, email: "", needsCode: false, seq: 0 };
 
 /** E-mail and password, then — for accounts with two-factor sign-in — the authenticator or recovery code. */
-export function SignInForm({ labels, next }: { labels: SignInLabels; next: string }) {
+export function SignInForm({ labels, next, initialEmail = "" }: { labels: SignInLabels; next: string; initialEmail?: string }) {
   const [state, action, pending] = useActionState(signInAction, initial);
   // Controlled, so the second step keeps what was typed in the first.
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const message = state.error === "rateLimited" ? labels.rateLimited.replace("{minutes}", String(state.waitMinutes ?? 15)) : state.error ? labels[state.error] : null;
   return (

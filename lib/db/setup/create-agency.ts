@@ -35,18 +35,13 @@ async function assertAgencyNameFree(tx: Tx, orgName: string): Promise<void> {
 }
 
 /**
- * The org switcher's rule, for a signed-in member starting an organisation: no two of *their* agencies share a
- * name. Checking every agency on the server instead let anyone signed in (the demo sign-in is public) confirm
- * another tenant's name by guessing (probe 45, M7; decision 100). Their switcher still tells their agencies
- * apart, and `token create --org` refuses a name several agencies share and takes the id (decision 089).
+ * The organisation and its Owner, a new user. `checkName` "install" refuses a name any agency uses (setup and
+ * the CLI: the operator's own server); "none" for an organisation started from the demo, whose new Owner has no
+ * agency yet, so their switcher cannot show two of one name, and checking every agency would let a public demo
+ * visitor confirm another tenant's name (decision 100).
  */
-async function assertOwnAgencyNameFree(tx: Tx, userId: string, orgName: string): Promise<void> {
-  const used = await tx.organization.findFirst({ where: { kind: "AGENCY", name: sameTextAnyCase(orgName), memberships: { some: { userId } } }, select: { id: true } });
-  if (used) throw new AppError("CONFLICT", `you already belong to an organisation named "${orgName}"`, { orgName: "validation.orgNameYours" });
-}
-
-async function createAgency(tx: Tx, input: AgencyWithOwnerInput, passwordHash: string, via: string) {
-  await assertAgencyNameFree(tx, input.orgName);
+async function createAgency(tx: Tx, input: AgencyWithOwnerInput, passwordHash: string, via: string, checkName: "install" | "none" = "install") {
+  if (checkName === "install") await assertAgencyNameFree(tx, input.orgName);
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
     throw new AppError("CONFLICT", `a user with the e-mail ${input.email} already exists`, { email: "validation.emailTaken" });
   const org = await tx.organization.create({ data: { name: input.orgName, kind: "AGENCY", locale: input.locale } });
@@ -89,17 +84,19 @@ export function canStartOwnOrganisation(scope: Pick<Scope, "role" | "orgId" | "p
   return scope.role === "OWNER" && scope.orgId === DEMO_ORG_ID && !scope.portal;
 }
 
-export async function createOwnOrganisation(scope: Scope, input: NewOrganisationInput): Promise<{ orgId: string }> {
+/**
+ * A demo Owner starts a real organisation: its Owner is a new user with their own e-mail and password, and the
+ * demo user does not become a member. The demo sign-in is public (its password is in the README), so an
+ * organisation it belonged to would be open to every visitor, with its outbox links "sent by" them (decision 103).
+ */
+export async function createOwnOrganisation(scope: Scope, input: NewOrganisationInput): Promise<{ orgId: string; email: string }> {
   if (!canStartOwnOrganisation(scope)) throw new AppError("FORBIDDEN", "Only an Owner of the demo organisation can start a new one here");
+  assertPassword(input);
+  const passwordHash = await hashPassword(input.password);
   // A system write: the new organisation is nobody's tenant yet, so row-level security has no org to name.
   return getDb().$transaction(async (tx) => {
     await lockForTransaction(tx, SETUP_LOCK);
-    await assertOwnAgencyNameFree(tx, scope.userId, input.orgName);
-    const org = await tx.organization.create({ data: { name: input.orgName, kind: "AGENCY", locale: input.locale } });
-    const membership = await tx.membership.create({ data: { orgId: org.id, userId: scope.userId, role: "OWNER" } });
-    await tx.auditEvent.create({
-      data: { orgId: org.id, actorUserId: scope.userId, action: "organisation.created", entityType: "Organization", entityId: org.id, after: { name: org.name, locale: org.locale, membershipId: membership.id, via: "org-switcher", from: scope.orgId } },
-    });
-    return { orgId: org.id };
+    const { orgId, email } = await createAgency(tx, input, passwordHash, "demo", "none");
+    return { orgId, email };
   });
 }

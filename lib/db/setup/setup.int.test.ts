@@ -15,6 +15,7 @@ import { applyMigrations } from "../migrate";
 import { syncToolCatalogue } from "../tools";
 import { resolveScope } from "../scope";
 import { DEMO_ORG_ID } from "../seed";
+import { newOrganisationSchema } from "@/lib/validation/setup";
 import { completeSetup, createOwnOrganisation } from "./create-agency";
 import { prepareSetupToken, setupIsOpen, SETUP_TOKEN_FILE } from "./setup-token";
 
@@ -89,32 +90,45 @@ describe("the setup link", () => {
     expect(await db.setupToken.count()).toBe(0);
   });
 
-  it("lets an Owner of the demo organisation, and nobody else, start an organisation of their own beside it", async () => {
+  it("lets an Owner of the demo organisation, and nobody else, start an organisation owned by a new user, never the demo user", async () => {
     await db.organization.create({ data: { id: DEMO_ORG_ID, name: "Demo Agency" } });
-    const user = await db.user.create({ data: { email: "trial@agency.example", name: "Trial", passwordHash: "x" } });
-    await db.membership.create({ data: { orgId: DEMO_ORG_ID, userId: user.id, role: "OWNER" } });
-    const scope = (await resolveScope(user.id, DEMO_ORG_ID))!;
-    const { orgId } = await createOwnOrganisation(scope, { orgName: "Trial Agency KK", locale: "ja" });
-    expect(await db.membership.findFirstOrThrow({ where: { orgId, userId: user.id } })).toMatchObject({ role: "OWNER" });
-    expect(await db.organization.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({ name: "Trial Agency KK", kind: "AGENCY" });
-    // The demo stays, and the user now belongs to both.
-    expect((await resolveScope(user.id, orgId))!.memberships.map((m) => m.orgId).sort()).toEqual([DEMO_ORG_ID, orgId].sort());
+    const demo = await db.user.create({ data: { email: "trial@agency.example", name: "Trial", passwordHash: "x" } });
+    await db.membership.create({ data: { orgId: DEMO_ORG_ID, userId: demo.id, role: "OWNER" } });
+    // As the form's schema passes it on (the e-mail lower-cased).
+    const own = (orgName: string, email: string, password = PASSWORD) => newOrganisationSchema.parse({ orgName, locale: "ja", name: "Kato Ren", email, password, confirmPassword: password });
+    const scope = (await resolveScope(demo.id, DEMO_ORG_ID))!;
+    const { orgId, email } = await createOwnOrganisation(scope, own("Trial Agency KK", "Ren@Trial.example"));
+    expect(email).toBe("ren@trial.example");
+    expect(await db.organization.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({ name: "Trial Agency KK", kind: "AGENCY", locale: "ja" });
+    // Its only member is the new user, as Owner, with a slow hash of their own password: the shared demo user is not in it (decision 103).
+    const members = await db.membership.findMany({ where: { orgId }, include: { user: true } });
+    expect(members).toHaveLength(1);
+    expect(members[0]).toMatchObject({ role: "OWNER", user: { email: "ren@trial.example", name: "Kato Ren", locale: "ja" } });
+    expect(members[0].user.id).not.toBe(demo.id);
+    expect(members[0].user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(members[0].user.passwordHash).not.toContain(PASSWORD);
+    expect((await resolveScope(demo.id, DEMO_ORG_ID))!.memberships.map((m) => m.orgId)).toEqual([DEMO_ORG_ID]);
+    expect(await resolveScope(demo.id, orgId)).toMatchObject({ orgId: DEMO_ORG_ID });
+    expect(await db.auditEvent.findFirstOrThrow({ where: { orgId, action: "organisation.created" } })).toMatchObject({ actorUserId: members[0].user.id, after: { via: "demo" } });
+
+    const counts = async () => [await db.organization.count(), await db.user.count(), await db.membership.count()];
+    const before = await counts();
+    // An e-mail that already has a user (in any case), and the demo user's own, are refused at the field; nothing is created.
+    for (const taken of ["REN@trial.example", "trial@agency.example"])
+      await expect(createOwnOrganisation(scope, own("Another KK", taken))).rejects.toMatchObject({ code: "CONFLICT", details: { email: "validation.emailTaken" } });
+    // The password rules of /setup and invitations: a common one is refused, nothing created.
+    await expect(createOwnOrganisation(scope, own("Another KK", "new@trial.example", "password1234"))).rejects.toMatchObject({ code: "INVALID_INPUT" });
     // From the new (non-demo) organisation, or as an Admin of the demo, it is refused.
-    expect(await codeOf(createOwnOrganisation((await resolveScope(user.id, orgId))!, { orgName: "Third", locale: "ja" }))).toBe("FORBIDDEN");
-    await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "ADMIN" } });
-    expect(await codeOf(createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "Fourth", locale: "ja" }))).toBe("FORBIDDEN");
-    expect(await db.organization.count({ where: { name: { in: ["Third", "Fourth"] } } })).toBe(0);
-    // A name one of their own agencies already has, in any case, is refused at the field (decision 089)…
-    await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: user.id }, data: { role: "OWNER" } });
-    const twin = createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "trial agency kk", locale: "ja" });
-    await expect(twin).rejects.toMatchObject({ code: "CONFLICT", details: { orgName: "validation.orgNameYours" } });
-    expect(await db.organization.count({ where: { name: { equals: "trial agency kk", mode: "insensitive" } } })).toBe(1);
-    // …but another tenant's name is not theirs to confirm: it is accepted as any new name (decision 100). The
-    // switcher still tells theirs apart; `token create --org` refuses the shared name and takes the id.
+    expect(await codeOf(createOwnOrganisation((await resolveScope(members[0].user.id, orgId))!, own("Third", "third@trial.example")))).toBe("FORBIDDEN");
+    await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: demo.id }, data: { role: "ADMIN" } });
+    expect(await codeOf(createOwnOrganisation((await resolveScope(demo.id, DEMO_ORG_ID))!, own("Fourth", "fourth@trial.example")))).toBe("FORBIDDEN");
+    expect(await counts()).toEqual(before);
+    await db.membership.updateMany({ where: { orgId: DEMO_ORG_ID, userId: demo.id }, data: { role: "OWNER" } });
+
+    // Another tenant's name is not the visitor's to confirm: accepted as any new name (decision 100), with its own new Owner.
     await db.organization.create({ data: { name: "Probe Tenant B", kind: "AGENCY" } });
-    const beside = await createOwnOrganisation((await resolveScope(user.id, DEMO_ORG_ID))!, { orgName: "probe tenant b", locale: "ja" });
-    expect(await db.membership.findFirstOrThrow({ where: { orgId: beside.orgId, userId: user.id } })).toMatchObject({ role: "OWNER" });
-    expect(await db.organization.count({ where: { name: { equals: "probe tenant b", mode: "insensitive" } } })).toBe(2);
+    const beside = await createOwnOrganisation((await resolveScope(demo.id, DEMO_ORG_ID))!, own("probe tenant b", "b@trial.example"));
+    expect(await db.membership.findMany({ where: { orgId: beside.orgId }, select: { role: true, user: { select: { email: true } } } })).toEqual([{ role: "OWNER", user: { email: "b@trial.example" } }]);
   });
 });
 

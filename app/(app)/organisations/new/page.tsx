@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { requireScope } from "@/lib/auth/scope";
 import { canStartOwnOrganisation } from "@/lib/db/setup/create-agency";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -21,10 +22,16 @@ export default async function NewOrganisationPage() {
         fields={[
           { name: "orgName", label: t("setup.orgName"), type: "text", required: true },
           { name: "locale", label: t("setup.locale"), type: "select", defaultValue: locale, options: LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) })) },
+          // Its Owner is a new user of their own: the demo sign-in is shared by every visitor (decision 103).
+          { name: "name", label: t("setup.name"), type: "text", required: true },
+          { name: "email", label: t("setup.email"), type: "text", required: true },
+          { name: "password", label: t("signin.password"), type: "password", required: true, hint: t("setup.passwordHint", { min: MIN_PASSWORD_LENGTH }) },
+          { name: "confirmPassword", label: t("security.confirmPassword"), type: "password", required: true, matches: { field: "password", error: "validation.passwordsDiffer" } },
         ]}
         submitLabel={t("org.newSubmit")}
         pendingLabel={t("form.saving")}
         testId="new-organisation-form"
+        schema="newOrganisation"
       />
     </div>
   );

@@ -59,7 +59,6 @@ export const en: Record<keyof typeof ja, string> = withLimits({
   "validation.offboardingChangedData": "Items that changed data are done, so this cannot be cancelled. Undo them first.",
   "validation.choose": "Choose one of the options.",
   "validation.orgNameTaken": "An organisation with this name already exists. Choose another name.",
-  "validation.orgNameYours": "You already belong to an organisation with this name. Choose another name.",
   "validation.findingTaskExists": "A task for this finding already exists.",
   "validation.emailTaken": "A user with this e-mail address already exists.",
   "validation.dateFuture": "The date cannot be after today.",

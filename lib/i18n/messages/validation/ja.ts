@@ -63,7 +63,6 @@ export const ja = withLimits({
   "validation.offboardingChangedData": "データを変更した項目が完了しているため取り消せません。先にそれらの完了を取り消してください。",
   "validation.choose": "一覧から選んでください。",
   "validation.orgNameTaken": "この名前の組織はすでにあります。別の名前にしてください。",
-  "validation.orgNameYours": "あなたが所属している組織に同じ名前のものがあります。別の名前にしてください。",
   "validation.findingTaskExists": "この指摘のタスクはすでにあります。",
   "validation.emailTaken": "このメールアドレスのユーザーはすでに存在します。",
   "validation.dateFuture": "今日より後の日付は入力できません。",
