@@ -116,7 +116,7 @@ describe("invisible characters in names", () => {
     expect(withoutInvisibleCharacters("a\u00ADb\uFEFFc")).toBe("abc");
   });
 
-  it("the SQL bracket lists exactly the characters the rule refuses", () => {
+  it("the SQL bracket lists exactly the characters the same-name keys fold out", () => {
     const ranges = [...INVISIBLE_SQL_CLASS.slice(1, -1).matchAll(/\\(?:u([0-9a-f]{4})|U([0-9a-f]{8}))(?:-\\(?:u([0-9a-f]{4})|U([0-9a-f]{8})))?/g)].map((m) => {
       const from = parseInt(m[1] ?? m[2], 16);
       return [from, m[3] ?? m[4] ? parseInt(m[3] ?? m[4], 16) : from];

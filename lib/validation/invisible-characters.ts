@@ -12,9 +12,32 @@
 const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
 /**
  * Where an invisible character is part of what is seen: a zero-width joiner between two emoji ("👩‍💻" is one picture)
- * and the tag characters of a subdivision flag (🏴 + tags + cancel tag, "🏴󠁧󠁢󠁥󠁮󠁧󠁿"). These are kept.
+ * and the tag characters of a subdivision flag (🏴 + tags + cancel tag, "🏴󠁧󠁢󠁥󠁮󠁧󠁿"). These are kept. The joiner's neighbours are
+ * pictographs ("❤️‍🔥" too), and at each joiner one of them at least is drawn as an emoji (Emoji_Presentation, a skin
+ * tone or U+FE0F; see joinsEmoji): © ® ™ ‼ are pictographs drawn as text, and "™\u200D™" shows as "™™" (decision 104).
  */
 const EMOJI_SEQUENCE = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)+|\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+const DRAWN_AS_EMOJI = /\p{Emoji_Presentation}|\uFE0F|\p{Emoji_Modifier}/u;
+/** Whether each joiner of an emoji sequence stands beside an emoji drawn as one (a flag's tags are always kept). */
+const joinsEmoji = (sequence: string): boolean => {
+  const parts = sequence.split("\u200D");
+  return parts.slice(1).every((part, i) => DRAWN_AS_EMOJI.test(parts[i]) || DRAWN_AS_EMOJI.test(part));
+};
+
+/**
+ * The scripts whose spelling uses the zero-width non-joiner and joiner (decision 104): the joining scripts (Arabic —
+ * Persian "كتاب‌خانه" —, Syriac, Thaana, N'Ko, Mandaic, Mongolian, Adlam, Hanifi Rohingya) and the Indic and
+ * Brahmic ones, where they choose a conjunct's or a half form's shape (Devanagari to Malayalam, Sinhala, Tibetan,
+ * Myanmar, Khmer). Script_Extensions, so the marks these scripts share (Arabic's vowel signs) count.
+ */
+const JOINING_SCRIPT =
+  "\\p{scx=Arabic}\\p{scx=Syriac}\\p{scx=Thaana}\\p{scx=Nko}\\p{scx=Mandaic}\\p{scx=Mongolian}\\p{scx=Adlam}\\p{scx=Hanifi_Rohingya}" +
+  "\\p{scx=Devanagari}\\p{scx=Bengali}\\p{scx=Gurmukhi}\\p{scx=Gujarati}\\p{scx=Oriya}\\p{scx=Tamil}\\p{scx=Telugu}\\p{scx=Kannada}" +
+  "\\p{scx=Malayalam}\\p{scx=Sinhala}\\p{scx=Tibetan}\\p{scx=Myanmar}\\p{scx=Khmer}";
+/** A letter or mark of one of those scripts. */
+const JOINING_LETTER = `(?=[\\p{L}\\p{M}])[${JOINING_SCRIPT}]`;
+/** A non-joiner or joiner between two such letters or marks: part of the word's spelling, kept. Anywhere else refused. */
+const JOINER_IN_WORD = new RegExp(`(?<=${JOINING_LETTER})[\\u200C\\u200D](?=${JOINING_LETTER})`, "gu");
 
 /**
  * The first invisible character of a name: its place counted in characters from 1 — code points, so "𠮷" is one and an
@@ -33,8 +56,10 @@ function mayHoldInvisible(text: string): boolean {
 
 export function firstInvisibleCharacter(text: string): InvisibleCharacter | null {
   if (!mayHoldInvisible(text)) return null;
-  // Emoji sequences blanked with as many code points, so a position stays the position in `text`.
-  const seen = text.replace(EMOJI_SEQUENCE, (sequence) => "x".repeat([...sequence].length));
+  // Emoji sequences and a word's joiners blanked with as many code points, so a position stays the position in `text`.
+  const seen = text
+    .replace(EMOJI_SEQUENCE, (sequence) => (joinsEmoji(sequence) ? "x".repeat([...sequence].length) : sequence))
+    .replace(JOINER_IN_WORD, "x");
   let position = 0;
   for (const character of seen) {
     position++;
@@ -46,14 +71,17 @@ export function firstInvisibleCharacter(text: string): InvisibleCharacter | null
 const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, "gu");
 /**
  * `text` without any invisible character, for the "same name" keys only (clientNameKey, personNameKey): a name stored
- * before they were refused ("Probe Acme\u200B") still meets "Probe Acme" there, so no new twin of it is made.
+ * before they were refused ("Probe Acme\u200B") still meets "Probe Acme" there, so no new twin of it is made. Every one,
+ * also a non-joiner the refusal keeps as spelling (decision 104): "كتاب‌خانه" and "كتابخانه" are one word to a reader, so
+ * one name to compare; this folds, it never refuses, and the stored name keeps its character.
  */
 export const withoutInvisibleCharacters = (text: string): string => text.replace(EVERY_INVISIBLE, "");
 
 /**
- * The same characters as INVISIBLE, as a PostgreSQL regular expression's bracket (its `\u`/`\U` escapes), for a
- * statement that folds names as the keys do (the person same-name look-up). Listed, since PostgreSQL knows no \p{Cf};
- * invisible-characters.test.ts holds it equal to INVISIBLE over every code point.
+ * The same characters as INVISIBLE (what withoutInvisibleCharacters folds out), as a PostgreSQL regular expression's
+ * bracket (its `\u`/`\U` escapes), for a statement that folds names as the keys do (the person same-name look-up).
+ * Listed, since PostgreSQL knows no \p{Cf}; invisible-characters.test.ts holds the list, and
+ * lib/db/invisible-sql-class.int.test.ts PostgreSQL's reading of it, equal to INVISIBLE over every code point.
  */
 export const INVISIBLE_SQL_CLASS =
   "[\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890-\\u0891\\u08e2\\u115f-\\u1160\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb" +

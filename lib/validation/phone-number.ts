@@ -71,10 +71,46 @@ function asSeen(text: string): string {
 }
 
 /**
- * Money written in thousands (1,234,567; 12,000; ¥3,456,789.50), blanked before the joined runs are read: a comma
+ * Money written in thousands (1,234,567; 12,000; ¥3,456,789.50), blanked before the runs are read (decision 104: both
+ * passes; "¥12,000,000 (2026/12)" was read as "000 (2026/12"): a comma
  * between groups of three after a first group of one to three digits that is not a trunk 0 ("090,123,4567" is not).
  */
 const MONEY = /(?<![0-9,])(?:[1-9][0-9]{0,2}|0)(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9]|,[0-9])/g;
+/**
+ * Money in thousands beside its currency, dots or commas between the groups ("1.234.567円", "¥1.234.567", "€1.234,50")
+ * (decision 104): the dotted form otherwise reads as a number's groups.
+ */
+const MONEY_WITH_CURRENCY =
+  /[¥$€£] ?[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:[.,][0-9]{1,2})?(?![0-9])|(?<![0-9.,])[1-9][0-9]{0,2}(?:[.,][0-9]{3})+(?:[.,][0-9]{1,2})? ?(?:円|yen\b|JPY\b|EUR\b|USD\b|€)/giu;
+/**
+ * The dashes a date is also written with (‐ ‑ ‒ – — ― − and the katakana ー typed for one): the runs take them, so the
+ * dates must too, or "2026‐12‐07" (U+2010) reads as a number's groups (decision 104).
+ */
+const DATE_SEPARATOR = "[-/.‐‑‒–—―−ー]";
+const DATE_YEAR_FIRST_ANY_DASH = new RegExp(`(?<![0-9])(?:19|20)[0-9][0-9](${DATE_SEPARATOR}?)(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])`, "g");
+const DATE_YEAR_LAST_ANY_DASH = new RegExp(`(?<![0-9])(?:0?[1-9]|[12][0-9]|3[01])(${DATE_SEPARATOR})(?:0?[1-9]|[12][0-9]|3[01])\\1(?:19|20)[0-9][0-9](?![0-9])`, "g");
+/** A quarter or a fiscal year ("Q4 2026", "2026 Q4", "FY2026"): a year, not the start of a number's groups. */
+const QUARTER_OR_FISCAL_YEAR = /(?<![0-9A-Za-z])(?:Q[1-4]|FY) ?(?:19|20)[0-9]{2}(?![0-9])|(?<![0-9])(?:19|20)[0-9]{2} ?Q[1-4](?![0-9A-Za-z])/gi;
+/** A postcode after a word that says so ("郵便番号 150-0001", "postcode 150-0001", "ZIP: 150-0001"), as after 〒. */
+const NAMED_POSTCODE = /(?:郵便番号|postal code|post ?code|zip(?: ?code)?)[ :]*[0-9]{3}-?[0-9]{4}(?![0-9])/gi;
+
+/**
+ * The text as the detector reads its runs: dates (with any dash), addresses, postcodes, quarters and money blanked one
+ * for one. More than the masking blanks (withoutDates, the landed migration's rule), so the detector refuses less
+ * ordinary text; the CLI masks only what the detector found.
+ */
+function withoutOrdinaryFigures(seen: string): string {
+  const blank = (figure: string) => "#".repeat(figure.length);
+  return withoutDates(
+    seen
+      .replace(DATE_YEAR_FIRST_ANY_DASH, blank)
+      .replace(DATE_YEAR_LAST_ANY_DASH, blank)
+      .replace(QUARTER_OR_FISCAL_YEAR, blank)
+      .replace(NAMED_POSTCODE, blank)
+      .replace(MONEY_WITH_CURRENCY, blank),
+  ).replace(MONEY, blank);
+}
+
 /**
  * Digits joined by what people also write between a number's groups, or what hides between them: a comma, an
  * underscore, a middle dot (・ ·), a figure dash or bar (‒ ―) besides the run's own separators.
@@ -82,24 +118,45 @@ const MONEY = /(?<![0-9,])(?:[1-9][0-9]{0,2}|0)(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-
 const JOINED_RUN = /\+?[0-9](?:[ \t.()/‐‑‒–—―−ー,_・·-]{0,3}[0-9])*/g;
 const JOINING = /[,_・·‒―]/;
 /**
- * Whether a run joined so reads as a number to be dialled: with "+" in front, or with a trunk 0 and a Japanese number's
- * 10 or 11 digits ("090,1234,5678", "03_1234_5678"). Without either it is a list or a figure ("10,20,30,40,50",
- * "1234_5678" — a local number written so is the known limit), which the old rule never read as a number either.
+ * A Japanese number's groups (decision 104): area code with its trunk 0, exchange, subscriber — 0X-XXXX-XXXX,
+ * 0XX-XXX-XXXX, 0XXX-XX-XXXX, 0XXXX-X-XXXX, the 11 digits of 0X0-XXXX-XXXX (mobile, IP), and the toll-free and
+ * navigation numbers 0120-XXX-XXX, 0570-XXX-XXX, 0800-XXX-XXXX. Written here with "-" between the groups.
  */
-function readsAsJoinedPhoneNumber(run: string): boolean {
-  if (!JOINING.test(run)) return false;
-  const digits = run.replace(/[^0-9]/g, "");
-  if (digits.length < PHONE_MIN_DIGITS) return false;
-  return run.startsWith("+") || (digits.startsWith("0") && digits.length >= 10 && digits.length <= 11);
+const JAPANESE_GROUPS = /^(?:0[1-9]-[0-9]{4}-[0-9]{4}|0[1-9][0-9]-[0-9]{3}-[0-9]{4}|0[1-9][0-9]{2}-[0-9]{2}-[0-9]{4}|0[1-9][0-9]{3}-[0-9]-[0-9]{4}|0[1-9]0-[0-9]{4}-[0-9]{4}|0(?:120|570|990)-[0-9]{3}-[0-9]{3}|0800-[0-9]{3}-[0-9]{4})$/;
+/** "+", a country code of one to three digits, then two or more groups of one to four digits: 8 to 15 digits in all (E.164). */
+const INTERNATIONAL_GROUPS = /^\+[0-9]{1,3}(?:-[0-9]{1,4}){2,}$/;
+
+/**
+ * Whether a run joined so holds a number to be dialled: some of its groups, from the run's start or a space to its end
+ * or a space, joined by a comma, an underscore, a dot … between them, are a Japanese number's groups or "+" and a
+ * country code's ("090,1234,5678", "03_1234_5678", "+81,90,1234,5678", "iPhone 15 03―1234―5678"). Any other grouping is
+ * a list, a lot or a batch ("0・1・2・…・9", "LOT_0123_4567_89", "batch_0001_2345_678"), which the old rule never read as
+ * a number either; a local number written "1234_5678" is the known limit.
+ */
+function joinedRunHoldsNumber(run: string): boolean {
+  const groups = run.match(/\+?[0-9]+/g)!;
+  // between[i] is what stands between groups i and i + 1.
+  const between = run.split(/\+?[0-9]+/).slice(1, -1);
+  const edge = (i: number) => i < 0 || i >= between.length || between[i].includes(" ");
+  for (let from = 0; from < groups.length; from++) {
+    if (!edge(from - 1)) continue;
+    // A number has at most six groups (+CC and five); longer windows need not be tried.
+    for (let to = from + 2; to < Math.min(groups.length, from + 6); to++) {
+      if (!edge(to) || !between.slice(from, to).some((s) => JOINING.test(s))) continue;
+      const written = groups.slice(from, to + 1).join("-");
+      const digits = written.replace(/[^0-9]/g, "").length;
+      if (JAPANESE_GROUPS.test(written) || (INTERNATIONAL_GROUPS.test(written) && digits >= 8 && digits <= 15)) return true;
+    }
+  }
+  return false;
 }
-/** The run, or any part of it after a space: "iPhone 15 03―1234―5678" holds "03―1234―5678" after the model's 15. */
-const joinedRunHoldsNumber = (run: string): boolean => readsAsJoinedPhoneNumber(run) || [...run.matchAll(/ +(?=[+0-9])/g)].some((m) => readsAsJoinedPhoneNumber(run.slice(m.index + m[0].length)));
 
 /** Whether `text` holds what reads as a full phone number (see readsAsPhoneNumber): not a date, a model number, a serial or money. */
 export function containsPhoneNumber(text: string): boolean {
-  const seen = asSeen(text);
-  if (phoneNumberRuns(seen).length > 0) return true;
-  for (const m of withoutDates(seen).replace(MONEY, (money) => "#".repeat(money.length)).matchAll(JOINED_RUN)) if (joinedRunHoldsNumber(m[0])) return true;
+  const seen = withoutOrdinaryFigures(asSeen(text));
+  for (const m of seen.matchAll(DIGIT_RUN)) if (readsAsPhoneNumber(m[0])) return true;
+  // A comma with a space after it ends a run: that is how a list is written ("Steps 0, 1, 2, 3"), not a number.
+  for (const m of seen.replace(/,(?=\s)/g, "#").matchAll(JOINED_RUN)) if (JOINING.test(m[0]) && joinedRunHoldsNumber(m[0])) return true;
   return false;
 }
 

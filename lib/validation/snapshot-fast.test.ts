@@ -34,6 +34,9 @@ const tricky: fc.Arbitrary<Json> = fc.oneof(
     "", "x", "JP", "jp", "J", "JP-1", "1234", "12345", "123", "a@b.co", "not-an-email", "a@b", "2026-11-23", "2026-02-30", "2026-11-23T09:00:00Z",
     "2026-11-23T09:00:00.123+09:00", "1969-12-31", "9999-12-31", "yesterday", "PRIMARY", "SECONDARY", "BACKUP", "ACTIVE", "INVITED", "REMOVED", "SMS",
     "AUTHENTICATOR_APP", "PHONE", "ADMIN", "VIEW", "NONE", "ADS", "PROFESSIONAL", "SUSPENDED", "USER_PERMISSIONS", "tab\there", "nul\u0000", "rtl\u202e",
+    // Decision 101's refusals and decision 104's exceptions (review 45b, L4): a zero-width space, a soft hyphen, a joiner
+    // in an emoji (kept), between text-drawn symbols (refused) and in a Persian word (kept).
+    "a\u200B", "\u00AD", "👩\u200D💻", "™\u200D™", "كتاب\u200Cخانه",
     "A".repeat(16), "A".repeat(17), "a".repeat(64), "a".repeat(100), "a".repeat(200), `${"a".repeat(248)}@b.com`, `${"a".repeat(249)}@b.com`,
     "a".repeat(4), "a".repeat(17), "a".repeat(65), "a".repeat(101), "a".repeat(201), "a".repeat(255), true, false, 0, -1, 1.5, 90, null, [], {}, ["JP"], [1],
   ),
@@ -140,6 +143,23 @@ describe("the fast snapshot check agrees with the zod schema", () => {
     await fc.assert(fc.asyncProperty(validDocument, fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (doc, thin, changes) => {
       await compare(mutate(thin ? withoutDefaults(doc) : doc, changes));
     }), { numRuns: RUNS * 3 });
+  });
+
+  it("on every string of a valid document set to an invisible character, refused or kept (decisions 101, 104)", async () => {
+    const [doc] = fc.sample(validDocument, { numRuns: 1, seed: 104 });
+    const strings = nodes(doc).filter((n) => typeof n.value === "string");
+    let refused = 0;
+    for (const value of ["a\u200B", "\u00AD", "👩\u200D💻", "™\u200D™", "كتاب\u200Cخانه"]) {
+      for (const { path } of strings) {
+        const copy = structuredClone(doc);
+        const holder = path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string | number, Json>)[k], copy) as Record<string | number, Json>;
+        holder[path.at(-1)!] = value;
+        await compare(copy);
+        if (!parseSnapshot(structuredClone(copy)).ok && value.length === 2 && value.startsWith("a")) refused++;
+      }
+    }
+    // The draw reaches a name: the zero-width space is refused somewhere.
+    expect(refused).toBeGreaterThan(0);
   });
 
   it("on the benchmark's generated portfolio", async () => {
