@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from "./limits";
 import { RULE_IDS } from "../risk/types";
 import { CLIENT_NAME_MAX_LENGTH } from "./clients";
-import { CONTROL_CHARACTER_KEY, SINGLE_LINE_PATTERN } from "./text";
+import { CONTROL_CHARACTER_KEY, isSingleLine, SINGLE_LINE_PATTERN } from "./text";
 import { firstInvisibleCharacter, INVISIBLE_CHARACTER_AT } from "./invisible-characters";
 
 // Every shape /api/v1 reads or answers, in one place: the route handlers parse with these and the
@@ -53,7 +53,8 @@ export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;
 export const snapshotUpsertQuerySchema = z.object({
   client: clientName
     .superRefine((text, ctx) => {
-      const found = firstInvisibleCharacter(text);
+      // A text-direction override is both: said once, as the control character it has always been refused as.
+      const found = isSingleLine(text) ? firstInvisibleCharacter(text) : null;
       if (found) ctx.addIssue({ code: "custom", message: INVISIBLE_CHARACTER_AT, params: { vars: { ...found } } });
     })
     .optional()

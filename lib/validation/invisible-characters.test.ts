@@ -104,6 +104,8 @@ describe("invisible characters in names", () => {
     const refused = snapshotUpsertQuerySchema.safeParse({ client: "Probe Acme\u200B" });
     expect(refused.error?.issues.map((i) => [i.message, (i as { params?: unknown }).params])).toEqual([[INVISIBLE_CHARACTER_AT, { vars: { position: 11, code: "U+200B" } }]]);
     expect(snapshotUpsertQuerySchema.safeParse({ client: "Probe Acme" }).success).toBe(true);
+    // A text-direction override is refused once, as the control character it is (it had two problems at one path).
+    expect(snapshotUpsertQuerySchema.safeParse({ client: "\u202Enot an id" }).error?.issues).toHaveLength(1);
     expect(parseTokenArgs(["create", "--org", "Kaede", "--name", "nightly\u200B", "--scope", "read"])).toEqual({
       error: expect.stringMatching(/^--name: invisible character U\+200B at position 8: /),
     });

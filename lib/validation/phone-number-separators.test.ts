@@ -33,8 +33,8 @@ const TABLE: [string, boolean][] = [
   ["0120,123,456", true],
   ["+81,90,1234,5678", true],
   ["+81_3_1234_5678", true],
-  // A comma with a space after it is how a list is written, not a joiner (decision 104): the known limit.
-  ["Call 090, 1234, 5678", false],
+  // A comma and a space join a phone grouping too; a list of figures is no grouping (decision 104, the lead).
+  ["Call 090, 1234, 5678", true],
   // Ordinary text.
   ["2026-12-07", false],
   ["2026/12/07 and 2026.12.08", false],

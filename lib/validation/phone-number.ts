@@ -155,8 +155,8 @@ function joinedRunHoldsNumber(run: string): boolean {
 export function containsPhoneNumber(text: string): boolean {
   const seen = withoutOrdinaryFigures(asSeen(text));
   for (const m of seen.matchAll(DIGIT_RUN)) if (readsAsPhoneNumber(m[0])) return true;
-  // A comma with a space after it ends a run: that is how a list is written ("Steps 0, 1, 2, 3"), not a number.
-  for (const m of seen.replace(/,(?=\s)/g, "#").matchAll(JOINED_RUN)) if (JOINING.test(m[0]) && joinedRunHoldsNumber(m[0])) return true;
+  // A list ("Steps 0, 1, 2, 3") is no phone grouping, so joinedRunHoldsNumber turns it down; "090, 1234, 5678" is one.
+  for (const m of seen.matchAll(JOINED_RUN)) if (JOINING.test(m[0]) && joinedRunHoldsNumber(m[0])) return true;
   return false;
 }
 

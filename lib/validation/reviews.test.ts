@@ -62,12 +62,12 @@ describe("the tasks page's filter and what it did not apply", () => {
 
 describe("the tasks page without a client filter that reaches no client (decision 099)", () => {
   it("drops the client and names it as the accounts page does, after status and assignee and before what the page does not read", () => {
-    const page = parseTaskFilterPage({ status: "done", assignee: "me", client: ["c-gone", "c-2"], stauts: "x" }, "u-1");
+    const page = parseTaskFilterPage({ status: "finished", assignee: "me", client: ["c-gone", "c-2"], stauts: "x" }, "u-1");
     const dropped = withoutUnreachableTaskClient(page);
     expect(dropped.filter).toEqual({ status: "OPEN", assignee: "u-1" });
     expect(dropped.mine).toBe(true);
     expect(dropped.ignored.map((i) => [i.name, i.value, i.reason.kind])).toEqual([
-      ["status", "done", "oneOf"], ["client", "c-gone", "noSuchClient"], ["client", "c-2", "repeated"], ["stauts", "x", "unknown"],
+      ["status", "finished", "oneOf"], ["client", "c-gone", "noSuchClient"], ["client", "c-2", "repeated"], ["stauts", "x", "unknown"],
     ]);
     expect(withoutUnreachableTaskClient(parseTaskFilterPage({ client: " c-gone " }, "u-1"))).toEqual({
       filter: { status: "OPEN" }, mine: false, ignored: [{ name: "client", value: "c-gone", reason: { kind: "noSuchClient" } }],
