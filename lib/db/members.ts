@@ -13,7 +13,8 @@ import { audit } from "./write-context";
 import { dbFor } from "./tenant";
 
 export const INVITATION_DAYS = 7;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** How an invitation's token is stored (only its hash is): the outbox looks links up the same way. */
+export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function assertCanManage(scope: Scope, targetRole?: MemberRole): void {
   if (!isOrgAdmin(scope)) throw new AppError("FORBIDDEN", "Only owners and admins manage members");
@@ -60,7 +61,7 @@ export async function createInvitation(tx: Tx, data: { orgId: string; email: str
   if (replaced.length) await tx.invitation.updateMany({ where: { ...open, id: { in: replaced } }, data: { revokedAt: new Date() } });
   const token = randomBytes(32).toString("base64url");
   const invitation = await tx.invitation.create({
-    data: { ...data, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+    data: { ...data, tokenHash: hashInvitationToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
   });
   return { token, invitationId: invitation.id, replacedInvitationIds: replaced };
 }
@@ -137,7 +138,7 @@ export async function removeMember(scope: Scope, membershipId: string): Promise<
 }
 
 export async function findInvitation(token: string) {
-  const invitation = await getDb().invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+  const invitation = await getDb().invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) } });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
   const [org, user] = await Promise.all([
     getDb().organization.findUniqueOrThrow({ where: { id: invitation.orgId }, select: { name: true, portalFor: { select: { org: { select: { name: true } } } } } }),

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { invitationTokens, redactInvitationLinks, type HiddenLinkReason, type LinkedInvitation } from "@/lib/members/outbox-links";
 import { getDb } from "./client";
+import { hashInvitationToken } from "./members";
 import { isOrgAdmin, type Scope } from "./scope";
 import { dbFor } from "./tenant";
 
@@ -33,8 +33,6 @@ export async function listOutbox(scope: Scope): Promise<OutboxMailView[]> {
   return mails.map((m) => ({ id: m.id, to: m.to, subject: m.subject, createdAt: m.createdAt, ...redactInvitationLinks(m.body, reader, (token) => invitations.get(token)) }));
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 /**
  * The invitations behind the tokens, by token: the organisation's own, and the client-portal ones it sent
  * (those rows belong to a client's own organisation, so this reads with the owner's client, tied to the
@@ -42,7 +40,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  */
 async function invitationsByToken(scope: Scope, tokens: string[]): Promise<Map<string, LinkedInvitation>> {
   if (tokens.length === 0) return new Map();
-  const byHash = new Map(tokens.map((t) => [hashToken(t), t]));
+  const byHash = new Map(tokens.map((t) => [hashInvitationToken(t), t]));
   const portals = await getDb().client.findMany({ where: { orgId: scope.orgId, portalOrgId: { not: null } }, select: { portalOrgId: true } });
   const portalOrgIds = new Set(portals.map((c) => c.portalOrgId!));
   const rows = await getDb().invitation.findMany({
