@@ -11,6 +11,7 @@ import type { AccountReportRow } from "./account-page-extras";
 import type { ApiTokenActor, Provenance } from "./account-provenance";
 import type { Scope } from "../scope";
 import { dateOrNull } from "../json-dates";
+import { reachableClient } from "../clients/client-records";
 import { dbFor, scopedRows } from "../tenant";
 import { utcToday } from "@/lib/days";
 
@@ -113,9 +114,7 @@ export async function listAccounts(scope: Scope, query: AccountListQuery): Promi
  */
 export async function clientFilterReaches(scope: Scope, client: string | undefined): Promise<boolean> {
   if (client === undefined || client === NO_CLIENT) return true;
-  if (scope.clientIds && !scope.clientIds.includes(client)) return false;
-  const found = await dbFor(scope).$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "Client" c WHERE c."orgId" = $1 AND c.id = $2`, scope.orgId, client);
-  return found.length > 0;
+  return (await reachableClient(scope, client)) !== null;
 }
 
 /**
